@@ -1,0 +1,56 @@
+"""Every path the program touches, in one place, each redirectable.
+
+Tests and portable installs point ``KACCOUNT_HOME`` at a folder of their own, so nothing ever
+writes into the real per-user folders by accident; ``KACCOUNT_DB`` or ``--db`` picks another store.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "kaccount-desk"
+STORE_FILE = "kaccount.sqlite3"
+
+
+def data_dir() -> Path:
+    """The per-user data folder that holds the embedded default store."""
+    home = os.environ.get("KACCOUNT_HOME")
+    if home:
+        return Path(home) / "data"
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    home = os.environ.get("KACCOUNT_HOME")
+    if home:
+        return Path(home) / "config"
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def resources_dir() -> Path:
+    """The shipped ``resources/`` folder: beside the package in a checkout, inside a frozen build."""
+    override = os.environ.get("KACCOUNT_RESOURCES")
+    if override:
+        return Path(override)
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def store_url(db: str | None = None) -> str:
+    """Turn ``--db`` / ``KACCOUNT_DB`` (a path or an SQLAlchemy URL) into a URL.
+
+    A bare path is the common case at a counter (a store on a USB stick or a share), so anything
+    without ``://`` is taken as a SQLite file.
+    """
+    chosen = db or os.environ.get("KACCOUNT_DB")
+    if not chosen:
+        return f"sqlite:///{data_dir() / STORE_FILE}"
+    if "://" in chosen:
+        return chosen
+    return f"sqlite:///{Path(chosen).expanduser().resolve()}"

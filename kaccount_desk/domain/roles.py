@@ -1,0 +1,78 @@
+"""Who may do what: one table, read by every service so the CLI and the GUI obey the same rules."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    CLERK = "clerk"
+    COLLECTOR = "collector"
+    OFFICE = "office"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+
+ROLE_LABELS: dict[Role, tuple[str, str]] = {
+    Role.CLERK: ("营业员", "Clerk"),
+    Role.COLLECTOR: ("事业部统计员", "Department collector"),
+    Role.OFFICE: ("办公室人员", "Office staff"),
+    Role.SUPERVISOR: ("主管", "Supervisor"),
+    Role.ADMIN: ("管理员", "Administrator"),
+}
+
+
+class Permission(StrEnum):
+    MANAGE_STAFF = "manage_staff"
+    MANAGE_CAMPAIGNS = "manage_campaigns"
+    TAKE_APPLICATIONS = "take_applications"
+    COLLECT = "collect"
+    ALL_DEPARTMENTS = "all_departments"
+    SUBMIT = "submit"
+    HAND_OVER = "hand_over"
+    RECORD_CARRIER_RESULT = "record_carrier_result"
+    ACCEPT_LATE = "accept_late"
+    EXPORT_ROSTER = "export_roster"
+    VIEW_FULL_ID = "view_full_id"
+    HANDLE_TICKETS = "handle_tickets"
+    REASSIGN_TICKETS = "reassign_tickets"
+
+
+_OFFICE = {
+    Permission.MANAGE_CAMPAIGNS,
+    Permission.TAKE_APPLICATIONS,
+    Permission.COLLECT,
+    Permission.ALL_DEPARTMENTS,
+    Permission.SUBMIT,
+    Permission.HAND_OVER,
+    Permission.RECORD_CARRIER_RESULT,
+    Permission.ACCEPT_LATE,
+    Permission.EXPORT_ROSTER,
+    Permission.VIEW_FULL_ID,
+    Permission.HANDLE_TICKETS,
+}
+
+GRANTS: dict[Role, frozenset[Permission]] = {
+    # A counter clerk takes applications at the desk and records what the operator did with them,
+    # but the office decides what is submitted and whether a late one is accepted.
+    Role.CLERK: frozenset(
+        {
+            Permission.TAKE_APPLICATIONS,
+            Permission.ALL_DEPARTMENTS,
+            Permission.RECORD_CARRIER_RESULT,
+            Permission.HANDLE_TICKETS,
+        }
+    ),
+    # A collector gathers their own unit's applications first (先交事业部统计) and nothing else.
+    Role.COLLECTOR: frozenset({Permission.TAKE_APPLICATIONS, Permission.COLLECT}),
+    Role.OFFICE: frozenset(_OFFICE),
+    Role.SUPERVISOR: frozenset(_OFFICE | {Permission.REASSIGN_TICKETS}),
+    Role.ADMIN: frozenset(set(Permission)),
+}
+
+
+def allows(role: str, permission: Permission) -> bool:
+    try:
+        return permission in GRANTS[Role(role)]
+    except ValueError:
+        return False

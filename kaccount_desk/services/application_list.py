@@ -1,0 +1,138 @@
+"""Pages of applications for tables, and the per-department progress against the deadline.
+
+A table asks for a count and then for the pages it shows, never for every row, so an office with
+thousands of applications scrolls as fast as one with ten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Select, case, func, or_, select
+
+from kaccount_desk.domain.resident_id import mask_resident_id
+from kaccount_desk.domain.roles import Permission
+from kaccount_desk.domain.workflow import Status
+from kaccount_desk.services.campaigns import campaign_row, deadline_in_own_offset
+from kaccount_desk.services.context import Context
+from kaccount_desk.store.models import Application, Campaign, Department, IdCopy, RatedItemRow
+
+
+@dataclass(frozen=True)
+class ApplicationQuery:
+    campaign_code: str
+    department: str | None = None
+    status: str | None = None
+    plan: str | None = None
+    search: str = ""
+
+
+@dataclass(frozen=True)
+class ApplicationRow:
+    id: int
+    department: str
+    name: str
+    id_number: str
+    msisdn: str | None
+    number_source: str
+    plan_name: str | None
+    status: str
+    copies: int
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class DepartmentProgress:
+    department: str
+    kind: str
+    total: int
+    by_status: dict[str, int]
+    ready: int
+
+
+@dataclass(frozen=True)
+class Progress:
+    deadline: datetime
+    now: datetime
+    departments: tuple[DepartmentProgress, ...]
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _filtered(ctx: Context, query: ApplicationQuery, columns: Select) -> Select:  # type: ignore[type-arg]
+    stmt = columns.join(Campaign, Campaign.id == Application.campaign_id).join(Department, Department.id == Application.department_id)
+    stmt = stmt.where(Campaign.code == query.campaign_code)
+    department = query.department
+    if not ctx.actor.may(Permission.ALL_DEPARTMENTS):
+        department = ctx.actor.department or ""
+    if department:
+        stmt = stmt.where(Department.name == department)
+    if query.status:
+        stmt = stmt.where(Application.status == query.status)
+    if query.plan:
+        stmt = stmt.where(Application.plan_id.in_(select(RatedItemRow.id).where(RatedItemRow.code == query.plan)))
+    term = query.search.strip()
+    if term:
+        like = _escape_like(term)
+        stmt = stmt.where(
+            or_(
+                Application.name.like(f"%{like}%", escape="\\"),
+                Application.msisdn.like(f"%{like}%", escape="\\"),
+                Application.id_number.like(f"%{like.upper()}", escape="\\"),
+            )
+        )
+    return stmt
+
+
+def count_applications(ctx: Context, query: ApplicationQuery) -> int:
+    with ctx.store.read() as session:
+        return session.scalar(_filtered(ctx, query, select(func.count(Application.id)))) or 0
+
+
+def page_applications(ctx: Context, query: ApplicationQuery, offset: int, limit: int) -> list[ApplicationRow]:
+    """One page, newest first; copies are counted in the same query so a page is one round trip."""
+    copies = select(func.count(IdCopy.id)).where(IdCopy.application_id == Application.id).correlate(Application).scalar_subquery()
+    columns = select(
+        Application.id,
+        Department.name,
+        Application.name,
+        Application.id_number,
+        Application.msisdn,
+        Application.number_source,
+        RatedItemRow.name,
+        Application.status,
+        copies,
+        Application.updated_at,
+    ).outerjoin(RatedItemRow, RatedItemRow.id == Application.plan_id)
+    stmt = _filtered(ctx, query, columns).order_by(Application.id.desc()).offset(offset).limit(limit)
+    full = ctx.actor.may(Permission.VIEW_FULL_ID)
+    with ctx.store.read() as session:
+        return [
+            ApplicationRow(r[0], r[1], r[2], r[3] if full else mask_resident_id(r[3]), r[4], r[5], r[6], r[7], r[8], r[9])
+            for r in session.execute(stmt).tuples()
+        ]
+
+
+def department_progress(ctx: Context, campaign_code: str) -> Progress:
+    with ctx.store.read() as session:
+        campaign = campaign_row(session, campaign_code)
+        ready = case((Application.status.in_([Status.SUBMITTED, Status.SENT, Status.ACTIVATED]), 1), else_=0)
+        counts: dict[tuple[int, str], int] = {}
+        ready_by: dict[int, int] = {}
+        rows = session.execute(
+            select(Application.department_id, Application.status, func.count(), func.sum(ready))
+            .where(Application.campaign_id == campaign.id)
+            .group_by(Application.department_id, Application.status)
+        ).tuples()
+        for dept_id, status, count, ready_count in rows:
+            counts[(dept_id, status)] = count
+            ready_by[dept_id] = ready_by.get(dept_id, 0) + int(ready_count or 0)
+        departments = []
+        for d in sorted(campaign.departments, key=lambda d: d.position):
+            by_status = {s.value: counts.get((d.id, s.value), 0) for s in Status}
+            live = sum(v for k, v in by_status.items() if k not in (Status.REJECTED, Status.WITHDRAWN))
+            departments.append(DepartmentProgress(d.name, d.kind, live, by_status, ready_by.get(d.id, 0)))
+        return Progress(deadline_in_own_offset(campaign), ctx.now(), tuple(departments))

@@ -1,0 +1,224 @@
+"""Campaigns: loading one from a TOML file, editing it, listing them, and reading one back."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from kaccount_desk.domain.campaign import CampaignSpec, DepartmentSpec, PlanSpec, parse_campaign_toml
+from kaccount_desk.domain.reasons import Reason
+from kaccount_desk.domain.roles import Permission
+from kaccount_desk.domain.tariff import RatedItem
+from kaccount_desk.services.context import Context
+from kaccount_desk.services.errors import Refused, not_found
+from kaccount_desk.store.models import Application, Campaign, Department, PoolNumber, RatedItemRow
+
+SAMPLE_FILE = "campaigns/botou-2012.toml"
+
+
+@dataclass(frozen=True)
+class CampaignSummary:
+    code: str
+    title: str
+    deadline: datetime
+    departments: int
+    pool_size: int
+
+
+def read_campaign_file(path: Path) -> CampaignSpec:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise Refused(Reason("campaign.file", f"无法读取文件 {path}:{exc}", f"Cannot read {path}: {exc}")) from exc
+    verdict = parse_campaign_toml(text)
+    if verdict.value is None:
+        raise Refused(*verdict.reasons)
+    return verdict.value
+
+
+def load_campaign_file(ctx: Context, path: Path) -> CampaignSpec:
+    return save_campaign(ctx, read_campaign_file(path))
+
+
+def sample_campaign_path(ctx: Context) -> Path:
+    return ctx.store.resources / SAMPLE_FILE
+
+
+def _item_row(item: RatedItem, kind: str, position: int, included: tuple[str, ...] = ()) -> dict[str, object]:
+    return dict(
+        kind=kind,
+        code=item.code,
+        name=item.name,
+        position=position,
+        monthly_fee=item.monthly_fee,
+        free_in_group_minutes=item.free_in_group_minutes,
+        in_group_rate=item.in_group_rate,
+        out_group_rate=item.out_group_rate,
+        free_sms=item.free_sms,
+        sms_rate=item.sms_rate,
+        free_data_mb=item.free_data_mb,
+        data_rate_per_mb=item.data_rate_per_mb,
+        keep_current=item.keep_current,
+        included_addons=list(included),
+    )
+
+
+def _sync_departments(session: Session, row: Campaign, wanted: tuple[DepartmentSpec, ...]) -> None:
+    by_name = {d.name: d for d in row.departments}
+    names = [d.name for d in wanted]
+    for name, dept in by_name.items():
+        if name in names:
+            continue
+        used = session.scalar(select(Application.id).where(Application.department_id == dept.id).limit(1))
+        if used:
+            raise Refused(Reason("campaign.department_used", f"部门“{name}”已有申请,不能删除", f"Department {name!r} has applications and cannot be removed"))
+        row.departments.remove(dept)
+    for position, spec in enumerate(wanted):
+        dept = by_name.get(spec.name)
+        if dept is None:
+            row.departments.append(Department(name=spec.name, kind=spec.kind, position=position))
+        else:
+            dept.kind, dept.position = spec.kind, position
+
+
+def _sync_items(session: Session, row: Campaign, spec: CampaignSpec) -> None:
+    wanted: dict[tuple[str, str], dict[str, object]] = {}
+    for i, plan in enumerate(spec.plans):
+        wanted[("plan", plan.item.code)] = _item_row(plan.item, "plan", i, plan.included_addons)
+    for i, addon in enumerate(spec.addons):
+        wanted[("addon", addon.code)] = _item_row(addon, "addon", i)
+    for item in list(row.rated_items):
+        values = wanted.pop((item.kind, item.code), None)
+        if values is None:
+            used = session.scalar(select(Application.id).where(Application.plan_id == item.id).limit(1))
+            if used:
+                raise Refused(Reason("campaign.plan_used", f"资费“{item.name}”已有人选用,不能删除", f"Plan {item.name!r} is in use and cannot be removed"))
+            row.rated_items.remove(item)
+        else:
+            for key, value in values.items():
+                setattr(item, key, value)
+    for values in wanted.values():
+        row.rated_items.append(RatedItemRow(**values))
+
+
+def _sync_pool(session: Session, campaign_id: int, numbers: list[str]) -> None:
+    have = set(session.scalars(select(PoolNumber.number).where(PoolNumber.campaign_id == campaign_id)))
+    wanted = set(numbers)
+    gone = have - wanted
+    if gone:
+        taken = session.scalars(
+            select(Application.msisdn).where(
+                Application.campaign_id == campaign_id, Application.number_source == "pool", Application.msisdn.in_(gone)
+            )
+        ).first()
+        if taken:
+            raise Refused(Reason("campaign.pool_used", f"号码{taken}已被选用,不能从号池中删除", f"Number {taken} is chosen and cannot leave the pool"))
+        session.execute(delete(PoolNumber).where(PoolNumber.campaign_id == campaign_id, PoolNumber.number.in_(gone)))
+    session.add_all(PoolNumber(campaign_id=campaign_id, number=n) for n in sorted(wanted - have))
+
+
+def save_campaign(ctx: Context, spec: CampaignSpec) -> CampaignSpec:
+    """Create the campaign, or update the one with the same code without losing its applications."""
+    ctx.require(Permission.MANAGE_CAMPAIGNS)
+    offset = spec.deadline.utcoffset() or timedelta(0)
+    with ctx.store.transaction() as session:
+        row = session.scalar(select(Campaign).where(Campaign.code == spec.code))
+        if row is None:
+            row = Campaign(code=spec.code, created_at=ctx.now())
+            session.add(row)
+        row.title, row.issuer, row.carrier_branch, row.contact = spec.title, spec.issuer, spec.carrier_branch, spec.contact
+        row.issued_on, row.deadline = spec.issued_on, spec.deadline
+        row.deadline_offset_minutes = int(offset.total_seconds() // 60)
+        row.required_carrier = spec.required_carrier
+        row.excluded_packages = list(spec.excluded_packages)
+        row.notice_template = spec.notice_template
+        _sync_departments(session, row, spec.departments)
+        _sync_items(session, row, spec)
+        session.flush()
+        _sync_pool(session, row.id, spec.pool())
+        session.flush()
+        return _spec(session, row)
+
+
+def _compress_pool(numbers: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Give back the prefixes whose hundred numbers are all reserved, and the loose numbers."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for n in numbers:
+        groups[n[:9]].append(n)
+    prefixes = tuple(p for p, ns in sorted(groups.items()) if len(ns) == 100)
+    loose = tuple(n for p, ns in sorted(groups.items()) if len(ns) != 100 for n in sorted(ns))
+    return prefixes, loose
+
+
+def _item(row: RatedItemRow) -> RatedItem:
+    return RatedItem(
+        code=row.code,
+        name=row.name,
+        monthly_fee=row.monthly_fee,
+        free_in_group_minutes=row.free_in_group_minutes,
+        in_group_rate=row.in_group_rate,
+        out_group_rate=row.out_group_rate,
+        free_sms=row.free_sms,
+        sms_rate=row.sms_rate,
+        free_data_mb=row.free_data_mb,
+        data_rate_per_mb=row.data_rate_per_mb,
+        keep_current=row.keep_current,
+    )
+
+
+def deadline_in_own_offset(row: Campaign) -> datetime:
+    return row.deadline.astimezone(timezone(timedelta(minutes=row.deadline_offset_minutes)))
+
+
+def _spec(session: Session, row: Campaign) -> CampaignSpec:
+    numbers = list(session.scalars(select(PoolNumber.number).where(PoolNumber.campaign_id == row.id).order_by(PoolNumber.number)))
+    prefixes, loose = _compress_pool(numbers)
+    items = sorted(row.rated_items, key=lambda r: r.position)
+    return CampaignSpec(
+        code=row.code,
+        title=row.title,
+        issuer=row.issuer,
+        carrier_branch=row.carrier_branch,
+        contact=row.contact,
+        issued_on=row.issued_on,
+        deadline=deadline_in_own_offset(row),
+        required_carrier=row.required_carrier,
+        excluded_packages=tuple(row.excluded_packages),
+        departments=tuple(DepartmentSpec(d.name, d.kind) for d in sorted(row.departments, key=lambda d: d.position)),
+        pool_prefixes=prefixes,
+        pool_numbers=loose,
+        plans=tuple(PlanSpec(_item(r), tuple(r.included_addons)) for r in items if r.kind == "plan"),
+        addons=tuple(_item(r) for r in items if r.kind == "addon"),
+        notice_template=row.notice_template,
+    )
+
+
+def campaign_row(session: Session, code: str) -> Campaign:
+    row = session.scalar(select(Campaign).where(Campaign.code == code))
+    if row is None:
+        raise not_found("办理活动", "campaign", code)
+    return row
+
+
+def get_campaign(ctx: Context, code: str) -> CampaignSpec:
+    with ctx.store.read() as session:
+        return _spec(session, campaign_row(session, code))
+
+
+def list_campaigns(ctx: Context) -> list[CampaignSummary]:
+    with ctx.store.read() as session:
+        result = []
+        for row in session.scalars(select(Campaign).order_by(Campaign.issued_on.desc(), Campaign.code)):
+            size = session.scalar(select(func.count()).select_from(PoolNumber).where(PoolNumber.campaign_id == row.id)) or 0
+            result.append(CampaignSummary(row.code, row.title, deadline_in_own_offset(row), len(row.departments), size))
+        return result
+
+
+def set_notice_template(ctx: Context, code: str, template: str) -> CampaignSpec:
+    spec = get_campaign(ctx, code)
+    return save_campaign(ctx, replace(spec, notice_template=template))

@@ -1,0 +1,102 @@
+"""The open store and the person acting on it, handed to every use case.
+
+``app.py`` builds one :class:`Store` for the whole process; a use case gets a :class:`Context`
+that adds who is logged in, so permission checks never depend on which face (GUI or CLI) asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from kaccount_desk import config
+from kaccount_desk.domain.mobile import SegmentTable, load_default_segments
+from kaccount_desk.domain.reasons import Lang, Reason
+from kaccount_desk.domain.roles import ROLE_LABELS, Permission, Role, allows
+from kaccount_desk.services.errors import Forbidden
+from kaccount_desk.store.engine import open_store
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Store:
+    """One store, opened once: migrations run here, before anyone can read or write."""
+
+    def __init__(self, url: str, resources: Path | None = None, clock: Callable[[], datetime] = utc_now) -> None:
+        self.url = url
+        self.engine, self._sessions = open_store(url)
+        self.resources = resources or config.resources_dir()
+        self.segments: SegmentTable = load_default_segments(self.resources)
+        self.clock = clock
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One use case's unit of work: committed when the block ends, rolled back on any error."""
+        with self._sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: int
+    staff_no: str
+    name: str
+    role: str
+    department: str | None
+
+    def may(self, permission: Permission) -> bool:
+        return allows(self.role, permission)
+
+
+@dataclass(frozen=True)
+class Context:
+    store: Store
+    actor: Actor
+    lang: Lang = "zh"
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def require(self, permission: Permission) -> None:
+        if not self.actor.may(permission):
+            zh, en = ROLE_LABELS.get(Role(self.actor.role), (self.actor.role, self.actor.role))
+            raise Forbidden(
+                Reason(
+                    "forbidden",
+                    f"{zh}({self.actor.staff_no})无权执行此操作:{PERMISSION_LABELS[permission][0]}",
+                    f"{en} ({self.actor.staff_no}) may not do this: {PERMISSION_LABELS[permission][1]}",
+                )
+            )
+
+    def now(self) -> datetime:
+        return self.store.clock()
+
+
+PERMISSION_LABELS: dict[Permission, tuple[str, str]] = {
+    Permission.MANAGE_STAFF: ("管理员工账号", "manage staff accounts"),
+    Permission.MANAGE_CAMPAIGNS: ("建立或修改办理活动", "create or edit campaigns"),
+    Permission.TAKE_APPLICATIONS: ("受理申请", "take applications"),
+    Permission.COLLECT: ("事业部收齐申请", "collect applications for a department"),
+    Permission.ALL_DEPARTMENTS: ("办理其他部门的申请", "handle other departments' applications"),
+    Permission.SUBMIT: ("办公室审核提交", "submit applications as the office"),
+    Permission.HAND_OVER: ("交移动公司", "hand applications over to the carrier"),
+    Permission.RECORD_CARRIER_RESULT: ("登记移动公司办理结果", "record the carrier's result"),
+    Permission.ACCEPT_LATE: ("接收逾期申请", "accept late applications"),
+    Permission.EXPORT_ROSTER: ("导出名单", "export rosters"),
+    Permission.VIEW_FULL_ID: ("查看完整证件号码", "see full ID numbers"),
+    Permission.HANDLE_TICKETS: ("处理首问工单", "handle tickets"),
+    Permission.REASSIGN_TICKETS: ("调整工单负责人", "reassign tickets"),
+}

@@ -1,0 +1,312 @@
+"""Taking an application, changing it, and moving it along its workflow."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from kaccount_desk.domain.deadline import check_deadline
+from kaccount_desk.domain.reasons import Reason
+from kaccount_desk.domain.resident_id import mask_resident_id
+from kaccount_desk.domain.roles import Permission
+from kaccount_desk.domain.workflow import TRANSITIONS, Completeness, Status, check_transition, missing_items
+from kaccount_desk.services.campaigns import campaign_row, deadline_in_own_offset
+from kaccount_desk.services.context import Context
+from kaccount_desk.services.errors import Forbidden, Refused, not_found
+from kaccount_desk.services.intake_rules import ApplicationInput, Assessment, IntakeRules
+from kaccount_desk.store.models import Application, ApplicationAddon, ApplicationEvent, Campaign, Department, RatedItemRow, Staff
+
+__all__ = ["ApplicationInput", "ApplicationView", "EventView", "save_application", "get_application", "move_application"]
+
+
+@dataclass(frozen=True)
+class EventView:
+    at: datetime
+    staff_no: str
+    staff_name: str
+    from_status: str | None
+    to_status: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ApplicationView:
+    id: int
+    campaign_code: str
+    department: str
+    name: str
+    id_type: str
+    id_number: str
+    id_valid: bool
+    number_source: str
+    msisdn: str | None
+    carrier: str | None
+    current_packages: str
+    plan: str | None
+    plan_name: str | None
+    addons: tuple[str, ...]
+    addon_names: tuple[str, ...]
+    monthly_fee: Decimal
+    status: str
+    note: str
+    late_reason: str | None
+    reject_reason: str | None
+    has_front: bool
+    has_back: bool
+    confirmed: frozenset[str]
+    missing: tuple[Reason, ...]
+    created_at: datetime
+    updated_at: datetime
+    events: tuple[EventView, ...]
+
+    @property
+    def identifier(self) -> str:
+        """What the QR code on the printed form carries, so the counter can scan it back."""
+        return f"KAD-APP:{self.id}"
+
+
+def _rules(ctx: Context, session: Session, code: str) -> IntakeRules:
+    return IntakeRules(session, campaign_row(session, code), ctx.store.segments)
+
+
+def _require_department(ctx: Context, department: str) -> None:
+    if ctx.actor.may(Permission.ALL_DEPARTMENTS):
+        return
+    if (ctx.actor.department or "") != department.strip():
+        raise Forbidden(
+            Reason(
+                "forbidden.department",
+                f"只能受理本部门({ctx.actor.department or '未设部门'})的申请",
+                f"You may only take applications for your own department ({ctx.actor.department or 'none set'})",
+            )
+        )
+
+
+def assess(ctx: Context, inp: ApplicationInput, application_id: int | None = None) -> Assessment:
+    """Check an input without saving it: the form's Save button shows the same verdict."""
+    with ctx.store.read() as session:
+        rules = _rules(ctx, session, inp.campaign_code)
+        now = ctx.now()
+        return rules.assess(inp, now.date(), now, own_id=application_id, is_new=application_id is None)
+
+
+def _check_late(ctx: Context, inp: ApplicationInput, campaign: Campaign) -> None:
+    if inp.late_reason.strip() and not check_deadline(ctx.now(), campaign.deadline).ok:
+        ctx.require(Permission.ACCEPT_LATE)
+
+
+def apply_assessment(row: Application, inp: ApplicationInput, a: Assessment) -> None:
+    row.department_id = a.department_id or row.department_id
+    row.name = inp.name.strip()
+    row.id_type = a.id_type
+    row.id_number = a.id_number
+    row.id_valid = a.id_valid
+    row.number_source = inp.number_source
+    row.msisdn = a.msisdn
+    row.carrier = a.carrier
+    row.current_packages = inp.current_packages.strip()
+    row.plan_id = a.plan_id
+    row.note = inp.note.strip()
+    row.confirmed_warnings = sorted(set(row.confirmed_warnings or []) | set(inp.confirmed))
+    row.addons = [ApplicationAddon(rated_item_id=i) for i in a.addon_ids]
+
+
+def save_application(ctx: Context, inp: ApplicationInput, application_id: int | None = None) -> ApplicationView:
+    """Create a draft or change one; refused whole, with every reason, when anything is wrong.
+
+    Missing pieces (copies, a number, a plan) do not stop a draft from being saved: they stop it
+    from moving on. Wrong pieces (an invalid ID, a taken number, an excluded package) stop the save.
+    """
+    ctx.require(Permission.TAKE_APPLICATIONS)
+    _require_department(ctx, inp.department)
+    try:
+        with ctx.store.transaction() as session:
+            rules = _rules(ctx, session, inp.campaign_code)
+            _check_late(ctx, inp, rules.campaign)
+            now = ctx.now()
+            row = _row(session, application_id) if application_id is not None else None
+            if row is not None and row.status not in (Status.DRAFT, Status.COLLECTED):
+                raise Refused(Reason("application.locked", "已提交的申请不能再修改", "A submitted application can no longer be changed"))
+            if row is not None:
+                inp = _with_confirmed(inp, row)
+            a = rules.assess(inp, now.date(), now, own_id=application_id, is_new=row is None)
+            if a.reasons:
+                raise Refused(*a.reasons)
+            if row is None:
+                row = Application(
+                    campaign_id=rules.campaign.id,
+                    status=Status.DRAFT.value,
+                    created_by=ctx.actor.id,
+                    created_at=now,
+                    confirmed_warnings=[],
+                    late_reason=inp.late_reason.strip() or None,
+                    late_accepted_by=ctx.actor.id if inp.late_reason.strip() else None,
+                )
+                session.add(row)
+                apply_assessment(row, inp, a)
+                row.updated_at = now
+                session.flush()
+                session.add(ApplicationEvent(application_id=row.id, from_status=None, to_status=row.status, staff_id=ctx.actor.id, at=now, note=""))
+            else:
+                apply_assessment(row, inp, a)
+                row.updated_at = now
+            session.flush()
+            return view(ctx, session, row)
+    except IntegrityError as exc:
+        # Two counters picked the same pool number at the same moment: the index decided.
+        raise Refused(Reason("number.taken", "该号码刚被另一份申请占用,请换一个", "That number was just taken by another application; pick another")) from exc
+
+
+def _with_confirmed(inp: ApplicationInput, row: Application) -> ApplicationInput:
+    return replace(inp, confirmed=inp.confirmed | frozenset(row.confirmed_warnings or []))
+
+
+def _row(session: Session, application_id: int) -> Application:
+    row = session.get(Application, application_id)
+    if row is None:
+        raise not_found("申请", "application", application_id)
+    return row
+
+
+def completeness(row: Application) -> Completeness:
+    sides = {c.side for c in row.copies}
+    return Completeness(
+        id_valid=row.id_valid,
+        has_front_copy="front" in sides,
+        has_back_copy="back" in sides,
+        has_number=bool(row.msisdn),
+        has_plan=row.plan_id is not None,
+    )
+
+
+def _unconfirmed(ctx: Context, session: Session, row: Application) -> tuple[Reason, ...]:
+    """Warnings that still need the clerk's confirmation, re-derived so a change is never missed."""
+    campaign = session.get(Campaign, row.campaign_id)
+    assert campaign is not None
+    rules = IntakeRules(session, campaign, ctx.store.segments)
+    dept = session.get(Department, row.department_id)
+    plan = session.get(RatedItemRow, row.plan_id) if row.plan_id else None
+    inp = ApplicationInput(
+        campaign_code=campaign.code,
+        department=dept.name if dept else "",
+        name=row.name,
+        id_number=row.id_number,
+        id_type=row.id_type,
+        number_source=row.number_source,
+        msisdn=row.msisdn or "",
+        current_packages=row.current_packages,
+        plan=plan.code if plan else "",
+        confirmed=frozenset(row.confirmed_warnings or []),
+    )
+    now = ctx.now()
+    a = rules.assess(inp, now.date(), now, own_id=row.id, is_new=False)
+    return tuple(
+        Reason(f"confirm.{w.code}", f"需要确认:{w.zh}", f"Needs confirmation: {w.en}", confirm=True) for w in a.unconfirmed
+    )
+
+
+def view(ctx: Context, session: Session, row: Application) -> ApplicationView:
+    campaign = session.get(Campaign, row.campaign_id)
+    dept = session.get(Department, row.department_id)
+    plan = session.get(RatedItemRow, row.plan_id) if row.plan_id else None
+    addons = [session.get(RatedItemRow, a.rated_item_id) for a in row.addons]
+    included = [r for r in (campaign.rated_items if campaign else []) if plan and r.kind == "addon" and r.code in plan.included_addons]
+    fee = (plan.monthly_fee if plan else Decimal("0")) + sum((r.monthly_fee for r in [*included, *addons] if r), Decimal("0"))
+    events = session.execute(
+        select(ApplicationEvent, Staff).join(Staff, Staff.id == ApplicationEvent.staff_id).where(ApplicationEvent.application_id == row.id).order_by(ApplicationEvent.id)
+    ).tuples()
+    sides = {c.side for c in row.copies}
+    live_missing = missing_items(completeness(row)) + _unconfirmed(ctx, session, row) if row.status in (Status.DRAFT, Status.COLLECTED, Status.SUBMITTED) else ()
+    full = ctx.actor.may(Permission.VIEW_FULL_ID) or ctx.actor.id == row.created_by
+    return ApplicationView(
+        id=row.id,
+        campaign_code=campaign.code if campaign else "",
+        department=dept.name if dept else "",
+        name=row.name,
+        id_type=row.id_type,
+        id_number=row.id_number if full else mask_resident_id(row.id_number),
+        id_valid=row.id_valid,
+        number_source=row.number_source,
+        msisdn=row.msisdn,
+        carrier=row.carrier,
+        current_packages=row.current_packages,
+        plan=plan.code if plan else None,
+        plan_name=plan.name if plan else None,
+        addons=tuple(a.code for a in addons if a),
+        addon_names=tuple(r.name for r in [*included, *addons] if r),
+        monthly_fee=fee,
+        status=row.status,
+        note=row.note,
+        late_reason=row.late_reason,
+        reject_reason=row.reject_reason,
+        has_front="front" in sides,
+        has_back="back" in sides,
+        confirmed=frozenset(row.confirmed_warnings or []),
+        missing=live_missing,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        events=tuple(EventView(e.at, s.staff_no, s.name, e.from_status, e.to_status, e.note) for e, s in events),
+    )
+
+
+def get_application(ctx: Context, application_id: int) -> ApplicationView:
+    with ctx.store.read() as session:
+        row = _row(session, application_id)
+        _check_visible(ctx, session, row)
+        return view(ctx, session, row)
+
+
+def _check_visible(ctx: Context, session: Session, row: Application) -> None:
+    if ctx.actor.may(Permission.ALL_DEPARTMENTS):
+        return
+    dept = session.get(Department, row.department_id)
+    _require_department(ctx, dept.name if dept else "")
+
+
+def move_application(ctx: Context, application_id: int, target: str, reason: str = "") -> ApplicationView:
+    """Move along the workflow; who and when are recorded, and forward moves need a complete application."""
+    try:
+        to = Status(target)
+    except ValueError:
+        raise Refused(Reason("workflow.unknown", f"未知的状态“{target}”", f"Unknown status {target!r}")) from None
+    with ctx.store.transaction() as session:
+        row = _row(session, application_id)
+        _check_visible(ctx, session, row)
+        current = Status(row.status)
+        if (current, to) in TRANSITIONS:
+            ctx.require(TRANSITIONS[(current, to)])
+        problems = check_transition(current, to, completeness(row), reason)
+        if not problems and to in (Status.COLLECTED, Status.SUBMITTED, Status.SENT):
+            problems = _unconfirmed(ctx, session, row)
+        if problems:
+            raise Refused(*problems)
+        now = ctx.now()
+        row.status = to.value
+        row.updated_at = now
+        if to is Status.REJECTED:
+            row.reject_reason = reason.strip()
+        session.add(ApplicationEvent(application_id=row.id, from_status=current.value, to_status=to.value, staff_id=ctx.actor.id, at=now, note=reason.strip()))
+        session.flush()
+        return view(ctx, session, row)
+
+
+def confirm_warning(ctx: Context, application_id: int, code: str) -> ApplicationView:
+    """The clerk checked (for example with 一证通查 or the carrier) and confirms a warning."""
+    ctx.require(Permission.TAKE_APPLICATIONS)
+    with ctx.store.transaction() as session:
+        row = _row(session, application_id)
+        _check_visible(ctx, session, row)
+        row.confirmed_warnings = sorted(set(row.confirmed_warnings or []) | {code.removeprefix("confirm.")})
+        row.updated_at = ctx.now()
+        session.flush()
+        return view(ctx, session, row)
+
+
+def campaign_deadline(ctx: Context, code: str) -> datetime:
+    with ctx.store.read() as session:
+        return deadline_in_own_offset(campaign_row(session, code))

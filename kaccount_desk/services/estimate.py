@@ -1,0 +1,27 @@
+"""What each of a campaign's tariff options would cost a person, so the clerk can advise."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+from kaccount_desk.domain.campaign import CampaignSpec
+from kaccount_desk.domain.tariff import Estimate, TariffOption, UsageProfile, estimate
+from kaccount_desk.services.campaigns import get_campaign
+from kaccount_desk.services.context import Context
+
+
+def tariff_options(spec: CampaignSpec, current_fee: Decimal | None = None) -> list[TariffOption]:
+    """Each plan with the add-ons it includes; a keep-current plan costs what the person pays now."""
+    addons = {a.code: a for a in spec.addons}
+    options = []
+    for plan in spec.plans:
+        item = plan.item
+        if item.keep_current and current_fee is not None:
+            item = replace(item, monthly_fee=current_fee)
+        options.append(TariffOption(item.code, item.name, item, tuple(addons[c] for c in plan.included_addons if c in addons)))
+    return options
+
+
+def estimate_options(ctx: Context, campaign_code: str, usage: UsageProfile, current_fee: Decimal | None = None) -> list[Estimate]:
+    return estimate(tariff_options(get_campaign(ctx, campaign_code), current_fee), usage)

@@ -1,0 +1,230 @@
+"""Every check an application must pass, against one campaign's state in the store.
+
+The form's save and the roster import share this: one application, or ten thousand rows
+checked against state loaded once, reach the same verdict with the same words.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kaccount_desk.domain.deadline import check_deadline
+from kaccount_desk.domain.eligibility import check_excluded_packages, check_numbers_per_id
+from kaccount_desk.domain.id_documents import check_id_document, document_type_from
+from kaccount_desk.domain.mobile import SegmentTable, check_mobile
+from kaccount_desk.domain.reasons import Reason
+from kaccount_desk.domain.workflow import LIVE_STATUSES
+from kaccount_desk.store.models import Application, Campaign, PoolNumber, RatedItemRow
+
+
+@dataclass(frozen=True)
+class ApplicationInput:
+    """What a clerk typed or a roster row held, before any check."""
+
+    campaign_code: str
+    department: str
+    name: str
+    id_number: str = ""
+    id_type: str = "resident_id"
+    number_source: str = "existing"
+    msisdn: str = ""
+    current_packages: str = ""
+    plan: str = ""
+    addons: tuple[str, ...] = ()
+    note: str = ""
+    confirmed: frozenset[str] = frozenset()
+    late_reason: str = ""
+
+
+@dataclass
+class Assessment:
+    """The verdict on an input, and the values to store when there are no reasons."""
+
+    reasons: list[Reason] = field(default_factory=list)
+    warnings: list[Reason] = field(default_factory=list)
+    department_id: int | None = None
+    id_type: str = "resident_id"
+    id_number: str = ""
+    id_valid: bool = False
+    msisdn: str | None = None
+    carrier: str | None = None
+    plan_id: int | None = None
+    addon_ids: tuple[int, ...] = ()
+    monthly_fee: Decimal = Decimal("0")
+
+    @property
+    def unconfirmed(self) -> list[Reason]:
+        return [w for w in self.warnings if w.confirm]
+
+
+def _reason(code: str, zh: str, en: str) -> Reason:
+    return Reason(code, zh, en)
+
+
+class IntakeRules:
+    """One campaign's rules and the store state they depend on, loaded once."""
+
+    def __init__(self, session: Session, campaign: Campaign, segments: SegmentTable, preload: bool = False) -> None:
+        self.session = session
+        self.campaign = campaign
+        self.segments = segments
+        self.departments = {d.name: d.id for d in campaign.departments}
+        items = list(campaign.rated_items)
+        self.plans = {r.code: r for r in items if r.kind == "plan"} | {r.name: r for r in items if r.kind == "plan"}
+        self.addons = {r.code: r for r in items if r.kind == "addon"} | {r.name: r for r in items if r.kind == "addon"}
+        self._addon_by_code = {r.code: r for r in items if r.kind == "addon"}
+        self._pool: set[str] | None = None
+        self._taken: dict[str, int] | None = None
+        self._per_id: Counter[tuple[str, str]] | None = None
+        if preload:
+            self._pool = set(session.scalars(select(PoolNumber.number).where(PoolNumber.campaign_id == campaign.id)))
+            self._taken = dict(
+                session.execute(
+                    select(Application.msisdn, Application.id).where(
+                        Application.campaign_id == campaign.id,
+                        Application.status.in_(LIVE_STATUSES),
+                        Application.msisdn.is_not(None),
+                    )
+                ).tuples()
+            )
+            self._per_id = Counter()
+            rows = session.execute(
+                select(Application.id_number, Application.carrier, func.count())
+                .where(Application.status.in_(LIVE_STATUSES))
+                .group_by(Application.id_number, Application.carrier)
+            ).tuples()
+            for number, carrier, count in rows:
+                self._per_id[(number, carrier or "")] += count
+
+    # The three look-ups below read the store one at a time for a single save, and from the
+    # preloaded maps during an import, where thousands of round trips would cost seconds.
+
+    def in_pool(self, number: str) -> bool:
+        if self._pool is not None:
+            return number in self._pool
+        return bool(
+            self.session.scalar(select(PoolNumber.id).where(PoolNumber.campaign_id == self.campaign.id, PoolNumber.number == number))
+        )
+
+    def holder_of(self, number: str) -> int | None:
+        if self._taken is not None:
+            return self._taken.get(number)
+        return self.session.scalar(
+            select(Application.id).where(
+                Application.campaign_id == self.campaign.id,
+                Application.msisdn == number,
+                Application.status.in_(LIVE_STATUSES),
+            )
+        )
+
+    def numbers_held(self, id_number: str, carrier: str, own_id: int | None) -> int:
+        if self._per_id is not None:
+            count = self._per_id[(id_number, carrier)]
+            own = self.session.get(Application, own_id) if own_id else None
+            return count - (1 if own is not None and own.carrier == carrier and own.status in LIVE_STATUSES else 0)
+        query = select(func.count()).select_from(Application).where(
+            Application.id_number == id_number, Application.carrier == carrier, Application.status.in_(LIVE_STATUSES)
+        )
+        if own_id is not None:
+            query = query.where(Application.id != own_id)
+        return self.session.scalar(query) or 0
+
+    def remember(self, number: str | None, app_id: int, id_number: str, carrier: str | None) -> None:
+        """Keep the preloaded maps true after an import writes a row."""
+        if self._taken is not None and number:
+            self._taken[number] = app_id
+        if self._per_id is not None and number:
+            self._per_id[(id_number, carrier or "")] += 1
+
+    def assess(self, inp: ApplicationInput, today: date, now: datetime, own_id: int | None = None, is_new: bool = True) -> Assessment:
+        out = Assessment()
+        if not inp.name.strip():
+            out.reasons.append(_reason("application.name", "姓名不能为空", "The name is empty"))
+        elif len(inp.name.strip()) > 64:
+            out.reasons.append(_reason("application.name", "姓名过长", "The name is too long"))
+        out.department_id = self.departments.get(inp.department.strip())
+        if out.department_id is None:
+            out.reasons.append(
+                _reason(
+                    "application.department",
+                    f"部门“{inp.department}”不在本次活动的部门名单中",
+                    f"Department {inp.department!r} is not listed for this campaign",
+                )
+            )
+        self._assess_id(inp, today, out)
+        self._assess_number(inp, own_id, out)
+        self._assess_plan(inp, out)
+        if is_new:
+            verdict = check_deadline(now, self.campaign.deadline, inp.late_reason or None)
+            out.reasons.extend(verdict.reasons)
+            out.warnings.extend(verdict.warnings)
+        return out
+
+    def _assess_id(self, inp: ApplicationInput, today: date, out: Assessment) -> None:
+        kind = document_type_from(inp.id_type)
+        out.id_type = kind.value if kind else inp.id_type
+        if not str(inp.id_number).strip():
+            return
+        verdict = check_id_document(inp.id_type, inp.id_number, today)
+        out.reasons.extend(verdict.reasons)
+        out.warnings.extend(verdict.warnings)
+        if verdict.value is not None:
+            out.id_number, out.id_valid = verdict.value, True
+        else:
+            out.id_number = str(inp.id_number).strip()
+
+    def _assess_number(self, inp: ApplicationInput, own_id: int | None, out: Assessment) -> None:
+        if not inp.msisdn.strip():
+            return
+        if inp.number_source not in ("existing", "pool"):
+            out.reasons.append(_reason("application.source", "号码来源只能是老号或选号", "The number is either kept or new"))
+            return
+        verdict = check_mobile(inp.msisdn, self.segments, None if inp.number_source == "pool" else self.campaign.required_carrier)
+        out.reasons.extend(verdict.reasons)
+        out.warnings.extend(w for w in verdict.warnings if w.code not in inp.confirmed)
+        if verdict.value is None:
+            return
+        number = verdict.value.number
+        out.msisdn, out.carrier = number, verdict.value.carrier.value
+        if inp.number_source == "pool" and not self.in_pool(number):
+            out.reasons.append(
+                _reason("pool.not_reserved", f"号码{number}不在本次预留的号池中", f"{number} is not one of the reserved numbers")
+            )
+        holder = self.holder_of(number)
+        if holder is not None and holder != own_id:
+            out.reasons.append(
+                _reason("number.taken", f"号码{number}已被另一份申请占用", f"{number} already belongs to another application")
+            )
+        if inp.number_source == "existing":
+            eligibility = check_excluded_packages(inp.current_packages, self.campaign.excluded_packages)
+            out.reasons.extend(eligibility.reasons)
+        if out.id_valid:
+            held = self.numbers_held(out.id_number, out.carrier, own_id)
+            five = check_numbers_per_id(held)
+            out.warnings.extend(w for w in five.warnings if w.code not in inp.confirmed)
+
+    def _assess_plan(self, inp: ApplicationInput, out: Assessment) -> None:
+        if not inp.plan.strip():
+            return
+        plan = self.plans.get(inp.plan.strip())
+        if plan is None:
+            out.reasons.append(_reason("application.plan", f"没有名为“{inp.plan}”的资费方式", f"No tariff plan {inp.plan!r}"))
+            return
+        out.plan_id = plan.id
+        fee = plan.monthly_fee + sum((self._addon_by_code[c].monthly_fee for c in plan.included_addons if c in self._addon_by_code), Decimal("0"))
+        ids: list[int] = []
+        for name in inp.addons:
+            addon = self.addons.get(name.strip())
+            if addon is None:
+                out.reasons.append(_reason("application.addon", f"没有名为“{name}”的附加包", f"No add-on {name!r}"))
+            elif addon.code not in plan.included_addons and addon.id not in ids:
+                ids.append(addon.id)
+                fee += addon.monthly_fee
+        out.addon_ids = tuple(ids)
+        out.monthly_fee = fee

@@ -1,0 +1,16 @@
+"""Alembic's entry point, driven from code: the engine comes in through ``config.attributes``."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from kaccount_desk.store.models import Base
+
+engine = context.config.attributes["engine"]
+
+with engine.connect() as connection:
+    # render_as_batch lets later migrations alter SQLite tables, which lacks most ALTER forms.
+    context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()
+    connection.commit()

@@ -1,0 +1,206 @@
+"""The store's tables as typed SQLAlchemy 2.x models.
+
+Migrations under ``migrations/`` are the source of truth for the schema; these models must match
+them, which ``tests/store/test_migrations.py`` checks by comparing the two.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from kaccount_desk.domain.workflow import LIVE_STATUSES
+from kaccount_desk.store.types import UtcDateTime
+
+Money = Numeric(10, 2)
+Rate = Numeric(10, 4)
+
+LIVE_SQL = "status IN (" + ", ".join(f"'{s.value}'" for s in LIVE_STATUSES) + ")"
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_no: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(64))
+    department: Mapped[str | None] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Campaign(Base):
+    __tablename__ = "campaigns"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    issuer: Mapped[str] = mapped_column(String(200))
+    carrier_branch: Mapped[str] = mapped_column(String(200))
+    contact: Mapped[str] = mapped_column(String(200))
+    issued_on: Mapped[date] = mapped_column(Date)
+    deadline: Mapped[datetime] = mapped_column(UtcDateTime)
+    deadline_offset_minutes: Mapped[int] = mapped_column(Integer)
+    required_carrier: Mapped[str | None] = mapped_column(String(32))
+    excluded_packages: Mapped[list[str]] = mapped_column(JSON)
+    notice_template: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    departments: Mapped[list[Department]] = relationship(
+        back_populates="campaign", cascade="all, delete-orphan", order_by="Department.position"
+    )
+    rated_items: Mapped[list[RatedItemRow]] = relationship(
+        back_populates="campaign", cascade="all, delete-orphan", order_by="RatedItemRow.position"
+    )
+
+
+class Department(Base):
+    __tablename__ = "departments"
+    __table_args__ = (UniqueConstraint("campaign_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    campaign: Mapped[Campaign] = relationship(back_populates="departments")
+
+
+class RatedItemRow(Base):
+    """A plan (资费) or an add-on package (附加包) with the fields the estimate rates by."""
+
+    __tablename__ = "rated_items"
+    __table_args__ = (UniqueConstraint("campaign_id", "kind", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(8))
+    code: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    monthly_fee: Mapped[Decimal] = mapped_column(Money)
+    free_in_group_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    in_group_rate: Mapped[Decimal | None] = mapped_column(Rate)
+    out_group_rate: Mapped[Decimal | None] = mapped_column(Rate)
+    free_sms: Mapped[int] = mapped_column(Integer, default=0)
+    sms_rate: Mapped[Decimal | None] = mapped_column(Rate)
+    free_data_mb: Mapped[int] = mapped_column(Integer, default=0)
+    data_rate_per_mb: Mapped[Decimal | None] = mapped_column(Rate)
+    keep_current: Mapped[bool] = mapped_column(Boolean, default=False)
+    included_addons: Mapped[list[str]] = mapped_column(JSON)
+
+    campaign: Mapped[Campaign] = relationship(back_populates="rated_items")
+
+
+class PoolNumber(Base):
+    __tablename__ = "pool_numbers"
+    __table_args__ = (UniqueConstraint("campaign_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"), index=True)
+    number: Mapped[str] = mapped_column(String(11))
+
+
+class Application(Base):
+    __tablename__ = "applications"
+    __table_args__ = (
+        # The database itself refuses a second live application for the same number in a
+        # campaign, whether kept or picked from the pool; rejected and withdrawn ones free it.
+        Index(
+            "uq_live_number",
+            "campaign_id",
+            "msisdn",
+            unique=True,
+            sqlite_where=text(LIVE_SQL),
+            postgresql_where=text(LIVE_SQL),
+        ),
+        Index("ix_applications_list", "campaign_id", "department_id", "status"),
+        Index("ix_applications_id_number", "id_number"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"))
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"))
+    name: Mapped[str] = mapped_column(String(64))
+    id_type: Mapped[str] = mapped_column(String(32))
+    id_number: Mapped[str] = mapped_column(String(32))
+    id_valid: Mapped[bool] = mapped_column(Boolean, default=False)
+    number_source: Mapped[str] = mapped_column(String(8))
+    msisdn: Mapped[str | None] = mapped_column(String(11))
+    carrier: Mapped[str | None] = mapped_column(String(32))
+    current_packages: Mapped[str] = mapped_column(String(500), default="")
+    plan_id: Mapped[int | None] = mapped_column(ForeignKey("rated_items.id"))
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    confirmed_warnings: Mapped[list[str]] = mapped_column(JSON)
+    late_reason: Mapped[str | None] = mapped_column(Text)
+    late_accepted_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    reject_reason: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    addons: Mapped[list[ApplicationAddon]] = relationship(cascade="all, delete-orphan")
+    copies: Mapped[list[IdCopy]] = relationship(cascade="all, delete-orphan")
+
+
+class ApplicationAddon(Base):
+    __tablename__ = "application_addons"
+
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), primary_key=True)
+    rated_item_id: Mapped[int] = mapped_column(ForeignKey("rated_items.id"), primary_key=True)
+
+
+class IdCopy(Base):
+    """A re-encoded image of one side of the ID card: sensitive data, kept with its SHA-256."""
+
+    __tablename__ = "id_copies"
+    __table_args__ = (UniqueConstraint("application_id", "side"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"))
+    side: Mapped[str] = mapped_column(String(8))
+    sha256: Mapped[str] = mapped_column(String(64))
+    mime: Mapped[str] = mapped_column(String(32))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    added_by: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    added_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ApplicationEvent(Base):
+    """Who moved an application, when, and why: appended, never edited."""
+
+    __tablename__ = "application_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    from_status: Mapped[str | None] = mapped_column(String(16))
+    to_status: Mapped[str] = mapped_column(String(16))
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    note: Mapped[str] = mapped_column(Text, default="")
