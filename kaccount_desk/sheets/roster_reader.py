@@ -1,0 +1,409 @@
+"""Find the roster inside a hand-made .xlsx or .csv and read it as clean strings.
+
+Problems of a single row (a bad ID, an empty name) are the domain's to explain, so cells come
+back as the text a clerk would see, including Excel's ``1.30981197801011E+17`` for an ID that
+was typed as a number. Only problems of the file as a whole raise, as :class:`RosterFileError`
+carrying a :class:`Reason` that tells the clerk what to do with the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import math
+import re
+import unicodedata
+import zipfile
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from enum import StrEnum
+from itertools import chain, islice
+from pathlib import Path
+from typing import BinaryIO
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+from kaccount_desk.domain.reasons import Reason
+
+HEADER_SCAN_ROWS = 20
+
+
+class Column(StrEnum):
+    """The roster's logical columns, whatever a department chose to call them."""
+
+    NAME = "name"
+    DEPARTMENT = "department"
+    ID_NUMBER = "id_number"
+    MOBILE = "mobile"
+    PLAN = "plan"
+    ADDONS = "addons"
+    CURRENT_PACKAGES = "current_packages"
+    NEW_NUMBER = "new_number"
+    NOTE = "note"
+
+
+# Compared after normalize_header, so spacing, case and punctuation here do not matter.
+# "联系电话" is left out on purpose: it is as often an office landline as a mobile number.
+HEADER_ALIASES: dict[Column, tuple[str, ...]] = {
+    Column.NAME: ("姓名", "员工姓名", "name"),
+    Column.DEPARTMENT: ("部门", "所在部门", "事业部", "部门名称", "department", "dept"),
+    Column.ID_NUMBER: ("身份证号", "身份证号码", "证件号码", "身份证", "id", "id number", "id no"),
+    Column.MOBILE: (
+        "手机号", "手机号码", "号码", "电话号码", "mobile", "mobile number", "phone", "phone number",
+    ),
+    Column.PLAN: ("套餐", "资费", "资费方式", "套餐名称", "plan", "tariff"),
+    Column.ADDONS: ("附加包", "附加业务", "增值包", "addons", "add-ons"),
+    Column.CURRENT_PACKAGES: ("已办业务", "已办理业务", "现有业务", "current packages"),
+    Column.NEW_NUMBER: ("新号", "选号", "新号码", "new number"),
+    Column.NOTE: ("备注", "note", "notes", "remark", "remarks"),
+}
+
+COLUMN_LABELS: dict[Column, tuple[str, str]] = {
+    Column.NAME: ("姓名", "name"),
+    Column.DEPARTMENT: ("部门", "department"),
+    Column.ID_NUMBER: ("身份证号码", "ID number"),
+    Column.MOBILE: ("手机号码", "mobile number"),
+    Column.PLAN: ("套餐", "plan"),
+    Column.ADDONS: ("附加包", "add-ons"),
+    Column.CURRENT_PACKAGES: ("已办业务", "current packages"),
+    Column.NEW_NUMBER: ("新号码", "new number"),
+    Column.NOTE: ("备注", "note"),
+}
+
+REQUIRED_COLUMNS = (Column.NAME, Column.DEPARTMENT, Column.ID_NUMBER)
+NUMBER_COLUMNS = (Column.MOBILE, Column.NEW_NUMBER)
+
+_HINT = re.compile(r"\([^)]*\)|\[[^\]]*\]|【[^】]*】")
+_NOISE = re.compile(r"[\s*:_.\-]+")
+_EDGE_BLANKS = re.compile(r"^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$")
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
+_XLSX_SUFFIXES = (".xlsx", ".xlsm")
+_CSV_DELIMITERS = (",", "\t", ";")
+_XLSX_FAILURES = (
+    zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError,
+    SyntaxError, EOFError, zlib.error, OSError,
+)
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    """One person's row; ``row`` is the number Excel shows, so a clerk can find it."""
+
+    row: int
+    values: dict[Column, str]
+
+
+@dataclass(frozen=True)
+class RosterSheet:
+    """A roster as found: ``columns`` and ``header_row`` are 1-based, as Excel numbers them."""
+
+    columns: dict[Column, int]
+    header_row: int
+    rows: list[RosterRow]
+    unknown_headers: list[str]
+
+
+class RosterFileError(Exception):
+    """The file as a whole cannot be read as a roster; ``reason`` says why in zh and en."""
+
+    def __init__(self, reason: Reason) -> None:
+        super().__init__(f"{reason.code}: {reason.en}")
+        self.reason = reason
+
+
+def normalize_header(text: str) -> str:
+    """Fold the ways people decorate a header ("*姓名", "身份证号码\\n(18位)", "ＩＤ") to one key."""
+    folded = unicodedata.normalize("NFKC", text)
+    return _NOISE.sub("", _HINT.sub("", folded)).casefold()
+
+
+_ALIAS_LOOKUP: dict[str, Column] = {
+    normalize_header(alias): column
+    for column, aliases in HEADER_ALIASES.items()
+    for alias in aliases
+}
+
+
+def match_header(text: str) -> Column | None:
+    """Exact match after normalising: a fuzzy match would silently read the wrong column."""
+    return _ALIAS_LOOKUP.get(normalize_header(text))
+
+
+def cell_text(value: object) -> str:
+    """Render a cell as the text Excel shows, so the domain judges what the clerk sees."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return _float_text(value)
+    if isinstance(value, datetime):
+        return _datetime_text(value)
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    return _EDGE_BLANKS.sub("", str(value))
+
+
+def _float_text(value: float) -> str:
+    """Excel keeps 15 significant digits; beyond that an ID has already lost digits.
+
+    Such a number comes back in Excel's E+ form so the ID check can say it was typed as a
+    number, instead of receiving a plausible-looking but wrong 18-digit string.
+    """
+    if not math.isfinite(value):
+        return str(value)
+    if abs(value) >= 1e15:
+        mantissa, exponent = f"{value:.14E}".split("E")
+        return f"{mantissa.rstrip('0').rstrip('.')}E{exponent}"
+    if value.is_integer():
+        return str(int(value))
+    return f"{value:.15g}"
+
+
+def _datetime_text(value: datetime) -> str:
+    if value.time() == time():
+        return value.date().isoformat()
+    return value.isoformat(sep=" ", timespec="seconds")
+
+
+def read_roster(path: Path) -> RosterSheet:
+    """Read a roster, judging the format by the file's first bytes before its name.
+
+    Offices rename files freely: an .xls exported by a web system is often really .xlsx, and
+    a password-protected .xlsx is an old-style OLE container.
+    """
+    path = Path(path)
+    magic = _peek(path)
+    if magic.startswith(_OLE_MAGIC):
+        raise RosterFileError(_old_xls_reason(path.name))
+    if magic.startswith(_ZIP_MAGIC):
+        return _read_xlsx(path)
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        raise RosterFileError(_old_xls_reason(path.name))
+    if suffix in _XLSX_SUFFIXES:
+        raise RosterFileError(_unreadable_reason(path.name))
+    if suffix == ".csv":
+        return _read_csv(path)
+    raise RosterFileError(_unsupported_reason(path.name))
+
+
+def _peek(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(_OLE_MAGIC))
+    except FileNotFoundError as exc:
+        raise RosterFileError(_not_found_reason(path.name)) from exc
+    except OSError as exc:
+        raise RosterFileError(_unreadable_reason(path.name)) from exc
+
+
+Record = tuple[int, Sequence[object]]
+
+
+def _parse(records: Iterator[Record]) -> RosterSheet | None:
+    """Find the header near the top, then read everything below it; None if no header."""
+    head = list(islice(records, HEADER_SCAN_ROWS))
+    for index, (row_number, cells) in enumerate(head):
+        found = _header_columns(cells)
+        if Column.NAME in found and (Column.ID_NUMBER in found or Column.MOBILE in found):
+            columns = _checked_columns(found, cells)
+            body = chain(head[index + 1:], records)
+            return RosterSheet(columns, row_number, _data_rows(body, columns), _unknown(cells))
+    return None
+
+
+def _header_columns(cells: Sequence[object]) -> dict[Column, list[int]]:
+    found: dict[Column, list[int]] = {}
+    for number, cell in enumerate(cells, start=1):
+        column = match_header(cell_text(cell))
+        if column is not None:
+            found.setdefault(column, []).append(number)
+    return found
+
+
+def _unknown(cells: Sequence[object]) -> list[str]:
+    texts = (cell_text(cell) for cell in cells)
+    return [text for text in texts if text and match_header(text) is None]
+
+
+def _checked_columns(found: dict[Column, list[int]], cells: Sequence[object]) -> dict[Column, int]:
+    for column, numbers in found.items():
+        if len(numbers) > 1:
+            raise RosterFileError(_duplicate_reason(column, numbers, cells))
+    missing = [COLUMN_LABELS[column] for column in REQUIRED_COLUMNS if column not in found]
+    if not any(column in found for column in NUMBER_COLUMNS):
+        missing.append(("“手机号码”或“新号码”", "mobile number or new number"))
+    if missing:
+        raise RosterFileError(_missing_reason(missing))
+    return {column: numbers[0] for column, numbers in found.items()}
+
+
+def _data_rows(records: Iterator[Record], columns: dict[Column, int]) -> list[RosterRow]:
+    """Skip rows blank in every known column.
+
+    Templates often come with the 序号 column pre-filled far below the last person; such rows
+    are empty forms, not people with every field missing.
+    """
+    rows: list[RosterRow] = []
+    for row_number, cells in records:
+        width = len(cells)
+        values = {
+            column: cell_text(cells[number - 1]) if number <= width else ""
+            for column, number in columns.items()
+        }
+        if any(values.values()):
+            rows.append(RosterRow(row_number, values))
+    return rows
+
+
+def _read_xlsx(path: Path) -> RosterSheet:
+    with path.open("rb") as handle:
+        workbook = _open_workbook(handle, path.name)
+        try:
+            for worksheet in workbook.worksheets:
+                sheet = _parse(_xlsx_records(worksheet, path.name))
+                if sheet is not None:
+                    return sheet
+        finally:
+            workbook.close()
+    raise RosterFileError(_no_header_reason(path.name))
+
+
+def _open_workbook(handle: BinaryIO, file_name: str) -> Workbook:
+    """Open from a handle, not a path, so openpyxl does not refuse a zip named .xls."""
+    try:
+        return load_workbook(handle, read_only=True, data_only=True)
+    except _XLSX_FAILURES as exc:
+        raise RosterFileError(_unreadable_reason(file_name)) from exc
+
+
+def _xlsx_records(worksheet: ReadOnlyWorksheet, file_name: str) -> Iterator[Record]:
+    """Rows numbered as in Excel; openpyxl fills rows missing from the file with empty ones.
+
+    The stored sheet size is dropped because some generators write a wrong one, which would
+    make openpyxl cut rows short.
+    """
+    worksheet.reset_dimensions()
+    try:
+        yield from enumerate(worksheet.iter_rows(values_only=True), start=1)
+    except _XLSX_FAILURES as exc:
+        raise RosterFileError(_unreadable_reason(file_name)) from exc
+
+
+def _read_csv(path: Path) -> RosterSheet:
+    """Try each delimiter and keep the one under which a header row appears.
+
+    csv.Sniffer was not used: it guesses a quote character too, and the apostrophes our own
+    exports put before formula-like text can lead it to pick "'" and split cells wrongly.
+    """
+    text = _decode(path.read_bytes(), path.name)
+    for delimiter in _CSV_DELIMITERS:
+        sheet = _parse(_csv_records(text, delimiter, path.name))
+        if sheet is not None:
+            return sheet
+    raise RosterFileError(_no_header_reason(path.name))
+
+
+def _decode(data: bytes, file_name: str) -> str:
+    """Excel in China saves CSV as GBK unless told otherwise; GB18030 is its superset."""
+    if data.startswith(codecs.BOM_UTF8):
+        encodings: tuple[str, ...] = ("utf-8-sig",)
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encodings = ("utf-16",)
+    else:
+        encodings = ("utf-8", "gb18030")
+    for encoding in encodings:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise RosterFileError(_unreadable_reason(file_name))
+
+
+def _csv_records(text: str, delimiter: str, file_name: str) -> Iterator[Record]:
+    """Number records as Excel shows the file: a cell with line breaks is still one row.
+
+    Clerks open CSV files in Excel or WPS, not in a text editor, so a line count would point
+    them at the wrong person after the first multi-line cell.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        yield from enumerate(reader, start=1)
+    except csv.Error as exc:
+        raise RosterFileError(_unreadable_reason(file_name)) from exc
+
+
+def _not_found_reason(file_name: str) -> Reason:
+    return Reason(
+        "sheet.not_found",
+        f"找不到文件“{file_name}”，可能已被移动或删除。",
+        f"The file “{file_name}” was not found; it may have been moved or deleted.",
+    )
+
+
+def _old_xls_reason(file_name: str) -> Reason:
+    return Reason(
+        "sheet.old_xls",
+        f"“{file_name}”是旧版 .xls 格式或设置了打开密码。请用 Excel 或 WPS 打开，"
+        "取消密码后“另存为” .xlsx 格式再导入。",
+        f"“{file_name}” is in the old .xls format or is password-protected. Open it in Excel "
+        "or WPS, remove the password, and save it as .xlsx before importing.",
+    )
+
+
+def _unreadable_reason(file_name: str) -> Reason:
+    return Reason(
+        "sheet.unreadable",
+        f"无法读取“{file_name}”：文件已损坏、格式不对，或正被其他程序占用。"
+        "请关闭 Excel/WPS 后重试，或重新另存为 .xlsx。",
+        f"Cannot read “{file_name}”: the file is damaged, not what its name says, or in use "
+        "by another program. Close Excel/WPS and retry, or save it again as .xlsx.",
+    )
+
+
+def _unsupported_reason(file_name: str) -> Reason:
+    return Reason(
+        "sheet.unsupported",
+        f"不支持“{file_name}”这种文件。请另存为 .xlsx 或 .csv 格式再导入。",
+        f"“{file_name}” is not a supported file type. Save it as .xlsx or .csv and import again.",
+    )
+
+
+def _no_header_reason(file_name: str) -> Reason:
+    return Reason(
+        "sheet.no_header",
+        f"在“{file_name}”前 {HEADER_SCAN_ROWS} 行中没有找到表头。表头行要同时有“姓名”和"
+        "“身份证号码”或“手机号码”这些列名。",
+        f"No header row in the first {HEADER_SCAN_ROWS} rows of “{file_name}”. The header "
+        "row must contain “姓名” (name) and “身份证号码” (ID number) or “手机号码” (mobile).",
+    )
+
+
+def _missing_reason(missing: list[tuple[str, str]]) -> Reason:
+    return Reason(
+        "sheet.missing_column",
+        f"表格缺少必需的列：{'、'.join(zh for zh, _ in missing)}。请在表头中补上后再导入。",
+        f"Required columns are missing: {', '.join(en for _, en in missing)}. "
+        "Add them to the header row and import again.",
+    )
+
+
+def _duplicate_reason(column: Column, numbers: list[int], cells: Sequence[object]) -> Reason:
+    zh_label, en_label = COLUMN_LABELS[column]
+    places = [f"{get_column_letter(n)} 列“{cell_text(cells[n - 1])}”" for n in numbers]
+    return Reason(
+        "sheet.duplicate_column",
+        f"“{zh_label}”列出现了不止一次（{'、'.join(places)}），请只保留一列。",
+        f"The {en_label} column appears more than once ({', '.join(places)}); keep only one.",
+    )
