@@ -37,10 +37,18 @@ class Store:
         self.clock = clock
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One use case's unit of work: committed when the block ends, rolled back on any error."""
-        with self._sessions.begin() as session:
-            yield session
+    def transaction(self, commit: bool = True) -> Iterator[Session]:
+        """One use case's unit of work: committed when the block ends, rolled back on any error.
+
+        ``commit=False`` runs the same work and throws it away, which is what a dry run is.
+        """
+        if commit:
+            with self._sessions.begin() as session:
+                yield session
+        else:
+            with self._sessions() as session:
+                yield session
+                session.rollback()
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -12,12 +12,18 @@ from kaccount_desk.services.context import Context
 
 
 def tariff_options(spec: CampaignSpec, current_fee: Decimal | None = None) -> list[TariffOption]:
-    """Each plan with the add-ons it includes; a keep-current plan costs what the person pays now."""
+    """Each plan with the add-ons it includes.
+
+    A keep-current plan costs what the person pays now; without that figure it is left out rather
+    than shown at a made-up price that could win "cheapest".
+    """
     addons = {a.code: a for a in spec.addons}
     options = []
     for plan in spec.plans:
         item = plan.item
-        if item.keep_current and current_fee is not None:
+        if item.keep_current:
+            if current_fee is None:
+                continue
             item = replace(item, monthly_fee=current_fee)
         options.append(TariffOption(item.code, item.name, item, tuple(addons[c] for c in plan.included_addons if c in addons)))
     return options

@@ -1,0 +1,22 @@
+"""The composition root: a command goes to the CLI, no command opens the desktop app."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from kaccount_desk.cli.main import build_parser, run
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    parsed, _ = build_parser().parse_known_args(args)
+    if parsed.command is None and not {"-h", "--help", "--version"} & set(args):
+        from kaccount_desk.ui.main import run_gui  # Qt loads only when a window is wanted
+
+        return run_gui(parsed.db, parsed.lang if "--lang" in " ".join(args) else None)
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,223 @@
+"""Roster import from departments' spreadsheets, and the roster export for the carrier.
+
+An import checks every row with the same rules as the intake form, against the store's state
+loaded once, and writes all accepted rows in one transaction: a broken file changes nothing, a
+bad row is reported by the row number a person sees in Excel and the good rows still land.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from kaccount_desk.domain.eligibility import split_packages
+from kaccount_desk.domain.id_documents import IdDocumentType
+from kaccount_desk.domain.mobile import normalize_mobile
+from kaccount_desk.domain.reasons import Reason
+from kaccount_desk.domain.resident_id import normalize_resident_id
+from kaccount_desk.domain.roles import Permission
+from kaccount_desk.domain.workflow import LIVE_STATUSES, Status, status_label
+from kaccount_desk.services.campaigns import campaign_row
+from kaccount_desk.services.context import Context
+from kaccount_desk.services.enrollment import apply_assessment
+from kaccount_desk.services.errors import Refused
+from kaccount_desk.services.intake_rules import ApplicationInput, IntakeRules
+from kaccount_desk.sheets.roster_reader import Column, RosterFileError, RosterRow, read_roster
+from kaccount_desk.sheets.roster_writer import write_roster
+from kaccount_desk.store.models import Application, ApplicationEvent, Department
+
+Progress = Callable[[int, int], bool]
+EXPORT_STATUSES = (Status.SUBMITTED, Status.SENT, Status.ACTIVATED)
+
+
+class Cancelled(Exception):
+    """The person stopped the import; nothing was written."""
+
+
+@dataclass(frozen=True)
+class RowResult:
+    row: int
+    status: str
+    name: str
+    reasons: tuple[Reason, ...] = ()
+    warnings: tuple[Reason, ...] = ()
+    application_id: int | None = None
+
+
+@dataclass
+class ImportReport:
+    file: str
+    campaign: str
+    dry_run: bool
+    rows: list[RowResult] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.rows if r.status == status)
+
+    @property
+    def totals(self) -> dict[str, int]:
+        return {s: self.count(s) for s in ("accepted", "updated", "unchanged", "rejected")}
+
+
+def _input(code: str, row: RosterRow) -> ApplicationInput:
+    v = row.values
+    new_number = v.get(Column.NEW_NUMBER, "").strip()
+    return ApplicationInput(
+        campaign_code=code,
+        department=v.get(Column.DEPARTMENT, ""),
+        name=v.get(Column.NAME, ""),
+        id_number=v.get(Column.ID_NUMBER, ""),
+        id_type=IdDocumentType.RESIDENT_ID.value,
+        number_source="pool" if new_number else "existing",
+        msisdn=new_number or v.get(Column.MOBILE, ""),
+        current_packages=v.get(Column.CURRENT_PACKAGES, ""),
+        plan=v.get(Column.PLAN, ""),
+        addons=tuple(split_packages(v.get(Column.ADDONS, ""))),
+        note=v.get(Column.NOTE, ""),
+    )
+
+
+def _key(id_number: str, msisdn: str) -> tuple[str, str]:
+    return normalize_resident_id(id_number), normalize_mobile(msisdn)
+
+
+def _same(row: Application, inp: ApplicationInput, department_id: int | None, plan_id: int | None, addon_ids: tuple[int, ...]) -> bool:
+    return (
+        row.name == inp.name.strip()
+        and row.department_id == department_id
+        and row.number_source == inp.number_source
+        and row.current_packages == inp.current_packages.strip()
+        and row.plan_id == plan_id
+        and sorted(a.rated_item_id for a in row.addons) == sorted(addon_ids)
+        and row.note == inp.note.strip()
+    )
+
+
+def import_roster(ctx: Context, path: Path, campaign_code: str, dry_run: bool = False, progress: Progress | None = None) -> ImportReport:
+    ctx.require(Permission.TAKE_APPLICATIONS)
+    try:
+        sheet = read_roster(path)
+    except RosterFileError as exc:
+        raise Refused(exc.reason) from exc
+    report = ImportReport(str(path), campaign_code, dry_run)
+    with ctx.store.transaction(commit=not dry_run) as session:
+        campaign = campaign_row(session, campaign_code)
+        rules = IntakeRules(session, campaign, ctx.store.segments, preload=True)
+        existing = _live_by_key(session, campaign.id)
+        for done, sheet_row in enumerate(sheet.rows, start=1):
+            report.rows.append(_import_row(ctx, session, rules, existing, _input(campaign_code, sheet_row), sheet_row.row, path.name))
+            if progress is not None and done % 200 == 0 and not progress(done, len(sheet.rows)):
+                raise Cancelled()
+        session.flush()
+        if progress is not None and not progress(len(sheet.rows), len(sheet.rows)):
+            raise Cancelled()
+    return report
+
+
+def _live_by_key(session: Session, campaign_id: int) -> dict[tuple[str, str], Application]:
+    rows = session.scalars(
+        select(Application)
+        .options(selectinload(Application.addons))
+        .where(Application.campaign_id == campaign_id, Application.status.in_(LIVE_STATUSES))
+    )
+    return {(r.id_number, r.msisdn or ""): r for r in rows}
+
+
+def _import_row(
+    ctx: Context,
+    session: Session,
+    rules: IntakeRules,
+    existing: dict[tuple[str, str], Application],
+    inp: ApplicationInput,
+    row_number: int,
+    file_name: str,
+) -> RowResult:
+    name = inp.name.strip()
+    if not ctx.actor.may(Permission.ALL_DEPARTMENTS) and inp.department.strip() != (ctx.actor.department or ""):
+        reason = Reason(
+            "forbidden.department",
+            f"只能导入本部门({ctx.actor.department or '未设部门'})的申请",
+            f"You may only import your own department's applications ({ctx.actor.department or 'none set'})",
+        )
+        return RowResult(row_number, "rejected", name, (reason,))
+    found = existing.get(_key(inp.id_number, inp.msisdn))
+    now = ctx.now()
+    if found is not None:
+        inp = replace(inp, confirmed=frozenset(found.confirmed_warnings or []))
+    a = rules.assess(inp, now.date(), now, own_id=found.id if found else None, is_new=found is None)
+    warnings = tuple(a.warnings)
+    if a.reasons:
+        return RowResult(row_number, "rejected", name, tuple(a.reasons), warnings)
+    if found is not None:
+        if _same(found, inp, a.department_id, a.plan_id, a.addon_ids):
+            return RowResult(row_number, "unchanged", name, (), warnings, found.id)
+        if found.status not in (Status.DRAFT, Status.COLLECTED):
+            reason = Reason(
+                "application.locked",
+                f"该申请已是“{status_label(found.status)}”状态,不能通过名单修改",
+                f"This application is already {status_label(found.status, 'en')} and cannot be changed by a roster",
+            )
+            return RowResult(row_number, "rejected", name, (reason,), warnings, found.id)
+        apply_assessment(found, inp, a)
+        found.updated_at = now
+        return RowResult(row_number, "updated", name, (), warnings, found.id)
+    row = Application(
+        campaign_id=rules.campaign.id,
+        status=Status.DRAFT.value,
+        created_by=ctx.actor.id,
+        created_at=now,
+        updated_at=now,
+        confirmed_warnings=[],
+    )
+    apply_assessment(row, inp, a)
+    session.add(row)
+    session.flush()
+    session.add(ApplicationEvent(application_id=row.id, from_status=None, to_status=row.status, staff_id=ctx.actor.id, at=now, note=f"名单导入 {file_name} 第{row_number}行"))
+    existing[(row.id_number, row.msisdn or "")] = row
+    rules.remember(row.msisdn, row.id, row.id_number, row.carrier)
+    return RowResult(row_number, "accepted", name, (), warnings, row.id)
+
+
+EXPORT_HEADERS = ("序号", "部门", "姓名", "证件类型", "证件号码", "手机号码", "号码类型", "资费方式", "附加包", "月费(元)", "状态")
+
+
+def export_roster(ctx: Context, campaign_code: str, out: Path, all_live: bool = False) -> int:
+    """Write the roster the carrier's counter works from; full ID numbers, so it needs the right."""
+    ctx.require(Permission.EXPORT_ROSTER)
+    statuses = LIVE_STATUSES if all_live else EXPORT_STATUSES
+    with ctx.store.read() as session:
+        campaign = campaign_row(session, campaign_code)
+        items = {r.id: r for r in campaign.rated_items}
+        by_code = {r.code: r for r in campaign.rated_items if r.kind == "addon"}
+        rows = session.execute(
+            select(Application, Department.name)
+            .join(Department, Department.id == Application.department_id)
+            .options(selectinload(Application.addons))
+            .where(Application.campaign_id == campaign.id, Application.status.in_(statuses))
+            .order_by(Department.position, Application.id)
+        ).tuples()
+        lines = []
+        for n, (app, dept) in enumerate(rows, start=1):
+            plan = items.get(app.plan_id) if app.plan_id else None
+            addons = [by_code[c] for c in (plan.included_addons if plan else []) if c in by_code]
+            addons += [items[a.rated_item_id] for a in app.addons]
+            fee = (plan.monthly_fee if plan else 0) + sum(a.monthly_fee for a in addons)
+            kind = IdDocumentType(app.id_type).zh if app.id_type in IdDocumentType._value2member_map_ else app.id_type
+            lines.append(
+                (n, dept, app.name, kind, app.id_number, app.msisdn or "", "新号" if app.number_source == "pool" else "老号",
+                 plan.name if plan else "", "、".join(a.name for a in addons), f"{fee:.2f}", status_label(app.status))
+            )
+        title = f"{campaign.title} 办理名单({campaign.carrier_branch})"
+    if not lines:
+        raise Refused(Reason("export.empty", "没有可导出的申请(只导出办公室已提交及之后的申请)", "No applications to export (only those submitted by the office or later)"))
+    try:
+        write_roster(out, EXPORT_HEADERS, lines, title=title)
+    except ValueError as exc:
+        raise Refused(Reason("export.format", "只能导出为 .xlsx 或 .csv 文件", "Export to a .xlsx or .csv file")) from exc
+    except OSError as exc:
+        raise Refused(Reason("export.write", f"无法写入文件 {out}:{exc.strerror}", f"Cannot write {out}: {exc.strerror}")) from exc
+    return len(lines)
