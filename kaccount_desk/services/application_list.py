@@ -112,7 +112,7 @@ def page_applications(ctx: Context, query: ApplicationQuery, offset: int, limit:
     with ctx.store.read() as session:
         return [
             ApplicationRow(r[0], r[1], r[2], r[3] if full else mask_resident_id(r[3]), r[4], r[5], r[6], r[7], r[8], r[9])
-            for r in session.execute(stmt).tuples()
+            for r in session.execute(stmt)
         ]
 
 
@@ -126,7 +126,7 @@ def department_progress(ctx: Context, campaign_code: str) -> Progress:
             select(Application.department_id, Application.status, func.count(), func.sum(ready))
             .where(Application.campaign_id == campaign.id)
             .group_by(Application.department_id, Application.status)
-        ).tuples()
+        )
         for dept_id, status, count, ready_count in rows:
             counts[(dept_id, status)] = count
             ready_by[dept_id] = ready_by.get(dept_id, 0) + int(ready_count or 0)

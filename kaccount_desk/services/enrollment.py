@@ -219,7 +219,7 @@ def view(ctx: Context, session: Session, row: Application) -> ApplicationView:
     fee = (plan.monthly_fee if plan else Decimal("0")) + sum((r.monthly_fee for r in [*included, *addons] if r), Decimal("0"))
     events = session.execute(
         select(ApplicationEvent, Staff).join(Staff, Staff.id == ApplicationEvent.staff_id).where(ApplicationEvent.application_id == row.id).order_by(ApplicationEvent.id)
-    ).tuples()
+    )
     sides = {c.side for c in row.copies}
     live_missing = missing_items(completeness(row)) + _unconfirmed(ctx, session, row) if row.status in (Status.DRAFT, Status.COLLECTED, Status.SUBMITTED) else ()
     full = ctx.actor.may(Permission.VIEW_FULL_ID) or ctx.actor.id == row.created_by

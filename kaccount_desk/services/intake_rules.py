@@ -20,6 +20,7 @@ from kaccount_desk.domain.id_documents import check_id_document, document_type_f
 from kaccount_desk.domain.mobile import SegmentTable, check_mobile
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.workflow import LIVE_STATUSES
+from kaccount_desk.services.campaigns import deadline_in_own_offset
 from kaccount_desk.store.models import Application, Campaign, PoolNumber, RatedItemRow
 
 
@@ -74,6 +75,7 @@ class IntakeRules:
         self.session = session
         self.campaign = campaign
         self.segments = segments
+        self.deadline = deadline_in_own_offset(campaign)
         self.departments = {d.name: d.id for d in campaign.departments}
         items = list(campaign.rated_items)
         self.plans = {r.code: r for r in items if r.kind == "plan"} | {r.name: r for r in items if r.kind == "plan"}
@@ -91,14 +93,14 @@ class IntakeRules:
                         Application.status.in_(LIVE_STATUSES),
                         Application.msisdn.is_not(None),
                     )
-                ).tuples()
+                )
             )
             self._per_id = Counter()
             rows = session.execute(
                 select(Application.id_number, Application.carrier, func.count())
                 .where(Application.status.in_(LIVE_STATUSES))
                 .group_by(Application.id_number, Application.carrier)
-            ).tuples()
+            )
             for number, carrier, count in rows:
                 self._per_id[(number, carrier or "")] += count
 
@@ -161,7 +163,7 @@ class IntakeRules:
         self._assess_number(inp, own_id, out)
         self._assess_plan(inp, out)
         if is_new:
-            verdict = check_deadline(now, self.campaign.deadline, inp.late_reason or None)
+            verdict = check_deadline(now, self.deadline, inp.late_reason or None)
             out.reasons.extend(verdict.reasons)
             out.warnings.extend(verdict.warnings)
         return out

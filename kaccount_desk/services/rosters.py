@@ -199,7 +199,7 @@ def export_roster(ctx: Context, campaign_code: str, out: Path, all_live: bool = 
             .options(selectinload(Application.addons))
             .where(Application.campaign_id == campaign.id, Application.status.in_(statuses))
             .order_by(Department.position, Application.id)
-        ).tuples()
+        )
         lines = []
         for n, (app, dept) in enumerate(rows, start=1):
             plan = items.get(app.plan_id) if app.plan_id else None

@@ -1,0 +1,112 @@
+"""The schema comes from migrations, a store from an older version upgrades in place, and the
+database itself refuses a second live application for the same number."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import insert, select, text
+from sqlalchemy.exc import IntegrityError
+
+from kaccount_desk.store.engine import MIGRATIONS, current_revision, head_revision, make_engine, open_store, upgrade
+from kaccount_desk.store.models import Base
+
+NOW = datetime(2012, 2, 22, 8, 0)
+
+
+def test_revisions_form_one_chain() -> None:
+    script = ScriptDirectory(str(MIGRATIONS))
+    heads = script.get_heads()
+    assert len(heads) == 1
+    chain = [rev.revision for rev in script.walk_revisions()]
+    assert chain[-1] == "0001"
+    assert len(set(chain)) == len(chain)
+
+
+def test_models_match_migrations(tmp_path: Path) -> None:
+    engine, _ = open_store(f"sqlite:///{tmp_path / 's.db'}")
+
+    def ours(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+        # Search indexes and history triggers live in migrations only (virtual tables, raw DDL).
+        return not (type_ == "table" and name is not None and name.startswith("ticket_search"))
+
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"include_object": ours})
+        assert compare_metadata(context, Base.metadata) == []
+
+
+def test_store_from_first_migration_upgrades_keeping_rows(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = make_engine(url)
+    upgrade(engine, "0001")
+    assert current_revision(engine) == "0001"
+    with engine.begin() as c:
+        c.execute(
+            text(
+                "INSERT INTO staff (staff_no, name, role, password_hash, active, created_at) "
+                "VALUES ('A001', '赵浩然', 'admin', 'x', 1, :t)"
+            ),
+            {"t": NOW},
+        )
+        c.execute(
+            text(
+                "INSERT INTO campaigns (code, title, issuer, carrier_branch, contact, issued_on, deadline, "
+                "deadline_offset_minutes, excluded_packages, created_at) VALUES ('C1', '通知', '办公室', "
+                "'中国移动泊头公司', '赵浩然', :d, :t, 480, '[]', :t)"
+            ),
+            {"d": date(2012, 2, 22), "t": NOW},
+        )
+    engine.dispose()
+
+    engine, sessions = open_store(url)
+    assert current_revision(engine) == head_revision()
+    with engine.connect() as c:
+        assert c.execute(text("SELECT name FROM staff")).scalar_one() == "赵浩然"
+        assert c.execute(text("SELECT title FROM campaigns")).scalar_one() == "通知"
+        assert c.execute(text("SELECT count(*) FROM applications")).scalar_one() == 0
+
+
+def test_sqlite_store_runs_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None:
+    engine, _ = open_store(f"sqlite:///{tmp_path / 's.db'}")
+    with engine.connect() as c:
+        assert c.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
+        assert c.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
+        with pytest.raises(IntegrityError):
+            c.execute(text("INSERT INTO departments (campaign_id, name, kind, position) VALUES (999, 'x', 'functional', 0)"))
+
+
+def _application(campaign_id: int, department_id: int, msisdn: str, status: str) -> dict[str, object]:
+    return dict(
+        campaign_id=campaign_id, department_id=department_id, name="张三", id_type="resident_id", id_number="1",
+        id_valid=False, number_source="pool", msisdn=msisdn, current_packages="", status=status,
+        confirmed_warnings=[], note="", created_by=1, created_at=datetime.now(timezone.utc), updated_at=datetime.now(timezone.utc),
+    )
+
+
+def test_database_refuses_a_second_live_application_for_one_number(tmp_path: Path) -> None:
+    from kaccount_desk.store.models import Application, Campaign, Department, Staff
+
+    engine, sessions = open_store(f"sqlite:///{tmp_path / 's.db'}")
+    now = datetime.now(timezone.utc)
+    with sessions.begin() as s:
+        s.add(Staff(staff_no="A001", name="a", role="admin", password_hash="x", active=True, created_at=now))
+        campaign = Campaign(
+            code="C", title="t", issuer="i", carrier_branch="b", contact="c", issued_on=date(2012, 2, 22), deadline=now,
+            deadline_offset_minutes=480, excluded_packages=[], created_at=now,
+        )
+        campaign.departments.append(Department(name="财务部", kind="functional", position=0))
+        s.add(campaign)
+    with sessions.begin() as s:
+        ids = s.execute(select(Campaign.id, Department.id).join(Department)).one()
+        s.execute(insert(Application), [_application(ids[0], ids[1], "18832758801", "rejected")])
+        s.execute(insert(Application), [_application(ids[0], ids[1], "18832758801", "draft")])
+    with pytest.raises(IntegrityError):
+        with sessions.begin() as s:
+            s.execute(insert(Application), [_application(ids[0], ids[1], "18832758801", "submitted")])
+    with sessions.begin() as s:
+        s.execute(insert(Application), [_application(ids[0], ids[1], "18832758801", "withdrawn")])
