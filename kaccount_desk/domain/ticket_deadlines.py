@@ -1,0 +1,127 @@
+"""Time limits of first-contact tickets, and what an overdue fault costs the operator.
+
+Default limits, counted from receipt, each configurable in the store (table ``ticket_time_limits``):
+
+- fault report (故障申告): 48 h in towns, 72 h in rural areas. This is the operator's own
+  standard (客户服务标准(2011) 2.5): a fault is repaired within those hours, or the customer is
+  told in time and the outage's monthly rent is waived. Faults caused by the customer's own
+  handset are excluded, once the owner records that cause. A fault whose area is not given is
+  counted as town, the shorter limit, so missing data never buys the operator time.
+- complaint (投诉): 48 h. The national rules let a customer appeal to the regulator when a
+  complaint is still unresolved after 15 days (电信用户申诉处理办法), so 15 days is the hard
+  outer bound no setting may reach; 48 h matches the fault standard and leaves the owner room to
+  refer, reply and call back twice well before the customer may go over the operator's head.
+- consultation (咨询) and lookup (查询): 24 h. Most are answered at the counter; one that needs a
+  department should still be answered the next working day, or the customer calls again.
+- business request (业务受理): 72 h, the rural fault limit: a request may need another
+  department's work (a number change, a group package), which takes longer than an answer.
+
+Referrals carry their own due time; the default is :data:`DEFAULT_REFERRAL_HOURS`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from kaccount_desk.domain.reasons import Reason
+from kaccount_desk.domain.tickets import Area, Category
+
+HOUR = timedelta(hours=1)
+APPEAL_BOUND = timedelta(days=15)
+DEFAULT_REFERRAL_HOURS = 24
+DUE_SOON = timedelta(hours=2)
+
+# (category, area) → hours; area None means "any area".
+DEFAULT_LIMITS: dict[tuple[Category, Area | None], int] = {
+    (Category.FAULT, Area.TOWN): 48,
+    (Category.FAULT, Area.RURAL): 72,
+    (Category.COMPLAINT, None): 48,
+    (Category.CONSULTATION, None): 24,
+    (Category.LOOKUP, None): 24,
+    (Category.BUSINESS, None): 72,
+}
+
+
+@dataclass(frozen=True)
+class TimeLimits:
+    """Hours per category (and area, for faults); built from the store's table or the defaults."""
+
+    hours: tuple[tuple[Category, Area | None, int], ...] = tuple((c, a, h) for (c, a), h in DEFAULT_LIMITS.items())
+
+    def limit(self, category: Category, area: Area | None) -> timedelta:
+        table = {(c, a): h for c, a, h in self.hours}
+        if category is Category.FAULT:
+            area = area or Area.TOWN
+        for key in ((category, area), (category, None)):
+            if key in table:
+                return table[key] * HOUR
+        return DEFAULT_LIMITS.get((category, area), DEFAULT_LIMITS.get((category, None), 24)) * HOUR
+
+
+def due_at(received: datetime, category: Category, area: Area | None, limits: TimeLimits = TimeLimits()) -> datetime:
+    """When the ticket must be done, counted in plain hours from receipt (the standard counts hours, not working days)."""
+    return received + limits.limit(category, area)
+
+
+def check_limit(category: Category, hours: int) -> tuple[Reason, ...]:
+    """A configured limit must be positive, and a complaint's must stay inside the 15-day appeal bound."""
+    if hours <= 0:
+        return (Reason("limit.positive", "时限必须大于0小时", "A time limit must be more than 0 hours"),)
+    if category is Category.COMPLAINT and hours * HOUR >= APPEAL_BOUND:
+        return (
+            Reason(
+                "limit.appeal_bound",
+                "投诉处理时限必须少于15天:超过15天未解决,客户可向电信管理机构申诉",
+                "A complaint limit must be under 15 days: after 15 days unresolved the customer may appeal to the regulator",
+            ),
+        )
+    return ()
+
+
+def urgency(due: datetime, now: datetime, closed: bool = False, soon: timedelta = DUE_SOON) -> str:
+    """"overdue", "due_soon", "ok" or "done": what the queue colours a row by."""
+    if closed:
+        return "done"
+    left = due - now
+    if left <= timedelta(0):
+        return "overdue"
+    return "due_soon" if left <= soon else "ok"
+
+
+@dataclass(frozen=True)
+class FaultFacts:
+    """What matters about a fault for the waiver: when received and due, whether done, exempt."""
+
+    received: datetime
+    due: datetime
+    closed_at: datetime | None
+    handset_cause: bool
+
+
+def fault_overdue(facts: FaultFacts, now: datetime) -> bool:
+    """A fault not repaired by its limit, unless the customer's own handset caused it."""
+    if facts.handset_cause:
+        return False
+    end = facts.closed_at or now
+    return end > facts.due
+
+
+def overdue_notice_missing(facts: FaultFacts, now: datetime, notice_recorded: bool) -> tuple[Reason, ...]:
+    """An overdue fault needs a recorded notice to the customer before it may close."""
+    if not fault_overdue(facts, now) or notice_recorded:
+        return ()
+    return (
+        Reason(
+            "fault.notice_required",
+            "故障已超过修复时限,须先登记已告知客户(并免收障碍期间月租)",
+            "The fault is past its repair limit: record the notice to the customer first (the outage's monthly rent is waived)",
+        ),
+    )
+
+
+def waiver_period(facts: FaultFacts, now: datetime) -> tuple[datetime, datetime] | None:
+    """The outage whose monthly rent is waived: from receipt to repair (close), or to now while open."""
+    if not fault_overdue(facts, now):
+        return None
+    return facts.received, facts.closed_at or now

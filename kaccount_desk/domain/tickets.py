@@ -1,0 +1,254 @@
+"""First-contact tickets (首问负责制): what a ticket is, which actions each status allows, when it may close.
+
+The seed's rule is that whoever first receives a matter owns it to the end, so there is no
+"refused" or "not our department" status here: a matter outside the hall's scope is still owned,
+referred to a department, answered and replied to. The first receiver is recorded once and never
+changes; only a supervisor may hand a ticket on, and only when its owner has left.
+
+Deadlines live in :mod:`kaccount_desk.domain.ticket_deadlines`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from kaccount_desk.domain.reasons import Reason, Verdict
+from kaccount_desk.domain.text import to_half_width
+
+
+class Category(StrEnum):
+    CONSULTATION = "consultation"
+    LOOKUP = "lookup"
+    COMPLAINT = "complaint"
+    FAULT = "fault"
+    BUSINESS = "business"
+
+
+class Channel(StrEnum):
+    FACE = "face"
+    PHONE = "phone"
+    LETTER = "letter"
+    VISIT = "visit"
+    ONLINE = "online"
+
+
+class Window(StrEnum):
+    """The service windows the seed names as bound by the rule (各级服务窗口)."""
+
+    SELF_RUN_HALL = "self_run_hall"
+    PARTNER_HALL = "partner_hall"
+    HOTLINE = "hotline"
+    BILLING_DESK = "billing_desk"
+    KEY_ACCOUNT_DESK = "key_account_desk"
+
+
+class Area(StrEnum):
+    TOWN = "town"
+    RURAL = "rural"
+
+
+class TicketStatus(StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    REFERRED = "referred"
+    ANSWERED = "answered"
+    REPLIED = "replied"
+    CLOSED = "closed"
+
+
+class Action(StrEnum):
+    """Everything that can happen to a ticket; each one is a history entry."""
+
+    RECEIVE = "receive"
+    START = "start"
+    REFER = "refer"
+    ANSWER = "answer"
+    REPLY = "reply"
+    CALLBACK = "callback"
+    REOPEN = "reopen"
+    CLOSE = "close"
+    HANDSET_CAUSE = "handset_cause"
+    OVERDUE_NOTICE = "overdue_notice"
+    REASSIGN = "reassign"
+    NOTE = "note"
+
+
+class CallbackResult(StrEnum):
+    SATISFIED = "satisfied"
+    UNSATISFIED = "unsatisfied"
+    UNREACHABLE = "unreachable"
+
+
+# Keyed by value: no two ticket enums share a value (a test checks), so a plain string read back
+# from the store finds its label too.
+LABELS: dict[str, tuple[str, str]] = {
+    Category.CONSULTATION: ("咨询", "Consultation"),
+    Category.LOOKUP: ("查询", "Lookup"),
+    Category.COMPLAINT: ("投诉", "Complaint"),
+    Category.FAULT: ("故障申告", "Fault report"),
+    Category.BUSINESS: ("业务受理", "Business request"),
+    Channel.FACE: ("面对面", "Face to face"),
+    Channel.PHONE: ("电话", "Phone"),
+    Channel.LETTER: ("信函", "Letter"),
+    Channel.VISIT: ("来访", "Visit"),
+    Channel.ONLINE: ("网上", "Online"),
+    Window.SELF_RUN_HALL: ("自办营业厅", "Self-run hall"),
+    Window.PARTNER_HALL: ("合作营业厅", "Partner hall"),
+    Window.HOTLINE: ("客服热线", "Hotline"),
+    Window.BILLING_DESK: ("话费部", "Billing desk"),
+    Window.KEY_ACCOUNT_DESK: ("大客户服务部", "Key-account desk"),
+    Area.TOWN: ("城镇", "Town"),
+    Area.RURAL: ("农村", "Rural"),
+    TicketStatus.OPEN: ("已受理", "Open"),
+    TicketStatus.IN_PROGRESS: ("处理中", "In progress"),
+    TicketStatus.REFERRED: ("已转部门", "Referred"),
+    TicketStatus.ANSWERED: ("部门已答复", "Department answered"),
+    TicketStatus.REPLIED: ("已回复客户", "Replied to customer"),
+    TicketStatus.CLOSED: ("已办结", "Closed"),
+    Action.RECEIVE: ("受理", "Received"),
+    Action.START: ("开始处理", "Started"),
+    Action.REFER: ("转交部门", "Referred"),
+    Action.ANSWER: ("部门答复", "Department answer"),
+    Action.REPLY: ("回复客户", "Reply to customer"),
+    Action.CALLBACK: ("回访", "Callback"),
+    Action.REOPEN: ("重新处理", "Reopened"),
+    Action.CLOSE: ("办结", "Closed"),
+    Action.HANDSET_CAUSE: ("登记为客户手机原因", "Handset cause recorded"),
+    Action.OVERDUE_NOTICE: ("超时告知客户", "Overdue notice to customer"),
+    Action.REASSIGN: ("调整负责人", "Ownership changed"),
+    Action.NOTE: ("备注", "Note"),
+    CallbackResult.SATISFIED: ("满意", "Satisfied"),
+    CallbackResult.UNSATISFIED: ("不满意", "Not satisfied"),
+    CallbackResult.UNREACHABLE: ("联系不上", "Not reachable"),
+}
+
+# The departments the seed names as answerable to the owner; the store seeds them, and the list
+# is configurable there.
+DEFAULT_DEPARTMENTS: tuple[str, ...] = ("市场部", "网络部", "结算中心", "计划建设部")
+
+_EVERY_OPEN_STATUS = frozenset(s for s in TicketStatus if s is not TicketStatus.CLOSED)
+_ALWAYS = frozenset({Action.NOTE, Action.HANDSET_CAUSE, Action.OVERDUE_NOTICE, Action.REASSIGN, Action.CLOSE})
+
+# Which actions each status allows. A reply waits while a department still owes an answer, so the
+# customer is never told something the department has not said; closing is always offered, and
+# ``check_close`` decides whether it may happen now.
+ALLOWED: dict[TicketStatus, frozenset[Action]] = {
+    TicketStatus.OPEN: _ALWAYS | {Action.START, Action.REFER, Action.REPLY},
+    TicketStatus.IN_PROGRESS: _ALWAYS | {Action.REFER, Action.REPLY},
+    TicketStatus.REFERRED: _ALWAYS | {Action.REFER, Action.ANSWER},
+    TicketStatus.ANSWERED: _ALWAYS | {Action.REFER, Action.ANSWER, Action.REPLY},
+    TicketStatus.REPLIED: _ALWAYS | {Action.REFER, Action.REPLY, Action.CALLBACK},
+    TicketStatus.CLOSED: frozenset({Action.NOTE}),
+}
+
+# Where each status-changing action leads; actions missing here leave the status as it is.
+NEXT_STATUS: dict[Action, TicketStatus] = {
+    Action.START: TicketStatus.IN_PROGRESS,
+    Action.REFER: TicketStatus.REFERRED,
+    Action.REPLY: TicketStatus.REPLIED,
+    Action.REOPEN: TicketStatus.IN_PROGRESS,
+    Action.CLOSE: TicketStatus.CLOSED,
+}
+
+MAX_TEXT = 4000
+
+
+def label(value: str, lang: str = "zh") -> str:
+    """The person-facing name of any ticket enum value; unknown values are shown as they are."""
+    zh, en = LABELS.get(str(value), (str(value), str(value)))
+    return en if lang == "en" else zh
+
+
+def parse_choice(kind: type[StrEnum], raw: str) -> StrEnum | None:
+    """An enum member from its value or either label, so the CLI accepts ``hotline`` or ``客服热线``."""
+    text = to_half_width(raw or "").strip()
+    for member in kind:
+        zh, en = LABELS[member]
+        if text in (member.value, zh) or text.lower() == en.lower():
+            return member
+    return None
+
+
+def check_action(status: TicketStatus, action: Action) -> tuple[Reason, ...]:
+    """Why ``action`` cannot happen in ``status``; empty when it can."""
+    if action in ALLOWED[status]:
+        return ()
+    if status is TicketStatus.CLOSED:
+        return (
+            Reason(
+                "ticket.closed",
+                f"工单已办结,不能再{label(action)};如需更正请添加备注",
+                f"The ticket is closed; {label(action, 'en').lower()} is no longer possible (add a note to correct it)",
+            ),
+        )
+    return (
+        Reason(
+            "ticket.action_not_allowed",
+            f"工单当前为“{label(status)}”,不能{label(action)}",
+            f"A ticket that is {label(status, 'en').lower()} cannot take: {label(action, 'en').lower()}",
+        ),
+    )
+
+
+def clean_text(raw: str | None) -> str:
+    """Half-width, trimmed text: what the clerk meant, whatever the input method produced."""
+    return to_half_width(raw or "").strip()
+
+
+def check_text(raw: str | None, what_zh: str, what_en: str) -> Verdict[str]:
+    """A required free text (content, what is asked, an answer, a reply): non-empty and not huge."""
+    text = clean_text(raw)
+    if not text:
+        return Verdict(reasons=(Reason("ticket.empty_text", f"{what_zh}不能为空", f"The {what_en} is empty"),))
+    if len(text) > MAX_TEXT:
+        return Verdict(
+            reasons=(Reason("ticket.text_too_long", f"{what_zh}最多{MAX_TEXT}字", f"The {what_en} is longer than {MAX_TEXT} characters"),)
+        )
+    return Verdict(value=text)
+
+
+def check_received(received: datetime, now: datetime) -> tuple[Reason, ...]:
+    """A receipt time may lie in the past (a letter written down later), never in the future."""
+    if received > now:
+        return (Reason("ticket.received_future", "受理时间不能晚于现在", "The time received cannot be in the future"),)
+    return ()
+
+
+@dataclass(frozen=True)
+class CloseFacts:
+    """What the history says about replying and calling back, as far as closing is concerned."""
+
+    replied: bool
+    callback_after_reply: CallbackResult | None
+    pending_referrals: int = 0
+
+
+def check_close(facts: CloseFacts, reason: str | None) -> tuple[Reason, ...]:
+    """A ticket closes after a reply and a callback record, or with a written reason why not.
+
+    "Not satisfied" reopens the ticket, so it is no callback record for closing: the owner replies
+    again and calls back again. "Not reachable" is a record, since the tries were made.
+    """
+    if clean_text(reason):
+        return ()
+    problems: list[Reason] = []
+    if facts.pending_referrals:
+        problems.append(
+            Reason("ticket.close_pending", f"还有{facts.pending_referrals}个部门未答复", f"{facts.pending_referrals} department(s) have not answered yet")
+        )
+    if not facts.replied:
+        problems.append(Reason("ticket.close_no_reply", "尚未回复客户", "The customer has not been replied to"))
+    if facts.callback_after_reply not in (CallbackResult.SATISFIED, CallbackResult.UNREACHABLE):
+        problems.append(Reason("ticket.close_no_callback", "尚无回访记录", "There is no callback record"))
+    if problems:
+        problems.append(
+            Reason("ticket.close_reason", "如确需办结,请填写原因", "To close it anyway, give a written reason")
+        )
+    return tuple(problems)
+
+
+def callback_outcome(result: CallbackResult) -> Action | None:
+    """The follow-up a callback triggers: "not satisfied" reopens the ticket to the same owner."""
+    return Action.REOPEN if result is CallbackResult.UNSATISFIED else None
