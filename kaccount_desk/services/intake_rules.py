@@ -93,7 +93,7 @@ class IntakeRules:
                         Application.status.in_(LIVE_STATUSES),
                         Application.msisdn.is_not(None),
                     )
-                )
+                ).all()
             )
             self._per_id = Counter()
             rows = session.execute(

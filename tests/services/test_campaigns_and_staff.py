@@ -1,0 +1,99 @@
+"""Campaigns from TOML, the sample that reproduces the seed notice, and staff with argon2."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from conftest import PASSWORD, make_staff
+
+from kaccount_desk.domain.campaign import DepartmentSpec
+from kaccount_desk.domain.tariff import UsageProfile
+from kaccount_desk.services import campaigns, estimate, staff
+from kaccount_desk.services.context import Context, Store
+from kaccount_desk.services.errors import Forbidden, Refused
+
+
+def test_sample_campaign_reproduces_the_seed_notice(admin: Context, campaign: str) -> None:
+    spec = campaigns.get_campaign(admin, campaign)
+    assert spec.issuer == "公司(党委)办公室"
+    assert spec.carrier_branch == "中国移动泊头公司"
+    assert spec.contact == "赵浩然"
+    assert spec.deadline == datetime(2012, 2, 27, 10, 0, tzinfo=timezone(timedelta(hours=8)))
+    assert spec.deadline.utcoffset() == timedelta(hours=8)
+    assert spec.pool_prefixes == ("188327588", "188327599", "188327688", "188327699")
+    assert len(spec.pool()) == 400
+    assert "亲情一家" in spec.excluded_packages
+    assert [p.item.code for p in spec.plans] == ["group8", "mzone15", "keep5"]
+    assert [(a.code, a.monthly_fee, a.free_in_group_minutes) for a in spec.addons] == [("ka5", Decimal("5.00"), 300)]
+
+
+def test_estimate_marks_the_cheapest_for_a_usage_profile(admin: Context, campaign: str) -> None:
+    results = estimate.estimate_options(admin, campaign, UsageProfile(400, 100, 60, 0))
+    costs = {e.option.code: e.monthly_cost for e in results}
+    assert costs == {"group8": Decimal("30.00"), "mzone15": Decimal("31.00")}
+    assert [e.option.code for e in results if e.cheapest] == ["group8"]
+    with_current = estimate.estimate_options(admin, campaign, UsageProfile(0, 0, 0, 0), Decimal("18"))
+    assert {e.option.code: e.monthly_cost for e in with_current}["keep5"] == Decimal("23.00")
+
+
+def test_reloading_a_campaign_updates_it_in_place(admin: Context, campaign: str) -> None:
+    spec = campaigns.get_campaign(admin, campaign)
+    changed = replace(spec, contact="李明", departments=(*spec.departments, DepartmentSpec("新成立事业部", "business-unit")))
+    campaigns.save_campaign(admin, changed)
+    again = campaigns.get_campaign(admin, campaign)
+    assert again.contact == "李明" and again.departments[-1].name == "新成立事业部"
+    assert len(campaigns.list_campaigns(admin)) == 1
+
+
+def test_a_bad_campaign_file_is_refused_with_every_reason(admin: Context, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('code = "X"\ntitle = "t"\ndeadline = 2012-02-27T10:00:00\npool_prefixes = ["12345"]\n', encoding="utf-8")
+    with pytest.raises(Refused) as refused:
+        campaigns.load_campaign_file(admin, bad)
+    codes = [r.code for r in refused.value.reasons]
+    assert "campaign.deadline" in codes and "campaign.missing_key" in codes
+    assert campaigns.list_campaigns(admin) == []
+    broken = tmp_path / "broken.toml"
+    broken.write_text("code = ", encoding="utf-8")
+    with pytest.raises(Refused) as refused:
+        campaigns.load_campaign_file(admin, broken)
+    assert refused.value.reasons[0].code == "campaign.toml"
+
+
+def test_only_campaign_managers_load_campaigns(admin: Context) -> None:
+    clerk = make_staff(admin, "C001", "clerk")
+    with pytest.raises(Forbidden) as refused:
+        campaigns.load_campaign_file(clerk, Path(__file__).resolve().parents[2] / "resources" / "campaigns" / "botou-2012.toml")
+    assert "C001" in refused.value.text("zh")
+
+
+def test_passwords_are_argon2_and_logins_say_the_same_for_unknown_and_wrong(store: Store, admin: Context) -> None:
+    from sqlalchemy import select
+
+    from kaccount_desk.store.models import Staff
+
+    with store.read() as s:
+        assert s.scalar(select(Staff.password_hash)).startswith("$argon2")
+    assert staff.authenticate(store, "A001", PASSWORD).role == "admin"
+    with pytest.raises(Refused) as wrong:
+        staff.authenticate(store, "A001", "nope")
+    with pytest.raises(Refused) as unknown:
+        staff.authenticate(store, "ZZZ", PASSWORD)
+    assert wrong.value.texts() == unknown.value.texts()
+    with pytest.raises(Refused):
+        staff.create_first_admin(store, "A002", "x", PASSWORD)
+
+
+def test_only_admins_manage_staff(admin: Context) -> None:
+    office = make_staff(admin, "O002", "office")
+    with pytest.raises(Forbidden):
+        staff.create_staff(office, "X1", "x", "clerk", PASSWORD)
+    with pytest.raises(Refused):
+        staff.create_staff(admin, "O002", "dup", "clerk", PASSWORD)
+    with pytest.raises(Refused) as refused:
+        staff.create_staff(admin, "X2", "x", "king", "123")
+    assert {r.code for r in refused.value.reasons} == {"staff.role", "staff.password"}
