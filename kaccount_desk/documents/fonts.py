@@ -1,0 +1,60 @@
+"""Registers the bundled CJK font with reportlab, once per process.
+
+The font ships in the repository (not taken from the system) so that every machine embeds the
+same glyphs; reportlab embeds TrueType fonts as subsets, which keeps the PDFs small and the text
+extractable.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from kaccount_desk.documents.errors import DocumentError
+from kaccount_desk.domain.reasons import Reason
+
+FONT_NAME = "WenQuanYiMicroHei"
+FONT_FILE = "wqy-microhei.ttc"
+SUBFONT_INDEX = 0
+
+_lock = threading.Lock()
+
+
+def default_font_dir() -> Path:
+    """The fonts folder: ``$KACCOUNT_RESOURCES/fonts`` when set (installed builds), else the repo's."""
+    override = os.environ.get("KACCOUNT_RESOURCES")
+    if override:
+        return Path(override) / "fonts"
+    return Path(__file__).resolve().parents[2] / "resources" / "fonts"
+
+
+def register_font(font_dir: Path | None = None) -> str:
+    """Return the reportlab name of the CJK font, loading it on first use.
+
+    Loading parses a 5 MB file, so it happens once; the lock keeps two printing workers from
+    registering half-built fonts at the same time.
+    """
+    with _lock:
+        if FONT_NAME in pdfmetrics.getRegisteredFontNames():
+            return FONT_NAME
+        path = (font_dir or default_font_dir()) / FONT_FILE
+        try:
+            font = TTFont(FONT_NAME, str(path), subfontIndex=SUBFONT_INDEX)
+        except (OSError, TTFError) as exc:
+            raise DocumentError(
+                Reason(
+                    "doc.no_font",
+                    f"找不到打印字体 {path}:{exc}",
+                    f"The print font {path} cannot be loaded: {exc}",
+                )
+            ) from exc
+        pdfmetrics.registerFont(font)
+        for bold in (0, 1):
+            for italic in (0, 1):
+                addMapping(FONT_NAME, bold, italic, FONT_NAME)
+        return FONT_NAME
