@@ -1,0 +1,297 @@
+"""Queues, search and reports over tickets, in pages: a table asks for a count and the page it shows.
+
+Counts are capped (:data:`COUNT_CAP`): a queue of a million tickets says "1000+" instead of
+counting them all, which keeps the first page instant; the lazy table fetches more as it scrolls.
+Search uses the bigram index (see ``domain/search_text.py``): any Chinese or digit substring of
+the content, answers, replies, customer name or number is found, and search syntax typed by a
+clerk is plain text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Select, and_, case, exists, func, or_, select, text
+from sqlalchemy.orm import Session
+
+from kaccount_desk.domain.reasons import Reason
+from kaccount_desk.domain.roles import Permission
+from kaccount_desk.domain.search_text import bigram_query, normalize, phrase_pairs, searchable
+from kaccount_desk.domain.ticket_deadlines import urgency
+from kaccount_desk.domain.tickets import CallbackResult, TicketStatus, Window, label, parse_choice
+from kaccount_desk.services.context import Context
+from kaccount_desk.services.ticket_views import OPERATOR_TZ, local
+from kaccount_desk.sheets.roster_writer import write_roster
+from kaccount_desk.store.models import Staff
+from kaccount_desk.store.ticket_models import RentWaiver, Ticket, TicketDepartment, TicketEvent, TicketReferral
+
+COUNT_CAP = 1000
+SEARCH_LIMIT = 50
+ONE_CHAR_SCAN = 2000
+
+
+class Queue(StrEnum):
+    MINE = "mine"
+    WINDOW = "window"
+    DEPARTMENT = "department"
+    DUE_TODAY = "due_today"
+    OVERDUE = "overdue"
+    ALL = "all"
+
+
+class Sort(StrEnum):
+    DUE = "due"
+    RECEIVED = "received"
+
+
+@dataclass(frozen=True)
+class TicketQuery:
+    queue: Queue = Queue.MINE
+    category: str | None = None
+    status: str | None = None
+    channel: str | None = None
+    window: str | None = None
+    owner: str | None = None
+    received_from: datetime | None = None
+    received_to: datetime | None = None
+    sort: Sort = Sort.DUE
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class TicketRow:
+    id: int
+    received_at: datetime
+    category: str
+    channel: str
+    window: str
+    customer_name: str
+    customer_number: str
+    owner: str
+    status: str
+    due_at: datetime
+    urgency: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Count:
+    value: int
+    capped: bool
+
+    def __str__(self) -> str:
+        return f"{self.value}+" if self.capped else str(self.value)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    hits: tuple[TicketRow, ...]
+    count: Count
+    hint: Reason | None = None
+
+
+_OPEN = [s.value for s in TicketStatus if s is not TicketStatus.CLOSED]
+
+
+def my_window(ctx: Context) -> str | None:
+    """The window a staff member works at, read from their department (e.g. 客服热线 or hotline)."""
+    found = parse_choice(Window, ctx.actor.department or "")
+    return found.value if found else None
+
+
+def _where(ctx: Context, q: TicketQuery, stmt: Select) -> Select:  # type: ignore[type-arg]
+    now = ctx.now()
+    if q.queue is Queue.MINE:
+        stmt = stmt.where(Ticket.owner_id == ctx.actor.id, Ticket.status.in_(_OPEN))
+    elif q.queue is Queue.WINDOW:
+        stmt = stmt.where(Ticket.window == (q.window or my_window(ctx) or ""), Ticket.status.in_(_OPEN))
+    elif q.queue is Queue.DEPARTMENT:
+        pending = (
+            select(TicketReferral.id)
+            .join(TicketDepartment, TicketDepartment.id == TicketReferral.department_id)
+            .where(TicketReferral.ticket_id == Ticket.id, TicketReferral.answered_at.is_(None), TicketDepartment.name == (ctx.actor.department or ""))
+        )
+        stmt = stmt.where(exists(pending))
+    elif q.queue is Queue.DUE_TODAY:
+        end = datetime.combine(now.astimezone(OPERATOR_TZ).date() + timedelta(days=1), time(), OPERATOR_TZ)
+        stmt = stmt.where(Ticket.status.in_(_OPEN), Ticket.due_at >= now, Ticket.due_at < end)
+    elif q.queue is Queue.OVERDUE:
+        stmt = stmt.where(Ticket.status.in_(_OPEN), Ticket.due_at < now)
+    for column, value in ((Ticket.category, q.category), (Ticket.status, q.status), (Ticket.channel, q.channel), (Ticket.window, q.window)):
+        if value:
+            stmt = stmt.where(column == value)
+    if q.owner:
+        stmt = stmt.where(Ticket.owner_id.in_(select(Staff.id).where(Staff.staff_no == q.owner)))
+    if q.received_from:
+        stmt = stmt.where(Ticket.received_at >= q.received_from)
+    if q.received_to:
+        stmt = stmt.where(Ticket.received_at < q.received_to)
+    return stmt
+
+
+def count_tickets(ctx: Context, q: TicketQuery, cap: int = COUNT_CAP) -> Count:
+    ctx.require(Permission.HANDLE_TICKETS)
+    inner = _where(ctx, q, select(Ticket.id)).limit(cap + 1).subquery()
+    with ctx.store.read() as session:
+        n = session.scalar(select(func.count()).select_from(inner)) or 0
+    return Count(min(n, cap), n > cap)
+
+
+_ROW = (Ticket.id, Ticket.received_at, Ticket.category, Ticket.channel, Ticket.window, Ticket.customer_name,
+        Ticket.customer_number, Staff.staff_no, Ticket.status, Ticket.due_at, func.substr(Ticket.content, 1, 60))
+
+
+def _rows(session: Session, stmt: Select, now: datetime) -> list[TicketRow]:  # type: ignore[type-arg]
+    out = []
+    for r in session.execute(stmt):
+        due = r[9]
+        out.append(
+            TicketRow(r[0], local(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], r[8], local(due), urgency(due, now, r[8] == TicketStatus.CLOSED), r[10])  # type: ignore[arg-type]
+        )
+    return out
+
+
+def page_tickets(ctx: Context, q: TicketQuery, offset: int, limit: int) -> list[TicketRow]:
+    """One page in the query's order; ties broken by id so pages never overlap."""
+    ctx.require(Permission.HANDLE_TICKETS)
+    column = Ticket.due_at if q.sort is Sort.DUE else Ticket.received_at
+    order = (column.desc(), Ticket.id.desc()) if q.descending else (column.asc(), Ticket.id.asc())
+    stmt = _where(ctx, q, select(*_ROW).join(Staff, Staff.id == Ticket.owner_id)).order_by(*order).offset(offset).limit(limit)
+    with ctx.store.read() as session:
+        return _rows(session, stmt, ctx.now())
+
+
+def _digits(term: str) -> str | None:
+    compact = "".join(normalize(term).split()).replace("-", "")
+    return compact if compact.isascii() and compact.isdigit() else None
+
+
+def _fts_event_ids(session: Session, term: str, limit: int) -> list[int]:
+    if session.bind is not None and session.bind.dialect.name == "postgresql":
+        sql = "SELECT rowid FROM ticket_search WHERE to_tsvector('simple', body) @@ phraseto_tsquery('simple', :q) ORDER BY rowid DESC LIMIT :n"
+        return list(session.scalars(text(sql), {"q": phrase_pairs(term), "n": limit}))
+    sql = "SELECT rowid FROM ticket_search WHERE ticket_search MATCH :q ORDER BY rowid DESC LIMIT :n"
+    return list(session.scalars(text(sql), {"q": bigram_query(term), "n": limit}))
+
+
+def _ticket_ids_for_events(session: Session, event_ids: list[int]) -> list[int]:
+    owners = dict(iter(session.execute(select(TicketEvent.id, TicketEvent.ticket_id).where(TicketEvent.id.in_(event_ids)))))
+    return list(dict.fromkeys(owners[e] for e in event_ids if e in owners))
+
+
+def search_tickets(ctx: Context, term: str, limit: int = SEARCH_LIMIT) -> SearchResult:
+    """Newest tickets containing ``term``, at most ``limit``, with a capped count of all hits."""
+    ctx.require(Permission.HANDLE_TICKETS)
+    term = term.strip()
+    if not term:
+        return SearchResult((), Count(0, False), Reason("search.empty", "请输入要查找的内容", "Type something to search for"))
+    with ctx.store.read() as session:
+        if not searchable(term):
+            return _one_char(ctx, session, term, limit)
+        events = _fts_event_ids(session, term, COUNT_CAP + 1)
+        ids = _ticket_ids_for_events(session, events)
+        digits = _digits(term)
+        if digits:
+            upper = digits[:-1] + chr(ord(digits[-1]) + 1)
+            by_number = session.scalars(
+                select(Ticket.id).where(Ticket.customer_number >= digits, Ticket.customer_number < upper).order_by(Ticket.id.desc()).limit(COUNT_CAP + 1)
+            )
+            ids = list(dict.fromkeys([*ids, *by_number]))
+        count = Count(min(len(ids), COUNT_CAP), len(events) > COUNT_CAP or len(ids) > COUNT_CAP)
+        chosen = sorted(ids, reverse=True)[:limit]
+        stmt = select(*_ROW).join(Staff, Staff.id == Ticket.owner_id).where(Ticket.id.in_(chosen)).order_by(Ticket.id.desc())
+        return SearchResult(tuple(_rows(session, stmt, ctx.now())), count)
+
+
+def _one_char(ctx: Context, session: Session, term: str, limit: int) -> SearchResult:
+    """A single character matches nearly everything; look only at the newest tickets, and say so."""
+    newest = select(Ticket.id).order_by(Ticket.id.desc()).limit(ONE_CHAR_SCAN).subquery()
+    like = f"%{normalize(term)}%"
+    stmt = (
+        select(*_ROW).join(Staff, Staff.id == Ticket.owner_id).where(Ticket.id.in_(select(newest.c.id)))
+        .where(or_(func.lower(Ticket.content).like(like), Ticket.customer_name.like(like), Ticket.customer_number.like(like)))
+        .order_by(Ticket.id.desc()).limit(limit)
+    )
+    rows = _rows(session, stmt, ctx.now())
+    hint = Reason(
+        "search.one_char",
+        f"只查了最近{ONE_CHAR_SCAN}张工单;多输入一个字可查全部",
+        f"Only the newest {ONE_CHAR_SCAN} tickets were searched; type one more character to search them all",
+    )
+    return SearchResult(tuple(rows), Count(len(rows), len(rows) >= limit), hint)
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    key: str
+    label: str
+    received: int
+    first_contact: int
+    referred: int
+    closed_on_time: int
+    overdue_now: int
+    satisfied: int
+    unsatisfied: int
+    unreachable: int
+    waivers: int
+
+
+@dataclass(frozen=True)
+class Report:
+    start: datetime
+    end: datetime
+    by_window: tuple[ReportRow, ...]
+    by_staff: tuple[ReportRow, ...]
+
+
+def _counts(now: datetime) -> tuple[Any, ...]:
+    def flag(cond: Any) -> Any:
+        return func.coalesce(func.sum(case((cond, 1), else_=0)), 0)
+
+    closed = Ticket.status == TicketStatus.CLOSED
+    waived = exists(select(RentWaiver.id).where(RentWaiver.ticket_id == Ticket.id))
+    return (
+        func.count(Ticket.id),
+        flag(and_(closed, Ticket.referred.is_(False))),
+        flag(Ticket.referred.is_(True)),
+        flag(and_(closed, Ticket.closed_at <= Ticket.due_at)),
+        flag(and_(Ticket.status != TicketStatus.CLOSED, Ticket.due_at < now)),
+        flag(Ticket.last_callback == CallbackResult.SATISFIED),
+        flag(Ticket.last_callback == CallbackResult.UNSATISFIED),
+        flag(Ticket.last_callback == CallbackResult.UNREACHABLE),
+        flag(waived),
+    )
+
+
+def ticket_report(ctx: Context, start: datetime, end: datetime) -> Report:
+    """Tickets received in [start, end), per window and per owner; "first contact" = closed without referral."""
+    ctx.require(Permission.HANDLE_TICKETS)
+    now = ctx.now()
+    period = and_(Ticket.received_at >= start, Ticket.received_at < end)
+    with ctx.store.read() as session:
+        windows = session.execute(select(Ticket.window, *_counts(now)).where(period).group_by(Ticket.window).order_by(Ticket.window))
+        by_window = tuple(ReportRow(w, label(w, ctx.lang), *map(int, rest)) for w, *rest in windows)
+        people = session.execute(
+            select(Staff.staff_no, Staff.name, *_counts(now)).join(Staff, Staff.id == Ticket.owner_id).where(period).group_by(Staff.staff_no, Staff.name).order_by(Staff.staff_no)
+        )
+        by_staff = tuple(ReportRow(no, name, *map(int, rest)) for no, name, *rest in people)
+    return Report(local(start), local(end), by_window, by_staff)  # type: ignore[arg-type]
+
+
+REPORT_HEADERS = ("分组", "编号", "名称", "受理", "首问办结", "转交部门", "按时办结", "当前超时", "满意", "不满意", "联系不上", "应免月租")
+
+
+def export_report(ctx: Context, report: Report, path: Path) -> None:
+    """The report as .xlsx (or .csv), written whole or not at all."""
+    ctx.require(Permission.HANDLE_TICKETS)
+    rows = [
+        (group, r.key, r.label, r.received, r.first_contact, r.referred, r.closed_on_time, r.overdue_now, r.satisfied, r.unsatisfied, r.unreachable, r.waivers)
+        for group, part in (("窗口", report.by_window), ("员工", report.by_staff))
+        for r in part
+    ]
+    title = f"首问负责工单统计 {report.start:%Y-%m-%d} 至 {report.end:%Y-%m-%d}"
+    write_roster(path, REPORT_HEADERS, rows, title=title, sheet_name="工单统计")

@@ -1,0 +1,133 @@
+"""Plain dataclasses a ticket is shown as, so neither face ever holds an ORM row.
+
+Times are converted to +08:00, the operator's zone, here in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kaccount_desk.domain.ticket_deadlines import FaultFacts, urgency, waiver_period
+from kaccount_desk.domain.tickets import Category, TicketStatus
+from kaccount_desk.store.models import Staff
+from kaccount_desk.store.ticket_models import RentWaiver, Ticket, TicketDepartment, TicketEvent, TicketReferral
+
+OPERATOR_TZ = timezone(timedelta(hours=8))
+
+
+def local(value: datetime | None) -> datetime | None:
+    return None if value is None else value.astimezone(OPERATOR_TZ)
+
+
+@dataclass(frozen=True)
+class EventView:
+    id: int
+    at: datetime
+    action: str
+    staff_no: str
+    staff_name: str
+    text: str
+    data: dict[str, object]
+
+
+@dataclass(frozen=True)
+class ReferralView:
+    department: str
+    ask: str
+    due_at: datetime
+    referred_at: datetime
+    answer: str | None
+    answered_at: datetime | None
+
+
+@dataclass(frozen=True)
+class WaiverView:
+    """The outage whose monthly rent billing must waive; ``period_end`` is None while unrepaired."""
+
+    customer_number: str
+    period_start: datetime
+    period_end: datetime | None
+    noticed_at: datetime
+
+
+@dataclass(frozen=True)
+class TicketView:
+    id: int
+    received_at: datetime
+    channel: str
+    window: str
+    category: str
+    area: str | None
+    customer_name: str
+    customer_number: str
+    key_account: bool
+    content: str
+    status: str
+    first_receiver: str
+    owner: str
+    owner_name: str
+    due_at: datetime
+    urgency: str
+    overdue_fault: bool
+    handset_cause: bool
+    replied: bool
+    last_callback: str | None
+    callback_tries: int
+    closed_at: datetime | None
+    close_reason: str | None
+    referrals: tuple[ReferralView, ...]
+    waiver: WaiverView | None
+    history: tuple[EventView, ...]
+
+
+def view(session: Session, ticket: Ticket, now: datetime) -> TicketView:
+    staff = {s.id: s for s in session.scalars(select(Staff).where(Staff.id.in_(_staff_ids(session, ticket))))}
+    departments = dict(iter(session.execute(select(TicketDepartment.id, TicketDepartment.name))))
+    referrals = session.scalars(select(TicketReferral).where(TicketReferral.ticket_id == ticket.id).order_by(TicketReferral.id))
+    events = session.scalars(select(TicketEvent).where(TicketEvent.ticket_id == ticket.id).order_by(TicketEvent.id))
+    waiver = session.scalar(select(RentWaiver).where(RentWaiver.ticket_id == ticket.id))
+    facts = FaultFacts(ticket.received_at, ticket.due_at, ticket.closed_at, ticket.handset_cause)
+    owner = staff[ticket.owner_id]
+    return TicketView(
+        id=ticket.id,
+        received_at=local(ticket.received_at),  # type: ignore[arg-type]
+        channel=ticket.channel,
+        window=ticket.window,
+        category=ticket.category,
+        area=ticket.area,
+        customer_name=ticket.customer_name,
+        customer_number=ticket.customer_number,
+        key_account=ticket.key_account,
+        content=ticket.content,
+        status=ticket.status,
+        first_receiver=staff[ticket.first_receiver_id].staff_no,
+        owner=owner.staff_no,
+        owner_name=owner.name,
+        due_at=local(ticket.due_at),  # type: ignore[arg-type]
+        urgency=urgency(ticket.due_at, now, ticket.status == TicketStatus.CLOSED),
+        overdue_fault=ticket.category == Category.FAULT and waiver_period(facts, now) is not None,
+        handset_cause=ticket.handset_cause,
+        replied=ticket.replied,
+        last_callback=ticket.last_callback,
+        callback_tries=ticket.callback_tries,
+        closed_at=local(ticket.closed_at),
+        close_reason=ticket.close_reason,
+        referrals=tuple(
+            ReferralView(departments[r.department_id], r.ask, local(r.due_at), local(r.referred_at), r.answer, local(r.answered_at))  # type: ignore[arg-type]
+            for r in referrals
+        ),
+        waiver=None if waiver is None else WaiverView(waiver.customer_number, local(waiver.period_start), local(waiver.period_end), local(waiver.noticed_at)),  # type: ignore[arg-type]
+        history=tuple(
+            EventView(e.id, local(e.at), e.action, staff[e.staff_id].staff_no, staff[e.staff_id].name, e.text, dict(e.data))  # type: ignore[arg-type]
+            for e in events
+        ),
+    )
+
+
+def _staff_ids(session: Session, ticket: Ticket) -> set[int]:
+    ids = set(session.scalars(select(TicketEvent.staff_id).where(TicketEvent.ticket_id == ticket.id)))
+    return ids | {ticket.owner_id, ticket.first_receiver_id}

@@ -1,0 +1,257 @@
+"""First-contact tickets on a real SQLite store: ownership, closing, deadlines, waivers, history, search."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import text, update
+from sqlalchemy.exc import DatabaseError
+
+from kaccount_desk.services import staff
+from kaccount_desk.services import tickets as t
+from kaccount_desk.services.context import Context
+from kaccount_desk.services.errors import Forbidden, NotFound, Refused
+from kaccount_desk.services.ticket_queries import Queue, Sort, TicketQuery, count_tickets, export_report, page_tickets, search_tickets, ticket_report
+from kaccount_desk.store.models import Staff
+
+CST = timezone(timedelta(hours=8))
+PASSWORD = "secret-pass"
+
+
+def person(admin: Context, staff_no: str, role: str = "clerk", department: str | None = None) -> Context:
+    staff.create_staff(admin, staff_no, f"员工{staff_no}", role, PASSWORD, department)
+    return Context(admin.store, staff.authenticate(admin.store, staff_no, PASSWORD))
+
+
+@pytest.fixture
+def clerk(admin: Context) -> Context:
+    return person(admin, "C001", "clerk", "客服热线")
+
+
+def ticket_input(**changes: object) -> t.TicketInput:
+    values: dict[str, object] = dict(
+        category="fault", channel="phone", window="hotline", customer_name="李明", customer_number="13800138000",
+        content="家里信号很差,基站故障已经两天", area="town",
+    )
+    values.update(changes)
+    return t.TicketInput(**values)  # type: ignore[arg-type]
+
+
+def history(ctx: Context, ticket_id: int) -> list[str]:
+    return [e.action for e in t.show(ctx, ticket_id).history]
+
+
+def test_open_sets_owner_due_and_history(clerk: Context, clock: object) -> None:
+    v = t.open_ticket(clerk, ticket_input())
+    assert (v.owner, v.first_receiver, v.status) == ("C001", "C001", "open")
+    assert v.due_at == datetime(2012, 2, 27, 9, 30, tzinfo=CST) and v.due_at.utcoffset() == timedelta(hours=8)
+    rural = t.open_ticket(clerk, ticket_input(area="rural"))
+    assert rural.due_at - rural.received_at == timedelta(hours=72)
+    assert history(clerk, v.id) == ["receive"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "code"),
+    [
+        ({"customer_number": "12345"}, "mobile.length"),
+        ({"customer_number": "0317-8123456"}, "mobile.landline"),
+        ({"content": "  "}, "ticket.empty_text"),
+        ({"category": "refusal"}, "ticket.category"),
+        ({"received": datetime(2030, 1, 1, tzinfo=CST)}, "ticket.received_future"),
+    ],
+)
+def test_bad_input_is_refused_and_changes_nothing(clerk: Context, changes: dict[str, object], code: str) -> None:
+    with pytest.raises(Refused) as caught:
+        t.open_ticket(clerk, ticket_input(**changes))
+    assert code in [r.code for r in caught.value.reasons] and caught.value.reasons[0].zh
+    assert count_tickets(clerk, TicketQuery(queue=Queue.ALL)).value == 0
+
+
+def test_letter_written_down_later_counts_from_receipt(clerk: Context, clock: object) -> None:
+    received = datetime(2012, 2, 24, 8, 0, tzinfo=CST)
+    v = t.open_ticket(clerk, ticket_input(channel="letter", received=received, category="complaint", area=None))
+    assert v.received_at == received and v.due_at == received + timedelta(hours=48)
+
+
+def test_full_workflow_keeps_the_first_receiver_as_owner(clerk: Context, admin: Context) -> None:
+    network = person(admin, "N001", "clerk", "网络部")
+    v = t.open_ticket(clerk, ticket_input())
+    t.start(clerk, v.id)
+    t.refer(clerk, v.id, "网络部", "请核查基站")
+    assert t.show(clerk, v.id).status == "referred"
+    with pytest.raises(Refused):
+        t.reply(clerk, v.id, "正在处理")
+    t.answer(network, v.id, "网络部", "基站已修复")
+    after = t.show(clerk, v.id)
+    assert (after.status, after.owner, after.first_receiver) == ("answered", "C001", "C001")
+    t.reply(clerk, v.id, "已修复,请重启手机")
+    t.callback(clerk, v.id, "unsatisfied")
+    assert t.show(clerk, v.id).status == "in_progress"
+    t.reply(clerk, v.id, "再次核查后已恢复")
+    t.callback(clerk, v.id, "satisfied")
+    closed = t.close(clerk, v.id)
+    assert closed.status == "closed" and closed.owner == "C001"
+    assert history(clerk, v.id) == ["receive", "start", "refer", "answer", "reply", "callback", "reopen", "reply", "callback", "close"]
+    assert [e.staff_no for e in closed.history if e.action == "answer"] == ["N001"]
+    with pytest.raises(Refused) as caught:
+        t.callback(clerk, v.id, "satisfied")
+    assert caught.value.reasons[0].code == "ticket.closed"
+
+
+def test_refer_and_answer_rules(clerk: Context) -> None:
+    v = t.open_ticket(clerk, ticket_input(category="consultation"))
+    with pytest.raises(Refused, match="Unknown department"):
+        t.refer(clerk, v.id, "财务部", "请答复")
+    t.refer(clerk, v.id, "市场部", "资费问题")
+    with pytest.raises(Refused) as caught:
+        t.answer(clerk, v.id, "网络部", "不是我们")
+    assert caught.value.reasons[0].code == "ticket.not_referred"
+    assert history(clerk, v.id) == ["receive", "refer"]
+
+
+def test_closing_needs_reply_and_callback_or_a_reason(clerk: Context) -> None:
+    v = t.open_ticket(clerk, ticket_input(category="lookup"))
+    with pytest.raises(Refused) as caught:
+        t.close(clerk, v.id)
+    assert {"ticket.close_no_reply", "ticket.close_no_callback"} <= {r.code for r in caught.value.reasons}
+    t.reply(clerk, v.id, "余额为10元")
+    with pytest.raises(Refused):
+        t.close(clerk, v.id)
+    t.callback(clerk, v.id, "unreachable")
+    t.callback(clerk, v.id, "unreachable")
+    assert t.show(clerk, v.id).callback_tries == 2
+    assert t.close(clerk, v.id).status == "closed"
+    w = t.open_ticket(clerk, ticket_input(category="lookup"))
+    assert t.close(clerk, w.id, "客户当场查询完毕,无需回访").close_reason == "客户当场查询完毕,无需回访"
+
+
+def test_only_the_owner_acts_and_reassign_only_when_owner_left(clerk: Context, admin: Context) -> None:
+    other = person(admin, "C002")
+    boss = person(admin, "S001", "supervisor")
+    v = t.open_ticket(clerk, ticket_input())
+    with pytest.raises(Forbidden):
+        t.reply(other, v.id, "我来回复")
+    with pytest.raises(Forbidden):
+        t.reassign(other, v.id, "C002", "调岗")
+    with pytest.raises(Refused) as caught:
+        t.reassign(boss, v.id, "C002", "调岗")
+    assert caught.value.reasons[0].code == "ticket.owner_active"
+    with admin.store.transaction() as session:
+        session.execute(update(Staff).where(Staff.staff_no == "C001").values(active=False))
+    moved = t.reassign(boss, v.id, "C002", "原负责人离职")
+    assert (moved.owner, moved.first_receiver) == ("C002", "C001")
+    assert moved.history[-1].data == {"from_owner": "C001", "to_owner": "C002"}
+
+
+def test_overdue_fault_needs_notice_and_marks_waiver(clerk: Context, clock: object) -> None:
+    v = t.open_ticket(clerk, ticket_input(area="town"))
+    t.reply(clerk, v.id, "已派人维修")
+    t.callback(clerk, v.id, "satisfied")
+    clock.advance(hours=49)  # type: ignore[attr-defined]
+    assert t.show(clerk, v.id).overdue_fault
+    with pytest.raises(Refused) as caught:
+        t.close(clerk, v.id)
+    assert [r.code for r in caught.value.reasons] == ["fault.notice_required"]
+    t.record_overdue_notice(clerk, v.id, "电话告知客户延迟修复,免收障碍期间月租")
+    clock.advance(hours=3)  # type: ignore[attr-defined]
+    closed = t.close(clerk, v.id)
+    assert closed.waiver is not None
+    assert closed.waiver.period_start == closed.received_at
+    assert closed.waiver.period_end == closed.closed_at == closed.received_at + timedelta(hours=52)
+
+
+def test_handset_caused_fault_is_exempt(clerk: Context, clock: object) -> None:
+    v = t.open_ticket(clerk, ticket_input(area="rural"))
+    t.record_handset_cause(clerk, v.id, "检测为客户手机天线损坏")
+    clock.advance(hours=100)  # type: ignore[attr-defined]
+    with pytest.raises(Refused):
+        t.record_overdue_notice(clerk, v.id, "告知")
+    closed = t.close(clerk, v.id, "手机原因,已建议送修")
+    assert closed.waiver is None and not closed.overdue_fault
+
+
+def test_history_cannot_be_rewritten(clerk: Context) -> None:
+    v = t.open_ticket(clerk, ticket_input())
+    t.add_note(clerk, v.id, "更正:客户住址为城关镇")
+    assert not any(name.startswith(("edit", "delete", "update")) for name in t.__all__)
+    with pytest.raises(DatabaseError, match="append-only"):
+        with clerk.store.transaction() as session:
+            session.execute(text("UPDATE ticket_events SET text = 'x'"))
+    with pytest.raises(DatabaseError, match="append-only"):
+        with clerk.store.transaction() as session:
+            session.execute(text("DELETE FROM ticket_events"))
+    assert history(clerk, v.id) == ["receive", "note"]
+
+
+def test_unknown_ticket(clerk: Context) -> None:
+    with pytest.raises(NotFound):
+        t.show(clerk, 999)
+
+
+def test_queues_pages_and_filters(clerk: Context, admin: Context, clock: object) -> None:
+    other = person(admin, "C002", "clerk", "自办营业厅")
+    for i in range(7):
+        t.open_ticket(clerk, ticket_input(category="consultation" if i % 2 else "fault", content=f"第{i}件 话费疑问"))
+    t.open_ticket(other, ticket_input(window="self_run_hall"))
+    assert count_tickets(clerk, TicketQuery(queue=Queue.MINE)).value == 7
+    assert count_tickets(clerk, TicketQuery(queue=Queue.WINDOW)).value == 7
+    assert count_tickets(clerk, TicketQuery(queue=Queue.ALL, category="consultation")).value == 3
+    assert str(count_tickets(clerk, TicketQuery(queue=Queue.ALL), cap=5)) == "5+"
+    first = page_tickets(clerk, TicketQuery(queue=Queue.ALL, sort=Sort.RECEIVED, descending=True), 0, 5)
+    second = page_tickets(clerk, TicketQuery(queue=Queue.ALL, sort=Sort.RECEIVED, descending=True), 5, 5)
+    assert len(first) == 5 and len(second) == 3 and not {r.id for r in first} & {r.id for r in second}
+    assert count_tickets(clerk, TicketQuery(queue=Queue.OVERDUE)).value == 0
+    clock.advance(hours=47)  # type: ignore[attr-defined]
+    assert count_tickets(clerk, TicketQuery(queue=Queue.OVERDUE)).value == 3
+    rows = page_tickets(clerk, TicketQuery(queue=Queue.ALL, owner="C001"), 0, 50)
+    assert {r.urgency for r in rows} == {"overdue", "due_soon"}
+    network = person(admin, "N001", "clerk", "网络部")
+    t.refer(clerk, rows[0].id, "网络部", "核查")
+    assert [r.id for r in page_tickets(network, TicketQuery(queue=Queue.DEPARTMENT), 0, 10)] == [rows[0].id]
+
+
+def test_search_chinese_digits_and_syntax(clerk: Context) -> None:
+    a = t.open_ticket(clerk, ticket_input(content="本月话费多扣了20元", customer_number="13912345678", category="complaint"))
+    b = t.open_ticket(clerk, ticket_input(content="家里信号很差", customer_name="王芳"))
+    c = t.open_ticket(clerk, ticket_input(content='基站故障,客户说"AND"和*号都打不通(NEAR)'))
+    t.refer(clerk, a.id, "结算中心", "核查扣费")
+    t.answer(clerk, a.id, "结算中心", "已退还套餐外流量费")
+
+    def ids(term: str) -> list[int]:
+        return [h.id for h in search_tickets(clerk, term).hits]
+
+    assert ids("话费") == [a.id]
+    assert ids("信号") == [b.id]
+    assert ids("信号很") == [b.id]
+    assert ids("基站故障") == [c.id]
+    assert ids("流量费") == [a.id]
+    assert ids("王芳") == [b.id]
+    assert ids("1391234") == [a.id]
+    assert ids("5678") == [a.id]
+    assert ids("费话") == []
+    for syntax in ('"', "*", "AND", "NEAR(", ")", '"AND"', "(NEAR)"):
+        result = search_tickets(clerk, syntax)
+        assert all(h.id == c.id for h in result.hits), syntax
+    assert ids('"AND"') == [c.id]
+    one = search_tickets(clerk, "话")
+    assert [h.id for h in one.hits] == [a.id] and one.hint is not None
+
+
+def test_report_and_export(clerk: Context, clock: object, tmp_path: Path) -> None:
+    v = t.open_ticket(clerk, ticket_input(category="lookup"))
+    t.close(clerk, v.id, "当场答复")
+    w = t.open_ticket(clerk, ticket_input())
+    t.refer(clerk, w.id, "网络部", "核查")
+    clock.advance(hours=50)  # type: ignore[attr-defined]
+    start = datetime(2012, 2, 1, tzinfo=CST)
+    report = ticket_report(clerk, start, start + timedelta(days=29))
+    (row,) = report.by_window
+    assert (row.key, row.received, row.first_contact, row.referred, row.closed_on_time, row.overdue_now) == ("hotline", 2, 1, 1, 1, 1)
+    assert report.by_staff[0].key == "C001"
+    out = tmp_path / "report.xlsx"
+    export_report(clerk, report, out)
+    cells = [[c for c in r] for r in load_workbook(out).active.iter_rows(values_only=True)]
+    assert ("窗口", "hotline", "客服热线", 2) in [tuple(r[:4]) for r in cells], cells
