@@ -1,0 +1,208 @@
+"""The two ID-card copies (正面 front, 反面 back) of one application: pick, drop or paste.
+
+A clerk has the card on a scanner, in a phone photo sent by chat, or on the clipboard from a
+screenshot tool; every one of those paths ends in the same service call, which checks and
+re-encodes the image, so a refused image stores nothing and says why in the slot itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from kaccount_desk.services import id_copies
+from kaccount_desk.services.context import Context
+from kaccount_desk.services.enrollment import ApplicationView
+from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+
+THUMB_SIZE = 200
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp", ".gif")
+_RED = "color: #b3261e;"
+_GREEN = "color: #1b7a36;"
+
+
+def image_to_png(image: QtGui.QImage) -> bytes:
+    """A pasted image as PNG bytes, the form every other path also hands to the service."""
+    buffer = QtCore.QBuffer()
+    buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(buffer.data().data())
+
+
+def local_files(mime: QtCore.QMimeData) -> list[Path]:
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
+
+
+class CopySlot(QtWidgets.QFrame):
+    """One side of the card: a thumbnail or an empty frame, and the three ways to fill it."""
+
+    def __init__(self, owner: IdCopiesWidget, side: str, title: str) -> None:
+        super().__init__()
+        self._owner = owner
+        self.side = side
+        self.setAcceptDrops(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
+        self.setObjectName("copySlot")
+        self.setStyleSheet("#copySlot { border: 1px dashed #8c8c8c; border-radius: 4px; } #copySlot:focus { border: 2px solid #2f6fdf; }")
+        self.title = QtWidgets.QLabel(f"<b>{title}</b>")
+        self.picture = QtWidgets.QLabel(self.tr("Drop, paste (Ctrl+V)\nor choose an image"))
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.setMinimumSize(THUMB_SIZE, int(THUMB_SIZE * 0.63))
+        self.picture.setStyleSheet("color: #6b6b6b;")
+        self.message = QtWidgets.QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.choose_button = QtWidgets.QPushButton(self.tr("Choose file…"))
+        self.paste_button = QtWidgets.QPushButton(self.tr("Paste"))
+        self.choose_button.clicked.connect(self.choose_file)
+        self.paste_button.clicked.connect(self.paste)
+        buttons = QtWidgets.QHBoxLayout()
+        buttons.addWidget(self.choose_button)
+        buttons.addWidget(self.paste_button)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.title)
+        layout.addWidget(self.picture, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+
+    @property
+    def has_thumbnail(self) -> bool:
+        pixmap = self.picture.pixmap()
+        return pixmap is not None and not pixmap.isNull()
+
+    def show_thumbnail(self, data: bytes | None) -> None:
+        if not data:
+            self.picture.clear()
+            self.picture.setText(self.tr("Drop, paste (Ctrl+V)\nor choose an image"))
+            return
+        pixmap = QtGui.QPixmap()
+        pixmap.loadFromData(data)
+        self.picture.setPixmap(pixmap.scaled(THUMB_SIZE, THUMB_SIZE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+
+    def say(self, text: str, ok: bool) -> None:
+        self.message.setStyleSheet(_GREEN if ok else _RED)
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def choose_file(self) -> None:
+        path, _filter = QtWidgets.QFileDialog.getOpenFileName(
+            self, self.tr("ID card image"), "", self.tr("Images (%1)").replace("%1", " ".join(f"*{s}" for s in IMAGE_SUFFIXES))
+        )
+        if path:
+            self._owner.attach_file(self.side, Path(path))
+
+    def paste(self) -> None:
+        self._owner.paste(self.side)
+
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
+        if event.matches(QtGui.QKeySequence.StandardKey.Paste):
+            self.paste()
+            return
+        super().keyPressEvent(event)
+
+    def dragEnterEvent(self, event: QtGui.QDragEnterEvent) -> None:
+        if any(p.suffix.lower() in IMAGE_SUFFIXES for p in local_files(event.mimeData())) or event.mimeData().hasImage():
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QtGui.QDragMoveEvent) -> None:
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QtGui.QDropEvent) -> None:
+        if self._owner.attach_mime(self.side, event.mimeData()):
+            event.acceptProposedAction()
+
+
+class IdCopiesWidget(QtWidgets.QWidget):
+    """Front and back slots bound to one application.
+
+    ``draft_saver`` is the form's way to turn an unsaved draft into an application on the first
+    attach, so the clerk never has to stop and press Save before scanning the card; it returns
+    the new id, or None when the draft cannot be saved yet (the form then shows why).
+    """
+
+    changed = Signal(object)
+
+    def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._app_id: int | None = None
+        self.draft_saver: Callable[[], int | None] | None = None
+        self.slots = {
+            "front": CopySlot(self, "front", self.tr("Front (photo side)")),
+            "back": CopySlot(self, "back", self.tr("Back (issuing authority)")),
+        }
+        layout = QtWidgets.QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for slot in self.slots.values():
+            layout.addWidget(slot)
+
+    @property
+    def application_id(self) -> int | None:
+        return self._app_id
+
+    def set_application(self, application_id: int | None, editable: bool = True) -> None:
+        """Show this application's copies (thumbnails only, read through the service)."""
+        self._app_id = application_id
+        for side, slot in self.slots.items():
+            slot.say("", True)
+            slot.show_thumbnail(self._thumbnail(side) if application_id is not None else None)
+            slot.choose_button.setEnabled(editable)
+            slot.paste_button.setEnabled(editable)
+            slot.setAcceptDrops(editable)
+
+    def _thumbnail(self, side: str) -> bytes | None:
+        assert self._app_id is not None
+        try:
+            return id_copies.id_copy_thumbnail(self._ctx, self._app_id, side, THUMB_SIZE)
+        except ServiceError as exc:
+            self.slots[side].say(exc.text(current_lang()), False)
+            return None
+
+    def attach_file(self, side: str, path: Path) -> bool:
+        """The path a file picker and a dropped file both take."""
+        try:
+            raw = id_copies.read_image_file(path)
+        except ServiceError as exc:
+            self.slots[side].say(exc.text(current_lang()), False)
+            return False
+        return self.attach_bytes(side, raw, path.name)
+
+    def attach_mime(self, side: str, mime: QtCore.QMimeData) -> bool:
+        """A drop or the clipboard: a file URL is read from disk, an image is sent as PNG."""
+        files = local_files(mime)
+        if files:
+            return self.attach_file(side, files[0])
+        if mime.hasImage():
+            image = QtGui.QImage(mime.imageData())
+            if not image.isNull():
+                return self.attach_bytes(side, image_to_png(image), self.tr("pasted image"))
+        self.slots[side].say(self.tr("The clipboard holds no image or image file."), False)
+        return False
+
+    def paste(self, side: str) -> bool:
+        mime = QtWidgets.QApplication.clipboard().mimeData()
+        if mime is None:
+            self.slots[side].say(self.tr("The clipboard holds no image or image file."), False)
+            return False
+        return self.attach_mime(side, mime)
+
+    def attach_bytes(self, side: str, raw: bytes, name: str) -> bool:
+        slot = self.slots[side]
+        if self._app_id is None and self.draft_saver is not None:
+            self._app_id = self.draft_saver()
+        if self._app_id is None:
+            slot.say(self.tr("Save the application first (see the reasons at the top), then attach the copy."), False)
+            return False
+        try:
+            view: ApplicationView = id_copies.attach_id_copy(self._ctx, self._app_id, side, raw, name)
+        except ServiceError as exc:
+            slot.say(exc.text(current_lang()), False)
+            return False
+        slot.show_thumbnail(self._thumbnail(side))
+        slot.say(self.tr("Attached ✓"), True)
+        self.changed.emit(view)
+        return True

@@ -1,0 +1,806 @@
+"""The intake form: one employee's application, taken with the customer standing at the desk.
+
+Everything a clerk types is checked on the keystroke by the domain functions themselves (no I/O),
+so the reason sits beside the field before Enter is pressed; Enter saves through the service,
+which checks again with the same words and refuses inline, never in a modal box.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import tzinfo
+from decimal import Decimal
+
+from kaccount_desk.domain.campaign import CampaignSpec
+from kaccount_desk.domain.deadline import check_deadline
+from kaccount_desk.domain.eligibility import check_excluded_packages
+from kaccount_desk.domain.id_documents import DEFAULT_DOCUMENT_TYPE, IdDocumentType, check_id_document
+from kaccount_desk.domain.mobile import check_mobile
+from kaccount_desk.domain.reasons import Reason
+from kaccount_desk.domain.resident_id import ID_LENGTH, check_resident_id, normalize_resident_id
+from kaccount_desk.domain.roles import Permission
+from kaccount_desk.domain.tariff import UsageProfile
+from kaccount_desk.domain.workflow import TRANSITIONS, Completeness, Status, missing_items, status_label
+from kaccount_desk.services import campaigns, enrollment, estimate
+from kaccount_desk.services.context import Context
+from kaccount_desk.services.enrollment import ApplicationInput, ApplicationView
+from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.ui.enrollment.id_copies_widget import IdCopiesWidget
+from kaccount_desk.ui.enrollment.pool_browser import PoolBrowser
+from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+
+log = logging.getLogger("kaccount_desk.ui.enrollment")
+
+EDITABLE_STATUSES = (Status.DRAFT, Status.COLLECTED)
+MOBILE_LENGTH = 11
+ESTIMATE_DEBOUNCE_MS = 150
+COLORS = {"reason": "#b3261e", "warning": "#9a6700", "ok": "#1b7a36", "calm": "#6b6b6b", "": "#000000"}
+# Which field a refused save's reason belongs to, so focus lands where the fix is typed.
+FIELD_OF_CODE = (
+    ("application.department", "dept"),
+    ("forbidden.department", "dept"),
+    ("application.name", "name"),
+    ("id.", "id"),
+    ("mobile.", "number"),
+    ("number.", "number"),
+    ("pool.", "number"),
+    ("eligibility.excluded", "packages"),
+    ("application.plan", "plan"),
+    ("deadline.", "late"),
+)
+
+
+class FieldNote(QtWidgets.QLabel):
+    """The line under a field. ``state`` says what it shows: "", calm, reason, warning or ok."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.state = ""
+        self.hide()
+
+    def put(self, state: str, text: str) -> None:
+        """Restyle only when the state changes: a style sheet re-polish costs more than the check."""
+        state = state if text else ""
+        if state != self.state:
+            self.state = state
+            self.setStyleSheet(f"color: {COLORS[state]};")
+        full = ("✓ " if state == "ok" else "") + text
+        if full != self.text():
+            self.setText(full)
+        self.setVisible(bool(text))
+
+
+class ConfirmList(QtWidgets.QWidget):
+    """Warnings the clerk must confirm, each with its own "I have checked" box."""
+
+    toggled = Signal(str, bool)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.boxes: dict[str, QtWidgets.QCheckBox] = {}
+        self._shown: tuple[tuple[str, str, bool, bool], ...] = ()
+        self._layout = QtWidgets.QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def set_items(self, items: list[tuple[str, str, bool, bool]]) -> None:
+        """(code, text, checked, locked) rows; rebuilt only when they change, so typing stays cheap."""
+        if tuple(items) == self._shown:
+            return
+        self._shown = tuple(items)
+        while self._layout.count():
+            widget = self._layout.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.boxes = {}
+        for code, text, checked, locked in items:
+            label = QtWidgets.QLabel(text)
+            label.setWordWrap(True)
+            label.setStyleSheet(f"color: {COLORS['warning']};")
+            box = QtWidgets.QCheckBox(self.tr("I have checked"))
+            box.setChecked(checked)
+            box.setEnabled(not locked)
+            box.toggled.connect(lambda on, c=code: self.toggled.emit(c, on))
+            self.boxes[code] = box
+            self._layout.addWidget(label)
+            self._layout.addWidget(box)
+        self.setVisible(bool(items))
+
+
+class EstimatePanel(QtWidgets.QGroupBox):
+    """What each tariff option would cost this person a month, the cheapest marked with ★."""
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Tariff estimate"))
+        self._ctx = ctx
+        self._code = ""
+        self.spins = {key: self._spin(99999) for key in ("in_group", "out_group", "sms", "data_mb")}
+        self.current_fee = QtWidgets.QDoubleSpinBox()
+        self.current_fee.setRange(0, 9999.99)
+        self.current_fee.setSpecialValueText(self.tr("not given"))
+        self.current_fee.setSuffix(self.tr(" yuan"))
+        self.result = QtWidgets.QLabel()
+        self.result.setWordWrap(True)
+        self.result.setTextFormat(Qt.TextFormat.RichText)
+        self._timer = QtCore.QTimer(self, singleShot=True, interval=ESTIMATE_DEBOUNCE_MS)
+        self._timer.timeout.connect(self.recompute)
+        for spin in (*self.spins.values(), self.current_fee):
+            spin.valueChanged.connect(lambda _v: self._timer.start())
+        grid = QtWidgets.QGridLayout(self)
+        titles = (self.tr("In-group min"), self.tr("Out-of-group min"), self.tr("SMS"), self.tr("Data MB"))
+        for column, (title, spin) in enumerate(zip(titles, self.spins.values(), strict=True)):
+            grid.addWidget(QtWidgets.QLabel(title), 0, column)
+            grid.addWidget(spin, 1, column)
+        grid.addWidget(QtWidgets.QLabel(self.tr("Current monthly fee")), 0, 4)
+        grid.addWidget(self.current_fee, 1, 4)
+        grid.addWidget(self.result, 2, 0, 1, 5)
+
+    def _spin(self, top: int) -> QtWidgets.QSpinBox:
+        spin = QtWidgets.QSpinBox()
+        spin.setRange(0, top)
+        return spin
+
+    def set_campaign(self, code: str) -> None:
+        self._code = code
+        self._timer.start()
+
+    def recompute(self) -> None:
+        if not self._code:
+            return
+        s = self.spins
+        usage = UsageProfile(s["in_group"].value(), s["out_group"].value(), s["sms"].value(), s["data_mb"].value())
+        fee = Decimal(str(round(self.current_fee.value(), 2))) if self.current_fee.value() > 0 else None
+        try:
+            estimates = estimate.estimate_options(self._ctx, self._code, usage, fee)
+        except ServiceError as exc:
+            self.result.setText(exc.text(current_lang()))
+            return
+        rows = []
+        for e in estimates:
+            cost = self.tr("%1 yuan").replace("%1", f"{e.monthly_cost:.2f}")
+            style = " style='font-weight:bold; color:#1b7a36'" if e.cheapest else ""
+            mark = "★ " if e.cheapest else ""
+            rows.append(f"<tr{style}><td>{mark}{_html(e.option.name)}</td><td align='right'>&nbsp;{cost}</td></tr>")
+        if fee is None:
+            rows.append(f"<tr><td colspan='2' style='color:#6b6b6b'>{_html(self.tr('Enter the current monthly fee to compare keeping the current plan.'))}</td></tr>")
+        self.result.setText("<table cellspacing='2'>" + "".join(rows) + "</table>")
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class WorkflowPanel(QtWidgets.QGroupBox):
+    """Status, history and the moves this person may make from the current status."""
+
+    move_requested = Signal(str, str)
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Status and history"))
+        self._ctx = ctx
+        self.status_label = QtWidgets.QLabel()
+        self.history = QtWidgets.QListWidget()
+        self.history.setMaximumHeight(90)
+        self.history.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.buttons: dict[Status, QtWidgets.QPushButton] = {}
+        self.reject_reason = QtWidgets.QLineEdit()
+        self.reject_reason.setPlaceholderText(self.tr("Operator's reason for rejecting"))
+        self.reject_reason.returnPressed.connect(lambda: self._request(Status.REJECTED))
+        titles = {
+            Status.COLLECTED: self.tr("Collect"),
+            Status.SUBMITTED: self.tr("Submit"),
+            Status.SENT: self.tr("Send to carrier"),
+            Status.ACTIVATED: self.tr("Activated"),
+            Status.REJECTED: self.tr("Rejected"),
+            Status.WITHDRAWN: self.tr("Withdraw"),
+        }
+        forward, back = QtWidgets.QHBoxLayout(), QtWidgets.QHBoxLayout()
+        back.addWidget(self.reject_reason, 1)
+        for target, title in titles.items():
+            button = QtWidgets.QPushButton(title)
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _checked=False, t=target: self._request(t))
+            self.buttons[target] = button
+            (back if target in (Status.REJECTED, Status.WITHDRAWN) else forward).addWidget(button)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(self.status_label)
+        layout.addLayout(forward)
+        layout.addLayout(back)
+        layout.addWidget(self.history)
+        self.set_view(None)
+
+    def _request(self, target: Status) -> None:
+        if self.buttons[target].isEnabled():
+            self.move_requested.emit(target.value, self.reject_reason.text() if target is Status.REJECTED else "")
+
+    def set_view(self, view: ApplicationView | None, tz: tzinfo | None = None) -> None:
+        """Times are shown in the campaign's own offset, the one its deadline was announced in."""
+        lang = current_lang()
+        self.history.clear()
+        self.reject_reason.clear()
+        current = Status(view.status) if view else None
+        for target, button in self.buttons.items():
+            permission = TRANSITIONS.get((current, target)) if current else None
+            button.setEnabled(permission is not None and self._ctx.actor.may(permission))
+        self.reject_reason.setEnabled(self.buttons[Status.REJECTED].isEnabled())
+        if view is None:
+            self.status_label.setText(self.tr("Not saved yet"))
+            return
+        self.status_label.setText(self.tr("Application #%1: %2").replace("%1", str(view.id)).replace("%2", status_label(view.status, lang)))
+        for e in view.events:
+            moved = f"{status_label(e.from_status, lang)} → " if e.from_status else ""
+            note = f"  {e.note}" if e.note else ""
+            self.history.addItem(f"{e.at.astimezone(tz):%Y-%m-%d %H:%M}  {e.staff_name} ({e.staff_no})  {moved}{status_label(e.to_status, lang)}{note}")
+
+
+class IntakeForm(QtWidgets.QWidget):
+    """One application: fields in tab order, live reasons, copies, workflow and an estimate.
+
+    ``saved(id)`` is emitted after every save and every workflow move, so the applications table
+    refreshes the row it shows.
+    """
+
+    saved = Signal(int)
+
+    def __init__(self, ctx: Context, campaign_code: str, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._code = ""
+        self._spec: CampaignSpec | None = None
+        self._pool_numbers: frozenset[str] = frozenset()
+        self._view: ApplicationView | None = None
+        self._dirty = False
+        self._confirmed: set[str] = set()
+        self._sticky_warnings: dict[str, str] = {}
+        self._live_warnings: dict[str, str] = {}
+        self._id_ok = False
+        self._number_ok = False
+        self._build_fields()
+        self._build_side()
+        self._build_layout()
+        self._connect()
+        self.set_campaign(campaign_code)
+
+    # ----- building -----
+
+    def _build_fields(self) -> None:
+        self.fields_box = QtWidgets.QWidget()
+        self.dept_combo = QtWidgets.QComboBox()
+        self.dept_combo.setEditable(True)
+        self.dept_combo.setInsertPolicy(QtWidgets.QComboBox.InsertPolicy.NoInsert)
+        self.dept_combo.lineEdit().setPlaceholderText(self.tr("Type to search the campaign's departments"))
+        self.name_edit = QtWidgets.QLineEdit()
+        self.name_edit.setMaxLength(64)
+        self.doc_type_combo = QtWidgets.QComboBox()
+        for kind in IdDocumentType:
+            self.doc_type_combo.addItem(kind.en if current_lang() == "en" else kind.zh, kind.value)
+        self.id_edit = QtWidgets.QLineEdit()
+        self.id_edit.setMaxLength(40)
+        self.keep_radio = QtWidgets.QRadioButton(self.tr("Keep &old number"))
+        self.new_radio = QtWidgets.QRadioButton(self.tr("&New number from the pool"))
+        self.keep_radio.setChecked(True)
+        self.source_group = QtWidgets.QButtonGroup(self)
+        self.source_group.addButton(self.keep_radio)
+        self.source_group.addButton(self.new_radio)
+        self.number_edit = QtWidgets.QLineEdit()
+        self.number_edit.setMaxLength(20)
+        self.choose_button = QtWidgets.QPushButton(self.tr("C&hoose… (F4)"))
+        self.choose_button.setAutoDefault(False)
+        self.packages_edit = QtWidgets.QLineEdit()
+        self.packages_edit.setPlaceholderText(self.tr("Packages the number has now, e.g. from the bill"))
+        self.plan_combo = QtWidgets.QComboBox()
+        self.addons_list = QtWidgets.QListWidget()
+        self.addons_list.setMaximumHeight(60)
+        self.addons_none = QtWidgets.QLabel(self.tr("No add-ons beyond those the plan includes"))
+        self.addons_none.setStyleSheet(f"color: {COLORS['calm']};")
+        self.note_edit = QtWidgets.QLineEdit()
+        self.late_edit = QtWidgets.QLineEdit()
+        self.notes = {key: FieldNote() for key in ("dept", "name", "id", "number", "packages", "plan", "late")}
+
+    def _build_side(self) -> None:
+        self.banner = QtWidgets.QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.hide()
+        self.banner_state = ""
+        self.late_banner = QtWidgets.QLabel()
+        self.late_banner.setWordWrap(True)
+        self.late_banner.setStyleSheet(f"background: #fff4d6; color: {COLORS['warning']}; padding: 6px; border-radius: 4px;")
+        self.late_banner.hide()
+        self.copies = IdCopiesWidget(self._ctx)
+        self.copies.draft_saver = self._save_for_copies
+        self.missing_label = QtWidgets.QLabel()
+        self.missing_label.setWordWrap(True)
+        self.missing_state = ""
+        self.confirm_list = ConfirmList()
+        self.workflow = WorkflowPanel(self._ctx)
+        self.estimate = EstimatePanel(self._ctx)
+        self.save_button = QtWidgets.QPushButton(self.tr("&Save (Enter)"))
+        self.next_button = QtWidgets.QPushButton(self.tr("Next application (Ctrl+N)"))
+        for button in (self.save_button, self.next_button):
+            button.setAutoDefault(False)
+
+    def _field(self, widget: QtWidgets.QWidget, key: str, *extra: QtWidgets.QWidget) -> QtWidgets.QWidget:
+        box = QtWidgets.QWidget()
+        column = QtWidgets.QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        line = QtWidgets.QHBoxLayout()
+        line.addWidget(widget, 1)
+        for w in extra:
+            line.addWidget(w)
+        column.addLayout(line)
+        column.addWidget(self.notes[key])
+        return box
+
+    def _build_layout(self) -> None:
+        form = QtWidgets.QFormLayout(self.fields_box)
+        form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        sources = QtWidgets.QHBoxLayout()
+        sources.addWidget(self.keep_radio)
+        sources.addWidget(self.new_radio)
+        sources.addStretch(1)
+        addons = QtWidgets.QVBoxLayout()
+        addons.addWidget(self.addons_list)
+        addons.addWidget(self.addons_none)
+        self.late_label = QtWidgets.QLabel(self.tr("Late acceptance &reason:"))
+        self.late_label.setBuddy(self.late_edit)
+        rows: list[tuple[str, QtWidgets.QWidget | QtWidgets.QLayout, QtWidgets.QWidget | None]] = [
+            (self.tr("De&partment:"), self._field(self.dept_combo, "dept"), self.dept_combo),
+            (self.tr("N&ame:"), self._field(self.name_edit, "name"), self.name_edit),
+            (self.tr("Document t&ype:"), self.doc_type_combo, self.doc_type_combo),
+            (self.tr("&ID number:"), self._field(self.id_edit, "id"), self.id_edit),
+            (self.tr("Number source:"), sources, None),
+            (self.tr("&Mobile number:"), self._field(self.number_edit, "number", self.choose_button), self.number_edit),
+            (self.tr("Current pac&kages:"), self._field(self.packages_edit, "packages"), self.packages_edit),
+            (self.tr("P&lan:"), self._field(self.plan_combo, "plan"), self.plan_combo),
+            (self.tr("A&dd-ons:"), addons, self.addons_list),
+            (self.tr("No&te:"), self.note_edit, self.note_edit),
+        ]
+        for text, field, buddy in rows:
+            label = QtWidgets.QLabel(text)
+            label.setBuddy(buddy)
+            form.addRow(label, field)
+        form.addRow(self.late_label, self._field(self.late_edit, "late"))
+        buttons = QtWidgets.QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.next_button)
+        buttons.addWidget(self.save_button)
+        left = QtWidgets.QVBoxLayout()
+        left.addWidget(self.fields_box)
+        left.addLayout(buttons)
+        left.addWidget(self.estimate)
+        left.addStretch(1)
+        copies_box = QtWidgets.QGroupBox(self.tr("ID card copies"))
+        QtWidgets.QVBoxLayout(copies_box).addWidget(self.copies)
+        todo_box = QtWidgets.QGroupBox(self.tr("Still needed before it can move on"))
+        todo = QtWidgets.QVBoxLayout(todo_box)
+        todo.addWidget(self.missing_label)
+        todo.addWidget(self.confirm_list)
+        right = QtWidgets.QVBoxLayout()
+        right.addWidget(copies_box)
+        right.addWidget(todo_box)
+        right.addWidget(self.workflow)
+        right.addStretch(1)
+        columns = QtWidgets.QHBoxLayout()
+        columns.addLayout(left, 5)
+        columns.addLayout(right, 4)
+        outer = QtWidgets.QVBoxLayout(self)
+        outer.addWidget(self.banner)
+        outer.addWidget(self.late_banner)
+        outer.addLayout(columns, 1)
+        order = [self.dept_combo, self.name_edit, self.doc_type_combo, self.id_edit, self.keep_radio, self.new_radio, self.number_edit,
+                 self.choose_button, self.packages_edit, self.plan_combo, self.addons_list, self.note_edit, self.late_edit, self.save_button]
+        for first, second in zip(order, order[1:]):
+            QtWidgets.QWidget.setTabOrder(first, second)
+
+    def _connect(self) -> None:
+        self.dept_combo.lineEdit().textEdited.connect(self._edited)
+        self.dept_combo.currentIndexChanged.connect(self._edited)
+        completer = self.dept_combo.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QtWidgets.QCompleter.CompletionMode.PopupCompletion)
+        for edit in (self.name_edit, self.id_edit, self.number_edit, self.packages_edit, self.note_edit, self.late_edit):
+            edit.textEdited.connect(self._edited)
+        self.doc_type_combo.currentIndexChanged.connect(self._edited)
+        self.plan_combo.currentIndexChanged.connect(self._plan_changed)
+        self.keep_radio.toggled.connect(self._edited)
+        self.addons_list.itemChanged.connect(self._edited)
+        self.choose_button.clicked.connect(self.open_pool_browser)
+        self.confirm_list.toggled.connect(self._confirm_toggled)
+        self.copies.changed.connect(self._copies_changed)
+        self.workflow.move_requested.connect(self.move)
+        self.save_button.clicked.connect(self.save)
+        self.next_button.clicked.connect(self.new)
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, slot in ((QtGui.QKeySequence.StandardKey.Save, self.save), (QtGui.QKeySequence.StandardKey.New, self.new),
+                           (QtGui.QKeySequence(Qt.Key.Key_F4), self.open_pool_browser)):
+            shortcut = QtGui.QShortcut(QtGui.QKeySequence(keys), self, context=context)
+            shortcut.activated.connect(slot)
+
+    # ----- public API -----
+
+    @property
+    def application_id(self) -> int | None:
+        return self._view.id if self._view else None
+
+    @property
+    def view(self) -> ApplicationView | None:
+        """The application as last saved or loaded; None for an unsaved draft."""
+        return self._view
+
+    def set_campaign(self, code: str) -> None:
+        """Read the campaign once; every live check afterwards uses this copy, not the store."""
+        try:
+            spec = campaigns.get_campaign(self._ctx, code)
+        except ServiceError as exc:
+            self._show_reasons(exc.reasons)
+            return
+        self._code, self._spec = code, spec
+        self._pool_numbers = frozenset(spec.pool())
+        keep_dept, keep_plan = self.dept_combo.currentText(), self.plan_combo.currentData()
+        self.dept_combo.blockSignals(True)
+        self.dept_combo.clear()
+        self.dept_combo.addItems([d.name for d in spec.departments])
+        self.dept_combo.setEditText(keep_dept)
+        if not self._ctx.actor.may(Permission.ALL_DEPARTMENTS):
+            self.dept_combo.setEditText(self._ctx.actor.department or "")
+            self.dept_combo.setEnabled(False)
+        self.dept_combo.blockSignals(False)
+        self.plan_combo.blockSignals(True)
+        self.plan_combo.clear()
+        self.plan_combo.addItem(self.tr("— choose a plan —"), "")
+        for plan in spec.plans:
+            self.plan_combo.addItem(self._plan_text(plan.item.name, plan.item.monthly_fee, plan.included_addons, plan.item.keep_current), plan.item.code)
+        self.plan_combo.setCurrentIndex(max(0, self.plan_combo.findData(keep_plan)))
+        self.plan_combo.blockSignals(False)
+        self.estimate.set_campaign(code)
+        self.new()
+
+    def new(self) -> None:
+        """Start the next application: department and plan stay, since a queue often shares them."""
+        for edit in (self.name_edit, self.id_edit, self.number_edit, self.packages_edit, self.note_edit, self.late_edit):
+            edit.clear()
+        self.doc_type_combo.setCurrentIndex(self.doc_type_combo.findData(DEFAULT_DOCUMENT_TYPE.value))
+        self.keep_radio.setChecked(True)
+        self._view = None
+        self._confirmed, self._sticky_warnings = set(), {}
+        self._set_banner("", "")
+        self._fill_addons(())
+        self.fields_box.setEnabled(True)
+        self.copies.set_application(None)
+        self.workflow.set_view(None)
+        self._refresh()
+        self._dirty = False
+        self.name_edit.setFocus()
+
+    def load(self, application_id: int) -> None:
+        """Show a saved application; once submitted it is read-only, and so is a masked ID."""
+        try:
+            view = enrollment.get_application(self._ctx, application_id)
+        except ServiceError as exc:
+            self._show_reasons(exc.reasons)
+            return
+        if view.campaign_code != self._code:
+            self.set_campaign(view.campaign_code)
+        self._confirmed, self._sticky_warnings = set(view.confirmed), {}
+        self._fill(view)
+        self._set_banner("info", self.tr("Application #%1").replace("%1", str(view.id)))
+
+    def save(self) -> ApplicationView | None:
+        """Save the draft (or the loaded application); a refusal is shown above the fields."""
+        if self._spec is None or not self.fields_box.isEnabled():
+            return None
+        try:
+            view = enrollment.save_application(self._ctx, self._input(), self.application_id)
+        except ServiceError as exc:
+            self._show_reasons(exc.reasons)
+            return None
+        self._fill(view)
+        self._set_banner("ok", self.tr("Saved — application #%1").replace("%1", str(view.id)))
+        self.saved.emit(view.id)
+        return view
+
+    def move(self, target: str, reason: str = "") -> ApplicationView | None:
+        """Move the loaded application on; unsaved edits are saved first so nothing typed is lost."""
+        if self._view is None:
+            return None
+        if self._dirty and self.fields_box.isEnabled() and self.save() is None:
+            return None
+        try:
+            view = enrollment.move_application(self._ctx, self._view.id, target, reason)
+        except ServiceError as exc:
+            self._show_reasons(exc.reasons)
+            return None
+        self._fill(view)
+        self._set_banner("ok", self.tr("Application #%1 is now: %2").replace("%1", str(view.id)).replace("%2", status_label(view.status, current_lang())))
+        self.saved.emit(view.id)
+        return view
+
+    def open_pool_browser(self) -> None:
+        if not self.new_radio.isChecked() or not self.fields_box.isEnabled() or not self._code:
+            return
+        number, accepted = PoolBrowser.pick(self._ctx, self._code, self.number_edit.text(), self)
+        if accepted and number:
+            self.number_edit.setText(number)
+            self._edited()
+            self.packages_edit.setFocus() if self.packages_edit.isEnabled() else self.plan_combo.setFocus()
+
+    def missing_texts(self) -> list[str]:
+        return [line for line in self.missing_label.text().split("\n") if line]
+
+    # ----- keyboard -----
+
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
+        """Enter in any field saves; line edits, combos and radios all pass Enter up to here."""
+        focus = self.focusWidget()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and focus is not None and self.fields_box.isAncestorOf(focus):
+            self.save()
+            return
+        super().keyPressEvent(event)
+
+    # ----- reading and filling -----
+
+    def _input(self) -> ApplicationInput:
+        existing = self.keep_radio.isChecked()
+        return ApplicationInput(
+            campaign_code=self._code,
+            department=self.dept_combo.currentText(),
+            name=self.name_edit.text(),
+            id_number=self.id_edit.text(),
+            id_type=self.doc_type_combo.currentData(),
+            number_source="existing" if existing else "pool",
+            msisdn=self.number_edit.text(),
+            current_packages=self.packages_edit.text() if existing else "",
+            plan=self.plan_combo.currentData() or "",
+            addons=tuple(self._checked_addons()),
+            note=self.note_edit.text(),
+            confirmed=frozenset(self._confirmed),
+            late_reason=self.late_edit.text() if self.late_edit.isEnabled() else "",
+        )
+
+    def _fill(self, view: ApplicationView) -> None:
+        self._view = view
+        editable = Status(view.status) in EDITABLE_STATUSES and "*" not in view.id_number
+        self.dept_combo.setEditText(view.department)
+        self.name_edit.setText(view.name)
+        self.doc_type_combo.blockSignals(True)
+        self.doc_type_combo.setCurrentIndex(max(0, self.doc_type_combo.findData(view.id_type)))
+        self.doc_type_combo.blockSignals(False)
+        self.id_edit.setText(view.id_number)
+        (self.keep_radio if view.number_source == "existing" else self.new_radio).setChecked(True)
+        self.number_edit.setText(view.msisdn or "")
+        self.packages_edit.setText(view.current_packages)
+        self.plan_combo.blockSignals(True)
+        self.plan_combo.setCurrentIndex(max(0, self.plan_combo.findData(view.plan or "")))
+        self.plan_combo.blockSignals(False)
+        self._fill_addons(view.addons)
+        self.note_edit.setText(view.note)
+        self.late_edit.setText(view.late_reason or "")
+        self._confirmed |= set(view.confirmed)
+        self._sticky_warnings.update({r.code.removeprefix("confirm."): r.text(current_lang()) for r in view.missing if r.confirm})
+        self.fields_box.setEnabled(editable)
+        self.copies.set_application(view.id, editable)
+        self.workflow.set_view(view, self._spec.deadline.tzinfo if self._spec else None)
+        self._refresh()
+        self._dirty = False
+
+    def _plan_text(self, name: str, fee: Decimal, included: tuple[str, ...], keep_current: bool) -> str:
+        addons = {a.code: a.monthly_fee for a in self._spec.addons} if self._spec else {}
+        total = fee + sum((addons.get(code, Decimal("0")) for code in included), Decimal("0"))
+        if keep_current:
+            return self.tr("%1 — current fee + %2 yuan a month").replace("%1", name).replace("%2", f"{total:.2f}")
+        return self.tr("%1 — %2 yuan a month").replace("%1", name).replace("%2", f"{total:.2f}")
+
+    def _fill_addons(self, checked: tuple[str, ...]) -> None:
+        """The campaign's add-ons the chosen plan does not already include."""
+        plan_code = self.plan_combo.currentData()
+        plan = next((p for p in self._spec.plans if p.item.code == plan_code), None) if self._spec else None
+        included = plan.included_addons if plan else ()
+        self.addons_list.blockSignals(True)
+        self.addons_list.clear()
+        for addon in self._spec.addons if self._spec else ():
+            if addon.code in included:
+                continue
+            item = QtWidgets.QListWidgetItem(self.tr("%1 (+%2 yuan)").replace("%1", addon.name).replace("%2", f"{addon.monthly_fee:.2f}"))
+            item.setData(Qt.ItemDataRole.UserRole, addon.code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if addon.code in checked else Qt.CheckState.Unchecked)
+            self.addons_list.addItem(item)
+        self.addons_list.blockSignals(False)
+        self.addons_list.setVisible(self.addons_list.count() > 0)
+        self.addons_none.setVisible(self.addons_list.count() == 0)
+
+    def _checked_addons(self) -> list[str]:
+        items = (self.addons_list.item(i) for i in range(self.addons_list.count()))
+        return [item.data(Qt.ItemDataRole.UserRole) for item in items if item.checkState() == Qt.CheckState.Checked]
+
+    # ----- live checks (domain functions only: no I/O on a keystroke) -----
+
+    def _edited(self, *_args: object) -> None:
+        self._dirty = True
+        self._refresh()
+
+    def _plan_changed(self, *_args: object) -> None:
+        self._fill_addons(tuple(self._checked_addons()))
+        self._edited()
+
+    def _refresh(self) -> None:
+        existing = self.keep_radio.isChecked()
+        self.choose_button.setEnabled(not existing)
+        self.packages_edit.setEnabled(existing)
+        self.number_edit.setPlaceholderText(self.tr("The number the person keeps") if existing else self.tr("Type the number or press F4 to choose one"))
+        self._check_department()
+        self._check_id()
+        self._check_number(existing)
+        self._check_packages(existing)
+        for key, edit in (("name", self.name_edit), ("late", self.late_edit)):
+            if edit.text().strip():
+                self.notes[key].put("", "")
+        if self.plan_combo.currentData():
+            self.notes["plan"].put("", "")
+        self._refresh_late()
+        self._refresh_missing()
+        self._refresh_confirmations()
+
+    def _check_department(self) -> None:
+        text = self.dept_combo.currentText().strip()
+        known = self._spec is not None and text in {d.name for d in self._spec.departments}
+        self.notes["dept"].put("warning" if text and not known else "", self.tr("Not one of this campaign's departments") if text and not known else "")
+
+    def _check_id(self) -> None:
+        note, text, lang = self.notes["id"], self.id_edit.text(), current_lang()
+        self._id_ok = False
+        if not text.strip():
+            note.put("", "")
+            return
+        today = self._ctx.now().date()
+        verdict = check_id_document(self.doc_type_combo.currentData(), text, today)
+        if verdict.value is None:
+            calm = verdict.reasons[0].code == "id.length" and len(normalize_resident_id(text)) < ID_LENGTH
+            note.put("calm" if calm else "reason", "\n".join(verdict.texts(lang)))
+            return
+        self._id_ok = True
+        if verdict.warnings:
+            note.put("warning", "\n".join(verdict.warning_texts(lang)))
+            return
+        resident = check_resident_id(verdict.value, today).value if len(verdict.value) == ID_LENGTH else None
+        if resident is None:
+            note.put("ok", self.tr("Looks right; compare it with the document"))
+            return
+        sex = self.tr("male") if resident.sex == "male" else self.tr("female")
+        note.put("ok", f"{resident.birth_date:%Y-%m-%d} {sex}")
+
+    def _check_number(self, existing: bool) -> None:
+        note, text, lang = self.notes["number"], self.number_edit.text(), current_lang()
+        self._number_ok, self._live_warnings = False, {}
+        if not text.strip() or self._spec is None:
+            note.put("", "")
+            return
+        verdict = check_mobile(text, self._ctx.store.segments, self._spec.required_carrier if existing else None)
+        if verdict.value is None:
+            calm = verdict.reasons[0].code == "mobile.length" and len(text.strip()) < MOBILE_LENGTH
+            note.put("calm" if calm else "reason", "\n".join(verdict.texts(lang)))
+            return
+        self._number_ok = True
+        self._live_warnings = {w.code: w.text(lang) for w in verdict.warnings if w.confirm}
+        carrier = verdict.value.carrier
+        if not existing and verdict.value.number not in self._pool_numbers:
+            note.put("reason", self.tr("Not one of the numbers reserved for this campaign; press F4 to choose one"))
+        elif verdict.warnings:
+            note.put("warning", "\n".join(verdict.warning_texts(lang)))
+        else:
+            note.put("ok", carrier.en if lang == "en" else carrier.zh)
+
+    def _check_packages(self, existing: bool) -> None:
+        text = self.packages_edit.text()
+        if not existing or not text.strip() or self._spec is None:
+            self.notes["packages"].put("", "")
+            return
+        verdict = check_excluded_packages(text, self._spec.excluded_packages)
+        if verdict.reasons:
+            self.notes["packages"].put("reason", "\n".join(verdict.texts(current_lang())))
+        else:
+            self.notes["packages"].put("ok", self.tr("No conflicting package"))
+
+    def _refresh_late(self) -> None:
+        late = self._spec is not None and self._view is None and not check_deadline(self._ctx.now(), self._spec.deadline).ok
+        may = self._ctx.actor.may(Permission.ACCEPT_LATE)
+        if late:
+            assert self._spec is not None
+            reason = check_deadline(self._ctx.now(), self._spec.deadline).reasons[0].text(current_lang())
+            extra = "" if may else "\n" + self.tr("Only office staff may accept a late application.")
+            self.late_banner.setText(reason + extra)
+        self.late_banner.setVisible(late)
+        self.late_label.setVisible(late)
+        self.late_edit.setVisible(late)
+        self.late_edit.setEnabled(late and may)
+
+    def _refresh_missing(self) -> None:
+        lang = current_lang()
+        if self._view is not None and not self._dirty:
+            reasons = [r for r in self._view.missing if not r.confirm]
+            lines = [f"• {r.text(lang)}" for r in reasons]
+        else:
+            copies = self._view
+            have = Completeness(
+                id_valid=self._id_ok,
+                has_front_copy=bool(copies and copies.has_front),
+                has_back_copy=bool(copies and copies.has_back),
+                has_number=self._number_ok,
+                has_plan=bool(self.plan_combo.currentData()),
+            )
+            lines = [f"• {r.text(lang)}" for r in missing_items(have)]
+            lines.insert(0, "• " + (self.tr("Changes not saved yet (Enter saves)") if self._view else self.tr("Not saved yet (Enter saves)")))
+        unconfirmed = any(code not in self._confirmed for code in {**self._sticky_warnings, **self._live_warnings})
+        text = "\n".join(lines) or (self.tr("Only the confirmation below is missing") if unconfirmed else self.tr("Nothing missing ✓"))
+        if text != self.missing_label.text():
+            self.missing_label.setText(text)
+        state = "reason" if lines else "warning" if unconfirmed else "ok"
+        if state != self.missing_state:
+            self.missing_state = state
+            self.missing_label.setStyleSheet(f"color: {COLORS[state]};")
+
+    def _refresh_confirmations(self) -> None:
+        texts = {**self._sticky_warnings, **self._live_warnings}
+        stored = self._view.confirmed if self._view else frozenset()
+        self.confirm_list.set_items([(code, text, code in self._confirmed, code in stored) for code, text in texts.items()])
+
+    # ----- reactions -----
+
+    def _confirm_toggled(self, code: str, on: bool) -> None:
+        """A saved application records the confirmation at once; a draft sends it with the save."""
+        (self._confirmed.add if on else self._confirmed.discard)(code)
+        if not on or self._view is None or code in self._view.confirmed:
+            self._refresh_missing()
+            return
+        try:
+            view = enrollment.confirm_warning(self._ctx, self._view.id, code)
+        except ServiceError as exc:
+            self._show_reasons(exc.reasons)
+            return
+        self._updated(view)
+
+    def _copies_changed(self, view: ApplicationView) -> None:
+        self._updated(view)
+
+    def _updated(self, view: ApplicationView) -> None:
+        """A change made beside the fields (a copy, a confirmation): keep what is typed, refresh the rest."""
+        self._view = view
+        self.workflow.set_view(view, self._spec.deadline.tzinfo if self._spec else None)
+        self._refresh()
+        self.saved.emit(view.id)
+
+    def _save_for_copies(self) -> int | None:
+        view = self.save()
+        return view.id if view else None
+
+    def _show_reasons(self, reasons: tuple[Reason, ...]) -> None:
+        """Reasons go above the fields and beside the field they concern; focus goes to the first."""
+        log.info("refused: %s", "; ".join(r.code for r in reasons))
+        lang = current_lang()
+        self._set_banner("reason", "\n".join(f"• {r.text(lang)}" for r in reasons))
+        first = None
+        for reason in reasons:
+            key = next((k for prefix, k in FIELD_OF_CODE if reason.code.startswith(prefix)), None)
+            if key is not None:
+                self.notes[key].put("reason", reason.text(lang))
+                first = first or key
+        widgets = {"dept": self.dept_combo, "name": self.name_edit, "id": self.id_edit, "number": self.number_edit,
+                   "packages": self.packages_edit, "plan": self.plan_combo, "late": self.late_edit}
+        if first is not None and widgets[first].isEnabled():
+            widgets[first].setFocus()
+
+    def _set_banner(self, state: str, text: str) -> None:
+        styles = {"reason": ("#fdecea", COLORS["reason"]), "ok": ("#e6f4ea", COLORS["ok"]), "info": ("#eef3fb", "#1f3b6e")}
+        self.banner_state = state if text else ""
+        if self.banner_state:
+            background, color = styles[state]
+            self.banner.setStyleSheet(f"background: {background}; color: {color}; padding: 6px; border-radius: 4px;")
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
