@@ -1,0 +1,74 @@
+"""The ``ticket`` commands as a script runs them: a subprocess, JSON out, exit codes 0/1/2."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+PASSWORD = "secret-pass"
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    path = str(tmp_path / "cli.sqlite3")
+    assert run(path, "init", "--admin", "A001", login=False).returncode == 0
+    return path
+
+
+def run(db: str, *args: str, login: bool = True) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "KACCOUNT_PASSWORD": PASSWORD}
+    who = ["--as", "A001"] if login else []
+    return subprocess.run([sys.executable, "-m", "kaccount_desk", "--db", db, *who, *args], capture_output=True, text=True, env=env, timeout=120)
+
+
+def ok_json(db: str, *args: str) -> Any:
+    done = run(db, *args, "--json")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+OPEN = ["ticket", "open", "--category", "fault", "--channel", "phone", "--window", "hotline", "--customer", "李明",
+        "--number", "13800138000", "--area", "rural", "--content", "基站故障,信号很差"]
+
+
+def test_ticket_lifecycle_through_the_cli(db: str) -> None:
+    opened = ok_json(db, *OPEN)
+    tid = str(opened["id"])
+    due = datetime.fromisoformat(opened["due_at"])
+    assert due.utcoffset() is not None and (due - datetime.fromisoformat(opened["received_at"])).total_seconds() == 72 * 3600
+    ok_json(db, "ticket", "refer", tid, "--department", "网络部", "--ask", "请核查基站", "--due", "2099-01-01T10:00:00+08:00")
+    ok_json(db, "ticket", "answer", tid, "--department", "网络部", "--text", "已修复")
+    ok_json(db, "ticket", "reply", tid, "--text", "已修复,请重启")
+    ok_json(db, "ticket", "callback", tid, "--result", "satisfied")
+    closed = ok_json(db, "ticket", "close", tid)
+    assert closed["status"] == "closed"
+    shown = ok_json(db, "ticket", "show", tid)
+    assert {"id", "owner", "status", "due_at", "history"} <= shown.keys()
+    assert shown["owner"] == "A001"
+    assert [e["action"] for e in shown["history"]] == ["receive", "refer", "answer", "reply", "callback", "close"]
+    hits = ok_json(db, "ticket", "search", "基站故障")
+    assert [h["id"] for h in hits] == [opened["id"]]
+    assert ok_json(db, "ticket", "search", 'NEAR("*') == []
+    listed = ok_json(db, "ticket", "list", "--queue", "all", "--category", "fault")
+    assert listed["count"] == "1" and listed["tickets"][0]["id"] == opened["id"]
+
+
+def test_refusals_exit_1_and_misuse_exit_2(db: str) -> None:
+    bad = [*OPEN]
+    bad[bad.index("13800138000")] = "12345"
+    done = run(db, *bad)
+    assert done.returncode == 1 and "11位" in done.stderr
+    tid = str(ok_json(db, *OPEN)["id"])
+    done = run(db, "ticket", "close", tid, "--json")
+    assert done.returncode == 1 and json.loads(done.stdout)["error"] is True
+    assert run(db, "ticket", "refer", tid, "--department", "财务部", "--ask", "x").returncode == 1
+    assert run(db, "ticket", "open", "--category", "refusal").returncode == 2
+    assert run(db, "ticket", "open", *OPEN[2:], "--received", "yesterday").returncode == 2
+    assert run(db, "ticket", "show", "999").returncode == 1
