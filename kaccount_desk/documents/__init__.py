@@ -6,7 +6,7 @@ No Qt and no database here: the services map their records onto the frozen recor
 """
 
 from kaccount_desk.documents.application_form import render_forms, write_form_files
-from kaccount_desk.documents.errors import DocumentError
+from kaccount_desk.documents.errors import Cancelled, DocumentError
 from kaccount_desk.documents.id_sheet import render_id_sheets
 from kaccount_desk.documents.notice import DEFAULT_NOTICE_TEMPLATE, render_notice
 from kaccount_desk.documents.pdf_file import write_pdf_atomically
@@ -14,6 +14,7 @@ from kaccount_desk.documents.roster import render_roster
 from kaccount_desk.documents.ticket import render_receipt, render_ticket
 
 __all__ = [
+    "Cancelled",
     "DEFAULT_NOTICE_TEMPLATE",
     "DocumentError",
     "render_forms",

@@ -19,3 +19,7 @@ class DocumentError(Exception):
 
 def nothing_to_print() -> DocumentError:
     return DocumentError(Reason("doc.empty", "没有可打印的申请", "There are no applications to print."))
+
+
+class Cancelled(Exception):
+    """The person stopped a long print job from its progress callback; no file was kept."""

@@ -23,6 +23,7 @@ FONT_FILE = "wqy-microhei.ttc"
 SUBFONT_INDEX = 0
 
 _lock = threading.Lock()
+_loaded = False
 
 
 def default_font_dir() -> Path:
@@ -37,10 +38,15 @@ def register_font(font_dir: Path | None = None) -> str:
     """Return the reportlab name of the CJK font, loading it on first use.
 
     Loading parses a 5 MB file, so it happens once; the lock keeps two printing workers from
-    registering half-built fonts at the same time.
+    registering half-built fonts at the same time. Layouts ask on every page, so the answer
+    after the first load is a flag read, not a lock and a scan of reportlab's font table.
     """
+    global _loaded
+    if _loaded:
+        return FONT_NAME
     with _lock:
         if FONT_NAME in pdfmetrics.getRegisteredFontNames():
+            _loaded = True
             return FONT_NAME
         path = (font_dir or default_font_dir()) / FONT_FILE
         try:
@@ -57,4 +63,5 @@ def register_font(font_dir: Path | None = None) -> str:
         for bold in (0, 1):
             for italic in (0, 1):
                 addMapping(FONT_NAME, bold, italic, FONT_NAME)
+        _loaded = True
         return FONT_NAME

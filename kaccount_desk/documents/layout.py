@@ -16,14 +16,20 @@ from xml.sax.saxutils import escape
 
 import qrcode
 import qrcode.constants
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
 from kaccount_desk.documents.fonts import register_font
+
+# Binary streams: reportlab's default ASCII85 armour makes every image and font a quarter bigger
+# and, without its optional C accelerator (not installed here), took 80% of an ID sheet's time.
+rl_config.useA85 = 0
 
 GRID = colors.HexColor("#444444")
 SHADE = colors.HexColor("#E8EEF4")
@@ -79,45 +85,86 @@ def right_style(size: float = 12) -> ParagraphStyle:
     return style(f"right{size}", size, TA_RIGHT, size * 1.7)
 
 
+# A fixed mask skips qrcode's search over all eight, which costs ~6 ms a code against ~0.8 ms
+# for the rest: every mask is valid and scans, and a thousand forms each carry a different code.
+QR_MASK = 2
+
+
 @lru_cache(maxsize=256)
-def _qr_rows(payload: str) -> tuple[tuple[tuple[int, int], ...], ...]:
-    """Dark runs per row as (start, length): one rectangle per run keeps the PDF small."""
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
+def _qr_path(payload: str) -> tuple[int, str]:
+    """The dark modules as PDF rectangles in module units, one per horizontal run.
+
+    Built once per payload as a ready operator string: a code has ~300 runs, and formatting each
+    through ``canvas.rect`` was a good part of a form's drawing time.
+    """
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0, mask_pattern=QR_MASK)
     code.add_data(payload)
     code.make(fit=True)
-    rows = []
-    for row in code.get_matrix():
-        runs, start = [], None
+    matrix = code.get_matrix()
+    count = len(matrix)
+    ops = []
+    for r, row in enumerate(matrix):
+        y = count - r - 1
+        start = None
         for col, dark in enumerate([*row, False]):
             if dark and start is None:
                 start = col
             elif not dark and start is not None:
-                runs.append((start, col - start))
+                ops.append(f"{start} {y} {col - start} 1 re")
                 start = None
-        rows.append(tuple(runs))
-    return tuple(rows)
+    return count, " ".join(ops) + " f"
 
 
 def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> None:
     """Draw a QR code whose outer box, quiet zone included, is ``size`` wide at (x, y)."""
-    rows = _qr_rows(payload)
-    module = size / (len(rows) + 2 * QUIET_MODULES)
-    top = y + size - QUIET_MODULES * module
+    count, path = _qr_path(payload)
+    module = size / (count + 2 * QUIET_MODULES)
     canvas.saveState()
     canvas.setFillColor(colors.white)
     canvas.rect(x, y, size, size, stroke=0, fill=1)
     canvas.setFillColor(colors.black)
-    for r, runs in enumerate(rows):
-        for start, length in runs:
-            canvas.rect(
-                x + (QUIET_MODULES + start) * module,
-                top - (r + 1) * module,
-                length * module,
-                module,
-                stroke=0,
-                fill=1,
-            )
+    offset = QUIET_MODULES * module
+    canvas.transform(module, 0, 0, module, x + offset, y + offset)
+    canvas.addLiteral(path)
     canvas.restoreState()
+
+
+_NO_LINE_START = frozenset(",。、;:?!)》」』】〉”’%,.;:?!)]")
+
+
+def wrap_cjk(text: str, font: str, size: float, width: float) -> list[str]:
+    """Break text into lines no wider than ``width``, character by character as Chinese wraps.
+
+    A closing mark never starts a line (禁则): the character before it moves down with it.
+    """
+    lines: list[str] = []
+    line = ""
+    used = 0.0
+    for char in text:
+        w = stringWidth(char, font, size)
+        if line and used + w > width:
+            carry = ""
+            if char in _NO_LINE_START and len(line) > 1:
+                carry, line = line[-1], line[:-1]
+            lines.append(line)
+            line = carry
+            used = stringWidth(carry, font, size) if carry else 0.0
+        line += char
+        used += w
+    if line:
+        lines.append(line)
+    return lines
+
+
+def fit_text(text: str, font: str, size: float, width: float, height: float) -> tuple[float, list[str]]:
+    """The largest size (down to 7 pt) at which ``text`` wraps into ``height``, and its lines."""
+    if stringWidth(text, font, size) <= width:
+        return size, [text]
+    while True:
+        lines = wrap_cjk(text, font, size, width)
+        if len(lines) * size * 1.25 <= height or size <= 7:
+            return size, lines
+        size -= 0.5
 
 
 class QrFlowable(Flowable):

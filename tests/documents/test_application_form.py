@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import dataclasses
+from io import BytesIO
+
 import pytest
 from doc_samples import form
 from pdf_probe import decode_qr, page_count, page_text
 
 from kaccount_desk.documents.application_form import render_forms, write_form_files
-from kaccount_desk.documents.errors import DocumentError
+from kaccount_desk.documents.errors import Cancelled, DocumentError
 
 
 def test_one_form_per_page_with_every_field(make_pdf) -> None:
@@ -47,3 +50,26 @@ def test_no_applicants_is_refused(tmp_path) -> None:
     assert caught.value.reason.code == "doc.empty"
     assert caught.value.reason.zh == "没有可打印的申请"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_long_values_wrap_inside_their_cell(make_pdf) -> None:
+    plan = "沧州动感地带网聊套餐社会版2011加大客户包" * 3
+    pdf = make_pdf("forms", lambda out: render_forms([dataclasses.replace(form(1), plan=plan, name="<王&李>")], out))
+    text = page_text(pdf, 0).replace(" ", "")
+    assert plan in text
+    assert "<王&李>" in text
+
+
+def test_progress_can_cancel_and_a_cancelled_batch_leaves_no_files(tmp_path) -> None:
+    seen: list[tuple[int, int]] = []
+
+    def stop_after_two(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return done < 2
+
+    with pytest.raises(Cancelled):
+        write_form_files([form(i) for i in range(1, 5)], tmp_path, stop_after_two)
+    assert seen == [(1, 4), (2, 4)]
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(Cancelled):
+        render_forms([form(1), form(2)], BytesIO(), lambda done, total: False)
