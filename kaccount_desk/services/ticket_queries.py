@@ -178,6 +178,14 @@ def _fts_event_ids(session: Session, term: str, limit: int) -> list[int]:
     return list(session.scalars(text(sql), {"q": bigram_query(term), "n": limit}))
 
 
+def _fts_count(session: Session, term: str) -> int:
+    if session.bind is not None and session.bind.dialect.name == "postgresql":
+        sql = "SELECT count(*) FROM (SELECT 1 FROM ticket_search WHERE to_tsvector('simple', body) @@ phraseto_tsquery('simple', :q) LIMIT :n) m"
+        return session.scalar(text(sql), {"q": phrase_pairs(term), "n": COUNT_CAP + 1}) or 0
+    sql = "SELECT count(*) FROM (SELECT 1 FROM ticket_search WHERE ticket_search MATCH :q LIMIT :n)"
+    return session.scalar(text(sql), {"q": bigram_query(term), "n": COUNT_CAP + 1}) or 0
+
+
 def _ticket_ids_for_events(session: Session, event_ids: list[int]) -> list[int]:
     owners = dict(iter(session.execute(select(TicketEvent.id, TicketEvent.ticket_id).where(TicketEvent.id.in_(event_ids)))))
     return list(dict.fromkeys(owners[e] for e in event_ids if e in owners))
@@ -192,16 +200,21 @@ def search_tickets(ctx: Context, term: str, limit: int = SEARCH_LIMIT) -> Search
     with ctx.store.read() as session:
         if not searchable(term):
             return _one_char(ctx, session, term, limit)
-        events = _fts_event_ids(session, term, COUNT_CAP + 1)
-        ids = _ticket_ids_for_events(session, events)
+        # Hits come from the newest index entries; the count is of entries (a ticket whose answer
+        # repeats the term counts twice), capped, which is what "1000+" needs and costs little.
+        ids = _ticket_ids_for_events(session, _fts_event_ids(session, term, 2 * limit))
+        matched = _fts_count(session, term)
         digits = _digits(term)
         if digits:
             upper = digits[:-1] + chr(ord(digits[-1]) + 1)
-            by_number = session.scalars(
-                select(Ticket.id).where(Ticket.customer_number >= digits, Ticket.customer_number < upper).order_by(Ticket.id.desc()).limit(COUNT_CAP + 1)
+            by_number = list(
+                session.scalars(
+                    select(Ticket.id).where(Ticket.customer_number >= digits, Ticket.customer_number < upper).order_by(Ticket.id.desc()).limit(limit)
+                )
             )
+            matched += len(set(by_number) - set(ids))
             ids = list(dict.fromkeys([*ids, *by_number]))
-        count = Count(min(len(ids), COUNT_CAP), len(events) > COUNT_CAP or len(ids) > COUNT_CAP)
+        count = Count(min(matched, COUNT_CAP), matched > COUNT_CAP)
         chosen = sorted(ids, reverse=True)[:limit]
         stmt = select(*_ROW).join(Staff, Staff.id == Ticket.owner_id).where(Ticket.id.in_(chosen)).order_by(Ticket.id.desc())
         return SearchResult(tuple(_rows(session, stmt, ctx.now())), count)
