@@ -1,0 +1,226 @@
+"""The Admin page (管理): staff accounts and the campaigns of this store.
+
+What a role may not do is hidden or disabled here, and the services refuse it anyway (Forbidden),
+so the page never depends on its own checks for safety.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kaccount_desk.domain.roles import ROLE_LABELS, Permission, Role
+from kaccount_desk.services import campaigns, staff
+from kaccount_desk.services.context import Context
+from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.ui.admin.campaign_editor import CampaignEditor
+from kaccount_desk.ui.messages import current_lang, error_text, show_error
+from kaccount_desk.ui.qt import QtWidgets, Qt, Signal, Slot
+
+ERROR_STYLE = "color: #b00020;"
+
+
+def role_label(role: str) -> str:
+    try:
+        zh, en = ROLE_LABELS[Role(role)]
+    except ValueError:
+        return role
+    return en if current_lang() == "en" else zh
+
+
+def _read_only_table(headers: list[str]) -> QtWidgets.QTableWidget:
+    table = QtWidgets.QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class AdminPage(QtWidgets.QWidget):
+    campaigns_changed = Signal()
+
+    def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.campaign_code: str | None = None
+        self.editor: CampaignEditor | None = None
+        layout = QtWidgets.QHBoxLayout(self)
+        self.staff_box = self._build_staff_box()
+        self.campaign_box = self._build_campaign_box()
+        layout.addWidget(self.staff_box, 1)
+        layout.addWidget(self.campaign_box, 1)
+        self.staff_box.setVisible(ctx.actor.may(Permission.MANAGE_STAFF))
+        may_edit = ctx.actor.may(Permission.MANAGE_CAMPAIGNS)
+        for button in (self.load_button, self.new_button, self.edit_button):
+            button.setEnabled(may_edit)
+        self.refresh_staff()
+        self.refresh_campaigns()
+
+    def _build_staff_box(self) -> QtWidgets.QGroupBox:
+        box = QtWidgets.QGroupBox(self.tr("Staff"))
+        self.staff_table = _read_only_table([self.tr("Staff ID"), self.tr("Name"), self.tr("Department"), self.tr("Role")])
+        self.new_staff_no = QtWidgets.QLineEdit()
+        self.new_name = QtWidgets.QLineEdit()
+        self.new_department = QtWidgets.QComboBox()
+        self.new_department.setEditable(True)
+        self.new_role = QtWidgets.QComboBox()
+        for role in Role:
+            self.new_role.addItem(role_label(role.value), role.value)
+        self.new_role.setCurrentIndex(self.new_role.findData(Role.CLERK.value))
+        self.new_password = QtWidgets.QLineEdit()
+        self.new_password.setEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
+        self.staff_error = QtWidgets.QLabel()
+        self.staff_error.setStyleSheet(ERROR_STYLE)
+        self.staff_error.setWordWrap(True)
+        self.add_button = QtWidgets.QPushButton(self.tr("Add staff"))
+        self.add_button.clicked.connect(self.add_staff)
+        form = QtWidgets.QFormLayout()
+        form.addRow(self.tr("Staff ID"), self.new_staff_no)
+        form.addRow(self.tr("Name"), self.new_name)
+        form.addRow(self.tr("Department"), self.new_department)
+        form.addRow(self.tr("Role"), self.new_role)
+        form.addRow(self.tr("Password"), self.new_password)
+        form.addRow("", self.staff_error)
+        form.addRow("", self.add_button)
+        layout = QtWidgets.QVBoxLayout(box)
+        layout.addWidget(self.staff_table, 1)
+        add_box = QtWidgets.QGroupBox(self.tr("Add a staff member"))
+        add_box.setLayout(form)
+        layout.addWidget(add_box)
+        return box
+
+    def _build_campaign_box(self) -> QtWidgets.QGroupBox:
+        box = QtWidgets.QGroupBox(self.tr("Campaigns"))
+        self.campaign_table = _read_only_table(
+            [self.tr("Code"), self.tr("Title"), self.tr("Deadline"), self.tr("Departments"), self.tr("Reserved numbers")]
+        )
+        self.campaign_table.itemDoubleClicked.connect(self.edit_campaign)
+        self.load_button = QtWidgets.QPushButton(self.tr("Load campaign from TOML…"))
+        self.load_button.clicked.connect(self.load_campaign)
+        self.new_button = QtWidgets.QPushButton(self.tr("New campaign…"))
+        self.new_button.clicked.connect(self.new_campaign)
+        self.edit_button = QtWidgets.QPushButton(self.tr("Edit campaign…"))
+        self.edit_button.clicked.connect(self.edit_campaign)
+        buttons = QtWidgets.QHBoxLayout()
+        for button in (self.load_button, self.new_button, self.edit_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QtWidgets.QVBoxLayout(box)
+        layout.addWidget(self.campaign_table, 1)
+        layout.addLayout(buttons)
+        return box
+
+    def set_campaign(self, code: str | None) -> None:
+        self.campaign_code = code
+        self._fill_departments()
+        for row in range(self.campaign_table.rowCount()):
+            item = self.campaign_table.item(row, 0)
+            if item is not None and item.text() == code:
+                self.campaign_table.selectRow(row)
+
+    def _fill_departments(self) -> None:
+        typed = self.new_department.currentText()
+        self.new_department.clear()
+        self.new_department.addItem("")
+        if self.campaign_code:
+            try:
+                spec = campaigns.get_campaign(self.ctx, self.campaign_code)
+            except ServiceError:
+                spec = None
+            for dept in spec.departments if spec else ():
+                self.new_department.addItem(dept.name)
+        self.new_department.setCurrentText(typed)
+
+    def refresh_staff(self) -> None:
+        if not self.ctx.actor.may(Permission.MANAGE_STAFF):
+            return
+        try:
+            people = staff.list_staff(self.ctx)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.staff_table.setRowCount(len(people))
+        for row, person in enumerate(people):
+            for column, text in enumerate((person.staff_no, person.name, person.department or "", role_label(person.role))):
+                self.staff_table.setItem(row, column, QtWidgets.QTableWidgetItem(text))
+        self.staff_table.resizeColumnsToContents()
+
+    def refresh_campaigns(self) -> None:
+        try:
+            found = campaigns.list_campaigns(self.ctx)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.campaign_table.setRowCount(len(found))
+        for row, summary in enumerate(found):
+            cells = (summary.code, summary.title, summary.deadline.strftime("%Y-%m-%d %H:%M"),
+                     str(summary.departments), str(summary.pool_size))
+            for column, text in enumerate(cells):
+                item = QtWidgets.QTableWidgetItem(text)
+                if column >= 3:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.campaign_table.setItem(row, column, item)
+        self.campaign_table.resizeColumnsToContents()
+        self.set_campaign(self.campaign_code)
+
+    @Slot()
+    def add_staff(self) -> None:
+        try:
+            staff.create_staff(self.ctx, self.new_staff_no.text(), self.new_name.text(), str(self.new_role.currentData()),
+                               self.new_password.text(), self.new_department.currentText())
+        except ServiceError as exc:
+            self.staff_error.setText(error_text(exc))
+            return
+        self.staff_error.setText("")
+        for field in (self.new_staff_no, self.new_name, self.new_password):
+            field.clear()
+        self.refresh_staff()
+
+    def selected_code(self) -> str | None:
+        row = self.campaign_table.currentRow()
+        item = self.campaign_table.item(row, 0) if row >= 0 else None
+        return item.text() if item else self.campaign_code
+
+    @Slot()
+    def load_campaign(self) -> None:
+        name, _ = QtWidgets.QFileDialog.getOpenFileName(self, self.tr("Load campaign"), "", self.tr("Campaign files (*.toml)"))
+        if name:
+            self.load_campaign_file(Path(name))
+
+    def load_campaign_file(self, path: Path) -> None:
+        try:
+            campaigns.load_campaign_file(self.ctx, path)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self._campaigns_saved()
+
+    def open_editor(self, code: str | None) -> CampaignEditor | None:
+        """The editor for ``code`` (None: a new campaign), not yet shown; tests drive it."""
+        try:
+            spec = campaigns.get_campaign(self.ctx, code) if code else None
+        except ServiceError as exc:
+            show_error(self, exc)
+            return None
+        self.editor = CampaignEditor(self.ctx, spec, self)
+        self.editor.accepted.connect(self._campaigns_saved)
+        return self.editor
+
+    @Slot()
+    def new_campaign(self) -> None:
+        editor = self.open_editor(None)
+        if editor is not None:
+            editor.open()
+
+    @Slot()
+    def edit_campaign(self) -> None:
+        code = self.selected_code()
+        editor = self.open_editor(code) if code else None
+        if editor is not None:
+            editor.open()
+
+    def _campaigns_saved(self) -> None:
+        self.refresh_campaigns()
+        self.campaigns_changed.emit()

@@ -1,0 +1,188 @@
+"""The Enrollment page (受理): the intake form beside the list of applications and the progress.
+
+The clerk types on the left and watches the list and each department's progress update on the
+right; double-click or Enter on a row opens that application in the form.
+"""
+
+from __future__ import annotations
+
+from kaccount_desk.domain.roles import Permission
+from kaccount_desk.domain.workflow import STATUS_LABELS
+from kaccount_desk.services import campaigns
+from kaccount_desk.services.application_list import ApplicationQuery
+from kaccount_desk.services.context import Context
+from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.ui.enrollment.applications_model import APPLICATION_ID_ROLE, ApplicationsModel
+from kaccount_desk.ui.enrollment.intake_form import IntakeForm
+from kaccount_desk.ui.enrollment.progress_panel import ProgressPanel
+from kaccount_desk.ui.messages import current_lang, show_error
+from kaccount_desk.ui.qt import QtCore, QtWidgets, Slot
+
+SEARCH_DELAY_MS = 200
+COLUMN_WIDTHS = (110, 70, 150, 100, 60, 180, 55, 80, 120)
+FORM_WIDTH = 760
+RIGHT_MIN_WIDTH = 320
+
+
+class ApplicationsPage(QtWidgets.QWidget):
+    """One campaign at a time; :meth:`set_campaign` rebuilds the form for another campaign."""
+
+    def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.campaign_code: str | None = None
+        self.form: IntakeForm | None = None
+        self.model = ApplicationsModel(ctx, parent=self)
+        self.progress = ProgressPanel(ctx)
+
+        self.department = QtWidgets.QComboBox()
+        self.status = QtWidgets.QComboBox()
+        self.plan = QtWidgets.QComboBox()
+        self.search = QtWidgets.QLineEdit()
+        self.search.setPlaceholderText(self.tr("Name, number or last digits of the ID"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QtCore.QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self._search_timer.start)
+        for combo in (self.department, self.status, self.plan):
+            combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self._fill_statuses()
+
+        self.table = QtWidgets.QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        # Fixed row heights and no resize-to-contents: either would make the view read every row.
+        self.table.verticalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
+        self.table.activated.connect(self._open_row)
+        self.count_label = QtWidgets.QLabel()
+
+        self.form_holder = QtWidgets.QStackedWidget()
+        self.placeholder = QtWidgets.QLabel(self.tr("No campaign yet. An administrator loads one on the Admin page."))
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        self.form_holder.addWidget(self.placeholder)
+
+        filters = QtWidgets.QGridLayout()
+        filters.addWidget(self.department, 0, 0)
+        filters.addWidget(self.status, 0, 1)
+        filters.addWidget(self.plan, 0, 2)
+        filters.setColumnStretch(3, 1)
+        filters.addWidget(self.search, 1, 0, 1, 4)
+        right_top = QtWidgets.QWidget()
+        top_layout = QtWidgets.QVBoxLayout(right_top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(filters)
+        top_layout.addWidget(self.table, 1)
+        top_layout.addWidget(self.count_label)
+        right = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        right.addWidget(right_top)
+        right.addWidget(self.progress)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 1)
+        self.splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.form_holder)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        right.setMinimumWidth(RIGHT_MIN_WIDTH)
+        self.splitter.setSizes([FORM_WIDTH, RIGHT_MIN_WIDTH])
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+
+    def _fill_statuses(self) -> None:
+        self.status.blockSignals(True)
+        self.status.addItem(self.tr("All statuses"), None)
+        for status, (zh, en) in STATUS_LABELS.items():
+            self.status.addItem(en if current_lang() == "en" else zh, status.value)
+        self.status.blockSignals(False)
+
+    def set_campaign(self, code: str | None) -> None:
+        """Show another campaign: its departments and plans in the filters, a fresh form."""
+        self.campaign_code = code
+        spec = None
+        if code:
+            try:
+                spec = campaigns.get_campaign(self.ctx, code)
+            except ServiceError as exc:
+                show_error(self, exc)
+                self.campaign_code = None
+        for combo in (self.department, self.plan):
+            combo.blockSignals(True)
+            combo.clear()
+        self.department.addItem(self.tr("All departments"), None)
+        self.plan.addItem(self.tr("All plans"), None)
+        if spec is not None:
+            for dept in spec.departments:
+                self.department.addItem(dept.name, dept.name)
+            for plan in spec.plans:
+                self.plan.addItem(plan.item.name, plan.item.code)
+        own = self.ctx.actor.department
+        if not self.ctx.actor.may(Permission.ALL_DEPARTMENTS):
+            self.department.setCurrentIndex(max(self.department.findData(own), 0))
+            self.department.setEnabled(False)
+        for combo in (self.department, self.plan):
+            combo.blockSignals(False)
+        self._replace_form()
+        self.progress.set_campaign(self.campaign_code)
+        self.apply_filters()
+
+    def _replace_form(self) -> None:
+        if self.form is not None:
+            self.form_holder.removeWidget(self.form)
+            self.form.deleteLater()
+            self.form = None
+        if self.campaign_code:
+            self.form = IntakeForm(self.ctx, self.campaign_code)
+            self.form.saved.connect(self._on_saved)
+            self.form_holder.addWidget(self.form)
+            self.form_holder.setCurrentWidget(self.form)
+        else:
+            self.form_holder.setCurrentWidget(self.placeholder)
+
+    def current_query(self) -> ApplicationQuery | None:
+        if not self.campaign_code:
+            return None
+        return ApplicationQuery(
+            campaign_code=self.campaign_code,
+            department=self.department.currentData(),
+            status=self.status.currentData(),
+            plan=self.plan.currentData(),
+            search=self.search.text().strip(),
+        )
+
+    @Slot()
+    def apply_filters(self) -> None:
+        self._search_timer.stop()
+        self.model.set_query(self.current_query())
+        self._show_count()
+
+    def _show_count(self) -> None:
+        self.count_label.setText(self.tr("%n application(s)", "", self.model.rowCount()))
+
+    @Slot(int)
+    def _on_saved(self, application_id: int) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Something changed (a save, an import): re-read the visible rows and the progress."""
+        self.model.refresh()
+        self.progress.refresh()
+        self._show_count()
+
+    @Slot(QtCore.QModelIndex)
+    def _open_row(self, index: QtCore.QModelIndex) -> None:
+        application_id = index.data(APPLICATION_ID_ROLE)
+        if self.form is not None and application_id is not None:
+            self.form.load(int(application_id))

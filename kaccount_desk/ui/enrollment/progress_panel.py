@@ -1,0 +1,107 @@
+"""How far each department is, against the campaign's deadline.
+
+The office chases departments before 截止时间; the panel shows who is behind at a glance:
+the deadline turns amber in its last day and red once passed.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from kaccount_desk.domain.campaign import DEPARTMENT_KINDS
+from kaccount_desk.services import application_list
+from kaccount_desk.services.application_list import Progress
+from kaccount_desk.services.context import Context
+from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.ui.messages import current_lang, error_text
+from kaccount_desk.ui.qt import QtCore, QtWidgets, Qt
+
+RED = "#b00020"
+AMBER = "#b26a00"
+REFRESH_MS = 60_000
+
+
+class ProgressPanel(QtWidgets.QGroupBox):
+    """Deadline, time left, and one row per department: total, ready, and a bar."""
+
+    def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.campaign_code: str | None = None
+        self.progress: Progress | None = None
+        self.deadline_colour = ""
+        self.setTitle(self.tr("Progress by department"))
+        self.deadline_label = QtWidgets.QLabel()
+        self.deadline_label.setTextFormat(Qt.TextFormat.RichText)
+        self.table = QtWidgets.QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Department"), self.tr("Kind"), self.tr("Total"), self.tr("Ready"), self.tr("Progress")]
+        )
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.NoSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(self.deadline_label)
+        layout.addWidget(self.table)
+        self._timer = QtCore.QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+
+    def set_campaign(self, code: str | None) -> None:
+        self.campaign_code = code
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self.campaign_code:
+            self.progress = None
+            self.deadline_label.setText("")
+            self.table.setRowCount(0)
+            return
+        try:
+            self.progress = application_list.department_progress(self.ctx, self.campaign_code)
+        except ServiceError as exc:
+            self.deadline_label.setText(f'<span style="color:{RED}">{error_text(exc)}</span>')
+            return
+        self._show_deadline(self.progress)
+        self._show_departments(self.progress)
+
+    def _time_left(self, left: timedelta) -> str:
+        minutes = int(left.total_seconds() // 60)
+        days, rest = divmod(minutes, 24 * 60)
+        hours, mins = divmod(rest, 60)
+        if days:
+            return self.tr("%1 d %2 h left").replace("%1", str(days)).replace("%2", str(hours))
+        return self.tr("%1 h %2 min left").replace("%1", str(hours)).replace("%2", str(mins))
+
+    def _show_deadline(self, progress: Progress) -> None:
+        left = progress.deadline - progress.now
+        when = progress.deadline.strftime("%Y-%m-%d %H:%M")
+        if left <= timedelta(0):
+            status, colour = self.tr("deadline passed"), RED
+        else:
+            status, colour = self._time_left(left), (AMBER if left < timedelta(hours=24) else "")
+        styled = f'<b style="color:{colour}">{status}</b>' if colour else f"<b>{status}</b>"
+        self.deadline_label.setText(self.tr("Deadline: %1").replace("%1", when) + " — " + styled)
+        self.deadline_colour = colour
+
+    def _show_departments(self, progress: Progress) -> None:
+        lang = current_lang()
+        self.table.setRowCount(len(progress.departments))
+        for row, dept in enumerate(progress.departments):
+            zh, en = DEPARTMENT_KINDS.get(dept.kind, (dept.kind, dept.kind))
+            cells = (dept.department, en if lang == "en" else zh, str(dept.total), str(dept.ready))
+            for column, text in enumerate(cells):
+                item = QtWidgets.QTableWidgetItem(text)
+                if column >= 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(row, column, item)
+            bar = QtWidgets.QProgressBar()
+            bar.setRange(0, max(dept.total, 1))
+            bar.setValue(min(dept.ready, max(dept.total, 1)))
+            bar.setFormat(f"{dept.ready}/{dept.total}")
+            self.table.setCellWidget(row, 4, bar)

@@ -1,0 +1,203 @@
+"""Roster import (a department's spreadsheet in) and export (the carrier's roster out).
+
+Imports run off the GUI thread with progress and Cancel; a dry run checks every row and writes
+nothing, so an office can fix a department's file before anything lands in the store.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from kaccount_desk.services import rosters
+from kaccount_desk.services.context import Context
+from kaccount_desk.services.rosters import ImportReport, RowResult
+from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtGui, QtWidgets, Qt, Signal, Slot
+from kaccount_desk.ui.workers import Operation, ProgressCallback, run_with_progress
+
+ROW_STATUS = {
+    "accepted": QT_TRANSLATE_NOOP("ImportReportModel", "New"),
+    "updated": QT_TRANSLATE_NOOP("ImportReportModel", "Updated"),
+    "unchanged": QT_TRANSLATE_NOOP("ImportReportModel", "Unchanged"),
+    "rejected": QT_TRANSLATE_NOOP("ImportReportModel", "Refused"),
+}
+REPORT_COLUMNS = (
+    QT_TRANSLATE_NOOP("ImportReportModel", "Row"),
+    QT_TRANSLATE_NOOP("ImportReportModel", "Name"),
+    QT_TRANSLATE_NOOP("ImportReportModel", "Result"),
+    QT_TRANSLATE_NOOP("ImportReportModel", "Reasons and warnings"),
+)
+REFUSED_COLOUR = "#b00020"
+WARNING_COLOUR = "#b26a00"
+
+
+def _tr(text: str) -> str:
+    return QtCore.QCoreApplication.translate("ImportReportModel", text)
+
+
+class ImportReportModel(QtCore.QAbstractTableModel):
+    """The per-row report; it is already in memory, the model only presents it."""
+
+    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[RowResult] = []
+
+    def set_report(self, report: ImportReport | None) -> None:
+        self.beginResetModel()
+        # Problems first, so the rows someone must fix are on top; the row numbers keep the file's order.
+        rows = list(report.rows) if report else []
+        self.rows = sorted(rows, key=lambda r: (r.status != "rejected", not r.warnings))
+        self.endResetModel()
+
+    def rowCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(REPORT_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(REPORT_COLUMNS):
+            return _tr(REPORT_COLUMNS[section])
+        return None
+
+    def data(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if row.status == "rejected":
+                return QtGui.QColor(REFUSED_COLOUR)
+            return QtGui.QColor(WARNING_COLOUR) if row.warnings and index.column() == 3 else None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        lang = "en" if current_lang() == "en" else "zh"
+        column = index.column()
+        if column == 0:
+            return str(row.row)
+        if column == 1:
+            return row.name
+        if column == 2:
+            return _tr(ROW_STATUS.get(row.status, row.status))
+        separator = "; " if lang == "en" else ";"
+        return separator.join([r.text(lang) for r in row.reasons] + [w.text(lang) for w in row.warnings])
+
+
+class ImportRosterDialog(QtWidgets.QDialog):
+    """Pick a file, check or import it, and read the report row by row."""
+
+    imported = Signal()
+
+    def __init__(self, ctx: Context, campaign_code: str, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.campaign_code = campaign_code
+        self.report: ImportReport | None = None
+        self.operation: Operation | None = None
+        self.setWindowTitle(self.tr("Import roster"))
+        self.path = QtWidgets.QLineEdit()
+        self.path.setPlaceholderText(self.tr("A department's roster (.xlsx or .csv)"))
+        browse = QtWidgets.QPushButton(self.tr("Choose file…"))
+        browse.clicked.connect(self.choose_file)
+        self.dry_run = QtWidgets.QCheckBox(self.tr("Dry run (check only)"))
+        self.dry_run.setChecked(True)
+        self.start_button = QtWidgets.QPushButton(self.tr("Check / import"))
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(self.start)
+        self.summary = QtWidgets.QLabel()
+        self.summary.setWordWrap(True)
+        self.report_model = ImportReportModel(self)
+        self.table = QtWidgets.QTableView()
+        self.table.setModel(self.report_model)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((60, 100, 80)):
+            self.table.setColumnWidth(column, width)
+        close = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        file_row = QtWidgets.QHBoxLayout()
+        file_row.addWidget(self.path, 1)
+        file_row.addWidget(browse)
+        action_row = QtWidgets.QHBoxLayout()
+        action_row.addWidget(self.dry_run)
+        action_row.addStretch(1)
+        action_row.addWidget(self.start_button)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(file_row)
+        layout.addLayout(action_row)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(close)
+        self.resize(820, 520)
+
+    @Slot()
+    def choose_file(self) -> None:
+        name, _ = QtWidgets.QFileDialog.getOpenFileName(
+            self, self.tr("Import roster"), "", self.tr("Rosters (*.xlsx *.csv);;All files (*)")
+        )
+        if name:
+            self.path.setText(name)
+
+    @Slot()
+    def start(self) -> None:
+        text = self.path.text().strip()
+        if not text:
+            self.summary.setText(self.tr("Choose a roster file first."))
+            return
+        path, code, dry_run = Path(text), self.campaign_code, self.dry_run.isChecked()
+        self.start_button.setEnabled(False)
+        self.summary.setText(self.tr("Checking…") if dry_run else self.tr("Importing…"))
+
+        def work(progress: ProgressCallback) -> ImportReport:
+            return rosters.import_roster(self.ctx, path, code, dry_run, progress)
+
+        self.operation = run_with_progress(self, self.tr("Import roster"), work, self._done, self._failed)
+
+    def _done(self, report: ImportReport) -> None:
+        self.start_button.setEnabled(True)
+        self.report = report
+        self.report_model.set_report(report)
+        totals = report.totals
+        counts = self.tr("new %1, updated %2, unchanged %3, refused %4")
+        for n, key in enumerate(("accepted", "updated", "unchanged", "rejected"), start=1):
+            counts = counts.replace(f"%{n}", str(totals[key]))
+        head = self.tr("Dry run, nothing was written:") if report.dry_run else self.tr("Imported:")
+        self.summary.setText(f"{head} {counts}")
+        if not report.dry_run and (totals["accepted"] or totals["updated"]):
+            self.imported.emit()
+
+    def _failed(self, exc: BaseException) -> bool:
+        self.start_button.setEnabled(True)
+        if isinstance(exc, rosters.Cancelled):
+            self.summary.setText(self.tr("Import cancelled: nothing was written."))
+            return True
+        self.summary.setText("")
+        return False
+
+
+def export_roster(parent: QtWidgets.QWidget | None, ctx: Context, campaign_code: str,
+                  path: Path | None = None) -> Operation | None:
+    """Ask where to save (unless given), then write the carrier's roster off the GUI thread."""
+    if path is None:
+        name, _ = QtWidgets.QFileDialog.getSaveFileName(
+            parent, QtCore.QCoreApplication.translate("roster_dialogs", "Export roster"),
+            f"{campaign_code}.xlsx", QtCore.QCoreApplication.translate("roster_dialogs", "Excel (*.xlsx);;CSV (*.csv)")
+        )
+        if not name:
+            return None
+        path = Path(name)
+    target = path
+
+    def work(progress: ProgressCallback) -> int:
+        return rosters.export_roster(ctx, campaign_code, target)
+
+    def done(count: int) -> None:
+        QtWidgets.QMessageBox.information(
+            parent, QtCore.QCoreApplication.translate("roster_dialogs", "Export roster"),
+            QtCore.QCoreApplication.translate("roster_dialogs", "%n application(s) written to:", "", count) + f"\n{target}",
+        )
+
+    return run_with_progress(parent, QtCore.QCoreApplication.translate("roster_dialogs", "Export roster"), work, done)

@@ -1,0 +1,83 @@
+"""Starting the desktop app: language, the store, the first-run or login door, then the window.
+
+Unexpected errors are logged and shown in a dialog instead of killing a counter's session
+silently; refusals (ServiceError) never reach this far, the widgets show them.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from kaccount_desk import config
+from kaccount_desk.services import staff
+from kaccount_desk.services.context import Actor, Context, Store
+from kaccount_desk.ui.i18n import install_translations
+from kaccount_desk.ui.login import FirstRunDialog, LoginDialog
+from kaccount_desk.ui.main_window import MainWindow
+from kaccount_desk.ui.qt import QtCore, QtWidgets
+from kaccount_desk.ui.settings import LANGUAGE, Settings
+
+log = logging.getLogger("kaccount_desk.ui")
+
+APP_NAME = "KAccount Desk"
+ORG_NAME = "KAccount"
+
+
+def show_unexpected(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """The excepthook: log everything, and tell the person in words they can pass to support."""
+    log.critical("unexpected error", exc_info=(exc_type, exc, tb))
+    if QtWidgets.QApplication.instance() is None:
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    text = QtCore.QCoreApplication.translate(
+        "main", "Something went wrong that the program did not expect. "
+        "Your saved work is in the database; please tell support what you were doing.")
+    title = QtCore.QCoreApplication.translate("main", "Unexpected error")
+    box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Critical, title,
+                                f"{text}\n\n{exc_type.__name__}: {exc}")
+    box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))
+    box.exec()
+
+
+def _open_store(db: str | None) -> Store | None:
+    url = config.store_url(db)
+    try:
+        return Store(url)
+    except Exception as exc:  # any driver, path or migration failure: the app cannot start without it
+        log.exception("cannot open the store %s", url)
+        QtWidgets.QMessageBox.critical(
+            None, QtCore.QCoreApplication.translate("main", "Cannot open the database"),
+            QtCore.QCoreApplication.translate("main", "The database could not be opened:") + f"\n{url}\n\n{exc}",
+        )
+        return None
+
+
+def _log_in(store: Store) -> Actor | None:
+    if not staff.has_staff(store):
+        return FirstRunDialog.ask(store)
+    return LoginDialog.ask(store)
+
+
+def run_gui(db: str | None, lang: str | None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    settings = Settings()
+    chosen = install_translations(app, lang or settings.get(LANGUAGE))
+    sys.excepthook = show_unexpected
+    store = _open_store(db)
+    if store is None:
+        return 1
+    try:
+        actor = _log_in(store)
+        if actor is None:
+            return 0
+        window = MainWindow(Context(store, actor, "en" if chosen == "en" else "zh"), settings)
+        window.show()
+        return app.exec()
+    finally:
+        store.close()

@@ -1,0 +1,217 @@
+"""The main window: navigation between the jobs' pages, the campaign in use, who is logged in.
+
+Pages are built from :data:`PAGES`, so the Tickets and Print jobs add one line each. A page may
+offer ``set_campaign(code)`` (called whenever the campaign changes), ``refresh()`` (called after
+a roster import) and a ``campaigns_changed`` signal (the window re-reads the campaign list).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kaccount_desk.domain.roles import ROLE_LABELS, Permission, Role
+from kaccount_desk.services import campaigns
+from kaccount_desk.services.context import Context
+from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.ui.admin.admin_page import AdminPage
+from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
+from kaccount_desk.ui.enrollment.roster_dialogs import ImportRosterDialog, export_roster
+from kaccount_desk.ui.i18n import LANGUAGES
+from kaccount_desk.ui.messages import current_lang, show_error
+from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtGui, QtWidgets, Slot
+from kaccount_desk.ui.settings import LANGUAGE, LAST_CAMPAIGN, Settings
+
+WINDOW_TITLE = "KAccount Desk 大客户业务受理"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    title: str
+    build: Callable[[Context], QtWidgets.QWidget]
+    needs_any: tuple[Permission, ...] = ()
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec(QT_TRANSLATE_NOOP("MainWindow", "Enrollment"), ApplicationsPage),
+    PageSpec(QT_TRANSLATE_NOOP("MainWindow", "Admin"), AdminPage, (Permission.MANAGE_STAFF, Permission.MANAGE_CAMPAIGNS)),
+)
+
+
+def build_pages(ctx: Context) -> list[tuple[str, QtWidgets.QWidget]]:
+    """The pages this person may see, with translated titles, in navigation order."""
+    return [
+        (QtCore.QCoreApplication.translate("MainWindow", spec.title), spec.build(ctx))
+        for spec in PAGES
+        if not spec.needs_any or any(ctx.actor.may(p) for p in spec.needs_any)
+    ]
+
+
+def store_label(url: str) -> str:
+    """Where the data lives, without a password that a PostgreSQL URL may carry."""
+    if url.startswith("sqlite:///"):
+        return url.removeprefix("sqlite:///")
+    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)
+
+
+class MainWindow(QtWidgets.QMainWindow):
+    def __init__(self, ctx: Context, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.settings = settings or Settings()
+        self.setWindowTitle(WINDOW_TITLE)
+        self.resize(1280, 800)
+        self.pages = build_pages(ctx)
+        self.nav = QtWidgets.QListWidget()
+        self.nav.setFixedWidth(88)
+        self.nav.setIconSize(QtCore.QSize(0, 0))
+        font = self.nav.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.nav.setFont(font)
+        self.stack = QtWidgets.QStackedWidget()
+        for title, page in self.pages:
+            item = QtWidgets.QListWidgetItem(title)
+            item.setSizeHint(QtCore.QSize(80, 40))
+            self.nav.addItem(item)
+            self.stack.addWidget(page)
+            changed = getattr(page, "campaigns_changed", None)
+            if changed is not None:
+                changed.connect(self.reload_campaigns)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        central = QtWidgets.QWidget()
+        layout = QtWidgets.QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_toolbar()
+        self._build_menus()
+        self._build_status_bar()
+        self.reload_campaigns()
+        self.nav.setCurrentRow(0)
+
+    def page(self, kind: type[QtWidgets.QWidget]) -> QtWidgets.QWidget | None:
+        return next((p for _, p in self.pages if isinstance(p, kind)), None)
+
+    def _build_toolbar(self) -> None:
+        bar = self.addToolBar(self.tr("Campaign"))
+        bar.setObjectName("campaign_toolbar")
+        bar.setMovable(False)
+        bar.addWidget(QtWidgets.QLabel(self.tr("Campaign:") + " "))
+        self.campaign_combo = QtWidgets.QComboBox()
+        self.campaign_combo.setMinimumWidth(360)
+        self.campaign_combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.campaign_combo.currentIndexChanged.connect(self._campaign_chosen)
+        bar.addWidget(self.campaign_combo)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_action = file_menu.addAction(self.tr("&Import roster…"), self.import_roster)
+        self.export_action = file_menu.addAction(self.tr("&Export roster…"), self.export_roster)
+        self.export_action.setVisible(self.ctx.actor.may(Permission.EXPORT_ROSTER))
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("&Quit"), self.close)
+        quit_action.setShortcut(QtGui.QKeySequence.StandardKey.Quit)
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        language_menu = self.view_menu.addMenu(self.tr("&Language"))
+        group = QtGui.QActionGroup(self)
+        for code, label in LANGUAGES.items():
+            action = language_menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(code == current_lang())
+            action.setData(code)
+            group.addAction(action)
+        group.triggered.connect(self._language_chosen)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tr("&About"), self.about)
+
+    def _build_status_bar(self) -> None:
+        actor = self.ctx.actor
+        try:
+            zh, en = ROLE_LABELS[Role(actor.role)]
+        except ValueError:
+            zh = en = actor.role
+        role = en if current_lang() == "en" else zh
+        who = self.tr("%1 (%2, %3)").replace("%1", actor.name).replace("%2", actor.staff_no).replace("%3", role)
+        self.staff_label = QtWidgets.QLabel(self.tr("Logged in: %1").replace("%1", who))
+        self.store_label = QtWidgets.QLabel(self.tr("Database: %1").replace("%1", store_label(self.ctx.store.url)))
+        self.statusBar().addWidget(self.staff_label)
+        self.statusBar().addPermanentWidget(self.store_label)
+
+    @property
+    def campaign_code(self) -> str | None:
+        code = self.campaign_combo.currentData()
+        return str(code) if code else None
+
+    @Slot()
+    def reload_campaigns(self) -> None:
+        """Re-read the list (after a campaign was loaded or edited) and keep the choice if it exists."""
+        wanted = self.campaign_code or self.settings.get(LAST_CAMPAIGN)
+        try:
+            found = campaigns.list_campaigns(self.ctx)
+        except ServiceError as exc:
+            show_error(self, exc)
+            found = []
+        self.campaign_combo.blockSignals(True)
+        self.campaign_combo.clear()
+        for summary in found:
+            self.campaign_combo.addItem(f"{summary.title}({summary.code})", summary.code)
+        index = self.campaign_combo.findData(wanted)
+        self.campaign_combo.setCurrentIndex(index if index >= 0 else (0 if found else -1))
+        self.campaign_combo.blockSignals(False)
+        self._campaign_chosen()
+
+    @Slot()
+    def _campaign_chosen(self) -> None:
+        code = self.campaign_code
+        if code:
+            self.settings.set(LAST_CAMPAIGN, code)
+        self.import_action.setEnabled(bool(code))
+        self.export_action.setEnabled(bool(code))
+        for _, page in self.pages:
+            set_campaign = getattr(page, "set_campaign", None)
+            if set_campaign is not None:
+                set_campaign(code)
+
+    def _refresh_pages(self) -> None:
+        for _, page in self.pages:
+            refresh = getattr(page, "refresh", None)
+            if refresh is not None:
+                refresh()
+
+    def open_import_dialog(self) -> ImportRosterDialog | None:
+        """The import dialog, not yet shown; the menu action shows it, tests drive it."""
+        if not self.campaign_code:
+            return None
+        dialog = ImportRosterDialog(self.ctx, self.campaign_code, self)
+        dialog.imported.connect(self._refresh_pages)
+        return dialog
+
+    @Slot()
+    def import_roster(self) -> None:
+        dialog = self.open_import_dialog()
+        if dialog is not None:
+            dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.show()
+
+    @Slot()
+    def export_roster(self) -> None:
+        if self.campaign_code:
+            export_roster(self, self.ctx, self.campaign_code)
+
+    @Slot(QtGui.QAction)
+    def _language_chosen(self, action: QtGui.QAction) -> None:
+        code = str(action.data())
+        self.settings.set(LANGUAGE, code)
+        if code != current_lang():
+            QtWidgets.QMessageBox.information(
+                self, self.tr("Language"), self.tr("The language changes the next time KAccount Desk starts.")
+            )
+
+    @Slot()
+    def about(self) -> None:
+        QtWidgets.QMessageBox.about(
+            self, self.tr("About KAccount Desk"),
+            self.tr("KAccount Desk: enrollment intake for a mobile operator's key-account calling group."),
+        )

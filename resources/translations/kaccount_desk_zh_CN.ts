@@ -1,0 +1,1179 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="62" />
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="63" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="80" />
+        <source>Staff ID</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="63" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="81" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="63" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="82" />
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="63" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="83" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="77" />
+        <source>Add staff</source>
+        <translation>添加员工</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="84" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="89" />
+        <source>Add a staff member</source>
+        <translation>添加员工账号</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="95" />
+        <source>Campaigns</source>
+        <translation>办理活动</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="97" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="97" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="97" />
+        <source>Deadline</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="97" />
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="97" />
+        <source>Reserved numbers</source>
+        <translation>号池号码数</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="100" />
+        <source>Load campaign from TOML…</source>
+        <translation>从 TOML 文件载入活动…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="102" />
+        <source>New campaign…</source>
+        <translation>新建活动…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="104" />
+        <source>Edit campaign…</source>
+        <translation>编辑活动…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="188" />
+        <source>Load campaign</source>
+        <translation>载入活动</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="188" />
+        <source>Campaign files (*.toml)</source>
+        <translation>活动文件 (*.toml)</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsModel</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="30" />
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="31" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="32" />
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="33" />
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="34" />
+        <source>Kept/new</source>
+        <translation>老号/新号</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="35" />
+        <source>Plan</source>
+        <translation>资费</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="36" />
+        <source>Copies</source>
+        <translation>复印件</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="37" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="38" />
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="43" />
+        <source>Kept</source>
+        <translation>老号</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="44" />
+        <source>New</source>
+        <translation>新号</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsPage</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="42" />
+        <source>Name, number or last digits of the ID</source>
+        <translation>姓名、号码或证件号码末几位</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="71" />
+        <source>No campaign yet. An administrator loads one on the Admin page.</source>
+        <translation>尚无办理活动。请管理员在“管理”页载入活动。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="106" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="124" />
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="125" />
+        <source>All plans</source>
+        <translation>全部资费</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="172" />
+        <source>%n application(s)</source>
+        <translation><numerusform>共 %n 份申请</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignEditor</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="55" />
+        <source>New campaign</source>
+        <translation>新建办理活动</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="55" />
+        <source>Edit campaign</source>
+        <translation>编辑办理活动</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="57" />
+        <source>Notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="58" />
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="59" />
+        <source>Number pool</source>
+        <translation>号池</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="60" />
+        <source>Plans and add-ons</source>
+        <translation>资费与附加包</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="94" />
+        <source>Only China Mobile numbers may join</source>
+        <translation>只接受中国移动号码</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="97" />
+        <source>Packages that cannot join, separated by 、 or commas</source>
+        <translation>不能办理的套餐,用“、”或逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="100" />
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="165" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="101" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="102" />
+        <source>Issued by</source>
+        <translation>发文单位</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="103" />
+        <source>Carrier branch</source>
+        <translation>移动公司</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="104" />
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="105" />
+        <source>Issued on</source>
+        <translation>发文日期</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="106" />
+        <source>Deadline</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="108" />
+        <source>Excluded packages</source>
+        <translation>不能办理的套餐</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="113" />
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="113" />
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="165" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="119" />
+        <source>Add department</source>
+        <translation>添加部门</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="121" />
+        <source>Remove department</source>
+        <translation>删除部门</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="153" />
+        <source>A 9-digit prefix reserves its hundred numbers (…00 to …99); single numbers have 11 digits. One per line.</source>
+        <translation>9 位号段预留该号段的 100 个号码(…00 至 …99);单个号码为 11 位。每行一个。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="157" />
+        <source>Prefixes</source>
+        <translation>号段</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="158" />
+        <source>Single numbers</source>
+        <translation>单个号码</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="162" />
+        <source>Plan</source>
+        <translation>资费</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="163" />
+        <source>Add-on</source>
+        <translation>附加包</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="165" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="165" />
+        <source>Monthly fee (yuan)</source>
+        <translation>月费(元)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="173" />
+        <source>Plans and add-ons come from the campaign file and are not edited here.</source>
+        <translation>资费与附加包来自活动文件,此处不能修改。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmList</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="101" />
+        <source>I have checked</source>
+        <translation>已核实</translation>
+    </message>
+</context>
+<context>
+    <name>CopySlot</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="51" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="80" />
+        <source>Drop, paste (Ctrl+V)
+or choose an image</source>
+        <translation>拖入、粘贴(Ctrl+V)
+或选择图片</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="58" />
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="59" />
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="93" />
+        <source>ID card image</source>
+        <translation>身份证图片</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="93" />
+        <source>Images (%1)</source>
+        <translation>图片 (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>EstimatePanel</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="116" />
+        <source>Tariff estimate</source>
+        <translation>资费估算</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="122" />
+        <source>not given</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="123" />
+        <source> yuan</source>
+        <translation> 元</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="132" />
+        <source>In-group min</source>
+        <translation>网内分钟</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="132" />
+        <source>Out-of-group min</source>
+        <translation>网外分钟</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="132" />
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="132" />
+        <source>Data MB</source>
+        <translation>流量(MB)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="136" />
+        <source>Current monthly fee</source>
+        <translation>现在的月费</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="162" />
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/login.py" line="41" />
+        <source>KAccount Desk — first start</source>
+        <translation>大客户业务受理 — 首次启动</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/login.py" line="43" />
+        <source>This database has no staff yet. Create the administrator account; the administrator then adds clerks, collectors and office staff.</source>
+        <translation>此数据库还没有员工账号。请先建立管理员账号,再由管理员添加营业员、事业部统计员和办公室人员。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/login.py" line="51" />
+        <source>Load the sample campaign (2012 notice)</source>
+        <translation>载入示例活动(2012年通知)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/login.py" line="55" />
+        <source>Staff ID</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/login.py" line="56" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/login.py" line="57" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/login.py" line="58" />
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/login.py" line="63" />
+        <source>Create administrator</source>
+        <translation>建立管理员</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/login.py" line="80" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/login.py" line="96" />
+        <source>Sample campaign not loaded</source>
+        <translation>示例活动未能载入</translation>
+    </message>
+</context>
+<context>
+    <name>IdCopiesWidget</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="135" />
+        <source>Front (photo side)</source>
+        <translation>正面(照片面)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="136" />
+        <source>Back (issuing authority)</source>
+        <translation>反面(签发机关)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="182" />
+        <source>pasted image</source>
+        <translation>粘贴的图片</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="183" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="189" />
+        <source>The clipboard holds no image or image file.</source>
+        <translation>剪贴板中没有图片或图片文件。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="198" />
+        <source>Save the application first (see the reasons at the top), then attach the copy.</source>
+        <translation>请先保存申请(见上方原因),再添加身份证复印件。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="206" />
+        <source>Attached ✓</source>
+        <translation>已添加 ✓</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportModel</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="20" />
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="21" />
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="22" />
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="23" />
+        <source>Refused</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="26" />
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="27" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="28" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="29" />
+        <source>Reasons and warnings</source>
+        <translation>原因与提醒</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRosterDialog</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="97" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="139" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="157" />
+        <source>Import roster</source>
+        <translation>导入名单</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="99" />
+        <source>A department's roster (.xlsx or .csv)</source>
+        <translation>部门报来的名单(.xlsx 或 .csv)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="100" />
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="102" />
+        <source>Dry run (check only)</source>
+        <translation>试导入(只检查,不写入)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="104" />
+        <source>Check / import</source>
+        <translation>检查 / 导入</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="139" />
+        <source>Rosters (*.xlsx *.csv);;All files (*)</source>
+        <translation>名单 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="148" />
+        <source>Choose a roster file first.</source>
+        <translation>请先选择名单文件。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="152" />
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="152" />
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="164" />
+        <source>new %1, updated %2, unchanged %3, refused %4</source>
+        <translation>新增 %1,更新 %2,未变 %3,拒收 %4</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="167" />
+        <source>Dry run, nothing was written:</source>
+        <translation>试导入,未写入任何数据:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="167" />
+        <source>Imported:</source>
+        <translation>已导入:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="175" />
+        <source>Import cancelled: nothing was written.</source>
+        <translation>已取消导入:未写入任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeForm</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="274" />
+        <source>Type to search the campaign's departments</source>
+        <translation>输入以查找本次活动的部门</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="282" />
+        <source>Keep &amp;old number</source>
+        <translation>保留老号(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="283" />
+        <source>&amp;New number from the pool</source>
+        <translation>从号池选新号(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="290" />
+        <source>C&amp;hoose… (F4)</source>
+        <translation>选号(&amp;H)…(F4)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="293" />
+        <source>Packages the number has now, e.g. from the bill</source>
+        <translation>该号码现已办理的业务,可参照话费单</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="297" />
+        <source>No add-ons beyond those the plan includes</source>
+        <translation>除资费已含的附加包外不加办</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="321" />
+        <source>&amp;Save (Enter)</source>
+        <translation>保存(&amp;S)(Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="322" />
+        <source>Next application (Ctrl+N)</source>
+        <translation>下一份申请(Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="350" />
+        <source>Late acceptance &amp;reason:</source>
+        <translation>逾期接收原因(&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="353" />
+        <source>De&amp;partment:</source>
+        <translation>部门(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="354" />
+        <source>N&amp;ame:</source>
+        <translation>姓名(&amp;A):</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="355" />
+        <source>Document t&amp;ype:</source>
+        <translation>证件类型(&amp;Y):</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="356" />
+        <source>&amp;ID number:</source>
+        <translation>证件号码(&amp;I):</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="357" />
+        <source>Number source:</source>
+        <translation>号码来源:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="358" />
+        <source>&amp;Mobile number:</source>
+        <translation>手机号码(&amp;M):</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="359" />
+        <source>Current pac&amp;kages:</source>
+        <translation>已办业务(&amp;K):</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="360" />
+        <source>P&amp;lan:</source>
+        <translation>资费方式(&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="361" />
+        <source>A&amp;dd-ons:</source>
+        <translation>附加包(&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="362" />
+        <source>No&amp;te:</source>
+        <translation>备注(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="378" />
+        <source>ID card copies</source>
+        <translation>身份证复印件</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="380" />
+        <source>Still needed before it can move on</source>
+        <translation>提交前还缺少</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="457" />
+        <source>— choose a plan —</source>
+        <translation>— 请选择资费 —</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="493" />
+        <source>Application #%1</source>
+        <translation>申请 #%1</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="505" />
+        <source>Saved — application #%1</source>
+        <translation>已保存 — 申请 #%1</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="521" />
+        <source>Application #%1 is now: %2</source>
+        <translation>申请 #%1 现为:%2</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="597" />
+        <source>%1 — current fee + %2 yuan a month</source>
+        <translation>%1 — 原资费 + 每月 %2 元</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="598" />
+        <source>%1 — %2 yuan a month</source>
+        <translation>%1 — 每月 %2 元</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="610" />
+        <source>%1 (+%2 yuan)</source>
+        <translation>%1(+%2 元)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="637" />
+        <source>The number the person keeps</source>
+        <translation>申请人保留的老号</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="637" />
+        <source>Type the number or press F4 to choose one</source>
+        <translation>输入号码,或按 F4 选号</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="654" />
+        <source>Not one of this campaign's departments</source>
+        <translation>不是本次活动的部门</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="674" />
+        <source>Looks right; compare it with the document</source>
+        <translation>格式正确;请与证件核对</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="676" />
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="676" />
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="694" />
+        <source>Not one of the numbers reserved for this campaign; press F4 to choose one</source>
+        <translation>不在本次活动预留的号池中;按 F4 选号</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="709" />
+        <source>No conflicting package</source>
+        <translation>没有冲突的套餐</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="717" />
+        <source>Only office staff may accept a late application.</source>
+        <translation>只有办公室人员可以接收逾期申请。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="739" />
+        <source>Changes not saved yet (Enter saves)</source>
+        <translation>修改尚未保存(按 Enter 保存)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="739" />
+        <source>Not saved yet (Enter saves)</source>
+        <translation>尚未保存(按 Enter 保存)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="741" />
+        <source>Only the confirmation below is missing</source>
+        <translation>只差下面的确认</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="741" />
+        <source>Nothing missing ✓</source>
+        <translation>材料齐全 ✓</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/login.py" line="113" />
+        <source>KAccount Desk — log in</source>
+        <translation>大客户业务受理 — 登录</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/login.py" line="118" />
+        <source>Staff ID</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/login.py" line="119" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/login.py" line="125" />
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="37" />
+        <source>Enrollment</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="38" />
+        <source>Admin</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="98" />
+        <source>Campaign</source>
+        <translation>办理活动</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="101" />
+        <source>Campaign:</source>
+        <translation>办理活动:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="109" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="110" />
+        <source>&amp;Import roster…</source>
+        <translation>导入名单(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="111" />
+        <source>&amp;Export roster…</source>
+        <translation>导出名单(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="114" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="116" />
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="117" />
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="126" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="127" />
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="136" />
+        <source>%1 (%2, %3)</source>
+        <translation>%1(%2,%3)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="137" />
+        <source>Logged in: %1</source>
+        <translation>当前登录:%1</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="138" />
+        <source>Database: %1</source>
+        <translation>数据库:%1</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="209" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="209" />
+        <source>The language changes the next time KAccount Desk starts.</source>
+        <translation>界面语言将在下次启动本程序时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="215" />
+        <source>About KAccount Desk</source>
+        <translation>关于大客户业务受理</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="216" />
+        <source>KAccount Desk: enrollment intake for a mobile operator's key-account calling group.</source>
+        <translation>KAccount Desk:移动公司大客户集团网业务受理。</translation>
+    </message>
+</context>
+<context>
+    <name>PoolBrowser</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="28" />
+        <source>Choose a new number</source>
+        <translation>选择新号</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="30" />
+        <source>Last digits, e.g. 88</source>
+        <translation>尾号,如 88</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="34" />
+        <source>Show taken numbers too</source>
+        <translation>也显示已被选用的号码</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="57" />
+        <source>&amp;Tail digits:</source>
+        <translation>尾号(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="67" />
+        <source>Take this number</source>
+        <translation>选用此号码</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="104" />
+        <source>%1 (taken)</source>
+        <translation>%1(已选用)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="114" />
+        <source> (first %1 shown)</source>
+        <translation>(仅显示前 %1 个)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="115" />
+        <source>%1 free of %2 listed</source>
+        <translation>列出 %2 个,其中 %1 个可选</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="33" />
+        <source>Progress by department</source>
+        <translation>各部门进度</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="38" />
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="38" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="38" />
+        <source>Total</source>
+        <translation>申请数</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="38" />
+        <source>Ready</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="38" />
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="78" />
+        <source>%1 d %2 h left</source>
+        <translation>还剩 %1 天 %2 小时</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="79" />
+        <source>%1 h %2 min left</source>
+        <translation>还剩 %1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="85" />
+        <source>deadline passed</source>
+        <translation>已过截止时间</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="89" />
+        <source>Deadline: %1</source>
+        <translation>截止时间:%1</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowPanel</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="182" />
+        <source>Status and history</source>
+        <translation>状态与记录</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="190" />
+        <source>Operator's reason for rejecting</source>
+        <translation>移动公司退回的原因</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="193" />
+        <source>Collect</source>
+        <translation>事业部收齐</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="194" />
+        <source>Submit</source>
+        <translation>办公室提交</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="195" />
+        <source>Send to carrier</source>
+        <translation>交移动公司</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="196" />
+        <source>Activated</source>
+        <translation>已开通</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="197" />
+        <source>Rejected</source>
+        <translation>被退回</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="198" />
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="230" />
+        <source>Not saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="232" />
+        <source>Application #%1: %2</source>
+        <translation>申请 #%1:%2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/main.py" line="35" />
+        <source>Something went wrong that the program did not expect. Your saved work is in the database; please tell support what you were doing.</source>
+        <translation>程序遇到了意外错误。已保存的内容都在数据库中;请告诉技术支持您当时在做什么。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/main.py" line="38" />
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/main.py" line="52" />
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/main.py" line="53" />
+        <source>The database could not be opened:</source>
+        <translation>无法打开数据库:</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/messages.py" line="27" />
+        <source>Cannot do that</source>
+        <translation>无法执行</translation>
+    </message>
+</context>
+<context>
+    <name>roster_dialogs</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="186" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="199" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="203" />
+        <source>Export roster</source>
+        <translation>导出名单</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="187" />
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="200" />
+        <source>%n application(s) written to:</source>
+        <translation><numerusform>已导出 %n 份申请到:</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/settings.py" line="33" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/settings.py" line="34" />
+        <source>Last campaign</source>
+        <translation>上次使用的办理活动</translation>
+    </message>
+</context>
+<context>
+    <name>workers</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/workers.py" line="121" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,73 @@
+"""UI-only fixtures: a known language per test, recorded message boxes, and generated rosters."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from kaccount_desk.services import campaigns, rosters
+from kaccount_desk.services.context import Context
+from kaccount_desk.ui.i18n import install_translations
+from kaccount_desk.ui.qt import QtWidgets
+from tests.conftest import valid_id
+
+RosterWriter = Callable[..., Path]
+
+
+@pytest.fixture(autouse=True)
+def reset_language(qapp: QtWidgets.QApplication) -> Iterator[None]:
+    """Whatever language a test chose, the next one starts with no translator and no choice made."""
+    yield
+    install_translations(qapp, "en")
+    qapp.setProperty("kaccount_lang", None)
+
+
+@pytest.fixture
+def english(qapp: QtWidgets.QApplication) -> None:
+    """English interface and English reasons, for tests that assert on words."""
+    install_translations(qapp, "en")
+
+
+@pytest.fixture
+def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Qt's static message boxes would block a test: record (kind, text) instead."""
+    shown: list[tuple[str, str]] = []
+    for kind in ("warning", "information", "critical"):
+        def record(parent: object, title: str, text: str, *args: object, _kind: str = kind) -> int:
+            shown.append((_kind, text))
+            return 0
+        monkeypatch.setattr(QtWidgets.QMessageBox, kind, staticmethod(record))
+    return shown
+
+
+@pytest.fixture
+def write_roster(tmp_path: Path, admin: Context, campaign: str) -> RosterWriter:
+    """Write a CSV roster of ``count`` valid applicants spread over the campaign's departments."""
+    departments = [d.name for d in campaigns.get_campaign(admin, campaign).departments]
+    plans = ["group8", "mzone15", "keep5"]
+
+    def write(count: int, name: str = "roster.csv", start: int = 0) -> Path:
+        path = tmp_path / name
+        with path.open("w", newline="", encoding="utf-8") as fh:
+            out = csv.writer(fh)
+            out.writerow(["部门", "姓名", "身份证号码", "手机号码", "资费方式"])
+            for i in range(start, start + count):
+                id_number = valid_id(f"1309811980{1 + i // 900:02d}01{i % 900 + 100:03d}")
+                out.writerow([departments[i % len(departments)], f"员工{i:04d}", id_number, f"1380000{i:04d}", plans[i % 3]])
+        return path
+
+    return write
+
+
+@pytest.fixture
+def applications(admin: Context, campaign: str, write_roster: RosterWriter) -> Callable[[int], None]:
+    """Put ``count`` applications in the store through the same import a clerk would use."""
+
+    def add(count: int) -> None:
+        report = rosters.import_roster(admin, write_roster(count, "seed.csv"), campaign)
+        assert report.totals["accepted"] == count
+
+    return add

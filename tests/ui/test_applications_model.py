@@ -1,0 +1,108 @@
+"""The lazy applications model: Qt's model tester, page-wise fetching, filters and search."""
+
+from __future__ import annotations
+
+import pytest
+
+from collections.abc import Callable
+
+from kaccount_desk.services.application_list import ApplicationQuery
+from kaccount_desk.services.context import Context
+from kaccount_desk.ui.enrollment.applications_model import APPLICATION_ID_ROLE, PAGE_SIZE, ApplicationsModel
+from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
+from kaccount_desk.ui.qt import Qt
+from tests.conftest import valid_id
+
+
+pytestmark = pytest.mark.usefixtures("english")
+
+
+def test_model_passes_qt_model_tester(qtmodeltester, admin: Context, campaign: str, applications: Callable[[int], None]) -> None:
+    applications(30)
+    model = ApplicationsModel(admin, ApplicationQuery(campaign), page_size=10)
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == 30
+
+
+def test_model_fetches_only_the_pages_it_is_asked_for(admin: Context, campaign: str, applications: Callable[[int], None]) -> None:
+    applications(1000)
+    model = ApplicationsModel(admin, ApplicationQuery(campaign))
+    assert model.rowCount() == 1000
+    assert model.cached_pages == 0
+    first = model.index(0, 1).data()
+    last = model.index(999, 1).data()
+    assert (first, last) == ("员工0999", "员工0000")  # newest first
+    assert model.cached_pages == 2 and model.fetches == 2
+    assert isinstance(model.index(500, 0).data(APPLICATION_ID_ROLE), int)
+    assert model.index(0, 6).data() == "0/2"
+    assert model.cached_pages <= 1000 // PAGE_SIZE // 2
+
+
+def test_refresh_marks_the_cache_stale(admin: Context, campaign: str, applications: Callable[[int], None], write_roster) -> None:
+    applications(5)
+    model = ApplicationsModel(admin, ApplicationQuery(campaign))
+    assert model.index(0, 1).data() == "员工0004"
+    from kaccount_desk.services import rosters
+
+    rosters.import_roster(admin, write_roster(1, "more.csv", start=5), campaign)
+    model.refresh()
+    assert model.rowCount() == 6 and model.cached_pages == 0
+    assert model.index(0, 1).data() == "员工0005"
+
+
+def test_filters_and_search_narrow_the_rows(qtbot, admin: Context, campaign: str, applications: Callable[[int], None]) -> None:
+    applications(27)
+    page = ApplicationsPage(admin)
+    qtbot.addWidget(page)
+    page.set_campaign(campaign)
+    page.show()
+    assert page.model.rowCount() == 27
+    page.department.setCurrentIndex(page.department.findData("铸造事业部"))
+    assert page.model.rowCount() == 3  # rows 0, 9 and 18
+    page.department.setCurrentIndex(0)
+    page.plan.setCurrentIndex(page.plan.findData("keep5"))
+    assert page.model.rowCount() == 9
+    page.plan.setCurrentIndex(0)
+    page.status.setCurrentIndex(page.status.findData("submitted"))
+    assert page.model.rowCount() == 0
+    page.status.setCurrentIndex(0)
+    qtbot.keyClicks(page.search, "0012")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
+    assert page.model.index(0, 1).data() == "员工0012"
+    page.search.setText("13800000020")
+    qtbot.waitUntil(lambda: page.model.index(0, 1).data() == "员工0020", timeout=2000)
+    assert page.model.rowCount() == 1
+    page.search.setText(valid_id("130981198001011" + "05")[-5:])  # last digits of the 6th applicant's ID
+    qtbot.waitUntil(lambda: page.model.index(0, 1).data() == "员工0005", timeout=2000)
+    assert page.model.rowCount() == 1
+    assert "1" in page.count_label.text()
+
+
+def test_activating_a_row_loads_it_into_the_form(qtbot, admin: Context, campaign: str, applications: Callable[[int], None]) -> None:
+    applications(3)
+    page = ApplicationsPage(admin)
+    qtbot.addWidget(page)
+    page.set_campaign(campaign)
+    loaded: list[int] = []
+    assert page.form is not None
+    page.form.load = loaded.append  # type: ignore[method-assign]
+    index = page.model.index(1, 0)
+    page.table.activated.emit(index)
+    assert loaded == [index.data(APPLICATION_ID_ROLE)]
+    page.form.saved.emit(loaded[0])
+    assert page.model.rowCount() == 3
+
+
+def test_the_view_reads_only_the_visible_pages(qtbot, admin: Context, campaign: str, applications: Callable[[int], None]) -> None:
+    applications(1000)
+    page = ApplicationsPage(admin)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.set_campaign(campaign)
+    page.show()
+    qtbot.waitExposed(page)
+    page.table.scrollToBottom()
+    qtbot.wait(50)
+    assert page.model.rowCount() == 1000
+    assert page.model.fetches <= 3
+    assert page.table.model().headerData(0, Qt.Orientation.Horizontal) == "Department"

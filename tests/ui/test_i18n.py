@@ -1,0 +1,58 @@
+"""Every window and dialog of ours opens in each language, and Chinese really is Chinese."""
+
+from __future__ import annotations
+
+import pytest
+
+from kaccount_desk.services.context import Context
+from kaccount_desk.ui.admin.admin_page import AdminPage
+from kaccount_desk.ui.admin.campaign_editor import CampaignEditor
+from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
+from kaccount_desk.ui.enrollment.roster_dialogs import ImportRosterDialog
+from kaccount_desk.ui.i18n import install_translations
+from kaccount_desk.ui.login import FirstRunDialog, LoginDialog
+from kaccount_desk.ui.main_window import MainWindow
+from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.qt import QtWidgets
+
+EXPECTED = {
+    "zh": {"login": "大客户业务受理 — 登录", "first": "大客户业务受理 — 首次启动", "file": "文件(&F)", "page": "受理",
+           "import": "导入名单", "editor": "编辑办理活动", "admin": "员工", "filter": "全部部门"},
+    "en": {"login": "KAccount Desk — log in", "first": "KAccount Desk — first start", "file": "&File", "page": "Enrollment",
+           "import": "Import roster", "editor": "Edit campaign", "admin": "Staff", "filter": "All departments"},
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_window_opens_in_each_language(qtbot, qapp, lang: str, admin: Context, campaign: str) -> None:
+    assert install_translations(qapp, lang) == lang
+    assert current_lang() == lang
+    want = EXPECTED[lang]
+    login = LoginDialog(admin.store)
+    first = FirstRunDialog(admin.store)
+    window = MainWindow(admin)
+    dialog = ImportRosterDialog(admin, campaign, window)
+    admin_page = AdminPage(admin)
+    editor = admin_page.open_editor(campaign)
+    for widget in (login, first, window, admin_page):
+        qtbot.addWidget(widget)
+        widget.show()
+    assert isinstance(editor, CampaignEditor)
+    editor.show()
+    dialog.show()
+    assert login.windowTitle() == want["login"]
+    assert first.windowTitle() == want["first"]
+    assert window.menuBar().actions()[0].text() == want["file"]
+    assert window.pages[0][0] == want["page"]
+    assert dialog.windowTitle() == want["import"]
+    assert editor.windowTitle() == want["editor"]
+    assert admin_page.staff_box.title() == want["admin"]
+    page = window.page(ApplicationsPage)
+    assert isinstance(page, ApplicationsPage) and page.department.itemText(0) == want["filter"]
+    assert window.windowTitle() == "KAccount Desk 大客户业务受理"
+    editor.close()
+    dialog.close()
+    if lang == "zh":
+        assert "管理员" in window.staff_label.text()
+        assert page.status.itemText(1) == "草稿"
+        assert all(not m.title().isascii() for m in window.findChildren(QtWidgets.QMenu) if m.title())

@@ -1,0 +1,64 @@
+"""First run creates the administrator and loads the sample; login refuses with the reason shown."""
+
+from __future__ import annotations
+
+import pytest
+
+from kaccount_desk.services import campaigns, staff
+from kaccount_desk.services.context import Context, Store
+from kaccount_desk.ui.login import FirstRunDialog, LoginDialog
+from kaccount_desk.ui.qt import Qt
+from tests.conftest import PASSWORD
+
+
+pytestmark = pytest.mark.usefixtures("english")
+
+
+def test_first_run_creates_the_admin_and_loads_the_sample(qtbot, store: Store) -> None:
+    dialog = FirstRunDialog(store)
+    qtbot.addWidget(dialog)
+    assert dialog.load_sample.isChecked()
+    qtbot.keyClicks(dialog.staff_no, "A001")
+    dialog.name.setText("管理员")
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    qtbot.keyClicks(dialog.repeat, PASSWORD)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.result_actor is not None and dialog.result_actor.role == "admin"
+    assert dialog.loaded_campaign == "BT2012-KA"
+    assert [c.code for c in campaigns.list_campaigns(Context(store, dialog.result_actor))] == ["BT2012-KA"]
+    assert staff.has_staff(store)
+
+
+def test_first_run_refuses_different_passwords_and_short_ones(qtbot, store: Store) -> None:
+    dialog = FirstRunDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.staff_no.setText("A001")
+    dialog.name.setText("管理员")
+    dialog.password.setText(PASSWORD)
+    dialog.repeat.setText(PASSWORD + "x")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.result_actor is None and dialog.error.isVisible()
+    dialog.password.setText("123")
+    dialog.repeat.setText("123")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.result_actor is None
+    assert "6" in dialog.error.text()
+    assert not staff.has_staff(store)
+
+
+def test_login_refuses_a_wrong_password_and_keeps_the_staff_id(qtbot, admin: Context) -> None:
+    dialog = LoginDialog(admin.store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.staff_no, "A001")
+    qtbot.keyClicks(dialog.password, "wrong-one")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.result_actor is None
+    assert dialog.isVisible() and dialog.error.isVisible()
+    assert dialog.error.text() == "Wrong staff ID or password"
+    assert dialog.staff_no.text() == "A001"
+    dialog.password.setText(PASSWORD)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.result_actor is not None and dialog.result_actor.staff_no == "A001"
+    assert not dialog.isVisible()

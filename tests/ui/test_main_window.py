@@ -1,0 +1,73 @@
+"""The main window: pages by role, the staff in the status bar, the remembered campaign."""
+
+from __future__ import annotations
+
+import pytest
+
+from kaccount_desk.services.context import Context
+from kaccount_desk.ui.admin.admin_page import AdminPage
+from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
+from kaccount_desk.ui.main_window import MainWindow, store_label
+from kaccount_desk.ui.settings import LANGUAGE, LAST_CAMPAIGN, Settings
+from tests.conftest import make_staff
+
+
+pytestmark = pytest.mark.usefixtures("english")
+
+
+def test_opens_on_enrollment_with_the_staff_in_the_status_bar(qtbot, admin: Context, campaign: str) -> None:
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    window.show()
+    assert isinstance(window.stack.currentWidget(), ApplicationsPage)
+    assert [title for title, _ in window.pages] == ["Enrollment", "Admin"]
+    assert "管理员" in window.staff_label.text() and "A001" in window.staff_label.text()
+    assert "Administrator" in window.staff_label.text()
+    assert window.campaign_code == campaign
+    assert window.windowTitle() == "KAccount Desk 大客户业务受理"
+    assert Settings().get(LAST_CAMPAIGN) == campaign
+    page = window.page(ApplicationsPage)
+    assert isinstance(page, ApplicationsPage) and page.campaign_code == campaign and page.form is not None
+
+
+def test_a_clerk_sees_no_admin_page_and_cannot_export(qtbot, admin: Context, campaign: str) -> None:
+    clerk = make_staff(admin, "C001", "clerk", "铸造事业部")
+    window = MainWindow(clerk)
+    qtbot.addWidget(window)
+    assert [title for title, _ in window.pages] == ["Enrollment"]
+    assert not window.export_action.isVisible()
+    assert "Clerk" in window.staff_label.text()
+
+
+def test_without_a_campaign_the_page_says_so(qtbot, admin: Context) -> None:
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    page = window.page(ApplicationsPage)
+    assert isinstance(page, ApplicationsPage) and page.form is None
+    assert not window.import_action.isEnabled()
+
+
+def test_loading_a_campaign_on_the_admin_page_fills_the_selector(qtbot, admin: Context) -> None:
+    from tests.conftest import SAMPLE_CAMPAIGN
+
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    admin_page = window.page(AdminPage)
+    assert isinstance(admin_page, AdminPage)
+    admin_page.load_campaign_file(SAMPLE_CAMPAIGN)
+    assert window.campaign_code == "BT2012-KA"
+    assert admin_page.campaign_table.rowCount() == 1
+
+
+def test_language_choice_is_saved(qtbot, admin: Context, message_boxes: list[tuple[str, str]]) -> None:
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    chinese = next(a for a in window.findChildren(type(window.import_action)) if a.data() == "zh")
+    chinese.trigger()
+    assert Settings().get(LANGUAGE) == "zh"
+    assert message_boxes and "next time" in message_boxes[0][1]
+
+
+def test_store_label_hides_passwords() -> None:
+    assert store_label("postgresql+psycopg://kad:s3cret@db/kad") == "postgresql+psycopg://kad:***@db/kad"
+    assert store_label("sqlite:////tmp/x.sqlite3") == "/tmp/x.sqlite3"

@@ -1,0 +1,107 @@
+"""Roster import through the dialog (dry run, real run, cancel) and the worker underneath."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kaccount_desk.services import application_list
+from kaccount_desk.services.application_list import ApplicationQuery
+from kaccount_desk.services.context import Context
+from kaccount_desk.ui.enrollment.roster_dialogs import ImportRosterDialog, export_roster
+from kaccount_desk.ui.qt import QtWidgets
+from kaccount_desk.ui.workers import Operation, ProgressCallback
+
+pytestmark = pytest.mark.usefixtures("english")
+
+
+def count(ctx: Context, code: str) -> int:
+    return application_list.count_applications(ctx, ApplicationQuery(code))
+
+
+def run_import(qtbot, dialog: ImportRosterDialog) -> None:
+    dialog.start()
+    assert dialog.operation is not None
+    with qtbot.waitSignals([dialog.operation.finished], raising=False, timeout=10000):
+        pass
+    qtbot.waitUntil(lambda: dialog.start_button.isEnabled(), timeout=10000)
+
+
+def test_dry_run_writes_nothing_and_a_real_run_shows_the_rows(qtbot, admin: Context, campaign: str,
+                                                              write_roster: Callable[..., Path]) -> None:
+    dialog = ImportRosterDialog(admin, campaign)
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(write_roster(12)))
+    assert dialog.dry_run.isChecked()
+    run_import(qtbot, dialog)
+    assert dialog.report is not None and dialog.report.dry_run
+    assert dialog.report_model.rowCount() == 12
+    assert "Dry run" in dialog.summary.text()
+    assert count(admin, campaign) == 0
+    dialog.dry_run.setChecked(False)
+    with qtbot.waitSignal(dialog.imported, timeout=10000):
+        dialog.start()
+    qtbot.waitUntil(lambda: dialog.start_button.isEnabled(), timeout=10000)
+    assert count(admin, campaign) == 12
+    model = dialog.report_model
+    assert [model.index(r, 2).data() for r in range(model.rowCount())] == ["New"] * 12
+    assert model.index(0, 0).data() == "2" and model.index(0, 1).data() == "员工0000"
+
+
+def test_refused_rows_show_their_reasons(qtbot, admin: Context, campaign: str, tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("部门,姓名,身份证号码,手机号码\n不存在的部门,张三,123,13800000001\n", encoding="utf-8")
+    dialog = ImportRosterDialog(admin, campaign)
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(path))
+    run_import(qtbot, dialog)
+    assert dialog.report_model.index(0, 2).data() == "Refused"
+    assert "not listed for this campaign" in dialog.report_model.index(0, 3).data()
+
+
+def test_cancel_stops_the_import_and_leaves_the_store_unchanged(qtbot, admin: Context, campaign: str,
+                                                                 write_roster: Callable[..., Path]) -> None:
+    dialog = ImportRosterDialog(admin, campaign)
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(write_roster(450)))
+    dialog.dry_run.setChecked(False)
+    dialog.start()
+    assert dialog.operation is not None and dialog.operation.dialog is not None
+    dialog.operation.dialog.findChild(QtWidgets.QPushButton).click()  # the progress dialog's Cancel
+    qtbot.waitUntil(lambda: dialog.start_button.isEnabled(), timeout=10000)
+    assert dialog.report is None
+    assert "nothing was written" in dialog.summary.text()
+    assert count(admin, campaign) == 0
+
+
+def test_operation_reports_progress_result_and_failure(qtbot) -> None:
+    seen: list[tuple[int, int]] = []
+
+    def work(progress: ProgressCallback) -> str:
+        for i in range(3):
+            progress(i + 1, 3)
+        return "done"
+
+    op = Operation(work)
+    op.progressed.connect(lambda d, t: seen.append((d, t)))
+    with qtbot.waitSignal(op.finished, timeout=5000) as blocker:
+        op.start()
+    assert blocker.args == ["done"] and seen == [(1, 3), (2, 3), (3, 3)] and not op.running
+
+    def broken(progress: ProgressCallback) -> None:
+        raise ValueError("boom")
+
+    op = Operation(broken)
+    with qtbot.waitSignal(op.failed, timeout=5000) as blocker:
+        op.start()
+    assert isinstance(blocker.args[0], ValueError)
+
+
+def test_export_refusal_is_shown(qtbot, admin: Context, campaign: str, tmp_path: Path,
+                                 message_boxes: list[tuple[str, str]]) -> None:
+    op = export_roster(None, admin, campaign, tmp_path / "out.xlsx")
+    assert op is not None
+    qtbot.waitUntil(lambda: bool(message_boxes), timeout=5000)
+    assert message_boxes[0][0] == "warning" and "No applications to export" in message_boxes[0][1]
