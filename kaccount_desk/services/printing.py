@@ -1,0 +1,290 @@
+"""Printing: one use case per document, each reading the store once and writing its PDF atomically.
+
+The documents package knows nothing of the store; this module decides what may be printed by
+whom (full ID numbers only with the right, other departments only with the right), maps rows
+onto the documents' records, and turns a document's refusal into the services' own
+:class:`Refused`, so the GUI and the CLI show it like any other refusal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, timedelta, timezone
+from pathlib import Path
+from typing import BinaryIO
+
+from kaccount_desk.documents import (
+    Cancelled,
+    DocumentError,
+    render_forms,
+    render_id_sheets,
+    render_notice,
+    render_receipt,
+    render_roster,
+    render_ticket,
+    write_form_files,
+    write_pdf_atomically,
+)
+from kaccount_desk.documents.data import NoticeData, ReceiptData, RosterData, TicketDocData, TicketHistoryLine
+from kaccount_desk.documents.notice import DEFAULT_NOTICE_TEMPLATE
+from kaccount_desk.domain.roles import Permission
+from kaccount_desk.domain.tickets import label as ticket_label
+from kaccount_desk.domain.workflow import LIVE_STATUSES, Status
+from kaccount_desk.services import campaigns, tickets
+from kaccount_desk.services.campaigns import campaign_row, get_campaign
+from kaccount_desk.services.context import Context
+from kaccount_desk.services.errors import Refused
+from kaccount_desk.services.print_data import (
+    Pricing,
+    Selection,
+    form_data,
+    id_copy_data,
+    load_applications,
+    roster_line,
+    scoped_department,
+    tariff_lines,
+)
+from kaccount_desk.services.rosters import EXPORT_STATUSES
+
+__all__ = [
+    "Cancelled",
+    "NOTICE_PLACEHOLDERS",
+    "NoticeTemplate",
+    "Printed",
+    "Progress",
+    "notice_template",
+    "print_form_files",
+    "print_forms",
+    "print_id_sheets",
+    "print_notice",
+    "print_receipt",
+    "print_roster",
+    "print_summary",
+    "print_ticket",
+    "save_notice_template",
+]
+
+Progress = Callable[[int, int], bool]
+CHINA = timezone(timedelta(hours=8))
+NOTICE_PLACEHOLDERS: tuple[tuple[str, str], ...] = (
+    ("title", "通知标题"),
+    ("issuer", "发文单位"),
+    ("carrier_branch", "移动公司分支"),
+    ("contact", "联系人"),
+    ("deadline", "截止时间"),
+    ("pool_prefixes", "预约号段"),
+    ("tariff_options", "资费方式(分条列出)"),
+    ("issued_on", "发文日期"),
+)
+
+
+@dataclass(frozen=True)
+class Printed:
+    """What a job wrote: the file(s) and the number of pages, for the status line and --json."""
+
+    out: Path
+    pages: int
+    files: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class NoticeTemplate:
+    text: str
+    is_default: bool
+    placeholders: tuple[tuple[str, str], ...] = NOTICE_PLACEHOLDERS
+
+
+@contextmanager
+def _as_refusal() -> Iterator[None]:
+    try:
+        yield
+    except DocumentError as exc:
+        raise Refused(exc.reason) from exc
+
+
+def _write(out: Path, build: Callable[[BinaryIO], None]) -> None:
+    with _as_refusal():
+        write_pdf_atomically(Path(out), build)
+
+
+def _today(ctx: Context) -> date:
+    """The operator's date: a copy printed at 07:00 in Botou is dated that day, not UTC's."""
+    return ctx.now().astimezone(CHINA).date()
+
+
+def _notice_data(ctx: Context, code: str) -> NoticeData:
+    spec = get_campaign(ctx, code)
+    return NoticeData(
+        issuer=spec.issuer,
+        carrier_branch=spec.carrier_branch,
+        contact=spec.contact,
+        deadline=spec.deadline,
+        pool_prefixes=spec.pool_prefixes + spec.pool_numbers,
+        tariff_options=tariff_lines(spec),
+        issued_on=spec.issued_on,
+        title=spec.title,
+        template=spec.notice_template or None,
+    )
+
+
+def notice_template(ctx: Context, code: str) -> NoticeTemplate:
+    """The text the editor shows: the campaign's own wording, or the shipped default."""
+    spec = get_campaign(ctx, code)
+    if spec.notice_template:
+        return NoticeTemplate(spec.notice_template, False)
+    return NoticeTemplate(DEFAULT_NOTICE_TEMPLATE, True)
+
+
+def save_notice_template(ctx: Context, code: str, text: str) -> NoticeTemplate:
+    """Save the office's wording; a blank text goes back to the default."""
+    campaigns.set_notice_template(ctx, code, text if text.strip() else "")
+    return notice_template(ctx, code)
+
+
+def print_notice(ctx: Context, code: str, out: Path) -> Printed:
+    data = _notice_data(ctx, code)
+    _write(out, lambda stream: render_notice(data, stream))
+    return Printed(Path(out), _pages(out))
+
+
+def _forms(ctx: Context, code: str, department: str | None, application_ids: Sequence[int] | None) -> list:  # type: ignore[type-arg]
+    ctx.require(Permission.TAKE_APPLICATIONS)
+    selection = Selection(LIVE_STATUSES, scoped_department(ctx, department), _ids(application_ids))
+    with ctx.store.read() as session:
+        campaign = campaign_row(session, code)
+        pricing = Pricing(campaign)
+        rows = load_applications(session, campaign, selection)
+        return [form_data(ctx, campaign, pricing, app, dept) for app, dept in rows]
+
+
+def _ids(application_ids: Sequence[int] | None) -> tuple[int, ...] | None:
+    return None if application_ids is None else tuple(int(i) for i in application_ids)
+
+
+def print_forms(
+    ctx: Context,
+    code: str,
+    out: Path,
+    department: str | None = None,
+    application_ids: Sequence[int] | None = None,
+    progress: Progress | None = None,
+) -> Printed:
+    """Every live application's form (or a department's, or the chosen ones) in one PDF."""
+    forms = _forms(ctx, code, department, application_ids)
+    _write(out, lambda stream: render_forms(forms, stream, progress))
+    return Printed(Path(out), len(forms))
+
+
+def print_form_files(
+    ctx: Context,
+    code: str,
+    folder: Path,
+    application_ids: Sequence[int] | None = None,
+    progress: Progress | None = None,
+    department: str | None = None,
+) -> Printed:
+    """One PDF per form in ``folder``, named by application and person, for sending one by one."""
+    forms = _forms(ctx, code, department, application_ids)
+    with _as_refusal():
+        paths = write_form_files(forms, Path(folder), progress)
+    return Printed(Path(folder), len(forms), tuple(paths))
+
+
+def _roster(ctx: Context, code: str, department: str | None, statuses: tuple[Status, ...]) -> RosterData:
+    with ctx.store.read() as session:
+        campaign = campaign_row(session, code)
+        pricing = Pricing(campaign)
+        rows = load_applications(session, campaign, Selection(statuses, department))
+        lines = tuple(roster_line(ctx, pricing, app, dept) for app, dept in rows)
+        return RosterData(campaign.title, campaign.issuer, _today(ctx), lines, department)
+
+
+def print_roster(ctx: Context, code: str, out: Path, department: str) -> Printed:
+    """A department's list of everyone who applied, whatever stage each application is at.
+
+    The collector checks it against the paper pile before handing over, so drafts belong on it.
+    """
+    ctx.require(Permission.TAKE_APPLICATIONS)
+    data = _roster(ctx, code, scoped_department(ctx, department), LIVE_STATUSES)
+    _write(out, lambda stream: render_roster(data, stream))
+    return Printed(Path(out), _pages(out))
+
+
+def print_summary(ctx: Context, code: str, out: Path, all_live: bool = False) -> Printed:
+    """The office's 汇总表 for the operator: what the office has submitted, unless ``all_live``."""
+    ctx.require(Permission.EXPORT_ROSTER)
+    data = _roster(ctx, code, None, LIVE_STATUSES if all_live else EXPORT_STATUSES)
+    _write(out, lambda stream: render_roster(data, stream))
+    return Printed(Path(out), _pages(out))
+
+
+def print_id_sheets(
+    ctx: Context,
+    code: str,
+    out: Path,
+    department: str | None = None,
+    application_ids: Sequence[int] | None = None,
+    progress: Progress | None = None,
+) -> Printed:
+    """The ID-copy sheets, marked with the operator's branch, the purpose and today's date.
+
+    Order No. 25 wants a copy to say who may use it and for what, so a copy cannot be reused.
+    """
+    ctx.require(Permission.TAKE_APPLICATIONS)
+    selection = Selection(LIVE_STATUSES, scoped_department(ctx, department), _ids(application_ids), with_copies=True)
+    with ctx.store.read() as session:
+        campaign = campaign_row(session, code)
+        purpose = f"仅供{campaign.carrier_branch}办理大客户业务使用"
+        rows = load_applications(session, campaign, selection)
+        copies = id_copy_data(rows) if rows else []
+    on = _today(ctx)
+    _write(out, lambda stream: render_id_sheets(copies, purpose, on, stream, progress))
+    return Printed(Path(out), len(copies))
+
+
+def _receipt(view: tickets.TicketView) -> ReceiptData:
+    number = view.customer_number
+    masked = number[:3] + "****" + number[-4:] if len(number) >= 11 else number
+    return ReceiptData(
+        ticket_id=str(view.id),
+        ticket_number=f"{view.received_at:%Y%m%d}-{view.id:04d}",
+        received_at=view.received_at,
+        owner_name=view.owner_name,
+        owner_staff_id=view.owner,
+        channel=ticket_label(view.channel),
+        window=view.window,
+        category=ticket_label(view.category),
+        customer_name=view.customer_name,
+        masked_number=masked,
+        summary=view.content,
+        due_at=view.due_at,
+    )
+
+
+def print_receipt(ctx: Context, ticket_id: int, out: Path) -> Printed:
+    """The customer's 受理回执: who owns the request and by when; the number is masked."""
+    data = _receipt(tickets.show(ctx, ticket_id))
+    _write(out, lambda stream: render_receipt(data, stream))
+    return Printed(Path(out), _pages(out))
+
+
+def print_ticket(ctx: Context, ticket_id: int, out: Path) -> Printed:
+    view = tickets.show(ctx, ticket_id)
+    history = tuple(
+        TicketHistoryLine(e.at, f"{e.staff_name}({e.staff_no})", ticket_label(e.action), e.text) for e in view.history
+    )
+    data = TicketDocData(_receipt(view), ticket_label(view.status), history)
+    _write(out, lambda stream: render_ticket(data, stream))
+    return Printed(Path(out), _pages(out))
+
+
+_PAGE_OBJECT = re.compile(rb"/Type /Page\n")
+
+
+def _pages(path: Path) -> int:
+    """Count the pages of a PDF we just wrote: reportlab writes each page object uncompressed
+    as ``/Type /Page`` on its own line, so no PDF parser is needed at run time."""
+    return len(_PAGE_OBJECT.findall(Path(path).read_bytes()))
