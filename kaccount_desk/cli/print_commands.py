@@ -1,0 +1,64 @@
+"""``kaccount-desk print …``: the printing service's documents as PDF files, for scripts and cron."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from kaccount_desk.cli.output import OK, print_json, say
+from kaccount_desk.cli.session import UsageError, login, open_store
+from kaccount_desk.services import printing
+
+CAMPAIGN_DOCUMENTS = ("notice", "forms", "roster", "summary", "id-sheets")
+TICKET_DOCUMENTS = ("receipt", "ticket")
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("print", help="write a printable PDF: notice, forms, rosters, ID-copy sheets, ticket receipts")
+    psub = p.add_subparsers(dest="print_command", required=True)
+    for name in CAMPAIGN_DOCUMENTS:
+        d = psub.add_parser(name, help=f"the campaign's {name}")
+        d.add_argument("--campaign", required=True, metavar="CODE")
+        if name == "summary":
+            d.add_argument("--all-live", action="store_true", help="include applications the office has not submitted yet")
+        elif name != "notice":
+            d.add_argument("--department", metavar="NAME", help="only this department (required for roster)")
+        d.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+        d.add_argument("--json", action="store_true", help="print one JSON document for scripts")
+        d.set_defaults(handler=cmd_print)
+    for name in TICKET_DOCUMENTS:
+        d = psub.add_parser(name, help=f"a ticket's {name}")
+        d.add_argument("--ticket", required=True, type=int, metavar="N")
+        d.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+        d.add_argument("--json", action="store_true", help="print one JSON document for scripts")
+        d.set_defaults(handler=cmd_print)
+
+
+def _run(args: argparse.Namespace) -> printing.Printed:
+    ctx = login(args, open_store(args))
+    kind = args.print_command
+    if kind == "notice":
+        return printing.print_notice(ctx, args.campaign, args.out)
+    if kind == "forms":
+        return printing.print_forms(ctx, args.campaign, args.out, department=args.department)
+    if kind == "roster":
+        if not args.department:
+            raise UsageError("print roster 需要 --department / print roster needs --department")
+        return printing.print_roster(ctx, args.campaign, args.out, args.department)
+    if kind == "summary":
+        return printing.print_summary(ctx, args.campaign, args.out, all_live=args.all_live)
+    if kind == "id-sheets":
+        return printing.print_id_sheets(ctx, args.campaign, args.out, department=args.department)
+    if kind == "receipt":
+        return printing.print_receipt(ctx, args.ticket, args.out)
+    return printing.print_ticket(ctx, args.ticket, args.out)
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    done = _run(args)
+    if args.json:
+        print_json({"out": str(done.out), "pages": done.pages})
+    else:
+        say(f"已生成 {done.out}(共 {done.pages} 页)")
+    return OK
