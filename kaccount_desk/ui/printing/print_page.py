@@ -1,0 +1,267 @@
+"""The Print page: pick a document, generate it off the GUI thread, look at it, print or save it.
+
+Generating a thousand forms takes seconds, so it runs as an :class:`Operation` with the page's own
+progress bar and Cancel; the PDF goes to a private temporary folder and is only copied where the
+person chooses with "Save as PDF…", so a cancelled or refused job never leaves a file anywhere.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from kaccount_desk.services import application_list, campaigns, printing
+from kaccount_desk.services.application_list import ApplicationQuery
+from kaccount_desk.services.context import Context
+from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.ui.messages import show_error
+from kaccount_desk.ui.printing.pdf_pages import PdfPages, print_pages
+from kaccount_desk.ui.printing.preview import Preview
+from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtPrintSupport, QtWidgets, Slot
+from kaccount_desk.ui.workers import Operation, ProgressCallback, report_failure
+
+DOCUMENTS = (
+    ("notice", QT_TRANSLATE_NOOP("PrintPage", "Notice")),
+    ("forms", QT_TRANSLATE_NOOP("PrintPage", "Application forms")),
+    ("roster", QT_TRANSLATE_NOOP("PrintPage", "Department roster")),
+    ("summary", QT_TRANSLATE_NOOP("PrintPage", "Summary for the operator")),
+    ("id-sheets", QT_TRANSLATE_NOOP("PrintPage", "ID-copy sheets")),
+)
+SELECTABLE = ("forms", "id-sheets")
+LIST_LIMIT = 500
+
+
+class PrintPage(QtWidgets.QWidget):
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.code: str | None = None
+        self.operation: Operation | None = None
+        self.generated: Path | None = None
+        self._folder = tempfile.TemporaryDirectory(prefix="kad-print-")
+        self.document = QtWidgets.QComboBox()
+        for key, title in DOCUMENTS:
+            self.document.addItem(QtCore.QCoreApplication.translate("PrintPage", title), key)
+        self.department = QtWidgets.QComboBox()
+        self.selected_only = QtWidgets.QCheckBox(self.tr("Only the applications ticked below"))
+        self.applications = QtWidgets.QListWidget()
+        self.template = QtWidgets.QPlainTextEdit()
+        self.placeholders = QtWidgets.QLabel()
+        self.placeholders.setWordWrap(True)
+        self.save_template = QtWidgets.QPushButton(self.tr("Save notice text"))
+        self.generate = QtWidgets.QPushButton(self.tr("Generate"))
+        self.cancel = QtWidgets.QPushButton(self.tr("Cancel"))
+        self.progress = QtWidgets.QProgressBar()
+        self.status = QtWidgets.QLabel()
+        self.preview = Preview()
+        self.print_button = QtWidgets.QPushButton(self.tr("Print…"))
+        self.save_button = QtWidgets.QPushButton(self.tr("Save as PDF…"))
+        self._layout()
+        self.document.currentIndexChanged.connect(self._document_changed)
+        self.selected_only.toggled.connect(self.applications.setEnabled)
+        self.department.currentIndexChanged.connect(self._fill_applications)
+        self.save_template.clicked.connect(self.save_notice_text)
+        self.generate.clicked.connect(self.start)
+        self.cancel.clicked.connect(self.stop)
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button.clicked.connect(self.save_as)
+        self._idle()
+        self._document_changed()
+
+    def _layout(self) -> None:
+        form = QtWidgets.QFormLayout()
+        form.addRow(self.tr("Document"), self.document)
+        form.addRow(self.tr("Department"), self.department)
+        left = QtWidgets.QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(self.selected_only)
+        left.addWidget(self.applications, 2)
+        self.template_box = QtWidgets.QGroupBox(self.tr("Notice text"))
+        box = QtWidgets.QVBoxLayout(self.template_box)
+        box.addWidget(self.template)
+        box.addWidget(self.placeholders)
+        box.addWidget(self.save_template, 0, QtCore.Qt.AlignmentFlag.AlignRight)
+        left.addWidget(self.template_box, 3)
+        run = QtWidgets.QHBoxLayout()
+        run.addWidget(self.generate)
+        run.addWidget(self.progress, 1)
+        run.addWidget(self.cancel)
+        left.addLayout(run)
+        left.addWidget(self.status)
+        right = QtWidgets.QVBoxLayout()
+        right.addWidget(self.preview, 1)
+        buttons = QtWidgets.QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.save_button)
+        right.addLayout(buttons)
+        outer = QtWidgets.QHBoxLayout(self)
+        outer.addLayout(left, 2)
+        outer.addLayout(right, 3)
+
+    def set_campaign(self, code: str | None) -> None:
+        """Called by the main window whenever the campaign in use changes."""
+        self.code = code
+        self.department.blockSignals(True)
+        self.department.clear()
+        self.department.addItem(self.tr("All departments"), None)
+        if code:
+            try:
+                spec = campaigns.get_campaign(self.ctx, code)
+            except ServiceError as exc:
+                show_error(self, exc)
+            else:
+                for dept in spec.departments:
+                    self.department.addItem(dept.name, dept.name)
+                self.template.setPlainText(printing.notice_template(self.ctx, code).text)
+        self.department.blockSignals(False)
+        self.placeholders.setText(
+            self.tr("Placeholders: %1").replace("%1", "  ".join(f"${{{key}}} {zh}" for key, zh in printing.NOTICE_PLACEHOLDERS))
+        )
+        self._fill_applications()
+
+    def kind(self) -> str:
+        return str(self.document.currentData())
+
+    @Slot()
+    def _document_changed(self) -> None:
+        kind = self.kind()
+        self.template_box.setVisible(kind == "notice")
+        self.department.setEnabled(kind not in ("notice", "summary"))
+        self.selected_only.setEnabled(kind in SELECTABLE)
+        if kind not in SELECTABLE:
+            self.selected_only.setChecked(False)
+        self.applications.setEnabled(self.selected_only.isChecked())
+
+    @Slot()
+    def _fill_applications(self) -> None:
+        self.applications.clear()
+        if not self.code:
+            return
+        query = ApplicationQuery(self.code, department=self.department.currentData())
+        for row in application_list.page_applications(self.ctx, query, 0, LIST_LIMIT):
+            item = QtWidgets.QListWidgetItem(f"{row.id}  {row.name}  {row.department}  {row.msisdn or ''}")
+            item.setData(QtCore.Qt.ItemDataRole.UserRole, row.id)
+            item.setFlags(item.flags() | QtCore.Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(QtCore.Qt.CheckState.Unchecked)
+            self.applications.addItem(item)
+
+    def checked_ids(self) -> list[int]:
+        items = (self.applications.item(i) for i in range(self.applications.count()))
+        return [int(it.data(QtCore.Qt.ItemDataRole.UserRole)) for it in items if it.checkState() == QtCore.Qt.CheckState.Checked]
+
+    @Slot()
+    def save_notice_text(self) -> None:
+        if not self.code:
+            return
+        try:
+            saved = printing.save_notice_template(self.ctx, self.code, self.template.toPlainText())
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.template.setPlainText(saved.text)
+        self.status.setText(self.tr("Notice text saved."))
+
+    def _job(self, out: Path):  # type: ignore[no-untyped-def]
+        ctx, code, kind = self.ctx, self.code or "", self.kind()
+        department = self.department.currentData() if self.department.isEnabled() else None
+        ids = self.checked_ids() if self.selected_only.isChecked() else None
+
+        def run(progress: ProgressCallback) -> printing.Printed:
+            if kind == "notice":
+                return printing.print_notice(ctx, code, out)
+            if kind == "forms":
+                return printing.print_forms(ctx, code, out, department, ids, progress)
+            if kind == "id-sheets":
+                return printing.print_id_sheets(ctx, code, out, department, ids, progress)
+            if kind == "roster":
+                return printing.print_roster(ctx, code, out, department or "")
+            return printing.print_summary(ctx, code, out)
+
+        return run
+
+    @Slot()
+    def start(self) -> None:
+        """Generate the chosen document in a worker thread; the preview shows it when done."""
+        if not self.code or self.operation is not None:
+            return
+        if self.kind() == "roster" and not self.department.currentData():
+            self.status.setText(self.tr("Choose a department for its roster."))
+            return
+        out = Path(self._folder.name) / f"{self.kind()}.pdf"
+        self.operation = Operation(self._job(out))
+        self.operation.progressed.connect(self._progressed)
+        self.operation.finished.connect(self._finished)
+        self.operation.failed.connect(self._failed)
+        self.generate.setEnabled(False)
+        self.cancel.setEnabled(True)
+        self.progress.setRange(0, 0)
+        self.status.setText(self.tr("Generating…"))
+        self.operation.start()
+
+    @Slot()
+    def stop(self) -> None:
+        if self.operation is not None:
+            self.operation.cancel()
+
+    @Slot(int, int)
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    @Slot(object)
+    def _finished(self, result: object) -> None:
+        assert isinstance(result, printing.Printed)
+        self._idle()
+        self.generated = result.out
+        self.preview.show_pdf(PdfPages(result.out))
+        self.print_button.setEnabled(True)
+        self.save_button.setEnabled(True)
+        self.status.setText(self.tr("%n page(s) ready.", "", result.pages))
+
+    @Slot(object)
+    def _failed(self, exc: object) -> None:
+        self._idle()
+        if isinstance(exc, printing.Cancelled):
+            self.status.setText(self.tr("Cancelled; nothing was saved."))
+            return
+        self.status.setText(self.tr("Not generated."))
+        assert isinstance(exc, BaseException)
+        report_failure(self, exc)
+
+    def _idle(self) -> None:
+        self.operation = None
+        self.generate.setEnabled(True)
+        self.cancel.setEnabled(False)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.print_button.setEnabled(self.generated is not None)
+        self.save_button.setEnabled(self.generated is not None)
+
+    @Slot()
+    def print_document(self) -> None:
+        if self.generated is None:
+            return
+        printer = QtPrintSupport.QPrinter(QtPrintSupport.QPrinter.PrinterMode.HighResolution)
+        dialog = QtPrintSupport.QPrintDialog(printer, self)
+        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+            return
+        try:
+            print_pages(PdfPages(self.generated), printer)
+        except OSError as exc:
+            QtWidgets.QMessageBox.warning(self, self.tr("Cannot print"), str(exc))
+
+    @Slot()
+    def save_as(self) -> None:
+        if self.generated is None:
+            return
+        target, _ = QtWidgets.QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), self.generated.name, "PDF (*.pdf)")
+        if not target:
+            return
+        try:
+            shutil.copyfile(self.generated, target)
+        except OSError as exc:
+            QtWidgets.QMessageBox.warning(self, self.tr("Cannot save"), f"{target}: {exc.strerror or exc}")
+            return
+        self.status.setText(self.tr("Saved to %1").replace("%1", target))

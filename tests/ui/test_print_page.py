@@ -1,0 +1,93 @@
+"""The Print page through its widgets: generate in the worker, preview, cancel, print to a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kaccount_desk.services import enrollment, printing
+from kaccount_desk.services.context import Context
+from kaccount_desk.services.enrollment import ApplicationInput
+from kaccount_desk.ui.printing.pdf_pages import PdfPages, print_pages
+from kaccount_desk.ui.printing.print_page import PrintPage
+from kaccount_desk.ui.qt import QtCore, QtPrintSupport
+from kaccount_desk.ui.workers import Operation
+from tests.conftest import valid_id
+
+pytestmark = pytest.mark.usefixtures("english")
+
+
+@pytest.fixture
+def page(qtbot, admin: Context, campaign: str) -> PrintPage:
+    for i, dept in enumerate(["铸造事业部", "财务部", "财务部"]):
+        enrollment.save_application(
+            admin,
+            ApplicationInput(campaign, dept, f"员工{i}", valid_id(f"1309811978010112{i}"), number_source="pool", msisdn=f"1883275880{i}", plan="group8"),
+        )
+    widget = PrintPage(admin)
+    qtbot.addWidget(widget)
+    widget.set_campaign(campaign)
+    widget.resize(1200, 760)
+    return widget
+
+
+def choose(page: PrintPage, kind: str) -> None:
+    page.document.setCurrentIndex(page.document.findData(kind))
+
+
+def generate(qtbot, page: PrintPage) -> None:
+    page.generate.click()
+    assert page.operation is not None
+    qtbot.waitUntil(lambda: page.operation is None, timeout=20000)
+
+
+def test_notice_and_selected_forms_are_generated_off_the_gui_thread(qtbot, page: PrintPage, tmp_path: Path) -> None:
+    choose(page, "notice")
+    assert page.template_box.isVisibleTo(page) and "${deadline}" in page.template.toPlainText()
+    generate(qtbot, page)
+    assert page.preview.pages is not None and page.preview.pages.page_count() == 1
+    choose(page, "forms")
+    assert not page.template_box.isVisibleTo(page)
+    page.department.setCurrentIndex(page.department.findData("财务部"))
+    assert page.applications.count() == 2
+    page.selected_only.setChecked(True)
+    page.applications.item(0).setCheckState(QtCore.Qt.CheckState.Checked)
+    generate(qtbot, page)
+    assert page.preview.pages is not None and page.preview.pages.page_count() == 1
+    assert "1 page" in page.status.text()
+    printer = QtPrintSupport.QPrinter()
+    printer.setOutputFormat(QtPrintSupport.QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setResolution(72)
+    print_pages(PdfPages(page.generated), printer)
+    assert PdfPages(tmp_path / "printed.pdf").page_count() == 1
+    Path("/tmp/ui-look").mkdir(exist_ok=True)
+    page.grab().save("/tmp/ui-look/print.png")
+
+
+class CancelledAtOnce(Operation):
+    """Cancel pressed before the first page is done, without racing the worker thread."""
+
+    def start(self) -> None:
+        self.cancel()
+        super().start()
+
+
+def test_cancel_stops_and_leaves_no_file(qtbot, page: PrintPage, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("kaccount_desk.ui.printing.print_page.Operation", CancelledAtOnce)
+    choose(page, "forms")
+    page.generate.click()
+    assert page.cancel.isEnabled()
+    page.cancel.click()
+    qtbot.waitUntil(lambda: page.operation is None, timeout=20000)
+    assert "Cancelled" in page.status.text()
+    assert page.generated is None and list(Path(page._folder.name).iterdir()) == []
+
+
+def test_notice_text_is_saved_through_the_service(qtbot, page: PrintPage, admin: Context, campaign: str) -> None:
+    choose(page, "notice")
+    page.template.setPlainText("请于${deadline}前交${contact}。")
+    page.save_template.click()
+    assert "saved" in page.status.text()
+    assert printing.notice_template(admin, campaign).text == "请于${deadline}前交${contact}。"
