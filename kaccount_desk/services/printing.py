@@ -255,7 +255,7 @@ def _receipt(view: tickets.TicketView) -> ReceiptData:
         owner_name=view.owner_name,
         owner_staff_id=view.owner,
         channel=ticket_label(view.channel),
-        window=view.window,
+        window=ticket_label(view.window),
         category=ticket_label(view.category),
         customer_name=view.customer_name,
         masked_number=masked,
