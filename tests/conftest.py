@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -18,24 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from kaccount_desk.services import campaigns, staff  # noqa: E402
 from kaccount_desk.services.context import Context, Store  # noqa: E402
-
-REPO = Path(__file__).resolve().parent.parent
-SAMPLE_CAMPAIGN = REPO / "resources" / "campaigns" / "botou-2012.toml"
-CST = timezone(timedelta(hours=8))
-PASSWORD = "secret-pass"
-
-
-@dataclass
-class Clock:
-    """A clock the test moves by hand: deadlines are about time, and time must not flake."""
-
-    now: datetime
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **kwargs: float) -> None:
-        self.now += timedelta(**kwargs)
+from support import CST, PASSWORD, REPO, SAMPLE_CAMPAIGN, Clock, make_staff  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -70,11 +52,6 @@ def admin(store: Store) -> Context:
     return Context(store, staff.create_first_admin(store, "A001", "管理员", PASSWORD))
 
 
-def make_staff(admin: Context, staff_no: str, role: str, department: str | None = None) -> Context:
-    staff.create_staff(admin, staff_no, f"员工{staff_no}", role, PASSWORD, department)
-    return Context(admin.store, staff.authenticate(admin.store, staff_no, PASSWORD))
-
-
 @pytest.fixture
 def office(admin: Context) -> Context:
     return make_staff(admin, "O001", "office", "公司(党委)办公室")
@@ -85,9 +62,3 @@ def campaign(admin: Context) -> str:
     """The sample campaign of the seed notice, loaded; returns its code."""
     return campaigns.load_campaign_file(admin, SAMPLE_CAMPAIGN).code
 
-
-def valid_id(first17: str) -> str:
-    """A resident ID with the right check character, for tests that need valid ones."""
-    from stdnum.cn import ric
-
-    return first17 + ric.calc_check_digit(first17 + "0")

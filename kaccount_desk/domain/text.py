@@ -18,22 +18,16 @@ _MAX_INTEGRAL_DIGITS = 40
 _UNREADABLE = "?"
 
 
+_HALF_WIDTH = {code: code - _FULL_WIDTH_OFFSET for code in range(0xFF01, 0xFF5F)} | {ord(_IDEOGRAPHIC_SPACE): ord(" ")}
+
+
 def to_half_width(text: str) -> str:
     """Map full-width ASCII forms (U+FF01–U+FF5E) and U+3000 to their ASCII twins.
 
-    Done by hand rather than with NFKC, which would also turn circled or superscript digits
-    into plain ones and so let garbage pass as a number.
+    Done with an explicit table rather than NFKC, which would also turn circled or superscript
+    digits into plain ones and so let garbage pass as a number.
     """
-    out: list[str] = []
-    for ch in text:
-        code = ord(ch)
-        if 0xFF01 <= code <= 0xFF5E:
-            out.append(chr(code - _FULL_WIDTH_OFFSET))
-        elif ch == _IDEOGRAPHIC_SPACE:
-            out.append(" ")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return text.translate(_HALF_WIDTH)
 
 
 def cell_text(raw: object) -> str:

@@ -92,7 +92,8 @@ def assess(ctx: Context, inp: ApplicationInput, application_id: int | None = Non
     with ctx.store.read() as session:
         rules = _rules(ctx, session, inp.campaign_code)
         now = ctx.now()
-        return rules.assess(inp, now.date(), now, own_id=application_id, is_new=application_id is None)
+        own = _row(session, application_id) if application_id is not None else None
+        return rules.assess(inp, now.date(), now, own=own, is_new=own is None)
 
 
 def _check_late(ctx: Context, inp: ApplicationInput, campaign: Campaign) -> None:
@@ -134,7 +135,7 @@ def save_application(ctx: Context, inp: ApplicationInput, application_id: int | 
                 raise Refused(Reason("application.locked", "已提交的申请不能再修改", "A submitted application can no longer be changed"))
             if row is not None:
                 inp = _with_confirmed(inp, row)
-            a = rules.assess(inp, now.date(), now, own_id=application_id, is_new=row is None)
+            a = rules.assess(inp, now.date(), now, own=row, is_new=row is None)
             if a.reasons:
                 raise Refused(*a.reasons)
             if row is None:
@@ -204,7 +205,7 @@ def _unconfirmed(ctx: Context, session: Session, row: Application) -> tuple[Reas
         confirmed=frozenset(row.confirmed_warnings or []),
     )
     now = ctx.now()
-    a = rules.assess(inp, now.date(), now, own_id=row.id, is_new=False)
+    a = rules.assess(inp, now.date(), now, own=row, is_new=False)
     return tuple(
         Reason(f"confirm.{w.code}", f"需要确认:{w.zh}", f"Needs confirmation: {w.en}", confirm=True) for w in a.unconfirmed
     )

@@ -82,7 +82,7 @@ class IntakeRules:
         self.addons = {r.code: r for r in items if r.kind == "addon"} | {r.name: r for r in items if r.kind == "addon"}
         self._addon_by_code = {r.code: r for r in items if r.kind == "addon"}
         self._pool: set[str] | None = None
-        self._taken: dict[str, int] | None = None
+        self._taken: dict[str, int | Application] | None = None
         self._per_id: Counter[tuple[str, str]] | None = None
         if preload:
             self._pool = set(session.scalars(select(PoolNumber.number).where(PoolNumber.campaign_id == campaign.id)))
@@ -114,7 +114,8 @@ class IntakeRules:
             self.session.scalar(select(PoolNumber.id).where(PoolNumber.campaign_id == self.campaign.id, PoolNumber.number == number))
         )
 
-    def holder_of(self, number: str) -> int | None:
+    def holder_of(self, number: str) -> int | Application | None:
+        """The live application that holds ``number``: its id, or the row an import is adding."""
         if self._taken is not None:
             return self._taken.get(number)
         return self.session.scalar(
@@ -125,26 +126,25 @@ class IntakeRules:
             )
         )
 
-    def numbers_held(self, id_number: str, carrier: str, own_id: int | None) -> int:
+    def numbers_held(self, id_number: str, carrier: str, own: Application | None) -> int:
         if self._per_id is not None:
             count = self._per_id[(id_number, carrier)]
-            own = self.session.get(Application, own_id) if own_id else None
             return count - (1 if own is not None and own.carrier == carrier and own.status in LIVE_STATUSES else 0)
         query = select(func.count()).select_from(Application).where(
             Application.id_number == id_number, Application.carrier == carrier, Application.status.in_(LIVE_STATUSES)
         )
-        if own_id is not None:
-            query = query.where(Application.id != own_id)
+        if own is not None and own.id is not None:
+            query = query.where(Application.id != own.id)
         return self.session.scalar(query) or 0
 
-    def remember(self, number: str | None, app_id: int, id_number: str, carrier: str | None) -> None:
-        """Keep the preloaded maps true after an import writes a row."""
+    def remember(self, number: str | None, row: Application) -> None:
+        """Keep the preloaded maps true after an import adds a row (its id comes at the flush)."""
         if self._taken is not None and number:
-            self._taken[number] = app_id
+            self._taken[number] = row
         if self._per_id is not None and number:
-            self._per_id[(id_number, carrier or "")] += 1
+            self._per_id[(row.id_number, row.carrier or "")] += 1
 
-    def assess(self, inp: ApplicationInput, today: date, now: datetime, own_id: int | None = None, is_new: bool = True) -> Assessment:
+    def assess(self, inp: ApplicationInput, today: date, now: datetime, own: Application | None = None, is_new: bool = True) -> Assessment:
         out = Assessment()
         if not inp.name.strip():
             out.reasons.append(_reason("application.name", "姓名不能为空", "The name is empty"))
@@ -160,7 +160,7 @@ class IntakeRules:
                 )
             )
         self._assess_id(inp, today, out)
-        self._assess_number(inp, own_id, out)
+        self._assess_number(inp, own, out)
         self._assess_plan(inp, out)
         if is_new:
             verdict = check_deadline(now, self.deadline, inp.late_reason or None)
@@ -181,7 +181,7 @@ class IntakeRules:
         else:
             out.id_number = str(inp.id_number).strip()
 
-    def _assess_number(self, inp: ApplicationInput, own_id: int | None, out: Assessment) -> None:
+    def _assess_number(self, inp: ApplicationInput, own: Application | None, out: Assessment) -> None:
         if not inp.msisdn.strip():
             return
         if inp.number_source not in ("existing", "pool"):
@@ -199,7 +199,7 @@ class IntakeRules:
                 _reason("pool.not_reserved", f"号码{number}不在本次预留的号池中", f"{number} is not one of the reserved numbers")
             )
         holder = self.holder_of(number)
-        if holder is not None and holder != own_id:
+        if holder is not None and holder is not own and (own is None or holder != own.id):
             out.reasons.append(
                 _reason("number.taken", f"号码{number}已被另一份申请占用", f"{number} already belongs to another application")
             )
@@ -207,7 +207,7 @@ class IntakeRules:
             eligibility = check_excluded_packages(inp.current_packages, self.campaign.excluded_packages)
             out.reasons.extend(eligibility.reasons)
         if out.id_valid:
-            held = self.numbers_held(out.id_number, out.carrier, own_id)
+            held = self.numbers_held(out.id_number, out.carrier, own)
             five = check_numbers_per_id(held)
             out.warnings.extend(w for w in five.warnings if w.code not in inp.confirmed)
 

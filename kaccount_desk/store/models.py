@@ -165,6 +165,7 @@ class Application(Base):
 
     addons: Mapped[list[ApplicationAddon]] = relationship(cascade="all, delete-orphan")
     copies: Mapped[list[IdCopy]] = relationship(cascade="all, delete-orphan")
+    events: Mapped[list[ApplicationEvent]] = relationship(cascade="all, delete-orphan", order_by="ApplicationEvent.id")
 
 
 class ApplicationAddon(Base):

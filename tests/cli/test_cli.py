@@ -10,7 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import PASSWORD, SAMPLE_CAMPAIGN, valid_id
+from support import PASSWORD, SAMPLE_CAMPAIGN, valid_id
 
 GOOD = valid_id("13098119780101123")
 

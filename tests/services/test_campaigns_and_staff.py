@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import PASSWORD, make_staff
+from support import PASSWORD, make_staff
 
 from kaccount_desk.domain.campaign import DepartmentSpec
 from kaccount_desk.domain.tariff import UsageProfile

@@ -6,7 +6,7 @@ from datetime import timedelta
 from io import BytesIO
 
 import pytest
-from conftest import Clock, make_staff, valid_id
+from support import Clock, make_staff, valid_id
 from PIL import Image
 from sqlalchemy import func, select
 

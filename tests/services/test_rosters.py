@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import make_staff, valid_id
+from support import make_staff, valid_id
 from sqlalchemy import func, select
 
 from kaccount_desk.services import enrollment, id_copies, rosters
@@ -170,3 +170,11 @@ def test_export_needs_the_right_and_something_to_export(admin: Context, campaign
     clerk = make_staff(admin, "C009", "clerk")
     with pytest.raises(Forbidden):
         rosters.export_roster(clerk, campaign, tmp_path / "x.xlsx")
+
+
+def test_the_same_person_twice_in_one_file_is_added_once(admin: Context, campaign: str, tmp_path: Path) -> None:
+    row = [1, "张三", "铸造事业部", GOOD_1, "13803170001", "group8", "", ""]
+    report = rosters.import_roster(admin, _xlsx(tmp_path / "twice.xlsx", [row, row, [*row[:6], "", "18832758801"]]), campaign)
+    assert [r.status for r in report.rows] == ["accepted", "unchanged", "accepted"]
+    assert report.rows[0].application_id == report.rows[1].application_id is not None
+    assert _count(admin, Application) == 2 and _count(admin, ApplicationEvent) == 2

@@ -1,0 +1,133 @@
+"""Enrollment figures, each beside the bare library doing the same work in the same run.
+
+Run: python3 tests/benchmarks/bench_enrollment.py [--rows 10000] [--ids 100000]
+The machine is shared and noisy, so each figure is the median of a few runs and the ratio to
+the reference matters more than the absolute number.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import openpyxl
+from stdnum.cn import ric
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+from kaccount_desk.domain.resident_id import check_resident_id  # noqa: E402
+from kaccount_desk.services import campaigns, rosters, staff  # noqa: E402
+from kaccount_desk.services.context import Context, Store  # noqa: E402
+
+CST = timezone(timedelta(hours=8))
+REGIONS = ["130981", "110105", "320102", "440305", "412723", "510104"]
+
+
+def make_ids(count: int, seed: int = 7) -> list[str]:
+    """Deterministic IDs, about one in ten with a wrong check character."""
+    rnd = random.Random(seed)
+    out = []
+    for n in range(count):
+        born = datetime(1950, 1, 1) + timedelta(days=rnd.randrange(0, 365 * 55))
+        first17 = f"{rnd.choice(REGIONS)}{born:%Y%m%d}{rnd.randrange(0, 1000):03d}"
+        check = ric.calc_check_digit(first17 + "0")
+        if n % 10 == 0:
+            check = "0" if check != "0" else "1"
+        out.append(first17 + check)
+    return out
+
+
+def median_time(fn: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def bench_ids(count: int) -> None:
+    ids = make_ids(count)
+    ours = median_time(lambda: [check_resident_id(i) for i in ids], 3)
+    bare = median_time(lambda: [ric.is_valid(i) for i in ids], 3)
+    valid = sum(1 for i in ids if check_resident_id(i).ok)
+    print(f"{count:,} ID validations: ours {ours:.3f} s ({count / ours:,.0f}/s), "
+          f"python-stdnum is_valid {bare:.3f} s ({count / bare:,.0f}/s), ratio {ours / bare:.2f}x; {valid:,} valid")
+
+
+def write_roster(path: Path, rows: int) -> list[tuple[str, str, str, str, str]]:
+    ids = make_ids(rows, seed=11)
+    departments = ["铸造事业部", "机加工事业部", "装配事业部", "销售事业部", "财务部"]
+    data = [(f"员工{n:05d}", departments[n % 5], ids[n], f"138{n:08d}", "group8") for n in range(rows)]
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("名单")
+    sheet.append(["XX公司大客户业务登记表"])
+    sheet.append(["姓名", "部门", "身份证号码", "手机号码", "资费方式"])
+    for row in data:
+        sheet.append(list(row))
+    book.save(path)
+    return data
+
+
+def bare_import(path: Path, db: Path) -> int:
+    """openpyxl reading the same sheet and sqlite3 inserting the rows: no checks, no ORM."""
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    rows = [r for r in book.worksheets[0].iter_rows(min_row=3, values_only=True) if any(r)]
+    book.close()
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("CREATE TABLE IF NOT EXISTS a (name TEXT, dept TEXT, id_number TEXT, msisdn TEXT, plan TEXT, status TEXT)")
+    with con:
+        con.executemany("INSERT INTO a VALUES (?, ?, ?, ?, ?, 'draft')", rows)
+    con.close()
+    return len(rows)
+
+
+def bench_import(rows: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        roster = folder / "roster.xlsx"
+        write_roster(roster, rows)
+        resources = REPO / "resources"
+        ours: list[float] = []
+        bare: list[float] = []
+        for attempt in range(3):
+            store = Store(f"sqlite:///{folder / f's{attempt}.db'}", resources=resources, clock=lambda: datetime(2012, 2, 24, tzinfo=CST))
+            ctx = Context(store, staff.create_first_admin(store, "A001", "管理员", "secret-pass"))
+            campaigns.load_campaign_file(ctx, resources / "campaigns" / "botou-2012.toml")
+            start = time.perf_counter()
+            report = rosters.import_roster(ctx, roster, "BT2012-KA")
+            ours.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            again = rosters.import_roster(ctx, roster, "BT2012-KA")
+            reimport = time.perf_counter() - start
+            store.close()
+            start = time.perf_counter()
+            bare_import(roster, folder / f"bare{attempt}.db")
+            bare.append(time.perf_counter() - start)
+        t = report.totals
+        print(f"import of a {rows:,}-row roster: ours {statistics.median(ours):.2f} s "
+              f"(accepted {t['accepted']:,}, rejected {t['rejected']:,}; re-import {reimport:.2f} s, unchanged {again.totals['unchanged']:,}), "
+              f"bare openpyxl+sqlite3 {statistics.median(bare):.2f} s, ratio {statistics.median(ours) / statistics.median(bare):.2f}x; target < 3 s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--ids", type=int, default=100_000)
+    parser.add_argument("--rows", type=int, default=10_000)
+    args = parser.parse_args()
+    bench_ids(args.ids)
+    bench_import(args.rows)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+"""Helpers and constants the tests share; fixtures live in conftest.py beside this file.
+
+Kept out of conftest.py because each test folder may have a conftest of its own, and a plain
+``from conftest import`` would then pick up the wrong one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from stdnum.cn import ric
+
+from kaccount_desk.services import staff
+from kaccount_desk.services.context import Context
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_CAMPAIGN = REPO / "resources" / "campaigns" / "botou-2012.toml"
+CST = timezone(timedelta(hours=8))
+PASSWORD = "secret-pass"
+
+
+@dataclass
+class Clock:
+    """A clock the test moves by hand: deadlines are about time, and time must not flake."""
+
+    now: datetime
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kwargs: float) -> None:
+        self.now += timedelta(**kwargs)
+
+
+def make_staff(admin: Context, staff_no: str, role: str, department: str | None = None) -> Context:
+    staff.create_staff(admin, staff_no, f"员工{staff_no}", role, PASSWORD, department)
+    return Context(admin.store, staff.authenticate(admin.store, staff_no, PASSWORD))
+
+
+def valid_id(first17: str) -> str:
+    """A resident ID with the right check character, for tests that need valid ones."""
+    return first17 + ric.calc_check_digit(first17 + "0")
