@@ -7,7 +7,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from conftest import make_staff, valid_id
+from support import make_staff, valid_id
 from PIL import Image
 from pypdf import PdfReader
 from sqlalchemy import update
