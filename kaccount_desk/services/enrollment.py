@@ -101,19 +101,27 @@ def _check_late(ctx: Context, inp: ApplicationInput, campaign: Campaign) -> None
         ctx.require(Permission.ACCEPT_LATE)
 
 
+def assessment_values(inp: ApplicationInput, a: Assessment, confirmed_before: list[str] | None = None) -> dict[str, object]:
+    """The column values an assessed input gives an application: one list for the form and the import."""
+    return {
+        "department_id": a.department_id,
+        "name": inp.name.strip(),
+        "id_type": a.id_type,
+        "id_number": a.id_number,
+        "id_valid": a.id_valid,
+        "number_source": inp.number_source,
+        "msisdn": a.msisdn,
+        "carrier": a.carrier,
+        "current_packages": inp.current_packages.strip(),
+        "plan_id": a.plan_id,
+        "note": inp.note.strip(),
+        "confirmed_warnings": sorted(set(confirmed_before or []) | set(inp.confirmed)),
+    }
+
+
 def apply_assessment(row: Application, inp: ApplicationInput, a: Assessment) -> None:
-    row.department_id = a.department_id or row.department_id
-    row.name = inp.name.strip()
-    row.id_type = a.id_type
-    row.id_number = a.id_number
-    row.id_valid = a.id_valid
-    row.number_source = inp.number_source
-    row.msisdn = a.msisdn
-    row.carrier = a.carrier
-    row.current_packages = inp.current_packages.strip()
-    row.plan_id = a.plan_id
-    row.note = inp.note.strip()
-    row.confirmed_warnings = sorted(set(row.confirmed_warnings or []) | set(inp.confirmed))
+    for key, value in assessment_values(inp, a, row.confirmed_warnings).items():
+        setattr(row, key, value)
     row.addons = [ApplicationAddon(rated_item_id=i) for i in a.addon_ids]
 
 

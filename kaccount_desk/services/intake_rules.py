@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -64,6 +65,19 @@ class Assessment:
         return [w for w in self.warnings if w.confirm]
 
 
+class Holder(Protocol):
+    """What the rules need of an application holding a number: stored, or about to be by an import."""
+
+    @property
+    def id(self) -> int | None: ...
+
+    @property
+    def status(self) -> str: ...
+
+    @property
+    def carrier(self) -> object: ...
+
+
 def _reason(code: str, zh: str, en: str) -> Reason:
     return Reason(code, zh, en)
 
@@ -82,7 +96,7 @@ class IntakeRules:
         self.addons = {r.code: r for r in items if r.kind == "addon"} | {r.name: r for r in items if r.kind == "addon"}
         self._addon_by_code = {r.code: r for r in items if r.kind == "addon"}
         self._pool: set[str] | None = None
-        self._taken: dict[str, int | Application] | None = None
+        self._taken: dict[str, int | Holder] | None = None
         self._per_id: Counter[tuple[str, str]] | None = None
         if preload:
             self._pool = set(session.scalars(select(PoolNumber.number).where(PoolNumber.campaign_id == campaign.id)))
@@ -114,7 +128,7 @@ class IntakeRules:
             self.session.scalar(select(PoolNumber.id).where(PoolNumber.campaign_id == self.campaign.id, PoolNumber.number == number))
         )
 
-    def holder_of(self, number: str) -> int | Application | None:
+    def holder_of(self, number: str) -> int | Holder | None:
         """The live application that holds ``number``: its id, or the row an import is adding."""
         if self._taken is not None:
             return self._taken.get(number)
@@ -126,7 +140,7 @@ class IntakeRules:
             )
         )
 
-    def numbers_held(self, id_number: str, carrier: str, own: Application | None) -> int:
+    def numbers_held(self, id_number: str, carrier: str, own: Holder | None) -> int:
         if self._per_id is not None:
             count = self._per_id[(id_number, carrier)]
             return count - (1 if own is not None and own.carrier == carrier and own.status in LIVE_STATUSES else 0)
@@ -137,14 +151,14 @@ class IntakeRules:
             query = query.where(Application.id != own.id)
         return self.session.scalar(query) or 0
 
-    def remember(self, number: str | None, row: Application) -> None:
-        """Keep the preloaded maps true after an import adds a row (its id comes at the flush)."""
+    def remember(self, number: str | None, id_number: str, row: Holder) -> None:
+        """Keep the preloaded maps true after an import adds a row (its id comes at the insert)."""
         if self._taken is not None and number:
             self._taken[number] = row
         if self._per_id is not None and number:
-            self._per_id[(row.id_number, row.carrier or "")] += 1
+            self._per_id[(id_number, str(row.carrier or ""))] += 1
 
-    def assess(self, inp: ApplicationInput, today: date, now: datetime, own: Application | None = None, is_new: bool = True) -> Assessment:
+    def assess(self, inp: ApplicationInput, today: date, now: datetime, own: Holder | None = None, is_new: bool = True) -> Assessment:
         out = Assessment()
         if not inp.name.strip():
             out.reasons.append(_reason("application.name", "姓名不能为空", "The name is empty"))
@@ -181,7 +195,7 @@ class IntakeRules:
         else:
             out.id_number = str(inp.id_number).strip()
 
-    def _assess_number(self, inp: ApplicationInput, own: Application | None, out: Assessment) -> None:
+    def _assess_number(self, inp: ApplicationInput, own: Holder | None, out: Assessment) -> None:
         if not inp.msisdn.strip():
             return
         if inp.number_source not in ("existing", "pool"):

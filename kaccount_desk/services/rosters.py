@@ -23,7 +23,7 @@ from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.workflow import LIVE_STATUSES, Status, status_label
 from kaccount_desk.services.campaigns import campaign_row
 from kaccount_desk.services.context import Context
-from kaccount_desk.services.enrollment import apply_assessment
+from kaccount_desk.services.enrollment import apply_assessment, assessment_values
 from kaccount_desk.services.errors import Refused
 from kaccount_desk.services.intake_rules import ApplicationInput, IntakeRules
 from kaccount_desk.sheets.roster_reader import Column, RosterFileError, RosterRow, read_roster
@@ -85,16 +85,34 @@ def _key(id_number: str, msisdn: str) -> tuple[str, str]:
     return normalize_resident_id(id_number), normalize_mobile(msisdn)
 
 
-def _same(row: Application, inp: ApplicationInput, department_id: int | None, plan_id: int | None, addon_ids: tuple[int, ...]) -> bool:
-    return (
-        row.name == inp.name.strip()
-        and row.department_id == department_id
-        and row.number_source == inp.number_source
-        and row.current_packages == inp.current_packages.strip()
-        and row.plan_id == plan_id
-        and sorted(a.rated_item_id for a in row.addons) == sorted(addon_ids)
-        and row.note == inp.note.strip()
-    )
+@dataclass(eq=False)
+class NewApplication:
+    """An application the import will add: plain values until one bulk INSERT gives it an id.
+
+    Building ten thousand ORM objects cost more than checking the rows; the intake rules only
+    need the few attributes below to treat it like a stored application.
+    """
+
+    values: dict[str, object]
+    addon_ids: tuple[int, ...]
+    event_note: str
+    status: str = Status.DRAFT.value
+    id: int | None = None
+
+    @property
+    def carrier(self) -> object:
+        return self.values["carrier"]
+
+
+_COMPARED = ("name", "department_id", "number_source", "current_packages", "plan_id", "note")
+
+
+def _same(found: Application | NewApplication, values: dict[str, object], addon_ids: tuple[int, ...]) -> bool:
+    if isinstance(found, NewApplication):
+        have, have_addons = found.values, found.addon_ids
+    else:
+        have, have_addons = {k: getattr(found, k) for k in _COMPARED}, tuple(a.rated_item_id for a in found.addons)
+    return all(have[k] == values[k] for k in _COMPARED) and sorted(have_addons) == sorted(addon_ids)
 
 
 def import_roster(ctx: Context, path: Path, campaign_code: str, dry_run: bool = False, progress: Progress | None = None) -> ImportReport:
@@ -108,7 +126,7 @@ def import_roster(ctx: Context, path: Path, campaign_code: str, dry_run: bool = 
         campaign = campaign_row(session, campaign_code)
         rules = IntakeRules(session, campaign, ctx.store.segments, preload=True)
         existing = _live_by_key(session, campaign.id)
-        touched: list[tuple[int, Application]] = []
+        touched: list[tuple[int, Application | NewApplication]] = []
         for done, sheet_row in enumerate(sheet.rows, start=1):
             result, row = _import_row(ctx, rules, existing, _input(campaign_code, sheet_row), sheet_row.row, path.name)
             report.rows.append(result)
@@ -116,8 +134,8 @@ def import_roster(ctx: Context, path: Path, campaign_code: str, dry_run: bool = 
                 touched.append((len(report.rows) - 1, row))
             if progress is not None and done % 200 == 0 and not progress(done, len(sheet.rows)):
                 raise Cancelled()
-        new_rows = [row for index, row in touched if report.rows[index].status == "accepted"]
-        for row, new_id in zip(new_rows, _insert_new(session, new_rows), strict=True):
+        new_rows = [row for index, row in touched if isinstance(row, NewApplication) and report.rows[index].status == "accepted"]
+        for row, new_id in zip(new_rows, _insert_new(ctx, session, campaign.id, new_rows), strict=True):
             row.id = new_id
         for index, row in touched:
             report.rows[index] = replace(report.rows[index], application_id=row.id)
@@ -126,7 +144,7 @@ def import_roster(ctx: Context, path: Path, campaign_code: str, dry_run: bool = 
     return report
 
 
-def _live_by_key(session: Session, campaign_id: int) -> dict[tuple[str, str], Application]:
+def _live_by_key(session: Session, campaign_id: int) -> dict[tuple[str, str], Application | NewApplication]:
     rows = session.scalars(
         select(Application)
         .options(selectinload(Application.addons))
@@ -135,42 +153,41 @@ def _live_by_key(session: Session, campaign_id: int) -> dict[tuple[str, str], Ap
     return {(r.id_number, r.msisdn or ""): r for r in rows}
 
 
-def _insert_new(session: Session, rows: list[Application]) -> list[int]:
-    """Write the import's new applications, their add-ons and first events in a few batches.
-
-    New rows are built as plain, unattached objects while the rows are checked, then written with
-    bulk INSERTs: the unit of work, flushing ten thousand objects one by one, took most of an
-    import's time.
-    """
+def _insert_new(ctx: Context, session: Session, campaign_id: int, rows: list[NewApplication]) -> list[int]:
+    """Write the import's new applications, their add-ons and first events in a few batches."""
     if not rows:
         return []
-    columns = [c.key for c in Application.__table__.columns if c.key != "id"]
+    now = ctx.now()
+    common = {"campaign_id": campaign_id, "status": Status.DRAFT.value, "created_by": ctx.actor.id, "created_at": now, "updated_at": now}
+    # Core inserts on the tables: the ORM's bulk path adds bookkeeping these plain rows don't need.
+    applications = Application.__table__
     ids = list(
         session.scalars(
-            insert(Application).returning(Application.id, sort_by_parameter_order=True),
-            [{key: getattr(row, key) for key in columns} for row in rows],
+            insert(applications).returning(applications.c.id, sort_by_parameter_order=True),
+            [{**row.values, **common} for row in rows],
         )
     )
-    addons = [{"application_id": i, "rated_item_id": a.rated_item_id} for i, row in zip(ids, rows, strict=True) for a in row.addons]
+    addons = [{"application_id": i, "rated_item_id": a} for i, row in zip(ids, rows, strict=True) for a in row.addon_ids]
     if addons:
-        session.execute(insert(ApplicationAddon), addons)
-    events = [
-        {"application_id": i, "from_status": None, "to_status": e.to_status, "staff_id": e.staff_id, "at": e.at, "note": e.note}
-        for i, row in zip(ids, rows, strict=True)
-        for e in row.events
-    ]
-    session.execute(insert(ApplicationEvent), events)
+        session.execute(insert(ApplicationAddon.__table__), addons)
+    session.execute(
+        insert(ApplicationEvent.__table__),
+        [
+            {"application_id": i, "from_status": None, "to_status": Status.DRAFT.value, "staff_id": ctx.actor.id, "at": now, "note": row.event_note}
+            for i, row in zip(ids, rows, strict=True)
+        ],
+    )
     return ids
 
 
 def _import_row(
     ctx: Context,
     rules: IntakeRules,
-    existing: dict[tuple[str, str], Application],
+    existing: dict[tuple[str, str], Application | NewApplication],
     inp: ApplicationInput,
     row_number: int,
     file_name: str,
-) -> tuple[RowResult, Application | None]:
+) -> tuple[RowResult, Application | NewApplication | None]:
     """One row's verdict, and the application it added or matched (the latter may be unsaved yet)."""
     name = inp.name.strip()
     if not ctx.actor.may(Permission.ALL_DEPARTMENTS) and inp.department.strip() != (ctx.actor.department or ""):
@@ -182,14 +199,15 @@ def _import_row(
         return RowResult(row_number, "rejected", name, (reason,)), None
     found = existing.get(_key(inp.id_number, inp.msisdn))
     now = ctx.now()
-    if found is not None:
+    if isinstance(found, Application):
         inp = replace(inp, confirmed=frozenset(found.confirmed_warnings or []))
     a = rules.assess(inp, now.date(), now, own=found, is_new=found is None)
     warnings = tuple(a.warnings)
     if a.reasons:
         return RowResult(row_number, "rejected", name, tuple(a.reasons), warnings), None
+    values = assessment_values(inp, a)
     if found is not None:
-        if _same(found, inp, a.department_id, a.plan_id, a.addon_ids):
+        if _same(found, values, a.addon_ids):
             return RowResult(row_number, "unchanged", name, (), warnings, found.id), found
         if found.status not in (Status.DRAFT, Status.COLLECTED):
             reason = Reason(
@@ -198,21 +216,15 @@ def _import_row(
                 f"This application is already {status_label(found.status, 'en')} and cannot be changed by a roster",
             )
             return RowResult(row_number, "rejected", name, (reason,), warnings, found.id), None
-        apply_assessment(found, inp, a)
-        found.updated_at = now
+        if isinstance(found, NewApplication):
+            found.values, found.addon_ids = values, a.addon_ids
+        else:
+            apply_assessment(found, inp, a)
+            found.updated_at = now
         return RowResult(row_number, "updated", name, (), warnings, found.id), found
-    row = Application(
-        campaign_id=rules.campaign.id,
-        status=Status.DRAFT.value,
-        created_by=ctx.actor.id,
-        created_at=now,
-        updated_at=now,
-        confirmed_warnings=[],
-    )
-    apply_assessment(row, inp, a)
-    row.events.append(ApplicationEvent(from_status=None, to_status=row.status, staff_id=ctx.actor.id, at=now, note=f"名单导入 {file_name} 第{row_number}行"))
-    existing[(row.id_number, row.msisdn or "")] = row
-    rules.remember(row.msisdn, row)
+    row = NewApplication(values, a.addon_ids, f"名单导入 {file_name} 第{row_number}行")
+    existing[(a.id_number, a.msisdn or "")] = row
+    rules.remember(a.msisdn, a.id_number, row)
     return RowResult(row_number, "accepted", name, (), warnings), row
 
 

@@ -19,6 +19,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import openpyxl
+from python_calamine import CalamineWorkbook
 from stdnum.cn import ric
 
 REPO = Path(__file__).resolve().parents[2]
@@ -68,8 +69,12 @@ def write_roster(path: Path, rows: int) -> list[tuple[str, str, str, str, str]]:
     ids = make_ids(rows, seed=11)
     departments = ["铸造事业部", "机加工事业部", "装配事业部", "销售事业部", "财务部"]
     data = [(f"员工{n:05d}", departments[n % 5], ids[n], f"138{n:08d}", "group8") for n in range(rows)]
-    book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet("名单")
+    # A normal workbook stores text in the shared-strings table, as Excel and WPS do; openpyxl's
+    # write-only mode writes inline strings, which read back far slower than anything a
+    # department would send.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "名单"
     sheet.append(["XX公司大客户业务登记表"])
     sheet.append(["姓名", "部门", "身份证号码", "手机号码", "资费方式"])
     for row in data:
@@ -79,10 +84,9 @@ def write_roster(path: Path, rows: int) -> list[tuple[str, str, str, str, str]]:
 
 
 def bare_import(path: Path, db: Path) -> int:
-    """openpyxl reading the same sheet and sqlite3 inserting the rows: no checks, no ORM."""
-    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    rows = [r for r in book.worksheets[0].iter_rows(min_row=3, values_only=True) if any(r)]
-    book.close()
+    """calamine reading the same sheet and sqlite3 inserting the rows: no checks, no ORM."""
+    sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python(skip_empty_area=False)
+    rows = [r for r in sheet[2:] if any(r)]
     con = sqlite3.connect(db)
     con.execute("PRAGMA journal_mode=WAL")
     con.execute("CREATE TABLE IF NOT EXISTS a (name TEXT, dept TEXT, id_number TEXT, msisdn TEXT, plan TEXT, status TEXT)")
@@ -117,7 +121,7 @@ def bench_import(rows: int) -> None:
         t = report.totals
         print(f"import of a {rows:,}-row roster: ours {statistics.median(ours):.2f} s "
               f"(accepted {t['accepted']:,}, rejected {t['rejected']:,}; re-import {reimport:.2f} s, unchanged {again.totals['unchanged']:,}), "
-              f"bare openpyxl+sqlite3 {statistics.median(bare):.2f} s, ratio {statistics.median(ours) / statistics.median(bare):.2f}x; target < 3 s")
+              f"bare calamine+sqlite3 {statistics.median(bare):.2f} s, ratio {statistics.median(ours) / statistics.median(bare):.2f}x; target < 3 s")
 
 
 def main() -> None:
