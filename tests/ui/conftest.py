@@ -12,7 +12,7 @@ from kaccount_desk.services import campaigns, rosters
 from kaccount_desk.services.context import Context
 from kaccount_desk.ui.i18n import install_translations
 from kaccount_desk.ui.qt import QtWidgets
-from tests.conftest import valid_id
+from support import valid_id
 
 RosterWriter = Callable[..., Path]
 

@@ -10,7 +10,7 @@ from kaccount_desk.services import campaigns, staff
 from kaccount_desk.services.context import Context
 from kaccount_desk.ui.admin.admin_page import AdminPage
 from kaccount_desk.ui.admin.campaign_editor import CampaignEditor
-from tests.conftest import make_staff
+from support import make_staff
 
 
 pytestmark = pytest.mark.usefixtures("english")

@@ -11,7 +11,7 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.ui.enrollment.applications_model import APPLICATION_ID_ROLE, PAGE_SIZE, ApplicationsModel
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
 from kaccount_desk.ui.qt import Qt
-from tests.conftest import valid_id
+from support import valid_id
 
 
 pytestmark = pytest.mark.usefixtures("english")

@@ -13,7 +13,7 @@ from kaccount_desk.services.enrollment import ApplicationInput
 from kaccount_desk.ui.enrollment.id_copies_widget import CopySlot, IdCopiesWidget
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.qt import Qt, QtCore, QtGui, QtWidgets
-from tests.conftest import valid_id
+from support import valid_id
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ from kaccount_desk.services import campaigns, staff
 from kaccount_desk.services.context import Context, Store
 from kaccount_desk.ui.login import FirstRunDialog, LoginDialog
 from kaccount_desk.ui.qt import Qt
-from tests.conftest import PASSWORD
+from support import PASSWORD
 
 
 pytestmark = pytest.mark.usefixtures("english")

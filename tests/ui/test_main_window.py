@@ -9,7 +9,7 @@ from kaccount_desk.ui.admin.admin_page import AdminPage
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
 from kaccount_desk.ui.main_window import MainWindow, store_label
 from kaccount_desk.ui.settings import LANGUAGE, LAST_CAMPAIGN, Settings
-from tests.conftest import make_staff
+from support import make_staff
 
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -48,7 +48,7 @@ def test_without_a_campaign_the_page_says_so(qtbot, admin: Context) -> None:
 
 
 def test_loading_a_campaign_on_the_admin_page_fills_the_selector(qtbot, admin: Context) -> None:
-    from tests.conftest import SAMPLE_CAMPAIGN
+    from support import SAMPLE_CAMPAIGN
 
     window = MainWindow(admin)
     qtbot.addWidget(window)

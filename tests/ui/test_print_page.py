@@ -13,7 +13,7 @@ from kaccount_desk.ui.printing.pdf_pages import PdfPages, print_pages
 from kaccount_desk.ui.printing.print_page import PrintPage
 from kaccount_desk.ui.qt import QtCore, QtPrintSupport
 from kaccount_desk.ui.workers import Operation
-from tests.conftest import valid_id
+from support import valid_id
 
 pytestmark = pytest.mark.usefixtures("english")
 
