@@ -47,6 +47,7 @@ def test_notice_and_selected_forms_are_generated_off_the_gui_thread(qtbot, page:
     assert page.template_box.isVisibleTo(page) and "${deadline}" in page.template.toPlainText()
     generate(qtbot, page)
     assert page.preview.pages is not None and page.preview.pages.page_count() == 1
+    assert page.preview.document() is page.preview.pages.document
     choose(page, "forms")
     assert not page.template_box.isVisibleTo(page)
     page.department.setCurrentIndex(page.department.findData("财务部"))

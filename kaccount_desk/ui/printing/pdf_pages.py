@@ -1,15 +1,11 @@
-"""A generated PDF as page images, for the preview and for the printer.
+"""A generated PDF opened once with Qt PDF, shared by the preview and the printer.
 
-Qt PDF (QPdfDocument) renders pages where the PySide6 build has it; some builds lack the module,
-and there poppler's ``pdftoppm`` (installed with the app on Linux) renders them instead, so the
-preview and Print… work either way.
+The preview's QPdfView and Print… read the same QPdfDocument, so a file is parsed once however
+often it is looked at or printed.
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 from kaccount_desk.ui.qt import QtCore, QtGui, QtPdf, QtPrintSupport
@@ -22,42 +18,19 @@ class PdfPages:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self.document = None
-        if QtPdf is not None:
-            self.document = QtPdf.QPdfDocument()
-            self.document.load(str(self.path))
-            self._count = self.document.pageCount()
-        else:
-            self._count = _count_pages(self.path)
-
-    @staticmethod
-    def available() -> bool:
-        return QtPdf is not None or shutil.which("pdftoppm") is not None
+        self.document = QtPdf.QPdfDocument()
+        error = self.document.load(str(self.path))
+        if error != QtPdf.QPdfDocument.Error.None_:
+            raise OSError(f"{self.path}: {error.name}")
 
     def page_count(self) -> int:
-        return self._count
+        return self.document.pageCount()
 
     def render(self, index: int, dpi: float) -> QtGui.QImage:
-        if self.document is not None:
-            points = self.document.pagePointSize(index)
-            size = QtCore.QSize(round(points.width() * dpi / POINTS_PER_INCH), round(points.height() * dpi / POINTS_PER_INCH))
-            return self.document.render(index, size)
-        with tempfile.TemporaryDirectory() as folder:
-            stem = Path(folder) / "page"
-            subprocess.run(
-                ["pdftoppm", "-r", str(round(dpi)), "-png", "-f", str(index + 1), "-l", str(index + 1), "-singlefile", str(self.path), str(stem)],
-                check=True,
-                capture_output=True,
-            )
-            return QtGui.QImage(str(stem.with_suffix(".png")))
-
-
-def _count_pages(path: Path) -> int:
-    done = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=False)
-    for line in done.stdout.splitlines():
-        if line.startswith("Pages:"):
-            return int(line.split()[1])
-    return 0
+        """PDF sizes are in points, so the image is sized for ``dpi`` to print at the page's real size."""
+        points = self.document.pagePointSize(index)
+        size = QtCore.QSize(round(points.width() * dpi / POINTS_PER_INCH), round(points.height() * dpi / POINTS_PER_INCH))
+        return self.document.render(index, size)
 
 
 def print_pages(pages: PdfPages, printer: QtPrintSupport.QPrinter) -> None:

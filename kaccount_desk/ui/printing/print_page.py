@@ -241,14 +241,16 @@ class PrintPage(QtWidgets.QWidget):
 
     @Slot()
     def print_document(self) -> None:
-        if self.generated is None:
+        """Print the document the preview already holds open, so what is printed is what was seen."""
+        pages = self.preview.pages
+        if pages is None:
             return
         printer = QtPrintSupport.QPrinter(QtPrintSupport.QPrinter.PrinterMode.HighResolution)
         dialog = QtPrintSupport.QPrintDialog(printer, self)
         if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
             return
         try:
-            print_pages(PdfPages(self.generated), printer)
+            print_pages(pages, printer)
         except OSError as exc:
             QtWidgets.QMessageBox.warning(self, self.tr("Cannot print"), str(exc))
 
