@@ -20,6 +20,7 @@ from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
 from kaccount_desk.ui.enrollment.roster_dialogs import ImportRosterDialog, export_roster
 from kaccount_desk.ui.i18n import LANGUAGES
 from kaccount_desk.ui.messages import current_lang, show_error
+from kaccount_desk.ui.printing.print_page import PrintPage
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtGui, QtWidgets, Slot
 from kaccount_desk.ui.settings import LANGUAGE, LAST_CAMPAIGN, Settings
 
@@ -35,6 +36,7 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec(QT_TRANSLATE_NOOP("MainWindow", "Enrollment"), ApplicationsPage),
+    PageSpec(QT_TRANSLATE_NOOP("MainWindow", "Print"), PrintPage, (Permission.TAKE_APPLICATIONS, Permission.EXPORT_ROSTER)),
     PageSpec(QT_TRANSLATE_NOOP("MainWindow", "Admin"), AdminPage, (Permission.MANAGE_STAFF, Permission.MANAGE_CAMPAIGNS)),
 )
 

@@ -13,7 +13,7 @@ from kaccount_desk.ui.printing.pdf_pages import PdfPages, print_pages
 from kaccount_desk.ui.printing.print_page import PrintPage
 from kaccount_desk.ui.qt import QtCore, QtPrintSupport
 from kaccount_desk.ui.workers import Operation
-from support import valid_id
+from support import make_staff, valid_id
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -92,3 +92,18 @@ def test_notice_text_is_saved_through_the_service(qtbot, page: PrintPage, admin:
     page.save_template.click()
     assert "saved" in page.status.text()
     assert printing.notice_template(admin, campaign).text == "请于${deadline}前交${contact}。"
+
+
+def test_a_clerk_asking_for_the_summary_is_told_why_and_no_file_is_left(
+    qtbot, admin: Context, campaign: str, message_boxes: list[tuple[str, str]]
+) -> None:
+    clerk = make_staff(admin, "K001", "clerk", "财务部")
+    page = PrintPage(clerk)
+    qtbot.addWidget(page)
+    page.set_campaign(campaign)
+    choose(page, "summary")
+    generate(qtbot, page)
+    assert "may not do this" in page.status.text() and "K001" in page.status.text()
+    assert message_boxes and message_boxes[0][0] == "warning" and "may not do this" in message_boxes[0][1]
+    assert page.generated is None and not page.print_button.isEnabled()
+    assert list(Path(page._folder.name).iterdir()) == []

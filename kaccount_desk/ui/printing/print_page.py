@@ -15,7 +15,7 @@ from kaccount_desk.services import application_list, campaigns, printing
 from kaccount_desk.services.application_list import ApplicationQuery
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
-from kaccount_desk.ui.messages import show_error
+from kaccount_desk.ui.messages import error_text, show_error
 from kaccount_desk.ui.printing.pdf_pages import PdfPages, print_pages
 from kaccount_desk.ui.printing.preview import Preview
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtPrintSupport, QtWidgets, Slot
@@ -134,13 +134,22 @@ class PrintPage(QtWidgets.QWidget):
             self.selected_only.setChecked(False)
         self.applications.setEnabled(self.selected_only.isChecked())
 
+    def refresh(self) -> None:
+        """Called by the main window after a roster import, so new applications can be ticked."""
+        self._fill_applications()
+
     @Slot()
     def _fill_applications(self) -> None:
         self.applications.clear()
         if not self.code:
             return
         query = ApplicationQuery(self.code, department=self.department.currentData())
-        for row in application_list.page_applications(self.ctx, query, 0, LIST_LIMIT):
+        try:
+            rows = application_list.page_applications(self.ctx, query, 0, LIST_LIMIT)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        for row in rows:
             item = QtWidgets.QListWidgetItem(f"{row.id}  {row.name}  {row.department}  {row.msisdn or ''}")
             item.setData(QtCore.Qt.ItemDataRole.UserRole, row.id)
             item.setFlags(item.flags() | QtCore.Qt.ItemFlag.ItemIsUserCheckable)
@@ -226,8 +235,11 @@ class PrintPage(QtWidgets.QWidget):
         if isinstance(exc, printing.Cancelled):
             self.status.setText(self.tr("Cancelled; nothing was saved."))
             return
-        self.status.setText(self.tr("Not generated."))
         assert isinstance(exc, BaseException)
+        if isinstance(exc, ServiceError):
+            self.status.setText(self.tr("Not generated: %1").replace("%1", error_text(exc)))
+        else:
+            self.status.setText(self.tr("Not generated."))
         report_failure(self, exc)
 
     def _idle(self) -> None:
