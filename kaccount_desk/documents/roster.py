@@ -119,7 +119,8 @@ def render_roster(data: RosterData, out: BinaryIO) -> None:
     if data.is_summary:
         facts += f",{departments} 个部门"
     story: list[Flowable] = [
-        Paragraph(escape(f"{data.campaign_title}{kind}"), title_style(18)),
+        Paragraph(escape(kind), title_style(18)),
+        para(data.campaign_title, 10, TA_CENTER),
         para(facts, 10, TA_CENTER),
         Spacer(1, 4 * mm),
         _main_table(data),
