@@ -8,7 +8,6 @@ which checks again with the same words and refuses inline, never in a modal box.
 from __future__ import annotations
 
 import logging
-from datetime import tzinfo
 from decimal import Decimal
 
 from kaccount_desk.domain.campaign import CampaignSpec
@@ -19,23 +18,24 @@ from kaccount_desk.domain.mobile import check_mobile
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.resident_id import ID_LENGTH, check_resident_id, normalize_resident_id
 from kaccount_desk.domain.roles import Permission
-from kaccount_desk.domain.tariff import UsageProfile
-from kaccount_desk.domain.workflow import TRANSITIONS, Completeness, Status, missing_items, status_label
-from kaccount_desk.services import campaigns, enrollment, estimate
+from kaccount_desk.domain.workflow import Completeness, Status, missing_items, status_label
+from kaccount_desk.services import campaigns, enrollment
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput, ApplicationView
 from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.ui.enrollment.confirmations_panel import ConfirmList
+from kaccount_desk.ui.enrollment.estimate_panel import EstimatePanel
+from kaccount_desk.ui.enrollment.field_note import COLORS, FieldNote
 from kaccount_desk.ui.enrollment.id_copies_widget import IdCopiesWidget
 from kaccount_desk.ui.enrollment.pool_browser import PoolBrowser
+from kaccount_desk.ui.enrollment.workflow_panel import WorkflowPanel
 from kaccount_desk.ui.messages import current_lang
-from kaccount_desk.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from kaccount_desk.ui.qt import Qt, QtGui, QtWidgets, Signal
 
 log = logging.getLogger("kaccount_desk.ui.enrollment")
 
 EDITABLE_STATUSES = (Status.DRAFT, Status.COLLECTED)
 MOBILE_LENGTH = 11
-ESTIMATE_DEBOUNCE_MS = 150
-COLORS = {"reason": "#b3261e", "warning": "#9a6700", "ok": "#1b7a36", "calm": "#6b6b6b", "": "#000000"}
 # Which field a refused save's reason belongs to, so focus lands where the fix is typed.
 FIELD_OF_CODE = (
     ("application.department", "dept"),
@@ -49,191 +49,6 @@ FIELD_OF_CODE = (
     ("application.plan", "plan"),
     ("deadline.", "late"),
 )
-
-
-class FieldNote(QtWidgets.QLabel):
-    """The line under a field. ``state`` says what it shows: "", calm, reason, warning or ok."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setWordWrap(True)
-        self.state = ""
-        self.hide()
-
-    def put(self, state: str, text: str) -> None:
-        """Restyle only when the state changes: a style sheet re-polish costs more than the check."""
-        state = state if text else ""
-        if state != self.state:
-            self.state = state
-            self.setStyleSheet(f"color: {COLORS[state]};")
-        full = ("✓ " if state == "ok" else "") + text
-        if full != self.text():
-            self.setText(full)
-        self.setVisible(bool(text))
-
-
-class ConfirmList(QtWidgets.QWidget):
-    """Warnings the clerk must confirm, each with its own "I have checked" box."""
-
-    toggled = Signal(str, bool)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.boxes: dict[str, QtWidgets.QCheckBox] = {}
-        self._shown: tuple[tuple[str, str, bool, bool], ...] = ()
-        self._layout = QtWidgets.QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-
-    def set_items(self, items: list[tuple[str, str, bool, bool]]) -> None:
-        """(code, text, checked, locked) rows; rebuilt only when they change, so typing stays cheap."""
-        if tuple(items) == self._shown:
-            return
-        self._shown = tuple(items)
-        while self._layout.count():
-            widget = self._layout.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
-        self.boxes = {}
-        for code, text, checked, locked in items:
-            label = QtWidgets.QLabel(text)
-            label.setWordWrap(True)
-            label.setStyleSheet(f"color: {COLORS['warning']};")
-            box = QtWidgets.QCheckBox(self.tr("I have checked"))
-            box.setChecked(checked)
-            box.setEnabled(not locked)
-            box.toggled.connect(lambda on, c=code: self.toggled.emit(c, on))
-            self.boxes[code] = box
-            self._layout.addWidget(label)
-            self._layout.addWidget(box)
-        self.setVisible(bool(items))
-
-
-class EstimatePanel(QtWidgets.QGroupBox):
-    """What each tariff option would cost this person a month, the cheapest marked with ★."""
-
-    def __init__(self, ctx: Context) -> None:
-        super().__init__()
-        self.setTitle(self.tr("Tariff estimate"))
-        self._ctx = ctx
-        self._code = ""
-        self.spins = {key: self._spin(99999) for key in ("in_group", "out_group", "sms", "data_mb")}
-        self.current_fee = QtWidgets.QDoubleSpinBox()
-        self.current_fee.setRange(0, 9999.99)
-        self.current_fee.setSpecialValueText(self.tr("not given"))
-        self.current_fee.setSuffix(self.tr(" yuan"))
-        self.result = QtWidgets.QLabel()
-        self.result.setWordWrap(True)
-        self.result.setTextFormat(Qt.TextFormat.RichText)
-        self._timer = QtCore.QTimer(self, singleShot=True, interval=ESTIMATE_DEBOUNCE_MS)
-        self._timer.timeout.connect(self.recompute)
-        for spin in (*self.spins.values(), self.current_fee):
-            spin.valueChanged.connect(lambda _v: self._timer.start())
-        grid = QtWidgets.QGridLayout(self)
-        titles = (self.tr("In-group min"), self.tr("Out-of-group min"), self.tr("SMS"), self.tr("Data MB"))
-        for column, (title, spin) in enumerate(zip(titles, self.spins.values(), strict=True)):
-            grid.addWidget(QtWidgets.QLabel(title), 0, column)
-            grid.addWidget(spin, 1, column)
-        grid.addWidget(QtWidgets.QLabel(self.tr("Current monthly fee")), 0, 4)
-        grid.addWidget(self.current_fee, 1, 4)
-        grid.addWidget(self.result, 2, 0, 1, 5)
-
-    def _spin(self, top: int) -> QtWidgets.QSpinBox:
-        spin = QtWidgets.QSpinBox()
-        spin.setRange(0, top)
-        return spin
-
-    def set_campaign(self, code: str) -> None:
-        self._code = code
-        self._timer.start()
-
-    def recompute(self) -> None:
-        if not self._code:
-            return
-        s = self.spins
-        usage = UsageProfile(s["in_group"].value(), s["out_group"].value(), s["sms"].value(), s["data_mb"].value())
-        fee = Decimal(str(round(self.current_fee.value(), 2))) if self.current_fee.value() > 0 else None
-        try:
-            estimates = estimate.estimate_options(self._ctx, self._code, usage, fee)
-        except ServiceError as exc:
-            self.result.setText(exc.text(current_lang()))
-            return
-        rows = []
-        for e in estimates:
-            cost = self.tr("%1 yuan").replace("%1", f"{e.monthly_cost:.2f}")
-            style = " style='font-weight:bold; color:#1b7a36'" if e.cheapest else ""
-            mark = "★ " if e.cheapest else ""
-            rows.append(f"<tr{style}><td>{mark}{_html(e.option.name)}</td><td align='right'>&nbsp;{cost}</td></tr>")
-        if fee is None:
-            rows.append(f"<tr><td colspan='2' style='color:#6b6b6b'>{_html(self.tr('Enter the current monthly fee to compare keeping the current plan.'))}</td></tr>")
-        self.result.setText("<table cellspacing='2'>" + "".join(rows) + "</table>")
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-class WorkflowPanel(QtWidgets.QGroupBox):
-    """Status, history and the moves this person may make from the current status."""
-
-    move_requested = Signal(str, str)
-
-    def __init__(self, ctx: Context) -> None:
-        super().__init__()
-        self.setTitle(self.tr("Status and history"))
-        self._ctx = ctx
-        self.status_label = QtWidgets.QLabel()
-        self.history = QtWidgets.QListWidget()
-        self.history.setMaximumHeight(90)
-        self.history.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.buttons: dict[Status, QtWidgets.QPushButton] = {}
-        self.reject_reason = QtWidgets.QLineEdit()
-        self.reject_reason.setPlaceholderText(self.tr("Operator's reason for rejecting"))
-        self.reject_reason.returnPressed.connect(lambda: self._request(Status.REJECTED))
-        titles = {
-            Status.COLLECTED: self.tr("Collect"),
-            Status.SUBMITTED: self.tr("Submit"),
-            Status.SENT: self.tr("Send to carrier"),
-            Status.ACTIVATED: self.tr("Activated"),
-            Status.REJECTED: self.tr("Rejected"),
-            Status.WITHDRAWN: self.tr("Withdraw"),
-        }
-        forward, back = QtWidgets.QHBoxLayout(), QtWidgets.QHBoxLayout()
-        back.addWidget(self.reject_reason, 1)
-        for target, title in titles.items():
-            button = QtWidgets.QPushButton(title)
-            button.setAutoDefault(False)
-            button.clicked.connect(lambda _checked=False, t=target: self._request(t))
-            self.buttons[target] = button
-            (back if target in (Status.REJECTED, Status.WITHDRAWN) else forward).addWidget(button)
-        layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(self.status_label)
-        layout.addLayout(forward)
-        layout.addLayout(back)
-        layout.addWidget(self.history)
-        self.set_view(None)
-
-    def _request(self, target: Status) -> None:
-        if self.buttons[target].isEnabled():
-            self.move_requested.emit(target.value, self.reject_reason.text() if target is Status.REJECTED else "")
-
-    def set_view(self, view: ApplicationView | None, tz: tzinfo | None = None) -> None:
-        """Times are shown in the campaign's own offset, the one its deadline was announced in."""
-        lang = current_lang()
-        self.history.clear()
-        self.reject_reason.clear()
-        current = Status(view.status) if view else None
-        for target, button in self.buttons.items():
-            permission = TRANSITIONS.get((current, target)) if current else None
-            button.setEnabled(permission is not None and self._ctx.actor.may(permission))
-        self.reject_reason.setEnabled(self.buttons[Status.REJECTED].isEnabled())
-        if view is None:
-            self.status_label.setText(self.tr("Not saved yet"))
-            return
-        self.status_label.setText(self.tr("Application #%1: %2").replace("%1", str(view.id)).replace("%2", status_label(view.status, lang)))
-        for e in view.events:
-            moved = f"{status_label(e.from_status, lang)} → " if e.from_status else ""
-            note = f"  {e.note}" if e.note else ""
-            self.history.addItem(f"{e.at.astimezone(tz):%Y-%m-%d %H:%M}  {e.staff_name} ({e.staff_no})  {moved}{status_label(e.to_status, lang)}{note}")
 
 
 class IntakeForm(QtWidgets.QWidget):

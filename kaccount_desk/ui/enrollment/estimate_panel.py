@@ -1,0 +1,82 @@
+"""The tariff estimate beside the intake form: what each option would cost this person a month.
+
+The clerk types the usage the customer describes; the estimate follows after a short pause, not
+on every keystroke, because it asks the service (the campaign's tariff options) each time.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from kaccount_desk.domain.tariff import UsageProfile
+from kaccount_desk.services import estimate
+from kaccount_desk.services.context import Context
+from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.qt import Qt, QtCore, QtWidgets
+
+ESTIMATE_DEBOUNCE_MS = 150
+
+
+class EstimatePanel(QtWidgets.QGroupBox):
+    """What each tariff option would cost this person a month, the cheapest marked with ★."""
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Tariff estimate"))
+        self._ctx = ctx
+        self._code = ""
+        self.spins = {key: self._spin(99999) for key in ("in_group", "out_group", "sms", "data_mb")}
+        self.current_fee = QtWidgets.QDoubleSpinBox()
+        self.current_fee.setRange(0, 9999.99)
+        self.current_fee.setSpecialValueText(self.tr("not given"))
+        self.current_fee.setSuffix(self.tr(" yuan"))
+        self.result = QtWidgets.QLabel()
+        self.result.setWordWrap(True)
+        self.result.setTextFormat(Qt.TextFormat.RichText)
+        self._timer = QtCore.QTimer(self, singleShot=True, interval=ESTIMATE_DEBOUNCE_MS)
+        self._timer.timeout.connect(self.recompute)
+        for spin in (*self.spins.values(), self.current_fee):
+            spin.valueChanged.connect(lambda _v: self._timer.start())
+        grid = QtWidgets.QGridLayout(self)
+        titles = (self.tr("In-group min"), self.tr("Out-of-group min"), self.tr("SMS"), self.tr("Data MB"))
+        for column, (title, spin) in enumerate(zip(titles, self.spins.values(), strict=True)):
+            grid.addWidget(QtWidgets.QLabel(title), 0, column)
+            grid.addWidget(spin, 1, column)
+        grid.addWidget(QtWidgets.QLabel(self.tr("Current monthly fee")), 0, 4)
+        grid.addWidget(self.current_fee, 1, 4)
+        grid.addWidget(self.result, 2, 0, 1, 5)
+
+    def _spin(self, top: int) -> QtWidgets.QSpinBox:
+        spin = QtWidgets.QSpinBox()
+        spin.setRange(0, top)
+        return spin
+
+    def set_campaign(self, code: str) -> None:
+        self._code = code
+        self._timer.start()
+
+    def recompute(self) -> None:
+        if not self._code:
+            return
+        s = self.spins
+        usage = UsageProfile(s["in_group"].value(), s["out_group"].value(), s["sms"].value(), s["data_mb"].value())
+        fee = Decimal(str(round(self.current_fee.value(), 2))) if self.current_fee.value() > 0 else None
+        try:
+            estimates = estimate.estimate_options(self._ctx, self._code, usage, fee)
+        except ServiceError as exc:
+            self.result.setText(exc.text(current_lang()))
+            return
+        rows = []
+        for e in estimates:
+            cost = self.tr("%1 yuan").replace("%1", f"{e.monthly_cost:.2f}")
+            style = " style='font-weight:bold; color:#1b7a36'" if e.cheapest else ""
+            mark = "★ " if e.cheapest else ""
+            rows.append(f"<tr{style}><td>{mark}{_html(e.option.name)}</td><td align='right'>&nbsp;{cost}</td></tr>")
+        if fee is None:
+            rows.append(f"<tr><td colspan='2' style='color:#6b6b6b'>{_html(self.tr('Enter the current monthly fee to compare keeping the current plan.'))}</td></tr>")
+        self.result.setText("<table cellspacing='2'>" + "".join(rows) + "</table>")
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
