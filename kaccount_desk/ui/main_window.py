@@ -23,6 +23,7 @@ from kaccount_desk.ui.messages import current_lang, show_error
 from kaccount_desk.ui.printing.print_page import PrintPage
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtGui, QtWidgets, Slot
 from kaccount_desk.ui.settings import LANGUAGE, LAST_CAMPAIGN, Settings
+from kaccount_desk.ui.tickets.tickets_page import TicketsPage
 
 WINDOW_TITLE = "KAccount Desk 大客户业务受理"
 
@@ -36,6 +37,7 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec(QT_TRANSLATE_NOOP("MainWindow", "Enrollment"), ApplicationsPage),
+    PageSpec(QT_TRANSLATE_NOOP("MainWindow", "Tickets"), TicketsPage, (Permission.HANDLE_TICKETS,)),
     PageSpec(QT_TRANSLATE_NOOP("MainWindow", "Print"), PrintPage, (Permission.TAKE_APPLICATIONS, Permission.EXPORT_ROSTER)),
     PageSpec(QT_TRANSLATE_NOOP("MainWindow", "Admin"), AdminPage, (Permission.MANAGE_STAFF, Permission.MANAGE_CAMPAIGNS)),
 )

@@ -1,0 +1,222 @@
+"""Receiving a matter: the form a clerk fills in while the customer is still talking.
+
+The clerk who saves it becomes the ticket's first receiver and owner (首问负责), so the form
+says so, and shows the ticket number and the time it is due, which the customer takes home on
+the receipt. The number is checked on the keystroke by the domain's own rule; a refused save
+puts each reason beside its field and keeps everything typed.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from pathlib import Path
+
+from kaccount_desk.domain.mobile import check_mobile, normalize_mobile
+from kaccount_desk.domain.reasons import Reason
+from kaccount_desk.domain.tickets import Area, Category, Channel, Window, label
+from kaccount_desk.services import printing, ticket_queries, tickets
+from kaccount_desk.services.context import Context
+from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.services.tickets import TicketInput, TicketView
+from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal, Slot
+from kaccount_desk.ui.tickets.ticket_detail import from_qdatetime, to_qdatetime
+from kaccount_desk.ui.tickets.tickets_model import ticket_number
+
+log = logging.getLogger("kaccount_desk.ui.tickets")
+
+MOBILE_LENGTH = 11
+COLOURS = {"reason": "#b3261e", "ok": "#1b7a36"}
+# Which field a refused save's reason belongs beside; the rest go under the form.
+FIELD_OF_CODE = (("mobile.", "number"), ("ticket.customer_empty", "name"), ("ticket.empty_text", "content"),
+                 ("ticket.text_too_long", "content"), ("ticket.received", "received"))
+
+
+class OpenTicketForm(QtWidgets.QDialog):
+    """Non-modal, so the queue stays usable; ``saved(id)`` after each ticket opened."""
+
+    saved = Signal(int)
+
+    def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.opened: TicketView | None = None
+        self.receipt: Path | None = None
+        self.setWindowTitle(self.tr("Receive a customer's matter"))
+        self._build()
+        self._channel_changed()
+
+    def _combo(self, kind: type, values: list[str | None] | None = None) -> QtWidgets.QComboBox:
+        combo = QtWidgets.QComboBox()
+        for member in values if values is not None else list(kind):
+            combo.addItem(label(member, current_lang()) if member else self.tr("not given"), member.value if member else None)
+        return combo
+
+    def _build(self) -> None:
+        self.category = self._combo(Category)
+        self.channel = self._combo(Channel)
+        self.window = self._combo(Window)
+        own = ticket_queries.my_window(self.ctx)
+        if own:
+            self.window.setCurrentIndex(self.window.findData(own))
+        self.name = QtWidgets.QLineEdit()
+        self.name.setMaxLength(64)
+        self.number = QtWidgets.QLineEdit()
+        self.number.setMaxLength(20)
+        self.number.setPlaceholderText(self.tr("11-digit mobile number"))
+        self.key_account = QtWidgets.QCheckBox(self.tr("Key-account customer"))
+        self.area = self._combo(Area, [None, Area.TOWN, Area.RURAL])
+        self.area.setToolTip(self.tr("Where the fault is: a fault is repaired within 48 hours in towns, 72 in rural areas"))
+        self.content = QtWidgets.QPlainTextEdit()
+        self.content.setPlaceholderText(self.tr("What the customer asks or reports, in their words"))
+        self.received = QtWidgets.QDateTimeEdit()
+        self.received.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.received.setCalendarPopup(True)
+        self.notes = {key: QtWidgets.QLabel() for key in ("name", "number", "content", "received")}
+        for note in self.notes.values():
+            note.setWordWrap(True)
+            note.setStyleSheet(f"color: {COLOURS['reason']};")
+            note.hide()
+        self.message = QtWidgets.QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+        self.save_button = QtWidgets.QPushButton(self.tr("&Save (Enter)"))
+        self.save_button.setAutoDefault(False)
+        self.print_button = QtWidgets.QPushButton(self.tr("&Print receipt"))
+        self.print_button.setAutoDefault(False)
+        self.print_button.hide()
+        form = QtWidgets.QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.addRow(self.tr("Category:"), self.category)
+        form.addRow(self.tr("Channel:"), self.channel)
+        form.addRow(self.tr("Window:"), self.window)
+        form.addRow(self.tr("Customer name:"), self._with_note(self.name, "name"))
+        form.addRow(self.tr("Mobile number:"), self._with_note(self.number, "number"))
+        form.addRow("", self.key_account)
+        form.addRow(self.tr("Area:"), self.area)
+        form.addRow(self.tr("Content:"), self._with_note(self.content, "content"))
+        self.received_label = QtWidgets.QLabel(self.tr("Received (letters):"))
+        form.addRow(self.received_label, self._with_note(self.received, "received"))
+        buttons = QtWidgets.QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        owner = QtWidgets.QLabel(self.tr("You receive it, so you own it until the customer confirms (首问负责)."))
+        owner.setWordWrap(True)
+        owner.setStyleSheet("color: #6b6b6b;")
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(owner)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.resize(560, 520)
+        self.channel.currentIndexChanged.connect(self._channel_changed)
+        self.number.textEdited.connect(self._check_number)
+        self.save_button.clicked.connect(self.save)
+        self.print_button.clicked.connect(self.print_receipt)
+        for edit in (self.name, self.number):
+            edit.returnPressed.connect(self.save)
+        for keys in ("Ctrl+S", "Ctrl+Return"):
+            shortcut = QtGui.QShortcut(QtGui.QKeySequence(keys), self)
+            shortcut.activated.connect(self.save)
+
+    def _with_note(self, widget: QtWidgets.QWidget, key: str) -> QtWidgets.QWidget:
+        box = QtWidgets.QWidget()
+        line = QtWidgets.QHBoxLayout(box)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(widget, 3)
+        line.addWidget(self.notes[key], 2)
+        return box
+
+    def _note(self, key: str, text: str) -> None:
+        self.notes[key].setText(text)
+        self.notes[key].setVisible(bool(text))
+
+    @Slot()
+    def _channel_changed(self) -> None:
+        """Only a letter is written down after the fact; everything else is received now."""
+        letter = self.channel.currentData() == Channel.LETTER
+        self.received.setEnabled(letter)
+        self.received_label.setEnabled(letter)
+        self.received.setDateTime(to_qdatetime(self.ctx.now()))
+
+    @Slot()
+    def _check_number(self) -> None:
+        """The domain's check, no I/O: the reason appears once eleven digits are typed."""
+        typed = self.number.text()
+        if len(normalize_mobile(typed)) < MOBILE_LENGTH and typed.strip().isdigit():
+            self._note("number", "")
+            return
+        verdict = check_mobile(typed, self.ctx.store.segments)
+        self._note("number", "\n".join(verdict.texts(current_lang())) if typed.strip() else "")  # type: ignore[arg-type]
+
+    def _input(self) -> TicketInput:
+        letter = self.channel.currentData() == Channel.LETTER
+        return TicketInput(
+            category=self.category.currentData(), channel=self.channel.currentData(), window=self.window.currentData(),
+            customer_name=self.name.text(), customer_number=self.number.text(), content=self.content.toPlainText(),
+            area=self.area.currentData(), key_account=self.key_account.isChecked(),
+            received=from_qdatetime(self.received.dateTime()) if letter else None,
+        )
+
+    @Slot()
+    def save(self) -> TicketView | None:
+        for key in self.notes:
+            self._note(key, "")
+        self.message.hide()
+        try:
+            view = tickets.open_ticket(self.ctx, self._input())
+        except ServiceError as exc:
+            self._show_reasons(exc.reasons)
+            return None
+        self.opened = view
+        self.receipt = None
+        self._say("ok", self.tr("Ticket %1 opened, due %2. You own it until the customer confirms.")
+                  .replace("%1", ticket_number(view.id, view.received_at)).replace("%2", f"{view.due_at:%Y-%m-%d %H:%M}"))
+        self.print_button.setVisible(hasattr(printing, "print_receipt"))
+        for edit in (self.name, self.number, self.content):
+            edit.clear()
+        self.key_account.setChecked(False)
+        self.name.setFocus()
+        self.saved.emit(view.id)
+        return view
+
+    def _show_reasons(self, reasons: tuple[Reason, ...]) -> None:
+        lang = current_lang()
+        loose: list[str] = []
+        placed: dict[str, list[str]] = {}
+        for reason in reasons:
+            key = next((field for prefix, field in FIELD_OF_CODE if reason.code.startswith(prefix)), None)
+            (placed.setdefault(key, []) if key else loose).append(reason.text(lang))  # type: ignore[arg-type]
+        for key, texts in placed.items():
+            self._note(key, "\n".join(texts))
+        if loose:
+            self._say("reason", "\n".join(loose))
+        first = next(iter(placed), None)
+        widget = {"name": self.name, "number": self.number, "content": self.content, "received": self.received}.get(first or "")
+        if widget is not None:
+            widget.setFocus()
+
+    def _say(self, state: str, text: str) -> None:
+        self.message.setStyleSheet(f"color: {COLOURS[state]};")
+        self.message.setText(text)
+        self.message.show()
+
+    @Slot()
+    def print_receipt(self) -> Path | None:
+        """The customer's 受理回执 as a PDF in the temporary folder, opened in the PDF viewer."""
+        print_receipt = getattr(printing, "print_receipt", None)
+        if self.opened is None or print_receipt is None:
+            return None
+        path = Path(tempfile.gettempdir()) / f"kad-receipt-{ticket_number(self.opened.id, self.opened.received_at)}.pdf"
+        try:
+            print_receipt(self.ctx, self.opened.id, path)
+        except ServiceError as exc:
+            self._say("reason", "\n".join(exc.texts(current_lang())))  # type: ignore[arg-type]
+            return None
+        self.receipt = path
+        QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(path)))
+        self._say("ok", self.tr("Receipt saved to %1").replace("%1", str(path)))
+        return path

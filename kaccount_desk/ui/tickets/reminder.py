@@ -1,0 +1,96 @@
+"""The owner's deadline reminder: every minute, tickets due within two hours or already overdue.
+
+A deadline that passes unseen is what the paper lists lose, so the owner is told before it passes
+(and again once it has passed), each ticket once per threshold so the reminder never nags. The
+message goes to the system tray when there is one; otherwise the Tickets page shows it in a
+banner that does not block the counter.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from kaccount_desk.domain.ticket_deadlines import DUE_SOON, urgency
+from kaccount_desk.services import ticket_queries
+from kaccount_desk.services.context import Context
+from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.services.ticket_queries import Queue, Sort, TicketQuery
+from kaccount_desk.ui.qt import QtCore, QtGui, QtWidgets, Signal, Slot
+from kaccount_desk.ui.tickets.tickets_model import ticket_number, time_left_text
+
+log = logging.getLogger("kaccount_desk.ui.tickets")
+
+CHECK_INTERVAL_MS = 60_000
+# The owner's queue is sorted by due time, so the urgent tickets are at its head; this many is
+# more than a counter clerk can act on in one minute.
+LOOK_AHEAD = 50
+# A banner of twenty lines would push the queue off the screen; the rest are in the queue, coloured.
+SHOWN_LINES = 3
+
+
+@dataclass(frozen=True)
+class Alert:
+    ticket_id: int
+    threshold: str
+    text: str
+
+
+class Reminder(QtCore.QObject):
+    """Checks the owner's queue on a timer; ``alerted`` carries the text when there is no tray."""
+
+    alerted = Signal(str)
+
+    def __init__(self, ctx: Context, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._told: set[tuple[int, str]] = set()
+        self._tray: QtWidgets.QSystemTrayIcon | None = None
+        self.timer = QtCore.QTimer(self)
+        self.timer.setInterval(CHECK_INTERVAL_MS)
+        self.timer.timeout.connect(self.check)
+
+    def start(self) -> None:
+        self.timer.start()
+
+    def due_alerts(self) -> list[Alert]:
+        """The owner's tickets past a threshold they were not yet reminded of."""
+        now = self.ctx.now()
+        try:
+            rows = ticket_queries.page_tickets(self.ctx, TicketQuery(queue=Queue.MINE, sort=Sort.DUE), 0, LOOK_AHEAD)
+        except ServiceError as exc:
+            log.warning("reminder cannot read the owner's tickets: %s", exc)
+            return []
+        alerts: list[Alert] = []
+        for row in rows:
+            if row.due_at - now > DUE_SOON:
+                break
+            threshold = urgency(row.due_at, now)
+            if (row.id, threshold) in self._told:
+                continue
+            self._told.add((row.id, threshold))
+            number = ticket_number(row.id, row.received_at)
+            template = self.tr("Ticket %1 (%2) is overdue: %3") if threshold == "overdue" else self.tr("Ticket %1 (%2) is due in %3")
+            alerts.append(Alert(row.id, threshold, template.replace("%1", number).replace("%2", row.customer_name).replace("%3", time_left_text(row.due_at - now))))
+        return alerts
+
+    @Slot()
+    def check(self) -> list[Alert]:
+        """One round: find new alerts and show them; returns them so callers and tests can see."""
+        alerts = self.due_alerts()
+        if alerts:
+            lines = [a.text for a in alerts[:SHOWN_LINES]]
+            if len(alerts) > SHOWN_LINES:
+                lines.append(self.tr("…and %1 more: see the queue").replace("%1", str(len(alerts) - SHOWN_LINES)))
+            self._show("\n".join(lines))
+        return alerts
+
+    def _show(self, text: str) -> None:
+        if QtWidgets.QSystemTrayIcon.isSystemTrayAvailable():
+            if self._tray is None:
+                icon = QtWidgets.QApplication.style().standardIcon(QtWidgets.QStyle.StandardPixmap.SP_MessageBoxWarning)
+                self._tray = QtWidgets.QSystemTrayIcon(QtGui.QIcon(icon), self)
+                self._tray.show()
+            self._tray.showMessage(self.tr("Ticket deadlines"), text, QtWidgets.QSystemTrayIcon.MessageIcon.Warning)
+        else:
+            self.alerted.emit(text)

@@ -1,0 +1,213 @@
+"""Ticket statistics for a period, per window and per staff member, as tables and a bar chart.
+
+A supervisor reads who resolves at first contact, who lets deadlines pass, and how many outages'
+rent billing must waive. The report reads every ticket of the period, so it runs off the GUI
+thread; the .xlsx export goes through the service, which writes the file whole or not at all.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import astuple
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from kaccount_desk.services import ticket_queries
+from kaccount_desk.services.context import Context
+from kaccount_desk.services.ticket_queries import Report, ReportRow
+from kaccount_desk.services.tickets import OPERATOR_TZ
+from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCharts, QtCore, QtGui, QtWidgets, Slot
+from kaccount_desk.ui.workers import Operation, report_failure, run_with_progress
+
+log = logging.getLogger("kaccount_desk.ui.tickets")
+
+MEASURES: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("ReportsPanel", "Received"),
+    QT_TRANSLATE_NOOP("ReportsPanel", "Resolved at first contact"),
+    QT_TRANSLATE_NOOP("ReportsPanel", "Referred"),
+    QT_TRANSLATE_NOOP("ReportsPanel", "Closed on time"),
+    QT_TRANSLATE_NOOP("ReportsPanel", "Overdue now"),
+    QT_TRANSLATE_NOOP("ReportsPanel", "Satisfied"),
+    QT_TRANSLATE_NOOP("ReportsPanel", "Not satisfied"),
+    QT_TRANSLATE_NOOP("ReportsPanel", "Not reachable"),
+    QT_TRANSLATE_NOOP("ReportsPanel", "Rent waivers owed"),
+)
+# The chart shows how the work flowed; satisfaction and waivers read better as numbers.
+CHARTED = 5
+BAR_COLOURS = ("#4e79a7", "#59a14f", "#f28e2b", "#76b7b2", "#e15759")
+
+
+def _tr(text: str) -> str:
+    return QtCore.QCoreApplication.translate("ReportsPanel", text)
+
+
+def _figures(row: ReportRow) -> tuple[int, ...]:
+    return astuple(row)[2:]
+
+
+def period_bounds(first: date, last: date) -> tuple[datetime, datetime]:
+    """Whole days in +08:00, the last day included, as the service's half-open [start, end)."""
+    return datetime.combine(first, time(), OPERATOR_TZ), datetime.combine(last + timedelta(days=1), time(), OPERATOR_TZ)
+
+
+class ReportsPanel(QtWidgets.QWidget):
+    def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.report: Report | None = None
+        self.operation: Operation | None = None
+        today = ctx.now().astimezone(OPERATOR_TZ).date()
+        self.first = QtWidgets.QDateEdit(QtCore.QDate(today.year, today.month, 1))
+        self.last = QtWidgets.QDateEdit(QtCore.QDate(today.year, today.month, today.day))
+        for edit in (self.first, self.last):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.show_button = QtWidgets.QPushButton(self.tr("Show"))
+        self.export_button = QtWidgets.QPushButton(self.tr("Export .xlsx…"))
+        self.export_button.setEnabled(False)
+        self.status = QtWidgets.QLabel()
+        self.by_window = self._table(self.tr("Window"))
+        self.by_staff = self._table(self.tr("Staff member"))
+        self.chart_view = self._chart_view()
+        top = QtWidgets.QHBoxLayout()
+        top.addWidget(QtWidgets.QLabel(self.tr("Received from")))
+        top.addWidget(self.first)
+        top.addWidget(QtWidgets.QLabel(self.tr("to")))
+        top.addWidget(self.last)
+        top.addWidget(self.show_button)
+        top.addWidget(self.status, 1)
+        top.addWidget(self.export_button)
+        tables = QtWidgets.QTabWidget()
+        tables.addTab(self.by_window, self.tr("Per window"))
+        tables.addTab(self.by_staff, self.tr("Per staff member"))
+        body = QtWidgets.QSplitter(Qt.Orientation.Vertical)
+        body.addWidget(tables)
+        if self.chart_view is not None:
+            body.addWidget(self.chart_view)
+            body.setSizes([240, 480])
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(body, 1)
+        self.show_button.clicked.connect(self.compute)
+        self.export_button.clicked.connect(self.choose_export)
+
+    def _table(self, first_column: str) -> QtWidgets.QTableWidget:
+        """A plain table: a period has a handful of windows and a few dozen staff, never a queue's size."""
+        table = QtWidgets.QTableWidget(0, 1 + len(MEASURES))
+        table.setHorizontalHeaderLabels([first_column, *(_tr(m) for m in MEASURES)])
+        table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        table.setAlternatingRowColors(True)
+        return table
+
+    def _chart_view(self) -> QtWidgets.QWidget | None:
+        if QtCharts is None:
+            return None
+        self.chart = QtCharts.QChart()
+        self.chart.setAnimationOptions(QtCharts.QChart.AnimationOption.NoAnimation)
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        view = QtCharts.QChartView(self.chart)
+        view.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        view.setMinimumHeight(260)
+        return view
+
+    def period(self) -> tuple[datetime, datetime]:
+        first, last = self.first.date(), self.last.date()
+        return period_bounds(date(first.year(), first.month(), first.day()), date(last.year(), last.month(), last.day()))
+
+    @Slot()
+    def compute(self) -> None:
+        """Read the report in a worker thread; the tables and chart fill in when it arrives."""
+        if self.operation is not None and self.operation.running:
+            return
+        start, end = self.period()
+        self.status.setText(self.tr("Counting…"))
+        self.show_button.setEnabled(False)
+        self.operation = Operation(lambda _progress: ticket_queries.ticket_report(self.ctx, start, end))
+        self.operation.finished.connect(self.show_report)
+        self.operation.failed.connect(self._failed)
+        self.operation.start()
+
+    @Slot(object)
+    def _failed(self, exc: object) -> None:
+        self.show_button.setEnabled(True)
+        self.status.clear()
+        assert isinstance(exc, BaseException)
+        report_failure(self, exc)
+
+    @Slot(object)
+    def show_report(self, report: object) -> None:
+        assert isinstance(report, Report)
+        self.report = report
+        self.show_button.setEnabled(True)
+        self.export_button.setEnabled(True)
+        total = sum(r.received for r in report.by_window)
+        self.status.setText(self.tr("%1 to %2: %3 ticket(s)").replace("%1", f"{report.start:%Y-%m-%d}")
+                            .replace("%2", f"{report.end - timedelta(days=1):%Y-%m-%d}").replace("%3", str(total)))
+        self._fill(self.by_window, report.by_window, with_key=False)
+        self._fill(self.by_staff, report.by_staff, with_key=True)
+        self._draw(report.by_window)
+
+    def _fill(self, table: QtWidgets.QTableWidget, rows: tuple[ReportRow, ...], with_key: bool) -> None:
+        table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            table.setItem(r, 0, QtWidgets.QTableWidgetItem(f"{row.label}({row.key})" if with_key else row.label))
+            for c, value in enumerate(_figures(row), start=1):
+                item = QtWidgets.QTableWidgetItem(str(value))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(r, c, item)
+
+    def _draw(self, rows: tuple[ReportRow, ...]) -> None:
+        if QtCharts is None:
+            return
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        series = QtCharts.QBarSeries()
+        for measure in range(CHARTED):
+            bars = QtCharts.QBarSet(_tr(MEASURES[measure]))
+            bars.setColor(QtGui.QColor(BAR_COLOURS[measure]))
+            bars.append([float(_figures(row)[measure]) for row in rows])
+            series.append(bars)
+        self.chart.addSeries(series)
+        categories = QtCharts.QBarCategoryAxis()
+        categories.append([row.label for row in rows])
+        values = QtCharts.QValueAxis()
+        values.setLabelFormat("%d")
+        values.setRange(0, max([max(_figures(row)[:CHARTED]) for row in rows] + [1]))
+        values.applyNiceNumbers()
+        self.chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(categories)
+        series.attachAxis(values)
+        self.chart.setTitle(self.tr("Tickets per window"))
+
+    @Slot()
+    def choose_export(self) -> None:
+        if self.report is None:
+            return
+        name = f"tickets-{self.report.start:%Y%m%d}.xlsx"
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, self.tr("Export report"), name, self.tr("Excel workbook (*.xlsx)"))
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> Operation | None:
+        """Write the report shown to ``path`` off the GUI thread; the status line says where."""
+        report = self.report
+        if report is None:
+            return None
+        if path.suffix.lower() not in (".xlsx", ".csv"):
+            path = path.with_suffix(".xlsx")
+
+        def done(_result: object) -> None:
+            self.status.setText(self.tr("Saved to %1").replace("%1", str(path)))
+
+        def failed(exc: BaseException) -> bool:
+            log.warning("report export failed: %s", exc)
+            if isinstance(exc, OSError):
+                self.status.setText(self.tr("Cannot write %1: %2").replace("%1", str(path)).replace("%2", exc.strerror or str(exc)))
+                return True
+            return False
+
+        return run_with_progress(self, self.tr("Exporting the report…"), lambda _p: ticket_queries.export_report(self.ctx, report, path), done, failed)

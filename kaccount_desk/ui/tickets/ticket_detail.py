@@ -1,0 +1,306 @@
+"""One ticket beside the queue: its facts, its history, and the actions its status allows.
+
+The owner works the ticket with the customer still at the desk or on the phone, so a refusal
+(closing without a callback, an answer from the wrong department) is written under the buttons
+and everything typed stays where it was; only a successful action clears its own fields. Which
+buttons are live comes from the domain's table of allowed actions, the same one the service obeys.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from kaccount_desk.domain.ticket_deadlines import DEFAULT_REFERRAL_HOURS
+from kaccount_desk.domain.tickets import ALLOWED, Action, CallbackResult, Category, TicketStatus, label
+from kaccount_desk.services import tickets
+from kaccount_desk.services.context import Context
+from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.services.ticket_views import EventView, ReferralView
+from kaccount_desk.services.tickets import OPERATOR_TZ, TicketView
+from kaccount_desk.ui.messages import current_lang, error_text
+from kaccount_desk.ui.qt import Qt, QtCore, QtWidgets, Signal
+from kaccount_desk.ui.tickets.tickets_model import ticket_number, time_left_text
+
+log = logging.getLogger("kaccount_desk.ui.tickets")
+
+COLOURS = {"refused": "#b3261e", "done": "#1b7a36"}
+# Anyone handling tickets may record a department's answer or add a note; the rest is the owner's.
+ANYONE = frozenset({Action.ANSWER, Action.NOTE})
+CLOSING_RECORDS = (CallbackResult.SATISFIED, CallbackResult.UNREACHABLE)
+
+
+def to_qdatetime(value: datetime) -> QtCore.QDateTime:
+    """Shown in +08:00, the zone every ticket time is kept in, whatever the computer's zone."""
+    local = value.astimezone(OPERATOR_TZ)
+    return QtCore.QDateTime(QtCore.QDate(local.year, local.month, local.day), QtCore.QTime(local.hour, local.minute))
+
+
+def from_qdatetime(value: QtCore.QDateTime) -> datetime:
+    d, t = value.date(), value.time()
+    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=OPERATOR_TZ)
+
+
+class TicketDetail(QtWidgets.QWidget):
+    """Shows one ticket; ``changed(id)`` after every action, so the queue re-reads its rows."""
+
+    changed = Signal(int)
+
+    def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.view: TicketView | None = None
+        try:
+            self.departments = tickets.departments(ctx)
+        except ServiceError as exc:
+            log.warning("cannot read departments: %s", exc)
+            self.departments = []
+        self._build()
+        self.set_view(None)
+
+    def _build(self) -> None:
+        self.title = QtWidgets.QLabel()
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.title.setFont(font)
+        self.fields: dict[str, QtWidgets.QLabel] = {}
+        form = QtWidgets.QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        for key, title in (
+            ("kind", self.tr("Category:")), ("customer", self.tr("Customer:")), ("received", self.tr("Received:")),
+            ("due", self.tr("Due:")), ("owner", self.tr("Owner:")), ("content", self.tr("Content:")),
+            ("referrals", self.tr("Referrals:")), ("waiver", self.tr("Rent waiver:")),
+        ):
+            value = QtWidgets.QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fields[key] = value
+            form.addRow(title, value)
+        self.history = QtWidgets.QListWidget()
+        self.history.setWordWrap(True)
+        self.history.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        history_box = QtWidgets.QGroupBox(self.tr("History"))
+        QtWidgets.QVBoxLayout(history_box).addWidget(self.history)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addLayout(form)
+        layout.addWidget(self._build_actions())
+        layout.addWidget(history_box, 1)
+
+    def _button(self, text: str, slot: Callable[[], None]) -> QtWidgets.QPushButton:
+        button = QtWidgets.QPushButton(text)
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        return button
+
+    def _build_actions(self) -> QtWidgets.QGroupBox:
+        box = QtWidgets.QGroupBox(self.tr("Actions"))
+        self.text = QtWidgets.QPlainTextEdit()
+        self.text.setPlaceholderText(self.tr("What is asked of the department, its answer, the reply to the customer, or a note"))
+        self.text.setMaximumHeight(self.fontMetrics().height() * 4)
+        self.start_button = self._button(self.tr("Start"), self.start)
+        self.reply_button = self._button(self.tr("Reply to customer"), self.reply)
+        self.note_button = self._button(self.tr("Add note"), self.note)
+        self.refer_department = QtWidgets.QComboBox()
+        self.refer_department.addItems(self.departments)
+        self.refer_due = QtWidgets.QDateTimeEdit()
+        self.refer_due.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.refer_due.setCalendarPopup(True)
+        self.refer_button = self._button(self.tr("Refer"), self.refer)
+        self.answer_department = QtWidgets.QComboBox()
+        self.answer_button = self._button(self.tr("Record department answer"), self.answer)
+        self.callback_buttons = {
+            CallbackResult.SATISFIED: self._button(self.tr("Satisfied"), lambda: self.callback(CallbackResult.SATISFIED)),
+            CallbackResult.UNSATISFIED: self._button(self.tr("Not satisfied"), lambda: self.callback(CallbackResult.UNSATISFIED)),
+            CallbackResult.UNREACHABLE: self._button(self.tr("Not reachable"), lambda: self.callback(CallbackResult.UNREACHABLE)),
+        }
+        self.handset_button = self._button(self.tr("Handset caused it"), self.handset_cause)
+        self.notice_button = self._button(self.tr("Customer told it is overdue"), self.overdue_notice)
+        self.close_reason = QtWidgets.QLineEdit()
+        self.close_reason.setPlaceholderText(self.tr("Reason for closing without a reply or callback"))
+        self.close_button = self._button(self.tr("Close ticket"), self.close_ticket)
+        self.message = QtWidgets.QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()
+        rows: list[tuple[str, list[QtWidgets.QWidget]]] = [
+            ("", [self.start_button, self.reply_button, self.note_button]),
+            (self.tr("Refer to"), [self.refer_department, QtWidgets.QLabel(self.tr("answer by")), self.refer_due, self.refer_button]),
+            (self.tr("Answer from"), [self.answer_department, self.answer_button]),
+            (self.tr("Callback"), list(self.callback_buttons.values())),
+            (self.tr("Fault"), [self.handset_button, self.notice_button]),
+            ("", [self.close_reason, self.close_button]),
+        ]
+        grid = QtWidgets.QVBoxLayout(box)
+        grid.addWidget(self.text)
+        for title, widgets in rows:
+            line = QtWidgets.QHBoxLayout()
+            if title:
+                line.addWidget(QtWidgets.QLabel(title))
+            for widget in widgets:
+                line.addWidget(widget, 1 if isinstance(widget, QtWidgets.QLineEdit) else 0)
+            if not any(isinstance(w, QtWidgets.QLineEdit) for w in widgets):
+                line.addStretch(1)
+            grid.addLayout(line)
+        grid.addWidget(self.message)
+        return box
+
+    # ----- showing -----
+
+    def load(self, ticket_id: int | None) -> None:
+        """Read the ticket afresh (its history may have grown since the queue was read)."""
+        if ticket_id is None:
+            self.set_view(None)
+            return
+        try:
+            self.set_view(tickets.show(self.ctx, ticket_id))
+        except ServiceError as exc:
+            self.set_view(None)
+            self._say("refused", error_text(exc))
+
+    def set_view(self, view: TicketView | None) -> None:
+        previous = self.view.id if self.view else None
+        self.view = view
+        if view is None or view.id != previous:
+            self.message.hide()
+            self.text.clear()
+            self.close_reason.clear()
+        self.setEnabled(view is not None)
+        self._show_fields(view)
+        self._enable(view)
+        self.history.clear()
+        if view is not None:
+            for event in view.history:
+                self.history.addItem(self._history_line(event))
+            self.history.scrollToBottom()
+            self.refer_due.setDateTime(to_qdatetime(self.ctx.now() + timedelta(hours=DEFAULT_REFERRAL_HOURS)))
+
+    def _show_fields(self, view: TicketView | None) -> None:
+        lang = current_lang()
+        if view is None:
+            self.title.setText(self.tr("Select a ticket in the queue"))
+            for value in self.fields.values():
+                value.clear()
+            return
+        self.title.setText(self.tr("Ticket %1 · %2").replace("%1", ticket_number(view.id, view.received_at)).replace("%2", label(view.status, lang)))
+        kind = [label(view.category, lang), label(view.channel, lang), label(view.window, lang)]
+        if view.area:
+            kind.append(label(view.area, lang))
+        self.fields["kind"].setText(" · ".join(kind))
+        key_account = self.tr(" (key-account customer)") if view.key_account else ""
+        self.fields["customer"].setText(f"{view.customer_name}  {view.customer_number}{key_account}")
+        self.fields["received"].setText(f"{view.received_at:%Y-%m-%d %H:%M}")
+        left = "" if view.status == TicketStatus.CLOSED else f"  ({time_left_text(view.due_at - self.ctx.now())})"
+        exempt = self.tr("  handset caused: no repair limit") if view.handset_cause else ""
+        self.fields["due"].setText(f"{view.due_at:%Y-%m-%d %H:%M}{left}{exempt}")
+        owner = f"{view.owner_name}({view.owner})"
+        if view.first_receiver != view.owner:
+            owner += self.tr(", first received by %1").replace("%1", view.first_receiver)
+        self.fields["owner"].setText(owner)
+        self.fields["content"].setText(view.content)
+        self.fields["referrals"].setText("\n".join(self._referral_line(r) for r in view.referrals) or self.tr("none"))
+        waiver = view.waiver
+        self.fields["waiver"].setText(
+            self.tr("none") if waiver is None else
+            self.tr("monthly rent waived from %1 until %2").replace("%1", f"{waiver.period_start:%Y-%m-%d %H:%M}")
+            .replace("%2", f"{waiver.period_end:%Y-%m-%d %H:%M}" if waiver.period_end else self.tr("the repair"))
+        )
+
+    def _referral_line(self, referral: ReferralView) -> str:
+        state = (self.tr("answered %1").replace("%1", f"{referral.answered_at:%m-%d %H:%M}") if referral.answered_at
+                 else self.tr("answer due %1").replace("%1", f"{referral.due_at:%m-%d %H:%M}"))
+        return f"{referral.department}: {referral.ask} — {state}"
+
+    def _history_line(self, event: EventView) -> str:
+        lang = current_lang()
+        parts = [f"{event.at:%m-%d %H:%M}", label(event.action, lang), f"{event.staff_name}({event.staff_no})"]
+        for key in ("department", "result"):
+            value = event.data.get(key)
+            if value:
+                parts.append(label(str(value), lang))
+        if event.text:
+            parts.append(event.text)
+        return "  ".join(parts)
+
+    def _enable(self, view: TicketView | None) -> None:
+        allowed: frozenset[Action] = frozenset()
+        if view is not None:
+            mine = view.owner == self.ctx.actor.staff_no
+            allowed = frozenset(a for a in ALLOWED[TicketStatus(view.status)] if mine or a in ANYONE)
+        self.start_button.setEnabled(Action.START in allowed)
+        self.reply_button.setEnabled(Action.REPLY in allowed)
+        self.note_button.setEnabled(Action.NOTE in allowed)
+        for widget in (self.refer_department, self.refer_due, self.refer_button):
+            widget.setEnabled(Action.REFER in allowed and bool(self.departments))
+        pending = [r.department for r in view.referrals if r.answered_at is None] if view else []
+        self.answer_department.clear()
+        self.answer_department.addItems(list(dict.fromkeys(pending)))
+        for widget in (self.answer_department, self.answer_button):
+            widget.setEnabled(Action.ANSWER in allowed and bool(pending))
+        for button in self.callback_buttons.values():
+            button.setEnabled(Action.CALLBACK in allowed)
+        fault = view is not None and view.category == Category.FAULT
+        self.handset_button.setEnabled(Action.HANDSET_CAUSE in allowed and fault and not view.handset_cause)  # type: ignore[union-attr]
+        self.notice_button.setEnabled(Action.OVERDUE_NOTICE in allowed and fault and view.overdue_fault and view.waiver is None)  # type: ignore[union-attr]
+        self.close_button.setEnabled(Action.CLOSE in allowed)
+        ready = view is not None and view.replied and view.last_callback in CLOSING_RECORDS and not pending
+        self.close_reason.setVisible(Action.CLOSE in allowed and not ready)
+
+    # ----- acting -----
+
+    def _say(self, state: str, text: str) -> None:
+        self.message.setStyleSheet(f"color: {COLOURS[state]};")
+        self.message.setText(text)
+        self.message.show()
+
+    def _act(self, action: Action, work: Callable[[int], TicketView], *typed: QtWidgets.QWidget) -> bool:
+        """Run one action; on refusal say why and keep every field, on success clear ``typed``."""
+        if self.view is None:
+            return False
+        try:
+            view = work(self.view.id)
+        except ServiceError as exc:
+            self._say("refused", error_text(exc))
+            return False
+        for widget in typed:
+            widget.clear()  # type: ignore[attr-defined]
+        self.set_view(view)
+        self._say("done", self.tr("Done: %1").replace("%1", label(action, current_lang())))
+        self.changed.emit(view.id)
+        return True
+
+    def _typed(self) -> str:
+        return self.text.toPlainText()
+
+    def start(self) -> bool:
+        return self._act(Action.START, lambda i: tickets.start(self.ctx, i))
+
+    def reply(self) -> bool:
+        return self._act(Action.REPLY, lambda i: tickets.reply(self.ctx, i, self._typed()), self.text)
+
+    def note(self) -> bool:
+        return self._act(Action.NOTE, lambda i: tickets.add_note(self.ctx, i, self._typed()), self.text)
+
+    def refer(self) -> bool:
+        department = self.refer_department.currentText()
+        due = from_qdatetime(self.refer_due.dateTime())
+        return self._act(Action.REFER, lambda i: tickets.refer(self.ctx, i, department, self._typed(), due), self.text)
+
+    def answer(self) -> bool:
+        department = self.answer_department.currentText()
+        return self._act(Action.ANSWER, lambda i: tickets.answer(self.ctx, i, department, self._typed()), self.text)
+
+    def callback(self, result: CallbackResult) -> bool:
+        return self._act(Action.CALLBACK, lambda i: tickets.callback(self.ctx, i, result.value, self._typed()), self.text)
+
+    def handset_cause(self) -> bool:
+        return self._act(Action.HANDSET_CAUSE, lambda i: tickets.record_handset_cause(self.ctx, i, self._typed()), self.text)
+
+    def overdue_notice(self) -> bool:
+        return self._act(Action.OVERDUE_NOTICE, lambda i: tickets.record_overdue_notice(self.ctx, i, self._typed()), self.text)
+
+    def close_ticket(self) -> bool:
+        reason = self.close_reason.text() or None
+        return self._act(Action.CLOSE, lambda i: tickets.close(self.ctx, i, reason), self.close_reason)

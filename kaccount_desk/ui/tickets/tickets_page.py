@@ -1,0 +1,296 @@
+"""The Tickets page (首问工单): the owner's queues, search, one ticket's detail, and the reports.
+
+A clerk starts the day on "My tickets", sorted by due time, so what is about to run late is on
+top and coloured; the detail panel beside it does the work without leaving the queue. Search
+answers any part of the content, answers, name or number, and says so when a one-character term
+could only look at the newest tickets.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime, time, timedelta
+
+from kaccount_desk.domain.tickets import Category, Channel, TicketStatus, Window, label
+from kaccount_desk.services import ticket_queries
+from kaccount_desk.services.context import Context
+from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.services.ticket_queries import Queue, TicketQuery
+from kaccount_desk.services.tickets import OPERATOR_TZ
+from kaccount_desk.ui.messages import current_lang, error_text
+from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtWidgets, Slot
+from kaccount_desk.ui.tickets.open_ticket_form import OpenTicketForm
+from kaccount_desk.ui.tickets.reminder import Reminder
+from kaccount_desk.ui.tickets.reports_panel import ReportsPanel
+from kaccount_desk.ui.tickets.ticket_detail import TicketDetail
+from kaccount_desk.ui.tickets.tickets_model import DUE_COLUMN, SORT_OF_COLUMN, TICKET_ID_ROLE, TicketsModel
+
+log = logging.getLogger("kaccount_desk.ui.tickets")
+
+SEARCH_DELAY_MS = 300
+FIRST_REMINDER_MS = 3000
+COLUMN_WIDTHS = (112, 84, 72, 62, 96, 50, 86, 84, 100)
+SPLIT = (800, 620)
+QUEUES = (
+    (Queue.MINE, QT_TRANSLATE_NOOP("TicketsPage", "My tickets")),
+    (Queue.WINDOW, QT_TRANSLATE_NOOP("TicketsPage", "My window")),
+    (Queue.DEPARTMENT, QT_TRANSLATE_NOOP("TicketsPage", "Referred to my department")),
+    (Queue.DUE_TODAY, QT_TRANSLATE_NOOP("TicketsPage", "Due today")),
+    (Queue.OVERDUE, QT_TRANSLATE_NOOP("TicketsPage", "Overdue")),
+    (Queue.ALL, QT_TRANSLATE_NOOP("TicketsPage", "All tickets")),
+)
+BANNER_STYLE = "background: #fff4d6; color: #7a4a00; padding: 6px; border: 1px solid #e0b050; border-radius: 4px;"
+
+
+class TicketsPage(QtWidgets.QWidget):
+    def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.form: OpenTicketForm | None = None
+        self.model = TicketsModel(ctx, parent=self)
+        self.detail = TicketDetail(ctx)
+        self.reports = ReportsPanel(ctx)
+        self.reminder = Reminder(ctx, self)
+        self._build_filters()
+        self._build_table()
+        self._build_layout()
+        self.detail.changed.connect(self._ticket_changed)
+        self.reminder.alerted.connect(self.show_banner)
+        self.reminder.timer.timeout.connect(self.model.refresh)
+        self.reminder.start()
+        QtCore.QTimer.singleShot(FIRST_REMINDER_MS, self.reminder, self.reminder.check)
+        self.apply_filters()
+
+    def _combo(self, everything: str, values: list[str]) -> QtWidgets.QComboBox:
+        combo = QtWidgets.QComboBox()
+        combo.addItem(everything, None)
+        for value in values:
+            combo.addItem(label(value, current_lang()), value)
+        combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.currentIndexChanged.connect(self.apply_filters)
+        return combo
+
+    def _build_filters(self) -> None:
+        self.queue = QtWidgets.QComboBox()
+        for queue, title in QUEUES:
+            self.queue.addItem(QtCore.QCoreApplication.translate("TicketsPage", title), queue.value)
+        self.queue.currentIndexChanged.connect(self.apply_filters)
+        self.category = self._combo(self.tr("All categories"), [c.value for c in Category])
+        self.status = self._combo(self.tr("All statuses"), [s.value for s in TicketStatus])
+        self.channel = self._combo(self.tr("All channels"), [c.value for c in Channel])
+        self.window = self._combo(self.tr("All windows"), [w.value for w in Window])
+        self.owner = QtWidgets.QLineEdit()
+        self.owner.setPlaceholderText(self.tr("Owner's staff no."))
+        self.owner.setMaximumWidth(120)
+        self.owner.editingFinished.connect(self.apply_filters)
+        self.dated = QtWidgets.QCheckBox(self.tr("Received"))
+        today = self.ctx.now().astimezone(OPERATOR_TZ).date()
+        self.date_from = QtWidgets.QDateEdit(QtCore.QDate(today.year, today.month, 1))
+        self.date_to = QtWidgets.QDateEdit(QtCore.QDate(today.year, today.month, today.day))
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+            edit.dateChanged.connect(self.apply_filters)
+        self.dated.toggled.connect(self.date_from.setEnabled)
+        self.dated.toggled.connect(self.date_to.setEnabled)
+        self.dated.toggled.connect(self.apply_filters)
+        self.search = QtWidgets.QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search content, answers, name or number (e.g. 话费, 信号, 1380013)"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QtCore.QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.new_button = QtWidgets.QPushButton(self.tr("&New ticket…"))
+        self.new_button.clicked.connect(self.open_form)
+
+    def _build_table(self) -> None:
+        self.table = QtWidgets.QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        # Fixed row heights and no resize-to-contents: either would make the view read every row.
+        self.table.verticalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
+        header.setSortIndicator(DUE_COLUMN, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._sort_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.count_label = QtWidgets.QLabel()
+        self.hint_label = QtWidgets.QLabel()
+        self.hint_label.setStyleSheet("color: #7a4a00;")
+        self.hint_label.hide()
+
+    def _build_layout(self) -> None:
+        self.banner = QtWidgets.QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.hide()
+        self.banner_close = QtWidgets.QToolButton()
+        self.banner_close.setText("✕")
+        self.banner_close.setAutoRaise(True)
+        self.banner_close.clicked.connect(self.hide_banner)
+        self.banner_close.hide()
+        banner = QtWidgets.QHBoxLayout()
+        banner.addWidget(self.banner, 1)
+        banner.addWidget(self.banner_close)
+        first = QtWidgets.QHBoxLayout()
+        first.addWidget(QtWidgets.QLabel(self.tr("Queue:")))
+        first.addWidget(self.queue)
+        first.addWidget(self.search, 1)
+        first.addWidget(self.new_button)
+        second = QtWidgets.QHBoxLayout()
+        for widget in (self.category, self.status, self.channel, self.window, self.owner, self.dated, self.date_from):
+            second.addWidget(widget)
+        second.addWidget(QtWidgets.QLabel("–"))
+        second.addWidget(self.date_to)
+        second.addStretch(1)
+        left = QtWidgets.QWidget()
+        left_layout = QtWidgets.QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        counts = QtWidgets.QHBoxLayout()
+        counts.addWidget(self.count_label)
+        counts.addWidget(self.hint_label, 1)
+        left_layout.addLayout(counts)
+        self.splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes(list(SPLIT))
+        queue_tab = QtWidgets.QWidget()
+        queue_layout = QtWidgets.QVBoxLayout(queue_tab)
+        queue_layout.addLayout(first)
+        queue_layout.addLayout(second)
+        queue_layout.addWidget(self.splitter, 1)
+        self.tabs = QtWidgets.QTabWidget()
+        self.tabs.addTab(queue_tab, self.tr("Queue"))
+        self.tabs.addTab(self.reports, self.tr("Reports"))
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(banner)
+        layout.addWidget(self.tabs, 1)
+
+    def current_query(self) -> TicketQuery:
+        start = end = None
+        if self.dated.isChecked():
+            first, last = self.date_from.date(), self.date_to.date()
+            start = datetime.combine(date(first.year(), first.month(), first.day()), time(), OPERATOR_TZ)
+            end = datetime.combine(date(last.year(), last.month(), last.day()) + timedelta(days=1), time(), OPERATOR_TZ)
+        header = self.table.horizontalHeader()
+        return TicketQuery(
+            queue=Queue(self.queue.currentData()), category=self.category.currentData(), status=self.status.currentData(),
+            channel=self.channel.currentData(), window=self.window.currentData(), owner=self.owner.text().strip() or None,
+            received_from=start, received_to=end, sort=SORT_OF_COLUMN[header.sortIndicatorSection()],
+            descending=header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder,
+        )
+
+    @Slot()
+    def apply_filters(self) -> None:
+        """The queue and filters, or the search hits when something is typed in the search box."""
+        self._search_timer.stop()
+        term = self.search.text().strip()
+        self.hint_label.hide()
+        if not term:
+            self.model.set_query(self.current_query())
+            self._show_count()
+            return
+        try:
+            result = ticket_queries.search_tickets(self.ctx, term)
+        except ServiceError as exc:
+            self.model.set_hits(())
+            self._hint(error_text(exc))
+            return
+        self.model.set_hits(result.hits)
+        shown = self.tr("%1 found").replace("%1", str(result.count))
+        if result.count.capped or result.count.value > len(result.hits):
+            shown += self.tr(", newest %1 shown").replace("%1", str(len(result.hits)))
+        self.count_label.setText(shown)
+        if result.hint is not None:
+            self._hint(result.hint.text("en" if current_lang() == "en" else "zh"))
+
+    def _hint(self, text: str) -> None:
+        self.hint_label.setText(text)
+        self.hint_label.show()
+
+    @Slot(int, Qt.SortOrder)
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        """Only due and received times are indexed; another header keeps the indicator where it was."""
+        if column in SORT_OF_COLUMN:
+            return
+        query = self.model.query or self.current_query()
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(next(c for c, s in SORT_OF_COLUMN.items() if s is query.sort),
+                                Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
+
+    @Slot(QtCore.QModelIndex, QtCore.QModelIndex)
+    def _row_chosen(self, current: QtCore.QModelIndex, _previous: QtCore.QModelIndex) -> None:
+        ticket_id = current.data(TICKET_ID_ROLE) if current.isValid() else None
+        if ticket_id is not None and (self.detail.view is None or self.detail.view.id != ticket_id):
+            self.detail.load(int(ticket_id))
+
+    def select_ticket(self, ticket_id: int) -> None:
+        """Show a ticket in the detail panel, and select its row when the queue holds it."""
+        row = self.model.row_of(ticket_id)
+        if row is not None:
+            self.table.selectRow(row)
+        self.detail.load(ticket_id)
+
+    @Slot(int)
+    def _ticket_changed(self, ticket_id: int) -> None:
+        self.refresh()
+        row = self.model.row_of(ticket_id)
+        if row is not None and self.table.currentIndex().row() != row:
+            self.table.selectionModel().blockSignals(True)
+            self.table.selectRow(row)
+            self.table.selectionModel().blockSignals(False)
+
+    def refresh(self) -> None:
+        """Something changed: re-read the rows on screen (a search re-runs, a queue re-counts)."""
+        if self.search.text().strip():
+            self.apply_filters()
+        else:
+            self.model.refresh()
+            self._show_count()
+
+    def _show_count(self) -> None:
+        count = f"{self.model.rowCount()}+" if self.model.capped else str(self.model.rowCount())
+        self.count_label.setText(self.tr("%1 ticket(s)").replace("%1", count))
+
+    @Slot()
+    def open_form(self) -> OpenTicketForm:
+        """The opening form, shown without blocking; it stays open for the next customer."""
+        if self.form is None:
+            self.form = OpenTicketForm(self.ctx, self)
+            self.form.saved.connect(self._opened)
+        if self.form.isVisible():
+            self.form.raise_()
+            self.form.activateWindow()
+        else:
+            self.form.show()
+        return self.form
+
+    @Slot(int)
+    def _opened(self, ticket_id: int) -> None:
+        self.refresh()
+        self.select_ticket(ticket_id)
+
+    @Slot(str)
+    def show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.show()
+        self.banner_close.show()
+
+    @Slot()
+    def hide_banner(self) -> None:
+        self.banner.hide()
+        self.banner_close.hide()

@@ -1,0 +1,190 @@
+"""The Tickets page driven through its real widgets: open, refer, answer, reply, call back, close."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from kaccount_desk.domain.tickets import CallbackResult
+from kaccount_desk.services import tickets as t
+from kaccount_desk.services.context import Context
+from kaccount_desk.ui.qt import Qt, QtGui
+from kaccount_desk.ui.tickets.open_ticket_form import OpenTicketForm
+from kaccount_desk.ui.tickets.tickets_model import URGENCY_ROLE
+from kaccount_desk.ui.tickets.tickets_page import TicketsPage
+from support import Clock, make_staff
+
+pytestmark = pytest.mark.usefixtures("english")
+
+
+@pytest.fixture
+def clerk(admin: Context) -> Context:
+    return make_staff(admin, "C001", "clerk", "客服热线")
+
+
+@pytest.fixture
+def page(qtbot, clerk: Context) -> TicketsPage:
+    widget = TicketsPage(clerk)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    return widget
+
+
+def fill(qtbot, form: OpenTicketForm, number: str = "13800138000", category: str = "complaint") -> None:
+    form.category.setCurrentIndex(form.category.findData(category))
+    form.channel.setCurrentIndex(form.channel.findData("face"))
+    form.name.setText("李明")  # QTest types ASCII only
+    qtbot.keyClicks(form.number, number)
+    form.content.setPlainText("上月话费多扣了20元,要求退还")
+
+
+def click(qtbot, button) -> None:
+    assert button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_a_ticket_goes_from_open_to_closed_through_the_widgets(qtbot, page: TicketsPage) -> None:
+    form = page.open_form()
+    assert form.window.currentData() == "hotline"  # the clerk's own window
+    fill(qtbot, form)
+    qtbot.keyClick(form.name, Qt.Key.Key_Return)
+    assert form.opened is not None and form.opened.owner == "C001"
+    assert "opened, due 2012-02-27 09:30" in form.message.text() and form.opened.due_at.hour == 9
+    assert form.print_button.isVisibleTo(form) and form.name.text() == ""
+    assert page.model.rowCount() == 1
+    detail = page.detail
+    assert detail.view is not None and detail.view.id == form.opened.id
+    assert not detail.answer_button.isEnabled() and not detail.callback_buttons[CallbackResult.SATISFIED].isEnabled()
+
+    detail.text.setPlainText("请核查上月扣费记录")
+    detail.refer_department.setCurrentText("结算中心")
+    click(qtbot, detail.refer_button)
+    assert detail.view.status == "referred" and detail.text.toPlainText() == ""
+    assert not detail.reply_button.isEnabled()  # no reply while the department owes its answer
+    assert detail.answer_department.currentText() == "结算中心"
+
+    detail.text.setPlainText("系统重复扣费,已退还20元")
+    click(qtbot, detail.answer_button)
+    assert detail.view.status == "answered"
+    detail.text.setPlainText("已核实重复扣费,20元已退回您的账户")
+    click(qtbot, detail.reply_button)
+    assert detail.view.status == "replied"
+
+    detail.text.setPlainText("draft kept")
+    assert detail.close_reason.isVisible()
+    click(qtbot, detail.close_button)
+    assert detail.view.status == "replied"
+    assert "no callback record" in detail.message.text() and detail.message.isVisible()
+    assert detail.text.toPlainText() == "draft kept"
+
+    detail.text.clear()
+    click(qtbot, detail.callback_buttons[CallbackResult.SATISFIED])
+    assert detail.view.last_callback == "satisfied" and not detail.close_reason.isVisible()
+    click(qtbot, detail.close_button)
+    assert detail.view.status == "closed"
+    assert [e.action for e in detail.view.history] == ["receive", "refer", "answer", "reply", "callback", "close"]
+    assert detail.history.count() == 6 and "结算中心" in detail.history.item(1).text()
+    assert detail.note_button.isEnabled() and not detail.close_button.isEnabled()
+    assert page.model.rowCount() == 0  # "My tickets" holds open tickets only
+
+
+def test_a_wrong_number_shows_the_reason_and_keeps_the_text(qtbot, page: TicketsPage) -> None:
+    form = page.open_form()
+    fill(qtbot, form, number="12345")
+    qtbot.keyClick(form.number, Qt.Key.Key_Return)
+    assert form.opened is None
+    assert form.notes["number"].isVisibleTo(form) and form.notes["number"].text()
+    assert form.number.text() == "12345" and form.name.text() == "李明"
+    assert form.content.toPlainText().startswith("上月话费")
+    form.number.clear()
+    qtbot.keyClicks(form.number, "0317812345")
+    qtbot.keyClicks(form.number, "6")
+    assert "landline" in form.notes["number"].text()  # live, before any save
+    form.number.clear()
+    qtbot.keyClicks(form.number, "13800138000")
+    assert not form.notes["number"].isVisibleTo(form)
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow, timeout=2000)
+    form.content.setFocus()
+    qtbot.keyClick(form.content, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert form.opened is not None
+
+
+def test_closing_without_reply_or_callback_is_refused_inline_then_allowed_with_a_reason(qtbot, page: TicketsPage, clerk: Context) -> None:
+    opened = t.open_ticket(clerk, t.TicketInput("lookup", "face", "hotline", "王芳", "13900139000", "查询本月剩余流量"))
+    page.refresh()
+    page.table.selectRow(0)
+    detail = page.detail
+    assert detail.view is not None and detail.view.id == opened.id
+    click(qtbot, detail.close_button)
+    assert "not been replied to" in detail.message.text() and detail.view.status == "open"
+    detail.close_reason.setText("客户当场查询完毕")
+    click(qtbot, detail.close_button)
+    assert detail.view.status == "closed" and detail.view.close_reason == "客户当场查询完毕"
+
+
+def test_an_overdue_row_is_red_and_the_reminder_fires_once_per_threshold(page: TicketsPage, clerk: Context, clock: Clock) -> None:
+    opened = t.open_ticket(clerk, t.TicketInput("consultation", "phone", "hotline", "赵强", "13700137000", "咨询国际漫游资费"))
+    page.refresh()
+    assert page.reminder.check() == []
+    clock.advance(hours=23)
+    alerts = page.reminder.check()
+    assert [(a.ticket_id, a.threshold) for a in alerts] == [(opened.id, "due_soon")]
+    assert page.banner.isVisible() and "is due in 1 h 0 min" in page.banner.text()
+    assert page.reminder.check() == []
+    clock.advance(hours=1, minutes=5)
+    assert [a.threshold for a in page.reminder.check()] == ["overdue"]
+    assert "overdue" in page.banner.text()
+    page.model.refresh()
+    assert page.model.index(0, 0).data(URGENCY_ROLE) == "overdue"
+    assert page.model.index(0, 2).data(Qt.ItemDataRole.BackgroundRole) == QtGui.QColor("#f6c6c6")
+    page.banner_close.click()
+    assert not page.banner.isVisible()
+
+
+def test_search_finds_two_characters_and_hints_for_one(qtbot, page: TicketsPage, clerk: Context) -> None:
+    t.open_ticket(clerk, t.TicketInput("fault", "phone", "hotline", "李明", "13800138000", "家里信号很差", area="rural"))
+    t.open_ticket(clerk, t.TicketInput("lookup", "phone", "hotline", "王芳", "13900139000", "查询话费余额"))
+    page.queue.setCurrentIndex(page.queue.findData("all"))
+    assert page.model.rowCount() == 2
+    page.search.setText("信号")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
+    assert page.model.index(0, 3).data() == "李明" and not page.hint_label.isVisible()
+    page.search.setText("话")
+    qtbot.waitUntil(page.hint_label.isVisible, timeout=2000)
+    assert "one more character" in page.hint_label.text() and page.model.rowCount() == 1
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=2000)
+    page.category.setCurrentIndex(page.category.findData("fault"))
+    assert page.model.rowCount() == 1
+
+
+def test_reports_show_tables_and_export_xlsx(qtbot, page: TicketsPage, clerk: Context, tmp_path: Path) -> None:
+    for number in ("13800138000", "13900139000"):
+        t.open_ticket(clerk, t.TicketInput("complaint", "face", "hotline", "客户", number, "投诉信号差"))
+    panel = page.reports
+    panel.compute()
+    qtbot.waitUntil(lambda: panel.report is not None, timeout=5000)
+    assert panel.by_window.rowCount() == 1 and panel.by_window.item(0, 0).text() == "客服热线"
+    assert panel.by_window.item(0, 1).text() == "2"
+    assert panel.by_staff.item(0, 0).text().endswith("(C001)")
+    assert panel.chart.series() and "2 ticket(s)" in panel.status.text()
+    out = tmp_path / "report.xlsx"
+    panel.export_to(out)
+    qtbot.waitUntil(lambda: "Saved to" in panel.status.text(), timeout=5000)
+    values = [c for row in load_workbook(out).active.iter_rows(values_only=True) for c in row]
+    assert "客服热线" in values and "C001" in values
+
+
+def test_the_receipt_is_saved_as_a_pdf(qtbot, page: TicketsPage, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(QtGui.QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
+    form = page.open_form()
+    fill(qtbot, form)
+    form.save()
+    click(qtbot, form.print_button)
+    assert form.receipt is not None and form.receipt.read_bytes().startswith(b"%PDF")
+    assert opened == [str(form.receipt)] and str(form.receipt) in form.message.text()
