@@ -4,101 +4,101 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="62" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="62"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="63" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="80" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="63"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="80"/>
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="63" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="81" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="63"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="81"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="63" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="82" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="63"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="82"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="63" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="83" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="63"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="83"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="77" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="77"/>
         <source>Add staff</source>
         <translation>添加员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="84" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="84"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="89" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="89"/>
         <source>Add a staff member</source>
         <translation>添加员工账号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="95" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="95"/>
         <source>Campaigns</source>
         <translation>办理活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="97" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="97"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="97" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="97"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="97" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="97"/>
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="97" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="97"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="97" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="97"/>
         <source>Reserved numbers</source>
         <translation>号池号码数</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="100" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="100"/>
         <source>Load campaign from TOML…</source>
         <translation>从 TOML 文件载入活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="102" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="102"/>
         <source>New campaign…</source>
         <translation>新建活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="104" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="104"/>
         <source>Edit campaign…</source>
         <translation>编辑活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="188" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="188"/>
         <source>Load campaign</source>
         <translation>载入活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="188" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="188"/>
         <source>Campaign files (*.toml)</source>
         <translation>活动文件 (*.toml)</translation>
     </message>
@@ -106,57 +106,57 @@
 <context>
     <name>ApplicationsModel</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="30" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="30"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="31" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="31"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="32" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="32"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="33" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="33"/>
         <source>Number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="34" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="34"/>
         <source>Kept/new</source>
         <translation>老号/新号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="35" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="35"/>
         <source>Plan</source>
         <translation>资费</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="36" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="36"/>
         <source>Copies</source>
         <translation>复印件</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="37" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="37"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="38" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="38"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="43" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="43"/>
         <source>Kept</source>
         <translation>老号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="44" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="44"/>
         <source>New</source>
         <translation>新号</translation>
     </message>
@@ -164,177 +164,179 @@
 <context>
     <name>ApplicationsPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="42" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="42"/>
         <source>Name, number or last digits of the ID</source>
         <translation>姓名、号码或证件号码末几位</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="71" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="71"/>
         <source>No campaign yet. An administrator loads one on the Admin page.</source>
         <translation>尚无办理活动。请管理员在“管理”页载入活动。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="106" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="106"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="124" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="124"/>
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="125" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="125"/>
         <source>All plans</source>
         <translation>全部资费</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="172" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="172"/>
         <source>%n application(s)</source>
-        <translation><numerusform>共 %n 份申请</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 份申请</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>CampaignEditor</name>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="55" />
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="55"/>
         <source>New campaign</source>
         <translation>新建办理活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="55" />
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="55"/>
         <source>Edit campaign</source>
         <translation>编辑办理活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="57" />
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="57"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="58" />
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="58"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="59" />
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="59"/>
         <source>Number pool</source>
         <translation>号池</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="60" />
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="60"/>
         <source>Plans and add-ons</source>
         <translation>资费与附加包</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="94" />
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="94"/>
         <source>Only China Mobile numbers may join</source>
         <translation>只接受中国移动号码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="97" />
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="97"/>
         <source>Packages that cannot join, separated by 、 or commas</source>
         <translation>不能办理的套餐,用“、”或逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="100" />
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="165" />
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="100"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="165"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="101" />
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="101"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="102" />
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="102"/>
         <source>Issued by</source>
         <translation>发文单位</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="103" />
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="103"/>
         <source>Carrier branch</source>
         <translation>移动公司</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="104" />
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="104"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="105" />
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="105"/>
         <source>Issued on</source>
         <translation>发文日期</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="106" />
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="106"/>
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="108" />
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="108"/>
         <source>Excluded packages</source>
         <translation>不能办理的套餐</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="113" />
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="113"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="113" />
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="165" />
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="113"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="165"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="119" />
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="119"/>
         <source>Add department</source>
         <translation>添加部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="121" />
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="121"/>
         <source>Remove department</source>
         <translation>删除部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="153" />
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="153"/>
         <source>A 9-digit prefix reserves its hundred numbers (…00 to …99); single numbers have 11 digits. One per line.</source>
         <translation>9 位号段预留该号段的 100 个号码(…00 至 …99);单个号码为 11 位。每行一个。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="157" />
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="157"/>
         <source>Prefixes</source>
         <translation>号段</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="158" />
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="158"/>
         <source>Single numbers</source>
         <translation>单个号码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="162" />
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="162"/>
         <source>Plan</source>
         <translation>资费</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="163" />
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="163"/>
         <source>Add-on</source>
         <translation>附加包</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="165" />
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="165"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="165" />
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="165"/>
         <source>Monthly fee (yuan)</source>
         <translation>月费(元)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="173" />
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="173"/>
         <source>Plans and add-ons come from the campaign file and are not edited here.</source>
         <translation>资费与附加包来自活动文件,此处不能修改。</translation>
     </message>
@@ -342,7 +344,7 @@
 <context>
     <name>ConfirmList</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="101" />
+        <location filename="../../kaccount_desk/ui/enrollment/confirmations_panel.py" line="40"/>
         <source>I have checked</source>
         <translation>已核实</translation>
     </message>
@@ -350,30 +352,30 @@
 <context>
     <name>CopySlot</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="51" />
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="80" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="51"/>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="80"/>
         <source>Drop, paste (Ctrl+V)
 or choose an image</source>
         <translation>拖入、粘贴(Ctrl+V)
 或选择图片</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="58" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="58"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="59" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="59"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="93" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="93"/>
         <source>ID card image</source>
         <translation>身份证图片</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="93" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="93"/>
         <source>Images (%1)</source>
         <translation>图片 (%1)</translation>
     </message>
@@ -381,47 +383,47 @@ or choose an image</source>
 <context>
     <name>EstimatePanel</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="116" />
+        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="26"/>
         <source>Tariff estimate</source>
         <translation>资费估算</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="122" />
+        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="32"/>
         <source>not given</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="123" />
+        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="33"/>
         <source> yuan</source>
         <translation> 元</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="132" />
+        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="42"/>
         <source>In-group min</source>
         <translation>网内分钟</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="132" />
+        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="42"/>
         <source>Out-of-group min</source>
         <translation>网外分钟</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="132" />
+        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="42"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="132" />
+        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="42"/>
         <source>Data MB</source>
         <translation>流量(MB)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="136" />
+        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="46"/>
         <source>Current monthly fee</source>
         <translation>现在的月费</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="162" />
+        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="72"/>
         <source>%1 yuan</source>
         <translation>%1 元</translation>
     </message>
@@ -429,52 +431,52 @@ or choose an image</source>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="41" />
+        <location filename="../../kaccount_desk/ui/login.py" line="41"/>
         <source>KAccount Desk — first start</source>
         <translation>大客户业务受理 — 首次启动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="43" />
+        <location filename="../../kaccount_desk/ui/login.py" line="43"/>
         <source>This database has no staff yet. Create the administrator account; the administrator then adds clerks, collectors and office staff.</source>
         <translation>此数据库还没有员工账号。请先建立管理员账号,再由管理员添加营业员、事业部统计员和办公室人员。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="51" />
+        <location filename="../../kaccount_desk/ui/login.py" line="51"/>
         <source>Load the sample campaign (2012 notice)</source>
         <translation>载入示例活动(2012年通知)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="55" />
+        <location filename="../../kaccount_desk/ui/login.py" line="55"/>
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="56" />
+        <location filename="../../kaccount_desk/ui/login.py" line="56"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="57" />
+        <location filename="../../kaccount_desk/ui/login.py" line="57"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="58" />
+        <location filename="../../kaccount_desk/ui/login.py" line="58"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="63" />
+        <location filename="../../kaccount_desk/ui/login.py" line="63"/>
         <source>Create administrator</source>
         <translation>建立管理员</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="80" />
+        <location filename="../../kaccount_desk/ui/login.py" line="80"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="96" />
+        <location filename="../../kaccount_desk/ui/login.py" line="96"/>
         <source>Sample campaign not loaded</source>
         <translation>示例活动未能载入</translation>
     </message>
@@ -482,33 +484,33 @@ or choose an image</source>
 <context>
     <name>IdCopiesWidget</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="135" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="135"/>
         <source>Front (photo side)</source>
         <translation>正面(照片面)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="136" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="136"/>
         <source>Back (issuing authority)</source>
         <translation>反面(签发机关)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="182" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="182"/>
         <source>pasted image</source>
         <translation>粘贴的图片</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="183" />
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="189" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="183"/>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="189"/>
         <source>The clipboard holds no image or image file.</source>
         <translation>剪贴板中没有图片或图片文件。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="198" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="198"/>
         <source>Save the application first (see the reasons at the top), then attach the copy.</source>
         <translation>请先保存申请(见上方原因),再添加身份证复印件。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="206" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="206"/>
         <source>Attached ✓</source>
         <translation>已添加 ✓</translation>
     </message>
@@ -516,42 +518,42 @@ or choose an image</source>
 <context>
     <name>ImportReportModel</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="20" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="20"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="21" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="21"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="22" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="22"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="23" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="23"/>
         <source>Refused</source>
         <translation>拒收</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="26" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="26"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="27" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="27"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="28" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="28"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="29" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="29"/>
         <source>Reasons and warnings</source>
         <translation>原因与提醒</translation>
     </message>
@@ -559,69 +561,69 @@ or choose an image</source>
 <context>
     <name>ImportRosterDialog</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="97" />
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="139" />
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="157" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="97"/>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="139"/>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="157"/>
         <source>Import roster</source>
         <translation>导入名单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="99" />
-        <source>A department's roster (.xlsx or .csv)</source>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="99"/>
+        <source>A department&apos;s roster (.xlsx or .csv)</source>
         <translation>部门报来的名单(.xlsx 或 .csv)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="100" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="100"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="102" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="102"/>
         <source>Dry run (check only)</source>
         <translation>试导入(只检查,不写入)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="104" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="104"/>
         <source>Check / import</source>
         <translation>检查 / 导入</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="139" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="139"/>
         <source>Rosters (*.xlsx *.csv);;All files (*)</source>
         <translation>名单 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="148" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="148"/>
         <source>Choose a roster file first.</source>
         <translation>请先选择名单文件。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="152" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="152"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="152" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="152"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="164" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="164"/>
         <source>new %1, updated %2, unchanged %3, refused %4</source>
         <translation>新增 %1,更新 %2,未变 %3,拒收 %4</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="167" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="167"/>
         <source>Dry run, nothing was written:</source>
         <translation>试导入,未写入任何数据:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="167" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="167"/>
         <source>Imported:</source>
         <translation>已导入:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="175" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="175"/>
         <source>Import cancelled: nothing was written.</source>
         <translation>已取消导入:未写入任何数据。</translation>
     </message>
@@ -629,207 +631,207 @@ or choose an image</source>
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="274" />
-        <source>Type to search the campaign's departments</source>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="89"/>
+        <source>Type to search the campaign&apos;s departments</source>
         <translation>输入以查找本次活动的部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="282" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="97"/>
         <source>Keep &amp;old number</source>
         <translation>保留老号(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="283" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="98"/>
         <source>&amp;New number from the pool</source>
         <translation>从号池选新号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="290" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="105"/>
         <source>C&amp;hoose… (F4)</source>
         <translation>选号(&amp;H)…(F4)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="293" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="108"/>
         <source>Packages the number has now, e.g. from the bill</source>
         <translation>该号码现已办理的业务,可参照话费单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="297" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="112"/>
         <source>No add-ons beyond those the plan includes</source>
         <translation>除资费已含的附加包外不加办</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="321" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="136"/>
         <source>&amp;Save (Enter)</source>
         <translation>保存(&amp;S)(Enter)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="322" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="137"/>
         <source>Next application (Ctrl+N)</source>
         <translation>下一份申请(Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="350" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="165"/>
         <source>Late acceptance &amp;reason:</source>
         <translation>逾期接收原因(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="353" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="168"/>
         <source>De&amp;partment:</source>
         <translation>部门(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="354" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="169"/>
         <source>N&amp;ame:</source>
         <translation>姓名(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="355" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="170"/>
         <source>Document t&amp;ype:</source>
         <translation>证件类型(&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="356" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="171"/>
         <source>&amp;ID number:</source>
         <translation>证件号码(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="357" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="172"/>
         <source>Number source:</source>
         <translation>号码来源:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="358" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="173"/>
         <source>&amp;Mobile number:</source>
         <translation>手机号码(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="359" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="174"/>
         <source>Current pac&amp;kages:</source>
         <translation>已办业务(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="360" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="175"/>
         <source>P&amp;lan:</source>
         <translation>资费方式(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="361" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="176"/>
         <source>A&amp;dd-ons:</source>
         <translation>附加包(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="362" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="177"/>
         <source>No&amp;te:</source>
         <translation>备注(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="378" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="193"/>
         <source>ID card copies</source>
         <translation>身份证复印件</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="380" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="195"/>
         <source>Still needed before it can move on</source>
         <translation>提交前还缺少</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="457" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="272"/>
         <source>— choose a plan —</source>
         <translation>— 请选择资费 —</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="493" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="308"/>
         <source>Application #%1</source>
         <translation>申请 #%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="505" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="320"/>
         <source>Saved — application #%1</source>
         <translation>已保存 — 申请 #%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="521" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="336"/>
         <source>Application #%1 is now: %2</source>
         <translation>申请 #%1 现为:%2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="597" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="412"/>
         <source>%1 — current fee + %2 yuan a month</source>
         <translation>%1 — 原资费 + 每月 %2 元</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="598" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="413"/>
         <source>%1 — %2 yuan a month</source>
         <translation>%1 — 每月 %2 元</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="610" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="425"/>
         <source>%1 (+%2 yuan)</source>
         <translation>%1(+%2 元)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="637" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="452"/>
         <source>The number the person keeps</source>
         <translation>申请人保留的老号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="637" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="452"/>
         <source>Type the number or press F4 to choose one</source>
         <translation>输入号码,或按 F4 选号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="654" />
-        <source>Not one of this campaign's departments</source>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="469"/>
+        <source>Not one of this campaign&apos;s departments</source>
         <translation>不是本次活动的部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="674" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="489"/>
         <source>Looks right; compare it with the document</source>
         <translation>格式正确;请与证件核对</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="676" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="491"/>
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="676" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="491"/>
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="694" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="509"/>
         <source>Not one of the numbers reserved for this campaign; press F4 to choose one</source>
         <translation>不在本次活动预留的号池中;按 F4 选号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="709" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="524"/>
         <source>No conflicting package</source>
         <translation>没有冲突的套餐</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="717" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="532"/>
         <source>Only office staff may accept a late application.</source>
         <translation>只有办公室人员可以接收逾期申请。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="739" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="554"/>
         <source>Changes not saved yet (Enter saves)</source>
         <translation>修改尚未保存(按 Enter 保存)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="739" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="554"/>
         <source>Not saved yet (Enter saves)</source>
         <translation>尚未保存(按 Enter 保存)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="741" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="556"/>
         <source>Only the confirmation below is missing</source>
         <translation>只差下面的确认</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="741" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="556"/>
         <source>Nothing missing ✓</source>
         <translation>材料齐全 ✓</translation>
     </message>
@@ -837,22 +839,22 @@ or choose an image</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="113" />
+        <location filename="../../kaccount_desk/ui/login.py" line="113"/>
         <source>KAccount Desk — log in</source>
         <translation>大客户业务受理 — 登录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="118" />
+        <location filename="../../kaccount_desk/ui/login.py" line="118"/>
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="119" />
+        <location filename="../../kaccount_desk/ui/login.py" line="119"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="125" />
+        <location filename="../../kaccount_desk/ui/login.py" line="125"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
@@ -860,246 +862,1015 @@ or choose an image</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="37" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="39"/>
         <source>Enrollment</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="38" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="40"/>
+        <source>Tickets</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="41"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="42"/>
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="98" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="102"/>
         <source>Campaign</source>
         <translation>办理活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="101" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="105"/>
         <source>Campaign:</source>
         <translation>办理活动:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="109" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="113"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="110" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="114"/>
         <source>&amp;Import roster…</source>
         <translation>导入名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="111" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="115"/>
         <source>&amp;Export roster…</source>
         <translation>导出名单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="114" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="118"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="116" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="120"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="117" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="121"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="126" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="130"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="127" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="131"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="136" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="140"/>
         <source>%1 (%2, %3)</source>
         <translation>%1(%2,%3)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="137" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="141"/>
         <source>Logged in: %1</source>
         <translation>当前登录:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="138" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="142"/>
         <source>Database: %1</source>
         <translation>数据库:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="209" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="213"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="209" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="213"/>
         <source>The language changes the next time KAccount Desk starts.</source>
         <translation>界面语言将在下次启动本程序时生效。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="215" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="219"/>
         <source>About KAccount Desk</source>
         <translation>关于大客户业务受理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="216" />
-        <source>KAccount Desk: enrollment intake for a mobile operator's key-account calling group.</source>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="220"/>
+        <source>KAccount Desk: enrollment intake for a mobile operator&apos;s key-account calling group.</source>
         <translation>KAccount Desk:移动公司大客户集团网业务受理。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenTicketForm</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="46"/>
+        <source>Receive a customer&apos;s matter</source>
+        <translation>受理客户诉求</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="53"/>
+        <source>not given</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="67"/>
+        <source>11-digit mobile number</source>
+        <translation>11位手机号码</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="68"/>
+        <source>Key-account customer</source>
+        <translation>大客户</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="70"/>
+        <source>Where the fault is: a fault is repaired within 48 hours in towns, 72 in rural areas</source>
+        <translation>故障所在区域:城镇48小时内修复,农村72小时内修复</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="72"/>
+        <source>What the customer asks or reports, in their words</source>
+        <translation>按客户原话记录咨询、查询、投诉或申告内容</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="85"/>
+        <source>&amp;Save (Enter)</source>
+        <translation>保存(回车)(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="87"/>
+        <source>&amp;Print receipt</source>
+        <translation>打印受理回执(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="92"/>
+        <source>Category:</source>
+        <translation>类别:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="93"/>
+        <source>Channel:</source>
+        <translation>渠道:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="94"/>
+        <source>Window:</source>
+        <translation>窗口:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="95"/>
+        <source>Customer name:</source>
+        <translation>客户姓名:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="96"/>
+        <source>Mobile number:</source>
+        <translation>手机号码:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="98"/>
+        <source>Area:</source>
+        <translation>区域:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="99"/>
+        <source>Content:</source>
+        <translation>受理内容:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="100"/>
+        <source>Received (letters):</source>
+        <translation>受理时间(信函):</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="106"/>
+        <source>You receive it, so you own it until the customer confirms (首问负责).</source>
+        <translation>由您受理,即由您负责到底,直至客户确认(首问负责)。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="176"/>
+        <source>Ticket %1 opened, due %2. You own it until the customer confirms.</source>
+        <translation>工单 %1 已受理,办结时限 %2。您是首问责任人,负责到客户确认为止。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="221"/>
+        <source>Receipt saved to %1</source>
+        <translation>受理回执已保存到 %1</translation>
     </message>
 </context>
 <context>
     <name>PoolBrowser</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="28" />
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="28"/>
         <source>Choose a new number</source>
         <translation>选择新号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="30" />
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="30"/>
         <source>Last digits, e.g. 88</source>
         <translation>尾号,如 88</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="34" />
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="34"/>
         <source>Show taken numbers too</source>
         <translation>也显示已被选用的号码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="57" />
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="57"/>
         <source>&amp;Tail digits:</source>
         <translation>尾号(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="67" />
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="67"/>
         <source>Take this number</source>
         <translation>选用此号码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="104" />
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="104"/>
         <source>%1 (taken)</source>
         <translation>%1(已选用)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="114" />
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="114"/>
         <source> (first %1 shown)</source>
         <translation>(仅显示前 %1 个)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="115" />
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="115"/>
         <source>%1 free of %2 listed</source>
         <translation>列出 %2 个,其中 %1 个可选</translation>
     </message>
 </context>
 <context>
-    <name>ProgressPanel</name>
+    <name>PrintPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="33" />
-        <source>Progress by department</source>
-        <translation>各部门进度</translation>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="25"/>
+        <source>Notice</source>
+        <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="38" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="26"/>
+        <source>Application forms</source>
+        <translation>申请表</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="27"/>
+        <source>Department roster</source>
+        <translation>部门名单</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="28"/>
+        <source>Summary for the operator</source>
+        <translation>报移动公司汇总表</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="29"/>
+        <source>ID-copy sheets</source>
+        <translation>身份证复印件</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="47"/>
+        <source>Only the applications ticked below</source>
+        <translation>只打印下面勾选的申请</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="52"/>
+        <source>Save notice text</source>
+        <translation>保存通知正文</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="53"/>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="54"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="58"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="59"/>
+        <source>Save as PDF…</source>
+        <translation>另存为PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="74"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="75"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="38" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="80"/>
+        <source>Notice text</source>
+        <translation>通知正文</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="108"/>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="120"/>
+        <source>Placeholders: %1</source>
+        <translation>可用占位符:%1</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="173"/>
+        <source>Notice text saved.</source>
+        <translation>通知正文已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="199"/>
+        <source>Choose a department for its roster.</source>
+        <translation>请选择要打印名单的部门。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="209"/>
+        <source>Generating…</source>
+        <translation>正在生成…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="230"/>
+        <source>%n page(s) ready.</source>
+        <translation>
+            <numerusform>已生成 %n 页,可预览。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="236"/>
+        <source>Cancelled; nothing was saved.</source>
+        <translation>已取消,未保存任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="240"/>
+        <source>Not generated: %1</source>
+        <translation>未能生成:%1</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="242"/>
+        <source>Not generated.</source>
+        <translation>未能生成。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="267"/>
+        <source>Cannot print</source>
+        <translation>无法打印</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="273"/>
+        <source>Save as PDF</source>
+        <translation>另存为PDF</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="279"/>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="281"/>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="33"/>
+        <source>Progress by department</source>
+        <translation>各部门进度</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="38"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="38"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="38" />
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="38"/>
         <source>Total</source>
         <translation>申请数</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="38" />
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="38"/>
         <source>Ready</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="38" />
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="38"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="78" />
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="78"/>
         <source>%1 d %2 h left</source>
         <translation>还剩 %1 天 %2 小时</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="79" />
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="79"/>
         <source>%1 h %2 min left</source>
         <translation>还剩 %1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="85" />
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="85"/>
         <source>deadline passed</source>
         <translation>已过截止时间</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="89" />
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="89"/>
         <source>Deadline: %1</source>
         <translation>截止时间:%1</translation>
     </message>
 </context>
 <context>
+    <name>Reminder</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reminder.py" line="73"/>
+        <source>Ticket %1 (%2) is overdue: %3</source>
+        <translation>工单 %1(%2)已超时:%3</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reminder.py" line="73"/>
+        <source>Ticket %1 (%2) is due in %3</source>
+        <translation>工单 %1(%2)即将到期,剩余 %3</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reminder.py" line="84"/>
+        <source>…and %1 more: see the queue</source>
+        <translation>……另有 %1 张,请查看工单列表</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reminder.py" line="94"/>
+        <source>Ticket deadlines</source>
+        <translation>工单时限提醒</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPanel</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="25"/>
+        <source>Received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="26"/>
+        <source>Resolved at first contact</source>
+        <translation>首问办结</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="27"/>
+        <source>Referred</source>
+        <translation>转派部门</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="28"/>
+        <source>Closed on time</source>
+        <translation>按时办结</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="29"/>
+        <source>Overdue now</source>
+        <translation>当前超时</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="30"/>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="31"/>
+        <source>Not satisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="32"/>
+        <source>Not reachable</source>
+        <translation>联系不上</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="33"/>
+        <source>Rent waivers owed</source>
+        <translation>应免月租</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="65"/>
+        <source>Show</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="66"/>
+        <source>Export .xlsx…</source>
+        <translation>导出 .xlsx…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="69"/>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="70"/>
+        <source>Staff member</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="73"/>
+        <source>Received from</source>
+        <translation>受理日期从</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="75"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="81"/>
+        <source>Per window</source>
+        <translation>按窗口</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="82"/>
+        <source>Per staff member</source>
+        <translation>按员工</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="125"/>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="146"/>
+        <source>%1 to %2: %3 ticket(s)</source>
+        <translation>%1 至 %2:共 %3 张工单</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="184"/>
+        <source>Tickets per window</source>
+        <translation>各窗口工单情况</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="191"/>
+        <source>Export report</source>
+        <translation>导出统计表</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="191"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="204"/>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="209"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1:%2</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="213"/>
+        <source>Exporting the report…</source>
+        <translation>正在导出统计表…</translation>
+    </message>
+</context>
+<context>
+    <name>TicketDetail</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="72"/>
+        <source>Category:</source>
+        <translation>类别:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="72"/>
+        <source>Customer:</source>
+        <translation>客户:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="72"/>
+        <source>Received:</source>
+        <translation>受理时间:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="73"/>
+        <source>Due:</source>
+        <translation>办结时限:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="73"/>
+        <source>Owner:</source>
+        <translation>首问责任人:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="73"/>
+        <source>Content:</source>
+        <translation>受理内容:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="74"/>
+        <source>Referrals:</source>
+        <translation>转派部门:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="74"/>
+        <source>Rent waiver:</source>
+        <translation>免收月租:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="84"/>
+        <source>History</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="100"/>
+        <source>Actions</source>
+        <translation>办理</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="102"/>
+        <source>What is asked of the department, its answer, the reply to the customer, or a note</source>
+        <translation>填写转派事项、部门答复、回复客户的内容或备注</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="104"/>
+        <source>Start</source>
+        <translation>开始处理</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="105"/>
+        <source>Reply to customer</source>
+        <translation>回复客户</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="106"/>
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="112"/>
+        <source>Refer</source>
+        <translation>转派</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="114"/>
+        <source>Record department answer</source>
+        <translation>登记部门答复</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="116"/>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="117"/>
+        <source>Not satisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="118"/>
+        <source>Not reachable</source>
+        <translation>联系不上</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="120"/>
+        <source>Handset caused it</source>
+        <translation>客户手机原因</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="121"/>
+        <source>Customer told it is overdue</source>
+        <translation>已告知客户超时</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="123"/>
+        <source>Reason for closing without a reply or callback</source>
+        <translation>未回复或未回访即办结的原因</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="124"/>
+        <source>Close ticket</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="130"/>
+        <source>Refer to</source>
+        <translation>转派至</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="130"/>
+        <source>answer by</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="131"/>
+        <source>Answer from</source>
+        <translation>答复部门</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="132"/>
+        <source>Callback</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="133"/>
+        <source>Fault</source>
+        <translation>故障申告</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="183"/>
+        <source>Select a ticket in the queue</source>
+        <translation>请在左侧列表中选择工单</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="187"/>
+        <source>Ticket %1 · %2</source>
+        <translation>工单 %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="192"/>
+        <source> (key-account customer)</source>
+        <translation>(大客户)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="196"/>
+        <source>  handset caused: no repair limit</source>
+        <translation>  客户手机原因:不计修复时限</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="200"/>
+        <source>, first received by %1</source>
+        <translation>,首问受理人 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="203"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="206"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="207"/>
+        <source>monthly rent waived from %1 until %2</source>
+        <translation>免收障碍期间月租:%1 至 %2</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="208"/>
+        <source>the repair</source>
+        <translation>修复为止</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="212"/>
+        <source>answered %1</source>
+        <translation>%1 已答复</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="213"/>
+        <source>answer due %1</source>
+        <translation>应于 %1 前答复</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="270"/>
+        <source>Done: %1</source>
+        <translation>已完成:%1</translation>
+    </message>
+</context>
+<context>
+    <name>TicketsModel</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="35"/>
+        <source>No.</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="36"/>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="37"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="38"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="39"/>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="40"/>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="41"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="42"/>
+        <source>Due</source>
+        <translation>办结时限</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="43"/>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="74"/>
+        <source>%1 d %2 h</source>
+        <translation>%1天%2小时</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="76"/>
+        <source>%1 h %2 min</source>
+        <translation>%1小时%2分</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="78"/>
+        <source>%1 min</source>
+        <translation>%1分钟</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="79"/>
+        <source>overdue %1</source>
+        <translation>超时%1</translation>
+    </message>
+</context>
+<context>
+    <name>TicketsPage</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="35"/>
+        <source>My tickets</source>
+        <translation>我的工单</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="36"/>
+        <source>My window</source>
+        <translation>本窗口</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="37"/>
+        <source>Referred to my department</source>
+        <translation>转派本部门</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="38"/>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="39"/>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="40"/>
+        <source>All tickets</source>
+        <translation>全部工单</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="78"/>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="79"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="80"/>
+        <source>All channels</source>
+        <translation>全部渠道</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="81"/>
+        <source>All windows</source>
+        <translation>全部窗口</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="83"/>
+        <source>Owner&apos;s staff no.</source>
+        <translation>责任人工号</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="86"/>
+        <source>Received</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="99"/>
+        <source>Search content, answers, name or number (e.g. 话费, 信号, 1380013)</source>
+        <translation>查找受理内容、答复、客户姓名或号码(如 话费、信号、1380013)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="104"/>
+        <source>&amp;New ticket…</source>
+        <translation>受理新工单(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="144"/>
+        <source>Queue:</source>
+        <translation>工单列表:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="174"/>
+        <source>Queue</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="175"/>
+        <source>Reports</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="212"/>
+        <source>%1 found</source>
+        <translation>找到 %1 张</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="214"/>
+        <source>, newest %1 shown</source>
+        <translation>,显示最新 %1 张</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="267"/>
+        <source>%1 ticket(s)</source>
+        <translation>共 %1 张工单</translation>
+    </message>
+</context>
+<context>
     <name>WorkflowPanel</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="182" />
+        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="25"/>
         <source>Status and history</source>
         <translation>状态与记录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="190" />
-        <source>Operator's reason for rejecting</source>
+        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="33"/>
+        <source>Operator&apos;s reason for rejecting</source>
         <translation>移动公司退回的原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="193" />
+        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="36"/>
         <source>Collect</source>
         <translation>事业部收齐</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="194" />
+        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="37"/>
         <source>Submit</source>
         <translation>办公室提交</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="195" />
+        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="38"/>
         <source>Send to carrier</source>
         <translation>交移动公司</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="196" />
+        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="39"/>
         <source>Activated</source>
         <translation>已开通</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="197" />
+        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="40"/>
         <source>Rejected</source>
         <translation>被退回</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="198" />
+        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="41"/>
         <source>Withdraw</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="230" />
+        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="73"/>
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="232" />
+        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="75"/>
         <source>Application #%1: %2</source>
         <translation>申请 #%1:%2</translation>
     </message>
@@ -1107,22 +1878,22 @@ or choose an image</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../kaccount_desk/ui/main.py" line="35" />
+        <location filename="../../kaccount_desk/ui/main.py" line="35"/>
         <source>Something went wrong that the program did not expect. Your saved work is in the database; please tell support what you were doing.</source>
         <translation>程序遇到了意外错误。已保存的内容都在数据库中;请告诉技术支持您当时在做什么。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main.py" line="38" />
+        <location filename="../../kaccount_desk/ui/main.py" line="38"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main.py" line="52" />
+        <location filename="../../kaccount_desk/ui/main.py" line="52"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main.py" line="53" />
+        <location filename="../../kaccount_desk/ui/main.py" line="53"/>
         <source>The database could not be opened:</source>
         <translation>无法打开数据库:</translation>
     </message>
@@ -1130,7 +1901,7 @@ or choose an image</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../kaccount_desk/ui/messages.py" line="27" />
+        <location filename="../../kaccount_desk/ui/messages.py" line="27"/>
         <source>Cannot do that</source>
         <translation>无法执行</translation>
     </message>
@@ -1138,32 +1909,34 @@ or choose an image</source>
 <context>
     <name>roster_dialogs</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="186" />
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="199" />
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="203" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="186"/>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="199"/>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="203"/>
         <source>Export roster</source>
         <translation>导出名单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="187" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="187"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="200" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="200"/>
         <source>%n application(s) written to:</source>
-        <translation><numerusform>已导出 %n 份申请到:</numerusform></translation>
+        <translation>
+            <numerusform>已导出 %n 份申请到:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../kaccount_desk/ui/settings.py" line="33" />
+        <location filename="../../kaccount_desk/ui/settings.py" line="33"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings.py" line="34" />
+        <location filename="../../kaccount_desk/ui/settings.py" line="34"/>
         <source>Last campaign</source>
         <translation>上次使用的办理活动</translation>
     </message>
@@ -1171,7 +1944,7 @@ or choose an image</source>
 <context>
     <name>workers</name>
     <message>
-        <location filename="../../kaccount_desk/ui/workers.py" line="121" />
+        <location filename="../../kaccount_desk/ui/workers.py" line="121"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
