@@ -8,8 +8,9 @@ from collections.abc import Callable
 
 from kaccount_desk.services.application_list import ApplicationQuery
 from kaccount_desk.services.context import Context
-from kaccount_desk.ui.enrollment.applications_model import APPLICATION_ID_ROLE, PAGE_SIZE, ApplicationsModel
+from kaccount_desk.ui.enrollment.applications_model import APPLICATION_ID_ROLE, ApplicationsModel
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
+from kaccount_desk.ui.page_cache import PAGE_SIZE
 from kaccount_desk.ui.qt import Qt
 from support import valid_id
 

@@ -8,7 +8,6 @@ needs one of them, and keeps only the most recently used pages.
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
 from datetime import datetime, timezone
 from typing import Any
 
@@ -18,13 +17,12 @@ from kaccount_desk.services.application_list import ApplicationQuery, Applicatio
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.page_cache import PAGE_SIZE, PageCache
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtGui, Qt
 
 log = logging.getLogger("kaccount_desk.ui.enrollment")
 
 APPLICATION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-PAGE_SIZE = 100
-MAX_CACHED_PAGES = 4
 
 COLUMNS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("ApplicationsModel", "Department"),
@@ -63,11 +61,9 @@ class ApplicationsModel(QtCore.QAbstractTableModel):
                  page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.page_size = page_size
         self.query = query
-        self.fetches = 0
         self._count = 0
-        self._pages: OrderedDict[int, list[ApplicationRow]] = OrderedDict()
+        self._pages: PageCache[ApplicationRow] = PageCache(self._fetch_page, page_size)
         if query is not None:
             self._count = self._fetch_count()
 
@@ -102,28 +98,21 @@ class ApplicationsModel(QtCore.QAbstractTableModel):
     def cached_pages(self) -> int:
         return len(self._pages)
 
-    def _page(self, number: int) -> list[ApplicationRow]:
-        if number in self._pages:
-            self._pages.move_to_end(number)
-            return self._pages[number]
-        rows: list[ApplicationRow] = []
-        if self.query is not None:
-            try:
-                rows = application_list.page_applications(self.ctx, self.query, number * self.page_size, self.page_size)
-            except ServiceError as exc:
-                log.warning("cannot read applications page %d: %s", number, exc)
-        self.fetches += 1
-        self._pages[number] = rows
-        while len(self._pages) > MAX_CACHED_PAGES:
-            self._pages.popitem(last=False)
-        return rows
+    @property
+    def fetches(self) -> int:
+        return self._pages.fetches
+
+    def _fetch_page(self, offset: int, limit: int) -> list[ApplicationRow]:
+        if self.query is None:
+            return []
+        try:
+            return application_list.page_applications(self.ctx, self.query, offset, limit)
+        except ServiceError as exc:
+            log.warning("cannot read applications at %d: %s", offset, exc)
+            return []
 
     def row_at(self, row: int) -> ApplicationRow | None:
-        if not 0 <= row < self._count:
-            return None
-        page = self._page(row // self.page_size)
-        offset = row % self.page_size
-        return page[offset] if offset < len(page) else None
+        return self._pages.row(row) if 0 <= row < self._count else None
 
     def application_id(self, row: int) -> int | None:
         found = self.row_at(row)

@@ -10,7 +10,6 @@ row turns amber and then red while the clerk watches, without a refetch.
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -22,14 +21,13 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.ticket_queries import COUNT_CAP, Sort, TicketQuery, TicketRow
 from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.page_cache import PAGE_SIZE, PageCache
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtGui
 
 log = logging.getLogger("kaccount_desk.ui.tickets")
 
 TICKET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 URGENCY_ROLE = Qt.ItemDataRole.UserRole + 2
-PAGE_SIZE = 100
-MAX_CACHED_PAGES = 4
 
 COLUMNS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("TicketsModel", "No."),
@@ -86,14 +84,12 @@ class TicketsModel(QtCore.QAbstractTableModel):
                  page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.page_size = page_size
         self.query = query
-        self.fetches = 0
         self._cap = COUNT_CAP
         self._count = 0
         self._capped = False
         self._hits: tuple[TicketRow, ...] | None = None
-        self._pages: OrderedDict[int, list[TicketRow]] = OrderedDict()
+        self._pages: PageCache[TicketRow] = PageCache(self._fetch_page, page_size)
         if query is not None:
             self._count, self._capped = self._fetch_count()
 
@@ -115,6 +111,10 @@ class TicketsModel(QtCore.QAbstractTableModel):
     @property
     def cached_pages(self) -> int:
         return len(self._pages)
+
+    @property
+    def fetches(self) -> int:
+        return self._pages.fetches
 
     def set_query(self, query: TicketQuery | None) -> None:
         self.beginResetModel()
@@ -169,30 +169,21 @@ class TicketsModel(QtCore.QAbstractTableModel):
         else:
             self._capped = False
 
-    def _page(self, number: int) -> list[TicketRow]:
-        if number in self._pages:
-            self._pages.move_to_end(number)
-            return self._pages[number]
-        rows: list[TicketRow] = []
-        if self.query is not None:
-            try:
-                rows = ticket_queries.page_tickets(self.ctx, self.query, number * self.page_size, self.page_size)
-            except ServiceError as exc:
-                log.warning("cannot read tickets page %d: %s", number, exc)
-        self.fetches += 1
-        self._pages[number] = rows
-        while len(self._pages) > MAX_CACHED_PAGES:
-            self._pages.popitem(last=False)
-        return rows
+    def _fetch_page(self, offset: int, limit: int) -> list[TicketRow]:
+        if self.query is None:
+            return []
+        try:
+            return ticket_queries.page_tickets(self.ctx, self.query, offset, limit)
+        except ServiceError as exc:
+            log.warning("cannot read tickets at %d: %s", offset, exc)
+            return []
 
     def row_at(self, row: int) -> TicketRow | None:
         if not 0 <= row < self._count:
             return None
         if self._hits is not None:
             return self._hits[row]
-        page = self._page(row // self.page_size)
-        offset = row % self.page_size
-        return page[offset] if offset < len(page) else None
+        return self._pages.row(row)
 
     def ticket_id(self, row: int) -> int | None:
         found = self.row_at(row)
@@ -202,11 +193,7 @@ class TicketsModel(QtCore.QAbstractTableModel):
         """Where a ticket sits among the rows already fetched (a just-opened one is near the top)."""
         if self._hits is not None:
             return next((i for i, r in enumerate(self._hits) if r.id == ticket_id), None)
-        for number, page in self._pages.items():
-            for offset, row in enumerate(page):
-                if row.id == ticket_id:
-                    return number * self.page_size + offset
-        return None
+        return next((index for index, row in self._pages.cached() if row.id == ticket_id), None)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if self.query is None or column not in SORT_OF_COLUMN:
