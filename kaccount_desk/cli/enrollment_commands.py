@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from kaccount_desk.cli.output import OK, REFUSED, print_json, say
+from kaccount_desk.cli.output import OK, REFUSED, json_flag, print_json, say
 from kaccount_desk.cli.session import login, open_store, password
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.tariff import check_usage
@@ -15,36 +15,33 @@ from kaccount_desk.services import campaigns, checks, estimate, rosters, staff
 from kaccount_desk.services.errors import Refused
 
 
-def _json_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print one JSON document for scripts")
-
 
 def register(sub: Any) -> None:
     p = sub.add_parser("init", help="create a new store and its first admin")
     p.add_argument("--admin", required=True, metavar="STAFF_ID", help="the first admin's staff ID (工号)")
     p.add_argument("--name", default="管理员", help="the first admin's name")
-    _json_flag(p)
+    json_flag(p)
     p.set_defaults(handler=cmd_init)
 
     p = sub.add_parser("check-id", help="check resident ID numbers")
     p.add_argument("ids", nargs="+", metavar="ID")
-    _json_flag(p)
+    json_flag(p)
     p.set_defaults(handler=cmd_check_id)
 
     p = sub.add_parser("check-number", help="check mobile numbers and tell their carrier")
     p.add_argument("numbers", nargs="+", metavar="NUMBER")
     p.add_argument("--require-carrier", choices=["china-mobile"], help="warn when the segment belongs to another carrier")
-    _json_flag(p)
+    json_flag(p)
     p.set_defaults(handler=cmd_check_number)
 
     p = sub.add_parser("campaign", help="load or list campaigns")
     csub = p.add_subparsers(dest="campaign_command", required=True)
     c = csub.add_parser("load", help="create or update a campaign from a TOML file")
     c.add_argument("file", type=Path)
-    _json_flag(c)
+    json_flag(c)
     c.set_defaults(handler=cmd_campaign_load)
     c = csub.add_parser("list", help="list the store's campaigns")
-    _json_flag(c)
+    json_flag(c)
     c.set_defaults(handler=cmd_campaign_list)
 
     p = sub.add_parser("roster", help="import or export rosters")
@@ -53,13 +50,13 @@ def register(sub: Any) -> None:
     r.add_argument("file", type=Path)
     r.add_argument("--campaign", required=True, metavar="CODE")
     r.add_argument("--dry-run", action="store_true", help="check every row and write nothing")
-    _json_flag(r)
+    json_flag(r)
     r.set_defaults(handler=cmd_roster_import)
     r = rsub.add_parser("export", help="write the carrier's roster")
     r.add_argument("--campaign", required=True, metavar="CODE")
     r.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx|FILE.csv")
     r.add_argument("--all-live", action="store_true", help="include drafts and collected applications too")
-    _json_flag(r)
+    json_flag(r)
     r.set_defaults(handler=cmd_roster_export)
 
     p = sub.add_parser("estimate", help="monthly cost of each tariff option for a usage profile")
@@ -69,7 +66,7 @@ def register(sub: Any) -> None:
     p.add_argument("--sms", type=int, default=0)
     p.add_argument("--data-mb", type=int, default=0)
     p.add_argument("--current-fee", default=None, metavar="YUAN", help="what the person pays now, for the keep-current option")
-    _json_flag(p)
+    json_flag(p)
     p.set_defaults(handler=cmd_estimate)
 
 

@@ -8,13 +8,15 @@ import sys
 from collections.abc import Callable, Sequence
 
 from kaccount_desk import __version__
-from kaccount_desk.cli import enrollment_commands, print_commands, ticket_commands
+from kaccount_desk.cli import enrollment_commands, print_commands, staff_commands, ticket_commands
 from kaccount_desk.cli.output import REFUSED, USAGE, complain, print_json
 from kaccount_desk.cli.session import UsageError
 from kaccount_desk.services.errors import ServiceError
 
 Registrar = Callable[[argparse._SubParsersAction], None]  # type: ignore[type-arg]
-REGISTRARS: list[Registrar] = [enrollment_commands.register, ticket_commands.register, print_commands.register]
+REGISTRARS: list[Registrar] = [
+    enrollment_commands.register, staff_commands.register, ticket_commands.register, print_commands.register,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from dataclasses import asdict, is_dataclass
@@ -10,6 +11,10 @@ from decimal import Decimal
 from typing import Any
 
 OK, REFUSED, USAGE = 0, 1, 2
+
+
+def json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print one JSON document for scripts")
 
 
 def _default(value: Any) -> Any:

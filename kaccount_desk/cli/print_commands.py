@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from kaccount_desk.cli.output import OK, print_json, say
+from kaccount_desk.cli.output import OK, json_flag, print_json, say
 from kaccount_desk.cli.session import UsageError, login, open_store
 from kaccount_desk.services import printing
 
@@ -25,13 +25,13 @@ def register(sub: Any) -> None:
         elif name != "notice":
             d.add_argument("--department", metavar="NAME", help="only this department (required for roster)")
         d.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
-        d.add_argument("--json", action="store_true", help="print one JSON document for scripts")
+        json_flag(d)
         d.set_defaults(handler=cmd_print)
     for name in TICKET_DOCUMENTS:
         d = psub.add_parser(name, help=f"a ticket's {name}")
         d.add_argument("--ticket", required=True, type=int, metavar="N")
         d.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
-        d.add_argument("--json", action="store_true", help="print one JSON document for scripts")
+        json_flag(d)
         d.set_defaults(handler=cmd_print)
 
 

@@ -11,7 +11,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
-from kaccount_desk.cli.output import OK, print_json, say
+from kaccount_desk.cli.output import OK, json_flag, print_json, say
 from kaccount_desk.cli.session import UsageError, login, open_store
 from kaccount_desk.domain.tickets import label
 from kaccount_desk.services import ticket_queries as queries
@@ -30,9 +30,6 @@ def _iso(value: str) -> datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=tickets.OPERATOR_TZ)
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print one JSON document for scripts")
-
 
 def register(sub: Any) -> None:
     p = sub.add_parser("ticket", help="first-contact tickets (首问负责制)")
@@ -47,7 +44,7 @@ def register(sub: Any) -> None:
     c.add_argument("--area", choices=["town", "rural"])
     c.add_argument("--content", required=True, metavar="TEXT")
     c.add_argument("--received", type=_iso, metavar="ISO-8601", help="when it was received, e.g. for a letter written down later")
-    _common(c)
+    json_flag(c)
     c.set_defaults(handler=cmd_open)
 
     c = tsub.add_parser("refer", help="refer a ticket to a department; you stay its owner")
@@ -55,37 +52,44 @@ def register(sub: Any) -> None:
     c.add_argument("--department", required=True, metavar="NAME")
     c.add_argument("--ask", required=True, metavar="TEXT")
     c.add_argument("--due", type=_iso, metavar="ISO-8601")
-    _common(c)
+    json_flag(c)
     c.set_defaults(handler=lambda a: _action(a, lambda ctx: tickets.refer(ctx, a.id, a.department, a.ask, a.due)))
 
     c = tsub.add_parser("answer", help="record a department's answer")
     c.add_argument("id", type=int)
     c.add_argument("--department", required=True, metavar="NAME")
     c.add_argument("--text", required=True, metavar="TEXT")
-    _common(c)
+    json_flag(c)
     c.set_defaults(handler=lambda a: _action(a, lambda ctx: tickets.answer(ctx, a.id, a.department, a.text)))
 
     c = tsub.add_parser("reply", help="record the reply to the customer")
     c.add_argument("id", type=int)
     c.add_argument("--text", required=True, metavar="TEXT")
-    _common(c)
+    json_flag(c)
     c.set_defaults(handler=lambda a: _action(a, lambda ctx: tickets.reply(ctx, a.id, a.text)))
 
     c = tsub.add_parser("callback", help="record the customer's confirmation")
     c.add_argument("id", type=int)
     c.add_argument("--result", required=True, choices=["satisfied", "unsatisfied", "unreachable"])
-    _common(c)
+    json_flag(c)
     c.set_defaults(handler=lambda a: _action(a, lambda ctx: tickets.callback(ctx, a.id, a.result)))
 
     c = tsub.add_parser("close", help="close a ticket (after reply and callback, or with a reason)")
     c.add_argument("id", type=int)
     c.add_argument("--reason", metavar="TEXT")
-    _common(c)
+    json_flag(c)
     c.set_defaults(handler=lambda a: _action(a, lambda ctx: tickets.close(ctx, a.id, a.reason)))
+
+    c = tsub.add_parser("reassign", help="hand a ticket to a new owner when its owner has left (supervisor)")
+    c.add_argument("id", type=int)
+    c.add_argument("--to", required=True, metavar="STAFF_ID", dest="new_owner")
+    c.add_argument("--reason", required=True, metavar="TEXT")
+    json_flag(c)
+    c.set_defaults(handler=lambda a: _action(a, lambda ctx: tickets.reassign(ctx, a.id, a.new_owner, a.reason)))
 
     c = tsub.add_parser("show", help="a ticket with its history")
     c.add_argument("id", type=int)
-    _common(c)
+    json_flag(c)
     c.set_defaults(handler=lambda a: _action(a, lambda ctx: tickets.show(ctx, a.id)))
 
     c = tsub.add_parser("list", help="a queue of tickets")
@@ -101,13 +105,13 @@ def register(sub: Any) -> None:
     c.add_argument("--desc", action="store_true")
     c.add_argument("--limit", type=int, default=50)
     c.add_argument("--offset", type=int, default=0)
-    _common(c)
+    json_flag(c)
     c.set_defaults(handler=cmd_list)
 
     c = tsub.add_parser("search", help="find tickets by any Chinese or digit substring")
     c.add_argument("text", metavar="TEXT")
     c.add_argument("--limit", type=int, default=queries.SEARCH_LIMIT)
-    _common(c)
+    json_flag(c)
     c.set_defaults(handler=cmd_search)
 
 

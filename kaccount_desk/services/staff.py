@@ -1,4 +1,4 @@
-"""Staff accounts: the first admin, logging in, and adding colleagues.
+"""Staff accounts: the first admin, logging in, adding colleagues and marking those who leave.
 
 Passwords are hashed with argon2; a wrong password and an unknown staff ID get the same answer,
 so the login form does not tell a stranger which 工号 exist.
@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.roles import Permission, Role
 from kaccount_desk.services.context import Actor, Context, Store
-from kaccount_desk.services.errors import Refused
+from kaccount_desk.services.errors import Refused, not_found
 from kaccount_desk.store.models import Staff
 
 _hasher = PasswordHasher()
@@ -110,3 +110,19 @@ def list_staff(ctx: Context) -> list[StaffView]:
     with ctx.store.read() as session:
         rows = session.scalars(select(Staff).order_by(Staff.staff_no))
         return [StaffView(r.staff_no, r.name, r.department, r.role, r.active) for r in rows]
+
+
+def set_active(ctx: Context, staff_no: str, active: bool) -> StaffView:
+    """Someone who leaves is marked inactive, never deleted: the history of their tickets keeps their 工号.
+
+    An inactive account cannot log in, and its open tickets may then be handed on by a supervisor.
+    """
+    ctx.require(Permission.MANAGE_STAFF)
+    with ctx.store.transaction() as session:
+        row = session.scalar(select(Staff).where(Staff.staff_no == staff_no.strip()))
+        if row is None:
+            raise not_found("员工", "staff member", staff_no)
+        if row.id == ctx.actor.id and not active:
+            raise Refused(Reason("staff.self_leave", "不能停用自己正在使用的账号", "You cannot mark your own account as left"))
+        row.active = active
+        return StaffView(row.staff_no, row.name, row.department, row.role, row.active)

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from kaccount_desk.domain.mobile import check_mobile
 from kaccount_desk.domain.reasons import Reason
-from kaccount_desk.domain.roles import Permission
+from kaccount_desk.domain.roles import GRANTS, Permission, Role
 from kaccount_desk.domain.search_text import bigram_text
 from kaccount_desk.domain.ticket_deadlines import DEFAULT_REFERRAL_HOURS, FaultFacts, TimeLimits, due_at, fault_overdue, overdue_notice_missing
 from kaccount_desk.domain.tickets import (
@@ -53,7 +53,7 @@ E = TypeVar("E", bound=StrEnum)
 
 __all__ = [
     "OPERATOR_TZ", "TicketInput", "TicketView", "open_ticket", "start", "refer", "answer", "reply", "callback", "close",
-    "record_handset_cause", "record_overdue_notice", "add_note", "reassign", "show", "departments", "time_limits",
+    "record_handset_cause", "record_overdue_notice", "add_note", "reassign", "possible_owners", "show", "departments", "time_limits",
 ]
 
 
@@ -92,6 +92,14 @@ def departments(ctx: Context) -> list[str]:
     """The departments tickets may be referred to, in their configured order."""
     with ctx.store.read() as session:
         return list(session.scalars(select(TicketDepartment.name).where(TicketDepartment.active).order_by(TicketDepartment.position)))
+
+
+def possible_owners(ctx: Context) -> list[tuple[str, str]]:
+    """Active staff who can own tickets, as (工号, name): whom a supervisor may hand a ticket to."""
+    ctx.require(Permission.REASSIGN_TICKETS)
+    with ctx.store.read() as session:
+        rows = session.execute(select(Staff.staff_no, Staff.name, Staff.role).where(Staff.active).order_by(Staff.staff_no))
+        return [(no, name) for no, name, role in rows if Permission.HANDLE_TICKETS in GRANTS[Role(role)]]
 
 
 def _index(session: Session, event_id: int, searchable: str) -> None:

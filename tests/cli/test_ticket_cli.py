@@ -22,14 +22,14 @@ def db(tmp_path: Path) -> str:
     return path
 
 
-def run(db: str, *args: str, login: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "KACCOUNT_PASSWORD": PASSWORD}
-    who = ["--as", "A001"] if login else []
+def run(db: str, *args: str, login: bool = True, staff_no: str = "A001") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "KACCOUNT_PASSWORD": PASSWORD, "KACCOUNT_NEW_PASSWORD": PASSWORD}
+    who = ["--as", staff_no] if login else []
     return subprocess.run([sys.executable, "-m", "kaccount_desk", "--db", db, *who, *args], capture_output=True, text=True, env=env, timeout=120)
 
 
-def ok_json(db: str, *args: str) -> Any:
-    done = run(db, *args, "--json")
+def ok_json(db: str, *args: str, staff_no: str = "A001") -> Any:
+    done = run(db, *args, "--json", staff_no=staff_no)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -72,3 +72,16 @@ def test_refusals_exit_1_and_misuse_exit_2(db: str) -> None:
     assert run(db, "ticket", "open", "--category", "refusal").returncode == 2
     assert run(db, "ticket", "open", *OPEN[2:], "--received", "yesterday").returncode == 2
     assert run(db, "ticket", "show", "999").returncode == 1
+
+
+def test_a_ticket_is_handed_on_only_after_its_owner_left(db: str) -> None:
+    for no, role in (("C001", "clerk"), ("C002", "clerk"), ("S001", "supervisor")):
+        assert ok_json(db, "staff", "add", no, "--name", f"员工{no}", "--role", role)[0]["active"] is True
+    tid = str(ok_json(db, *OPEN, staff_no="C001")["id"])
+    refused = run(db, "ticket", "reassign", tid, "--to", "C002", "--reason", "调岗", "--json", staff_no="S001")
+    assert refused.returncode == 1 and json.loads(refused.stdout)["codes"] == ["ticket.owner_active"]
+    assert ok_json(db, "staff", "leave", "C001")[0]["active"] is False
+    assert run(db, "ticket", "show", tid, staff_no="C001").returncode == 1
+    moved = ok_json(db, "ticket", "reassign", tid, "--to", "C002", "--reason", "原负责人离职", staff_no="S001")
+    assert (moved["owner"], moved["first_receiver"]) == ("C002", "C001")
+    assert moved["history"][-1]["action"] == "reassign"

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import text, update
+from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 
 from kaccount_desk.services import staff
@@ -15,20 +15,12 @@ from kaccount_desk.services import tickets as t
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Forbidden, NotFound, Refused
 from kaccount_desk.services.ticket_queries import Queue, Sort, TicketQuery, count_tickets, export_report, page_tickets, search_tickets, ticket_report
-from kaccount_desk.store.models import Staff
-
-CST = timezone(timedelta(hours=8))
-PASSWORD = "secret-pass"
-
-
-def person(admin: Context, staff_no: str, role: str = "clerk", department: str | None = None) -> Context:
-    staff.create_staff(admin, staff_no, f"员工{staff_no}", role, PASSWORD, department)
-    return Context(admin.store, staff.authenticate(admin.store, staff_no, PASSWORD))
+from support import CST, make_staff
 
 
 @pytest.fixture
 def clerk(admin: Context) -> Context:
-    return person(admin, "C001", "clerk", "客服热线")
+    return make_staff(admin, "C001", "clerk", "客服热线")
 
 
 def ticket_input(**changes: object) -> t.TicketInput:
@@ -77,7 +69,7 @@ def test_letter_written_down_later_counts_from_receipt(clerk: Context, clock: ob
 
 
 def test_full_workflow_keeps_the_first_receiver_as_owner(clerk: Context, admin: Context) -> None:
-    network = person(admin, "N001", "clerk", "网络部")
+    network = make_staff(admin, "N001", "clerk", "网络部")
     v = t.open_ticket(clerk, ticket_input())
     t.start(clerk, v.id)
     t.refer(clerk, v.id, "网络部", "请核查基站")
@@ -129,8 +121,8 @@ def test_closing_needs_reply_and_callback_or_a_reason(clerk: Context) -> None:
 
 
 def test_only_the_owner_acts_and_reassign_only_when_owner_left(clerk: Context, admin: Context) -> None:
-    other = person(admin, "C002")
-    boss = person(admin, "S001", "supervisor")
+    other = make_staff(admin, "C002", "clerk")
+    boss = make_staff(admin, "S001", "supervisor")
     v = t.open_ticket(clerk, ticket_input())
     with pytest.raises(Forbidden):
         t.reply(other, v.id, "我来回复")
@@ -139,8 +131,14 @@ def test_only_the_owner_acts_and_reassign_only_when_owner_left(clerk: Context, a
     with pytest.raises(Refused) as caught:
         t.reassign(boss, v.id, "C002", "调岗")
     assert caught.value.reasons[0].code == "ticket.owner_active"
-    with admin.store.transaction() as session:
-        session.execute(update(Staff).where(Staff.staff_no == "C001").values(active=False))
+    with pytest.raises(Forbidden):
+        t.possible_owners(clerk)
+    assert [no for no, _ in t.possible_owners(boss)] == ["A001", "C001", "C002", "S001"]
+    staff.set_active(admin, "C001", False)
+    assert [no for no, _ in t.possible_owners(boss)] == ["A001", "C002", "S001"]
+    with pytest.raises(Refused) as left:
+        t.reassign(boss, v.id, "C001", "交回")
+    assert left.value.reasons[0].code == "ticket.new_owner"
     moved = t.reassign(boss, v.id, "C002", "原负责人离职")
     assert (moved.owner, moved.first_receiver) == ("C002", "C001")
     assert moved.history[-1].data == {"from_owner": "C001", "to_owner": "C002"}
@@ -192,7 +190,7 @@ def test_unknown_ticket(clerk: Context) -> None:
 
 
 def test_queues_pages_and_filters(clerk: Context, admin: Context, clock: object) -> None:
-    other = person(admin, "C002", "clerk", "自办营业厅")
+    other = make_staff(admin, "C002", "clerk", "自办营业厅")
     for i in range(7):
         t.open_ticket(clerk, ticket_input(category="consultation" if i % 2 else "fault", content=f"第{i}件 话费疑问"))
     t.open_ticket(other, ticket_input(window="self_run_hall"))
@@ -208,7 +206,7 @@ def test_queues_pages_and_filters(clerk: Context, admin: Context, clock: object)
     assert count_tickets(clerk, TicketQuery(queue=Queue.OVERDUE)).value == 3
     rows = page_tickets(clerk, TicketQuery(queue=Queue.ALL, owner="C001"), 0, 50)
     assert {r.urgency for r in rows} == {"overdue", "due_soon"}
-    network = person(admin, "N001", "clerk", "网络部")
+    network = make_staff(admin, "N001", "clerk", "网络部")
     t.refer(clerk, rows[0].id, "网络部", "核查")
     assert [r.id for r in page_tickets(network, TicketQuery(queue=Queue.DEPARTMENT), 0, 10)] == [rows[0].id]
 

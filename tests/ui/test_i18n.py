@@ -13,13 +13,19 @@ from kaccount_desk.ui.i18n import install_translations
 from kaccount_desk.ui.login import FirstRunDialog, LoginDialog
 from kaccount_desk.ui.main_window import MainWindow
 from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.printing.print_page import PrintPage
 from kaccount_desk.ui.qt import QtWidgets
+from kaccount_desk.ui.tickets.tickets_page import TicketsPage
 
 EXPECTED = {
     "zh": {"login": "大客户业务受理 — 登录", "first": "大客户业务受理 — 首次启动", "file": "文件(&F)", "page": "受理",
-           "import": "导入名单", "editor": "编辑办理活动", "admin": "员工", "filter": "全部部门"},
+           "import": "导入名单", "editor": "编辑办理活动", "admin": "员工", "filter": "全部部门",
+           "pages": ["受理", "工单", "打印", "管理"], "tickets": "全部类别", "new_ticket": "受理新工单(&N)…",
+           "generate": "生成", "leave": "标记为离岗"},
     "en": {"login": "KAccount Desk — log in", "first": "KAccount Desk — first start", "file": "&File", "page": "Enrollment",
-           "import": "Import roster", "editor": "Edit campaign", "admin": "Staff", "filter": "All departments"},
+           "import": "Import roster", "editor": "Edit campaign", "admin": "Staff", "filter": "All departments",
+           "pages": ["Enrollment", "Tickets", "Print", "Admin"], "tickets": "All categories", "new_ticket": "&New ticket…",
+           "generate": "Generate", "leave": "Mark as left"},
 }
 
 
@@ -49,6 +55,13 @@ def test_every_window_opens_in_each_language(qtbot, qapp, lang: str, admin: Cont
     assert admin_page.staff_box.title() == want["admin"]
     page = window.page(ApplicationsPage)
     assert isinstance(page, ApplicationsPage) and page.department.itemText(0) == want["filter"]
+    assert [title for title, _ in window.pages] == want["pages"]
+    tickets_page = window.page(TicketsPage)
+    assert isinstance(tickets_page, TicketsPage)
+    assert (tickets_page.category.itemText(0), tickets_page.new_button.text()) == (want["tickets"], want["new_ticket"])
+    print_page = window.page(PrintPage)
+    assert isinstance(print_page, PrintPage) and print_page.generate.text() == want["generate"]
+    assert admin_page.leave_button.text() == want["leave"]
     assert window.windowTitle() == "KAccount Desk 大客户业务受理"
     editor.close()
     dialog.close()

@@ -8,10 +8,12 @@ import pytest
 from openpyxl import load_workbook
 
 from kaccount_desk.domain.tickets import CallbackResult
+from kaccount_desk.services import staff
 from kaccount_desk.services import tickets as t
 from kaccount_desk.services.context import Context
 from kaccount_desk.ui.qt import Qt, QtGui
 from kaccount_desk.ui.tickets.open_ticket_form import OpenTicketForm
+from kaccount_desk.ui.tickets.ticket_detail import TicketDetail
 from kaccount_desk.ui.tickets.tickets_model import URGENCY_ROLE
 from kaccount_desk.ui.tickets.tickets_page import TicketsPage
 from support import Clock, make_staff
@@ -124,6 +126,31 @@ def test_closing_without_reply_or_callback_is_refused_inline_then_allowed_with_a
     detail.close_reason.setText("客户当场查询完毕")
     click(qtbot, detail.close_button)
     assert detail.view.status == "closed" and detail.view.close_reason == "客户当场查询完毕"
+
+
+def test_a_supervisor_hands_on_a_ticket_only_once_its_owner_has_left(qtbot, admin: Context, clerk: Context) -> None:
+    opened = t.open_ticket(clerk, t.TicketInput("complaint", "phone", "hotline", "王芳", "13900139000", "宽带经常掉线"))
+    make_staff(admin, "C002", "clerk", "客服热线")
+    boss = make_staff(admin, "S001", "supervisor")
+    own = TicketDetail(clerk)
+    qtbot.addWidget(own)
+    assert not own.reassign_row.isVisibleTo(own)
+    detail = TicketDetail(boss)
+    qtbot.addWidget(detail)
+    assert detail.reassign_row.isVisibleTo(detail)
+    detail.load(opened.id)
+    detail.reassign_owner.setCurrentIndex(detail.reassign_owner.findData("C002"))
+    detail.text.setPlainText("原负责人调岗")
+    click(qtbot, detail.reassign_button)
+    assert "still active" in detail.message.text() and detail.text.toPlainText() == "原负责人调岗"
+    staff.set_active(admin, "C001", False)
+    detail.load(opened.id)
+    detail.reassign_owner.setCurrentIndex(detail.reassign_owner.findData("C002"))
+    detail.text.setPlainText("原负责人离职")
+    click(qtbot, detail.reassign_button)
+    assert detail.view is not None and (detail.view.owner, detail.view.first_receiver) == ("C002", "C001")
+    assert "first received by C001" in detail.fields["owner"].text()
+    assert detail.history.item(detail.history.count() - 1).text().endswith("原负责人离职")
 
 
 def test_an_overdue_row_is_red_and_the_reminder_fires_once_per_threshold(page: TicketsPage, clerk: Context, clock: Clock) -> None:

@@ -60,7 +60,14 @@ class AdminPage(QtWidgets.QWidget):
 
     def _build_staff_box(self) -> QtWidgets.QGroupBox:
         box = QtWidgets.QGroupBox(self.tr("Staff"))
-        self.staff_table = _read_only_table([self.tr("Staff ID"), self.tr("Name"), self.tr("Department"), self.tr("Role")])
+        self.staff_table = _read_only_table(
+            [self.tr("Staff ID"), self.tr("Name"), self.tr("Department"), self.tr("Role"), self.tr("Status")]
+        )
+        self.staff_table.currentCellChanged.connect(lambda *_: self._staff_chosen())
+        self.leave_button = QtWidgets.QPushButton(self.tr("Mark as left"))
+        self.leave_button.setToolTip(self.tr("The account can no longer log in; a supervisor may then hand its open tickets on"))
+        self.leave_button.clicked.connect(self.toggle_active)
+        self.leave_button.setEnabled(False)
         self.new_staff_no = QtWidgets.QLineEdit()
         self.new_name = QtWidgets.QLineEdit()
         self.new_department = QtWidgets.QComboBox()
@@ -86,6 +93,7 @@ class AdminPage(QtWidgets.QWidget):
         form.addRow("", self.add_button)
         layout = QtWidgets.QVBoxLayout(box)
         layout.addWidget(self.staff_table, 1)
+        layout.addWidget(self.leave_button, 0, Qt.AlignmentFlag.AlignLeft)
         add_box = QtWidgets.QGroupBox(self.tr("Add a staff member"))
         add_box.setLayout(form)
         layout.addWidget(add_box)
@@ -141,11 +149,44 @@ class AdminPage(QtWidgets.QWidget):
         except ServiceError as exc:
             show_error(self, exc)
             return
+        chosen = self._chosen_staff()
         self.staff_table.setRowCount(len(people))
         for row, person in enumerate(people):
-            for column, text in enumerate((person.staff_no, person.name, person.department or "", role_label(person.role))):
-                self.staff_table.setItem(row, column, QtWidgets.QTableWidgetItem(text))
+            status = self.tr("Active") if person.active else self.tr("Left")
+            for column, text in enumerate((person.staff_no, person.name, person.department or "", role_label(person.role), status)):
+                item = QtWidgets.QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, person.active)
+                if not person.active:
+                    item.setForeground(self.palette().placeholderText())
+                self.staff_table.setItem(row, column, item)
+            if chosen == person.staff_no:
+                self.staff_table.selectRow(row)
         self.staff_table.resizeColumnsToContents()
+        self._staff_chosen()
+
+    def _chosen_staff(self) -> str | None:
+        item = self.staff_table.item(self.staff_table.currentRow(), 0)
+        return item.text() if item is not None else None
+
+    def _staff_chosen(self) -> None:
+        item = self.staff_table.item(self.staff_table.currentRow(), 0)
+        is_me = item is not None and item.text() == self.ctx.actor.staff_no
+        active = item is not None and bool(item.data(Qt.ItemDataRole.UserRole))
+        self.leave_button.setText(self.tr("Mark as left") if active or item is None else self.tr("Reinstate"))
+        self.leave_button.setEnabled(item is not None and not is_me)
+
+    @Slot()
+    def toggle_active(self) -> None:
+        item = self.staff_table.item(self.staff_table.currentRow(), 0)
+        if item is None:
+            return
+        try:
+            staff.set_active(self.ctx, item.text(), not bool(item.data(Qt.ItemDataRole.UserRole)))
+        except ServiceError as exc:
+            self.staff_error.setText(error_text(exc))
+            return
+        self.staff_error.setText("")
+        self.refresh_staff()
 
     def refresh_campaigns(self) -> None:
         try:

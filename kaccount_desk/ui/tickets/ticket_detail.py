@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.ticket_deadlines import DEFAULT_REFERRAL_HOURS
 from kaccount_desk.domain.tickets import ALLOWED, Action, CallbackResult, Category, TicketStatus, label
 from kaccount_desk.services import tickets
@@ -119,6 +120,9 @@ class TicketDetail(QtWidgets.QWidget):
         }
         self.handset_button = self._button(self.tr("Handset caused it"), self.handset_cause)
         self.notice_button = self._button(self.tr("Customer told it is overdue"), self.overdue_notice)
+        self.reassign_owner = QtWidgets.QComboBox()
+        self.reassign_button = self._button(self.tr("Hand to new owner"), self.reassign)
+        self.reassign_button.setToolTip(self.tr("Only when the owner has left; the reason goes in the box above"))
         self.close_reason = QtWidgets.QLineEdit()
         self.close_reason.setPlaceholderText(self.tr("Reason for closing without a reply or callback"))
         self.close_button = self._button(self.tr("Close ticket"), self.close_ticket)
@@ -133,6 +137,7 @@ class TicketDetail(QtWidgets.QWidget):
             (self.tr("Fault"), [self.handset_button, self.notice_button]),
             ("", [self.close_reason, self.close_button]),
         ]
+
         grid = QtWidgets.QVBoxLayout(box)
         grid.addWidget(self.text)
         for title, widgets in rows:
@@ -144,6 +149,14 @@ class TicketDetail(QtWidgets.QWidget):
             if not any(isinstance(w, QtWidgets.QLineEdit) for w in widgets):
                 line.addStretch(1)
             grid.addLayout(line)
+        self.reassign_row = QtWidgets.QWidget()
+        line = QtWidgets.QHBoxLayout(self.reassign_row)
+        line.setContentsMargins(0, 0, 0, 0)
+        for widget in (QtWidgets.QLabel(self.tr("Owner left")), self.reassign_owner, self.reassign_button):
+            line.addWidget(widget)
+        line.addStretch(1)
+        self.reassign_row.setVisible(self.ctx.actor.may(Permission.REASSIGN_TICKETS))
+        grid.insertWidget(grid.count() - 1, self.reassign_row)
         grid.addWidget(self.message)
         return box
 
@@ -245,8 +258,27 @@ class TicketDetail(QtWidgets.QWidget):
         self.handset_button.setEnabled(Action.HANDSET_CAUSE in allowed and fault and not view.handset_cause)  # type: ignore[union-attr]
         self.notice_button.setEnabled(Action.OVERDUE_NOTICE in allowed and fault and view.overdue_fault and view.waiver is None)  # type: ignore[union-attr]
         self.close_button.setEnabled(Action.CLOSE in allowed)
+        self._fill_owners(view, Action.REASSIGN in ALLOWED[TicketStatus(view.status)] if view else False)
         ready = view is not None and view.replied and view.last_callback in CLOSING_RECORDS and not pending
         self.close_reason.setVisible(Action.CLOSE in allowed and not ready)
+
+    def _fill_owners(self, view: TicketView | None, allowed: bool) -> None:
+        """Colleagues a supervisor may hand the ticket to; the service checks that its owner has left."""
+        self.reassign_owner.clear()
+        if not (allowed and self.ctx.actor.may(Permission.REASSIGN_TICKETS)) or view is None:
+            self.reassign_owner.setEnabled(False)
+            self.reassign_button.setEnabled(False)
+            return
+        try:
+            people = tickets.possible_owners(self.ctx)
+        except ServiceError as exc:
+            log.warning("cannot read staff: %s", exc)
+            people = []
+        for staff_no, name in people:
+            if staff_no != view.owner:
+                self.reassign_owner.addItem(f"{name}({staff_no})", staff_no)
+        for widget in (self.reassign_owner, self.reassign_button):
+            widget.setEnabled(self.reassign_owner.count() > 0)
 
     # ----- acting -----
 
@@ -304,3 +336,7 @@ class TicketDetail(QtWidgets.QWidget):
     def close_ticket(self) -> bool:
         reason = self.close_reason.text() or None
         return self._act(Action.CLOSE, lambda i: tickets.close(self.ctx, i, reason), self.close_reason)
+
+    def reassign(self) -> bool:
+        new_owner = str(self.reassign_owner.currentData() or "")
+        return self._act(Action.REASSIGN, lambda i: tickets.reassign(self.ctx, i, new_owner, self._typed()), self.text)

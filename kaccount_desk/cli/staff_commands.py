@@ -1,0 +1,69 @@
+"""``staff`` commands: colleagues' accounts, so an office can be set up and kept from a script.
+
+A new colleague's password comes from KACCOUNT_NEW_PASSWORD or is asked on the terminal, never
+from the command line, where it would stay in the shell's history.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from dataclasses import asdict
+from typing import Any
+
+from kaccount_desk.cli.output import OK, json_flag, print_json, say
+from kaccount_desk.cli.session import UsageError, login, open_store
+from kaccount_desk.domain.roles import Role
+from kaccount_desk.services import staff
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("staff", help="staff accounts: add, list, mark as left, reinstate")
+    ssub = p.add_subparsers(dest="staff_command", required=True)
+    c = ssub.add_parser("add", help="add a staff member")
+    c.add_argument("staff_no", metavar="STAFF_ID")
+    c.add_argument("--name", required=True)
+    c.add_argument("--role", required=True, choices=[r.value for r in Role])
+    c.add_argument("--department", metavar="NAME")
+    json_flag(c)
+    c.set_defaults(handler=cmd_add)
+    c = ssub.add_parser("list", help="list staff accounts")
+    json_flag(c)
+    c.set_defaults(handler=cmd_list)
+    for name, active, text in (("leave", False, "mark a staff member as left (cannot log in; tickets may be handed on)"),
+                               ("reinstate", True, "let a staff member who left log in again")):
+        c = ssub.add_parser(name, help=text)
+        c.add_argument("staff_no", metavar="STAFF_ID")
+        json_flag(c)
+        c.set_defaults(handler=lambda a, active=active: _print(a, [staff.set_active(login(a, open_store(a)), a.staff_no, active)]))
+
+
+def _new_password() -> str:
+    given = os.environ.get("KACCOUNT_NEW_PASSWORD")
+    if given is not None:
+        return given
+    if not sys.stdin.isatty():
+        raise UsageError("需要新员工的密码:请设置 KACCOUNT_NEW_PASSWORD 或在终端运行 / "
+                         "the new account needs a password: set KACCOUNT_NEW_PASSWORD or run in a terminal")
+    return getpass.getpass("新员工的密码 / the new staff member's password: ")
+
+
+def _print(args: argparse.Namespace, people: list[staff.StaffView]) -> int:
+    if args.json:
+        print_json([asdict(p) for p in people])
+    else:
+        for p in people:
+            state = "在岗 active" if p.active else "离岗 left"
+            say(f"{p.staff_no}  {p.name}  {p.role}  {p.department or ''}  {state}")
+    return OK
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    ctx = login(args, open_store(args))
+    return _print(args, [staff.create_staff(ctx, args.staff_no, args.name, args.role, _new_password(), args.department)])
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    return _print(args, staff.list_staff(login(args, open_store(args))))
