@@ -8,6 +8,7 @@ that none of them can be tripped up by the way a value arrived.
 from __future__ import annotations
 
 import math
+import re
 from decimal import Decimal
 
 _FULL_WIDTH_OFFSET = 0xFEE0
@@ -53,3 +54,11 @@ def cell_text(raw: object) -> str:
 def squeeze(text: str) -> str:
     """Half-width text with every kind of whitespace removed, inner ones included."""
     return "".join(to_half_width(text).split())
+
+
+_LIST_SEPARATORS = re.compile(r"[,、;\s]+")
+
+
+def list_items(text: str) -> list[str]:
+    """The items of a list a person typed in one field, separated by 、 commas, semicolons or spaces."""
+    return [part for part in _LIST_SEPARATORS.split(to_half_width(text).strip()) if part]

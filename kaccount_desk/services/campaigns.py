@@ -16,7 +16,7 @@ from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.tariff import RatedItem
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Refused, not_found
-from kaccount_desk.store.models import Application, Campaign, Department, PoolNumber, RatedItemRow
+from kaccount_desk.store.models import Application, ApplicationAddon, Campaign, Department, PoolNumber, RatedItemRow
 
 SAMPLE_FILE = "campaigns/botou-2012.toml"
 
@@ -95,7 +95,9 @@ def _sync_items(session: Session, row: Campaign, spec: CampaignSpec) -> None:
     for item in list(row.rated_items):
         values = wanted.pop((item.kind, item.code), None)
         if values is None:
-            used = session.scalar(select(Application.id).where(Application.plan_id == item.id).limit(1))
+            used = session.scalar(select(Application.id).where(Application.plan_id == item.id).limit(1)) or session.scalar(
+                select(ApplicationAddon.application_id).where(ApplicationAddon.rated_item_id == item.id).limit(1)
+            )
             if used:
                 raise Refused(Reason("campaign.plan_used", f"资费“{item.name}”已有人选用,不能删除", f"Plan {item.name!r} is in use and cannot be removed"))
             row.rated_items.remove(item)

@@ -9,96 +9,127 @@
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="63"/>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="80"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="64"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="87"/>
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="63"/>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="81"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="64"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="88"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="63"/>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="82"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="64"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="89"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="63"/>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="83"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="64"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="90"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="77"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="64"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="67"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="175"/>
+        <source>Mark as left</source>
+        <translation>标记为离岗</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="68"/>
+        <source>The account can no longer log in; a supervisor may then hand its open tickets on</source>
+        <translation>该账号将不能登录;之后主管可把其未办结的工单转交他人</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="84"/>
         <source>Add staff</source>
         <translation>添加员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="84"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="91"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="89"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="97"/>
         <source>Add a staff member</source>
         <translation>添加员工账号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="95"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="103"/>
         <source>Campaigns</source>
         <translation>办理活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="97"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="105"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="97"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="105"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="97"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="105"/>
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="97"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="105"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="97"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="105"/>
         <source>Reserved numbers</source>
         <translation>号池号码数</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="100"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="108"/>
         <source>Load campaign from TOML…</source>
         <translation>从 TOML 文件载入活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="102"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="110"/>
         <source>New campaign…</source>
         <translation>新建活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="104"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="112"/>
         <source>Edit campaign…</source>
         <translation>编辑活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="188"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="155"/>
+        <source>Active</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="155"/>
+        <source>Left</source>
+        <translation>离岗</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="175"/>
+        <source>Reinstate</source>
+        <translation>恢复在岗</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="229"/>
         <source>Load campaign</source>
         <translation>载入活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="188"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="229"/>
         <source>Campaign files (*.toml)</source>
         <translation>活动文件 (*.toml)</translation>
     </message>
@@ -106,57 +137,57 @@
 <context>
     <name>ApplicationsModel</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="30"/>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="28"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="31"/>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="29"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="32"/>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="30"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="33"/>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="31"/>
         <source>Number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="34"/>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="32"/>
         <source>Kept/new</source>
         <translation>老号/新号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="35"/>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="33"/>
         <source>Plan</source>
         <translation>资费</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="36"/>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="34"/>
         <source>Copies</source>
         <translation>复印件</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="37"/>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="35"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="38"/>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="36"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="43"/>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="41"/>
         <source>Kept</source>
         <translation>老号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="44"/>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="42"/>
         <source>New</source>
         <translation>新号</translation>
     </message>
@@ -199,146 +230,119 @@
 <context>
     <name>CampaignEditor</name>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="55"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="51"/>
         <source>New campaign</source>
         <translation>新建办理活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="55"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="51"/>
         <source>Edit campaign</source>
         <translation>编辑办理活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="57"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="53"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="58"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="54"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="59"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="55"/>
         <source>Number pool</source>
         <translation>号池</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="60"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="56"/>
         <source>Plans and add-ons</source>
         <translation>资费与附加包</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="94"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="90"/>
         <source>Only China Mobile numbers may join</source>
         <translation>只接受中国移动号码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="97"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="93"/>
         <source>Packages that cannot join, separated by 、 or commas</source>
         <translation>不能办理的套餐,用“、”或逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="100"/>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="165"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="96"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="101"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="97"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="102"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="98"/>
         <source>Issued by</source>
         <translation>发文单位</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="103"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="99"/>
         <source>Carrier branch</source>
         <translation>移动公司</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="104"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="100"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="105"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="101"/>
         <source>Issued on</source>
         <translation>发文日期</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="106"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="102"/>
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="108"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="104"/>
         <source>Excluded packages</source>
         <translation>不能办理的套餐</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="113"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="109"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="113"/>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="165"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="109"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="119"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="115"/>
         <source>Add department</source>
         <translation>添加部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="121"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="117"/>
         <source>Remove department</source>
         <translation>删除部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="153"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="149"/>
         <source>A 9-digit prefix reserves its hundred numbers (…00 to …99); single numbers have 11 digits. One per line.</source>
         <translation>9 位号段预留该号段的 100 个号码(…00 至 …99);单个号码为 11 位。每行一个。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="157"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="153"/>
         <source>Prefixes</source>
         <translation>号段</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="158"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="154"/>
         <source>Single numbers</source>
         <translation>单个号码</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="162"/>
-        <source>Plan</source>
-        <translation>资费</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="163"/>
-        <source>Add-on</source>
-        <translation>附加包</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="165"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="165"/>
-        <source>Monthly fee (yuan)</source>
-        <translation>月费(元)</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="173"/>
-        <source>Plans and add-ons come from the campaign file and are not edited here.</source>
-        <translation>资费与附加包来自活动文件,此处不能修改。</translation>
     </message>
 </context>
 <context>
@@ -1302,6 +1306,94 @@ or choose an image</source>
     </message>
 </context>
 <context>
+    <name>RatedItemsTable</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/rated_items_table.py" line="42"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/rated_items_table.py" line="42"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/rated_items_table.py" line="42"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/rated_items_table.py" line="42"/>
+        <source>Monthly fee (yuan)</source>
+        <translation>月费(元)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/rated_items_table.py" line="43"/>
+        <source>Free in-group minutes</source>
+        <translation>网内免费分钟</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/rated_items_table.py" line="43"/>
+        <source>In-group yuan/min</source>
+        <translation>网内(元/分钟)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/rated_items_table.py" line="43"/>
+        <source>Out-group yuan/min</source>
+        <translation>网外(元/分钟)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/rated_items_table.py" line="44"/>
+        <source>Free SMS</source>
+        <translation>免费短信(条)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/rated_items_table.py" line="44"/>
+        <source>Yuan/SMS</source>
+        <translation>元/条</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/rated_items_table.py" line="44"/>
+        <source>Free data (MB)</source>
+        <translation>免费流量(MB)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/rated_items_table.py" line="44"/>
+        <source>Yuan/MB</source>
+        <translation>元/MB</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/rated_items_table.py" line="45"/>
+        <source>Keeps current plan</source>
+        <translation>保留原资费</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/rated_items_table.py" line="45"/>
+        <source>Included add-ons (codes)</source>
+        <translation>含附加包(代码)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/rated_items_table.py" line="56"/>
+        <source>Add plan</source>
+        <translation>添加资费</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/rated_items_table.py" line="58"/>
+        <source>Add add-on</source>
+        <translation>添加附加包</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/rated_items_table.py" line="60"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/rated_items_table.py" line="63"/>
+        <source>Fees and rates in yuan; an empty rate means the item does not set it. A plan lists the add-ons that come with it by their codes. A plan that keeps the current plan uses its fee as the bill the customer pays today.</source>
+        <translation>费用和单价以元计;单价留空表示该项不设此价。资费用代码列出随附的附加包。“保留原资费”一项的月费即客户现在每月的话费。</translation>
+    </message>
+</context>
+<context>
     <name>Reminder</name>
     <message>
         <location filename="../../kaccount_desk/ui/tickets/reminder.py" line="73"/>
@@ -1455,198 +1547,213 @@ or choose an image</source>
 <context>
     <name>TicketDetail</name>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="72"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="73"/>
         <source>Category:</source>
         <translation>类别:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="72"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="73"/>
         <source>Customer:</source>
         <translation>客户:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="72"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="73"/>
         <source>Received:</source>
         <translation>受理时间:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="73"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="74"/>
         <source>Due:</source>
         <translation>办结时限:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="73"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="74"/>
         <source>Owner:</source>
         <translation>首问责任人:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="73"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="74"/>
         <source>Content:</source>
         <translation>受理内容:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="74"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="75"/>
         <source>Referrals:</source>
         <translation>转派部门:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="74"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="75"/>
         <source>Rent waiver:</source>
         <translation>免收月租:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="84"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="85"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="100"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="101"/>
         <source>Actions</source>
         <translation>办理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="102"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="103"/>
         <source>What is asked of the department, its answer, the reply to the customer, or a note</source>
         <translation>填写转派事项、部门答复、回复客户的内容或备注</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="104"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="105"/>
         <source>Start</source>
         <translation>开始处理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="105"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="106"/>
         <source>Reply to customer</source>
         <translation>回复客户</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="106"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="107"/>
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="112"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="113"/>
         <source>Refer</source>
         <translation>转派</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="114"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="115"/>
         <source>Record department answer</source>
         <translation>登记部门答复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="116"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="117"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="117"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="118"/>
         <source>Not satisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="118"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="119"/>
         <source>Not reachable</source>
         <translation>联系不上</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="120"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="121"/>
         <source>Handset caused it</source>
         <translation>客户手机原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="121"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="122"/>
         <source>Customer told it is overdue</source>
         <translation>已告知客户超时</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="123"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="124"/>
+        <source>Hand to new owner</source>
+        <translation>转交新负责人</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="125"/>
+        <source>Only when the owner has left; the reason goes in the box above</source>
+        <translation>仅限原负责人已离岗时;请在上方输入框写明原因</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="127"/>
         <source>Reason for closing without a reply or callback</source>
         <translation>未回复或未回访即办结的原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="124"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="128"/>
         <source>Close ticket</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="130"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="134"/>
         <source>Refer to</source>
         <translation>转派至</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="130"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="134"/>
         <source>answer by</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="131"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="135"/>
         <source>Answer from</source>
         <translation>答复部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="132"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="136"/>
         <source>Callback</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="133"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="137"/>
         <source>Fault</source>
         <translation>故障申告</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="183"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="155"/>
+        <source>Owner left</source>
+        <translation>负责人离岗</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="196"/>
         <source>Select a ticket in the queue</source>
         <translation>请在左侧列表中选择工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="187"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="200"/>
         <source>Ticket %1 · %2</source>
         <translation>工单 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="192"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="205"/>
         <source> (key-account customer)</source>
         <translation>(大客户)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="196"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="209"/>
         <source>  handset caused: no repair limit</source>
         <translation>  客户手机原因:不计修复时限</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="200"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="213"/>
         <source>, first received by %1</source>
         <translation>,首问受理人 %1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="203"/>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="206"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="216"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="219"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="207"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="220"/>
         <source>monthly rent waived from %1 until %2</source>
         <translation>免收障碍期间月租:%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="208"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="221"/>
         <source>the repair</source>
         <translation>修复为止</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="212"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="225"/>
         <source>answered %1</source>
         <translation>%1 已答复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="213"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="226"/>
         <source>answer due %1</source>
         <translation>应于 %1 前答复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="270"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="302"/>
         <source>Done: %1</source>
         <translation>已完成:%1</translation>
     </message>
@@ -1654,67 +1761,67 @@ or choose an image</source>
 <context>
     <name>TicketsModel</name>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="35"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="33"/>
         <source>No.</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="36"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="34"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="37"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="35"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="38"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="36"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="39"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="37"/>
         <source>Number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="40"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="38"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="41"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="39"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="42"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="40"/>
         <source>Due</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="43"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="41"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="74"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="72"/>
         <source>%1 d %2 h</source>
         <translation>%1天%2小时</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="76"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="74"/>
         <source>%1 h %2 min</source>
         <translation>%1小时%2分</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="78"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="76"/>
         <source>%1 min</source>
         <translation>%1分钟</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="79"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="77"/>
         <source>overdue %1</source>
         <translation>超时%1</translation>
     </message>

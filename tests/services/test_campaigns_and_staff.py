@@ -8,13 +8,15 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from support import PASSWORD, make_staff
+from sqlalchemy import select
+from support import PASSWORD, make_staff, valid_id
 
 from kaccount_desk.domain.campaign import DepartmentSpec
-from kaccount_desk.domain.tariff import UsageProfile
-from kaccount_desk.services import campaigns, estimate, staff
+from kaccount_desk.domain.tariff import RatedItem, UsageProfile
+from kaccount_desk.services import campaigns, enrollment, estimate, staff
 from kaccount_desk.services.context import Context, Store
 from kaccount_desk.services.errors import Forbidden, Refused
+from kaccount_desk.store.models import Staff
 
 
 def test_sample_campaign_reproduces_the_seed_notice(admin: Context, campaign: str) -> None:
@@ -72,10 +74,6 @@ def test_only_campaign_managers_load_campaigns(admin: Context) -> None:
 
 
 def test_passwords_are_argon2_and_logins_say_the_same_for_unknown_and_wrong(store: Store, admin: Context) -> None:
-    from sqlalchemy import select
-
-    from kaccount_desk.store.models import Staff
-
     with store.read() as s:
         assert s.scalar(select(Staff.password_hash)).startswith("$argon2")
     assert staff.authenticate(store, "A001", PASSWORD).role == "admin"
@@ -97,3 +95,34 @@ def test_only_admins_manage_staff(admin: Context) -> None:
     with pytest.raises(Refused) as refused:
         staff.create_staff(admin, "X2", "x", "king", "123")
     assert {r.code for r in refused.value.reasons} == {"staff.role", "staff.password"}
+
+
+def test_staff_who_leave_cannot_log_in_and_can_be_reinstated(admin: Context) -> None:
+    make_staff(admin, "C009", "clerk")
+    office = make_staff(admin, "O009", "office")
+    with pytest.raises(Forbidden):
+        staff.set_active(office, "C009", False)
+    assert not staff.set_active(admin, "C009", False).active
+    with pytest.raises(Refused):
+        staff.authenticate(admin.store, "C009", PASSWORD)
+    assert {s.staff_no: s.active for s in staff.list_staff(admin)}["C009"] is False
+    with pytest.raises(Refused) as myself:
+        staff.set_active(admin, "A001", False)
+    assert myself.value.reasons[0].code == "staff.self_leave"
+    assert staff.set_active(admin, "C009", True).active
+    assert staff.authenticate(admin.store, "C009", PASSWORD).staff_no == "C009"
+
+
+def test_a_plan_or_add_on_in_use_cannot_be_removed(admin: Context, campaign: str) -> None:
+    spec = campaigns.get_campaign(admin, campaign)
+    data10 = RatedItem(code="data10", name="流量包10元", monthly_fee=Decimal("10.00"), free_data_mb=100)
+    campaigns.save_campaign(admin, replace(spec, addons=(*spec.addons, data10)))
+    enrollment.save_application(admin, enrollment.ApplicationInput(
+        campaign_code=campaign, department="铸造事业部", name="张三", id_number=valid_id("13098119780101123"),
+        number_source="pool", msisdn="18832758801", plan="group8", addons=("data10",),
+    ))
+    for changed in (replace(spec, plans=spec.plans[1:]), spec):
+        with pytest.raises(Refused) as refused:
+            campaigns.save_campaign(admin, changed)
+        assert refused.value.reasons[0].code == "campaign.plan_used"
+    assert [a.code for a in campaigns.get_campaign(admin, campaign).addons] == ["ka5", "data10"]

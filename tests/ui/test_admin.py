@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
-
 from datetime import date
+from decimal import Decimal
+
+import pytest
+from support import make_staff
 
 from kaccount_desk.services import campaigns, staff
 from kaccount_desk.services.context import Context
 from kaccount_desk.ui.admin.admin_page import AdminPage
 from kaccount_desk.ui.admin.campaign_editor import CampaignEditor
-from support import make_staff
 
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -35,6 +36,22 @@ def test_adds_staff_and_shows_refusals_inline(qtbot, admin: Context, campaign: s
     assert (collector.role, collector.department) == ("collector", "铸造事业部")
 
 
+def test_marks_a_colleague_as_left_and_back(qtbot, admin: Context) -> None:
+    make_staff(admin, "C001", "clerk")
+    page = AdminPage(admin)
+    qtbot.addWidget(page)
+    page.staff_table.selectRow(0)
+    assert page.staff_table.item(0, 0).text() == "A001" and not page.leave_button.isEnabled()
+    page.staff_table.selectRow(1)
+    assert page.leave_button.isEnabled() and page.leave_button.text() == "Mark as left"
+    page.leave_button.click()
+    assert page.staff_table.item(1, 4).text() == "Left" and page.leave_button.text() == "Reinstate"
+    assert not {s.staff_no: s.active for s in staff.list_staff(admin)}["C001"]
+    page.leave_button.click()
+    assert page.staff_table.item(1, 4).text() == "Active"
+    assert {s.staff_no: s.active for s in staff.list_staff(admin)}["C001"]
+
+
 def test_roles_without_rights_see_no_admin_actions(qtbot, admin: Context, campaign: str) -> None:
     office = make_staff(admin, "O001", "office", "公司(党委)办公室")
     page = AdminPage(office)
@@ -53,7 +70,8 @@ def test_editor_saves_changes_and_shows_reasons_inline(qtbot, admin: Context, ca
     page.set_campaign(campaign)
     editor = page.open_editor(campaign)
     assert isinstance(editor, CampaignEditor)
-    assert editor.departments.rowCount() == 9 and editor.plans_table.rowCount() == 4
+    before = campaigns.get_campaign(admin, campaign)
+    assert editor.departments.rowCount() == 9 and editor.rated_items.table.rowCount() == 4
     assert editor.mapping()["deadline"].isoformat() == "2012-02-27T10:00:00+08:00"
     editor.title.setText("")
     editor.accept()
@@ -66,7 +84,7 @@ def test_editor_saves_changes_and_shows_reasons_inline(qtbot, admin: Context, ca
     saved = campaigns.get_campaign(admin, campaign)
     assert saved.title == "新标题" and saved.departments[-1].name == "新成立事业部"
     assert saved.excluded_packages == ("亲情一家", "校园网", "欢乐在线")
-    assert len(saved.plans) == 3 and len(saved.pool()) == 400
+    assert (saved.plans, saved.addons) == (before.plans, before.addons) and len(saved.pool()) == 400
 
 
 def test_creates_a_new_campaign(qtbot, admin: Context) -> None:
@@ -80,7 +98,21 @@ def test_creates_a_new_campaign(qtbot, admin: Context) -> None:
         field.setText(text)
     editor.add_department("财务部", "functional")
     editor.pool_prefixes.setPlainText("188327588")
+    table = editor.rated_items.table
+    editor.rated_items.add_row("addon")
+    for column, text in ((1, "ka5"), (2, "大客户包"), (3, "5"), (4, "300"), (5, "0.01")):
+        table.item(0, column).setText(text)
+    editor.rated_items.add_row("plan")
+    for column, text in ((1, "group8"), (2, "集团资费"), (3, "三元"), (6, "0.20"), (7, "５０"), (12, "ka5")):
+        table.item(1, column).setText(text)
+    editor.accept()
+    assert "三元" in editor.error.text() and not campaigns.list_campaigns(admin)
+    table.item(1, 3).setText("3.00")
     editor.accept()
     assert editor.error.text() == ""
     assert [c.code for c in campaigns.list_campaigns(admin)] == ["NEW-1"]
+    saved = campaigns.get_campaign(admin, "NEW-1")
+    plan = saved.plans[0]
+    assert (plan.item.code, plan.item.monthly_fee, plan.item.free_sms, plan.included_addons) == ("group8", Decimal("3.00"), 50, ("ka5",))
+    assert (saved.addons[0].free_in_group_minutes, saved.addons[0].in_group_rate) == (300, Decimal("0.01"))
     assert page.campaign_table.rowCount() == 1

@@ -1,30 +1,26 @@
-"""Editing a campaign's basic fields, or starting a new one, with the domain's reasons inline.
+"""Editing a campaign, or starting a new one, with the domain's reasons inline.
 
 The fields are turned into the same plain mapping a TOML file gives, so the editor and a file
-are checked by the same function (``campaign_from_mapping``) with the same words. Plans and
-add-ons are shown but not edited here: they come from the campaign file.
+are checked by the same function (``campaign_from_mapping``) with the same words. The notice's
+text is edited on the Print page, beside its preview.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from kaccount_desk.domain.campaign import CARRIERS_REQUIRABLE, DEPARTMENT_KINDS, CampaignSpec, campaign_from_mapping
+from kaccount_desk.domain.text import list_items
 from kaccount_desk.services import campaigns
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.ui.admin.rated_items_table import RatedItemsTable
 from kaccount_desk.ui.messages import current_lang
 from kaccount_desk.ui.qt import QtCore, QtWidgets
 
 ERROR_STYLE = "color: #b00020;"
-LIST_SEPARATORS = re.compile(r"[,,、;;\s]+")
-
-
-def split_list(text: str) -> list[str]:
-    return [part for part in LIST_SEPARATORS.split(text.strip()) if part]
 
 
 def offset_text(minutes: int) -> str:
@@ -70,7 +66,7 @@ class CampaignEditor(QtWidgets.QDialog):
         layout.addWidget(tabs, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.resize(760, 560)
+        self.resize(980, 580)
 
     def _basics_tab(self) -> QtWidgets.QWidget:
         spec = self.base
@@ -159,25 +155,8 @@ class CampaignEditor(QtWidgets.QDialog):
         return widget
 
     def _plans_tab(self) -> QtWidgets.QWidget:
-        rows = [(self.tr("Plan"), p.item.code, p.item.name, f"{p.item.monthly_fee}") for p in self.base.plans]
-        rows += [(self.tr("Add-on"), a.code, a.name, f"{a.monthly_fee}") for a in self.base.addons]
-        table = QtWidgets.QTableWidget(len(rows), 4)
-        table.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Code"), self.tr("Name"), self.tr("Monthly fee (yuan)")])
-        table.verticalHeader().hide()
-        table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-        for r, cells in enumerate(rows):
-            for c, text in enumerate(cells):
-                table.setItem(r, c, QtWidgets.QTableWidgetItem(text))
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setSectionResizeMode(2, QtWidgets.QHeaderView.ResizeMode.Stretch)
-        note = QtWidgets.QLabel(self.tr("Plans and add-ons come from the campaign file and are not edited here."))
-        note.setWordWrap(True)
-        widget = QtWidgets.QWidget()
-        layout = QtWidgets.QVBoxLayout(widget)
-        layout.addWidget(table, 1)
-        layout.addWidget(note)
-        self.plans_table = table
-        return widget
+        self.rated_items = RatedItemsTable(self.base.plans, self.base.addons)
+        return self.rated_items
 
     def mapping(self) -> dict[str, Any]:
         """The fields as the plain data a campaign file holds."""
@@ -185,6 +164,7 @@ class CampaignEditor(QtWidgets.QDialog):
         qd, qt = d.date(), d.time()
         zone = timezone(timedelta(minutes=self.offset_minutes))
         issued = self.issued_on.date()
+        plans, addons = self.rated_items.parts()
         departments = []
         for row in range(self.departments.rowCount()):
             item = self.departments.item(row, 0)
@@ -200,10 +180,12 @@ class CampaignEditor(QtWidgets.QDialog):
             "issued_on": date(issued.year(), issued.month(), issued.day()),
             "deadline": datetime(qd.year(), qd.month(), qd.day(), qt.hour(), qt.minute(), tzinfo=zone),
             "required_carrier": CARRIERS_REQUIRABLE[0] if self.required_carrier.isChecked() else None,
-            "excluded_packages": split_list(self.excluded.text()),
+            "excluded_packages": list_items(self.excluded.text()),
             "departments": departments,
-            "pool_prefixes": split_list(self.pool_prefixes.toPlainText()),
-            "pool_numbers": split_list(self.pool_numbers.toPlainText()),
+            "pool_prefixes": list_items(self.pool_prefixes.toPlainText()),
+            "pool_numbers": list_items(self.pool_numbers.toPlainText()),
+            "plans": plans,
+            "addons": addons,
         }
 
     def _show_reasons(self, texts: list[str]) -> None:
@@ -215,8 +197,7 @@ class CampaignEditor(QtWidgets.QDialog):
         if verdict.value is None:
             self._show_reasons(verdict.texts(lang))
             return
-        spec = replace(verdict.value, plans=self.base.plans, addons=self.base.addons,
-                       notice_template=self.base.notice_template, extra=self.base.extra)
+        spec = replace(verdict.value, notice_template=self.base.notice_template, extra=self.base.extra)
         try:
             self.result_spec = campaigns.save_campaign(self.ctx, spec)
         except ServiceError as exc:
