@@ -117,7 +117,7 @@ def _history(data: TicketDocData) -> Table:
     rows += [[para(format_datetime(h.at), 10), para(h.who, 10), para(h.action, 10), para(h.text, 10)] for h in data.history]
     if not data.history:
         rows.append([para("暂无处理记录", 10), "", "", ""])
-    widths = [46 * mm, 30 * mm, 18 * mm, FRAME_WIDTH - 94 * mm]
+    widths = [46 * mm, 30 * mm, 24 * mm, FRAME_WIDTH - 100 * mm]  # the action column holds 调整负责人 on one line
     commands: list[tuple] = [
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), SHADE),

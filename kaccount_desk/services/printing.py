@@ -274,7 +274,7 @@ def print_receipt(ctx: Context, ticket_id: int, out: Path) -> Printed:
 def print_ticket(ctx: Context, ticket_id: int, out: Path) -> Printed:
     view = tickets.show(ctx, ticket_id)
     history = tuple(
-        TicketHistoryLine(e.at, f"{e.staff_name}({e.staff_no})", ticket_label(e.action), e.text) for e in view.history
+        TicketHistoryLine(e.at, f"{e.staff_name}({e.staff_no})", ticket_label(e.action), e.details()) for e in view.history
     )
     data = TicketDocData(_receipt(view), ticket_label(view.status), history)
     _write(out, lambda stream: render_ticket(data, stream))

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kaccount_desk.domain.ticket_deadlines import FaultFacts, urgency, waiver_period
-from kaccount_desk.domain.tickets import Category, TicketStatus
+from kaccount_desk.domain.tickets import Category, TicketStatus, label
 from kaccount_desk.store.models import Staff
 from kaccount_desk.store.ticket_models import RentWaiver, Ticket, TicketDepartment, TicketEvent, TicketReferral
 
@@ -32,6 +32,13 @@ class EventView:
     staff_name: str
     text: str
     data: dict[str, object]
+
+    def details(self, lang: str = "zh") -> str:
+        """The department or callback result an entry concerns, then its text: one line for a list or a page."""
+        parts = [label(str(self.data[key]), lang) for key in ("department", "result") if self.data.get(key)]
+        if self.text:
+            parts.append(self.text)
+        return "  ".join(parts)
 
 
 @dataclass(frozen=True)

@@ -187,5 +187,8 @@ def test_receipt_and_ticket_name_the_owner(admin, out) -> None:
     receipt = _text(printing.print_receipt(clerk, ticket.id, out / "r.pdf").out)
     assert "受理回执" in receipt and "员工C003(工号 C003)" in receipt
     assert "138****8000" in receipt and "13800138000" not in receipt
+    t.refer(clerk, ticket.id, "网络部", "请核查基站")
     full = printing.print_ticket(clerk, ticket.id, out / "t.pdf")
-    assert "首问负责受理单" in _text(full.out) and full.pages == 1
+    text = _text(full.out)
+    assert "首问负责受理单" in text and full.pages == 1
+    assert "网络部 请核查基站" in " ".join(text.split())

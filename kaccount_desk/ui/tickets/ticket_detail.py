@@ -228,14 +228,8 @@ class TicketDetail(QtWidgets.QWidget):
 
     def _history_line(self, event: EventView) -> str:
         lang = current_lang()
-        parts = [f"{event.at:%m-%d %H:%M}", label(event.action, lang), f"{event.staff_name}({event.staff_no})"]
-        for key in ("department", "result"):
-            value = event.data.get(key)
-            if value:
-                parts.append(label(str(value), lang))
-        if event.text:
-            parts.append(event.text)
-        return "  ".join(parts)
+        parts = [f"{event.at:%m-%d %H:%M}", label(event.action, lang), f"{event.staff_name}({event.staff_no})", event.details(lang)]
+        return "  ".join(part for part in parts if part)
 
     def _enable(self, view: TicketView | None) -> None:
         allowed: frozenset[Action] = frozenset()
