@@ -15,6 +15,7 @@ from kaccount_desk.cli.output import OK, json_flag, print_json, say
 from kaccount_desk.cli.session import UsageError, login, open_store
 from kaccount_desk.domain.tickets import label
 from kaccount_desk.services import ticket_queries as queries
+from kaccount_desk.services import ticket_settings as settings
 from kaccount_desk.services import tickets
 from kaccount_desk.services.context import Context
 
@@ -114,6 +115,18 @@ def register(sub: Any) -> None:
     json_flag(c)
     c.set_defaults(handler=cmd_search)
 
+    c = tsub.add_parser("limits", help="each category's time limit in hours; --set changes one (supervisor)")
+    c.add_argument("--set", nargs=2, metavar=("CATEGORY", "HOURS"), dest="new_limit")
+    c.add_argument("--area", choices=["town", "rural"], help="with --set for a fault: which area's limit")
+    json_flag(c)
+    c.set_defaults(handler=cmd_limits)
+
+    c = tsub.add_parser("departments", help="the departments tickets may be referred to; --add or --retire one (supervisor)")
+    c.add_argument("--add", metavar="NAME")
+    c.add_argument("--retire", metavar="NAME")
+    json_flag(c)
+    c.set_defaults(handler=cmd_departments)
+
 
 def _print_ticket(args: argparse.Namespace, v: tickets.TicketView) -> None:
     if args.json:
@@ -124,7 +137,7 @@ def _print_ticket(args: argparse.Namespace, v: tickets.TicketView) -> None:
     say(f"  owner {v.owner} ({v.owner_name})  due {v.due_at.isoformat()}  [{v.urgency}]")
     say(f"  {v.content}")
     for e in v.history:
-        say(f"  {e.at.isoformat()} {e.staff_no} {label(e.action, lang)} {e.text}".rstrip())
+        say(f"  {e.at.isoformat()} {e.staff_no} {label(e.action, lang)} {e.details(lang)}".rstrip())
 
 
 def _action(args: argparse.Namespace, work: Any) -> int:
@@ -171,4 +184,36 @@ def cmd_search(args: argparse.Namespace) -> int:
             say(f"#{r.id} {r.received_at.isoformat()} {r.customer_name} {r.customer_number} {r.summary}")
         if result.hint is not None:
             say(result.hint.text(args.lang))
+    return OK
+
+
+def cmd_limits(args: argparse.Namespace) -> int:
+    ctx = login(args, open_store(args))
+    if args.new_limit:
+        category, hours = args.new_limit
+        if not hours.isdigit():
+            raise UsageError(f"时限应为整数小时:{hours} / HOURS must be a whole number: {hours}")
+        settings.set_limit(ctx, category, int(hours), args.area)
+    found = settings.limits(ctx)
+    if args.json:
+        print_json([asdict(v) for v in found])
+    else:
+        for v in found:
+            area = f" {label(v.area, args.lang)}" if v.area else ""
+            say(f"{label(v.category, args.lang)}{area}: {v.hours} h")
+    return OK
+
+
+def cmd_departments(args: argparse.Namespace) -> int:
+    ctx = login(args, open_store(args))
+    if args.add:
+        settings.add_department(ctx, args.add)
+    if args.retire:
+        settings.retire_department(ctx, args.retire)
+    found = settings.all_departments(ctx)
+    if args.json:
+        print_json([asdict(d) for d in found])
+    else:
+        for d in found:
+            say(d.name if d.active else f"{d.name} (停用 retired)")
     return OK

@@ -36,6 +36,7 @@ class Permission(StrEnum):
     VIEW_FULL_ID = "view_full_id"
     HANDLE_TICKETS = "handle_tickets"
     REASSIGN_TICKETS = "reassign_tickets"
+    CONFIGURE_TICKETS = "configure_tickets"
 
 
 _OFFICE = {
@@ -66,7 +67,8 @@ GRANTS: dict[Role, frozenset[Permission]] = {
     # A collector gathers their own unit's applications first (先交事业部统计) and nothing else.
     Role.COLLECTOR: frozenset({Permission.TAKE_APPLICATIONS, Permission.COLLECT}),
     Role.OFFICE: frozenset(_OFFICE),
-    Role.SUPERVISOR: frozenset(_OFFICE | {Permission.REASSIGN_TICKETS}),
+    # The supervisor answers for the service standard, so sets its time limits and departments.
+    Role.SUPERVISOR: frozenset(_OFFICE | {Permission.REASSIGN_TICKETS, Permission.CONFIGURE_TICKETS}),
     Role.ADMIN: frozenset(set(Permission)),
 }
 

@@ -1,6 +1,7 @@
 """Time limits of first-contact tickets, and what an overdue fault costs the operator.
 
-Default limits, counted from receipt, each configurable in the store (table ``ticket_time_limits``):
+Default limits, counted from receipt; a supervisor changes them on the Admin page or with
+``ticket limits --set`` (kept in the store's ``ticket_time_limits``):
 
 - fault report (故障申告): 48 h in towns, 72 h in rural areas. This is the operator's own
   standard (客户服务标准(2011) 2.5): a fault is repaired within those hours, or the customer is

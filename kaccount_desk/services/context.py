@@ -107,4 +107,5 @@ PERMISSION_LABELS: dict[Permission, tuple[str, str]] = {
     Permission.VIEW_FULL_ID: ("查看完整证件号码", "see full ID numbers"),
     Permission.HANDLE_TICKETS: ("处理首问工单", "handle tickets"),
     Permission.REASSIGN_TICKETS: ("调整工单负责人", "reassign tickets"),
+    Permission.CONFIGURE_TICKETS: ("设置工单时限和转交部门", "set ticket time limits and departments"),
 }

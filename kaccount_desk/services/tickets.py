@@ -201,8 +201,10 @@ def start(ctx: Context, ticket_id: int) -> TicketView:
     return _act(ctx, ticket_id, Action.START, lambda s, t: _event(ctx, s, t, Action.START))
 
 
-def _department(session: Session, name: str) -> TicketDepartment:
-    found = session.scalar(select(TicketDepartment).where(TicketDepartment.name == clean_text(name), TicketDepartment.active))
+def _department(session: Session, name: str, retired_too: bool = False) -> TicketDepartment:
+    """A department to refer to; ``retired_too`` for answers, which a retired department still owes."""
+    query = select(TicketDepartment).where(TicketDepartment.name == clean_text(name))
+    found = session.scalar(query if retired_too else query.where(TicketDepartment.active))
     if found is None:
         known = "、".join(session.scalars(select(TicketDepartment.name).where(TicketDepartment.active).order_by(TicketDepartment.position)))
         raise Refused(Reason("ticket.unknown_department", f"未知的部门“{name}”,可转交:{known}", f"Unknown department {name!r}; known: {known}"))
@@ -231,7 +233,7 @@ def answer(ctx: Context, ticket_id: int, department: str, answer_text: str) -> T
     body = _required(answer_text, "部门答复", "answer")
 
     def work(session: Session, ticket: Ticket) -> None:
-        dept = _department(session, department)
+        dept = _department(session, department, retired_too=True)
         open_referrals = list(
             session.scalars(
                 select(TicketReferral).where(TicketReferral.ticket_id == ticket.id, TicketReferral.answered_at.is_(None)).order_by(TicketReferral.id)

@@ -4,132 +4,132 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="62"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="68"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="64"/>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="87"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="70"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="93"/>
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="64"/>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="88"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="70"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="94"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="64"/>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="89"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="70"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="95"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="64"/>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="90"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="70"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="96"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="64"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="70"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="67"/>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="175"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="73"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="181"/>
         <source>Mark as left</source>
         <translation>标记为离岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="68"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="74"/>
         <source>The account can no longer log in; a supervisor may then hand its open tickets on</source>
         <translation>该账号将不能登录;之后主管可把其未办结的工单转交他人</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="84"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="90"/>
         <source>Add staff</source>
         <translation>添加员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="91"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="97"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="97"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="103"/>
         <source>Add a staff member</source>
         <translation>添加员工账号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="103"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="109"/>
         <source>Campaigns</source>
         <translation>办理活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="105"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="111"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="105"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="111"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="105"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="111"/>
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="105"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="111"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="105"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="111"/>
         <source>Reserved numbers</source>
         <translation>号池号码数</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="108"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="114"/>
         <source>Load campaign from TOML…</source>
         <translation>从 TOML 文件载入活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="110"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="116"/>
         <source>New campaign…</source>
         <translation>新建活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="112"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="118"/>
         <source>Edit campaign…</source>
         <translation>编辑活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="155"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="161"/>
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="155"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="161"/>
         <source>Left</source>
         <translation>离岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="175"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="181"/>
         <source>Reinstate</source>
         <translation>恢复在岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="229"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="235"/>
         <source>Load campaign</source>
         <translation>载入活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="229"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="235"/>
         <source>Campaign files (*.toml)</source>
         <translation>活动文件 (*.toml)</translation>
     </message>
@@ -1547,215 +1547,303 @@ or choose an image</source>
 <context>
     <name>TicketDetail</name>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="73"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="70"/>
         <source>Category:</source>
         <translation>类别:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="73"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="70"/>
         <source>Customer:</source>
         <translation>客户:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="73"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="70"/>
         <source>Received:</source>
         <translation>受理时间:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="74"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="71"/>
         <source>Due:</source>
         <translation>办结时限:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="74"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="71"/>
         <source>Owner:</source>
         <translation>首问责任人:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="74"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="71"/>
         <source>Content:</source>
         <translation>受理内容:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="75"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="72"/>
         <source>Referrals:</source>
         <translation>转派部门:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="75"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="72"/>
         <source>Rent waiver:</source>
         <translation>免收月租:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="85"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="82"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="101"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="98"/>
         <source>Actions</source>
         <translation>办理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="103"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="100"/>
         <source>What is asked of the department, its answer, the reply to the customer, or a note</source>
         <translation>填写转派事项、部门答复、回复客户的内容或备注</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="105"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="102"/>
         <source>Start</source>
         <translation>开始处理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="106"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="103"/>
         <source>Reply to customer</source>
         <translation>回复客户</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="107"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="104"/>
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="113"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="109"/>
         <source>Refer</source>
         <translation>转派</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="115"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="111"/>
         <source>Record department answer</source>
         <translation>登记部门答复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="117"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="113"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="118"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="114"/>
         <source>Not satisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="119"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="115"/>
         <source>Not reachable</source>
         <translation>联系不上</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="121"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="117"/>
         <source>Handset caused it</source>
         <translation>客户手机原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="122"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="118"/>
         <source>Customer told it is overdue</source>
         <translation>已告知客户超时</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="124"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="120"/>
         <source>Hand to new owner</source>
         <translation>转交新负责人</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="125"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="121"/>
         <source>Only when the owner has left; the reason goes in the box above</source>
         <translation>仅限原负责人已离岗时;请在上方输入框写明原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="127"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="123"/>
         <source>Reason for closing without a reply or callback</source>
         <translation>未回复或未回访即办结的原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="128"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="124"/>
         <source>Close ticket</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="134"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="130"/>
         <source>Refer to</source>
         <translation>转派至</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="134"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="130"/>
         <source>answer by</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="135"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="131"/>
         <source>Answer from</source>
         <translation>答复部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="136"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="132"/>
         <source>Callback</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="137"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="133"/>
         <source>Fault</source>
         <translation>故障申告</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="155"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="151"/>
         <source>Owner left</source>
         <translation>负责人离岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="196"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="205"/>
         <source>Select a ticket in the queue</source>
         <translation>请在左侧列表中选择工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="200"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="209"/>
         <source>Ticket %1 · %2</source>
         <translation>工单 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="205"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="214"/>
         <source> (key-account customer)</source>
         <translation>(大客户)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="209"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="218"/>
         <source>  handset caused: no repair limit</source>
         <translation>  客户手机原因:不计修复时限</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="213"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="222"/>
         <source>, first received by %1</source>
         <translation>,首问受理人 %1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="216"/>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="219"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="225"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="228"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="220"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="229"/>
         <source>monthly rent waived from %1 until %2</source>
         <translation>免收障碍期间月租:%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="221"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="230"/>
         <source>the repair</source>
         <translation>修复为止</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="225"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="234"/>
         <source>answered %1</source>
         <translation>%1 已答复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="226"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="235"/>
         <source>answer due %1</source>
         <translation>应于 %1 前答复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="302"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="305"/>
         <source>Done: %1</source>
         <translation>已完成:%1</translation>
+    </message>
+</context>
+<context>
+    <name>TicketSettingsBox</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="26"/>
+        <source>Ticket time limits and departments</source>
+        <translation>工单时限与转交部门</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="28"/>
+        <source>Category</source>
+        <translation>业务类别</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="28"/>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="28"/>
+        <source>Hours</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="32"/>
+        <source>Save time limits</source>
+        <translation>保存时限</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="33"/>
+        <source>New limits apply to tickets received from now on</source>
+        <translation>新时限只适用于此后受理的工单</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="37"/>
+        <source>New department</source>
+        <translation>新部门</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="39"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="41"/>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="42"/>
+        <source>No new referrals go to it; it still answers those it has</source>
+        <translation>不再接收新的转交;已转交给它的仍须答复</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="87"/>
+        <source>any</source>
+        <translation>不分</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="93"/>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="100"/>
+        <source>%1 (retired)</source>
+        <translation>%1(已停用)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="123"/>
+        <source>Time limits saved; they apply to tickets received from now on.</source>
+        <translation>时限已保存,适用于此后受理的工单。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="134"/>
+        <source>Department %1 added</source>
+        <translation>已添加部门 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="140"/>
+        <source>Select the department to retire</source>
+        <translation>请先选择要停用的部门</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="148"/>
+        <source>Department %1 retired</source>
+        <translation>已停用部门 %1</translation>
     </message>
 </context>
 <context>

@@ -85,3 +85,15 @@ def test_a_ticket_is_handed_on_only_after_its_owner_left(db: str) -> None:
     moved = ok_json(db, "ticket", "reassign", tid, "--to", "C002", "--reason", "原负责人离职", staff_no="S001")
     assert (moved["owner"], moved["first_receiver"]) == ("C002", "C001")
     assert moved["history"][-1]["action"] == "reassign"
+
+
+def test_limits_and_departments_are_set_from_the_cli(db: str) -> None:
+    assert {(v["category"], v["area"]): v["hours"] for v in ok_json(db, "ticket", "limits")}[("fault", "rural")] == 72
+    changed = ok_json(db, "ticket", "limits", "--set", "fault", "60", "--area", "rural")
+    assert {(v["category"], v["area"]): v["hours"] for v in changed}[("fault", "rural")] == 60
+    done = run(db, "ticket", "limits", "--set", "complaint", "400", "--json")
+    assert done.returncode == 1 and json.loads(done.stdout)["codes"] == ["limit.appeal_bound"]
+    opened = ok_json(db, *OPEN)
+    assert (datetime.fromisoformat(opened["due_at"]) - datetime.fromisoformat(opened["received_at"])).total_seconds() == 60 * 3600
+    names = ok_json(db, "ticket", "departments", "--add", "客户服务中心", "--retire", "计划建设部")
+    assert [(d["name"], d["active"]) for d in names][-2:] == [("计划建设部", False), ("客户服务中心", True)]

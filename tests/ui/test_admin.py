@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from support import make_staff
 
-from kaccount_desk.services import campaigns, staff
+from kaccount_desk.services import campaigns, staff, ticket_settings, tickets
 from kaccount_desk.services.context import Context
 from kaccount_desk.ui.admin.admin_page import AdminPage
 from kaccount_desk.ui.admin.campaign_editor import CampaignEditor
@@ -116,3 +116,32 @@ def test_creates_a_new_campaign(qtbot, admin: Context) -> None:
     assert (plan.item.code, plan.item.monthly_fee, plan.item.free_sms, plan.included_addons) == ("group8", Decimal("3.00"), 50, ("ka5",))
     assert (saved.addons[0].free_in_group_minutes, saved.addons[0].in_group_rate) == (300, Decimal("0.01"))
     assert page.campaign_table.rowCount() == 1
+
+
+def test_a_supervisor_sets_ticket_limits_and_departments(qtbot, admin: Context) -> None:
+    boss = make_staff(admin, "S001", "supervisor")
+    page = AdminPage(boss)
+    qtbot.addWidget(page)
+    box = page.ticket_box
+    assert box.isVisibleTo(page) and box.save_limits.isEnabled()
+    rows = {(box.limits.item(r, 0).text(), box.limits.item(r, 1).text()): r for r in range(box.limits.rowCount())}
+    complaint, rural = rows[("Complaint", "any")], rows[("Fault report", "Rural")]
+    box.hours_at(rural).setValue(60)
+    box.hours_at(complaint).setValue(400)
+    box.save_limits.click()
+    assert "15 days" in box.message.text() and box.hours_at(complaint).value() == 400
+    assert {(v.category, v.area): v.hours for v in ticket_settings.limits(boss)}[("fault", "rural")] == 72
+    box.hours_at(complaint).setValue(72)
+    box.save_limits.click()
+    assert {(v.category, v.area): v.hours for v in ticket_settings.limits(boss)}[("fault", "rural")] == 60
+    box.new_department.setText("客户服务中心")
+    box.add_button.click()
+    assert box.departments.item(box.departments.count() - 1).text() == "客户服务中心"
+    box.departments.setCurrentRow(3)
+    box.retire_button.click()
+    assert box.departments.item(3).text() == "计划建设部 (retired)"
+    assert "计划建设部" not in tickets.departments(boss)
+    office = make_staff(admin, "O001", "office")
+    seen = AdminPage(office)
+    qtbot.addWidget(seen)
+    assert not seen.ticket_box.save_limits.isEnabled() and not seen.ticket_box.add_button.isEnabled()

@@ -1,4 +1,4 @@
-"""The Admin page (管理): staff accounts and the campaigns of this store.
+"""The Admin page (管理): staff accounts, the campaigns of this store, and the ticket settings.
 
 What a role may not do is hidden or disabled here, and the services refuse it anyway (Forbidden),
 so the page never depends on its own checks for safety.
@@ -13,6 +13,7 @@ from kaccount_desk.services import campaigns, staff
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.admin.campaign_editor import CampaignEditor
+from kaccount_desk.ui.admin.ticket_settings_box import TicketSettingsBox
 from kaccount_desk.ui.messages import current_lang, error_text, show_error
 from kaccount_desk.ui.qt import QtWidgets, Qt, Signal, Slot
 
@@ -49,8 +50,13 @@ class AdminPage(QtWidgets.QWidget):
         layout = QtWidgets.QHBoxLayout(self)
         self.staff_box = self._build_staff_box()
         self.campaign_box = self._build_campaign_box()
+        self.ticket_box = TicketSettingsBox(ctx)
+        self.ticket_box.setVisible(ctx.actor.may(Permission.HANDLE_TICKETS))
+        right = QtWidgets.QVBoxLayout()
+        right.addWidget(self.campaign_box, 3)
+        right.addWidget(self.ticket_box, 2)
         layout.addWidget(self.staff_box, 1)
-        layout.addWidget(self.campaign_box, 1)
+        layout.addLayout(right, 1)
         self.staff_box.setVisible(ctx.actor.may(Permission.MANAGE_STAFF))
         may_edit = ctx.actor.may(Permission.MANAGE_CAMPAIGNS)
         for button in (self.load_button, self.new_button, self.edit_button):

@@ -52,12 +52,9 @@ class TicketDetail(QtWidgets.QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.view: TicketView | None = None
-        try:
-            self.departments = tickets.departments(ctx)
-        except ServiceError as exc:
-            log.warning("cannot read departments: %s", exc)
-            self.departments = []
+        self.departments: list[str] = []
         self._build()
+        self._read_departments()
         self.set_view(None)
 
     def _build(self) -> None:
@@ -106,7 +103,6 @@ class TicketDetail(QtWidgets.QWidget):
         self.reply_button = self._button(self.tr("Reply to customer"), self.reply)
         self.note_button = self._button(self.tr("Add note"), self.note)
         self.refer_department = QtWidgets.QComboBox()
-        self.refer_department.addItems(self.departments)
         self.refer_due = QtWidgets.QDateTimeEdit()
         self.refer_due.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.refer_due.setCalendarPopup(True)
@@ -164,6 +160,7 @@ class TicketDetail(QtWidgets.QWidget):
 
     def load(self, ticket_id: int | None) -> None:
         """Read the ticket afresh (its history may have grown since the queue was read)."""
+        self._read_departments()
         if ticket_id is None:
             self.set_view(None)
             return
@@ -172,6 +169,18 @@ class TicketDetail(QtWidgets.QWidget):
         except ServiceError as exc:
             self.set_view(None)
             self._say("refused", error_text(exc))
+
+    def _read_departments(self) -> None:
+        """The list may have changed on the Admin page since the last ticket was shown."""
+        try:
+            departments = tickets.departments(self.ctx)
+        except ServiceError as exc:
+            log.warning("cannot read departments: %s", exc)
+            return
+        if departments != self.departments:
+            self.departments = departments
+            self.refer_department.clear()
+            self.refer_department.addItems(departments)
 
     def set_view(self, view: TicketView | None) -> None:
         previous = self.view.id if self.view else None

@@ -1,0 +1,123 @@
+"""The service standard's settings: each category's time limit and the departments tickets go to.
+
+A new limit applies to tickets received from then on; a ticket keeps the due time it was given
+at receipt, which is what the customer was told on the receipt. A department is retired, never
+deleted: referrals already made keep its name, and it may still answer them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from kaccount_desk.domain.reasons import Reason
+from kaccount_desk.domain.roles import Permission
+from kaccount_desk.domain.ticket_deadlines import check_limit
+from kaccount_desk.domain.tickets import Area, Category, clean_text, parse_choice
+from kaccount_desk.services.context import Context
+from kaccount_desk.services.errors import Refused
+from kaccount_desk.store.ticket_models import TicketDepartment, TicketTimeLimit
+
+MAX_DEPARTMENT_NAME = 64
+
+
+@dataclass(frozen=True)
+class LimitView:
+    category: str
+    area: str | None
+    hours: int
+
+
+@dataclass(frozen=True)
+class DepartmentView:
+    name: str
+    active: bool
+
+
+def limits(ctx: Context) -> list[LimitView]:
+    """Every category's limit, faults once per area, in the order of the categories."""
+    ctx.require(Permission.HANDLE_TICKETS)
+    with ctx.store.read() as session:
+        rows = {(c, a): h for c, a, h in session.execute(select(TicketTimeLimit.category, TicketTimeLimit.area, TicketTimeLimit.hours))}
+    order = {value.value: i for i, value in enumerate((*Category, *Area))}
+    return [LimitView(c, a, h) for (c, a), h in sorted(rows.items(), key=lambda kv: (order.get(kv[0][0], 99), order.get(kv[0][1] or "", -1)))]
+
+
+def _checked_limit(category: str, hours: int, area: str | None) -> tuple[Category, Area | None]:
+    kind = parse_choice(Category, category)
+    if kind is None:
+        raise Refused(Reason("ticket.category", f"未知的业务类别“{category}”", f"Unknown category {category!r}"))
+    where: Area | None = None
+    if kind is Category.FAULT:
+        where = parse_choice(Area, area or "")  # type: ignore[assignment]
+        if where is None:
+            raise Refused(Reason("limit.area", "故障申告的时限须指明城镇或农村", "A fault's limit needs the area: town or rural"))
+    elif area:
+        raise Refused(Reason("limit.no_area", "只有故障申告按城镇、农村分别设定时限", "Only faults have separate limits for town and rural"))
+    problems = check_limit(kind, hours)
+    if problems:
+        raise Refused(*problems)
+    return kind, where
+
+
+def set_limits(ctx: Context, changes: list[LimitView]) -> list[LimitView]:
+    """Set several limits at once, all or none; a fault's limit is per area, the others' for any area."""
+    ctx.require(Permission.CONFIGURE_TICKETS)
+    checked = [(*_checked_limit(c.category, c.hours, c.area), c.hours) for c in changes]
+    with ctx.store.transaction() as session:
+        for kind, where, hours in checked:
+            row = session.scalar(
+                select(TicketTimeLimit).where(
+                    TicketTimeLimit.category == kind.value,
+                    TicketTimeLimit.area.is_(None) if where is None else TicketTimeLimit.area == where.value,
+                )
+            )
+            if row is None:
+                session.add(TicketTimeLimit(category=kind.value, area=where.value if where else None, hours=hours))
+            else:
+                row.hours = hours
+    return [LimitView(kind.value, where.value if where else None, hours) for kind, where, hours in checked]
+
+
+def set_limit(ctx: Context, category: str, hours: int, area: str | None = None) -> LimitView:
+    return set_limits(ctx, [LimitView(category, area, hours)])[0]
+
+
+def all_departments(ctx: Context) -> list[DepartmentView]:
+    ctx.require(Permission.HANDLE_TICKETS)
+    with ctx.store.read() as session:
+        rows = session.execute(select(TicketDepartment.name, TicketDepartment.active).order_by(TicketDepartment.position))
+        return [DepartmentView(name, active) for name, active in rows]
+
+
+def add_department(ctx: Context, name: str) -> DepartmentView:
+    """A new department at the end of the list, or a retired one brought back under its old name."""
+    ctx.require(Permission.CONFIGURE_TICKETS)
+    clean = clean_text(name)
+    if not clean or len(clean) > MAX_DEPARTMENT_NAME:
+        raise Refused(Reason("department.name", f"部门名称须为1到{MAX_DEPARTMENT_NAME}个字", f"A department name has 1 to {MAX_DEPARTMENT_NAME} characters"))
+    with ctx.store.transaction() as session:
+        row = session.scalar(select(TicketDepartment).where(TicketDepartment.name == clean))
+        if row is not None and row.active:
+            raise Refused(Reason("department.exists", f"已有部门“{clean}”", f"Department {clean!r} exists already"))
+        if row is None:
+            last = session.scalar(select(func.max(TicketDepartment.position))) or 0
+            session.add(TicketDepartment(name=clean, position=last + 1, active=True))
+        else:
+            row.active = True
+    return DepartmentView(clean, True)
+
+
+def retire_department(ctx: Context, name: str) -> DepartmentView:
+    """No new referrals go to it; those already made keep its name and it may still answer them."""
+    ctx.require(Permission.CONFIGURE_TICKETS)
+    clean = clean_text(name)
+    with ctx.store.transaction() as session:
+        row = session.scalar(select(TicketDepartment).where(TicketDepartment.name == clean, TicketDepartment.active))
+        if row is None:
+            raise Refused(Reason("department.unknown", f"没有在用的部门“{clean}”", f"No department {clean!r} in use"))
+        if session.scalar(select(func.count(TicketDepartment.id)).where(TicketDepartment.active)) == 1:
+            raise Refused(Reason("department.last", "至少要保留一个可转交的部门", "At least one department must remain to refer to"))
+        row.active = False
+    return DepartmentView(clean, False)

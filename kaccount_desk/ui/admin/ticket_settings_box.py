@@ -1,0 +1,148 @@
+"""The service standard's settings on the Admin page: time limits and referral departments.
+
+Everyone who handles tickets sees them, so a clerk can tell a customer the promised time; only a
+supervisor or admin changes them. Limits are saved together, all or none, and a refusal (a
+complaint limit past the 15-day appeal bound) is written under the table with the hours kept.
+"""
+
+from __future__ import annotations
+
+from kaccount_desk.domain.roles import Permission
+from kaccount_desk.domain.tickets import label
+from kaccount_desk.services import ticket_settings as settings
+from kaccount_desk.services.context import Context
+from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.ui.messages import current_lang, error_text
+from kaccount_desk.ui.qt import Qt, QtWidgets, Slot
+
+MAX_HOURS = 24 * 60
+COLOURS = {"refused": "#b00020", "done": "#1b7a36"}
+
+
+class TicketSettingsBox(QtWidgets.QGroupBox):
+    def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setTitle(self.tr("Ticket time limits and departments"))
+        self.limits = QtWidgets.QTableWidget(0, 3)
+        self.limits.setHorizontalHeaderLabels([self.tr("Category"), self.tr("Area"), self.tr("Hours")])
+        self.limits.verticalHeader().hide()
+        self.limits.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.limits.horizontalHeader().setStretchLastSection(True)
+        self.save_limits = QtWidgets.QPushButton(self.tr("Save time limits"))
+        self.save_limits.setToolTip(self.tr("New limits apply to tickets received from now on"))
+        self.save_limits.clicked.connect(self.save)
+        self.departments = QtWidgets.QListWidget()
+        self.new_department = QtWidgets.QLineEdit()
+        self.new_department.setPlaceholderText(self.tr("New department"))
+        self.new_department.returnPressed.connect(self.add_department)
+        self.add_button = QtWidgets.QPushButton(self.tr("Add"))
+        self.add_button.clicked.connect(self.add_department)
+        self.retire_button = QtWidgets.QPushButton(self.tr("Retire"))
+        self.retire_button.setToolTip(self.tr("No new referrals go to it; it still answers those it has"))
+        self.retire_button.clicked.connect(self.retire_department)
+        self.message = QtWidgets.QLabel()
+        self.message.setWordWrap(True)
+        self._build_layout()
+        may = ctx.actor.may(Permission.CONFIGURE_TICKETS)
+        for widget in (self.save_limits, self.new_department, self.add_button, self.retire_button):
+            widget.setEnabled(may)
+        self.refresh()
+
+    def _build_layout(self) -> None:
+        left = QtWidgets.QVBoxLayout()
+        left.addWidget(self.limits, 1)
+        left.addWidget(self.save_limits, 0, Qt.AlignmentFlag.AlignLeft)
+        adding = QtWidgets.QHBoxLayout()
+        adding.addWidget(self.new_department, 1)
+        adding.addWidget(self.add_button)
+        adding.addWidget(self.retire_button)
+        right = QtWidgets.QVBoxLayout()
+        right.addWidget(self.departments, 1)
+        right.addLayout(adding)
+        columns = QtWidgets.QHBoxLayout()
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.message)
+
+    def _say(self, state: str, text: str) -> None:
+        self.message.setStyleSheet(f"color: {COLOURS[state]};")
+        self.message.setText(text)
+
+    def refresh(self) -> None:
+        lang = current_lang()
+        try:
+            limits = settings.limits(self.ctx)
+            departments = settings.all_departments(self.ctx)
+        except ServiceError as exc:
+            self._say("refused", error_text(exc))
+            return
+        may = self.ctx.actor.may(Permission.CONFIGURE_TICKETS)
+        self.limits.setRowCount(len(limits))
+        for row, limit in enumerate(limits):
+            category = QtWidgets.QTableWidgetItem(label(limit.category, lang))
+            category.setData(Qt.ItemDataRole.UserRole, limit.category)
+            area = QtWidgets.QTableWidgetItem(label(limit.area, lang) if limit.area else self.tr("any"))
+            area.setData(Qt.ItemDataRole.UserRole, limit.area)
+            self.limits.setItem(row, 0, category)
+            self.limits.setItem(row, 1, area)
+            hours = QtWidgets.QSpinBox()
+            hours.setRange(1, MAX_HOURS)
+            hours.setSuffix(self.tr(" h"))
+            hours.setValue(limit.hours)
+            hours.setEnabled(may)
+            self.limits.setCellWidget(row, 2, hours)
+        self.limits.resizeColumnsToContents()
+        self.departments.clear()
+        for department in departments:
+            item = QtWidgets.QListWidgetItem(department.name if department.active else self.tr("%1 (retired)").replace("%1", department.name))
+            item.setData(Qt.ItemDataRole.UserRole, department.name)
+            if not department.active:
+                item.setForeground(self.palette().placeholderText())
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+            self.departments.addItem(item)
+
+    def hours_at(self, row: int) -> QtWidgets.QSpinBox:
+        widget = self.limits.cellWidget(row, 2)
+        assert isinstance(widget, QtWidgets.QSpinBox)
+        return widget
+
+    @Slot()
+    def save(self) -> None:
+        changes = []
+        for row in range(self.limits.rowCount()):
+            category, area = (self.limits.item(row, c).data(Qt.ItemDataRole.UserRole) for c in (0, 1))
+            changes.append(settings.LimitView(category, area, self.hours_at(row).value()))
+        try:
+            settings.set_limits(self.ctx, changes)
+        except ServiceError as exc:
+            self._say("refused", error_text(exc))
+            return
+        self._say("done", self.tr("Time limits saved; they apply to tickets received from now on."))
+
+    @Slot()
+    def add_department(self) -> None:
+        try:
+            added = settings.add_department(self.ctx, self.new_department.text())
+        except ServiceError as exc:
+            self._say("refused", error_text(exc))
+            return
+        self.new_department.clear()
+        self.refresh()
+        self._say("done", self.tr("Department %1 added").replace("%1", added.name))
+
+    @Slot()
+    def retire_department(self) -> None:
+        item = self.departments.currentItem()
+        if item is None or not item.isSelected():
+            self._say("refused", self.tr("Select the department to retire"))
+            return
+        try:
+            retired = settings.retire_department(self.ctx, str(item.data(Qt.ItemDataRole.UserRole)))
+        except ServiceError as exc:
+            self._say("refused", error_text(exc))
+            return
+        self.refresh()
+        self._say("done", self.tr("Department %1 retired").replace("%1", retired.name))
