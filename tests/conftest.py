@@ -19,6 +19,8 @@ from kaccount_desk.services import campaigns, staff  # noqa: E402
 from kaccount_desk.services.context import Context, Store  # noqa: E402
 from support import CST, PASSWORD, REPO, SAMPLE_CAMPAIGN, Clock, make_staff  # noqa: E402
 
+pytest_plugins = ["postgresql_server"]
+
 
 @pytest.fixture(autouse=True)
 def kaccount_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

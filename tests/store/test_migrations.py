@@ -1,5 +1,5 @@
 """The schema comes from migrations, a store from an older version upgrades in place, and the
-database itself refuses a second live application for the same number."""
+database itself refuses a second live application for the same number: on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -14,9 +14,16 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.exc import IntegrityError
 
 from kaccount_desk.store.engine import MIGRATIONS, current_revision, head_revision, make_engine, open_store, upgrade
-from kaccount_desk.store.models import Base
+from kaccount_desk.store.models import Application, Base, Campaign, Department, Staff
 
 NOW = datetime(2012, 2, 22, 8, 0)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 's.db'}"
+    return str(request.getfixturevalue("pg_url"))
 
 
 def test_revisions_form_one_chain() -> None:
@@ -28,8 +35,8 @@ def test_revisions_form_one_chain() -> None:
     assert len(set(chain)) == len(chain)
 
 
-def test_models_match_migrations(tmp_path: Path) -> None:
-    engine, _ = open_store(f"sqlite:///{tmp_path / 's.db'}")
+def test_models_match_migrations(db_url: str) -> None:
+    engine, _ = open_store(db_url)
 
     def ours(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
         # Search indexes and history triggers live in migrations only (virtual tables, raw DDL).
@@ -40,8 +47,8 @@ def test_models_match_migrations(tmp_path: Path) -> None:
         assert compare_metadata(context, Base.metadata) == []
 
 
-def test_store_from_first_migration_upgrades_keeping_rows(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'old.db'}"
+def test_store_from_first_migration_upgrades_keeping_rows(db_url: str) -> None:
+    url = db_url
     engine = make_engine(url)
     upgrade(engine, "0001")
     assert current_revision(engine) == "0001"
@@ -49,9 +56,9 @@ def test_store_from_first_migration_upgrades_keeping_rows(tmp_path: Path) -> Non
         c.execute(
             text(
                 "INSERT INTO staff (staff_no, name, role, password_hash, active, created_at) "
-                "VALUES ('A001', '赵浩然', 'admin', 'x', 1, :t)"
+                "VALUES ('A001', '赵浩然', 'admin', 'x', :yes, :t)"
             ),
-            {"t": NOW},
+            {"t": NOW, "yes": True},
         )
         c.execute(
             text(
@@ -88,10 +95,8 @@ def _application(campaign_id: int, department_id: int, msisdn: str, status: str)
     )
 
 
-def test_database_refuses_a_second_live_application_for_one_number(tmp_path: Path) -> None:
-    from kaccount_desk.store.models import Application, Campaign, Department, Staff
-
-    engine, sessions = open_store(f"sqlite:///{tmp_path / 's.db'}")
+def test_database_refuses_a_second_live_application_for_one_number(db_url: str) -> None:
+    engine, sessions = open_store(db_url)
     now = datetime.now(timezone.utc)
     with sessions.begin() as s:
         s.add(Staff(staff_no="A001", name="a", role="admin", password_hash="x", active=True, created_at=now))
