@@ -431,6 +431,11 @@ or choose an image</source>
         <source>%1 yuan</source>
         <translation>%1 元</translation>
     </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="77"/>
+        <source>Enter the current monthly fee to compare keeping the current plan.</source>
+        <translation>填入现在的月费,即可与“保留原资费”比较。</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
@@ -1232,22 +1237,22 @@ or choose an image</source>
         <translation>未能生成。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="267"/>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="268"/>
         <source>Cannot print</source>
         <translation>无法打印</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="273"/>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="274"/>
         <source>Save as PDF</source>
         <translation>另存为PDF</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="279"/>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="280"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="281"/>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="282"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>

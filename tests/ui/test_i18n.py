@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kaccount_desk.services.context import Context
 from kaccount_desk.ui.admin.admin_page import AdminPage
 from kaccount_desk.ui.admin.campaign_editor import CampaignEditor
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
+from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.enrollment.roster_dialogs import ImportRosterDialog
 from kaccount_desk.ui.i18n import install_translations
 from kaccount_desk.ui.login import FirstRunDialog, LoginDialog
@@ -69,3 +72,28 @@ def test_every_window_opens_in_each_language(qtbot, qapp, lang: str, admin: Cont
         assert "管理员" in window.staff_label.text()
         assert page.status.itemText(1) == "草稿"
         assert all(not m.title().isascii() for m in window.findChildren(QtWidgets.QMenu) if m.title())
+
+
+ENGLISH_PHRASE = re.compile(r"[A-Za-z]{3,}(?: [A-Za-z]{2,}){2,}")
+
+
+def test_no_english_sentence_is_left_in_the_chinese_window(qtbot, qapp, admin: Context, campaign: str) -> None:
+    """A string lupdate could not see (a tr() inside an f-string) shows up here in English."""
+    install_translations(qapp, "zh")
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    window.show()
+    intake = window.findChild(IntakeForm)
+    assert intake is not None
+    qtbot.waitUntil(lambda: bool(intake.estimate.result.text()))
+    texts: list[str] = []
+    for widget in window.findChildren(QtWidgets.QWidget):
+        for getter in ("text", "placeholderText", "title", "toolTip"):
+            value = getattr(widget, getter, None)
+            if callable(value):
+                try:
+                    texts.append(str(value()))
+                except TypeError:
+                    continue
+    english = [t for t in texts if ENGLISH_PHRASE.search(re.sub(r"<[^>]+>", " ", t))]
+    assert english == []

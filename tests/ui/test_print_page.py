@@ -56,7 +56,7 @@ def test_notice_and_selected_forms_are_generated_off_the_gui_thread(qtbot, page:
     page.applications.item(0).setCheckState(QtCore.Qt.CheckState.Checked)
     generate(qtbot, page)
     assert page.preview.pages is not None and page.preview.pages.page_count() == 1
-    assert "1 page" in page.status.text()
+    assert "1 page" in page.status.text() and page.progress.value() == page.progress.maximum()
     printer = QtPrintSupport.QPrinter()
     printer.setOutputFormat(QtPrintSupport.QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
@@ -82,7 +82,7 @@ def test_cancel_stops_and_leaves_no_file(qtbot, page: PrintPage, monkeypatch: py
     assert page.cancel.isEnabled()
     page.cancel.click()
     qtbot.waitUntil(lambda: page.operation is None, timeout=20000)
-    assert "Cancelled" in page.status.text()
+    assert "Cancelled" in page.status.text() and page.progress.value() == 0
     assert page.generated is None and list(Path(page._folder.name).iterdir()) == []
 
 

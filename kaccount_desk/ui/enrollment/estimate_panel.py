@@ -74,7 +74,8 @@ class EstimatePanel(QtWidgets.QGroupBox):
             mark = "★ " if e.cheapest else ""
             rows.append(f"<tr{style}><td>{mark}{_html(e.option.name)}</td><td align='right'>&nbsp;{cost}</td></tr>")
         if fee is None:
-            rows.append(f"<tr><td colspan='2' style='color:#6b6b6b'>{_html(self.tr('Enter the current monthly fee to compare keeping the current plan.'))}</td></tr>")
+            hint = self.tr("Enter the current monthly fee to compare keeping the current plan.")
+            rows.append(f"<tr><td colspan='2' style='color:#6b6b6b'>{_html(hint)}</td></tr>")
         self.result.setText("<table cellspacing='2'>" + "".join(rows) + "</table>")
 
 

@@ -222,7 +222,7 @@ class PrintPage(QtWidgets.QWidget):
     @Slot(object)
     def _finished(self, result: object) -> None:
         assert isinstance(result, printing.Printed)
-        self._idle()
+        self._idle(finished=True)
         self.generated = result.out
         self.preview.show_pdf(PdfPages(result.out))
         self.print_button.setEnabled(True)
@@ -242,12 +242,13 @@ class PrintPage(QtWidgets.QWidget):
             self.status.setText(self.tr("Not generated."))
         report_failure(self, exc)
 
-    def _idle(self) -> None:
+    def _idle(self, finished: bool = False) -> None:
+        """Ready for the next job; a full bar says the last one is done, an empty one that it is not."""
         self.operation = None
         self.generate.setEnabled(True)
         self.cancel.setEnabled(False)
         self.progress.setRange(0, 1)
-        self.progress.setValue(0)
+        self.progress.setValue(1 if finished else 0)
         self.print_button.setEnabled(self.generated is not None)
         self.save_button.setEnabled(self.generated is not None)
 
