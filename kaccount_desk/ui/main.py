@@ -16,7 +16,7 @@ from kaccount_desk.services import staff
 from kaccount_desk.services.context import Actor, Context, Store
 from kaccount_desk.ui.i18n import install_translations
 from kaccount_desk.ui.login import FirstRunDialog, LoginDialog
-from kaccount_desk.ui.main_window import MainWindow
+from kaccount_desk.ui.main_window import MainWindow, rebuild_in_language
 from kaccount_desk.ui.qt import QtCore, QtWidgets
 from kaccount_desk.ui.settings import LANGUAGE, Settings
 
@@ -77,6 +77,13 @@ def run_gui(db: str | None, lang: str | None) -> int:
         if actor is None:
             return 0
         window = MainWindow(Context(store, actor, "en" if chosen == "en" else "zh"), settings)
+
+        def switch_language(code: str) -> None:
+            nonlocal window
+            window = rebuild_in_language(window, code)
+            window.language_changed.connect(switch_language)
+
+        window.language_changed.connect(switch_language)
         window.show()
         return app.exec()
     finally:

@@ -17,11 +17,12 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.admin.admin_page import AdminPage
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
+from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.enrollment.roster_dialogs import ImportRosterDialog, export_roster
-from kaccount_desk.ui.i18n import LANGUAGES
+from kaccount_desk.ui.i18n import LANGUAGES, install_translations
 from kaccount_desk.ui.messages import current_lang, show_error
 from kaccount_desk.ui.printing.print_page import PrintPage
-from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtGui, QtWidgets, Slot
+from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.settings import LANGUAGE, LAST_CAMPAIGN, Settings
 from kaccount_desk.ui.tickets.tickets_page import TicketsPage
 
@@ -60,6 +61,9 @@ def store_label(url: str) -> str:
 
 
 class MainWindow(QtWidgets.QMainWindow):
+    """``language_changed(code)`` asks the application to build the window again in that language."""
+
+    language_changed = Signal(str)
     def __init__(self, ctx: Context, settings: Settings | None = None) -> None:
         super().__init__()
         self.ctx = ctx
@@ -106,7 +110,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.campaign_combo = QtWidgets.QComboBox()
         self.campaign_combo.setMinimumWidth(360)
         self.campaign_combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.campaign_combo.currentIndexChanged.connect(self._campaign_chosen)
+        self.campaign_combo.currentIndexChanged.connect(self._campaign_switched)
         bar.addWidget(self.campaign_combo)
 
     def _build_menus(self) -> None:
@@ -167,6 +171,38 @@ class MainWindow(QtWidgets.QMainWindow):
         self._campaign_chosen()
 
     @Slot()
+    def _campaign_switched(self) -> None:
+        """The person picked another campaign: the form starts afresh, so unsaved typing is settled first."""
+        if self.confirm_unsaved():
+            self._campaign_chosen()
+            return
+        kept = self.settings.get(LAST_CAMPAIGN)
+        self.campaign_combo.blockSignals(True)
+        self.campaign_combo.setCurrentIndex(self.campaign_combo.findData(kept))
+        self.campaign_combo.blockSignals(False)
+
+    def confirm_unsaved(self) -> bool:
+        """True when nothing typed will be lost: nothing unsaved, saved now, or knowingly discarded."""
+        form = self.findChild(IntakeForm)
+        if form is None or not form.has_unsaved_input():
+            return True
+        buttons = QtWidgets.QMessageBox.StandardButton
+        answer = QtWidgets.QMessageBox.question(
+            self, self.tr("Unsaved application"),
+            self.tr("The application in the form has not been saved. Save it as a draft now?"),
+            buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save,
+        )
+        if answer == buttons.Save:
+            return form.save() is not None
+        return answer == buttons.Discard
+
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        if self.confirm_unsaved():
+            event.accept()
+        else:
+            event.ignore()
+
+    @Slot()
     def _campaign_chosen(self) -> None:
         code = self.campaign_code
         if code:
@@ -206,12 +242,16 @@ class MainWindow(QtWidgets.QMainWindow):
 
     @Slot(QtGui.QAction)
     def _language_chosen(self, action: QtGui.QAction) -> None:
+        """Switch now: the window is built again in the new language once nothing typed can be lost."""
         code = str(action.data())
+        if code == current_lang():
+            return
+        if not self.confirm_unsaved():
+            for other in action.actionGroup().actions():
+                other.setChecked(other.data() == current_lang())
+            return
         self.settings.set(LANGUAGE, code)
-        if code != current_lang():
-            QtWidgets.QMessageBox.information(
-                self, self.tr("Language"), self.tr("The language changes the next time KAccount Desk starts.")
-            )
+        self.language_changed.emit(code)
 
     @Slot()
     def about(self) -> None:
@@ -219,3 +259,20 @@ class MainWindow(QtWidgets.QMainWindow):
             self, self.tr("About KAccount Desk"),
             self.tr("KAccount Desk: enrollment intake for a mobile operator's key-account calling group."),
         )
+
+
+def rebuild_in_language(old: MainWindow, code: str) -> MainWindow:
+    """The same person's window again, in ``code``; the old one goes without asking (it has asked).
+
+    Widgets take their texts when they are built, so a new window is the one way every label,
+    tooltip and table header changes at once. What was saved is in the store, so nothing is lost.
+    """
+    app = QtWidgets.QApplication.instance()
+    assert app is not None
+    lang = install_translations(app, code)
+    new = MainWindow(Context(old.ctx.store, old.ctx.actor, "en" if lang == "en" else "zh"), old.settings)
+    new.setGeometry(old.geometry())
+    new.show()
+    old.hide()
+    old.deleteLater()
+    return new

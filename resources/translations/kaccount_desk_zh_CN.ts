@@ -210,17 +210,17 @@
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="124"/>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="128"/>
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="125"/>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="129"/>
         <source>All plans</source>
         <translation>全部资费</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="172"/>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="179"/>
         <source>%n application(s)</source>
         <translation>
             <numerusform>共 %n 份申请</numerusform>
@@ -745,102 +745,107 @@ or choose an image</source>
         <translation>提交前还缺少</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="272"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="282"/>
         <source>— choose a plan —</source>
         <translation>— 请选择资费 —</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="308"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="322"/>
+        <source>Application #%1 saved; this is a new one</source>
+        <translation>申请 #%1 已保存;现在填写下一份</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="340"/>
         <source>Application #%1</source>
         <translation>申请 #%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="320"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="352"/>
         <source>Saved — application #%1</source>
         <translation>已保存 — 申请 #%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="336"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="368"/>
         <source>Application #%1 is now: %2</source>
         <translation>申请 #%1 现为:%2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="412"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="444"/>
         <source>%1 — current fee + %2 yuan a month</source>
         <translation>%1 — 原资费 + 每月 %2 元</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="413"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="445"/>
         <source>%1 — %2 yuan a month</source>
         <translation>%1 — 每月 %2 元</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="425"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="457"/>
         <source>%1 (+%2 yuan)</source>
         <translation>%1(+%2 元)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="452"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="484"/>
         <source>The number the person keeps</source>
         <translation>申请人保留的老号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="452"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="484"/>
         <source>Type the number or press F4 to choose one</source>
         <translation>输入号码,或按 F4 选号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="469"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="501"/>
         <source>Not one of this campaign&apos;s departments</source>
         <translation>不是本次活动的部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="489"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="521"/>
         <source>Looks right; compare it with the document</source>
         <translation>格式正确;请与证件核对</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="491"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="523"/>
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="491"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="523"/>
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="509"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="541"/>
         <source>Not one of the numbers reserved for this campaign; press F4 to choose one</source>
         <translation>不在本次活动预留的号池中;按 F4 选号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="524"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="556"/>
         <source>No conflicting package</source>
         <translation>没有冲突的套餐</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="532"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="564"/>
         <source>Only office staff may accept a late application.</source>
         <translation>只有办公室人员可以接收逾期申请。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="554"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="586"/>
         <source>Changes not saved yet (Enter saves)</source>
         <translation>修改尚未保存(按 Enter 保存)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="554"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="586"/>
         <source>Not saved yet (Enter saves)</source>
         <translation>尚未保存(按 Enter 保存)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="556"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="588"/>
         <source>Only the confirmation below is missing</source>
         <translation>只差下面的确认</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="556"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="588"/>
         <source>Nothing missing ✓</source>
         <translation>材料齐全 ✓</translation>
     </message>
@@ -871,107 +876,107 @@ or choose an image</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="39"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="40"/>
         <source>Enrollment</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="40"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="41"/>
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="41"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="42"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="42"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="43"/>
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="102"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="106"/>
         <source>Campaign</source>
         <translation>办理活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="105"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="109"/>
         <source>Campaign:</source>
         <translation>办理活动:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="113"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="117"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="114"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="118"/>
         <source>&amp;Import roster…</source>
         <translation>导入名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="115"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="119"/>
         <source>&amp;Export roster…</source>
         <translation>导出名单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="118"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="122"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="120"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="124"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="121"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="125"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="130"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="134"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="131"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="135"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="140"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="144"/>
         <source>%1 (%2, %3)</source>
         <translation>%1(%2,%3)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="141"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="145"/>
         <source>Logged in: %1</source>
         <translation>当前登录:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="142"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="146"/>
         <source>Database: %1</source>
         <translation>数据库:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="213"/>
-        <source>Language</source>
-        <translation>语言</translation>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="191"/>
+        <source>Unsaved application</source>
+        <translation>申请尚未保存</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="213"/>
-        <source>The language changes the next time KAccount Desk starts.</source>
-        <translation>界面语言将在下次启动本程序时生效。</translation>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="192"/>
+        <source>The application in the form has not been saved. Save it as a draft now?</source>
+        <translation>表单中的申请还没有保存。现在保存为草稿吗?</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="219"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="259"/>
         <source>About KAccount Desk</source>
         <translation>关于大客户业务受理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="220"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="260"/>
         <source>KAccount Desk: enrollment intake for a mobile operator&apos;s key-account calling group.</source>
         <translation>KAccount Desk:移动公司大客户集团网业务受理。</translation>
     </message>

@@ -134,6 +134,18 @@ def test_ctrl_n_clears_the_person_but_keeps_department_and_plan(qtbot, form: Int
     assert form.name_edit.hasFocus()
 
 
+def test_ctrl_n_saves_what_was_typed_first_and_keeps_it_if_refused(qtbot, form: IntakeForm, admin: Context, campaign: str) -> None:
+    form.activateWindow()
+    qtbot.waitActive(form)
+    fill(qtbot, form)
+    qtbot.keyClick(form.id_edit, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert form.name_edit.text() == "" and "#1" in form.banner.text()
+    assert enrollment.get_application(admin, 1).name == "张三"
+    fill(qtbot, form, dept="不存在的部门", name="李四")
+    qtbot.keyClick(form.id_edit, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert form.name_edit.text() == "李四" and form.banner_state == "reason"
+
+
 def test_collector_department_is_preselected_and_locked(qtbot, admin: Context, campaign: str) -> None:
     collector = make_staff(admin, "C001", "collector", "装配事业部")
     form = make_form(qtbot, collector, campaign)

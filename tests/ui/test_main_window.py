@@ -7,7 +7,9 @@ import pytest
 from kaccount_desk.services.context import Context
 from kaccount_desk.ui.admin.admin_page import AdminPage
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
-from kaccount_desk.ui.main_window import MainWindow, store_label
+from kaccount_desk.ui.enrollment.intake_form import IntakeForm
+from kaccount_desk.ui.main_window import MainWindow, rebuild_in_language, store_label
+from kaccount_desk.ui.qt import QtWidgets
 from kaccount_desk.ui.settings import LANGUAGE, LAST_CAMPAIGN, Settings
 from support import make_staff
 
@@ -59,13 +61,57 @@ def test_loading_a_campaign_on_the_admin_page_fills_the_selector(qtbot, admin: C
     assert admin_page.campaign_table.rowCount() == 1
 
 
-def test_language_choice_is_saved(qtbot, admin: Context, message_boxes: list[tuple[str, str]]) -> None:
-    window = MainWindow(admin)
-    qtbot.addWidget(window)
+def _typed_name(qtbot, window: MainWindow) -> IntakeForm:
+    form = window.findChild(IntakeForm)
+    assert form is not None
+    form.dept_combo.setCurrentIndex(0)
+    qtbot.keyClicks(form.name_edit, "Zhang San")
+    assert form.has_unsaved_input()
+    return form
+
+
+def _answer(monkeypatch: pytest.MonkeyPatch, *answers: QtWidgets.QMessageBox.StandardButton) -> list[str]:
+    """Qt's static question box would block a test: answer it in turn, and record what it asked."""
+    asked: list[str] = []
+    queue = list(answers)
+
+    def question(parent: object, title: str, text: str, *args: object) -> QtWidgets.QMessageBox.StandardButton:
+        asked.append(text)
+        return queue.pop(0)
+
+    monkeypatch.setattr(QtWidgets.QMessageBox, "question", staticmethod(question))
+    return asked
+
+
+def test_the_language_switches_at_once_once_nothing_typed_can_be_lost(qtbot, admin: Context, campaign: str,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    Settings().set(LANGUAGE, "en")
+    window = MainWindow(admin)  # not given to qtbot: rebuilding deletes it
+    switched: list[str] = []
+    window.language_changed.connect(switched.append)
+    form = _typed_name(qtbot, window)
+    buttons = QtWidgets.QMessageBox.StandardButton
+    asked = _answer(monkeypatch, buttons.Cancel, buttons.Save)
     chinese = next(a for a in window.findChildren(type(window.import_action)) if a.data() == "zh")
     chinese.trigger()
-    assert Settings().get(LANGUAGE) == "zh"
-    assert message_boxes and "next time" in message_boxes[0][1]
+    assert switched == [] and not chinese.isChecked() and form.name_edit.text() == "Zhang San"
+    assert Settings().get(LANGUAGE) == "en" and "not been saved" in asked[0]
+    chinese.trigger()
+    assert switched == ["zh"] and Settings().get(LANGUAGE) == "zh" and form.application_id is not None
+    rebuilt = rebuild_in_language(window, "zh")
+    qtbot.addWidget(rebuilt)
+    assert rebuilt.menuBar().actions()[0].text() == "文件(&F)" and rebuilt.isVisible() and not window.isVisible()
+
+
+def test_closing_with_unsaved_typing_asks_first(qtbot, admin: Context, campaign: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    window.show()
+    _typed_name(qtbot, window)
+    buttons = QtWidgets.QMessageBox.StandardButton
+    _answer(monkeypatch, buttons.Cancel, buttons.Discard)
+    assert not window.close() and window.isVisible()
+    assert window.close() and not window.isVisible()
 
 
 def test_store_label_hides_passwords() -> None:

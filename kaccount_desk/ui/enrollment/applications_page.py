@@ -109,7 +109,11 @@ class ApplicationsPage(QtWidgets.QWidget):
         self.status.blockSignals(False)
 
     def set_campaign(self, code: str | None) -> None:
-        """Show another campaign: its departments and plans in the filters, a fresh form."""
+        """Show another campaign: its departments and plans in the filters, a fresh form.
+
+        The same campaign again (it was edited on the Admin page) keeps the form and what is typed.
+        """
+        same = code is not None and code == self.campaign_code and self.form is not None
         self.campaign_code = code
         spec = None
         if code:
@@ -134,7 +138,10 @@ class ApplicationsPage(QtWidgets.QWidget):
             self.department.setEnabled(False)
         for combo in (self.department, self.plan):
             combo.blockSignals(False)
-        self._replace_form()
+        if same and self.form is not None:
+            self.form.reload_campaign()
+        else:
+            self._replace_form()
         self.progress.set_campaign(self.campaign_code)
         self.apply_filters()
 

@@ -231,9 +231,9 @@ class IntakeForm(QtWidgets.QWidget):
         self.copies.changed.connect(self._copies_changed)
         self.workflow.move_requested.connect(self.move)
         self.save_button.clicked.connect(self.save)
-        self.next_button.clicked.connect(self.new)
+        self.next_button.clicked.connect(self.next_application)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for keys, slot in ((QtGui.QKeySequence.StandardKey.Save, self.save), (QtGui.QKeySequence.StandardKey.New, self.new),
+        for keys, slot in ((QtGui.QKeySequence.StandardKey.Save, self.save), (QtGui.QKeySequence.StandardKey.New, self.next_application),
                            (QtGui.QKeySequence(Qt.Key.Key_F4), self.open_pool_browser)):
             shortcut = QtGui.QShortcut(QtGui.QKeySequence(keys), self, context=context)
             shortcut.activated.connect(slot)
@@ -250,12 +250,22 @@ class IntakeForm(QtWidgets.QWidget):
         return self._view
 
     def set_campaign(self, code: str) -> None:
-        """Read the campaign once; every live check afterwards uses this copy, not the store."""
+        """Read the campaign once and start a fresh application on it."""
+        if self._read_campaign(code):
+            self.new()
+
+    def reload_campaign(self) -> None:
+        """The campaign was edited elsewhere: read it again, keep what is typed, check it anew."""
+        if self._code and self._read_campaign(self._code):
+            self._refresh()
+
+    def _read_campaign(self, code: str) -> bool:
+        """Every live check uses this copy of the campaign, not the store, so typing stays fast."""
         try:
             spec = campaigns.get_campaign(self._ctx, code)
         except ServiceError as exc:
             self._show_reasons(exc.reasons)
-            return
+            return False
         self._code, self._spec = code, spec
         self._pool_numbers = frozenset(spec.pool())
         keep_dept, keep_plan = self.dept_combo.currentText(), self.plan_combo.currentData()
@@ -275,7 +285,7 @@ class IntakeForm(QtWidgets.QWidget):
         self.plan_combo.setCurrentIndex(max(0, self.plan_combo.findData(keep_plan)))
         self.plan_combo.blockSignals(False)
         self.estimate.set_campaign(code)
-        self.new()
+        return True
 
     def new(self) -> None:
         """Start the next application: department and plan stay, since a queue often shares them."""
@@ -294,8 +304,30 @@ class IntakeForm(QtWidgets.QWidget):
         self._dirty = False
         self.name_edit.setFocus()
 
+    def has_unsaved_input(self) -> bool:
+        """Typed but not saved; department and plan alone do not count, they carry over on purpose."""
+        edits = (self.name_edit, self.id_edit, self.number_edit, self.packages_edit, self.note_edit, self.late_edit)
+        return self._dirty and self.fields_box.isEnabled() and any(edit.text().strip() for edit in edits)
+
+    def next_application(self) -> None:
+        """Ctrl+N: what was typed is saved as a draft first, so starting the next one never loses it.
+
+        If the save is refused, the form stays as it was with the reasons shown.
+        """
+        saved = self.save() if self.has_unsaved_input() else None
+        if saved is None and self.has_unsaved_input():
+            return
+        self.new()
+        if saved is not None:
+            self._set_banner("ok", self.tr("Application #%1 saved; this is a new one").replace("%1", str(saved.id)))
+
     def load(self, application_id: int) -> None:
-        """Show a saved application; once submitted it is read-only, and so is a masked ID."""
+        """Show a saved application; once submitted it is read-only, and so is a masked ID.
+
+        Unsaved typing in the form is saved as a draft first, as with Ctrl+N.
+        """
+        if self.has_unsaved_input() and self.save() is None:
+            return
         try:
             view = enrollment.get_application(self._ctx, application_id)
         except ServiceError as exc:
