@@ -22,7 +22,7 @@ from kaccount_desk.domain.mobile import SegmentTable, check_mobile
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.workflow import LIVE_STATUSES
 from kaccount_desk.services.campaigns import deadline_in_own_offset
-from kaccount_desk.store.models import Application, Campaign, PoolNumber, RatedItemRow
+from kaccount_desk.store.models import Application, Campaign, PoolNumber
 
 
 @dataclass(frozen=True)

@@ -11,14 +11,14 @@ from kaccount_desk.services import campaigns, staff
 from kaccount_desk.services.context import Actor, Context, Store
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.messages import current_lang, error_text
+from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import QtWidgets
 
-ERROR_STYLE = "color: #b00020;"
 
 
 def _error_label() -> QtWidgets.QLabel:
     label = QtWidgets.QLabel()
-    label.setStyleSheet(ERROR_STYLE)
+    label.setStyleSheet(text_style("reason"))
     label.setWordWrap(True)
     label.hide()
     return label

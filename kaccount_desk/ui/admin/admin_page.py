@@ -15,9 +15,9 @@ from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.admin.campaign_editor import CampaignEditor
 from kaccount_desk.ui.admin.ticket_settings_box import TicketSettingsBox
 from kaccount_desk.ui.messages import current_lang, error_text, show_error
+from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import QtWidgets, Qt, Signal, Slot
 
-ERROR_STYLE = "color: #b00020;"
 
 
 def role_label(role: str) -> str:
@@ -85,7 +85,7 @@ class AdminPage(QtWidgets.QWidget):
         self.new_password = QtWidgets.QLineEdit()
         self.new_password.setEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
         self.staff_error = QtWidgets.QLabel()
-        self.staff_error.setStyleSheet(ERROR_STYLE)
+        self.staff_error.setStyleSheet(text_style("reason"))
         self.staff_error.setWordWrap(True)
         self.add_button = QtWidgets.QPushButton(self.tr("Add staff"))
         self.add_button.clicked.connect(self.add_staff)
@@ -155,13 +155,15 @@ class AdminPage(QtWidgets.QWidget):
         except ServiceError as exc:
             show_error(self, exc)
             return
-        chosen = self._chosen_staff()
+        chosen_item = self._chosen_item()
+        chosen = chosen_item.text() if chosen_item is not None else None
         self.staff_table.setRowCount(len(people))
         for row, person in enumerate(people):
             status = self.tr("Active") if person.active else self.tr("Left")
             for column, text in enumerate((person.staff_no, person.name, person.department or "", role_label(person.role), status)):
                 item = QtWidgets.QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, person.active)
+                if column == 0:
+                    item.setData(Qt.ItemDataRole.UserRole, person.active)
                 if not person.active:
                     item.setForeground(self.palette().placeholderText())
                 self.staff_table.setItem(row, column, item)
@@ -170,12 +172,12 @@ class AdminPage(QtWidgets.QWidget):
         self.staff_table.resizeColumnsToContents()
         self._staff_chosen()
 
-    def _chosen_staff(self) -> str | None:
-        item = self.staff_table.item(self.staff_table.currentRow(), 0)
-        return item.text() if item is not None else None
+    def _chosen_item(self) -> QtWidgets.QTableWidgetItem | None:
+        """The chosen row's staff-ID cell, which also holds whether the person is active."""
+        return self.staff_table.item(self.staff_table.currentRow(), 0)
 
     def _staff_chosen(self) -> None:
-        item = self.staff_table.item(self.staff_table.currentRow(), 0)
+        item = self._chosen_item()
         is_me = item is not None and item.text() == self.ctx.actor.staff_no
         active = item is not None and bool(item.data(Qt.ItemDataRole.UserRole))
         self.leave_button.setText(self.tr("Mark as left") if active or item is None else self.tr("Reinstate"))
@@ -183,7 +185,7 @@ class AdminPage(QtWidgets.QWidget):
 
     @Slot()
     def toggle_active(self) -> None:
-        item = self.staff_table.item(self.staff_table.currentRow(), 0)
+        item = self._chosen_item()
         if item is None:
             return
         try:

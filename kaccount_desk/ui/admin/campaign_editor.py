@@ -18,9 +18,9 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.admin.rated_items_table import RatedItemsTable
 from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import QtCore, QtWidgets
 
-ERROR_STYLE = "color: #b00020;"
 
 
 def offset_text(minutes: int) -> str:
@@ -55,7 +55,7 @@ class CampaignEditor(QtWidgets.QDialog):
         tabs.addTab(self._pool_tab(), self.tr("Number pool"))
         tabs.addTab(self._plans_tab(), self.tr("Plans and add-ons"))
         self.error = QtWidgets.QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(text_style("reason"))
         self.error.setWordWrap(True)
         self.buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Save | QtWidgets.QDialogButtonBox.StandardButton.Cancel

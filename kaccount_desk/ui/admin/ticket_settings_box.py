@@ -13,10 +13,10 @@ from kaccount_desk.services import ticket_settings as settings
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.messages import current_lang, error_text
+from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtWidgets, Slot
 
 MAX_HOURS = 24 * 60
-COLOURS = {"refused": "#b00020", "done": "#1b7a36"}
 
 
 class TicketSettingsBox(QtWidgets.QGroupBox):
@@ -68,7 +68,7 @@ class TicketSettingsBox(QtWidgets.QGroupBox):
         layout.addWidget(self.message)
 
     def _say(self, state: str, text: str) -> None:
-        self.message.setStyleSheet(f"color: {COLOURS[state]};")
+        self.message.setStyleSheet(text_style(state))
         self.message.setText(text)
 
     def refresh(self) -> None:
@@ -77,7 +77,7 @@ class TicketSettingsBox(QtWidgets.QGroupBox):
             limits = settings.limits(self.ctx)
             departments = settings.all_departments(self.ctx)
         except ServiceError as exc:
-            self._say("refused", error_text(exc))
+            self._say("reason", error_text(exc))
             return
         may = self.ctx.actor.may(Permission.CONFIGURE_TICKETS)
         self.limits.setRowCount(len(limits))
@@ -118,31 +118,31 @@ class TicketSettingsBox(QtWidgets.QGroupBox):
         try:
             settings.set_limits(self.ctx, changes)
         except ServiceError as exc:
-            self._say("refused", error_text(exc))
+            self._say("reason", error_text(exc))
             return
-        self._say("done", self.tr("Time limits saved; they apply to tickets received from now on."))
+        self._say("ok", self.tr("Time limits saved; they apply to tickets received from now on."))
 
     @Slot()
     def add_department(self) -> None:
         try:
             added = settings.add_department(self.ctx, self.new_department.text())
         except ServiceError as exc:
-            self._say("refused", error_text(exc))
+            self._say("reason", error_text(exc))
             return
         self.new_department.clear()
         self.refresh()
-        self._say("done", self.tr("Department %1 added").replace("%1", added.name))
+        self._say("ok", self.tr("Department %1 added").replace("%1", added.name))
 
     @Slot()
     def retire_department(self) -> None:
         item = self.departments.currentItem()
         if item is None or not item.isSelected():
-            self._say("refused", self.tr("Select the department to retire"))
+            self._say("reason", self.tr("Select the department to retire"))
             return
         try:
             retired = settings.retire_department(self.ctx, str(item.data(Qt.ItemDataRole.UserRole)))
         except ServiceError as exc:
-            self._say("refused", error_text(exc))
+            self._say("reason", error_text(exc))
             return
         self.refresh()
-        self._say("done", self.tr("Department %1 retired").replace("%1", retired.name))
+        self._say("ok", self.tr("Department %1 retired").replace("%1", retired.name))

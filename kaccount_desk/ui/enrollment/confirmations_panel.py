@@ -7,7 +7,7 @@ whether a tick is sent with the next save or recorded at once.
 
 from __future__ import annotations
 
-from kaccount_desk.ui.enrollment.field_note import COLORS
+from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import QtWidgets, Signal
 
 
@@ -36,7 +36,7 @@ class ConfirmList(QtWidgets.QWidget):
         for code, text, checked, locked in items:
             label = QtWidgets.QLabel(text)
             label.setWordWrap(True)
-            label.setStyleSheet(f"color: {COLORS['warning']};")
+            label.setStyleSheet(text_style("warning"))
             box = QtWidgets.QCheckBox(self.tr("I have checked"))
             box.setChecked(checked)
             box.setEnabled(not locked)

@@ -1,14 +1,9 @@
-"""The look shared by the intake form's notes and panels, and the note line under each field.
-
-One palette, so a warning is the same amber under a field, in the confirmations and in the
-banners, and a clerk learns one meaning per colour.
-"""
+"""The note line under each field of the intake form, coloured by what it says."""
 
 from __future__ import annotations
 
+from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import QtWidgets
-
-COLORS = {"reason": "#b3261e", "warning": "#9a6700", "ok": "#1b7a36", "calm": "#6b6b6b", "": "#000000"}
 
 
 class FieldNote(QtWidgets.QLabel):
@@ -25,7 +20,7 @@ class FieldNote(QtWidgets.QLabel):
         state = state if text else ""
         if state != self.state:
             self.state = state
-            self.setStyleSheet(f"color: {COLORS[state]};")
+            self.setStyleSheet(text_style(state))
         full = ("✓ " if state == "ok" else "") + text
         if full != self.text():
             self.setText(full)

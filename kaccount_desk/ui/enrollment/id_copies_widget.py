@@ -15,12 +15,11 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationView
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
 THUMB_SIZE = 200
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp", ".gif")
-_RED = "color: #b3261e;"
-_GREEN = "color: #1b7a36;"
 
 
 def image_to_png(image: QtGui.QImage) -> bytes:
@@ -84,7 +83,7 @@ class CopySlot(QtWidgets.QFrame):
         self.picture.setPixmap(pixmap.scaled(THUMB_SIZE, THUMB_SIZE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
 
     def say(self, text: str, ok: bool) -> None:
-        self.message.setStyleSheet(_GREEN if ok else _RED)
+        self.message.setStyleSheet(text_style("ok" if ok else "reason"))
         self.message.setText(text)
         self.message.setVisible(bool(text))
 

@@ -25,11 +25,12 @@ from kaccount_desk.services.enrollment import ApplicationInput, ApplicationView
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.enrollment.confirmations_panel import ConfirmList
 from kaccount_desk.ui.enrollment.estimate_panel import EstimatePanel
-from kaccount_desk.ui.enrollment.field_note import COLORS, FieldNote
+from kaccount_desk.ui.enrollment.field_note import FieldNote
 from kaccount_desk.ui.enrollment.id_copies_widget import IdCopiesWidget
 from kaccount_desk.ui.enrollment.pool_browser import PoolBrowser
 from kaccount_desk.ui.enrollment.workflow_panel import WorkflowPanel
 from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.palette import COLOURS, text_style
 from kaccount_desk.ui.qt import Qt, QtGui, QtWidgets, Signal
 
 log = logging.getLogger("kaccount_desk.ui.enrollment")
@@ -110,7 +111,7 @@ class IntakeForm(QtWidgets.QWidget):
         self.addons_list = QtWidgets.QListWidget()
         self.addons_list.setMaximumHeight(60)
         self.addons_none = QtWidgets.QLabel(self.tr("No add-ons beyond those the plan includes"))
-        self.addons_none.setStyleSheet(f"color: {COLORS['calm']};")
+        self.addons_none.setStyleSheet(text_style("calm"))
         self.note_edit = QtWidgets.QLineEdit()
         self.late_edit = QtWidgets.QLineEdit()
         self.notes = {key: FieldNote() for key in ("dept", "name", "id", "number", "packages", "plan", "late")}
@@ -123,7 +124,7 @@ class IntakeForm(QtWidgets.QWidget):
         self.banner_state = ""
         self.late_banner = QtWidgets.QLabel()
         self.late_banner.setWordWrap(True)
-        self.late_banner.setStyleSheet(f"background: #fff4d6; color: {COLORS['warning']}; padding: 6px; border-radius: 4px;")
+        self.late_banner.setStyleSheet(f"background: #fff4d6; color: {COLOURS['warning']}; padding: 6px; border-radius: 4px;")
         self.late_banner.hide()
         self.copies = IdCopiesWidget(self._ctx)
         self.copies.draft_saver = self._save_for_copies
@@ -314,9 +315,11 @@ class IntakeForm(QtWidgets.QWidget):
 
         If the save is refused, the form stays as it was with the reasons shown.
         """
-        saved = self.save() if self.has_unsaved_input() else None
-        if saved is None and self.has_unsaved_input():
-            return
+        saved = None
+        if self.has_unsaved_input():
+            saved = self.save()
+            if saved is None:
+                return
         self.new()
         if saved is not None:
             self._set_banner("ok", self.tr("Application #%1 saved; this is a new one").replace("%1", str(saved.id)))
@@ -591,7 +594,7 @@ class IntakeForm(QtWidgets.QWidget):
         state = "reason" if lines else "warning" if unconfirmed else "ok"
         if state != self.missing_state:
             self.missing_state = state
-            self.missing_label.setStyleSheet(f"color: {COLORS[state]};")
+            self.missing_label.setStyleSheet(text_style(state))
 
     def _refresh_confirmations(self) -> None:
         texts = {**self._sticky_warnings, **self._live_warnings}
@@ -644,7 +647,7 @@ class IntakeForm(QtWidgets.QWidget):
             widgets[first].setFocus()
 
     def _set_banner(self, state: str, text: str) -> None:
-        styles = {"reason": ("#fdecea", COLORS["reason"]), "ok": ("#e6f4ea", COLORS["ok"]), "info": ("#eef3fb", "#1f3b6e")}
+        styles = {"reason": ("#fdecea", COLOURS["reason"]), "ok": ("#e6f4ea", COLOURS["ok"]), "info": ("#eef3fb", "#1f3b6e")}
         self.banner_state = state if text else ""
         if self.banner_state:
             background, color = styles[state]

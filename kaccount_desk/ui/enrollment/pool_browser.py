@@ -11,6 +11,7 @@ from kaccount_desk.services import pool
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtCore, QtGui, QtWidgets
 
 RESULT_LIMIT = 500
@@ -42,7 +43,7 @@ class PoolBrowser(QtWidgets.QDialog):
         self.count_label = QtWidgets.QLabel()
         self.error_label = QtWidgets.QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b3261e;")
+        self.error_label.setStyleSheet(text_style("reason"))
         self.error_label.hide()
         self._build_layout()
         self.tail_edit.textChanged.connect(self.refresh)

@@ -14,9 +14,9 @@ from kaccount_desk.services.application_list import Progress
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.messages import current_lang, error_text
+from kaccount_desk.ui.palette import COLOURS
 from kaccount_desk.ui.qt import QtCore, QtWidgets, Qt
 
-RED = "#b00020"
 AMBER = "#b26a00"
 REFRESH_MS = 60_000
 
@@ -65,7 +65,7 @@ class ProgressPanel(QtWidgets.QGroupBox):
         try:
             self.progress = application_list.department_progress(self.ctx, self.campaign_code)
         except ServiceError as exc:
-            self.deadline_label.setText(f'<span style="color:{RED}">{error_text(exc)}</span>')
+            self.deadline_label.setText(f'<span style="color:{COLOURS["reason"]}">{error_text(exc)}</span>')
             return
         self._show_deadline(self.progress)
         self._show_departments(self.progress)
@@ -82,7 +82,7 @@ class ProgressPanel(QtWidgets.QGroupBox):
         left = progress.deadline - progress.now
         when = progress.deadline.strftime("%Y-%m-%d %H:%M")
         if left <= timedelta(0):
-            status, colour = self.tr("deadline passed"), RED
+            status, colour = self.tr("deadline passed"), COLOURS["reason"]
         else:
             status, colour = self._time_left(left), (AMBER if left < timedelta(hours=24) else "")
         styled = f'<b style="color:{colour}">{status}</b>' if colour else f"<b>{status}</b>"

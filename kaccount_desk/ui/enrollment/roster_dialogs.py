@@ -13,6 +13,7 @@ from kaccount_desk.services import rosters
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.rosters import ImportReport, RowResult
 from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.palette import COLOURS
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtGui, QtWidgets, Qt, Signal, Slot
 from kaccount_desk.ui.workers import Operation, ProgressCallback, run_with_progress
 
@@ -28,7 +29,6 @@ REPORT_COLUMNS = (
     QT_TRANSLATE_NOOP("ImportReportModel", "Result"),
     QT_TRANSLATE_NOOP("ImportReportModel", "Reasons and warnings"),
 )
-REFUSED_COLOUR = "#b00020"
 WARNING_COLOUR = "#b26a00"
 
 
@@ -67,7 +67,7 @@ class ImportReportModel(QtCore.QAbstractTableModel):
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.status == "rejected":
-                return QtGui.QColor(REFUSED_COLOUR)
+                return QtGui.QColor(COLOURS["reason"])
             return QtGui.QColor(WARNING_COLOUR) if row.warnings and index.column() == 3 else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None

@@ -20,6 +20,7 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.tickets import TicketInput, TicketView
 from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.tickets.ticket_detail import from_qdatetime, to_qdatetime
 from kaccount_desk.ui.tickets.tickets_model import ticket_number
@@ -27,7 +28,6 @@ from kaccount_desk.ui.tickets.tickets_model import ticket_number
 log = logging.getLogger("kaccount_desk.ui.tickets")
 
 MOBILE_LENGTH = 11
-COLOURS = {"reason": "#b3261e", "ok": "#1b7a36"}
 # Which field a refused save's reason belongs beside; the rest go under the form.
 FIELD_OF_CODE = (("mobile.", "number"), ("ticket.customer_empty", "name"), ("ticket.empty_text", "content"),
                  ("ticket.text_too_long", "content"), ("ticket.received", "received"))
@@ -76,7 +76,7 @@ class OpenTicketForm(QtWidgets.QDialog):
         self.notes = {key: QtWidgets.QLabel() for key in ("name", "number", "content", "received")}
         for note in self.notes.values():
             note.setWordWrap(True)
-            note.setStyleSheet(f"color: {COLOURS['reason']};")
+            note.setStyleSheet(text_style("reason"))
             note.hide()
         self.message = QtWidgets.QLabel()
         self.message.setWordWrap(True)
@@ -200,7 +200,7 @@ class OpenTicketForm(QtWidgets.QDialog):
             widget.setFocus()
 
     def _say(self, state: str, text: str) -> None:
-        self.message.setStyleSheet(f"color: {COLOURS[state]};")
+        self.message.setStyleSheet(text_style(state))
         self.message.setText(text)
         self.message.show()
 

@@ -21,12 +21,12 @@ from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.ticket_views import EventView, ReferralView
 from kaccount_desk.services.tickets import OPERATOR_TZ, TicketView
 from kaccount_desk.ui.messages import current_lang, error_text
+from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtCore, QtWidgets, Signal
 from kaccount_desk.ui.tickets.tickets_model import ticket_number, time_left_text
 
 log = logging.getLogger("kaccount_desk.ui.tickets")
 
-COLOURS = {"refused": "#b3261e", "done": "#1b7a36"}
 # Anyone handling tickets may record a department's answer or add a note; the rest is the owner's.
 ANYONE = frozenset({Action.ANSWER, Action.NOTE})
 CLOSING_RECORDS = (CallbackResult.SATISFIED, CallbackResult.UNREACHABLE)
@@ -168,7 +168,7 @@ class TicketDetail(QtWidgets.QWidget):
             self.set_view(tickets.show(self.ctx, ticket_id))
         except ServiceError as exc:
             self.set_view(None)
-            self._say("refused", error_text(exc))
+            self._say("reason", error_text(exc))
 
     def _read_departments(self) -> None:
         """The list may have changed on the Admin page since the last ticket was shown."""
@@ -286,7 +286,7 @@ class TicketDetail(QtWidgets.QWidget):
     # ----- acting -----
 
     def _say(self, state: str, text: str) -> None:
-        self.message.setStyleSheet(f"color: {COLOURS[state]};")
+        self.message.setStyleSheet(text_style(state))
         self.message.setText(text)
         self.message.show()
 
@@ -297,12 +297,12 @@ class TicketDetail(QtWidgets.QWidget):
         try:
             view = work(self.view.id)
         except ServiceError as exc:
-            self._say("refused", error_text(exc))
+            self._say("reason", error_text(exc))
             return False
         for widget in typed:
             widget.clear()  # type: ignore[attr-defined]
         self.set_view(view)
-        self._say("done", self.tr("Done: %1").replace("%1", label(action, current_lang())))
+        self._say("ok", self.tr("Done: %1").replace("%1", label(action, current_lang())))
         self.changed.emit(view.id)
         return True
 
