@@ -15,9 +15,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from support import CST, PASSWORD, REPO, SAMPLE_CAMPAIGN, Clock, make_staff  # noqa: E402
+
 from kaccount_desk.services import campaigns, staff  # noqa: E402
 from kaccount_desk.services.context import Context, Store  # noqa: E402
-from support import CST, PASSWORD, REPO, SAMPLE_CAMPAIGN, Clock, make_staff  # noqa: E402
 
 pytest_plugins = ["postgresql_server"]
 

@@ -15,7 +15,6 @@ from kaccount_desk.services import campaigns, checks, estimate, rosters, staff
 from kaccount_desk.services.errors import Refused
 
 
-
 def register(sub: Any) -> None:
     p = sub.add_parser("init", help="create a new store and its first admin")
     p.add_argument("--admin", required=True, metavar="STAFF_ID", help="the first admin's staff ID (工号)")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -56,7 +56,7 @@ def number_kind(keeps_number: bool) -> str:
     return "老号(在网号码)" if keeps_number else "新号"
 
 
-@lru_cache(maxsize=None)
+@cache
 def style(
     name: str, size: float = 10.5, align: int = TA_LEFT, leading: float | None = None, indent: float = 0
 ) -> ParagraphStyle:

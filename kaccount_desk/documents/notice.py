@@ -22,8 +22,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
 
 from kaccount_desk.documents.data import NoticeData
-from kaccount_desk.documents.layout import format_date, format_datetime, format_yuan, right_style, title_style
 from kaccount_desk.documents.fonts import register_font
+from kaccount_desk.documents.layout import format_date, format_datetime, format_yuan, right_style, title_style
 
 BODY_SIZE = 12.0
 CHINESE_ORDINALS = "一二三四五六七八九十"

@@ -9,14 +9,15 @@ current carrier, so a foreign segment is a question for the clerk, never a rejec
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 import tomllib
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 
 import phonenumbers
-from phonenumbers import PhoneNumberType, carrier as pn_carrier
+from phonenumbers import PhoneNumberType
+from phonenumbers import carrier as pn_carrier
 
 from kaccount_desk.domain.reasons import Reason, Verdict
 from kaccount_desk.domain.text import cell_text, to_half_width

@@ -24,7 +24,14 @@ from kaccount_desk.domain.mobile import check_mobile
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.roles import GRANTS, Permission, Role
 from kaccount_desk.domain.search_text import bigram_text
-from kaccount_desk.domain.ticket_deadlines import DEFAULT_REFERRAL_HOURS, FaultFacts, TimeLimits, due_at, fault_overdue, overdue_notice_missing
+from kaccount_desk.domain.ticket_deadlines import (
+    DEFAULT_REFERRAL_HOURS,
+    FaultFacts,
+    TimeLimits,
+    due_at,
+    fault_overdue,
+    overdue_notice_missing,
+)
 from kaccount_desk.domain.tickets import (
     NEXT_STATUS,
     Action,

@@ -15,7 +15,6 @@ from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import QtWidgets
 
 
-
 def _error_label() -> QtWidgets.QLabel:
     label = QtWidgets.QLabel()
     label.setStyleSheet(text_style("reason"))

@@ -25,7 +25,7 @@ Work = Callable[[ProgressCallback], Any]
 
 # Running operations are kept here, not parented to a widget, so closing a window never destroys
 # a QThread that is still running; each removes itself once its thread has stopped.
-_running: set["Operation"] = set()
+_running: set[Operation] = set()
 
 
 class _Worker(QtCore.QObject):

@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
+from store_fill import filled_store  # noqa: E402
 
 from kaccount_desk.documents.application_form import render_forms, write_form_files  # noqa: E402
 from kaccount_desk.documents.fonts import register_font  # noqa: E402
@@ -33,7 +34,6 @@ from kaccount_desk.domain.workflow import LIVE_STATUSES  # noqa: E402
 from kaccount_desk.services import printing  # noqa: E402
 from kaccount_desk.services.campaigns import campaign_row  # noqa: E402
 from kaccount_desk.services.print_data import Selection, id_copy_data, load_applications  # noqa: E402
-from store_fill import filled_store  # noqa: E402
 
 
 def bare_pages(path: Path, pages: int) -> None:

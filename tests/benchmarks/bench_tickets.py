@@ -22,7 +22,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -32,7 +32,13 @@ from kaccount_desk.domain.search_text import bigram_query, bigram_text  # noqa: 
 from kaccount_desk.services import staff  # noqa: E402
 from kaccount_desk.services.context import Context, Store  # noqa: E402
 from kaccount_desk.services.ticket_queries import (  # noqa: E402
-    Queue, Sort, TicketQuery, count_tickets, page_tickets, search_tickets, ticket_report,
+    Queue,
+    Sort,
+    TicketQuery,
+    count_tickets,
+    page_tickets,
+    search_tickets,
+    ticket_report,
 )
 
 # A copy of ../shared/domain/seed-documents.txt, so the generator makes the same tickets on any checkout.
@@ -127,7 +133,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="bench-tickets-"))
     path = folder / "store.sqlite3"
     now = START + timedelta(minutes=3 * args.rows, hours=1)
-    store = Store(f"sqlite:///{path}", clock=lambda: now.replace(tzinfo=timezone.utc))
+    store = Store(f"sqlite:///{path}", clock=lambda: now.replace(tzinfo=UTC))
     ctx = Context(store, staff.create_first_admin(store, "A001", "管理员", "bench-pass"))
     began = time.perf_counter()
     generate(path, args.rows)
@@ -154,7 +160,7 @@ def main() -> None:
                       lambda term=term: raw.execute(fts, (bigram_query(term),)).fetchall()))
     cases.append(("search number prefix 1391234", lambda: search_tickets(ctx, "1391234"),
                   lambda: raw.execute("SELECT id FROM tickets WHERE customer_number >= '1391234' AND customer_number < '1391235' LIMIT 50").fetchall()))
-    year_start = START.replace(tzinfo=timezone.utc)
+    year_start = START.replace(tzinfo=UTC)
     year_end = year_start + timedelta(days=365)
     cases.append(("report per window and staff, one year", lambda: ticket_report(ctx, year_start, year_end),
                   lambda: raw.execute("SELECT window, count(*), sum(status = 'closed') FROM tickets WHERE received_at >= ? AND received_at < ?"

@@ -13,7 +13,6 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from sqlalchemy import select
-
 from stdnum.cn.ric import calc_check_digit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "documents"))

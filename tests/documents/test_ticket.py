@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from doc_samples import RECEIPT, TICKET
@@ -24,7 +24,7 @@ def test_receipt_names_the_owner_and_the_due_time(make_pdf, tmp_path) -> None:
 
 
 def test_times_print_in_their_own_offset(make_pdf) -> None:
-    moved = dataclasses.replace(RECEIPT, received_at=RECEIPT.received_at.astimezone(timezone.utc))
+    moved = dataclasses.replace(RECEIPT, received_at=RECEIPT.received_at.astimezone(UTC))
     pdf = make_pdf("receipt", lambda out: render_receipt(moved, out))
     assert "受理时间 2012年2月27日 02:00" in all_text(pdf)
 

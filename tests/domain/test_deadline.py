@@ -1,9 +1,10 @@
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kaccount_desk.domain.deadline import check_deadline, time_left
 from kaccount_desk.domain.reasons import Verdict
@@ -22,7 +23,7 @@ def test_at_deadline_is_passed() -> None:
 
 
 def test_after_deadline_names_it_in_its_own_offset() -> None:
-    now_utc = datetime(2012, 2, 27, 2, 30, tzinfo=timezone.utc)
+    now_utc = datetime(2012, 2, 27, 2, 30, tzinfo=UTC)
     verdict = check_deadline(now_utc, DEADLINE)
     assert [r.code for r in verdict.reasons] == ["deadline.passed"]
     assert "截止时间2012年2月27日10:00已过" in verdict.reasons[0].zh
@@ -30,7 +31,7 @@ def test_after_deadline_names_it_in_its_own_offset() -> None:
 
 
 def test_other_offsets_compare_correctly() -> None:
-    assert check_deadline(datetime(2012, 2, 27, 1, 59, tzinfo=timezone.utc), DEADLINE).ok
+    assert check_deadline(datetime(2012, 2, 27, 1, 59, tzinfo=UTC), DEADLINE).ok
 
 
 @pytest.mark.parametrize("blank", [None, "", "  ", "\u3000"])

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kaccount_desk.domain.eligibility import check_excluded_packages, check_numbers_per_id, split_packages
 from kaccount_desk.domain.reasons import Verdict

@@ -3,10 +3,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from stdnum.cn.ric import calc_check_digit
 
 from kaccount_desk.domain.id_documents import IdDocumentType, check_id_document, document_type_from
+from kaccount_desk.domain.reasons import Verdict
 from kaccount_desk.domain.resident_id import (
     VALID_PROVINCES,
     ResidentId,
@@ -14,7 +16,6 @@ from kaccount_desk.domain.resident_id import (
     mask_resident_id,
     normalize_resident_id,
 )
-from kaccount_desk.domain.reasons import Verdict
 
 TODAY = date(2026, 11, 15)
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kaccount_desk.domain.reasons import Verdict
 from kaccount_desk.domain.tariff import (

@@ -4,7 +4,8 @@ import sqlite3
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kaccount_desk.domain.search_text import bigram_query, bigram_text, runs, searchable
 from kaccount_desk.domain.ticket_deadlines import (

@@ -6,9 +6,9 @@ from datetime import timedelta
 from io import BytesIO
 
 import pytest
-from support import Clock, make_staff, valid_id
 from PIL import Image
 from sqlalchemy import func, select
+from support import Clock, make_staff, valid_id
 
 from kaccount_desk.domain.workflow import Status
 from kaccount_desk.services import enrollment, id_copies, pool

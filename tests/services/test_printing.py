@@ -7,10 +7,10 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from support import make_staff, valid_id
 from PIL import Image
 from pypdf import PdfReader
 from sqlalchemy import update
+from support import make_staff, valid_id
 
 from kaccount_desk.services import enrollment, id_copies, printing
 from kaccount_desk.services import tickets as t

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from support import make_staff, valid_id
 from sqlalchemy import func, select
+from support import make_staff, valid_id
 
 from kaccount_desk.services import enrollment, id_copies, rosters
 from kaccount_desk.services.application_list import ApplicationQuery, count_applications

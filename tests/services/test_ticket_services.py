@@ -9,13 +9,22 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
+from support import CST, make_staff
 
 from kaccount_desk.services import staff
 from kaccount_desk.services import tickets as t
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Forbidden, NotFound, Refused
-from kaccount_desk.services.ticket_queries import Queue, Sort, TicketQuery, count_tickets, export_report, page_tickets, search_tickets, ticket_report
-from support import CST, make_staff
+from kaccount_desk.services.ticket_queries import (
+    Queue,
+    Sort,
+    TicketQuery,
+    count_tickets,
+    export_report,
+    page_tickets,
+    search_tickets,
+    ticket_report,
+)
 
 
 @pytest.fixture
@@ -175,12 +184,10 @@ def test_history_cannot_be_rewritten(clerk: Context) -> None:
     v = t.open_ticket(clerk, ticket_input())
     t.add_note(clerk, v.id, "更正:客户住址为城关镇")
     assert not any(name.startswith(("edit", "delete", "update")) for name in t.__all__)
-    with pytest.raises(DatabaseError, match="append-only"):
-        with clerk.store.transaction() as session:
-            session.execute(text("UPDATE ticket_events SET text = 'x'"))
-    with pytest.raises(DatabaseError, match="append-only"):
-        with clerk.store.transaction() as session:
-            session.execute(text("DELETE FROM ticket_events"))
+    with pytest.raises(DatabaseError, match="append-only"), clerk.store.transaction() as session:
+        session.execute(text("UPDATE ticket_events SET text = 'x'"))
+    with pytest.raises(DatabaseError, match="append-only"), clerk.store.transaction() as session:
+        session.execute(text("DELETE FROM ticket_events"))
     assert history(clerk, v.id) == ["receive", "note"]
 
 

@@ -3,7 +3,7 @@ database itself refuses a second live application for the same number: on SQLite
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -91,13 +91,13 @@ def _application(campaign_id: int, department_id: int, msisdn: str, status: str)
     return dict(
         campaign_id=campaign_id, department_id=department_id, name="张三", id_type="resident_id", id_number="1",
         id_valid=False, number_source="pool", msisdn=msisdn, current_packages="", status=status,
-        confirmed_warnings=[], note="", created_by=1, created_at=datetime.now(timezone.utc), updated_at=datetime.now(timezone.utc),
+        confirmed_warnings=[], note="", created_by=1, created_at=datetime.now(UTC), updated_at=datetime.now(UTC),
     )
 
 
 def test_database_refuses_a_second_live_application_for_one_number(db_url: str) -> None:
     engine, sessions = open_store(db_url)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with sessions.begin() as s:
         s.add(Staff(staff_no="A001", name="a", role="admin", password_hash="x", active=True, created_at=now))
         campaign = Campaign(
@@ -110,8 +110,7 @@ def test_database_refuses_a_second_live_application_for_one_number(db_url: str) 
         ids = s.execute(select(Campaign.id, Department.id).join(Department)).one()
         s.execute(insert(Application), [_application(ids[0], ids[1], "18832758801", "rejected")])
         s.execute(insert(Application), [_application(ids[0], ids[1], "18832758801", "draft")])
-    with pytest.raises(IntegrityError):
-        with sessions.begin() as s:
-            s.execute(insert(Application), [_application(ids[0], ids[1], "18832758801", "submitted")])
+    with pytest.raises(IntegrityError), sessions.begin() as s:
+        s.execute(insert(Application), [_application(ids[0], ids[1], "18832758801", "submitted")])
     with sessions.begin() as s:
         s.execute(insert(Application), [_application(ids[0], ids[1], "18832758801", "withdrawn")])

@@ -7,12 +7,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from support import valid_id
 
 from kaccount_desk.services import campaigns, rosters
 from kaccount_desk.services.context import Context
 from kaccount_desk.ui.i18n import install_translations
 from kaccount_desk.ui.qt import QtWidgets
-from support import valid_id
 
 RosterWriter = Callable[..., Path]
 

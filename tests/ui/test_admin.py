@@ -13,7 +13,6 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.ui.admin.admin_page import AdminPage
 from kaccount_desk.ui.admin.campaign_editor import CampaignEditor
 
-
 pytestmark = pytest.mark.usefixtures("english")
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 from collections.abc import Callable
+
+import pytest
+from support import valid_id
 
 from kaccount_desk.services.application_list import ApplicationQuery
 from kaccount_desk.services.context import Context
@@ -12,8 +13,6 @@ from kaccount_desk.ui.enrollment.applications_model import APPLICATION_ID_ROLE, 
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
 from kaccount_desk.ui.page_cache import PAGE_SIZE
 from kaccount_desk.ui.qt import Qt
-from support import valid_id
-
 
 pytestmark = pytest.mark.usefixtures("english")
 

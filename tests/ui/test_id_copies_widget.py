@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from support import valid_id
 
 from kaccount_desk.services import enrollment, id_copies
 from kaccount_desk.services.context import Context
@@ -13,7 +14,6 @@ from kaccount_desk.services.enrollment import ApplicationInput
 from kaccount_desk.ui.enrollment.id_copies_widget import CopySlot, IdCopiesWidget
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.qt import Qt, QtCore, QtGui, QtWidgets
-from support import valid_id
 
 
 @pytest.fixture(autouse=True)

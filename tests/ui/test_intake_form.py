@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from support import make_staff, valid_id
 
 from kaccount_desk.services import enrollment
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.qt import Qt, QtGui, QtWidgets
-from support import make_staff, valid_id
 
 VALID_ID = valid_id("13098119780101123")
 UNICOM = "13012345678"

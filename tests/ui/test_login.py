@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from support import PASSWORD
 
 from kaccount_desk.services import campaigns, staff
 from kaccount_desk.services.context import Context, Store
 from kaccount_desk.ui.login import FirstRunDialog, LoginDialog
 from kaccount_desk.ui.qt import Qt
-from support import PASSWORD
-
 
 pytestmark = pytest.mark.usefixtures("english")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from support import make_staff
 
 from kaccount_desk.services.context import Context
 from kaccount_desk.ui.admin.admin_page import AdminPage
@@ -11,8 +12,6 @@ from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.main_window import MainWindow, rebuild_in_language, store_label
 from kaccount_desk.ui.qt import QtWidgets
 from kaccount_desk.ui.settings import LANGUAGE, LAST_CAMPAIGN, Settings
-from support import make_staff
-
 
 pytestmark = pytest.mark.usefixtures("english")
 

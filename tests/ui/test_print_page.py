@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support import make_staff, valid_id
 
 from kaccount_desk.services import enrollment, printing
 from kaccount_desk.services.context import Context
@@ -13,7 +14,6 @@ from kaccount_desk.ui.printing.pdf_pages import PdfPages, print_pages
 from kaccount_desk.ui.printing.print_page import PrintPage
 from kaccount_desk.ui.qt import QtCore, QtPrintSupport
 from kaccount_desk.ui.workers import Operation
-from support import make_staff, valid_id
 
 pytestmark = pytest.mark.usefixtures("english")
 

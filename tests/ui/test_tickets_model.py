@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from support import Clock, make_staff
 
 from kaccount_desk.services import tickets as t
 from kaccount_desk.services.context import Context
@@ -10,9 +11,14 @@ from kaccount_desk.services.ticket_queries import Queue, Sort, TicketQuery
 from kaccount_desk.ui.page_cache import PAGE_SIZE
 from kaccount_desk.ui.qt import Qt, QtGui
 from kaccount_desk.ui.tickets.tickets_model import (
-    BACKGROUNDS, RECEIVED_COLUMN, TICKET_ID_ROLE, TIME_LEFT_COLUMN, URGENCY_ROLE, TicketsModel, masked_number,
+    BACKGROUNDS,
+    RECEIVED_COLUMN,
+    TICKET_ID_ROLE,
+    TIME_LEFT_COLUMN,
+    URGENCY_ROLE,
+    TicketsModel,
+    masked_number,
 )
-from support import Clock, make_staff
 
 pytestmark = pytest.mark.usefixtures("english")
 

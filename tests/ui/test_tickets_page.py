@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from support import Clock, make_staff
 
 from kaccount_desk.domain.tickets import CallbackResult
 from kaccount_desk.services import staff
@@ -16,7 +17,6 @@ from kaccount_desk.ui.tickets.open_ticket_form import OpenTicketForm
 from kaccount_desk.ui.tickets.ticket_detail import TicketDetail
 from kaccount_desk.ui.tickets.tickets_model import URGENCY_ROLE
 from kaccount_desk.ui.tickets.tickets_page import TicketsPage
-from support import Clock, make_staff
 
 pytestmark = pytest.mark.usefixtures("english")
 

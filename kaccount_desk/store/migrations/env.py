@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from alembic import context
 
-from kaccount_desk.store.models import Base
 import kaccount_desk.store.ticket_models  # noqa: F401
+from kaccount_desk.store.models import Base
 
 engine = context.config.attributes["engine"]
 

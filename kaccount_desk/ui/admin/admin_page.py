@@ -16,8 +16,7 @@ from kaccount_desk.ui.admin.campaign_editor import CampaignEditor
 from kaccount_desk.ui.admin.ticket_settings_box import TicketSettingsBox
 from kaccount_desk.ui.messages import current_lang, error_text, show_error
 from kaccount_desk.ui.palette import text_style
-from kaccount_desk.ui.qt import QtWidgets, Qt, Signal, Slot
-
+from kaccount_desk.ui.qt import Qt, QtWidgets, Signal, Slot
 
 
 def role_label(role: str) -> str:

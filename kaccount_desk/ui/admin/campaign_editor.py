@@ -8,7 +8,7 @@ text is edited on the Print page, beside its preview.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 from kaccount_desk.domain.campaign import CARRIERS_REQUIRABLE, DEPARTMENT_KINDS, CampaignSpec, campaign_from_mapping
@@ -22,7 +22,6 @@ from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import QtCore, QtWidgets
 
 
-
 def offset_text(minutes: int) -> str:
     sign = "+" if minutes >= 0 else "-"
     hours, mins = divmod(abs(minutes), 60)
@@ -31,7 +30,7 @@ def offset_text(minutes: int) -> str:
 
 def empty_spec(today: date) -> CampaignSpec:
     """A new campaign: issued today, due in a week at 10:00 in this computer's time zone."""
-    local = datetime.now().astimezone().tzinfo or timezone.utc
+    local = datetime.now().astimezone().tzinfo or UTC
     deadline = datetime.combine(today + timedelta(days=7), datetime.min.time(), local).replace(hour=10)
     return CampaignSpec(code="", title="", issuer="", carrier_branch="", contact="", issued_on=today, deadline=deadline,
                         required_carrier=CARRIERS_REQUIRABLE[0])

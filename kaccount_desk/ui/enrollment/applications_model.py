@@ -8,7 +8,7 @@ needs one of them, and keeps only the most recently used pages.
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from kaccount_desk.domain.workflow import Status, status_label
@@ -18,7 +18,7 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.messages import current_lang
 from kaccount_desk.ui.page_cache import PAGE_SIZE, PageCache
-from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtGui, Qt
+from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtGui
 
 log = logging.getLogger("kaccount_desk.ui.enrollment")
 
@@ -50,7 +50,7 @@ def _tr(text: str) -> str:
 
 def local_time(value: datetime) -> str:
     """The store keeps UTC; a clerk reads the computer's local time."""
-    aware = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
     return aware.astimezone().strftime("%Y-%m-%d %H:%M")
 
 

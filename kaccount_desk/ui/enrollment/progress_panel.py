@@ -15,7 +15,7 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.messages import current_lang, error_text
 from kaccount_desk.ui.palette import COLOURS
-from kaccount_desk.ui.qt import QtCore, QtWidgets, Qt
+from kaccount_desk.ui.qt import Qt, QtCore, QtWidgets
 
 AMBER = "#b26a00"
 REFRESH_MS = 60_000

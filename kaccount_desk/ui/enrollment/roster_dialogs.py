@@ -14,7 +14,7 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.rosters import ImportReport, RowResult
 from kaccount_desk.ui.messages import current_lang
 from kaccount_desk.ui.palette import COLOURS
-from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtGui, QtWidgets, Qt, Signal, Slot
+from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.workers import Operation, ProgressCallback, run_with_progress
 
 ROW_STATUS = {
