@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 
 from kaccount_desk import config
+from kaccount_desk.ui.messages import set_current_lang
 from kaccount_desk.ui.qt import QtCore
 
 log = logging.getLogger("kaccount_desk.ui.i18n")
@@ -48,5 +49,5 @@ def install_translations(app: QtCore.QCoreApplication, lang: str | None) -> str:
         if qt_own.load("qtbase_zh_CN", qt_dir):
             app.installTranslator(qt_own)
             _installed.append(qt_own)
-    app.setProperty("kaccount_lang", chosen)
+    set_current_lang(chosen)
     return chosen

@@ -4,17 +4,29 @@ from __future__ import annotations
 
 import logging
 
+from kaccount_desk.domain.reasons import Lang
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.qt import QtCore, QtWidgets
 
 log = logging.getLogger("kaccount_desk.ui")
 
 
-def current_lang() -> str:
-    """The UI language: whatever the translator loaded ("zh" unless English was chosen)."""
-    app = QtCore.QCoreApplication.instance()
-    lang = app.property("kaccount_lang") if app is not None else None
-    return "en" if lang == "en" else "zh"
+_lang: Lang = "zh"
+
+
+def current_lang() -> Lang:
+    """The UI language: whatever the translator loaded ("zh" unless English was chosen).
+
+    Kept in Python rather than read back as a Qt property: an unset property comes back from
+    C++ as None, and on PySide6 6.12 with CPython < 3.12 that costs None a reference on every
+    call (see ui/none_guard.py), which the item models make for every cell they paint.
+    """
+    return _lang
+
+
+def set_current_lang(lang: str | None) -> None:
+    global _lang
+    _lang = "en" if lang == "en" else "zh"
 
 
 def error_text(exc: ServiceError) -> str:

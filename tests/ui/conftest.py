@@ -12,6 +12,7 @@ from support import valid_id
 from kaccount_desk.services import campaigns, rosters
 from kaccount_desk.services.context import Context
 from kaccount_desk.ui.i18n import install_translations
+from kaccount_desk.ui.messages import set_current_lang
 from kaccount_desk.ui.qt import QtWidgets
 
 RosterWriter = Callable[..., Path]
@@ -22,7 +23,7 @@ def reset_language(qapp: QtWidgets.QApplication) -> Iterator[None]:
     """Whatever language a test chose, the next one starts with no translator and no choice made."""
     yield
     install_translations(qapp, "en")
-    qapp.setProperty("kaccount_lang", None)
+    set_current_lang(None)
 
 
 @pytest.fixture

@@ -13,13 +13,14 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
 from kaccount_desk.ui.enrollment.id_copies_widget import CopySlot, IdCopiesWidget
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
+from kaccount_desk.ui.messages import set_current_lang
 from kaccount_desk.ui.qt import Qt, QtCore, QtGui, QtWidgets
 
 
 @pytest.fixture(autouse=True)
 def chinese(qapp: QtWidgets.QApplication, english: None) -> None:
     """Reasons in Chinese, as the counter reads them."""
-    qapp.setProperty("kaccount_lang", "zh")
+    set_current_lang("zh")
 
 
 @pytest.fixture

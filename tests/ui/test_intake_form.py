@@ -12,6 +12,7 @@ from kaccount_desk.services import enrollment
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
+from kaccount_desk.ui.messages import set_current_lang
 from kaccount_desk.ui.qt import Qt, QtGui, QtWidgets
 
 VALID_ID = valid_id("13098119780101123")
@@ -22,7 +23,7 @@ MOBILE = "13812345678"
 @pytest.fixture(autouse=True)
 def chinese(qapp: QtWidgets.QApplication, english: None) -> None:
     """Reasons in Chinese, as the counter reads them; our own labels stay the English source."""
-    qapp.setProperty("kaccount_lang", "zh")
+    set_current_lang("zh")
 
 
 def type_text(qtbot, widget: QtWidgets.QWidget, text: str) -> None:

@@ -17,6 +17,7 @@ from kaccount_desk.services.application_list import ApplicationQuery, Applicatio
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.none_guard import none_safe
 from kaccount_desk.ui.page_cache import PAGE_SIZE, PageCache
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtGui
 
@@ -124,11 +125,13 @@ class ApplicationsModel(QtCore.QAbstractTableModel):
     def columnCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
+    @none_safe
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             return _tr(COLUMNS[section])
         return None
 
+    @none_safe
     def data(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.column() >= len(COLUMNS):
             return None

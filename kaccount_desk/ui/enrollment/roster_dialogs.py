@@ -13,6 +13,7 @@ from kaccount_desk.services import rosters
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.rosters import ImportReport, RowResult
 from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.none_guard import none_safe
 from kaccount_desk.ui.palette import COLOURS
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.workers import Operation, ProgressCallback, run_with_progress
@@ -56,11 +57,13 @@ class ImportReportModel(QtCore.QAbstractTableModel):
     def columnCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()) -> int:
         return 0 if parent.isValid() else len(REPORT_COLUMNS)
 
+    @none_safe
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(REPORT_COLUMNS):
             return _tr(REPORT_COLUMNS[section])
         return None
 
+    @none_safe
     def data(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None

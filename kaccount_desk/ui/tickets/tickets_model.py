@@ -21,6 +21,7 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.ticket_queries import COUNT_CAP, Sort, TicketQuery, TicketRow
 from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.none_guard import none_safe
 from kaccount_desk.ui.page_cache import PAGE_SIZE, PageCache
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtGui
 
@@ -209,6 +210,7 @@ class TicketsModel(QtCore.QAbstractTableModel):
     def columnCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
+    @none_safe
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             return _tr(COLUMNS[section])
@@ -217,6 +219,7 @@ class TicketsModel(QtCore.QAbstractTableModel):
     def urgency_of(self, row: TicketRow) -> str:
         return urgency(row.due_at, self.ctx.now(), row.status == TicketStatus.CLOSED)
 
+    @none_safe
     def data(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.column() >= len(COLUMNS):
             return None
