@@ -13,9 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import TypeVar
 
 from kaccount_desk.domain.reasons import Reason, Verdict
 from kaccount_desk.domain.text import to_half_width
+
+E = TypeVar("E", bound=StrEnum)
 
 
 class Category(StrEnum):
@@ -161,7 +164,7 @@ def label(value: str, lang: str = "zh") -> str:
     return en if lang == "en" else zh
 
 
-def parse_choice(kind: type[StrEnum], raw: str) -> StrEnum | None:
+def parse_choice(kind: type[E], raw: str) -> E | None:
     """An enum member from its value or either label, so the CLI accepts ``hotline`` or ``客服热线``."""
     text = to_half_width(raw or "").strip()
     for member in kind:
@@ -189,6 +192,63 @@ def check_action(status: TicketStatus, action: Action) -> tuple[Reason, ...]:
             f"工单当前为“{label(status)}”,不能{label(action)}",
             f"A ticket that is {label(status, 'en').lower()} cannot take: {label(action, 'en').lower()}",
         ),
+    )
+
+
+# Anyone handling tickets may record a department's answer or add a note, and a supervisor hands a
+# ticket on when its owner has left; everything else is the owner's (首问负责: one person to the end).
+NOT_OWNER_ONLY: frozenset[Action] = frozenset({Action.ANSWER, Action.NOTE, Action.REASSIGN})
+
+
+@dataclass(frozen=True)
+class TicketFacts:
+    """What decides which actions one person may take on one ticket now."""
+
+    status: TicketStatus
+    is_owner: bool
+    may_reassign: bool = False
+    fault: bool = False
+    overdue_fault: bool = False
+    handset_cause: bool = False
+    pending_referrals: int = 0
+
+
+def check_owner(action: Action, is_owner: bool) -> tuple[Reason, ...]:
+    """Why someone other than the owner cannot take ``action``; empty when they can."""
+    if is_owner or action in NOT_OWNER_ONLY:
+        return ()
+    return (
+        Reason("ticket.not_owner", "只有工单负责人(首问责任人)可以办理此项", "Only the ticket's owner (its first receiver) may do this"),
+    )
+
+
+def check_situation(facts: TicketFacts, action: Action) -> tuple[Reason, ...]:
+    """Why ``action`` does not fit this ticket's facts (no open referral, not a fault, ...); empty when it does."""
+    if action is Action.ANSWER and not facts.pending_referrals:
+        return (Reason("ticket.no_pending_referral", "此工单没有待答复的转交", "The ticket has no referral waiting for an answer"),)
+    if action is Action.HANDSET_CAUSE and not facts.fault:
+        return (Reason("ticket.not_fault", "只有故障申告可以登记手机原因", "Only a fault report can have a handset cause"),)
+    if action is Action.HANDSET_CAUSE and facts.handset_cause:
+        return (Reason("ticket.handset_recorded", "已登记为客户手机原因", "The handset cause is already recorded"),)
+    if action is Action.OVERDUE_NOTICE and not (facts.fault and facts.overdue_fault):
+        return (Reason("ticket.not_overdue_fault", "此工单不是超时的故障申告", "This ticket is not an overdue fault"),)
+    if action is Action.REASSIGN and not facts.may_reassign:
+        return (Reason("ticket.reassign_right", "只有主管可以调整工单负责人", "Only a supervisor may hand a ticket on"),)
+    return ()
+
+
+def allowed_actions(facts: TicketFacts) -> frozenset[Action]:
+    """The actions this person may take on this ticket now: its status allows them, they are the
+    owner's and this person owns it (or anyone may), and the ticket's facts fit.
+
+    The service refuses exactly the actions missing here (with the reasons of ``check_action``,
+    ``check_owner`` and ``check_situation``), so a face that offers only these never meets a
+    refusal for them; whether closing succeeds is still ``check_close``'s to say.
+    """
+    return frozenset(
+        action
+        for action in ALLOWED[facts.status]
+        if not check_owner(action, facts.is_owner) and not check_situation(facts, action)
     )
 
 

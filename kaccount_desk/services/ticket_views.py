@@ -11,8 +11,20 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kaccount_desk.domain.ticket_deadlines import FaultFacts, urgency, waiver_period
-from kaccount_desk.domain.tickets import Category, TicketStatus, label
+from kaccount_desk.domain.roles import Permission
+from kaccount_desk.domain.ticket_deadlines import FaultFacts, fault_overdue, urgency, waiver_period
+from kaccount_desk.domain.tickets import (
+    Action,
+    CallbackResult,
+    Category,
+    CloseFacts,
+    TicketFacts,
+    TicketStatus,
+    allowed_actions,
+    check_close,
+    label,
+)
+from kaccount_desk.services.context import Actor
 from kaccount_desk.store.models import Staff
 from kaccount_desk.store.ticket_models import RentWaiver, Ticket, TicketDepartment, TicketEvent, TicketReferral
 
@@ -89,12 +101,35 @@ class TicketView:
     referrals: tuple[ReferralView, ...]
     waiver: WaiverView | None
     history: tuple[EventView, ...]
+    # What the person who asked may do now (domain ``allowed_actions``): faces offer these and no others.
+    allowed: frozenset[Action]
+    # Closing now needs a written reason: no reply, no callback record or a department still owes an answer.
+    close_needs_reason: bool
 
 
-def view(session: Session, ticket: Ticket, now: datetime) -> TicketView:
+def ticket_facts(ticket: Ticket, actor: Actor, pending_referrals: int, now: datetime) -> TicketFacts:
+    """The facts ``allowed_actions`` weighs, read off a stored ticket for one person."""
+    fault = ticket.category == Category.FAULT
+    return TicketFacts(
+        status=TicketStatus(ticket.status),
+        is_owner=ticket.owner_id == actor.id,
+        may_reassign=actor.may(Permission.REASSIGN_TICKETS),
+        fault=fault,
+        overdue_fault=fault and fault_overdue(FaultFacts(ticket.received_at, ticket.due_at, ticket.closed_at, ticket.handset_cause), now),
+        handset_cause=ticket.handset_cause,
+        pending_referrals=pending_referrals,
+    )
+
+
+def close_facts(ticket: Ticket, pending_referrals: int) -> CloseFacts:
+    return CloseFacts(ticket.replied, CallbackResult(ticket.last_callback) if ticket.last_callback else None, pending_referrals)
+
+
+def view(session: Session, ticket: Ticket, now: datetime, actor: Actor) -> TicketView:
     staff = {s.id: s for s in session.scalars(select(Staff).where(Staff.id.in_(_staff_ids(session, ticket))))}
     departments = dict(iter(session.execute(select(TicketDepartment.id, TicketDepartment.name))))
-    referrals = session.scalars(select(TicketReferral).where(TicketReferral.ticket_id == ticket.id).order_by(TicketReferral.id))
+    referrals = list(session.scalars(select(TicketReferral).where(TicketReferral.ticket_id == ticket.id).order_by(TicketReferral.id)))
+    pending = sum(1 for r in referrals if r.answered_at is None)
     events = session.scalars(select(TicketEvent).where(TicketEvent.ticket_id == ticket.id).order_by(TicketEvent.id))
     waiver = session.scalar(select(RentWaiver).where(RentWaiver.ticket_id == ticket.id))
     facts = FaultFacts(ticket.received_at, ticket.due_at, ticket.closed_at, ticket.handset_cause)
@@ -132,6 +167,8 @@ def view(session: Session, ticket: Ticket, now: datetime) -> TicketView:
             EventView(e.id, local(e.at), e.action, staff[e.staff_id].staff_no, staff[e.staff_id].name, e.text, dict(e.data))  # type: ignore[arg-type]
             for e in events
         ),
+        allowed=allowed_actions(ticket_facts(ticket, actor, pending, now)),
+        close_needs_reason=bool(check_close(close_facts(ticket, pending), None)),
     )
 
 

@@ -29,7 +29,6 @@ from kaccount_desk.domain.ticket_deadlines import (
     FaultFacts,
     TimeLimits,
     due_at,
-    fault_overdue,
     overdue_notice_missing,
 )
 from kaccount_desk.domain.tickets import (
@@ -39,20 +38,21 @@ from kaccount_desk.domain.tickets import (
     CallbackResult,
     Category,
     Channel,
-    CloseFacts,
     TicketStatus,
     Window,
     callback_outcome,
     check_action,
     check_close,
+    check_owner,
     check_received,
+    check_situation,
     check_text,
     clean_text,
     parse_choice,
 )
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Forbidden, Refused, not_found
-from kaccount_desk.services.ticket_views import OPERATOR_TZ, TicketView, view
+from kaccount_desk.services.ticket_views import OPERATOR_TZ, TicketView, close_facts, ticket_facts, view
 from kaccount_desk.store.models import Staff
 from kaccount_desk.store.ticket_models import RentWaiver, Ticket, TicketDepartment, TicketEvent, TicketReferral, TicketTimeLimit
 
@@ -158,7 +158,7 @@ def open_ticket(ctx: Context, inp: TicketInput) -> TicketView:
         session.flush()
         searchable = f"{content.value} {name} {number.value.number}"
         _event(ctx, session, ticket, Action.RECEIVE, content.value, searchable, received_at=received.isoformat())
-        return view(session, ticket, now)
+        return view(session, ticket, now, ctx.actor)
 
 
 def _ticket(session: Session, ticket_id: int) -> Ticket:
@@ -168,25 +168,22 @@ def _ticket(session: Session, ticket_id: int) -> Ticket:
     return ticket
 
 
-def _require_owner(ctx: Context, ticket: Ticket) -> None:
-    if ticket.owner_id != ctx.actor.id:
-        raise Forbidden(
-            Reason(
-                "ticket.not_owner",
-                "只有工单负责人(首问责任人)可以办理此项",
-                "Only the ticket's owner (its first receiver) may do this",
-            )
-        )
+def _pending(session: Session, ticket: Ticket) -> int:
+    """Referrals still waiting for their department's answer."""
+    waiting = select(TicketReferral.id).where(TicketReferral.ticket_id == ticket.id, TicketReferral.answered_at.is_(None))
+    return len(list(session.scalars(waiting)))
 
 
-def _act(ctx: Context, ticket_id: int, action: Action, work: Callable[[Session, Ticket], None], owner_only: bool = True) -> TicketView:
-    """The common shape of every action: permission, allowed in this status, change, history row."""
+def _act(ctx: Context, ticket_id: int, action: Action, work: Callable[[Session, Ticket], None]) -> TicketView:
+    """The common shape of every action: permission, the domain's ``allowed_actions`` rules, change, history row."""
     ctx.require(Permission.HANDLE_TICKETS)
     with ctx.store.transaction() as session:
         ticket = _ticket(session, ticket_id)
-        if owner_only:
-            _require_owner(ctx, ticket)
-        problems = check_action(TicketStatus(ticket.status), action)
+        facts = ticket_facts(ticket, ctx.actor, _pending(session, ticket), ctx.now())
+        not_owner = check_owner(action, facts.is_owner)
+        if not_owner:
+            raise Forbidden(*not_owner)
+        problems = check_action(facts.status, action) or check_situation(facts, action)
         if problems:
             raise Refused(*problems)
         work(session, ticket)
@@ -194,7 +191,7 @@ def _act(ctx: Context, ticket_id: int, action: Action, work: Callable[[Session, 
             ticket.status = NEXT_STATUS[action].value
         ticket.updated_at = ctx.now()
         session.flush()
-        return view(session, ticket, ctx.now())
+        return view(session, ticket, ctx.now(), ctx.actor)
 
 
 def _required(raw: str | None, what_zh: str, what_en: str) -> str:
@@ -256,7 +253,7 @@ def answer(ctx: Context, ticket_id: int, department: str, answer_text: str) -> T
             ticket.status = TicketStatus.ANSWERED.value
         _event(ctx, session, ticket, Action.ANSWER, body, body, department=dept.name)
 
-    return _act(ctx, ticket_id, Action.ANSWER, work, owner_only=False)
+    return _act(ctx, ticket_id, Action.ANSWER, work)
 
 
 def reply(ctx: Context, ticket_id: int, reply_text: str) -> TicketView:
@@ -298,9 +295,7 @@ def close(ctx: Context, ticket_id: int, reason: str | None = None) -> TicketView
     now = ctx.now()
 
     def work(session: Session, ticket: Ticket) -> None:
-        pending = sum(1 for r in session.scalars(select(TicketReferral).where(TicketReferral.ticket_id == ticket.id)) if r.answered_at is None)
-        facts = CloseFacts(ticket.replied, CallbackResult(ticket.last_callback) if ticket.last_callback else None, pending)
-        problems = list(check_close(facts, reason))
+        problems = list(check_close(close_facts(ticket, _pending(session, ticket)), reason))
         if ticket.category == Category.FAULT:
             problems.extend(overdue_notice_missing(_fault_facts(ticket, now), now, ticket.overdue_notice_at is not None))
         if problems:
@@ -320,8 +315,6 @@ def record_handset_cause(ctx: Context, ticket_id: int, note: str) -> TicketView:
     body = _required(note, "手机原因说明", "note on the handset cause")
 
     def work(session: Session, ticket: Ticket) -> None:
-        if ticket.category != Category.FAULT:
-            raise Refused(Reason("ticket.not_fault", "只有故障申告可以登记手机原因", "Only a fault report can have a handset cause"))
         ticket.handset_cause = True
         _event(ctx, session, ticket, Action.HANDSET_CAUSE, body)
 
@@ -334,8 +327,6 @@ def record_overdue_notice(ctx: Context, ticket_id: int, note: str) -> TicketView
     now = ctx.now()
 
     def work(session: Session, ticket: Ticket) -> None:
-        if ticket.category != Category.FAULT or not fault_overdue(_fault_facts(ticket), now):
-            raise Refused(Reason("ticket.not_overdue_fault", "此工单不是超时的故障申告", "This ticket is not an overdue fault"))
         if ticket.overdue_notice_at is None:
             ticket.overdue_notice_at = now
             session.add(RentWaiver(ticket_id=ticket.id, customer_number=ticket.customer_number, period_start=ticket.received_at, noticed_by=ctx.actor.id, noticed_at=now))
@@ -347,7 +338,7 @@ def record_overdue_notice(ctx: Context, ticket_id: int, note: str) -> TicketView
 def add_note(ctx: Context, ticket_id: int, note: str) -> TicketView:
     """A note or a correction: history is never edited, so a mistake is put right by a new entry."""
     body = _required(note, "备注", "note")
-    return _act(ctx, ticket_id, Action.NOTE, lambda s, t: _event(ctx, s, t, Action.NOTE, body), owner_only=False)
+    return _act(ctx, ticket_id, Action.NOTE, lambda s, t: _event(ctx, s, t, Action.NOTE, body))
 
 
 def reassign(ctx: Context, ticket_id: int, new_owner: str, reason: str) -> TicketView:
@@ -366,10 +357,10 @@ def reassign(ctx: Context, ticket_id: int, new_owner: str, reason: str) -> Ticke
         ticket.owner_id = target.id
         _event(ctx, session, ticket, Action.REASSIGN, why, from_owner=old, to_owner=target.staff_no)
 
-    return _act(ctx, ticket_id, Action.REASSIGN, work, owner_only=False)
+    return _act(ctx, ticket_id, Action.REASSIGN, work)
 
 
 def show(ctx: Context, ticket_id: int) -> TicketView:
     ctx.require(Permission.HANDLE_TICKETS)
     with ctx.store.read() as session:
-        return view(session, _ticket(session, ticket_id), ctx.now())
+        return view(session, _ticket(session, ticket_id), ctx.now(), ctx.actor)

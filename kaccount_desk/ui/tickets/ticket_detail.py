@@ -3,7 +3,8 @@
 The owner works the ticket with the customer still at the desk or on the phone, so a refusal
 (closing without a callback, an answer from the wrong department) is written under the buttons
 and everything typed stays where it was; only a successful action clears its own fields. Which
-buttons are live comes from the domain's table of allowed actions, the same one the service obeys.
+buttons are live is what the service returned in ``TicketView.allowed`` (the domain's ``allowed_actions``
+for this person now), the same rule the service obeys when the button is pressed.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import datetime, timedelta
 
 from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.ticket_deadlines import DEFAULT_REFERRAL_HOURS
-from kaccount_desk.domain.tickets import ALLOWED, Action, CallbackResult, Category, TicketStatus, label
+from kaccount_desk.domain.tickets import Action, CallbackResult, TicketStatus, label
 from kaccount_desk.services import tickets
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
@@ -27,9 +28,6 @@ from kaccount_desk.ui.tickets.tickets_model import ticket_number, time_left_text
 
 log = logging.getLogger("kaccount_desk.ui.tickets")
 
-# Anyone handling tickets may record a department's answer or add a note; the rest is the owner's.
-ANYONE = frozenset({Action.ANSWER, Action.NOTE})
-CLOSING_RECORDS = (CallbackResult.SATISFIED, CallbackResult.UNREACHABLE)
 
 
 def to_qdatetime(value: datetime) -> QtCore.QDateTime:
@@ -88,7 +86,7 @@ class TicketDetail(QtWidgets.QWidget):
         layout.addWidget(self._build_actions())
         layout.addWidget(history_box, 1)
 
-    def _button(self, text: str, slot: Callable[[], None]) -> QtWidgets.QPushButton:
+    def _button(self, text: str, slot: Callable[[], object]) -> QtWidgets.QPushButton:
         button = QtWidgets.QPushButton(text)
         button.setAutoDefault(False)
         button.clicked.connect(slot)
@@ -206,7 +204,8 @@ class TicketDetail(QtWidgets.QWidget):
             for value in self.fields.values():
                 value.clear()
             return
-        self.title.setText(self.tr("Ticket %1 · %2").replace("%1", ticket_number(view.id, view.received_at)).replace("%2", label(view.status, lang)))
+        number = ticket_number(view.id, view.received_at)
+        self.title.setText(self.tr("Ticket %1 · %2").replace("%1", number).replace("%2", label(view.status, lang)))
         kind = [label(view.category, lang), label(view.channel, lang), label(view.window, lang)]
         if view.area:
             kind.append(label(view.area, lang))
@@ -241,10 +240,8 @@ class TicketDetail(QtWidgets.QWidget):
         return "  ".join(part for part in parts if part)
 
     def _enable(self, view: TicketView | None) -> None:
-        allowed: frozenset[Action] = frozenset()
-        if view is not None:
-            mine = view.owner == self.ctx.actor.staff_no
-            allowed = frozenset(a for a in ALLOWED[TicketStatus(view.status)] if mine or a in ANYONE)
+        """Paint what the service decided: ``view.allowed`` holds the actions this person may take now."""
+        allowed = view.allowed if view is not None else frozenset()
         self.start_button.setEnabled(Action.START in allowed)
         self.reply_button.setEnabled(Action.REPLY in allowed)
         self.note_button.setEnabled(Action.NOTE in allowed)
@@ -254,21 +251,19 @@ class TicketDetail(QtWidgets.QWidget):
         self.answer_department.clear()
         self.answer_department.addItems(list(dict.fromkeys(pending)))
         for widget in (self.answer_department, self.answer_button):
-            widget.setEnabled(Action.ANSWER in allowed and bool(pending))
+            widget.setEnabled(Action.ANSWER in allowed)
         for button in self.callback_buttons.values():
             button.setEnabled(Action.CALLBACK in allowed)
-        fault = view is not None and view.category == Category.FAULT
-        self.handset_button.setEnabled(Action.HANDSET_CAUSE in allowed and fault and not view.handset_cause)  # type: ignore[union-attr]
-        self.notice_button.setEnabled(Action.OVERDUE_NOTICE in allowed and fault and view.overdue_fault and view.waiver is None)  # type: ignore[union-attr]
+        self.handset_button.setEnabled(Action.HANDSET_CAUSE in allowed)
+        self.notice_button.setEnabled(Action.OVERDUE_NOTICE in allowed)
         self.close_button.setEnabled(Action.CLOSE in allowed)
-        self._fill_owners(view, Action.REASSIGN in ALLOWED[TicketStatus(view.status)] if view else False)
-        ready = view is not None and view.replied and view.last_callback in CLOSING_RECORDS and not pending
-        self.close_reason.setVisible(Action.CLOSE in allowed and not ready)
+        self._fill_owners(view, Action.REASSIGN in allowed)
+        self.close_reason.setVisible(Action.CLOSE in allowed and view is not None and view.close_needs_reason)
 
     def _fill_owners(self, view: TicketView | None, allowed: bool) -> None:
         """Colleagues a supervisor may hand the ticket to; the service checks that its owner has left."""
         self.reassign_owner.clear()
-        if not (allowed and self.ctx.actor.may(Permission.REASSIGN_TICKETS)) or view is None:
+        if not allowed or view is None:
             self.reassign_owner.setEnabled(False)
             self.reassign_button.setEnabled(False)
             return
