@@ -141,6 +141,7 @@ def cmd_roster_import(args: argparse.Namespace) -> int:
                 "campaign": args.campaign,
                 "dry_run": args.dry_run,
                 "totals": report.totals,
+                "notices": [x.text(lang) for x in report.notices],
                 "rows": [
                     {
                         "row": r.row,
@@ -156,6 +157,8 @@ def cmd_roster_import(args: argparse.Namespace) -> int:
         )
     else:
         labels = {"accepted": "新增", "updated": "更新", "unchanged": "未变", "rejected": "拒收"}
+        for x in report.notices:
+            say(f"! {x.text(lang)}")
         for r in report.rows:
             say(f"第{r.row}行 {r.name} {labels[r.status]}")
             for x in r.reasons:

@@ -54,6 +54,7 @@ class ImportReport:
     campaign: str
     dry_run: bool
     rows: list[RowResult] = field(default_factory=list)
+    notices: tuple[Reason, ...] = ()
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.rows if r.status == status)
@@ -121,7 +122,7 @@ def import_roster(ctx: Context, path: Path, campaign_code: str, dry_run: bool = 
         sheet = read_roster(path)
     except RosterFileError as exc:
         raise Refused(exc.reason) from exc
-    report = ImportReport(str(path), campaign_code, dry_run)
+    report = ImportReport(str(path), campaign_code, dry_run, notices=sheet.notices)
     with ctx.store.transaction(commit=not dry_run) as session:
         campaign = campaign_row(session, campaign_code)
         rules = IntakeRules(session, campaign, ctx.store.segments, preload=True)

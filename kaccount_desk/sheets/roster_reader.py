@@ -15,7 +15,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from enum import StrEnum
 from itertools import chain, islice
@@ -26,6 +26,17 @@ from openpyxl.utils import get_column_letter
 from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook
 
 from kaccount_desk.domain.reasons import Reason
+from kaccount_desk.sheets.sheet_limits import (
+    LIMITS,
+    RosterFileError,
+    cell_too_big_reason,
+    check_csv_size,
+    hidden_rows_notice,
+    hidden_sheets_notice,
+    inspect_xlsx,
+    limit_reason,
+    unreadable_reason,
+)
 
 HEADER_SCAN_ROWS = 20
 
@@ -95,20 +106,16 @@ class RosterRow:
 
 @dataclass(frozen=True)
 class RosterSheet:
-    """A roster as found: ``columns`` and ``header_row`` are 1-based, as Excel numbers them."""
+    """A roster as found: ``columns`` and ``header_row`` are 1-based, as Excel numbers them.
+
+    ``notices`` tell the clerk about what Excel hides: sheets skipped, hidden rows read.
+    """
 
     columns: dict[Column, int]
     header_row: int
     rows: list[RosterRow]
     unknown_headers: list[str]
-
-
-class RosterFileError(Exception):
-    """The file as a whole cannot be read as a roster; ``reason`` says why in zh and en."""
-
-    def __init__(self, reason: Reason) -> None:
-        super().__init__(f"{reason.code}: {reason.en}")
-        self.reason = reason
+    notices: tuple[Reason, ...] = ()
 
 
 def normalize_header(text: str) -> str:
@@ -184,7 +191,7 @@ def read_roster(path: Path) -> RosterSheet:
     if suffix == ".xls":
         raise RosterFileError(_old_xls_reason(path.name))
     if suffix in _XLSX_SUFFIXES:
-        raise RosterFileError(_unreadable_reason(path.name))
+        raise RosterFileError(unreadable_reason(path.name))
     if suffix == ".csv":
         return _read_csv(path)
     raise RosterFileError(_unsupported_reason(path.name))
@@ -197,13 +204,13 @@ def _peek(path: Path) -> bytes:
     except FileNotFoundError as exc:
         raise RosterFileError(_not_found_reason(path.name)) from exc
     except OSError as exc:
-        raise RosterFileError(_unreadable_reason(path.name)) from exc
+        raise RosterFileError(unreadable_reason(path.name)) from exc
 
 
 Record = tuple[int, Sequence[object]]
 
 
-def _parse(records: Iterator[Record]) -> RosterSheet | None:
+def _parse(records: Iterator[Record], file_name: str) -> RosterSheet | None:
     """Find the header near the top, then read everything below it; None if no header."""
     head = list(islice(records, HEADER_SCAN_ROWS))
     for index, (row_number, cells) in enumerate(head):
@@ -211,7 +218,7 @@ def _parse(records: Iterator[Record]) -> RosterSheet | None:
         if Column.NAME in found and (Column.ID_NUMBER in found or Column.MOBILE in found):
             columns = _checked_columns(found, cells)
             body = chain(head[index + 1:], records)
-            return RosterSheet(columns, row_number, _data_rows(body, columns), _unknown(cells))
+            return RosterSheet(columns, row_number, _data_rows(body, columns, file_name), _unknown(cells))
     return None
 
 
@@ -241,7 +248,7 @@ def _checked_columns(found: dict[Column, list[int]], cells: Sequence[object]) ->
     return {column: numbers[0] for column, numbers in found.items()}
 
 
-def _data_rows(records: Iterator[Record], columns: dict[Column, int]) -> list[RosterRow]:
+def _data_rows(records: Iterator[Record], columns: dict[Column, int], file_name: str) -> list[RosterRow]:
     """Skip rows blank in every known column.
 
     Templates often come with the 序号 column pre-filled far below the last person; such rows
@@ -254,6 +261,8 @@ def _data_rows(records: Iterator[Record], columns: dict[Column, int]) -> list[Ro
             column: cell_text(cells[number - 1]) if number <= width else ""
             for column, number in columns.items()
         }
+        if any(len(text) > LIMITS.cell_chars for text in values.values()):
+            raise RosterFileError(cell_too_big_reason(file_name, row_number))
         if any(values.values()):
             rows.append(RosterRow(row_number, values))
     return rows
@@ -261,13 +270,25 @@ def _data_rows(records: Iterator[Record], columns: dict[Column, int]) -> list[Ro
 
 def _read_xlsx(path: Path) -> RosterSheet:
     """Read with calamine (Rust): a 10,000-row roster in well under 0.1 s, against 0.75 s for
-    openpyxl's read-only mode, which is most of an import's time otherwise."""
+    openpyxl's read-only mode, which is most of an import's time otherwise.
+
+    Only visible sheets are read, in order, after sheet_limits has checked the package: a hidden
+    sheet is often last year's list or a lookup table, never what the clerk looked at.
+    """
+    facts = inspect_xlsx(path, path.name)
+    hidden = [entry.name for entry in facts.sheets if not entry.visible]
     with path.open("rb") as handle:
         workbook = _open_workbook(handle, path.name)
-        for index in range(len(workbook.sheet_names)):
-            sheet = _parse(_xlsx_records(workbook, index, path.name))
+        for entry in facts.sheets:
+            if not entry.visible or entry.part is None:
+                continue
+            sheet = _parse(_xlsx_records(workbook, entry.name, path.name), path.name)
             if sheet is not None:
-                return sheet
+                notices = [hidden_sheets_notice(hidden)] if hidden else []
+                hidden_rows = [r for r in facts.by_part[entry.part].hidden_rows if r > sheet.header_row]
+                if hidden_rows:
+                    notices.append(hidden_rows_notice(entry.name, hidden_rows))
+                return replace(sheet, notices=tuple(notices))
     raise RosterFileError(_no_header_reason(path.name))
 
 
@@ -276,16 +297,16 @@ def _open_workbook(handle: BinaryIO, file_name: str) -> CalamineWorkbook:
     try:
         return CalamineWorkbook.from_filelike(handle)
     except _XLSX_FAILURES as exc:
-        raise RosterFileError(_unreadable_reason(file_name)) from exc
+        raise RosterFileError(unreadable_reason(file_name)) from exc
 
 
-def _xlsx_records(workbook: CalamineWorkbook, index: int, file_name: str) -> Iterator[Record]:
+def _xlsx_records(workbook: CalamineWorkbook, name: str, file_name: str) -> Iterator[Record]:
     """Rows numbered as in Excel: the empty area above and left of the data is kept, not skipped."""
     try:
-        sheet: CalamineSheet = workbook.get_sheet_by_index(index)
+        sheet: CalamineSheet = workbook.get_sheet_by_name(name)
         rows = sheet.to_python(skip_empty_area=False)
     except _XLSX_FAILURES as exc:
-        raise RosterFileError(_unreadable_reason(file_name)) from exc
+        raise RosterFileError(unreadable_reason(file_name)) from exc
     yield from enumerate(rows, start=1)
 
 
@@ -295,9 +316,10 @@ def _read_csv(path: Path) -> RosterSheet:
     csv.Sniffer was not used: it guesses a quote character too, and the apostrophes our own
     exports put before formula-like text can lead it to pick "'" and split cells wrongly.
     """
+    check_csv_size(path, path.name)
     text = _decode(path.read_bytes(), path.name)
     for delimiter in _CSV_DELIMITERS:
-        sheet = _parse(_csv_records(text, delimiter, path.name))
+        sheet = _parse(_csv_records(text, delimiter, path.name), path.name)
         if sheet is not None:
             return sheet
     raise RosterFileError(_no_header_reason(path.name))
@@ -316,7 +338,7 @@ def _decode(data: bytes, file_name: str) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise RosterFileError(_unreadable_reason(file_name))
+    raise RosterFileError(unreadable_reason(file_name))
 
 
 def _csv_records(text: str, delimiter: str, file_name: str) -> Iterator[Record]:
@@ -327,9 +349,12 @@ def _csv_records(text: str, delimiter: str, file_name: str) -> Iterator[Record]:
     """
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        yield from enumerate(reader, start=1)
+        for number, record in enumerate(reader, start=1):
+            if number > LIMITS.rows:
+                raise RosterFileError(limit_reason(file_name, "行数", "rows", f"{LIMITS.rows:,}"))
+            yield number, record
     except csv.Error as exc:
-        raise RosterFileError(_unreadable_reason(file_name)) from exc
+        raise RosterFileError(unreadable_reason(file_name)) from exc
 
 
 def _not_found_reason(file_name: str) -> Reason:
@@ -347,16 +372,6 @@ def _old_xls_reason(file_name: str) -> Reason:
         "取消密码后“另存为” .xlsx 格式再导入。",
         f"“{file_name}” is in the old .xls format or is password-protected. Open it in Excel "
         "or WPS, remove the password, and save it as .xlsx before importing.",
-    )
-
-
-def _unreadable_reason(file_name: str) -> Reason:
-    return Reason(
-        "sheet.unreadable",
-        f"无法读取“{file_name}”：文件已损坏、格式不对，或正被其他程序占用。"
-        "请关闭 Excel/WPS 后重试，或重新另存为 .xlsx。",
-        f"Cannot read “{file_name}”: the file is damaged, not what its name says, or in use "
-        "by another program. Close Excel/WPS and retry, or save it again as .xlsx.",
     )
 
 

@@ -168,7 +168,8 @@ class ImportRosterDialog(QtWidgets.QDialog):
         for n, key in enumerate(("accepted", "updated", "unchanged", "rejected"), start=1):
             counts = counts.replace(f"%{n}", str(totals[key]))
         head = self.tr("Dry run, nothing was written:") if report.dry_run else self.tr("Imported:")
-        self.summary.setText(f"{head} {counts}")
+        lang = "en" if current_lang() == "en" else "zh"
+        self.summary.setText("\n".join([f"{head} {counts}", *(notice.text(lang) for notice in report.notices)]))
         if not report.dry_run and (totals["accepted"] or totals["updated"]):
             self.imported.emit()
 
