@@ -85,6 +85,8 @@ class SegmentTable:
 
     overrides: tuple[tuple[str, Carrier], ...] = ()
     problems: tuple[Reason, ...] = ()
+    # Segments issued for data cards and machines: such a number cannot place a call.
+    data_only: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         ordered = tuple(sorted(self.overrides, key=lambda item: (-len(item[0]), item[0])))
@@ -107,6 +109,9 @@ class SegmentTable:
         segments = data.get("segments", {})
         if not isinstance(segments, dict):
             return cls(problems=(_table_problem("[segments] must be a table"),))
+        data_only = _data_only_prefixes(data.get("data_only", {}))
+        if data_only is None:
+            return cls(problems=(_table_problem("[data_only] prefixes must be a list of 3-7 digit prefixes starting with 1"),))
         overrides: list[tuple[str, Carrier]] = []
         problems: list[Reason] = []
         for prefix, value in segments.items():
@@ -116,7 +121,17 @@ class SegmentTable:
                 problems.append(_table_problem(f"prefix {prefix!r}: unknown carrier {value!r}"))
             else:
                 overrides.append((prefix, Carrier(value)))
-        return cls(tuple(overrides), tuple(problems))
+        return cls(tuple(overrides), tuple(problems), tuple(data_only))
+
+    def is_data_only(self, number: str) -> bool:
+        return number.startswith(self.data_only) if self.data_only else False
+
+
+def _data_only_prefixes(section: object) -> list[str] | None:
+    prefixes = section.get("prefixes", []) if isinstance(section, dict) else None
+    if not isinstance(prefixes, list) or not all(isinstance(p, str) and _PREFIX_SHAPE.match(p) for p in prefixes):
+        return None
+    return prefixes
 
 
 def _table_problem(detail: str) -> Reason:
@@ -247,17 +262,26 @@ def _carrier_warning(segment: str, found: Carrier, required: Carrier) -> Reason:
 
 
 def check_mobile(
-    raw: object, segments: SegmentTable, required_carrier: str | None = None
+    raw: object, segments: SegmentTable, required_carrier: str | None = None, *, for_calls: bool = True
 ) -> Verdict[MobileNumber]:
     """The number and its segment's carrier, or why it cannot be a personal mobile number.
 
     ``required_carrier`` is a :class:`Carrier` value; anything else, "unknown" included, means
-    no requirement, since no enrollment can require an unknown carrier.
+    no requirement, since no enrollment can require an unknown carrier. ``for_calls`` is for a
+    number that must place calls (a calling group); a ticket about a data card passes False.
     """
     number = normalize_mobile(raw)
     problem = _shape_problem(number)
     if problem is not None:
         return problem
+    if for_calls and segments.is_data_only(number):
+        segment = next(p for p in segments.data_only if number.startswith(p))
+        return _reject(
+            "mobile.data_only",
+            f"{segment}号段是上网卡、物联网专用号段,不能打电话,因此不能加入集团网。",
+            f"Segment {segment} is for data cards and devices only: such a number cannot place calls,"
+            " so it cannot join a calling group.",
+        )
     found = carrier_of(number, segments)
     if found is None:
         return _reject(

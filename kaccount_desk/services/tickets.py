@@ -132,7 +132,7 @@ def open_ticket(ctx: Context, inp: TicketInput) -> TicketView:
     name = clean_text(inp.customer_name)
     if not name:
         problems.append(Reason("ticket.customer_empty", "客户姓名不能为空", "The customer's name is empty"))
-    number = check_mobile(inp.customer_number, ctx.store.segments)
+    number = check_mobile(inp.customer_number, ctx.store.segments, for_calls=False)
     problems.extend(number.reasons)
     content = check_text(inp.content, "受理内容", "content")
     problems.extend(content.reasons)

@@ -70,7 +70,7 @@ def test_normalize(raw: object, expected: str) -> None:
     ],
 )
 def test_carrier(number: str, carrier: Carrier, segments: SegmentTable) -> None:
-    verdict = check_mobile(number, segments)
+    verdict = check_mobile(number, segments, for_calls=False)
     assert verdict.ok and verdict.warnings == ()
     assert verdict.value == MobileNumber(number, carrier)
 
@@ -142,12 +142,29 @@ def test_segment_table_override_beats_phonenumbers() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["[segments", '[segments]\n"abc" = "china-mobile"\n', '[segments]\n"138" = "vodafone"\n', "segments = 3"],
+    ["[segments", '[segments]\n"abc" = "china-mobile"\n', '[segments]\n"138" = "vodafone"\n', "segments = 3",
+     '[data_only]\nprefixes = ["abc"]\n', "data_only = 3", '[data_only]\nprefixes = "149"\n'],
 )
 def test_bad_data_file_reports_problems(text: str) -> None:
     table = SegmentTable.from_toml_text(text)
     assert table.overrides == ()
     assert [p.code for p in table.problems] == ["segments.invalid"]
+
+
+@pytest.mark.parametrize("number", ["14612345678", "14812345678", "14912345678"])
+def test_data_only_segments_cannot_join_a_calling_group(number: str, segments: SegmentTable) -> None:
+    verdict = check_mobile(number, segments)
+    assert codes(verdict) == ["mobile.data_only"]
+    assert number[:3] in verdict.reasons[0].zh and "calls" in verdict.reasons[0].en
+
+
+def test_a_ticket_about_a_data_card_is_still_taken(segments: SegmentTable) -> None:
+    assert check_mobile("14912345678", segments, for_calls=False).value == MobileNumber("14912345678", Carrier.CHINA_TELECOM)
+
+
+@pytest.mark.parametrize(("number", "carrier"), [("14512345678", Carrier.CHINA_UNICOM), ("14712345678", Carrier.CHINA_MOBILE)])
+def test_145_and_147_are_voice_numbers_now(number: str, carrier: Carrier, segments: SegmentTable) -> None:
+    assert check_mobile(number, segments).value == MobileNumber(number, carrier)
 
 
 def test_missing_data_file_is_a_problem(tmp_path: Path) -> None:

@@ -149,7 +149,7 @@ class OpenTicketForm(QtWidgets.QDialog):
         if len(normalize_mobile(typed)) < MOBILE_LENGTH and typed.strip().isdigit():
             self._note("number", "")
             return
-        verdict = check_mobile(typed, self.ctx.store.segments)
+        verdict = check_mobile(typed, self.ctx.store.segments, for_calls=False)
         self._note("number", "\n".join(verdict.texts(current_lang())) if typed.strip() else "")  # type: ignore[arg-type]
 
     def _input(self) -> TicketInput:
