@@ -25,6 +25,17 @@ class TariffOptionLine:
     title: str
     monthly_fee: Decimal
     details: str = ""
+    # The option keeps the number's own plan: its fee is "the current plan plus this".
+    keeps_current: bool = False
+
+
+@dataclass(frozen=True)
+class AddonLine:
+    """An add-on as the notice lists it: its fee, and which options (by number) already include it."""
+
+    name: str
+    monthly_fee: Decimal
+    included_in: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -40,6 +51,7 @@ class NoticeData:
     issued_on: date
     title: str = "通知"
     template: str | None = None
+    addons: tuple[AddonLine, ...] = ()
 
     def __post_init__(self) -> None:
         _require_aware("NoticeData", "deadline", self.deadline)

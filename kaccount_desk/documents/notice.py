@@ -19,9 +19,9 @@ from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
-from kaccount_desk.documents.data import NoticeData
+from kaccount_desk.documents.data import NoticeData, TariffOptionLine
 from kaccount_desk.documents.fonts import register_font
 from kaccount_desk.documents.layout import format_date, format_datetime, format_yuan, right_style, title_style
 
@@ -44,6 +44,8 @@ DEFAULT_NOTICE_TEMPLATE = """\
 
 资费方式:
 ${tariff_options}
+
+${addons}
 """
 
 _LIST_ITEM = re.compile(rf"^\s*([{CHINESE_ORDINALS}]+、|\d+[.、.])")
@@ -59,7 +61,7 @@ def _ordinal(n: int) -> str:
 def placeholders(data: NoticeData) -> dict[str, str]:
     """The values a template may use; exposed so an editor can list them beside the text."""
     options = "\n".join(
-        f"{_ordinal(i)}、{opt.title}:每月{format_yuan(opt.monthly_fee)}元。{opt.details}".rstrip()
+        f"{_ordinal(i)}、{opt.title}:{_fee_text(opt)}。{opt.details}".rstrip()
         for i, opt in enumerate(data.tariff_options, start=1)
     )
     return {
@@ -70,8 +72,26 @@ def placeholders(data: NoticeData) -> dict[str, str]:
         "deadline": format_datetime(data.deadline),
         "pool_prefixes": "、".join(data.pool_prefixes),
         "tariff_options": options,
+        "addons": _addons_text(data),
         "issued_on": format_date(data.issued_on),
     }
+
+
+def _fee_text(option: TariffOptionLine) -> str:
+    fee = format_yuan(option.monthly_fee)
+    return f"每月在原资费基础上另加{fee}元" if option.keeps_current else f"每月{fee}元"
+
+
+def _addons_text(data: NoticeData) -> str:
+    """Every add-on with its fee, so a reader sees what each option's price is made of."""
+    if not data.addons:
+        return ""
+    lines = ["附加业务:"]
+    for n, addon in enumerate(data.addons, start=1):
+        included = "、".join(_ordinal(i) for i in addon.included_in)
+        where = f"(资费方式{included}已含)" if included else "(可自愿加办)"
+        lines.append(f"{n}. {addon.name}:每月{format_yuan(addon.monthly_fee)}元{where}。")
+    return "\n".join(lines)
 
 
 def fill_template(data: NoticeData) -> str:
@@ -84,7 +104,7 @@ def _styles() -> tuple[ParagraphStyle, ParagraphStyle]:
         "notice-body",
         fontName=font,
         fontSize=BODY_SIZE,
-        leading=BODY_SIZE * 1.8,
+        leading=BODY_SIZE * 1.7,
         firstLineIndent=2 * BODY_SIZE,
         alignment=TA_JUSTIFY,
         wordWrap="CJK",
@@ -135,9 +155,10 @@ def render_notice(data: NoticeData, out: BinaryIO) -> None:
     story: list[Flowable] = [Paragraph(escape(data.title), title_style(22)), Spacer(1, 8 * mm)]
     story += _body(fill_template(data))
     signature = ParagraphStyle("notice-sign", parent=right_style(BODY_SIZE), rightIndent=2 * BODY_SIZE)
-    story += [
-        Spacer(1, 14 * mm),
+    # The issuer and the date stay together: a date alone on a second page reads as a new notice.
+    story.append(KeepTogether([
+        Spacer(1, 10 * mm),
         Paragraph(escape(data.issuer), signature),
         Paragraph(format_date(data.issued_on), signature),
-    ]
+    ]))
     doc.build(story)

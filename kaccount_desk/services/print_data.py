@@ -14,7 +14,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from kaccount_desk.documents.data import ApplicationFormData, IdCopyData, RosterLine, TariffOptionLine
+from kaccount_desk.documents.data import AddonLine, ApplicationFormData, IdCopyData, RosterLine, TariffOptionLine
 from kaccount_desk.domain.campaign import CampaignSpec, PlanSpec
 from kaccount_desk.domain.id_documents import IdDocumentType
 from kaccount_desk.domain.reasons import Reason
@@ -195,6 +195,13 @@ def _tariff_line(plan: PlanSpec, included: list) -> TariffOptionLine:  # type: i
         rate = f",超出后{addon.in_group_rate.normalize():f}元/分钟" if addon.in_group_rate is not None else ""
         parts.append(f"另加{addon.name}{minutes}{rate}")
     details = ";".join(parts) + "。" if parts else ""
-    if item.keep_current:
-        details += "月费为原资费另加上述费用。"
-    return TariffOptionLine(item.name, fee, details)
+    return TariffOptionLine(item.name, fee, details, keeps_current=item.keep_current)
+
+
+def addon_lines(spec: CampaignSpec) -> tuple[AddonLine, ...]:
+    """Every add-on of the campaign, with the options (numbered as the notice numbers them) that include it."""
+    return tuple(
+        AddonLine(addon.name, addon.monthly_fee,
+                  tuple(n for n, plan in enumerate(spec.plans, start=1) if addon.code in plan.included_addons))
+        for addon in spec.addons
+    )

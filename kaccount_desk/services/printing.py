@@ -40,6 +40,7 @@ from kaccount_desk.services.errors import Refused
 from kaccount_desk.services.print_data import (
     Pricing,
     Selection,
+    addon_lines,
     form_data,
     id_copy_data,
     load_applications,
@@ -124,6 +125,7 @@ def _notice_data(ctx: Context, code: str) -> NoticeData:
         deadline=spec.deadline,
         pool_prefixes=spec.pool_prefixes + spec.pool_numbers,
         tariff_options=tariff_lines(spec),
+        addons=addon_lines(spec),
         issued_on=spec.issued_on,
         title=spec.title,
         template=spec.notice_template or None,

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from sqlalchemy import update
 from support import make_staff, valid_id
 
-from kaccount_desk.services import enrollment, id_copies, printing
+from kaccount_desk.services import campaigns, enrollment, id_copies, printing
 from kaccount_desk.services import tickets as t
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
@@ -192,3 +192,17 @@ def test_receipt_and_ticket_name_the_owner(admin, out) -> None:
     text = _text(full.out)
     assert "首问负责受理单" in text and full.pages == 1
     assert "网络部 请核查基站" in " ".join(text.split())
+
+
+def test_the_notice_prices_every_option_and_lists_every_add_on(admin, campaign, out, tmp_path: Path) -> None:
+    text = _text(printing.print_notice(admin, campaign, out / "n.pdf").out).replace(" ", "")
+    assert "保留原资费+大客户包5元:每月在原资费基础上另加5元" in text
+    assert "另加大客户包(集团包5元,含集团彩铃,网内300分钟)" in text
+    assert "大客户包(集团包5元,含集团彩铃,网内300分钟):每月5元(资费方式一、二、三已含)" in text
+    sample = (Path(__file__).resolve().parents[2] / "resources" / "campaigns" / "botou-2012.toml").read_text(encoding="utf-8")
+    extra = sample.replace('code = "BT2012-KA"', 'code = "BT2026-KA"') + (
+        '\n[[addons]]\ncode = "sms10"\nname = "短信包(200条)"\nmonthly_fee = "10.00"\n')
+    (tmp_path / "c.toml").write_text(extra, encoding="utf-8")
+    code = campaigns.load_campaign_file(admin, tmp_path / "c.toml").code
+    text = _text(printing.print_notice(admin, code, out / "o.pdf").out).replace(" ", "")
+    assert "短信包(200条):每月10元(可自愿加办)" in text
