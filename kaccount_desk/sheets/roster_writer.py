@@ -59,7 +59,8 @@ def write_roster(
     if suffix == ".xlsx":
         _write_atomically(path, lambda target: _write_xlsx(target, headers, rows, title, sheet_name))
     elif suffix == ".csv":
-        _write_atomically(path, lambda target: _write_csv(target, headers, rows, title))
+        # No title row in a CSV: it starts with its header so a spreadsheet or a script reads it as is.
+        _write_atomically(path, lambda target: _write_csv(target, headers, rows))
     else:
         raise ValueError(f"roster export must be .xlsx or .csv, not {path.suffix!r}")
 
@@ -109,15 +110,11 @@ def _csv_text(value: object) -> str:
     return str(value)
 
 
-def _write_csv(
-    target: Path, headers: Sequence[str], rows: Iterable[Sequence[object]], title: str | None
-) -> None:
+def _write_csv(target: Path, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     """UTF-8 with BOM, or Excel reads the Chinese as GBK mojibake; CRLF as Excel writes it."""
     text_columns = _text_columns(headers)
     with target.open("w", encoding="utf-8-sig", newline="") as stream:
         writer = csv.writer(stream, lineterminator="\r\n")
-        if title is not None:
-            writer.writerow([_clean_text(title)])
         writer.writerow([_clean_text(header) for header in headers])
         for row in rows:
             writer.writerow(

@@ -33,10 +33,19 @@ def test_round_trip_returns_the_same_strings(tmp_path: Path, suffix: str) -> Non
     path = tmp_path / f"out{suffix}"
     write_roster(path, HEADERS, PEOPLE, title="某公司大客户业务办理登记表")
     sheet = read_roster(path)
-    assert sheet.header_row == 2
+    # The title row is for people reading the workbook; a CSV starts with its header for programs.
+    first = 2 if suffix == ".xlsx" else 1
+    assert sheet.header_row == first
     columns = [Column.NAME, Column.DEPARTMENT, Column.ID_NUMBER, Column.MOBILE, Column.NOTE]
     assert [[row.values[c] for c in columns] for row in sheet.rows] == PEOPLE
-    assert [row.row for row in sheet.rows] == [3, 4]
+    assert [row.row for row in sheet.rows] == [first + 1, first + 2]
+
+
+def test_a_csv_starts_with_its_header_row(tmp_path: Path) -> None:
+    path = tmp_path / "out.csv"
+    write_roster(path, HEADERS, PEOPLE, title="某公司大客户业务办理登记表")
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        assert next(csv.reader(stream)) == list(HEADERS)
 
 
 def test_xlsx_layout(tmp_path: Path) -> None:
