@@ -93,3 +93,12 @@ def test_sorting_by_received_and_ignoring_unindexed_columns(clerk: Context, cloc
     assert model.index(0, 0).data(TICKET_ID_ROLE) == second
     model.sort(3, Qt.SortOrder.AscendingOrder)
     assert model.query.sort is Sort.RECEIVED and model.index(1, 0).data(TICKET_ID_ROLE) == first
+
+
+def test_queue_dates_show_the_year_once_it_is_not_this_one(clerk: Context, clock: Clock) -> None:
+    receive(clerk, 1)  # received 2012-02-25 09:30 (+08:00)
+    model = TicketsModel(clerk, TicketQuery(queue=Queue.MINE))
+    assert model.index(0, RECEIVED_COLUMN).data() == "02-25 09:30"
+    clock.advance(days=340)  # 2013-01-30: last February must not read as next February
+    model.refresh()
+    assert model.index(0, RECEIVED_COLUMN).data() == "2012-02-25 09:30"

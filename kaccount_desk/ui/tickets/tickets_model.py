@@ -78,6 +78,11 @@ def time_left_text(left: timedelta) -> str:
     return _tr(QT_TRANSLATE_NOOP("TicketsModel", "overdue %1")).replace("%1", span) if left < timedelta(0) else span
 
 
+def queue_time(value: datetime, now: datetime) -> str:
+    """Month, day and time; the year too when it is not this year's, or last December reads as next."""
+    return f"{value:%m-%d %H:%M}" if value.year == now.year else f"{value:%Y-%m-%d %H:%M}"
+
+
 class TicketsModel(QtCore.QAbstractTableModel):
     """Rows of one :class:`TicketQuery`, or a short list of search hits, never all tickets at once."""
 
@@ -246,15 +251,16 @@ class TicketsModel(QtCore.QAbstractTableModel):
 
     def _text(self, row: TicketRow, column: int, state: str) -> str:
         lang = current_lang()
+        now = self.ctx.now()
         texts = (
             lambda: ticket_number(row.id, row.received_at),
-            lambda: f"{row.received_at:%m-%d %H:%M}",
+            lambda: queue_time(row.received_at, now),
             lambda: label(row.category, lang),
             lambda: row.customer_name,
             lambda: masked_number(row.customer_number),
             lambda: row.owner,
             lambda: label(row.status, lang),
-            lambda: f"{row.due_at:%m-%d %H:%M}",
+            lambda: queue_time(row.due_at, now),
             lambda: "—" if state == "done" else time_left_text(row.due_at - self.ctx.now()),
         )
         return texts[column]()
