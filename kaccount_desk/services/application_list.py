@@ -17,6 +17,7 @@ from kaccount_desk.domain.workflow import Status
 from kaccount_desk.services.campaigns import campaign_row, deadline_in_own_offset
 from kaccount_desk.services.context import Context
 from kaccount_desk.store.models import Application, Campaign, Department, IdCopy, RatedItemRow
+from kaccount_desk.store.search import contains, ends_with
 
 
 @dataclass(frozen=True)
@@ -58,10 +59,6 @@ class Progress:
     departments: tuple[DepartmentProgress, ...]
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _filtered(ctx: Context, query: ApplicationQuery, columns: Select) -> Select:  # type: ignore[type-arg]
     stmt = columns.join(Campaign, Campaign.id == Application.campaign_id).join(Department, Department.id == Application.department_id)
     stmt = stmt.where(Campaign.code == query.campaign_code)
@@ -76,14 +73,8 @@ def _filtered(ctx: Context, query: ApplicationQuery, columns: Select) -> Select:
         stmt = stmt.where(Application.plan_id.in_(select(RatedItemRow.id).where(RatedItemRow.code == query.plan)))
     term = query.search.strip()
     if term:
-        like = _escape_like(term)
-        stmt = stmt.where(
-            or_(
-                Application.name.like(f"%{like}%", escape="\\"),
-                Application.msisdn.like(f"%{like}%", escape="\\"),
-                Application.id_number.like(f"%{like.upper()}", escape="\\"),
-            )
-        )
+        id_tail = ends_with(Application.id_number, term.upper())
+        stmt = stmt.where(or_(contains(Application.name, term), contains(Application.msisdn, term), id_tail))
     return stmt
 
 

@@ -15,18 +15,19 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, and_, case, exists, func, or_, select, text
+from sqlalchemy import Select, and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.roles import Permission
-from kaccount_desk.domain.search_text import bigram_query, normalize, phrase_pairs, searchable
+from kaccount_desk.domain.search_text import normalize, searchable
 from kaccount_desk.domain.ticket_deadlines import urgency
 from kaccount_desk.domain.tickets import CallbackResult, TicketStatus, Window, label, parse_choice
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.ticket_views import OPERATOR_TZ, local
 from kaccount_desk.sheets.roster_writer import write_roster
 from kaccount_desk.store.models import Staff
+from kaccount_desk.store.search import contains, count_matching_entries, matching_entries
 from kaccount_desk.store.ticket_models import RentWaiver, Ticket, TicketDepartment, TicketEvent, TicketReferral
 
 COUNT_CAP = 1000
@@ -171,22 +172,6 @@ def _digits(term: str) -> str | None:
     return compact if compact.isascii() and compact.isdigit() else None
 
 
-def _fts_event_ids(session: Session, term: str, limit: int) -> list[int]:
-    if session.bind is not None and session.bind.dialect.name == "postgresql":
-        sql = "SELECT rowid FROM ticket_search WHERE to_tsvector('simple', body) @@ phraseto_tsquery('simple', :q) ORDER BY rowid DESC LIMIT :n"
-        return list(session.scalars(text(sql), {"q": phrase_pairs(term), "n": limit}))
-    sql = "SELECT rowid FROM ticket_search WHERE ticket_search MATCH :q ORDER BY rowid DESC LIMIT :n"
-    return list(session.scalars(text(sql), {"q": bigram_query(term), "n": limit}))
-
-
-def _fts_count(session: Session, term: str) -> int:
-    if session.bind is not None and session.bind.dialect.name == "postgresql":
-        sql = "SELECT count(*) FROM (SELECT 1 FROM ticket_search WHERE to_tsvector('simple', body) @@ phraseto_tsquery('simple', :q) LIMIT :n) m"
-        return session.scalar(text(sql), {"q": phrase_pairs(term), "n": COUNT_CAP + 1}) or 0
-    sql = "SELECT count(*) FROM (SELECT 1 FROM ticket_search WHERE ticket_search MATCH :q LIMIT :n)"
-    return session.scalar(text(sql), {"q": bigram_query(term), "n": COUNT_CAP + 1}) or 0
-
-
 def _ticket_ids_for_events(session: Session, event_ids: list[int]) -> list[int]:
     owners = dict(iter(session.execute(select(TicketEvent.id, TicketEvent.ticket_id).where(TicketEvent.id.in_(event_ids)))))
     return list(dict.fromkeys(owners[e] for e in event_ids if e in owners))
@@ -207,8 +192,8 @@ def search_tickets(ctx: Context, term: str, limit: int = SEARCH_LIMIT) -> Search
         # Digit pairs are in every ticket, so a long digit phrase is slow in the index (139 ms on
         # a million tickets); a number that long is a customer number, answered by its column.
         by_text = not digits or len(digits) < NUMBER_PREFIX_DIGITS
-        ids = _ticket_ids_for_events(session, _fts_event_ids(session, term, 2 * limit)) if by_text else []
-        matched = _fts_count(session, term) if by_text else 0
+        ids = _ticket_ids_for_events(session, matching_entries(session, term, 2 * limit)) if by_text else []
+        matched = count_matching_entries(session, term, COUNT_CAP) if by_text else 0
         if digits:
             upper = digits[:-1] + chr(ord(digits[-1]) + 1)
             by_number = list(
@@ -227,10 +212,10 @@ def search_tickets(ctx: Context, term: str, limit: int = SEARCH_LIMIT) -> Search
 def _one_char(ctx: Context, session: Session, term: str, limit: int) -> SearchResult:
     """A single character matches nearly everything; look only at the newest tickets, and say so."""
     newest = select(Ticket.id).order_by(Ticket.id.desc()).limit(ONE_CHAR_SCAN).subquery()
-    like = f"%{normalize(term)}%"
+    typed = normalize(term)
     stmt = (
         select(*_ROW).join(Staff, Staff.id == Ticket.owner_id).where(Ticket.id.in_(select(newest.c.id)))
-        .where(or_(func.lower(Ticket.content).like(like), Ticket.customer_name.like(like), Ticket.customer_number.like(like)))
+        .where(or_(*(contains(column, typed) for column in (func.lower(Ticket.content), Ticket.customer_name, Ticket.customer_number))))
         .order_by(Ticket.id.desc()).limit(limit)
     )
     rows = _rows(session, stmt, ctx.now())

@@ -17,13 +17,12 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import TypeVar
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kaccount_desk.domain.mobile import check_mobile
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.roles import GRANTS, Permission, Role
-from kaccount_desk.domain.search_text import bigram_text
 from kaccount_desk.domain.ticket_deadlines import (
     DEFAULT_REFERRAL_HOURS,
     FaultFacts,
@@ -54,6 +53,7 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Forbidden, Refused, not_found
 from kaccount_desk.services.ticket_views import OPERATOR_TZ, TicketView, close_facts, ticket_facts, view
 from kaccount_desk.store.models import Staff
+from kaccount_desk.store.search import index_ticket_text
 from kaccount_desk.store.ticket_models import RentWaiver, Ticket, TicketDepartment, TicketEvent, TicketReferral, TicketTimeLimit
 
 E = TypeVar("E", bound=StrEnum)
@@ -109,16 +109,12 @@ def possible_owners(ctx: Context) -> list[tuple[str, str]]:
         return [(no, name) for no, name, role in rows if Permission.HANDLE_TICKETS in GRANTS[Role(role)]]
 
 
-def _index(session: Session, event_id: int, searchable: str) -> None:
-    session.execute(text("INSERT INTO ticket_search (rowid, body) VALUES (:id, :body)"), {"id": event_id, "body": bigram_text(searchable)})
-
-
 def _event(ctx: Context, session: Session, ticket: Ticket, action: Action, body: str = "", searchable: str | None = None, **data: object) -> None:
     event = TicketEvent(ticket_id=ticket.id, action=action.value, staff_id=ctx.actor.id, at=ctx.now(), text=body, data=data)
     session.add(event)
     session.flush()
     if searchable is not None:
-        _index(session, event.id, searchable)
+        index_ticket_text(session, event.id, searchable)
 
 
 def open_ticket(ctx: Context, inp: TicketInput) -> TicketView:

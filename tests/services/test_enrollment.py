@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 from support import Clock, make_staff, valid_id
 
 from kaccount_desk.domain.workflow import Status
-from kaccount_desk.services import enrollment, id_copies, pool
+from kaccount_desk.services import application_list, enrollment, id_copies, pool
+from kaccount_desk.services.application_list import ApplicationQuery
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
 from kaccount_desk.services.errors import Forbidden, Refused
@@ -213,3 +214,11 @@ def test_late_clock_is_respected_for_edits(admin: Context, campaign: str, clock:
     assert edited.name == "张三丰"
     assert edited.updated_at == clock.now
     assert edited.created_at == clock.now - timedelta(days=5)
+
+
+def test_list_search_finds_wildcards_only_as_written(admin: Context, campaign: str) -> None:
+    """"%" and "_" typed into the applications search are characters, not LIKE wildcards."""
+    enrollment.save_application(admin, _input(campaign))
+    query = lambda typed: application_list.count_applications(admin, ApplicationQuery(campaign, search=typed))  # noqa: E731
+    assert (query("张"), query("8801"), query(ID_1978[-4:])) == (1, 1, 1)
+    assert (query("%"), query("_"), query("1%"), query("\\")) == (0, 0, 0, 0)

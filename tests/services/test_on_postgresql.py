@@ -17,6 +17,7 @@ from test_enrollment import (  # noqa: F401
     test_a_pool_number_belongs_to_one_live_application_until_freed,
     test_forward_moves_need_everything_and_record_who_and_when,
     test_id_copies_are_reencoded_bounded_and_hashed,
+    test_list_search_finds_wildcards_only_as_written,
     test_wrong_input_is_refused_whole_and_writes_nothing,
 )
 from test_printing import apps, out, test_summary_goes_to_the_operator_with_submitted_applications  # noqa: F401
@@ -30,6 +31,7 @@ from test_ticket_services import (  # noqa: F401
     clerk,
     test_full_workflow_keeps_the_first_receiver_as_owner,
     test_history_cannot_be_rewritten,
+    test_percent_and_underscore_are_searched_as_written,
     test_queues_pages_and_filters,
     test_report_and_export,
     test_search_chinese_digits_and_syntax,

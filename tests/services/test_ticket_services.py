@@ -245,6 +245,15 @@ def test_search_chinese_digits_and_syntax(clerk: Context) -> None:
     assert [h.id for h in one.hits] == [a.id] and one.hint is not None
 
 
+def test_percent_and_underscore_are_searched_as_written(clerk: Context) -> None:
+    """A clerk who types "%" or "_" looks for that character; before store/search.py "%" matched every ticket."""
+    percent = t.open_ticket(clerk, ticket_input(content="套餐打八折是20%吗"))
+    under = t.open_ticket(clerk, ticket_input(content="宽带账号 ab_cd 登不上"))
+    t.open_ticket(clerk, ticket_input(content="家里信号很差"))
+    for typed, expected in (("%", [percent.id]), ("_", [under.id]), ("20%", [percent.id]), ("b_c", [under.id]), ("%%", []), ("__", [])):
+        assert [h.id for h in search_tickets(clerk, typed).hits] == expected, typed
+
+
 def test_report_and_export(clerk: Context, clock: object, tmp_path: Path) -> None:
     v = t.open_ticket(clerk, ticket_input(category="lookup"))
     t.close(clerk, v.id, "当场答复")
