@@ -1,18 +1,23 @@
-"""Commands of the enrollment job: init, checks, campaigns, rosters and the tariff estimate."""
+"""Commands of the enrollment job: init, checks, campaigns, rosters and the tariff estimate.
+
+Each command imports the services it uses when it runs: ``check-id`` and ``check-number`` need
+only the domain's rules, and must start as fast as a bare Python with python-stdnum.
+"""
 
 from __future__ import annotations
 
 import argparse
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kaccount_desk.cli.output import OK, REFUSED, json_flag, print_json, say
-from kaccount_desk.cli.session import login, open_store, password
+from kaccount_desk.cli.output import OK, REFUSED, json_flag, print_json, say, words
+from kaccount_desk.cli.session import logged_in, open_store, password
 from kaccount_desk.domain.reasons import Reason
-from kaccount_desk.domain.tariff import check_usage
-from kaccount_desk.services import campaigns, checks, estimate, rosters, staff
 from kaccount_desk.services.errors import Refused
+
+if TYPE_CHECKING:
+    from kaccount_desk.services.checks import CheckResult
 
 
 def register(sub: Any) -> None:
@@ -70,20 +75,41 @@ def register(sub: Any) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    actor = staff.create_first_admin(store, args.admin, args.name, password(f"{args.admin} 的新密码 / new password: "))
+    from kaccount_desk.services import staff
+
+    store = open_store(args, create=True)
+    new_password = password(args, words(args, f"{args.admin} 的新密码:", f"New password for {args.admin}: "))
+    actor = staff.create_first_admin(store, args.admin, args.name, new_password)
     if args.json:
-        print_json({"store": store.url, "admin": actor.staff_no})
+        print_json({"store": store.shown_url, "admin": actor.staff_no})
     else:
-        say(f"已建立数据库 {store.url},管理员 {actor.staff_no} / store ready, admin {actor.staff_no}")
+        where = store.shown_url  # with *** for a password: what is printed may stay in a terminal's scrollback
+        say(words(args, f"已建立数据库 {where},管理员 {actor.staff_no}", f"Store ready at {where}, admin {actor.staff_no}"))
     return OK
 
 
-def _checks(args: argparse.Namespace, results: list[checks.CheckResult], with_carrier: bool) -> int:
+SEXES = {"female": ("女", "female"), "male": ("男", "male")}
+
+
+def _detail(args: argparse.Namespace, key: str, value: str) -> str:
+    """A check's detail as a person reads it: sex and carrier in the language asked for."""
+    if key == "sex" and value in SEXES:
+        return words(args, *SEXES[value])
+    if key == "carrier":
+        from kaccount_desk.domain.mobile import Carrier  # only check-number gets here; it has loaded it already
+
+        if value in set(Carrier):
+            return words(args, Carrier(value).zh, Carrier(value).en)
+    return value
+
+
+def _checks(args: argparse.Namespace, results: list[CheckResult], with_carrier: bool) -> int:
     if args.json:
         doc = []
         for r in results:
-            item: dict[str, Any] = {"input": r.input, "valid": r.valid, "normalized": r.normalized, "reasons": r.reasons, "warnings": r.warnings}
+            item: dict[str, Any] = {
+                "input": r.input, "valid": r.valid, "normalized": r.normalized, "reasons": r.reasons, "warnings": r.warnings,
+            }
             item.update(r.details)
             if with_carrier:
                 item["carrier"] = r.details.get("carrier") or None
@@ -92,7 +118,7 @@ def _checks(args: argparse.Namespace, results: list[checks.CheckResult], with_ca
     else:
         for r in results:
             mark = "✓" if r.valid else "✗"
-            extra = " ".join(v for v in r.details.values() if v)
+            extra = " ".join(_detail(args, key, value) for key, value in r.details.items() if value)
             say(f"{mark} {r.input} → {r.normalized} {extra}".rstrip())
             for text in r.reasons:
                 say(f"    {text}")
@@ -102,37 +128,51 @@ def _checks(args: argparse.Namespace, results: list[checks.CheckResult], with_ca
 
 
 def cmd_check_id(args: argparse.Namespace) -> int:
+    from kaccount_desk.services import checks
+
     return _checks(args, checks.check_ids(args.ids, args.lang), with_carrier=False)
 
 
 def cmd_check_number(args: argparse.Namespace) -> int:
+    from kaccount_desk.services import checks
+
     return _checks(args, checks.check_numbers(args.numbers, args.require_carrier, args.lang), with_carrier=True)
 
 
 def cmd_campaign_load(args: argparse.Namespace) -> int:
-    ctx = login(args, open_store(args))
-    spec = campaigns.load_campaign_file(ctx, args.file)
+    from kaccount_desk.services import campaigns
+
+    spec = campaigns.load_campaign_file(logged_in(args), args.file)
     if args.json:
         print_json({"code": spec.code, "title": spec.title, "departments": len(spec.departments), "pool_size": len(spec.pool())})
     else:
-        say(f"已载入 {spec.code} {spec.title}:{len(spec.departments)} 个部门,号池 {len(spec.pool())} 个号码")
+        say(words(args, f"已载入 {spec.code} {spec.title}:{len(spec.departments)} 个部门,号池 {len(spec.pool())} 个号码",
+                  f"Loaded {spec.code} {spec.title}: {len(spec.departments)} departments, {len(spec.pool())} numbers in the pool"))
     return OK
 
 
 def cmd_campaign_list(args: argparse.Namespace) -> int:
-    ctx = login(args, open_store(args))
-    found = campaigns.list_campaigns(ctx)
+    from kaccount_desk.services import campaigns
+
+    found = campaigns.list_campaigns(logged_in(args))
     if args.json:
         print_json(found)
     else:
         for c in found:
-            say(f"{c.code}\t{c.title}\t截止 {c.deadline:%Y-%m-%d %H:%M}\t{c.departments} 个部门\t号池 {c.pool_size}")
+            say(words(args, f"{c.code}\t{c.title}\t截止 {c.deadline:%Y-%m-%d %H:%M}\t{c.departments} 个部门\t号池 {c.pool_size}",
+                      f"{c.code}\t{c.title}\tdeadline {c.deadline:%Y-%m-%d %H:%M}\t{c.departments} departments\tpool {c.pool_size}"))
     return OK
 
 
+ROW_STATUS = {
+    "accepted": ("新增", "added"), "updated": ("更新", "updated"), "unchanged": ("未变", "unchanged"), "rejected": ("拒收", "refused"),
+}
+
+
 def cmd_roster_import(args: argparse.Namespace) -> int:
-    ctx = login(args, open_store(args))
-    report = rosters.import_roster(ctx, args.file, args.campaign, dry_run=args.dry_run)
+    from kaccount_desk.services import rosters
+
+    report = rosters.import_roster(logged_in(args), args.file, args.campaign, dry_run=args.dry_run)
     lang = args.lang
     if args.json:
         print_json(
@@ -156,28 +196,31 @@ def cmd_roster_import(args: argparse.Namespace) -> int:
             }
         )
     else:
-        labels = {"accepted": "新增", "updated": "更新", "unchanged": "未变", "rejected": "拒收"}
         for x in report.notices:
             say(f"! {x.text(lang)}")
         for r in report.rows:
-            say(f"第{r.row}行 {r.name} {labels[r.status]}")
+            zh, en = ROW_STATUS[r.status]
+            say(words(args, f"第{r.row}行 {r.name} {zh}", f"row {r.row} {r.name} {en}"))
             for x in r.reasons:
                 say(f"    {x.text(lang)}")
             for x in r.warnings:
                 say(f"    ! {x.text(lang)}")
         t = report.totals
-        prefix = "(试导入,未写入)" if args.dry_run else ""
-        say(f"{prefix}新增 {t['accepted']},更新 {t['updated']},未变 {t['unchanged']},拒收 {t['rejected']}")
+        say(words(args, f"{'(试导入,未写入)' if args.dry_run else ''}新增 {t['accepted']},更新 {t['updated']},"
+                        f"未变 {t['unchanged']},拒收 {t['rejected']}",
+                  f"{'(dry run, nothing written) ' if args.dry_run else ''}added {t['accepted']}, updated {t['updated']}, "
+                  f"unchanged {t['unchanged']}, refused {t['rejected']}"))
     return REFUSED if report.totals["rejected"] else OK
 
 
 def cmd_roster_export(args: argparse.Namespace) -> int:
-    ctx = login(args, open_store(args))
-    count = rosters.export_roster(ctx, args.campaign, args.out, all_live=args.all_live)
+    from kaccount_desk.services import rosters
+
+    count = rosters.export_roster(logged_in(args), args.campaign, args.out, all_live=args.all_live)
     if args.json:
         print_json({"out": str(args.out), "rows": count})
     else:
-        say(f"已导出 {count} 份申请到 {args.out}")
+        say(words(args, f"已导出 {count} 份申请到 {args.out}", f"Exported {count} applications to {args.out}"))
     return OK
 
 
@@ -194,7 +237,10 @@ def _fee(text: str | None) -> Decimal | None:
 
 
 def cmd_estimate(args: argparse.Namespace) -> int:
-    ctx = login(args, open_store(args))
+    from kaccount_desk.domain.tariff import check_usage
+    from kaccount_desk.services import estimate
+
+    ctx = logged_in(args)
     usage = check_usage(args.in_group, args.out_group, args.sms, args.data_mb)
     if usage.value is None:
         raise Refused(*usage.reasons)
@@ -214,7 +260,7 @@ def cmd_estimate(args: argparse.Namespace) -> int:
         )
     else:
         for e in results:
-            say(f"{'★' if e.cheapest else ' '} {e.option.name}: {e.monthly_cost} 元/月")
+            say(f"{'★' if e.cheapest else ' '} {e.option.name}: {e.monthly_cost} {words(args, '元/月', 'yuan a month')}")
             for k, v in e.breakdown:
                 say(f"      {k} {v}")
     return OK

@@ -1,4 +1,9 @@
-"""Parsing the command line and turning outcomes into exit codes: 0 fine, 1 refused, 2 misuse."""
+"""Parsing the command line and turning outcomes into exit codes: 0 fine, 1 refused, 2 misuse, 3 store unavailable.
+
+Building the parser imports no service: each command imports what it uses when it runs, so a
+quick check (``check-id``) or ``--help`` does not load SQLAlchemy, reportlab or openpyxl.
+``run(argv)`` is the in-process entry point (tests and the soak call it); ``main`` is the script's.
+"""
 
 from __future__ import annotations
 
@@ -8,39 +13,53 @@ import sys
 from collections.abc import Callable, Sequence
 
 from kaccount_desk import __version__
-from kaccount_desk.cli import enrollment_commands, print_commands, staff_commands, ticket_commands
-from kaccount_desk.cli.output import REFUSED, USAGE, complain, print_json
+from kaccount_desk.cli import application_commands, enrollment_commands, print_commands, staff_commands, ticket_commands
+from kaccount_desk.cli.output import REFUSED, UNAVAILABLE, USAGE, complain, print_json, words
 from kaccount_desk.cli.session import UsageError
-from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.services.errors import ServiceError, StoreUnavailable
 
-Registrar = Callable[[argparse._SubParsersAction], None]  # type: ignore[type-arg]
+Registrar = Callable[[argparse._SubParsersAction], None]
 REGISTRARS: list[Registrar] = [
-    enrollment_commands.register, staff_commands.register, ticket_commands.register, print_commands.register,
+    enrollment_commands.register, application_commands.register, staff_commands.register, ticket_commands.register,
+    print_commands.register,
 ]
+
+
+def _default_lang() -> str:
+    chosen = os.environ.get("KACCOUNT_LANG")
+    return chosen if chosen in ("zh", "en") else "zh"
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kaccount-desk",
         description="大客户业务受理、首问负责工单与打印 / key-account intake, first-contact tickets and printing. "
-        "Without a command the desktop app opens.",
+        "Without a command the desktop app opens. Exit codes: 0 fine, 1 input refused, 2 wrong usage, 3 store unavailable.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--db", metavar="URL", help="a store path or SQLAlchemy URL (default: KACCOUNT_DB, else the per-user store)")
-    parser.add_argument("--as", dest="as_staff", metavar="STAFF_ID", help="act as this staff member (password from KACCOUNT_PASSWORD or a prompt)")
-    parser.add_argument(
-        "--lang", choices=["zh", "en"], default=os.environ.get("KACCOUNT_LANG", "zh") if os.environ.get("KACCOUNT_LANG") in ("zh", "en") else "zh",
-        help="language of messages (default zh)",
-    )
+    parser.add_argument("--as", dest="as_staff", metavar="STAFF_ID",
+                        help="act as this staff member (password from KACCOUNT_PASSWORD or a prompt)")
+    parser.add_argument("--lang", choices=["zh", "en"], default=_default_lang(), help="language of messages (default zh, or KACCOUNT_LANG)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for register in REGISTRARS:
         register(sub)
     return parser
 
 
+def _reasons(args: argparse.Namespace, exc: ServiceError | StoreUnavailable, **extra: object) -> None:
+    if getattr(args, "json", False):
+        print_json({"error": True, **extra, "reasons": exc.texts(args.lang), "codes": [r.code for r in exc.reasons]})
+    for text in exc.texts(args.lang):
+        complain(text)
+
+
 def run(argv: Sequence[str]) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse's own exit: 2 for misuse, 0 for --help and --version
+        return int(exc.code or 0)
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()
@@ -51,14 +70,18 @@ def run(argv: Sequence[str]) -> int:
         complain(str(exc))
         return USAGE
     except ServiceError as exc:
-        if getattr(args, "json", False):
-            print_json({"error": True, "reasons": exc.texts(args.lang), "codes": [r.code for r in exc.reasons]})
-        for text in exc.texts(args.lang):
-            complain(text)
+        _reasons(args, exc)
         return REFUSED
+    except StoreUnavailable as exc:
+        _reasons(args, exc, store_unavailable=True)
+        return UNAVAILABLE
     except KeyboardInterrupt:
-        complain("已取消 / cancelled")
+        complain(words(args, "已取消", "Cancelled"))
         return REFUSED
+    finally:
+        store = getattr(args, "store", None)
+        if store is not None:
+            store.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,4 +1,7 @@
-"""How commands speak: one JSON document with --json, readable lines otherwise."""
+"""How commands speak: one JSON document with --json, readable lines otherwise, in the language of --lang.
+
+Exit codes: 0 fine, 1 some input refused, 2 wrong usage, 3 the store cannot be used now.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-OK, REFUSED, USAGE = 0, 1, 2
+OK, REFUSED, USAGE, UNAVAILABLE = 0, 1, 2, 3
 
 
 def json_flag(parser: argparse.ArgumentParser) -> None:
@@ -32,6 +35,11 @@ def _default(value: Any) -> Any:
 def print_json(document: Any) -> None:
     json.dump(document, sys.stdout, ensure_ascii=False, indent=2, default=_default)
     sys.stdout.write("\n")
+
+
+def words(args: argparse.Namespace, zh: str, en: str) -> str:
+    """The line in the language asked for with ``--lang``: every printed line goes through here or a Reason."""
+    return en if getattr(args, "lang", "zh") == "en" else zh
 
 
 def say(text: str) -> None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kaccount_desk.cli.output import OK, json_flag, print_json, say
-from kaccount_desk.cli.session import UsageError, login, open_store
-from kaccount_desk.services import printing
+from kaccount_desk.cli.output import OK, json_flag, print_json, say, words
+from kaccount_desk.cli.session import UsageError, logged_in
+
+if TYPE_CHECKING:
+    from kaccount_desk.services.printing import Printed
 
 CAMPAIGN_DOCUMENTS = ("notice", "forms", "roster", "summary", "id-sheets")
 TICKET_DOCUMENTS = ("receipt", "ticket")
@@ -35,16 +37,18 @@ def register(sub: Any) -> None:
         d.set_defaults(handler=cmd_print)
 
 
-def _run(args: argparse.Namespace) -> printing.Printed:
-    ctx = login(args, open_store(args))
+def _run(args: argparse.Namespace) -> Printed:
+    from kaccount_desk.services import printing
+
     kind = args.print_command
+    if kind == "roster" and not args.department:
+        raise UsageError(words(args, "print roster 需要 --department", "print roster needs --department"))
+    ctx = logged_in(args)
     if kind == "notice":
         return printing.print_notice(ctx, args.campaign, args.out)
     if kind == "forms":
         return printing.print_forms(ctx, args.campaign, args.out, department=args.department)
     if kind == "roster":
-        if not args.department:
-            raise UsageError("print roster 需要 --department / print roster needs --department")
         return printing.print_roster(ctx, args.campaign, args.out, args.department)
     if kind == "summary":
         return printing.print_summary(ctx, args.campaign, args.out, all_live=args.all_live)
@@ -60,5 +64,5 @@ def cmd_print(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"out": str(done.out), "pages": done.pages})
     else:
-        say(f"已生成 {done.out}(共 {done.pages} 页)")
+        say(words(args, f"已生成 {done.out}(共 {done.pages} 页)", f"Wrote {done.out} ({done.pages} pages)"))
     return OK

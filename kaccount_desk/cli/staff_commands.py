@@ -11,12 +11,14 @@ import getpass
 import os
 import sys
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kaccount_desk.cli.output import OK, json_flag, print_json, say
-from kaccount_desk.cli.session import UsageError, login, open_store
+from kaccount_desk.cli.output import OK, json_flag, print_json, say, words
+from kaccount_desk.cli.session import UsageError, logged_in
 from kaccount_desk.domain.roles import Role
-from kaccount_desk.services import staff
+
+if TYPE_CHECKING:
+    from kaccount_desk.services.staff import StaffView
 
 
 def register(sub: Any) -> None:
@@ -37,33 +39,43 @@ def register(sub: Any) -> None:
         c = ssub.add_parser(name, help=text)
         c.add_argument("staff_no", metavar="STAFF_ID")
         json_flag(c)
-        c.set_defaults(handler=lambda a, active=active: _print(a, [staff.set_active(login(a, open_store(a)), a.staff_no, active)]))
+        c.set_defaults(handler=lambda a, active=active: cmd_set_active(a, active))
 
 
-def _new_password() -> str:
+def _new_password(args: argparse.Namespace) -> str:
     given = os.environ.get("KACCOUNT_NEW_PASSWORD")
     if given is not None:
         return given
     if not sys.stdin.isatty():
-        raise UsageError("需要新员工的密码:请设置 KACCOUNT_NEW_PASSWORD 或在终端运行 / "
-                         "the new account needs a password: set KACCOUNT_NEW_PASSWORD or run in a terminal")
-    return getpass.getpass("新员工的密码 / the new staff member's password: ")
+        raise UsageError(words(args, "需要新员工的密码:请设置 KACCOUNT_NEW_PASSWORD 或在终端运行",
+                               "The new account needs a password: set KACCOUNT_NEW_PASSWORD or run in a terminal"))
+    return getpass.getpass(words(args, "新员工的密码:", "The new staff member's password: "))
 
 
-def _print(args: argparse.Namespace, people: list[staff.StaffView]) -> int:
+def _print(args: argparse.Namespace, people: list[StaffView]) -> int:
     if args.json:
         print_json([asdict(p) for p in people])
     else:
         for p in people:
-            state = "在岗 active" if p.active else "离岗 left"
+            state = words(args, "在岗", "active") if p.active else words(args, "离岗", "left")
             say(f"{p.staff_no}  {p.name}  {p.role}  {p.department or ''}  {state}")
     return OK
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    ctx = login(args, open_store(args))
-    return _print(args, [staff.create_staff(ctx, args.staff_no, args.name, args.role, _new_password(), args.department)])
+    from kaccount_desk.services import staff
+
+    ctx = logged_in(args)
+    return _print(args, [staff.create_staff(ctx, args.staff_no, args.name, args.role, _new_password(args), args.department)])
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    return _print(args, staff.list_staff(login(args, open_store(args))))
+    from kaccount_desk.services import staff
+
+    return _print(args, staff.list_staff(logged_in(args)))
+
+
+def cmd_set_active(args: argparse.Namespace, active: bool) -> int:
+    from kaccount_desk.services import staff
+
+    return _print(args, [staff.set_active(logged_in(args), args.staff_no, active)])

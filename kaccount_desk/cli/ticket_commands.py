@@ -7,20 +7,30 @@ Times are printed in ISO 8601 with the +08:00 offset (the operator's zone); ``--
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from dataclasses import asdict
-from datetime import datetime
-from typing import Any
+from datetime import datetime, timedelta, timezone
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-from kaccount_desk.cli.output import OK, json_flag, print_json, say
-from kaccount_desk.cli.session import UsageError, login, open_store
-from kaccount_desk.domain.tickets import label
-from kaccount_desk.services import ticket_queries as queries
-from kaccount_desk.services import ticket_settings as settings
-from kaccount_desk.services import tickets
-from kaccount_desk.services.context import Context
+from kaccount_desk.cli.output import OK, json_flag, print_json, say, words
+from kaccount_desk.cli.session import UsageError, logged_in
+from kaccount_desk.domain.tickets import CallbackResult, Category, Channel, TicketStatus, label
 
-CATEGORIES = ["consultation", "lookup", "complaint", "fault", "business"]
-CHANNELS = ["face", "phone", "letter", "visit", "online"]
+if TYPE_CHECKING:
+    from kaccount_desk.services.context import Context
+    from kaccount_desk.services.tickets import TicketView
+
+CATEGORIES = [c.value for c in Category]
+CHANNELS = [c.value for c in Channel]
+QUEUES = ["mine", "window", "department", "due_today", "overdue", "all"]  # services.ticket_queries.Queue; a test keeps them equal
+OPERATOR_TZ = timezone(timedelta(hours=8))
+URGENCY = {"overdue": ("已超时", "overdue"), "due_soon": ("即将到期", "due soon"), "ok": ("未到期", "on time"), "done": ("已办结", "done")}
+
+
+def _urgency(args: argparse.Namespace, code: str) -> str:
+    zh, en = URGENCY.get(code, (code, code))
+    return words(args, zh, en)
 
 
 def _iso(value: str) -> datetime:
@@ -28,8 +38,29 @@ def _iso(value: str) -> datetime:
         parsed = datetime.fromisoformat(value)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"not an ISO 8601 time: {value!r}") from exc
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=tickets.OPERATOR_TZ)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=OPERATOR_TZ)
 
+
+Work = Callable[[ModuleType, "Context", argparse.Namespace], "TicketView"]
+
+
+def _on_ticket(work: Work) -> Callable[[argparse.Namespace], int]:
+    """A handler that runs one ticket action, ``work(services.tickets, ctx, args)``, and prints the ticket."""
+
+    def handler(args: argparse.Namespace) -> int:
+        from kaccount_desk.services import tickets
+
+        _print_ticket(args, work(tickets, logged_in(args), args))
+        return OK
+
+    return handler
+
+
+# The ticket panel's actions and the CLI's commands for them (tests/cli compares this with the panel).
+ACTION_COMMANDS = {
+    "receive": "open", "start": "start", "refer": "refer", "answer": "answer", "reply": "reply", "callback": "callback",
+    "close": "close", "handset_cause": "handset", "overdue_notice": "notice", "reassign": "reassign", "note": "note",
+}
 
 
 def register(sub: Any) -> None:
@@ -39,14 +70,23 @@ def register(sub: Any) -> None:
     c = tsub.add_parser("open", help="receive a customer's matter; you become its owner")
     c.add_argument("--category", required=True, choices=CATEGORIES)
     c.add_argument("--channel", required=True, choices=CHANNELS)
-    c.add_argument("--window", required=True, metavar="NAME", help="self_run_hall, partner_hall, hotline, billing_desk, key_account_desk (or 客服热线 ...)")
+    c.add_argument("--window", required=True, metavar="NAME",
+                   help="self_run_hall, partner_hall, hotline, billing_desk, key_account_desk (or 客服热线 ...)")
     c.add_argument("--customer", required=True, metavar="NAME")
     c.add_argument("--number", required=True, metavar="N")
     c.add_argument("--area", choices=["town", "rural"])
     c.add_argument("--content", required=True, metavar="TEXT")
     c.add_argument("--received", type=_iso, metavar="ISO-8601", help="when it was received, e.g. for a letter written down later")
     json_flag(c)
-    c.set_defaults(handler=cmd_open)
+    c.set_defaults(handler=_on_ticket(lambda t, ctx, a: t.open_ticket(ctx, t.TicketInput(
+        category=a.category, channel=a.channel, window=a.window, customer_name=a.customer,
+        customer_number=a.number, content=a.content, area=a.area, received=a.received,
+    ))))
+
+    c = tsub.add_parser("start", help="start working on a ticket (the owner)")
+    c.add_argument("id", type=int)
+    json_flag(c)
+    c.set_defaults(handler=_on_ticket(lambda t, ctx, a: t.start(ctx, a.id)))
 
     c = tsub.add_parser("refer", help="refer a ticket to a department; you stay its owner")
     c.add_argument("id", type=int)
@@ -54,49 +94,68 @@ def register(sub: Any) -> None:
     c.add_argument("--ask", required=True, metavar="TEXT")
     c.add_argument("--due", type=_iso, metavar="ISO-8601")
     json_flag(c)
-    c.set_defaults(handler=lambda a: _action(a, lambda ctx: tickets.refer(ctx, a.id, a.department, a.ask, a.due)))
+    c.set_defaults(handler=_on_ticket(lambda t, ctx, a: t.refer(ctx, a.id, a.department, a.ask, a.due)))
 
     c = tsub.add_parser("answer", help="record a department's answer")
     c.add_argument("id", type=int)
     c.add_argument("--department", required=True, metavar="NAME")
     c.add_argument("--text", required=True, metavar="TEXT")
     json_flag(c)
-    c.set_defaults(handler=lambda a: _action(a, lambda ctx: tickets.answer(ctx, a.id, a.department, a.text)))
+    c.set_defaults(handler=_on_ticket(lambda t, ctx, a: t.answer(ctx, a.id, a.department, a.text)))
 
     c = tsub.add_parser("reply", help="record the reply to the customer")
     c.add_argument("id", type=int)
     c.add_argument("--text", required=True, metavar="TEXT")
     json_flag(c)
-    c.set_defaults(handler=lambda a: _action(a, lambda ctx: tickets.reply(ctx, a.id, a.text)))
+    c.set_defaults(handler=_on_ticket(lambda t, ctx, a: t.reply(ctx, a.id, a.text)))
 
     c = tsub.add_parser("callback", help="record the customer's confirmation")
     c.add_argument("id", type=int)
-    c.add_argument("--result", required=True, choices=["satisfied", "unsatisfied", "unreachable"])
+    c.add_argument("--result", required=True, choices=[r.value for r in CallbackResult])
+    c.add_argument("--note", default="", metavar="TEXT")
     json_flag(c)
-    c.set_defaults(handler=lambda a: _action(a, lambda ctx: tickets.callback(ctx, a.id, a.result)))
+    c.set_defaults(handler=_on_ticket(lambda t, ctx, a: t.callback(ctx, a.id, a.result, a.note)))
+
+    c = tsub.add_parser("handset", help="record that the customer's handset caused the fault (no repair limit)")
+    c.add_argument("id", type=int)
+    c.add_argument("--text", required=True, metavar="TEXT")
+    json_flag(c)
+    c.set_defaults(handler=_on_ticket(lambda t, ctx, a: t.record_handset_cause(ctx, a.id, a.text)))
+
+    c = tsub.add_parser("notice", help="record that the customer was told a fault is overdue (starts the rent waiver)")
+    c.add_argument("id", type=int)
+    c.add_argument("--text", required=True, metavar="TEXT")
+    json_flag(c)
+    c.set_defaults(handler=_on_ticket(lambda t, ctx, a: t.record_overdue_notice(ctx, a.id, a.text)))
+
+    c = tsub.add_parser("note", help="add a note to a ticket (also to a closed one, to correct it)")
+    c.add_argument("id", type=int)
+    c.add_argument("--text", required=True, metavar="TEXT")
+    json_flag(c)
+    c.set_defaults(handler=_on_ticket(lambda t, ctx, a: t.add_note(ctx, a.id, a.text)))
 
     c = tsub.add_parser("close", help="close a ticket (after reply and callback, or with a reason)")
     c.add_argument("id", type=int)
     c.add_argument("--reason", metavar="TEXT")
     json_flag(c)
-    c.set_defaults(handler=lambda a: _action(a, lambda ctx: tickets.close(ctx, a.id, a.reason)))
+    c.set_defaults(handler=_on_ticket(lambda t, ctx, a: t.close(ctx, a.id, a.reason)))
 
     c = tsub.add_parser("reassign", help="hand a ticket to a new owner when its owner has left (supervisor)")
     c.add_argument("id", type=int)
     c.add_argument("--to", required=True, metavar="STAFF_ID", dest="new_owner")
     c.add_argument("--reason", required=True, metavar="TEXT")
     json_flag(c)
-    c.set_defaults(handler=lambda a: _action(a, lambda ctx: tickets.reassign(ctx, a.id, a.new_owner, a.reason)))
+    c.set_defaults(handler=_on_ticket(lambda t, ctx, a: t.reassign(ctx, a.id, a.new_owner, a.reason)))
 
     c = tsub.add_parser("show", help="a ticket with its history")
     c.add_argument("id", type=int)
     json_flag(c)
-    c.set_defaults(handler=lambda a: _action(a, lambda ctx: tickets.show(ctx, a.id)))
+    c.set_defaults(handler=_on_ticket(lambda t, ctx, a: t.show(ctx, a.id)))
 
     c = tsub.add_parser("list", help="a queue of tickets")
-    c.add_argument("--queue", choices=[q.value for q in queries.Queue], default="mine")
+    c.add_argument("--queue", choices=QUEUES, default="mine")
     c.add_argument("--category", choices=CATEGORIES)
-    c.add_argument("--status", choices=["open", "in_progress", "referred", "answered", "replied", "closed"])
+    c.add_argument("--status", choices=[s.value for s in TicketStatus])
     c.add_argument("--channel", choices=CHANNELS)
     c.add_argument("--window", metavar="NAME")
     c.add_argument("--owner", metavar="STAFF_ID")
@@ -111,7 +170,7 @@ def register(sub: Any) -> None:
 
     c = tsub.add_parser("search", help="find tickets by any Chinese or digit substring")
     c.add_argument("text", metavar="TEXT")
-    c.add_argument("--limit", type=int, default=queries.SEARCH_LIMIT)
+    c.add_argument("--limit", type=int, default=None, help="at most this many hits (default: the search's own limit)")
     json_flag(c)
     c.set_defaults(handler=cmd_search)
 
@@ -128,58 +187,51 @@ def register(sub: Any) -> None:
     c.set_defaults(handler=cmd_departments)
 
 
-def _print_ticket(args: argparse.Namespace, v: tickets.TicketView) -> None:
+def _print_ticket(args: argparse.Namespace, v: TicketView) -> None:
     if args.json:
         print_json(asdict(v))
         return
     lang = args.lang
     say(f"#{v.id} {label(v.category, lang)} {label(v.status, lang)}  {v.customer_name} {v.customer_number}")
-    say(f"  owner {v.owner} ({v.owner_name})  due {v.due_at.isoformat()}  [{v.urgency}]")
+    say(words(args, f"  负责人 {v.owner}({v.owner_name})  时限 {v.due_at.isoformat()}  [{_urgency(args, v.urgency)}]",
+              f"  owner {v.owner} ({v.owner_name})  due {v.due_at.isoformat()}  [{_urgency(args, v.urgency)}]"))
     say(f"  {v.content}")
     for e in v.history:
         say(f"  {e.at.isoformat()} {e.staff_no} {label(e.action, lang)} {e.details(lang)}".rstrip())
 
 
-def _action(args: argparse.Namespace, work: Any) -> int:
-    ctx: Context = login(args, open_store(args))
-    _print_ticket(args, work(ctx))
-    return OK
-
-
-def cmd_open(args: argparse.Namespace) -> int:
-    inp = tickets.TicketInput(
-        category=args.category, channel=args.channel, window=args.window, customer_name=args.customer,
-        customer_number=args.number, content=args.content, area=args.area, received=args.received,
-    )
-    return _action(args, lambda ctx: tickets.open_ticket(ctx, inp))
-
-
 def cmd_list(args: argparse.Namespace) -> int:
+    from kaccount_desk.services import ticket_queries as queries
+
     if args.limit < 1 or args.offset < 0:
-        raise UsageError("--limit 至少为1,--offset 不能为负 / --limit must be ≥ 1 and --offset ≥ 0")
-    ctx = login(args, open_store(args))
+        raise UsageError(words(args, "--limit 至少为1,--offset 不能为负", "--limit must be at least 1 and --offset not negative"))
+    ctx = logged_in(args)
     q = queries.TicketQuery(
         queue=queries.Queue(args.queue), category=args.category, status=args.status, channel=args.channel, window=args.window,
-        owner=args.owner, received_from=args.received_from, received_to=args.received_to, sort=queries.Sort(args.sort), descending=args.desc,
+        owner=args.owner, received_from=args.received_from, received_to=args.received_to, sort=queries.Sort(args.sort),
+        descending=args.desc,
     )
     rows = queries.page_tickets(ctx, q, args.offset, args.limit)
     count = queries.count_tickets(ctx, q)
     if args.json:
         print_json({"count": str(count), "tickets": [asdict(r) for r in rows]})
     else:
-        say(f"{count} tickets")
+        say(words(args, f"共 {count} 张工单", f"{count} tickets"))
         for r in rows:
-            say(f"#{r.id} {r.due_at.isoformat()} [{r.urgency}] {label(r.status, args.lang)} {r.owner} {r.customer_name} {r.summary}")
+            state = f"[{_urgency(args, r.urgency)}] {label(r.status, args.lang)}"
+            say(f"#{r.id} {r.due_at.isoformat()} {state} {r.owner} {r.customer_name} {r.summary}")
     return OK
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    ctx = login(args, open_store(args))
-    result = queries.search_tickets(ctx, args.text, args.limit)
+    from kaccount_desk.services import ticket_queries as queries
+
+    ctx = logged_in(args)
+    result = queries.search_tickets(ctx, args.text, args.limit or queries.SEARCH_LIMIT)
     if args.json:
         print_json([asdict(r) for r in result.hits])
     else:
-        say(f"{result.count} hits")
+        say(words(args, f"找到 {result.count} 条", f"{result.count} hits"))
         for r in result.hits:
             say(f"#{r.id} {r.received_at.isoformat()} {r.customer_name} {r.customer_number} {r.summary}")
         if result.hint is not None:
@@ -188,11 +240,13 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_limits(args: argparse.Namespace) -> int:
-    ctx = login(args, open_store(args))
+    from kaccount_desk.services import ticket_settings as settings
+
+    ctx = logged_in(args)
     if args.new_limit:
         category, hours = args.new_limit
         if not hours.isdigit():
-            raise UsageError(f"时限应为整数小时:{hours} / HOURS must be a whole number: {hours}")
+            raise UsageError(words(args, f"时限应为整数小时:{hours}", f"HOURS must be a whole number: {hours}"))
         settings.set_limit(ctx, category, int(hours), args.area)
     found = settings.limits(ctx)
     if args.json:
@@ -200,12 +254,14 @@ def cmd_limits(args: argparse.Namespace) -> int:
     else:
         for v in found:
             area = f" {label(v.area, args.lang)}" if v.area else ""
-            say(f"{label(v.category, args.lang)}{area}: {v.hours} h")
+            say(f"{label(v.category, args.lang)}{area}: {v.hours} {words(args, '小时', 'h')}")
     return OK
 
 
 def cmd_departments(args: argparse.Namespace) -> int:
-    ctx = login(args, open_store(args))
+    from kaccount_desk.services import ticket_settings as settings
+
+    ctx = logged_in(args)
     if args.add:
         settings.add_department(ctx, args.add)
     if args.retire:
@@ -215,5 +271,5 @@ def cmd_departments(args: argparse.Namespace) -> int:
         print_json([asdict(d) for d in found])
     else:
         for d in found:
-            say(d.name if d.active else f"{d.name} (停用 retired)")
+            say(d.name if d.active else words(args, f"{d.name}(停用)", f"{d.name} (retired)"))
     return OK

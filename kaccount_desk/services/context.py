@@ -18,20 +18,41 @@ from kaccount_desk import config
 from kaccount_desk.domain.mobile import SegmentTable, load_default_segments
 from kaccount_desk.domain.reasons import Lang, Reason
 from kaccount_desk.domain.roles import ROLE_LABELS, Permission, Role, allows
-from kaccount_desk.services.errors import Forbidden
+from kaccount_desk.services.errors import Forbidden, StoreUnavailable
 from kaccount_desk.store.engine import open_store
+from kaccount_desk.store.failures import failure_reason, shown_url
 
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class Store:
-    """One store, opened once: migrations run here, before anyone can read or write."""
+@contextmanager
+def store_guard(url: str) -> Iterator[None]:
+    """Turn a store condition (down, locked, full, newer, not a store) into :class:`StoreUnavailable`.
 
-    def __init__(self, url: str, resources: Path | None = None, clock: Callable[[], datetime] = utc_now) -> None:
+    ``from None`` drops the driver's exception, whose text can hold the statement's parameters
+    (names, ID numbers); anything not recognised as a condition propagates unchanged as a bug.
+    """
+    try:
+        yield
+    except Exception as exc:
+        reason = failure_reason(exc, url)
+        if reason is None:
+            raise
+        raise StoreUnavailable(reason) from None
+
+
+class Store:
+    """One store, opened once: migrations run here, before anyone can read or write.
+
+    ``create=False`` opens only a SQLite file that exists (every CLI command but ``init``).
+    """
+
+    def __init__(self, url: str, resources: Path | None = None, clock: Callable[[], datetime] = utc_now, create: bool = True) -> None:
         self.url = url
-        self.engine, self._sessions = open_store(url)
+        with store_guard(url):
+            self.engine, self._sessions = open_store(url, create)
         self.resources = resources or config.resources_dir()
         self.segments: SegmentTable = load_default_segments(self.resources)
         self.clock = clock
@@ -42,18 +63,29 @@ class Store:
 
         ``commit=False`` runs the same work and throws it away, which is what a dry run is.
         """
-        if commit:
-            with self._sessions.begin() as session:
-                yield session
-        else:
-            with self._sessions() as session:
-                yield session
-                session.rollback()
+        with store_guard(self.url):
+            if commit:
+                with self._sessions.begin() as session:
+                    yield session
+            else:
+                with self._sessions() as session:
+                    yield session
+                    session.rollback()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._sessions() as session:
+        with store_guard(self.url), self._sessions() as session:
             yield session
+
+    @property
+    def shown_url(self) -> str:
+        """The URL with any password replaced by ``***``: the only form of it that is printed or shown."""
+        return shown_url(self.url)
+
+    def ping(self) -> None:
+        """Raise :class:`StoreUnavailable` unless the store answers now (the GUI's banner retries with this)."""
+        with store_guard(self.url), self.engine.connect() as connection:
+            connection.exec_driver_sql("SELECT 1")
 
     def close(self) -> None:
         self.engine.dispose()

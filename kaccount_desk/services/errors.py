@@ -33,3 +33,25 @@ class NotFound(ServiceError):
 
 def not_found(what_zh: str, what_en: str, key: object) -> NotFound:
     return NotFound(Reason("not_found", f"找不到{what_zh}“{key}”", f"No {what_en} {key!r}"))
+
+
+class StoreUnavailable(Exception):
+    """The store cannot be used now: unreachable, refused the login, locked, full, newer or not a store.
+
+    Not a :class:`ServiceError`: nothing the person typed was wrong, so faces tell it apart from a
+    refusal (the CLI exits with 3, the GUI shows a banner and retries) and never as a bug.
+    """
+
+    def __init__(self, reason: Reason) -> None:
+        self.reasons: tuple[Reason, ...] = (reason,)
+        super().__init__(reason.en)
+
+    @property
+    def code(self) -> str:
+        return self.reasons[0].code
+
+    def texts(self, lang: Lang = "zh") -> list[str]:
+        return [r.text(lang) for r in self.reasons]
+
+    def text(self, lang: Lang = "zh") -> str:
+        return self.reasons[0].text(lang)

@@ -9,9 +9,12 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+from kaccount_desk.domain.reasons import Reason
+from kaccount_desk.store.failures import StoreFault
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -27,11 +30,23 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, create: bool = True) -> Engine:
+    """``create=False`` refuses a SQLite file that does not exist instead of making an empty one.
+
+    A mistyped path would otherwise become a new, empty store, and the next thing the person
+    reads is "wrong staff ID or password".
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        if parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
+            path = Path(parsed.database)
+            if not create and not path.exists():
+                raise StoreFault(Reason(
+                    "store.missing", f"没有这个数据库文件:{path}(新建数据库请用 init 命令)",
+                    f"There is no store file at {path} (use the init command to create one)",
+                ))
+            if create:
+                path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
@@ -61,8 +76,36 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     command.upgrade(alembic_config(engine), revision)
 
 
-def open_store(url: str) -> tuple[Engine, sessionmaker[Session]]:
-    engine = make_engine(url)
-    if current_revision(engine) != head_revision():
-        upgrade(engine)
+def known_revisions() -> set[str]:
+    return {script.revision for script in ScriptDirectory(str(MIGRATIONS)).walk_revisions()}
+
+
+def check_schema(engine: Engine, current: str | None) -> None:
+    """Refuse a store this program must not migrate: one made by a newer version, or not ours at all.
+
+    Upgrading a newer store would fail half-way or, worse, "succeed" against tables it does not
+    understand; a database with tables but no revision stamp belongs to some other program.
+    """
+    if current is not None and current not in known_revisions():
+        raise StoreFault(Reason(
+            "store.too_new", f"此数据库由更新版本的程序建立(结构版本 {current}),请升级本程序后再打开",
+            f"This store was made by a newer version of the program (schema {current}); upgrade the program to open it",
+        ))
+    if current is None and inspect(engine).get_table_names():
+        raise StoreFault(Reason(
+            "store.foreign", "这个数据库不是本程序建立的(没有结构版本),不会改动它",
+            "This database was not made by this program (it has no schema version); it is left untouched",
+        ))
+
+
+def open_store(url: str, create: bool = True) -> tuple[Engine, sessionmaker[Session]]:
+    engine = make_engine(url, create)
+    try:
+        current = current_revision(engine)
+        if current != head_revision():
+            check_schema(engine, current)
+            upgrade(engine)
+    except BaseException:
+        engine.dispose()
+        raise
     return engine, sessionmaker(engine, expire_on_commit=False)

@@ -1,4 +1,4 @@
-"""The console script as a subprocess: what scripts see, exit codes and JSON included."""
+"""What scripts see: exit codes and JSON, in-process through ``run(argv)``; the real process for the last few."""
 
 from __future__ import annotations
 
@@ -10,24 +10,19 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from clirun import kad
 from support import PASSWORD, SAMPLE_CAMPAIGN, valid_id
 
 GOOD = valid_id("13098119780101123")
 
 
-def kad(*args: str, db: Path | None = None, staff: str | None = "A001", password: str | None = PASSWORD) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    env.pop("KACCOUNT_PASSWORD", None)
+def process(*args: str, password: str | None = PASSWORD) -> subprocess.CompletedProcess[str]:
+    """The real ``python -m kaccount_desk``, for what only a process shows: its exit status."""
+    env = {k: v for k, v in os.environ.items() if k != "KACCOUNT_PASSWORD"}
     if password is not None:
         env["KACCOUNT_PASSWORD"] = password
-    head: list[str] = []
-    if db is not None:
-        head += ["--db", str(db)]
-    if staff is not None:
-        head += ["--as", staff]
-    return subprocess.run(
-        [sys.executable, "-m", "kaccount_desk", *head, *args], capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, timeout=120
-    )
+    return subprocess.run([sys.executable, "-m", "kaccount_desk", *args], capture_output=True, text=True, env=env,
+                          stdin=subprocess.DEVNULL, timeout=120)
 
 
 @pytest.fixture
@@ -60,7 +55,7 @@ def test_check_id_json_gives_a_verdict_per_input() -> None:
 
 
 def test_check_number_json_names_the_carrier_and_english_is_available() -> None:
-    result = kad("--lang", "en", "check-number", "+86 138-0317-0001", "13012345678", "--require-carrier", "china-mobile", "--json", staff=None)
+    result = kad("check-number", "+86 138-0317-0001", "13012345678", "--require-carrier", "china-mobile", "--json", staff=None, lang="en")
     assert result.returncode == 0
     doc = json.loads(result.stdout)
     assert [d["carrier"] for d in doc] == ["china-mobile", "china-unicom"]
@@ -143,9 +138,20 @@ def test_export_refuses_an_unwritable_place_and_leaves_nothing(db: Path, tmp_pat
     assert not (tmp_path / "out.xlsx").exists()
 
 
-def test_module_and_console_script_agree(db: Path) -> None:
+def test_module_and_console_script_agree() -> None:
     script = Path(sys.executable).parent / "kaccount-desk"
+    module = process("--version")
+    assert module.returncode == 0 and "kaccount-desk" in module.stdout
     if script.exists():
         out = subprocess.run([str(script), "--version"], capture_output=True, text=True, timeout=60)
-        assert out.stdout.strip() == kad("--version", staff=None).stdout.strip()
-    assert "kaccount-desk" in kad("--version", staff=None).stdout
+        assert out.stdout.strip() == module.stdout.strip()
+
+
+def test_a_real_process_exits_0_1_2_and_3(db: Path, tmp_path: Path) -> None:
+    """The exit status a shell sees, for each outcome: fine, refused, misuse, store unavailable."""
+    assert process("--db", str(db), "--as", "A001", "campaign", "list").returncode == 0
+    assert process("check-id", "1.30981E+17").returncode == 1
+    assert process("--db", str(db), "no-such-command").returncode == 2
+    missing = process("--db", str(tmp_path / "nothing-here.sqlite3"), "--as", "A001", "campaign", "list")
+    assert missing.returncode == 3 and "nothing-here.sqlite3" in missing.stderr and "Traceback" not in missing.stderr
+    assert not (tmp_path / "nothing-here.sqlite3").exists()

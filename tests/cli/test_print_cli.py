@@ -1,4 +1,4 @@
-"""``kaccount-desk print`` as a subprocess: files, --json, exit codes, and nothing left on refusal."""
+"""``kaccount-desk print`` in-process: files, --json, exit codes, and nothing left on refusal."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from clirun import kad
 from pypdf import PdfReader
-from test_cli import GOOD, PASSWORD, SAMPLE_CAMPAIGN, kad
+from support import PASSWORD, SAMPLE_CAMPAIGN
+from test_cli import GOOD
 
 
 @pytest.fixture(scope="module")

@@ -1,18 +1,14 @@
-"""The ``ticket`` commands as a script runs them: a subprocess, JSON out, exit codes 0/1/2."""
+"""The ``ticket`` commands as a script runs them (in-process through ``run(argv)``): JSON out, exit codes 0/1/2."""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-PASSWORD = "secret-pass"
+from clirun import Done, kad
 
 
 @pytest.fixture
@@ -22,10 +18,8 @@ def db(tmp_path: Path) -> str:
     return path
 
 
-def run(db: str, *args: str, login: bool = True, staff_no: str = "A001") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "KACCOUNT_PASSWORD": PASSWORD, "KACCOUNT_NEW_PASSWORD": PASSWORD}
-    who = ["--as", staff_no] if login else []
-    return subprocess.run([sys.executable, "-m", "kaccount_desk", "--db", db, *who, *args], capture_output=True, text=True, env=env, timeout=120)
+def run(db: str, *args: str, login: bool = True, staff_no: str = "A001") -> Done:
+    return kad(*args, db=db, staff=staff_no if login else None)
 
 
 def ok_json(db: str, *args: str, staff_no: str = "A001") -> Any:
