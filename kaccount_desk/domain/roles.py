@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from kaccount_desk.domain.reasons import Reason
+
 
 class Role(StrEnum):
     CLERK = "clerk"
@@ -78,3 +80,26 @@ def allows(role: str, permission: Permission) -> bool:
         return permission in GRANTS[Role(role)]
     except ValueError:
         return False
+
+
+def fixed_department(role: str, own: str | None) -> str | None:
+    """The one department a person may act on, or None when they may act on every department.
+
+    Staff without ``ALL_DEPARTMENTS`` (a department's collector) see, take, import and print their
+    own department's applications only; someone with no department set then has none.
+    """
+    return None if allows(role, Permission.ALL_DEPARTMENTS) else (own or "").strip()
+
+
+def check_department(role: str, own: str | None, wanted: str | None) -> tuple[Reason, ...]:
+    """Why this person may not act on ``wanted``'s applications; empty when they may."""
+    fixed = fixed_department(role, own)
+    if fixed is None or (wanted or "").strip() == fixed:
+        return ()
+    return (
+        Reason(
+            "forbidden.department",
+            f"只能办理本部门({fixed or '未设部门'})的申请",
+            f"You may only handle your own department's applications ({fixed or 'none set'})",
+        ),
+    )

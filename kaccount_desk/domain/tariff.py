@@ -8,7 +8,7 @@ so the printed breakdown always adds up to the printed total.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -111,6 +111,24 @@ def check_usage(
     if reasons:
         return Verdict(reasons=tuple(reasons))
     return Verdict(value=UsageProfile(**values))
+
+
+def plan_addons(included: Iterable[str], chosen: Iterable[str]) -> tuple[str, ...]:
+    """The add-on codes an application pays for: the plan's own first, then the chosen ones, each once.
+
+    A chosen add-on the plan already includes is not charged twice.
+    """
+    return tuple(dict.fromkeys([*included, *chosen]))
+
+
+def monthly_fee(plan_fee: Decimal | None, included: Iterable[str], chosen: Iterable[str], addon_fees: Mapping[str, Decimal]) -> Decimal:
+    """What a plan with its included and chosen add-ons costs a month (no plan costs nothing).
+
+    Every screen, form, roster and notice shows this one figure; an add-on code the campaign no
+    longer offers costs nothing rather than failing a print run.
+    """
+    base = plan_fee if plan_fee is not None else _ZERO
+    return base + sum((addon_fees[code] for code in plan_addons(included, chosen) if code in addon_fees), _ZERO)
 
 
 def _money(amount: Decimal) -> Decimal:

@@ -60,10 +60,32 @@ TRANSITIONS: dict[tuple[Status, Status], Permission] = {
 
 FORWARD: frozenset[Status] = frozenset({Status.COLLECTED, Status.SUBMITTED, Status.SENT, Status.ACTIVATED})
 
+# Only an application still with its department (a draft, or collected by the department) can
+# change: once the office has submitted it, the form, a roster row and an ID copy leave it alone.
+EDITABLE: frozenset[Status] = frozenset({Status.DRAFT, Status.COLLECTED})
+
 
 def status_label(status: str, lang: str = "zh") -> str:
     zh, en = STATUS_LABELS[Status(status)]
     return en if lang == "en" else zh
+
+
+def is_editable(status: str) -> bool:
+    """Whether an application in ``status`` may still change (its fields, its add-ons, its ID copies)."""
+    return status in EDITABLE
+
+
+def check_editable(status: str) -> tuple[Reason, ...]:
+    """Why an application in ``status`` can no longer change; empty when it can."""
+    if is_editable(status):
+        return ()
+    return (
+        Reason(
+            "application.locked",
+            f"该申请已是“{status_label(status)}”状态,不能再修改",
+            f"This application is already {status_label(status, 'en').lower()} and can no longer be changed",
+        ),
+    )
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import Select, case, func, or_, select
 
 from kaccount_desk.domain.resident_id import mask_resident_id
-from kaccount_desk.domain.roles import Permission
+from kaccount_desk.domain.roles import Permission, fixed_department
 from kaccount_desk.domain.workflow import Status
 from kaccount_desk.services.campaigns import campaign_row, deadline_in_own_offset
 from kaccount_desk.services.context import Context
@@ -62,9 +62,8 @@ class Progress:
 def _filtered(ctx: Context, query: ApplicationQuery, columns: Select) -> Select:  # type: ignore[type-arg]
     stmt = columns.join(Campaign, Campaign.id == Application.campaign_id).join(Department, Department.id == Application.department_id)
     stmt = stmt.where(Campaign.code == query.campaign_code)
-    department = query.department
-    if not ctx.actor.may(Permission.ALL_DEPARTMENTS):
-        department = ctx.actor.department or ""
+    fixed = fixed_department(ctx.actor.role, ctx.actor.department)
+    department = query.department if fixed is None else fixed
     if department:
         stmt = stmt.where(Department.name == department)
     if query.status:

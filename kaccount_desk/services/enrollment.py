@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session
 from kaccount_desk.domain.deadline import check_deadline
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.resident_id import mask_resident_id
-from kaccount_desk.domain.roles import Permission
-from kaccount_desk.domain.workflow import TRANSITIONS, Completeness, Status, check_transition, missing_items
+from kaccount_desk.domain.roles import Permission, check_department
+from kaccount_desk.domain.tariff import monthly_fee, plan_addons
+from kaccount_desk.domain.workflow import TRANSITIONS, Completeness, Status, check_editable, check_transition, is_editable, missing_items
 from kaccount_desk.services.campaigns import campaign_row, deadline_in_own_offset
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Forbidden, Refused, not_found
@@ -63,6 +64,12 @@ class ApplicationView:
     created_at: datetime
     updated_at: datetime
     events: tuple[EventView, ...]
+    # Whether this person may change it now: still with its department (domain ``is_editable``) and
+    # shown unmasked (a form holding a masked number could only save the mask back over the real one).
+    editable: bool = False
+    # The ID number is shown masked (1309**********085X) because this person may not see it whole;
+    # the service checked the real number, so the face shows it as it is and checks nothing.
+    id_masked: bool = False
 
     @property
     def identifier(self) -> str:
@@ -75,16 +82,9 @@ def _rules(ctx: Context, session: Session, code: str) -> IntakeRules:
 
 
 def _require_department(ctx: Context, department: str) -> None:
-    if ctx.actor.may(Permission.ALL_DEPARTMENTS):
-        return
-    if (ctx.actor.department or "") != department.strip():
-        raise Forbidden(
-            Reason(
-                "forbidden.department",
-                f"只能受理本部门({ctx.actor.department or '未设部门'})的申请",
-                f"You may only take applications for your own department ({ctx.actor.department or 'none set'})",
-            )
-        )
+    problems = check_department(ctx.actor.role, ctx.actor.department, department)
+    if problems:
+        raise Forbidden(*problems)
 
 
 def assess(ctx: Context, inp: ApplicationInput, application_id: int | None = None) -> Assessment:
@@ -139,8 +139,9 @@ def save_application(ctx: Context, inp: ApplicationInput, application_id: int | 
             _check_late(ctx, inp, rules.campaign)
             now = ctx.now()
             row = _row(session, application_id) if application_id is not None else None
-            if row is not None and row.status not in (Status.DRAFT, Status.COLLECTED):
-                raise Refused(Reason("application.locked", "已提交的申请不能再修改", "A submitted application can no longer be changed"))
+            locked = check_editable(row.status) if row is not None else ()
+            if locked:
+                raise Refused(*locked)
             if row is not None:
                 inp = _with_confirmed(inp, row)
             a = rules.assess(inp, now.date(), now, own=row, is_new=row is None)
@@ -224,14 +225,16 @@ def view(ctx: Context, session: Session, row: Application) -> ApplicationView:
     dept = session.get(Department, row.department_id)
     plan = session.get(RatedItemRow, row.plan_id) if row.plan_id else None
     addons = [session.get(RatedItemRow, a.rated_item_id) for a in row.addons]
-    included = [r for r in (campaign.rated_items if campaign else []) if plan and r.kind == "addon" and r.code in plan.included_addons]
-    fee = (plan.monthly_fee if plan else Decimal("0")) + sum((r.monthly_fee for r in [*included, *addons] if r), Decimal("0"))
+    offered = {r.code: r for r in (campaign.rated_items if campaign else []) if r.kind == "addon"}
+    included, chosen = (plan.included_addons if plan else ()), [a.code for a in addons if a]
+    fee = monthly_fee(plan.monthly_fee if plan else None, included, chosen, {c: r.monthly_fee for c, r in offered.items()})
     events = session.execute(
         select(ApplicationEvent, Staff).join(Staff, Staff.id == ApplicationEvent.staff_id).where(ApplicationEvent.application_id == row.id).order_by(ApplicationEvent.id)
     )
     sides = {c.side for c in row.copies}
     live_missing = missing_items(completeness(row)) + _unconfirmed(ctx, session, row) if row.status in (Status.DRAFT, Status.COLLECTED, Status.SUBMITTED) else ()
     full = ctx.actor.may(Permission.VIEW_FULL_ID) or ctx.actor.id == row.created_by
+    editable = is_editable(row.status) and full
     return ApplicationView(
         id=row.id,
         campaign_code=campaign.code if campaign else "",
@@ -239,6 +242,7 @@ def view(ctx: Context, session: Session, row: Application) -> ApplicationView:
         name=row.name,
         id_type=row.id_type,
         id_number=row.id_number if full else mask_resident_id(row.id_number),
+        id_masked=not full,
         id_valid=row.id_valid,
         number_source=row.number_source,
         msisdn=row.msisdn,
@@ -247,7 +251,7 @@ def view(ctx: Context, session: Session, row: Application) -> ApplicationView:
         plan=plan.code if plan else None,
         plan_name=plan.name if plan else None,
         addons=tuple(a.code for a in addons if a),
-        addon_names=tuple(r.name for r in [*included, *addons] if r),
+        addon_names=tuple(offered[c].name for c in plan_addons(included, chosen) if c in offered),
         monthly_fee=fee,
         status=row.status,
         note=row.note,
@@ -260,6 +264,7 @@ def view(ctx: Context, session: Session, row: Application) -> ApplicationView:
         created_at=row.created_at,
         updated_at=row.updated_at,
         events=tuple(EventView(e.at, s.staff_no, s.name, e.from_status, e.to_status, e.note) for e, s in events),
+        editable=editable,
     )
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.roles import Permission
-from kaccount_desk.domain.workflow import Status
+from kaccount_desk.domain.workflow import check_editable
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationView, get_application, view
 from kaccount_desk.services.errors import Refused, not_found
@@ -50,8 +50,9 @@ def attach_id_copy(ctx: Context, application_id: int, side: str, raw: bytes, nam
         row = session.get(Application, application_id)
         if row is None:
             raise not_found("申请", "application", application_id)
-        if row.status not in (Status.DRAFT, Status.COLLECTED):
-            raise Refused(Reason("application.locked", "已提交的申请不能再修改", "A submitted application can no longer be changed"))
+        locked = check_editable(row.status)
+        if locked:
+            raise Refused(*locked)
         for old in [c for c in row.copies if c.side == side]:
             row.copies.remove(old)
         session.flush()

@@ -20,9 +20,10 @@ from kaccount_desk.domain.eligibility import check_excluded_packages, check_numb
 from kaccount_desk.domain.id_documents import check_id_document, document_type_from
 from kaccount_desk.domain.mobile import SegmentTable, check_mobile
 from kaccount_desk.domain.reasons import Reason
+from kaccount_desk.domain.tariff import monthly_fee
 from kaccount_desk.domain.workflow import LIVE_STATUSES
 from kaccount_desk.services.campaigns import deadline_in_own_offset
-from kaccount_desk.store.models import Application, Campaign, PoolNumber
+from kaccount_desk.store.models import Application, Campaign, PoolNumber, RatedItemRow
 
 
 @dataclass(frozen=True)
@@ -233,14 +234,13 @@ class IntakeRules:
             out.reasons.append(_reason("application.plan", f"没有名为“{inp.plan}”的资费方式", f"No tariff plan {inp.plan!r}"))
             return
         out.plan_id = plan.id
-        fee = plan.monthly_fee + sum((self._addon_by_code[c].monthly_fee for c in plan.included_addons if c in self._addon_by_code), Decimal("0"))
-        ids: list[int] = []
+        chosen: list[RatedItemRow] = []
         for name in inp.addons:
             addon = self.addons.get(name.strip())
             if addon is None:
                 out.reasons.append(_reason("application.addon", f"没有名为“{name}”的附加包", f"No add-on {name!r}"))
-            elif addon.code not in plan.included_addons and addon.id not in ids:
-                ids.append(addon.id)
-                fee += addon.monthly_fee
-        out.addon_ids = tuple(ids)
-        out.monthly_fee = fee
+            elif addon.code not in plan.included_addons and addon not in chosen:
+                chosen.append(addon)
+        out.addon_ids = tuple(a.id for a in chosen)
+        fees = {code: r.monthly_fee for code, r in self._addon_by_code.items()}
+        out.monthly_fee = monthly_fee(plan.monthly_fee, plan.included_addons, [a.code for a in chosen], fees)

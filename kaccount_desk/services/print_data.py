@@ -19,7 +19,8 @@ from kaccount_desk.domain.campaign import CampaignSpec, PlanSpec
 from kaccount_desk.domain.id_documents import IdDocumentType
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.resident_id import check_resident_id, mask_resident_id
-from kaccount_desk.domain.roles import Permission
+from kaccount_desk.domain.roles import Permission, check_department, fixed_department
+from kaccount_desk.domain.tariff import RatedItem, monthly_fee, plan_addons
 from kaccount_desk.domain.workflow import Status, status_label
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Forbidden, NotFound, Refused
@@ -38,18 +39,13 @@ class Selection:
 
 def scoped_department(ctx: Context, department: str | None) -> str | None:
     """Staff without the all-departments right print their own department and nothing else."""
-    if ctx.actor.may(Permission.ALL_DEPARTMENTS):
+    fixed = fixed_department(ctx.actor.role, ctx.actor.department)
+    if fixed is None:
         return department.strip() if department else None
-    own = ctx.actor.department or ""
-    if department and department.strip() != own:
-        raise Forbidden(
-            Reason(
-                "forbidden.department",
-                f"只能打印本部门({own or '未设部门'})的申请",
-                f"You may only print your own department's applications ({own or 'none set'})",
-            )
-        )
-    return own
+    problems = check_department(ctx.actor.role, ctx.actor.department, department) if department else ()
+    if problems:
+        raise Forbidden(*problems)
+    return fixed
 
 
 def load_applications(session: Session, campaign: Campaign, selection: Selection) -> list[tuple[Application, str]]:
@@ -97,19 +93,22 @@ class Pricing:
         self.items: dict[int, RatedItemRow] = {r.id: r for r in campaign.rated_items}
         self.addons_by_code = {r.code: r for r in campaign.rated_items if r.kind == "addon"}
 
-    def addons(self, app: Application) -> list[RatedItemRow]:
+    def _codes(self, app: Application) -> tuple[RatedItemRow | None, list[str], list[str]]:
         plan = self.items.get(app.plan_id) if app.plan_id else None
-        included = [self.addons_by_code[c] for c in (plan.included_addons if plan else []) if c in self.addons_by_code]
-        return included + [self.items[a.rated_item_id] for a in app.addons if a.rated_item_id in self.items]
+        chosen = [self.items[a.rated_item_id].code for a in app.addons if a.rated_item_id in self.items]
+        return plan, list(plan.included_addons) if plan else [], chosen
+
+    def addons(self, app: Application) -> list[RatedItemRow]:
+        _, included, chosen = self._codes(app)
+        return [self.addons_by_code[c] for c in plan_addons(included, chosen) if c in self.addons_by_code]
 
     def plan_name(self, app: Application) -> str:
         plan = self.items.get(app.plan_id) if app.plan_id else None
         return plan.name if plan else ""
 
     def monthly_fee(self, app: Application) -> Decimal:
-        plan = self.items.get(app.plan_id) if app.plan_id else None
-        base = plan.monthly_fee if plan else Decimal("0")
-        return base + sum((a.monthly_fee for a in self.addons(app)), Decimal("0"))
+        plan, included, chosen = self._codes(app)
+        return monthly_fee(plan.monthly_fee if plan else None, included, chosen, {c: r.monthly_fee for c, r in self.addons_by_code.items()})
 
 
 def shown_id(ctx: Context, number: str) -> str:
@@ -178,9 +177,9 @@ def tariff_lines(spec: CampaignSpec) -> tuple[TariffOptionLine, ...]:
     return tuple(_tariff_line(plan, [addons[c] for c in plan.included_addons if c in addons]) for plan in spec.plans)
 
 
-def _tariff_line(plan: PlanSpec, included: list) -> TariffOptionLine:  # type: ignore[type-arg]
+def _tariff_line(plan: PlanSpec, included: list[RatedItem]) -> TariffOptionLine:
     item = plan.item
-    fee = item.monthly_fee + sum((a.monthly_fee for a in included), Decimal("0"))
+    fee = monthly_fee(item.monthly_fee, plan.included_addons, (), {a.code: a.monthly_fee for a in included})
     parts = []
     if item.keep_current:
         parts.append("保留在网号码原有资费")

@@ -19,8 +19,9 @@ from kaccount_desk.domain.id_documents import IdDocumentType
 from kaccount_desk.domain.mobile import normalize_mobile
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.resident_id import normalize_resident_id
-from kaccount_desk.domain.roles import Permission
-from kaccount_desk.domain.workflow import LIVE_STATUSES, Status, status_label
+from kaccount_desk.domain.roles import Permission, check_department
+from kaccount_desk.domain.tariff import monthly_fee, plan_addons
+from kaccount_desk.domain.workflow import LIVE_STATUSES, Status, check_editable, status_label
 from kaccount_desk.services.campaigns import campaign_row
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import apply_assessment, assessment_values
@@ -191,13 +192,9 @@ def _import_row(
 ) -> tuple[RowResult, Application | NewApplication | None]:
     """One row's verdict, and the application it added or matched (the latter may be unsaved yet)."""
     name = inp.name.strip()
-    if not ctx.actor.may(Permission.ALL_DEPARTMENTS) and inp.department.strip() != (ctx.actor.department or ""):
-        reason = Reason(
-            "forbidden.department",
-            f"只能导入本部门({ctx.actor.department or '未设部门'})的申请",
-            f"You may only import your own department's applications ({ctx.actor.department or 'none set'})",
-        )
-        return RowResult(row_number, "rejected", name, (reason,)), None
+    not_ours = check_department(ctx.actor.role, ctx.actor.department, inp.department)
+    if not_ours:
+        return RowResult(row_number, "rejected", name, not_ours), None
     found = existing.get(_key(inp.id_number, inp.msisdn))
     now = ctx.now()
     if isinstance(found, Application):
@@ -210,13 +207,9 @@ def _import_row(
     if found is not None:
         if _same(found, values, a.addon_ids):
             return RowResult(row_number, "unchanged", name, (), warnings, found.id), found
-        if found.status not in (Status.DRAFT, Status.COLLECTED):
-            reason = Reason(
-                "application.locked",
-                f"该申请已是“{status_label(found.status)}”状态,不能通过名单修改",
-                f"This application is already {status_label(found.status, 'en')} and cannot be changed by a roster",
-            )
-            return RowResult(row_number, "rejected", name, (reason,), warnings, found.id), None
+        locked = check_editable(found.status)
+        if locked:
+            return RowResult(row_number, "rejected", name, locked, warnings, found.id), None
         if isinstance(found, NewApplication):
             found.values, found.addon_ids = values, a.addon_ids
         else:
@@ -240,6 +233,7 @@ def export_roster(ctx: Context, campaign_code: str, out: Path, all_live: bool = 
         campaign = campaign_row(session, campaign_code)
         items = {r.id: r for r in campaign.rated_items}
         by_code = {r.code: r for r in campaign.rated_items if r.kind == "addon"}
+        fees = {code: r.monthly_fee for code, r in by_code.items()}
         rows = session.execute(
             select(Application, Department.name)
             .join(Department, Department.id == Application.department_id)
@@ -250,9 +244,10 @@ def export_roster(ctx: Context, campaign_code: str, out: Path, all_live: bool = 
         lines = []
         for n, (app, dept) in enumerate(rows, start=1):
             plan = items.get(app.plan_id) if app.plan_id else None
-            addons = [by_code[c] for c in (plan.included_addons if plan else []) if c in by_code]
-            addons += [items[a.rated_item_id] for a in app.addons]
-            fee = (plan.monthly_fee if plan else 0) + sum(a.monthly_fee for a in addons)
+            included = plan.included_addons if plan else ()
+            chosen = [items[a.rated_item_id].code for a in app.addons]
+            addons = [by_code[c] for c in plan_addons(included, chosen) if c in by_code]
+            fee = monthly_fee(plan.monthly_fee if plan else None, included, chosen, fees)
             kind = IdDocumentType(app.id_type).zh if app.id_type in IdDocumentType._value2member_map_ else app.id_type
             lines.append(
                 (n, dept, app.name, kind, app.id_number, app.msisdn or "", "新号" if app.number_source == "pool" else "老号",

@@ -6,7 +6,7 @@ right; double-click or Enter on a row opens that application in the form.
 
 from __future__ import annotations
 
-from kaccount_desk.domain.roles import Permission
+from kaccount_desk.domain.roles import fixed_department
 from kaccount_desk.domain.workflow import STATUS_LABELS
 from kaccount_desk.services import campaigns
 from kaccount_desk.services.application_list import ApplicationQuery
@@ -132,8 +132,8 @@ class ApplicationsPage(QtWidgets.QWidget):
                 self.department.addItem(dept.name, dept.name)
             for plan in spec.plans:
                 self.plan.addItem(plan.item.name, plan.item.code)
-        own = self.ctx.actor.department
-        if not self.ctx.actor.may(Permission.ALL_DEPARTMENTS):
+        own = fixed_department(self.ctx.actor.role, self.ctx.actor.department)
+        if own is not None:
             self.department.setCurrentIndex(max(self.department.findData(own), 0))
             self.department.setEnabled(False)
         for combo in (self.department, self.plan):

@@ -17,8 +17,9 @@ from kaccount_desk.domain.id_documents import DEFAULT_DOCUMENT_TYPE, IdDocumentT
 from kaccount_desk.domain.mobile import check_mobile
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.resident_id import ID_LENGTH, check_resident_id, normalize_resident_id
-from kaccount_desk.domain.roles import Permission
-from kaccount_desk.domain.workflow import Completeness, Status, missing_items, status_label
+from kaccount_desk.domain.roles import Permission, fixed_department
+from kaccount_desk.domain.tariff import monthly_fee
+from kaccount_desk.domain.workflow import Completeness, missing_items, status_label
 from kaccount_desk.services import campaigns, enrollment
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput, ApplicationView
@@ -35,7 +36,6 @@ from kaccount_desk.ui.qt import Qt, QtGui, QtWidgets, Signal
 
 log = logging.getLogger("kaccount_desk.ui.enrollment")
 
-EDITABLE_STATUSES = (Status.DRAFT, Status.COLLECTED)
 MOBILE_LENGTH = 11
 # Which field a refused save's reason belongs to, so focus lands where the fix is typed.
 FIELD_OF_CODE = (
@@ -274,8 +274,9 @@ class IntakeForm(QtWidgets.QWidget):
         self.dept_combo.clear()
         self.dept_combo.addItems([d.name for d in spec.departments])
         self.dept_combo.setEditText(keep_dept)
-        if not self._ctx.actor.may(Permission.ALL_DEPARTMENTS):
-            self.dept_combo.setEditText(self._ctx.actor.department or "")
+        fixed = fixed_department(self._ctx.actor.role, self._ctx.actor.department)
+        if fixed is not None:
+            self.dept_combo.setEditText(fixed)
             self.dept_combo.setEnabled(False)
         self.dept_combo.blockSignals(False)
         self.plan_combo.blockSignals(True)
@@ -416,7 +417,7 @@ class IntakeForm(QtWidgets.QWidget):
 
     def _fill(self, view: ApplicationView) -> None:
         self._view = view
-        editable = Status(view.status) in EDITABLE_STATUSES and "*" not in view.id_number
+        editable = view.editable
         self.dept_combo.setEditText(view.department)
         self.name_edit.setText(view.name)
         self.doc_type_combo.blockSignals(True)
@@ -442,7 +443,7 @@ class IntakeForm(QtWidgets.QWidget):
 
     def _plan_text(self, name: str, fee: Decimal, included: tuple[str, ...], keep_current: bool) -> str:
         addons = {a.code: a.monthly_fee for a in self._spec.addons} if self._spec else {}
-        total = fee + sum((addons.get(code, Decimal("0")) for code in included), Decimal("0"))
+        total = monthly_fee(fee, included, (), addons)
         if keep_current:
             return self.tr("%1 — current fee + %2 yuan a month").replace("%1", name).replace("%2", f"{total:.2f}")
         return self.tr("%1 — %2 yuan a month").replace("%1", name).replace("%2", f"{total:.2f}")

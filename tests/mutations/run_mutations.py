@@ -1,0 +1,94 @@
+"""Remove a rule from the place that enforces it and show that a test notices.
+
+Not collected by pytest (no ``test_`` prefix). Each mutation is applied to a copy of the package in
+a temporary folder, never to the working tree, and the tests that guard that place run against the
+copy. Run from the repository root:
+
+    python3 tests/mutations/run_mutations.py
+
+Exit status 0 when every mutation made at least one test fail ("killed"), 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class Mutation:
+    name: str
+    file: str
+    before: str
+    after: str
+    tests: tuple[str, ...]
+
+
+MUTATIONS = (
+    Mutation(
+        "a roster may overwrite a submitted application (editable check gone from services/rosters.py)",
+        "kaccount_desk/services/rosters.py",
+        "locked = check_editable(found.status)",
+        "locked = ()",
+        ("tests/services/test_rule_places.py",),
+    ),
+    Mutation(
+        "ID copies attach to a submitted application (editable check gone from services/id_copies.py)",
+        "kaccount_desk/services/id_copies.py",
+        "locked = check_editable(row.status)",
+        "locked = ()",
+        ("tests/services/test_rule_places.py",),
+    ),
+    Mutation(
+        "no 64-character name limit (gone from services/intake_rules.py)",
+        "kaccount_desk/services/intake_rules.py",
+        "len(inp.name.strip()) > 64",
+        "False",
+        ("tests/services/test_rule_places.py",),
+    ),
+)
+
+
+def run(mutation: Mutation) -> tuple[bool, list[str]]:
+    """Apply one mutation to a copy and run its tests; (killed, names of the failing tests)."""
+    with tempfile.TemporaryDirectory(prefix="mutation-") as tmp:
+        root = Path(tmp)
+        shutil.copytree(REPO / "kaccount_desk", root / "kaccount_desk", ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(REPO / "tests", root / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(REPO / "resources", root / "resources")
+        shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
+        target = root / mutation.file
+        source = target.read_text(encoding="utf-8")
+        if source.count(mutation.before) != 1:
+            raise SystemExit(f"{mutation.file}: expected exactly one {mutation.before!r}; the mutation is out of date")
+        target.write_text(source.replace(mutation.before, mutation.after), encoding="utf-8")
+        env = {**os.environ, "PYTHONPATH": str(root)}
+        done = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *mutation.tests],
+            cwd=root, env=env, capture_output=True, text=True, check=False,
+        )
+        failed = sorted(set(re.findall(r"^FAILED (\S+)", done.stdout, re.MULTILINE)))
+        return done.returncode != 0 and bool(failed), failed
+
+
+def main() -> int:
+    survivors = 0
+    for mutation in MUTATIONS:
+        killed, failed = run(mutation)
+        print(f"{'KILLED  ' if killed else 'SURVIVED'} {mutation.name}")
+        for name in failed:
+            print(f"    failed: {name}")
+        survivors += not killed
+    return 1 if survivors else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
