@@ -16,9 +16,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kaccount_desk.domain.deadline import check_deadline
-from kaccount_desk.domain.eligibility import check_excluded_packages, check_numbers_per_id
-from kaccount_desk.domain.id_documents import check_id_document, document_type_from
-from kaccount_desk.domain.mobile import SegmentTable, check_mobile
+from kaccount_desk.domain.eligibility import check_numbers_per_id
+from kaccount_desk.domain.id_documents import document_type_from
+from kaccount_desk.domain.intake import CampaignFacts, IntakeFields, check_fields
+from kaccount_desk.domain.mobile import SegmentTable
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.tariff import monthly_fee
 from kaccount_desk.domain.workflow import LIVE_STATUSES
@@ -77,6 +78,13 @@ class Holder(Protocol):
 
     @property
     def carrier(self) -> object: ...
+
+
+def intake_fields(inp: ApplicationInput) -> IntakeFields:
+    return IntakeFields(
+        department=inp.department, name=inp.name, id_type=inp.id_type, id_number=str(inp.id_number),
+        number_source=inp.number_source, msisdn=inp.msisdn, current_packages=inp.current_packages,
+    )
 
 
 def _reason(code: str, zh: str, en: str) -> Reason:
@@ -159,23 +167,22 @@ class IntakeRules:
         if self._per_id is not None and number:
             self._per_id[(id_number, str(row.carrier or ""))] += 1
 
+    def facts(self) -> CampaignFacts:
+        return CampaignFacts(set(self.departments), self.campaign.required_carrier, tuple(self.campaign.excluded_packages), self.in_pool)
+
     def assess(self, inp: ApplicationInput, today: date, now: datetime, own: Holder | None = None, is_new: bool = True) -> Assessment:
+        """The fields' own checks (the domain's ``check_fields``, as the form shows them), then what the store knows."""
         out = Assessment()
-        if not inp.name.strip():
-            out.reasons.append(_reason("application.name", "姓名不能为空", "The name is empty"))
-        elif len(inp.name.strip()) > 64:
-            out.reasons.append(_reason("application.name", "姓名过长", "The name is too long"))
+        checks = check_fields(intake_fields(inp), self.facts(), self.segments, today)
+        out.reasons.extend(checks.reasons)
         out.department_id = self.departments.get(inp.department.strip())
-        if out.department_id is None:
-            out.reasons.append(
-                _reason(
-                    "application.department",
-                    f"部门“{inp.department}”不在本次活动的部门名单中",
-                    f"Department {inp.department!r} is not listed for this campaign",
-                )
-            )
-        self._assess_id(inp, today, out)
-        self._assess_number(inp, own, out)
+        kind = document_type_from(inp.id_type)
+        out.id_type = kind.value if kind else inp.id_type
+        out.id_number, out.id_valid = checks.id_number, checks.id_valid
+        out.warnings.extend(checks.id_warnings)
+        out.warnings.extend(w for w in checks.number_warnings if w.code not in inp.confirmed)
+        if checks.mobile is not None:
+            self._assess_holder(checks.mobile.number, checks.mobile.carrier.value, inp, own, out)
         self._assess_plan(inp, out)
         if is_new:
             verdict = check_deadline(now, self.deadline, inp.late_reason or None)
@@ -183,46 +190,16 @@ class IntakeRules:
             out.warnings.extend(verdict.warnings)
         return out
 
-    def _assess_id(self, inp: ApplicationInput, today: date, out: Assessment) -> None:
-        kind = document_type_from(inp.id_type)
-        out.id_type = kind.value if kind else inp.id_type
-        if not str(inp.id_number).strip():
-            return
-        verdict = check_id_document(inp.id_type, inp.id_number, today)
-        out.reasons.extend(verdict.reasons)
-        out.warnings.extend(verdict.warnings)
-        if verdict.value is not None:
-            out.id_number, out.id_valid = verdict.value, True
-        else:
-            out.id_number = str(inp.id_number).strip()
-
-    def _assess_number(self, inp: ApplicationInput, own: Holder | None, out: Assessment) -> None:
-        if not inp.msisdn.strip():
-            return
-        if inp.number_source not in ("existing", "pool"):
-            out.reasons.append(_reason("application.source", "号码来源只能是老号或选号", "The number is either kept or new"))
-            return
-        verdict = check_mobile(inp.msisdn, self.segments, None if inp.number_source == "pool" else self.campaign.required_carrier)
-        out.reasons.extend(verdict.reasons)
-        out.warnings.extend(w for w in verdict.warnings if w.code not in inp.confirmed)
-        if verdict.value is None:
-            return
-        number = verdict.value.number
-        out.msisdn, out.carrier = number, verdict.value.carrier.value
-        if inp.number_source == "pool" and not self.in_pool(number):
-            out.reasons.append(
-                _reason("pool.not_reserved", f"号码{number}不在本次预留的号池中", f"{number} is not one of the reserved numbers")
-            )
+    def _assess_holder(self, number: str, carrier: str, inp: ApplicationInput, own: Holder | None, out: Assessment) -> None:
+        """What only the store knows: another live application holding the number, and numbers per ID."""
+        out.msisdn, out.carrier = number, carrier
         holder = self.holder_of(number)
         if holder is not None and holder is not own and (own is None or holder != own.id):
             out.reasons.append(
                 _reason("number.taken", f"号码{number}已被另一份申请占用", f"{number} already belongs to another application")
             )
-        if inp.number_source == "existing":
-            eligibility = check_excluded_packages(inp.current_packages, self.campaign.excluded_packages)
-            out.reasons.extend(eligibility.reasons)
         if out.id_valid:
-            held = self.numbers_held(out.id_number, out.carrier, own)
+            held = self.numbers_held(out.id_number, carrier, own)
             five = check_numbers_per_id(held)
             out.warnings.extend(w for w in five.warnings if w.code not in inp.confirmed)
 

@@ -48,11 +48,18 @@ MUTATIONS = (
         ("tests/services/test_rule_places.py",),
     ),
     Mutation(
-        "no 64-character name limit (gone from services/intake_rules.py)",
+        "services/intake_rules.py stops enforcing the name limit (drops the domain's name reasons)",
         "kaccount_desk/services/intake_rules.py",
-        "len(inp.name.strip()) > 64",
-        "False",
+        "out.reasons.extend(checks.reasons)",
+        'out.reasons.extend(r for r in checks.reasons if r.code != "application.name")',
         ("tests/services/test_rule_places.py",),
+    ),
+    Mutation(
+        "no 64-character name limit where it now lives (domain/intake.py, asked by IntakeRules and the form)",
+        "kaccount_desk/domain/intake.py",
+        "elif len(name) > MAX_NAME:",
+        "elif False:",
+        ("tests/services/test_rule_places.py", "tests/domain/test_intake_fields.py"),
     ),
 )
 

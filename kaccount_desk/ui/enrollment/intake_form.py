@@ -12,11 +12,9 @@ from decimal import Decimal
 
 from kaccount_desk.domain.campaign import CampaignSpec
 from kaccount_desk.domain.deadline import check_deadline
-from kaccount_desk.domain.eligibility import check_excluded_packages
-from kaccount_desk.domain.id_documents import DEFAULT_DOCUMENT_TYPE, IdDocumentType, check_id_document
-from kaccount_desk.domain.mobile import check_mobile
+from kaccount_desk.domain.id_documents import DEFAULT_DOCUMENT_TYPE, IdDocumentType
+from kaccount_desk.domain.intake import FIELDS, CampaignFacts, IntakeFields, Note, check_fields
 from kaccount_desk.domain.reasons import Reason
-from kaccount_desk.domain.resident_id import ID_LENGTH, check_resident_id, normalize_resident_id
 from kaccount_desk.domain.roles import Permission, fixed_department
 from kaccount_desk.domain.tariff import monthly_fee
 from kaccount_desk.domain.workflow import Completeness, missing_items, status_label
@@ -36,7 +34,6 @@ from kaccount_desk.ui.qt import Qt, QtGui, QtWidgets, Signal
 
 log = logging.getLogger("kaccount_desk.ui.enrollment")
 
-MOBILE_LENGTH = 11
 # Which field a refused save's reason belongs to, so focus lands where the fix is typed.
 FIELD_OF_CODE = (
     ("application.department", "dept"),
@@ -211,7 +208,7 @@ class IntakeForm(QtWidgets.QWidget):
         outer.addLayout(columns, 1)
         order = [self.dept_combo, self.name_edit, self.doc_type_combo, self.id_edit, self.keep_radio, self.new_radio, self.number_edit,
                  self.choose_button, self.packages_edit, self.plan_combo, self.addons_list, self.note_edit, self.late_edit, self.save_button]
-        for first, second in zip(order, order[1:]):
+        for first, second in zip(order, order[1:], strict=False):
             QtWidgets.QWidget.setTabOrder(first, second)
 
     def _connect(self) -> None:
@@ -486,78 +483,43 @@ class IntakeForm(QtWidgets.QWidget):
         self.choose_button.setEnabled(not existing)
         self.packages_edit.setEnabled(existing)
         self.number_edit.setPlaceholderText(self.tr("The number the person keeps") if existing else self.tr("Type the number or press F4 to choose one"))
-        self._check_department()
-        self._check_id()
-        self._check_number(existing)
-        self._check_packages(existing)
-        for key, edit in (("name", self.name_edit), ("late", self.late_edit)):
-            if edit.text().strip():
-                self.notes[key].put("", "")
+        self._check_fields(existing)
+        if self.late_edit.text().strip():
+            self.notes["late"].put("", "")
         if self.plan_combo.currentData():
             self.notes["plan"].put("", "")
         self._refresh_late()
         self._refresh_missing()
         self._refresh_confirmations()
 
-    def _check_department(self) -> None:
-        text = self.dept_combo.currentText().strip()
-        known = self._spec is not None and text in {d.name for d in self._spec.departments}
-        self.notes["dept"].put("warning" if text and not known else "", self.tr("Not one of this campaign's departments") if text and not known else "")
+    def _check_fields(self, existing: bool) -> None:
+        """Notes under the fields from the domain's ``check_fields``, the one IntakeRules also uses on save.
 
-    def _check_id(self) -> None:
-        note, text, lang = self.notes["id"], self.id_edit.text(), current_lang()
-        self._id_ok = False
-        if not text.strip():
-            note.put("", "")
-            return
-        today = self._ctx.now().date()
-        verdict = check_id_document(self.doc_type_combo.currentData(), text, today)
-        if verdict.value is None:
-            calm = verdict.reasons[0].code == "id.length" and len(normalize_resident_id(text)) < ID_LENGTH
-            note.put("calm" if calm else "reason", "\n".join(verdict.texts(lang)))
-            return
-        self._id_ok = True
-        if verdict.warnings:
-            note.put("warning", "\n".join(verdict.warning_texts(lang)))
-            return
-        resident = check_resident_id(verdict.value, today).value if len(verdict.value) == ID_LENGTH else None
-        if resident is None:
-            note.put("ok", self.tr("Looks right; compare it with the document"))
-            return
-        sex = self.tr("male") if resident.sex == "male" else self.tr("female")
-        note.put("ok", f"{resident.birth_date:%Y-%m-%d} {sex}")
-
-    def _check_number(self, existing: bool) -> None:
-        note, text, lang = self.notes["number"], self.number_edit.text(), current_lang()
-        self._number_ok, self._live_warnings = False, {}
-        if not text.strip() or self._spec is None:
-            note.put("", "")
-            return
-        verdict = check_mobile(text, self._ctx.store.segments, self._spec.required_carrier if existing else None)
-        if verdict.value is None:
-            calm = verdict.reasons[0].code == "mobile.length" and len(text.strip()) < MOBILE_LENGTH
-            note.put("calm" if calm else "reason", "\n".join(verdict.texts(lang)))
-            return
-        self._number_ok = True
-        self._live_warnings = {w.code: w.text(lang) for w in verdict.warnings if w.confirm}
-        carrier = verdict.value.carrier
-        if not existing and verdict.value.number not in self._pool_numbers:
-            note.put("reason", self.tr("Not one of the numbers reserved for this campaign; press F4 to choose one"))
-        elif verdict.warnings:
-            note.put("warning", "\n".join(verdict.warning_texts(lang)))
-        else:
-            note.put("ok", carrier.en if lang == "en" else carrier.zh)
-
-    def _check_packages(self, existing: bool) -> None:
-        text = self.packages_edit.text()
-        if not existing or not text.strip() or self._spec is None:
-            self.notes["packages"].put("", "")
-            return
-        verdict = check_excluded_packages(text, self._spec.excluded_packages)
-        if verdict.reasons:
-            self.notes["packages"].put("reason", "\n".join(verdict.texts(current_lang())))
-        else:
-            self.notes["packages"].put("ok", self.tr("No conflicting package"))
+        A masked ID (staff without the right to see it whole) is not checked again: the note says
+        what the service found when it was saved.
+        """
+        lang = current_lang()
+        view = self._view
+        masked = view is not None and view.id_masked and self.id_edit.text() == view.id_number
+        fields = IntakeFields(
+            department=self.dept_combo.currentText(), name=self.name_edit.text(), id_type=self.doc_type_combo.currentData(),
+            id_number=self.id_edit.text(), number_source="existing" if existing else "pool", msisdn=self.number_edit.text(),
+            current_packages=self.packages_edit.text() if existing else "",
+        )
+        spec = self._spec
+        facts = CampaignFacts(
+            {d.name for d in spec.departments} if spec else set(), spec.required_carrier if spec else None,
+            spec.excluded_packages if spec else (), self._pool_numbers.__contains__,
+        )
+        checks = check_fields(fields, facts, self._ctx.store.segments, self._ctx.now().date(), typing=True,
+                              masked_id_valid=view.id_valid if masked and view else None)
+        for key in FIELDS:
+            note = checks.notes.get(key, Note())
+            if key != "name" or note.lines or self.name_edit.text().strip():
+                self.notes[key].put(note.state, note.text(lang))
+        self._id_ok = checks.id_valid
+        self._number_ok = checks.mobile is not None
+        self._live_warnings = {w.code: w.text(lang) for w in checks.number_warnings if w.confirm}
 
     def _refresh_late(self) -> None:
         late = self._spec is not None and self._view is None and not check_deadline(self._ctx.now(), self._spec.deadline).ok
