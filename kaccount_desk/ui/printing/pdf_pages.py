@@ -6,11 +6,14 @@ often it is looked at or printed.
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 from kaccount_desk.ui.qt import QtCore, QtGui, QtPdf, QtPrintSupport
 
 POINTS_PER_INCH = 72.0
+PRINT_DPI = 300.0
 
 
 class PdfPages:
@@ -33,19 +36,77 @@ class PdfPages:
         return self.document.render(index, size)
 
 
+def page_orientation(pages: PdfPages, index: int) -> QtGui.QPageLayout.Orientation:
+    size = pages.document.pagePointSize(index)
+    landscape = size.width() > size.height()
+    return QtGui.QPageLayout.Orientation.Landscape if landscape else QtGui.QPageLayout.Orientation.Portrait
+
+
+def prepare_printer(pages: PdfPages, printer: QtPrintSupport.QPrinter) -> None:
+    """Paper and orientation from the document's first page, so the print dialog opens as it will print."""
+    if pages.page_count():
+        size = pages.document.pagePointSize(0)
+        printer.setPageSize(QtGui.QPageSize(QtCore.QSizeF(min(size.width(), size.height()), max(size.width(), size.height())),
+                                            QtGui.QPageSize.Unit.Point, "", QtGui.QPageSize.SizeMatchPolicy.FuzzyMatch))
+        printer.setPageOrientation(page_orientation(pages, 0))
+
+
+def _page_indices(pages: PdfPages, printer: QtPrintSupport.QPrinter) -> list[int]:
+    """The pages the dialog's range asked for (Qt counts from 1, 0 meaning no range)."""
+    first, last = printer.fromPage(), printer.toPage()
+    count = pages.page_count()
+    if first <= 0:
+        return list(range(count))
+    return list(range(first - 1, min(last or count, count)))
+
+
 def print_pages(pages: PdfPages, printer: QtPrintSupport.QPrinter) -> None:
-    """Paint every page as an image at the printer's resolution, fitted to its printable area."""
+    """Send the document to the printer at its real size, each page in its own orientation.
+
+    Printing to a PDF file copies the document's own vector pages. A physical printer gets each
+    page as an image (Qt PDF only rasterises), drawn on the whole sheet at 100 %: a landscape
+    roster goes on landscape paper, not shrunk onto a portrait page. 300 dpi is enough for text
+    on an office printer and keeps the spool a quarter of a 600 dpi one.
+    """
+    indices = _page_indices(pages, printer)
+    if printer.outputFormat() == QtPrintSupport.QPrinter.OutputFormat.PdfFormat and printer.outputFileName() \
+            and len(indices) == pages.page_count():
+        _copy_pdf(pages.path, Path(printer.outputFileName()))
+        return
+    if not indices:
+        return
+    printer.setFullPage(True)
+    printer.setPageOrientation(page_orientation(pages, indices[0]))
     painter = QtGui.QPainter()
     if not painter.begin(printer):
         raise OSError("the printer could not be opened")
     try:
-        dpi = printer.resolution()
-        area = painter.viewport()
-        for index in range(pages.page_count()):
-            if index:
+        device_dpi = printer.resolution()
+        for n, index in enumerate(indices):
+            if n:
+                printer.setPageOrientation(page_orientation(pages, index))
                 printer.newPage()
-            image = pages.render(index, dpi)
-            scaled = image.size().scaled(area.size(), QtCore.Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(QtCore.QRect(area.topLeft(), scaled), image)
+            _draw_page(painter, pages, index, device_dpi, painter.viewport())
     finally:
         painter.end()
+
+
+def _draw_page(painter: QtGui.QPainter, pages: PdfPages, index: int, device_dpi: int, sheet: QtCore.QRect) -> None:
+    points = pages.document.pagePointSize(index)
+    real = QtCore.QSize(round(points.width() * device_dpi / POINTS_PER_INCH), round(points.height() * device_dpi / POINTS_PER_INCH))
+    # Real size unless the sheet is smaller (A4 on Letter, say): then fitted, never enlarged.
+    size = real if real.width() <= sheet.width() and real.height() <= sheet.height() \
+        else real.scaled(sheet.size(), QtCore.Qt.AspectRatioMode.KeepAspectRatio)
+    image = pages.render(index, min(float(device_dpi), PRINT_DPI))
+    painter.drawImage(QtCore.QRect(sheet.topLeft(), size), image)
+
+
+def _copy_pdf(source: Path, target: Path) -> None:
+    """Write beside the target, then rename: a cancelled copy never leaves half a PDF behind."""
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        shutil.copyfile(source, partial)
+        os.replace(partial, target)
+    except OSError:
+        partial.unlink(missing_ok=True)
+        raise

@@ -16,7 +16,7 @@ from kaccount_desk.services.application_list import ApplicationQuery
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.messages import error_text, show_error
-from kaccount_desk.ui.printing.pdf_pages import PdfPages, print_pages
+from kaccount_desk.ui.printing.pdf_pages import PdfPages, prepare_printer, print_pages
 from kaccount_desk.ui.printing.preview import Preview
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtPrintSupport, QtWidgets, Slot
 from kaccount_desk.ui.workers import Operation, ProgressCallback, report_failure
@@ -259,6 +259,7 @@ class PrintPage(QtWidgets.QWidget):
         if pages is None:
             return
         printer = QtPrintSupport.QPrinter(QtPrintSupport.QPrinter.PrinterMode.HighResolution)
+        prepare_printer(pages, printer)
         dialog = QtPrintSupport.QPrintDialog(printer, self)
         if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
             return
