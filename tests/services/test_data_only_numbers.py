@@ -30,4 +30,4 @@ def test_a_ticket_about_a_data_card_is_opened(admin: Context) -> None:
 def test_check_number_says_why(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["--lang", "en", "check-number", "14812345678", "14712345678"]) == 1
     out = capsys.readouterr().out
-    assert "Segment 148 is for data cards" in out and "14712345678 china-mobile" in out
+    assert "Segment 148 is for data cards" in out and "14712345678 China Mobile" in out
