@@ -1,8 +1,10 @@
-"""The desktop app's own preferences, kept in a small JSON file beside the other config.
+"""The desktop app's own preferences, kept with QSettings in an INI file beside the other config.
 
 Every setting is declared once here, with its type, default and a translatable label, and read
 through :class:`Settings`; a missing, broken or wrongly typed value quietly falls back to the
-default, because a counter must start even when a settings file was damaged.
+default, because a counter must start even when a settings file was damaged. The file is an INI
+file in the config folder (not the Windows registry), so ``KACCOUNT_HOME`` redirects it like every
+other path and an office can copy it from one PC to the next.
 """
 
 from __future__ import annotations
@@ -14,12 +16,13 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from kaccount_desk import config
-from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP
+from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore
 
 log = logging.getLogger("kaccount_desk.ui.settings")
 
 T = TypeVar("T")
-SETTINGS_FILE = "settings.json"
+SETTINGS_FILE = "settings.ini"
+OLD_SETTINGS_FILE = "settings.json"  # before 0.2: read once, then the INI file is the one home
 
 
 @dataclass(frozen=True)
@@ -32,42 +35,61 @@ class Setting(Generic[T]):
 
 LANGUAGE: Setting[str] = Setting("language", str, "zh", QT_TRANSLATE_NOOP("settings", "Language"))
 LAST_CAMPAIGN: Setting[str] = Setting("last_campaign", str, "", QT_TRANSLATE_NOOP("settings", "Last campaign"))
+# "" is the embedded per-user store; a path or a URL without its password (see ui/first_run.py).
+STORE: Setting[str] = Setting("store", str, "", QT_TRANSLATE_NOOP("settings", "Database"))
+ORGANISATION: Setting[str] = Setting("organisation", str, "", QT_TRANSLATE_NOOP("settings", "Organisation"))
+PRINTER: Setting[str] = Setting("printer", str, "", QT_TRANSLATE_NOOP("settings", "Default printer"))
+PAPER: Setting[str] = Setting("paper", str, "A4", QT_TRANSLATE_NOOP("settings", "Paper size"))
+# Counter PCs are shared: after this many idle minutes the window locks (0: never).
+IDLE_LOCK_MINUTES: Setting[int] = Setting("idle_lock_minutes", int, 10, QT_TRANSLATE_NOOP("settings", "Lock after idle minutes"))
+BACKUP_FOLDER: Setting[str] = Setting("backup_folder", str, "", QT_TRANSLATE_NOOP("settings", "Backup folder"))
+BACKUP_KEEP: Setting[int] = Setting("backup_keep", int, 7, QT_TRANSLATE_NOOP("settings", "Backups kept"))
 
-ALL_SETTINGS: tuple[Setting[Any], ...] = (LANGUAGE, LAST_CAMPAIGN)
+ALL_SETTINGS: tuple[Setting[Any], ...] = (
+    LANGUAGE, LAST_CAMPAIGN, STORE, ORGANISATION, PRINTER, PAPER, IDLE_LOCK_MINUTES, BACKUP_FOLDER, BACKUP_KEEP,
+)
+PAPER_SIZES = ("A4", "A3", "Letter", "B5")
 
 
 class Settings:
-    """Reads once at start, writes through on every change (there are only a few, rarely changed)."""
+    """Reads through QSettings on every call (cheap, cached by Qt) and writes through on every change."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or config.config_dir() / SETTINGS_FILE
-        self._values: dict[str, Any] = self._load()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fresh = not self.path.exists()
+        self._qt = QtCore.QSettings(str(self.path), QtCore.QSettings.Format.IniFormat)
+        if fresh:
+            self._import_old(self.path.with_name(OLD_SETTINGS_FILE))
 
-    def _load(self) -> dict[str, Any]:
+    def _import_old(self, old: Path) -> None:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            data = json.loads(old.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            return {}
+            return
         except (OSError, ValueError) as exc:
-            log.warning("settings file %s unreadable, using defaults: %s", self.path, exc)
-            return {}
-        return data if isinstance(data, dict) else {}
+            log.warning("old settings file %s unreadable, ignored: %s", old, exc)
+            return
+        for setting in ALL_SETTINGS:
+            value = data.get(setting.name) if isinstance(data, dict) else None
+            if isinstance(value, setting.type):
+                self.set(setting, value)
 
     def get(self, setting: Setting[T]) -> T:
-        value = self._values.get(setting.name)
+        if not self._qt.contains(setting.name):
+            return setting.default
+        value = self._qt.value(setting.name, setting.default)
+        if setting.type is int and isinstance(value, str):
+            try:
+                return int(value)  # type: ignore[return-value]
+            except ValueError:
+                return setting.default
         return value if isinstance(value, setting.type) else setting.default
 
     def set(self, setting: Setting[T], value: T) -> None:
         if not isinstance(value, setting.type):
             raise TypeError(f"{setting.name} takes {setting.type.__name__}, not {type(value).__name__}")
-        self._values[setting.name] = value
-        self._save()
-
-    def _save(self) -> None:
-        known = {s.name for s in ALL_SETTINGS}
-        data = {k: v for k, v in self._values.items() if k in known}
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-        except OSError as exc:
-            log.warning("cannot write settings to %s: %s", self.path, exc)
+        self._qt.setValue(setting.name, value)
+        self._qt.sync()
+        if self._qt.status() != QtCore.QSettings.Status.NoError:
+            log.warning("cannot write settings to %s", self.path)
