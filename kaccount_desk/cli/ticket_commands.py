@@ -37,7 +37,8 @@ def _iso(value: str) -> datetime:
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not an ISO 8601 time: {value!r}") from exc
+        # Both languages: argparse calls this before --lang is known.
+        raise argparse.ArgumentTypeError(f"不是 ISO 8601 时间 / not an ISO 8601 time: {value!r}") from exc
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=OPERATOR_TZ)
 
 
@@ -54,13 +55,6 @@ def _on_ticket(work: Work) -> Callable[[argparse.Namespace], int]:
         return OK
 
     return handler
-
-
-# The ticket panel's actions and the CLI's commands for them (tests/cli compares this with the panel).
-ACTION_COMMANDS = {
-    "receive": "open", "start": "start", "refer": "refer", "answer": "answer", "reply": "reply", "callback": "callback",
-    "close": "close", "handset_cause": "handset", "overdue_notice": "notice", "reassign": "reassign", "note": "note",
-}
 
 
 def register(sub: Any) -> None:
