@@ -640,6 +640,26 @@ or choose an image</source>
 <context>
     <name>IntakeForm</name>
     <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="0"/>
+        <source>Disca&amp;rd changes</source>
+        <translation>放弃修改(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="0"/>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="0"/>
+        <source>Discard what was typed since the last save?</source>
+        <translation>放弃上次保存以来填写的内容?</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="0"/>
+        <source>Changes discarded</source>
+        <translation>已放弃修改</translation>
+    </message>
+    <message>
         <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="89"/>
         <source>Type to search the campaign&apos;s departments</source>
         <translation>输入以查找本次活动的部门</translation>

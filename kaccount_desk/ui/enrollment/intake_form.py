@@ -133,7 +133,8 @@ class IntakeForm(QtWidgets.QWidget):
         self.estimate = EstimatePanel(self._ctx)
         self.save_button = QtWidgets.QPushButton(self.tr("&Save (Enter)"))
         self.next_button = QtWidgets.QPushButton(self.tr("Next application (Ctrl+N)"))
-        for button in (self.save_button, self.next_button):
+        self.discard_button = QtWidgets.QPushButton(self.tr("Disca&rd changes"))
+        for button in (self.save_button, self.next_button, self.discard_button):
             button.setAutoDefault(False)
 
     def _field(self, widget: QtWidgets.QWidget, key: str, *extra: QtWidgets.QWidget) -> QtWidgets.QWidget:
@@ -180,12 +181,16 @@ class IntakeForm(QtWidgets.QWidget):
             form.addRow(label, field)
         form.addRow(self.late_label, self._field(self.late_edit, "late"))
         buttons = QtWidgets.QHBoxLayout()
+        buttons.addWidget(self.discard_button)
         buttons.addStretch(1)
         buttons.addWidget(self.next_button)
         buttons.addWidget(self.save_button)
         left = QtWidgets.QVBoxLayout()
         left.addWidget(self.fields_box)
         left.addLayout(buttons)
+        # Below the fields and beside Save, so a banner appearing or going never moves a field under the pointer.
+        left.addWidget(self.banner)
+        left.addWidget(self.late_banner)
         left.addWidget(self.estimate)
         left.addStretch(1)
         copies_box = QtWidgets.QGroupBox(self.tr("ID card copies"))
@@ -203,8 +208,6 @@ class IntakeForm(QtWidgets.QWidget):
         columns.addLayout(left, 5)
         columns.addLayout(right, 4)
         outer = QtWidgets.QVBoxLayout(self)
-        outer.addWidget(self.banner)
-        outer.addWidget(self.late_banner)
         outer.addLayout(columns, 1)
         order = [self.dept_combo, self.name_edit, self.doc_type_combo, self.id_edit, self.keep_radio, self.new_radio, self.number_edit,
                  self.choose_button, self.packages_edit, self.plan_combo, self.addons_list, self.note_edit, self.late_edit, self.save_button]
@@ -214,6 +217,8 @@ class IntakeForm(QtWidgets.QWidget):
     def _connect(self) -> None:
         self.dept_combo.lineEdit().textEdited.connect(self._edited)
         self.dept_combo.currentIndexChanged.connect(self._edited)
+        # Picking from the list the item that was current (after clearing the text) changes no index.
+        self.dept_combo.activated.connect(self._edited)
         completer = self.dept_combo.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -230,6 +235,7 @@ class IntakeForm(QtWidgets.QWidget):
         self.workflow.move_requested.connect(self.move)
         self.save_button.clicked.connect(self.save)
         self.next_button.clicked.connect(self.next_application)
+        self.discard_button.clicked.connect(self.discard)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, slot in ((QtGui.QKeySequence.StandardKey.Save, self.save), (QtGui.QKeySequence.StandardKey.New, self.next_application),
                            (QtGui.QKeySequence(Qt.Key.Key_F4), self.open_pool_browser)):
@@ -322,6 +328,27 @@ class IntakeForm(QtWidgets.QWidget):
         if saved is not None:
             self._set_banner("ok", self.tr("Application #%1 saved; this is a new one").replace("%1", str(saved.id)))
 
+    def discard(self) -> bool:
+        """Put typing aside after a confirmation: a saved application shows as saved again, a new one empties.
+
+        The way out when an application cannot be saved yet and the customer has to come back later.
+        """
+        if self.has_unsaved_input():
+            answer = QtWidgets.QMessageBox.question(
+                self, self.tr("Discard changes"), self.tr("Discard what was typed since the last save?"),
+                QtWidgets.QMessageBox.StandardButton.Discard | QtWidgets.QMessageBox.StandardButton.Cancel,
+                QtWidgets.QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QtWidgets.QMessageBox.StandardButton.Discard:
+                return False
+        if self._view is None:
+            self.new()
+        else:
+            self._dirty = False
+            self.load(self._view.id)
+        self._set_banner("info", self.tr("Changes discarded"))
+        return True
+
     def load(self, application_id: int) -> None:
         """Show a saved application; once submitted it is read-only, and so is a masked ID.
 
@@ -373,7 +400,10 @@ class IntakeForm(QtWidgets.QWidget):
     def open_pool_browser(self) -> None:
         if not self.new_radio.isChecked() or not self.fields_box.isEnabled() or not self._code:
             return
-        number, accepted = PoolBrowser.pick(self._ctx, self._code, self.number_edit.text(), self)
+        typed = self.number_edit.text().strip()
+        # A number kept from before the switch to a pool number is no tail to filter the pool by.
+        tail = typed if typed.isdigit() and any(n.endswith(typed) for n in self._pool_numbers) else ""
+        number, accepted = PoolBrowser.pick(self._ctx, self._code, tail, self)
         if accepted and number:
             self.number_edit.setText(number)
             self._edited()
@@ -435,8 +465,8 @@ class IntakeForm(QtWidgets.QWidget):
         self.fields_box.setEnabled(editable)
         self.copies.set_application(view.id, editable)
         self.workflow.set_view(view, self._spec.deadline.tzinfo if self._spec else None)
-        self._refresh()
         self._dirty = False
+        self._refresh()
 
     def _plan_text(self, name: str, fee: Decimal, included: tuple[str, ...], keep_current: bool) -> str:
         addons = {a.code: a.monthly_fee for a in self._spec.addons} if self._spec else {}
@@ -471,7 +501,10 @@ class IntakeForm(QtWidgets.QWidget):
     # ----- live checks (domain functions only: no I/O on a keystroke) -----
 
     def _edited(self, *_args: object) -> None:
+        """A change to what the refusal was about: the banner goes (the field notes still say what is wrong)."""
         self._dirty = True
+        if self.banner_state == "reason":
+            self._set_banner("", "")
         self._refresh()
 
     def _plan_changed(self, *_args: object) -> None:

@@ -1,0 +1,105 @@
+"""Issue 14 items 3 and 4 on the intake form: a way out (Discard), F4 after switching to a pool number,
+and messages that match the screen (saved means saved, a fixed cause drops its refusal, banners
+do not move the fields)."""
+
+from __future__ import annotations
+
+import pytest
+from support import valid_id
+
+from kaccount_desk.services import enrollment
+from kaccount_desk.services.context import Context
+from kaccount_desk.services.enrollment import ApplicationInput
+from kaccount_desk.ui.enrollment import intake_form
+from kaccount_desk.ui.enrollment.intake_form import IntakeForm
+from kaccount_desk.ui.messages import set_current_lang
+from kaccount_desk.ui.qt import QtCore, QtWidgets
+
+VALID_ID = valid_id("13098119780101123")
+
+
+@pytest.fixture
+def form(qtbot, admin: Context, campaign: str) -> IntakeForm:
+    set_current_lang("zh")
+    made = IntakeForm(admin, campaign)
+    qtbot.addWidget(made)
+    made.resize(1280, 860)
+    made.show()
+    qtbot.waitExposed(made)
+    return made
+
+
+@pytest.fixture
+def saved(admin: Context, campaign: str) -> int:
+    inp = ApplicationInput(campaign_code=campaign, department="铸造事业部", name="张三", id_number=VALID_ID,
+                           number_source="pool", msisdn="18832758801", plan="group8")
+    return enrollment.save_application(admin, inp).id
+
+
+def _answer(monkeypatch: pytest.MonkeyPatch, button: QtWidgets.QMessageBox.StandardButton) -> list[str]:
+    asked: list[str] = []
+
+    def question(parent: object, title: str, text: str, *args: object) -> QtWidgets.QMessageBox.StandardButton:
+        asked.append(text)
+        return button
+
+    monkeypatch.setattr(QtWidgets.QMessageBox, "question", staticmethod(question))
+    return asked
+
+
+def test_not_saved_line_goes_after_a_successful_save(qtbot, form: IntakeForm, saved: int) -> None:
+    form.load(saved)
+    qtbot.keyClicks(form.name_edit, "X")
+    assert "尚未保存" in form.missing_label.text() or "not saved" in form.missing_label.text()
+    assert form.save() is not None
+    assert "尚未保存" not in form.missing_label.text() and "not saved" not in form.missing_label.text()
+
+
+def test_a_blank_department_asks_for_one_and_the_note_goes_once_one_is_picked(qtbot, form: IntakeForm) -> None:
+    form.dept_combo.setEditText("")
+    qtbot.keyClicks(form.name_edit, "Zhang")
+    assert form.save() is None
+    assert form.notes["dept"].text() == "请选择部门" and form.banner.isVisible()
+    form.dept_combo.setCurrentIndex(form.dept_combo.findText("财务部"))
+    assert form.notes["dept"].isHidden() and form.notes["dept"].state == ""
+    assert form.banner.isHidden()
+
+
+def test_banners_do_not_move_the_fields(qtbot, form: IntakeForm) -> None:
+    form.dept_combo.setEditText("宣传部")
+    qtbot.keyClicks(form.name_edit, "Zhang")
+    QtWidgets.QApplication.processEvents()
+    before = {w: w.mapTo(form, QtCore.QPoint(0, 0)) for w in (form.dept_combo, form.name_edit, form.id_edit, form.save_button)}
+    assert form.save() is None and form.banner.isVisible()
+    QtWidgets.QApplication.processEvents()
+    assert {w: w.mapTo(form, QtCore.QPoint(0, 0)) for w in before} == before
+
+
+def test_discard_asks_then_puts_typing_aside(qtbot, form: IntakeForm, saved: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot.keyClicks(form.name_edit, "Wang")
+    qtbot.keyClicks(form.id_edit, "1309811978")
+    asked = _answer(monkeypatch, QtWidgets.QMessageBox.StandardButton.Cancel)
+    assert not form.discard() and form.name_edit.text() == "Wang" and len(asked) == 1
+    _answer(monkeypatch, QtWidgets.QMessageBox.StandardButton.Discard)
+    assert form.discard() and form.name_edit.text() == "" and form.id_edit.text() == ""
+    form.load(saved)
+    form.name_edit.clear()
+    qtbot.keyClicks(form.name_edit, "Li Si")
+    qtbot.mouseClick(form.discard_button, QtCore.Qt.MouseButton.LeftButton)
+    assert form.name_edit.text() == "张三" and not form.has_unsaved_input()
+
+
+def test_f4_after_switching_to_a_pool_number_opens_the_pool_unfiltered(qtbot, form: IntakeForm, monkeypatch: pytest.MonkeyPatch) -> None:
+    tails: list[str] = []
+
+    def pick(ctx: Context, code: str, tail: str = "", parent: object = None) -> tuple[str | None, bool]:
+        tails.append(tail)
+        return None, False
+
+    monkeypatch.setattr(intake_form.PoolBrowser, "pick", staticmethod(pick))
+    qtbot.keyClicks(form.number_edit, "13812345678")
+    form.new_radio.setChecked(True)
+    form.open_pool_browser()
+    form.number_edit.setText("01")
+    form.open_pool_browser()
+    assert tails == ["", "01"]
