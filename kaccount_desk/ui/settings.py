@@ -25,6 +25,11 @@ SETTINGS_FILE = "settings.ini"
 OLD_SETTINGS_FILE = "settings.json"  # before 0.2: read once, then the INI file is the one home
 
 
+def _label(marked: object) -> str:
+    """QT_TRANSLATE_NOOP marks the text for lupdate and returns it as it is; typed for mypy here."""
+    return str(marked)
+
+
 @dataclass(frozen=True)
 class Setting(Generic[T]):
     name: str
@@ -33,17 +38,17 @@ class Setting(Generic[T]):
     label: str
 
 
-LANGUAGE: Setting[str] = Setting("language", str, "zh", QT_TRANSLATE_NOOP("settings", "Language"))
-LAST_CAMPAIGN: Setting[str] = Setting("last_campaign", str, "", QT_TRANSLATE_NOOP("settings", "Last campaign"))
+LANGUAGE: Setting[str] = Setting("language", str, "zh", _label(QT_TRANSLATE_NOOP("settings", "Language")))
+LAST_CAMPAIGN: Setting[str] = Setting("last_campaign", str, "", _label(QT_TRANSLATE_NOOP("settings", "Last campaign")))
 # "" is the embedded per-user store; a path or a URL without its password (see ui/first_run.py).
-STORE: Setting[str] = Setting("store", str, "", QT_TRANSLATE_NOOP("settings", "Database"))
-ORGANISATION: Setting[str] = Setting("organisation", str, "", QT_TRANSLATE_NOOP("settings", "Organisation"))
-PRINTER: Setting[str] = Setting("printer", str, "", QT_TRANSLATE_NOOP("settings", "Default printer"))
-PAPER: Setting[str] = Setting("paper", str, "A4", QT_TRANSLATE_NOOP("settings", "Paper size"))
+STORE: Setting[str] = Setting("store", str, "", _label(QT_TRANSLATE_NOOP("settings", "Database")))
+ORGANISATION: Setting[str] = Setting("organisation", str, "", _label(QT_TRANSLATE_NOOP("settings", "Organisation")))
+PRINTER: Setting[str] = Setting("printer", str, "", _label(QT_TRANSLATE_NOOP("settings", "Default printer")))
+PAPER: Setting[str] = Setting("paper", str, "A4", _label(QT_TRANSLATE_NOOP("settings", "Paper size")))
 # Counter PCs are shared: after this many idle minutes the window locks (0: never).
-IDLE_LOCK_MINUTES: Setting[int] = Setting("idle_lock_minutes", int, 10, QT_TRANSLATE_NOOP("settings", "Lock after idle minutes"))
-BACKUP_FOLDER: Setting[str] = Setting("backup_folder", str, "", QT_TRANSLATE_NOOP("settings", "Backup folder"))
-BACKUP_KEEP: Setting[int] = Setting("backup_keep", int, 7, QT_TRANSLATE_NOOP("settings", "Backups kept"))
+IDLE_LOCK_MINUTES: Setting[int] = Setting("idle_lock_minutes", int, 10, _label(QT_TRANSLATE_NOOP("settings", "Lock after idle minutes")))
+BACKUP_FOLDER: Setting[str] = Setting("backup_folder", str, "", _label(QT_TRANSLATE_NOOP("settings", "Backup folder")))
+BACKUP_KEEP: Setting[int] = Setting("backup_keep", int, 7, _label(QT_TRANSLATE_NOOP("settings", "Backups kept")))
 
 ALL_SETTINGS: tuple[Setting[Any], ...] = (
     LANGUAGE, LAST_CAMPAIGN, STORE, ORGANISATION, PRINTER, PAPER, IDLE_LOCK_MINUTES, BACKUP_FOLDER, BACKUP_KEEP,
@@ -84,7 +89,7 @@ class Settings:
                 return int(value)  # type: ignore[return-value]
             except ValueError:
                 return setting.default
-        return value if isinstance(value, setting.type) else setting.default
+        return value if isinstance(value, setting.type) else setting.default  # type: ignore[return-value]
 
     def set(self, setting: Setting[T], value: T) -> None:
         if not isinstance(value, setting.type):
