@@ -31,6 +31,11 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+def password_file() -> Path:
+    """libpq's password file for a shared PostgreSQL store (see services/store_setup.py)."""
+    return config_dir() / "pgpass.conf"
+
+
 def resources_dir() -> Path:
     """The shipped ``resources/`` folder: beside the package in a checkout, inside a frozen build."""
     override = os.environ.get("KACCOUNT_RESOURCES")

@@ -13,6 +13,7 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from kaccount_desk import config
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.store.failures import StoreFault
 
@@ -50,7 +51,10 @@ def make_engine(url: str, create: bool = True) -> Engine:
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # A server password kept by the first-run wizard sits in an owner-only libpq password file,
+    # never in the URL the settings hold.
+    connect_args = {} if parsed.password else {"passfile": str(config.password_file())}
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -109,3 +113,20 @@ def open_store(url: str, create: bool = True) -> tuple[Engine, sessionmaker[Sess
         engine.dispose()
         raise
     return engine, sessionmaker(engine, expire_on_commit=False)
+
+
+def probe(url: str) -> str:
+    """What opening the store would do, changing nothing: "current", "older" (upgraded on open) or "empty".
+
+    A store that cannot be used raises as opening it would (server down, database missing, newer
+    schema, not ours), so "test the connection" answers exactly what the real open will.
+    """
+    engine = make_engine(url, create=False)
+    try:
+        current = current_revision(engine)
+        if current == head_revision():
+            return "current"
+        check_schema(engine, current)
+        return "empty" if current is None else "older"
+    finally:
+        engine.dispose()
