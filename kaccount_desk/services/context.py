@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from kaccount_desk import config
 from kaccount_desk.domain.mobile import SegmentTable, load_default_segments
 from kaccount_desk.domain.reasons import Lang, Reason
 from kaccount_desk.domain.roles import ROLE_LABELS, Permission, Role, allows
 from kaccount_desk.services.errors import Forbidden, StoreUnavailable
-from kaccount_desk.store.engine import open_store
+from kaccount_desk.store.engine import open_store, writer
 from kaccount_desk.store.failures import failure_reason, shown_url
 
 
@@ -53,6 +53,7 @@ class Store:
         self.url = url
         with store_guard(url):
             self.engine, self._sessions = open_store(url, create)
+        self._writers = sessionmaker(writer(self.engine), expire_on_commit=False)
         self.resources = resources or config.resources_dir()
         self.segments: SegmentTable = load_default_segments(self.resources)
         self.clock = clock
@@ -65,10 +66,10 @@ class Store:
         """
         with store_guard(self.url):
             if commit:
-                with self._sessions.begin() as session:
+                with self._writers.begin() as session:
                     yield session
             else:
-                with self._sessions() as session:
+                with self._writers() as session:
                     yield session
                     session.rollback()
 

@@ -20,6 +20,7 @@ from kaccount_desk.services.campaigns import campaign_row, deadline_in_own_offse
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Forbidden, Refused, not_found
 from kaccount_desk.services.intake_rules import ApplicationInput, Assessment, IntakeRules
+from kaccount_desk.store.constraints import violated_unique_index
 from kaccount_desk.store.models import Application, ApplicationAddon, ApplicationEvent, Campaign, Department, RatedItemRow, Staff
 
 __all__ = ["ApplicationInput", "ApplicationView", "EventView", "save_application", "get_application", "move_application"]
@@ -168,8 +169,19 @@ def save_application(ctx: Context, inp: ApplicationInput, application_id: int | 
             session.flush()
             return view(ctx, session, row)
     except IntegrityError as exc:
-        # Two counters picked the same pool number at the same moment: the index decided.
-        raise Refused(Reason("number.taken", "该号码刚被另一份申请占用,请换一个", "That number was just taken by another application; pick another")) from exc
+        # Two counters picked the same pool number at the same moment, or the person already has
+        # an application without a number here (perhaps from an import a moment ago): the index decided.
+        if violated_unique_index(exc, Application.__table__) == "uq_live_id_unnumbered":
+            raise Refused(PERSON_ALREADY_THERE) from exc
+        raise Refused(NUMBER_JUST_TAKEN) from exc
+
+
+NUMBER_JUST_TAKEN = Reason("number.taken", "该号码刚被另一份申请占用,请换一个", "That number was just taken by another application; pick another")
+PERSON_ALREADY_THERE = Reason(
+    "application.person_already_there",
+    "此人在本次活动中已有一份还没有号码的申请,请打开那一份继续填写",
+    "This person already has an application without a number in this campaign; open that one instead",
+)
 
 
 def _with_confirmed(inp: ApplicationInput, row: Application) -> ApplicationInput:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from kaccount_desk.domain.eligibility import split_packages
@@ -27,8 +28,9 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import apply_assessment, assessment_values
 from kaccount_desk.services.errors import Refused
 from kaccount_desk.services.intake_rules import ApplicationInput, IntakeRules
-from kaccount_desk.sheets.roster_reader import Column, RosterFileError, RosterRow, read_roster
+from kaccount_desk.sheets.roster_reader import Column, RosterFileError, RosterRow, RosterSheet, read_roster
 from kaccount_desk.sheets.roster_writer import write_roster
+from kaccount_desk.store.constraints import violated_unique_index
 from kaccount_desk.store.models import Application, ApplicationAddon, ApplicationEvent, Department
 
 Progress = Callable[[int, int], bool]
@@ -117,20 +119,63 @@ def _same(found: Application | NewApplication, values: dict[str, object], addon_
     return all(have[k] == values[k] for k in _COMPARED) and sorted(have_addons) == sorted(addon_ids)
 
 
+ATTEMPTS = 3
+
+ALREADY_THERE = Reason(
+    "roster.already_there",
+    "此人刚由同时进行的另一次名单导入加入,已在名单中",
+    "Already there: another import running at the same moment added this person",
+)
+
+
 def import_roster(ctx: Context, path: Path, campaign_code: str, dry_run: bool = False, progress: Progress | None = None) -> ImportReport:
+    """Check and write a roster; if a concurrent import added some of the same people first, do it again.
+
+    Both imports read the store before either wrote. On PostgreSQL the second one then runs into
+    the unique indexes (one number, one unnumbered application per person per campaign) and is
+    rolled back whole; the next attempt sees the first one's rows and matches them, reporting
+    them as already there. On SQLite writers queue (BEGIN IMMEDIATE), so the second reads after
+    the first commits.
+    """
     ctx.require(Permission.TAKE_APPLICATIONS)
     try:
         sheet = read_roster(path)
     except RosterFileError as exc:
         raise Refused(exc.reason) from exc
+    seen: set[tuple[str, str]] = set()
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            return _import_once(ctx, path, sheet, campaign_code, dry_run, progress, seen)
+        except IntegrityError as exc:
+            index = violated_unique_index(exc, Application.__table__)
+            if index not in ("uq_live_number", "uq_live_id_unnumbered") or attempt == ATTEMPTS:
+                raise Refused(BUSY_IMPORT) from exc
+    raise AssertionError("unreachable: the last attempt returns or raises")
+
+
+BUSY_IMPORT = Reason(
+    "roster.busy",
+    "其他人正在同时导入同一批人员,本次导入没有写入任何内容,请稍后再试",
+    "Others are importing the same people right now; nothing was written, please try again shortly",
+)
+
+
+def _import_once(
+    ctx: Context, path: Path, sheet: RosterSheet, campaign_code: str, dry_run: bool, progress: Progress | None, seen: set[tuple[str, str]]
+) -> ImportReport:
+    """One attempt in one transaction; ``seen`` keeps the first attempt's people, to tell who arrived since."""
     report = ImportReport(str(path), campaign_code, dry_run, notices=sheet.notices)
     with ctx.store.transaction(commit=not dry_run) as session:
         campaign = campaign_row(session, campaign_code)
         rules = IntakeRules(session, campaign, ctx.store.segments, preload=True)
         existing = _live_by_key(session, campaign.id)
+        arrived = set(existing) - seen if seen else set()
+        seen.update(existing)
         touched: list[tuple[int, Application | NewApplication]] = []
         for done, sheet_row in enumerate(sheet.rows, start=1):
             result, row = _import_row(ctx, rules, existing, _input(campaign_code, sheet_row), sheet_row.row, path.name)
+            if isinstance(row, Application) and (row.id_number, row.msisdn or "") in arrived:
+                result = replace(result, warnings=(ALREADY_THERE, *result.warnings))
             report.rows.append(result)
             if row is not None:
                 touched.append((len(report.rows) - 1, row))

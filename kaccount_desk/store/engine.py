@@ -9,7 +9,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -20,15 +20,34 @@ from kaccount_desk.store.failures import StoreFault
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
+# Six imports of a thousand rows each plus a counter saving queue for well under this on a
+# loaded two-core PC (tests/benchmarks/bench_concurrency.py); a wait is better than an error.
+BUSY_TIMEOUT_MS = 60_000
+WRITER = "kaccount_writer"
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets the GUI read while an import writes; foreign keys are off by default in SQLite;
-    # a busy timeout turns a brief lock by another window into a short wait, not an error.
+    # a busy timeout turns a lock by another window or process into a wait, not an error.
+    # The driver's own implicit BEGIN is switched off so _sqlite_begin decides how to begin.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    """Writers take the write lock when they begin, readers when (if ever) they write.
+
+    A deferred transaction that reads and then writes cannot wait for the lock: SQLite answers
+    "database is locked" at once, whatever the busy timeout, because waiting could deadlock.
+    BEGIN IMMEDIATE makes writers queue at the start instead, where the busy timeout applies.
+    """
+    immediate = connection.get_execution_options().get(WRITER, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def make_engine(url: str, create: bool = True) -> Engine:
@@ -50,6 +69,7 @@ def make_engine(url: str, create: bool = True) -> Engine:
                 path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     # A server password kept by the first-run wizard sits in an owner-only libpq password file,
     # never in the URL the settings hold.
@@ -80,6 +100,11 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     command.upgrade(alembic_config(engine), revision)
 
 
+def writer(engine: Engine) -> Engine:
+    """The same engine and pool, marked so that SQLite begins its transactions IMMEDIATE."""
+    return engine.execution_options(**{WRITER: True})
+
+
 def known_revisions() -> set[str]:
     return {script.revision for script in ScriptDirectory(str(MIGRATIONS)).walk_revisions()}
 
@@ -108,7 +133,7 @@ def open_store(url: str, create: bool = True) -> tuple[Engine, sessionmaker[Sess
         current = current_revision(engine)
         if current != head_revision():
             check_schema(engine, current)
-            upgrade(engine)
+            upgrade(writer(engine))
     except BaseException:
         engine.dispose()
         raise

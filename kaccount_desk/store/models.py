@@ -49,6 +49,9 @@ class Staff(Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # Wrong passwords in a row, and the lock they earned (domain/login.py says how many and how long).
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class Campaign(Base):
@@ -136,6 +139,16 @@ class Application(Base):
             unique=True,
             sqlite_where=text(LIVE_SQL),
             postgresql_where=text(LIVE_SQL),
+        ),
+        # ... and a second live application without a number for the same person: two roster
+        # imports of the same people at the same moment would otherwise both add them.
+        Index(
+            "uq_live_id_unnumbered",
+            "campaign_id",
+            "id_number",
+            unique=True,
+            sqlite_where=text(f"{LIVE_SQL} AND msisdn IS NULL"),
+            postgresql_where=text(f"{LIVE_SQL} AND msisdn IS NULL"),
         ),
         Index("ix_applications_list", "campaign_id", "department_id", "status"),
         Index("ix_applications_id_number", "id_number"),

@@ -33,7 +33,10 @@ ROOT_RELS = (
     b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
     b'Target="xl/workbook.xml"/></Relationships>'
 )
-WORKBOOK = f'<?xml version="1.0" encoding="UTF-8"?><workbook {NS} {NS_R}><sheets><sheet name="名单" sheetId="1" r:id="rId1"/></sheets></workbook>'
+WORKBOOK = (
+    f'<?xml version="1.0" encoding="UTF-8"?><workbook {NS} {NS_R}>'
+    '<sheets><sheet name="名单" sheetId="1" r:id="rId1"/></sheets></workbook>'
+)
 WORKBOOK_RELS = (
     b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
     b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
@@ -103,7 +106,8 @@ def workbook(path: Path, sheet: Member, strings: Member | None = None) -> Path:
 
 
 def sheet_xml(rows: str, dimension: str = "A1:D1") -> Member:
-    return Member("xl/worksheets/sheet1.xml", f'<worksheet {NS}><dimension ref="{dimension}"/><sheetData>{HEADER_ROW}{rows}</sheetData></worksheet>'.encode())
+    xml = f'<worksheet {NS}><dimension ref="{dimension}"/><sheetData>{HEADER_ROW}{rows}</sheetData></worksheet>'
+    return Member("xl/worksheets/sheet1.xml", xml.encode())
 
 
 def far_cell(path: Path) -> Path:

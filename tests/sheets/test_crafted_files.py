@@ -11,10 +11,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from crafted import big_csv, declared_far, far_cell, read_in_child, strings_bomb, zip_bomb
 
 from kaccount_desk.sheets.roster_reader import Column, RosterFileError, read_roster
 from kaccount_desk.sheets.sheet_limits import LIMITS
-from crafted import big_csv, declared_far, far_cell, read_in_child, strings_bomb, zip_bomb
 
 PEAK_MB = 200  # the reader's own baseline (Python, calamine, openpyxl imported) is about 45 MB
 
@@ -70,7 +70,8 @@ def test_cells_without_references_are_counted_like_calamine(tmp_path: Path) -> N
 
 def test_a_cell_longer_than_excel_allows_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "long.csv"
-    path.write_text("姓名,部门,身份证号码,手机号码\n" + "张" * (LIMITS.cell_chars + 1) + ",财务部,130981199001011234,13800138000\n", encoding="utf-8")
+    long_name = "张" * (LIMITS.cell_chars + 1)
+    path.write_text(f"姓名,部门,身份证号码,手机号码\n{long_name},财务部,130981199001011234,13800138000\n", encoding="utf-8")
     with pytest.raises(RosterFileError) as refused:
         read_roster(path)
     assert refused.value.reason.code == "sheet.too_big"
