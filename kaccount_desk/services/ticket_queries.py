@@ -112,12 +112,14 @@ def _where(ctx: Context, q: TicketQuery, stmt: Select) -> Select:  # type: ignor
     elif q.queue is Queue.WINDOW:
         stmt = stmt.where(Ticket.window == (q.window or my_window(ctx) or ""), Ticket.status.in_(_OPEN))
     elif q.queue is Queue.DEPARTMENT:
+        # The few tickets waiting on this department, found from the referrals' index: a correlated
+        # EXISTS made the store test every ticket, 280 ms on a million of them (issue 11).
         pending = (
-            select(TicketReferral.id)
+            select(TicketReferral.ticket_id)
             .join(TicketDepartment, TicketDepartment.id == TicketReferral.department_id)
-            .where(TicketReferral.ticket_id == Ticket.id, TicketReferral.answered_at.is_(None), TicketDepartment.name == (ctx.actor.department or ""))
+            .where(TicketReferral.answered_at.is_(None), TicketDepartment.name == (ctx.actor.department or ""))
         )
-        stmt = stmt.where(exists(pending))
+        stmt = stmt.where(Ticket.id.in_(pending))
     elif q.queue is Queue.DUE_TODAY:
         end = datetime.combine(now.astimezone(OPERATOR_TZ).date() + timedelta(days=1), time(), OPERATOR_TZ)
         stmt = stmt.where(Ticket.status.in_(_OPEN), Ticket.due_at >= now, Ticket.due_at < end)

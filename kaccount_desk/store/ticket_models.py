@@ -46,6 +46,7 @@ class Ticket(Base):
         Index("ix_tickets_owner_status", "owner_id", "status", "due_at"),
         Index("ix_tickets_window_status", "window", "status", "due_at"),
         Index("ix_tickets_status_due", "status", "due_at"),
+        Index("ix_tickets_due", "due_at"),
         Index("ix_tickets_received", "received_at"),
         Index("ix_tickets_number", "customer_number"),
     )

@@ -32,6 +32,16 @@ def _valid_id(first17: str) -> str:
     return first17 + calc_check_digit(first17 + "0")
 
 
+def _id_number(i: int) -> str:
+    """A distinct valid ID per applicant (birth day and month move every thousand), for any count."""
+    return _valid_id(f"1309811978{1 + i // 28000:02d}{1 + i // 1000 % 28:02d}{i % 1000:03d}")
+
+
+def _number(i: int) -> str:
+    """Reserved-block numbers for the first 1,200, then numbers of their own: a live number is unique."""
+    return f"1883275{8800 + i:04d}" if i < 1200 else f"1884{i:07d}"
+
+
 @contextmanager
 def filled_store(path: Path, count: int) -> Iterator[tuple[Context, str]]:
     now = datetime(2012, 2, 25, 9, 30, tzinfo=CST)
@@ -46,8 +56,8 @@ def filled_store(path: Path, count: int) -> Iterator[tuple[Context, str]]:
             for i in range(count):
                 app = Application(
                     campaign_id=departments[0].campaign_id, department_id=departments[i % len(departments)].id,
-                    name=f"张{NAMES[i % 10]}{i}", id_type="resident_id", id_number=_valid_id(f"13098119780101{i % 1000:03d}"),
-                    id_valid=True, number_source="pool", msisdn=f"1883275{8800 + i:04d}"[:11], carrier="china-mobile",
+                    name=f"张{NAMES[i % 10]}{i}", id_type="resident_id", id_number=_id_number(i),
+                    id_valid=True, number_source="pool", msisdn=_number(i), carrier="china-mobile",
                     plan_id=plans[i % len(plans)].id, status="draft", confirmed_warnings=[], created_by=ctx.actor.id,
                     created_at=now, updated_at=now,
                 )

@@ -1,0 +1,76 @@
+"""The soak's store: the sample campaign with applications and a ticket history, built once and cached.
+
+A 1,000,000-ticket store takes about two minutes to build, so it is kept in ``tmp/cache/`` at the
+repository root (or ``KACCOUNT_SOAK_CACHE``) under a name that changes whenever the generators change; a run
+then plays on a copy, so what the soak saves never leaks into the next run.
+Run ``python3 tests/benchmarks/soak_store.py TICKETS APPLICATIONS`` to build one ahead of time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+CACHE = Path(os.environ.get("KACCOUNT_SOAK_CACHE") or REPO / "tmp" / "cache")
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(HERE))
+
+import bench_tickets  # noqa: E402
+import store_fill  # noqa: E402
+
+# What decides the rows; a newer schema needs no rebuild, since opening a store upgrades it in place.
+SOURCES = (HERE / "store_fill.py", HERE / "bench_tickets.py")
+
+
+def store_clock(tickets: int) -> datetime:
+    """One hour after the newest generated ticket, so "due today" and "overdue" hold some."""
+    return (bench_tickets.START + timedelta(minutes=3 * tickets, hours=1)).replace(tzinfo=UTC)
+
+
+def _key(tickets: int, applications: int) -> str:
+    digest = hashlib.sha256()
+    for source in SOURCES:
+        digest.update(source.read_bytes())
+    return f"soak-{tickets}-{applications}-{digest.hexdigest()[:12]}.sqlite3"
+
+
+def _build(path: Path, tickets: int, applications: int) -> None:
+    with store_fill.filled_store(path, applications):
+        pass
+    bench_tickets.generate(path, tickets)
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+
+
+def cached_store(tickets: int, applications: int) -> Path:
+    """The cached store's path, building it first when no store of this recipe exists yet."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / _key(tickets, applications)
+    if not path.exists():
+        partial = path.with_name(f"{path.stem}.{os.getpid()}.partial")
+        for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+            leftover.unlink(missing_ok=True)
+        _build(partial, tickets, applications)
+        for suffix in ("-wal", "-shm"):
+            Path(f"{partial}{suffix}").unlink(missing_ok=True)
+        partial.replace(path)
+    return path
+
+
+def working_copy(tickets: int, applications: int, folder: Path) -> Path:
+    """A copy of the cached store in ``folder`` for one run to change as it likes."""
+    target = folder / "soak.sqlite3"
+    shutil.copyfile(cached_store(tickets, applications), target)
+    return target
+
+
+if __name__ == "__main__":
+    print(cached_store(int(sys.argv[1]), int(sys.argv[2])))
