@@ -24,6 +24,11 @@ from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtGui
 log = logging.getLogger("kaccount_desk.ui.enrollment")
 
 APPLICATION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# Roles as plain ints, read once: reading ``Qt.ItemDataRole.X`` costs microseconds in PySide6, and
+# data() runs for every role of every painted cell (issue 11).
+DISPLAY, FOREGROUND, ALIGNMENT = (int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
+                                                   Qt.ItemDataRole.TextAlignmentRole))
+ANSWERED_ROLES = frozenset({DISPLAY, FOREGROUND, ALIGNMENT, int(APPLICATION_ID_ROLE)})
 
 COLUMNS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("ApplicationsModel", "Department"),
@@ -135,18 +140,17 @@ class ApplicationsModel(QtCore.QAbstractTableModel):
     def data(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.column() >= len(COLUMNS):
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, APPLICATION_ID_ROLE, Qt.ItemDataRole.ForegroundRole,
-                        Qt.ItemDataRole.TextAlignmentRole):
+        if role not in ANSWERED_ROLES:
             return None
         row = self.row_at(index.row())
         if row is None:
             return None
         if role == APPLICATION_ID_ROLE:
             return row.id
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == FOREGROUND:
             colour = STATUS_COLOURS.get(Status(row.status)) if index.column() == STATUS_COLUMN else None
             return QtGui.QColor(colour) if colour else None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == ALIGNMENT:
             return Qt.AlignmentFlag.AlignCenter if index.column() == COPIES_COLUMN else None
         return self._text(row, index.column())
 

@@ -173,6 +173,7 @@ class ApplicationsPage(QtWidgets.QWidget):
     def apply_filters(self) -> None:
         self._search_timer.stop()
         self.model.set_query(self.current_query())
+        self.table.doItemsLayout()  # now, not after a first paint: a reset would paint every cell twice
         self._show_count()
 
     def _show_count(self) -> None:

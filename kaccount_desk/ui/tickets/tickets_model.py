@@ -29,6 +29,11 @@ log = logging.getLogger("kaccount_desk.ui.tickets")
 
 TICKET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 URGENCY_ROLE = Qt.ItemDataRole.UserRole + 2
+# Roles as plain ints, read once: reading ``Qt.ItemDataRole.X`` costs microseconds in PySide6, and
+# data() runs for every role of every painted cell (issue 11: a search's repaint took 20 ms).
+DISPLAY, TOOLTIP, BACKGROUND, FOREGROUND = (int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                                                             Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole))
+ANSWERED_ROLES = frozenset({DISPLAY, TOOLTIP, BACKGROUND, FOREGROUND, int(TICKET_ID_ROLE), int(URGENCY_ROLE)})
 
 COLUMNS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("TicketsModel", "No."),
@@ -228,8 +233,7 @@ class TicketsModel(QtCore.QAbstractTableModel):
     def data(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.column() >= len(COLUMNS):
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole,
-                        Qt.ItemDataRole.ForegroundRole, TICKET_ID_ROLE, URGENCY_ROLE):
+        if role not in ANSWERED_ROLES:
             return None
         row = self.row_at(index.row())
         if row is None:
@@ -239,13 +243,13 @@ class TicketsModel(QtCore.QAbstractTableModel):
         state = self.urgency_of(row)
         if role == URGENCY_ROLE:
             return state
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role == BACKGROUND:
             colour = BACKGROUNDS.get(state)
             return QtGui.QColor(colour) if colour else None
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == FOREGROUND:
             colour = TIME_LEFT_COLOURS.get(state) if index.column() == TIME_LEFT_COLUMN else None
             return QtGui.QColor(colour) if colour else None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP:
             return row.summary
         return self._text(row, index.column(), state)
 
