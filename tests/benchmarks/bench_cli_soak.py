@@ -15,7 +15,8 @@ HERE = Path(__file__).resolve().parent
 
 
 def main(argv: list[str]) -> int:
-    return subprocess.run([sys.executable, str(HERE / "soak_cli.py"), "--commands", "5000", "--logins", "200", *argv], check=False).returncode
+    command = [sys.executable, str(HERE / "soak_cli.py"), "--commands", "5000", "--logins", "200", *argv]
+    return subprocess.run(command, check=False).returncode
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -27,8 +28,8 @@ sys.path.insert(0, str(HERE))
 import soak_store  # noqa: E402
 
 
-def print_stalls(stalls: list[dict]) -> None:  # type: ignore[type-arg]
-    by_action: dict[str, list[dict]] = defaultdict(list)  # type: ignore[type-arg]
+def print_stalls(stalls: list[dict[str, Any]]) -> None:
+    by_action: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for stall in stalls:
         by_action[stall["action"]].append(stall)
     print(f"\n{'action':36} {'stalls':>6} {'median ms':>9} {'max ms':>7} {'max cpu ms':>10}  where the longest was")

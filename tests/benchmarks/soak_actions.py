@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterator
+from typing import cast
+
+from PySide6.QtTest import QTest
 
 from kaccount_desk.ui.admin.admin_page import AdminPage
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
@@ -17,7 +20,6 @@ from kaccount_desk.ui.main_window import MainWindow
 from kaccount_desk.ui.printing.print_page import PrintPage
 from kaccount_desk.ui.qt import Qt, QtGui, QtWidgets
 from kaccount_desk.ui.tickets.tickets_page import TicketsPage
-from PySide6.QtTest import QTest
 
 Move = Callable[[MainWindow, random.Random], Iterator[int]]
 
@@ -107,7 +109,8 @@ def ticket_queue(window: MainWindow, rng: random.Random) -> Iterator[int]:
 
 def ticket_filters(window: MainWindow, rng: random.Random) -> Iterator[int]:
     page = _tickets(window)
-    combos = [page.category, page.status, page.channel, page.window]
+    # TicketsPage.window is its window filter (a combo), hiding QWidget.window(); mypy sees the method.
+    combos: list[QtWidgets.QComboBox] = [page.category, page.status, page.channel, cast(QtWidgets.QComboBox, page.window)]
     if rng.random() < 0.3:
         for combo in combos:
             combo.setCurrentIndex(0)
@@ -178,7 +181,7 @@ def ticket_reports(window: MainWindow, rng: random.Random) -> Iterator[int]:
 def applications(window: MainWindow, rng: random.Random) -> Iterator[int]:
     page = _applications(window)
     if rng.random() < 0.5:
-        combo = rng.choice((page.department, page.status, page.plan))
+        combo: QtWidgets.QComboBox = rng.choice((page.department, page.status, page.plan))
         if combo.isEnabled() and combo.count():
             combo.setCurrentIndex(rng.randrange(combo.count()))
             yield 200

@@ -61,6 +61,17 @@ def main() -> int:
     queues = {page.queue.itemData(i): i for i in range(page.queue.count())}
     results: dict[str, list[tuple[float, float]]] = {}
 
+    def page_down() -> None:
+        for _ in range(20):
+            page.table.verticalScrollBar().triggerAction(QtWidgets.QAbstractSlider.SliderAction.SliderPageStepAdd)
+
+    def search() -> None:
+        page.search.setText("话费")
+        page.apply_filters()
+
+    def show_queue(queue: str) -> Callable[[], None]:
+        return lambda: page.queue.setCurrentIndex(queues[queue])
+
     def measure(name: str, action: Callable[[], object], before: Callable[[], object] | None = None) -> None:
         if before is not None:
             before()
@@ -70,12 +81,10 @@ def main() -> int:
     for _ in range(args.repeat):
         measure("open the Tickets page", lambda: window.nav.setCurrentRow(tickets_row), lambda: window.nav.setCurrentRow(enrollment_row))
         for queue in ("all", "department", "mine", "overdue", "window"):
-            measure(f"queue -> {queue}", lambda q=queue: page.queue.setCurrentIndex(queues[q]),
-                    lambda: page.queue.setCurrentIndex(queues["due_today"]))
+            measure(f"queue -> {queue}", show_queue(queue), show_queue("due_today"))
         page.queue.setCurrentIndex(queues["all"])
-        measure("page down 20 times (all tickets)", lambda: [page.table.verticalScrollBar().triggerAction(
-            QtWidgets.QAbstractSlider.SliderAction.SliderPageStepAdd) for _ in range(20)], page.table.scrollToTop)
-        measure("2-character search (debounce fired)", lambda: page.search.setText("话费") or page.apply_filters(), page.search.clear)
+        measure("page down 20 times (all tickets)", page_down, page.table.scrollToTop)
+        measure("2-character search (debounce fired)", search, page.search.clear)
         measure("  its service call alone", lambda: ticket_queries.search_tickets(ctx, "话费"))
         page.search.clear()
         app.processEvents()

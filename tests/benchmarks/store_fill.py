@@ -53,6 +53,7 @@ def filled_store(path: Path, count: int) -> Iterator[tuple[Context, str]]:
             departments = list(session.scalars(select(Department).order_by(Department.position)))
             plans = list(session.scalars(select(RatedItemRow).where(RatedItemRow.kind == "plan")))
             addon = session.scalar(select(RatedItemRow).where(RatedItemRow.kind == "addon"))
+            assert addon is not None, "the sample campaign offers add-ons"
             for i in range(count):
                 app = Application(
                     campaign_id=departments[0].campaign_id, department_id=departments[i % len(departments)].id,

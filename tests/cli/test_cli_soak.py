@@ -21,7 +21,8 @@ def test_random_command_lines_get_answers_and_never_a_traceback(tmp_path: Path) 
         [sys.executable, str(SOAK), "--commands", "400", "--logins", "12", "--seed", "7", "--out", str(tmp_path)],
         capture_output=True, text=True, timeout=600, check=False,
     )
-    failures = json.loads((tmp_path / "cli-failures.json").read_text(encoding="utf-8")) if (tmp_path / "cli-failures.json").exists() else None
+    written = tmp_path / "cli-failures.json"
+    failures = json.loads(written.read_text(encoding="utf-8")) if written.exists() else None
     assert done.returncode == 0, f"{done.stdout[-3000:]}\n{done.stderr[-3000:]}\n{json.dumps(failures, ensure_ascii=False)[:3000]}"
     assert failures == []
     assert "exit statuses 0:" in done.stdout and ", 1:" in done.stdout and ", 2:" in done.stdout, done.stdout
