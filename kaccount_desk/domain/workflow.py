@@ -6,6 +6,7 @@ saved, and the service can refuse the same transition with the same words.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -68,6 +69,15 @@ EDITABLE: frozenset[Status] = frozenset({Status.DRAFT, Status.COLLECTED})
 def status_label(status: str, lang: str = "zh") -> str:
     zh, en = STATUS_LABELS[Status(status)]
     return en if lang == "en" else zh
+
+
+def allowed_moves(current: str, may: Callable[[Permission], bool]) -> frozenset[Status]:
+    """The moves that exist from ``current`` and that a person with these rights may make.
+
+    Whether the application is complete enough for a forward move is ``check_transition``'s to say
+    when the move is made; this is what a face offers.
+    """
+    return frozenset(to for (frm, to), permission in TRANSITIONS.items() if frm == current and may(permission))
 
 
 def is_editable(status: str) -> bool:

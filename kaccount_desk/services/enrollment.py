@@ -15,7 +15,16 @@ from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.resident_id import mask_resident_id
 from kaccount_desk.domain.roles import Permission, check_department
 from kaccount_desk.domain.tariff import monthly_fee, plan_addons
-from kaccount_desk.domain.workflow import TRANSITIONS, Completeness, Status, check_editable, check_transition, is_editable, missing_items
+from kaccount_desk.domain.workflow import (
+    TRANSITIONS,
+    Completeness,
+    Status,
+    allowed_moves,
+    check_editable,
+    check_transition,
+    is_editable,
+    missing_items,
+)
 from kaccount_desk.services.campaigns import campaign_row, deadline_in_own_offset
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Forbidden, Refused, not_found
@@ -71,6 +80,8 @@ class ApplicationView:
     # The ID number is shown masked (1309**********085X) because this person may not see it whole;
     # the service checked the real number, so the face shows it as it is and checks nothing.
     id_masked: bool = False
+    # The workflow moves this person may make from the current status (domain ``allowed_moves``).
+    moves: frozenset[Status] = frozenset()
 
     @property
     def identifier(self) -> str:
@@ -277,6 +288,7 @@ def view(ctx: Context, session: Session, row: Application) -> ApplicationView:
         updated_at=row.updated_at,
         events=tuple(EventView(e.at, s.staff_no, s.name, e.from_status, e.to_status, e.note) for e, s in events),
         editable=editable,
+        moves=allowed_moves(row.status, ctx.actor.may),
     )
 
 

@@ -3,13 +3,14 @@ fee with its add-ons, and acting on one's own department only."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
 
-from kaccount_desk.domain.roles import Role, check_department, fixed_department
+from kaccount_desk.domain.roles import Permission, Role, allows, check_department, fixed_department
 from kaccount_desk.domain.tariff import monthly_fee, plan_addons
-from kaccount_desk.domain.workflow import EDITABLE, Status, check_editable, is_editable
+from kaccount_desk.domain.workflow import EDITABLE, Status, allowed_moves, check_editable, is_editable
 
 
 @pytest.mark.parametrize("status", list(Status))
@@ -61,3 +62,13 @@ def test_a_collector_without_a_department_acts_on_none() -> None:
     assert fixed_department(Role.COLLECTOR, None) == ""
     assert "未设部门" in check_department(Role.COLLECTOR, None, "铸造事业部")[0].zh
     assert check_department("no-such-role", "铸造事业部", "机加事业部")[0].code == "forbidden.department"
+
+
+def test_moves_offered_are_those_the_role_may_make_from_the_status() -> None:
+    def may(role: Role) -> Callable[[Permission], bool]:
+        return lambda permission: allows(role, permission)
+
+    assert allowed_moves(Status.DRAFT, may(Role.COLLECTOR)) == {Status.COLLECTED, Status.WITHDRAWN}
+    assert allowed_moves(Status.DRAFT, may(Role.OFFICE)) == {Status.COLLECTED, Status.SUBMITTED, Status.WITHDRAWN}
+    assert allowed_moves(Status.SENT, may(Role.CLERK)) == {Status.ACTIVATED, Status.REJECTED}
+    assert allowed_moves(Status.ACTIVATED, may(Role.ADMIN)) == frozenset()

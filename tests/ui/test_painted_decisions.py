@@ -68,6 +68,8 @@ def test_a_masked_id_shows_masked_without_a_red_note(qtbot, admin: Context, camp
     assert note.state == "ok" and "只能由数字组成" not in note.text() and "已隐藏" in note.text()
     assert not form.fields_box.isEnabled()
     assert "缺少有效的身份证号码" not in form.missing_label.text()
+    enabled = {target for target, button in form.workflow.buttons.items() if button.isEnabled()}
+    assert enabled == view.moves == {"withdrawn"}
 
 
 def test_editability_is_the_services_word(qtbot, admin: Context, campaign: str, masked_draft: int) -> None:

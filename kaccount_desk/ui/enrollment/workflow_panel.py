@@ -1,6 +1,6 @@
 """Status, history and the workflow moves of one application, beside the intake form.
 
-The panel enables only the moves this person's role allows from the current status, and asks
+The panel enables the moves the service said this person may make now (``ApplicationView.moves``), and asks
 for a move with ``move_requested``; the form makes it, because unsaved edits are saved first.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import tzinfo
 
-from kaccount_desk.domain.workflow import TRANSITIONS, Status, status_label
+from kaccount_desk.domain.workflow import Status, status_label
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationView
 from kaccount_desk.ui.messages import current_lang
@@ -64,10 +64,9 @@ class WorkflowPanel(QtWidgets.QGroupBox):
         lang = current_lang()
         self.history.clear()
         self.reject_reason.clear()
-        current = Status(view.status) if view else None
+        moves = view.moves if view else frozenset()
         for target, button in self.buttons.items():
-            permission = TRANSITIONS.get((current, target)) if current else None
-            button.setEnabled(permission is not None and self._ctx.actor.may(permission))
+            button.setEnabled(target in moves)
         self.reject_reason.setEnabled(self.buttons[Status.REJECTED].isEnabled())
         if view is None:
             self.status_label.setText(self.tr("Not saved yet"))
