@@ -7,6 +7,7 @@ silently; refusals (ServiceError) never reach this far, the widgets show them.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from types import TracebackType
@@ -14,11 +15,12 @@ from types import TracebackType
 from kaccount_desk import config
 from kaccount_desk.services import staff
 from kaccount_desk.services.context import Actor, Context, Store
+from kaccount_desk.ui.first_run import FirstRunWizard
 from kaccount_desk.ui.i18n import install_translations
 from kaccount_desk.ui.login import FirstRunDialog, LoginDialog
 from kaccount_desk.ui.main_window import MainWindow, rebuild_in_language
 from kaccount_desk.ui.qt import QtCore, QtWidgets
-from kaccount_desk.ui.settings import LANGUAGE, Settings
+from kaccount_desk.ui.settings import LANGUAGE, STORE, Settings
 
 log = logging.getLogger("kaccount_desk.ui")
 
@@ -55,6 +57,13 @@ def _open_store(db: str | None) -> Store | None:
         return None
 
 
+def _first_start(db: str | None, settings: Settings) -> bool:
+    """Nothing chosen anywhere and no store in the default place: a new office, so the wizard asks."""
+    if db or os.environ.get("KACCOUNT_DB") or settings.get(STORE):
+        return False
+    return not (config.data_dir() / config.STORE_FILE).exists()
+
+
 def _log_in(store: Store) -> Actor | None:
     if not staff.has_staff(store):
         return FirstRunDialog.ask(store)
@@ -69,13 +78,21 @@ def run_gui(db: str | None, lang: str | None) -> int:
     settings = Settings()
     chosen = install_translations(app, lang or settings.get(LANGUAGE))
     sys.excepthook = show_unexpected
-    store = _open_store(db)
-    if store is None:
-        return 1
-    try:
-        actor = _log_in(store)
-        if actor is None:
+    if _first_start(db, settings):
+        opened = FirstRunWizard.ask(settings)
+        if opened is None:
             return 0
+        store, actor = opened.store, opened.actor
+    else:
+        opened_store = _open_store(db or settings.get(STORE) or None)
+        if opened_store is None:
+            return 1
+        found = _log_in(opened_store)
+        if found is None:
+            opened_store.close()
+            return 0
+        store, actor = opened_store, found
+    try:
         window = MainWindow(Context(store, actor, "en" if chosen == "en" else "zh"), settings)
 
         def switch_language(code: str) -> None:

@@ -1,0 +1,273 @@
+"""The first start of a new office: where the data lives, whose office it is, who administers it.
+
+A counter or office PC gets the program from an installer and has nothing configured: this wizard
+asks, in a clerk's words, for a local store or a shared PostgreSQL server (tested before going on),
+the organisation's name, the first administrator and whether to start with the sample campaign.
+Nothing is created until Finish; a refusal there keeps every field as typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kaccount_desk import config
+from kaccount_desk.services import campaigns, staff, store_setup
+from kaccount_desk.services.context import Actor, Context, Store
+from kaccount_desk.services.errors import ServiceError, StoreUnavailable
+from kaccount_desk.ui.messages import current_lang, error_text
+from kaccount_desk.ui.palette import text_style
+from kaccount_desk.ui.qt import QtWidgets, Slot
+from kaccount_desk.ui.settings import ORGANISATION, STORE, Settings
+
+DEFAULT_PORT = 5432
+
+
+@dataclass
+class Opened:
+    """What the wizard hands the app: the open store and the administrator, logged in."""
+
+    store: Store
+    actor: Actor
+
+
+def _note() -> QtWidgets.QLabel:
+    label = QtWidgets.QLabel()
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def _show(label: QtWidgets.QLabel, text: str, ok: bool) -> None:
+    label.setStyleSheet(text_style("ok" if ok else "reason"))
+    label.setText(text)
+    label.show()
+
+
+class StorePage(QtWidgets.QWizardPage):
+    """Where the data lives: this PC, or the office's PostgreSQL server (tested before going on)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Where is the data kept?"))
+        self.setSubTitle(self.tr("One PC: keep it on this computer. Several PCs in one office: use the office's server."))
+        self.local = QtWidgets.QRadioButton(self.tr("&This computer"))
+        self.server = QtWidgets.QRadioButton(self.tr("The office's &server (PostgreSQL)"))
+        self.local.setChecked(True)
+        self.path = QtWidgets.QLineEdit(str(config.data_dir() / config.STORE_FILE))
+        browse = QtWidgets.QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._browse)
+        self.host = QtWidgets.QLineEdit()
+        self.port = QtWidgets.QSpinBox()
+        self.port.setRange(1, 65535)
+        self.port.setValue(DEFAULT_PORT)
+        self.database = QtWidgets.QLineEdit("kaccount")
+        self.user = QtWidgets.QLineEdit()
+        self.password = QtWidgets.QLineEdit()
+        self.password.setEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
+        self.test = QtWidgets.QPushButton(self.tr("&Test the connection"))
+        self.test.clicked.connect(self.test_connection)
+        self.result = _note()
+        path_row = QtWidgets.QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(browse)
+        self.server_box = QtWidgets.QWidget()
+        server_form = QtWidgets.QFormLayout(self.server_box)
+        server_form.addRow(self.tr("Server"), self.host)
+        server_form.addRow(self.tr("Port"), self.port)
+        server_form.addRow(self.tr("Database"), self.database)
+        server_form.addRow(self.tr("User"), self.user)
+        server_form.addRow(self.tr("Password"), self.password)
+        server_form.addRow("", self.test)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(self.local)
+        layout.addLayout(path_row)
+        layout.addWidget(self.server)
+        layout.addWidget(self.server_box)
+        layout.addWidget(self.result)
+        layout.addStretch(1)
+        for widget in (self.local, self.server):
+            widget.toggled.connect(self._mode_changed)
+        for edit in (self.path, self.host, self.database, self.user, self.password):
+            edit.textChanged.connect(self._changed)
+        self.port.valueChanged.connect(self._changed)
+        self._mode_changed()
+
+    @Slot()
+    def _mode_changed(self) -> None:
+        self.server_box.setEnabled(self.server.isChecked())
+        self.path.setEnabled(self.local.isChecked())
+        self._changed()
+
+    @Slot()
+    def _changed(self) -> None:
+        self.result.hide()
+        self.completeChanged.emit()
+
+    @Slot()
+    def _browse(self) -> None:
+        chosen, _ = QtWidgets.QFileDialog.getSaveFileName(
+            self, self.tr("Database file"), self.path.text(), self.tr("Database (*.sqlite3)"),
+            options=QtWidgets.QFileDialog.Option.DontConfirmOverwrite)
+        if chosen:
+            self.path.setText(chosen)
+
+    def isComplete(self) -> bool:
+        if self.local.isChecked():
+            return bool(self.path.text().strip())
+        return all(e.text().strip() for e in (self.host, self.database, self.user))
+
+    def url(self) -> str:
+        if self.local.isChecked():
+            return f"sqlite:///{Path(self.path.text().strip()).expanduser().resolve()}"
+        return store_setup.postgresql_url(self.host.text().strip(), self.port.value(), self.database.text().strip(),
+                                          self.user.text().strip(), self.password.text())
+
+    @Slot()
+    def test_connection(self) -> bool:
+        """Say what opening the chosen store would find; True when it can be used."""
+        if self.local.isChecked() and not Path(self.path.text().strip()).expanduser().exists():
+            _show(self.result, self.tr("A new database will be created in this file."), True)
+            return True
+        check = store_setup.check_store(self.url())
+        _show(self.result, check.reason.text(current_lang()), check.ok)
+        return check.ok
+
+    def validatePage(self) -> bool:
+        return self.test_connection()
+
+
+class OrganisationPage(QtWidgets.QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Your organisation"))
+        self.setSubTitle(self.tr("The company or branch this office belongs to; it heads printed rosters and notices."))
+        self.name = QtWidgets.QLineEdit()
+        self.name.setPlaceholderText(self.tr("for example 泊头铸造有限公司"))
+        self.name.textChanged.connect(self.completeChanged)
+        form = QtWidgets.QFormLayout(self)
+        label = QtWidgets.QLabel(self.tr("&Name"))
+        label.setBuddy(self.name)
+        form.addRow(label, self.name)
+
+    def isComplete(self) -> bool:
+        return bool(self.name.text().strip())
+
+
+class AdministratorPage(QtWidgets.QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("The first administrator"))
+        self.setSubTitle(self.tr("The administrator then adds clerks, collectors and office staff."))
+        self.staff_no = QtWidgets.QLineEdit()
+        self.name = QtWidgets.QLineEdit()
+        self.password = QtWidgets.QLineEdit()
+        self.repeat = QtWidgets.QLineEdit()
+        for edit in (self.password, self.repeat):
+            edit.setEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
+        rule = QtWidgets.QLabel(self.tr("The password needs at least 8 characters and must not be a common one."))
+        rule.setWordWrap(True)
+        self.problem = _note()
+        form = QtWidgets.QFormLayout(self)
+        form.addRow(self.tr("Staff ID"), self.staff_no)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Repeat password"), self.repeat)
+        form.addRow("", rule)
+        form.addRow("", self.problem)
+        for edit in (self.staff_no, self.name, self.password, self.repeat):
+            edit.textChanged.connect(self.completeChanged)
+            edit.textChanged.connect(self.problem.hide)
+
+    def isComplete(self) -> bool:
+        return all(e.text().strip() for e in (self.staff_no, self.name, self.password, self.repeat))
+
+    def validatePage(self) -> bool:
+        if self.password.text() != self.repeat.text():
+            _show(self.problem, self.tr("The two passwords differ."), False)
+            self.repeat.setFocus()
+            return False
+        return True
+
+
+class StartPage(QtWidgets.QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("How to start"))
+        self.sample = QtWidgets.QRadioButton(self.tr("With the &sample campaign (the 2012 notice), to try things out"))
+        self.empty = QtWidgets.QRadioButton(self.tr("&Empty: the office loads or creates its own campaign"))
+        self.empty.setChecked(True)
+        self.problem = _note()
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(self.sample)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.problem)
+        layout.addStretch(1)
+
+
+class FirstRunWizard(QtWidgets.QWizard):
+    """Four pages; Finish creates the store, the administrator and (if chosen) the sample campaign."""
+
+    def __init__(self, settings: Settings, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.opened: Opened | None = None
+        self.setWindowTitle(self.tr("KAccount Desk — first start"))
+        self.setWizardStyle(QtWidgets.QWizard.WizardStyle.ModernStyle)
+        self.store_page = StorePage()
+        self.organisation_page = OrganisationPage()
+        self.admin_page = AdministratorPage()
+        self.start_page = StartPage()
+        for page in (self.store_page, self.organisation_page, self.admin_page, self.start_page):
+            self.addPage(page)
+        self.setMinimumSize(560, 440)
+
+    def validateCurrentPage(self) -> bool:
+        if not super().validateCurrentPage():
+            return False
+        if self.currentPage() is self.start_page:
+            return self._finish()
+        return True
+
+    def _finish(self) -> bool:
+        """Create everything; on a refusal say why on the last page and keep every field as typed."""
+        url = self.store_page.url()
+        admin = self.admin_page
+        try:
+            store = Store(url, create=True)
+        except StoreUnavailable as exc:
+            _show(self.start_page.problem, exc.text(current_lang()), False)
+            return False
+        try:
+            actor = staff.create_first_admin(store, admin.staff_no.text(), admin.name.text(), admin.password.text())
+        except ServiceError as exc:
+            store.close()
+            _show(self.start_page.problem, error_text(exc) + "\n" + self.tr("Go back to change it."), False)
+            return False
+        if self.start_page.sample.isChecked():
+            ctx = Context(store, actor, current_lang())
+            try:
+                campaigns.load_campaign_file(ctx, campaigns.sample_campaign_path(ctx))
+            except ServiceError as exc:  # the account exists: a sample that fails must not lock anyone out
+                QtWidgets.QMessageBox.warning(self, self.tr("Sample campaign not loaded"), error_text(exc))
+        self._remember(url)
+        self.opened = Opened(store, actor)
+        return True
+
+    def _remember(self, url: str) -> None:
+        page = self.store_page
+        if page.server.isChecked():
+            if page.password.text():
+                store_setup.remember_password(page.host.text().strip(), page.port.value(), page.database.text().strip(),
+                                              page.user.text().strip(), page.password.text())
+            self.settings.set(STORE, store_setup.without_password(url))
+        else:
+            default = f"sqlite:///{(config.data_dir() / config.STORE_FILE).resolve()}"
+            self.settings.set(STORE, "" if url == default else url)
+        self.settings.set(ORGANISATION, self.organisation_page.name.text().strip())
+
+    @classmethod
+    def ask(cls, settings: Settings, parent: QtWidgets.QWidget | None = None) -> Opened | None:
+        wizard = cls(settings, parent)
+        wizard.exec()
+        return wizard.opened
