@@ -6,6 +6,7 @@ writes into the real per-user folders by accident; ``KACCOUNT_DB`` or ``--db`` p
 
 from __future__ import annotations
 
+import importlib.resources
 import os
 import sys
 from pathlib import Path
@@ -37,14 +38,22 @@ def password_file() -> Path:
 
 
 def resources_dir() -> Path:
-    """The shipped ``resources/`` folder: beside the package in a checkout, inside a frozen build."""
+    """The shipped data: fonts, translations, the carrier segment table, the sample campaign.
+
+    ``KACCOUNT_RESOURCES`` wins (a site's own copy, or the tests'); a frozen build has it beside
+    the program; a checkout has ``resources/`` beside the package, used as is so an edit shows at
+    once; an installed wheel carries it as the package ``kaccount_desk.resources`` (setup.py).
+    """
     override = os.environ.get("KACCOUNT_RESOURCES")
     if override:
         return Path(override)
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / "resources").is_dir():
+        return checkout / "resources"
+    return Path(str(importlib.resources.files("kaccount_desk.resources")))
 
 
 def store_url(db: str | None = None) -> str:

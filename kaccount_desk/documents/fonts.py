@@ -7,7 +7,6 @@ extractable.
 
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from kaccount_desk import config
 from kaccount_desk.documents.errors import DocumentError
 from kaccount_desk.domain.reasons import Reason
 
@@ -27,11 +27,8 @@ _loaded = False
 
 
 def default_font_dir() -> Path:
-    """The fonts folder: ``$KACCOUNT_RESOURCES/fonts`` when set (installed builds), else the repo's."""
-    override = os.environ.get("KACCOUNT_RESOURCES")
-    if override:
-        return Path(override) / "fonts"
-    return Path(__file__).resolve().parents[2] / "resources" / "fonts"
+    """The fonts folder of the shipped resources, wherever this install keeps them."""
+    return config.resources_dir() / "fonts"
 
 
 def register_font(font_dir: Path | None = None) -> str:
