@@ -11,6 +11,10 @@ from kaccount_desk.cli.main import build_parser, run
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     parsed, _ = build_parser().parse_known_args(args)
+    if parsed.self_test:
+        from kaccount_desk.ui.self_test import run_self_test  # Qt and the services load only for the check
+
+        return run_self_test()
     if parsed.command is None and not {"-h", "--help", "--version"} & set(args):
         from kaccount_desk.ui.main import run_gui  # Qt loads only when a window is wanted
 

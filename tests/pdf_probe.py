@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import cast
 
 import pypdfium2
 import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
-from pypdf.generic import ContentStream
+from pypdf.generic import ContentStream, DictionaryObject
 
 
 def page_count(pdf: Path) -> int:
@@ -43,14 +44,14 @@ def render_page(pdf: Path, page: int, dpi: int, out_dir: Path) -> Path:
 
 def is_blank(png: Path) -> bool:
     with Image.open(png) as img:
-        lo, _ = img.convert("L").getextrema()
+        lo, _ = cast(tuple[int, int], img.convert("L").getextrema())  # one band: (min, max)
     return lo >= 250
 
 
 def decode_qr(pdf: Path, page: int, out_dir: Path) -> list[str]:
     """The QR codes a scanner reads off the page printed at 150 dpi, top to bottom."""
     with Image.open(render_page(pdf, page, 150, out_dir)) as img:
-        found = zxingcpp.read_barcodes(img, formats=zxingcpp.BarcodeFormat.QRCode)
+        found = [code for code in zxingcpp.read_barcodes(img) if code.format == zxingcpp.BarcodeFormat.QRCode]
     return [code.text for code in sorted(found, key=lambda code: code.position.top_left.y)]
 
 
@@ -64,7 +65,7 @@ def image_placements(pdf: Path, index: int) -> list[tuple[float, float]]:
     """(width, height) in points of every image XObject drawn on the page, from the content stream."""
     reader = PdfReader(pdf)
     page = reader.pages[index]
-    xobjects = page["/Resources"].get("/XObject", {})
+    xobjects = cast(DictionaryObject, page["/Resources"]).get("/XObject", {})
     ctm = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
     stack: list[list[float]] = []
     sizes = []
@@ -83,6 +84,6 @@ def image_placements(pdf: Path, index: int) -> list[tuple[float, float]]:
 def font_names(pdf: Path) -> set[str]:
     names = set()
     for page in PdfReader(pdf).pages:
-        for font in page["/Resources"]["/Font"].values():
+        for font in cast(DictionaryObject, cast(DictionaryObject, page["/Resources"])["/Font"]).values():
             names.add(str(font.get_object()["/BaseFont"]).lstrip("/"))
     return names

@@ -37,6 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command the desktop app opens. Exit codes: 0 fine, 1 input refused, 2 wrong usage, 3 store unavailable.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--self-test", action="store_true",
+        help="on a temporary store: run the migrations, print one application form, read its QR code back; exit 0 if all worked",
+    )
     parser.add_argument("--db", metavar="URL", help="a store path or SQLAlchemy URL (default: KACCOUNT_DB, else the per-user store)")
     parser.add_argument("--as", dest="as_staff", metavar="STAFF_ID",
                         help="act as this staff member (password from KACCOUNT_PASSWORD or a prompt)")
