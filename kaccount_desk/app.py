@@ -6,10 +6,12 @@ import sys
 from collections.abc import Sequence
 
 from kaccount_desk.cli.main import build_parser, run
+from kaccount_desk.logs import setup_logging
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    setup_logging()
     parsed, _ = build_parser().parse_known_args(args)
     if parsed.self_test:
         from kaccount_desk.ui.self_test import run_self_test  # Qt and the services load only for the check

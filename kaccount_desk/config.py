@@ -37,6 +37,14 @@ def password_file() -> Path:
     return config_dir() / "pgpass.conf"
 
 
+def log_dir() -> Path:
+    """The per-user log folder (kept apart from data so a support person can be sent it alone)."""
+    home = os.environ.get("KACCOUNT_HOME")
+    if home:
+        return Path(home) / "logs"
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
 def resources_dir() -> Path:
     """The shipped data: fonts, translations, the carrier segment table, the sample campaign.
 

@@ -13,6 +13,7 @@ import traceback
 from types import TracebackType
 
 from kaccount_desk import config
+from kaccount_desk.logs import log_file, redact, setup_logging
 from kaccount_desk.services import staff
 from kaccount_desk.services.context import Actor, Context, Store
 from kaccount_desk.ui.first_run import FirstRunWizard
@@ -37,10 +38,12 @@ def show_unexpected(exc_type: type[BaseException], exc: BaseException, tb: Trace
     text = QtCore.QCoreApplication.translate(
         "main", "Something went wrong that the program did not expect. "
         "Your saved work is in the database; please tell support what you were doing.")
+    where = QtCore.QCoreApplication.translate("main", "The details are in the log file:")
     title = QtCore.QCoreApplication.translate("main", "Unexpected error")
     box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Critical, title,
-                                f"{text}\n\n{exc_type.__name__}: {exc}")
-    box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))
+                                f"{text}\n\n{redact(f'{exc_type.__name__}: {exc}')}\n\n{where}\n{log_file()}")
+    box.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)  # the path can be copied
+    box.setDetailedText(redact("".join(traceback.format_exception(exc_type, exc, tb))))
     box.exec()
 
 
@@ -52,7 +55,7 @@ def _open_store(db: str | None) -> Store | None:
         log.exception("cannot open the store %s", url)
         QtWidgets.QMessageBox.critical(
             None, QtCore.QCoreApplication.translate("main", "Cannot open the database"),
-            QtCore.QCoreApplication.translate("main", "The database could not be opened:") + f"\n{url}\n\n{exc}",
+            QtCore.QCoreApplication.translate("main", "The database could not be opened:") + redact(f"\n{url}\n\n{exc}"),
         )
         return None
 
@@ -71,7 +74,7 @@ def _log_in(store: Store) -> Actor | None:
 
 
 def run_gui(db: str | None, lang: str | None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    setup_logging()
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
