@@ -24,6 +24,7 @@ from kaccount_desk.ui.messages import current_lang, show_error
 from kaccount_desk.ui.printing.print_page import PrintPage
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.settings import LANGUAGE, LAST_CAMPAIGN, Settings
+from kaccount_desk.ui.settings_dialog import SettingsDialog
 from kaccount_desk.ui.tickets.tickets_page import TicketsPage
 
 WINDOW_TITLE = "KAccount Desk 大客户业务受理"
@@ -118,6 +119,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.import_action = file_menu.addAction(self.tr("&Import roster…"), self.import_roster)
         self.export_action = file_menu.addAction(self.tr("&Export roster…"), self.export_roster)
         self.export_action.setVisible(self.ctx.actor.may(Permission.EXPORT_ROSTER))
+        file_menu.addSeparator()
+        self.settings_action = file_menu.addAction(self.tr("&Settings…"), self.open_settings)
+        self.settings_action.setShortcut(QtGui.QKeySequence.StandardKey.Preferences)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"), self.close)
         quit_action.setShortcut(QtGui.QKeySequence.StandardKey.Quit)
@@ -239,6 +243,10 @@ class MainWindow(QtWidgets.QMainWindow):
     def export_roster(self) -> None:
         if self.campaign_code:
             export_roster(self, self.ctx, self.campaign_code)
+
+    @Slot()
+    def open_settings(self) -> None:
+        SettingsDialog(self.settings, self, may_change_store=self.ctx.actor.may(Permission.MANAGE_STAFF)).open()
 
     @Slot(QtGui.QAction)
     def _language_chosen(self, action: QtGui.QAction) -> None:

@@ -42,13 +42,22 @@ def page_orientation(pages: PdfPages, index: int) -> QtGui.QPageLayout.Orientati
     return QtGui.QPageLayout.Orientation.Landscape if landscape else QtGui.QPageLayout.Orientation.Portrait
 
 
-def prepare_printer(pages: PdfPages, printer: QtPrintSupport.QPrinter) -> None:
-    """Paper and orientation from the document's first page, so the print dialog opens as it will print."""
-    if pages.page_count():
+def prepare_printer(pages: PdfPages, printer: QtPrintSupport.QPrinter, paper: str = "") -> None:
+    """Paper from the settings (else the document's), orientation from the document's first page.
+
+    The print dialog then opens as it will print; a landscape roster is not set on portrait paper.
+    """
+    if not pages.page_count():
+        return
+    sizes = {"A4": QtGui.QPageSize.PageSizeId.A4, "A3": QtGui.QPageSize.PageSizeId.A3,
+             "Letter": QtGui.QPageSize.PageSizeId.Letter, "B5": QtGui.QPageSize.PageSizeId.B5}
+    if paper in sizes:
+        printer.setPageSize(QtGui.QPageSize(sizes[paper]))
+    else:
         size = pages.document.pagePointSize(0)
-        printer.setPageSize(QtGui.QPageSize(QtCore.QSizeF(min(size.width(), size.height()), max(size.width(), size.height())),
-                                            QtGui.QPageSize.Unit.Point, "", QtGui.QPageSize.SizeMatchPolicy.FuzzyMatch))
-        printer.setPageOrientation(page_orientation(pages, 0))
+        portrait = QtCore.QSizeF(min(size.width(), size.height()), max(size.width(), size.height()))
+        printer.setPageSize(QtGui.QPageSize(portrait, QtGui.QPageSize.Unit.Point, "", QtGui.QPageSize.SizeMatchPolicy.FuzzyMatch))
+    printer.setPageOrientation(page_orientation(pages, 0))
 
 
 def _page_indices(pages: PdfPages, printer: QtPrintSupport.QPrinter) -> list[int]:

@@ -19,6 +19,7 @@ from kaccount_desk.ui.messages import error_text, show_error
 from kaccount_desk.ui.printing.pdf_pages import PdfPages, prepare_printer, print_pages
 from kaccount_desk.ui.printing.preview import Preview
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtPrintSupport, QtWidgets, Slot
+from kaccount_desk.ui.settings import PAPER, PRINTER, Settings
 from kaccount_desk.ui.workers import Operation, ProgressCallback, report_failure
 
 DOCUMENTS = (
@@ -259,7 +260,10 @@ class PrintPage(QtWidgets.QWidget):
         if pages is None:
             return
         printer = QtPrintSupport.QPrinter(QtPrintSupport.QPrinter.PrinterMode.HighResolution)
-        prepare_printer(pages, printer)
+        settings = Settings()
+        if settings.get(PRINTER):
+            printer.setPrinterName(settings.get(PRINTER))
+        prepare_printer(pages, printer, settings.get(PAPER))
         dialog = QtPrintSupport.QPrintDialog(printer, self)
         if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
             return

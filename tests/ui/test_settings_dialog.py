@@ -1,0 +1,44 @@
+"""Settings…: each field writes its declared setting; a store that cannot be used is not saved."""
+
+from __future__ import annotations
+
+import pytest
+from support import make_staff
+
+from kaccount_desk.services.context import Context
+from kaccount_desk.ui.main_window import MainWindow
+from kaccount_desk.ui.settings import IDLE_LOCK_MINUTES, LANGUAGE, PAPER, STORE, Settings
+from kaccount_desk.ui.settings_dialog import SettingsDialog
+
+pytestmark = pytest.mark.usefixtures("english")
+
+
+def test_choices_are_saved_for_the_next_start(qtbot) -> None:
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.idle_lock.setValue(3)
+    dialog.paper.setCurrentIndex(dialog.paper.findData("Letter"))
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.accept()
+    settings = Settings()
+    assert (settings.get(IDLE_LOCK_MINUTES), settings.get(PAPER), settings.get(LANGUAGE)) == (3, "Letter", "en")
+
+
+def test_a_store_that_cannot_be_used_is_refused_with_the_reason(qtbot, tmp_path) -> None:
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.store.setText(str(tmp_path / "typo" / "stroe.sqlite3"))
+    dialog.accept()
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted
+    assert dialog.store_result.isVisibleTo(dialog) and "stroe.sqlite3" in dialog.store_result.text()
+    assert Settings().get(STORE) == ""
+
+
+def test_only_an_administrator_may_move_the_office_to_another_database(qtbot, admin: Context) -> None:
+    clerk = make_staff(admin, "C001", "clerk", "客服热线")
+    window = MainWindow(clerk)
+    qtbot.addWidget(window)
+    window.open_settings()
+    dialog = window.findChild(SettingsDialog)
+    assert dialog is not None and not dialog.store.isEnabled() and dialog.idle_lock.isEnabled()
+    dialog.reject()
