@@ -296,7 +296,11 @@ def check_close(facts: CloseFacts, reason: str | None) -> tuple[Reason, ...]:
     problems: list[Reason] = []
     if facts.pending_referrals:
         problems.append(
-            Reason("ticket.close_pending", f"还有{facts.pending_referrals}个部门未答复", f"{facts.pending_referrals} department(s) have not answered yet")
+            Reason(
+                "ticket.close_pending",
+                f"还有{facts.pending_referrals}个部门未答复",
+                f"{facts.pending_referrals} department(s) have not answered yet",
+            )
         )
     if not facts.replied:
         problems.append(Reason("ticket.close_no_reply", "尚未回复客户", "The customer has not been replied to"))

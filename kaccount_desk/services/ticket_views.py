@@ -162,7 +162,9 @@ def view(session: Session, ticket: Ticket, now: datetime, actor: Actor) -> Ticke
             ReferralView(departments[r.department_id], r.ask, local(r.due_at), local(r.referred_at), r.answer, local(r.answered_at))  # type: ignore[arg-type]
             for r in referrals
         ),
-        waiver=None if waiver is None else WaiverView(waiver.customer_number, local(waiver.period_start), local(waiver.period_end), local(waiver.noticed_at)),  # type: ignore[arg-type]
+        waiver=None if waiver is None else WaiverView(
+            waiver.customer_number, local(waiver.period_start), local(waiver.period_end), local(waiver.noticed_at)  # type: ignore[arg-type]
+        ),
         history=tuple(
             EventView(e.id, local(e.at), e.action, staff[e.staff_id].staff_no, staff[e.staff_id].name, e.text, dict(e.data))  # type: ignore[arg-type]
             for e in events

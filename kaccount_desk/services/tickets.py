@@ -109,7 +109,9 @@ def possible_owners(ctx: Context) -> list[tuple[str, str]]:
         return [(no, name) for no, name, role in rows if Permission.HANDLE_TICKETS in GRANTS[Role(role)]]
 
 
-def _event(ctx: Context, session: Session, ticket: Ticket, action: Action, body: str = "", searchable: str | None = None, **data: object) -> None:
+def _event(
+    ctx: Context, session: Session, ticket: Ticket, action: Action, body: str = "", searchable: str | None = None, **data: object
+) -> None:
     event = TicketEvent(ticket_id=ticket.id, action=action.value, staff_id=ctx.actor.id, at=ctx.now(), text=body, data=data)
     session.add(event)
     session.flush()
@@ -207,7 +209,8 @@ def _department(session: Session, name: str, retired_too: bool = False) -> Ticke
     found = session.scalar(query if retired_too else query.where(TicketDepartment.active))
     if found is None:
         known = "、".join(session.scalars(select(TicketDepartment.name).where(TicketDepartment.active).order_by(TicketDepartment.position)))
-        raise Refused(Reason("ticket.unknown_department", f"未知的部门“{name}”,可转交:{known}", f"Unknown department {name!r}; known: {known}"))
+        zh, en = f"未知的部门“{name}”,可转交:{known}", f"Unknown department {name!r}; known: {known}"
+        raise Refused(Reason("ticket.unknown_department", zh, en))
     return found
 
 
@@ -216,12 +219,16 @@ def refer(ctx: Context, ticket_id: int, department: str, ask: str, due: datetime
     asked = _required(ask, "转交事项", "question asked")
     now = ctx.now()
     if due is not None and (due.tzinfo is None or due <= now):
-        raise Refused(Reason("ticket.referral_due", "答复期限须晚于现在(并带时区)", "The answer's due time must be later than now (with an offset)"))
+        raise Refused(
+            Reason("ticket.referral_due", "答复期限须晚于现在(并带时区)", "The answer's due time must be later than now (with an offset)")
+        )
 
     def work(session: Session, ticket: Ticket) -> None:
         dept = _department(session, department)
         when = due or now + timedelta(hours=DEFAULT_REFERRAL_HOURS)
-        session.add(TicketReferral(ticket_id=ticket.id, department_id=dept.id, ask=asked, due_at=when, referred_by=ctx.actor.id, referred_at=now))
+        session.add(
+            TicketReferral(ticket_id=ticket.id, department_id=dept.id, ask=asked, due_at=when, referred_by=ctx.actor.id, referred_at=now)
+        )
         ticket.referred = True
         _event(ctx, session, ticket, Action.REFER, asked, department=dept.name, due_at=when.isoformat())
 
@@ -236,7 +243,9 @@ def answer(ctx: Context, ticket_id: int, department: str, answer_text: str) -> T
         dept = _department(session, department, retired_too=True)
         open_referrals = list(
             session.scalars(
-                select(TicketReferral).where(TicketReferral.ticket_id == ticket.id, TicketReferral.answered_at.is_(None)).order_by(TicketReferral.id)
+                select(TicketReferral)
+                .where(TicketReferral.ticket_id == ticket.id, TicketReferral.answered_at.is_(None))
+                .order_by(TicketReferral.id)
             )
         )
         mine = [r for r in open_referrals if r.department_id == dept.id]
@@ -325,7 +334,12 @@ def record_overdue_notice(ctx: Context, ticket_id: int, note: str) -> TicketView
     def work(session: Session, ticket: Ticket) -> None:
         if ticket.overdue_notice_at is None:
             ticket.overdue_notice_at = now
-            session.add(RentWaiver(ticket_id=ticket.id, customer_number=ticket.customer_number, period_start=ticket.received_at, noticed_by=ctx.actor.id, noticed_at=now))
+            session.add(
+                RentWaiver(
+                    ticket_id=ticket.id, customer_number=ticket.customer_number, period_start=ticket.received_at,
+                    noticed_by=ctx.actor.id, noticed_at=now,
+                )
+            )
         _event(ctx, session, ticket, Action.OVERDUE_NOTICE, body, waiver_from=ticket.received_at.isoformat())
 
     return _act(ctx, ticket_id, Action.OVERDUE_NOTICE, work)
@@ -345,7 +359,13 @@ def reassign(ctx: Context, ticket_id: int, new_owner: str, reason: str) -> Ticke
     def work(session: Session, ticket: Ticket) -> None:
         owner = session.get(Staff, ticket.owner_id)
         if owner is not None and owner.active:
-            raise Refused(Reason("ticket.owner_active", "负责人仍在岗,不能调整(首问负责到底)", "The owner is still active; the first receiver keeps the ticket"))
+            raise Refused(
+                Reason(
+                    "ticket.owner_active",
+                    "负责人仍在岗,不能调整(首问负责到底)",
+                    "The owner is still active; the first receiver keeps the ticket",
+                )
+            )
         target = session.scalar(select(Staff).where(Staff.staff_no == clean_text(new_owner), Staff.active))
         if target is None:
             raise Refused(Reason("ticket.new_owner", f"找不到在岗员工“{new_owner}”", f"No active staff member {new_owner!r}"))

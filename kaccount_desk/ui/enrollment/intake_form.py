@@ -84,7 +84,10 @@ class IntakeForm(QtWidgets.QWidget):
         self.dept_combo = QtWidgets.QComboBox()
         self.dept_combo.setEditable(True)
         self.dept_combo.setInsertPolicy(QtWidgets.QComboBox.InsertPolicy.NoInsert)
-        self.dept_combo.lineEdit().setPlaceholderText(self.tr("Type to search the campaign's departments"))
+        line = self.dept_combo.lineEdit()
+        assert line is not None  # an editable combo has its line edit
+        self.dept_line = line
+        self.dept_line.setPlaceholderText(self.tr("Type to search the campaign's departments"))
         self.name_edit = QtWidgets.QLineEdit()
         self.name_edit.setMaxLength(64)
         self.doc_type_combo = QtWidgets.QComboBox()
@@ -177,7 +180,8 @@ class IntakeForm(QtWidgets.QWidget):
         ]
         for text, field, buddy in rows:
             label = QtWidgets.QLabel(text)
-            label.setBuddy(buddy)
+            if buddy is not None:
+                label.setBuddy(buddy)
             form.addRow(label, field)
         form.addRow(self.late_label, self._field(self.late_edit, "late"))
         buttons = QtWidgets.QHBoxLayout()
@@ -210,16 +214,18 @@ class IntakeForm(QtWidgets.QWidget):
         outer = QtWidgets.QVBoxLayout(self)
         outer.addLayout(columns, 1)
         order = [self.dept_combo, self.name_edit, self.doc_type_combo, self.id_edit, self.keep_radio, self.new_radio, self.number_edit,
-                 self.choose_button, self.packages_edit, self.plan_combo, self.addons_list, self.note_edit, self.late_edit, self.save_button]
+                 self.choose_button, self.packages_edit, self.plan_combo, self.addons_list, self.note_edit, self.late_edit,
+                 self.save_button]
         for first, second in zip(order, order[1:], strict=False):
             QtWidgets.QWidget.setTabOrder(first, second)
 
     def _connect(self) -> None:
-        self.dept_combo.lineEdit().textEdited.connect(self._edited)
+        self.dept_line.textEdited.connect(self._edited)
         self.dept_combo.currentIndexChanged.connect(self._edited)
         # Picking from the list the item that was current (after clearing the text) changes no index.
         self.dept_combo.activated.connect(self._edited)
         completer = self.dept_combo.completer()
+        assert completer is not None  # an editable combo completes by default
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QtWidgets.QCompleter.CompletionMode.PopupCompletion)
@@ -286,7 +292,8 @@ class IntakeForm(QtWidgets.QWidget):
         self.plan_combo.clear()
         self.plan_combo.addItem(self.tr("— choose a plan —"), "")
         for plan in spec.plans:
-            self.plan_combo.addItem(self._plan_text(plan.item.name, plan.item.monthly_fee, plan.included_addons, plan.item.keep_current), plan.item.code)
+            text = self._plan_text(plan.item.name, plan.item.monthly_fee, plan.included_addons, plan.item.keep_current)
+            self.plan_combo.addItem(text, plan.item.code)
         self.plan_combo.setCurrentIndex(max(0, self.plan_combo.findData(keep_plan)))
         self.plan_combo.blockSignals(False)
         self.estimate.set_campaign(code)
@@ -381,7 +388,7 @@ class IntakeForm(QtWidgets.QWidget):
         self.saved.emit(view.id)
         return view
 
-    def move(self, target: str, reason: str = "") -> ApplicationView | None:
+    def move(self, target: str, reason: str = "") -> ApplicationView | None:  # type: ignore[override]
         """Move the loaded application on; unsaved edits are saved first so nothing typed is lost."""
         if self._view is None:
             return None
@@ -393,7 +400,8 @@ class IntakeForm(QtWidgets.QWidget):
             self._show_reasons(exc.reasons)
             return None
         self._fill(view)
-        self._set_banner("ok", self.tr("Application #%1 is now: %2").replace("%1", str(view.id)).replace("%2", status_label(view.status, current_lang())))
+        now = status_label(view.status, current_lang())
+        self._set_banner("ok", self.tr("Application #%1 is now: %2").replace("%1", str(view.id)).replace("%2", now))
         self.saved.emit(view.id)
         return view
 
@@ -515,7 +523,9 @@ class IntakeForm(QtWidgets.QWidget):
         existing = self.keep_radio.isChecked()
         self.choose_button.setEnabled(not existing)
         self.packages_edit.setEnabled(existing)
-        self.number_edit.setPlaceholderText(self.tr("The number the person keeps") if existing else self.tr("Type the number or press F4 to choose one"))
+        self.number_edit.setPlaceholderText(
+            self.tr("The number the person keeps") if existing else self.tr("Type the number or press F4 to choose one")
+        )
         self._check_fields(existing)
         if self.late_edit.text().strip():
             self.notes["late"].put("", "")
@@ -582,7 +592,8 @@ class IntakeForm(QtWidgets.QWidget):
                 has_plan=bool(self.plan_combo.currentData()),
             )
             lines = [f"• {r.text(lang)}" for r in missing_items(have)]
-            lines.insert(0, "• " + (self.tr("Changes not saved yet (Enter saves)") if self._view else self.tr("Not saved yet (Enter saves)")))
+            unsaved = self.tr("Changes not saved yet (Enter saves)") if self._view else self.tr("Not saved yet (Enter saves)")
+            lines.insert(0, "• " + unsaved)
         unconfirmed = any(code not in self._confirmed for code in {**self._sticky_warnings, **self._live_warnings})
         text = "\n".join(lines) or (self.tr("Only the confirmation below is missing") if unconfirmed else self.tr("Nothing missing ✓"))
         if text != self.missing_label.text():

@@ -75,4 +75,5 @@ class WorkflowPanel(QtWidgets.QGroupBox):
         for e in view.events:
             moved = f"{status_label(e.from_status, lang)} → " if e.from_status else ""
             note = f"  {e.note}" if e.note else ""
-            self.history.addItem(f"{e.at.astimezone(tz):%Y-%m-%d %H:%M}  {e.staff_name} ({e.staff_no})  {moved}{status_label(e.to_status, lang)}{note}")
+            to = status_label(e.to_status, lang)
+            self.history.addItem(f"{e.at.astimezone(tz):%Y-%m-%d %H:%M}  {e.staff_name} ({e.staff_no})  {moved}{to}{note}")
