@@ -1,12 +1,18 @@
 """Fixtures shared by every test folder: a redirected home, a real store, staff, the sample campaign.
 
 Every test gets its own KACCOUNT_HOME, so nothing touches the real per-user folders, and a store
-that is a real SQLite file in a temporary folder.
+that is a real SQLite file in a temporary folder. Migrating a store and hashing the first admin's
+password (argon2, on purpose slow) cost seconds on a busy machine, so both are done once per run in
+template files, and each test gets its own copy of the one it needs: a test that asks for ``admin``
+(directly or through ``office``, ``campaign``, ...) starts from a store that already holds A001;
+one that asks only for ``store`` gets a migrated store with nobody in it. A test file that defines
+its own ``store`` (PostgreSQL) still gets a real admin created in it.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -15,10 +21,12 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from sqlalchemy import select  # noqa: E402
 from support import CST, PASSWORD, REPO, SAMPLE_CAMPAIGN, Clock, make_staff  # noqa: E402
 
 from kaccount_desk.services import campaigns, staff  # noqa: E402
-from kaccount_desk.services.context import Context, Store  # noqa: E402
+from kaccount_desk.services.context import Actor, Context, Store  # noqa: E402
+from kaccount_desk.store.models import Staff  # noqa: E402
 
 pytest_plugins = ["postgresql_server"]
 
@@ -32,10 +40,34 @@ def kaccount_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+START = datetime(2012, 2, 25, 9, 30, tzinfo=CST)
+ADMIN_NO = "A001"
+
+
 @pytest.fixture
 def clock() -> Clock:
     """Two days before the sample campaign's deadline (2012-02-27 10:00 +08:00)."""
-    return Clock(datetime(2012, 2, 25, 9, 30, tzinfo=CST))
+    return Clock(START)
+
+
+def _settle(store: Store) -> None:
+    """Fold SQLite's write-ahead log into the file and close it, so the file alone is the whole store."""
+    with store.engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def template_stores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Two store files made once per run: migrated and empty, and the same with the first admin."""
+    folder = tmp_path_factory.mktemp("template-stores")
+    empty, with_admin = folder / "empty.sqlite3", folder / "admin.sqlite3"
+    _settle(Store(f"sqlite:///{empty}", resources=REPO / "resources", clock=Clock(START)))
+    shutil.copyfile(empty, with_admin)
+    made = Store(f"sqlite:///{with_admin}", resources=REPO / "resources", clock=Clock(START))
+    staff.create_first_admin(made, ADMIN_NO, "管理员", PASSWORD)
+    _settle(made)
+    return {"empty": empty, "admin": with_admin}
 
 
 @pytest.fixture
@@ -44,7 +76,8 @@ def store_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(store_path: Path, clock: Clock) -> Iterator[Store]:
+def store(store_path: Path, clock: Clock, template_stores: dict[str, Path], request: pytest.FixtureRequest) -> Iterator[Store]:
+    shutil.copyfile(template_stores["admin" if "admin" in request.fixturenames else "empty"], store_path)
     s = Store(f"sqlite:///{store_path}", resources=REPO / "resources", clock=clock)
     yield s
     s.close()
@@ -52,7 +85,12 @@ def store(store_path: Path, clock: Clock) -> Iterator[Store]:
 
 @pytest.fixture
 def admin(store: Store) -> Context:
-    return Context(store, staff.create_first_admin(store, "A001", "管理员", PASSWORD))
+    """The first administrator, A001: already in a store copied from the template, created otherwise."""
+    with store.read() as session:
+        row = session.scalar(select(Staff).where(Staff.staff_no == ADMIN_NO))
+    if row is None:
+        return Context(store, staff.create_first_admin(store, ADMIN_NO, "管理员", PASSWORD))
+    return Context(store, Actor(row.id, row.staff_no, row.name, row.role, row.department))
 
 
 @pytest.fixture

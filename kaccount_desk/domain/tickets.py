@@ -127,10 +127,6 @@ LABELS: dict[str, tuple[str, str]] = {
     CallbackResult.UNREACHABLE: ("联系不上", "Not reachable"),
 }
 
-# The departments the seed names as answerable to the owner; the store seeds them, and the list
-# is configurable there.
-DEFAULT_DEPARTMENTS: tuple[str, ...] = ("市场部", "网络部", "结算中心", "计划建设部")
-
 _EVERY_OPEN_STATUS = frozenset(s for s in TicketStatus if s is not TicketStatus.CLOSED)
 _ALWAYS = frozenset({Action.NOTE, Action.HANDSET_CAUSE, Action.OVERDUE_NOTICE, Action.REASSIGN, Action.CLOSE})
 

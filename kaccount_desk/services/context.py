@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -109,7 +109,6 @@ class Context:
     store: Store
     actor: Actor
     lang: Lang = "zh"
-    extra: dict[str, object] = field(default_factory=dict)
 
     def require(self, permission: Permission) -> None:
         if not self.actor.may(permission):

@@ -25,7 +25,7 @@ from kaccount_desk.domain.workflow import (
     is_editable,
     missing_items,
 )
-from kaccount_desk.services.campaigns import campaign_row, deadline_in_own_offset
+from kaccount_desk.services.campaigns import campaign_row
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Forbidden, Refused, not_found
 from kaccount_desk.services.intake_rules import ApplicationInput, Assessment, IntakeRules
@@ -343,8 +343,3 @@ def confirm_warning(ctx: Context, application_id: int, code: str) -> Application
         row.updated_at = ctx.now()
         session.flush()
         return view(ctx, session, row)
-
-
-def campaign_deadline(ctx: Context, code: str) -> datetime:
-    with ctx.store.read() as session:
-        return deadline_in_own_offset(campaign_row(session, code))

@@ -30,11 +30,11 @@ class IdCopyImage:
 
 def read_image_file(path: Path) -> bytes:
     """Read a picked or dropped file, refusing a huge one before it fills memory."""
+    # One byte past the limit is enough for the image check to say "too large"; the rest of a
+    # huge file is never read, whatever its size claims to be (a pipe, a growing file).
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return path.read_bytes()[: MAX_FILE_BYTES + 1]
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            return handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise Refused(Reason("image.read", f"无法读取文件 {path.name}:{exc.strerror}", f"Cannot read {path.name}: {exc.strerror}")) from exc
 

@@ -80,10 +80,6 @@ class Operation(QtCore.QObject):
     def cancel(self) -> None:
         self._cancel.set()
 
-    @property
-    def cancel_requested(self) -> bool:
-        return self._cancel.is_set()
-
     def _stop_thread(self) -> None:
         self._thread.quit()
         self._thread.wait()

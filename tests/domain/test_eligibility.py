@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -24,6 +26,17 @@ EXCLUDED = ["亲情一家", "欢乐在线", "动感地带随心聊", "校园网"
 )
 def test_split_packages(text: object, expected: list[str]) -> None:
     assert split_packages(text) == expected
+
+
+def test_a_list_that_breaks_midway_is_not_taken_as_complete() -> None:
+    """Fail closed: the packages read before a failure are not "all of them" (a conflict may follow)."""
+
+    def packages() -> Iterator[str]:
+        yield "彩铃"
+        raise OSError("the sheet was closed while it was read")
+
+    with pytest.raises(OSError):
+        check_excluded_packages(packages(), EXCLUDED)
 
 
 def test_excluded_package_is_named() -> None:

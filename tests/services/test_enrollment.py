@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import threading
 from datetime import timedelta
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -16,6 +20,7 @@ from kaccount_desk.services.application_list import ApplicationQuery
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
 from kaccount_desk.services.errors import Forbidden, Refused
+from kaccount_desk.services.id_images import MAX_FILE_BYTES
 from kaccount_desk.store.models import Application, ApplicationEvent
 
 ID_1978 = valid_id("13098119780101123")  # 泊头市, born 1978: stdnum 2.2's region verdict refuses it
@@ -222,3 +227,21 @@ def test_list_search_finds_wildcards_only_as_written(admin: Context, campaign: s
     query = lambda typed: application_list.count_applications(admin, ApplicationQuery(campaign, search=typed))  # noqa: E731
     assert (query("张"), query("8801"), query(ID_1978[-4:])) == (1, 1, 1)
     assert (query("%"), query("_"), query("1%"), query("\\")) == (0, 0, 0, 0)
+
+
+def test_a_huge_picked_file_is_read_only_one_byte_past_the_limit(tmp_path: Path) -> None:
+    """A pipe reports size 0 and never ends early: only a bounded read stops at the limit."""
+    fifo = tmp_path / "huge.jpg"
+    os.mkfifo(fifo)
+    chunk = b"\xff" * (1 << 20)
+
+    def feed() -> None:
+        with contextlib.suppress(BrokenPipeError), fifo.open("wb") as out:
+            for _ in range(2 * MAX_FILE_BYTES // len(chunk)):
+                out.write(chunk)
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    raw = id_copies.read_image_file(fifo)
+    writer.join(timeout=30)
+    assert len(raw) == MAX_FILE_BYTES + 1

@@ -9,9 +9,9 @@ from kaccount_desk.services import tickets as t
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.ticket_queries import Queue, Sort, TicketQuery
 from kaccount_desk.ui.page_cache import PAGE_SIZE
+from kaccount_desk.ui.palette import ROW_BACKGROUNDS
 from kaccount_desk.ui.qt import Qt, QtGui
 from kaccount_desk.ui.tickets.tickets_model import (
-    BACKGROUNDS,
     RECEIVED_COLUMN,
     TICKET_ID_ROLE,
     TIME_LEFT_COLUMN,
@@ -75,11 +75,11 @@ def test_overdue_rows_are_red_and_due_soon_amber(clerk: Context, clock: Clock) -
     assert model.index(0, TIME_LEFT_COLUMN).data() == "1 d 0 h"
     clock.advance(hours=22, minutes=30)
     assert model.index(0, 0).data(URGENCY_ROLE) == "due_soon"
-    assert model.index(0, 3).data(Qt.ItemDataRole.BackgroundRole) == QtGui.QColor(BACKGROUNDS["due_soon"])
+    assert model.index(0, 3).data(Qt.ItemDataRole.BackgroundRole) == QtGui.QColor(ROW_BACKGROUNDS["warning"])
     assert model.index(0, TIME_LEFT_COLUMN).data() == "1 h 30 min"
     clock.advance(hours=2)
     assert model.index(0, 0).data(URGENCY_ROLE) == "overdue"
-    assert model.index(0, 5).data(Qt.ItemDataRole.BackgroundRole) == QtGui.QColor(BACKGROUNDS["overdue"])
+    assert model.index(0, 5).data(Qt.ItemDataRole.BackgroundRole) == QtGui.QColor(ROW_BACKGROUNDS["reason"])
     assert model.index(0, TIME_LEFT_COLUMN).data() == "overdue 30 min"
 
 

@@ -12,6 +12,7 @@ from kaccount_desk.domain.tickets import CallbackResult
 from kaccount_desk.services import staff
 from kaccount_desk.services import tickets as t
 from kaccount_desk.services.context import Context
+from kaccount_desk.ui.palette import ROW_BACKGROUNDS
 from kaccount_desk.ui.qt import Qt, QtGui
 from kaccount_desk.ui.tickets.open_ticket_form import OpenTicketForm
 from kaccount_desk.ui.tickets.ticket_detail import TicketDetail
@@ -167,7 +168,7 @@ def test_an_overdue_row_is_red_and_the_reminder_fires_once_per_threshold(page: T
     assert "overdue" in page.banner.text()
     page.model.refresh()
     assert page.model.index(0, 0).data(URGENCY_ROLE) == "overdue"
-    assert page.model.index(0, 2).data(Qt.ItemDataRole.BackgroundRole) == QtGui.QColor("#f6c6c6")
+    assert page.model.index(0, 2).data(Qt.ItemDataRole.BackgroundRole) == QtGui.QColor(ROW_BACKGROUNDS["reason"])
     page.banner_close.click()
     assert not page.banner.isVisible()
 

@@ -13,9 +13,12 @@ from kaccount_desk.services import estimate
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.palette import COLOURS
 from kaccount_desk.ui.qt import Qt, QtCore, QtWidgets
 
 ESTIMATE_DEBOUNCE_MS = 150
+
+OK, CALM = COLOURS["ok"], COLOURS["calm"]
 
 
 class EstimatePanel(QtWidgets.QGroupBox):
@@ -70,12 +73,12 @@ class EstimatePanel(QtWidgets.QGroupBox):
         rows = []
         for e in estimates:
             cost = self.tr("%1 yuan").replace("%1", f"{e.monthly_cost:.2f}")
-            style = " style='font-weight:bold; color:#1b7a36'" if e.cheapest else ""
+            style = f" style='font-weight:bold; color:{OK}'" if e.cheapest else ""
             mark = "★ " if e.cheapest else ""
             rows.append(f"<tr{style}><td>{mark}{_html(e.option.name)}</td><td align='right'>&nbsp;{cost}</td></tr>")
         if fee is None:
             hint = self.tr("Enter the current monthly fee to compare keeping the current plan.")
-            rows.append(f"<tr><td colspan='2' style='color:#6b6b6b'>{_html(hint)}</td></tr>")
+            rows.append(f"<tr><td colspan='2' style='color:{CALM}'>{_html(hint)}</td></tr>")
         self.result.setText("<table cellspacing='2'>" + "".join(rows) + "</table>")
 
 

@@ -50,7 +50,7 @@ class CopySlot(QtWidgets.QFrame):
         self.picture = QtWidgets.QLabel(self.tr("Drop, paste (Ctrl+V)\nor choose an image"))
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.picture.setMinimumSize(THUMB_SIZE, int(THUMB_SIZE * 0.63))
-        self.picture.setStyleSheet("color: #6b6b6b;")
+        self.picture.setStyleSheet(text_style("calm"))
         self.message = QtWidgets.QLabel()
         self.message.setWordWrap(True)
         self.message.hide()

@@ -29,7 +29,7 @@ from kaccount_desk.ui.enrollment.id_copies_widget import IdCopiesWidget
 from kaccount_desk.ui.enrollment.pool_browser import PoolBrowser
 from kaccount_desk.ui.enrollment.workflow_panel import WorkflowPanel
 from kaccount_desk.ui.messages import current_lang
-from kaccount_desk.ui.palette import COLOURS, text_style
+from kaccount_desk.ui.palette import banner_style, text_style
 from kaccount_desk.ui.qt import Qt, QtGui, QtWidgets, Signal
 
 log = logging.getLogger("kaccount_desk.ui.enrollment")
@@ -124,7 +124,7 @@ class IntakeForm(QtWidgets.QWidget):
         self.banner_state = ""
         self.late_banner = QtWidgets.QLabel()
         self.late_banner.setWordWrap(True)
-        self.late_banner.setStyleSheet(f"background: #fff4d6; color: {COLOURS['warning']}; padding: 6px; border-radius: 4px;")
+        self.late_banner.setStyleSheet(banner_style("warning"))
         self.late_banner.hide()
         self.copies = IdCopiesWidget(self._ctx)
         self.copies.draft_saver = self._save_for_copies
@@ -417,9 +417,6 @@ class IntakeForm(QtWidgets.QWidget):
             self._edited()
             self.packages_edit.setFocus() if self.packages_edit.isEnabled() else self.plan_combo.setFocus()
 
-    def missing_texts(self) -> list[str]:
-        return [line for line in self.missing_label.text().split("\n") if line]
-
     # ----- keyboard -----
 
     def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
@@ -654,10 +651,8 @@ class IntakeForm(QtWidgets.QWidget):
             widgets[first].setFocus()
 
     def _set_banner(self, state: str, text: str) -> None:
-        styles = {"reason": ("#fdecea", COLOURS["reason"]), "ok": ("#e6f4ea", COLOURS["ok"]), "info": ("#eef3fb", "#1f3b6e")}
         self.banner_state = state if text else ""
         if self.banner_state:
-            background, color = styles[state]
-            self.banner.setStyleSheet(f"background: {background}; color: {color}; padding: 6px; border-radius: 4px;")
+            self.banner.setStyleSheet(banner_style(state))
         self.banner.setText(text)
         self.banner.setVisible(bool(text))

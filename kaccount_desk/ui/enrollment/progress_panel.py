@@ -17,7 +17,6 @@ from kaccount_desk.ui.messages import current_lang, error_text
 from kaccount_desk.ui.palette import COLOURS
 from kaccount_desk.ui.qt import Qt, QtCore, QtWidgets
 
-AMBER = "#b26a00"
 REFRESH_MS = 60_000
 
 
@@ -29,7 +28,6 @@ class ProgressPanel(QtWidgets.QGroupBox):
         self.ctx = ctx
         self.campaign_code: str | None = None
         self.progress: Progress | None = None
-        self.deadline_colour = ""
         self.setTitle(self.tr("Progress by department"))
         self.deadline_label = QtWidgets.QLabel()
         self.deadline_label.setTextFormat(Qt.TextFormat.RichText)
@@ -84,10 +82,9 @@ class ProgressPanel(QtWidgets.QGroupBox):
         if left <= timedelta(0):
             status, colour = self.tr("deadline passed"), COLOURS["reason"]
         else:
-            status, colour = self._time_left(left), (AMBER if left < timedelta(hours=24) else "")
+            status, colour = self._time_left(left), (COLOURS["warning"] if left < timedelta(hours=24) else "")
         styled = f'<b style="color:{colour}">{status}</b>' if colour else f"<b>{status}</b>"
         self.deadline_label.setText(self.tr("Deadline: %1").replace("%1", when) + " — " + styled)
-        self.deadline_colour = colour
 
     def _show_departments(self, progress: Progress) -> None:
         lang = current_lang()

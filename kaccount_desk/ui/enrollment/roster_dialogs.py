@@ -30,7 +30,6 @@ REPORT_COLUMNS = (
     QT_TRANSLATE_NOOP("ImportReportModel", "Result"),
     QT_TRANSLATE_NOOP("ImportReportModel", "Reasons and warnings"),
 )
-WARNING_COLOUR = "#b26a00"
 
 
 def _tr(text: str) -> str:
@@ -71,7 +70,7 @@ class ImportReportModel(QtCore.QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.status == "rejected":
                 return QtGui.QColor(COLOURS["reason"])
-            return QtGui.QColor(WARNING_COLOUR) if row.warnings and index.column() == 3 else None
+            return QtGui.QColor(COLOURS["warning"]) if row.warnings and index.column() == 3 else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         lang = "en" if current_lang() == "en" else "zh"

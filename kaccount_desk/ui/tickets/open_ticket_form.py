@@ -105,7 +105,7 @@ class OpenTicketForm(QtWidgets.QDialog):
         buttons.addWidget(self.save_button)
         owner = QtWidgets.QLabel(self.tr("You receive it, so you own it until the customer confirms (首问负责)."))
         owner.setWordWrap(True)
-        owner.setStyleSheet("color: #6b6b6b;")
+        owner.setStyleSheet(text_style("calm"))
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(owner)
         layout.addLayout(form)

@@ -1,15 +1,14 @@
-"""The ticket queue as a lazy model: a capped count, and the few pages the view is showing.
+"""The ticket queue: a :class:`LazyTableModel` over the ticket queries, with a capped count.
 
 A hall may hold a million tickets; the service counts at most :data:`COUNT_CAP` of them, so the
 first page is instant, and the model asks for the next thousand (``fetchMore``) only when the view
-scrolls to the end. Rows are fetched a page at a time and only the most recently used pages stay.
+scrolls to the end.
 Colours and time left are computed from the store's clock when painted, not when fetched, so a
 row turns amber and then red while the clerk watches, without a refetch.
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -18,14 +17,12 @@ from kaccount_desk.domain.ticket_deadlines import urgency
 from kaccount_desk.domain.tickets import TicketStatus, label
 from kaccount_desk.services import ticket_queries
 from kaccount_desk.services.context import Context
-from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.ticket_queries import COUNT_CAP, Sort, TicketQuery, TicketRow
+from kaccount_desk.ui.lazy_table import ROOT, LazyTableModel
 from kaccount_desk.ui.messages import current_lang
-from kaccount_desk.ui.none_guard import none_safe
-from kaccount_desk.ui.page_cache import PAGE_SIZE, PageCache
+from kaccount_desk.ui.page_cache import PAGE_SIZE
+from kaccount_desk.ui.palette import COLOURS, ROW_BACKGROUNDS, URGENCY_STATES
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtGui
-
-log = logging.getLogger("kaccount_desk.ui.tickets")
 
 TICKET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 URGENCY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -33,7 +30,6 @@ URGENCY_ROLE = Qt.ItemDataRole.UserRole + 2
 # data() runs for every role of every painted cell (issue 11: a search's repaint took 20 ms).
 DISPLAY, TOOLTIP, BACKGROUND, FOREGROUND = (int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                                                              Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole))
-ANSWERED_ROLES = frozenset({DISPLAY, TOOLTIP, BACKGROUND, FOREGROUND, int(TICKET_ID_ROLE), int(URGENCY_ROLE)})
 
 COLUMNS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("TicketsModel", "No."),
@@ -51,8 +47,6 @@ DUE_COLUMN = 7
 TIME_LEFT_COLUMN = 8
 # Only these orders have an index behind them; other headers keep the current order.
 SORT_OF_COLUMN = {RECEIVED_COLUMN: Sort.RECEIVED, DUE_COLUMN: Sort.DUE, TIME_LEFT_COLUMN: Sort.DUE}
-BACKGROUNDS = {"overdue": "#f6c6c6", "due_soon": "#ffe1a6"}
-TIME_LEFT_COLOURS = {"overdue": "#a4161a", "due_soon": "#8a5a00", "done": "#6b6b6b"}
 
 
 def _tr(text: str) -> str:
@@ -88,53 +82,36 @@ def queue_time(value: datetime, now: datetime) -> str:
     return f"{value:%m-%d %H:%M}" if value.year == now.year else f"{value:%Y-%m-%d %H:%M}"
 
 
-class TicketsModel(QtCore.QAbstractTableModel):
+class TicketsModel(LazyTableModel[TicketRow]):
     """Rows of one :class:`TicketQuery`, or a short list of search hits, never all tickets at once."""
+
+    columns = COLUMNS
+    translation_context = "TicketsModel"
+    roles = frozenset({DISPLAY, TOOLTIP, BACKGROUND, FOREGROUND, int(TICKET_ID_ROLE), int(URGENCY_ROLE)})
 
     def __init__(self, ctx: Context, query: TicketQuery | None = None, parent: QtCore.QObject | None = None,
                  page_size: int = PAGE_SIZE) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent, page_size)
         self.query = query
         self._cap = COUNT_CAP
-        self._count = 0
-        self._capped = False
         self._hits: tuple[TicketRow, ...] | None = None
-        self._pages: PageCache[TicketRow] = PageCache(self._fetch_page, page_size)
         if query is not None:
-            self._count, self._capped = self._fetch_count()
+            self._count, self._capped = self._count_rows()
 
     def _fetch_count(self) -> tuple[int, bool]:
         if self.query is None:
             return 0, False
-        try:
-            found = ticket_queries.count_tickets(self.ctx, self.query, self._cap)
-        except ServiceError as exc:
-            log.warning("cannot count tickets: %s", exc)
-            return 0, False
+        found = ticket_queries.count_tickets(self.ctx, self.query, self._cap)
         return found.value, found.capped
 
-    @property
-    def capped(self) -> bool:
-        """Whether there are more tickets than rows so far (the count label shows "1000+")."""
-        return self._capped
-
-    @property
-    def cached_pages(self) -> int:
-        return len(self._pages)
-
-    @property
-    def fetches(self) -> int:
-        return self._pages.fetches
+    def _fetch_page(self, offset: int, limit: int) -> list[TicketRow]:
+        return [] if self.query is None else ticket_queries.page_tickets(self.ctx, self.query, offset, limit)
 
     def set_query(self, query: TicketQuery | None) -> None:
-        self.beginResetModel()
         self.query = query
         self._hits = None
         self._cap = COUNT_CAP
-        self._pages.clear()
-        self._count, self._capped = self._fetch_count()
-        self.endResetModel()
+        self._reset()
 
     def set_hits(self, hits: tuple[TicketRow, ...]) -> None:
         """Show search hits instead of the queue; the service already limits them to a short list."""
@@ -145,33 +122,21 @@ class TicketsModel(QtCore.QAbstractTableModel):
         self.endResetModel()
 
     def refresh(self) -> None:
-        """After an action or a minute: drop the cache; keep the selection when the count holds."""
+        """After an action or a minute; search hits stay as they are (only their colours move on)."""
         if self._hits is not None:
             self._emit_all_changed()
-            return
-        count, capped = self._fetch_count()
-        self._pages.clear()
-        self._capped = capped
-        if count != self._count:
-            self.beginResetModel()
-            self._count = count
-            self.endResetModel()
         else:
-            self._emit_all_changed()
+            super().refresh()
 
-    def _emit_all_changed(self) -> None:
-        if self._count:
-            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(COLUMNS) - 1))
-
-    def canFetchMore(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()) -> bool:
+    def canFetchMore(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = ROOT) -> bool:
         return not parent.isValid() and self._capped and self._hits is None
 
-    def fetchMore(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()) -> None:
+    def fetchMore(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = ROOT) -> None:
         """The view reached the end of a capped count: count the next thousand, not the whole queue."""
         if not self.canFetchMore(parent):
             return
         self._cap += COUNT_CAP
-        count, capped = self._fetch_count()
+        count, capped = self._count_rows()
         if count > self._count:
             self.beginInsertRows(QtCore.QModelIndex(), self._count, count - 1)
             self._count = count
@@ -180,21 +145,10 @@ class TicketsModel(QtCore.QAbstractTableModel):
         else:
             self._capped = False
 
-    def _fetch_page(self, offset: int, limit: int) -> list[TicketRow]:
-        if self.query is None:
-            return []
-        try:
-            return ticket_queries.page_tickets(self.ctx, self.query, offset, limit)
-        except ServiceError as exc:
-            log.warning("cannot read tickets at %d: %s", offset, exc)
-            return []
-
     def row_at(self, row: int) -> TicketRow | None:
-        if not 0 <= row < self._count:
-            return None
         if self._hits is not None:
-            return self._hits[row]
-        return self._pages.row(row)
+            return self._hits[row] if 0 <= row < self._count else None
+        return super().row_at(row)
 
     def ticket_id(self, row: int) -> int | None:
         found = self.row_at(row)
@@ -214,45 +168,24 @@ class TicketsModel(QtCore.QAbstractTableModel):
         if (self.query.sort, self.query.descending) != (wanted, descending):
             self.set_query(replace(self.query, sort=wanted, descending=descending))
 
-    def rowCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()) -> int:
-        return 0 if parent.isValid() else self._count
-
-    def columnCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    @none_safe
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return _tr(COLUMNS[section])
-        return None
-
     def urgency_of(self, row: TicketRow) -> str:
         return urgency(row.due_at, self.ctx.now(), row.status == TicketStatus.CLOSED)
 
-    @none_safe
-    def data(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.column() >= len(COLUMNS):
-            return None
-        if role not in ANSWERED_ROLES:
-            return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
+    def _cell(self, row: TicketRow, column: int, role: int) -> Any:
         if role == TICKET_ID_ROLE:
             return row.id
+        if role == TOOLTIP:
+            return row.summary
         state = self.urgency_of(row)
         if role == URGENCY_ROLE:
             return state
         if role == BACKGROUND:
-            colour = BACKGROUNDS.get(state)
+            colour = ROW_BACKGROUNDS.get(URGENCY_STATES.get(state, ""))
             return QtGui.QColor(colour) if colour else None
         if role == FOREGROUND:
-            colour = TIME_LEFT_COLOURS.get(state) if index.column() == TIME_LEFT_COLUMN else None
-            return QtGui.QColor(colour) if colour else None
-        if role == TOOLTIP:
-            return row.summary
-        return self._text(row, index.column(), state)
-
+            shade = URGENCY_STATES.get(state) if column == TIME_LEFT_COLUMN else None
+            return QtGui.QColor(COLOURS[shade]) if shade else None
+        return self._text(row, column, state)
     def _text(self, row: TicketRow, column: int, state: str) -> str:
         lang = current_lang()
         now = self.ctx.now()

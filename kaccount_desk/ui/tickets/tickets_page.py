@@ -18,6 +18,7 @@ from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.ticket_queries import Queue, TicketQuery
 from kaccount_desk.services.tickets import OPERATOR_TZ
 from kaccount_desk.ui.messages import current_lang, error_text
+from kaccount_desk.ui.palette import banner_style, text_style
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtWidgets, Slot
 from kaccount_desk.ui.tickets.open_ticket_form import OpenTicketForm
 from kaccount_desk.ui.tickets.reminder import Reminder
@@ -39,7 +40,6 @@ QUEUES = (
     (Queue.OVERDUE, QT_TRANSLATE_NOOP("TicketsPage", "Overdue")),
     (Queue.ALL, QT_TRANSLATE_NOOP("TicketsPage", "All tickets")),
 )
-BANNER_STYLE = "background: #fff4d6; color: #7a4a00; padding: 6px; border: 1px solid #e0b050; border-radius: 4px;"
 
 
 class TicketsPage(QtWidgets.QWidget):
@@ -124,13 +124,13 @@ class TicketsPage(QtWidgets.QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.count_label = QtWidgets.QLabel()
         self.hint_label = QtWidgets.QLabel()
-        self.hint_label.setStyleSheet("color: #7a4a00;")
+        self.hint_label.setStyleSheet(text_style("warning"))
         self.hint_label.hide()
 
     def _build_layout(self) -> None:
         self.banner = QtWidgets.QLabel()
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.setStyleSheet(banner_style("warning"))
         self.banner.hide()
         self.banner_close = QtWidgets.QToolButton()
         self.banner_close.setText("✕")
