@@ -1,8 +1,9 @@
 """The main window: navigation between the jobs' pages, the campaign in use, who is logged in.
 
-Pages are built from :data:`PAGES`, so the Tickets and Print jobs add one line each. A page may
-offer ``set_campaign(code)`` (called whenever the campaign changes), ``refresh()`` (called after
-a roster import) and a ``campaigns_changed`` signal (the window re-reads the campaign list).
+Pages are built from :data:`PAGES`, so the Tickets and Print jobs add one line each. Every page is
+a :class:`~kaccount_desk.ui.page.Page`: ``set_campaign(code)`` is called whenever the campaign
+changes and ``refresh()`` after a roster import; the Admin page's ``campaigns_changed`` signal makes
+the window re-read the campaign list.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from kaccount_desk.domain.roles import ROLE_LABELS, Permission, Role
 from kaccount_desk.services import campaigns
@@ -21,11 +23,14 @@ from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.enrollment.roster_dialogs import ImportRosterDialog, export_roster
 from kaccount_desk.ui.i18n import LANGUAGES, install_translations
 from kaccount_desk.ui.messages import current_lang, show_error
+from kaccount_desk.ui.page import Page
 from kaccount_desk.ui.printing.print_page import PrintPage
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.settings import LANGUAGE, LAST_CAMPAIGN, Settings
 from kaccount_desk.ui.settings_dialog import SettingsDialog
 from kaccount_desk.ui.tickets.tickets_page import TicketsPage
+
+W = TypeVar("W", bound=QtWidgets.QWidget)
 
 WINDOW_TITLE = "KAccount Desk 大客户业务受理"
 
@@ -33,7 +38,7 @@ WINDOW_TITLE = "KAccount Desk 大客户业务受理"
 @dataclass(frozen=True)
 class PageSpec:
     title: str
-    build: Callable[[Context], QtWidgets.QWidget]
+    build: Callable[[Context], Page]
     needs_any: tuple[Permission, ...] = ()
 
 
@@ -45,7 +50,7 @@ PAGES: tuple[PageSpec, ...] = (
 )
 
 
-def build_pages(ctx: Context) -> list[tuple[str, QtWidgets.QWidget]]:
+def build_pages(ctx: Context) -> list[tuple[str, Page]]:
     """The pages this person may see, with translated titles, in navigation order."""
     return [
         (QtCore.QCoreApplication.translate("MainWindow", spec.title), spec.build(ctx))
@@ -83,10 +88,11 @@ class MainWindow(QtWidgets.QMainWindow):
             item = QtWidgets.QListWidgetItem(title)
             item.setSizeHint(QtCore.QSize(80, 40))
             self.nav.addItem(item)
+            if not isinstance(page, QtWidgets.QWidget):
+                raise TypeError(f"{type(page).__name__} is not a widget")
             self.stack.addWidget(page)
-            changed = getattr(page, "campaigns_changed", None)
-            if changed is not None:
-                changed.connect(self.reload_campaigns)
+            if isinstance(page, AdminPage):
+                page.campaigns_changed.connect(self.reload_campaigns)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         central = QtWidgets.QWidget()
         layout = QtWidgets.QHBoxLayout(central)
@@ -100,8 +106,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.reload_campaigns()
         self.nav.setCurrentRow(0)
 
-    def page(self, kind: type[QtWidgets.QWidget]) -> QtWidgets.QWidget | None:
-        return next((p for _, p in self.pages if isinstance(p, kind)), None)
+    def page(self, kind: type[W]) -> W | None:
+        for _, page in self.pages:
+            if isinstance(page, kind):
+                return page
+        return None
 
     def _build_toolbar(self) -> None:
         bar = self.addToolBar(self.tr("Campaign"))
@@ -214,15 +223,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.import_action.setEnabled(bool(code))
         self.export_action.setEnabled(bool(code))
         for _, page in self.pages:
-            set_campaign = getattr(page, "set_campaign", None)
-            if set_campaign is not None:
-                set_campaign(code)
+            page.set_campaign(code)
 
     def _refresh_pages(self) -> None:
         for _, page in self.pages:
-            refresh = getattr(page, "refresh", None)
-            if refresh is not None:
-                refresh()
+            page.refresh()
 
     def open_import_dialog(self) -> ImportRosterDialog | None:
         """The import dialog, not yet shown; the menu action shows it, tests drive it."""

@@ -146,6 +146,9 @@ class AdminPage(QtWidgets.QWidget):
                 self.new_department.addItem(dept.name)
         self.new_department.setCurrentText(typed)
 
+    def refresh(self) -> None:
+        """A roster import changes applications, which this page does not show: nothing to re-read."""
+
     def refresh_staff(self) -> None:
         if not self.ctx.actor.may(Permission.MANAGE_STAFF):
             return

@@ -258,6 +258,9 @@ class TicketsPage(QtWidgets.QWidget):
             self.table.selectRow(row)
             self.table.selectionModel().blockSignals(False)
 
+    def set_campaign(self, code: str | None) -> None:
+        """Tickets belong to the hall, not to an enrollment campaign: the queue stays as it is."""
+
     def refresh(self) -> None:
         """Something changed: re-read the rows on screen (a search re-runs, a queue re-counts)."""
         if self.search.text().strip():

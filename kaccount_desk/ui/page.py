@@ -1,0 +1,18 @@
+"""What the main window asks of each of its pages (Enrollment, Tickets, Print, Admin).
+
+A page follows the campaign chosen in the toolbar and re-reads what it shows when told (after a
+roster import). The window types against this protocol, so a page that forgets one of them fails
+mypy, instead of being skipped quietly at run time as a ``getattr(page, "set_campaign", None)`` was.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+
+class Page(Protocol):
+    def set_campaign(self, code: str | None) -> None:
+        """The campaign chosen in the toolbar (``None``: there is none yet); called whenever it changes."""
+
+    def refresh(self) -> None:
+        """Re-read what the page shows: rows were written behind its back (a roster import)."""
