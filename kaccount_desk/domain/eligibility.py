@@ -34,15 +34,14 @@ def split_packages(text: object) -> list[str]:
         cells = text
     else:
         cells = [text]
+    # No catch-all here: an iterable that fails midway must not pass as "these were all the
+    # packages", or a conflicting package after the failure would let an ineligible person join.
     names: list[str] = []
-    try:
-        for cell in cells:
-            for piece in _SEPARATORS.split(to_half_width(cell_text(cell))):
-                name = _normalize_package(piece)
-                if name and name not in names:
-                    names.append(name)
-    except Exception:  # noqa: BLE001 - an iterable that fails midway still gave what it had
-        return names
+    for cell in cells:
+        for piece in _SEPARATORS.split(to_half_width(cell_text(cell))):
+            name = _normalize_package(piece)
+            if name and name not in names:
+                names.append(name)
     return names
 
 
