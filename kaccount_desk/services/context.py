@@ -20,7 +20,8 @@ from kaccount_desk.domain.reasons import Lang, Reason
 from kaccount_desk.domain.roles import ROLE_LABELS, Permission, Role, allows
 from kaccount_desk.services.errors import Forbidden, StoreUnavailable
 from kaccount_desk.store.engine import open_store, writer
-from kaccount_desk.store.failures import failure_reason, shown_url
+from kaccount_desk.store.failures import failure_reason, ping, shown_url
+from kaccount_desk.store.failures import without_password as without_password  # for faces, which may not import store
 
 
 def utc_now() -> datetime:
@@ -85,8 +86,8 @@ class Store:
 
     def ping(self) -> None:
         """Raise :class:`StoreUnavailable` unless the store answers now (the GUI's banner retries with this)."""
-        with store_guard(self.url), self.engine.connect() as connection:
-            connection.exec_driver_sql("SELECT 1")
+        with store_guard(self.url):
+            ping(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -10,6 +10,7 @@ hold personal data.
 
 from __future__ import annotations
 
+from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError, DBAPIError, InterfaceError, OperationalError
 
@@ -30,6 +31,34 @@ def shown_url(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:  # an unparsable URL is shown as a placeholder rather than risk showing a secret
         return "<store URL>"
+
+
+def without_password(text: str, url: str) -> str:
+    """``text`` with the URL's password (if any) replaced by ``***``: for messages that may quote the URL."""
+    try:
+        secret = make_url(url).password
+    except Exception:  # unparsable: nothing known to hide beyond what shown_url refuses to show
+        return text.replace(url, "<store URL>")
+    return text.replace(str(secret), "***") if secret else text
+
+
+def ping(engine: Engine) -> None:
+    """Raise the driver's error unless the store answers now.
+
+    On SQLite a read answers even while another program holds the write lock (WAL), and the lock
+    is the usual condition there, so the ping also asks for the write lock, waiting briefly.
+    """
+    with engine.connect() as connection:
+        if connection.dialect.name != "sqlite":
+            connection.exec_driver_sql("SELECT 1")
+            return
+        wait = connection.exec_driver_sql("PRAGMA busy_timeout").scalar()
+        connection.exec_driver_sql("PRAGMA busy_timeout = 200")
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            connection.exec_driver_sql("ROLLBACK")
+        finally:
+            connection.exec_driver_sql(f"PRAGMA busy_timeout = {int(wait or 0)}")
 
 
 # (words in the driver's message, code, zh, en); the first match wins.

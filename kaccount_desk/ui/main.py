@@ -1,7 +1,8 @@
 """Starting the desktop app: language, the store, the first-run or login door, then the window.
 
 Unexpected errors are logged and shown in a dialog instead of killing a counter's session
-silently; refusals (ServiceError) never reach this far, the widgets show them.
+silently; refusals (ServiceError) never reach this far, the widgets show them. A store that cannot
+be used (StoreUnavailable) is not a bug either: it goes to the window's banner, which retries.
 """
 
 from __future__ import annotations
@@ -15,13 +16,16 @@ from types import TracebackType
 from kaccount_desk import config
 from kaccount_desk.logs import log_file, redact, setup_logging
 from kaccount_desk.services import staff
-from kaccount_desk.services.context import Actor, Context, Store
+from kaccount_desk.services.context import Actor, Context, Store, shown_url, without_password
+from kaccount_desk.services.errors import StoreUnavailable
 from kaccount_desk.ui.first_run import FirstRunWizard
 from kaccount_desk.ui.i18n import install_translations
 from kaccount_desk.ui.login import FirstRunDialog, LoginDialog
 from kaccount_desk.ui.main_window import MainWindow, rebuild_in_language
+from kaccount_desk.ui.messages import current_lang
 from kaccount_desk.ui.qt import QtCore, QtWidgets
 from kaccount_desk.ui.settings import LANGUAGE, STORE, Settings
+from kaccount_desk.ui.store_banner import report_store_problem
 
 log = logging.getLogger("kaccount_desk.ui")
 
@@ -29,11 +33,32 @@ APP_NAME = "KAccount Desk"
 ORG_NAME = "KAccount"
 
 
+_crash_dialog_open = False
+
+
+def _store_problem(exc: StoreUnavailable) -> None:
+    """On the window's banner; before a window exists (login), in a warning that says the same words."""
+    if report_store_problem(exc):
+        return
+    log.warning("store unavailable: %s", exc.code)
+    QtWidgets.QMessageBox.warning(None, QtCore.QCoreApplication.translate("main", "Cannot use the database"), exc.text(current_lang()))
+
+
 def show_unexpected(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-    """The excepthook: log everything, and tell the person in words they can pass to support."""
+    """The excepthook: log everything, and tell the person in words they can pass to support.
+
+    One crash dialog at a time: an error raised while it is open (a timer, a repaint behind it)
+    is logged but opens no second dialog on top of the first.
+    """
+    global _crash_dialog_open
+    if isinstance(exc, StoreUnavailable) and QtWidgets.QApplication.instance() is not None:
+        _store_problem(exc)
+        return
     log.critical("unexpected error", exc_info=(exc_type, exc, tb))
     if QtWidgets.QApplication.instance() is None:
         sys.__excepthook__(exc_type, exc, tb)
+        return
+    if _crash_dialog_open:
         return
     text = QtCore.QCoreApplication.translate(
         "main", "Something went wrong that the program did not expect. "
@@ -44,20 +69,29 @@ def show_unexpected(exc_type: type[BaseException], exc: BaseException, tb: Trace
                                 f"{text}\n\n{redact(f'{exc_type.__name__}: {exc}')}\n\n{where}\n{log_file()}")
     box.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)  # the path can be copied
     box.setDetailedText(redact("".join(traceback.format_exception(exc_type, exc, tb))))
-    box.exec()
+    _crash_dialog_open = True
+    try:
+        box.exec()
+    finally:
+        _crash_dialog_open = False
 
 
-def _open_store(db: str | None) -> Store | None:
+def _open_store(db: str | None, lang: str = "zh") -> Store | None:
+    """The store, or None after telling why in words; the URL is only ever shown with ``***`` for a password."""
     url = config.store_url(db)
     try:
         return Store(url)
-    except Exception as exc:  # any driver, path or migration failure: the app cannot start without it
-        log.exception("cannot open the store %s", url)
-        QtWidgets.QMessageBox.critical(
-            None, QtCore.QCoreApplication.translate("main", "Cannot open the database"),
-            QtCore.QCoreApplication.translate("main", "The database could not be opened:") + redact(f"\n{url}\n\n{exc}"),
-        )
-        return None
+    except StoreUnavailable as exc:
+        log.warning("cannot open the store %s: %s", shown_url(url), exc.code)
+        detail = exc.text("en" if lang == "en" else "zh")
+    except Exception as exc:  # any other driver, path or migration failure: the app cannot start without it
+        log.exception("cannot open the store %s", shown_url(url))
+        detail = redact(without_password(f"{type(exc).__name__}: {exc}", url))
+    QtWidgets.QMessageBox.critical(
+        None, QtCore.QCoreApplication.translate("main", "Cannot open the database"),
+        QtCore.QCoreApplication.translate("main", "The database could not be opened:") + f"\n{shown_url(url)}\n\n{detail}",
+    )
+    return None
 
 
 def _first_start(db: str | None, settings: Settings) -> bool:
@@ -87,7 +121,7 @@ def run_gui(db: str | None, lang: str | None) -> int:
             return 0
         store, actor = opened.store, opened.actor
     else:
-        opened_store = _open_store(db or settings.get(STORE) or None)
+        opened_store = _open_store(db or settings.get(STORE) or None, chosen)
         if opened_store is None:
             return 1
         found = _log_in(opened_store)

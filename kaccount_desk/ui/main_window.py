@@ -28,6 +28,7 @@ from kaccount_desk.ui.printing.print_page import PrintPage
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.settings import LANGUAGE, LAST_CAMPAIGN, Settings
 from kaccount_desk.ui.settings_dialog import SettingsDialog
+from kaccount_desk.ui.store_banner import StoreBanner
 from kaccount_desk.ui.tickets.tickets_page import TicketsPage
 
 W = TypeVar("W", bound=QtWidgets.QWidget)
@@ -95,10 +96,14 @@ class MainWindow(QtWidgets.QMainWindow):
                 page.campaigns_changed.connect(self.reload_campaigns)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         central = QtWidgets.QWidget()
-        layout = QtWidgets.QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self.store_banner = StoreBanner(ctx.store)
+        outer = QtWidgets.QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.store_banner)
+        layout = QtWidgets.QHBoxLayout()
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
+        outer.addLayout(layout, 1)
         self.setCentralWidget(central)
         self._build_toolbar()
         self._build_menus()
@@ -156,7 +161,7 @@ class MainWindow(QtWidgets.QMainWindow):
         role = en if current_lang() == "en" else zh
         who = self.tr("%1 (%2, %3)").replace("%1", actor.name).replace("%2", actor.staff_no).replace("%3", role)
         self.staff_label = QtWidgets.QLabel(self.tr("Logged in: %1").replace("%1", who))
-        self.store_label = QtWidgets.QLabel(self.tr("Database: %1").replace("%1", store_label(self.ctx.store.url)))
+        self.store_label = QtWidgets.QLabel(self.tr("Database: %1").replace("%1", store_label(self.ctx.store.shown_url)))
         self.statusBar().addWidget(self.staff_label)
         self.statusBar().addPermanentWidget(self.store_label)
 

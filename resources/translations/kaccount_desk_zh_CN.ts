@@ -2103,6 +2103,11 @@ or choose an image</source>
 <context>
     <name>main</name>
     <message>
+        <location filename="../../kaccount_desk/ui/main.py" line="40"/>
+        <source>Cannot use the database</source>
+        <translation>数据库暂时无法使用</translation>
+    </message>
+    <message>
         <location filename="../../kaccount_desk/ui/main.py" line="35"/>
         <source>Something went wrong that the program did not expect. Your saved work is in the database; please tell support what you were doing.</source>
         <translation>程序遇到了意外错误。已保存的内容都在数据库中;请告诉技术支持您当时在做什么。</translation>
@@ -2172,6 +2177,21 @@ or choose an image</source>
         <location filename="../../kaccount_desk/ui/workers.py" line="121"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>StoreBanner</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/store_banner.py" line="39"/>
+        <source>Try again now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/store_banner.py" line="54"/>
+        <source>The database cannot be used now: %1
+Your input stays here; trying again every %2 seconds.</source>
+        <translation>数据库暂时无法使用:%1
+已输入的内容仍保留在这里;每 %2 秒自动重试。</translation>
     </message>
 </context>
 </TS>

@@ -79,7 +79,7 @@ def test_every_workflow_move_has_a_command_and_back() -> None:
 
 
 def test_the_cli_queue_names_are_the_services() -> None:
-    assert QUEUES == [q.value for q in Queue]
+    assert [q.value for q in Queue] == QUEUES
 
 
 @pytest.fixture

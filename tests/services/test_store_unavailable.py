@@ -160,3 +160,20 @@ def test_a_bug_is_not_disguised_as_a_store_condition(tmp_path: Path) -> None:
 def test_urls_are_shown_without_their_password() -> None:
     assert shown_url("postgresql+psycopg://kad:s3cret@db.example/office") == "postgresql+psycopg://kad:***@db.example/office"
     assert shown_url("sqlite:////tmp/x.sqlite3") == "sqlite:////tmp/x.sqlite3"
+
+
+def test_the_ping_tells_a_held_write_lock_and_its_release(tmp_path: Path) -> None:
+    """The GUI's banner retries with ping(): it must see the lock (a read alone would not) and its end."""
+    path = tmp_path / "pinged.sqlite3"
+    store = Store(f"sqlite:///{path}", resources=REPO / "resources")
+    holder = sqlite3.connect(path, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        with pytest.raises(StoreUnavailable) as caught:
+            store.ping()
+        assert caught.value.code == "store.locked"
+        holder.execute("ROLLBACK")
+        store.ping()
+    finally:
+        holder.close()
+        store.close()
