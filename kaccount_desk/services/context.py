@@ -19,8 +19,8 @@ from kaccount_desk.domain.mobile import SegmentTable, load_default_segments
 from kaccount_desk.domain.reasons import Lang, Reason
 from kaccount_desk.domain.roles import ROLE_LABELS, Permission, Role, allows
 from kaccount_desk.services.errors import Forbidden, StoreUnavailable
-from kaccount_desk.store.engine import open_store, writer
-from kaccount_desk.store.failures import failure_reason, ping, shown_url
+from kaccount_desk.store.engine import open_store, ping, writer
+from kaccount_desk.store.failures import failure_reason, shown_url
 from kaccount_desk.store.failures import without_password as without_password  # for faces, which may not import store
 
 

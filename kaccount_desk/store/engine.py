@@ -105,6 +105,28 @@ def writer(engine: Engine) -> Engine:
     return engine.execution_options(**{WRITER: True})
 
 
+def ping(engine: Engine) -> None:
+    """Raise the driver's error unless the store answers now.
+
+    On SQLite a read answers even while another program holds the write lock (WAL), and the lock
+    is the usual condition there, so the ping also asks for the write lock, waiting briefly.
+    """
+    if engine.dialect.name != "sqlite":
+        with engine.connect() as connection:
+            connection.exec_driver_sql("SELECT 1")
+        return
+    with writer(engine).connect() as connection:
+        raw = connection.connection.dbapi_connection
+        assert raw is not None
+        wait = raw.execute("PRAGMA busy_timeout").fetchone()[0]  # outside any transaction: the driver's autocommit
+        raw.execute("PRAGMA busy_timeout = 200")
+        try:
+            with connection.begin():  # BEGIN IMMEDIATE for a writer: waits 200 ms for the lock, then fails
+                pass
+        finally:
+            raw.execute(f"PRAGMA busy_timeout = {int(wait)}")
+
+
 def known_revisions() -> set[str]:
     return {script.revision for script in ScriptDirectory(str(MIGRATIONS)).walk_revisions()}
 

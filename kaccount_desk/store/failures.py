@@ -10,7 +10,6 @@ hold personal data.
 
 from __future__ import annotations
 
-from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError, DBAPIError, InterfaceError, OperationalError
 
@@ -40,25 +39,6 @@ def without_password(text: str, url: str) -> str:
     except Exception:  # unparsable: nothing known to hide beyond what shown_url refuses to show
         return text.replace(url, "<store URL>")
     return text.replace(str(secret), "***") if secret else text
-
-
-def ping(engine: Engine) -> None:
-    """Raise the driver's error unless the store answers now.
-
-    On SQLite a read answers even while another program holds the write lock (WAL), and the lock
-    is the usual condition there, so the ping also asks for the write lock, waiting briefly.
-    """
-    with engine.connect() as connection:
-        if connection.dialect.name != "sqlite":
-            connection.exec_driver_sql("SELECT 1")
-            return
-        wait = connection.exec_driver_sql("PRAGMA busy_timeout").scalar()
-        connection.exec_driver_sql("PRAGMA busy_timeout = 200")
-        try:
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
-            connection.exec_driver_sql("ROLLBACK")
-        finally:
-            connection.exec_driver_sql(f"PRAGMA busy_timeout = {int(wait or 0)}")
 
 
 # (words in the driver's message, code, zh, en); the first match wins.

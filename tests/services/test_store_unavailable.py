@@ -23,6 +23,7 @@ from support import PASSWORD, REPO
 from kaccount_desk.services import staff
 from kaccount_desk.services.context import Store, shown_url
 from kaccount_desk.services.errors import ServiceError, StoreUnavailable
+from kaccount_desk.store import engine as engine_module
 
 
 def _unavailable(url: str, create: bool = True) -> StoreUnavailable:
@@ -95,8 +96,12 @@ def test_a_missing_file_is_refused_and_nothing_is_created_unless_asked(tmp_path:
 
 
 @pytest.fixture
-def locked_store(tmp_path: Path) -> Iterator[Store]:
-    """A store whose file a second, real process holds a write transaction on until the test ends."""
+def locked_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    """A store whose file a second, real process holds a write transaction on until the test ends.
+
+    The store waits 1 s for the lock instead of its usual minute, so the test waits "past the timeout" quickly.
+    """
+    monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 1000)
     path = tmp_path / "locked.sqlite3"
     store = Store(f"sqlite:///{path}", resources=REPO / "resources")
     holder = subprocess.Popen(

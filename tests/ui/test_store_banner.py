@@ -16,8 +16,9 @@ import pytest
 from support import PASSWORD
 
 from kaccount_desk.services import staff
-from kaccount_desk.services.context import Context
+from kaccount_desk.services.context import Context, Store
 from kaccount_desk.services.errors import StoreUnavailable
+from kaccount_desk.store import engine as engine_module
 from kaccount_desk.ui import main as gui_main
 from kaccount_desk.ui.main_window import MainWindow
 from kaccount_desk.ui.qt import QtCore, QtWidgets
@@ -30,7 +31,10 @@ def _boxes() -> list[QtWidgets.QMessageBox]:
 
 
 @pytest.fixture
-def lock_holder(store_path: Path) -> Iterator[subprocess.Popen[str]]:
+def lock_holder(store_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch) -> Iterator[subprocess.Popen[str]]:
+    """Another process holds the write lock; the store waits 1 s for it (its usual wait is a minute)."""
+    monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 1000)
+    store.engine.dispose()  # connections made from now on take the shorter wait
     holder = subprocess.Popen(
         [sys.executable, "-c",
          "import sqlite3, time\n"
