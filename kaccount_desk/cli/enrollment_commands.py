@@ -253,7 +253,7 @@ def cmd_estimate(args: argparse.Namespace) -> int:
                     "name": e.option.name,
                     "monthly_cost": str(e.monthly_cost),
                     "cheapest": e.cheapest,
-                    "breakdown": [{"item": k, "amount": str(v)} for k, v in e.breakdown],
+                    "breakdown": [{"item": line.text(args.lang), "amount": str(line.amount)} for line in e.breakdown],
                 }
                 for e in results
             ]
@@ -261,6 +261,6 @@ def cmd_estimate(args: argparse.Namespace) -> int:
     else:
         for e in results:
             say(f"{'★' if e.cheapest else ' '} {e.option.name}: {e.monthly_cost} {words(args, '元/月', 'yuan a month')}")
-            for k, v in e.breakdown:
-                say(f"      {k} {v}")
+            for line in e.breakdown:
+                say(f"      {line.text(args.lang)} {line.amount}")
     return OK

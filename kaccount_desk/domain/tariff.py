@@ -77,10 +77,22 @@ class TariffOption:
 
 
 @dataclass(frozen=True)
+class CostLine:
+    """One line of an estimate's breakdown, readable in either language."""
+
+    zh: str
+    en: str
+    amount: Decimal
+
+    def text(self, lang: str = "zh") -> str:
+        return self.en if lang == "en" else self.zh
+
+
+@dataclass(frozen=True)
 class Estimate:
     option: TariffOption
     monthly_cost: Decimal
-    breakdown: tuple[tuple[str, Decimal], ...]
+    breakdown: tuple[CostLine, ...]
     cheapest: bool = False
 
 
@@ -146,7 +158,7 @@ def _standard(rate: Decimal | None, plan: RatedItem, default: Decimal) -> Decima
     return _ZERO if plan.keep_current else default
 
 
-def _rate_option(option: TariffOption, usage: UsageProfile) -> tuple[tuple[str, Decimal], ...]:
+def _rate_option(option: TariffOption, usage: UsageProfile) -> tuple[CostLine, ...]:
     items = option.items
     plan = option.plan
     out_rate = _standard(plan.out_group_rate, plan, DEFAULT_OUT_GROUP_RATE)
@@ -156,17 +168,20 @@ def _rate_option(option: TariffOption, usage: UsageProfile) -> tuple[tuple[str, 
     extra_data = max(0, usage.data_mb - sum(i.free_data_mb for i in items))
     sms_rate = _standard(_lowest(i.sms_rate for i in items), plan, DEFAULT_SMS_RATE)
     data_rate = _standard(_lowest(i.data_rate_per_mb for i in items), plan, DEFAULT_DATA_RATE_PER_MB)
-    lines: list[tuple[str, Decimal]] = [
-        (f"{'现有月费' if item.keep_current else item.name + '月费'}", _money(item.monthly_fee))
+    lines = [
+        CostLine("现有月费", "current monthly fee", _money(item.monthly_fee)) if item.keep_current
+        else CostLine(f"{item.name}月费", f"{item.name} monthly fee", _money(item.monthly_fee))
         for item in items
     ]
+    in_cost = extra_in * (in_rate if in_rate is not None else out_rate)
+    out_minutes = usage.minutes_out_group
     usage_lines = (
-        (f"集团网内超出{extra_in}分钟", extra_in * (in_rate if in_rate is not None else out_rate)),
-        (f"集团网外通话{usage.minutes_out_group}分钟", usage.minutes_out_group * out_rate),
-        (f"超出短信{extra_sms}条", extra_sms * sms_rate),
-        (f"超出流量{extra_data}MB", extra_data * data_rate),
+        (f"集团网内超出{extra_in}分钟", f"{extra_in} in-group minutes beyond the free ones", in_cost),
+        (f"集团网外通话{out_minutes}分钟", f"{out_minutes} out-of-group minutes", out_minutes * out_rate),
+        (f"超出短信{extra_sms}条", f"{extra_sms} SMS beyond the free ones", extra_sms * sms_rate),
+        (f"超出流量{extra_data}MB", f"{extra_data} MB of data beyond the free data", extra_data * data_rate),
     )
-    lines.extend((label, _money(cost)) for label, cost in usage_lines if cost)
+    lines.extend(CostLine(zh, en, _money(cost)) for zh, en, cost in usage_lines if cost)
     return tuple(lines)
 
 
@@ -182,7 +197,7 @@ def estimate(options: Iterable[TariffOption], usage: UsageProfile) -> list[Estim
     rated = []
     for option in options:
         breakdown = _rate_option(option, usage)
-        rated.append((option, sum((cost for _, cost in breakdown), _ZERO), breakdown))
+        rated.append((option, sum((line.amount for line in breakdown), _ZERO), breakdown))
     if not rated:
         return []
     lowest = min(total for _, total, _ in rated)

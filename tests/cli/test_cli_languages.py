@@ -46,6 +46,9 @@ def test_every_kind_of_line_speaks_the_language_asked_for(db: Path, tmp_path: Pa
     assert "个部门" in loaded["zh"] and "departments" in loaded["en"] and "个部门" not in loaded["en"]
     listed = kad("campaign", "list", db=db, lang="en").stdout
     assert "deadline 2012-02-27 10:00" in listed and "截止" not in listed
+    estimate = {lang: kad("estimate", "--campaign", "BT2012-KA", "--out-group", "100", db=db, lang=lang).stdout for lang in ("zh", "en")}
+    assert "100 out-of-group minutes" in estimate["en"] and "yuan a month" in estimate["en"] and "月费" not in estimate["en"]
+    assert "集团网外通话100分钟" in estimate["zh"] and "元/月" in estimate["zh"]
 
     assert kad("staff", "add", "C001", "--name", "Wang", "--role", "clerk", db=db, lang="en").stdout.rstrip().endswith("active")
     assert kad("staff", "list", db=db).stdout.rstrip().endswith("在岗")

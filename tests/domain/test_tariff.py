@@ -46,7 +46,7 @@ def by_code(estimates: list[Estimate]) -> dict[str, Estimate]:
 def test_seed_notice_example() -> None:
     result = by_code(estimate([GROUP, YOUTH, keep_current("50")], UsageProfile(400, 100, 60, 0)))
     assert result["group"].monthly_cost == D("30.00")
-    assert result["group"].breakdown == (
+    assert tuple((line.zh, line.amount) for line in result["group"].breakdown) == (
         ("神州行集团卡3月费", D("3.00")),
         ("大客户包月费", D("5.00")),
         ("集团网内超出100分钟", D("1.00")),
@@ -62,7 +62,8 @@ def test_fixed_fees_only_when_within_allowances() -> None:
     result = by_code(estimate([GROUP, YOUTH], UsageProfile(300, 0, 50, 30)))
     assert result["group"].monthly_cost == D("16.70")  # 8 + 30 MB * 0.29: no free data
     assert result["youth"].monthly_cost == D("15.00")
-    assert [label for label, _ in result["youth"].breakdown] == ["动感地带网聊套餐月费", "大客户包月费"]
+    assert [line.zh for line in result["youth"].breakdown] == ["动感地带网聊套餐月费", "大客户包月费"]
+    assert [line.en for line in result["youth"].breakdown] == ["动感地带网聊套餐 monthly fee", "大客户包 monthly fee"]
 
 
 def test_data_beyond_free_at_default_rate() -> None:
@@ -85,7 +86,8 @@ def test_defaults_when_nothing_is_set() -> None:
 def test_rounding_half_up() -> None:
     odd = TariffOption("odd", "odd", RatedItem("o", "o", D("0.005"), out_group_rate=D("0.005")))
     (only,) = estimate([odd], UsageProfile(0, 1, 0, 0))
-    assert only.breakdown == (("o月费", D("0.01")), ("集团网外通话1分钟", D("0.01")))
+    assert tuple((line.zh, line.en, line.amount) for line in only.breakdown) == (
+        ("o月费", "o monthly fee", D("0.01")), ("集团网外通话1分钟", "1 out-of-group minutes", D("0.01")))
     assert only.monthly_cost == D("0.02")
 
 
@@ -142,7 +144,7 @@ def test_estimates_are_consistent(opts: list[TariffOption], usage: UsageProfile)
     result = estimate(opts, usage)
     assert [e.option for e in result] == opts
     for e in result:
-        assert e.monthly_cost == sum((cost for _, cost in e.breakdown), D("0"))
+        assert e.monthly_cost == sum((line.amount for line in e.breakdown), D("0"))
         assert e.monthly_cost >= 0 and e.monthly_cost == e.monthly_cost.quantize(D("0.01"))
     if result:
         lowest = min(e.monthly_cost for e in result)
