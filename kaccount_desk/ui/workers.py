@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.services.errors import ServiceError, StoreUnavailable
 from kaccount_desk.ui.messages import show_error
 from kaccount_desk.ui.qt import QtCore, QtWidgets, Signal, Slot
 
@@ -98,9 +98,11 @@ class Operation(QtCore.QObject):
 
 
 def report_failure(parent: QtWidgets.QWidget | None, exc: BaseException) -> None:
-    """A refusal is shown with its reasons; anything else is a bug and goes to the crash dialog."""
+    """A refusal is shown with its reasons; a store that cannot be used goes to the banner; anything else is a bug."""
     if isinstance(exc, ServiceError):
         show_error(parent, exc)
+    elif isinstance(exc, StoreUnavailable):
+        sys.excepthook(type(exc), exc, exc.__traceback__)  # the app's hook shows it on the banner, which retries
     else:
         log.error("operation failed", exc_info=exc)
         sys.excepthook(type(exc), exc, exc.__traceback__)
