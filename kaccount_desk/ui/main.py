@@ -18,6 +18,7 @@ from kaccount_desk.logs import log_file, redact, setup_logging
 from kaccount_desk.services import staff
 from kaccount_desk.services.context import Actor, Context, Store, shown_url, without_password
 from kaccount_desk.services.errors import StoreUnavailable
+from kaccount_desk.ui.app_icon import app_icon
 from kaccount_desk.ui.first_run import FirstRunWizard
 from kaccount_desk.ui.i18n import install_translations
 from kaccount_desk.ui.login import FirstRunDialog, LoginDialog
@@ -112,6 +113,7 @@ def run_gui(db: str | None, lang: str | None) -> int:
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
+    app.setWindowIcon(app_icon())  # every window and dialog inherits it
     settings = Settings()
     chosen = install_translations(app, lang or settings.get(LANGUAGE))
     sys.excepthook = show_unexpected

@@ -12,6 +12,7 @@ Nothing personal is involved: the applicant is made up and the store is deleted 
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import tempfile
@@ -28,6 +29,8 @@ from kaccount_desk.services.context import Context, Store
 from kaccount_desk.services.enrollment import ApplicationInput
 from kaccount_desk.ui.printing.pdf_pages import PdfPages
 from kaccount_desk.ui.qt import QtGui
+
+log = logging.getLogger("kaccount_desk.self_test")
 
 SCAN_DPI = 150
 # Two days before the sample campaign's deadline, so its intake is open.
@@ -99,7 +102,13 @@ class _Run:
             self.store.close()
 
 
-def run_self_test(out: Callable[[str], None] = print) -> int:
+def _say(line: str) -> None:
+    """Printed, and logged: a Windows bundle has no console, so its log file holds the answer."""
+    print(line)
+    log.info("self-test: %s", line)
+
+
+def run_self_test(out: Callable[[str], None] = _say) -> int:
     """0 when every step passed, 1 at the first that did not (its name and reason are printed)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # rendering needs no screen, CI has none
     QtGui.QGuiApplication.instance() or QtGui.QGuiApplication([sys.argv[0] if sys.argv else "kaccount-desk"])
