@@ -2113,6 +2113,11 @@ or choose an image</source>
         <translation>程序遇到了意外错误。已保存的内容都在数据库中;请告诉技术支持您当时在做什么。</translation>
     </message>
     <message>
+        <location filename="../../kaccount_desk/ui/main.py" line="67"/>
+        <source>The details are in the log file:</source>
+        <translation>详细情况记录在日志文件中:</translation>
+    </message>
+    <message>
         <location filename="../../kaccount_desk/ui/main.py" line="38"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
