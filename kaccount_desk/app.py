@@ -5,11 +5,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+from kaccount_desk import safe_files
 from kaccount_desk.cli.main import build_parser, run
 from kaccount_desk.logs import setup_logging
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # What a killed or crashed run left half-written goes first; a SIGTERM from now on
+    # unwinds like an exception, so this run's own temporaries are removed as it ends.
+    safe_files.sweep_stale()
+    safe_files.exit_on_terminate()
     args = list(sys.argv[1:] if argv is None else argv)
     setup_logging()
     parsed, _ = build_parser().parse_known_args(args)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
@@ -22,10 +23,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from kaccount_desk.documents.data import ApplicationFormData
-from kaccount_desk.documents.errors import Cancelled, nothing_to_print
+from kaccount_desk.documents.errors import Cancelled, DocumentError, nothing_to_print
 from kaccount_desk.documents.fonts import register_font
 from kaccount_desk.documents.layout import GRID, SHADE, draw_qr, fit_text, format_date, format_yuan, number_kind, wrap_cjk
 from kaccount_desk.documents.pdf_file import write_pdf_atomically
+from kaccount_desk.safe_files import UnsafeTarget, folder_batch
 
 Progress = Callable[[int, int], bool]
 
@@ -203,26 +205,26 @@ def form_file_name(form: ApplicationFormData) -> str:
     return re.sub(r'[\\/:*?"<>|\s]+', "_", f"{form.application_id}-{form.name}") + ".pdf"
 
 
-def write_form_files(forms: Sequence[ApplicationFormData], folder: Path, progress: Progress | None = None) -> list[Path]:
-    """One PDF per form in ``folder``, each written atomically, for sending forms one by one.
+def _render_one(form: ApplicationFormData, out: BinaryIO) -> None:
+    render_forms([form], out)
 
-    A batch is one job: a cancel or a failure part-way removes the files this call wrote, so a
-    folder never holds half of a department's forms that look like all of them.
+
+def write_form_files(forms: Sequence[ApplicationFormData], folder: Path, progress: Progress | None = None) -> list[Path]:
+    """One PDF per form in ``folder``, for sending forms one by one, all of them or none.
+
+    The batch is written into a temporary folder and moved into place at the end (safe_files):
+    a cancel, a failure or a kill part-way leaves no file, and so no name or ID number, behind.
     """
     if not forms:
         raise nothing_to_print()
-    paths: list[Path] = []
+    names = [form_file_name(form) for form in forms]
     total = len(forms)
     try:
-        for done, form in enumerate(forms, start=1):
-            path = Path(folder) / form_file_name(form)
-            write_pdf_atomically(path, lambda out, form=form: render_forms([form], out))
-            paths.append(path)
-            if progress is not None and not progress(done, total):
-                raise Cancelled()
-    except BaseException:
-        for path in paths:
-            path.unlink(missing_ok=True)
-        raise
-    return paths
-
+        with folder_batch(Path(folder)) as batch:
+            for done, (form, name) in enumerate(zip(forms, names, strict=True), start=1):
+                write_pdf_atomically(batch / name, partial(_render_one, form))
+                if progress is not None and not progress(done, total):
+                    raise Cancelled()
+    except UnsafeTarget as exc:
+        raise DocumentError(exc.reason) from exc
+    return [Path(folder) / name for name in names]

@@ -7,13 +7,13 @@ than no file, so the document is built beside its target and renamed into place 
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
 from kaccount_desk.documents.errors import DocumentError
 from kaccount_desk.domain.reasons import Reason
+from kaccount_desk.safe_files import UnsafeTarget, replacing
 
 
 def _umask() -> int:
@@ -35,26 +35,20 @@ def _unwritable(path: Path, exc: OSError) -> DocumentError:
 
 
 def write_pdf_atomically(path: Path, build: Callable[[BinaryIO], None]) -> None:
-    """Run ``build`` on a temp file in ``path``'s folder, then ``os.replace`` it over ``path``.
+    """Run ``build`` on a temp file in ``path``'s folder, then rename it over ``path``.
 
-    The temp file lives in the same folder so the final rename never crosses file systems.
+    The temp file lives in the same folder so the final rename never crosses file systems;
+    safe_files removes it on any failure, at exit, or at the next start after a kill.
     """
     path = Path(path)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with replacing(path) as tmp:
+            with tmp.open("wb") as out:
+                build(out)
+                out.flush()
+                os.fsync(out.fileno())
+            tmp.chmod(0o666 & ~_umask())
+    except UnsafeTarget as exc:
+        raise DocumentError(exc.reason) from exc
     except OSError as exc:
         raise _unwritable(path, exc) from exc
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            build(out)
-            out.flush()
-            os.fsync(out.fileno())
-        tmp.chmod(0o666 & ~_umask())
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise _unwritable(path, exc) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise

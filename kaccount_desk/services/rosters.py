@@ -23,6 +23,7 @@ from kaccount_desk.domain.resident_id import normalize_resident_id
 from kaccount_desk.domain.roles import Permission, check_department
 from kaccount_desk.domain.tariff import monthly_fee, plan_addons
 from kaccount_desk.domain.workflow import LIVE_STATUSES, Status, check_editable, status_label
+from kaccount_desk.safe_files import UnsafeTarget
 from kaccount_desk.services.campaigns import campaign_row
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import apply_assessment, assessment_values
@@ -303,6 +304,8 @@ def export_roster(ctx: Context, campaign_code: str, out: Path, all_live: bool = 
         raise Refused(Reason("export.empty", "没有可导出的申请(只导出办公室已提交及之后的申请)", "No applications to export (only those submitted by the office or later)"))
     try:
         write_roster(out, EXPORT_HEADERS, lines, title=title)
+    except UnsafeTarget as exc:
+        raise Refused(exc.reason) from exc
     except ValueError as exc:
         raise Refused(Reason("export.format", "只能导出为 .xlsx 或 .csv 文件", "Export to a .xlsx or .csv file")) from exc
     except OSError as exc:

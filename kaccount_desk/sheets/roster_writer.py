@@ -9,8 +9,6 @@ handled here once, for both .xlsx and .csv.
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time
@@ -25,6 +23,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from kaccount_desk.safe_files import replacing
 from kaccount_desk.sheets.roster_reader import Column, match_header
 
 _FORMULA_STARTS = ("=", "+", "-", "@")
@@ -66,16 +65,9 @@ def write_roster(
 
 
 def _write_atomically(path: Path, write: Callable[[Path], None]) -> None:
-    """A temp file in the same folder, so ``os.replace`` is a rename and never half-done."""
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=path.suffix)
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
+    """A temp file in the same folder, so the final rename is one step and never half-done."""
+    with replacing(path) as temp:
         write(temp)
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
 
 
 def _clean_text(value: str) -> str:
@@ -119,7 +111,7 @@ def _write_csv(target: Path, headers: Sequence[str], rows: Iterable[Sequence[obj
         for row in rows:
             writer.writerow(
                 _csv_text(_cell_value(value, as_text))
-                for value, as_text in zip(row, _padded(text_columns, len(row)))
+                for value, as_text in zip(row, _padded(text_columns, len(row)), strict=False)
             )
 
 
@@ -147,7 +139,7 @@ def _write_xlsx(
     for row in chain(sample, row_iter):
         sheet.append([
             _body_cell(sheet, value, as_text)
-            for value, as_text in zip(row, _padded(text_columns, len(row)))
+            for value, as_text in zip(row, _padded(text_columns, len(row)), strict=False)
         ])
     workbook.save(target)
 

@@ -61,6 +61,8 @@ def test_long_values_wrap_inside_their_cell(make_pdf) -> None:
 
 
 def test_progress_can_cancel_and_a_cancelled_batch_leaves_no_files(tmp_path) -> None:
+    tmp_path = tmp_path / "forms"  # tmp_path itself also holds the redirected per-user home
+    tmp_path.mkdir()
     seen: list[tuple[int, int]] = []
 
     def stop_after_two(done: int, total: int) -> bool:

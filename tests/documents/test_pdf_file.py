@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kaccount_desk.documents.errors import DocumentError
@@ -7,6 +9,7 @@ from kaccount_desk.documents.pdf_file import write_pdf_atomically
 
 
 def test_writes_the_whole_file(tmp_path) -> None:
+    tmp_path = _own_folder(tmp_path)
     target = tmp_path / "a.pdf"
     write_pdf_atomically(target, lambda out: out.write(b"%PDF-1.4 whole"))
     assert target.read_bytes() == b"%PDF-1.4 whole"
@@ -14,6 +17,7 @@ def test_writes_the_whole_file(tmp_path) -> None:
 
 
 def test_failed_build_leaves_no_file_and_no_temp(tmp_path) -> None:
+    tmp_path = _own_folder(tmp_path)
     def build(out) -> None:
         out.write(b"%PDF-1.4 half")
         raise RuntimeError("layout crashed")
@@ -24,6 +28,7 @@ def test_failed_build_leaves_no_file_and_no_temp(tmp_path) -> None:
 
 
 def test_failed_build_keeps_the_previous_file(tmp_path) -> None:
+    tmp_path = _own_folder(tmp_path)
     target = tmp_path / "a.pdf"
     target.write_bytes(b"old")
 
@@ -46,3 +51,10 @@ def test_unwritable_folder_is_a_document_error(tmp_path, folder) -> None:
     assert "无法写入文件" in caught.value.reason.zh
     assert "Cannot write the file" in caught.value.reason.en
     assert str(tmp_path / folder) in str(caught.value)
+
+
+def _own_folder(tmp_path: Path) -> Path:
+    """A folder of its own: tmp_path also holds the redirected per-user home (safe_files' markers)."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder

@@ -95,12 +95,14 @@ def test_negative_numbers_stay_numbers_in_csv(tmp_path: Path) -> None:
 
 
 def test_unknown_suffix_is_refused_and_writes_nothing(tmp_path: Path) -> None:
+    tmp_path = _own_folder(tmp_path)
     with pytest.raises(ValueError):
         write_roster(tmp_path / "out.xls", HEADERS, PEOPLE)
     assert list(tmp_path.iterdir()) == []
 
 
 def test_failed_export_leaves_old_file_and_no_temp(tmp_path: Path) -> None:
+    tmp_path = _own_folder(tmp_path)
     path = tmp_path / "out.csv"
     path.write_text("old", encoding="utf-8")
 
@@ -147,3 +149,10 @@ def test_neutralized_text_never_starts_a_formula(text: str) -> None:
     assert not result.lstrip().startswith(("=", "+", "-", "@"))
     assert result in (text, "'" + text)
     assert neutralize_formula(result) == result
+
+
+def _own_folder(tmp_path: Path) -> Path:
+    """A folder of its own: tmp_path also holds the redirected per-user home (safe_files' markers)."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder

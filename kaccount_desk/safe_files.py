@@ -1,0 +1,203 @@
+"""Files written whole or not at all, and nothing half-written left behind, even after a kill.
+
+Every document and export is built in a temporary file (or, for a batch, a temporary folder)
+beside its target and moved into place only when whole. Each temporary is recorded twice while
+it exists: in this process (removed at exit, whatever thread made it) and as a small marker
+file in the per-user data folder, so the next start of the program removes what a killed or
+crashed one left (a batch holds people's names and full ID numbers; it must not linger).
+Only names that start with :data:`PREFIX` are ever removed, so a marker can never point the
+sweep at a person's own file.
+
+This module sits below documents/ and sheets/ (both write through it) and knows no Qt or SQL.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import json
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+from kaccount_desk import config
+from kaccount_desk.domain.reasons import Reason
+
+PREFIX = ".kaccount-tmp-"
+_live: dict[Path, Path] = {}  # marker -> the temporary it guards, for this process's exit
+_lock = threading.Lock()
+
+
+class UnsafeTarget(Exception):
+    """The chosen output exists and is not a regular file (a folder, a device, a FIFO)."""
+
+    def __init__(self, reason: Reason) -> None:
+        super().__init__(reason.en)
+        self.reason = reason
+
+
+def pending_dir() -> Path:
+    return config.data_dir() / "pending"
+
+
+def check_target(path: Path) -> None:
+    """Refuse to replace anything but a regular file: ``--out /dev/null`` must not become a file.
+
+    ``os.replace`` would swap a device node or a FIFO for our file (as root, /dev/null too), and
+    a folder would fail with a confusing error half-way through a job.
+    """
+    if path.exists() and not path.is_file():
+        raise UnsafeTarget(Reason(
+            "file.not_regular",
+            f"“{path}”已存在且不是普通文件(是文件夹、设备或管道),不会覆盖它。请另选一个文件名。",
+            f"“{path}” exists and is not a regular file (a folder, device or pipe); it is left alone. Choose another file name.",
+        ))
+
+
+def check_folder(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise UnsafeTarget(Reason(
+            "file.not_folder",
+            f"“{folder}”已存在且不是文件夹,不能把文件放进去。",
+            f"“{folder}” exists and is not a folder; files cannot be put in it.",
+        ))
+
+
+@contextlib.contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; when the block ends normally, it replaces ``path``."""
+    path = Path(path)
+    check_target(path)
+    handle, name = tempfile.mkstemp(prefix=f"{PREFIX}{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    temp = Path(name)
+    marker = _register({"temp": [str(temp)]}, temp)
+    try:
+        yield temp
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+        _unregister(marker)
+
+
+@contextlib.contextmanager
+def folder_batch(folder: Path) -> Iterator[Path]:
+    """Yield a temporary folder; when the block ends normally, its files move into ``folder``.
+
+    A folder that does not exist yet is made by renaming the temporary one, in one step. Into an
+    existing folder the files move one by one, after the marker has listed them: if the program
+    dies during those milliseconds, the next start removes the ones already moved too.
+    """
+    folder = Path(folder)
+    check_folder(folder)
+    fresh = not folder.exists()
+    home = folder.parent if fresh else folder
+    home.mkdir(parents=True, exist_ok=True)
+    temp = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{folder.name}.", dir=home))
+    marker = _register({"temp": [str(temp)]}, temp)
+    try:
+        yield temp
+        if fresh:
+            os.rename(temp, folder)
+        else:
+            names = sorted(p.name for p in temp.iterdir())
+            for name in names:
+                check_target(folder / name)
+            _write_marker(marker, {"temp": [str(temp)], "final": [str(folder / n) for n in names]})
+            for name in names:
+                os.replace(temp / name, folder / name)
+    finally:
+        shutil.rmtree(temp, ignore_errors=True)
+        _unregister(marker)
+
+
+def sweep_stale() -> int:
+    """Remove what processes that are gone left behind; returns how many markers were settled."""
+    settled = 0
+    for marker in sorted(pending_dir().glob("*.json")) if pending_dir().is_dir() else []:
+        try:
+            record = json.loads(marker.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            record = {}
+        if isinstance(record.get("pid"), int) and record["pid"] != os.getpid() and _alive(record["pid"]):
+            continue
+        for name in [*record.get("final", []), *record.get("temp", [])]:
+            _remove_ours(Path(name), final=name in record.get("final", []))
+        marker.unlink(missing_ok=True)
+        settled += 1
+    return settled
+
+
+def exit_on_terminate() -> None:
+    """Let SIGTERM (a shutdown, ``kill``) end the program as an exception, so cleanup runs."""
+    if hasattr(signal, "SIGTERM") and threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, lambda signum, _frame: sys.exit(128 + signum))
+
+
+def _remove_ours(path: Path, final: bool) -> None:
+    """A temporary only if it carries our prefix; a final file only as listed by an unfinished batch."""
+    if not final and not path.name.startswith(PREFIX):
+        return
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def _register(record: dict[str, list[str]], temp: Path) -> Path:
+    marker = pending_dir() / f"{os.getpid()}-{uuid.uuid4().hex}.json"
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        _write_marker(marker, record)
+    except OSError:
+        pass  # an unwritable data folder must not stop printing; the in-process record remains
+    with _lock:
+        _live[marker] = temp
+    return marker
+
+
+def _write_marker(marker: Path, record: dict[str, list[str]]) -> None:
+    partial = marker.with_suffix(".part")
+    partial.write_text(json.dumps({"pid": os.getpid(), **record}), encoding="utf-8")
+    os.replace(partial, marker)
+
+
+def _unregister(marker: Path) -> None:
+    with _lock:
+        _live.pop(marker, None)
+    marker.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    if sys.platform == "win32":
+        import ctypes
+
+        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if handle:
+            ctypes.windll.kernel32.CloseHandle(handle)
+        return bool(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@atexit.register
+def _at_exit() -> None:
+    """A worker thread still writing when the program ends leaves its temporary here, not on disk."""
+    with _lock:
+        items = list(_live.items())
+        _live.clear()
+    for marker, temp in items:
+        _remove_ours(temp, final=False)
+        marker.unlink(missing_ok=True)
