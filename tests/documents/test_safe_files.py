@@ -96,7 +96,7 @@ def test_a_killed_batch_leaves_nothing_personal_after_the_next_start(tmp_path: P
     """SIGKILL at many points of a 40-form batch: before the sweep only our hidden temporaries may
     be there; after it (as the next start runs it) nothing at all, or else the whole batch."""
     outcomes = []
-    for n, delay in enumerate([0.0, 0.2, 0.5, 0.9, 1.4, 2.0, 2.8, 30.0]):
+    for n, delay in enumerate([0.0, 0.2, 0.5, 0.9, 1.4, 2.0, 2.8, 600.0]):  # the last one runs to the end
         target = tmp_path / f"run{n}" / "forms"
         if existing:
             target.mkdir(parents=True)
