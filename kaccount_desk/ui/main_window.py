@@ -28,6 +28,7 @@ from kaccount_desk.ui.printing.print_page import PrintPage
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.settings import LANGUAGE, LAST_CAMPAIGN, Settings
 from kaccount_desk.ui.settings_dialog import SettingsDialog
+from kaccount_desk.ui.window_state import restore_layout, save_layout
 from kaccount_desk.ui.store_banner import StoreBanner
 from kaccount_desk.ui.tickets.tickets_page import TicketsPage
 
@@ -110,6 +111,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._build_status_bar()
         self.reload_campaigns()
         self.nav.setCurrentRow(0)
+        restore_layout(self, self.settings, ctx.actor.staff_no)
 
     def page(self, kind: type[W]) -> W | None:
         for _, page in self.pages:
@@ -216,6 +218,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         if self.confirm_unsaved():
+            save_layout(self, self.settings, self.ctx.actor.staff_no)
             event.accept()
         else:
             event.ignore()
@@ -287,6 +290,7 @@ def rebuild_in_language(old: MainWindow, code: str) -> MainWindow:
     """
     app = QtWidgets.QApplication.instance()
     assert app is not None
+    save_layout(old, old.settings, old.ctx.actor.staff_no)
     lang = install_translations(app, code)
     new = MainWindow(Context(old.ctx.store, old.ctx.actor, "en" if lang == "en" else "zh"), old.settings)
     new.setGeometry(old.geometry())

@@ -98,3 +98,14 @@ class Settings:
         self._qt.sync()
         if self._qt.status() != QtCore.QSettings.Status.NoError:
             log.warning("cannot write settings to %s", self.path)
+
+    def layout(self, staff_no: str, key: str) -> QtCore.QByteArray | None:
+        """A saved widget state (ui/window_state.py), kept apart per staff member."""
+        name = f"layout/{staff_no}/{key}"
+        if not self._qt.contains(name):
+            return None
+        value = self._qt.value(name)
+        return value if isinstance(value, QtCore.QByteArray) else None
+
+    def set_layout(self, staff_no: str, key: str, state: QtCore.QByteArray) -> None:
+        self._qt.setValue(f"layout/{staff_no}/{key}", state)

@@ -1,0 +1,49 @@
+"""The window as each clerk left it: size and place, splitter positions, column widths.
+
+Counter PCs are shared, and two clerks set their columns differently, so the layout is kept per
+staff member. Every splitter and table header under the window is found by its place in the
+widget tree (class names and positions), so a new panel takes part without registering; after a
+change of layout Qt refuses a state that no longer fits, and the default stays.
+"""
+
+from __future__ import annotations
+
+from kaccount_desk.ui.qt import QtCore, QtWidgets
+from kaccount_desk.ui.settings import Settings
+
+
+def _key(widget: QtWidgets.QWidget, root: QtWidgets.QWidget) -> str:
+    parts: list[str] = []
+    current: QtCore.QObject | None = widget
+    while current is not None and current is not root:
+        parent = current.parent()
+        siblings = [c for c in parent.children() if type(c) is type(current)] if parent is not None else [current]
+        parts.append(f"{type(current).__name__}{siblings.index(current)}")
+        current = parent
+    return "/".join(reversed(parts))
+
+
+def _states(root: QtWidgets.QWidget) -> list[tuple[str, QtWidgets.QSplitter | QtWidgets.QHeaderView]]:
+    found: list[tuple[str, QtWidgets.QSplitter | QtWidgets.QHeaderView]] = []
+    for splitter in root.findChildren(QtWidgets.QSplitter):
+        found.append((_key(splitter, root), splitter))
+    for header in root.findChildren(QtWidgets.QHeaderView):
+        if header.orientation() == QtCore.Qt.Orientation.Horizontal:
+            found.append((_key(header, root), header))
+    return found
+
+
+def save_layout(window: QtWidgets.QMainWindow, settings: Settings, staff_no: str) -> None:
+    settings.set_layout(staff_no, "window", window.saveGeometry())
+    for key, widget in _states(window):
+        settings.set_layout(staff_no, key, widget.saveState())
+
+
+def restore_layout(window: QtWidgets.QMainWindow, settings: Settings, staff_no: str) -> None:
+    geometry = settings.layout(staff_no, "window")
+    if geometry is not None:
+        window.restoreGeometry(geometry)
+    for key, widget in _states(window):
+        state = settings.layout(staff_no, key)
+        if state is not None:
+            widget.restoreState(state)
