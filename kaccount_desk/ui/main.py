@@ -113,7 +113,7 @@ def run_gui(db: str | None, lang: str | None) -> int:
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
-    app.setWindowIcon(app_icon())  # every window and dialog inherits it
+    QtWidgets.QApplication.setWindowIcon(app_icon())  # every window and dialog inherits it
     settings = Settings()
     chosen = install_translations(app, lang or settings.get(LANGUAGE))
     sys.excepthook = show_unexpected
