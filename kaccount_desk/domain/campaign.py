@@ -13,13 +13,14 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from kaccount_desk.domain.labels import Labels
 from kaccount_desk.domain.reasons import Reason, Verdict
 from kaccount_desk.domain.tariff import RatedItem
 
-DEPARTMENT_KINDS: dict[str, tuple[str, str]] = {
+DEPARTMENT_KINDS = Labels({
     "business-unit": ("事业部", "Business unit"),
     "functional": ("职能部室", "Functional department"),
-}
+})
 CARRIERS_REQUIRABLE = ("china-mobile",)
 
 

@@ -10,6 +10,7 @@ import re
 from datetime import date
 from enum import StrEnum
 
+from kaccount_desk.domain.labels import Labels
 from kaccount_desk.domain.reasons import Reason, Verdict
 from kaccount_desk.domain.resident_id import check_resident_id, normalize_resident_id
 from kaccount_desk.domain.text import cell_text, squeeze
@@ -28,14 +29,14 @@ class IdDocumentType(StrEnum):
 
     @property
     def zh(self) -> str:
-        return _LABELS[self][0]
+        return DOCUMENT_LABELS.zh(self)
 
     @property
     def en(self) -> str:
-        return _LABELS[self][1]
+        return DOCUMENT_LABELS.en(self)
 
 
-_LABELS: dict[IdDocumentType, tuple[str, str]] = {
+DOCUMENT_LABELS = Labels({
     IdDocumentType.RESIDENT_ID: ("居民身份证", "Resident ID card"),
     IdDocumentType.HOUSEHOLD_REGISTER: ("户口簿", "Household register"),
     IdDocumentType.MILITARY_ID: ("军官证", "Military officer ID"),
@@ -49,7 +50,7 @@ _LABELS: dict[IdDocumentType, tuple[str, str]] = {
         "Mainland travel permit for Taiwan residents",
     ),
     IdDocumentType.PASSPORT: ("外国人护照", "Foreign passport"),
-}
+})
 
 DEFAULT_DOCUMENT_TYPE = IdDocumentType.RESIDENT_ID
 

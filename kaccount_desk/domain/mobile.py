@@ -19,6 +19,7 @@ import phonenumbers
 from phonenumbers import PhoneNumberType
 from phonenumbers import carrier as pn_carrier
 
+from kaccount_desk.domain.labels import Labels
 from kaccount_desk.domain.reasons import Reason, Verdict
 from kaccount_desk.domain.text import cell_text, to_half_width
 
@@ -41,20 +42,20 @@ class Carrier(StrEnum):
 
     @property
     def zh(self) -> str:
-        return _CARRIER_LABELS[self][0]
+        return CARRIER_LABELS.zh(self)
 
     @property
     def en(self) -> str:
-        return _CARRIER_LABELS[self][1]
+        return CARRIER_LABELS.en(self)
 
 
-_CARRIER_LABELS: dict[Carrier, tuple[str, str]] = {
+CARRIER_LABELS = Labels({
     Carrier.CHINA_MOBILE: ("中国移动", "China Mobile"),
     Carrier.CHINA_UNICOM: ("中国联通", "China Unicom"),
     Carrier.CHINA_TELECOM: ("中国电信", "China Telecom"),
     Carrier.CHINA_BROADNET: ("中国广电", "China Broadnet"),
     Carrier.UNKNOWN: ("未知运营商", "an unknown carrier"),
-}
+})
 
 # phonenumbers' English carrier names, which are the only ones it guarantees.
 _PHONENUMBERS_NAMES: dict[str, Carrier] = {

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from kaccount_desk.domain.labels import Labels
+
 
 class Pattern(StrEnum):
     NO_FOUR = "no4"
@@ -11,11 +13,11 @@ class Pattern(StrEnum):
     ENDS_8 = "end8"
 
 
-PATTERN_LABELS: dict[Pattern, tuple[str, str]] = {
+PATTERN_LABELS = Labels({
     Pattern.NO_FOUR: ("不带4", "No 4"),
     Pattern.AABB: ("AABB", "AABB"),
     Pattern.ENDS_8: ("尾号8", "Ends in 8"),
-}
+})
 
 
 def matches(number: str, tail: str = "", patterns: frozenset[Pattern] = frozenset()) -> bool:

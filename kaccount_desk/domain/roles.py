@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from kaccount_desk.domain.labels import Labels
 from kaccount_desk.domain.reasons import Reason
 
 
@@ -15,13 +16,13 @@ class Role(StrEnum):
     ADMIN = "admin"
 
 
-ROLE_LABELS: dict[Role, tuple[str, str]] = {
+ROLE_LABELS = Labels({
     Role.CLERK: ("营业员", "Clerk"),
     Role.COLLECTOR: ("事业部统计员", "Department collector"),
     Role.OFFICE: ("办公室人员", "Office staff"),
     Role.SUPERVISOR: ("主管", "Supervisor"),
     Role.ADMIN: ("管理员", "Administrator"),
-}
+})
 
 
 class Permission(StrEnum):

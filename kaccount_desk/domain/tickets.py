@@ -15,6 +15,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TypeVar
 
+from kaccount_desk.domain.labels import Labels
 from kaccount_desk.domain.reasons import Reason, Verdict
 from kaccount_desk.domain.text import to_half_width
 
@@ -86,7 +87,7 @@ class CallbackResult(StrEnum):
 
 # Keyed by value: no two ticket enums share a value (a test checks), so a plain string read back
 # from the store finds its label too.
-LABELS: dict[str, tuple[str, str]] = {
+LABELS = Labels({
     Category.CONSULTATION: ("咨询", "Consultation"),
     Category.LOOKUP: ("查询", "Lookup"),
     Category.COMPLAINT: ("投诉", "Complaint"),
@@ -125,7 +126,7 @@ LABELS: dict[str, tuple[str, str]] = {
     CallbackResult.SATISFIED: ("满意", "Satisfied"),
     CallbackResult.UNSATISFIED: ("不满意", "Not satisfied"),
     CallbackResult.UNREACHABLE: ("联系不上", "Not reachable"),
-}
+})
 
 _EVERY_OPEN_STATUS = frozenset(s for s in TicketStatus if s is not TicketStatus.CLOSED)
 _ALWAYS = frozenset({Action.NOTE, Action.HANDSET_CAUSE, Action.OVERDUE_NOTICE, Action.REASSIGN, Action.CLOSE})
@@ -156,8 +157,7 @@ MAX_TEXT = 4000
 
 def label(value: str, lang: str = "zh") -> str:
     """The person-facing name of any ticket enum value; unknown values are shown as they are."""
-    zh, en = LABELS.get(str(value), (str(value), str(value)))
-    return en if lang == "en" else zh
+    return LABELS.text(value, lang)
 
 
 def parse_choice(kind: type[E], raw: str) -> E | None:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from kaccount_desk.domain.labels import Labels
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.roles import Permission
 
@@ -24,7 +25,7 @@ class Status(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
-STATUS_LABELS: dict[Status, tuple[str, str]] = {
+STATUS_LABELS = Labels({
     Status.DRAFT: ("草稿", "Draft"),
     Status.COLLECTED: ("事业部已收", "Collected"),
     Status.SUBMITTED: ("办公室已审", "Submitted"),
@@ -32,7 +33,11 @@ STATUS_LABELS: dict[Status, tuple[str, str]] = {
     Status.ACTIVATED: ("已开通", "Activated"),
     Status.REJECTED: ("被退回", "Rejected"),
     Status.WITHDRAWN: ("已撤回", "Withdrawn"),
-}
+})
+
+# Where an application's number comes from: the person keeps their own (老号) or takes one from the
+# block the company reserved (新号).
+NUMBER_SOURCE_LABELS = Labels({"existing": ("老号", "Kept"), "pool": ("新号", "New")})
 
 # Statuses in which an application still holds its number; the store's partial unique index
 # lists the same ones, so a rejected or withdrawn application frees its pool number.
@@ -67,8 +72,7 @@ EDITABLE: frozenset[Status] = frozenset({Status.DRAFT, Status.COLLECTED})
 
 
 def status_label(status: str, lang: str = "zh") -> str:
-    zh, en = STATUS_LABELS[Status(status)]
-    return en if lang == "en" else zh
+    return STATUS_LABELS.text(status, lang)
 
 
 def allowed_moves(current: str, may: Callable[[Permission], bool]) -> frozenset[Status]:

@@ -15,9 +15,10 @@ from pathlib import Path
 from sqlalchemy.orm import Session, sessionmaker
 
 from kaccount_desk import config
+from kaccount_desk.domain.labels import Labels
 from kaccount_desk.domain.mobile import SegmentTable, load_default_segments
 from kaccount_desk.domain.reasons import Lang, Reason
-from kaccount_desk.domain.roles import ROLE_LABELS, Permission, Role, allows
+from kaccount_desk.domain.roles import ROLE_LABELS, Permission, allows
 from kaccount_desk.services.errors import Forbidden, StoreUnavailable
 from kaccount_desk.store.engine import open_store, ping, writer
 from kaccount_desk.store.failures import failure_reason, shown_url
@@ -113,12 +114,12 @@ class Context:
 
     def require(self, permission: Permission) -> None:
         if not self.actor.may(permission):
-            zh, en = ROLE_LABELS.get(Role(self.actor.role), (self.actor.role, self.actor.role))
+            zh, en = ROLE_LABELS.zh(self.actor.role), ROLE_LABELS.en(self.actor.role)
             raise Forbidden(
                 Reason(
                     "forbidden",
-                    f"{zh}({self.actor.staff_no})无权执行此操作:{PERMISSION_LABELS[permission][0]}",
-                    f"{en} ({self.actor.staff_no}) may not do this: {PERMISSION_LABELS[permission][1]}",
+                    f"{zh}({self.actor.staff_no})无权执行此操作:{PERMISSION_LABELS.zh(permission)}",
+                    f"{en} ({self.actor.staff_no}) may not do this: {PERMISSION_LABELS.en(permission)}",
                 )
             )
 
@@ -126,7 +127,7 @@ class Context:
         return self.store.clock()
 
 
-PERMISSION_LABELS: dict[Permission, tuple[str, str]] = {
+PERMISSION_LABELS = Labels({
     Permission.MANAGE_STAFF: ("管理员工账号", "manage staff accounts"),
     Permission.MANAGE_CAMPAIGNS: ("建立或修改办理活动", "create or edit campaigns"),
     Permission.TAKE_APPLICATIONS: ("受理申请", "take applications"),
@@ -141,4 +142,4 @@ PERMISSION_LABELS: dict[Permission, tuple[str, str]] = {
     Permission.HANDLE_TICKETS: ("处理首问工单", "handle tickets"),
     Permission.REASSIGN_TICKETS: ("调整工单负责人", "reassign tickets"),
     Permission.CONFIGURE_TICKETS: ("设置工单时限和转交部门", "set ticket time limits and departments"),
-}
+})

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from kaccount_desk.domain.eligibility import split_packages
 from kaccount_desk.domain.id_documents import IdDocumentType
+from kaccount_desk.domain.labels import Labels
 from kaccount_desk.domain.mobile import normalize_mobile
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.resident_id import normalize_resident_id
@@ -40,6 +41,15 @@ EXPORT_STATUSES = (Status.SUBMITTED, Status.SENT, Status.ACTIVATED)
 
 class Cancelled(Exception):
     """The person stopped the import; nothing was written."""
+
+
+# What happened to one roster row, as the import report names it.
+ROW_RESULT_LABELS = Labels({
+    "accepted": ("新增", "New"),
+    "updated": ("更新", "Updated"),
+    "unchanged": ("未变", "Unchanged"),
+    "rejected": ("拒收", "Refused"),
+})
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from typing import BinaryIO
 from openpyxl.utils import get_column_letter
 from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook
 
+from kaccount_desk.domain.labels import Labels
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.sheets.sheet_limits import (
     LIMITS,
@@ -71,7 +72,7 @@ HEADER_ALIASES: dict[Column, tuple[str, ...]] = {
     Column.NOTE: ("备注", "note", "notes", "remark", "remarks"),
 }
 
-COLUMN_LABELS: dict[Column, tuple[str, str]] = {
+COLUMN_LABELS = Labels({
     Column.NAME: ("姓名", "name"),
     Column.DEPARTMENT: ("部门", "department"),
     Column.ID_NUMBER: ("身份证号码", "ID number"),
@@ -81,7 +82,7 @@ COLUMN_LABELS: dict[Column, tuple[str, str]] = {
     Column.CURRENT_PACKAGES: ("已办业务", "current packages"),
     Column.NEW_NUMBER: ("新号码", "new number"),
     Column.NOTE: ("备注", "note"),
-}
+})
 
 REQUIRED_COLUMNS = (Column.NAME, Column.DEPARTMENT, Column.ID_NUMBER)
 NUMBER_COLUMNS = (Column.MOBILE, Column.NEW_NUMBER)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from kaccount_desk.domain.roles import ROLE_LABELS, Permission, Role
+from kaccount_desk.domain.roles import ROLE_LABELS, Permission
 from kaccount_desk.services import campaigns
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
@@ -156,11 +156,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _build_status_bar(self) -> None:
         actor = self.ctx.actor
-        try:
-            zh, en = ROLE_LABELS[Role(actor.role)]
-        except ValueError:
-            zh = en = actor.role
-        role = en if current_lang() == "en" else zh
+        role = ROLE_LABELS.text(actor.role, current_lang())
         who = self.tr("%1 (%2, %3)").replace("%1", actor.name).replace("%2", actor.staff_no).replace("%3", role)
         self.staff_label = QtWidgets.QLabel(self.tr("Logged in: %1").replace("%1", who))
         self.store_label = QtWidgets.QLabel(self.tr("Database: %1").replace("%1", store_label(self.ctx.store.shown_url)))

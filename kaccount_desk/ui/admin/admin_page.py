@@ -20,11 +20,7 @@ from kaccount_desk.ui.qt import Qt, QtWidgets, Signal, Slot
 
 
 def role_label(role: str) -> str:
-    try:
-        zh, en = ROLE_LABELS[Role(role)]
-    except ValueError:
-        return role
-    return en if current_lang() == "en" else zh
+    return ROLE_LABELS.text(role, current_lang())
 
 
 def _read_only_table(headers: list[str]) -> QtWidgets.QTableWidget:

@@ -130,8 +130,8 @@ class CampaignEditor(QtWidgets.QDialog):
         self.departments.insertRow(row)
         self.departments.setItem(row, 0, QtWidgets.QTableWidgetItem(name))
         combo = QtWidgets.QComboBox()
-        for code, (zh, en) in DEPARTMENT_KINDS.items():
-            combo.addItem(en if current_lang() == "en" else zh, code)
+        for code, name in DEPARTMENT_KINDS.choices(current_lang()):
+            combo.addItem(name, code)
         combo.setCurrentIndex(max(combo.findData(kind), 0))
         self.departments.setCellWidget(row, 1, combo)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from kaccount_desk.domain.workflow import status_label
+from kaccount_desk.domain.workflow import NUMBER_SOURCE_LABELS, status_label
 from kaccount_desk.services import application_list
 from kaccount_desk.services.application_list import ApplicationQuery, ApplicationRow
 from kaccount_desk.services.context import Context
@@ -34,10 +34,6 @@ COLUMNS: tuple[str, ...] = (
 )
 COPIES_COLUMN = 6
 STATUS_COLUMN = 7
-SOURCE_LABELS = {
-    "existing": QT_TRANSLATE_NOOP("ApplicationsModel", "Kept"),
-    "pool": QT_TRANSLATE_NOOP("ApplicationsModel", "New"),
-}
 
 
 def _tr(text: str) -> str:
@@ -98,7 +94,7 @@ class ApplicationsModel(LazyTableModel[ApplicationRow]):
         if column == 3:
             return row.msisdn or ""
         if column == 4:
-            return _tr(SOURCE_LABELS[row.number_source]) if row.number_source in SOURCE_LABELS else row.number_source
+            return NUMBER_SOURCE_LABELS.text(row.number_source, current_lang())
         if column == 5:
             return row.plan_name or ""
         if column == 6:

@@ -104,8 +104,8 @@ class ApplicationsPage(QtWidgets.QWidget):
     def _fill_statuses(self) -> None:
         self.status.blockSignals(True)
         self.status.addItem(self.tr("All statuses"), None)
-        for status, (zh, en) in STATUS_LABELS.items():
-            self.status.addItem(en if current_lang() == "en" else zh, status.value)
+        for status, name in STATUS_LABELS.choices(current_lang()):
+            self.status.addItem(name, str(status))
         self.status.blockSignals(False)
 
     def set_campaign(self, code: str | None) -> None:

@@ -59,10 +59,10 @@ class PoolBrowser(QtWidgets.QDialog):
         tail_label.setBuddy(self.tail_edit)
         filters.addWidget(tail_label)
         filters.addWidget(self.tail_edit, 1)
-        for pattern, (zh, en) in PATTERN_LABELS.items():
-            box = QtWidgets.QCheckBox(en if lang == "en" else zh)
+        for pattern, name in PATTERN_LABELS.choices(lang):
+            box = QtWidgets.QCheckBox(name)
             box.toggled.connect(self.refresh)
-            self.pattern_boxes[pattern] = box
+            self.pattern_boxes[Pattern(pattern)] = box
             filters.addWidget(box)
         buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Ok | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok).setText(self.tr("Take this number"))

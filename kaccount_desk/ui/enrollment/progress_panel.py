@@ -90,8 +90,7 @@ class ProgressPanel(QtWidgets.QGroupBox):
         lang = current_lang()
         self.table.setRowCount(len(progress.departments))
         for row, dept in enumerate(progress.departments):
-            zh, en = DEPARTMENT_KINDS.get(dept.kind, (dept.kind, dept.kind))
-            cells = (dept.department, en if lang == "en" else zh, str(dept.total), str(dept.ready))
+            cells = (dept.department, DEPARTMENT_KINDS.text(dept.kind, lang), str(dept.total), str(dept.ready))
             for column, text in enumerate(cells):
                 item = QtWidgets.QTableWidgetItem(text)
                 if column >= 2:

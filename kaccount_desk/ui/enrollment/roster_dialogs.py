@@ -11,19 +11,13 @@ from typing import Any
 
 from kaccount_desk.services import rosters
 from kaccount_desk.services.context import Context
-from kaccount_desk.services.rosters import ImportReport, RowResult
+from kaccount_desk.services.rosters import ROW_RESULT_LABELS, ImportReport, RowResult
 from kaccount_desk.ui.messages import current_lang
 from kaccount_desk.ui.none_guard import none_safe
 from kaccount_desk.ui.palette import COLOURS
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.workers import Operation, ProgressCallback, run_with_progress
 
-ROW_STATUS = {
-    "accepted": QT_TRANSLATE_NOOP("ImportReportModel", "New"),
-    "updated": QT_TRANSLATE_NOOP("ImportReportModel", "Updated"),
-    "unchanged": QT_TRANSLATE_NOOP("ImportReportModel", "Unchanged"),
-    "rejected": QT_TRANSLATE_NOOP("ImportReportModel", "Refused"),
-}
 REPORT_COLUMNS = (
     QT_TRANSLATE_NOOP("ImportReportModel", "Row"),
     QT_TRANSLATE_NOOP("ImportReportModel", "Name"),
@@ -80,7 +74,7 @@ class ImportReportModel(QtCore.QAbstractTableModel):
         if column == 1:
             return row.name
         if column == 2:
-            return _tr(ROW_STATUS.get(row.status, row.status))
+            return ROW_RESULT_LABELS.text(row.status, lang)
         separator = "; " if lang == "en" else ";"
         return separator.join([r.text(lang) for r in row.reasons] + [w.text(lang) for w in row.warnings])
 
