@@ -69,6 +69,7 @@ def _anybody(rng: random.Random) -> list[str]:
 def _acting(rng: random.Random, out: Path, tickets: int) -> list[str]:
     """Commands that log in: most as the administrator, some with a wrong or unknown staff ID."""
     ticket = str(rng.choice((rng.randint(1, tickets), rng.randint(1, 20), 0, -5, 10**9)))
+    application = str(rng.choice((rng.randint(1, 100), 0, 10**6)))
     choices: list[Callable[[], list[str]]] = [
         lambda: ["ticket", "list", "--queue", rng.choice(("mine", "window", "department", "due_today", "overdue", "all")),
                  "--sort", rng.choice(("due", "received")), *rng.choice(([], ["--desc"])),
@@ -86,6 +87,13 @@ def _acting(rng: random.Random, out: Path, tickets: int) -> list[str]:
         lambda: ["ticket", "reassign", ticket, "--to", rng.choice(("C002", "A001", "Z999")), "--reason", rng.choice(TEXTS)],
         lambda: ["ticket", "limits", *rng.choice(([], ["--set", "fault", rng.choice(("60", "0", "-1", "many"))]))],
         lambda: ["ticket", "departments", *rng.choice(([], ["--add", rng.choice(TEXTS)], ["--retire", "计划建设部"]))],
+        lambda: ["ticket", rng.choice(("start", "note", "handset", "notice")), ticket, *rng.choice(([], ["--text", rng.choice(TEXTS)]))],
+        lambda: ["application", "show", application],
+        lambda: ["application", "move", application, "--to", rng.choice(("submitted", "rejected", "withdrawn", "activated", "draft")),
+                 *rng.choice(([], ["--reason", rng.choice(TEXTS)]))],
+        lambda: ["application", "confirm", application, "--code", rng.choice(("late", "ID_EXPIRED", ""))],
+        lambda: ["application", "id-copy", application, "--side", rng.choice(("front", "back")),
+                 rng.choice((__file__, str(out / "none.jpg")))],
         lambda: ["campaign", "list"],
         lambda: ["campaign", "load", rng.choice((str(SAMPLE), str(out), __file__))],
         lambda: ["roster", "export", "--campaign", rng.choice((CAMPAIGN, "NOPE")),

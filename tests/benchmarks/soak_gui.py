@@ -18,6 +18,7 @@ import random
 import sys
 import tempfile
 import time
+import traceback
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -111,6 +112,10 @@ class Player(QtCore.QObject):
         except StopIteration:
             self._current = None
             pause = self.rng.randint(20, 250)
+        except Exception:  # noqa: BLE001 - what the app raised into a move is a finding; the day goes on
+            self.watch.fault("exception", traceback.format_exc())
+            self._current = None
+            pause = 100
         QtCore.QTimer.singleShot(pause, self._step)
 
     def _choose(self) -> tuple[str, Callable[[MainWindow, random.Random], Iterator[int]]]:

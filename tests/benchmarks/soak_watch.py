@@ -99,9 +99,8 @@ class Watch(QtCore.QObject):
         self.write("action", action=action)
 
     def fault(self, kind: str, text: str) -> None:
-        entry = {"t": round(self.now(), 3), "kind": kind, "action": self.action, "text": text}
-        self.faults.append(entry)
-        self.write("fault", **{k: v for k, v in entry.items() if k != "t"})
+        self.faults.append({"t": round(self.now(), 3), "kind": kind, "action": self.action, "text": text})
+        self.write("fault", fault=kind, action=self.action, text=text)
 
     def sample(self) -> None:
         """One point of the memory curve: resident MB and the reference count of None."""
