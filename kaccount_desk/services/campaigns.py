@@ -128,7 +128,7 @@ def save_campaign(ctx: Context, spec: CampaignSpec) -> CampaignSpec:
     """Create the campaign, or update the one with the same code without losing its applications."""
     ctx.require(Permission.MANAGE_CAMPAIGNS)
     offset = spec.deadline.utcoffset() or timedelta(0)
-    with ctx.store.transaction() as session:
+    with ctx.transaction() as session:
         row = session.scalar(select(Campaign).where(Campaign.code == spec.code))
         if row is None:
             row = Campaign(code=spec.code, created_at=ctx.now())

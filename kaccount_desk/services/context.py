@@ -19,6 +19,7 @@ from kaccount_desk.domain.labels import Labels
 from kaccount_desk.domain.mobile import SegmentTable, load_default_segments
 from kaccount_desk.domain.reasons import Lang, Reason
 from kaccount_desk.domain.roles import ROLE_LABELS, Permission, allows
+from kaccount_desk.services import audit
 from kaccount_desk.services.errors import Forbidden, StoreUnavailable
 from kaccount_desk.store.engine import open_store, ping, writer
 from kaccount_desk.store.failures import failure_reason, shown_url
@@ -59,6 +60,7 @@ class Store:
         self.resources = resources or config.resources_dir()
         self.segments: SegmentTable = load_default_segments(self.resources)
         self.clock = clock
+        audit.install(self, self._sessions)
 
     @contextmanager
     def transaction(self, commit: bool = True) -> Iterator[Session]:
@@ -125,6 +127,13 @@ class Context:
 
     def now(self) -> datetime:
         return self.store.clock()
+
+    @contextmanager
+    def transaction(self, commit: bool = True) -> Iterator[Session]:
+        """The store's transaction, with this person named as the actor of every change it records."""
+        with self.store.transaction(commit) as session:
+            session.info["actor"] = self.actor.staff_no
+            yield session
 
 
 PERMISSION_LABELS = Labels({

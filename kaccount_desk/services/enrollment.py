@@ -146,7 +146,7 @@ def save_application(ctx: Context, inp: ApplicationInput, application_id: int | 
     ctx.require(Permission.TAKE_APPLICATIONS)
     _require_department(ctx, inp.department)
     try:
-        with ctx.store.transaction() as session:
+        with ctx.transaction() as session:
             rules = _rules(ctx, session, inp.campaign_code)
             _check_late(ctx, inp, rules.campaign)
             now = ctx.now()
@@ -312,7 +312,7 @@ def move_application(ctx: Context, application_id: int, target: str, reason: str
         to = Status(target)
     except ValueError:
         raise Refused(Reason("workflow.unknown", f"未知的状态“{target}”", f"Unknown status {target!r}")) from None
-    with ctx.store.transaction() as session:
+    with ctx.transaction() as session:
         row = _row(session, application_id)
         _check_visible(ctx, session, row)
         current = Status(row.status)
@@ -336,7 +336,7 @@ def move_application(ctx: Context, application_id: int, target: str, reason: str
 def confirm_warning(ctx: Context, application_id: int, code: str) -> ApplicationView:
     """The clerk checked (for example with 一证通查 or the carrier) and confirms a warning."""
     ctx.require(Permission.TAKE_APPLICATIONS)
-    with ctx.store.transaction() as session:
+    with ctx.transaction() as session:
         row = _row(session, application_id)
         _check_visible(ctx, session, row)
         row.confirmed_warnings = sorted(set(row.confirmed_warnings or []) | {code.removeprefix("confirm.")})

@@ -46,7 +46,7 @@ def attach_id_copy(ctx: Context, application_id: int, side: str, raw: bytes, nam
         raise Refused(Reason("image.side", "只能上传身份证正面或反面", "Only the front or the back of the card"))
     get_application(ctx, application_id)
     clean = clean_id_image(raw, name)
-    with ctx.store.transaction() as session:
+    with ctx.transaction() as session:
         row = session.get(Application, application_id)
         if row is None:
             raise not_found("申请", "application", application_id)

@@ -176,7 +176,7 @@ def _import_once(
 ) -> ImportReport:
     """One attempt in one transaction; ``seen`` keeps the first attempt's people, to tell who arrived since."""
     report = ImportReport(str(path), campaign_code, dry_run, notices=sheet.notices)
-    with ctx.store.transaction(commit=not dry_run) as session:
+    with ctx.transaction(commit=not dry_run) as session:
         campaign = campaign_row(session, campaign_code)
         rules = IntakeRules(session, campaign, ctx.store.segments, preload=True)
         existing = _live_by_key(session, campaign.id)

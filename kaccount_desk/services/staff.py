@@ -89,7 +89,7 @@ def authenticate(store: Store, staff_no: str, password: str) -> Actor:
 def create_staff(ctx: Context, staff_no: str, name: str, role: str, password: str, department: str | None = None) -> StaffView:
     ctx.require(Permission.MANAGE_STAFF)
     _check_new(staff_no, name, role, password)
-    with ctx.store.transaction() as session:
+    with ctx.transaction() as session:
         if session.scalar(select(Staff.id).where(Staff.staff_no == staff_no.strip())):
             raise Refused(Reason("staff.duplicate", f"工号“{staff_no}”已存在", f"Staff ID {staff_no!r} already exists"))
         row = Staff(
@@ -118,7 +118,7 @@ def set_active(ctx: Context, staff_no: str, active: bool) -> StaffView:
     An inactive account cannot log in, and its open tickets may then be handed on by a supervisor.
     """
     ctx.require(Permission.MANAGE_STAFF)
-    with ctx.store.transaction() as session:
+    with ctx.transaction() as session:
         row = session.scalar(select(Staff).where(Staff.staff_no == staff_no.strip()))
         if row is None:
             raise not_found("员工", "staff member", staff_no)

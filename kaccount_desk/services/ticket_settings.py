@@ -65,7 +65,7 @@ def set_limits(ctx: Context, changes: list[LimitView]) -> list[LimitView]:
     """Set several limits at once, all or none; a fault's limit is per area, the others' for any area."""
     ctx.require(Permission.CONFIGURE_TICKETS)
     checked = [(*_checked_limit(c.category, c.hours, c.area), c.hours) for c in changes]
-    with ctx.store.transaction() as session:
+    with ctx.transaction() as session:
         for kind, where, hours in checked:
             row = session.scalar(
                 select(TicketTimeLimit).where(
@@ -97,7 +97,7 @@ def add_department(ctx: Context, name: str) -> DepartmentView:
     clean = clean_text(name)
     if not clean or len(clean) > MAX_DEPARTMENT_NAME:
         raise Refused(Reason("department.name", f"部门名称须为1到{MAX_DEPARTMENT_NAME}个字", f"A department name has 1 to {MAX_DEPARTMENT_NAME} characters"))
-    with ctx.store.transaction() as session:
+    with ctx.transaction() as session:
         row = session.scalar(select(TicketDepartment).where(TicketDepartment.name == clean))
         if row is not None and row.active:
             raise Refused(Reason("department.exists", f"已有部门“{clean}”", f"Department {clean!r} exists already"))
@@ -113,7 +113,7 @@ def retire_department(ctx: Context, name: str) -> DepartmentView:
     """No new referrals go to it; those already made keep its name and it may still answer them."""
     ctx.require(Permission.CONFIGURE_TICKETS)
     clean = clean_text(name)
-    with ctx.store.transaction() as session:
+    with ctx.transaction() as session:
         row = session.scalar(select(TicketDepartment).where(TicketDepartment.name == clean, TicketDepartment.active))
         if row is None:
             raise Refused(Reason("department.unknown", f"没有在用的部门“{clean}”", f"No department {clean!r} in use"))

@@ -143,7 +143,7 @@ def open_ticket(ctx: Context, inp: TicketInput) -> TicketView:
     if problems:
         raise Refused(*problems)
     assert number.value is not None and content.value is not None
-    with ctx.store.transaction() as session:
+    with ctx.transaction() as session:
         ticket = Ticket(
             received_at=received, channel=channel.value, window=window.value, category=category.value,
             area=area.value if area else None, customer_name=name, customer_number=number.value.number,
@@ -175,7 +175,7 @@ def _pending(session: Session, ticket: Ticket) -> int:
 def _act(ctx: Context, ticket_id: int, action: Action, work: Callable[[Session, Ticket], None]) -> TicketView:
     """The common shape of every action: permission, the domain's ``allowed_actions`` rules, change, history row."""
     ctx.require(Permission.HANDLE_TICKETS)
-    with ctx.store.transaction() as session:
+    with ctx.transaction() as session:
         ticket = _ticket(session, ticket_id)
         facts = ticket_facts(ticket, ctx.actor, _pending(session, ticket), ctx.now())
         not_owner = check_owner(action, facts.is_owner)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+import kaccount_desk.store.audit_models  # noqa: F401
 import kaccount_desk.store.ticket_models  # noqa: F401
 from kaccount_desk.store.models import Base
 
