@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from kaccount_desk import __version__
-from kaccount_desk.cli import application_commands, enrollment_commands, print_commands, staff_commands, ticket_commands
+from kaccount_desk.cli import application_commands, enrollment_commands, print_commands, staff_commands, ticket_commands, vault_commands
 from kaccount_desk.cli.output import REFUSED, UNAVAILABLE, USAGE, complain, print_json, words
 from kaccount_desk.cli.session import UsageError
 from kaccount_desk.services.errors import ServiceError, StoreUnavailable
@@ -21,7 +21,7 @@ from kaccount_desk.services.errors import ServiceError, StoreUnavailable
 Registrar = Callable[[argparse._SubParsersAction], None]
 REGISTRARS: list[Registrar] = [
     enrollment_commands.register, application_commands.register, staff_commands.register, ticket_commands.register,
-    print_commands.register,
+    print_commands.register, vault_commands.register,
 ]
 
 
