@@ -40,6 +40,7 @@ class Permission(StrEnum):
     HANDLE_TICKETS = "handle_tickets"
     REASSIGN_TICKETS = "reassign_tickets"
     CONFIGURE_TICKETS = "configure_tickets"
+    VIEW_AUDIT = "view_audit"
 
 
 _OFFICE = {

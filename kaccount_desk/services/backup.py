@@ -299,3 +299,29 @@ def daily_backup(store: Store, folder: Path | None = None, keep: int = 7) -> Pat
         with suppress(OSError):
             old.unlink()
     return out
+
+
+# --- a damaged store ------------------------------------------------------------------------------
+
+DAMAGED = {"store.damaged", "store.not_a_store"}
+
+
+def damage(url: str) -> Reason | None:
+    """Whether a local store file is damaged (truncated, scribbled), by SQLite's ``quick_check``;
+    None for a sound file, a file not there yet, or a server store."""
+    path = snapshot.sqlite_path(url)
+    if path is None or not path.is_file():
+        return None
+    if snapshot.sqlite_problems(path, quick=True) is None:
+        return None
+    return Reason("store.damaged", f"数据库文件已损坏:{path}", f"The store file is damaged: {path}")
+
+
+def restore_offer(folder: Path | None = None) -> tuple[Path | None, Reason]:
+    """The latest daily backup and a sentence offering it (or saying there is none)."""
+    folder = folder or default_folder()
+    latest = latest_backup(folder)
+    if latest is None:
+        return None, Reason("backup.none", f"在“{folder}”中没有找到备份", f"No backup was found in {folder}")
+    return latest, Reason("backup.offer", f"最新的备份是“{latest}”;恢复它:kaccount-desk restore \"{latest}\"",
+                          f"The latest backup is {latest}; restore it with: kaccount-desk restore \"{latest}\"")

@@ -40,14 +40,18 @@ def sqlite_copy(source: Path, target: Path) -> None:
         src.close()
 
 
-def sqlite_problems(path: Path) -> str | None:
-    """What SQLite says is wrong with a store file, or None when ``integrity_check`` says ok."""
+def sqlite_problems(path: Path, quick: bool = False) -> str | None:
+    """What SQLite says is wrong with a store file, or None when ``integrity_check`` says ok.
+
+    ``quick`` runs ``quick_check`` (every page read, indexes not compared with their tables),
+    which is fast enough to run each time the desktop app opens its store.
+    """
     try:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as exc:
         return str(exc)
     try:
-        rows = [str(r[0]) for r in db.execute("PRAGMA integrity_check").fetchall()]
+        rows = [str(r[0]) for r in db.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check").fetchall()]
     except sqlite3.DatabaseError as exc:
         return str(exc)
     finally:

@@ -11,11 +11,12 @@ import logging
 import os
 import sys
 import traceback
+from pathlib import Path
 from types import TracebackType
 
 from kaccount_desk import config
 from kaccount_desk.logs import log_file, redact, setup_logging
-from kaccount_desk.services import staff
+from kaccount_desk.services import backup, staff
 from kaccount_desk.services.context import Actor, Context, Store, shown_url, without_password
 from kaccount_desk.services.errors import StoreUnavailable
 from kaccount_desk.ui.app_icon import app_icon
@@ -25,8 +26,10 @@ from kaccount_desk.ui.login import FirstRunDialog, LoginDialog
 from kaccount_desk.ui.main_window import MainWindow, rebuild_in_language
 from kaccount_desk.ui.messages import current_lang
 from kaccount_desk.ui.qt import QtCore, QtWidgets
-from kaccount_desk.ui.settings import LANGUAGE, STORE, Settings
+from kaccount_desk.ui.restore_offer import offer_restore
+from kaccount_desk.ui.settings import BACKUP_FOLDER, BACKUP_KEEP, LANGUAGE, STORE, Settings
 from kaccount_desk.ui.store_banner import report_store_problem
+from kaccount_desk.ui.workers import Operation
 
 log = logging.getLogger("kaccount_desk.ui")
 
@@ -77,11 +80,28 @@ def show_unexpected(exc_type: type[BaseException], exc: BaseException, tb: Trace
         _crash_dialog_open = False
 
 
-def _open_store(db: str | None, lang: str = "zh") -> Store | None:
-    """The store, or None after telling why in words; the URL is only ever shown with ``***`` for a password."""
+def _backup_folder(settings: Settings | None) -> Path | None:
+    chosen = settings.get(BACKUP_FOLDER) if settings is not None else ""
+    return Path(chosen).expanduser() if chosen else None
+
+
+def _open_store(db: str | None, lang: str = "zh", settings: Settings | None = None) -> Store | None:
+    """The store, or None after telling why in words; the URL is only ever shown with ``***`` for a password.
+
+    A damaged local file (SQLite's quick_check: a scribbled file may open and fail later, mid-work)
+    is named as damaged and the latest daily backup offered in its place.
+    """
     url = config.store_url(db)
+    problem = backup.damage(url)
+    if problem is not None and not offer_restore(url, problem, _backup_folder(settings)):
+        return None
     try:
-        return Store(url)
+        try:
+            return Store(url)
+        except StoreUnavailable as exc:
+            if exc.code in backup.DAMAGED and offer_restore(url, exc.reasons[0], _backup_folder(settings)):
+                return Store(url)
+            raise
     except StoreUnavailable as exc:
         log.warning("cannot open the store %s: %s", shown_url(url), exc.code)
         detail = exc.text("en" if lang == "en" else "zh")
@@ -100,6 +120,19 @@ def _first_start(db: str | None, settings: Settings) -> bool:
     if db or os.environ.get("KACCOUNT_DB") or settings.get(STORE):
         return False
     return not (config.data_dir() / config.STORE_FILE).exists()
+
+
+def start_daily_backup(store: Store, settings: Settings) -> Operation:
+    """Back a local store up once a day, in a worker thread, so the window is never kept waiting.
+
+    A failure is logged, not shown: the counter can work on, and the next start tries again.
+    """
+    folder = _backup_folder(settings)
+    operation = Operation(lambda _progress: backup.daily_backup(store, folder, settings.get(BACKUP_KEEP)))
+    operation.finished.connect(lambda path: log.info("daily backup: %s", path or "not due"))
+    operation.failed.connect(lambda exc: log.warning("daily backup failed: %s", exc))
+    operation.start()
+    return operation
 
 
 def _log_in(store: Store) -> Actor | None:
@@ -123,7 +156,7 @@ def run_gui(db: str | None, lang: str | None) -> int:
             return 0
         store, actor = opened.store, opened.actor
     else:
-        opened_store = _open_store(db or settings.get(STORE) or None, chosen)
+        opened_store = _open_store(db or settings.get(STORE) or None, chosen, settings)
         if opened_store is None:
             return 1
         found = _log_in(opened_store)
@@ -131,6 +164,7 @@ def run_gui(db: str | None, lang: str | None) -> int:
             opened_store.close()
             return 0
         store, actor = opened_store, found
+    daily = start_daily_backup(store, settings)
     try:
         window = MainWindow(Context(store, actor, "en" if chosen == "en" else "zh"), settings)
 
@@ -143,4 +177,5 @@ def run_gui(db: str | None, lang: str | None) -> int:
         window.show()
         return app.exec()
     finally:
+        daily.wait()  # a backup half-written when the store closes would be thrown away
         store.close()

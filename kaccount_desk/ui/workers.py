@@ -80,6 +80,10 @@ class Operation(QtCore.QObject):
     def cancel(self) -> None:
         self._cancel.set()
 
+    def wait(self) -> None:
+        """Block until the work is over (at exit, so a store is not closed under it)."""
+        self._thread.wait()
+
     def _stop_thread(self) -> None:
         self._thread.quit()
         self._thread.wait()

@@ -43,7 +43,8 @@ def test_the_app_role_cannot_rewrite_history(pg_url: str, attempt: str, tmp_path
     owner_engine, _ = open_store(pg_url)
     login = f"desk_{uuid.uuid4().hex[:10]}"
     with owner_engine.begin() as c:
-        c.exec_driver_sql(SCRIPT.read_text(encoding="utf-8"))
+        with c.connection.dbapi_connection.cursor() as cursor:  # type: ignore[union-attr]
+            cursor.execute(SCRIPT.read_text(encoding="utf-8"))  # as psql would: no parameters, so % is plain text
         c.exec_driver_sql(f"CREATE ROLE {login} LOGIN IN ROLE kaccount_app")
     owner_engine.dispose()
     desk_url = make_url(pg_url).set(username=login).render_as_string(hide_password=False)
@@ -66,7 +67,7 @@ def test_the_app_role_cannot_rewrite_history(pg_url: str, attempt: str, tmp_path
 
 @pytest.mark.postgres
 @pytest.mark.parametrize("attempt", ["UPDATE audit_log SET actor = 'X'", "DELETE FROM audit_log", "TRUNCATE audit_log",
-                                     "UPDATE application_events SET note = 'x'", "TRUNCATE ticket_events CASCADE"])
+                                     "TRUNCATE application_events", "TRUNCATE ticket_events CASCADE"])
 def test_even_the_owner_meets_the_triggers(pg_url: str, attempt: str) -> None:
     store = Store(pg_url, resources=REPO / "resources")
     try:

@@ -1,4 +1,4 @@
-"""The Admin page (管理): staff accounts, the campaigns of this store, and the ticket settings.
+"""The Admin page (管理): staff accounts, the campaigns of this store, the ticket settings, and the audit log.
 
 What a role may not do is hidden or disabled here, and the services refuse it anyway (Forbidden),
 so the page never depends on its own checks for safety.
@@ -12,6 +12,7 @@ from kaccount_desk.domain.roles import ROLE_LABELS, Permission, Role
 from kaccount_desk.services import campaigns, staff
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.ui.admin.audit_panel import AuditPanel
 from kaccount_desk.ui.admin.campaign_editor import CampaignEditor
 from kaccount_desk.ui.admin.ticket_settings_box import TicketSettingsBox
 from kaccount_desk.ui.messages import current_lang, error_text, show_error
@@ -42,7 +43,14 @@ class AdminPage(QtWidgets.QWidget):
         self.ctx = ctx
         self.campaign_code: str | None = None
         self.editor: CampaignEditor | None = None
-        layout = QtWidgets.QHBoxLayout(self)
+        self.tabs = QtWidgets.QTabWidget()
+        QtWidgets.QVBoxLayout(self).addWidget(self.tabs)
+        setup = QtWidgets.QWidget()
+        self.tabs.addTab(setup, self.tr("Staff and campaigns"))
+        self.audit_panel = AuditPanel(ctx) if ctx.actor.may(Permission.VIEW_AUDIT) else None
+        if self.audit_panel is not None:
+            self.tabs.addTab(self.audit_panel, self.tr("Audit log"))
+        layout = QtWidgets.QHBoxLayout(setup)
         self.staff_box = self._build_staff_box()
         self.campaign_box = self._build_campaign_box()
         self.ticket_box = TicketSettingsBox(ctx)

@@ -1,0 +1,169 @@
+"""The Admin page's audit tab: the log, newest first, filtered by action, staff ID and dates;
+a check of the whole chain, and an export. Only administrators see it (the service refuses others).
+
+The table is a lazy model over the service's pages, so a log of a million entries scrolls like ten.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from kaccount_desk.domain.audit import Action
+from kaccount_desk.services import audit, audit_view
+from kaccount_desk.services.audit_view import AuditFilter, AuditRow
+from kaccount_desk.services.context import Context
+from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.ui.enrollment.applications_model import local_time
+from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.none_guard import none_safe
+from kaccount_desk.ui.page_cache import PageCache
+from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtWidgets, Slot
+from kaccount_desk.ui.workers import run_with_progress
+
+log = logging.getLogger("kaccount_desk.ui.admin")
+
+COLUMNS: tuple[str, ...] = tuple(str(label) for label in (
+    QT_TRANSLATE_NOOP("AuditModel", "No."),
+    QT_TRANSLATE_NOOP("AuditModel", "Time"),
+    QT_TRANSLATE_NOOP("AuditModel", "Staff ID"),
+    QT_TRANSLATE_NOOP("AuditModel", "Action"),
+    QT_TRANSLATE_NOOP("AuditModel", "Subject"),
+    QT_TRANSLATE_NOOP("AuditModel", "Detail"),
+))
+_ROOT = QtCore.QModelIndex()
+
+
+class AuditModel(QtCore.QAbstractTableModel):
+    def __init__(self, ctx: Context, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.filter = AuditFilter()
+        self._pages: PageCache[AuditRow] = PageCache(self._fetch)
+        self._count = self._fetch_count()
+
+    def _fetch_count(self) -> int:
+        try:
+            return audit_view.count(self.ctx, self.filter)
+        except ServiceError as exc:
+            log.warning("cannot count audit entries: %s", exc)
+            return 0
+
+    def _fetch(self, offset: int, limit: int) -> list[AuditRow]:
+        try:
+            return audit_view.page(self.ctx, self.filter, offset, limit)
+        except ServiceError as exc:
+            log.warning("cannot read audit entries: %s", exc)
+            return []
+
+    def set_filter(self, f: AuditFilter) -> None:
+        self.beginResetModel()
+        self.filter = f
+        self._pages.clear()
+        self._count = self._fetch_count()
+        self.endResetModel()
+
+    def row_at(self, row: int) -> AuditRow | None:
+        return self._pages.row(row) if 0 <= row < self._count else None
+
+    def rowCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    @none_safe
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return QtCore.QCoreApplication.translate("AuditModel", COLUMNS[section])
+        return None
+
+    @none_safe
+    def data(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid() or index.column() >= len(COLUMNS):
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        values = (str(row.seq), local_time(row.at), row.actor, audit_view.action_label(row.action, current_lang()), row.subject, row.detail)
+        return values[index.column()]
+
+
+class AuditPanel(QtWidgets.QWidget):
+    def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.action = QtWidgets.QComboBox()
+        self.action.addItem(self.tr("All actions"), "")
+        for action in Action:
+            self.action.addItem(audit_view.action_label(action.value, current_lang()), action.value)
+        self.actor = QtWidgets.QLineEdit()
+        self.actor.setPlaceholderText(self.tr("Staff ID"))
+        today = QtCore.QDate.currentDate()
+        self.since = QtWidgets.QDateEdit(today.addDays(-30))
+        self.until = QtWidgets.QDateEdit(today)
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.all_dates = QtWidgets.QCheckBox(self.tr("All dates"))
+        self.all_dates.setChecked(True)
+        apply_button = QtWidgets.QPushButton(self.tr("Filter"))
+        self.verify_button = QtWidgets.QPushButton(self.tr("Check the chain"))
+        self.export_button = QtWidgets.QPushButton(self.tr("Export…"))
+        self.status = QtWidgets.QLabel()
+        self.status.setWordWrap(True)
+        self.model = AuditModel(ctx, self)
+        self.table = QtWidgets.QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        bar = QtWidgets.QHBoxLayout()
+        for widget in (self.action, self.actor, self.all_dates, self.since, self.until, apply_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.verify_button)
+        bar.addWidget(self.export_button)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        apply_button.clicked.connect(self.apply_filter)
+        self.actor.returnPressed.connect(self.apply_filter)
+        self.verify_button.clicked.connect(self.verify)
+        self.export_button.clicked.connect(lambda: self.export())
+
+    def current_filter(self) -> AuditFilter:
+        since = until = None
+        if not self.all_dates.isChecked():
+            local = datetime.now().astimezone().tzinfo
+            since = datetime.combine(self.since.date().toPython(), time(), local).astimezone(UTC)  # type: ignore[arg-type]
+            until = datetime.combine(self.until.date().toPython(), time(), local).astimezone(UTC) + timedelta(days=1)  # type: ignore[arg-type]
+        return AuditFilter(action=self.action.currentData() or None, actor=self.actor.text().strip() or None, since=since, until=until)
+
+    @Slot()
+    def apply_filter(self) -> None:
+        self.model.set_filter(self.current_filter())
+        self.status.setText(self.tr("%n entries", "", self.model.rowCount()))
+
+    @Slot()
+    def verify(self) -> None:
+        result = audit.verify(self.ctx.store)
+        if result.reason is None:
+            self.status.setText(self.tr("The audit log is intact: %n entries.", "", result.entries))
+        else:
+            self.status.setText(self.tr("The audit log was tampered with: ") + result.reason.text(current_lang()))
+
+    def export(self, path: Path | None = None) -> None:
+        if path is None:
+            name, _ = QtWidgets.QFileDialog.getSaveFileName(self, self.tr("Export the audit log"), "audit.xlsx",
+                                                            self.tr("Excel (*.xlsx);;CSV (*.csv)"))
+            if not name:
+                return
+            path = Path(name)
+        chosen = self.current_filter()
+        target = path
+        run_with_progress(self, self.tr("Exporting the audit log"), lambda _progress: audit_view.export(self.ctx, chosen, target),
+                          lambda count: self.status.setText(self.tr("%n entries written to ", "", int(count)) + str(target)))

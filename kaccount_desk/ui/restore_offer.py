@@ -1,0 +1,49 @@
+"""When the store file is damaged: say so, and offer to put the latest backup in its place.
+
+The damaged file is not deleted: ``backup.restore`` moves it aside, so whoever repairs stores
+can still look at it. Without a backup the person is told where backups were looked for.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from kaccount_desk.domain.reasons import Reason
+from kaccount_desk.services import backup
+from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.ui.messages import current_lang, show_error
+from kaccount_desk.ui.qt import QtCore, QtWidgets
+
+log = logging.getLogger("kaccount_desk.ui")
+
+
+def _tr(text: str) -> str:
+    return QtCore.QCoreApplication.translate("restore_offer", text)
+
+
+def _ask(text: str) -> bool:
+    answer = QtWidgets.QMessageBox.question(None, _tr("The database is damaged"), text,
+                                            QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No)
+    return answer == QtWidgets.QMessageBox.StandardButton.Yes
+
+
+def offer_restore(url: str, problem: Reason, folder: Path | None = None, confirm: Callable[[str], bool] = _ask) -> bool:
+    """True when the latest backup was restored (the caller opens the store again)."""
+    latest, offer = backup.restore_offer(folder)
+    lang = current_lang()
+    if latest is None:
+        QtWidgets.QMessageBox.critical(None, _tr("The database is damaged"), f"{problem.text(lang)}\n\n{offer.text(lang)}")
+        return False
+    question = f"{problem.text(lang)}\n\n{offer.text(lang)}\n\n" + _tr(
+        "Restore this backup now? The damaged file is kept beside it; work done after the backup was taken is not in it.")
+    if not confirm(question):
+        return False
+    try:
+        done = backup.restore(url, latest)
+    except ServiceError as exc:
+        show_error(None, exc, _tr("The backup cannot be restored"))
+        return False
+    log.info("restored %s; the damaged store is kept as %s", latest.name, ", ".join(p.name for p in done.aside))
+    return True

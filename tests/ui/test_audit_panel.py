@@ -1,0 +1,62 @@
+"""The Admin page's audit tab: admins only, filters, the chain check and an export read back."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import openpyxl
+import pytest
+from support import make_staff
+
+from kaccount_desk.domain.audit import Action
+from kaccount_desk.services import audit
+from kaccount_desk.services.context import Context
+from kaccount_desk.ui.admin.admin_page import AdminPage
+
+pytestmark = pytest.mark.usefixtures("english")
+
+
+def test_admins_filter_check_and_export_the_log(qtbot, admin: Context, campaign: str, tmp_path: Path, store_path: Path) -> None:
+    clerk = make_staff(admin, "C001", "clerk")
+    with clerk.transaction() as session:
+        audit.record_for(clerk, session, Action.VIEW_FULL_ID, "applications 3")
+    page = AdminPage(admin)
+    qtbot.addWidget(page)
+    panel = page.audit_panel
+    assert panel is not None and page.tabs.count() == 2
+    total = panel.model.rowCount()
+    assert total >= 6
+    newest = [panel.model.index(0, c).data() for c in range(6)]
+    assert newest[2:5] == ["C001", "View full ID", "applications 3"]
+
+    panel.actor.setText("C001")
+    panel.apply_filter()
+    assert panel.model.rowCount() == 1 and "1 entr" in panel.status.text()
+    panel.actor.setText("")
+    panel.action.setCurrentIndex(panel.action.findData("change"))
+    panel.apply_filter()
+    assert 0 < panel.model.rowCount() < total
+
+    panel.verify()
+    assert "intact" in panel.status.text()
+    out = tmp_path / "audit.xlsx"
+    panel.export(out)
+    qtbot.waitUntil(lambda: "written" in panel.status.text(), timeout=20000)
+    sheet = openpyxl.load_workbook(out).active
+    actions = {row[3] for row in sheet.iter_rows(values_only=True)}
+    assert actions >= {"修改数据"} and "查看完整证件号码" not in actions  # the filter applies to the export
+    assert audit.verify(admin.store).ok
+
+    with sqlite3.connect(store_path) as raw:
+        raw.execute("DROP TRIGGER audit_log_no_update")
+        raw.execute("UPDATE audit_log SET actor = 'X' WHERE seq = 2")
+    panel.verify()
+    assert "tampered" in panel.status.text() and "#2" in panel.status.text()
+
+
+def test_other_roles_do_not_get_the_audit_tab(qtbot, admin: Context, campaign: str) -> None:
+    supervisor = make_staff(admin, "S001", "supervisor")
+    page = AdminPage(supervisor)
+    qtbot.addWidget(page)
+    assert page.audit_panel is None and page.tabs.count() == 1
