@@ -58,6 +58,14 @@ def _reasons(args: argparse.Namespace, exc: ServiceError | StoreUnavailable, **e
         complain(text)
 
 
+def _offer_backup(args: argparse.Namespace, exc: StoreUnavailable) -> None:
+    """A damaged store file: name the latest daily backup and the command that restores it."""
+    from kaccount_desk.services import backup
+
+    if exc.code in backup.DAMAGED:
+        complain(backup.restore_offer()[1].text(args.lang))
+
+
 def run(argv: Sequence[str]) -> int:
     parser = build_parser()
     try:
@@ -78,6 +86,7 @@ def run(argv: Sequence[str]) -> int:
         return REFUSED
     except StoreUnavailable as exc:
         _reasons(args, exc, store_unavailable=True)
+        _offer_backup(args, exc)
         return UNAVAILABLE
     except KeyboardInterrupt:
         complain(words(args, "已取消", "Cancelled"))

@@ -9,12 +9,14 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kaccount_desk import config
 from kaccount_desk.cli.output import OK, REFUSED, complain, json_flag, print_json, say
-from kaccount_desk.cli.session import login, open_store
-from kaccount_desk.services import audit, backup
+from kaccount_desk.cli.session import logged_in, open_store
+
+if TYPE_CHECKING:
+    from kaccount_desk.services.backup import BackupInfo
 
 
 def register(sub: Any) -> None:
@@ -34,13 +36,15 @@ def register(sub: Any) -> None:
     v.set_defaults(handler=cmd_verify)
 
 
-def _describe(info: backup.BackupInfo) -> str:
+def _describe(info: BackupInfo) -> str:
     return (f"{info.path}  {info.engine}  {info.created_at}  数据库版本 schema {info.schema_revision}  "
             f"审计记录 audit #{info.audit_seq}  {info.size} bytes")
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    info = backup.backup(login(args, open_store(args)), args.out)
+    from kaccount_desk.services import backup
+
+    info = backup.backup(logged_in(args), args.out)
     if args.json:
         print_json(asdict(info) | {"path": str(info.path)})
     else:
@@ -49,6 +53,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from kaccount_desk.services import backup
+
     if args.check:
         info = backup.check_backup(args.file)
         if args.json:
@@ -67,6 +73,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from kaccount_desk.services import audit
+
     result = audit.verify(open_store(args))
     if args.json:
         print_json({"ok": result.ok, "entries": result.entries, "head": asdict(result.head), "broken_at": result.broken_at,

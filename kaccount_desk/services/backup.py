@@ -239,11 +239,11 @@ def restore(url: str, path: Path, now: datetime | None = None) -> Restored:
             os.replace(copy, target)
         else:
             kept = path.with_name(f"replaced-{make_url(url).database}-{_stamp(now)}{SUFFIX}")
-            current = Store(url)
+            live = Store(url)
             try:
-                backup_store(current, kept)
+                backup_store(live, kept)
             finally:
-                current.close()
+                live.close()
             aside.append(kept)
             snapshot.pg_restore(url, copy, _pg_bin())
     audit.write_anchor(audit.store_key(url), audit.Appended(info.audit_seq, info.audit_hash), backwards=True)
