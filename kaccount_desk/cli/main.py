@@ -60,10 +60,11 @@ def _reasons(args: argparse.Namespace, exc: ServiceError | StoreUnavailable, **e
 
 def _offer_backup(args: argparse.Namespace, exc: StoreUnavailable) -> None:
     """A damaged store file: name the latest daily backup and the command that restores it."""
+    from kaccount_desk import config
     from kaccount_desk.services import backup
 
     if exc.code in backup.DAMAGED:
-        complain(backup.restore_offer()[1].text(args.lang))
+        complain(backup.restore_offer(config.store_url(args.db))[1].text(args.lang))
 
 
 def run(argv: Sequence[str]) -> int:

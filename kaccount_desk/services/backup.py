@@ -259,8 +259,10 @@ def restore(url: str, path: Path, now: datetime | None = None) -> Restored:
 
 # --- the daily backup -----------------------------------------------------------------------------
 
-def default_folder() -> Path:
-    return config.data_dir() / "backups"
+def default_folder(url: str | None = None) -> Path:
+    """``backups`` beside a local store (the per-user data folder for the default store)."""
+    path = snapshot.sqlite_path(url) if url else None
+    return (path.parent if path is not None else config.data_dir()) / "backups"
 
 
 def backups_in(folder: Path) -> list[Path]:
@@ -278,8 +280,8 @@ def _taken_at(path: Path) -> datetime:
         return datetime.fromtimestamp(path.stat().st_mtime, UTC)
 
 
-def latest_backup(folder: Path | None = None) -> Path | None:
-    found = backups_in(folder or default_folder())
+def latest_backup(folder: Path) -> Path | None:
+    found = backups_in(folder)
     return found[-1] if found else None
 
 
@@ -288,7 +290,7 @@ def daily_backup(store: Store, folder: Path | None = None, keep: int = 7) -> Pat
     newest; None when nothing was due (or the store is not a local file)."""
     if snapshot.sqlite_path(store.url) is None:
         return None
-    folder = folder or default_folder()
+    folder = folder or default_folder(store.url)
     now = store.clock()
     newest = latest_backup(folder)
     if newest is not None and _taken_at(newest) > now - timedelta(days=1):
@@ -317,9 +319,9 @@ def damage(url: str) -> Reason | None:
     return Reason("store.damaged", f"数据库文件已损坏:{path}", f"The store file is damaged: {path}")
 
 
-def restore_offer(folder: Path | None = None) -> tuple[Path | None, Reason]:
+def restore_offer(url: str, folder: Path | None = None) -> tuple[Path | None, Reason]:
     """The latest daily backup and a sentence offering it (or saying there is none)."""
-    folder = folder or default_folder()
+    folder = folder or default_folder(url)
     latest = latest_backup(folder)
     if latest is None:
         return None, Reason("backup.none", f"在“{folder}”中没有找到备份", f"No backup was found in {folder}")

@@ -15,6 +15,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
+from kaccount_desk.domain.audit import Action
 from kaccount_desk.domain.eligibility import split_packages
 from kaccount_desk.domain.id_documents import IdDocumentType
 from kaccount_desk.domain.labels import Labels
@@ -25,6 +26,7 @@ from kaccount_desk.domain.roles import Permission, check_department
 from kaccount_desk.domain.tariff import monthly_fee, plan_addons
 from kaccount_desk.domain.workflow import LIVE_STATUSES, Status, check_editable, status_label
 from kaccount_desk.safe_files import UnsafeTarget
+from kaccount_desk.services import audit
 from kaccount_desk.services.campaigns import campaign_row
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import apply_assessment, assessment_values
@@ -235,6 +237,8 @@ def _insert_new(ctx: Context, session: Session, campaign_id: int, rows: list[New
             for i, row in zip(ids, rows, strict=True)
         ],
     )
+    # Core inserts pass the flush, so the change recorder does not see them: record them here.
+    audit.record_for(ctx, session, Action.CHANGE, "applications", op="insert", count=len(ids), ids=ids[: audit.IDS_LISTED])
     return ids
 
 
@@ -320,4 +324,6 @@ def export_roster(ctx: Context, campaign_code: str, out: Path, all_live: bool = 
         raise Refused(Reason("export.format", "只能导出为 .xlsx 或 .csv 文件", "Export to a .xlsx or .csv file")) from exc
     except OSError as exc:
         raise Refused(Reason("export.write", f"无法写入文件 {out}:{exc.strerror}", f"Cannot write {out}: {exc.strerror}")) from exc
+    with ctx.transaction() as session:
+        audit.record_for(ctx, session, Action.EXPORT, f"roster {out.name}", campaign=campaign_code, count=len(lines))
     return len(lines)

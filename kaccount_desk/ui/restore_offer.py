@@ -31,7 +31,7 @@ def _ask(text: str) -> bool:
 
 def offer_restore(url: str, problem: Reason, folder: Path | None = None, confirm: Callable[[str], bool] = _ask) -> bool:
     """True when the latest backup was restored (the caller opens the store again)."""
-    latest, offer = backup.restore_offer(folder)
+    latest, offer = backup.restore_offer(url, folder)
     lang = current_lang()
     if latest is None:
         QtWidgets.QMessageBox.critical(None, _tr("The database is damaged"), f"{problem.text(lang)}\n\n{offer.text(lang)}")

@@ -54,10 +54,10 @@ def test_backup_verify_tamper_and_restore_from_the_command_line(tmp_path: Path) 
     assert again.returncode == 0, again.stderr
 
 
-def test_a_damaged_store_says_so_and_names_the_latest_backup(tmp_path: Path, kaccount_home: Path) -> None:
+def test_a_damaged_store_says_so_and_names_the_latest_backup(tmp_path: Path) -> None:
     db = tmp_path / "cli.sqlite3"
     assert kad("init", "--admin", "A001", db=db, staff=None).returncode == 0
-    daily = kaccount_home / "data" / "backups" / "kaccount-20120225-013000.kdbackup"
+    daily = tmp_path / "backups" / "kaccount-20120225-013000.kdbackup"  # where the daily backups of this store go
     assert kad("backup", "--out", str(daily), db=db).returncode == 0
     db.write_bytes(db.read_bytes()[: db.stat().st_size // 2])
     opened = kad("staff", "list", db=db)
