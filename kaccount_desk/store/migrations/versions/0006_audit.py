@@ -13,8 +13,8 @@ insert trigger is what stops it. On PostgreSQL the same tables refuse UPDATE, DE
 TRUNCATE by trigger; the least-privilege role (packaging/postgresql-app-role.sql) makes sure the
 app cannot drop those triggers.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0006
+Revises: 0005
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0004'
-down_revision = '0003'
+revision = '0006'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 
