@@ -83,12 +83,29 @@ def _iso(at: datetime) -> str:
 
 # --- the change recorder -------------------------------------------------------------------------
 
+Changes = dict[tuple[str, str], tuple[list[object], set[str]]]
+PENDING = "audit_changes"
+
+
+def note_change(session: Session, table: str, kind: str, ids: list[object], fields: set[str] | None = None) -> None:
+    """Queue a change the flush cannot see (a Core ``insert``/``update``/``delete``) to be recorded at commit."""
+    changes: Changes = session.info.setdefault(PENDING, {})
+    listed, touched = changes.setdefault((table, kind), ([], set()))
+    listed.extend(ids)
+    touched |= fields or set()
+
+
 def install(store: Store, sessions: sessionmaker[Session]) -> None:
-    """Record every flushed change of ``sessions`` and keep the outside anchor after each commit."""
+    """Record every flushed change of ``sessions`` and keep the outside anchor after each commit.
+
+    Changes are gathered at each flush and appended just before the commit: the head row is
+    then locked only for the last moment of the transaction and nothing else is waited for while
+    it is held, so two transactions can never deadlock over it (one holding the head and waiting
+    for a row the other wrote first).
+    """
     key = store_key(store.url)
 
     def after_flush(session: Session, _context: Any) -> None:
-        changes: dict[tuple[str, str], tuple[list[object], set[str]]] = {}
         for kind, objects in (("insert", session.new), ("update", session.dirty), ("delete", session.deleted)):
             for obj in objects:
                 state = inspect(obj)
@@ -98,9 +115,11 @@ def install(store: Store, sessions: sessionmaker[Session]) -> None:
                 touched = {a.key for a in state.attrs if a.history.has_changes()} if kind == "update" else set()
                 if kind == "update" and not touched:
                     continue
-                ids, fields = changes.setdefault((table, kind), ([], set()))
-                ids.append(_identity(state.mapper.primary_key_from_instance(obj)))
-                fields |= touched
+                note_change(session, table, kind, [_identity(state.mapper.primary_key_from_instance(obj))], touched)
+
+    def before_commit(session: Session) -> None:
+        session.flush()  # the commit's own flush comes after this hook; its changes must be in the log
+        changes: Changes = session.info.pop(PENDING, {})
         if not changes:
             return
         actor = session.info.get("actor", SYSTEM)
@@ -118,8 +137,10 @@ def install(store: Store, sessions: sessionmaker[Session]) -> None:
 
     def after_rollback(session: Session) -> None:
         session.info.pop("audit_head", None)
+        session.info.pop(PENDING, None)
 
     event.listen(sessions, "after_flush", after_flush)
+    event.listen(sessions, "before_commit", before_commit)
     event.listen(sessions, "after_commit", after_commit)
     event.listen(sessions, "after_soft_rollback", lambda session, _tx: after_rollback(session))
 

@@ -60,7 +60,7 @@ class Store:
         self.resources = resources or config.resources_dir()
         self.segments: SegmentTable = load_default_segments(self.resources)
         self.clock = clock
-        audit.install(self, self._sessions)
+        audit.install(self, self._writers)  # every write goes through these sessions
 
     @contextmanager
     def transaction(self, commit: bool = True) -> Iterator[Session]:

@@ -237,8 +237,7 @@ def _insert_new(ctx: Context, session: Session, campaign_id: int, rows: list[New
             for i, row in zip(ids, rows, strict=True)
         ],
     )
-    # Core inserts pass the flush, so the change recorder does not see them: record them here.
-    audit.record_for(ctx, session, Action.CHANGE, "applications", op="insert", count=len(ids), ids=ids[: audit.IDS_LISTED])
+    audit.note_change(session, "applications", "insert", list(ids))  # Core inserts are not seen by the flush recorder
     return ids
 
 
