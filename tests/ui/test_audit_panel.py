@@ -60,3 +60,11 @@ def test_other_roles_do_not_get_the_audit_tab(qtbot, admin: Context, campaign: s
     page = AdminPage(supervisor)
     qtbot.addWidget(page)
     assert page.audit_panel is None and page.tabs.count() == 1
+
+
+def test_the_audit_model_passes_qt_model_tester(qtmodeltester, admin: Context, campaign: str) -> None:
+    from kaccount_desk.ui.admin.audit_panel import AuditModel
+
+    model = AuditModel(admin)
+    assert model.rowCount() >= 5
+    qtmodeltester.check(model, force_py=True)

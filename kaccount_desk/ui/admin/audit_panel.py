@@ -6,7 +6,6 @@ The table is a lazy model over the service's pages, so a log of a million entrie
 
 from __future__ import annotations
 
-import logging
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -15,80 +14,42 @@ from kaccount_desk.domain.audit import Action
 from kaccount_desk.services import audit, audit_view
 from kaccount_desk.services.audit_view import AuditFilter, AuditRow
 from kaccount_desk.services.context import Context
-from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.enrollment.applications_model import local_time
+from kaccount_desk.ui.lazy_table import LazyTableModel
 from kaccount_desk.ui.messages import current_lang
-from kaccount_desk.ui.none_guard import none_safe
-from kaccount_desk.ui.page_cache import PageCache
-from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtWidgets, Slot
+from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtWidgets, Slot
 from kaccount_desk.ui.workers import run_with_progress
 
-log = logging.getLogger("kaccount_desk.ui.admin")
 
-COLUMNS: tuple[str, ...] = tuple(str(label) for label in (
-    QT_TRANSLATE_NOOP("AuditModel", "No."),
-    QT_TRANSLATE_NOOP("AuditModel", "Time"),
-    QT_TRANSLATE_NOOP("AuditModel", "Staff ID"),
-    QT_TRANSLATE_NOOP("AuditModel", "Action"),
-    QT_TRANSLATE_NOOP("AuditModel", "Subject"),
-    QT_TRANSLATE_NOOP("AuditModel", "Detail"),
-))
-_ROOT = QtCore.QModelIndex()
+class AuditModel(LazyTableModel[AuditRow]):
+    columns = tuple(str(label) for label in (
+        QT_TRANSLATE_NOOP("AuditModel", "No."),
+        QT_TRANSLATE_NOOP("AuditModel", "Time"),
+        QT_TRANSLATE_NOOP("AuditModel", "Staff ID"),
+        QT_TRANSLATE_NOOP("AuditModel", "Action"),
+        QT_TRANSLATE_NOOP("AuditModel", "Subject"),
+        QT_TRANSLATE_NOOP("AuditModel", "Detail"),
+    ))
+    translation_context = "AuditModel"
 
-
-class AuditModel(QtCore.QAbstractTableModel):
     def __init__(self, ctx: Context, parent: QtCore.QObject | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.filter = AuditFilter()
-        self._pages: PageCache[AuditRow] = PageCache(self._fetch)
-        self._count = self._fetch_count()
+        self._reset()
 
-    def _fetch_count(self) -> int:
-        try:
-            return audit_view.count(self.ctx, self.filter)
-        except ServiceError as exc:
-            log.warning("cannot count audit entries: %s", exc)
-            return 0
+    def _fetch_count(self) -> tuple[int, bool]:
+        return audit_view.count(self.ctx, self.filter), False
 
-    def _fetch(self, offset: int, limit: int) -> list[AuditRow]:
-        try:
-            return audit_view.page(self.ctx, self.filter, offset, limit)
-        except ServiceError as exc:
-            log.warning("cannot read audit entries: %s", exc)
-            return []
+    def _fetch_page(self, offset: int, limit: int) -> list[AuditRow]:
+        return audit_view.page(self.ctx, self.filter, offset, limit)
+
+    def _cell(self, row: AuditRow, column: int, role: int) -> Any:
+        values = (str(row.seq), local_time(row.at), row.actor, audit_view.action_label(row.action, current_lang()), row.subject, row.detail)
+        return values[column] if 0 <= column < len(values) else None
 
     def set_filter(self, f: AuditFilter) -> None:
-        self.beginResetModel()
         self.filter = f
-        self._pages.clear()
-        self._count = self._fetch_count()
-        self.endResetModel()
-
-    def row_at(self, row: int) -> AuditRow | None:
-        return self._pages.row(row) if 0 <= row < self._count else None
-
-    def rowCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else self._count
-
-    def columnCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    @none_safe
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return QtCore.QCoreApplication.translate("AuditModel", COLUMNS[section])
-        return None
-
-    @none_safe
-    def data(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid() or index.column() >= len(COLUMNS):
-            return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
-        values = (str(row.seq), local_time(row.at), row.actor, audit_view.action_label(row.action, current_lang()), row.subject, row.detail)
-        return values[index.column()]
+        self._reset()
 
 
 class AuditPanel(QtWidgets.QWidget):
