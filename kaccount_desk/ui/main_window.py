@@ -28,9 +28,9 @@ from kaccount_desk.ui.printing.print_page import PrintPage
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.settings import LANGUAGE, LAST_CAMPAIGN, Settings
 from kaccount_desk.ui.settings_dialog import SettingsDialog
-from kaccount_desk.ui.window_state import restore_layout, save_layout
 from kaccount_desk.ui.store_banner import StoreBanner
 from kaccount_desk.ui.tickets.tickets_page import TicketsPage
+from kaccount_desk.ui.window_state import restore_layout, save_layout
 
 W = TypeVar("W", bound=QtWidgets.QWidget)
 
@@ -45,10 +45,10 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec(QT_TRANSLATE_NOOP("MainWindow", "Enrollment"), ApplicationsPage),
-    PageSpec(QT_TRANSLATE_NOOP("MainWindow", "Tickets"), TicketsPage, (Permission.HANDLE_TICKETS,)),
-    PageSpec(QT_TRANSLATE_NOOP("MainWindow", "Print"), PrintPage, (Permission.TAKE_APPLICATIONS, Permission.EXPORT_ROSTER)),
-    PageSpec(QT_TRANSLATE_NOOP("MainWindow", "Admin"), AdminPage, (Permission.MANAGE_STAFF, Permission.MANAGE_CAMPAIGNS)),
+    PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Enrollment")), ApplicationsPage),
+    PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Tickets")), TicketsPage, (Permission.HANDLE_TICKETS,)),
+    PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Print")), PrintPage, (Permission.TAKE_APPLICATIONS, Permission.EXPORT_ROSTER)),
+    PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Admin")), AdminPage, (Permission.MANAGE_STAFF, Permission.MANAGE_CAMPAIGNS)),
 )
 
 
