@@ -21,6 +21,7 @@ from kaccount_desk.services.context import Actor, Context, Store, shown_url, wit
 from kaccount_desk.services.errors import StoreUnavailable
 from kaccount_desk.ui.app_icon import app_icon
 from kaccount_desk.ui.first_run import FirstRunWizard
+from kaccount_desk.ui.fonts import add_embedded_font
 from kaccount_desk.ui.i18n import install_translations
 from kaccount_desk.ui.login import FirstRunDialog, LoginDialog
 from kaccount_desk.ui.main_window import MainWindow, rebuild_in_language
@@ -147,6 +148,7 @@ def run_gui(db: str | None, lang: str | None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     QtWidgets.QApplication.setWindowIcon(app_icon())  # every window and dialog inherits it
+    add_embedded_font()
     settings = Settings()
     chosen = install_translations(app, lang or settings.get(LANGUAGE))
     sys.excepthook = show_unexpected

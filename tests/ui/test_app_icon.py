@@ -1,4 +1,5 @@
-"""The application icon: every size is shipped, and a High-DPI screen gets a sharp pixmap."""
+"""The application icon and the interface font: every icon size is shipped, a High-DPI screen gets a
+sharp pixmap, and Qt has the embedded CJK font whatever the machine has installed."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from PIL import Image, ImageChops, ImageStat
 from support import REPO
 
 from kaccount_desk.ui.app_icon import SIZES, app_icon
+from kaccount_desk.ui.fonts import add_embedded_font
 from kaccount_desk.ui.qt import QtCore, QtGui, QtWidgets
 
 
@@ -31,3 +33,9 @@ def test_a_200_percent_screen_gets_the_drawing_made_for_it(qapp: QtWidgets.QAppl
     sharp = Image.open(icons / "kaccount-desk-64.png").convert("RGBA")
     blurred = Image.open(icons / "kaccount-desk-32.png").convert("RGBA").resize((64, 64), Image.Resampling.BILINEAR)
     assert _distance(got, sharp) < 1 < 5 < _distance(got, blurred)
+
+
+def test_the_embedded_font_is_offered_to_qt_for_the_chinese_interface(qapp: QtWidgets.QApplication) -> None:
+    families = add_embedded_font()
+    assert "WenQuanYi Micro Hei" in families and "WenQuanYi Micro Hei" in QtGui.QFontDatabase.families()
+    assert QtGui.QFontMetrics(QtGui.QFont("WenQuanYi Micro Hei")).inFont("受")
