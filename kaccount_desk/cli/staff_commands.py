@@ -40,6 +40,10 @@ def register(sub: Any) -> None:
         c.add_argument("staff_no", metavar="STAFF_ID")
         json_flag(c)
         c.set_defaults(handler=lambda a, active=active: cmd_set_active(a, active))
+    c = ssub.add_parser("unlock", help="lift the lock five wrong passwords in a row put on a staff ID")
+    c.add_argument("staff_no", metavar="STAFF_ID")
+    json_flag(c)
+    c.set_defaults(handler=cmd_unlock)
 
 
 def _new_password(args: argparse.Namespace) -> str:
@@ -58,6 +62,9 @@ def _print(args: argparse.Namespace, people: list[StaffView]) -> int:
     else:
         for p in people:
             state = words(args, "在岗", "active") if p.active else words(args, "离岗", "left")
+            if p.locked_until is not None:
+                until = p.locked_until.astimezone().strftime("%H:%M")
+                state += " " + words(args, f"锁定到 {until}", f"locked until {until}")
             say(f"{p.staff_no}  {p.name}  {p.role}  {p.department or ''}  {state}")
     return OK
 
@@ -79,3 +86,10 @@ def cmd_set_active(args: argparse.Namespace, active: bool) -> int:
     from kaccount_desk.services import staff
 
     return _print(args, [staff.set_active(logged_in(args), args.staff_no, active)])
+
+
+def cmd_unlock(args: argparse.Namespace) -> int:
+    from kaccount_desk.services import staff
+
+    ctx = logged_in(args)
+    return _print(args, [staff.unlock(ctx, args.staff_no)])

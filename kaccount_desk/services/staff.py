@@ -1,17 +1,20 @@
 """Staff accounts: the first admin, logging in, adding colleagues and marking those who leave.
 
-Passwords are hashed with argon2; a wrong password and an unknown staff ID get the same answer,
-so the login form does not tell a stranger which 工号 exist.
+Passwords are hashed with argon2; a wrong password and an unknown staff ID get the same answer
+in the same time (an unknown ID is checked against a dummy hash), so neither the words nor the
+clock tell a stranger which 工号 exist. Five wrong passwords in a row lock the ID (domain/login.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 
+from kaccount_desk.domain.login import Attempts, load_common_passwords, locked_reason, password_problems, staff_no_problems
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.roles import Permission, Role
 from kaccount_desk.services.context import Actor, Context, Store
@@ -19,7 +22,8 @@ from kaccount_desk.services.errors import Refused, not_found
 from kaccount_desk.store.models import Staff
 
 _hasher = PasswordHasher()
-MIN_PASSWORD = 6
+# Verified when the staff ID is unknown or has left, so every failed login costs one argon2 verify.
+_DUMMY_HASH = _hasher.hash("no such staff member: this hash only spends the same time")
 
 
 @dataclass(frozen=True)
@@ -29,22 +33,20 @@ class StaffView:
     department: str | None
     role: str
     active: bool
+    locked_until: datetime | None = None
 
 
 def _actor(row: Staff) -> Actor:
     return Actor(row.id, row.staff_no, row.name, row.role, row.department)
 
 
-def _check_new(staff_no: str, name: str, role: str, password: str) -> None:
-    problems: list[Reason] = []
-    if not staff_no.strip() or len(staff_no.strip()) > 32:
-        problems.append(Reason("staff.no", "工号不能为空(最多32位)", "The staff ID is empty or too long"))
+def _check_new(store: Store, staff_no: str, name: str, role: str, password: str) -> None:
+    problems: list[Reason] = staff_no_problems(staff_no)
     if not name.strip():
         problems.append(Reason("staff.name", "姓名不能为空", "The name is empty"))
     if role not in {r.value for r in Role}:
         problems.append(Reason("staff.role", f"未知的角色“{role}”", f"Unknown role {role!r}"))
-    if len(password) < MIN_PASSWORD:
-        problems.append(Reason("staff.password", f"密码至少{MIN_PASSWORD}位", f"The password needs at least {MIN_PASSWORD} characters"))
+    problems.extend(password_problems(password, load_common_passwords(store.resources)))
     if problems:
         raise Refused(*problems)
 
@@ -56,7 +58,7 @@ def has_staff(store: Store) -> bool:
 
 def create_first_admin(store: Store, staff_no: str, name: str, password: str) -> Actor:
     """Only an empty store gets an admin this way; afterwards admins add staff through the app."""
-    _check_new(staff_no, name, Role.ADMIN, password)
+    _check_new(store, staff_no, name, Role.ADMIN, password)
     with store.transaction() as session:
         if session.scalar(select(func.count()).select_from(Staff)):
             raise Refused(Reason("staff.exists", "此数据库已有管理员,请登录", "This store already has staff; log in instead"))
@@ -75,20 +77,55 @@ def create_first_admin(store: Store, staff_no: str, name: str, password: str) ->
 
 
 def authenticate(store: Store, staff_no: str, password: str) -> Actor:
-    with store.read() as session:
+    """Check a login; a failure is counted, and the fifth in a row locks the staff ID.
+
+    One argon2 verify runs on every path (a dummy hash for an unknown or departed ID, the real
+    one even while locked), so the answer takes the same time whoever asks.
+    """
+    failed = Reason("login.failed", "工号或密码不正确", "Wrong staff ID or password")
+    with store.transaction() as session:
         row = session.scalar(select(Staff).where(Staff.staff_no == staff_no.strip()))
+        usable = row is not None and row.active
         try:
-            ok = row is not None and row.active and _hasher.verify(row.password_hash, password)
+            ok = _hasher.verify(row.password_hash if usable and row is not None else _DUMMY_HASH, password) and usable
         except (VerificationError, InvalidHashError):
             ok = False
-        if not ok or row is None:
-            raise Refused(Reason("login.failed", "工号或密码不正确", "Wrong staff ID or password"))
-        return _actor(row)
+        if row is None:
+            raise Refused(failed)
+        now = store.clock()
+        attempts = Attempts(row.failed_logins or 0, row.locked_until)
+        if attempts.locked(now):
+            assert attempts.locked_until is not None
+            raise Refused(locked_reason(attempts.locked_until))
+        if ok:
+            row.failed_logins, row.locked_until = 0, None
+            return _actor(row)
+        after = attempts.after_failure(now)
+        row.failed_logins, row.locked_until = after.failed, after.locked_until
+    # Committed above: the count must stick even though the answer is a refusal.
+    raise Refused(locked_reason(after.locked_until) if after.locked_until else failed)
+
+
+def unlock(ctx: Context, staff_no: str) -> StaffView:
+    """An admin lifts a lock early (the clerk is at the counter and has remembered the password)."""
+    ctx.require(Permission.MANAGE_STAFF)
+    with ctx.transaction() as session:
+        row = session.scalar(select(Staff).where(Staff.staff_no == staff_no.strip()))
+        if row is None:
+            raise not_found("员工", "staff member", staff_no)
+        row.failed_logins, row.locked_until = 0, None
+        return _view(row, ctx.now())
+
+
+def _view(row: Staff, now: datetime) -> StaffView:
+    """``locked_until`` only while the lock holds, so a face never compares clocks itself."""
+    locked = Attempts(row.failed_logins or 0, row.locked_until).locked(now)
+    return StaffView(row.staff_no, row.name, row.department, row.role, row.active, row.locked_until if locked else None)
 
 
 def create_staff(ctx: Context, staff_no: str, name: str, role: str, password: str, department: str | None = None) -> StaffView:
     ctx.require(Permission.MANAGE_STAFF)
-    _check_new(staff_no, name, role, password)
+    _check_new(ctx.store, staff_no, name, role, password)
     with ctx.transaction() as session:
         if session.scalar(select(Staff.id).where(Staff.staff_no == staff_no.strip())):
             raise Refused(Reason("staff.duplicate", f"工号“{staff_no}”已存在", f"Staff ID {staff_no!r} already exists"))
@@ -102,14 +139,14 @@ def create_staff(ctx: Context, staff_no: str, name: str, role: str, password: st
             created_at=ctx.now(),
         )
         session.add(row)
-        return StaffView(row.staff_no, row.name, row.department, row.role, row.active)
+        return _view(row, ctx.now())
 
 
 def list_staff(ctx: Context) -> list[StaffView]:
     ctx.require(Permission.MANAGE_STAFF)
     with ctx.store.read() as session:
         rows = session.scalars(select(Staff).order_by(Staff.staff_no))
-        return [StaffView(r.staff_no, r.name, r.department, r.role, r.active) for r in rows]
+        return [_view(r, ctx.now()) for r in rows]
 
 
 def set_active(ctx: Context, staff_no: str, active: bool) -> StaffView:
@@ -125,4 +162,4 @@ def set_active(ctx: Context, staff_no: str, active: bool) -> StaffView:
         if row.id == ctx.actor.id and not active:
             raise Refused(Reason("staff.self_leave", "不能停用自己正在使用的账号", "You cannot mark your own account as left"))
         row.active = active
-        return StaffView(row.staff_no, row.name, row.department, row.role, row.active)
+        return _view(row, ctx.now())

@@ -155,3 +155,14 @@ def test_a_real_process_exits_0_1_2_and_3(db: Path, tmp_path: Path) -> None:
     missing = process("--db", str(tmp_path / "nothing-here.sqlite3"), "--as", "A001", "campaign", "list")
     assert missing.returncode == 3 and "nothing-here.sqlite3" in missing.stderr and "Traceback" not in missing.stderr
     assert not (tmp_path / "nothing-here.sqlite3").exists()
+
+
+def test_staff_unlock_lifts_a_lockout(db: Path) -> None:
+    assert kad("staff", "add", "C001", "--name", "柜员", "--role", "clerk", db=db).returncode == 0
+    for _ in range(5):
+        assert kad("campaign", "list", db=db, staff="C001", password="wrong-password").returncode != 0
+    locked = kad("campaign", "list", db=db, staff="C001")
+    assert locked.returncode != 0 and "锁定" in locked.stderr + locked.stdout
+    assert "锁定到" in kad("staff", "list", db=db).stdout
+    assert kad("staff", "unlock", "C001", db=db).returncode == 0
+    assert kad("campaign", "list", db=db, staff="C001").returncode == 0

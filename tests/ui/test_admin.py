@@ -6,10 +6,11 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from support import make_staff
+from support import PASSWORD, make_staff
 
 from kaccount_desk.services import campaigns, staff, ticket_settings, tickets
 from kaccount_desk.services.context import Context
+from kaccount_desk.services.errors import Refused
 from kaccount_desk.ui.admin.admin_page import AdminPage
 from kaccount_desk.ui.admin.campaign_editor import CampaignEditor
 
@@ -26,7 +27,7 @@ def test_adds_staff_and_shows_refusals_inline(qtbot, admin: Context, campaign: s
     page.new_role.setCurrentIndex(page.new_role.findData("collector"))
     page.new_password.setText("short")
     page.add_button.click()
-    assert "6" in page.staff_error.text()
+    assert "8" in page.staff_error.text()
     page.new_password.setText("long-enough")
     page.add_button.click()
     assert page.staff_error.text() == ""
@@ -49,6 +50,22 @@ def test_marks_a_colleague_as_left_and_back(qtbot, admin: Context) -> None:
     page.leave_button.click()
     assert page.staff_table.item(1, 4).text() == "Active"
     assert {s.staff_no: s.active for s in staff.list_staff(admin)}["C001"]
+
+
+def test_an_admin_unlocks_a_locked_staff_id(qtbot, admin: Context) -> None:
+    make_staff(admin, "C001", "clerk")
+    for _ in range(5):
+        with pytest.raises(Refused):
+            staff.authenticate(admin.store, "C001", "wrong-guess")
+    page = AdminPage(admin)
+    qtbot.addWidget(page)
+    page.staff_table.selectRow(0)
+    assert not page.unlock_button.isEnabled()
+    page.staff_table.selectRow(1)
+    assert page.staff_table.item(1, 4).text().startswith("Locked until") and page.unlock_button.isEnabled()
+    page.unlock_button.click()
+    assert page.staff_table.item(1, 4).text() == "Active" and not page.unlock_button.isEnabled()
+    assert staff.authenticate(admin.store, "C001", PASSWORD).staff_no == "C001"
 
 
 def test_roles_without_rights_see_no_admin_actions(qtbot, admin: Context, campaign: str) -> None:

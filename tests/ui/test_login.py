@@ -42,7 +42,7 @@ def test_first_run_refuses_different_passwords_and_short_ones(qtbot, store: Stor
     dialog.repeat.setText("123")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.result_actor is None
-    assert "6" in dialog.error.text()
+    assert "8" in dialog.error.text()
     assert not staff.has_staff(store)
 
 

@@ -24,6 +24,10 @@ def role_label(role: str) -> str:
     return ROLE_LABELS.text(role, current_lang())
 
 
+# Beside UserRole (active): whether the staff ID is locked now, as the service said.
+_LOCKED_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
 def _read_only_table(headers: list[str]) -> QtWidgets.QTableWidget:
     table = QtWidgets.QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
@@ -77,6 +81,10 @@ class AdminPage(QtWidgets.QWidget):
         self.leave_button.setToolTip(self.tr("The account can no longer log in; a supervisor may then hand its open tickets on"))
         self.leave_button.clicked.connect(self.toggle_active)
         self.leave_button.setEnabled(False)
+        self.unlock_button = QtWidgets.QPushButton(self.tr("Unlock"))
+        self.unlock_button.setToolTip(self.tr("Lift the lock that five wrong passwords in a row put on this staff ID"))
+        self.unlock_button.clicked.connect(self.unlock_staff)
+        self.unlock_button.setEnabled(False)
         self.new_staff_no = QtWidgets.QLineEdit()
         self.new_name = QtWidgets.QLineEdit()
         self.new_department = QtWidgets.QComboBox()
@@ -102,7 +110,11 @@ class AdminPage(QtWidgets.QWidget):
         form.addRow("", self.add_button)
         layout = QtWidgets.QVBoxLayout(box)
         layout.addWidget(self.staff_table, 1)
-        layout.addWidget(self.leave_button, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons = QtWidgets.QHBoxLayout()
+        buttons.addWidget(self.leave_button)
+        buttons.addWidget(self.unlock_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         add_box = QtWidgets.QGroupBox(self.tr("Add a staff member"))
         add_box.setLayout(form)
         layout.addWidget(add_box)
@@ -166,10 +178,13 @@ class AdminPage(QtWidgets.QWidget):
         self.staff_table.setRowCount(len(people))
         for row, person in enumerate(people):
             status = self.tr("Active") if person.active else self.tr("Left")
+            if person.locked_until is not None:
+                status = self.tr("Locked until %1").replace("%1", person.locked_until.astimezone().strftime("%H:%M"))
             for column, text in enumerate((person.staff_no, person.name, person.department or "", role_label(person.role), status)):
                 item = QtWidgets.QTableWidgetItem(text)
                 if column == 0:
                     item.setData(Qt.ItemDataRole.UserRole, person.active)
+                    item.setData(_LOCKED_ROLE, person.locked_until is not None)
                 if not person.active:
                     item.setForeground(self.palette().placeholderText())
                 self.staff_table.setItem(row, column, item)
@@ -188,6 +203,20 @@ class AdminPage(QtWidgets.QWidget):
         active = item is not None and bool(item.data(Qt.ItemDataRole.UserRole))
         self.leave_button.setText(self.tr("Mark as left") if active or item is None else self.tr("Reinstate"))
         self.leave_button.setEnabled(item is not None and not is_me)
+        self.unlock_button.setEnabled(item is not None and bool(item.data(_LOCKED_ROLE)))
+
+    @Slot()
+    def unlock_staff(self) -> None:
+        item = self._chosen_item()
+        if item is None:
+            return
+        try:
+            staff.unlock(self.ctx, item.text())
+        except ServiceError as exc:
+            self.staff_error.setText(error_text(exc))
+            return
+        self.staff_error.setText("")
+        self.refresh_staff()
 
     @Slot()
     def toggle_active(self) -> None:
