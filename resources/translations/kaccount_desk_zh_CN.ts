@@ -4,6 +4,21 @@
 <context>
     <name>AdminPage</name>
     <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="79"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="80"/>
+        <source>Lift the lock that five wrong passwords in a row put on this staff ID</source>
+        <translation>解除因连续五次密码错误而对此工号的锁定</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="172"/>
+        <source>Locked until %1</source>
+        <translation>锁定到 %1</translation>
+    </message>
+    <message>
         <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="68"/>
         <source>Staff</source>
         <translation>员工</translation>
