@@ -160,7 +160,13 @@ try:
     out = {"rows": len(sheet.rows), "notices": [n.code for n in getattr(sheet, "notices", ())]}
 except RosterFileError as exc:
     out = {"code": exc.reason.code, "zh": exc.reason.zh, "en": exc.reason.en}
-out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# VmHWM is this program's own peak; ru_maxrss also carries the parent's size from before exec
+# (Linux keeps the high-water mark across execve), which a big pytest process makes large.
+try:
+    peak_kb = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+except (OSError, StopIteration):
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+out["peak_mb"] = peak_kb / 1024
 print(json.dumps(out, ensure_ascii=False))
 """
 
