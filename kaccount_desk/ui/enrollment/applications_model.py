@@ -21,7 +21,7 @@ APPLICATION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DISPLAY, FOREGROUND, ALIGNMENT = (int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
                                                    Qt.ItemDataRole.TextAlignmentRole))
 
-COLUMNS: tuple[str, ...] = (
+COLUMNS: tuple[str, ...] = tuple(str(label) for label in (
     QT_TRANSLATE_NOOP("ApplicationsModel", "Department"),
     QT_TRANSLATE_NOOP("ApplicationsModel", "Name"),
     QT_TRANSLATE_NOOP("ApplicationsModel", "ID number"),
@@ -31,7 +31,7 @@ COLUMNS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("ApplicationsModel", "Copies"),
     QT_TRANSLATE_NOOP("ApplicationsModel", "Status"),
     QT_TRANSLATE_NOOP("ApplicationsModel", "Updated"),
-)
+))
 COPIES_COLUMN = 6
 STATUS_COLUMN = 7
 

@@ -21,7 +21,7 @@ from kaccount_desk.ui.workers import Operation, report_failure, run_with_progres
 
 log = logging.getLogger("kaccount_desk.ui.tickets")
 
-MEASURES: tuple[str, ...] = (
+MEASURES: tuple[str, ...] = tuple(str(label) for label in (
     QT_TRANSLATE_NOOP("ReportsPanel", "Received"),
     QT_TRANSLATE_NOOP("ReportsPanel", "Resolved at first contact"),
     QT_TRANSLATE_NOOP("ReportsPanel", "Referred"),
@@ -31,7 +31,7 @@ MEASURES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("ReportsPanel", "Not satisfied"),
     QT_TRANSLATE_NOOP("ReportsPanel", "Not reachable"),
     QT_TRANSLATE_NOOP("ReportsPanel", "Rent waivers owed"),
-)
+))
 # The chart shows how the work flowed; satisfaction and waivers read better as numbers.
 CHARTED = 5
 BAR_COLOURS = ("#4e79a7", "#59a14f", "#f28e2b", "#76b7b2", "#e15759")
@@ -210,4 +210,5 @@ class ReportsPanel(QtWidgets.QWidget):
                 return True
             return False
 
-        return run_with_progress(self, self.tr("Exporting the report…"), lambda _p: ticket_queries.export_report(self.ctx, report, path), done, failed)
+        return run_with_progress(self, self.tr("Exporting the report…"),
+                                 lambda _p: ticket_queries.export_report(self.ctx, report, path), done, failed)

@@ -31,7 +31,7 @@ URGENCY_ROLE = Qt.ItemDataRole.UserRole + 2
 DISPLAY, TOOLTIP, BACKGROUND, FOREGROUND = (int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                                                              Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole))
 
-COLUMNS: tuple[str, ...] = (
+COLUMNS: tuple[str, ...] = tuple(str(label) for label in (
     QT_TRANSLATE_NOOP("TicketsModel", "No."),
     QT_TRANSLATE_NOOP("TicketsModel", "Received"),
     QT_TRANSLATE_NOOP("TicketsModel", "Category"),
@@ -41,7 +41,7 @@ COLUMNS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("TicketsModel", "Status"),
     QT_TRANSLATE_NOOP("TicketsModel", "Due"),
     QT_TRANSLATE_NOOP("TicketsModel", "Time left"),
-)
+))
 RECEIVED_COLUMN = 1
 DUE_COLUMN = 7
 TIME_LEFT_COLUMN = 8
@@ -69,12 +69,12 @@ def time_left_text(left: timedelta) -> str:
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
     if days:
-        span = _tr(QT_TRANSLATE_NOOP("TicketsModel", "%1 d %2 h")).replace("%1", str(days)).replace("%2", str(hours))
+        span = _tr(str(QT_TRANSLATE_NOOP("TicketsModel", "%1 d %2 h"))).replace("%1", str(days)).replace("%2", str(hours))
     elif hours:
-        span = _tr(QT_TRANSLATE_NOOP("TicketsModel", "%1 h %2 min")).replace("%1", str(hours)).replace("%2", str(mins))
+        span = _tr(str(QT_TRANSLATE_NOOP("TicketsModel", "%1 h %2 min"))).replace("%1", str(hours)).replace("%2", str(mins))
     else:
-        span = _tr(QT_TRANSLATE_NOOP("TicketsModel", "%1 min")).replace("%1", str(mins))
-    return _tr(QT_TRANSLATE_NOOP("TicketsModel", "overdue %1")).replace("%1", span) if left < timedelta(0) else span
+        span = _tr(str(QT_TRANSLATE_NOOP("TicketsModel", "%1 min"))).replace("%1", str(mins))
+    return _tr(str(QT_TRANSLATE_NOOP("TicketsModel", "overdue %1"))).replace("%1", span) if left < timedelta(0) else span
 
 
 def queue_time(value: datetime, now: datetime) -> str:
