@@ -169,6 +169,17 @@ def _packages(fields: IntakeFields, campaign: CampaignFacts, out: FieldChecks) -
         out.notes["packages"] = Note("ok", (Reason("eligibility.ok", "没有冲突的套餐", "No conflicting package"),))
 
 
+# What a draft may be kept with: the person's document and number as typed, wrong or not yet
+# complete, so a half-typed application can be put aside while the customer fetches the card;
+# the draft lists them and cannot move on until they are right.
+_KEPT_IN_A_DRAFT = ("id.", "mobile.", "pool.not_reserved", "eligibility.excluded_package")
+
+
+def kept_in_a_draft(reason: Reason) -> bool:
+    """Whether a draft may be saved with this problem listed, rather than the save being refused."""
+    return reason.code.startswith(_KEPT_IN_A_DRAFT) and reason.code != "id.document_type"
+
+
 def check_fields(
     fields: IntakeFields,
     campaign: CampaignFacts,

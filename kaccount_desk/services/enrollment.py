@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kaccount_desk.domain.deadline import check_deadline
+from kaccount_desk.domain.intake import kept_in_a_draft
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.resident_id import mask_resident_id
 from kaccount_desk.domain.roles import Permission, check_department
@@ -82,6 +83,9 @@ class ApplicationView:
     id_masked: bool = False
     # The workflow moves this person may make from the current status (domain ``allowed_moves``).
     moves: frozenset[Status] = frozenset()
+    # What the draft was kept with (an ID or number as typed, wrong or incomplete): listed in
+    # ``missing`` too, and nothing moves on until they are fixed.
+    problems: tuple[Reason, ...] = ()
 
     @property
     def identifier(self) -> str:
@@ -157,7 +161,7 @@ def save_application(ctx: Context, inp: ApplicationInput, application_id: int | 
             if row is not None:
                 inp = _with_confirmed(inp, row)
             a = rules.assess(inp, now.date(), now, own=row, is_new=row is None)
-            if a.reasons:
+            if not _may_keep_as_draft(row, a):
                 raise Refused(*a.reasons)
             if row is None:
                 row = Application(
@@ -195,6 +199,20 @@ PERSON_ALREADY_THERE = Reason(
 )
 
 
+# The store's column widths: a draft keeps what was typed only if it fits.
+ID_COLUMN = int(getattr(Application.__table__.c.id_number.type, "length", 32))
+MSISDN_COLUMN = int(getattr(Application.__table__.c.msisdn.type, "length", 11))
+
+
+def _may_keep_as_draft(row: Application | None, a: Assessment) -> bool:
+    """No problems, or only problems a draft may be kept with (domain ``kept_in_a_draft``) and values that fit the store."""
+    if not a.reasons:
+        return True
+    draft = row is None or row.status == Status.DRAFT
+    fits = len(a.id_number) <= ID_COLUMN and len(a.msisdn or "") <= MSISDN_COLUMN
+    return draft and fits and all(kept_in_a_draft(r) for r in a.reasons)
+
+
 def _with_confirmed(inp: ApplicationInput, row: Application) -> ApplicationInput:
     return replace(inp, confirmed=inp.confirmed | frozenset(row.confirmed_warnings or []))
 
@@ -217,8 +235,9 @@ def completeness(row: Application) -> Completeness:
     )
 
 
-def _unconfirmed(ctx: Context, session: Session, row: Application) -> tuple[Reason, ...]:
-    """Warnings that still need the clerk's confirmation, re-derived so a change is never missed."""
+def _recheck(ctx: Context, session: Session, row: Application) -> tuple[tuple[Reason, ...], tuple[Reason, ...]]:
+    """The problems a draft was kept with, and the warnings still needing the clerk's confirmation,
+    re-derived so a change is never missed."""
     campaign = session.get(Campaign, row.campaign_id)
     assert campaign is not None
     rules = IntakeRules(session, campaign, ctx.store.segments)
@@ -238,9 +257,10 @@ def _unconfirmed(ctx: Context, session: Session, row: Application) -> tuple[Reas
     )
     now = ctx.now()
     a = rules.assess(inp, now.date(), now, own=row, is_new=False)
-    return tuple(
+    unconfirmed = tuple(
         Reason(f"confirm.{w.code}", f"需要确认:{w.zh}", f"Needs confirmation: {w.en}", confirm=True) for w in a.unconfirmed
     )
+    return tuple(a.reasons), unconfirmed
 
 
 def view(ctx: Context, session: Session, row: Application) -> ApplicationView:
@@ -255,7 +275,11 @@ def view(ctx: Context, session: Session, row: Application) -> ApplicationView:
         select(ApplicationEvent, Staff).join(Staff, Staff.id == ApplicationEvent.staff_id).where(ApplicationEvent.application_id == row.id).order_by(ApplicationEvent.id)
     )
     sides = {c.side for c in row.copies}
-    live_missing = missing_items(completeness(row)) + _unconfirmed(ctx, session, row) if row.status in (Status.DRAFT, Status.COLLECTED, Status.SUBMITTED) else ()
+    problems: tuple[Reason, ...] = ()
+    live_missing: tuple[Reason, ...] = ()
+    if row.status in (Status.DRAFT, Status.COLLECTED, Status.SUBMITTED):
+        problems, unconfirmed = _recheck(ctx, session, row)
+        live_missing = problems + missing_items(completeness(row)) + unconfirmed
     full = ctx.actor.may(Permission.VIEW_FULL_ID) or ctx.actor.id == row.created_by
     editable = is_editable(row.status) and full
     return ApplicationView(
@@ -289,6 +313,7 @@ def view(ctx: Context, session: Session, row: Application) -> ApplicationView:
         events=tuple(EventView(e.at, s.staff_no, s.name, e.from_status, e.to_status, e.note) for e, s in events),
         editable=editable,
         moves=allowed_moves(row.status, ctx.actor.may),
+        problems=problems,
     )
 
 
@@ -319,8 +344,10 @@ def move_application(ctx: Context, application_id: int, target: str, reason: str
         if (current, to) in TRANSITIONS:
             ctx.require(TRANSITIONS[(current, to)])
         problems = check_transition(current, to, completeness(row), reason)
-        if not problems and to in (Status.COLLECTED, Status.SUBMITTED, Status.SENT):
-            problems = _unconfirmed(ctx, session, row)
+        if (current, to) in TRANSITIONS and to in (Status.COLLECTED, Status.SUBMITTED, Status.SENT):
+            # Everything that stops it, at once: what the draft was kept with, what is missing, what needs confirming.
+            kept_with, unconfirmed = _recheck(ctx, session, row)
+            problems = kept_with + problems + unconfirmed
         if problems:
             raise Refused(*problems)
         now = ctx.now()

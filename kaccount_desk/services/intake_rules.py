@@ -19,7 +19,7 @@ from kaccount_desk.domain.deadline import check_deadline
 from kaccount_desk.domain.eligibility import check_numbers_per_id
 from kaccount_desk.domain.id_documents import document_type_from
 from kaccount_desk.domain.intake import CampaignFacts, IntakeFields, check_fields
-from kaccount_desk.domain.mobile import SegmentTable
+from kaccount_desk.domain.mobile import SegmentTable, normalize_mobile
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.tariff import monthly_fee
 from kaccount_desk.domain.workflow import LIVE_STATUSES
@@ -183,6 +183,8 @@ class IntakeRules:
         out.warnings.extend(w for w in checks.number_warnings if w.code not in inp.confirmed)
         if checks.mobile is not None:
             self._assess_holder(checks.mobile.number, checks.mobile.carrier.value, inp, own, out)
+        elif inp.msisdn.strip():
+            out.msisdn = normalize_mobile(inp.msisdn)  # kept as typed in a draft, with its reasons listed
         self._assess_plan(inp, out)
         if is_new:
             verdict = check_deadline(now, self.deadline, inp.late_reason or None)

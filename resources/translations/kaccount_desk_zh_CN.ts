@@ -656,6 +656,11 @@ or choose an image</source>
     <name>IntakeForm</name>
     <message>
         <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="0"/>
+        <source>Saved as draft #%1 with the problems listed; it cannot move on until they are fixed</source>
+        <translation>已存为草稿 #%1,所列问题改正之前不能继续办理</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="0"/>
         <source>Disca&amp;rd changes</source>
         <translation>放弃修改(&amp;R)</translation>
     </message>

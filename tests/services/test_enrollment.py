@@ -69,12 +69,16 @@ def test_wrong_input_is_refused_whole_and_writes_nothing(admin: Context, campaig
 
 
 def test_excluded_package_is_ineligible_and_named(admin: Context, campaign: str) -> None:
+    """Kept as a draft with the reason listed (the clerk can put it aside); it cannot move on."""
+    view = enrollment.save_application(
+        admin, _input(campaign, number_source="existing", msisdn="13803170000", current_packages="亲情一家、彩铃")
+    )
+    assert [r.code for r in view.problems] == ["eligibility.excluded_package"] and "亲情一家" in view.problems[0].zh
+    assert view.problems[0] in view.missing
+    _complete(admin, view.id)
     with pytest.raises(Refused) as refused:
-        enrollment.save_application(
-            admin, _input(campaign, number_source="existing", msisdn="13803170000", current_packages="亲情一家、彩铃")
-        )
+        enrollment.move_application(admin, view.id, "submitted")
     assert "亲情一家" in refused.value.text("zh")
-    assert _rows(admin) == 0
 
 
 def test_a_pool_number_belongs_to_one_live_application_until_freed(admin: Context, campaign: str) -> None:
@@ -90,9 +94,10 @@ def test_a_pool_number_belongs_to_one_live_application_until_freed(admin: Contex
 
 
 def test_a_number_outside_the_pool_cannot_be_chosen_as_new(admin: Context, campaign: str) -> None:
-    with pytest.raises(Refused) as refused:
-        enrollment.save_application(admin, _input(campaign, msisdn="18832750001"))
-    assert [r.code for r in refused.value.reasons] == ["pool.not_reserved"]
+    view = enrollment.save_application(admin, _input(campaign, msisdn="18832750001"))
+    assert [r.code for r in view.problems] == ["pool.not_reserved"]
+    with pytest.raises(Refused):
+        enrollment.move_application(admin, view.id, "collected")
 
 
 def test_another_carriers_segment_needs_confirmation_before_moving_on(admin: Context, campaign: str) -> None:

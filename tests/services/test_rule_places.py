@@ -161,3 +161,37 @@ def test_a_name_longer_than_64_characters_is_refused(admin: Context, priced: str
         enrollment.save_application(admin, _input(priced, name="张" * 65))
     assert [r.code for r in refused.value.reasons] == ["application.name"]
     assert enrollment.save_application(admin, _input(priced, name="张" * 64)).name == "张" * 64
+
+
+# ----- a half-typed application is kept as a draft (issue 14 item 3) -----
+
+
+def test_an_invalid_id_and_a_half_typed_number_are_kept_in_a_draft(admin: Context, priced: str) -> None:
+    view = enrollment.save_application(admin, _input(priced, id_number="1309811978", msisdn="188327"))
+    assert view.status == "draft" and not view.id_valid and view.id_number == "1309811978" and view.msisdn == "188327"
+    assert {r.code for r in view.problems} == {"id.length", "mobile.length"}
+    assert {r.code for r in view.problems} <= {r.code for r in view.missing}
+    id_copies.attach_id_copy(admin, view.id, "front", _jpeg())
+    id_copies.attach_id_copy(admin, view.id, "back", _jpeg())
+    with pytest.raises(Refused) as refused:
+        enrollment.move_application(admin, view.id, "submitted")
+    assert "mobile.length" in {r.code for r in refused.value.reasons}
+    fixed = enrollment.save_application(admin, _input(priced), view.id)
+    assert fixed.problems == () and enrollment.move_application(admin, view.id, "submitted").status == "submitted"
+
+
+def test_a_department_or_a_taken_number_still_refuses_the_save(admin: Context, priced: str) -> None:
+    enrollment.save_application(admin, _input(priced))
+    with pytest.raises(Refused) as taken:
+        enrollment.save_application(admin, _input(priced, name="李四", id_number=ID_2))
+    assert [r.code for r in taken.value.reasons] == ["number.taken"]
+    with pytest.raises(Refused):
+        enrollment.save_application(admin, _input(priced, department="宣传部", id_number="123", msisdn=""))
+
+
+def test_a_collected_application_is_not_kept_with_problems(admin: Context, priced: str) -> None:
+    app_id = _submitted(admin, _input(priced))
+    enrollment.move_application(admin, app_id, "collected")
+    with pytest.raises(Refused) as refused:
+        enrollment.save_application(admin, _input(priced, id_number="1309811978"), app_id)
+    assert refused.value.reasons[0].code == "id.length"

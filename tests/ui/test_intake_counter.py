@@ -103,3 +103,19 @@ def test_f4_after_switching_to_a_pool_number_opens_the_pool_unfiltered(qtbot, fo
     form.number_edit.setText("01")
     form.open_pool_browser()
     assert tails == ["", "01"]
+
+
+def test_a_half_typed_application_is_kept_as_a_draft_with_its_problems_listed(qtbot, form: IntakeForm, admin: Context) -> None:
+    form.dept_combo.setEditText("铸造事业部")
+    qtbot.keyClicks(form.name_edit, "Zhang San")
+    qtbot.keyClicks(form.id_edit, "1309811978")
+    qtbot.keyClicks(form.number_edit, "1380317")
+    qtbot.keyClick(form.id_edit, QtCore.Qt.Key.Key_Return)
+    assert form.application_id is not None and form.banner_state == "info" and "draft" in form.banner.text()
+    assert not form.has_unsaved_input()
+    kept = enrollment.get_application(admin, form.application_id)
+    assert kept.id_number == "1309811978" and kept.msisdn == "1380317"
+    assert {r.code for r in kept.problems} == {"id.length", "mobile.length"}
+    assert all(r.zh in form.missing_label.text() for r in kept.problems)
+    qtbot.keyClick(form.id_edit, QtCore.Qt.Key.Key_N, QtCore.Qt.KeyboardModifier.ControlModifier)
+    assert form.name_edit.text() == "" and form.application_id is None

@@ -384,7 +384,11 @@ class IntakeForm(QtWidgets.QWidget):
             self._show_reasons(exc.reasons)
             return None
         self._fill(view)
-        self._set_banner("ok", self.tr("Saved — application #%1").replace("%1", str(view.id)))
+        if view.problems:
+            kept = self.tr("Saved as draft #%1 with the problems listed; it cannot move on until they are fixed")
+            self._set_banner("info", kept.replace("%1", str(view.id)))
+        else:
+            self._set_banner("ok", self.tr("Saved — application #%1").replace("%1", str(view.id)))
         self.saved.emit(view.id)
         return view
 
