@@ -156,6 +156,7 @@ def main() -> int:
     took = time.perf_counter() - began
     print(f"{args.commands} commands ({args.logins} logging in) in {took:.1f} s, seed {args.seed}; exit statuses "
           + ", ".join(f"{code}: {count}" for code, count in sorted(exits.items())) + f"; failures: {len(failures)}")
+    store.unlink()
     (out / "cli-failures.json").write_text(json.dumps(failures, ensure_ascii=False, indent=1), encoding="utf-8")
     for failure in failures[:5]:
         print(json.dumps(failure, ensure_ascii=False)[:1500])
