@@ -87,7 +87,7 @@ class FirstRunDialog(QtWidgets.QDialog):
             return
         self.result_actor = actor
         if self.load_sample.isChecked():
-            ctx = Context(self.store, actor, "en" if current_lang() == "en" else "zh")
+            ctx = Context(self.store, actor, current_lang())
             try:
                 self.loaded_campaign = campaigns.load_campaign_file(ctx, campaigns.sample_campaign_path(ctx)).code
             except ServiceError as exc:

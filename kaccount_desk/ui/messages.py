@@ -30,7 +30,7 @@ def set_current_lang(lang: str | None) -> None:
 
 
 def error_text(exc: ServiceError) -> str:
-    return "\n".join(exc.texts("en" if current_lang() == "en" else "zh"))
+    return "\n".join(exc.texts(current_lang()))
 
 
 def show_error(parent: QtWidgets.QWidget | None, exc: ServiceError, title: str | None = None) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterator
-from typing import cast
 
 from PySide6.QtTest import QTest
 
@@ -109,8 +108,7 @@ def ticket_queue(window: MainWindow, rng: random.Random) -> Iterator[int]:
 
 def ticket_filters(window: MainWindow, rng: random.Random) -> Iterator[int]:
     page = _tickets(window)
-    # TicketsPage.window is its window filter (a combo), hiding QWidget.window(); mypy sees the method.
-    combos: list[QtWidgets.QComboBox] = [page.category, page.status, page.channel, cast(QtWidgets.QComboBox, page.window)]
+    combos: list[QtWidgets.QComboBox] = [page.category, page.status, page.channel, page.window_combo]
     if rng.random() < 0.3:
         for combo in combos:
             combo.setCurrentIndex(0)

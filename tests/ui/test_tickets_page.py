@@ -51,7 +51,7 @@ def click(qtbot, button) -> None:
 
 def test_a_ticket_goes_from_open_to_closed_through_the_widgets(qtbot, page: TicketsPage) -> None:
     form = page.open_form()
-    assert form.window.currentData() == "hotline"  # the clerk's own window
+    assert form.window_combo.currentData() == "hotline"  # the clerk's own window
     fill(qtbot, form)
     qtbot.keyClick(form.name, Qt.Key.Key_Return)
     assert form.opened is not None and form.opened.owner == "C001"

@@ -191,7 +191,7 @@ class CampaignEditor(QtWidgets.QDialog):
         self.error.setText("\n".join(texts))
 
     def accept(self) -> None:
-        lang = "en" if current_lang() == "en" else "zh"
+        lang = current_lang()
         verdict = campaign_from_mapping(self.mapping())
         if verdict.value is None:
             self._show_reasons(verdict.texts(lang))

@@ -18,12 +18,12 @@ from kaccount_desk.ui.palette import COLOURS
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.workers import Operation, ProgressCallback, run_with_progress
 
-REPORT_COLUMNS = (
+REPORT_COLUMNS: tuple[str, ...] = tuple(str(label) for label in (
     QT_TRANSLATE_NOOP("ImportReportModel", "Row"),
     QT_TRANSLATE_NOOP("ImportReportModel", "Name"),
     QT_TRANSLATE_NOOP("ImportReportModel", "Result"),
     QT_TRANSLATE_NOOP("ImportReportModel", "Reasons and warnings"),
-)
+))
 
 
 def _tr(text: str) -> str:
@@ -67,7 +67,7 @@ class ImportReportModel(QtCore.QAbstractTableModel):
             return QtGui.QColor(COLOURS["warning"]) if row.warnings and index.column() == 3 else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        lang = "en" if current_lang() == "en" else "zh"
+        lang = current_lang()
         column = index.column()
         if column == 0:
             return str(row.row)
@@ -161,7 +161,7 @@ class ImportRosterDialog(QtWidgets.QDialog):
         for n, key in enumerate(("accepted", "updated", "unchanged", "rejected"), start=1):
             counts = counts.replace(f"%{n}", str(totals[key]))
         head = self.tr("Dry run, nothing was written:") if report.dry_run else self.tr("Imported:")
-        lang = "en" if current_lang() == "en" else "zh"
+        lang = current_lang()
         self.summary.setText("\n".join([f"{head} {counts}", *(notice.text(lang) for notice in report.notices)]))
         if not report.dry_run and (totals["accepted"] or totals["updated"]):
             self.imported.emit()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from kaccount_desk.services import application_list, campaigns, printing
@@ -22,13 +23,13 @@ from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtPrintSupport, QtWid
 from kaccount_desk.ui.settings import PAPER, PRINTER, Settings
 from kaccount_desk.ui.workers import Operation, ProgressCallback, report_failure
 
-DOCUMENTS = (
+DOCUMENTS: tuple[tuple[str, str], ...] = tuple((key, str(title)) for key, title in (
     ("notice", QT_TRANSLATE_NOOP("PrintPage", "Notice")),
     ("forms", QT_TRANSLATE_NOOP("PrintPage", "Application forms")),
     ("roster", QT_TRANSLATE_NOOP("PrintPage", "Department roster")),
     ("summary", QT_TRANSLATE_NOOP("PrintPage", "Summary for the operator")),
     ("id-sheets", QT_TRANSLATE_NOOP("PrintPage", "ID-copy sheets")),
-)
+))
 SELECTABLE = ("forms", "id-sheets")
 LIST_LIMIT = 500
 
@@ -173,7 +174,7 @@ class PrintPage(QtWidgets.QWidget):
         self.template.setPlainText(saved.text)
         self.status.setText(self.tr("Notice text saved."))
 
-    def _job(self, out: Path):  # type: ignore[no-untyped-def]
+    def _job(self, out: Path) -> Callable[[ProgressCallback], printing.Printed]:
         ctx, code, kind = self.ctx, self.code or "", self.kind()
         department = self.department.currentData() if self.department.isEnabled() else None
         ids = self.checked_ids() if self.selected_only.isChecked() else None

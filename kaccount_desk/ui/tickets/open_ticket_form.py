@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import tempfile
+from collections.abc import Sequence
+from enum import StrEnum
 from pathlib import Path
 
 from kaccount_desk.domain.mobile import check_mobile, normalize_mobile
@@ -47,7 +49,7 @@ class OpenTicketForm(QtWidgets.QDialog):
         self._build()
         self._channel_changed()
 
-    def _combo(self, kind: type, values: list[str | None] | None = None) -> QtWidgets.QComboBox:
+    def _combo(self, kind: type[StrEnum], values: Sequence[StrEnum | None] | None = None) -> QtWidgets.QComboBox:
         combo = QtWidgets.QComboBox()
         for member in values if values is not None else list(kind):
             combo.addItem(label(member, current_lang()) if member else self.tr("not given"), member.value if member else None)
@@ -56,10 +58,10 @@ class OpenTicketForm(QtWidgets.QDialog):
     def _build(self) -> None:
         self.category = self._combo(Category)
         self.channel = self._combo(Channel)
-        self.window = self._combo(Window)
+        self.window_combo = self._combo(Window)
         own = ticket_queries.my_window(self.ctx)
         if own:
-            self.window.setCurrentIndex(self.window.findData(own))
+            self.window_combo.setCurrentIndex(self.window_combo.findData(own))
         self.name = QtWidgets.QLineEdit()
         self.name.setMaxLength(64)
         self.number = QtWidgets.QLineEdit()
@@ -91,7 +93,7 @@ class OpenTicketForm(QtWidgets.QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.addRow(self.tr("Category:"), self.category)
         form.addRow(self.tr("Channel:"), self.channel)
-        form.addRow(self.tr("Window:"), self.window)
+        form.addRow(self.tr("Window:"), self.window_combo)
         form.addRow(self.tr("Customer name:"), self._with_note(self.name, "name"))
         form.addRow(self.tr("Mobile number:"), self._with_note(self.number, "number"))
         form.addRow("", self.key_account)
@@ -150,12 +152,12 @@ class OpenTicketForm(QtWidgets.QDialog):
             self._note("number", "")
             return
         verdict = check_mobile(typed, self.ctx.store.segments, for_calls=False)
-        self._note("number", "\n".join(verdict.texts(current_lang())) if typed.strip() else "")  # type: ignore[arg-type]
+        self._note("number", "\n".join(verdict.texts(current_lang())) if typed.strip() else "")
 
     def _input(self) -> TicketInput:
         letter = self.channel.currentData() == Channel.LETTER
         return TicketInput(
-            category=self.category.currentData(), channel=self.channel.currentData(), window=self.window.currentData(),
+            category=self.category.currentData(), channel=self.channel.currentData(), window=self.window_combo.currentData(),
             customer_name=self.name.text(), customer_number=self.number.text(), content=self.content.toPlainText(),
             area=self.area.currentData(), key_account=self.key_account.isChecked(),
             received=from_qdatetime(self.received.dateTime()) if letter else None,
@@ -189,7 +191,7 @@ class OpenTicketForm(QtWidgets.QDialog):
         placed: dict[str, list[str]] = {}
         for reason in reasons:
             key = next((field for prefix, field in FIELD_OF_CODE if reason.code.startswith(prefix)), None)
-            (placed.setdefault(key, []) if key else loose).append(reason.text(lang))  # type: ignore[arg-type]
+            (placed.setdefault(key, []) if key else loose).append(reason.text(lang))
         for key, texts in placed.items():
             self._note(key, "\n".join(texts))
         if loose:
@@ -214,7 +216,7 @@ class OpenTicketForm(QtWidgets.QDialog):
         try:
             print_receipt(self.ctx, self.opened.id, path)
         except ServiceError as exc:
-            self._say("reason", "\n".join(exc.texts(current_lang())))  # type: ignore[arg-type]
+            self._say("reason", "\n".join(exc.texts(current_lang())))
             return None
         self.receipt = path
         QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(path)))

@@ -32,14 +32,14 @@ SEARCH_DELAY_MS = 300
 FIRST_REMINDER_MS = 3000
 COLUMN_WIDTHS = (112, 84, 72, 62, 96, 50, 86, 84, 100)
 SPLIT = (800, 620)
-QUEUES = (
+QUEUES: tuple[tuple[Queue, str], ...] = tuple((queue, str(title)) for queue, title in (
     (Queue.MINE, QT_TRANSLATE_NOOP("TicketsPage", "My tickets")),
     (Queue.WINDOW, QT_TRANSLATE_NOOP("TicketsPage", "My window")),
     (Queue.DEPARTMENT, QT_TRANSLATE_NOOP("TicketsPage", "Referred to my department")),
     (Queue.DUE_TODAY, QT_TRANSLATE_NOOP("TicketsPage", "Due today")),
     (Queue.OVERDUE, QT_TRANSLATE_NOOP("TicketsPage", "Overdue")),
     (Queue.ALL, QT_TRANSLATE_NOOP("TicketsPage", "All tickets")),
-)
+))
 
 
 class TicketsPage(QtWidgets.QWidget):
@@ -78,7 +78,7 @@ class TicketsPage(QtWidgets.QWidget):
         self.category = self._combo(self.tr("All categories"), [c.value for c in Category])
         self.status = self._combo(self.tr("All statuses"), [s.value for s in TicketStatus])
         self.channel = self._combo(self.tr("All channels"), [c.value for c in Channel])
-        self.window = self._combo(self.tr("All windows"), [w.value for w in Window])
+        self.window_combo = self._combo(self.tr("All windows"), [w.value for w in Window])
         self.owner = QtWidgets.QLineEdit()
         self.owner.setPlaceholderText(self.tr("Owner's staff no."))
         self.owner.setMaximumWidth(120)
@@ -146,7 +146,7 @@ class TicketsPage(QtWidgets.QWidget):
         first.addWidget(self.search, 1)
         first.addWidget(self.new_button)
         second = QtWidgets.QHBoxLayout()
-        for widget in (self.category, self.status, self.channel, self.window, self.owner, self.dated, self.date_from):
+        for widget in (self.category, self.status, self.channel, self.window_combo, self.owner, self.dated, self.date_from):
             second.addWidget(widget)
         second.addWidget(QtWidgets.QLabel("–"))
         second.addWidget(self.date_to)
@@ -187,7 +187,7 @@ class TicketsPage(QtWidgets.QWidget):
         header = self.table.horizontalHeader()
         return TicketQuery(
             queue=Queue(self.queue.currentData()), category=self.category.currentData(), status=self.status.currentData(),
-            channel=self.channel.currentData(), window=self.window.currentData(), owner=self.owner.text().strip() or None,
+            channel=self.channel.currentData(), window=self.window_combo.currentData(), owner=self.owner.text().strip() or None,
             received_from=start, received_to=end, sort=SORT_OF_COLUMN[header.sortIndicatorSection()],
             descending=header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder,
         )
@@ -218,7 +218,7 @@ class TicketsPage(QtWidgets.QWidget):
             shown += self.tr(", newest %1 shown").replace("%1", str(len(result.hits)))
         self.count_label.setText(shown)
         if result.hint is not None:
-            self._hint(result.hint.text("en" if current_lang() == "en" else "zh"))
+            self._hint(result.hint.text(current_lang()))
 
     def _hint(self, text: str) -> None:
         self.hint_label.setText(text)
