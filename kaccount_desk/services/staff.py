@@ -14,9 +14,11 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 
+from kaccount_desk.domain.audit import Action
 from kaccount_desk.domain.login import Attempts, load_common_passwords, locked_reason, password_problems, staff_no_problems
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.roles import Permission, Role
+from kaccount_desk.services import audit
 from kaccount_desk.services.context import Actor, Context, Store
 from kaccount_desk.services.errors import Refused, not_found
 from kaccount_desk.store.models import Staff
@@ -90,20 +92,28 @@ def authenticate(store: Store, staff_no: str, password: str) -> Actor:
             ok = _hasher.verify(row.password_hash if usable and row is not None else _DUMMY_HASH, password) and usable
         except (VerificationError, InvalidHashError):
             ok = False
-        if row is None:
-            raise Refused(failed)
         now = store.clock()
-        attempts = Attempts(row.failed_logins or 0, row.locked_until)
-        if attempts.locked(now):
-            assert attempts.locked_until is not None
-            raise Refused(locked_reason(attempts.locked_until))
-        if ok:
-            row.failed_logins, row.locked_until = 0, None
-            return _actor(row)
-        after = attempts.after_failure(now)
-        row.failed_logins, row.locked_until = after.failed, after.locked_until
-    # Committed above: the count must stick even though the answer is a refusal.
-    raise Refused(locked_reason(after.locked_until) if after.locked_until else failed)
+        outcome: Actor | Reason = failed
+        action = Action.LOGIN_FAILED
+        if row is not None:
+            attempts = Attempts(row.failed_logins or 0, row.locked_until)
+            if attempts.locked(now):
+                assert attempts.locked_until is not None
+                outcome = locked_reason(attempts.locked_until)
+            elif ok:
+                row.failed_logins, row.locked_until = 0, None
+                outcome, action = _actor(row), Action.LOGIN
+            else:
+                after = attempts.after_failure(now)
+                row.failed_logins, row.locked_until = after.failed, after.locked_until
+                if after.locked_until:
+                    outcome, action = locked_reason(after.locked_until), Action.LOCKOUT
+        # Every login, failed login and lockout is recorded, last in the transaction; committed
+        # here, so the entry (and the failure count) stick even though the answer is a refusal.
+        audit.record(session, actor=staff_no.strip()[:32], action=action, at=now, subject="login")
+    if isinstance(outcome, Reason):
+        raise Refused(outcome)
+    return outcome
 
 
 def unlock(ctx: Context, staff_no: str) -> StaffView:
@@ -114,7 +124,9 @@ def unlock(ctx: Context, staff_no: str) -> StaffView:
         if row is None:
             raise not_found("员工", "staff member", staff_no)
         row.failed_logins, row.locked_until = 0, None
-        return _view(row, ctx.now())
+        view = _view(row, ctx.now())
+        audit.record_for(ctx, session, Action.UNLOCK, f"staff {row.staff_no}")
+        return view
 
 
 def _view(row: Staff, now: datetime) -> StaffView:

@@ -31,7 +31,7 @@ def test_backup_verify_tamper_and_restore_from_the_command_line(tmp_path: Path) 
     out = tmp_path / "office.kdbackup"
     made = kad("backup", "--out", str(out), "--json", db=db)
     assert made.returncode == 0, made.stderr
-    assert json.loads(made.stdout)["audit_seq"] == entries + 1
+    assert json.loads(made.stdout)["audit_seq"] == entries + 2  # the login, then the backup itself
     assert kad("backup", "--out", str(tmp_path / "x.kdbackup"), db=db, staff=None).returncode == 2  # a backup needs a login
 
     truncated = tmp_path / "truncated.kdbackup"

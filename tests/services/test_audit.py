@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
-from support import make_staff
+from support import PASSWORD, make_staff
 
 from kaccount_desk.domain.audit import Action
 from kaccount_desk.services import audit, staff
 from kaccount_desk.services.context import Context, Store
+from kaccount_desk.services.errors import Refused
 
 PROTECTED = ("audit_log", "application_events", "ticket_events")
 
@@ -147,4 +148,16 @@ def test_appends_from_two_stores_on_one_file_stay_one_chain(store_path: Path, ad
                     audit.record_for(ctx, session, Action.EXPORT, f"file {n}")
     finally:
         other.close()
+    assert audit.verify(admin.store).ok
+
+
+def test_logins_and_failed_logins_are_recorded(admin: Context) -> None:
+    make_staff(admin, "C003", "clerk")
+    with pytest.raises(Refused):
+        staff.authenticate(admin.store, "C003", "wrong password")
+    with pytest.raises(Refused):
+        staff.authenticate(admin.store, "NOBODY", "wrong password")
+    staff.authenticate(admin.store, "C003", PASSWORD)
+    logins = [e[1:3] for e in _entries(admin.store) if e[2] in ("login", "login_failed")]
+    assert logins[-3:] == [("C003", "login_failed"), ("NOBODY", "login_failed"), ("C003", "login")]
     assert audit.verify(admin.store).ok
