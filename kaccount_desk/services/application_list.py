@@ -59,7 +59,7 @@ class Progress:
     departments: tuple[DepartmentProgress, ...]
 
 
-def _filtered(ctx: Context, query: ApplicationQuery, columns: Select) -> Select:  # type: ignore[type-arg]
+def _filtered(ctx: Context, query: ApplicationQuery, columns: Select) -> Select:
     stmt = columns.join(Campaign, Campaign.id == Application.campaign_id).join(Department, Department.id == Application.department_id)
     stmt = stmt.where(Campaign.code == query.campaign_code)
     fixed = fixed_department(ctx.actor.role, ctx.actor.department)

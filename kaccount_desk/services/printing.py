@@ -28,7 +28,7 @@ from kaccount_desk.documents import (
     write_form_files,
     write_pdf_atomically,
 )
-from kaccount_desk.documents.data import NoticeData, ReceiptData, RosterData, TicketDocData, TicketHistoryLine
+from kaccount_desk.documents.data import ApplicationFormData, NoticeData, ReceiptData, RosterData, TicketDocData, TicketHistoryLine
 from kaccount_desk.documents.notice import DEFAULT_NOTICE_TEMPLATE
 from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.tickets import label as ticket_label
@@ -152,7 +152,7 @@ def print_notice(ctx: Context, code: str, out: Path) -> Printed:
     return Printed(Path(out), _pages(out))
 
 
-def _forms(ctx: Context, code: str, department: str | None, application_ids: Sequence[int] | None) -> list:  # type: ignore[type-arg]
+def _forms(ctx: Context, code: str, department: str | None, application_ids: Sequence[int] | None) -> list[ApplicationFormData]:
     ctx.require(Permission.TAKE_APPLICATIONS)
     selection = Selection(LIVE_STATUSES, scoped_department(ctx, department), _ids(application_ids))
     with ctx.store.read() as session:

@@ -105,7 +105,7 @@ def my_window(ctx: Context) -> str | None:
     return found.value if found else None
 
 
-def _where(ctx: Context, q: TicketQuery, stmt: Select) -> Select:  # type: ignore[type-arg]
+def _where(ctx: Context, q: TicketQuery, stmt: Select) -> Select:
     now = ctx.now()
     if q.queue is Queue.MINE:
         stmt = stmt.where(Ticket.owner_id == ctx.actor.id, Ticket.status.in_(_OPEN))
@@ -149,12 +149,13 @@ _ROW = (Ticket.id, Ticket.received_at, Ticket.category, Ticket.channel, Ticket.w
         Ticket.customer_number, Staff.staff_no, Ticket.status, Ticket.due_at, func.substr(Ticket.content, 1, 60))
 
 
-def _rows(session: Session, stmt: Select, now: datetime) -> list[TicketRow]:  # type: ignore[type-arg]
+def _rows(session: Session, stmt: Select, now: datetime) -> list[TicketRow]:
     out = []
     for r in session.execute(stmt):
         due = r[9]
         out.append(
-            TicketRow(r[0], local(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], r[8], local(due), urgency(due, now, r[8] == TicketStatus.CLOSED), r[10])  # type: ignore[arg-type]
+            TicketRow(r[0], local(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], r[8], local(due),
+                      urgency(due, now, r[8] == TicketStatus.CLOSED), r[10])
         )
     return out
 
@@ -200,7 +201,8 @@ def search_tickets(ctx: Context, term: str, limit: int = SEARCH_LIMIT) -> Search
             upper = digits[:-1] + chr(ord(digits[-1]) + 1)
             by_number = list(
                 session.scalars(
-                    select(Ticket.id).where(Ticket.customer_number >= digits, Ticket.customer_number < upper).order_by(Ticket.id.desc()).limit(limit)
+                    select(Ticket.id).where(Ticket.customer_number >= digits, Ticket.customer_number < upper)
+                    .order_by(Ticket.id.desc()).limit(limit)
                 )
             )
             matched += len(set(by_number) - set(ids))
@@ -280,10 +282,11 @@ def ticket_report(ctx: Context, start: datetime, end: datetime) -> Report:
         windows = session.execute(select(Ticket.window, *_counts(now)).where(period).group_by(Ticket.window).order_by(Ticket.window))
         by_window = tuple(ReportRow(w, label(w, ctx.lang), *map(int, rest)) for w, *rest in windows)
         people = session.execute(
-            select(Staff.staff_no, Staff.name, *_counts(now)).join(Staff, Staff.id == Ticket.owner_id).where(period).group_by(Staff.staff_no, Staff.name).order_by(Staff.staff_no)
+            select(Staff.staff_no, Staff.name, *_counts(now)).join(Staff, Staff.id == Ticket.owner_id).where(period)
+            .group_by(Staff.staff_no, Staff.name).order_by(Staff.staff_no)
         )
         by_staff = tuple(ReportRow(no, name, *map(int, rest)) for no, name, *rest in people)
-    return Report(local(start), local(end), by_window, by_staff)  # type: ignore[arg-type]
+    return Report(local(start), local(end), by_window, by_staff)
 
 
 REPORT_HEADERS = ("分组", "编号", "名称", "受理", "首问办结", "转交部门", "按时办结", "当前超时", "满意", "不满意", "联系不上", "应免月租")
@@ -293,7 +296,8 @@ def export_report(ctx: Context, report: Report, path: Path) -> None:
     """The report as .xlsx (or .csv), written whole or not at all."""
     ctx.require(Permission.HANDLE_TICKETS)
     rows = [
-        (group, r.key, r.label, r.received, r.first_contact, r.referred, r.closed_on_time, r.overdue_now, r.satisfied, r.unsatisfied, r.unreachable, r.waivers)
+        (group, r.key, r.label, r.received, r.first_contact, r.referred, r.closed_on_time, r.overdue_now,
+         r.satisfied, r.unsatisfied, r.unreachable, r.waivers)
         for group, part in (("窗口", report.by_window), ("员工", report.by_staff))
         for r in part
     ]

@@ -41,7 +41,8 @@ def limits(ctx: Context) -> list[LimitView]:
     with ctx.store.read() as session:
         rows = {(c, a): h for c, a, h in session.execute(select(TicketTimeLimit.category, TicketTimeLimit.area, TicketTimeLimit.hours))}
     order = {value.value: i for i, value in enumerate((*Category, *Area))}
-    return [LimitView(c, a, h) for (c, a), h in sorted(rows.items(), key=lambda kv: (order.get(kv[0][0], 99), order.get(kv[0][1] or "", -1)))]
+    ranked = sorted(rows.items(), key=lambda kv: (order.get(kv[0][0], 99), order.get(kv[0][1] or "", -1)))
+    return [LimitView(c, a, h) for (c, a), h in ranked]
 
 
 def _checked_limit(category: str, hours: int, area: str | None) -> tuple[Category, Area | None]:
@@ -50,11 +51,12 @@ def _checked_limit(category: str, hours: int, area: str | None) -> tuple[Categor
         raise Refused(Reason("ticket.category", f"未知的业务类别“{category}”", f"Unknown category {category!r}"))
     where: Area | None = None
     if kind is Category.FAULT:
-        where = parse_choice(Area, area or "")  # type: ignore[assignment]
+        where = parse_choice(Area, area or "")
         if where is None:
             raise Refused(Reason("limit.area", "故障申告的时限须指明城镇或农村", "A fault's limit needs the area: town or rural"))
     elif area:
-        raise Refused(Reason("limit.no_area", "只有故障申告按城镇、农村分别设定时限", "Only faults have separate limits for town and rural"))
+        raise Refused(Reason("limit.no_area", "只有故障申告按城镇、农村分别设定时限",
+                             "Only faults have separate limits for town and rural"))
     problems = check_limit(kind, hours)
     if problems:
         raise Refused(*problems)
@@ -96,7 +98,8 @@ def add_department(ctx: Context, name: str) -> DepartmentView:
     ctx.require(Permission.CONFIGURE_TICKETS)
     clean = clean_text(name)
     if not clean or len(clean) > MAX_DEPARTMENT_NAME:
-        raise Refused(Reason("department.name", f"部门名称须为1到{MAX_DEPARTMENT_NAME}个字", f"A department name has 1 to {MAX_DEPARTMENT_NAME} characters"))
+        raise Refused(Reason("department.name", f"部门名称须为1到{MAX_DEPARTMENT_NAME}个字",
+                             f"A department name has 1 to {MAX_DEPARTMENT_NAME} characters"))
     with ctx.transaction() as session:
         row = session.scalar(select(TicketDepartment).where(TicketDepartment.name == clean))
         if row is not None and row.active:

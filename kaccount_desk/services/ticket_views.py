@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from typing import overload
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -29,6 +30,14 @@ from kaccount_desk.store.models import Staff
 from kaccount_desk.store.ticket_models import RentWaiver, Ticket, TicketDepartment, TicketEvent, TicketReferral
 
 OPERATOR_TZ = timezone(timedelta(hours=8))
+
+
+@overload
+def local(value: datetime) -> datetime: ...
+
+
+@overload
+def local(value: datetime | None) -> datetime | None: ...
 
 
 def local(value: datetime | None) -> datetime | None:
@@ -136,7 +145,7 @@ def view(session: Session, ticket: Ticket, now: datetime, actor: Actor) -> Ticke
     owner = staff[ticket.owner_id]
     return TicketView(
         id=ticket.id,
-        received_at=local(ticket.received_at),  # type: ignore[arg-type]
+        received_at=local(ticket.received_at),
         channel=ticket.channel,
         window=ticket.window,
         category=ticket.category,
@@ -149,7 +158,7 @@ def view(session: Session, ticket: Ticket, now: datetime, actor: Actor) -> Ticke
         first_receiver=staff[ticket.first_receiver_id].staff_no,
         owner=owner.staff_no,
         owner_name=owner.name,
-        due_at=local(ticket.due_at),  # type: ignore[arg-type]
+        due_at=local(ticket.due_at),
         urgency=urgency(ticket.due_at, now, ticket.status == TicketStatus.CLOSED),
         overdue_fault=ticket.category == Category.FAULT and waiver_period(facts, now) is not None,
         handset_cause=ticket.handset_cause,
@@ -159,14 +168,14 @@ def view(session: Session, ticket: Ticket, now: datetime, actor: Actor) -> Ticke
         closed_at=local(ticket.closed_at),
         close_reason=ticket.close_reason,
         referrals=tuple(
-            ReferralView(departments[r.department_id], r.ask, local(r.due_at), local(r.referred_at), r.answer, local(r.answered_at))  # type: ignore[arg-type]
+            ReferralView(departments[r.department_id], r.ask, local(r.due_at), local(r.referred_at), r.answer, local(r.answered_at))
             for r in referrals
         ),
         waiver=None if waiver is None else WaiverView(
-            waiver.customer_number, local(waiver.period_start), local(waiver.period_end), local(waiver.noticed_at)  # type: ignore[arg-type]
+            waiver.customer_number, local(waiver.period_start), local(waiver.period_end), local(waiver.noticed_at)
         ),
         history=tuple(
-            EventView(e.id, local(e.at), e.action, staff[e.staff_id].staff_no, staff[e.staff_id].name, e.text, dict(e.data))  # type: ignore[arg-type]
+            EventView(e.id, local(e.at), e.action, staff[e.staff_id].staff_no, staff[e.staff_id].name, e.text, dict(e.data))
             for e in events
         ),
         allowed=allowed_actions(ticket_facts(ticket, actor, pending, now)),
