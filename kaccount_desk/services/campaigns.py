@@ -14,6 +14,7 @@ from kaccount_desk.domain.campaign import CampaignSpec, DepartmentSpec, PlanSpec
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.tariff import RatedItem
+from kaccount_desk.services import audit
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Refused, not_found
 from kaccount_desk.store.models import Application, ApplicationAddon, Campaign, Department, PoolNumber, RatedItemRow
@@ -120,7 +121,9 @@ def _sync_pool(session: Session, campaign_id: int, numbers: list[str]) -> None:
         ).first()
         if taken:
             raise Refused(Reason("campaign.pool_used", f"号码{taken}已被选用,不能从号池中删除", f"Number {taken} is chosen and cannot leave the pool"))
-        session.execute(delete(PoolNumber).where(PoolNumber.campaign_id == campaign_id, PoolNumber.number.in_(gone)))
+        leaving = list(session.scalars(select(PoolNumber.id).where(PoolNumber.campaign_id == campaign_id, PoolNumber.number.in_(gone))))
+        session.execute(delete(PoolNumber).where(PoolNumber.id.in_(leaving)))
+        audit.note_change(session, "pool_numbers", "delete", list(leaving))  # a Core delete: the flush recorder cannot see it
     session.add_all(PoolNumber(campaign_id=campaign_id, number=n) for n in sorted(wanted - have))
 
 

@@ -161,3 +161,15 @@ def test_logins_and_failed_logins_are_recorded(admin: Context) -> None:
     logins = [e[1:3] for e in _entries(admin.store) if e[2] in ("login", "login_failed")]
     assert logins[-3:] == [("C003", "login_failed"), ("NOBODY", "login_failed"), ("C003", "login")]
     assert audit.verify(admin.store).ok
+
+
+def test_pool_numbers_taken_out_by_a_core_delete_are_recorded(admin: Context, campaign: str) -> None:
+    from dataclasses import replace
+
+    from kaccount_desk.services import campaigns
+
+    spec = campaigns.get_campaign(admin, campaign)
+    campaigns.save_campaign(admin, replace(spec, pool_prefixes=spec.pool_prefixes[:1]))
+    with admin.store.read() as session:
+        deletes = [e for e in audit.read_chain(session) if e.subject == "pool_numbers" and '"op":"delete"' in e.detail]
+    assert len(deletes) == 1 and '"count":300' in deletes[0].detail
