@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from postgresql_server import _pg_bin
+from postgresql_server import server_programs
 from sqlalchemy import create_engine, text
 from support import CST, PASSWORD, REPO, SAMPLE_CAMPAIGN, Clock
 from test_backup import _apply
@@ -29,7 +29,7 @@ def _rows(url: str) -> dict[str, list[tuple[object, ...]]]:
 
 @pytest.mark.postgres
 def test_a_postgresql_round_trip_keeps_every_row_and_image(pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("KACCOUNT_PG_BIN", str(_pg_bin()))
+    monkeypatch.setenv("KACCOUNT_PG_BIN", str(server_programs()[0]))  # pg_dump beside the test server's own programs
     store = Store(pg_url, resources=REPO / "resources", clock=Clock(datetime(2012, 2, 25, 9, 30, tzinfo=CST)))
     try:
         admin = Context(store, staff.create_first_admin(store, "A001", "管理员", PASSWORD))
