@@ -13,11 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from kaccount_desk.domain.roles import ROLE_LABELS, Permission
+from kaccount_desk.domain.roles import ROLE_LABELS, Permission, Role
 from kaccount_desk.services import campaigns
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.ui import shortcuts
 from kaccount_desk.ui.admin.admin_page import AdminPage
+from kaccount_desk.ui.drafts import DraftKeeper
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.enrollment.roster_dialogs import ImportRosterDialog, export_roster
@@ -28,13 +30,13 @@ from kaccount_desk.ui.printing.print_page import PrintPage
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.settings import LANGUAGE, LAST_CAMPAIGN, Settings
 from kaccount_desk.ui.settings_dialog import SettingsDialog
+from kaccount_desk.ui.shortcuts import ShortcutsDialog
 from kaccount_desk.ui.store_banner import StoreBanner
 from kaccount_desk.ui.tickets.tickets_page import TicketsPage
 from kaccount_desk.ui.window_state import restore_layout, save_layout
 
 W = TypeVar("W", bound=QtWidgets.QWidget)
 
-WINDOW_TITLE = "KAccount Desk 大客户业务受理"
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,13 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Print")), PrintPage, (Permission.TAKE_APPLICATIONS, Permission.EXPORT_ROSTER)),
     PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Admin")), AdminPage, (Permission.MANAGE_STAFF, Permission.MANAGE_CAMPAIGNS)),
 )
+
+
+# The page each role uses most opens first (until someone has a last page of their own).
+LANDING_PAGES: dict[str, type[QtWidgets.QWidget]] = {
+    Role.CLERK.value: TicketsPage, Role.SUPERVISOR.value: TicketsPage, Role.COLLECTOR.value: ApplicationsPage,
+    Role.OFFICE.value: ApplicationsPage, Role.ADMIN.value: ApplicationsPage,
+}
 
 
 def build_pages(ctx: Context) -> list[tuple[str, Page]]:
@@ -76,7 +85,7 @@ class MainWindow(QtWidgets.QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.settings = settings or Settings()
-        self.setWindowTitle(WINDOW_TITLE)
+        self.setWindowTitle(self.tr("KAccount Desk — key-account intake"))
         self.resize(1280, 800)
         self.pages = build_pages(ctx)
         self.nav = QtWidgets.QListWidget()
@@ -110,8 +119,59 @@ class MainWindow(QtWidgets.QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self.reload_campaigns()
-        self.nav.setCurrentRow(0)
+        self.nav.setCurrentRow(self._first_row())
+        self.nav.currentRowChanged.connect(self._remember_page)
+        self._bind_keys()
         restore_layout(self, self.settings, ctx.actor.staff_no)
+
+    def _first_row(self) -> int:
+        """The page this person used last, else the one their role uses most (a hotline clerk: Tickets)."""
+        kinds = [type(page).__name__ for _, page in self.pages]
+        last = self.settings.last_page(self.ctx.actor.staff_no)
+        if last in kinds:
+            return kinds.index(last)
+        landing = LANDING_PAGES.get(self.ctx.actor.role, ApplicationsPage).__name__
+        return kinds.index(landing) if landing in kinds else 0
+
+    @Slot(int)
+    def _remember_page(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            self.settings.set_last_page(self.ctx.actor.staff_no, type(self.pages[row][1]).__name__)
+
+    def _bind_keys(self) -> None:
+        for n in range(min(4, len(self.pages))):
+            action = QtGui.QAction(self)
+            action.setShortcut(shortcuts.keys(f"page_{n + 1}"))
+            action.triggered.connect(lambda _=False, row=n: self.nav.setCurrentRow(row))
+            self.addAction(action)
+        for name, slot in (("search", self.focus_search), ("refresh", self.reload_everything), ("print", self.print_current)):
+            action = QtGui.QAction(self)
+            action.setShortcut(shortcuts.keys(name))
+            action.triggered.connect(slot)
+            self.addAction(action)
+
+    def current_page(self) -> Page:
+        return self.pages[self.stack.currentIndex()][1]
+
+    @Slot()
+    def focus_search(self) -> None:
+        self.current_page().focus_search()
+
+    @Slot()
+    def reload_everything(self) -> None:
+        """F5: campaigns and staff made elsewhere (another PC, the CLI) and every list, read again."""
+        self.reload_campaigns()
+        self._refresh_pages()
+
+    @Slot()
+    def print_current(self) -> None:
+        printing = self.page(PrintPage)
+        if printing is None:
+            return
+        if self.current_page() is printing:
+            printing.print_document()
+        else:
+            self.nav.setCurrentRow([page for _, page in self.pages].index(printing))
 
     def page(self, kind: type[W]) -> W | None:
         for _, page in self.pages:
@@ -137,7 +197,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.export_action.setVisible(self.ctx.actor.may(Permission.EXPORT_ROSTER))
         file_menu.addSeparator()
         self.settings_action = file_menu.addAction(self.tr("&Settings…"), self.open_settings)
-        self.settings_action.setShortcut(QtGui.QKeySequence.StandardKey.Preferences)
+        self.settings_action.setShortcut(shortcuts.keys("settings"))
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"), self.close)
         quit_action.setShortcut(QtGui.QKeySequence.StandardKey.Quit)
@@ -152,6 +212,7 @@ class MainWindow(QtWidgets.QMainWindow):
             group.addAction(action)
         group.triggered.connect(self._language_chosen)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tr("&Keyboard shortcuts"), lambda: ShortcutsDialog(self).open())
         help_menu.addAction(self.tr("&About"), self.about)
 
     def _build_status_bar(self) -> None:

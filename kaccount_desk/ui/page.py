@@ -16,3 +16,6 @@ class Page(Protocol):
 
     def refresh(self) -> None:
         """Re-read what the page shows: rows were written behind its back (a roster import)."""
+
+    def focus_search(self) -> bool:
+        """Ctrl+F: put the cursor in the page's search box; False for a page that has none."""

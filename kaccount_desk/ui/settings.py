@@ -109,3 +109,11 @@ class Settings:
 
     def set_layout(self, staff_no: str, key: str, state: QtCore.QByteArray) -> None:
         self._qt.setValue(f"layout/{staff_no}/{key}", state)
+
+    def last_page(self, staff_no: str) -> str:
+        name = f"page/{staff_no}"
+        value = self._qt.value(name, "") if self._qt.contains(name) else ""
+        return value if isinstance(value, str) else ""
+
+    def set_last_page(self, staff_no: str, page: str) -> None:
+        self._qt.setValue(f"page/{staff_no}", page)

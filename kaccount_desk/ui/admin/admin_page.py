@@ -162,6 +162,9 @@ class AdminPage(QtWidgets.QWidget):
                 self.new_department.addItem(dept.name)
         self.new_department.setCurrentText(typed)
 
+    def focus_search(self) -> bool:
+        return False
+
     def refresh(self) -> None:
         """A roster import changes applications, which this page does not show: nothing to re-read."""
 

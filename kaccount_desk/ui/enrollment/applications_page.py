@@ -183,6 +183,11 @@ class ApplicationsPage(QtWidgets.QWidget):
     def _on_saved(self, application_id: int) -> None:
         self.refresh()
 
+    def focus_search(self) -> bool:
+        self.search.setFocus()
+        self.search.selectAll()
+        return True
+
     def refresh(self) -> None:
         """Something changed (a save, an import): re-read the visible rows and the progress."""
         self.model.refresh()

@@ -136,6 +136,9 @@ class PrintPage(QtWidgets.QWidget):
             self.selected_only.setChecked(False)
         self.applications.setEnabled(self.selected_only.isChecked())
 
+    def focus_search(self) -> bool:
+        return False
+
     def refresh(self) -> None:
         """Called by the main window after a roster import, so new applications can be ticked."""
         self._fill_applications()

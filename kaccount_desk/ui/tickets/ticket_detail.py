@@ -24,6 +24,7 @@ from kaccount_desk.services.tickets import OPERATOR_TZ, TicketView
 from kaccount_desk.ui.messages import current_lang, error_text
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtCore, QtWidgets, Signal
+from kaccount_desk.ui.shortcuts import bind
 from kaccount_desk.ui.tickets.tickets_model import ticket_number, time_left_text
 
 log = logging.getLogger("kaccount_desk.ui.tickets")
@@ -120,6 +121,13 @@ class TicketDetail(QtWidgets.QWidget):
         self.close_reason = QtWidgets.QLineEdit()
         self.close_reason.setPlaceholderText(self.tr("Reason for closing without a reply or callback"))
         self.close_button = self._button(self.tr("Close ticket"), self.close_ticket)
+        for name, button in (("start", self.start_button), ("reply", self.reply_button), ("note", self.note_button),
+                             ("refer", self.refer_button), ("answer", self.answer_button),
+                             ("satisfied", self.callback_buttons[CallbackResult.SATISFIED]),
+                             ("unsatisfied", self.callback_buttons[CallbackResult.UNSATISFIED]),
+                             ("unreachable", self.callback_buttons[CallbackResult.UNREACHABLE]),
+                             ("handset", self.handset_button), ("notice", self.notice_button), ("close", self.close_button)):
+            bind(button, name)
         self.message = QtWidgets.QLabel()
         self.message.setWordWrap(True)
         self.message.hide()

@@ -20,6 +20,7 @@ from kaccount_desk.services.tickets import OPERATOR_TZ
 from kaccount_desk.ui.messages import current_lang, error_text
 from kaccount_desk.ui.palette import banner_style, text_style
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtWidgets, Slot
+from kaccount_desk.ui.shortcuts import bind
 from kaccount_desk.ui.tickets.open_ticket_form import OpenTicketForm
 from kaccount_desk.ui.tickets.reminder import Reminder
 from kaccount_desk.ui.tickets.reports_panel import ReportsPanel
@@ -101,7 +102,8 @@ class TicketsPage(QtWidgets.QWidget):
         self._search_timer = QtCore.QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(self._search_timer.start)
-        self.new_button = QtWidgets.QPushButton(self.tr("&New ticket…"))
+        self.new_button = QtWidgets.QPushButton(self.tr("New ticket…"))
+        bind(self.new_button, "new_ticket")
         self.new_button.clicked.connect(self.open_form)
 
     def _build_table(self) -> None:
@@ -260,6 +262,11 @@ class TicketsPage(QtWidgets.QWidget):
 
     def set_campaign(self, code: str | None) -> None:
         """Tickets belong to the hall, not to an enrollment campaign: the queue stays as it is."""
+
+    def focus_search(self) -> bool:
+        self.search.setFocus()
+        self.search.selectAll()
+        return True
 
     def refresh(self) -> None:
         """Something changed: re-read the rows on screen (a search re-runs, a queue re-counts)."""
