@@ -19,7 +19,6 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui import shortcuts
 from kaccount_desk.ui.admin.admin_page import AdminPage
-from kaccount_desk.ui.drafts import DraftKeeper
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.enrollment.roster_dialogs import ImportRosterDialog, export_roster

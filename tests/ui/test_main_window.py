@@ -25,7 +25,7 @@ def test_opens_on_enrollment_with_the_staff_in_the_status_bar(qtbot, admin: Cont
     assert "管理员" in window.staff_label.text() and "A001" in window.staff_label.text()
     assert "Administrator" in window.staff_label.text()
     assert window.campaign_code == campaign
-    assert window.windowTitle() == "KAccount Desk 大客户业务受理"
+    assert window.windowTitle() == "KAccount Desk — key-account intake"  # no Chinese in the English window
     assert Settings().get(LAST_CAMPAIGN) == campaign
     page = window.page(ApplicationsPage)
     assert isinstance(page, ApplicationsPage) and page.campaign_code == campaign and page.form is not None
