@@ -61,10 +61,10 @@ class ShortcutsDialog(QtWidgets.QDialog):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(QtCore.QCoreApplication.translate(CONTEXT, "Keyboard shortcuts"))
+        self.setWindowTitle(QtCore.QCoreApplication.translate("shortcuts", "Keyboard shortcuts"))
         table = QtWidgets.QTableWidget(len(SHORTCUTS), 2)
-        table.setHorizontalHeaderLabels([QtCore.QCoreApplication.translate(CONTEXT, "Keys"),
-                                         QtCore.QCoreApplication.translate(CONTEXT, "What it does")])
+        table.setHorizontalHeaderLabels([QtCore.QCoreApplication.translate("shortcuts", "Keys"),
+                                         QtCore.QCoreApplication.translate("shortcuts", "What it does")])
         for row, name in enumerate(SHORTCUTS):
             table.setItem(row, 0, QtWidgets.QTableWidgetItem(shown(name) if name != "save_application" else "Enter"))
             table.setItem(row, 1, QtWidgets.QTableWidgetItem(QtCore.QCoreApplication.translate(CONTEXT, SHORTCUTS[name][1])))
