@@ -19,12 +19,12 @@ from kaccount_desk.ui.qt import QtCore, QtWidgets
 log = logging.getLogger("kaccount_desk.ui")
 
 
-def _tr(text: str) -> str:
-    return QtCore.QCoreApplication.translate("restore_offer", text)
+def _title() -> str:
+    return QtCore.QCoreApplication.translate("restore_offer", "The database is damaged")
 
 
 def _ask(text: str) -> bool:
-    answer = QtWidgets.QMessageBox.question(None, _tr("The database is damaged"), text,
+    answer = QtWidgets.QMessageBox.question(None, _title(), text,
                                             QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No)
     return answer == QtWidgets.QMessageBox.StandardButton.Yes
 
@@ -34,16 +34,16 @@ def offer_restore(url: str, problem: Reason, folder: Path | None = None, confirm
     latest, offer = backup.restore_offer(url, folder)
     lang = current_lang()
     if latest is None:
-        QtWidgets.QMessageBox.critical(None, _tr("The database is damaged"), f"{problem.text(lang)}\n\n{offer.text(lang)}")
+        QtWidgets.QMessageBox.critical(None, _title(), f"{problem.text(lang)}\n\n{offer.text(lang)}")
         return False
-    question = f"{problem.text(lang)}\n\n{offer.text(lang)}\n\n" + _tr(
-        "Restore this backup now? The damaged file is kept beside it; work done after the backup was taken is not in it.")
+    question = f"{problem.text(lang)}\n\n{offer.text(lang)}\n\n" + QtCore.QCoreApplication.translate(
+        "restore_offer", "Restore this backup now? The damaged file is kept beside it; work done after the backup was taken is not in it.")
     if not confirm(question):
         return False
     try:
         done = backup.restore(url, latest)
     except ServiceError as exc:
-        show_error(None, exc, _tr("The backup cannot be restored"))
+        show_error(None, exc, QtCore.QCoreApplication.translate("restore_offer", "The backup cannot be restored"))
         return False
     log.info("restored %s; the damaged store is kept as %s", latest.name, ", ".join(p.name for p in done.aside))
     return True

@@ -4,207 +4,258 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="79"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="84"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="80"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="85"/>
         <source>Lift the lock that five wrong passwords in a row put on this staff ID</source>
         <translation>解除因连续五次密码错误而对此工号的锁定</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="172"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="185"/>
         <source>Locked until %1</source>
         <translation>锁定到 %1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="68"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="75"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="70"/>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="93"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="53"/>
+        <source>Staff and campaigns</source>
+        <translation>员工与活动</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="56"/>
+        <source>Audit log</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="77"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="104"/>
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="70"/>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="94"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="77"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="105"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="70"/>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="95"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="77"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="106"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="70"/>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="96"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="77"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="107"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="70"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="77"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="73"/>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="181"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="80"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="207"/>
         <source>Mark as left</source>
         <translation>标记为离岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="74"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="81"/>
         <source>The account can no longer log in; a supervisor may then hand its open tickets on</source>
         <translation>该账号将不能登录;之后主管可把其未办结的工单转交他人</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="90"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="101"/>
         <source>Add staff</source>
         <translation>添加员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="97"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="108"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="103"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="118"/>
         <source>Add a staff member</source>
         <translation>添加员工账号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="109"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="124"/>
         <source>Campaigns</source>
         <translation>办理活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="111"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="126"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="111"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="126"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="111"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="126"/>
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="111"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="126"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="111"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="126"/>
         <source>Reserved numbers</source>
         <translation>号池号码数</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="114"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="129"/>
         <source>Load campaign from TOML…</source>
         <translation>从 TOML 文件载入活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="116"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="131"/>
         <source>New campaign…</source>
         <translation>新建活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="118"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="133"/>
         <source>Edit campaign…</source>
         <translation>编辑活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="161"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="183"/>
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="161"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="183"/>
         <source>Left</source>
         <translation>离岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="181"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="207"/>
         <source>Reinstate</source>
         <translation>恢复在岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="235"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="275"/>
         <source>Load campaign</source>
         <translation>载入活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="235"/>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="275"/>
         <source>Campaign files (*.toml)</source>
         <translation>活动文件 (*.toml)</translation>
     </message>
 </context>
 <context>
+    <name>AdministratorPage</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="160"/>
+        <source>The first administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="161"/>
+        <source>The administrator then adds clerks, collectors and office staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="168"/>
+        <source>The password needs at least 8 characters and must not be a common one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="172"/>
+        <source>Staff ID</source>
+        <translation type="unfinished">工号</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="173"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="174"/>
+        <source>Password</source>
+        <translation type="unfinished">密码</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="175"/>
+        <source>Repeat password</source>
+        <translation type="unfinished">再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="187"/>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished">两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationsModel</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="28"/>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="25"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="29"/>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="26"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="30"/>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="27"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="31"/>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="28"/>
         <source>Number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="32"/>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="29"/>
         <source>Kept/new</source>
         <translation>老号/新号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="33"/>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="30"/>
         <source>Plan</source>
         <translation>资费</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="34"/>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="31"/>
         <source>Copies</source>
         <translation>复印件</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="35"/>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="32"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="36"/>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="33"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="41"/>
         <source>Kept</source>
-        <translation>老号</translation>
+        <translation type="vanished">老号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="42"/>
         <source>New</source>
-        <translation>新号</translation>
+        <translation type="vanished">新号</translation>
     </message>
 </context>
 <context>
@@ -235,7 +286,7 @@
         <translation>全部资费</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="179"/>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="180"/>
         <source>%n application(s)</source>
         <translation>
             <numerusform>共 %n 份申请</numerusform>
@@ -243,119 +294,226 @@
     </message>
 </context>
 <context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="26"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="27"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="28"/>
+        <source>Staff ID</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="29"/>
+        <source>Action</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="30"/>
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="31"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPanel</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="60"/>
+        <source>All actions</source>
+        <translation>全部事项</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="64"/>
+        <source>Staff ID</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="71"/>
+        <source>All dates</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="73"/>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="74"/>
+        <source>Check the chain</source>
+        <translation>校验记录链</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="75"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="110"/>
+        <source>%n entries</source>
+        <translation>
+            <numerusform>共 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="116"/>
+        <source>The audit log is intact: %n entries.</source>
+        <translation>
+            <numerusform>审计记录完整:共 %n 条。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="118"/>
+        <source>The audit log was tampered with: </source>
+        <translation>审计记录被改动:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="122"/>
+        <source>Export the audit log</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="123"/>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="129"/>
+        <source>Exporting the audit log</source>
+        <translation>正在导出审计记录</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="130"/>
+        <source>%n entries written to </source>
+        <translation>
+            <numerusform>已写入 %n 条记录:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CampaignEditor</name>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="51"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="50"/>
         <source>New campaign</source>
         <translation>新建办理活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="51"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="50"/>
         <source>Edit campaign</source>
         <translation>编辑办理活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="53"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="52"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="54"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="53"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="55"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="54"/>
         <source>Number pool</source>
         <translation>号池</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="56"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="55"/>
         <source>Plans and add-ons</source>
         <translation>资费与附加包</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="90"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="89"/>
         <source>Only China Mobile numbers may join</source>
         <translation>只接受中国移动号码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="93"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="92"/>
         <source>Packages that cannot join, separated by 、 or commas</source>
         <translation>不能办理的套餐,用“、”或逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="96"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="95"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="97"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="96"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="98"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="97"/>
         <source>Issued by</source>
         <translation>发文单位</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="99"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="98"/>
         <source>Carrier branch</source>
         <translation>移动公司</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="100"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="99"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="101"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="100"/>
         <source>Issued on</source>
         <translation>发文日期</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="102"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="101"/>
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="104"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="103"/>
         <source>Excluded packages</source>
         <translation>不能办理的套餐</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="109"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="108"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="109"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="108"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="115"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="114"/>
         <source>Add department</source>
         <translation>添加部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="117"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="116"/>
         <source>Remove department</source>
         <translation>删除部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="149"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="148"/>
         <source>A 9-digit prefix reserves its hundred numbers (…00 to …99); single numbers have 11 digits. One per line.</source>
         <translation>9 位号段预留该号段的 100 个号码(…00 至 …99);单个号码为 11 位。每行一个。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="153"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="152"/>
         <source>Prefixes</source>
         <translation>号段</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="154"/>
+        <location filename="../../kaccount_desk/ui/admin/campaign_editor.py" line="153"/>
         <source>Single numbers</source>
         <translation>单个号码</translation>
     </message>
@@ -371,30 +529,30 @@
 <context>
     <name>CopySlot</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="51"/>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="80"/>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="50"/>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="79"/>
         <source>Drop, paste (Ctrl+V)
 or choose an image</source>
         <translation>拖入、粘贴(Ctrl+V)
 或选择图片</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="58"/>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="57"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="59"/>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="58"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="93"/>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="92"/>
         <source>ID card image</source>
         <translation>身份证图片</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="93"/>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="92"/>
         <source>Images (%1)</source>
         <translation>图片 (%1)</translation>
     </message>
@@ -402,52 +560,52 @@ or choose an image</source>
 <context>
     <name>EstimatePanel</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="26"/>
+        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="29"/>
         <source>Tariff estimate</source>
         <translation>资费估算</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="32"/>
+        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="35"/>
         <source>not given</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="33"/>
+        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="36"/>
         <source> yuan</source>
         <translation> 元</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="42"/>
+        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="45"/>
         <source>In-group min</source>
         <translation>网内分钟</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="42"/>
+        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="45"/>
         <source>Out-of-group min</source>
         <translation>网外分钟</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="42"/>
+        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="45"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="42"/>
+        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="45"/>
         <source>Data MB</source>
         <translation>流量(MB)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="46"/>
+        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="49"/>
         <source>Current monthly fee</source>
         <translation>现在的月费</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="72"/>
+        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="75"/>
         <source>%1 yuan</source>
         <translation>%1 元</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="77"/>
+        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="80"/>
         <source>Enter the current monthly fee to compare keeping the current plan.</source>
         <translation>填入现在的月费,即可与“保留原资费”比较。</translation>
     </message>
@@ -455,86 +613,104 @@ or choose an image</source>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="41"/>
+        <location filename="../../kaccount_desk/ui/login.py" line="40"/>
         <source>KAccount Desk — first start</source>
         <translation>大客户业务受理 — 首次启动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="43"/>
+        <location filename="../../kaccount_desk/ui/login.py" line="42"/>
         <source>This database has no staff yet. Create the administrator account; the administrator then adds clerks, collectors and office staff.</source>
         <translation>此数据库还没有员工账号。请先建立管理员账号,再由管理员添加营业员、事业部统计员和办公室人员。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="51"/>
+        <location filename="../../kaccount_desk/ui/login.py" line="50"/>
         <source>Load the sample campaign (2012 notice)</source>
         <translation>载入示例活动(2012年通知)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="55"/>
+        <location filename="../../kaccount_desk/ui/login.py" line="54"/>
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="56"/>
+        <location filename="../../kaccount_desk/ui/login.py" line="55"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="57"/>
+        <location filename="../../kaccount_desk/ui/login.py" line="56"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="58"/>
+        <location filename="../../kaccount_desk/ui/login.py" line="57"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="63"/>
+        <location filename="../../kaccount_desk/ui/login.py" line="62"/>
         <source>Create administrator</source>
         <translation>建立管理员</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="80"/>
+        <location filename="../../kaccount_desk/ui/login.py" line="79"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="96"/>
+        <location filename="../../kaccount_desk/ui/login.py" line="95"/>
         <source>Sample campaign not loaded</source>
         <translation>示例活动未能载入</translation>
     </message>
 </context>
 <context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="215"/>
+        <source>KAccount Desk — first start</source>
+        <translation type="unfinished">大客户业务受理 — 首次启动</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="245"/>
+        <source>Go back to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="252"/>
+        <source>Sample campaign not loaded</source>
+        <translation type="unfinished">示例活动未能载入</translation>
+    </message>
+</context>
+<context>
     <name>IdCopiesWidget</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="135"/>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="134"/>
         <source>Front (photo side)</source>
         <translation>正面(照片面)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="136"/>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="135"/>
         <source>Back (issuing authority)</source>
         <translation>反面(签发机关)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="182"/>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="181"/>
         <source>pasted image</source>
         <translation>粘贴的图片</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="183"/>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="189"/>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="182"/>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="188"/>
         <source>The clipboard holds no image or image file.</source>
         <translation>剪贴板中没有图片或图片文件。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="198"/>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="197"/>
         <source>Save the application first (see the reasons at the top), then attach the copy.</source>
         <translation>请先保存申请(见上方原因),再添加身份证复印件。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="206"/>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="205"/>
         <source>Attached ✓</source>
         <translation>已添加 ✓</translation>
     </message>
@@ -542,42 +718,38 @@ or choose an image</source>
 <context>
     <name>ImportReportModel</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="20"/>
         <source>New</source>
-        <translation>新增</translation>
+        <translation type="vanished">新增</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="21"/>
         <source>Updated</source>
-        <translation>更新</translation>
+        <translation type="vanished">更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation type="vanished">未变</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="vanished">拒收</translation>
     </message>
     <message>
         <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="22"/>
-        <source>Unchanged</source>
-        <translation>未变</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="23"/>
-        <source>Refused</source>
-        <translation>拒收</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="26"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="27"/>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="23"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="28"/>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="24"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="29"/>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="25"/>
         <source>Reasons and warnings</source>
         <translation>原因与提醒</translation>
     </message>
@@ -585,69 +757,69 @@ or choose an image</source>
 <context>
     <name>ImportRosterDialog</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="97"/>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="139"/>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="157"/>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="93"/>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="135"/>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="153"/>
         <source>Import roster</source>
         <translation>导入名单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="99"/>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="95"/>
         <source>A department&apos;s roster (.xlsx or .csv)</source>
         <translation>部门报来的名单(.xlsx 或 .csv)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="100"/>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="96"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="102"/>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="98"/>
         <source>Dry run (check only)</source>
         <translation>试导入(只检查,不写入)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="104"/>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="100"/>
         <source>Check / import</source>
         <translation>检查 / 导入</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="139"/>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="135"/>
         <source>Rosters (*.xlsx *.csv);;All files (*)</source>
         <translation>名单 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="148"/>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="144"/>
         <source>Choose a roster file first.</source>
         <translation>请先选择名单文件。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="152"/>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="148"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="152"/>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="148"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="164"/>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="160"/>
         <source>new %1, updated %2, unchanged %3, refused %4</source>
         <translation>新增 %1,更新 %2,未变 %3,拒收 %4</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="167"/>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="163"/>
         <source>Dry run, nothing was written:</source>
         <translation>试导入,未写入任何数据:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="167"/>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="163"/>
         <source>Imported:</source>
         <translation>已导入:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="175"/>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="172"/>
         <source>Import cancelled: nothing was written.</source>
         <translation>已取消导入:未写入任何数据。</translation>
     </message>
@@ -655,237 +827,231 @@ or choose an image</source>
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="0"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="388"/>
         <source>Saved as draft #%1 with the problems listed; it cannot move on until they are fixed</source>
         <translation>已存为草稿 #%1,所列问题改正之前不能继续办理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="0"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="139"/>
         <source>Disca&amp;rd changes</source>
         <translation>放弃修改(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="0"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="345"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="0"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="345"/>
         <source>Discard what was typed since the last save?</source>
         <translation>放弃上次保存以来填写的内容?</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="0"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="356"/>
         <source>Changes discarded</source>
         <translation>已放弃修改</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="89"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="90"/>
         <source>Type to search the campaign&apos;s departments</source>
         <translation>输入以查找本次活动的部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="97"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="98"/>
         <source>Keep &amp;old number</source>
         <translation>保留老号(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="98"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="99"/>
         <source>&amp;New number from the pool</source>
         <translation>从号池选新号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="105"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="106"/>
         <source>C&amp;hoose… (F4)</source>
         <translation>选号(&amp;H)…(F4)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="108"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="109"/>
         <source>Packages the number has now, e.g. from the bill</source>
         <translation>该号码现已办理的业务,可参照话费单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="112"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="113"/>
         <source>No add-ons beyond those the plan includes</source>
         <translation>除资费已含的附加包外不加办</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="136"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="137"/>
         <source>&amp;Save (Enter)</source>
         <translation>保存(&amp;S)(Enter)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="137"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="138"/>
         <source>Next application (Ctrl+N)</source>
         <translation>下一份申请(Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="165"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="167"/>
         <source>Late acceptance &amp;reason:</source>
         <translation>逾期接收原因(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="168"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="170"/>
         <source>De&amp;partment:</source>
         <translation>部门(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="169"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="171"/>
         <source>N&amp;ame:</source>
         <translation>姓名(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="170"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="172"/>
         <source>Document t&amp;ype:</source>
         <translation>证件类型(&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="171"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="173"/>
         <source>&amp;ID number:</source>
         <translation>证件号码(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="172"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="174"/>
         <source>Number source:</source>
         <translation>号码来源:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="173"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="175"/>
         <source>&amp;Mobile number:</source>
         <translation>手机号码(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="174"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="176"/>
         <source>Current pac&amp;kages:</source>
         <translation>已办业务(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="175"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="177"/>
         <source>P&amp;lan:</source>
         <translation>资费方式(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="176"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="178"/>
         <source>A&amp;dd-ons:</source>
         <translation>附加包(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="177"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="179"/>
         <source>No&amp;te:</source>
         <translation>备注(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="193"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="200"/>
         <source>ID card copies</source>
         <translation>身份证复印件</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="195"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="202"/>
         <source>Still needed before it can move on</source>
         <translation>提交前还缺少</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="282"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="293"/>
         <source>— choose a plan —</source>
         <translation>— 请选择资费 —</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="322"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="336"/>
         <source>Application #%1 saved; this is a new one</source>
         <translation>申请 #%1 已保存;现在填写下一份</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="340"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="375"/>
         <source>Application #%1</source>
         <translation>申请 #%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="352"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="391"/>
         <source>Saved — application #%1</source>
         <translation>已保存 — 申请 #%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="368"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="408"/>
         <source>Application #%1 is now: %2</source>
         <translation>申请 #%1 现为:%2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="444"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="484"/>
         <source>%1 — current fee + %2 yuan a month</source>
         <translation>%1 — 原资费 + 每月 %2 元</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="445"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="485"/>
         <source>%1 — %2 yuan a month</source>
         <translation>%1 — 每月 %2 元</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="457"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="497"/>
         <source>%1 (+%2 yuan)</source>
         <translation>%1(+%2 元)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="484"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="528"/>
         <source>The number the person keeps</source>
         <translation>申请人保留的老号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="484"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="528"/>
         <source>Type the number or press F4 to choose one</source>
         <translation>输入号码,或按 F4 选号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="501"/>
         <source>Not one of this campaign&apos;s departments</source>
-        <translation>不是本次活动的部门</translation>
+        <translation type="vanished">不是本次活动的部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="521"/>
         <source>Looks right; compare it with the document</source>
-        <translation>格式正确;请与证件核对</translation>
+        <translation type="vanished">格式正确;请与证件核对</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="523"/>
         <source>male</source>
-        <translation>男</translation>
+        <translation type="vanished">男</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="523"/>
         <source>female</source>
-        <translation>女</translation>
+        <translation type="vanished">女</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="541"/>
         <source>Not one of the numbers reserved for this campaign; press F4 to choose one</source>
-        <translation>不在本次活动预留的号池中;按 F4 选号</translation>
+        <translation type="vanished">不在本次活动预留的号池中;按 F4 选号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="556"/>
         <source>No conflicting package</source>
-        <translation>没有冲突的套餐</translation>
+        <translation type="vanished">没有冲突的套餐</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="564"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="574"/>
         <source>Only office staff may accept a late application.</source>
         <translation>只有办公室人员可以接收逾期申请。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="586"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="596"/>
         <source>Changes not saved yet (Enter saves)</source>
         <translation>修改尚未保存(按 Enter 保存)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="586"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="596"/>
         <source>Not saved yet (Enter saves)</source>
         <translation>尚未保存(按 Enter 保存)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="588"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="599"/>
         <source>Only the confirmation below is missing</source>
         <translation>只差下面的确认</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="588"/>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="599"/>
         <source>Nothing missing ✓</source>
         <translation>材料齐全 ✓</translation>
     </message>
@@ -893,22 +1059,22 @@ or choose an image</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="113"/>
+        <location filename="../../kaccount_desk/ui/login.py" line="112"/>
         <source>KAccount Desk — log in</source>
         <translation>大客户业务受理 — 登录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="118"/>
+        <location filename="../../kaccount_desk/ui/login.py" line="117"/>
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="119"/>
+        <location filename="../../kaccount_desk/ui/login.py" line="118"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="125"/>
+        <location filename="../../kaccount_desk/ui/login.py" line="124"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
@@ -916,107 +1082,122 @@ or choose an image</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="40"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="49"/>
         <source>Enrollment</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="41"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="50"/>
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="42"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="51"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="43"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="52"/>
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="106"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="87"/>
+        <source>KAccount Desk — key-account intake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="182"/>
         <source>Campaign</source>
         <translation>办理活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="109"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="185"/>
         <source>Campaign:</source>
         <translation>办理活动:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="117"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="193"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="118"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="194"/>
         <source>&amp;Import roster…</source>
         <translation>导入名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="119"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="195"/>
         <source>&amp;Export roster…</source>
         <translation>导出名单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="122"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="198"/>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="201"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="124"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="203"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="125"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="204"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="134"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="213"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="135"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="214"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="215"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="144"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="220"/>
         <source>%1 (%2, %3)</source>
         <translation>%1(%2,%3)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="145"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="221"/>
         <source>Logged in: %1</source>
         <translation>当前登录:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="146"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="222"/>
         <source>Database: %1</source>
         <translation>数据库:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="191"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="267"/>
         <source>Unsaved application</source>
         <translation>申请尚未保存</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="192"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="268"/>
         <source>The application in the form has not been saved. Save it as a draft now?</source>
         <translation>表单中的申请还没有保存。现在保存为草稿吗?</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="259"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="336"/>
         <source>About KAccount Desk</source>
         <translation>关于大客户业务受理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="260"/>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="337"/>
         <source>KAccount Desk: enrollment intake for a mobile operator&apos;s key-account calling group.</source>
         <translation>KAccount Desk:移动公司大客户集团网业务受理。</translation>
     </message>
@@ -1024,140 +1205,203 @@ or choose an image</source>
 <context>
     <name>OpenTicketForm</name>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="46"/>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="48"/>
         <source>Receive a customer&apos;s matter</source>
         <translation>受理客户诉求</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="53"/>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="55"/>
         <source>not given</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="67"/>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="71"/>
         <source>11-digit mobile number</source>
         <translation>11位手机号码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="68"/>
-        <source>Key-account customer</source>
-        <translation>大客户</translation>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="72"/>
+        <source>&amp;Key-account customer</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="70"/>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="90"/>
+        <source>&amp;Save (Enter / Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="97"/>
+        <source>&amp;Category:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="98"/>
+        <source>C&amp;hannel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="99"/>
+        <source>&amp;Window:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="100"/>
+        <source>Customer &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="101"/>
+        <source>&amp;Mobile number:</source>
+        <translation type="unfinished">手机号码(&amp;M):</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="103"/>
+        <source>&amp;Area:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="104"/>
+        <source>C&amp;ontent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="105"/>
+        <source>Received (&amp;letters):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key-account customer</source>
+        <translation type="vanished">大客户</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="74"/>
         <source>Where the fault is: a fault is repaired within 48 hours in towns, 72 in rural areas</source>
         <translation>故障所在区域:城镇48小时内修复,农村72小时内修复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="72"/>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="76"/>
         <source>What the customer asks or reports, in their words</source>
         <translation>按客户原话记录咨询、查询、投诉或申告内容</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="85"/>
         <source>&amp;Save (Enter)</source>
-        <translation>保存(回车)(&amp;S)</translation>
+        <translation type="vanished">保存(回车)(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="87"/>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="92"/>
         <source>&amp;Print receipt</source>
         <translation>打印受理回执(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="92"/>
         <source>Category:</source>
-        <translation>类别:</translation>
+        <translation type="vanished">类别:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="93"/>
         <source>Channel:</source>
-        <translation>渠道:</translation>
+        <translation type="vanished">渠道:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="94"/>
         <source>Window:</source>
-        <translation>窗口:</translation>
+        <translation type="vanished">窗口:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="95"/>
         <source>Customer name:</source>
-        <translation>客户姓名:</translation>
+        <translation type="vanished">客户姓名:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="96"/>
         <source>Mobile number:</source>
-        <translation>手机号码:</translation>
+        <translation type="vanished">手机号码:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="98"/>
         <source>Area:</source>
-        <translation>区域:</translation>
+        <translation type="vanished">区域:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="99"/>
         <source>Content:</source>
-        <translation>受理内容:</translation>
+        <translation type="vanished">受理内容:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="100"/>
         <source>Received (letters):</source>
-        <translation>受理时间(信函):</translation>
+        <translation type="vanished">受理时间(信函):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="106"/>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="112"/>
         <source>You receive it, so you own it until the customer confirms (首问负责).</source>
         <translation>由您受理,即由您负责到底,直至客户确认(首问负责)。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="176"/>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="183"/>
         <source>Ticket %1 opened, due %2. You own it until the customer confirms.</source>
         <translation>工单 %1 已受理,办结时限 %2。您是首问责任人,负责到客户确认为止。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="221"/>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="228"/>
         <source>Receipt saved to %1</source>
         <translation>受理回执已保存到 %1</translation>
     </message>
 </context>
 <context>
+    <name>OrganisationPage</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="143"/>
+        <source>Your organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="144"/>
+        <source>The company or branch this office belongs to; it heads printed rosters and notices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="146"/>
+        <source>for example 泊头铸造有限公司</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="149"/>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PoolBrowser</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="28"/>
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="29"/>
         <source>Choose a new number</source>
         <translation>选择新号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="30"/>
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="31"/>
         <source>Last digits, e.g. 88</source>
         <translation>尾号,如 88</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="34"/>
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="35"/>
         <source>Show taken numbers too</source>
         <translation>也显示已被选用的号码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="57"/>
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="58"/>
         <source>&amp;Tail digits:</source>
         <translation>尾号(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="67"/>
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="68"/>
         <source>Take this number</source>
         <translation>选用此号码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="104"/>
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="105"/>
         <source>%1 (taken)</source>
         <translation>%1(已选用)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="114"/>
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="115"/>
         <source> (first %1 shown)</source>
         <translation>(仅显示前 %1 个)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="115"/>
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="116"/>
         <source>%1 free of %2 listed</source>
         <translation>列出 %2 个,其中 %1 个可选</translation>
     </message>
@@ -1165,139 +1409,139 @@ or choose an image</source>
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="25"/>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="27"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="26"/>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="28"/>
         <source>Application forms</source>
         <translation>申请表</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="27"/>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="29"/>
         <source>Department roster</source>
         <translation>部门名单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="28"/>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="30"/>
         <source>Summary for the operator</source>
         <translation>报移动公司汇总表</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="29"/>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="31"/>
         <source>ID-copy sheets</source>
         <translation>身份证复印件</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="47"/>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="49"/>
         <source>Only the applications ticked below</source>
         <translation>只打印下面勾选的申请</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="52"/>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="54"/>
         <source>Save notice text</source>
         <translation>保存通知正文</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="53"/>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="55"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="54"/>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="56"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="58"/>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="60"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="59"/>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="61"/>
         <source>Save as PDF…</source>
         <translation>另存为PDF…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="74"/>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="76"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="75"/>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="77"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="80"/>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="82"/>
         <source>Notice text</source>
         <translation>通知正文</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="108"/>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="110"/>
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="120"/>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="122"/>
         <source>Placeholders: %1</source>
         <translation>可用占位符:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="173"/>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="178"/>
         <source>Notice text saved.</source>
         <translation>通知正文已保存。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="199"/>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="204"/>
         <source>Choose a department for its roster.</source>
         <translation>请选择要打印名单的部门。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="209"/>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="214"/>
         <source>Generating…</source>
         <translation>正在生成…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="230"/>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="235"/>
         <source>%n page(s) ready.</source>
         <translation>
             <numerusform>已生成 %n 页,可预览。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="236"/>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="241"/>
         <source>Cancelled; nothing was saved.</source>
         <translation>已取消,未保存任何文件。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="240"/>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="245"/>
         <source>Not generated: %1</source>
         <translation>未能生成:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="242"/>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="247"/>
         <source>Not generated.</source>
         <translation>未能生成。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="268"/>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="277"/>
         <source>Cannot print</source>
         <translation>无法打印</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="274"/>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="283"/>
         <source>Save as PDF</source>
         <translation>另存为PDF</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="280"/>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="289"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="282"/>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="291"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
@@ -1305,52 +1549,52 @@ or choose an image</source>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="33"/>
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="31"/>
         <source>Progress by department</source>
         <translation>各部门进度</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="38"/>
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="36"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="38"/>
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="36"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="38"/>
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="36"/>
         <source>Total</source>
         <translation>申请数</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="38"/>
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="36"/>
         <source>Ready</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="38"/>
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="36"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="78"/>
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="76"/>
         <source>%1 d %2 h left</source>
         <translation>还剩 %1 天 %2 小时</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="79"/>
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="77"/>
         <source>%1 h %2 min left</source>
         <translation>还剩 %1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="85"/>
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="83"/>
         <source>deadline passed</source>
         <translation>已过截止时间</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="89"/>
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="87"/>
         <source>Deadline: %1</source>
         <translation>截止时间:%1</translation>
     </message>
@@ -1595,215 +1839,409 @@ or choose an image</source>
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="34"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="36"/>
+        <source>(this computer&apos;s own database)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="37"/>
+        <source>&amp;Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="47"/>
+        <source>(the system&apos;s default printer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="52"/>
+        <source>%1 (not found now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="60"/>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="61"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="64"/>
+        <source>(beside the database)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="74"/>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="76"/>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="77"/>
+        <source>Language</source>
+        <translation type="unfinished">语言</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="78"/>
+        <source>Default printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="79"/>
+        <source>Paper size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="80"/>
+        <source>Lock after idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="81"/>
+        <source>Backup folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="82"/>
+        <source>Backups kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="83"/>
+        <source>A new database or language takes effect at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="196"/>
+        <source>How to start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="197"/>
+        <source>With the &amp;sample campaign (the 2012 notice), to try things out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="198"/>
+        <source>&amp;Empty: the office loads or creates its own campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreBanner</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/store_banner.py" line="39"/>
+        <source>Try again now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/store_banner.py" line="53"/>
+        <source>The database cannot be used now: %1
+Your input stays here; trying again every %2 seconds.</source>
+        <translation>数据库暂时无法使用:%1
+已输入的内容仍保留在这里;每 %2 秒自动重试。</translation>
+    </message>
+</context>
+<context>
+    <name>StorePage</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="52"/>
+        <source>Where is the data kept?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="53"/>
+        <source>One PC: keep it on this computer. Several PCs in one office: use the office&apos;s server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="54"/>
+        <source>&amp;This computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="55"/>
+        <source>The office&apos;s &amp;server (PostgreSQL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="58"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="68"/>
+        <source>&amp;Test the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="76"/>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="77"/>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="78"/>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="79"/>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="80"/>
+        <source>Password</source>
+        <translation type="unfinished">密码</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="110"/>
+        <source>Database file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="110"/>
+        <source>Database (*.sqlite3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="130"/>
+        <source>A new database will be created in this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TicketDetail</name>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="70"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="69"/>
         <source>Category:</source>
         <translation>类别:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="70"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="69"/>
         <source>Customer:</source>
         <translation>客户:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="70"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="69"/>
         <source>Received:</source>
         <translation>受理时间:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="71"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="70"/>
         <source>Due:</source>
         <translation>办结时限:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="71"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="70"/>
         <source>Owner:</source>
         <translation>首问责任人:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="71"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="70"/>
         <source>Content:</source>
         <translation>受理内容:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="72"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="71"/>
         <source>Referrals:</source>
         <translation>转派部门:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="72"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="71"/>
         <source>Rent waiver:</source>
         <translation>免收月租:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="82"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="81"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="98"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="97"/>
         <source>Actions</source>
         <translation>办理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="100"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="99"/>
         <source>What is asked of the department, its answer, the reply to the customer, or a note</source>
         <translation>填写转派事项、部门答复、回复客户的内容或备注</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="102"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="101"/>
         <source>Start</source>
         <translation>开始处理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="103"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="102"/>
         <source>Reply to customer</source>
         <translation>回复客户</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="104"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="103"/>
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="109"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="108"/>
         <source>Refer</source>
         <translation>转派</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="111"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="110"/>
         <source>Record department answer</source>
         <translation>登记部门答复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="113"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="112"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="114"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="113"/>
         <source>Not satisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="115"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="114"/>
         <source>Not reachable</source>
         <translation>联系不上</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="117"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="116"/>
         <source>Handset caused it</source>
         <translation>客户手机原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="118"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="117"/>
         <source>Customer told it is overdue</source>
         <translation>已告知客户超时</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="120"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="119"/>
         <source>Hand to new owner</source>
         <translation>转交新负责人</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="121"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="120"/>
         <source>Only when the owner has left; the reason goes in the box above</source>
         <translation>仅限原负责人已离岗时;请在上方输入框写明原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="123"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="122"/>
         <source>Reason for closing without a reply or callback</source>
         <translation>未回复或未回访即办结的原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="124"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="123"/>
         <source>Close ticket</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="130"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="136"/>
         <source>Refer to</source>
         <translation>转派至</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="130"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="136"/>
         <source>answer by</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="131"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="137"/>
         <source>Answer from</source>
         <translation>答复部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="132"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="138"/>
         <source>Callback</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="133"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="139"/>
         <source>Fault</source>
         <translation>故障申告</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="151"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="157"/>
         <source>Owner left</source>
         <translation>负责人离岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="205"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="211"/>
         <source>Select a ticket in the queue</source>
         <translation>请在左侧列表中选择工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="209"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="216"/>
         <source>Ticket %1 · %2</source>
         <translation>工单 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="214"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="221"/>
         <source> (key-account customer)</source>
         <translation>(大客户)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="218"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="225"/>
         <source>  handset caused: no repair limit</source>
         <translation>  客户手机原因:不计修复时限</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="222"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="229"/>
         <source>, first received by %1</source>
         <translation>,首问受理人 %1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="225"/>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="228"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="232"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="235"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="229"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="236"/>
         <source>monthly rent waived from %1 until %2</source>
         <translation>免收障碍期间月租:%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="230"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="237"/>
         <source>the repair</source>
         <translation>修复为止</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="234"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="241"/>
         <source>answered %1</source>
         <translation>%1 已答复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="235"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="242"/>
         <source>answer due %1</source>
         <translation>应于 %1 前答复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="305"/>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="308"/>
         <source>Done: %1</source>
         <translation>已完成:%1</translation>
     </message>
@@ -1899,47 +2337,47 @@ or choose an image</source>
 <context>
     <name>TicketsModel</name>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="33"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="35"/>
         <source>No.</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="34"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="36"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="35"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="37"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="36"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="38"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="37"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="39"/>
         <source>Number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="38"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="40"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="39"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="41"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="40"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="42"/>
         <source>Due</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="41"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="43"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
@@ -1967,102 +2405,106 @@ or choose an image</source>
 <context>
     <name>TicketsPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="35"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="37"/>
         <source>My tickets</source>
         <translation>我的工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="36"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="38"/>
         <source>My window</source>
         <translation>本窗口</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="37"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="39"/>
         <source>Referred to my department</source>
         <translation>转派本部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="38"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="40"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="39"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="41"/>
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="40"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="42"/>
         <source>All tickets</source>
         <translation>全部工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="78"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="79"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="79"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="80"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="80"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="81"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="81"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="82"/>
         <source>All windows</source>
         <translation>全部窗口</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="83"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="84"/>
         <source>Owner&apos;s staff no.</source>
         <translation>责任人工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="86"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="87"/>
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="99"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="100"/>
         <source>Search content, answers, name or number (e.g. 话费, 信号, 1380013)</source>
         <translation>查找受理内容、答复、客户姓名或号码(如 话费、信号、1380013)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="104"/>
-        <source>&amp;New ticket…</source>
-        <translation>受理新工单(&amp;N)…</translation>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="105"/>
+        <source>New ticket…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="144"/>
+        <source>&amp;New ticket…</source>
+        <translation type="vanished">受理新工单(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="146"/>
         <source>Queue:</source>
         <translation>工单列表:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="174"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="176"/>
         <source>Queue</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="175"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="177"/>
         <source>Reports</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="212"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="218"/>
         <source>%1 found</source>
         <translation>找到 %1 张</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="214"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="220"/>
         <source>, newest %1 shown</source>
         <translation>,显示最新 %1 张</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="267"/>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="281"/>
         <source>%1 ticket(s)</source>
         <translation>共 %1 张工单</translation>
     </message>
@@ -2110,12 +2552,12 @@ or choose an image</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="73"/>
+        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="72"/>
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="75"/>
+        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="74"/>
         <source>Application #%1: %2</source>
         <translation>申请 #%1:%2</translation>
     </message>
@@ -2123,32 +2565,32 @@ or choose an image</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../kaccount_desk/ui/main.py" line="40"/>
+        <location filename="../../kaccount_desk/ui/main.py" line="49"/>
         <source>Cannot use the database</source>
         <translation>数据库暂时无法使用</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main.py" line="35"/>
+        <location filename="../../kaccount_desk/ui/main.py" line="68"/>
         <source>Something went wrong that the program did not expect. Your saved work is in the database; please tell support what you were doing.</source>
         <translation>程序遇到了意外错误。已保存的内容都在数据库中;请告诉技术支持您当时在做什么。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main.py" line="67"/>
+        <location filename="../../kaccount_desk/ui/main.py" line="71"/>
         <source>The details are in the log file:</source>
         <translation>详细情况记录在日志文件中:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main.py" line="38"/>
+        <location filename="../../kaccount_desk/ui/main.py" line="72"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main.py" line="52"/>
+        <location filename="../../kaccount_desk/ui/main.py" line="113"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main.py" line="53"/>
+        <location filename="../../kaccount_desk/ui/main.py" line="114"/>
         <source>The database could not be opened:</source>
         <translation>无法打开数据库:</translation>
     </message>
@@ -2156,67 +2598,226 @@ or choose an image</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../kaccount_desk/ui/messages.py" line="27"/>
+        <location filename="../../kaccount_desk/ui/messages.py" line="39"/>
         <source>Cannot do that</source>
         <translation>无法执行</translation>
     </message>
 </context>
 <context>
+    <name>restore_offer</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/restore_offer.py" line="23"/>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/restore_offer.py" line="39"/>
+        <source>Restore this backup now? The damaged file is kept beside it; work done after the backup was taken is not in it.</source>
+        <translation>现在恢复这个备份吗?损坏的文件会保留在原处旁边;备份之后录入的内容不在备份中。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/restore_offer.py" line="46"/>
+        <source>The backup cannot be restored</source>
+        <translation>无法恢复备份</translation>
+    </message>
+</context>
+<context>
     <name>roster_dialogs</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="186"/>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="199"/>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="203"/>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="183"/>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="196"/>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="200"/>
         <source>Export roster</source>
         <translation>导出名单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="187"/>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="184"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="200"/>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="197"/>
         <source>%n application(s) written to:</source>
-        <translation>
-            <numerusform>已导出 %n 份申请到:</numerusform>
-        </translation>
+        <translation type="unfinished">已导出 %n 份申请到:</translation>
     </message>
 </context>
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../kaccount_desk/ui/settings.py" line="33"/>
+        <location filename="../../kaccount_desk/ui/settings.py" line="41"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings.py" line="34"/>
+        <location filename="../../kaccount_desk/ui/settings.py" line="42"/>
         <source>Last campaign</source>
         <translation>上次使用的办理活动</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/settings.py" line="44"/>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/settings.py" line="45"/>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/settings.py" line="46"/>
+        <source>Default printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/settings.py" line="47"/>
+        <source>Paper size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/settings.py" line="49"/>
+        <source>Lock after idle minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/settings.py" line="50"/>
+        <source>Backup folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/settings.py" line="51"/>
+        <source>Backups kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>shortcuts</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="16"/>
+        <source>First page (Enrollment)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="17"/>
+        <source>Second page (Tickets)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="18"/>
+        <source>Third page (Print)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="19"/>
+        <source>Fourth page (Admin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="20"/>
+        <source>Search on this page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="21"/>
+        <source>Reload campaigns, staff and lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="22"/>
+        <source>Print (on the Print page; elsewhere, go there)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="23"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="24"/>
+        <source>New ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="25"/>
+        <source>Save the new ticket (in its form)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="26"/>
+        <source>Ticket: start handling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="27"/>
+        <source>Ticket: reply to the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="28"/>
+        <source>Ticket: add a note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="29"/>
+        <source>Ticket: refer to a department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="30"/>
+        <source>Ticket: record the department&apos;s answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="31"/>
+        <source>Ticket: callback, satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="32"/>
+        <source>Ticket: callback, not satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="33"/>
+        <source>Ticket: callback, not reachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="34"/>
+        <source>Ticket: the handset caused the fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="35"/>
+        <source>Ticket: customer told it is overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="36"/>
+        <source>Ticket: close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="37"/>
+        <source>Application form: save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="38"/>
+        <source>Application form: save and start the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="39"/>
+        <source>Application form: choose a reserved number</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>workers</name>
     <message>
-        <location filename="../../kaccount_desk/ui/workers.py" line="121"/>
+        <location filename="../../kaccount_desk/ui/workers.py" line="123"/>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-</context>
-<context>
-    <name>StoreBanner</name>
-    <message>
-        <location filename="../../kaccount_desk/ui/store_banner.py" line="39"/>
-        <source>Try again now</source>
-        <translation>立即重试</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/store_banner.py" line="54"/>
-        <source>The database cannot be used now: %1
-Your input stays here; trying again every %2 seconds.</source>
-        <translation>数据库暂时无法使用:%1
-已输入的内容仍保留在这里;每 %2 秒自动重试。</translation>
     </message>
 </context>
 </TS>
