@@ -77,14 +77,15 @@ def _sync_departments(session: Session, row: Campaign, wanted: tuple[DepartmentS
             continue
         used = session.scalar(select(Application.id).where(Application.department_id == dept.id).limit(1))
         if used:
-            raise Refused(Reason("campaign.department_used", f"部门“{name}”已有申请,不能删除", f"Department {name!r} has applications and cannot be removed"))
+            raise Refused(Reason("campaign.department_used", f"部门“{name}”已有申请,不能删除",
+                                 f"Department {name!r} has applications and cannot be removed"))
         row.departments.remove(dept)
     for position, spec in enumerate(wanted):
-        dept = by_name.get(spec.name)
-        if dept is None:
+        existing = by_name.get(spec.name)
+        if existing is None:
             row.departments.append(Department(name=spec.name, kind=spec.kind, position=position))
         else:
-            dept.kind, dept.position = spec.kind, position
+            existing.kind, existing.position = spec.kind, position
 
 
 def _sync_items(session: Session, row: Campaign, spec: CampaignSpec) -> None:
@@ -100,7 +101,8 @@ def _sync_items(session: Session, row: Campaign, spec: CampaignSpec) -> None:
                 select(ApplicationAddon.application_id).where(ApplicationAddon.rated_item_id == item.id).limit(1)
             )
             if used:
-                raise Refused(Reason("campaign.plan_used", f"资费“{item.name}”已有人选用,不能删除", f"Plan {item.name!r} is in use and cannot be removed"))
+                raise Refused(Reason("campaign.plan_used", f"资费“{item.name}”已有人选用,不能删除",
+                                     f"Plan {item.name!r} is in use and cannot be removed"))
             row.rated_items.remove(item)
         else:
             for key, value in values.items():
@@ -120,7 +122,8 @@ def _sync_pool(session: Session, campaign_id: int, numbers: list[str]) -> None:
             )
         ).first()
         if taken:
-            raise Refused(Reason("campaign.pool_used", f"号码{taken}已被选用,不能从号池中删除", f"Number {taken} is chosen and cannot leave the pool"))
+            raise Refused(Reason("campaign.pool_used", f"号码{taken}已被选用,不能从号池中删除",
+                                 f"Number {taken} is chosen and cannot leave the pool"))
         leaving = list(session.scalars(select(PoolNumber.id).where(PoolNumber.campaign_id == campaign_id, PoolNumber.number.in_(gone))))
         session.execute(delete(PoolNumber).where(PoolNumber.id.in_(leaving)))
         audit.note_change(session, "pool_numbers", "delete", list(leaving))  # a Core delete: the flush recorder cannot see it

@@ -177,7 +177,8 @@ def save_application(ctx: Context, inp: ApplicationInput, application_id: int | 
                 apply_assessment(row, inp, a)
                 row.updated_at = now
                 session.flush()
-                session.add(ApplicationEvent(application_id=row.id, from_status=None, to_status=row.status, staff_id=ctx.actor.id, at=now, note=""))
+                session.add(ApplicationEvent(application_id=row.id, from_status=None, to_status=row.status, staff_id=ctx.actor.id,
+                                             at=now, note=""))
             else:
                 apply_assessment(row, inp, a)
                 row.updated_at = now
@@ -191,7 +192,8 @@ def save_application(ctx: Context, inp: ApplicationInput, application_id: int | 
         raise Refused(NUMBER_JUST_TAKEN) from exc
 
 
-NUMBER_JUST_TAKEN = Reason("number.taken", "该号码刚被另一份申请占用,请换一个", "That number was just taken by another application; pick another")
+NUMBER_JUST_TAKEN = Reason("number.taken", "该号码刚被另一份申请占用,请换一个",
+                           "That number was just taken by another application; pick another")
 PERSON_ALREADY_THERE = Reason(
     "application.person_already_there",
     "此人在本次活动中已有一份还没有号码的申请,请打开那一份继续填写",
@@ -272,7 +274,8 @@ def view(ctx: Context, session: Session, row: Application) -> ApplicationView:
     included, chosen = (plan.included_addons if plan else ()), [a.code for a in addons if a]
     fee = monthly_fee(plan.monthly_fee if plan else None, included, chosen, {c: r.monthly_fee for c, r in offered.items()})
     events = session.execute(
-        select(ApplicationEvent, Staff).join(Staff, Staff.id == ApplicationEvent.staff_id).where(ApplicationEvent.application_id == row.id).order_by(ApplicationEvent.id)
+        select(ApplicationEvent, Staff).join(Staff, Staff.id == ApplicationEvent.staff_id)
+        .where(ApplicationEvent.application_id == row.id).order_by(ApplicationEvent.id)
     )
     sides = {c.side for c in row.copies}
     problems: tuple[Reason, ...] = ()
@@ -355,7 +358,8 @@ def move_application(ctx: Context, application_id: int, target: str, reason: str
         row.updated_at = now
         if to is Status.REJECTED:
             row.reject_reason = reason.strip()
-        session.add(ApplicationEvent(application_id=row.id, from_status=current.value, to_status=to.value, staff_id=ctx.actor.id, at=now, note=reason.strip()))
+        session.add(ApplicationEvent(application_id=row.id, from_status=current.value, to_status=to.value, staff_id=ctx.actor.id,
+                                     at=now, note=reason.strip()))
         session.flush()
         return view(ctx, session, row)
 

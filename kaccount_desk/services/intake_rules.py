@@ -109,15 +109,14 @@ class IntakeRules:
         self._per_id: Counter[tuple[str, str]] | None = None
         if preload:
             self._pool = set(session.scalars(select(PoolNumber.number).where(PoolNumber.campaign_id == campaign.id)))
-            self._taken = dict(
-                session.execute(
-                    select(Application.msisdn, Application.id).where(
-                        Application.campaign_id == campaign.id,
-                        Application.status.in_(LIVE_STATUSES),
-                        Application.msisdn.is_not(None),
-                    )
-                ).all()
+            held = session.execute(
+                select(Application.msisdn, Application.id).where(
+                    Application.campaign_id == campaign.id,
+                    Application.status.in_(LIVE_STATUSES),
+                    Application.msisdn.is_not(None),
+                )
             )
+            self._taken = {msisdn: app_id for msisdn, app_id in held if msisdn is not None}  # the column is nullable; the query skips NULLs
             self._per_id = Counter()
             rows = session.execute(
                 select(Application.id_number, Application.carrier, func.count())

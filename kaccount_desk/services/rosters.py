@@ -35,7 +35,7 @@ from kaccount_desk.services.intake_rules import ApplicationInput, IntakeRules
 from kaccount_desk.sheets.roster_reader import Column, RosterFileError, RosterRow, RosterSheet, read_roster
 from kaccount_desk.sheets.roster_writer import write_roster
 from kaccount_desk.store.constraints import violated_unique_index
-from kaccount_desk.store.models import Application, ApplicationAddon, ApplicationEvent, Department
+from kaccount_desk.store.models import Application, ApplicationAddon, ApplicationEvent, Department, table_of
 
 Progress = Callable[[int, int], bool]
 EXPORT_STATUSES = (Status.SUBMITTED, Status.SENT, Status.ACTIVATED)
@@ -220,7 +220,7 @@ def _insert_new(ctx: Context, session: Session, campaign_id: int, rows: list[New
     now = ctx.now()
     common = {"campaign_id": campaign_id, "status": Status.DRAFT.value, "created_by": ctx.actor.id, "created_at": now, "updated_at": now}
     # Core inserts on the tables: the ORM's bulk path adds bookkeeping these plain rows don't need.
-    applications = Application.__table__
+    applications = table_of(Application)
     ids = list(
         session.scalars(
             insert(applications).returning(applications.c.id, sort_by_parameter_order=True),
@@ -229,11 +229,12 @@ def _insert_new(ctx: Context, session: Session, campaign_id: int, rows: list[New
     )
     addons = [{"application_id": i, "rated_item_id": a} for i, row in zip(ids, rows, strict=True) for a in row.addon_ids]
     if addons:
-        session.execute(insert(ApplicationAddon.__table__), addons)
+        session.execute(insert(table_of(ApplicationAddon)), addons)
     session.execute(
-        insert(ApplicationEvent.__table__),
+        insert(table_of(ApplicationEvent)),
         [
-            {"application_id": i, "from_status": None, "to_status": Status.DRAFT.value, "staff_id": ctx.actor.id, "at": now, "note": row.event_note}
+            {"application_id": i, "from_status": None, "to_status": Status.DRAFT.value, "staff_id": ctx.actor.id, "at": now,
+             "note": row.event_note}
             for i, row in zip(ids, rows, strict=True)
         ],
     )
@@ -314,7 +315,8 @@ def export_roster(ctx: Context, campaign_code: str, out: Path, all_live: bool = 
             )
         title = f"{campaign.title} 办理名单({campaign.carrier_branch})"
     if not lines:
-        raise Refused(Reason("export.empty", "没有可导出的申请(只导出办公室已提交及之后的申请)", "No applications to export (only those submitted by the office or later)"))
+        raise Refused(Reason("export.empty", "没有可导出的申请(只导出办公室已提交及之后的申请)",
+                             "No applications to export (only those submitted by the office or later)"))
     try:
         write_roster(out, EXPORT_HEADERS, lines, title=title)
     except UnsafeTarget as exc:

@@ -19,6 +19,7 @@ from sqlalchemy import (
     LargeBinary,
     Numeric,
     String,
+    Table,
     Text,
     UniqueConstraint,
     text,
@@ -36,6 +37,14 @@ LIVE_SQL = "status IN (" + ", ".join(f"'{s.value}'" for s in LIVE_STATUSES) + ")
 
 class Base(DeclarativeBase):
     pass
+
+
+def table_of(model: type[Base]) -> Table:
+    """The model's Table, for Core statements: SQLAlchemy types ``__table__`` as any FromClause,
+    though a declarative model mapped to a table (all of ours) always has a Table there."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 class Staff(Base):
