@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -10,12 +11,23 @@ from kaccount_desk.cli.main import build_parser, run
 from kaccount_desk.logs import setup_logging
 
 
+def private_files() -> None:
+    """Everything this process creates (logs, PDFs, exports, backups, the store) is its owner's only.
+
+    The files hold names and ID numbers (PIPL); on a shared counter PC other accounts must not read
+    them. Windows has no umask: there the per-user folders' permissions do this work.
+    """
+    if hasattr(os, "umask"):
+        os.umask(0o077)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # What a killed or crashed run left half-written goes first; a SIGTERM from now on
     # unwinds like an exception, so this run's own temporaries are removed as it ends.
     safe_files.sweep_stale()
     safe_files.exit_on_terminate()
     args = list(sys.argv[1:] if argv is None else argv)
+    private_files()
     setup_logging()
     parsed, _ = build_parser().parse_known_args(args)
     if parsed.self_test:

@@ -15,6 +15,7 @@ import platformdirs
 
 APP_NAME = "kaccount-desk"
 STORE_FILE = "kaccount.sqlite3"
+KEY_FILE = "store.key"
 
 
 def data_dir() -> Path:
@@ -43,6 +44,14 @@ def log_dir() -> Path:
     if home:
         return Path(home) / "logs"
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def key_file() -> Path:
+    """The key that encrypts ID numbers and images: per user, beside the settings, never in the store."""
+    override = os.environ.get("KACCOUNT_KEY_FILE")
+    if override:
+        return Path(override)
+    return config_dir() / KEY_FILE
 
 
 def resources_dir() -> Path:

@@ -31,10 +31,25 @@ from kaccount_desk.store.models import Staff  # noqa: E402
 pytest_plugins = ["postgresql_server"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def session_key_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One store key for the whole run, set before any fixture of any scope runs: stores a module
+    or the session builds once stay readable, and no test ever touches the real per-user key."""
+    path = tmp_path_factory.mktemp("keys") / "store.key"
+    before = os.environ.get("KACCOUNT_KEY_FILE")
+    os.environ["KACCOUNT_KEY_FILE"] = str(path)
+    yield path
+    if before is None:
+        os.environ.pop("KACCOUNT_KEY_FILE", None)
+    else:
+        os.environ["KACCOUNT_KEY_FILE"] = before
+
+
 @pytest.fixture(autouse=True)
-def kaccount_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def kaccount_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, session_key_file: Path) -> Path:
     home = tmp_path / "home"
     monkeypatch.setenv("KACCOUNT_HOME", str(home))
+    monkeypatch.setenv("KACCOUNT_KEY_FILE", str(session_key_file))
     monkeypatch.delenv("KACCOUNT_DB", raising=False)
     monkeypatch.setenv("KACCOUNT_RESOURCES", str(REPO / "resources"))
     return home

@@ -59,7 +59,11 @@ def register(sub: Any) -> None:
     r = rsub.add_parser("export", help="write the carrier's roster")
     r.add_argument("--campaign", required=True, metavar="CODE")
     r.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx|FILE.csv")
-    r.add_argument("--all-live", action="store_true", help="include drafts and collected applications too")
+    r.add_argument("--all-live", action="store_true", help="include drafts and collected applications too (ID numbers masked)")
+    shown = r.add_mutually_exclusive_group()
+    shown.add_argument("--full-ids", dest="full_ids", action="store_true", default=None,
+                       help="full ID numbers (the hand-over's default; needs the right; recorded)")
+    shown.add_argument("--masked-ids", dest="full_ids", action="store_false", help="masked ID numbers")
     json_flag(r)
     r.set_defaults(handler=cmd_roster_export)
 
@@ -216,7 +220,7 @@ def cmd_roster_import(args: argparse.Namespace) -> int:
 def cmd_roster_export(args: argparse.Namespace) -> int:
     from kaccount_desk.services import rosters
 
-    count = rosters.export_roster(logged_in(args), args.campaign, args.out, all_live=args.all_live)
+    count = rosters.export_roster(logged_in(args), args.campaign, args.out, all_live=args.all_live, full_ids=args.full_ids)
     if args.json:
         print_json({"out": str(args.out), "rows": count})
     else:

@@ -11,9 +11,18 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from types import TracebackType
 
 from kaccount_desk import __version__
-from kaccount_desk.cli import application_commands, enrollment_commands, print_commands, staff_commands, ticket_commands, vault_commands
+from kaccount_desk.cli import (
+    application_commands,
+    enrollment_commands,
+    print_commands,
+    retention_commands,
+    staff_commands,
+    ticket_commands,
+    vault_commands,
+)
 from kaccount_desk.cli.output import REFUSED, UNAVAILABLE, USAGE, complain, print_json, words
 from kaccount_desk.cli.session import UsageError
 from kaccount_desk.services.errors import ServiceError, StoreUnavailable
@@ -21,7 +30,7 @@ from kaccount_desk.services.errors import ServiceError, StoreUnavailable
 Registrar = Callable[[argparse._SubParsersAction], None]
 REGISTRARS: list[Registrar] = [
     enrollment_commands.register, application_commands.register, staff_commands.register, ticket_commands.register,
-    print_commands.register, vault_commands.register,
+    print_commands.register, vault_commands.register, retention_commands.register,
 ]
 
 
@@ -98,5 +107,13 @@ def run(argv: Sequence[str]) -> int:
             store.close()
 
 
+def _print_safely(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """A bug's traceback on the terminal, without SQL values or a database's quoted row."""
+    from kaccount_desk.services import crash_report
+
+    print(crash_report.safe_traceback(exc_type, exc, tb), file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    sys.excepthook = _print_safely
     return run(sys.argv[1:] if argv is None else argv)

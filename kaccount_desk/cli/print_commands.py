@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 CAMPAIGN_DOCUMENTS = ("notice", "forms", "roster", "summary", "id-sheets")
 TICKET_DOCUMENTS = ("receipt", "ticket")
+FULL_ID_DOCUMENTS = ("forms", "roster", "summary")
 
 
 def register(sub: Any) -> None:
@@ -26,6 +27,8 @@ def register(sub: Any) -> None:
             d.add_argument("--all-live", action="store_true", help="include applications the office has not submitted yet")
         elif name != "notice":
             d.add_argument("--department", metavar="NAME", help="only this department (required for roster)")
+        if name in FULL_ID_DOCUMENTS:
+            d.add_argument("--full-ids", action="store_true", help="print full ID numbers (masked by default; needs the right; recorded)")
         d.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
         json_flag(d)
         d.set_defaults(handler=cmd_print)
@@ -47,11 +50,11 @@ def _run(args: argparse.Namespace) -> Printed:
     if kind == "notice":
         return printing.print_notice(ctx, args.campaign, args.out)
     if kind == "forms":
-        return printing.print_forms(ctx, args.campaign, args.out, department=args.department)
+        return printing.print_forms(ctx, args.campaign, args.out, department=args.department, full_ids=args.full_ids)
     if kind == "roster":
-        return printing.print_roster(ctx, args.campaign, args.out, args.department)
+        return printing.print_roster(ctx, args.campaign, args.out, args.department, full_ids=args.full_ids)
     if kind == "summary":
-        return printing.print_summary(ctx, args.campaign, args.out, all_live=args.all_live)
+        return printing.print_summary(ctx, args.campaign, args.out, all_live=args.all_live, full_ids=args.full_ids)
     if kind == "id-sheets":
         return printing.print_id_sheets(ctx, args.campaign, args.out, department=args.department)
     if kind == "receipt":

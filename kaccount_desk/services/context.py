@@ -21,6 +21,7 @@ from kaccount_desk.domain.reasons import Lang, Reason
 from kaccount_desk.domain.roles import ROLE_LABELS, Permission, allows
 from kaccount_desk.services import audit
 from kaccount_desk.services.errors import Forbidden, StoreUnavailable
+from kaccount_desk.store.crypto import KeyProblem, StoreKeys, keys_of
 from kaccount_desk.store.engine import open_store, ping, writer
 from kaccount_desk.store.failures import failure_reason, shown_url
 from kaccount_desk.store.failures import without_password as without_password  # for faces, which may not import store
@@ -39,6 +40,8 @@ def store_guard(url: str) -> Iterator[None]:
     """
     try:
         yield
+    except KeyProblem as exc:
+        raise StoreUnavailable(exc.reason) from None
     except Exception as exc:
         reason = failure_reason(exc, url)
         if reason is None:
@@ -52,10 +55,18 @@ class Store:
     ``create=False`` opens only a SQLite file that exists (every CLI command but ``init``).
     """
 
-    def __init__(self, url: str, resources: Path | None = None, clock: Callable[[], datetime] = utc_now, create: bool = True) -> None:
+    def __init__(
+        self,
+        url: str,
+        resources: Path | None = None,
+        clock: Callable[[], datetime] = utc_now,
+        create: bool = True,
+        key_file: Path | None = None,
+    ) -> None:
         self.url = url
         with store_guard(url):
-            self.engine, self._sessions = open_store(url, create)
+            self.engine, self._sessions = open_store(url, create, key_file)
+        self.keys: StoreKeys = keys_of(self.engine)
         self._writers = sessionmaker(writer(self.engine), expire_on_commit=False)
         self.resources = resources or config.resources_dir()
         self.segments: SegmentTable = load_default_segments(self.resources)

@@ -14,6 +14,7 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationView, get_application, view
 from kaccount_desk.services.errors import Refused, not_found
 from kaccount_desk.services.id_images import MAX_FILE_BYTES, clean_id_image, thumbnail
+from kaccount_desk.store.crypto import StoreKeys, Undecryptable, copy_aad
 from kaccount_desk.store.models import Application, IdCopy
 
 SIDES = {"front": ("正面", "front"), "back": ("反面", "back")}
@@ -63,7 +64,7 @@ def attach_id_copy(ctx: Context, application_id: int, side: str, raw: bytes, nam
                 mime=clean.mime,
                 width=clean.width,
                 height=clean.height,
-                data=clean.data,
+                data=ctx.store.keys.encrypt(clean.data, copy_aad(application_id, side)),
                 added_by=ctx.actor.id,
                 added_at=ctx.now(),
             )
@@ -79,7 +80,23 @@ def id_copy(ctx: Context, application_id: int, side: str) -> IdCopyImage | None:
         row = session.scalar(select(IdCopy).where(IdCopy.application_id == application_id, IdCopy.side == side))
         if row is None:
             return None
-        return IdCopyImage(row.side, row.sha256, row.width, row.height, row.data)
+        return IdCopyImage(row.side, row.sha256, row.width, row.height, open_copy(ctx.store.keys, row))
+
+
+def open_copy(keys: StoreKeys, row: IdCopy) -> bytes:
+    """The image's JPEG bytes; changed or foreign ciphertext is refused in words, never shown."""
+    try:
+        return keys.decrypt(row.data, copy_aad(row.application_id, row.side))
+    except Undecryptable as exc:
+        zh_side, en_side = SIDES.get(row.side, (row.side, row.side))
+        raise Refused(
+            Reason(
+                "image.damaged",
+                f"申请{row.application_id}的身份证{zh_side}复印件已损坏或被改动(加密校验不符),不能显示或打印;请重新上传",
+                f"The ID card {en_side} copy of application {row.application_id} was damaged or altered "
+                "(its encryption check fails); it cannot be shown or printed. Please attach it again",
+            )
+        ) from exc
 
 
 def id_copy_thumbnail(ctx: Context, application_id: int, side: str, size: int = 240) -> bytes | None:

@@ -24,6 +24,7 @@ from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.tariff import monthly_fee
 from kaccount_desk.domain.workflow import LIVE_STATUSES
 from kaccount_desk.services.campaigns import deadline_in_own_offset
+from kaccount_desk.store.crypto import keys_of
 from kaccount_desk.store.models import Application, Campaign, PoolNumber, RatedItemRow
 
 
@@ -55,6 +56,7 @@ class Assessment:
     department_id: int | None = None
     id_type: str = "resident_id"
     id_number: str = ""
+    id_digest: str = ""
     id_valid: bool = False
     msisdn: str | None = None
     carrier: str | None = None
@@ -96,6 +98,7 @@ class IntakeRules:
 
     def __init__(self, session: Session, campaign: Campaign, segments: SegmentTable, preload: bool = False) -> None:
         self.session = session
+        self.keys = keys_of(session.get_bind())
         self.campaign = campaign
         self.segments = segments
         self.deadline = deadline_in_own_offset(campaign)
@@ -119,12 +122,12 @@ class IntakeRules:
             self._taken = {msisdn: app_id for msisdn, app_id in held if msisdn is not None}  # the column is nullable; the query skips NULLs
             self._per_id = Counter()
             rows = session.execute(
-                select(Application.id_number, Application.carrier, func.count())
+                select(Application.id_digest, Application.carrier, func.count())
                 .where(Application.status.in_(LIVE_STATUSES))
-                .group_by(Application.id_number, Application.carrier)
+                .group_by(Application.id_digest, Application.carrier)
             )
-            for number, carrier, count in rows:
-                self._per_id[(number, carrier or "")] += count
+            for digest, carrier, count in rows:
+                self._per_id[(digest, carrier or "")] += count
 
     # The three look-ups below read the store one at a time for a single save, and from the
     # preloaded maps during an import, where thousands of round trips would cost seconds.
@@ -149,11 +152,13 @@ class IntakeRules:
         )
 
     def numbers_held(self, id_number: str, carrier: str, own: Holder | None) -> int:
+        """一证五号: live numbers one person holds with a carrier, counted by the ID number's digest."""
+        digest = self.keys.digest(id_number)
         if self._per_id is not None:
-            count = self._per_id[(id_number, carrier)]
+            count = self._per_id[(digest, carrier)]
             return count - (1 if own is not None and own.carrier == carrier and own.status in LIVE_STATUSES else 0)
         query = select(func.count()).select_from(Application).where(
-            Application.id_number == id_number, Application.carrier == carrier, Application.status.in_(LIVE_STATUSES)
+            Application.id_digest == digest, Application.carrier == carrier, Application.status.in_(LIVE_STATUSES)
         )
         if own is not None and own.id is not None:
             query = query.where(Application.id != own.id)
@@ -164,7 +169,7 @@ class IntakeRules:
         if self._taken is not None and number:
             self._taken[number] = row
         if self._per_id is not None and number:
-            self._per_id[(id_number, str(row.carrier or ""))] += 1
+            self._per_id[(self.keys.digest(id_number), str(row.carrier or ""))] += 1
 
     def facts(self) -> CampaignFacts:
         return CampaignFacts(set(self.departments), self.campaign.required_carrier, tuple(self.campaign.excluded_packages), self.in_pool)
@@ -178,6 +183,7 @@ class IntakeRules:
         kind = document_type_from(inp.id_type)
         out.id_type = kind.value if kind else inp.id_type
         out.id_number, out.id_valid = checks.id_number, checks.id_valid
+        out.id_digest = self.keys.digest(out.id_number)
         out.warnings.extend(checks.id_warnings)
         out.warnings.extend(w for w in checks.number_warnings if w.code not in inp.confirmed)
         if checks.mobile is not None:

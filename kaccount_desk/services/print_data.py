@@ -18,12 +18,15 @@ from kaccount_desk.documents.data import AddonLine, ApplicationFormData, IdCopyD
 from kaccount_desk.domain.campaign import CampaignSpec, PlanSpec
 from kaccount_desk.domain.id_documents import IdDocumentType
 from kaccount_desk.domain.reasons import Reason
-from kaccount_desk.domain.resident_id import check_resident_id, mask_resident_id
-from kaccount_desk.domain.roles import Permission, check_department, fixed_department
+from kaccount_desk.domain.resident_id import check_resident_id
+from kaccount_desk.domain.roles import check_department, fixed_department
 from kaccount_desk.domain.tariff import RatedItem, monthly_fee, plan_addons
 from kaccount_desk.domain.workflow import Status, status_label
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Forbidden, NotFound, Refused
+from kaccount_desk.services.id_copies import open_copy
+from kaccount_desk.services.id_privacy import shown
+from kaccount_desk.store.crypto import StoreKeys
 from kaccount_desk.store.models import Application, Campaign, Department, RatedItemRow
 
 
@@ -111,16 +114,11 @@ class Pricing:
         return monthly_fee(plan.monthly_fee if plan else None, included, chosen, {c: r.monthly_fee for c, r in self.addons_by_code.items()})
 
 
-def shown_id(ctx: Context, number: str) -> str:
-    """PIPL: the full number only for staff whose work needs it."""
-    return number if ctx.actor.may(Permission.VIEW_FULL_ID) else mask_resident_id(number)
-
-
 def _id_type(value: str) -> str:
     return IdDocumentType(value).zh if value in IdDocumentType._value2member_map_ else value
 
 
-def form_data(ctx: Context, campaign: Campaign, pricing: Pricing, app: Application, department: str) -> ApplicationFormData:
+def form_data(full_ids: bool, campaign: Campaign, pricing: Pricing, app: Application, department: str) -> ApplicationFormData:
     parsed = check_resident_id(app.id_number).value if app.id_type == IdDocumentType.RESIDENT_ID else None
     return ApplicationFormData(
         application_id=str(app.id),
@@ -128,7 +126,7 @@ def form_data(ctx: Context, campaign: Campaign, pricing: Pricing, app: Applicati
         name=app.name,
         department=department,
         id_type=_id_type(app.id_type),
-        id_number=shown_id(ctx, app.id_number),
+        id_number=shown(app.id_number, full_ids),
         sex={"male": "男", "female": "女"}[parsed.sex] if parsed else "",
         birth_date=parsed.birth_date if parsed else None,
         keeps_number=app.number_source != "pool",
@@ -140,11 +138,11 @@ def form_data(ctx: Context, campaign: Campaign, pricing: Pricing, app: Applicati
     )
 
 
-def roster_line(ctx: Context, pricing: Pricing, app: Application, department: str) -> RosterLine:
+def roster_line(full_ids: bool, pricing: Pricing, app: Application, department: str) -> RosterLine:
     return RosterLine(
         department=department,
         name=app.name,
-        id_number=shown_id(ctx, app.id_number),
+        id_number=shown(app.id_number, full_ids),
         phone_number=app.msisdn or "",
         keeps_number=app.number_source != "pool",
         plan=pricing.plan_name(app),
@@ -154,11 +152,11 @@ def roster_line(ctx: Context, pricing: Pricing, app: Application, department: st
     )
 
 
-def id_copy_data(rows: Sequence[tuple[Application, str]]) -> list[IdCopyData]:
-    """Both sides of each applicant's card; everyone missing a side is named at once."""
+def id_copy_data(keys: StoreKeys, rows: Sequence[tuple[Application, str]]) -> list[IdCopyData]:
+    """Both sides of each applicant's card, decrypted; everyone missing a side is named at once."""
     copies, missing = [], []
     for app, department in rows:
-        sides = {c.side: c.data for c in app.copies}
+        sides = {c.side: open_copy(keys, c) for c in app.copies}
         absent = [zh for side, zh in (("front", "正面"), ("back", "反面")) if not sides.get(side)]
         if absent:
             missing.append((app, absent))

@@ -33,7 +33,7 @@ from kaccount_desk.documents.notice import DEFAULT_NOTICE_TEMPLATE
 from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.tickets import label as ticket_label
 from kaccount_desk.domain.workflow import LIVE_STATUSES, Status
-from kaccount_desk.services import campaigns, tickets
+from kaccount_desk.services import campaigns, id_privacy, tickets
 from kaccount_desk.services.campaigns import campaign_row, get_campaign
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Refused
@@ -152,14 +152,17 @@ def print_notice(ctx: Context, code: str, out: Path) -> Printed:
     return Printed(Path(out), _pages(out))
 
 
-def _forms(ctx: Context, code: str, department: str | None, application_ids: Sequence[int] | None) -> list[ApplicationFormData]:
+def _forms(
+    ctx: Context, code: str, department: str | None, application_ids: Sequence[int] | None, full_ids: bool
+) -> list[ApplicationFormData]:
     ctx.require(Permission.TAKE_APPLICATIONS)
+    id_privacy.require_full_ids(ctx, full_ids)
     selection = Selection(LIVE_STATUSES, scoped_department(ctx, department), _ids(application_ids))
     with ctx.store.read() as session:
         campaign = campaign_row(session, code)
         pricing = Pricing(campaign)
         rows = load_applications(session, campaign, selection)
-        return [form_data(ctx, campaign, pricing, app, dept) for app, dept in rows]
+        return [form_data(full_ids, campaign, pricing, app, dept) for app, dept in rows]
 
 
 def _ids(application_ids: Sequence[int] | None) -> tuple[int, ...] | None:
@@ -173,10 +176,15 @@ def print_forms(
     department: str | None = None,
     application_ids: Sequence[int] | None = None,
     progress: Progress | None = None,
+    full_ids: bool = False,
 ) -> Printed:
-    """Every live application's form (or a department's, or the chosen ones) in one PDF."""
-    forms = _forms(ctx, code, department, application_ids)
+    """Every live application's form (or a department's, or the chosen ones) in one PDF.
+
+    ID numbers are masked unless ``full_ids``, which needs the right and is recorded.
+    """
+    forms = _forms(ctx, code, department, application_ids, full_ids)
     _write(out, lambda stream: render_forms(forms, stream, progress))
+    _record_full(ctx, full_ids, "forms", code, out, len(forms))
     return Printed(Path(out), len(forms))
 
 
@@ -187,40 +195,50 @@ def print_form_files(
     application_ids: Sequence[int] | None = None,
     progress: Progress | None = None,
     department: str | None = None,
+    full_ids: bool = False,
 ) -> Printed:
     """One PDF per form in ``folder``, named by application and person, for sending one by one."""
-    forms = _forms(ctx, code, department, application_ids)
+    forms = _forms(ctx, code, department, application_ids, full_ids)
     with _as_refusal():
         paths = write_form_files(forms, Path(folder), progress)
+    _record_full(ctx, full_ids, "form files", code, folder, len(forms))
     return Printed(Path(folder), len(forms), tuple(paths))
 
 
-def _roster(ctx: Context, code: str, department: str | None, statuses: tuple[Status, ...]) -> RosterData:
+def _roster(ctx: Context, code: str, department: str | None, statuses: tuple[Status, ...], full_ids: bool) -> RosterData:
+    id_privacy.require_full_ids(ctx, full_ids)
     with ctx.store.read() as session:
         campaign = campaign_row(session, code)
         pricing = Pricing(campaign)
         rows = load_applications(session, campaign, Selection(statuses, department))
-        lines = tuple(roster_line(ctx, pricing, app, dept) for app, dept in rows)
+        lines = tuple(roster_line(full_ids, pricing, app, dept) for app, dept in rows)
         return RosterData(campaign.title, campaign.issuer, _today(ctx), lines, department)
 
 
-def print_roster(ctx: Context, code: str, out: Path, department: str) -> Printed:
+def print_roster(ctx: Context, code: str, out: Path, department: str, full_ids: bool = False) -> Printed:
     """A department's list of everyone who applied, whatever stage each application is at.
 
     The collector checks it against the paper pile before handing over, so drafts belong on it.
     """
     ctx.require(Permission.TAKE_APPLICATIONS)
-    data = _roster(ctx, code, scoped_department(ctx, department), LIVE_STATUSES)
+    data = _roster(ctx, code, scoped_department(ctx, department), LIVE_STATUSES, full_ids)
     _write(out, lambda stream: render_roster(data, stream))
+    _record_full(ctx, full_ids, "roster", code, out, len(data.lines))
     return Printed(Path(out), _pages(out))
 
 
-def print_summary(ctx: Context, code: str, out: Path, all_live: bool = False) -> Printed:
+def print_summary(ctx: Context, code: str, out: Path, all_live: bool = False, full_ids: bool = False) -> Printed:
     """The office's 汇总表 for the operator: what the office has submitted, unless ``all_live``."""
     ctx.require(Permission.EXPORT_ROSTER)
-    data = _roster(ctx, code, None, LIVE_STATUSES if all_live else EXPORT_STATUSES)
+    data = _roster(ctx, code, None, LIVE_STATUSES if all_live else EXPORT_STATUSES, full_ids)
     _write(out, lambda stream: render_roster(data, stream))
+    _record_full(ctx, full_ids, "summary", code, out, len(data.lines))
     return Printed(Path(out), _pages(out))
+
+
+def _record_full(ctx: Context, full_ids: bool, document: str, code: str, out: Path, count: int) -> None:
+    if full_ids:
+        id_privacy.record(ctx, id_privacy.Action.PRINT_FULL_ID, f"{document} {Path(out).name}", campaign=code, count=count)
 
 
 def print_id_sheets(
@@ -234,16 +252,19 @@ def print_id_sheets(
     """The ID-copy sheets, marked with the operator's branch, the purpose and today's date.
 
     Order No. 25 wants a copy to say who may use it and for what, so a copy cannot be reused.
+    A sheet shows the number and the photo, so it needs the full-ID right and is recorded.
     """
     ctx.require(Permission.TAKE_APPLICATIONS)
+    ctx.require(Permission.VIEW_FULL_ID)
     selection = Selection(LIVE_STATUSES, scoped_department(ctx, department), _ids(application_ids), with_copies=True)
     with ctx.store.read() as session:
         campaign = campaign_row(session, code)
         purpose = f"仅供{campaign.carrier_branch}办理大客户业务使用"
         rows = load_applications(session, campaign, selection)
-        copies = id_copy_data(rows) if rows else []
+        copies = id_copy_data(ctx.store.keys, rows) if rows else []
     on = _today(ctx)
     _write(out, lambda stream: render_id_sheets(copies, purpose, on, stream, progress))
+    id_privacy.record(ctx, id_privacy.Action.PRINT_ID_IMAGE, f"id sheets {Path(out).name}", campaign=code, count=len(copies))
     return Printed(Path(out), len(copies))
 
 

@@ -15,7 +15,6 @@ from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from kaccount_desk.domain.audit import Action
 from kaccount_desk.domain.eligibility import split_packages
 from kaccount_desk.domain.id_documents import IdDocumentType
 from kaccount_desk.domain.labels import Labels
@@ -26,7 +25,7 @@ from kaccount_desk.domain.roles import Permission, check_department
 from kaccount_desk.domain.tariff import monthly_fee, plan_addons
 from kaccount_desk.domain.workflow import LIVE_STATUSES, Status, check_editable, status_label
 from kaccount_desk.safe_files import UnsafeTarget
-from kaccount_desk.services import audit
+from kaccount_desk.services import audit, id_privacy
 from kaccount_desk.services.campaigns import campaign_row
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import apply_assessment, assessment_values
@@ -98,8 +97,9 @@ def _input(code: str, row: RosterRow) -> ApplicationInput:
     )
 
 
-def _key(id_number: str, msisdn: str) -> tuple[str, str]:
-    return normalize_resident_id(id_number), normalize_mobile(msisdn)
+def _key(rules: IntakeRules, id_number: str, msisdn: str) -> tuple[str, str]:
+    """A person's number in a campaign: the ID number's keyed digest (the stored one is ciphertext)."""
+    return rules.keys.digest(normalize_resident_id(id_number)), normalize_mobile(msisdn)
 
 
 @dataclass(eq=False)
@@ -187,7 +187,7 @@ def _import_once(
         touched: list[tuple[int, Application | NewApplication]] = []
         for done, sheet_row in enumerate(sheet.rows, start=1):
             result, row = _import_row(ctx, rules, existing, _input(campaign_code, sheet_row), sheet_row.row, path.name)
-            if isinstance(row, Application) and (row.id_number, row.msisdn or "") in arrived:
+            if isinstance(row, Application) and (row.id_digest, row.msisdn or "") in arrived:
                 result = replace(result, warnings=(ALREADY_THERE, *result.warnings))
             report.rows.append(result)
             if row is not None:
@@ -210,7 +210,7 @@ def _live_by_key(session: Session, campaign_id: int) -> dict[tuple[str, str], Ap
         .options(selectinload(Application.addons))
         .where(Application.campaign_id == campaign_id, Application.status.in_(LIVE_STATUSES))
     )
-    return {(r.id_number, r.msisdn or ""): r for r in rows}
+    return {(r.id_digest, r.msisdn or ""): r for r in rows}
 
 
 def _insert_new(ctx: Context, session: Session, campaign_id: int, rows: list[NewApplication]) -> list[int]:
@@ -255,7 +255,7 @@ def _import_row(
     not_ours = check_department(ctx.actor.role, ctx.actor.department, inp.department)
     if not_ours:
         return RowResult(row_number, "rejected", name, not_ours), None
-    found = existing.get(_key(inp.id_number, inp.msisdn))
+    found = existing.get(_key(rules, inp.id_number, inp.msisdn))
     now = ctx.now()
     if isinstance(found, Application):
         inp = replace(inp, confirmed=frozenset(found.confirmed_warnings or []))
@@ -277,7 +277,7 @@ def _import_row(
             found.updated_at = now
         return RowResult(row_number, "updated", name, (), warnings, found.id), found
     row = NewApplication(values, a.addon_ids, f"名单导入 {file_name} 第{row_number}行")
-    existing[(a.id_number, a.msisdn or "")] = row
+    existing[(a.id_digest, a.msisdn or "")] = row
     rules.remember(a.msisdn, a.id_number, row)
     return RowResult(row_number, "accepted", name, (), warnings), row
 
@@ -285,9 +285,16 @@ def _import_row(
 EXPORT_HEADERS = ("序号", "部门", "姓名", "证件类型", "证件号码", "手机号码", "号码类型", "资费方式", "附加包", "月费(元)", "状态")
 
 
-def export_roster(ctx: Context, campaign_code: str, out: Path, all_live: bool = False) -> int:
-    """Write the roster the carrier's counter works from; full ID numbers, so it needs the right."""
+def export_roster(ctx: Context, campaign_code: str, out: Path, all_live: bool = False, full_ids: bool | None = None) -> int:
+    """Write the roster the carrier's counter works from, and record who wrote it.
+
+    The hand-over (what the office submitted) keeps full ID numbers: the carrier's counter needs
+    them to open the lines. An export of every live application is a working list, masked unless
+    ``full_ids`` is asked for; full numbers need the right either way.
+    """
     ctx.require(Permission.EXPORT_ROSTER)
+    full = not all_live if full_ids is None else full_ids
+    id_privacy.require_full_ids(ctx, full)
     statuses = LIVE_STATUSES if all_live else EXPORT_STATUSES
     with ctx.store.read() as session:
         campaign = campaign_row(session, campaign_code)
@@ -310,7 +317,8 @@ def export_roster(ctx: Context, campaign_code: str, out: Path, all_live: bool = 
             fee = monthly_fee(plan.monthly_fee if plan else None, included, chosen, fees)
             kind = IdDocumentType(app.id_type).zh if app.id_type in IdDocumentType._value2member_map_ else app.id_type
             lines.append(
-                (n, dept, app.name, kind, app.id_number, app.msisdn or "", "新号" if app.number_source == "pool" else "老号",
+                (n, dept, app.name, kind, id_privacy.shown(app.id_number, full), app.msisdn or "",
+                 "新号" if app.number_source == "pool" else "老号",
                  plan.name if plan else "", "、".join(a.name for a in addons), f"{fee:.2f}", status_label(app.status))
             )
         title = f"{campaign.title} 办理名单({campaign.carrier_branch})"
@@ -325,6 +333,6 @@ def export_roster(ctx: Context, campaign_code: str, out: Path, all_live: bool = 
         raise Refused(Reason("export.format", "只能导出为 .xlsx 或 .csv 文件", "Export to a .xlsx or .csv file")) from exc
     except OSError as exc:
         raise Refused(Reason("export.write", f"无法写入文件 {out}:{exc.strerror}", f"Cannot write {out}: {exc.strerror}")) from exc
-    with ctx.transaction() as session:
-        audit.record_for(ctx, session, Action.EXPORT, f"roster {out.name}", campaign=campaign_code, count=len(lines))
+    id_privacy.record(ctx, id_privacy.Action.EXPORT, f"roster {out.name}", campaign=campaign_code, count=len(lines), full_ids=full,
+                      hand_over=not all_live)
     return len(lines)

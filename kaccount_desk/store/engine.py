@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -9,13 +11,15 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from kaccount_desk import config
 from kaccount_desk.domain.reasons import Reason
+from kaccount_desk.store.crypto import KeySource, bind_keys, check_key, key_source
 from kaccount_desk.store.failures import StoreFault
+from kaccount_desk.store.models import StoreKey
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -36,6 +40,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    # A deleted ID image or a number replaced by its ciphertext is overwritten, not left in a free page.
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 
@@ -50,11 +56,26 @@ def _sqlite_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def make_engine(url: str, create: bool = True) -> Engine:
-    """``create=False`` refuses a SQLite file that does not exist instead of making an empty one.
+def _create_private(path: Path) -> None:
+    """Create the store file readable by its owner only, or make an older one so; SQLite gives its
+    -wal and -shm the same mode. On Windows the mode is ignored and the per-user folder's ACL is
+    what protects the file; a file system without modes (a FAT stick) keeps what it has."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        with contextlib.suppress(OSError):
+            if path.stat().st_mode & 0o077:
+                path.chmod(0o600)
 
-    A mistyped path would otherwise become a new, empty store, and the next thing the person
-    reads is "wrong staff ID or password".
+
+def make_engine(url: str, create: bool = True, key_file: Path | None = None) -> Engine:
+    """An engine with its key source bound (store/crypto.py).
+
+    ``create=False`` refuses a SQLite file that does not exist instead of making an empty one:
+    a mistyped path would otherwise become a new, empty store, and the next thing the person
+    reads is "wrong staff ID or password". ``hide_parameters`` keeps names and ID numbers (SQL
+    parameters) out of every database exception's message, and so out of logs and crash dialogs.
     """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -65,16 +86,17 @@ def make_engine(url: str, create: bool = True) -> Engine:
                     "store.missing", f"没有这个数据库文件:{path}(新建数据库请用 init 命令)",
                     f"There is no store file at {path} (use the init command to create one)",
                 ))
-            if create:
-                path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url)
+            _create_private(path)
+        engine = create_engine(url, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
-        return engine
-    # A server password kept by the first-run wizard sits in an owner-only libpq password file,
-    # never in the URL the settings hold.
-    connect_args = {} if parsed.password else {"passfile": str(config.password_file())}
-    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+    else:
+        # A server password kept by the first-run wizard sits in an owner-only libpq password file,
+        # never in the URL the settings hold.
+        connect_args = {} if parsed.password else {"passfile": str(config.password_file())}
+        engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args, hide_parameters=True)
+    bind_keys(engine, KeySource(key_file or config.key_file()))
+    return engine
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -149,12 +171,24 @@ def check_schema(engine: Engine, current: str | None) -> None:
         ))
 
 
-def open_store(url: str, create: bool = True) -> tuple[Engine, sessionmaker[Session]]:
-    engine = make_engine(url, create)
+def recorded_fingerprint(engine: Engine) -> str | None:
+    """The fingerprint of the key this store was encrypted with, if it has been yet."""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table(StoreKey.__tablename__):
+            return None
+        return connection.scalar(select(StoreKey.fingerprint).limit(1))
+
+
+def open_store(url: str, create: bool = True, key_file: Path | None = None) -> tuple[Engine, sessionmaker[Session]]:
+    """Open a store, refusing in words a newer or foreign schema, and a key file that is missing
+    or not this store's key, before anything is migrated."""
+    engine = make_engine(url, create, key_file)
     try:
         current = current_revision(engine)
         if current != head_revision():
             check_schema(engine, current)
+        check_key(recorded_fingerprint(engine), key_source(engine))
+        if current != head_revision():
             upgrade(writer(engine))
     except BaseException:
         engine.dispose()

@@ -22,11 +22,15 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    event,
     text,
 )
+from sqlalchemy.engine import Connection
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from kaccount_desk.domain.workflow import LIVE_STATUSES
+from kaccount_desk.store.crypto import EncryptedIdNumber, keys_of
 from kaccount_desk.store.types import UtcDateTime
 
 Money = Numeric(10, 2)
@@ -136,6 +140,19 @@ class PoolNumber(Base):
     number: Mapped[str] = mapped_column(String(11))
 
 
+def _tail(id_number: str | None) -> str:
+    return (id_number or "").strip()[-4:]
+
+
+def _digest_default(context: DefaultExecutionContext) -> str:
+    """Every insert, ORM or Core, one row or ten thousand, gets the digest of its own ID number."""
+    return keys_of(context.dialect).digest(context.get_current_parameters().get("id_number") or "")
+
+
+def _tail_default(context: DefaultExecutionContext) -> str:
+    return _tail(context.get_current_parameters().get("id_number"))
+
+
 class Application(Base):
     __tablename__ = "applications"
     __table_args__ = (
@@ -151,16 +168,17 @@ class Application(Base):
         ),
         # ... and a second live application without a number for the same person: two roster
         # imports of the same people at the same moment would otherwise both add them.
+        # (compared by the ID number's keyed digest: the number itself is stored encrypted).
         Index(
             "uq_live_id_unnumbered",
             "campaign_id",
-            "id_number",
+            "id_digest",
             unique=True,
             sqlite_where=text(f"{LIVE_SQL} AND msisdn IS NULL"),
             postgresql_where=text(f"{LIVE_SQL} AND msisdn IS NULL"),
         ),
         Index("ix_applications_list", "campaign_id", "department_id", "status"),
-        Index("ix_applications_id_number", "id_number"),
+        Index("ix_applications_id_digest", "campaign_id", "id_digest"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -168,7 +186,11 @@ class Application(Base):
     department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"))
     name: Mapped[str] = mapped_column(String(64))
     id_type: Mapped[str] = mapped_column(String(32))
-    id_number: Mapped[str] = mapped_column(String(32))
+    # Ciphertext in the store (store/crypto.py); lookups compare the keyed digest beside it, and
+    # searches by the last characters use the tail, which every masked print shows anyway.
+    id_number: Mapped[str] = mapped_column(EncryptedIdNumber())
+    id_digest: Mapped[str] = mapped_column(String(64), default=_digest_default)
+    id_tail: Mapped[str] = mapped_column(String(4), default=_tail_default)
     id_valid: Mapped[bool] = mapped_column(Boolean, default=False)
     number_source: Mapped[str] = mapped_column(String(8))
     msisdn: Mapped[str | None] = mapped_column(String(11))
@@ -190,6 +212,13 @@ class Application(Base):
     events: Mapped[list[ApplicationEvent]] = relationship(cascade="all, delete-orphan", order_by="ApplicationEvent.id")
 
 
+@event.listens_for(Application, "before_update")
+def _id_lookup_columns(_mapper: object, connection: Connection, target: Application) -> None:
+    """A changed ID number takes its digest and tail along (inserts get them from the defaults)."""
+    target.id_digest = keys_of(connection).digest(target.id_number)
+    target.id_tail = _tail(target.id_number)
+
+
 class ApplicationAddon(Base):
     __tablename__ = "application_addons"
 
@@ -198,7 +227,11 @@ class ApplicationAddon(Base):
 
 
 class IdCopy(Base):
-    """A re-encoded image of one side of the ID card: sensitive data, kept with its SHA-256."""
+    """A re-encoded image of one side of the ID card: sensitive data, kept with its SHA-256.
+
+    ``data`` is AES-GCM ciphertext bound to the application and side (``crypto.copy_aad``);
+    services decrypt it when an image is shown or printed, so a damaged one is refused in words.
+    """
 
     __tablename__ = "id_copies"
     __table_args__ = (UniqueConstraint("application_id", "side"),)
@@ -227,3 +260,21 @@ class ApplicationEvent(Base):
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     at: Mapped[datetime] = mapped_column(UtcDateTime)
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class StoreKey(Base):
+    """The fingerprint of the key the store's ID data is encrypted with (never the key itself)."""
+
+    __tablename__ = "store_keys"
+
+    fingerprint: Mapped[str] = mapped_column(String(16), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class StoreSetting(Base):
+    """Settings every PC on one store shares (how long ID images are kept), as name and JSON value."""
+
+    __tablename__ = "store_settings"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[object] = mapped_column(JSON)

@@ -10,13 +10,12 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import traceback
 from pathlib import Path
 from types import TracebackType
 
 from kaccount_desk import config
 from kaccount_desk.logs import log_file, redact, setup_logging
-from kaccount_desk.services import backup, staff
+from kaccount_desk.services import backup, crash_report, staff
 from kaccount_desk.services.context import Actor, Context, Store, shown_url, without_password
 from kaccount_desk.services.errors import StoreUnavailable
 from kaccount_desk.ui.app_icon import app_icon
@@ -49,6 +48,21 @@ def _store_problem(exc: StoreUnavailable) -> None:
     QtWidgets.QMessageBox.warning(None, QtCore.QCoreApplication.translate("main", "Cannot use the database"), exc.text(current_lang()))
 
 
+def crash_box(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> QtWidgets.QMessageBox:
+    """The crash dialog. Its texts come from crash_report (a database error by class, SQLSTATE and
+    constraint, never its quoted row) and are redacted again, so no name or ID number reaches it."""
+    text = QtCore.QCoreApplication.translate(
+        "main", "Something went wrong that the program did not expect. "
+        "Your saved work is in the database; please tell support what you were doing.")
+    where = QtCore.QCoreApplication.translate("main", "The details are in the log file:")
+    title = QtCore.QCoreApplication.translate("main", "Unexpected error")
+    box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Critical, title,
+                                f"{text}\n\n{redact(crash_report.describe(exc))}\n\n{where}\n{log_file()}")
+    box.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)  # the path can be copied
+    box.setDetailedText(redact(crash_report.safe_traceback(exc_type, exc, tb)))
+    return box
+
+
 def show_unexpected(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     """The excepthook: log everything, and tell the person in words they can pass to support.
 
@@ -59,21 +73,14 @@ def show_unexpected(exc_type: type[BaseException], exc: BaseException, tb: Trace
     if isinstance(exc, StoreUnavailable) and QtWidgets.QApplication.instance() is not None:
         _store_problem(exc)
         return
-    log.critical("unexpected error", exc_info=(exc_type, exc, tb))
+    details = crash_report.safe_traceback(exc_type, exc, tb)
+    log.critical("unexpected error\n%s", details)
     if QtWidgets.QApplication.instance() is None:
-        sys.__excepthook__(exc_type, exc, tb)
+        print(redact(details), file=sys.stderr)
         return
     if _crash_dialog_open:
         return
-    text = QtCore.QCoreApplication.translate(
-        "main", "Something went wrong that the program did not expect. "
-        "Your saved work is in the database; please tell support what you were doing.")
-    where = QtCore.QCoreApplication.translate("main", "The details are in the log file:")
-    title = QtCore.QCoreApplication.translate("main", "Unexpected error")
-    box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Critical, title,
-                                f"{text}\n\n{redact(f'{exc_type.__name__}: {exc}')}\n\n{where}\n{log_file()}")
-    box.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)  # the path can be copied
-    box.setDetailedText(redact("".join(traceback.format_exception(exc_type, exc, tb))))
+    box = crash_box(exc_type, exc, tb)
     _crash_dialog_open = True
     try:
         box.exec()

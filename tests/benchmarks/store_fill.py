@@ -21,6 +21,7 @@ from doc_samples import card_image  # noqa: E402
 
 from kaccount_desk.services import campaigns, staff  # noqa: E402
 from kaccount_desk.services.context import Context, Store  # noqa: E402
+from kaccount_desk.store.crypto import copy_aad  # noqa: E402
 from kaccount_desk.store.models import Application, ApplicationAddon, Department, IdCopy, RatedItemRow  # noqa: E402
 
 SAMPLE_CAMPAIGN = Path(__file__).resolve().parents[2] / "resources" / "campaigns" / "botou-2012.toml"
@@ -45,7 +46,7 @@ def _number(i: int) -> str:
 @contextmanager
 def filled_store(path: Path, count: int) -> Iterator[tuple[Context, str]]:
     now = datetime(2012, 2, 25, 9, 30, tzinfo=CST)
-    store = Store(f"sqlite:///{path}", clock=lambda: now)
+    store = Store(f"sqlite:///{path}", clock=lambda: now, key_file=path.with_suffix(".key"))
     try:
         ctx = Context(store, staff.create_first_admin(store, "A001", "管理员", "secret-pass"))
         code = campaigns.load_campaign_file(ctx, SAMPLE_CAMPAIGN).code
@@ -63,12 +64,14 @@ def filled_store(path: Path, count: int) -> Iterator[tuple[Context, str]]:
                     created_at=now, updated_at=now,
                 )
                 app.addons = [ApplicationAddon(rated_item_id=addon.id)] if i % 2 else []
+                session.add(app)
+                session.flush()  # the copies' ciphertext is bound to the application's id
                 app.copies = [
                     IdCopy(side=side, sha256=f"{i}{side}", mime="image/jpeg", width=856, height=540,
-                           data=card_image(f"{side} {i}"), added_by=ctx.actor.id, added_at=now)
+                           data=store.keys.encrypt(card_image(f"{side} {i}"), copy_aad(app.id, side)),
+                           added_by=ctx.actor.id, added_at=now)
                     for side in ("front", "back")
                 ]
-                session.add(app)
         yield ctx, code
     finally:
         store.close()

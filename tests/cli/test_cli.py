@@ -117,7 +117,9 @@ def test_roster_import_json_dry_run_and_idempotent_reimport(db: Path, open_campa
     assert again["totals"] == {"accepted": 0, "updated": 0, "unchanged": 1, "rejected": 1}
     export = kad("roster", "export", "--campaign", open_campaign, "--all-live", "--out", str(tmp_path / "carrier.csv"), "--json", db=db)
     assert export.returncode == 0 and json.loads(export.stdout)["rows"] == 1
-    assert GOOD in (tmp_path / "carrier.csv").read_text(encoding="utf-8-sig")
+    assert GOOD not in (tmp_path / "carrier.csv").read_text(encoding="utf-8-sig"), "a working list of all live applications is masked"
+    full = kad("roster", "export", "--campaign", open_campaign, "--all-live", "--full-ids", "--out", str(tmp_path / "full.csv"), db=db)
+    assert full.returncode == 0 and GOOD in (tmp_path / "full.csv").read_text(encoding="utf-8-sig")
 
 
 def test_usage_errors_exit_2(db: Path) -> None:

@@ -81,9 +81,9 @@ def test_history_tables_refuse_rewrites_on_sqlite(admin: Context, campaign: str,
                        " '2012-01-01', 0, 0, 0, 0, '2012-01-01')"))
         c.execute(text("INSERT INTO ticket_events (ticket_id, action, staff_id, at, text, data)"
                        " VALUES (1, 'receive', 1, '2012-01-01', '', '{}')"))
-        c.execute(text("INSERT INTO applications (campaign_id, department_id, name, id_type, id_number, id_valid, number_source,"
-                       " current_packages, status, confirmed_warnings, note, created_by, created_at, updated_at) VALUES (1, 1, '张',"
-                       " 'resident', 'x', 0, 'keep', '', 'draft', '[]', '', 1, '2012-01-01', '2012-01-01')"))
+        c.execute(text("INSERT INTO applications (campaign_id, department_id, name, id_type, id_number, id_digest, id_tail, id_valid,"
+                       " number_source, current_packages, status, confirmed_warnings, note, created_by, created_at, updated_at)"
+                       " VALUES (1, 1, '张', 'resident', 'x', '', '', 0, 'keep', '', 'draft', '[]', '', 1, '2012-01-01', '2012-01-01')"))
         c.execute(text("INSERT INTO application_events (application_id, from_status, to_status, staff_id, at, note)"
                        " VALUES (1, NULL, 'draft', 1, '2012-01-01', '')"))
     column = {"audit_log": "actor", "application_events": "note", "ticket_events": "text"}[table]

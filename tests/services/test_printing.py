@@ -17,6 +17,7 @@ from kaccount_desk.services import tickets as t
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
 from kaccount_desk.services.errors import Forbidden, NotFound, Refused
+from kaccount_desk.store.crypto import copy_aad
 from kaccount_desk.store.models import IdCopy
 
 IDS = [valid_id("13098119780101123"), valid_id("13098119850612224"), valid_id("11010519491231001")]
@@ -63,7 +64,7 @@ def apps(admin: Context, campaign: str) -> list[int]:
 
 
 def test_forms_carry_every_applicant_fee_and_full_id_for_the_office(admin, campaign, apps, out) -> None:
-    done = printing.print_forms(admin, campaign, out / "forms.pdf")
+    done = printing.print_forms(admin, campaign, out / "forms.pdf", full_ids=True)
     assert done.pages == 3 and _pages(done.out) == 3
     first = " ".join(PdfReader(done.out).pages[0].extract_text().split())
     view = enrollment.get_application(admin, apps[0])
@@ -116,7 +117,8 @@ def test_missing_copies_name_the_applicants_and_leave_no_file(admin, campaign, a
 
 def test_undecodable_image_is_refused_with_no_file(admin, campaign, apps, out) -> None:
     with admin.store.transaction() as session:
-        session.execute(update(IdCopy).where(IdCopy.application_id == apps[1], IdCopy.side == "back").values(data=b"\xff\xd8\xff\xe0 broken"))
+        broken = admin.store.keys.encrypt(b"\xff\xd8\xff\xe0 broken", copy_aad(apps[1], "back"))
+        session.execute(update(IdCopy).where(IdCopy.application_id == apps[1], IdCopy.side == "back").values(data=broken))
     with pytest.raises(Refused) as refused:
         printing.print_id_sheets(admin, campaign, out / "ids.pdf", application_ids=apps[:2])
     assert refused.value.reasons[0].code == "doc.bad_image" and "李四" in refused.value.text()
@@ -169,7 +171,9 @@ def test_summary_goes_to_the_operator_with_submitted_applications(admin, campaig
         printing.print_summary(admin, campaign, out / "s.pdf")
     done = printing.print_summary(admin, campaign, out / "s.pdf", all_live=True)
     text = _text(done.out)
-    assert "汇总表" in text and "铸造事业部(2 人)" in text and "财务部(1 人)" in text and IDS[2] in text
+    assert "汇总表" in text and "铸造事业部(2 人)" in text and "财务部(1 人)" in text
+    assert IDS[2] not in text and IDS[2][:4] + "**********" + IDS[2][-4:] in text
+    assert IDS[2] in _text(printing.print_summary(admin, campaign, out / "u.pdf", all_live=True, full_ids=True).out)
     clerk = make_staff(admin, "C002", "clerk")
     with pytest.raises(Forbidden):
         printing.print_summary(clerk, campaign, out / "t.pdf", all_live=True)

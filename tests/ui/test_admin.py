@@ -161,3 +161,33 @@ def test_a_supervisor_sets_ticket_limits_and_departments(qtbot, admin: Context) 
     seen = AdminPage(office)
     qtbot.addWidget(seen)
     assert not seen.ticket_box.save_limits.isEnabled() and not seen.ticket_box.add_button.isEnabled()
+
+
+def test_the_admin_purges_expired_id_copies_after_seeing_the_list(qtbot, admin: Context, campaign: str, clock) -> None:
+    from io import BytesIO
+
+    from PIL import Image
+    from support import valid_id
+
+    from kaccount_desk.services import enrollment, id_copies
+    from kaccount_desk.services.enrollment import ApplicationInput
+
+    image = BytesIO()
+    Image.new("RGB", (856, 540), (120, 200, 220)).save(image, format="JPEG")
+    app_id = enrollment.save_application(admin, ApplicationInput(campaign, "铸造事业部", "张三", valid_id("13098119780101123"))).id
+    id_copies.attach_id_copy(admin, app_id, "front", image.getvalue())
+    page = AdminPage(admin)
+    qtbot.addWidget(page)
+    box = page.retention_box
+    assert box is not None and box.mode.currentData() == "office" and box.days.value() == 90
+    assert box.purge(confirm=lambda report: True) is not None and "No ID copies" in box.status.text()
+    clock.advance(days=95)  # past the campaign's close + 90 days
+    seen = []
+    assert box.purge(confirm=lambda report: seen.append(report) or False) is None
+    assert [d.application_id for d in seen[0].due] == [app_id] and id_copies.id_copy(admin, app_id, "front") is not None
+    done = box.purge(confirm=lambda report: True)
+    assert done is not None and done.images == 1 and "Deleted 1" in box.status.text()
+    assert id_copies.id_copy(admin, app_id, "front") is None
+    office = AdminPage(make_staff(admin, "O001", "office", "公司(党委)办公室"))
+    qtbot.addWidget(office)
+    assert office.retention_box is None

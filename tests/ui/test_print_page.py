@@ -106,3 +106,23 @@ def test_a_clerk_asking_for_the_summary_is_told_why_and_no_file_is_left(
     assert message_boxes and message_boxes[0][0] == "warning" and "may not do this" in message_boxes[0][1]
     assert page.generated is None and not page.print_button.isEnabled()
     assert list(Path(page._folder.name).iterdir()) == []
+
+
+def test_full_ids_are_a_separate_choice_offered_only_with_the_right(qtbot, page: PrintPage, admin: Context, campaign: str) -> None:
+    from pypdf import PdfReader
+
+    number = valid_id("13098119780101120")
+    choose(page, "forms")
+    assert page.full_ids.isVisibleTo(page) and page.full_ids.isEnabled() and not page.full_ids.isChecked()
+    generate(qtbot, page)
+    assert page.generated is not None
+    masked = " ".join(p.extract_text() for p in PdfReader(page.generated).pages)
+    assert number not in masked and number[-4:] in masked
+    page.full_ids.setChecked(True)
+    generate(qtbot, page)
+    assert number in " ".join(p.extract_text() for p in PdfReader(page.generated).pages)
+    choose(page, "notice")
+    assert not page.full_ids.isEnabled() and not page.full_ids.isChecked()
+    clerk = PrintPage(make_staff(admin, "C009", "clerk"))
+    qtbot.addWidget(clerk)
+    assert not clerk.full_ids.isVisibleTo(clerk)

@@ -14,6 +14,7 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.admin.audit_panel import AuditPanel
 from kaccount_desk.ui.admin.campaign_editor import CampaignEditor
+from kaccount_desk.ui.admin.retention_box import RetentionBox
 from kaccount_desk.ui.admin.ticket_settings_box import TicketSettingsBox
 from kaccount_desk.ui.messages import current_lang, error_text, show_error
 from kaccount_desk.ui.palette import text_style
@@ -62,6 +63,10 @@ class AdminPage(QtWidgets.QWidget):
         right = QtWidgets.QVBoxLayout()
         right.addWidget(self.campaign_box, 3)
         right.addWidget(self.ticket_box, 2)
+        self.retention_box: RetentionBox | None = None
+        if ctx.actor.may(Permission.MANAGE_STAFF):
+            self.retention_box = RetentionBox(ctx)
+            right.addWidget(self.retention_box)
         layout.addWidget(self.staff_box, 1)
         layout.addLayout(right, 1)
         self.staff_box.setVisible(ctx.actor.may(Permission.MANAGE_STAFF))

@@ -12,7 +12,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from kaccount_desk.services import application_list, campaigns, printing
+from kaccount_desk.services import application_list, campaigns, id_privacy, printing
 from kaccount_desk.services.application_list import ApplicationQuery
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
@@ -31,6 +31,7 @@ DOCUMENTS: tuple[tuple[str, str], ...] = tuple((key, str(title)) for key, title 
     ("id-sheets", QT_TRANSLATE_NOOP("PrintPage", "ID-copy sheets")),
 ))
 SELECTABLE = ("forms", "id-sheets")
+FULL_ID_CHOICE = ("forms", "roster", "summary")
 LIST_LIMIT = 500
 
 
@@ -47,6 +48,10 @@ class PrintPage(QtWidgets.QWidget):
             self.document.addItem(QtCore.QCoreApplication.translate("PrintPage", title), key)
         self.department = QtWidgets.QComboBox()
         self.selected_only = QtWidgets.QCheckBox(self.tr("Only the applications ticked below"))
+        # IDs are masked on paper by default; full numbers are a separate choice, offered only to
+        # staff with the right, and recorded by the service.
+        self.full_ids = QtWidgets.QCheckBox(self.tr("Full ID numbers (recorded)"))
+        self.full_ids.setVisible(id_privacy.may_show_full_ids(ctx))
         self.applications = QtWidgets.QListWidget()
         self.template = QtWidgets.QPlainTextEdit()
         self.placeholders = QtWidgets.QLabel()
@@ -77,6 +82,7 @@ class PrintPage(QtWidgets.QWidget):
         form.addRow(self.tr("Department"), self.department)
         left = QtWidgets.QVBoxLayout()
         left.addLayout(form)
+        left.addWidget(self.full_ids)
         left.addWidget(self.selected_only)
         left.addWidget(self.applications, 2)
         self.template_box = QtWidgets.QGroupBox(self.tr("Notice text"))
@@ -132,6 +138,9 @@ class PrintPage(QtWidgets.QWidget):
         self.template_box.setVisible(kind == "notice")
         self.department.setEnabled(kind not in ("notice", "summary"))
         self.selected_only.setEnabled(kind in SELECTABLE)
+        self.full_ids.setEnabled(kind in FULL_ID_CHOICE)
+        if kind not in FULL_ID_CHOICE:
+            self.full_ids.setChecked(False)
         if kind not in SELECTABLE:
             self.selected_only.setChecked(False)
         self.applications.setEnabled(self.selected_only.isChecked())
@@ -181,17 +190,18 @@ class PrintPage(QtWidgets.QWidget):
         ctx, code, kind = self.ctx, self.code or "", self.kind()
         department = self.department.currentData() if self.department.isEnabled() else None
         ids = self.checked_ids() if self.selected_only.isChecked() else None
+        full = self.full_ids.isChecked() and self.full_ids.isEnabled()
 
         def run(progress: ProgressCallback) -> printing.Printed:
             if kind == "notice":
                 return printing.print_notice(ctx, code, out)
             if kind == "forms":
-                return printing.print_forms(ctx, code, out, department, ids, progress)
+                return printing.print_forms(ctx, code, out, department, ids, progress, full_ids=full)
             if kind == "id-sheets":
                 return printing.print_id_sheets(ctx, code, out, department, ids, progress)
             if kind == "roster":
-                return printing.print_roster(ctx, code, out, department or "")
-            return printing.print_summary(ctx, code, out)
+                return printing.print_roster(ctx, code, out, department or "", full_ids=full)
+            return printing.print_summary(ctx, code, out, full_ids=full)
 
         return run
 

@@ -1,0 +1,239 @@
+"""ID numbers and ID-card images encrypted at rest, with a key that never enters the store.
+
+PIPL treats both as sensitive personal information; a copied store file, a backup left on a
+share or a stolen laptop's disk must not hand them over. The key lives in a file readable by its
+owner only, in the per-user config folder (``config.key_file()``), so a store without its key
+file is a store whose ID numbers and images cannot be read by anyone, including us: the README
+says how to back the key up.
+
+One 32-byte secret in the file gives two keys (HKDF): AES-256-GCM for the ciphertext, and
+HMAC-SHA256 for a deterministic digest of each ID number, which is what lookups and the
+one-application-per-person index compare (a random nonce makes two ciphertexts of one number
+differ, so they cannot be compared). The store records a fingerprint of the key, so opening a
+store with the wrong or a missing key file is told in words instead of failing on the first row.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import hashlib
+import hmac
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from sqlalchemy import Engine, String
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
+
+from kaccount_desk.domain.reasons import Reason
+from kaccount_desk.domain.resident_id import normalize_resident_id
+
+VERSION = b"\x01"
+NONCE_BYTES = 12
+TEXT_PREFIX = "v1:"
+ID_NUMBER_AAD = b"applications.id_number"
+
+
+class KeyProblem(Exception):
+    """The key file is missing, unreadable or not the one this store was encrypted with."""
+
+    def __init__(self, reason: Reason) -> None:
+        self.reason = reason
+        super().__init__(f"{reason.zh} / {reason.en}")
+
+
+class Undecryptable(Exception):
+    """Ciphertext whose GCM tag does not match: changed on disk, or encrypted with another key.
+
+    The message names neither the value nor the person, so it is safe in logs and dialogs.
+    """
+
+
+def _derive(master: bytes, purpose: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"kaccount-desk " + purpose).derive(master)
+
+
+@dataclass(frozen=True)
+class StoreKeys:
+    """The AES-GCM key, the digest key and a fingerprint that names them without revealing them."""
+
+    cipher_key: bytes
+    digest_key: bytes
+    fingerprint: str
+    path: Path | None = None
+
+    @classmethod
+    def from_master(cls, master: bytes, path: Path | None = None) -> StoreKeys:
+        return cls(_derive(master, b"aes-gcm"), _derive(master, b"id digest"), _derive(master, b"fingerprint")[:8].hex(), path)
+
+    def encrypt(self, plain: bytes, aad: bytes) -> bytes:
+        nonce = secrets.token_bytes(NONCE_BYTES)
+        return VERSION + nonce + AESGCM(self.cipher_key).encrypt(nonce, plain, aad)
+
+    def decrypt(self, blob: bytes, aad: bytes) -> bytes:
+        if len(blob) < 1 + NONCE_BYTES + 16 or blob[:1] != VERSION:
+            raise Undecryptable("not a ciphertext this program wrote")
+        nonce = blob[1 : 1 + NONCE_BYTES]
+        try:
+            return AESGCM(self.cipher_key).decrypt(nonce, blob[1 + NONCE_BYTES :], aad)
+        except InvalidTag:
+            raise Undecryptable("the GCM tag does not match: the bytes were changed or another key encrypted them") from None
+
+    def encrypt_text(self, plain: str, aad: bytes) -> str:
+        return TEXT_PREFIX + base64.b64encode(self.encrypt(plain.encode("utf-8"), aad)).decode("ascii")
+
+    def decrypt_text(self, stored: str, aad: bytes) -> str:
+        if not stored.startswith(TEXT_PREFIX):
+            raise Undecryptable("not a ciphertext this program wrote")
+        try:
+            blob = base64.b64decode(stored[len(TEXT_PREFIX) :], validate=True)
+        except ValueError:
+            raise Undecryptable("the stored text is not base64") from None
+        return self.decrypt(blob, aad).decode("utf-8")
+
+    def digest(self, id_number: str) -> str:
+        """The same number always gives the same digest, whatever its case or spacing; none gives ""."""
+        text = normalize_resident_id(id_number)
+        if not text:
+            return ""
+        return hmac.new(self.digest_key, text.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def _key_problem(code: str, zh: str, en: str) -> KeyProblem:
+    return KeyProblem(Reason(f"store.key.{code}", zh, en))
+
+
+def read_keys(path: Path) -> StoreKeys | None:
+    """The key file's keys, or None when there is no key file yet."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        why = exc.strerror
+        raise _key_problem("unreadable", f"无法读取密钥文件 {path}:{why}", f"Cannot read the key file {path}: {why}") from None
+    try:
+        master = base64.b64decode(json.loads(raw)["key"], validate=True)
+        if len(master) != 32:
+            raise ValueError("wrong length")
+    except (ValueError, KeyError, TypeError):
+        raise _key_problem("damaged", f"密钥文件 {path} 已损坏", f"The key file {path} is damaged") from None
+    return StoreKeys.from_master(master, path)
+
+
+def create_keys(path: Path) -> StoreKeys:
+    """Write a new key file readable by its owner only; if another process won the race, use its key.
+
+    The file is written whole under a temporary name and linked into place, which fails when the
+    name exists, so two first starts at once never end with two different keys.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    master = secrets.token_bytes(32)
+    body = json.dumps({"version": 1, "key": base64.b64encode(master).decode("ascii")}).encode("ascii")
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(body)
+            out.flush()
+            os.fsync(out.fileno())
+        with contextlib.suppress(FileExistsError):
+            os.link(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    keys = read_keys(path)
+    assert keys is not None
+    return keys
+
+
+class KeySource:
+    """Where an engine gets its keys: the key file, read on first use and created if absent."""
+
+    def __init__(self, path: Path, keys: StoreKeys | None = None) -> None:
+        self.path = path
+        self._keys = keys
+
+    def existing(self) -> StoreKeys | None:
+        if self._keys is None:
+            self._keys = read_keys(self.path)
+        return self._keys
+
+    def get(self) -> StoreKeys:
+        keys = self.existing()
+        if keys is None:
+            keys = self._keys = create_keys(self.path)
+        return keys
+
+
+_ATTRIBUTE = "_kaccount_key_source"
+
+
+def bind_keys(engine: Engine, source: KeySource) -> None:
+    """Each engine has its own dialect object, so two stores in one process keep their own keys."""
+    setattr(engine.dialect, _ATTRIBUTE, source)
+
+
+def key_source(bind: Any) -> KeySource:
+    """The key source of an engine, a connection or a dialect (what migrations and columns hold)."""
+    dialect = bind if isinstance(bind, Dialect) else bind.dialect
+    source = getattr(dialect, _ATTRIBUTE, None)
+    if source is None:
+        raise RuntimeError("this engine was made without a key source; use store.engine.make_engine")
+    return source
+
+
+def keys_of(bind: Any) -> StoreKeys:
+    return key_source(bind).get()
+
+
+class EncryptedIdNumber(TypeDecorator[str]):
+    """An ID number: plain text in Python, AES-GCM ciphertext (base64 text) in the store."""
+
+    impl = String(128)
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        return keys_of(dialect).encrypt_text(value, ID_NUMBER_AAD)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        return keys_of(dialect).decrypt_text(str(value), ID_NUMBER_AAD)
+
+
+def copy_aad(application_id: int, side: str) -> bytes:
+    """An image is bound to its application and side: moved onto another row, it no longer opens."""
+    return f"id_copies:{application_id}:{side}".encode("ascii")
+
+
+def check_key(recorded: str | None, source: KeySource) -> None:
+    """Refuse, in words, a store whose recorded key fingerprint is not the key file's."""
+    if recorded is None:
+        return
+    keys = source.existing()
+    if keys is None:
+        raise _key_problem(
+            "missing",
+            f"这个数据库的证件号码和证件照片是加密保存的(密钥指纹 {recorded}),但找不到密钥文件 {source.path}。"
+            "请从密钥备份中恢复该文件;没有它,证件号码和照片无法读取。",
+            f"This store keeps ID numbers and ID images encrypted (key fingerprint {recorded}), but the key file {source.path} "
+            "is missing. Restore it from your key backup; without it the ID numbers and images cannot be read.",
+        )
+    if keys.fingerprint != recorded:
+        raise _key_problem(
+            "mismatch",
+            f"密钥文件 {source.path}(指纹 {keys.fingerprint})不是加密这个数据库所用的密钥(指纹 {recorded})。请换上正确的密钥文件。",
+            f"The key file {source.path} (fingerprint {keys.fingerprint}) is not the key this store was encrypted with "
+            f"(fingerprint {recorded}). Put the right key file in place.",
+        )

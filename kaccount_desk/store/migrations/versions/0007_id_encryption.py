@@ -1,0 +1,95 @@
+"""ID numbers and ID-card images encrypted at rest; the key's fingerprint; shared store settings.
+
+Existing rows are encrypted in place with the key file bound to the engine (store/crypto.py),
+and each ID number gets its keyed digest (for lookups and the one-person index) and its last
+four characters (for searching by them, as every masked print shows them anyway). SQLite's
+``secure_delete`` (set on every connection) overwrites the plaintext pages this replaces.
+A downgrade decrypts everything again with the same key: it needs the key file too.
+
+Revision ID: 0007
+Revises: 0006
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from alembic import op
+
+from kaccount_desk.store.crypto import ID_NUMBER_AAD, copy_aad, keys_of
+
+revision = '0007'
+down_revision = '0006'
+branch_labels = None
+depends_on = None
+
+applications = sa.table('applications', sa.column('id', sa.Integer), sa.column('id_number', sa.String),
+                        sa.column('id_digest', sa.String), sa.column('id_tail', sa.String))
+# Copied from 0004 on purpose: a migration must not change when code does.
+UNNUMBERED_SQL = "status IN ('draft', 'collected', 'submitted', 'sent', 'activated') AND msisdn IS NULL"
+id_copies = sa.table('id_copies', sa.column('id', sa.Integer), sa.column('application_id', sa.Integer),
+                     sa.column('side', sa.String), sa.column('data', sa.LargeBinary))
+
+
+def upgrade() -> None:
+    bind = op.get_bind()
+    keys = keys_of(bind)
+    op.drop_index('uq_live_id_unnumbered', table_name='applications')
+    with op.batch_alter_table('applications', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('id_digest', sa.String(length=64), nullable=True))
+        batch_op.add_column(sa.Column('id_tail', sa.String(length=4), nullable=True))
+        batch_op.alter_column('id_number', existing_type=sa.String(length=32), type_=sa.String(length=128), existing_nullable=False)
+        batch_op.drop_index('ix_applications_id_number')
+    for row_id, number in bind.execute(sa.select(applications.c.id, applications.c.id_number)).all():
+        bind.execute(
+            applications.update().where(applications.c.id == row_id).values(
+                id_number=keys.encrypt_text(number, ID_NUMBER_AAD), id_digest=keys.digest(number), id_tail=number.strip()[-4:]
+            )
+        )
+    for row_id, application_id, side, data in bind.execute(sa.select(id_copies)).all():
+        bind.execute(id_copies.update().where(id_copies.c.id == row_id).values(data=keys.encrypt(data, copy_aad(application_id, side))))
+    with op.batch_alter_table('applications', schema=None) as batch_op:
+        batch_op.alter_column('id_digest', existing_type=sa.String(length=64), nullable=False)
+        batch_op.alter_column('id_tail', existing_type=sa.String(length=4), nullable=False)
+        batch_op.create_index('ix_applications_id_digest', ['campaign_id', 'id_digest'], unique=False)
+    _one_person_index('id_digest')
+    op.create_table('store_keys',
+    sa.Column('fingerprint', sa.String(length=16), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('fingerprint')
+    )
+    op.bulk_insert(sa.table('store_keys', sa.column('fingerprint', sa.String), sa.column('created_at', sa.DateTime)),
+                   [{'fingerprint': keys.fingerprint, 'created_at': datetime.now(UTC).replace(tzinfo=None)}])
+    op.create_table('store_settings',
+    sa.Column('name', sa.String(length=64), nullable=False),
+    sa.Column('value', sa.JSON(), nullable=False),
+    sa.PrimaryKeyConstraint('name')
+    )
+
+
+def downgrade() -> None:
+    bind = op.get_bind()
+    keys = keys_of(bind)
+    op.drop_table('store_settings')
+    op.drop_table('store_keys')
+    for row_id, application_id, side, data in bind.execute(sa.select(id_copies)).all():
+        bind.execute(id_copies.update().where(id_copies.c.id == row_id).values(data=keys.decrypt(data, copy_aad(application_id, side))))
+    for row_id, stored in bind.execute(sa.select(applications.c.id, applications.c.id_number)).all():
+        bind.execute(applications.update().where(applications.c.id == row_id).values(id_number=keys.decrypt_text(stored, ID_NUMBER_AAD)))
+    op.drop_index('uq_live_id_unnumbered', table_name='applications')
+    with op.batch_alter_table('applications', schema=None) as batch_op:
+        batch_op.drop_index('ix_applications_id_digest')
+        batch_op.alter_column('id_number', existing_type=sa.String(length=128), type_=sa.String(length=32), existing_nullable=False)
+        batch_op.drop_column('id_tail')
+        batch_op.drop_column('id_digest')
+        batch_op.create_index('ix_applications_id_number', ['id_number'], unique=False)
+    _one_person_index('id_number')
+
+
+def _one_person_index(column: str) -> None:
+    """0004's one-person-per-campaign index, on the digest (a ciphertext never equals another)."""
+    op.create_index(
+        'uq_live_id_unnumbered', 'applications', ['campaign_id', column], unique=True,
+        sqlite_where=sa.text(UNNUMBERED_SQL), postgresql_where=sa.text(UNNUMBERED_SQL),
+    )

@@ -1,0 +1,88 @@
+"""The administrator's box for ID-card images: how long they are kept, and purging those past it.
+
+The purge always lists first (the service's dry run) and asks; only then does it delete, and the
+service records it. Nothing here decides what is due: the box shows what the service returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kaccount_desk.domain.retention import MODE_LABELS, RetentionMode
+from kaccount_desk.services import retention
+from kaccount_desk.services.context import Context
+from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.services.retention import PurgeReport
+from kaccount_desk.ui.messages import current_lang, show_error
+from kaccount_desk.ui.qt import QtWidgets, Slot
+
+Confirm = Callable[[PurgeReport], bool]
+
+
+class RetentionBox(QtWidgets.QGroupBox):
+    def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("ID-card images: keeping and purging"))
+        self.ctx = ctx
+        self.mode = QtWidgets.QComboBox()
+        for mode in RetentionMode:
+            zh, en = MODE_LABELS[mode]
+            self.mode.addItem(en if current_lang() == "en" else zh, mode.value)
+        self.days = QtWidgets.QSpinBox()
+        self.days.setRange(1, 3650)
+        self.save_button = QtWidgets.QPushButton(self.tr("Save"))
+        self.save_button.clicked.connect(self.save)
+        self.purge_button = QtWidgets.QPushButton(self.tr("Purge expired ID copies…"))
+        self.purge_button.clicked.connect(lambda: self.purge())
+        self.status = QtWidgets.QLabel()
+        self.status.setWordWrap(True)
+        form = QtWidgets.QFormLayout(self)
+        form.addRow(self.tr("Rule"), self.mode)
+        form.addRow(self.tr("Days (office)"), self.days)
+        row = QtWidgets.QHBoxLayout()
+        row.addWidget(self.save_button)
+        row.addWidget(self.purge_button)
+        row.addStretch(1)
+        form.addRow("", row)
+        form.addRow("", self.status)
+        self.mode.currentIndexChanged.connect(lambda _: self.days.setEnabled(self.mode.currentData() == RetentionMode.OFFICE.value))
+        self.refresh()
+
+    def refresh(self) -> None:
+        policy = retention.get_policy(self.ctx)
+        self.mode.setCurrentIndex(self.mode.findData(policy.mode.value))
+        self.days.setValue(policy.days)
+
+    @Slot()
+    def save(self) -> None:
+        try:
+            retention.set_policy(self.ctx, str(self.mode.currentData()), self.days.value())
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.status.setText(self.tr("Saved."))
+
+    def _ask(self, report: PurgeReport) -> bool:
+        ids = ", ".join(str(d.application_id) for d in report.due[:30]) + ("…" if len(report.due) > 30 else "")
+        text = self.tr("%1 ID-card images of %2 applications are past their keeping date (applications %3). Delete them?")
+        answer = QtWidgets.QMessageBox.question(
+            self, self.tr("Purge ID copies"), text.replace("%1", str(report.images)).replace("%2", str(len(report.due))).replace("%3", ids)
+        )
+        return answer == QtWidgets.QMessageBox.StandardButton.Yes
+
+    def purge(self, confirm: Confirm | None = None) -> PurgeReport | None:
+        """List first, ask, then delete; ``confirm`` stands in for the question in tests."""
+        try:
+            listed = retention.purge_id_copies(self.ctx, dry_run=True)
+            if not listed.due:
+                self.status.setText(self.tr("No ID copies are past their keeping date."))
+                return listed
+            if not (confirm or self._ask)(listed):
+                self.status.setText(self.tr("Nothing was deleted."))
+                return None
+            done = retention.purge_id_copies(self.ctx, dry_run=False)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return None
+        self.status.setText(self.tr("Deleted %1 ID-card images.").replace("%1", str(done.images)))
+        return done
