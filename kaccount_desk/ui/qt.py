@@ -13,4 +13,6 @@ try:
 except ImportError:  # QtCharts ships in PySide6-Addons; without it the reports show tables only
     QtCharts = None
 
-__all__ = ["QT_TRANSLATE_NOOP", "Qt", "QtCharts", "QtCore", "QtGui", "QtPdf", "QtPdfWidgets", "QtPrintSupport", "QtWidgets", "Signal", "Slot"]
+__all__ = [
+    "QT_TRANSLATE_NOOP", "Qt", "QtCharts", "QtCore", "QtGui", "QtPdf", "QtPdfWidgets", "QtPrintSupport", "QtWidgets", "Signal", "Slot",
+]

@@ -95,7 +95,9 @@ class RatedItemsTable(QtWidgets.QWidget):
     def _add_and_edit(self, kind: str) -> None:
         row = self.add_row(kind)
         self.table.setCurrentCell(row, 1)
-        self.table.editItem(self.table.item(row, 1))
+        item = self.table.item(row, 1)
+        if item is not None:
+            self.table.editItem(item)
 
     def remove_row(self) -> None:
         row = self.table.currentRow()

@@ -7,6 +7,8 @@ complaint limit past the 15-day appeal bound) is written under the table with th
 
 from __future__ import annotations
 
+from typing import Any
+
 from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.tickets import label
 from kaccount_desk.services import ticket_settings as settings
@@ -97,12 +99,19 @@ class TicketSettingsBox(QtWidgets.QGroupBox):
         self.limits.resizeColumnsToContents()
         self.departments.clear()
         for department in departments:
-            item = QtWidgets.QListWidgetItem(department.name if department.active else self.tr("%1 (retired)").replace("%1", department.name))
+            shown = department.name if department.active else self.tr("%1 (retired)").replace("%1", department.name)
+            item = QtWidgets.QListWidgetItem(shown)
             item.setData(Qt.ItemDataRole.UserRole, department.name)
             if not department.active:
                 item.setForeground(self.palette().placeholderText())
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             self.departments.addItem(item)
+
+    def choice_at(self, row: int, column: int) -> Any:
+        """The category (column 0) or area (column 1) value a limit row stands for, as stored in the item (a QVariant)."""
+        item = self.limits.item(row, column)
+        assert item is not None
+        return item.data(Qt.ItemDataRole.UserRole)
 
     def hours_at(self, row: int) -> QtWidgets.QSpinBox:
         widget = self.limits.cellWidget(row, 2)
@@ -113,7 +122,7 @@ class TicketSettingsBox(QtWidgets.QGroupBox):
     def save(self) -> None:
         changes = []
         for row in range(self.limits.rowCount()):
-            category, area = (self.limits.item(row, c).data(Qt.ItemDataRole.UserRole) for c in (0, 1))
+            category, area = (self.choice_at(row, c) for c in (0, 1))
             changes.append(settings.LimitView(category, area, self.hours_at(row).value()))
         try:
             settings.set_limits(self.ctx, changes)

@@ -29,7 +29,8 @@ class ConfirmList(QtWidgets.QWidget):
             return
         self._shown = tuple(items)
         while self._layout.count():
-            widget = self._layout.takeAt(0).widget()
+            taken = self._layout.takeAt(0)
+            widget = taken.widget() if taken is not None else None
             if widget is not None:
                 widget.deleteLater()
         self.boxes = {}

@@ -39,8 +39,9 @@ class EstimatePanel(QtWidgets.QGroupBox):
         self.result.setTextFormat(Qt.TextFormat.RichText)
         self._timer = QtCore.QTimer(self, singleShot=True, interval=ESTIMATE_DEBOUNCE_MS)
         self._timer.timeout.connect(self.recompute)
-        for spin in (*self.spins.values(), self.current_fee):
+        for spin in self.spins.values():
             spin.valueChanged.connect(lambda _v: self._timer.start())
+        self.current_fee.valueChanged.connect(lambda _v: self._timer.start())
         grid = QtWidgets.QGridLayout(self)
         titles = (self.tr("In-group min"), self.tr("Out-of-group min"), self.tr("SMS"), self.tr("Data MB"))
         for column, (title, spin) in enumerate(zip(titles, self.spins.values(), strict=True)):

@@ -26,7 +26,7 @@ def image_to_png(image: QtGui.QImage) -> bytes:
     """A pasted image as PNG bytes, the form every other path also hands to the service."""
     buffer = QtCore.QBuffer()
     buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; PySide6 6.x refuses bytes, takes str
     return bytes(buffer.data().data())
 
 
@@ -80,7 +80,9 @@ class CopySlot(QtWidgets.QFrame):
             return
         pixmap = QtGui.QPixmap()
         pixmap.loadFromData(data)
-        self.picture.setPixmap(pixmap.scaled(THUMB_SIZE, THUMB_SIZE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+        self.picture.setPixmap(
+            pixmap.scaled(THUMB_SIZE, THUMB_SIZE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        )
 
     def say(self, text: str, ok: bool) -> None:
         self.message.setStyleSheet(text_style("ok" if ok else "reason"))

@@ -64,7 +64,8 @@ class PoolBrowser(QtWidgets.QDialog):
             box.toggled.connect(self.refresh)
             self.pattern_boxes[Pattern(pattern)] = box
             filters.addWidget(box)
-        buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Ok | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
+        standard = QtWidgets.QDialogButtonBox.StandardButton
+        buttons = QtWidgets.QDialogButtonBox(standard.Ok | standard.Cancel)
         buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok).setText(self.tr("Take this number"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -93,7 +94,9 @@ class PoolBrowser(QtWidgets.QDialog):
     def refresh(self) -> None:
         """Re-query on every change: a campaign reserves hundreds of numbers, so this is instant."""
         try:
-            entries = pool.browse_pool(self._ctx, self._code, self.tail_edit.text(), self.patterns(), not self.show_taken.isChecked(), RESULT_LIMIT)
+            entries = pool.browse_pool(
+                self._ctx, self._code, self.tail_edit.text(), self.patterns(), not self.show_taken.isChecked(), RESULT_LIMIT
+            )
         except ServiceError as exc:
             self.error_label.setText("\n".join(exc.texts(current_lang())))
             self.error_label.show()

@@ -71,7 +71,8 @@ class Reminder(QtCore.QObject):
             self._told.add((row.id, threshold))
             number = ticket_number(row.id, row.received_at)
             template = self.tr("Ticket %1 (%2) is overdue: %3") if threshold == "overdue" else self.tr("Ticket %1 (%2) is due in %3")
-            alerts.append(Alert(row.id, threshold, template.replace("%1", number).replace("%2", row.customer_name).replace("%3", time_left_text(row.due_at - now))))
+            text = template.replace("%1", number).replace("%2", row.customer_name).replace("%3", time_left_text(row.due_at - now))
+            alerts.append(Alert(row.id, threshold, text))
         return alerts
 
     @Slot()
