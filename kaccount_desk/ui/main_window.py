@@ -23,11 +23,12 @@ from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.enrollment.roster_dialogs import ImportRosterDialog, export_roster
 from kaccount_desk.ui.i18n import LANGUAGES, install_translations
+from kaccount_desk.ui.idle_lock import IdleLock
 from kaccount_desk.ui.messages import current_lang, show_error
 from kaccount_desk.ui.page import Page
 from kaccount_desk.ui.printing.print_page import PrintPage
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtGui, QtWidgets, Signal, Slot
-from kaccount_desk.ui.settings import LANGUAGE, LAST_CAMPAIGN, Settings
+from kaccount_desk.ui.settings import IDLE_LOCK_MINUTES, LANGUAGE, LAST_CAMPAIGN, Settings
 from kaccount_desk.ui.settings_dialog import SettingsDialog
 from kaccount_desk.ui.shortcuts import ShortcutsDialog
 from kaccount_desk.ui.store_banner import StoreBanner
@@ -84,6 +85,8 @@ class MainWindow(QtWidgets.QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.settings = settings or Settings()
+        minutes = self.settings.get(IDLE_LOCK_MINUTES)
+        self.idle_lock = IdleLock(self, ctx, minutes) if minutes > 0 else None
         self.setWindowTitle(self.tr("KAccount Desk — key-account intake"))
         self.resize(1280, 800)
         self.pages = build_pages(ctx)

@@ -2820,4 +2820,22 @@ Your input stays here; trying again every %2 seconds.</source>
         <translation>取消</translation>
     </message>
 </context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/idle_lock.py" line="29"/>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/idle_lock.py" line="30"/>
+        <source>Locked after a while without use. %1 (%2), type your password to go on.</source>
+        <translation>一段时间没有操作,窗口已锁定。%1(%2),请输入密码继续。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/idle_lock.py" line="38"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+</context>
 </TS>
