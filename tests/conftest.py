@@ -1,12 +1,13 @@
 """Fixtures shared by every test folder: a redirected home, a real store, staff, the sample campaign.
 
 Every test gets its own KACCOUNT_HOME, so nothing touches the real per-user folders, and a store
-that is a real SQLite file in a temporary folder. Migrating a store and hashing the first admin's
-password (argon2, on purpose slow) cost seconds on a busy machine, so both are done once per run in
-template files, and each test gets its own copy of the one it needs: a test that asks for ``admin``
-(directly or through ``office``, ``campaign``, ...) starts from a store that already holds A001;
-one that asks only for ``store`` gets a migrated store with nobody in it. A test file that defines
-its own ``store`` (PostgreSQL) still gets a real admin created in it.
+that is a real SQLite file in a temporary folder. Migrating a store, hashing the first admin's
+password (argon2, on purpose slow) and loading the sample campaign cost seconds on a busy machine,
+so they are done once per run in template files, and each test gets its own copy of the one it
+needs: a test that asks for ``campaign`` starts from a store that already holds it and A001; one
+that asks for ``admin`` (directly or through ``office``, ...) from a store with A001 only; one that
+asks only for ``store`` gets a migrated store with nobody in it. A test file that defines its own
+``store`` (PostgreSQL) still gets a real admin and campaign created in it.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ def kaccount_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, session_key_f
 
 START = datetime(2012, 2, 25, 9, 30, tzinfo=CST)
 ADMIN_NO = "A001"
+SAMPLE_CODE = "BT2012-KA"  # the code in SAMPLE_CAMPAIGN
 
 
 @pytest.fixture
@@ -74,15 +76,26 @@ def _settle(store: Store) -> None:
 
 @pytest.fixture(scope="session")
 def template_stores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Two store files made once per run: migrated and empty, and the same with the first admin."""
+    """Three store files made once per run: migrated and empty; with the first admin; and with the
+    sample campaign loaded by that admin too."""
     folder = tmp_path_factory.mktemp("template-stores")
-    empty, with_admin = folder / "empty.sqlite3", folder / "admin.sqlite3"
+    empty, with_admin, with_campaign = (folder / f"{name}.sqlite3" for name in ("empty", "admin", "campaign"))
     _settle(Store(f"sqlite:///{empty}", resources=REPO / "resources", clock=Clock(START)))
     shutil.copyfile(empty, with_admin)
     made = Store(f"sqlite:///{with_admin}", resources=REPO / "resources", clock=Clock(START))
-    staff.create_first_admin(made, ADMIN_NO, "管理员", PASSWORD)
+    admin = Context(made, staff.create_first_admin(made, ADMIN_NO, "管理员", PASSWORD))
     _settle(made)
-    return {"empty": empty, "admin": with_admin}
+    shutil.copyfile(with_admin, with_campaign)
+    made = Store(f"sqlite:///{with_campaign}", resources=REPO / "resources", clock=Clock(START))
+    campaigns.load_campaign_file(Context(made, admin.actor), SAMPLE_CAMPAIGN)
+    _settle(made)
+    return {"empty": empty, "admin": with_admin, "campaign": with_campaign}
+
+
+def _template_for(request: pytest.FixtureRequest) -> str:
+    """The most filled template the test's fixtures would build anyway (they find it and add nothing)."""
+    names = request.fixturenames
+    return "campaign" if "campaign" in names else "admin" if "admin" in names else "empty"
 
 
 @pytest.fixture
@@ -92,7 +105,7 @@ def store_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def store(store_path: Path, clock: Clock, template_stores: dict[str, Path], request: pytest.FixtureRequest) -> Iterator[Store]:
-    shutil.copyfile(template_stores["admin" if "admin" in request.fixturenames else "empty"], store_path)
+    shutil.copyfile(template_stores[_template_for(request)], store_path)
     s = Store(f"sqlite:///{store_path}", resources=REPO / "resources", clock=clock)
     yield s
     s.close()
@@ -115,6 +128,8 @@ def office(admin: Context) -> Context:
 
 @pytest.fixture
 def campaign(admin: Context) -> str:
-    """The sample campaign of the seed notice, loaded; returns its code."""
+    """The sample campaign of the seed notice, loaded (already, in a store copied from the template); returns its code."""
+    if any(c.code == SAMPLE_CODE for c in campaigns.list_campaigns(admin)):
+        return SAMPLE_CODE
     return campaigns.load_campaign_file(admin, SAMPLE_CAMPAIGN).code
 
