@@ -36,10 +36,6 @@ COPIES_COLUMN = 6
 STATUS_COLUMN = 7
 
 
-def _tr(text: str) -> str:
-    return QtCore.QCoreApplication.translate("ApplicationsModel", text)
-
-
 def local_time(value: datetime) -> str:
     """The store keeps UTC; a clerk reads the computer's local time."""
     aware = value if value.tzinfo else value.replace(tzinfo=UTC)
