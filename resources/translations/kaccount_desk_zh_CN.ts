@@ -1409,6 +1409,10 @@ or choose an image</source>
 <context>
     <name>PrintPage</name>
     <message>
+        <source>Full ID numbers (recorded)</source>
+        <translation>完整证件号码(将被记录)</translation>
+    </message>
+    <message>
         <location filename="../../kaccount_desk/ui/printing/print_page.py" line="27"/>
         <source>Notice</source>
         <translation>通知</translation>
@@ -2836,6 +2840,53 @@ Your input stays here; trying again every %2 seconds.</source>
         <location filename="../../kaccount_desk/ui/idle_lock.py" line="38"/>
         <source>Unlock</source>
         <translation>解锁</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionBox</name>
+    <message>
+        <source>ID-card images: keeping and purging</source>
+        <translation>身份证复印件:保存与删除</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Purge expired ID copies…</source>
+        <translation>删除到期的身份证复印件…</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>保存规则</translation>
+    </message>
+    <message>
+        <source>Days (office)</source>
+        <translation>保存天数(办公室)</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>%1 ID-card images of %2 applications are past their keeping date (applications %3). Delete them?</source>
+        <translation>%2 份申请的 %1 张身份证复印件已过保存期限(申请编号 %3)。确定删除吗?</translation>
+    </message>
+    <message>
+        <source>Purge ID copies</source>
+        <translation>删除身份证复印件</translation>
+    </message>
+    <message>
+        <source>No ID copies are past their keeping date.</source>
+        <translation>没有过保存期限的身份证复印件。</translation>
+    </message>
+    <message>
+        <source>Nothing was deleted.</source>
+        <translation>未删除任何内容。</translation>
+    </message>
+    <message>
+        <source>Deleted %1 ID-card images.</source>
+        <translation>已删除 %1 张身份证复印件。</translation>
     </message>
 </context>
 </TS>
