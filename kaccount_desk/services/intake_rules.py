@@ -19,6 +19,7 @@ from kaccount_desk.domain.deadline import check_deadline
 from kaccount_desk.domain.eligibility import check_numbers_per_id
 from kaccount_desk.domain.id_documents import document_type_from
 from kaccount_desk.domain.intake import CampaignFacts, IntakeFields, check_fields
+from kaccount_desk.domain.item_names import NamedItem, match_item, unknown_addon, unknown_plan
 from kaccount_desk.domain.mobile import SegmentTable, normalize_mobile
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.tariff import monthly_fee
@@ -104,9 +105,12 @@ class IntakeRules:
         self.deadline = deadline_in_own_offset(campaign)
         self.departments = {d.name: d.id for d in campaign.departments}
         items = list(campaign.rated_items)
-        self.plans = {r.code: r for r in items if r.kind == "plan"} | {r.name: r for r in items if r.kind == "plan"}
-        self.addons = {r.code: r for r in items if r.kind == "addon"} | {r.name: r for r in items if r.kind == "addon"}
+        self._plan_by_code = {r.code: r for r in items if r.kind == "plan"}
         self._addon_by_code = {r.code: r for r in items if r.kind == "addon"}
+        fees = {code: r.monthly_fee for code, r in self._addon_by_code.items()}
+        self.plan_names = [NamedItem(r.code, r.name, monthly_fee(r.monthly_fee, r.included_addons, (), fees))
+                           for r in self._plan_by_code.values()]
+        self.addon_names = [NamedItem(r.code, r.name, r.monthly_fee) for r in self._addon_by_code.values()]
         self._pool: set[str] | None = None
         self._taken: dict[str, int | Holder] | None = None
         self._per_id: Counter[tuple[str, str]] | None = None
@@ -213,16 +217,18 @@ class IntakeRules:
     def _assess_plan(self, inp: ApplicationInput, out: Assessment) -> None:
         if not inp.plan.strip():
             return
-        plan = self.plans.get(inp.plan.strip())
-        if plan is None:
-            out.reasons.append(_reason("application.plan", f"没有名为“{inp.plan}”的资费方式", f"No tariff plan {inp.plan!r}"))
+        named = match_item(inp.plan, self.plan_names)
+        if named is None:
+            out.reasons.append(unknown_plan(inp.plan.strip(), self.plan_names))
             return
+        plan = self._plan_by_code[named.code]
         out.plan_id = plan.id
         chosen: list[RatedItemRow] = []
         for name in inp.addons:
-            addon = self.addons.get(name.strip())
+            found = match_item(name, self.addon_names)
+            addon = self._addon_by_code[found.code] if found else None
             if addon is None:
-                out.reasons.append(_reason("application.addon", f"没有名为“{name}”的附加包", f"No add-on {name!r}"))
+                out.reasons.append(unknown_addon(name.strip(), self.addon_names))
             elif addon.code not in plan.included_addons and addon not in chosen:
                 chosen.append(addon)
         out.addon_ids = tuple(a.id for a in chosen)
