@@ -54,6 +54,10 @@ def register(sub: Any) -> None:
     r.add_argument("file", type=Path)
     r.add_argument("--campaign", required=True, metavar="CODE")
     r.add_argument("--dry-run", action="store_true", help="check every row and write nothing")
+    r.add_argument("--department", default="", metavar="NAME",
+                   help="the department of everyone on a sheet without a 部门 column (or a row left blank)")
+    r.add_argument("--refused-out", type=Path, metavar="FILE",
+                   help="also write the refused rows, with a reason column, to this .xlsx or .csv to send back")
     json_flag(r)
     r.set_defaults(handler=cmd_roster_import)
     r = rsub.add_parser("export", help="write the carrier's roster")
@@ -176,8 +180,11 @@ ROW_STATUS = {
 def cmd_roster_import(args: argparse.Namespace) -> int:
     from kaccount_desk.services import rosters
 
-    report = rosters.import_roster(logged_in(args), args.file, args.campaign, dry_run=args.dry_run)
+    ctx = logged_in(args)
+    report = rosters.import_roster(ctx, args.file, args.campaign, dry_run=args.dry_run, department=args.department)
     lang = args.lang
+    if args.refused_out is not None and report.totals.get("rejected"):
+        rosters.save_refused(ctx, report, args.refused_out, lang)
     if args.json:
         print_json(
             {

@@ -19,7 +19,7 @@ from kaccount_desk.domain.eligibility import split_packages
 from kaccount_desk.domain.id_documents import IdDocumentType
 from kaccount_desk.domain.labels import Labels
 from kaccount_desk.domain.mobile import normalize_mobile
-from kaccount_desk.domain.reasons import Reason
+from kaccount_desk.domain.reasons import Lang, Reason
 from kaccount_desk.domain.resident_id import normalize_resident_id
 from kaccount_desk.domain.roles import Permission, check_department
 from kaccount_desk.domain.tariff import monthly_fee, plan_addons
@@ -31,7 +31,7 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import apply_assessment, assessment_values
 from kaccount_desk.services.errors import Refused
 from kaccount_desk.services.intake_rules import ApplicationInput, IntakeRules
-from kaccount_desk.sheets.roster_reader import Column, RosterFileError, RosterRow, RosterSheet, read_roster
+from kaccount_desk.sheets.roster_reader import COLUMN_LABELS, Column, RosterFileError, RosterRow, RosterSheet, read_roster
 from kaccount_desk.sheets.roster_writer import write_roster
 from kaccount_desk.store.constraints import violated_unique_index
 from kaccount_desk.store.models import Application, ApplicationAddon, ApplicationEvent, Department, table_of
@@ -79,12 +79,13 @@ class ImportReport:
         return {s: self.count(s) for s in ("accepted", "updated", "unchanged", "rejected")}
 
 
-def _input(code: str, row: RosterRow) -> ApplicationInput:
+def _input(code: str, row: RosterRow, department: str) -> ApplicationInput:
+    """``department`` is the importer's choice, for a sheet without the column or a row left blank."""
     v = row.values
     new_number = v.get(Column.NEW_NUMBER, "").strip()
     return ApplicationInput(
         campaign_code=code,
-        department=v.get(Column.DEPARTMENT, ""),
+        department=v.get(Column.DEPARTMENT, "").strip() or department,
         name=v.get(Column.NAME, ""),
         id_number=v.get(Column.ID_NUMBER, ""),
         id_type=IdDocumentType.RESIDENT_ID.value,
@@ -141,7 +142,8 @@ ALREADY_THERE = Reason(
 )
 
 
-def import_roster(ctx: Context, path: Path, campaign_code: str, dry_run: bool = False, progress: Progress | None = None) -> ImportReport:
+def import_roster(ctx: Context, path: Path, campaign_code: str, dry_run: bool = False, progress: Progress | None = None,
+                  department: str = "") -> ImportReport:
     """Check and write a roster; if a concurrent import added some of the same people first, do it again.
 
     Both imports read the store before either wrote. On PostgreSQL the second one then runs into
@@ -155,10 +157,12 @@ def import_roster(ctx: Context, path: Path, campaign_code: str, dry_run: bool = 
         sheet = read_roster(path)
     except RosterFileError as exc:
         raise Refused(exc.reason) from exc
+    if Column.DEPARTMENT not in sheet.columns and not department.strip():
+        raise Refused(NO_DEPARTMENT)
     seen: set[tuple[str, str]] = set()
     for attempt in range(1, ATTEMPTS + 1):
         try:
-            return _import_once(ctx, path, sheet, campaign_code, dry_run, progress, seen)
+            return _import_once(ctx, path, sheet, campaign_code, dry_run, progress, seen, department.strip())
         except IntegrityError as exc:
             index = violated_unique_index(exc, Application.__table__)
             if index not in ("uq_live_number", "uq_live_id_unnumbered") or attempt == ATTEMPTS:
@@ -166,6 +170,38 @@ def import_roster(ctx: Context, path: Path, campaign_code: str, dry_run: bool = 
     raise AssertionError("unreachable: the last attempt returns or raises")
 
 
+def save_refused(ctx: Context, report: ImportReport, out: Path, lang: Lang = "zh") -> int:
+    """The refused rows of an import, as the department sent them plus a reason column, to send back.
+
+    Read again from the same file, so every column the department filled is there as they wrote it.
+    Returns how many rows were written.
+    """
+    ctx.require(Permission.TAKE_APPLICATIONS)
+    refused = {r.row: r for r in report.rows if r.status == "rejected"}
+    try:
+        sheet = read_roster(Path(report.file))
+    except RosterFileError as exc:
+        raise Refused(exc.reason) from exc
+    columns = sorted(sheet.columns, key=lambda c: sheet.columns[c])
+    reason_header = "退回原因" if lang == "zh" else "Reason refused"
+    headers = [COLUMN_LABELS.text(c, lang) for c in columns] + [reason_header]
+    rows = [[row.values.get(c, "") for c in columns]
+            + ["; ".join(r.text(lang) for r in refused[row.row].reasons)] for row in sheet.rows if row.row in refused]
+    try:
+        write_roster(Path(out), headers, rows, title=None)
+    except UnsafeTarget as exc:
+        raise Refused(exc.reason) from exc
+    except OSError as exc:
+        raise Refused(Reason("roster.unwritable", f"无法写入文件 {out}:{exc.strerror or exc}",
+                             f"Cannot write {out}: {exc.strerror or exc}")) from exc
+    return len(rows)
+
+
+NO_DEPARTMENT = Reason(
+    "roster.no_department",
+    "表中没有“部门”列:请选择这些人员所在的部门后再导入",
+    "The sheet has no department column: choose the department these people belong to, then import",
+)
 BUSY_IMPORT = Reason(
     "roster.busy",
     "其他人正在同时导入同一批人员,本次导入没有写入任何内容,请稍后再试",
@@ -174,7 +210,8 @@ BUSY_IMPORT = Reason(
 
 
 def _import_once(
-    ctx: Context, path: Path, sheet: RosterSheet, campaign_code: str, dry_run: bool, progress: Progress | None, seen: set[tuple[str, str]]
+    ctx: Context, path: Path, sheet: RosterSheet, campaign_code: str, dry_run: bool, progress: Progress | None,
+    seen: set[tuple[str, str]], department: str,
 ) -> ImportReport:
     """One attempt in one transaction; ``seen`` keeps the first attempt's people, to tell who arrived since."""
     report = ImportReport(str(path), campaign_code, dry_run, notices=sheet.notices)
@@ -186,7 +223,7 @@ def _import_once(
         seen.update(existing)
         touched: list[tuple[int, Application | NewApplication]] = []
         for done, sheet_row in enumerate(sheet.rows, start=1):
-            result, row = _import_row(ctx, rules, existing, _input(campaign_code, sheet_row), sheet_row.row, path.name)
+            result, row = _import_row(ctx, rules, existing, _input(campaign_code, sheet_row, department), sheet_row.row, path.name)
             if isinstance(row, Application) and (row.id_digest, row.msisdn or "") in arrived:
                 result = replace(result, warnings=(ALREADY_THERE, *result.warnings))
             report.rows.append(result)

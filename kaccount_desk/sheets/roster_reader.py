@@ -84,7 +84,8 @@ COLUMN_LABELS = Labels({
     Column.NOTE: ("备注", "note"),
 })
 
-REQUIRED_COLUMNS = (Column.NAME, Column.DEPARTMENT, Column.ID_NUMBER)
+# 部门 may be missing: a department's own sheet often has none, and the importer then chooses one.
+REQUIRED_COLUMNS = (Column.NAME, Column.ID_NUMBER)
 NUMBER_COLUMNS = (Column.MOBILE, Column.NEW_NUMBER)
 
 _HINT = re.compile(r"\([^)]*\)|\[[^\]]*\]|【[^】]*】")

@@ -141,7 +141,7 @@ def test_second_worksheet_is_used_when_first_has_no_header(tmp_path: Path) -> No
 @pytest.mark.parametrize(
     ("header", "code"),
     [
-        (["姓名", "身份证号码", "手机号码"], "sheet.missing_column"),
+        (["姓名", "部门", "手机号码"], "sheet.missing_column"),
         (["姓名", "部门", "身份证号码"], "sheet.missing_column"),
         (["姓名", "部门", "身份证号码", "证件号码", "手机号"], "sheet.duplicate_column"),
         (["名字", "部门", "证件"], "sheet.no_header"),
@@ -152,12 +152,17 @@ def test_header_problems_are_file_errors(tmp_path: Path, header: list[str], code
 
 
 def test_missing_column_reason_names_the_columns(tmp_path: Path) -> None:
-    path = make_csv(tmp_path / "r.csv", [["姓名", "身份证号码"]], "utf-8")
+    path = make_csv(tmp_path / "r.csv", [["姓名", "部门", "手机号码"]], "utf-8")
     with pytest.raises(RosterFileError) as caught:
         read_roster(path)
-    assert "部门" in caught.value.reason.zh
-    assert "新号码" in caught.value.reason.zh
-    assert "department" in caught.value.reason.text("en")
+    assert caught.value.reason.code == "sheet.missing_column"
+    assert "身份证号码" in caught.value.reason.zh and "ID number" in caught.value.reason.text("en")
+
+
+def test_the_department_column_may_be_missing(tmp_path: Path) -> None:
+    """The importer chooses the department then (services/rosters.py)."""
+    path = make_csv(tmp_path / "r.csv", [["姓名", "身份证号码", "手机号码"], ["张三", "11010519491231002X", "13800138000"]], "utf-8")
+    assert Column.DEPARTMENT not in read_roster(path).columns
 
 
 def test_header_below_row_twenty_is_not_found(tmp_path: Path) -> None:

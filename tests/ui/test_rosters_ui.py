@@ -6,12 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from support import valid_id
 
 from kaccount_desk.services import application_list
 from kaccount_desk.services.application_list import ApplicationQuery
 from kaccount_desk.services.context import Context
 from kaccount_desk.ui.enrollment.roster_dialogs import ImportRosterDialog, export_roster
-from kaccount_desk.ui.qt import QtWidgets
+from kaccount_desk.ui.qt import QtCore, QtWidgets
 from kaccount_desk.ui.workers import Operation, ProgressCallback
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -104,3 +105,27 @@ def test_export_refusal_is_shown(qtbot, admin: Context, campaign: str, tmp_path:
     assert op is not None
     qtbot.waitUntil(lambda: bool(message_boxes), timeout=5000)
     assert message_boxes[0][0] == "warning" and "No applications to export" in message_boxes[0][1]
+
+
+def test_a_sheet_without_departments_is_imported_into_the_chosen_one_and_refusals_go_back(
+        qtbot, admin: Context, campaign: str, tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "铸造.csv"
+    path.write_text("姓名,身份证号码,手机号码,资费方式\n"
+                    f"张三,{valid_id('13098119800101123')},13800000001,集团资费\n"
+                    f"李四,{valid_id('13098119800101124')},13800000002,十元套餐\n", encoding="utf-8")
+    dialog = ImportRosterDialog(admin, campaign)
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(path))
+    dialog.department.setCurrentIndex(dialog.department.findData("铸造事业部"))
+    dialog.dry_run.setChecked(False)
+    run_import(qtbot, dialog)
+    assert count(admin, campaign) == 1
+    model = dialog.report_model
+    assert model.index(0, 2).data() == "Refused"
+    full = model.index(0, 3).data(QtCore.Qt.ItemDataRole.ToolTipRole)
+    assert "accepted:" in full and "keep5" in full  # the whole reason, however long the cell
+    dialog.table.setCurrentIndex(model.index(0, 1))
+    assert dialog.details.text() == full
+    out = tmp_path / "退回.xlsx"
+    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    assert dialog.save_refused_button.isEnabled() and dialog.save_refused() == out and out.exists()

@@ -9,10 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kaccount_desk.services import rosters
+from kaccount_desk.services import campaigns, rosters
 from kaccount_desk.services.context import Context
+from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.rosters import ROW_RESULT_LABELS, ImportReport, RowResult
-from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.messages import current_lang, show_error
 from kaccount_desk.ui.none_guard import none_safe
 from kaccount_desk.ui.palette import COLOURS
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtGui, QtWidgets, Signal, Slot
@@ -65,6 +66,8 @@ class ImportReportModel(QtCore.QAbstractTableModel):
             if row.status == "rejected":
                 return QtGui.QColor(COLOURS["reason"])
             return QtGui.QColor(COLOURS["warning"]) if row.warnings and index.column() == 3 else None
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
+            return self.full_text(index.row())  # a long reason is cut in its cell, whole here
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         lang = current_lang()
@@ -77,6 +80,15 @@ class ImportReportModel(QtCore.QAbstractTableModel):
             return ROW_RESULT_LABELS.text(row.status, lang)
         separator = "; " if lang == "en" else ";"
         return separator.join([r.text(lang) for r in row.reasons] + [w.text(lang) for w in row.warnings])
+
+
+    def full_text(self, row: int) -> str | None:
+        """Every reason and warning of a row, one per line: for the tooltip and the details pane."""
+        if not 0 <= row < len(self.rows):
+            return None
+        found = self.rows[row]
+        lang = current_lang()
+        return "\n".join([r.text(lang) for r in found.reasons] + [w.text(lang) for w in found.warnings]) or None
 
 
 class ImportRosterDialog(QtWidgets.QDialog):
@@ -95,6 +107,13 @@ class ImportRosterDialog(QtWidgets.QDialog):
         self.path.setPlaceholderText(self.tr("A department's roster (.xlsx or .csv)"))
         browse = QtWidgets.QPushButton(self.tr("Choose file…"))
         browse.clicked.connect(self.choose_file)
+        self.department = QtWidgets.QComboBox()
+        self.department.addItem(self.tr("(from the sheet's 部门 column)"), "")
+        for found in campaigns.get_campaign(ctx, campaign_code).departments:
+            self.department.addItem(found.name, found.name)
+        if ctx.actor.department and self.department.findData(ctx.actor.department) >= 0:
+            self.department.setCurrentIndex(self.department.findData(ctx.actor.department))
+        self.department.setToolTip(self.tr("For a sheet without a 部门 column, or rows left blank there"))
         self.dry_run = QtWidgets.QCheckBox(self.tr("Dry run (check only)"))
         self.dry_run.setChecked(True)
         self.start_button = QtWidgets.QPushButton(self.tr("Check / import"))
@@ -112,12 +131,23 @@ class ImportRosterDialog(QtWidgets.QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((60, 100, 80)):
             self.table.setColumnWidth(column, width)
+        self.details = QtWidgets.QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.save_refused_button = QtWidgets.QPushButton(self.tr("Save refused rows…"))
+        self.save_refused_button.setToolTip(self.tr("The refused rows as the department sent them, with a reason column, to send back"))
+        self.save_refused_button.setEnabled(False)
+        self.save_refused_button.clicked.connect(self.save_refused)
         close = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
+        close.addButton(self.save_refused_button, QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
         close.rejected.connect(self.reject)
         file_row = QtWidgets.QHBoxLayout()
         file_row.addWidget(self.path, 1)
         file_row.addWidget(browse)
         action_row = QtWidgets.QHBoxLayout()
+        action_row.addWidget(QtWidgets.QLabel(self.tr("Department:")))
+        action_row.addWidget(self.department)
         action_row.addWidget(self.dry_run)
         action_row.addStretch(1)
         action_row.addWidget(self.start_button)
@@ -126,6 +156,7 @@ class ImportRosterDialog(QtWidgets.QDialog):
         layout.addLayout(action_row)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
         layout.addWidget(close)
         self.resize(820, 520)
 
@@ -144,11 +175,12 @@ class ImportRosterDialog(QtWidgets.QDialog):
             self.summary.setText(self.tr("Choose a roster file first."))
             return
         path, code, dry_run = Path(text), self.campaign_code, self.dry_run.isChecked()
+        department = str(self.department.currentData() or "")
         self.start_button.setEnabled(False)
         self.summary.setText(self.tr("Checking…") if dry_run else self.tr("Importing…"))
 
         def work(progress: ProgressCallback) -> ImportReport:
-            return rosters.import_roster(self.ctx, path, code, dry_run, progress)
+            return rosters.import_roster(self.ctx, path, code, dry_run, progress, department)
 
         self.operation = run_with_progress(self, self.tr("Import roster"), work, self._done, self._failed)
 
@@ -163,8 +195,32 @@ class ImportRosterDialog(QtWidgets.QDialog):
         head = self.tr("Dry run, nothing was written:") if report.dry_run else self.tr("Imported:")
         lang = current_lang()
         self.summary.setText("\n".join([f"{head} {counts}", *(notice.text(lang) for notice in report.notices)]))
+        self.save_refused_button.setEnabled(bool(totals["rejected"]))
         if not report.dry_run and (totals["accepted"] or totals["updated"]):
             self.imported.emit()
+
+    @Slot(QtCore.QModelIndex, QtCore.QModelIndex)
+    def _row_chosen(self, current: QtCore.QModelIndex, _previous: QtCore.QModelIndex) -> None:
+        self.details.setText(self.report_model.full_text(current.row()) or "")
+
+    @Slot()
+    def save_refused(self) -> Path | None:
+        """Write the refused rows with their reasons beside the roster, to send back to the department."""
+        if self.report is None:
+            return None
+        source = Path(self.report.file)
+        suggested = source.with_name(f"{source.stem}_{self.tr('refused')}.xlsx")
+        name, _ = QtWidgets.QFileDialog.getSaveFileName(self, self.tr("Save refused rows"), str(suggested), "Excel (*.xlsx)")
+        if not name:
+            return None
+        try:
+            count = rosters.save_refused(self.ctx, self.report, Path(name), current_lang())
+        except ServiceError as exc:
+            show_error(self, exc)
+            return None
+        saved = self.tr("%1 refused rows saved to %2").replace("%1", str(count)).replace("%2", name)
+        self.summary.setText(self.summary.text() + "\n" + saved)
+        return Path(name)
 
     def _failed(self, exc: BaseException) -> bool:
         self.start_button.setEnabled(True)
