@@ -135,7 +135,7 @@ def _sheet(canvas: Canvas, copy: IdCopyData, images: tuple[ImageReader, ImageRea
     canvas.drawCentredString(width / 2, height - 40 * mm, f"机主姓名:{copy.name}")
     x = (width - CARD_W) / 2
     top = height - 52 * mm
-    for i, (image, label) in enumerate(zip(images, ("正面", "反面"))):
+    for i, (image, label) in enumerate(zip(images, ("正面", "反面"), strict=True)):
         y = top - CARD_H - i * (CARD_H + CARD_GAP)
         canvas.drawImage(image, x, y, CARD_W, CARD_H)
         canvas.saveState()

@@ -158,12 +158,14 @@ def campaign_from_mapping(raw: dict[str, Any]) -> Verdict[CampaignSpec]:
         )
     carrier = raw.get("required_carrier")
     if carrier is not None and carrier not in CARRIERS_REQUIRABLE:
-        problems.append(_bad("carrier", f"required_carrier 只能是 china-mobile,不是“{carrier}”", f"required_carrier must be china-mobile, not {carrier!r}"))
+        problems.append(_bad("carrier", f"required_carrier 只能是 china-mobile,不是“{carrier}”",
+                             f"required_carrier must be china-mobile, not {carrier!r}"))
     departments: list[DepartmentSpec] = []
     for d in raw.get("departments") or []:
         if not isinstance(d, dict) or not str(d.get("name", "")).strip() or d.get("kind") not in DEPARTMENT_KINDS:
             problems.append(
-                _bad("department", f"部门定义有误:{d}(需要 name 和 kind = business-unit 或 functional)", f"bad department {d!r}: needs name and kind business-unit|functional")
+                _bad("department", f"部门定义有误:{d}(需要 name 和 kind = business-unit 或 functional)",
+                     f"bad department {d!r}: needs name and kind business-unit|functional")
             )
             continue
         departments.append(DepartmentSpec(str(d["name"]).strip(), str(d["kind"])))
@@ -179,7 +181,8 @@ def campaign_from_mapping(raw: dict[str, Any]) -> Verdict[CampaignSpec]:
         included = tuple(str(c) for c in (r.get("included_addons") or []))
         for code in included:
             if code not in addon_codes:
-                problems.append(_bad("unknown_addon", f"资费 {item.code} 引用了不存在的附加包 {code}", f"plan {item.code} names unknown add-on {code}"))
+                problems.append(_bad("unknown_addon", f"资费 {item.code} 引用了不存在的附加包 {code}",
+                                     f"plan {item.code} names unknown add-on {code}"))
         plans.append(PlanSpec(item, included))
     if len({p.item.code for p in plans}) != len(plans) or len(addon_codes) != len(addons):
         problems.append(_bad("code_twice", "资费或附加包代码重复", "a plan or add-on code is used twice"))

@@ -30,6 +30,4 @@ def matches(number: str, tail: str = "", patterns: frozenset[Pattern] = frozense
         last = number[-4:]
         if not (len(last) == 4 and last[0] == last[1] and last[2] == last[3] and last[0] != last[2]):
             return False
-    if Pattern.ENDS_8 in patterns and not number.endswith("8"):
-        return False
-    return True
+    return Pattern.ENDS_8 not in patterns or number.endswith("8")

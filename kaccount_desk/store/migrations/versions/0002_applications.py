@@ -51,7 +51,9 @@ def upgrade() -> None:
         batch_op.create_index('ix_applications_id_number', ['id_number'], unique=False)
         batch_op.create_index('ix_applications_list', ['campaign_id', 'department_id', 'status'], unique=False)
         batch_op.create_index(batch_op.f('ix_applications_status'), ['status'], unique=False)
-        batch_op.create_index('uq_live_number', ['campaign_id', 'msisdn'], unique=True, sqlite_where=sa.text("status IN ('draft', 'collected', 'submitted', 'sent', 'activated')"), postgresql_where=sa.text("status IN ('draft', 'collected', 'submitted', 'sent', 'activated')"))
+        batch_op.create_index('uq_live_number', ['campaign_id', 'msisdn'], unique=True,
+                              sqlite_where=sa.text("status IN ('draft', 'collected', 'submitted', 'sent', 'activated')"),
+                              postgresql_where=sa.text("status IN ('draft', 'collected', 'submitted', 'sent', 'activated')"))
     op.create_table('application_addons',
     sa.Column('application_id', sa.Integer(), nullable=False),
     sa.Column('rated_item_id', sa.Integer(), nullable=False),
