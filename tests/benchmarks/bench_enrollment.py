@@ -120,8 +120,10 @@ def bench_import(rows: int) -> None:
             bare.append(time.perf_counter() - start)
         t = report.totals
         print(f"import of a {rows:,}-row roster: ours {statistics.median(ours):.2f} s "
-              f"(accepted {t['accepted']:,}, rejected {t['rejected']:,}; re-import {reimport:.2f} s, unchanged {again.totals['unchanged']:,}), "
-              f"bare calamine+sqlite3 {statistics.median(bare):.2f} s, ratio {statistics.median(ours) / statistics.median(bare):.2f}x; target < 3 s")
+              f"(accepted {t['accepted']:,}, rejected {t['rejected']:,}; "
+              f"re-import {reimport:.2f} s, unchanged {again.totals['unchanged']:,}), "
+              f"bare calamine+sqlite3 {statistics.median(bare):.2f} s, "
+              f"ratio {statistics.median(ours) / statistics.median(bare):.2f}x; target < 3 s")
 
 
 def main() -> None:

@@ -86,7 +86,8 @@ def main() -> None:
     for name, typed, bare in rows:
         median, p95 = percentiles(typed)
         bare_median, bare_p95 = percentiles(bare)
-        print(f"{name:13s} form: median {median:6.3f} ms  p95 {p95:6.3f} ms   bare domain check: median {bare_median:6.3f} ms  p95 {bare_p95:6.3f} ms")
+        print(f"{name:13s} form: median {median:6.3f} ms  p95 {p95:6.3f} ms   "
+              f"bare domain check: median {bare_median:6.3f} ms  p95 {bare_p95:6.3f} ms")
     form.close()
     form.deleteLater()
     app.processEvents()

@@ -151,31 +151,39 @@ def main() -> None:
         ("queue mine (open, by due), first page", lambda: page_tickets(ctx, mine, 0, 50),
          lambda: raw.execute("SELECT * FROM tickets WHERE owner_id = 1 AND status != 'closed' ORDER BY due_at, id LIMIT 50").fetchall()),
         ("filtered: fault + hotline, first page", lambda: page_tickets(ctx, filtered, 0, 50),
-         lambda: raw.execute("SELECT * FROM tickets WHERE category='fault' AND window='hotline' ORDER BY received_at DESC, id DESC LIMIT 50").fetchall()),
+         lambda: raw.execute("SELECT * FROM tickets WHERE category='fault' AND window='hotline'"
+                             " ORDER BY received_at DESC, id DESC LIMIT 50").fetchall()),
         ("filtered: capped count", lambda: count_tickets(ctx, filtered),
-         lambda: raw.execute("SELECT count(*) FROM (SELECT 1 FROM tickets WHERE category='fault' AND window='hotline' LIMIT 1001)").fetchall()),
+         lambda: raw.execute("SELECT count(*) FROM (SELECT 1 FROM tickets WHERE category='fault' AND window='hotline'"
+                             " LIMIT 1001)").fetchall()),
     ]
     for term in ("话费", "客户", "基站故障", "大客户服务", "亲情一家"):
         cases.append((f"search {term} ({len(term)} chars)", lambda term=term: search_tickets(ctx, term),
                       lambda term=term: raw.execute(fts, (bigram_query(term),)).fetchall()))
     cases.append(("search number prefix 1391234", lambda: search_tickets(ctx, "1391234"),
-                  lambda: raw.execute("SELECT id FROM tickets WHERE customer_number >= '1391234' AND customer_number < '1391235' LIMIT 50").fetchall()))
+                  lambda: raw.execute("SELECT id FROM tickets WHERE customer_number >= '1391234'"
+                                      " AND customer_number < '1391235' LIMIT 50").fetchall()))
     year_start = START.replace(tzinfo=UTC)
     year_end = year_start + timedelta(days=365)
     cases.append(("report per window and staff, one year", lambda: ticket_report(ctx, year_start, year_end),
-                  lambda: raw.execute("SELECT window, count(*), sum(status = 'closed') FROM tickets WHERE received_at >= ? AND received_at < ?"
-                                      " GROUP BY window", (START, START + timedelta(days=365))).fetchall()))
+                  lambda: raw.execute("SELECT window, count(*), sum(status = 'closed') FROM tickets"
+                                      " WHERE received_at >= ? AND received_at < ? GROUP BY window",
+                                      (START, START + timedelta(days=365))).fetchall()))
     print(f"\n{'query':42} {'service ms':>11} {'raw ms':>8}  hits")
     for name, service, reference in cases:
         result = service()
         by_window = getattr(result, "by_window", None)
-        hits = sum(r.received for r in by_window) if by_window is not None else len(result) if isinstance(result, list) else getattr(result, "count", result)
+        if by_window is not None:
+            hits = sum(r.received for r in by_window)
+        else:
+            hits = len(result) if isinstance(result, list) else getattr(result, "count", result)
         print(f"{name:42} {median_ms(service):11.2f} {median_ms(reference):8.2f}  {hits}")
     raw.close()
     store.close()
     with_index = vacuumed_size(path, drop_index=False)
     without = vacuumed_size(path, drop_index=True)
-    print(f"\nstore size: {with_index / 1e6:.0f} MB with the search index, {without / 1e6:.0f} MB without: ratio {with_index / without:.2f}")
+    print(f"\nstore size: {with_index / 1e6:.0f} MB with the search index, {without / 1e6:.0f} MB without:"
+          f" ratio {with_index / without:.2f}")
     if not os.environ.get("BENCH_KEEP"):
         shutil.rmtree(folder)
 

@@ -37,7 +37,7 @@ def test_summary_groups_by_department_and_totals_per_plan(make_pdf) -> None:
     plans += [("原资费+大客户包", "5", ())]
     lines = tuple(
         dataclasses.replace(roster_line(i, dept), plan=plan, monthly_fee=Decimal(fee), addons=addons)
-        for i, ((plan, fee, addons), dept) in enumerate(zip(plans, ["财务部", "后勤部"] * 3), start=1)
+        for i, ((plan, fee, addons), dept) in enumerate(zip(plans, ["财务部", "后勤部"] * 3, strict=True), start=1)
     )
     data = RosterData("2012年移动大客户业务办理", "公司(党委)办公室", roster(1).printed_on, lines)
     pdf = make_pdf("summary", lambda out: render_roster(data, out))

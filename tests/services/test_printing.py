@@ -69,7 +69,9 @@ def test_forms_carry_every_applicant_fee_and_full_id_for_the_office(admin, campa
     first = " ".join(PdfReader(done.out).pages[0].extract_text().split())
     view = enrollment.get_application(admin, apps[0])
     assert view.monthly_fee == 15
-    for expected in ("张三", "铸造事业部", IDS[0], "18832758801", "动感地带网聊套餐", "15 元", "男", "1978年1月1日", "关于办理中国移动大客户业务的通知"):
+    expected_texts = ("张三", "铸造事业部", IDS[0], "18832758801", "动感地带网聊套餐", "15 元", "男", "1978年1月1日",
+                      "关于办理中国移动大客户业务的通知")
+    for expected in expected_texts:
         assert expected in first
     assert "8 元" in _text(done.out)
     assert decode_qr(done.out, 2, out) == [f"KAD-APP:{apps[1]}"]
@@ -183,7 +185,8 @@ def test_receipt_and_ticket_name_the_owner(admin, out) -> None:
     clerk = make_staff(admin, "C003", "clerk", "客服热线")
     ticket = t.open_ticket(
         clerk,
-        t.TicketInput(category="fault", channel="phone", window="hotline", customer_name="李明", customer_number="13800138000", content="家里信号很差", area="town"),
+        t.TicketInput(category="fault", channel="phone", window="hotline", customer_name="李明", customer_number="13800138000",
+                      content="家里信号很差", area="town"),
     )
     receipt = _text(printing.print_receipt(clerk, ticket.id, out / "r.pdf").out)
     assert "受理回执" in receipt and "员工C003(工号 C003)" in receipt

@@ -86,7 +86,8 @@ def test_importing_the_same_file_again_changes_and_duplicates_nothing(admin: Con
 
 def test_a_changed_row_updates_its_application(admin: Context, campaign: str, tmp_path: Path) -> None:
     rosters.import_roster(admin, _xlsx(tmp_path / "a.xlsx", [[1, "张三", "铸造事业部", GOOD_1, "13803170001", "group8", "", ""]]), campaign)
-    report = rosters.import_roster(admin, _xlsx(tmp_path / "b.xlsx", [[1, "张三", "铸造事业部", GOOD_1, "13803170001", "mzone15", "", ""]]), campaign)
+    sheet = _xlsx(tmp_path / "b.xlsx", [[1, "张三", "铸造事业部", GOOD_1, "13803170001", "mzone15", "", ""]])
+    report = rosters.import_roster(admin, sheet, campaign)
     assert [r.status for r in report.rows] == ["updated"]
     assert enrollment.get_application(admin, report.rows[0].application_id or 0).plan == "mzone15"
 

@@ -72,7 +72,8 @@ def test_history_rows_cannot_be_changed_or_removed(tmp_path: Path) -> None:
             ),
             {"t": NOW},
         )
-        c.execute(text("INSERT INTO ticket_events (ticket_id, action, staff_id, at, text, data) VALUES (1, 'receive', 1, :t, '', '{}')"), {"t": NOW})
+        c.execute(text("INSERT INTO ticket_events (ticket_id, action, staff_id, at, text, data)"
+                       " VALUES (1, 'receive', 1, :t, '', '{}')"), {"t": NOW})
     for statement in ("UPDATE ticket_events SET text = 'rewritten'", "DELETE FROM ticket_events"):
         with pytest.raises(DatabaseError, match="append-only"), engine.begin() as c:
             c.execute(text(statement))

@@ -23,7 +23,8 @@ def page(qtbot, admin: Context, campaign: str) -> PrintPage:
     for i, dept in enumerate(["铸造事业部", "财务部", "财务部"]):
         enrollment.save_application(
             admin,
-            ApplicationInput(campaign, dept, f"员工{i}", valid_id(f"1309811978010112{i}"), number_source="pool", msisdn=f"1883275880{i}", plan="group8"),
+            ApplicationInput(campaign, dept, f"员工{i}", valid_id(f"1309811978010112{i}"), number_source="pool",
+                             msisdn=f"1883275880{i}", plan="group8"),
         )
     widget = PrintPage(admin)
     qtbot.addWidget(widget)
