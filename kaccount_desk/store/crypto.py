@@ -30,7 +30,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from sqlalchemy import Engine, String
+from sqlalchemy import Engine, String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
@@ -237,3 +237,23 @@ def check_key(recorded: str | None, source: KeySource) -> None:
             f"The key file {source.path} (fingerprint {keys.fingerprint}) is not the key this store was encrypted with "
             f"(fingerprint {recorded}). Put the right key file in place.",
         )
+
+
+class EncryptedText(TypeDecorator[str]):
+    """Any personal text (a draft's typed fields): plain in Python, AES-GCM ciphertext in the store.
+
+    ``aad`` names the column, so a ciphertext copied into another column does not open there.
+    """
+
+    impl = Text
+    cache_ok = True
+
+    def __init__(self, aad: bytes) -> None:
+        super().__init__()
+        self.aad = aad
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        return None if value is None else keys_of(dialect).encrypt_text(value, self.aad)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
+        return None if value is None else keys_of(dialect).decrypt_text(str(value), self.aad)

@@ -184,6 +184,7 @@ def run_gui(db: str | None, lang: str | None) -> int:
 
         window.language_changed.connect(switch_language)
         window.show()
+        QtCore.QTimer.singleShot(0, window.offer_drafts)
         return app.exec()
     finally:
         daily.wait()  # a backup half-written when the store closes would be thrown away

@@ -19,6 +19,7 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui import shortcuts
 from kaccount_desk.ui.admin.admin_page import AdminPage
+from kaccount_desk.ui.drafts import DraftKeeper
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.enrollment.roster_dialogs import ImportRosterDialog, export_roster
@@ -125,6 +126,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.nav.currentRowChanged.connect(self._remember_page)
         self._bind_keys()
         restore_layout(self, self.settings, ctx.actor.staff_no)
+        tickets_page = self.page(TicketsPage)
+        self.draft_keepers = [DraftKeeper(ctx, "application", lambda: self.findChild(IntakeForm), self)]
+        if tickets_page is not None:
+            self.draft_keepers.append(DraftKeeper(ctx, "ticket", lambda: tickets_page.form, self))
 
     def _first_row(self) -> int:
         """The page this person used last, else the one their role uses most (a hotline clerk: Tickets)."""
@@ -275,9 +280,35 @@ class MainWindow(QtWidgets.QMainWindow):
             return form.save() is not None
         return answer == buttons.Discard
 
+    def offer_drafts(self) -> None:
+        """After a crash or a power cut: offer back, per form, what was being typed and not saved."""
+        kinds = {"application": self.tr("an application"), "ticket": self.tr("a new ticket")}
+        for keeper in self.draft_keepers:
+            kept = keeper.offered()
+            if kept is None:
+                continue
+            buttons = QtWidgets.QMessageBox.StandardButton
+            answer = QtWidgets.QMessageBox.question(
+                self, self.tr("Unsaved typing found"),
+                self.tr("When the program last stopped, %1 was being typed and not saved (kept at %2). Restore it?")
+                .replace("%1", kinds[kept.kind]).replace("%2", f"{kept.saved_at.astimezone():%Y-%m-%d %H:%M}"),
+                buttons.Yes | buttons.Discard, buttons.Yes)
+            if answer != buttons.Yes:
+                keeper.forget()
+            elif kept.kind == "application" and (form := self.findChild(IntakeForm)) is not None:
+                self.nav.setCurrentRow(0)
+                form.restore_draft(kept.fields)
+            elif (tickets_page := self.page(TicketsPage)) is not None:
+                self.nav.setCurrentRow([page for _, page in self.pages].index(tickets_page))
+                tickets_page.open_form().restore_draft(kept.fields)
+
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         if self.confirm_unsaved():
             save_layout(self, self.settings, self.ctx.actor.staff_no)
+            for keeper in self.draft_keepers:
+                # The application was saved or knowingly discarded just now; a half-typed ticket is
+                # kept and offered at the next start, since closing does not ask about it.
+                keeper.forget() if keeper.kind == "application" else keeper.keep_now()
             event.accept()
         else:
             event.ignore()

@@ -57,6 +57,7 @@ class IntakeForm(QtWidgets.QWidget):
     """
 
     saved = Signal(int)
+    typing = Signal()  # something was typed: the draft keeper writes soon after
 
     def __init__(self, ctx: Context, campaign_code: str, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -321,6 +322,48 @@ class IntakeForm(QtWidgets.QWidget):
         edits = (self.name_edit, self.id_edit, self.number_edit, self.packages_edit, self.note_edit, self.late_edit)
         return self._dirty and self.fields_box.isEnabled() and any(edit.text().strip() for edit in edits)
 
+    def draft_fields(self) -> dict[str, object] | None:
+        """What a crash must not take (services/drafts.py): the typed fields, or None if nothing is unsaved."""
+        if not self.has_unsaved_input():
+            return None
+        typed = self._input()
+        return {
+            "application_id": self._view.id if self._view else None, "campaign": typed.campaign_code,
+            "department": typed.department, "name": typed.name, "id_number": typed.id_number, "id_type": typed.id_type,
+            "number_source": typed.number_source, "msisdn": typed.msisdn, "packages": typed.current_packages,
+            "plan": typed.plan, "addons": list(typed.addons), "note": typed.note, "late_reason": typed.late_reason,
+        }
+
+    def restore_draft(self, fields: dict[str, object]) -> None:
+        """A kept draft back in the form as unsaved typing (on the saved application it was typed over)."""
+        campaign = fields.get("campaign")
+        if isinstance(campaign, str) and campaign and campaign != self._code:
+            self.set_campaign(campaign)
+        saved = fields.get("application_id")
+        if isinstance(saved, int):
+            self.load(saved)
+        else:
+            self.new()
+
+        def text(key: str) -> str:
+            value = fields.get(key)
+            return value if isinstance(value, str) else ""
+
+        self.dept_combo.setEditText(text("department"))
+        self.name_edit.setText(text("name"))
+        self.doc_type_combo.setCurrentIndex(max(0, self.doc_type_combo.findData(text("id_type"))))
+        self.id_edit.setText(text("id_number"))
+        (self.new_radio if text("number_source") == "pool" else self.keep_radio).setChecked(True)
+        self.number_edit.setText(text("msisdn"))
+        self.packages_edit.setText(text("packages"))
+        self.plan_combo.setCurrentIndex(max(0, self.plan_combo.findData(text("plan"))))
+        addons = fields.get("addons")
+        self._fill_addons(tuple(str(a) for a in addons) if isinstance(addons, list) else ())
+        self.note_edit.setText(text("note"))
+        self.late_edit.setText(text("late_reason"))
+        self._dirty = True
+        self._refresh()
+
     def next_application(self) -> None:
         """Ctrl+N: what was typed is saved as a draft first, so starting the next one never loses it.
 
@@ -512,6 +555,7 @@ class IntakeForm(QtWidgets.QWidget):
     def _edited(self, *_args: object) -> None:
         """A change to what the refusal was about: the banner goes (the field notes still say what is wrong)."""
         self._dirty = True
+        self.typing.emit()
         if self.banner_state == "reason":
             self._set_banner("", "")
         self._refresh()

@@ -39,6 +39,7 @@ class OpenTicketForm(QtWidgets.QDialog):
     """Non-modal, so the queue stays usable; ``saved(id)`` after each ticket opened."""
 
     saved = Signal(int)
+    typing = Signal()  # something was typed: the draft keeper writes soon after
 
     def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,6 +121,9 @@ class OpenTicketForm(QtWidgets.QDialog):
         self.resize(560, 520)
         self.channel.currentIndexChanged.connect(self._channel_changed)
         self.number.textEdited.connect(self._check_number)
+        for edit in (self.name, self.number):
+            edit.textEdited.connect(self.typing)
+        self.content.textChanged.connect(self.typing)
         self.save_button.clicked.connect(self.save)
         self.print_button.clicked.connect(self.print_receipt)
         for edit in (self.name, self.number):
@@ -167,6 +171,25 @@ class OpenTicketForm(QtWidgets.QDialog):
             area=self.area.currentData(), key_account=self.key_account.isChecked(),
             received=from_qdatetime(self.received.dateTime()) if letter else None,
         )
+
+    def draft_fields(self) -> dict[str, object] | None:
+        """The typing a crash must not take (services/drafts.py); None once nothing is typed."""
+        if not any(t.strip() for t in (self.name.text(), self.number.text(), self.content.toPlainText())):
+            return None
+        return {"category": self.category.currentData(), "channel": self.channel.currentData(),
+                "window": self.window_combo.currentData(), "name": self.name.text(), "number": self.number.text(),
+                "area": self.area.currentData(), "key_account": self.key_account.isChecked(),
+                "content": self.content.toPlainText()}
+
+    def restore_draft(self, fields: dict[str, object]) -> None:
+        for combo, key in ((self.category, "category"), (self.channel, "channel"), (self.window_combo, "window"), (self.area, "area")):
+            found = combo.findData(fields.get(key))
+            if found >= 0:
+                combo.setCurrentIndex(found)
+        self.name.setText(str(fields.get("name") or ""))
+        self.number.setText(str(fields.get("number") or ""))
+        self.key_account.setChecked(bool(fields.get("key_account")))
+        self.content.setPlainText(str(fields.get("content") or ""))
 
     @Slot()
     def save(self) -> TicketView | None:

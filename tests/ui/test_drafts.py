@@ -1,0 +1,86 @@
+"""Nothing typed is lost: a process killed mid-typing offers the typing back at the next start."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from support import make_staff
+
+from kaccount_desk.services import drafts
+from kaccount_desk.services.context import Context
+from kaccount_desk.ui.enrollment.intake_form import IntakeForm
+from kaccount_desk.ui.main_window import MainWindow
+from kaccount_desk.ui.qt import QtWidgets
+from kaccount_desk.ui.tickets.tickets_page import TicketsPage
+
+CHILD = Path(__file__).with_name("draft_child.py")
+
+
+def test_drafts_are_per_person_and_encrypted_in_the_store(admin: Context, store_path: Path) -> None:
+    clerk = make_staff(admin, "C001", "clerk", "客服热线")
+    drafts.keep(clerk, "application", {"name": "王小明", "id_number": "130981198001011234"})
+    assert drafts.kept(clerk, "application").fields["name"] == "王小明"  # type: ignore[union-attr]
+    assert drafts.kept(admin, "application") is None
+    data = store_path.read_bytes() + (store_path.with_name(store_path.name + "-wal").read_bytes()
+                                      if store_path.with_name(store_path.name + "-wal").exists() else b"")
+    assert "王小明".encode() not in data and b"130981198001011234" not in data
+    drafts.drop(clerk, "application")
+    assert drafts.kept(clerk, "application") is None
+
+
+@pytest.fixture
+def killed_mid_typing(admin: Context, campaign: str, store_path: Path) -> Context:
+    clerk = make_staff(admin, "C001", "clerk", "客服热线")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(CHILD.parent.parent), *sys.path])}
+    child = subprocess.Popen([sys.executable, str(CHILD), str(store_path), "C001"], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        assert child.stdout is not None
+        line = child.stdout.readline()
+        assert line.strip() == "kept", child.stderr.read() if child.stderr else ""
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+    assert child.returncode == -signal.SIGKILL
+    return clerk
+
+
+def answer(monkeypatch: pytest.MonkeyPatch, button: QtWidgets.QMessageBox.StandardButton) -> list[str]:
+    asked: list[str] = []
+
+    def question(parent: object, title: str, text: str, *args: object) -> QtWidgets.QMessageBox.StandardButton:
+        asked.append(text)
+        return button
+
+    monkeypatch.setattr(QtWidgets.QMessageBox, "question", staticmethod(question))
+    return asked
+
+
+def test_after_sigkill_the_next_start_offers_the_typing_back(qtbot, killed_mid_typing: Context,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = answer(monkeypatch, QtWidgets.QMessageBox.StandardButton.Yes)
+    window = MainWindow(killed_mid_typing)
+    qtbot.addWidget(window)
+    window.offer_drafts()
+    assert len(asked) == 2
+    form = window.findChild(IntakeForm)
+    assert form is not None and form.name_edit.text() == "王小明" and form.id_edit.text() == "130981198001011"
+    assert form.has_unsaved_input()
+    page = window.page(TicketsPage)
+    assert page is not None and page.form is not None
+    assert page.form.name.text() == "张先生" and page.form.content.toPlainText() == "家里信号很差"
+
+
+def test_discarding_the_offer_deletes_the_draft(qtbot, killed_mid_typing: Context, monkeypatch: pytest.MonkeyPatch) -> None:
+    answer(monkeypatch, QtWidgets.QMessageBox.StandardButton.Discard)
+    window = MainWindow(killed_mid_typing)
+    qtbot.addWidget(window)
+    window.offer_drafts()
+    assert drafts.kept(killed_mid_typing, "application") is None and drafts.kept(killed_mid_typing, "ticket") is None
+    form = window.findChild(IntakeForm)
+    assert form is not None and form.name_edit.text() == ""
