@@ -23,6 +23,7 @@ from kaccount_desk.ui.drafts import DraftKeeper
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.enrollment.roster_dialogs import ImportRosterDialog, export_roster
+from kaccount_desk.ui.fit import fit_to_screen, narrow_combo
 from kaccount_desk.ui.i18n import LANGUAGES, install_translations
 from kaccount_desk.ui.idle_lock import IdleLock
 from kaccount_desk.ui.messages import current_lang, show_error
@@ -89,7 +90,7 @@ class MainWindow(QtWidgets.QMainWindow):
         minutes = self.settings.get(IDLE_LOCK_MINUTES)
         self.idle_lock = IdleLock(self, ctx, minutes) if minutes > 0 else None
         self.setWindowTitle(self.tr("KAccount Desk — key-account intake"))
-        self.resize(1280, 800)
+        self.resize(1366, 728)  # a 1366×768 counter screen less the taskbar; fitted to smaller screens below
         self.pages = build_pages(ctx)
         self.nav = QtWidgets.QListWidget()
         self.nav.setFixedWidth(88)
@@ -130,6 +131,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.draft_keepers = [DraftKeeper(ctx, "application", lambda: self.findChild(IntakeForm), self)]
         if tickets_page is not None:
             self.draft_keepers.append(DraftKeeper(ctx, "ticket", lambda: tickets_page.form, self))
+        fit_to_screen(self)
 
     def _first_row(self) -> int:
         """The page this person used last, else the one their role uses most (a hotline clerk: Tickets)."""
@@ -192,8 +194,7 @@ class MainWindow(QtWidgets.QMainWindow):
         bar.setMovable(False)
         bar.addWidget(QtWidgets.QLabel(self.tr("Campaign:") + " "))
         self.campaign_combo = QtWidgets.QComboBox()
-        self.campaign_combo.setMinimumWidth(360)
-        self.campaign_combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
+        narrow_combo(self.campaign_combo, 40)
         self.campaign_combo.currentIndexChanged.connect(self._campaign_switched)
         bar.addWidget(self.campaign_combo)
 
@@ -384,7 +385,12 @@ def rebuild_in_language(old: MainWindow, code: str) -> MainWindow:
     lang = install_translations(app, code)
     new = MainWindow(Context(old.ctx.store, old.ctx.actor, "en" if lang == "en" else "zh"), old.settings)
     new.setGeometry(old.geometry())
-    new.show()
+    new.nav.setCurrentRow(old.nav.currentRow())  # the same page, now in the other language
+    if old.isMaximized():
+        new.showMaximized()
+    else:
+        fit_to_screen(new)
+        new.show()
     old.hide()
     old.deleteLater()
     return new

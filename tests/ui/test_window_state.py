@@ -22,7 +22,7 @@ def test_splitters_and_columns_come_back_for_the_same_clerk_only(qtbot, admin: C
     clerk = make_staff(admin, "C001", "clerk", "客服热线")
     other = make_staff(admin, "C002", "clerk", "客服热线")
     window = open_window(qtbot, clerk)
-    window.resize(780, 560)  # within the offscreen screen (800 x 600), which restoreGeometry respects
+    window.resize(1200, 680)  # within the test screen (1366 x 768, tests/offscreen_screen.json), which restoreGeometry respects
     page = window.page(TicketsPage)
     assert page is not None
     page.splitter.setSizes([300, 880])
@@ -35,7 +35,7 @@ def test_splitters_and_columns_come_back_for_the_same_clerk_only(qtbot, admin: C
     assert again_page is not None
     assert again_page.table.horizontalHeader().sectionSize(3) == 211
     assert again_page.splitter.sizes() == wanted
-    assert (again.width(), again.height()) == (780, 560)
+    assert (again.width(), again.height()) == (1200, 680)
     third = open_window(qtbot, other)
     someone_else = third.page(TicketsPage)
     assert someone_else is not None and someone_else.table.horizontalHeader().sectionSize(3) != 211

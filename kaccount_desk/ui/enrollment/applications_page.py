@@ -15,13 +15,17 @@ from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.enrollment.applications_model import APPLICATION_ID_ROLE, ApplicationsModel
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.enrollment.progress_panel import ProgressPanel
+from kaccount_desk.ui.fit import narrow_combo, scrolling
 from kaccount_desk.ui.messages import current_lang, show_error
 from kaccount_desk.ui.qt import QtCore, QtWidgets, Slot
 
 SEARCH_DELAY_MS = 200
-COLUMN_WIDTHS = (110, 70, 150, 100, 60, 180, 55, 80, 120)
-FORM_WIDTH = 760
-RIGHT_MIN_WIDTH = 320
+COLUMN_WIDTHS = (110, 70, 150, 100, 60, 130, 48, 80, 120)
+# What a clerk checks at a glance comes first, so it shows without scrolling sideways in the narrow list:
+# name, status, plan, copies (model columns 1, 7, 5, 6); department, number and the rest follow.
+VISUAL_ORDER = (1, 7, 5, 6, 0, 3, 4, 2, 8)
+FORM_WIDTH = 820
+RIGHT_WIDTH = 440
 
 
 class ApplicationsPage(QtWidgets.QWidget):
@@ -47,7 +51,7 @@ class ApplicationsPage(QtWidgets.QWidget):
         self._search_timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(self._search_timer.start)
         for combo in (self.department, self.status, self.plan):
-            combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
+            narrow_combo(combo, 6)
             combo.currentIndexChanged.connect(self.apply_filters)
         self._fill_statuses()
 
@@ -64,6 +68,9 @@ class ApplicationsPage(QtWidgets.QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(column, width)
+        header = self.table.horizontalHeader()
+        for position, column in enumerate(VISUAL_ORDER):
+            header.moveSection(header.visualIndex(column), position)
         self.table.activated.connect(self._open_row)
         self.count_label = QtWidgets.QLabel()
 
@@ -91,15 +98,24 @@ class ApplicationsPage(QtWidgets.QWidget):
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)
         self.splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.form_holder)
+        self.splitter.addWidget(scrolling(self.form_holder))
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        right.setMinimumWidth(RIGHT_MIN_WIDTH)
-        self.splitter.setSizes([FORM_WIDTH, RIGHT_MIN_WIDTH])
+        # The form keeps the width it needs; a wider screen widens the list, which has more to show.
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([FORM_WIDTH, RIGHT_WIDTH])
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
+
+    def _give_form_its_width(self) -> None:
+        """The form as wide as it needs (whatever the language's words), never scrolled sideways; the list gets the rest."""
+        assert self.form is not None
+        scroll_bar = self.style().pixelMetric(QtWidgets.QStyle.PixelMetric.PM_ScrollBarExtent)
+        need = self.form.minimumSizeHint().width() + scroll_bar + 2
+        total = sum(self.splitter.sizes()) or FORM_WIDTH + RIGHT_WIDTH
+        self.splitter.setSizes([need, max(total - need, 0)])
 
     def _fill_statuses(self) -> None:
         self.status.blockSignals(True)
@@ -155,6 +171,7 @@ class ApplicationsPage(QtWidgets.QWidget):
             self.form.saved.connect(self._on_saved)
             self.form_holder.addWidget(self.form)
             self.form_holder.setCurrentWidget(self.form)
+            self._give_form_its_width()
         else:
             self.form_holder.setCurrentWidget(self.placeholder)
 

@@ -35,7 +35,8 @@ class EstimatePanel(QtWidgets.QGroupBox):
         self.current_fee.setSpecialValueText(self.tr("not given"))
         self.current_fee.setSuffix(self.tr(" yuan"))
         self.result = QtWidgets.QLabel()
-        self.result.setWordWrap(True)
+        # No word wrap: a wrapped rich-text label is given one line's height inside the scrolling form, and the
+        # options below the first were cut off; the table's own width is that of its longest option name.
         self.result.setTextFormat(Qt.TextFormat.RichText)
         self._timer = QtCore.QTimer(self, singleShot=True, interval=ESTIMATE_DEBOUNCE_MS)
         self._timer.timeout.connect(self.recompute)

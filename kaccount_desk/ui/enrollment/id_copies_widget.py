@@ -18,7 +18,7 @@ from kaccount_desk.ui.messages import current_lang
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
-THUMB_SIZE = 200
+THUMB_SIZE = 160
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp", ".gif")
 
 

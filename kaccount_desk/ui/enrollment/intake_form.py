@@ -28,6 +28,7 @@ from kaccount_desk.ui.enrollment.field_note import FieldNote
 from kaccount_desk.ui.enrollment.id_copies_widget import IdCopiesWidget
 from kaccount_desk.ui.enrollment.pool_browser import PoolBrowser
 from kaccount_desk.ui.enrollment.workflow_panel import WorkflowPanel
+from kaccount_desk.ui.fit import narrow_combo
 from kaccount_desk.ui.messages import current_lang
 from kaccount_desk.ui.palette import banner_style, text_style
 from kaccount_desk.ui.qt import Qt, QtGui, QtWidgets, Signal
@@ -109,6 +110,8 @@ class IntakeForm(QtWidgets.QWidget):
         self.packages_edit = QtWidgets.QLineEdit()
         self.packages_edit.setPlaceholderText(self.tr("Packages the number has now, e.g. from the bill"))
         self.plan_combo = QtWidgets.QComboBox()
+        for combo in (self.dept_combo, self.doc_type_combo, self.plan_combo):
+            narrow_combo(combo)
         self.addons_list = QtWidgets.QListWidget()
         self.addons_list.setMaximumHeight(60)
         self.addons_none = QtWidgets.QLabel(self.tr("No add-ons beyond those the plan includes"))

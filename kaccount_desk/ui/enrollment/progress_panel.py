@@ -31,6 +31,7 @@ class ProgressPanel(QtWidgets.QGroupBox):
         self.setTitle(self.tr("Progress by department"))
         self.deadline_label = QtWidgets.QLabel()
         self.deadline_label.setTextFormat(Qt.TextFormat.RichText)
+        self.deadline_label.setWordWrap(True)
         self.table = QtWidgets.QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Department"), self.tr("Kind"), self.tr("Total"), self.tr("Ready"), self.tr("Progress")]

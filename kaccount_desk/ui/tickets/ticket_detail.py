@@ -21,6 +21,7 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.ticket_views import EventView, ReferralView
 from kaccount_desk.services.tickets import OPERATOR_TZ, TicketView
+from kaccount_desk.ui.fit import scrolling
 from kaccount_desk.ui.messages import current_lang, error_text
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtCore, QtWidgets, Signal
@@ -80,12 +81,23 @@ class TicketDetail(QtWidgets.QWidget):
         self.history.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         history_box = QtWidgets.QGroupBox(self.tr("History"))
         QtWidgets.QVBoxLayout(history_box).addWidget(self.history)
+        # The ticket and its actions scroll on a short screen; the history keeps its own share below them.
+        top = QtWidgets.QWidget()
+        top_layout = QtWidgets.QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.title)
+        top_layout.addLayout(form)
+        top_layout.addWidget(self._build_actions())
+        top_layout.addStretch(1)
+        self.splitter = QtWidgets.QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(scrolling(top))
+        self.splitter.addWidget(history_box)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addLayout(form)
-        layout.addWidget(self._build_actions())
-        layout.addWidget(history_box, 1)
+        layout.addWidget(self.splitter)
 
     def _button(self, text: str, slot: Callable[[], object]) -> QtWidgets.QPushButton:
         button = QtWidgets.QPushButton(text)

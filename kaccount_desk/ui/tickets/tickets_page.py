@@ -147,12 +147,17 @@ class TicketsPage(QtWidgets.QWidget):
         first.addWidget(self.queue)
         first.addWidget(self.search, 1)
         first.addWidget(self.new_button)
+        # Two short rows of filters rather than one that sets the page's width (English words are longer).
         second = QtWidgets.QHBoxLayout()
-        for widget in (self.category, self.status, self.channel, self.window_combo, self.owner, self.dated, self.date_from):
+        for widget in (self.category, self.status, self.channel, self.window_combo):
             second.addWidget(widget)
-        second.addWidget(QtWidgets.QLabel("–"))
-        second.addWidget(self.date_to)
         second.addStretch(1)
+        third = QtWidgets.QHBoxLayout()
+        for date_filter in (self.owner, self.dated, self.date_from):
+            third.addWidget(date_filter)
+        third.addWidget(QtWidgets.QLabel("–"))
+        third.addWidget(self.date_to)
+        third.addStretch(1)
         left = QtWidgets.QWidget()
         left_layout = QtWidgets.QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -164,6 +169,7 @@ class TicketsPage(QtWidgets.QWidget):
         self.splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
+        self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes(list(SPLIT))
@@ -171,6 +177,7 @@ class TicketsPage(QtWidgets.QWidget):
         queue_layout = QtWidgets.QVBoxLayout(queue_tab)
         queue_layout.addLayout(first)
         queue_layout.addLayout(second)
+        queue_layout.addLayout(third)
         queue_layout.addWidget(self.splitter, 1)
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.addTab(queue_tab, self.tr("Queue"))

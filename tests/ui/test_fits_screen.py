@@ -1,0 +1,113 @@
+"""Every page of the main window is usable on a 1366×768 counter PC (1366×728 above the taskbar) and at 1280×720.
+
+A widget the clerk types into, clicks or reads a result from must lie inside the window (or inside a
+visible scroll area, which brings it into view) and get at least its minimum size hint, in Chinese and
+in English: the two languages differ in width by a third, so both are built. The offscreen platform's
+screen is 800×600, but it does not clamp ``resize()`` of a top-level window, so the window really
+gets the counter's size here (checked by the first assertion of each case).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from kaccount_desk.services.context import Context
+from kaccount_desk.ui.i18n import install_translations
+from kaccount_desk.ui.main_window import MainWindow
+from kaccount_desk.ui.qt import QtCore, QtWidgets
+
+SIZES = [(1366, 728), (1280, 720)]
+INTERACTIVE = (
+    QtWidgets.QLineEdit, QtWidgets.QPlainTextEdit, QtWidgets.QTextEdit, QtWidgets.QComboBox,
+    QtWidgets.QAbstractButton, QtWidgets.QAbstractSpinBox, QtWidgets.QAbstractItemView,
+)
+
+
+def _is_shown(widget: QtWidgets.QWidget) -> bool:
+    return widget.isVisible() and widget.width() > 0 and widget.height() > 0
+
+
+def _inside_scroll_area(widget: QtWidgets.QWidget) -> QtWidgets.QScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QtWidgets.QScrollArea):
+            return parent
+        parent = parent.parentWidget()
+    return None
+
+
+def _is_part_of_another(widget: QtWidgets.QWidget) -> bool:
+    """A table's header, a combo box's line edit, a tab bar's scroll button: checked with their owner."""
+    parent = widget.parentWidget()
+    while parent is not None and not parent.isWindow():
+        if isinstance(parent, (QtWidgets.QAbstractItemView, QtWidgets.QComboBox, QtWidgets.QAbstractSpinBox, QtWidgets.QTabBar,
+                               QtWidgets.QScrollBar)):
+            return True
+        parent = parent.parentWidget()
+    return type(widget).__name__ == "QToolBarExtension"
+
+
+def _checked(window: QtWidgets.QWidget) -> Iterator[QtWidgets.QWidget]:
+    """The widgets that take input or show a result, shown now (the current page, bars, toolbar)."""
+    for widget in window.findChildren(QtWidgets.QWidget):
+        if not _is_shown(widget) or widget.window() is not window:
+            continue
+        if _is_part_of_another(widget):
+            continue
+        if isinstance(widget, INTERACTIVE) or (isinstance(widget, QtWidgets.QLabel) and widget.text().strip()):
+            yield widget
+
+
+def _name(widget: QtWidgets.QWidget) -> str:
+    text = widget.text() if isinstance(widget, (QtWidgets.QLabel, QtWidgets.QAbstractButton)) else ""
+    return f"{type(widget).__name__}({widget.objectName() or text[:30]!r}) in {type(widget.parentWidget()).__name__}"
+
+
+def _problems(window: QtWidgets.QMainWindow) -> list[str]:
+    found: list[str] = []
+    visible = window.rect()
+    for widget in _checked(window):
+        area = _inside_scroll_area(widget)
+        outer = area if area is not None else widget
+        box = QtCore.QRect(outer.mapTo(window, QtCore.QPoint(0, 0)), outer.size())
+        if not visible.contains(box):
+            found.append(f"{_name(widget)} at {box.getRect()} is outside the window {visible.getRect()}")
+        hint = widget.minimumSizeHint().boundedTo(widget.maximumSize())  # a box kept low on purpose is not squeezed
+        if isinstance(widget, QtWidgets.QLabel) and widget.wordWrap():
+            hint = QtCore.QSize(0, widget.heightForWidth(widget.width()) if widget.hasHeightForWidth() else 0)
+        if (widget.width() < hint.width() - 1 or widget.height() < hint.height() - 1):
+            found.append(f"{_name(widget)} is {widget.width()}×{widget.height()}, below its minimum {hint.width()}×{hint.height()}")
+    return found
+
+
+def _sideways(window: QtWidgets.QMainWindow) -> list[str]:
+    """At 1366 px nothing should need scrolling sideways: a scroll area is for height only."""
+    return [
+        f"{type(area.widget()).__name__} scrolls sideways by {area.horizontalScrollBar().maximum()} px"
+        for area in window.findChildren(QtWidgets.QScrollArea)
+        if area.isVisible() and area.widget() is not None and area.horizontalScrollBar().maximum() > 0
+    ]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_page_fits_the_counter_screen(qtbot, qapp, lang: str, admin: Context, campaign: str) -> None:
+    assert install_translations(qapp, lang) == lang
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    window.show()
+    problems: list[str] = []
+    hint = window.minimumSizeHint()
+    if hint.width() > 1280 or hint.height() > 720:
+        problems.append(f"the window asks for at least {hint.width()}×{hint.height()}")
+    for width, height in SIZES:
+        window.resize(width, height)
+        for row, (title, _) in enumerate(window.pages):
+            window.nav.setCurrentRow(row)
+            qtbot.wait(300)  # timers that fill results (the tariff estimate) fire, and the layouts follow
+            assert (window.width(), window.height()) == (width, height), "the window did not get the counter's size"
+            problems += [f"{width}×{height} {title}: {p}" for p in _problems(window)]
+            if width == 1366:
+                problems += [f"{width}×{height} {title}: {p}" for p in _sideways(window)]
+    assert not problems, "\n".join(problems)
