@@ -15,6 +15,8 @@ from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtCore, QtGui, QtWidgets
 
 RESULT_LIMIT = 500
+# Keys that move through the list from the tail field (QKeyEvent.key() is a plain int).
+STEP_OF_KEY = {int(Qt.Key.Key_Up): -1, int(Qt.Key.Key_Down): 1, int(Qt.Key.Key_PageUp): -10, int(Qt.Key.Key_PageDown): 10}
 _NUMBER_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -120,8 +122,8 @@ class PoolBrowser(QtWidgets.QDialog):
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
         """Up and Down in the tail field move through the list, so the hands stay on the keys."""
-        if watched is self.tail_edit and event.type() == QtCore.QEvent.Type.KeyPress:
-            step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -10, Qt.Key.Key_PageDown: 10}.get(event.key())  # type: ignore[attr-defined]
+        if watched is self.tail_edit and event.type() == QtCore.QEvent.Type.KeyPress and isinstance(event, QtGui.QKeyEvent):
+            step = STEP_OF_KEY.get(event.key())
             if step is not None:
                 self._step(step)
                 return True

@@ -305,7 +305,7 @@ class TicketDetail(QtWidgets.QWidget):
         self.message.setText(text)
         self.message.show()
 
-    def _act(self, action: Action, work: Callable[[int], TicketView], *typed: QtWidgets.QWidget) -> bool:
+    def _act(self, action: Action, work: Callable[[int], TicketView], *typed: QtWidgets.QPlainTextEdit | QtWidgets.QLineEdit) -> bool:
         """Run one action; on refusal say why and keep every field, on success clear ``typed``."""
         if self.view is None:
             return False
@@ -315,7 +315,7 @@ class TicketDetail(QtWidgets.QWidget):
             self._say("reason", error_text(exc))
             return False
         for widget in typed:
-            widget.clear()  # type: ignore[attr-defined]
+            widget.clear()
         self.set_view(view)
         self._say("ok", self.tr("Done: %1").replace("%1", label(action, current_lang())))
         self.changed.emit(view.id)
