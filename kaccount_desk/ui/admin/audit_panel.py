@@ -6,7 +6,7 @@ The table is a lazy model over the service's pages, so a log of a million entrie
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,12 @@ from kaccount_desk.ui.lazy_table import LazyTableModel
 from kaccount_desk.ui.messages import current_lang
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtWidgets, Slot
 from kaccount_desk.ui.workers import run_with_progress
+
+
+def _day(edit: QtWidgets.QDateEdit) -> date:
+    """The edit's day as a date (QDate.toPython() is typed as object by the stubs)."""
+    day = edit.date()
+    return date(day.year(), day.month(), day.day())
 
 
 class AuditModel(LazyTableModel[AuditRow]):
@@ -100,8 +106,8 @@ class AuditPanel(QtWidgets.QWidget):
         since = until = None
         if not self.all_dates.isChecked():
             local = datetime.now().astimezone().tzinfo
-            since = datetime.combine(self.since.date().toPython(), time(), local).astimezone(UTC)  # type: ignore[arg-type]
-            until = datetime.combine(self.until.date().toPython(), time(), local).astimezone(UTC) + timedelta(days=1)  # type: ignore[arg-type]
+            since = datetime.combine(_day(self.since), time(), local).astimezone(UTC)
+            until = datetime.combine(_day(self.until), time(), local).astimezone(UTC) + timedelta(days=1)
         return AuditFilter(action=self.action.currentData() or None, actor=self.actor.text().strip() or None, since=since, until=until)
 
     @Slot()
