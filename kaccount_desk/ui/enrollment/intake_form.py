@@ -242,7 +242,7 @@ class IntakeForm(QtWidgets.QWidget):
         self.choose_button.clicked.connect(self.open_pool_browser)
         self.confirm_list.toggled.connect(self._confirm_toggled)
         self.copies.changed.connect(self._copies_changed)
-        self.workflow.move_requested.connect(self.move)
+        self.workflow.move_requested.connect(self.move_to)
         self.save_button.clicked.connect(self.save)
         self.next_button.clicked.connect(self.next_application)
         self.discard_button.clicked.connect(self.discard)
@@ -438,7 +438,7 @@ class IntakeForm(QtWidgets.QWidget):
         self.saved.emit(view.id)
         return view
 
-    def move(self, target: str, reason: str = "") -> ApplicationView | None:  # type: ignore[override]
+    def move_to(self, target: str, reason: str = "") -> ApplicationView | None:
         """Move the loaded application on; unsaved edits are saved first so nothing typed is lost."""
         if self._view is None:
             return None
