@@ -15,7 +15,7 @@ import pytest
 
 from kaccount_desk.services.context import Context
 from kaccount_desk.ui.i18n import install_translations
-from kaccount_desk.ui.main_window import MainWindow
+from kaccount_desk.ui.main_window import MainWindow, rebuild_in_language
 from kaccount_desk.ui.qt import QtCore, QtWidgets
 
 SIZES = [(1366, 728), (1280, 720)]
@@ -111,3 +111,17 @@ def test_every_page_fits_the_counter_screen(qtbot, qapp, lang: str, admin: Conte
             if width == 1366:
                 problems += [f"{width}×{height} {title}: {p}" for p in _sideways(window)]
     assert not problems, "\n".join(problems)
+
+
+def test_the_language_switch_keeps_the_page_and_fits_the_screen(qtbot, qapp, admin: Context, campaign: str) -> None:
+    install_translations(qapp, "en")
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    window.show()
+    window.nav.setCurrentRow(2)
+    window.resize(1700, 1000)  # larger than the 1366×768 screen, as a window moved from a bigger monitor
+    rebuilt = rebuild_in_language(window, "zh")
+    qtbot.addWidget(rebuilt)
+    assert rebuilt.nav.currentRow() == 2 and rebuilt.pages[2][0] == "打印"
+    screen = rebuilt.screen().availableGeometry()
+    assert screen.contains(rebuilt.frameGeometry()), f"{rebuilt.frameGeometry().getRect()} is not on the screen {screen.getRect()}"

@@ -46,9 +46,9 @@ class EstimatePanel(QtWidgets.QGroupBox):
         grid = QtWidgets.QGridLayout(self)
         titles = (self.tr("In-group min"), self.tr("Out-of-group min"), self.tr("SMS"), self.tr("Data MB"))
         for column, (title, spin) in enumerate(zip(titles, self.spins.values(), strict=True)):
-            grid.addWidget(QtWidgets.QLabel(title), 0, column)
+            grid.addWidget(_heading(title), 0, column)
             grid.addWidget(spin, 1, column)
-        grid.addWidget(QtWidgets.QLabel(self.tr("Current monthly fee")), 0, 4)
+        grid.addWidget(_heading(self.tr("Current monthly fee")), 0, 4)
         grid.addWidget(self.current_fee, 1, 4)
         grid.addWidget(self.result, 2, 0, 1, 5)
 
@@ -82,6 +82,14 @@ class EstimatePanel(QtWidgets.QGroupBox):
             hint = self.tr("Enter the current monthly fee to compare keeping the current plan.")
             rows.append(f"<tr><td colspan='2' style='color:{CALM}'>{_html(hint)}</td></tr>")
         self.result.setText("<table cellspacing='2'>" + "".join(rows) + "</table>")
+
+
+def _heading(text: str) -> QtWidgets.QLabel:
+    """A column heading that wraps, so the spin boxes, not the words, set the panel's width."""
+    label = QtWidgets.QLabel(text)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+    return label
 
 
 def _html(text: str) -> str:

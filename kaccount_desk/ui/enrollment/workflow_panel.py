@@ -40,14 +40,18 @@ class WorkflowPanel(QtWidgets.QGroupBox):
             Status.REJECTED: self.tr("Rejected"),
             Status.WITHDRAWN: self.tr("Withdraw"),
         }
-        forward, back = QtWidgets.QHBoxLayout(), QtWidgets.QHBoxLayout()
+        # Forward moves in two rows of two, so the form stays narrow enough for a 1280 px screen in either language.
+        forward, back = QtWidgets.QGridLayout(), QtWidgets.QHBoxLayout()
         back.addWidget(self.reject_reason, 1)
         for target, title in titles.items():
             button = QtWidgets.QPushButton(title)
             button.setAutoDefault(False)
             button.clicked.connect(lambda _checked=False, t=target: self._request(t))
             self.buttons[target] = button
-            (back if target in (Status.REJECTED, Status.WITHDRAWN) else forward).addWidget(button)
+            if target in (Status.REJECTED, Status.WITHDRAWN):
+                back.addWidget(button)
+            else:
+                forward.addWidget(button, forward.count() // 2, forward.count() % 2)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self.status_label)
         layout.addLayout(forward)
