@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import pytest
 
 from kaccount_desk.services.context import Context
+from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
 from kaccount_desk.ui.i18n import install_translations
 from kaccount_desk.ui.main_window import MainWindow, rebuild_in_language
 from kaccount_desk.ui.qt import QtCore, QtWidgets
@@ -91,6 +92,20 @@ def _sideways(window: QtWidgets.QMainWindow) -> list[str]:
     ]
 
 
+def _list_columns(window: MainWindow) -> list[str]:
+    """Name, status, plan and copies show in the applications list without scrolling sideways (issue 14, item 11)."""
+    page = window.page(ApplicationsPage)
+    assert page is not None
+    header = page.table.horizontalHeader()
+    shown = page.table.viewport().width()
+    ends = {column: header.sectionViewportPosition(column) + header.sectionSize(column) for column in (1, 7, 5, 6)}
+    return [
+        f"the list's column {page.model.headerData(column, QtCore.Qt.Orientation.Horizontal)!r} ends at {end} px, beyond {shown}"
+        for column, end in ends.items()
+        if end > shown
+    ]
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_page_fits_the_counter_screen(qtbot, qapp, lang: str, admin: Context, campaign: str) -> None:
     assert install_translations(qapp, lang) == lang
@@ -110,6 +125,7 @@ def test_every_page_fits_the_counter_screen(qtbot, qapp, lang: str, admin: Conte
             problems += [f"{width}×{height} {title}: {p}" for p in _problems(window)]
             if width == 1366:
                 problems += [f"{width}×{height} {title}: {p}" for p in _sideways(window)]
+        problems += [f"{width}×{height}: {p}" for p in _list_columns(window)] if width == 1366 else []
     assert not problems, "\n".join(problems)
 
 

@@ -114,6 +114,8 @@ class IntakeForm(QtWidgets.QWidget):
             narrow_combo(combo)
         self.addons_list = QtWidgets.QListWidget()
         self.addons_list.setMaximumHeight(60)
+        self.addons_list.setWordWrap(True)  # a long add-on name wraps instead of scrolling sideways
+        self.addons_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.addons_none = QtWidgets.QLabel(self.tr("No add-ons beyond those the plan includes"))
         self.addons_none.setStyleSheet(text_style("calm"))
         self.note_edit = QtWidgets.QLineEdit()
