@@ -35,6 +35,7 @@ from kaccount_desk.ui.settings_dialog import SettingsDialog
 from kaccount_desk.ui.shortcuts import ShortcutsDialog
 from kaccount_desk.ui.store_banner import StoreBanner
 from kaccount_desk.ui.tickets.tickets_page import TicketsPage
+from kaccount_desk.ui.unsaved import editors_in, first_unsettled
 from kaccount_desk.ui.window_state import restore_layout, save_layout
 
 W = TypeVar("W", bound=QtWidgets.QWidget)
@@ -258,7 +259,7 @@ class MainWindow(QtWidgets.QMainWindow):
     @Slot()
     def _campaign_switched(self) -> None:
         """The person picked another campaign: the form starts afresh, so unsaved typing is settled first."""
-        if self.confirm_unsaved():
+        if self.confirm_unsaved(only=(IntakeForm, PrintPage)):
             self._campaign_chosen()
             return
         kept = self.settings.get(LAST_CAMPAIGN)
@@ -266,20 +267,32 @@ class MainWindow(QtWidgets.QMainWindow):
         self.campaign_combo.setCurrentIndex(self.campaign_combo.findData(kept))
         self.campaign_combo.blockSignals(False)
 
-    def confirm_unsaved(self) -> bool:
-        """True when nothing typed will be lost: nothing unsaved, saved now, or knowingly discarded."""
-        form = self.findChild(IntakeForm)
-        if form is None or not form.has_unsaved_input():
+    def confirm_unsaved(self, only: tuple[type, ...] = ()) -> bool:
+        """True when nothing typed will be lost: nothing unsaved, saved now, or knowingly discarded.
+
+        Every editor in the window takes part (``only`` narrows it to the kinds a campaign switch
+        refills). On Cancel, or a refused save, the editor is brought into view with its typing.
+        """
+        editors = [e for e in editors_in(self) if not only or isinstance(e, only)]
+        stopped = first_unsettled(self, editors)
+        if stopped is None:
             return True
-        buttons = QtWidgets.QMessageBox.StandardButton
-        answer = QtWidgets.QMessageBox.question(
-            self, self.tr("Unsaved application"),
-            self.tr("The application in the form has not been saved. Save it as a draft now?"),
-            buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save,
-        )
-        if answer == buttons.Save:
-            return form.save() is not None
-        return answer == buttons.Discard
+        self._bring_forward(stopped)
+        return False
+
+    def _bring_forward(self, editor: object) -> None:
+        """Show the page that holds ``editor``, and the editor itself when it is a window of its own."""
+        if not isinstance(editor, QtWidgets.QWidget):
+            return
+        widget: QtWidgets.QWidget | None = editor
+        while widget is not None:
+            for row, (_, page) in enumerate(self.pages):
+                if widget is page:
+                    self.nav.setCurrentRow(row)
+            widget = widget.parentWidget()
+        if editor.isWindow():
+            editor.show()
+            editor.activateWindow()
 
     def offer_drafts(self) -> None:
         """After a crash or a power cut: offer back, per form, what was being typed and not saved."""

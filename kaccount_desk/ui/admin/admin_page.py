@@ -270,6 +270,20 @@ class AdminPage(QtWidgets.QWidget):
             field.clear()
         self.refresh_staff()
 
+    def has_unsaved_input(self) -> bool:
+        """A new staff member typed but not added yet (the department alone carries over, like a default)."""
+        return not self.staff_box.isHidden() and any(f.text().strip() for f in (self.new_staff_no, self.new_name, self.new_password))
+
+    def unsaved_text(self) -> str:
+        return self.tr("The new staff member typed on the Admin page has not been added yet and would be lost.")
+
+    def can_save_input(self) -> bool:
+        """Adding an account is a decision of its own (role, password), not something to do on the way out."""
+        return False
+
+    def save_input(self) -> bool:
+        return False
+
     def selected_code(self) -> str | None:
         row = self.campaign_table.currentRow()
         item = self.campaign_table.item(row, 0) if row >= 0 else None

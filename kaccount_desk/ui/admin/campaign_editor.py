@@ -20,6 +20,7 @@ from kaccount_desk.ui.admin.rated_items_table import RatedItemsTable
 from kaccount_desk.ui.messages import current_lang
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import QtCore, QtWidgets
+from kaccount_desk.ui.unsaved import ask
 
 
 def offset_text(minutes: int) -> str:
@@ -66,6 +67,7 @@ class CampaignEditor(QtWidgets.QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.resize(980, 580)
+        self._opened_with = self.mapping()
 
     def _basics_tab(self) -> QtWidgets.QWidget:
         spec = self.base
@@ -204,3 +206,22 @@ class CampaignEditor(QtWidgets.QDialog):
             return
         self._show_reasons([])
         super().accept()
+
+    def has_unsaved_input(self) -> bool:
+        """Changed since it was opened and still open: a cancelled editor has been answered already."""
+        return self.isVisible() and self.mapping() != self._opened_with
+
+    def unsaved_text(self) -> str:
+        return self.tr("The campaign being edited has changes that have not been saved. Save them now?")
+
+    def can_save_input(self) -> bool:
+        return True
+
+    def save_input(self) -> bool:
+        self.accept()
+        return self.result_spec is not None
+
+    def reject(self) -> None:
+        """Cancel, Esc or the window's ✕: changes are not thrown away without a question."""
+        if not self.has_unsaved_input() or (ask(self, self) and self.isVisible()):
+            super().reject()

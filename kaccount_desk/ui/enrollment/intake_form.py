@@ -369,6 +369,15 @@ class IntakeForm(QtWidgets.QWidget):
         self._dirty = True
         self._refresh()
 
+    def unsaved_text(self) -> str:
+        return self.tr("The application in the form has not been saved. Save it as a draft now?")
+
+    def can_save_input(self) -> bool:
+        return True
+
+    def save_input(self) -> bool:
+        return self.save() is not None
+
     def next_application(self) -> None:
         """Ctrl+N: what was typed is saved as a draft first, so starting the next one never loses it.
 

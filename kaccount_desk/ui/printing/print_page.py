@@ -54,6 +54,7 @@ class PrintPage(QtWidgets.QWidget):
         self.full_ids.setVisible(id_privacy.may_show_full_ids(ctx))
         self.applications = QtWidgets.QListWidget()
         self.template = QtWidgets.QPlainTextEdit()
+        self._saved_template = ""  # the notice text as the store holds it, to tell what was typed since
         self.placeholders = QtWidgets.QLabel()
         self.placeholders.setWordWrap(True)
         self.save_template = QtWidgets.QPushButton(self.tr("Save notice text"))
@@ -122,7 +123,7 @@ class PrintPage(QtWidgets.QWidget):
             else:
                 for dept in spec.departments:
                     self.department.addItem(dept.name, dept.name)
-                self.template.setPlainText(printing.notice_template(self.ctx, code).text)
+                self._show_template(printing.notice_template(self.ctx, code).text)
         self.department.blockSignals(False)
         self.placeholders.setText(
             self.tr("Placeholders: %1").replace("%1", "  ".join(f"${{{key}}} {zh}" for key, zh in printing.NOTICE_PLACEHOLDERS))
@@ -174,17 +175,34 @@ class PrintPage(QtWidgets.QWidget):
         items = (self.applications.item(i) for i in range(self.applications.count()))
         return [int(it.data(QtCore.Qt.ItemDataRole.UserRole)) for it in items if it.checkState() == QtCore.Qt.CheckState.Checked]
 
+    def _show_template(self, text: str) -> None:
+        self.template.setPlainText(text)
+        self._saved_template = self.template.toPlainText()
+
     @Slot()
-    def save_notice_text(self) -> None:
+    def save_notice_text(self) -> bool:
         if not self.code:
-            return
+            return False
         try:
             saved = printing.save_notice_template(self.ctx, self.code, self.template.toPlainText())
         except ServiceError as exc:
             show_error(self, exc)
-            return
-        self.template.setPlainText(saved.text)
+            return False
+        self._show_template(saved.text)
         self.status.setText(self.tr("Notice text saved."))
+        return True
+
+    def has_unsaved_input(self) -> bool:
+        return bool(self.code) and self.template.toPlainText() != self._saved_template
+
+    def unsaved_text(self) -> str:
+        return self.tr("The notice text was changed and has not been saved. Save it now?")
+
+    def can_save_input(self) -> bool:
+        return True
+
+    def save_input(self) -> bool:
+        return self.save_notice_text()
 
     def _job(self, out: Path) -> Callable[[ProgressCallback], printing.Printed]:
         ctx, code, kind = self.ctx, self.code or "", self.kind()

@@ -213,6 +213,19 @@ class OpenTicketForm(QtWidgets.QDialog):
         self.saved.emit(view.id)
         return view
 
+    def has_unsaved_input(self) -> bool:
+        """Name, number or content typed and not yet opened as a ticket (a closed form keeps them)."""
+        return any(text.strip() for text in (self.name.text(), self.number.text(), self.content.toPlainText()))
+
+    def unsaved_text(self) -> str:
+        return self.tr("The new ticket's form holds typing that has not been saved. Open the ticket now?")
+
+    def can_save_input(self) -> bool:
+        return True
+
+    def save_input(self) -> bool:
+        return self.save() is not None
+
     def _show_reasons(self, reasons: tuple[Reason, ...]) -> None:
         lang = current_lang()
         loose: list[str] = []

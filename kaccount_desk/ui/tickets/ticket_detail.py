@@ -53,6 +53,8 @@ class TicketDetail(QtWidgets.QWidget):
         self.ctx = ctx
         self.view: TicketView | None = None
         self.departments: list[str] = []
+        # What was typed for other tickets, kept while the clerk looks at another one: (number, text, reason).
+        self.drafts: dict[int, tuple[str, str, str]] = {}
         self._build()
         self._read_departments()
         self.set_view(None)
@@ -201,12 +203,14 @@ class TicketDetail(QtWidgets.QWidget):
             self.refer_department.addItems(departments)
 
     def set_view(self, view: TicketView | None) -> None:
-        previous = self.view.id if self.view else None
+        previous = self.view
         self.view = view
-        if view is None or view.id != previous:
+        if view is None or previous is None or view.id != previous.id:
             self.message.hide()
-            self.text.clear()
-            self.close_reason.clear()
+            self._keep_draft(previous)
+            _, text, reason = self.drafts.pop(view.id, ("", "", "")) if view is not None else ("", "", "")
+            self.text.setPlainText(text)
+            self.close_reason.setText(reason)
         self.setEnabled(view is not None)
         self._show_fields(view)
         self._enable(view)
@@ -216,6 +220,32 @@ class TicketDetail(QtWidgets.QWidget):
                 self.history.addItem(self._history_line(event))
             self.history.scrollToBottom()
             self.refer_due.setDateTime(to_qdatetime(self.ctx.now() + timedelta(hours=DEFAULT_REFERRAL_HOURS)))
+
+    def _keep_draft(self, view: TicketView | None) -> None:
+        """Put what was typed for ``view`` aside, so going back to that ticket shows it again."""
+        if view is None:
+            return
+        text, reason = self.text.toPlainText(), self.close_reason.text()
+        if text.strip() or reason.strip():
+            self.drafts[view.id] = (ticket_number(view.id, view.received_at), text, reason)
+
+    def has_unsaved_input(self) -> bool:
+        """Text typed for this ticket or another one and not yet used in an action."""
+        return bool(self.text.toPlainText().strip() or self.close_reason.text().strip() or self.drafts)
+
+    def unsaved_text(self) -> str:
+        numbers = [number for number, _, _ in self.drafts.values()]
+        if self.view is not None and (self.text.toPlainText().strip() or self.close_reason.text().strip()):
+            numbers.insert(0, ticket_number(self.view.id, self.view.received_at))
+        return self.tr("Text typed for ticket(s) %1 has not been used in an action yet and would be lost.").replace(
+            "%1", ", ".join(numbers))
+
+    def can_save_input(self) -> bool:
+        """Typing here is for an action (a reply, a referral), which a question cannot choose for the clerk."""
+        return False
+
+    def save_input(self) -> bool:
+        return False
 
     def _show_fields(self, view: TicketView | None) -> None:
         lang = current_lang()
