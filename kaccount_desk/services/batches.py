@@ -11,12 +11,13 @@ from dataclasses import dataclass
 
 from kaccount_desk.domain.reasons import Lang, Reason
 from kaccount_desk.domain.roles import Permission, check_department
+from kaccount_desk.domain.workflow import Status, allowed_moves
 from kaccount_desk.services import enrollment
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.store.models import Application, Department
 
-__all__ = ["MoveResult", "move_many"]
+__all__ = ["MoveResult", "batch_targets", "move_many"]
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,16 @@ class MoveResult:
     def text(self, lang: Lang = "zh") -> str:
         """The refusal in one line, in the person's language; empty when it moved."""
         return (";" if lang == "zh" else "; ").join(r.text(lang) for r in self.reasons)
+
+
+def batch_targets(ctx: Context) -> list[Status]:
+    """The statuses this person may move some application to (from whichever status), in workflow order.
+
+    A batch mixes statuses, so the face offers every move this person may make from any of them; each
+    application is then checked against its own status.
+    """
+    targets = {to for current in Status for to in allowed_moves(current, ctx.actor.may)}
+    return [status for status in Status if status in targets]
 
 
 def move_many(ctx: Context, ids: Iterable[int], target: str, reason: str = "") -> list[MoveResult]:

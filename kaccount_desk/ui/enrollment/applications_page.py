@@ -7,12 +7,13 @@ right; double-click or Enter on a row opens that application in the form.
 from __future__ import annotations
 
 from kaccount_desk.domain.roles import fixed_department
-from kaccount_desk.domain.workflow import STATUS_LABELS
-from kaccount_desk.services import campaigns
+from kaccount_desk.domain.workflow import STATUS_LABELS, Status, status_label
+from kaccount_desk.services import batches, campaigns
 from kaccount_desk.services.application_list import ApplicationQuery
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.enrollment.applications_model import APPLICATION_ID_ROLE, ApplicationsModel
+from kaccount_desk.ui.enrollment.batch_dialog import BatchResultDialog
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.enrollment.progress_panel import ProgressPanel
 from kaccount_desk.ui.fit import narrow_combo, scrolling
@@ -58,7 +59,8 @@ class ApplicationsPage(QtWidgets.QWidget):
         self.table = QtWidgets.QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        # Shift/Ctrl pick many for a batch; the selection model keeps ranges, so the lazy model reads no extra rows.
+        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
@@ -73,6 +75,16 @@ class ApplicationsPage(QtWidgets.QWidget):
             header.moveSection(header.visualIndex(column), position)
         self.table.activated.connect(self._open_row)
         self.count_label = QtWidgets.QLabel()
+        self.batch_result: BatchResultDialog | None = None
+        self.select_department_button = QtWidgets.QPushButton(self.tr("Select all of this department"))
+        self.select_department_button.clicked.connect(self.select_department)
+        self.batch_target = QtWidgets.QComboBox()
+        for target in batches.batch_targets(ctx):
+            self.batch_target.addItem(status_label(target, current_lang()), target.value)
+        self.batch_move = QtWidgets.QPushButton(self.tr("Move selected…"))
+        self.batch_move.clicked.connect(self.move_selected)
+        self.batch_target.setEnabled(self.batch_target.count() > 0)
+        self.table.selectionModel().selectionChanged.connect(self._show_selected)
 
         self.form_holder = QtWidgets.QStackedWidget()
         self.placeholder = QtWidgets.QLabel(self.tr("No campaign yet. An administrator loads one on the Admin page."))
@@ -91,7 +103,12 @@ class ApplicationsPage(QtWidgets.QWidget):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addLayout(filters)
         top_layout.addWidget(self.table, 1)
-        top_layout.addWidget(self.count_label)
+        batch = QtWidgets.QHBoxLayout()
+        batch.addWidget(self.count_label, 1)
+        batch.addWidget(self.select_department_button)
+        batch.addWidget(self.batch_target)
+        batch.addWidget(self.batch_move)
+        top_layout.addLayout(batch)
         right = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         right.addWidget(right_top)
         right.addWidget(self.progress)
@@ -194,7 +211,69 @@ class ApplicationsPage(QtWidgets.QWidget):
         self._show_count()
 
     def _show_count(self) -> None:
-        self.count_label.setText(self.tr("%n application(s)", "", self.model.rowCount()))
+        self._show_selected()
+
+    @Slot()
+    def _show_selected(self) -> None:
+        """The count, and how many are selected once there is more than one (what a batch would take)."""
+        selected = len(self.table.selectionModel().selectedRows())
+        self.batch_move.setEnabled(selected > 0 and self.batch_target.count() > 0)
+        text = self.tr("%n application(s)", "", self.model.rowCount())
+        self.count_label.setText(text + "  " + self.tr("%n selected", "", selected) if selected > 1 else text)
+
+    def selected_ids(self) -> list[int]:
+        """The selected applications' ids, top to bottom: only the selected rows' pages are read."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [i for i in (self.model.application_id(row) for row in rows) if i is not None]
+
+    @Slot()
+    def select_department(self) -> None:
+        """Filter to the chosen department (or the current row's) and select every application in it."""
+        department = self.department.currentData()
+        if department is None:
+            current = self.model.row_at(self.table.currentIndex().row())
+            department = current.department if current else None
+        if department is None:
+            return
+        if department != self.department.currentData():
+            self.department.setCurrentIndex(self.department.findData(department))
+        self.table.selectAll()
+        self.table.setFocus()
+
+    @Slot()
+    def move_selected(self) -> None:
+        """One question for the whole selection, then one result row per application."""
+        ids = self.selected_ids()
+        target = self.batch_target.currentData()
+        if not ids or target is None:
+            return
+        name = status_label(target, current_lang())
+        reason = ""
+        if target == Status.REJECTED:
+            reason, ok = QtWidgets.QInputDialog.getText(self, self.tr("Rejected"), self.tr("Operator's reason for rejecting"))
+            if not ok:
+                return
+        asked = QtWidgets.QMessageBox.question(
+            self, self.tr("Move applications"),
+            self.tr("Move %n selected application(s) to “%1”?", "", len(ids)).replace("%1", name),
+        )
+        if asked != QtWidgets.QMessageBox.StandardButton.Yes or not self._form_saved(ids):
+            return
+        results = batches.move_many(self.ctx, ids, target, reason)
+        self.refresh()
+        if self.form is not None and self.form.application_id in ids:
+            self.form.load(self.form.application_id)
+        if self.batch_result is not None:
+            self.batch_result.close()
+        self.batch_result = BatchResultDialog(results, target, self)
+        self.batch_result.open()
+
+    def _form_saved(self, ids: list[int]) -> bool:
+        """Typing in the form on one of these applications is saved before the batch moves it (or the batch waits)."""
+        form = self.form
+        if form is None or form.application_id not in ids or not form.has_unsaved_input():
+            return True
+        return form.save() is not None
 
     @Slot(int)
     def _on_saved(self, application_id: int) -> None:
