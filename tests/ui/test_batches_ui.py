@@ -1,0 +1,137 @@
+"""Batches in the applications list: pick rows with real clicks, one question, one result row each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from io import BytesIO
+
+import pytest
+from PIL import Image
+from pytestqt.qtbot import QtBot
+from support import make_staff
+
+from kaccount_desk.services import application_list, enrollment, id_copies
+from kaccount_desk.services.application_list import ApplicationQuery
+from kaccount_desk.services.context import Context
+from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
+from kaccount_desk.ui.qt import Qt, QtWidgets
+
+pytestmark = pytest.mark.usefixtures("english")
+CTRL, SHIFT, NONE = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.NoModifier
+
+
+def _jpeg() -> bytes:
+    out = BytesIO()
+    Image.new("RGB", (856, 540), (200, 210, 230)).save(out, format="JPEG")
+    return out.getvalue()
+
+
+def _page(qtbot: QtBot, ctx: Context, campaign: str) -> ApplicationsPage:
+    page = ApplicationsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1400, 900)
+    page.set_campaign(campaign)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def _id(page: ApplicationsPage, row: int) -> int:
+    found = page.model.application_id(row)
+    assert found is not None
+    return found
+
+
+def _click(qtbot: QtBot, page: ApplicationsPage, row: int, modifier: Qt.KeyboardModifier = NONE) -> None:
+    rect = page.table.visualRect(page.model.index(row, 1))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+
+
+@pytest.fixture
+def questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The confirmation is answered Yes (the list records what was asked); append "no" to answer No."""
+    asked: list[str] = []
+
+    def answer(parent: object, title: str, text: str, *args: object) -> QtWidgets.QMessageBox.StandardButton:
+        asked.append(text)
+        no = "no" in asked
+        return QtWidgets.QMessageBox.StandardButton.No if no else QtWidgets.QMessageBox.StandardButton.Yes
+    monkeypatch.setattr(QtWidgets.QMessageBox, "question", staticmethod(answer))
+    return asked
+
+
+def test_ctrl_and_shift_clicks_pick_a_batch_moved_with_one_question(
+    qtbot: QtBot, admin: Context, campaign: str, applications: Callable[[int], None], questions: list[str],
+) -> None:
+    applications(6)
+    page = _page(qtbot, admin, campaign)
+    ids = [_id(page, row) for row in range(6)]
+    for row in (0, 2):  # complete; row 4 still lacks its ID copies
+        id_copies.attach_id_copy(admin, ids[row], "front", _jpeg())
+        id_copies.attach_id_copy(admin, ids[row], "back", _jpeg())
+
+    _click(qtbot, page, 0)
+    _click(qtbot, page, 2, SHIFT)  # rows 0-2
+    _click(qtbot, page, 1, CTRL)  # not row 1
+    _click(qtbot, page, 4, CTRL)
+    assert page.selected_ids() == [ids[0], ids[2], ids[4]]
+    assert "3 selected" in page.count_label.text()
+    page.batch_target.setCurrentIndex(page.batch_target.findData("collected"))
+    qtbot.mouseClick(page.batch_move, Qt.MouseButton.LeftButton)
+
+    assert questions == ["Move 3 selected application(s) to “Collected”?"]
+    dialog = page.batch_result
+    assert dialog is not None and dialog.isVisible()
+    rows = dialog.rows()
+    assert [r[0] for r in rows] == [str(ids[0]), str(ids[2]), str(ids[4])]
+    assert [r[1] for r in rows] == ["员工0005", "员工0003", "员工0001"]  # newest first, as in the list
+    assert rows[0][2] == rows[1][2] == "Moved"
+    assert "The ID copy (front) is missing" in rows[2][2]
+    assert "2" in dialog.summary.text() and "refused: 1" in dialog.summary.text()
+    statuses = [enrollment.get_application(admin, i).status for i in ids]
+    assert statuses == ["collected", "draft", "collected", "draft", "draft", "draft"]
+    assert page.model.index(0, 7).data() == "Collected"  # the list shows it at once
+
+
+def test_answering_no_moves_nothing(
+    qtbot: QtBot, admin: Context, campaign: str, applications: Callable[[int], None], questions: list[str],
+) -> None:
+    applications(3)
+    page = _page(qtbot, admin, campaign)
+    questions.append("no")
+    _click(qtbot, page, 0)
+    _click(qtbot, page, 2, SHIFT)
+    page.batch_target.setCurrentIndex(page.batch_target.findData("withdrawn"))
+    qtbot.mouseClick(page.batch_move, Qt.MouseButton.LeftButton)
+    assert len(questions) == 2 and page.batch_result is None
+    assert {enrollment.get_application(admin, _id(page, r)).status for r in range(3)} == {"draft"}
+
+
+def test_select_all_of_this_department(
+    qtbot: QtBot, admin: Context, campaign: str, applications: Callable[[int], None], questions: list[str],
+) -> None:
+    applications(27)  # nine departments, three applications each
+    page = _page(qtbot, admin, campaign)
+    _click(qtbot, page, 4)
+    department = page.model.row_at(4).department  # type: ignore[union-attr]
+    qtbot.mouseClick(page.select_department_button, Qt.MouseButton.LeftButton)
+    assert page.department.currentData() == department
+    wanted = application_list.page_applications(admin, ApplicationQuery(campaign, department=department), 0, 100)
+    assert sorted(page.selected_ids()) == sorted(r.id for r in wanted) and len(wanted) == 3
+    page.batch_target.setCurrentIndex(page.batch_target.findData("withdrawn"))
+    qtbot.mouseClick(page.batch_move, Qt.MouseButton.LeftButton)
+    assert page.batch_result is not None and [r[2] for r in page.batch_result.rows()] == ["Moved"] * 3
+    everyone = application_list.page_applications(admin, ApplicationQuery(campaign), 0, 100)
+    assert sorted(r.id for r in everyone if r.status == "withdrawn") == sorted(r.id for r in wanted)
+
+
+def test_a_collector_selects_their_own_department_and_is_offered_only_their_moves(
+    qtbot: QtBot, admin: Context, campaign: str, applications: Callable[[int], None],
+) -> None:
+    applications(27)
+    collector = make_staff(admin, "D001", "collector", "铸造事业部")
+    page = _page(qtbot, collector, campaign)
+    qtbot.mouseClick(page.select_department_button, Qt.MouseButton.LeftButton)
+    assert len(page.selected_ids()) == 3 and page.model.rowCount() == 3
+    offered = [page.batch_target.itemData(i) for i in range(page.batch_target.count())]
+    assert "collected" in offered and "sent" not in offered and "submitted" not in offered
