@@ -209,7 +209,8 @@ class ImportRosterDialog(QtWidgets.QDialog):
         if self.report is None:
             return None
         source = Path(self.report.file)
-        suggested = source.with_name(f"{source.stem}_{self.tr('refused')}.xlsx")
+        refused = self.tr("refused")
+        suggested = source.with_name(f"{source.stem}_{refused}.xlsx")
         name, _ = QtWidgets.QFileDialog.getSaveFileName(self, self.tr("Save refused rows"), str(suggested), "Excel (*.xlsx)")
         if not name:
             return None
