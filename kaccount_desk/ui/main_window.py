@@ -128,6 +128,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.nav.currentRowChanged.connect(self._remember_page)
         self._bind_keys()
         restore_layout(self, self.settings, ctx.actor.staff_no)
+        enrollment_page, print_page = self.page(ApplicationsPage), self.page(PrintPage)
+        if enrollment_page is not None and print_page is not None:
+            enrollment_page.print_requested.connect(self._print_selection)
+            enrollment_page.batch_print.setVisible(True)
         tickets_page = self.page(TicketsPage)
         self.draft_keepers = [DraftKeeper(ctx, "application", lambda: self.findChild(IntakeForm), self)]
         if tickets_page is not None:
@@ -182,6 +186,14 @@ class MainWindow(QtWidgets.QMainWindow):
             printing.print_document()
         else:
             self.nav.setCurrentRow([page for _, page in self.pages].index(printing))
+
+    @Slot(str, list)
+    def _print_selection(self, kind: str, ids: list[int]) -> None:
+        """A batch picked in the applications list goes to the Print page, which generates it at once."""
+        printing = self.page(PrintPage)
+        if printing is not None:
+            self.nav.setCurrentRow([page for _, page in self.pages].index(printing))
+            printing.take_selection(kind, ids)
 
     def page(self, kind: type[W]) -> W | None:
         for _, page in self.pages:

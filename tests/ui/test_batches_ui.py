@@ -14,6 +14,8 @@ from kaccount_desk.services import application_list, enrollment, id_copies
 from kaccount_desk.services.application_list import ApplicationQuery
 from kaccount_desk.services.context import Context
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
+from kaccount_desk.ui.main_window import MainWindow
+from kaccount_desk.ui.printing.print_page import PrintPage
 from kaccount_desk.ui.qt import Qt, QtWidgets
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -135,3 +137,26 @@ def test_a_collector_selects_their_own_department_and_is_offered_only_their_move
     assert len(page.selected_ids()) == 3 and page.model.rowCount() == 3
     offered = [page.batch_target.itemData(i) for i in range(page.batch_target.count())]
     assert "collected" in offered and "sent" not in offered and "submitted" not in offered
+
+
+def test_the_selection_prints_its_forms_on_the_print_page(
+    qtbot: QtBot, admin: Context, campaign: str, applications: Callable[[int], None],
+) -> None:
+    applications(5)
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    window.resize(1600, 1000)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.page(ApplicationsPage)
+    assert page is not None and page.batch_print.isVisible()
+    window.nav.setCurrentRow([p for _, p in window.pages].index(page))
+    _click(qtbot, page, 1)
+    _click(qtbot, page, 3, CTRL)
+    picked = page.selected_ids()
+    page.print_forms_action.trigger()
+    printing = window.page(PrintPage)
+    assert printing is not None and window.current_page() is printing
+    assert printing.kind() == "forms" and printing.selected_only.isChecked() and sorted(printing.checked_ids()) == sorted(picked)
+    qtbot.waitUntil(lambda: printing.operation is None, timeout=30000)
+    assert printing.preview.pages is not None and printing.preview.pages.page_count() == 2  # one form each

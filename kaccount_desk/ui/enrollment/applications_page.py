@@ -18,7 +18,7 @@ from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.enrollment.progress_panel import ProgressPanel
 from kaccount_desk.ui.fit import narrow_combo, scrolling
 from kaccount_desk.ui.messages import current_lang, show_error
-from kaccount_desk.ui.qt import QtCore, QtWidgets, Slot
+from kaccount_desk.ui.qt import QtCore, QtWidgets, Signal, Slot
 
 SEARCH_DELAY_MS = 200
 COLUMN_WIDTHS = (110, 70, 150, 100, 60, 130, 48, 80, 120)
@@ -31,6 +31,9 @@ RIGHT_WIDTH = 440
 
 class ApplicationsPage(QtWidgets.QWidget):
     """One campaign at a time; :meth:`set_campaign` rebuilds the form for another campaign."""
+
+    # (document kind, application ids): the main window hands the selection to the Print page.
+    print_requested = Signal(str, list)
 
     def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +88,15 @@ class ApplicationsPage(QtWidgets.QWidget):
         self.batch_move.clicked.connect(self.move_selected)
         self.batch_target.setEnabled(self.batch_target.count() > 0)
         self.table.selectionModel().selectionChanged.connect(self._show_selected)
+        # Shown by the main window when this person has a Print page to hand the selection to.
+        self.batch_print = QtWidgets.QToolButton()
+        self.batch_print.setText(self.tr("Print selected"))
+        self.batch_print.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QtWidgets.QMenu(self.batch_print)
+        self.print_forms_action = menu.addAction(self.tr("Application forms"), lambda: self._print_selected("forms"))
+        self.print_sheets_action = menu.addAction(self.tr("ID-copy sheets"), lambda: self._print_selected("id-sheets"))
+        self.batch_print.setMenu(menu)
+        self.batch_print.setVisible(False)
 
         self.form_holder = QtWidgets.QStackedWidget()
         self.placeholder = QtWidgets.QLabel(self.tr("No campaign yet. An administrator loads one on the Admin page."))
@@ -108,6 +120,7 @@ class ApplicationsPage(QtWidgets.QWidget):
         batch.addWidget(self.select_department_button)
         batch.addWidget(self.batch_target)
         batch.addWidget(self.batch_move)
+        batch.addWidget(self.batch_print)
         top_layout.addLayout(batch)
         right = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         right.addWidget(right_top)
@@ -218,6 +231,7 @@ class ApplicationsPage(QtWidgets.QWidget):
         """The count, and how many are selected once there is more than one (what a batch would take)."""
         selected = len(self.table.selectionModel().selectedRows())
         self.batch_move.setEnabled(selected > 0 and self.batch_target.count() > 0)
+        self.batch_print.setEnabled(selected > 0)
         text = self.tr("%n application(s)", "", self.model.rowCount())
         self.count_label.setText(text + "  " + self.tr("%n selected", "", selected) if selected > 1 else text)
 
@@ -267,6 +281,11 @@ class ApplicationsPage(QtWidgets.QWidget):
             self.batch_result.close()
         self.batch_result = BatchResultDialog(results, target, self)
         self.batch_result.open()
+
+    def _print_selected(self, kind: str) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.print_requested.emit(kind, ids)
 
     def _form_saved(self, ids: list[int]) -> bool:
         """Typing in the form on one of these applications is saved before the batch moves it (or the batch waits)."""

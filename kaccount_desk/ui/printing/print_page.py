@@ -171,6 +171,29 @@ class PrintPage(QtWidgets.QWidget):
             item.setCheckState(QtCore.Qt.CheckState.Unchecked)
             self.applications.addItem(item)
 
+    def take_selection(self, kind: str, ids: list[int]) -> None:
+        """Applications picked in the list (a batch): tick exactly them for ``kind`` and generate at once.
+
+        The list shows the first ``LIST_LIMIT`` of the campaign; a picked application beyond them is
+        added by its number, so what was picked is what is printed.
+        """
+        self.document.setCurrentIndex(max(self.document.findData(kind), 0))
+        self.department.setCurrentIndex(0)
+        self.selected_only.setChecked(True)
+        wanted = set(ids)
+        for i in range(self.applications.count()):
+            item = self.applications.item(i)
+            found = int(item.data(QtCore.Qt.ItemDataRole.UserRole))
+            item.setCheckState(QtCore.Qt.CheckState.Checked if found in wanted else QtCore.Qt.CheckState.Unchecked)
+            wanted.discard(found)
+        for missing in sorted(wanted):
+            item = QtWidgets.QListWidgetItem(f"{missing}")
+            item.setData(QtCore.Qt.ItemDataRole.UserRole, missing)
+            item.setFlags(item.flags() | QtCore.Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(QtCore.Qt.CheckState.Checked)
+            self.applications.addItem(item)
+        self.start()
+
     def checked_ids(self) -> list[int]:
         items = (self.applications.item(i) for i in range(self.applications.count()))
         return [int(it.data(QtCore.Qt.ItemDataRole.UserRole)) for it in items if it.checkState() == QtCore.Qt.CheckState.Checked]
