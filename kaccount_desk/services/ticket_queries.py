@@ -145,6 +145,13 @@ def count_tickets(ctx: Context, q: TicketQuery, cap: int = COUNT_CAP) -> Count:
     return Count(min(n, cap), n > cap)
 
 
+def query_holds(ctx: Context, q: TicketQuery, ticket_id: int) -> bool:
+    """Whether a ticket is among the query's rows, so the panel beside a list never shows one the list lost."""
+    ctx.require(Permission.HANDLE_TICKETS)
+    with ctx.store.read() as session:
+        return session.scalar(_where(ctx, q, select(Ticket.id)).where(Ticket.id == ticket_id)) is not None
+
+
 _ROW = (Ticket.id, Ticket.received_at, Ticket.category, Ticket.channel, Ticket.window, Ticket.customer_name,
         Ticket.customer_number, Staff.staff_no, Ticket.status, Ticket.due_at, func.substr(Ticket.content, 1, 60))
 

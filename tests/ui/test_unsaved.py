@@ -172,3 +172,24 @@ def test_the_staff_form_and_the_campaign_editor_take_part(qtbot, admin: Context,
     assert editors_in(window) and not editor.has_unsaved_input()
     asked = answer(monkeypatch, Button.Discard)
     assert window.close() and len(asked) == 1
+
+
+def test_the_ticket_panel_empties_when_its_ticket_leaves_the_list(qtbot, clerk: Context) -> None:
+    complaint = open_ticket(clerk, "Li")
+    window = window_of(qtbot, clerk)
+    tickets = page_of(window, TicketsPage)
+    assert isinstance(tickets, TicketsPage)
+    tickets.select_ticket(complaint)
+    qtbot.keyClicks(tickets.detail.text, "kept aside")
+    tickets.category.setCurrentIndex(tickets.category.findData("complaint"))
+    assert tickets.detail.view is not None  # still listed: the panel stays
+    tickets.category.setCurrentIndex(tickets.category.findData("fault"))
+    assert tickets.model.rowCount() == 0 and tickets.detail.view is None
+    assert tickets.detail.title.text() == "Select a ticket in the queue" and not tickets.detail.isEnabled()
+    tickets.category.setCurrentIndex(0)
+    qtbot.keyClicks(tickets.search, "Wang")
+    tickets.apply_filters()
+    tickets.select_ticket(complaint)
+    assert tickets.detail.text.toPlainText() == "kept aside"  # the typing came back with its ticket
+    tickets.apply_filters()  # a search without it: the panel empties again
+    assert tickets.detail.view is None and tickets.detail.has_unsaved_input()

@@ -154,6 +154,10 @@ class TicketsModel(LazyTableModel[TicketRow]):
         found = self.row_at(row)
         return found.id if found else None
 
+    def is_search(self) -> bool:
+        """Showing search hits (a short, complete list) rather than a query's rows."""
+        return self._hits is not None
+
     def row_of(self, ticket_id: int) -> int | None:
         """Where a ticket sits among the rows already fetched (a just-opened one is near the top)."""
         if self._hits is not None:

@@ -211,14 +211,17 @@ class TicketsPage(QtWidgets.QWidget):
             self.model.set_query(self.current_query())
             self.table.doItemsLayout()
             self._show_count()
+            self._forget_ticket_if_gone()
             return
         try:
             result = ticket_queries.search_tickets(self.ctx, term)
         except ServiceError as exc:
             self.model.set_hits(())
             self._hint(error_text(exc))
+            self._forget_ticket_if_gone()
             return
         self.model.set_hits(result.hits)
+        self._forget_ticket_if_gone()
         # Laid out now rather than by Qt's delayed layout after the first paint: that would paint
         # every visible cell twice, which was most of the 20 ms a search took to show (issue 11).
         self.table.doItemsLayout()
@@ -228,6 +231,25 @@ class TicketsPage(QtWidgets.QWidget):
         self.count_label.setText(shown)
         if result.hint is not None:
             self._hint(result.hint.text(current_lang()))
+
+    def _forget_ticket_if_gone(self) -> None:
+        """Other filters or a search: the panel empties when its ticket is not in the list any more.
+
+        Only here, not after an action: a ticket the clerk just closed leaves "My tickets", and the
+        panel keeps showing it with its "Done" line, which is the answer to what they did.
+        """
+        view = self.detail.view
+        if view is None or self.model.row_of(view.id) is not None:
+            return
+        query = self.model.query
+        if not self.model.is_search() and query is not None:
+            try:
+                if ticket_queries.query_holds(self.ctx, query, view.id):
+                    return
+            except ServiceError as exc:
+                log.warning("cannot tell whether the ticket is listed: %s", exc)
+                return
+        self.detail.load(None)
 
     def _hint(self, text: str) -> None:
         self.hint_label.setText(text)
