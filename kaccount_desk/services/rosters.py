@@ -7,7 +7,7 @@ bad row is reported by the row number a person sees in Excel and the good rows s
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -322,17 +322,22 @@ def _import_row(
 EXPORT_HEADERS = ("序号", "部门", "姓名", "证件类型", "证件号码", "手机号码", "号码类型", "资费方式", "附加包", "月费(元)", "状态")
 
 
-def export_roster(ctx: Context, campaign_code: str, out: Path, all_live: bool = False, full_ids: bool | None = None) -> int:
+def export_roster(ctx: Context, campaign_code: str, out: Path, all_live: bool = False, full_ids: bool | None = None,
+                  application_ids: Sequence[int] | None = None) -> int:
     """Write the roster the carrier's counter works from, and record who wrote it.
 
     The hand-over (what the office submitted) keeps full ID numbers: the carrier's counter needs
-    them to open the lines. An export of every live application is a working list, masked unless
+    them to open the lines. An export of every live application, or of the applications picked in
+    the list (``application_ids``, whatever their status), is a working list, masked unless
     ``full_ids`` is asked for; full numbers need the right either way.
     """
     ctx.require(Permission.EXPORT_ROSTER)
-    full = not all_live if full_ids is None else full_ids
+    picked = application_ids is not None
+    hand_over = not (all_live or picked)
+    full = hand_over if full_ids is None else full_ids
     id_privacy.require_full_ids(ctx, full)
     statuses = LIVE_STATUSES if all_live else EXPORT_STATUSES
+    chosen_rows = Application.id.in_(list(application_ids or ())) if picked else Application.status.in_(statuses)
     with ctx.store.read() as session:
         campaign = campaign_row(session, campaign_code)
         items = {r.id: r for r in campaign.rated_items}
@@ -342,7 +347,7 @@ def export_roster(ctx: Context, campaign_code: str, out: Path, all_live: bool = 
             select(Application, Department.name)
             .join(Department, Department.id == Application.department_id)
             .options(selectinload(Application.addons))
-            .where(Application.campaign_id == campaign.id, Application.status.in_(statuses))
+            .where(Application.campaign_id == campaign.id, chosen_rows)
             .order_by(Department.position, Application.id)
         )
         lines = []
@@ -371,5 +376,5 @@ def export_roster(ctx: Context, campaign_code: str, out: Path, all_live: bool = 
     except OSError as exc:
         raise Refused(Reason("export.write", f"无法写入文件 {out}:{exc.strerror}", f"Cannot write {out}: {exc.strerror}")) from exc
     id_privacy.record(ctx, id_privacy.Action.EXPORT, f"roster {out.name}", campaign=campaign_code, count=len(lines), full_ids=full,
-                      hand_over=not all_live)
+                      hand_over=hand_over)
     return len(lines)

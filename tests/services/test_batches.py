@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from io import BytesIO
+from pathlib import Path
 
 from PIL import Image
 from sqlalchemy import func, select
 from support import make_staff, valid_id
 
-from kaccount_desk.services import batches, enrollment, id_copies
+from kaccount_desk.services import batches, enrollment, id_copies, rosters
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
 from kaccount_desk.store.models import Application, ApplicationEvent
@@ -71,3 +72,13 @@ def test_a_batch_carries_the_reason_a_move_needs(admin: Context, campaign: str) 
     assert not any(r.moved for r in refused) and all(r.status == "sent" for r in refused)
     assert all(r.moved for r in batches.move_many(admin, ids, "rejected", "复印件不清晰"))
     assert set(_statuses(admin).values()) == {"rejected"}
+
+
+def test_the_picked_applications_export_as_a_masked_working_list(admin: Context, campaign: str, tmp_path: Path) -> None:
+    ids = [_application(admin, campaign, n, copies=False) for n in range(4)]
+    enrollment.move_application(admin, ids[3], "withdrawn")
+    out = tmp_path / "picked.csv"
+    assert rosters.export_roster(admin, campaign, out, application_ids=[ids[1], ids[3]]) == 2
+    text = out.read_text(encoding="utf-8-sig")
+    assert "员工1" in text and "员工3" in text and "员工0" not in text and "员工2" not in text
+    assert valid_id("13098119800101101") not in text  # masked: a working list, not the hand-over

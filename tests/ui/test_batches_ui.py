@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -160,3 +161,20 @@ def test_the_selection_prints_its_forms_on_the_print_page(
     assert printing.kind() == "forms" and printing.selected_only.isChecked() and sorted(printing.checked_ids()) == sorted(picked)
     qtbot.waitUntil(lambda: printing.operation is None, timeout=30000)
     assert printing.preview.pages is not None and printing.preview.pages.page_count() == 2  # one form each
+
+
+def test_the_selection_exports_as_a_spreadsheet(
+    qtbot: QtBot, admin: Context, campaign: str, applications: Callable[[int], None], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, message_boxes: list[tuple[str, str]],
+) -> None:
+    applications(4)
+    page = _page(qtbot, admin, campaign)
+    out = tmp_path / "picked.csv"
+    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName", staticmethod(lambda *args: (str(out), "")))
+    _click(qtbot, page, 0)
+    _click(qtbot, page, 2, CTRL)
+    qtbot.mouseClick(page.batch_export, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(message_boxes), timeout=20000)
+    assert message_boxes[0][0] == "information" and "2 application(s)" in message_boxes[0][1]
+    text = out.read_text(encoding="utf-8-sig")
+    assert "员工0003" in text and "员工0001" in text and "员工0002" not in text and "员工0000" not in text

@@ -6,7 +6,7 @@ right; double-click or Enter on a row opens that application in the form.
 
 from __future__ import annotations
 
-from kaccount_desk.domain.roles import fixed_department
+from kaccount_desk.domain.roles import Permission, fixed_department
 from kaccount_desk.domain.workflow import STATUS_LABELS, Status, status_label
 from kaccount_desk.services import batches, campaigns
 from kaccount_desk.services.application_list import ApplicationQuery
@@ -16,9 +16,11 @@ from kaccount_desk.ui.enrollment.applications_model import APPLICATION_ID_ROLE, 
 from kaccount_desk.ui.enrollment.batch_dialog import BatchResultDialog
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.enrollment.progress_panel import ProgressPanel
+from kaccount_desk.ui.enrollment.roster_dialogs import export_roster
 from kaccount_desk.ui.fit import narrow_combo, scrolling
 from kaccount_desk.ui.messages import current_lang, show_error
 from kaccount_desk.ui.qt import QtCore, QtWidgets, Signal, Slot
+from kaccount_desk.ui.workers import Operation
 
 SEARCH_DELAY_MS = 200
 COLUMN_WIDTHS = (110, 70, 150, 100, 60, 130, 48, 80, 120)
@@ -79,6 +81,7 @@ class ApplicationsPage(QtWidgets.QWidget):
         self.table.activated.connect(self._open_row)
         self.count_label = QtWidgets.QLabel()
         self.batch_result: BatchResultDialog | None = None
+        self.export_operation: Operation | None = None
         self.select_department_button = QtWidgets.QPushButton(self.tr("Select all of this department"))
         self.select_department_button.clicked.connect(self.select_department)
         self.batch_target = QtWidgets.QComboBox()
@@ -97,6 +100,9 @@ class ApplicationsPage(QtWidgets.QWidget):
         self.print_sheets_action = menu.addAction(self.tr("ID-copy sheets"), lambda: self._print_selected("id-sheets"))
         self.batch_print.setMenu(menu)
         self.batch_print.setVisible(False)
+        self.batch_export = QtWidgets.QPushButton(self.tr("Export selected…"))
+        self.batch_export.clicked.connect(self.export_selected)
+        self.batch_export.setVisible(ctx.actor.may(Permission.EXPORT_ROSTER))
 
         self.form_holder = QtWidgets.QStackedWidget()
         self.placeholder = QtWidgets.QLabel(self.tr("No campaign yet. An administrator loads one on the Admin page."))
@@ -121,6 +127,7 @@ class ApplicationsPage(QtWidgets.QWidget):
         batch.addWidget(self.batch_target)
         batch.addWidget(self.batch_move)
         batch.addWidget(self.batch_print)
+        batch.addWidget(self.batch_export)
         top_layout.addLayout(batch)
         right = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         right.addWidget(right_top)
@@ -232,6 +239,7 @@ class ApplicationsPage(QtWidgets.QWidget):
         selected = len(self.table.selectionModel().selectedRows())
         self.batch_move.setEnabled(selected > 0 and self.batch_target.count() > 0)
         self.batch_print.setEnabled(selected > 0)
+        self.batch_export.setEnabled(selected > 0)
         text = self.tr("%n application(s)", "", self.model.rowCount())
         self.count_label.setText(text + "  " + self.tr("%n selected", "", selected) if selected > 1 else text)
 
@@ -281,6 +289,13 @@ class ApplicationsPage(QtWidgets.QWidget):
             self.batch_result.close()
         self.batch_result = BatchResultDialog(results, target, self)
         self.batch_result.open()
+
+    @Slot()
+    def export_selected(self) -> None:
+        """The picked applications as a working list (.xlsx or .csv, ID numbers masked), written off the GUI thread."""
+        ids = self.selected_ids()
+        if ids and self.campaign_code:
+            self.export_operation = export_roster(self, self.ctx, self.campaign_code, application_ids=ids)
 
     def _print_selected(self, kind: str) -> None:
         ids = self.selected_ids()

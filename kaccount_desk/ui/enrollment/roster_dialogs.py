@@ -233,8 +233,8 @@ class ImportRosterDialog(QtWidgets.QDialog):
 
 
 def export_roster(parent: QtWidgets.QWidget | None, ctx: Context, campaign_code: str,
-                  path: Path | None = None) -> Operation | None:
-    """Ask where to save (unless given), then write the carrier's roster off the GUI thread."""
+                  path: Path | None = None, application_ids: list[int] | None = None) -> Operation | None:
+    """Ask where to save (unless given), then write the carrier's roster (or the picked applications) off the GUI thread."""
     if path is None:
         name, _ = QtWidgets.QFileDialog.getSaveFileName(
             parent, QtCore.QCoreApplication.translate("roster_dialogs", "Export roster"),
@@ -246,7 +246,7 @@ def export_roster(parent: QtWidgets.QWidget | None, ctx: Context, campaign_code:
     target = path
 
     def work(progress: ProgressCallback) -> int:
-        return rosters.export_roster(ctx, campaign_code, target)
+        return rosters.export_roster(ctx, campaign_code, target, application_ids=application_ids)
 
     def done(count: int) -> None:
         QtWidgets.QMessageBox.information(
