@@ -58,6 +58,32 @@ def _ordinal(n: int) -> str:
     return (CHINESE_ORDINALS[tens - 1] if tens > 1 else "") + "十" + (CHINESE_ORDINALS[ones - 1] if ones else "")
 
 
+# How each placeholder is shown in the editor: a Chinese field name in 【】, since the office writes the
+# notice in Chinese and "${carrier_branch}" means nothing to it. The store keeps ${key}, as files do.
+FIELD_NAMES: tuple[tuple[str, str], ...] = (
+    ("title", "通知标题"), ("issuer", "发文单位"), ("carrier_branch", "营业部"), ("contact", "联系人"),
+    ("deadline", "截止时间"), ("pool_prefixes", "预约号段"), ("tariff_options", "资费方式"), ("addons", "可选业务"),
+    ("issued_on", "发文日期"),
+)
+
+
+def shown_fields(template: str) -> str:
+    """``${carrier_branch}`` (or ``$carrier_branch``) as 【营业部】; unknown names and ``$$`` stay as typed."""
+    names = dict(FIELD_NAMES)
+
+    def field(match: re.Match[str]) -> str:
+        key = match.group(1) or match.group(2)
+        return f"【{names[key]}】" if key in names else match.group(0)
+
+    return re.sub(r"(?<!\$)\$(?:\{(\w+)\}|(\w+))", field, template)
+
+
+def stored_fields(text: str) -> str:
+    """The editor's 【营业部】 back as ``${carrier_branch}``, so rendering and files see one form."""
+    keys = {name: key for key, name in FIELD_NAMES}
+    return re.sub(r"【([^】]+)】", lambda m: f"${{{keys[m.group(1)]}}}" if m.group(1) in keys else m.group(0), text)
+
+
 def placeholders(data: NoticeData) -> dict[str, str]:
     """The values a template may use; exposed so an editor can list them beside the text."""
     options = "\n".join(

@@ -29,7 +29,7 @@ from kaccount_desk.documents import (
     write_pdf_atomically,
 )
 from kaccount_desk.documents.data import ApplicationFormData, NoticeData, ReceiptData, RosterData, TicketDocData, TicketHistoryLine
-from kaccount_desk.documents.notice import DEFAULT_NOTICE_TEMPLATE
+from kaccount_desk.documents.notice import DEFAULT_NOTICE_TEMPLATE, FIELD_NAMES
 from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.tickets import label as ticket_label
 from kaccount_desk.domain.workflow import LIVE_STATUSES, Status
@@ -70,16 +70,7 @@ __all__ = [
 
 Progress = Callable[[int, int], bool]
 CHINA = timezone(timedelta(hours=8))
-NOTICE_PLACEHOLDERS: tuple[tuple[str, str], ...] = (
-    ("title", "通知标题"),
-    ("issuer", "发文单位"),
-    ("carrier_branch", "移动公司分支"),
-    ("contact", "联系人"),
-    ("deadline", "截止时间"),
-    ("pool_prefixes", "预约号段"),
-    ("tariff_options", "资费方式(分条列出)"),
-    ("issued_on", "发文日期"),
-)
+NOTICE_PLACEHOLDERS: tuple[tuple[str, str], ...] = FIELD_NAMES
 
 
 @dataclass(frozen=True)

@@ -45,3 +45,14 @@ def test_font_is_embedded_as_subset(make_pdf) -> None:
     cjk = [name for name in font_names(pdf) if "WenQuanYi" in name]
     assert cjk
     assert all(re.fullmatch(r"[A-Z]{6}\+WenQuanYiMicroHei-\d+", name) for name in cjk)
+
+
+def test_the_editor_shows_placeholders_as_chinese_fields_and_stores_them_back() -> None:
+    from kaccount_desk.documents.notice import FIELD_NAMES, placeholders, shown_fields, stored_fields
+
+    shown = shown_fields(DEFAULT_NOTICE_TEMPLATE)
+    assert "$" not in shown and "【营业部】" in shown
+    assert stored_fields(shown) == DEFAULT_NOTICE_TEMPLATE
+    assert shown_fields("$$5 ${unknown} $contact") == "$$5 ${unknown} 【联系人】"
+    assert stored_fields("【营业部】【未知】") == "${carrier_branch}【未知】"
+    assert [key for key, _ in FIELD_NAMES] == list(placeholders(NOTICE))  # every value a template may use has a name

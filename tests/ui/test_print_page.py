@@ -45,7 +45,8 @@ def generate(qtbot, page: PrintPage) -> None:
 
 def test_notice_and_selected_forms_are_generated_off_the_gui_thread(qtbot, page: PrintPage, tmp_path: Path) -> None:
     choose(page, "notice")
-    assert page.template_box.isVisibleTo(page) and "${deadline}" in page.template.toPlainText()
+    assert page.template_box.isVisibleTo(page) and "【截止时间】" in page.template.toPlainText()
+    assert "$" not in page.template.toPlainText() and "【营业部】" in page.placeholders.text()  # fields, not ${carrier_branch}
     generate(qtbot, page)
     assert page.preview.pages is not None and page.preview.pages.page_count() == 1
     assert page.preview.document() is page.preview.pages.document
@@ -92,6 +93,12 @@ def test_notice_text_is_saved_through_the_service(qtbot, page: PrintPage, admin:
     page.save_template.click()
     assert "saved" in page.status.text()
     assert printing.notice_template(admin, campaign).text == "请于${deadline}前交${contact}。"
+    page.template.selectAll()
+    qtbot.keyClicks(page.template, "Ask ")  # QTest types ASCII only; the field name is pasted as a clerk would
+    page.template.insertPlainText("【营业部】")
+    page.save_template.click()
+    assert printing.notice_template(admin, campaign).text == "Ask ${carrier_branch}"
+    assert page.template.toPlainText() == "Ask 【营业部】" and not page.has_unsaved_input()
 
 
 def test_a_clerk_asking_for_the_summary_is_told_why_and_no_file_is_left(

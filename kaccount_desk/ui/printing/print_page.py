@@ -12,6 +12,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from kaccount_desk.documents.notice import shown_fields, stored_fields
 from kaccount_desk.services import application_list, campaigns, id_privacy, printing
 from kaccount_desk.services.application_list import ApplicationQuery
 from kaccount_desk.services.context import Context
@@ -126,7 +127,7 @@ class PrintPage(QtWidgets.QWidget):
                 self._show_template(printing.notice_template(self.ctx, code).text)
         self.department.blockSignals(False)
         self.placeholders.setText(
-            self.tr("Placeholders: %1").replace("%1", "  ".join(f"${{{key}}} {zh}" for key, zh in printing.NOTICE_PLACEHOLDERS))
+            self.tr("Fields filled in from the campaign: %1").replace("%1", " ".join(f"【{zh}】" for _, zh in printing.NOTICE_PLACEHOLDERS))
         )
         self._fill_applications()
 
@@ -199,7 +200,8 @@ class PrintPage(QtWidgets.QWidget):
         return [int(it.data(QtCore.Qt.ItemDataRole.UserRole)) for it in items if it.checkState() == QtCore.Qt.CheckState.Checked]
 
     def _show_template(self, text: str) -> None:
-        self.template.setPlainText(text)
+        """Placeholders as Chinese fields (【营业部】), stored as ${carrier_branch}: see documents/notice.py."""
+        self.template.setPlainText(shown_fields(text))
         self._saved_template = self.template.toPlainText()
 
     @Slot()
@@ -207,7 +209,7 @@ class PrintPage(QtWidgets.QWidget):
         if not self.code:
             return False
         try:
-            saved = printing.save_notice_template(self.ctx, self.code, self.template.toPlainText())
+            saved = printing.save_notice_template(self.ctx, self.code, stored_fields(self.template.toPlainText()))
         except ServiceError as exc:
             show_error(self, exc)
             return False
