@@ -131,7 +131,7 @@ class MainWindow(QtWidgets.QMainWindow):
         enrollment_page, print_page = self.page(ApplicationsPage), self.page(PrintPage)
         if enrollment_page is not None and print_page is not None:
             enrollment_page.print_requested.connect(self._print_selection)
-            enrollment_page.batch_print.setVisible(True)
+            enrollment_page.set_printing_available(True)
         tickets_page = self.page(TicketsPage)
         self.draft_keepers = [DraftKeeper(ctx, "application", lambda: self.findChild(IntakeForm), self)]
         if tickets_page is not None:

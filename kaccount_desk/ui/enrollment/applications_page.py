@@ -19,7 +19,7 @@ from kaccount_desk.ui.enrollment.progress_panel import ProgressPanel
 from kaccount_desk.ui.enrollment.roster_dialogs import export_roster
 from kaccount_desk.ui.fit import narrow_combo, scrolling
 from kaccount_desk.ui.messages import current_lang, show_error
-from kaccount_desk.ui.qt import QtCore, QtWidgets, Signal, Slot
+from kaccount_desk.ui.qt import QtCore, QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.workers import Operation
 
 SEARCH_DELAY_MS = 200
@@ -82,27 +82,8 @@ class ApplicationsPage(QtWidgets.QWidget):
         self.count_label = QtWidgets.QLabel()
         self.batch_result: BatchResultDialog | None = None
         self.export_operation: Operation | None = None
-        self.select_department_button = QtWidgets.QPushButton(self.tr("Select all of this department"))
-        self.select_department_button.clicked.connect(self.select_department)
-        self.batch_target = QtWidgets.QComboBox()
-        for target in batches.batch_targets(ctx):
-            self.batch_target.addItem(status_label(target, current_lang()), target.value)
-        self.batch_move = QtWidgets.QPushButton(self.tr("Move selected…"))
-        self.batch_move.clicked.connect(self.move_selected)
-        self.batch_target.setEnabled(self.batch_target.count() > 0)
         self.table.selectionModel().selectionChanged.connect(self._show_selected)
-        # Shown by the main window when this person has a Print page to hand the selection to.
-        self.batch_print = QtWidgets.QToolButton()
-        self.batch_print.setText(self.tr("Print selected"))
-        self.batch_print.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QtWidgets.QMenu(self.batch_print)
-        self.print_forms_action = menu.addAction(self.tr("Application forms"), lambda: self._print_selected("forms"))
-        self.print_sheets_action = menu.addAction(self.tr("ID-copy sheets"), lambda: self._print_selected("id-sheets"))
-        self.batch_print.setMenu(menu)
-        self.batch_print.setVisible(False)
-        self.batch_export = QtWidgets.QPushButton(self.tr("Export selected…"))
-        self.batch_export.clicked.connect(self.export_selected)
-        self.batch_export.setVisible(ctx.actor.may(Permission.EXPORT_ROSTER))
+        self._build_batch_menu()
 
         self.form_holder = QtWidgets.QStackedWidget()
         self.placeholder = QtWidgets.QLabel(self.tr("No campaign yet. An administrator loads one on the Admin page."))
@@ -123,11 +104,7 @@ class ApplicationsPage(QtWidgets.QWidget):
         top_layout.addWidget(self.table, 1)
         batch = QtWidgets.QHBoxLayout()
         batch.addWidget(self.count_label, 1)
-        batch.addWidget(self.select_department_button)
-        batch.addWidget(self.batch_target)
-        batch.addWidget(self.batch_move)
-        batch.addWidget(self.batch_print)
-        batch.addWidget(self.batch_export)
+        batch.addWidget(self.batch_button)
         top_layout.addLayout(batch)
         right = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         right.addWidget(right_top)
@@ -153,6 +130,37 @@ class ApplicationsPage(QtWidgets.QWidget):
         need = self.form.minimumSizeHint().width() + scroll_bar + 2
         total = sum(self.splitter.sizes()) or FORM_WIDTH + RIGHT_WIDTH
         self.splitter.setSizes([need, max(total - need, 0)])
+
+    def _build_batch_menu(self) -> None:
+        """Everything a batch does, in one "Batch" menu (also the list's context menu), so the narrow list stays narrow."""
+        self.batch_menu = QtWidgets.QMenu(self)
+        self.select_department_action = self.batch_menu.addAction(self.tr("Select all of this department"), self.select_department)
+        moves = self.batch_menu.addMenu(self.tr("Move selected to"))
+        self.move_actions: dict[str, QtGui.QAction] = {}
+        for target in batches.batch_targets(self.ctx):
+            action = moves.addAction(status_label(target, current_lang()))
+            action.triggered.connect(lambda _checked=False, t=target.value: self.move_selected(t))
+            self.move_actions[target.value] = action
+        moves.menuAction().setVisible(bool(self.move_actions))
+        # Shown by the main window when this person has a Print page to hand the selection to.
+        self.print_forms_action = self.batch_menu.addAction(self.tr("Print their application forms"))
+        self.print_forms_action.triggered.connect(lambda: self._print_selected("forms"))
+        self.print_sheets_action = self.batch_menu.addAction(self.tr("Print their ID-copy sheets"))
+        self.print_sheets_action.triggered.connect(lambda: self._print_selected("id-sheets"))
+        self.set_printing_available(False)
+        self.export_action = self.batch_menu.addAction(self.tr("Export selected…"), self.export_selected)
+        self.export_action.setVisible(self.ctx.actor.may(Permission.EXPORT_ROSTER))
+        self.selection_actions = [*self.move_actions.values(), self.print_forms_action, self.print_sheets_action, self.export_action]
+        self.batch_button = QtWidgets.QToolButton()
+        self.batch_button.setText(self.tr("Batch"))
+        self.batch_button.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.batch_button.setMenu(self.batch_menu)
+        self.table.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(lambda pos: self.batch_menu.popup(self.table.viewport().mapToGlobal(pos)))
+
+    def set_printing_available(self, available: bool) -> None:
+        self.print_forms_action.setVisible(available)
+        self.print_sheets_action.setVisible(available)
 
     def _fill_statuses(self) -> None:
         self.status.blockSignals(True)
@@ -237,9 +245,8 @@ class ApplicationsPage(QtWidgets.QWidget):
     def _show_selected(self) -> None:
         """The count, and how many are selected once there is more than one (what a batch would take)."""
         selected = len(self.table.selectionModel().selectedRows())
-        self.batch_move.setEnabled(selected > 0 and self.batch_target.count() > 0)
-        self.batch_print.setEnabled(selected > 0)
-        self.batch_export.setEnabled(selected > 0)
+        for action in self.selection_actions:
+            action.setEnabled(selected > 0)
         text = self.tr("%n application(s)", "", self.model.rowCount())
         self.count_label.setText(text + "  " + self.tr("%n selected", "", selected) if selected > 1 else text)
 
@@ -262,12 +269,10 @@ class ApplicationsPage(QtWidgets.QWidget):
         self.table.selectAll()
         self.table.setFocus()
 
-    @Slot()
-    def move_selected(self) -> None:
+    def move_selected(self, target: str) -> None:
         """One question for the whole selection, then one result row per application."""
         ids = self.selected_ids()
-        target = self.batch_target.currentData()
-        if not ids or target is None:
+        if not ids:
             return
         name = status_label(target, current_lang())
         reason = ""
