@@ -49,6 +49,8 @@ PAPER: Setting[str] = Setting("paper", str, "A4", _label(QT_TRANSLATE_NOOP("sett
 IDLE_LOCK_MINUTES: Setting[int] = Setting("idle_lock_minutes", int, 10, _label(QT_TRANSLATE_NOOP("settings", "Lock after idle minutes")))
 BACKUP_FOLDER: Setting[str] = Setting("backup_folder", str, "", _label(QT_TRANSLATE_NOOP("settings", "Backup folder")))
 BACKUP_KEEP: Setting[int] = Setting("backup_keep", int, 7, _label(QT_TRANSLATE_NOOP("settings", "Backups kept")))
+# Where the last saved file went, so the next save dialog opens there (not shown in the settings dialog).
+LAST_FOLDER: Setting[str] = Setting("last_folder", str, "", _label(QT_TRANSLATE_NOOP("settings", "Last folder")))
 
 ALL_SETTINGS: tuple[Setting[Any], ...] = (
     LANGUAGE, LAST_CAMPAIGN, STORE, ORGANISATION, PRINTER, PAPER, IDLE_LOCK_MINUTES, BACKUP_FOLDER, BACKUP_KEEP,

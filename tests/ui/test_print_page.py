@@ -134,3 +134,36 @@ def test_full_ids_are_a_separate_choice_offered_only_with_the_right(qtbot, page:
     clerk = PrintPage(make_staff(admin, "C009", "clerk"))
     qtbot.addWidget(clerk)
     assert not clerk.full_ids.isVisibleTo(clerk)
+
+
+def test_save_as_suggests_a_chinese_name_and_remembers_the_folder(qtbot, qapp, admin: Context, campaign: str, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from kaccount_desk.ui.i18n import install_translations
+    from kaccount_desk.ui.qt import QtWidgets
+
+    install_translations(qapp, "zh")
+    enrollment.save_application(admin, ApplicationInput(campaign, "铸造事业部", "员工", valid_id("13098119780101120"),
+                                                         number_source="pool", msisdn="18832758800", plan="group8"))
+    widget = PrintPage(admin)
+    qtbot.addWidget(widget)
+    widget.set_campaign(campaign)
+    offered: list[str] = []
+    folder = tmp_path / "归档"
+    folder.mkdir()
+
+    def dialog(parent: object, title: str, start: str, filters: str) -> tuple[str, str]:
+        offered.append(start)
+        return str(folder / Path(start).name), ""
+
+    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName", staticmethod(dialog))
+    choose(widget, "forms")
+    widget.department.setCurrentIndex(widget.department.findData("铸造事业部"))
+    generate(qtbot, widget)
+    widget.save_as()
+    day = admin.now().astimezone().date().isoformat()
+    assert offered == [f"铸造事业部_申请表_{day}.pdf"]
+    assert (folder / offered[0]).is_file()
+    choose(widget, "notice")
+    generate(qtbot, widget)
+    widget.save_as()  # the second dialog opens where the first file went, named after the campaign
+    assert Path(offered[1]).parent == folder and Path(offered[1]).name.endswith(f"_通知_{day}.pdf")

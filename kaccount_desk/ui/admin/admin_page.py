@@ -131,7 +131,7 @@ class AdminPage(QtWidgets.QWidget):
             [self.tr("Code"), self.tr("Title"), self.tr("Deadline"), self.tr("Departments"), self.tr("Reserved numbers")]
         )
         self.campaign_table.itemDoubleClicked.connect(self.edit_campaign)
-        self.load_button = QtWidgets.QPushButton(self.tr("Load campaign from TOML…"))
+        self.load_button = QtWidgets.QPushButton(self.tr("Load campaign file…"))
         self.load_button.clicked.connect(self.load_campaign)
         self.new_button = QtWidgets.QPushButton(self.tr("New campaign…"))
         self.new_button.clicked.connect(self.new_campaign)

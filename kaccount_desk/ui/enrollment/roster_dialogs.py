@@ -13,6 +13,7 @@ from kaccount_desk.services import campaigns, rosters
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.rosters import ROW_RESULT_LABELS, ImportReport, RowResult
+from kaccount_desk.ui.file_names import ask_save_path, file_name
 from kaccount_desk.ui.messages import current_lang, show_error
 from kaccount_desk.ui.none_guard import none_safe
 from kaccount_desk.ui.palette import COLOURS
@@ -236,13 +237,12 @@ def export_roster(parent: QtWidgets.QWidget | None, ctx: Context, campaign_code:
                   path: Path | None = None, application_ids: list[int] | None = None) -> Operation | None:
     """Ask where to save (unless given), then write the carrier's roster (or the picked applications) off the GUI thread."""
     if path is None:
-        name, _ = QtWidgets.QFileDialog.getSaveFileName(
-            parent, QtCore.QCoreApplication.translate("roster_dialogs", "Export roster"),
-            f"{campaign_code}.xlsx", QtCore.QCoreApplication.translate("roster_dialogs", "Excel (*.xlsx);;CSV (*.csv)")
-        )
-        if not name:
+        tr = QtCore.QCoreApplication.translate
+        suggested = file_name(campaign_code, tr("roster_dialogs", "Roster"), day=ctx.now().astimezone().date(), suffix=".xlsx")
+        path = ask_save_path(parent, tr("roster_dialogs", "Export roster"), suggested,
+                             tr("roster_dialogs", "Spreadsheet (*.xlsx);;Text with commas (*.csv)"))
+        if path is None:
             return None
-        path = Path(name)
     target = path
 
     def work(progress: ProgressCallback) -> int:

@@ -17,6 +17,7 @@ from kaccount_desk.services import application_list, campaigns, id_privacy, prin
 from kaccount_desk.services.application_list import ApplicationQuery
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.ui.file_names import ask_save_path, file_name
 from kaccount_desk.ui.messages import error_text, show_error
 from kaccount_desk.ui.printing.pdf_pages import PdfPages, prepare_printer, print_pages
 from kaccount_desk.ui.printing.preview import Preview
@@ -55,6 +56,8 @@ class PrintPage(QtWidgets.QWidget):
         self.full_ids.setVisible(id_privacy.may_show_full_ids(ctx))
         self.applications = QtWidgets.QListWidget()
         self.template = QtWidgets.QPlainTextEdit()
+        self._campaign_title = ""
+        self._suggested_name = "document.pdf"
         self._saved_template = ""  # the notice text as the store holds it, to tell what was typed since
         self.placeholders = QtWidgets.QLabel()
         self.placeholders.setWordWrap(True)
@@ -122,6 +125,7 @@ class PrintPage(QtWidgets.QWidget):
             except ServiceError as exc:
                 show_error(self, exc)
             else:
+                self._campaign_title = spec.title
                 for dept in spec.departments:
                     self.department.addItem(dept.name, dept.name)
                 self._show_template(printing.notice_template(self.ctx, code).text)
@@ -257,6 +261,9 @@ class PrintPage(QtWidgets.QWidget):
             self.status.setText(self.tr("Choose a department for its roster."))
             return
         out = Path(self._folder.name) / f"{self.kind()}.pdf"
+        department = self.department.currentData() if self.department.isEnabled() else None
+        self._suggested_name = file_name(department or self._campaign_title, self.document.currentText(),
+                                         day=self.ctx.now().astimezone().date(), suffix=".pdf")
         self.operation = Operation(self._job(out))
         self.operation.progressed.connect(self._progressed)
         self.operation.finished.connect(self._finished)
@@ -333,9 +340,10 @@ class PrintPage(QtWidgets.QWidget):
     def save_as(self) -> None:
         if self.generated is None:
             return
-        target, _ = QtWidgets.QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), self.generated.name, "PDF (*.pdf)")
-        if not target:
+        chosen = ask_save_path(self, self.tr("Save as PDF"), self._suggested_name, "PDF (*.pdf)")
+        if chosen is None:
             return
+        target = str(chosen)
         try:
             shutil.copyfile(self.generated, target)
         except OSError as exc:

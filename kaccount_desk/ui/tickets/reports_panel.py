@@ -16,6 +16,7 @@ from kaccount_desk.services import ticket_queries
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.ticket_queries import Report, ReportRow
 from kaccount_desk.services.tickets import OPERATOR_TZ
+from kaccount_desk.ui.file_names import ask_save_path, file_name
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCharts, QtCore, QtGui, QtWidgets, Slot
 from kaccount_desk.ui.workers import Operation, report_failure, run_with_progress
 
@@ -187,10 +188,10 @@ class ReportsPanel(QtWidgets.QWidget):
     def choose_export(self) -> None:
         if self.report is None:
             return
-        name = f"tickets-{self.report.start:%Y%m%d}.xlsx"
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, self.tr("Export report"), name, self.tr("Excel workbook (*.xlsx)"))
-        if path:
-            self.export_to(Path(path))
+        name = file_name(self.tr("Ticket report"), day=self.report.start.date(), suffix=".xlsx")
+        path = ask_save_path(self, self.tr("Export report"), name, self.tr("Spreadsheet (*.xlsx)"))
+        if path is not None:
+            self.export_to(path)
 
     def export_to(self, path: Path) -> Operation | None:
         """Write the report shown to ``path`` off the GUI thread; the status line says where."""
