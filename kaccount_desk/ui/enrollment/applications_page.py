@@ -293,7 +293,7 @@ class ApplicationsPage(QtWidgets.QWidget):
         if self.batch_result is not None:
             self.batch_result.close()
         self.batch_result = BatchResultDialog(results, target, self)
-        self.batch_result.open()
+        self.batch_result.show()  # not modal: the next batch or a fix in the form can go on with it in view
 
     @Slot()
     def export_selected(self) -> None:
