@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 
 from kaccount_desk.domain.audit import Action
 from kaccount_desk.domain.login import Attempts, load_common_passwords, locked_reason, password_problems, staff_no_problems
@@ -78,6 +79,12 @@ def create_first_admin(store: Store, staff_no: str, name: str, password: str) ->
         return _actor(row)
 
 
+def _with_staff_no(stmt: Select[Any], staff_no: str) -> Select[Any]:
+    """The staff ID as typed, whatever its case: "a001" at the login is A001 (an exact match first, for old stores)."""
+    typed = staff_no.strip()
+    return stmt.where(func.upper(Staff.staff_no) == typed.upper()).order_by((Staff.staff_no == typed).desc()).limit(1)
+
+
 def authenticate(store: Store, staff_no: str, password: str) -> Actor:
     """Check a login; a failure is counted, and the fifth in a row locks the staff ID.
 
@@ -86,7 +93,7 @@ def authenticate(store: Store, staff_no: str, password: str) -> Actor:
     """
     failed = Reason("login.failed", "工号或密码不正确", "Wrong staff ID or password")
     with store.transaction() as session:
-        row = session.scalar(select(Staff).where(Staff.staff_no == staff_no.strip()))
+        row = session.scalar(_with_staff_no(select(Staff), staff_no))
         usable = row is not None and row.active
         try:
             ok = _hasher.verify(row.password_hash if usable and row is not None else _DUMMY_HASH, password) and usable
@@ -120,7 +127,7 @@ def unlock(ctx: Context, staff_no: str) -> StaffView:
     """An admin lifts a lock early (the clerk is at the counter and has remembered the password)."""
     ctx.require(Permission.MANAGE_STAFF)
     with ctx.transaction() as session:
-        row = session.scalar(select(Staff).where(Staff.staff_no == staff_no.strip()))
+        row = session.scalar(_with_staff_no(select(Staff), staff_no))
         if row is None:
             raise not_found("员工", "staff member", staff_no)
         row.failed_logins, row.locked_until = 0, None
@@ -139,7 +146,7 @@ def create_staff(ctx: Context, staff_no: str, name: str, role: str, password: st
     ctx.require(Permission.MANAGE_STAFF)
     _check_new(ctx.store, staff_no, name, role, password)
     with ctx.transaction() as session:
-        if session.scalar(select(Staff.id).where(Staff.staff_no == staff_no.strip())):
+        if session.scalar(_with_staff_no(select(Staff.id), staff_no)):
             raise Refused(Reason("staff.duplicate", f"工号“{staff_no}”已存在", f"Staff ID {staff_no!r} already exists"))
         row = Staff(
             staff_no=staff_no.strip(),
@@ -168,7 +175,7 @@ def set_active(ctx: Context, staff_no: str, active: bool) -> StaffView:
     """
     ctx.require(Permission.MANAGE_STAFF)
     with ctx.transaction() as session:
-        row = session.scalar(select(Staff).where(Staff.staff_no == staff_no.strip()))
+        row = session.scalar(_with_staff_no(select(Staff), staff_no))
         if row is None:
             raise not_found("员工", "staff member", staff_no)
         if row.id == ctx.actor.id and not active:

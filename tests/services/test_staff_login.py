@@ -115,3 +115,14 @@ def test_staff_ids_with_control_characters_are_refused(admin: Context, staff_no:
 def test_the_first_admin_obeys_the_same_rules(store: Store) -> None:
     with pytest.raises(Refused):
         staff.create_first_admin(store, "A001", "管理员", "123456")
+
+
+def test_the_staff_id_is_matched_whatever_its_case(admin: Context) -> None:
+    make_staff(admin, "C001", "clerk", "客服热线")
+    store = admin.store
+    assert staff.authenticate(store, " c001 ", PASSWORD).staff_no == "C001"  # the stored spelling, not the typed one
+    assert _code(store, "c001", "wrong password 1") == "login.failed"
+    assert staff.unlock(admin, "c001").staff_no == "C001"
+    with pytest.raises(Refused) as refused:
+        staff.create_staff(admin, "c001", "Another", "clerk", PASSWORD)
+    assert refused.value.reasons[0].code == "staff.duplicate"
