@@ -29,6 +29,7 @@ class CampaignSummary:
     deadline: datetime
     departments: int
     pool_size: int
+    expired: bool = False  # the deadline has passed: shown marked, and not opened by default
 
 
 def read_campaign_file(path: Path) -> CampaignSpec:
@@ -219,11 +220,14 @@ def get_campaign(ctx: Context, code: str) -> CampaignSpec:
 
 
 def list_campaigns(ctx: Context) -> list[CampaignSummary]:
+    """Newest first (by issue date), each saying whether its deadline has passed by the store's clock."""
+    now = ctx.now()
     with ctx.store.read() as session:
         result = []
         for row in session.scalars(select(Campaign).order_by(Campaign.issued_on.desc(), Campaign.code)):
             size = session.scalar(select(func.count()).select_from(PoolNumber).where(PoolNumber.campaign_id == row.id)) or 0
-            result.append(CampaignSummary(row.code, row.title, deadline_in_own_offset(row), len(row.departments), size))
+            deadline = deadline_in_own_offset(row)
+            result.append(CampaignSummary(row.code, row.title, deadline, len(row.departments), size, deadline <= now))
         return result
 
 

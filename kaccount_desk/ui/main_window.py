@@ -253,6 +253,7 @@ class MainWindow(QtWidgets.QMainWindow):
     @Slot()
     def reload_campaigns(self) -> None:
         """Re-read the list (after a campaign was loaded or edited) and keep the choice if it exists."""
+        opening = self.campaign_code is None
         wanted = self.campaign_code or self.settings.get(LAST_CAMPAIGN)
         try:
             found = campaigns.list_campaigns(self.ctx)
@@ -262,8 +263,15 @@ class MainWindow(QtWidgets.QMainWindow):
         self.campaign_combo.blockSignals(True)
         self.campaign_combo.clear()
         for summary in found:
-            self.campaign_combo.addItem(f"{summary.title}({summary.code})", summary.code)
+            mark = self.tr(" — closed") if summary.expired else ""
+            self.campaign_combo.addItem(f"{summary.title}({summary.code}){mark}", summary.code)
+            if summary.expired:
+                self.campaign_combo.setItemData(self.campaign_combo.count() - 1, self.palette().placeholderText(),
+                                                QtCore.Qt.ItemDataRole.ForegroundRole)
         index = self.campaign_combo.findData(wanted)
+        if opening and (index < 0 or found[index].expired):
+            # Opening the window: the newest campaign still taking applications, unless the one used last still is.
+            index = next((i for i, summary in enumerate(found) if not summary.expired), index)
         self.campaign_combo.setCurrentIndex(index if index >= 0 else (0 if found else -1))
         self.campaign_combo.blockSignals(False)
         self._campaign_chosen()

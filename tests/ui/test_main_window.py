@@ -116,3 +116,23 @@ def test_closing_with_unsaved_typing_asks_first(qtbot, admin: Context, campaign:
 def test_store_label_hides_passwords() -> None:
     assert store_label("postgresql+psycopg://kad:s3cret@db/kad") == "postgresql+psycopg://kad:***@db/kad"
     assert store_label("sqlite:////tmp/x.sqlite3") == "/tmp/x.sqlite3"
+
+
+def test_the_campaign_box_marks_closed_campaigns_and_opens_the_newest_live_one(qtbot, admin: Context, campaign: str) -> None:
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from kaccount_desk.services import campaigns
+
+    spec = campaigns.get_campaign(admin, campaign)
+    campaigns.save_campaign(admin, replace(spec, code="OLD-2011", title="Old", issued_on=spec.issued_on - timedelta(days=400),
+                                           deadline=spec.deadline - timedelta(days=365)))
+    Settings().set(LAST_CAMPAIGN, "OLD-2011")
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    texts = [window.campaign_combo.itemText(i) for i in range(window.campaign_combo.count())]
+    assert window.campaign_code == campaign  # the one still taking applications, not the closed one used last
+    assert texts[1].endswith(" — closed") and not texts[0].endswith(" — closed")
+    window.campaign_combo.setCurrentIndex(1)  # looking at the old one on purpose is kept through a reload
+    window.reload_campaigns()
+    assert window.campaign_code == "OLD-2011"
