@@ -13,6 +13,7 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Refused
 from kaccount_desk.ui.admin.admin_page import AdminPage
 from kaccount_desk.ui.admin.campaign_editor import CampaignEditor
+from kaccount_desk.ui.qt import Qt
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -26,10 +27,16 @@ def test_adds_staff_and_shows_refusals_inline(qtbot, admin: Context, campaign: s
     page.new_department.setCurrentText("铸造事业部")
     page.new_role.setCurrentIndex(page.new_role.findData("collector"))
     page.new_password.setText("short")
+    page.new_password_again.setText("short")
     page.add_button.click()
     assert "8" in page.staff_error.text()
     page.new_password.setText("long-enough")
-    page.add_button.click()
+    page.new_password_again.clear()
+    qtbot.keyClicks(page.new_password_again, "long-enuogh")
+    qtbot.keyClick(page.new_password_again, Qt.Key.Key_Return)  # Enter adds; a slip in the second typing is caught
+    assert "differ" in page.staff_error.text() and page.new_password_again.text() == "" and page.staff_table.rowCount() == 1
+    qtbot.keyClicks(page.new_password_again, "long-enough")
+    qtbot.keyClick(page.new_password_again, Qt.Key.Key_Return)
     assert page.staff_error.text() == ""
     assert page.staff_table.rowCount() == 2
     collector = next(s for s in staff.list_staff(admin) if s.staff_no == "S001")

@@ -100,6 +100,10 @@ class AdminPage(QtWidgets.QWidget):
         self.new_role.setCurrentIndex(self.new_role.findData(Role.CLERK.value))
         self.new_password = QtWidgets.QLineEdit()
         self.new_password.setEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
+        self.new_password_again = QtWidgets.QLineEdit()
+        self.new_password_again.setEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
+        for field in (self.new_staff_no, self.new_name, self.new_password, self.new_password_again):
+            field.returnPressed.connect(self.add_staff)  # Enter in the form adds, as the button does
         self.staff_error = QtWidgets.QLabel()
         self.staff_error.setStyleSheet(text_style("reason"))
         self.staff_error.setWordWrap(True)
@@ -111,6 +115,7 @@ class AdminPage(QtWidgets.QWidget):
         form.addRow(self.tr("Department"), self.new_department)
         form.addRow(self.tr("Role"), self.new_role)
         form.addRow(self.tr("Password"), self.new_password)
+        form.addRow(self.tr("Password again"), self.new_password_again)
         form.addRow("", self.staff_error)
         form.addRow("", self.add_button)
         layout = QtWidgets.QVBoxLayout(box)
@@ -259,6 +264,12 @@ class AdminPage(QtWidgets.QWidget):
 
     @Slot()
     def add_staff(self) -> None:
+        """The password is typed twice: nobody sees it, so a slip would lock the new colleague out."""
+        if self.new_password.text() != self.new_password_again.text():
+            self.staff_error.setText(self.tr("The two passwords differ; type them again."))
+            self.new_password_again.clear()
+            self.new_password_again.setFocus()
+            return
         try:
             staff.create_staff(self.ctx, self.new_staff_no.text(), self.new_name.text(), str(self.new_role.currentData()),
                                self.new_password.text(), self.new_department.currentText())
@@ -266,9 +277,10 @@ class AdminPage(QtWidgets.QWidget):
             self.staff_error.setText(error_text(exc))
             return
         self.staff_error.setText("")
-        for field in (self.new_staff_no, self.new_name, self.new_password):
+        for field in (self.new_staff_no, self.new_name, self.new_password, self.new_password_again):
             field.clear()
         self.refresh_staff()
+        self.new_staff_no.setFocus()
 
     def has_unsaved_input(self) -> bool:
         """A new staff member typed but not added yet (the department alone carries over, like a default)."""
