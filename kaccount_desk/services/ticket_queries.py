@@ -9,7 +9,7 @@ clerk is plain text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass, fields
 from datetime import datetime, time, timedelta
 from enum import StrEnum
 from pathlib import Path
@@ -252,6 +252,17 @@ class ReportRow:
     unreachable: int
     waivers: int
 
+    @property
+    def on_time_rate(self) -> float | None:
+        """Share of the tickets received that were closed by their due time; None with nothing received."""
+        return self.closed_on_time / self.received if self.received else None
+
+    @property
+    def satisfaction_rate(self) -> float | None:
+        """Share satisfied among the customers reached at the callback (not reachable is not counted either way)."""
+        reached = self.satisfied + self.unsatisfied
+        return self.satisfied / reached if reached else None
+
 
 @dataclass(frozen=True)
 class Report:
@@ -259,6 +270,11 @@ class Report:
     end: datetime
     by_window: tuple[ReportRow, ...]
     by_staff: tuple[ReportRow, ...]
+
+    def total(self, label: str) -> ReportRow:
+        """Every ticket of the period once (each has one window), with the same rates as a row."""
+        sums = [sum(column) for column in zip(*(astuple(r)[2:] for r in self.by_window), strict=True)] or [0] * (len(fields(ReportRow)) - 2)
+        return ReportRow("", label, *sums)
 
 
 def _counts(now: datetime) -> tuple[Any, ...]:

@@ -269,3 +269,17 @@ def test_report_and_export(clerk: Context, clock: object, tmp_path: Path) -> Non
     export_report(clerk, report, out)
     cells = [[c for c in r] for r in load_workbook(out).active.iter_rows(values_only=True)]
     assert ("窗口", "hotline", "客服热线", 2) in [tuple(r[:4]) for r in cells], cells
+
+
+def test_report_totals_and_rates() -> None:
+    from datetime import UTC, datetime
+
+    from kaccount_desk.services.ticket_queries import Report, ReportRow
+
+    hall = ReportRow("hall", "营业厅", 4, 1, 1, 3, 0, 2, 1, 1, 0)
+    hotline = ReportRow("hotline", "客服热线", 6, 2, 0, 3, 1, 1, 1, 0, 1)
+    total = Report(datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 2, 1, tzinfo=UTC), (hall, hotline), ()).total("合计")
+    assert (total.label, total.received, total.closed_on_time, total.satisfied, total.unsatisfied) == ("合计", 10, 6, 3, 2)
+    assert total.on_time_rate == 0.6 and total.satisfaction_rate == 0.6  # not reachable counts neither way
+    empty = Report(datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 2, 1, tzinfo=UTC), (), ()).total("合计")
+    assert empty.received == 0 and empty.on_time_rate is None and empty.satisfaction_rate is None

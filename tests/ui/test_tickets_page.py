@@ -196,7 +196,11 @@ def test_reports_show_tables_and_export_xlsx(qtbot, page: TicketsPage, clerk: Co
     panel = page.reports
     panel.compute()
     qtbot.waitUntil(lambda: panel.report is not None, timeout=5000)
-    assert panel.by_window.rowCount() == 1 and panel.by_window.item(0, 0).text() == "客服热线"
+    assert panel.by_window.rowCount() == 2 and panel.by_window.item(0, 0).text() == "客服热线"
+    last = panel.by_window.columnCount() - 1
+    assert panel.by_window.item(1, 0).text() == "Total" and panel.by_window.item(1, 1).text() == "2"
+    assert panel.by_staff.item(panel.by_staff.rowCount() - 1, 1).text() == "2" and panel.by_window.item(1, 0).font().bold()
+    assert panel.by_window.item(1, last - 1).text() == "0%" and panel.by_window.item(1, last).text() == "–"
     assert panel.by_window.item(0, 1).text() == "2"
     assert panel.by_staff.item(0, 0).text().endswith("(C001)")
     assert panel.chart.series() and "2 ticket(s)" in panel.status.text()

@@ -33,6 +33,9 @@ MEASURES: tuple[str, ...] = tuple(str(label) for label in (
     QT_TRANSLATE_NOOP("ReportsPanel", "Not reachable"),
     QT_TRANSLATE_NOOP("ReportsPanel", "Rent waivers owed"),
 ))
+RATES: tuple[str, ...] = tuple(str(label) for label in (
+    QT_TRANSLATE_NOOP("ReportsPanel", "On-time rate"), QT_TRANSLATE_NOOP("ReportsPanel", "Satisfaction rate"),
+))
 # The chart shows how the work flowed; satisfaction and waivers read better as numbers.
 CHARTED = 5
 BAR_COLOURS = ("#4e79a7", "#59a14f", "#f28e2b", "#76b7b2", "#e15759")
@@ -94,8 +97,8 @@ class ReportsPanel(QtWidgets.QWidget):
 
     def _table(self, first_column: str) -> QtWidgets.QTableWidget:
         """A plain table: a period has a handful of windows and a few dozen staff, never a queue's size."""
-        table = QtWidgets.QTableWidget(0, 1 + len(MEASURES))
-        table.setHorizontalHeaderLabels([first_column, *(_tr(m) for m in MEASURES)])
+        table = QtWidgets.QTableWidget(0, 1 + len(MEASURES) + len(RATES))
+        table.setHorizontalHeaderLabels([first_column, *(_tr(m) for m in MEASURES), *(_tr(r) for r in RATES)])
         table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
@@ -146,17 +149,26 @@ class ReportsPanel(QtWidgets.QWidget):
         total = sum(r.received for r in report.by_window)
         self.status.setText(self.tr("%1 to %2: %3 ticket(s)").replace("%1", f"{report.start:%Y-%m-%d}")
                             .replace("%2", f"{report.end - timedelta(days=1):%Y-%m-%d}").replace("%3", str(total)))
-        self._fill(self.by_window, report.by_window, with_key=False)
-        self._fill(self.by_staff, report.by_staff, with_key=True)
+        totals = report.total(self.tr("Total"))
+        self._fill(self.by_window, (*report.by_window, totals), with_key=False)
+        self._fill(self.by_staff, (*report.by_staff, totals), with_key=True)
         self._draw(report.by_window)
 
     def _fill(self, table: QtWidgets.QTableWidget, rows: tuple[ReportRow, ...], with_key: bool) -> None:
+        """The rows, the last one being the period's total (bold), each with its on-time and satisfaction rates."""
         table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            table.setItem(r, 0, QtWidgets.QTableWidgetItem(f"{row.label}({row.key})" if with_key else row.label))
-            for c, value in enumerate(_figures(row), start=1):
-                item = QtWidgets.QTableWidgetItem(str(value))
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            total = r == len(rows) - 1
+            name = f"{row.label}({row.key})" if with_key and not total else row.label
+            rates = tuple("–" if rate is None else f"{rate:.0%}" for rate in (row.on_time_rate, row.satisfaction_rate))
+            for c, text in enumerate((name, *map(str, _figures(row)), *rates)):
+                item = QtWidgets.QTableWidgetItem(text)
+                if c:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if total:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
                 table.setItem(r, c, item)
 
     def _draw(self, rows: tuple[ReportRow, ...]) -> None:
