@@ -312,7 +312,12 @@ def ticket_report(ctx: Context, start: datetime, end: datetime) -> Report:
     return Report(local(start), local(end), by_window, by_staff)
 
 
-REPORT_HEADERS = ("分组", "编号", "名称", "受理", "首问办结", "转交部门", "按时办结", "当前超时", "满意", "不满意", "联系不上", "应免月租")
+REPORT_HEADERS = ("分组", "编号", "名称", "受理", "首问办结", "转交部门", "按时办结", "当前超时", "满意", "不满意", "联系不上", "应免月租",
+                  "按时办结率", "满意率")
+
+
+def _rate(value: float | None) -> str:
+    return "" if value is None else f"{value:.0%}"
 
 
 def export_report(ctx: Context, report: Report, path: Path) -> None:
@@ -320,8 +325,8 @@ def export_report(ctx: Context, report: Report, path: Path) -> None:
     ctx.require(Permission.HANDLE_TICKETS)
     rows = [
         (group, r.key, r.label, r.received, r.first_contact, r.referred, r.closed_on_time, r.overdue_now,
-         r.satisfied, r.unsatisfied, r.unreachable, r.waivers)
-        for group, part in (("窗口", report.by_window), ("员工", report.by_staff))
+         r.satisfied, r.unsatisfied, r.unreachable, r.waivers, _rate(r.on_time_rate), _rate(r.satisfaction_rate))
+        for group, part in (("窗口", report.by_window), ("员工", report.by_staff), ("合计", (report.total("合计"),)))
         for r in part
     ]
     title = f"首问负责工单统计 {report.start:%Y-%m-%d} 至 {report.end:%Y-%m-%d}"

@@ -269,6 +269,7 @@ def test_report_and_export(clerk: Context, clock: object, tmp_path: Path) -> Non
     export_report(clerk, report, out)
     cells = [[c for c in r] for r in load_workbook(out).active.iter_rows(values_only=True)]
     assert ("窗口", "hotline", "客服热线", 2) in [tuple(r[:4]) for r in cells], cells
+    assert cells[-1][0] == "合计" and cells[-1][3] == 2 and cells[-1][-2:] == ["50%", None]  # totals row with its rates
 
 
 def test_report_totals_and_rates() -> None:
