@@ -67,7 +67,7 @@ class ReportsPanel(QtWidgets.QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.show_button = QtWidgets.QPushButton(self.tr("Show"))
-        self.export_button = QtWidgets.QPushButton(self.tr("Export .xlsx…"))
+        self.export_button = QtWidgets.QPushButton(self.tr("Export to a spreadsheet…"))
         self.export_button.setEnabled(False)
         self.status = QtWidgets.QLabel()
         self.by_window = self._table(self.tr("Window"))
