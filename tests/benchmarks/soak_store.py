@@ -41,6 +41,12 @@ def _key(tickets: int, applications: int) -> str:
     return f"soak-{tickets}-{applications}-{digest.hexdigest()[:12]}.sqlite3"
 
 
+def key_of(store: Path) -> Path:
+    """A store is encrypted with its own key (store/crypto.py): the cache keeps the two side by side,
+    named as store_fill.filled_store makes it."""
+    return store.with_suffix(".key")
+
+
 def _build(path: Path, tickets: int, applications: int) -> None:
     with store_fill.filled_store(path, applications):
         pass
@@ -54,13 +60,14 @@ def cached_store(tickets: int, applications: int) -> Path:
     """The cached store's path, building it first when no store of this recipe exists yet."""
     CACHE.mkdir(parents=True, exist_ok=True)
     path = CACHE / _key(tickets, applications)
-    if not path.exists():
+    if not (path.exists() and key_of(path).exists()):  # a store cached before stores had keys is built again
         partial = path.with_name(f"{path.stem}.{os.getpid()}.partial")
-        for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+        for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm"), key_of(partial)):
             leftover.unlink(missing_ok=True)
         _build(partial, tickets, applications)
         for suffix in ("-wal", "-shm"):
             Path(f"{partial}{suffix}").unlink(missing_ok=True)
+        key_of(partial).replace(key_of(path))
         partial.replace(path)
     return path
 
@@ -68,7 +75,10 @@ def cached_store(tickets: int, applications: int) -> Path:
 def working_copy(tickets: int, applications: int, folder: Path) -> Path:
     """A copy of the cached store in ``folder`` for one run to change as it likes."""
     target = folder / "soak.sqlite3"
-    shutil.copyfile(cached_store(tickets, applications), target)
+    cached = cached_store(tickets, applications)
+    shutil.copyfile(cached, target)
+    shutil.copyfile(key_of(cached), key_of(target))
+    os.environ["KACCOUNT_KEY_FILE"] = str(key_of(target))  # this process opens the copy with its own key
     return target
 
 
