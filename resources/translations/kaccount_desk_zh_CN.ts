@@ -13,7 +13,12 @@
         <translation>解除因连续五次密码错误而对此工号的锁定</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="190" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="139" />
+        <source>Load campaign file…</source>
+        <translation>载入活动文件…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="195" />
         <source>Locked until %1</source>
         <translation>锁定到 %1</translation>
     </message>
@@ -34,25 +39,25 @@
     </message>
     <message>
         <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="82" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="109" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="113" />
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
         <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="82" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="110" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="114" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="82" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="111" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="115" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
         <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="82" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="112" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="116" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
@@ -63,7 +68,7 @@
     </message>
     <message>
         <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="85" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="212" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="217" />
         <source>Mark as left</source>
         <translation>标记为离岗</translation>
     </message>
@@ -73,92 +78,101 @@
         <translation>该账号将不能登录;之后主管可把其未办结的工单转交他人</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="106" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="110" />
         <source>Add staff</source>
         <translation>添加员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="113" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="117" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="123" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="118" />
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="128" />
         <source>Add a staff member</source>
         <translation>添加员工账号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="129" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="134" />
         <source>Campaigns</source>
         <translation>办理活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="131" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="136" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="131" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="136" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="131" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="136" />
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="131" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="136" />
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="131" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="136" />
         <source>Reserved numbers</source>
         <translation>号池号码数</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="134" />
         <source>Load campaign from TOML…</source>
-        <translation>从 TOML 文件载入活动…</translation>
+        <translation type="vanished">从 TOML 文件载入活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="136" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="141" />
         <source>New campaign…</source>
         <translation>新建活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="138" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="143" />
         <source>Edit campaign…</source>
         <translation>编辑活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="188" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="193" />
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="188" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="193" />
         <source>Left</source>
         <translation>离岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="212" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="217" />
         <source>Reinstate</source>
         <translation>恢复在岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="278" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="269" />
+        <source>The two passwords differ; type them again.</source>
+        <translation>两次输入的密码不一致,请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="290" />
         <source>The new staff member typed on the Admin page has not been added yet and would be lost.</source>
         <translation>管理页上填写的新人员还没有添加,将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="294" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="306" />
         <source>Load campaign</source>
         <translation>载入活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="294" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="306" />
         <source>Campaign files (*.toml)</source>
         <translation>活动文件 (*.toml)</translation>
     </message>
@@ -265,71 +279,95 @@
 <context>
     <name>ApplicationsPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="47" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="52" />
         <source>Name, number or last digits of the ID</source>
         <translation>姓名、号码或证件号码末几位</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="79" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="137" />
         <source>Select all of this department</source>
         <translation>选中本部门全部</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="84" />
         <source>Move selected…</source>
-        <translation>批量办理…</translation>
+        <translation type="vanished">批量办理…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="90" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="89" />
         <source>No campaign yet. An administrator loads one on the Admin page.</source>
         <translation>尚无办理活动。请管理员在“管理”页载入活动。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="139" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="138" />
+        <source>Move selected to</source>
+        <translation>选中的申请改为</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="146" />
+        <source>Print their application forms</source>
+        <translation>打印选中人员的申请表</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="148" />
+        <source>Print their ID-copy sheets</source>
+        <translation>打印选中人员的身份证复印件</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="151" />
+        <source>Export selected…</source>
+        <translation>导出选中的申请…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="155" />
+        <source>Batch</source>
+        <translation>批量办理</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="167" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="161" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="189" />
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="162" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="190" />
         <source>All plans</source>
         <translation>全部资费</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="221" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="250" />
         <source>%n application(s)</source>
         <translation>
             <numerusform>共 %n 份申请</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="222" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="251" />
         <source>%n selected</source>
         <translation>
             <numerusform>已选 %n 份</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="253" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="280" />
         <source>Rejected</source>
         <translation>被退回</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="253" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="280" />
         <source>Operator's reason for rejecting</source>
         <translation>移动公司退回的原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="257" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="284" />
         <source>Move applications</source>
         <translation>批量办理申请</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="258" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="285" />
         <source>Move %n selected application(s) to “%1”?</source>
         <translation>
             <numerusform>把选中的 %n 份申请改为“%1”?</numerusform>
@@ -815,22 +853,22 @@ or choose an image</source>
         <translation type="vanished">拒收</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="23" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="24" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="24" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="25" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="25" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="26" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="26" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="27" />
         <source>Reasons and warnings</source>
         <translation>原因与提醒</translation>
     </message>
@@ -838,109 +876,109 @@ or choose an image</source>
 <context>
     <name>ImportRosterDialog</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="105" />
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="166" />
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="185" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="106" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="167" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="186" />
         <source>Import roster</source>
         <translation>导入名单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="107" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="108" />
         <source>A department's roster (.xlsx or .csv)</source>
         <translation>部门报来的名单(.xlsx 或 .csv)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="108" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="109" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="111" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="112" />
         <source>(from the sheet's 部门 column)</source>
         <translation>(按表中的“部门”列)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="116" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="117" />
         <source>For a sheet without a 部门 column, or rows left blank there</source>
         <translation>用于没有“部门”列的表,或该列留空的行</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="117" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="118" />
         <source>Dry run (check only)</source>
         <translation>试导入(只检查,不写入)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="119" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="120" />
         <source>Check / import</source>
         <translation>检查 / 导入</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="138" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="139" />
         <source>Save refused rows…</source>
         <translation>保存未通过的行…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="139" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="140" />
         <source>The refused rows as the department sent them, with a reason column, to send back</source>
         <translation>按部门报来的原样保存未通过的行,并加一列原因,退回给部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="149" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="150" />
         <source>Department:</source>
         <translation>部门:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="166" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="167" />
         <source>Rosters (*.xlsx *.csv);;All files (*)</source>
         <translation>名单 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="175" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="176" />
         <source>Choose a roster file first.</source>
         <translation>请先选择名单文件。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="180" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="181" />
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="180" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="181" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="192" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="193" />
         <source>new %1, updated %2, unchanged %3, refused %4</source>
         <translation>新增 %1,更新 %2,未变 %3,拒收 %4</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="195" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="196" />
         <source>Dry run, nothing was written:</source>
         <translation>试导入,未写入任何数据:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="195" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="196" />
         <source>Imported:</source>
         <translation>已导入:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="212" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="213" />
         <source>refused</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="214" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="215" />
         <source>Save refused rows</source>
         <translation>保存未通过的行</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="222" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="223" />
         <source>%1 refused rows saved to %2</source>
         <translation>已将 %1 行未通过的记录保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="229" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="230" />
         <source>Import cancelled: nothing was written.</source>
         <translation>已取消导入:未写入任何数据。</translation>
     </message>
@@ -1233,97 +1271,102 @@ or choose an image</source>
         <translation>大客户业务受理台</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="193" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="205" />
         <source>Campaign</source>
         <translation>办理活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="196" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="208" />
         <source>Campaign:</source>
         <translation>办理活动:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="203" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="215" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="204" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="216" />
         <source>&amp;Import roster…</source>
         <translation>导入名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="205" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="217" />
         <source>&amp;Export roster…</source>
         <translation>导出名单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="208" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="220" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="211" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="223" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="213" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="225" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="214" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="226" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="223" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="235" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="224" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="236" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="225" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="237" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="230" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="242" />
         <source>%1 (%2, %3)</source>
         <translation>%1(%2,%3)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="231" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="243" />
         <source>Logged in: %1</source>
         <translation>当前登录:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="232" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="244" />
         <source>Database: %1</source>
         <translation>数据库:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="299" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="266" />
+        <source> — closed</source>
+        <translation>(已截止)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="319" />
         <source>an application</source>
         <translation>一份申请</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="299" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="319" />
         <source>a new ticket</source>
         <translation>一张新工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="306" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="326" />
         <source>Unsaved typing found</source>
         <translation>发现未保存的内容</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="307" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="327" />
         <source>When the program last stopped, %1 was being typed and not saved (kept at %2). Restore it?</source>
         <translation>程序上次停止时,有%1正在填写且未保存(保存于 %2)。要恢复吗?</translation>
     </message>
@@ -1336,12 +1379,12 @@ or choose an image</source>
         <translation type="vanished">表单中的申请还没有保存。现在保存为草稿吗?</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="384" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="404" />
         <source>About KAccount Desk</source>
         <translation>关于大客户业务受理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="385" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="405" />
         <source>KAccount Desk: enrollment intake for a mobile operator's key-account calling group.</source>
         <translation>KAccount Desk:移动公司大客户集团网业务受理。</translation>
     </message>
@@ -1558,149 +1601,153 @@ or choose an image</source>
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="53" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="55" />
         <source>Full ID numbers (recorded)</source>
         <translation>完整证件号码(将被记录)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="27" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="29" />
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="28" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="30" />
         <source>Application forms</source>
         <translation>申请表</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="29" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="31" />
         <source>Department roster</source>
         <translation>部门名单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="30" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="32" />
         <source>Summary for the operator</source>
         <translation>报移动公司汇总表</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="31" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="33" />
         <source>ID-copy sheets</source>
         <translation>身份证复印件</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="50" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="52" />
         <source>Only the applications ticked below</source>
         <translation>只打印下面勾选的申请</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="60" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="64" />
         <source>Save notice text</source>
         <translation>保存通知正文</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="61" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="65" />
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="62" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="66" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="66" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="70" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="67" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="71" />
         <source>Save as PDF…</source>
         <translation>另存为PDF…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="82" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="86" />
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="83" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="87" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="89" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="93" />
         <source>Notice text</source>
         <translation>通知正文</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="117" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="121" />
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="129" />
-        <source>Placeholders: %1</source>
-        <translation>可用占位符:%1</translation>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="134" />
+        <source>Fields filled in from the campaign: %1</source>
+        <translation>从活动自动填入的字段:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="192" />
+        <source>Placeholders: %1</source>
+        <translation type="vanished">可用占位符:%1</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="221" />
         <source>Notice text saved.</source>
         <translation>通知正文已保存。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="199" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="228" />
         <source>The notice text was changed and has not been saved. Save it now?</source>
         <translation>通知正文已修改但未保存。现在保存吗?</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="232" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="261" />
         <source>Choose a department for its roster.</source>
         <translation>请选择要打印名单的部门。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="242" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="274" />
         <source>Generating…</source>
         <translation>正在生成…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="263" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="295" />
         <source>%n page(s) ready.</source>
         <translation>
             <numerusform>已生成 %n 页,可预览。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="269" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="301" />
         <source>Cancelled; nothing was saved.</source>
         <translation>已取消,未保存任何文件。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="273" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="305" />
         <source>Not generated: %1</source>
         <translation>未能生成:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="275" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="307" />
         <source>Not generated.</source>
         <translation>未能生成。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="305" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="337" />
         <source>Cannot print</source>
         <translation>无法打印</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="311" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="343" />
         <source>Save as PDF</source>
         <translation>另存为PDF</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="317" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="350" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="319" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="352" />
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
@@ -1872,127 +1919,155 @@ or choose an image</source>
 <context>
     <name>ReportsPanel</name>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="25" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="26" />
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="26" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="27" />
         <source>Resolved at first contact</source>
         <translation>首问办结</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="27" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="28" />
         <source>Referred</source>
         <translation>转派部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="28" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="29" />
         <source>Closed on time</source>
         <translation>按时办结</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="29" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="30" />
         <source>Overdue now</source>
         <translation>当前超时</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="30" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="31" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="31" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="32" />
         <source>Not satisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="32" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="33" />
         <source>Not reachable</source>
         <translation>联系不上</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="33" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="34" />
         <source>Rent waivers owed</source>
         <translation>应免月租</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="65" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="37" />
+        <source>On-time rate</source>
+        <translation>按时办结率</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="37" />
+        <source>Satisfaction rate</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="69" />
         <source>Show</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="66" />
-        <source>Export .xlsx…</source>
-        <translation>导出 .xlsx…</translation>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="70" />
+        <source>Export to a spreadsheet…</source>
+        <translation>导出为电子表格…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="69" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="204" />
+        <source>Spreadsheet (*.xlsx)</source>
+        <translation>电子表格 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export .xlsx…</source>
+        <translation type="vanished">导出 .xlsx…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="73" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="70" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="74" />
         <source>Staff member</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="73" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="77" />
         <source>Received from</source>
         <translation>受理日期从</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="75" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="79" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="81" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="85" />
         <source>Per window</source>
         <translation>按窗口</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="82" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="86" />
         <source>Per staff member</source>
         <translation>按员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="125" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="129" />
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="146" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="150" />
         <source>%1 to %2: %3 ticket(s)</source>
         <translation>%1 至 %2:共 %3 张工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="184" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="152" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="197" />
         <source>Tickets per window</source>
         <translation>各窗口工单情况</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="191" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="203" />
+        <source>Ticket report</source>
+        <translation>工单统计</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="204" />
         <source>Export report</source>
         <translation>导出统计表</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="191" />
         <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
+        <translation type="vanished">Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="204" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="217" />
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="209" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="222" />
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1:%2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="213" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="226" />
         <source>Exporting the report…</source>
         <translation>正在导出统计表…</translation>
     </message>
@@ -2716,17 +2791,17 @@ Your input stays here; trying again every %2 seconds.</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="225" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="228" />
         <source>%1 found</source>
         <translation>找到 %1 张</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="227" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="230" />
         <source>, newest %1 shown</source>
         <translation>,显示最新 %1 张</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="288" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="310" />
         <source>%1 ticket(s)</source>
         <translation>共 %1 张工单</translation>
     </message>
@@ -2872,19 +2947,28 @@ Your input stays here; trying again every %2 seconds.</source>
 <context>
     <name>roster_dialogs</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="240" />
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="253" />
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="257" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="241" />
+        <source>Roster</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="243" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="254" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="258" />
         <source>Export roster</source>
         <translation>导出名单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="241" />
-        <source>Excel (*.xlsx);;CSV (*.csv)</source>
-        <translation>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</translation>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="244" />
+        <source>Spreadsheet (*.xlsx);;Text with commas (*.csv)</source>
+        <translation>电子表格 (*.xlsx);;逗号分隔文本 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="254" />
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation type="vanished">Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="255" />
         <source>%n application(s) written to:</source>
         <translation>已导出 %n 份申请到:</translation>
     </message>
@@ -2935,6 +3019,11 @@ Your input stays here; trying again every %2 seconds.</source>
         <location filename="../../kaccount_desk/ui/settings.py" line="51" />
         <source>Backups kept</source>
         <translation>保留备份份数</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/settings.py" line="53" />
+        <source>Last folder</source>
+        <translation>上次使用的文件夹</translation>
     </message>
 </context>
 <context>

@@ -237,10 +237,11 @@ def export_roster(parent: QtWidgets.QWidget | None, ctx: Context, campaign_code:
                   path: Path | None = None, application_ids: list[int] | None = None) -> Operation | None:
     """Ask where to save (unless given), then write the carrier's roster (or the picked applications) off the GUI thread."""
     if path is None:
-        tr = QtCore.QCoreApplication.translate
-        suggested = file_name(campaign_code, tr("roster_dialogs", "Roster"), day=ctx.now().astimezone().date(), suffix=".xlsx")
-        path = ask_save_path(parent, tr("roster_dialogs", "Export roster"), suggested,
-                             tr("roster_dialogs", "Spreadsheet (*.xlsx);;Text with commas (*.csv)"))
+        # Spelled out, not aliased: lupdate finds only QCoreApplication.translate(...) calls.
+        word = QtCore.QCoreApplication.translate("roster_dialogs", "Roster")
+        suggested = file_name(campaign_code, word, day=ctx.now().astimezone().date(), suffix=".xlsx")
+        path = ask_save_path(parent, QtCore.QCoreApplication.translate("roster_dialogs", "Export roster"), suggested,
+                             QtCore.QCoreApplication.translate("roster_dialogs", "Spreadsheet (*.xlsx);;Text with commas (*.csv)"))
         if path is None:
             return None
     target = path
