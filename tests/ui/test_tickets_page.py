@@ -220,3 +220,7 @@ def test_the_receipt_is_saved_as_a_pdf(qtbot, page: TicketsPage, monkeypatch: py
     click(qtbot, form.print_button)
     assert form.receipt is not None and form.receipt.read_bytes().startswith(b"%PDF")
     assert opened == [str(form.receipt)] and str(form.receipt) in form.message.text()
+
+
+def test_no_placeholder_date_before_a_ticket_is_chosen(page: TicketsPage, clerk: Context) -> None:
+    assert page.detail.refer_due.dateTime().date().year() == clerk.now().year  # never 2000-01-01

@@ -119,6 +119,8 @@ class TicketDetail(QtWidgets.QWidget):
         self.refer_due = QtWidgets.QDateTimeEdit()
         self.refer_due.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.refer_due.setCalendarPopup(True)
+        # Never the widget's own 2000-01-01 00:00: before a ticket is shown it reads as the default answer time.
+        self.refer_due.setDateTime(to_qdatetime(self.ctx.now() + timedelta(hours=DEFAULT_REFERRAL_HOURS)))
         self.refer_button = self._button(self.tr("Refer"), self.refer)
         self.answer_department = QtWidgets.QComboBox()
         self.answer_button = self._button(self.tr("Record department answer"), self.answer)
