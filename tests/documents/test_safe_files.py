@@ -109,11 +109,14 @@ def test_a_killed_batch_leaves_nothing_personal_after_the_next_start(tmp_path: P
         finished = child.returncode == 0
         outcomes.append(finished)
         leftovers = _everything(target.parent)
-        if not finished:
+        # A kill can land after the batch was moved into place but before the process ended: then the
+        # whole batch is there. What must never be is a part of it.
+        whole = len([p for p in leftovers if p.startswith("forms/") and p.endswith(".pdf") and safe_files.PREFIX not in p]) == 40
+        if not finished and not whole:
             assert all(safe_files.PREFIX in p or p == "forms" for p in leftovers), leftovers
         safe_files.sweep_stale()
         after = _everything(target) if target.exists() else []
-        if finished:
+        if finished or whole:
             assert len(after) == 40 and all(p.endswith(".pdf") for p in after)
         else:
             assert after == [], after
