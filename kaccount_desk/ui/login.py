@@ -55,6 +55,7 @@ class FirstRunDialog(QtWidgets.QDialog):
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Password"), self.password)
         form.addRow(self.tr("Repeat password"), self.repeat)
+        form.addRow("", QtWidgets.QLabel(self.tr("At least 8 characters, not a common password.")))
         self.buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Ok | QtWidgets.QDialogButtonBox.StandardButton.Cancel
         )

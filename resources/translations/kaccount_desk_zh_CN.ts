@@ -13,12 +13,12 @@
         <translation>解除因连续五次密码错误而对此工号的锁定</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="139" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="142" />
         <source>Load campaign file…</source>
         <translation>载入活动文件…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="195" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="198" />
         <source>Locked until %1</source>
         <translation>锁定到 %1</translation>
     </message>
@@ -68,7 +68,7 @@
     </message>
     <message>
         <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="85" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="217" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="220" />
         <source>Mark as left</source>
         <translation>标记为离岗</translation>
     </message>
@@ -93,37 +93,42 @@
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="128" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="119" />
+        <source>At least 8 characters, not a common password.</source>
+        <translation>密码至少8个字符,且不能是常见密码。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="131" />
         <source>Add a staff member</source>
         <translation>添加员工账号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="134" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="137" />
         <source>Campaigns</source>
         <translation>办理活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="136" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="139" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="136" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="139" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="136" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="139" />
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="136" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="139" />
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="136" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="139" />
         <source>Reserved numbers</source>
         <translation>号池号码数</translation>
     </message>
@@ -132,47 +137,47 @@
         <translation type="vanished">从 TOML 文件载入活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="141" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="144" />
         <source>New campaign…</source>
         <translation>新建活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="143" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="146" />
         <source>Edit campaign…</source>
         <translation>编辑活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="193" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="196" />
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="193" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="196" />
         <source>Left</source>
         <translation>离岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="217" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="220" />
         <source>Reinstate</source>
         <translation>恢复在岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="269" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="272" />
         <source>The two passwords differ; type them again.</source>
         <translation>两次输入的密码不一致,请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="290" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="293" />
         <source>The new staff member typed on the Admin page has not been added yet and would be lost.</source>
         <translation>管理页上填写的新人员还没有添加,将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="306" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="309" />
         <source>Load campaign</source>
         <translation>载入活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="306" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="309" />
         <source>Campaign files (*.toml)</source>
         <translation>活动文件 (*.toml)</translation>
     </message>
@@ -767,17 +772,22 @@ or choose an image</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="62" />
+        <location filename="../../kaccount_desk/ui/login.py" line="58" />
+        <source>At least 8 characters, not a common password.</source>
+        <translation>密码至少8个字符,且不能是常见密码。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/login.py" line="63" />
         <source>Create administrator</source>
         <translation>建立管理员</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="79" />
+        <location filename="../../kaccount_desk/ui/login.py" line="80" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="95" />
+        <location filename="../../kaccount_desk/ui/login.py" line="96" />
         <source>Sample campaign not loaded</source>
         <translation>示例活动未能载入</translation>
     </message>
@@ -1223,22 +1233,22 @@ or choose an image</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="112" />
+        <location filename="../../kaccount_desk/ui/login.py" line="113" />
         <source>KAccount Desk — log in</source>
         <translation>大客户业务受理 — 登录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="117" />
+        <location filename="../../kaccount_desk/ui/login.py" line="118" />
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="118" />
+        <location filename="../../kaccount_desk/ui/login.py" line="119" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="124" />
+        <location filename="../../kaccount_desk/ui/login.py" line="125" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
@@ -2397,148 +2407,148 @@ Your input stays here; trying again every %2 seconds.</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="122" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="124" />
         <source>Refer</source>
         <translation>转派</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="124" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="126" />
         <source>Record department answer</source>
         <translation>登记部门答复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="126" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="128" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="127" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="129" />
         <source>Not satisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="128" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="130" />
         <source>Not reachable</source>
         <translation>联系不上</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="130" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="132" />
         <source>Handset caused it</source>
         <translation>客户手机原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="131" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="133" />
         <source>Customer told it is overdue</source>
         <translation>已告知客户超时</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="133" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="135" />
         <source>Hand to new owner</source>
         <translation>转交新负责人</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="134" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="136" />
         <source>Only when the owner has left; the reason goes in the box above</source>
         <translation>仅限原负责人已离岗时;请在上方输入框写明原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="136" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="138" />
         <source>Reason for closing without a reply or callback</source>
         <translation>未回复或未回访即办结的原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="137" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="139" />
         <source>Close ticket</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="150" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="152" />
         <source>Refer to</source>
         <translation>转派至</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="150" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="152" />
         <source>answer by</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="151" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="153" />
         <source>Answer from</source>
         <translation>答复部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="152" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="154" />
         <source>Callback</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="153" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="155" />
         <source>Fault</source>
         <translation>故障申告</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="171" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="173" />
         <source>Owner left</source>
         <translation>负责人离岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="240" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="242" />
         <source>Text typed for ticket(s) %1 has not been used in an action yet and would be lost.</source>
         <translation>为工单 %1 填写的内容还没有提交,将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="253" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="255" />
         <source>Select a ticket in the queue</source>
         <translation>请在左侧列表中选择工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="258" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="260" />
         <source>Ticket %1 · %2</source>
         <translation>工单 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="263" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="265" />
         <source> (key-account customer)</source>
         <translation>(大客户)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="267" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="269" />
         <source>  handset caused: no repair limit</source>
         <translation>  客户手机原因:不计修复时限</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="271" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="273" />
         <source>, first received by %1</source>
         <translation>,首问受理人 %1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="274" />
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="277" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="276" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="279" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="278" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="280" />
         <source>monthly rent waived from %1 until %2</source>
         <translation>免收障碍期间月租:%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="279" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="281" />
         <source>the repair</source>
         <translation>修复为止</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="283" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="285" />
         <source>answered %1</source>
         <translation>%1 已答复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="284" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="286" />
         <source>answer due %1</source>
         <translation>应于 %1 前答复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="350" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="352" />
         <source>Done: %1</source>
         <translation>已完成:%1</translation>
     </message>

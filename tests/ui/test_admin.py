@@ -198,3 +198,13 @@ def test_the_admin_purges_expired_id_copies_after_seeing_the_list(qtbot, admin: 
     office = AdminPage(make_staff(admin, "O001", "office", "公司(党委)办公室"))
     qtbot.addWidget(office)
     assert office.retention_box is None
+
+
+def test_the_password_rule_is_shown_before_the_first_try(qtbot, admin) -> None:
+    from kaccount_desk.ui.admin.admin_page import AdminPage
+    from kaccount_desk.ui.qt import QtWidgets
+
+    page = AdminPage(admin)
+    qtbot.addWidget(page)
+    texts = [label.text() for label in page.findChildren(QtWidgets.QLabel)]
+    assert any("8 characters" in text for text in texts)

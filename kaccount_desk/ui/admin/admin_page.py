@@ -116,6 +116,9 @@ class AdminPage(QtWidgets.QWidget):
         form.addRow(self.tr("Role"), self.new_role)
         form.addRow(self.tr("Password"), self.new_password)
         form.addRow(self.tr("Password again"), self.new_password_again)
+        rule = QtWidgets.QLabel(self.tr("At least 8 characters, not a common password."))
+        rule.setStyleSheet(text_style("calm"))
+        form.addRow("", rule)  # said before the first try, not only in the refusal
         form.addRow("", self.staff_error)
         form.addRow("", self.add_button)
         layout = QtWidgets.QVBoxLayout(box)
