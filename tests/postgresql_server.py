@@ -68,7 +68,7 @@ def _server_user() -> str | None:
             pwd.getpwnam(user)
             return user
         except KeyError:
-            pass
+            pass  # not on this machine: try the next name
     # The user pgserver itself would create when started as root.
     subprocess.run(["useradd", "--system", "--no-create-home", "pgserver"], check=True, capture_output=True)
     return "pgserver"

@@ -49,7 +49,7 @@ def key_of(store: Path) -> Path:
 
 def _build(path: Path, tickets: int, applications: int) -> None:
     with store_fill.filled_store(path, applications):
-        pass
+        pass  # opening and closing it is the build: the filler writes on entry
     bench_tickets.generate(path, tickets)
     db = sqlite3.connect(path)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
