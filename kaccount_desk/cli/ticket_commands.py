@@ -57,6 +57,15 @@ def _on_ticket(work: Work) -> Callable[[argparse.Namespace], int]:
     return handler
 
 
+def _text_action(tsub: Any, name: str, help_text: str, work: Work) -> None:
+    """A ticket action that takes the ticket's id and one required text (a reply, a note, a notice …)."""
+    c = tsub.add_parser(name, help=help_text)
+    c.add_argument("id", type=int)
+    c.add_argument("--text", required=True, metavar="TEXT")
+    json_flag(c)
+    c.set_defaults(handler=_on_ticket(work))
+
+
 def register(sub: Any) -> None:
     p = sub.add_parser("ticket", help="first-contact tickets (首问负责制)")
     tsub = p.add_subparsers(dest="ticket_command", required=True)
@@ -97,11 +106,7 @@ def register(sub: Any) -> None:
     json_flag(c)
     c.set_defaults(handler=_on_ticket(lambda t, ctx, a: t.answer(ctx, a.id, a.department, a.text)))
 
-    c = tsub.add_parser("reply", help="record the reply to the customer")
-    c.add_argument("id", type=int)
-    c.add_argument("--text", required=True, metavar="TEXT")
-    json_flag(c)
-    c.set_defaults(handler=_on_ticket(lambda t, ctx, a: t.reply(ctx, a.id, a.text)))
+    _text_action(tsub, "reply", "record the reply to the customer", lambda t, ctx, a: t.reply(ctx, a.id, a.text))
 
     c = tsub.add_parser("callback", help="record the customer's confirmation")
     c.add_argument("id", type=int)
@@ -110,23 +115,14 @@ def register(sub: Any) -> None:
     json_flag(c)
     c.set_defaults(handler=_on_ticket(lambda t, ctx, a: t.callback(ctx, a.id, a.result, a.note)))
 
-    c = tsub.add_parser("handset", help="record that the customer's handset caused the fault (no repair limit)")
-    c.add_argument("id", type=int)
-    c.add_argument("--text", required=True, metavar="TEXT")
-    json_flag(c)
-    c.set_defaults(handler=_on_ticket(lambda t, ctx, a: t.record_handset_cause(ctx, a.id, a.text)))
+    _text_action(tsub, "handset", "record that the customer's handset caused the fault (no repair limit)",
+                 lambda t, ctx, a: t.record_handset_cause(ctx, a.id, a.text))
 
-    c = tsub.add_parser("notice", help="record that the customer was told a fault is overdue (starts the rent waiver)")
-    c.add_argument("id", type=int)
-    c.add_argument("--text", required=True, metavar="TEXT")
-    json_flag(c)
-    c.set_defaults(handler=_on_ticket(lambda t, ctx, a: t.record_overdue_notice(ctx, a.id, a.text)))
+    _text_action(tsub, "notice", "record that the customer was told a fault is overdue (starts the rent waiver)",
+                 lambda t, ctx, a: t.record_overdue_notice(ctx, a.id, a.text))
 
-    c = tsub.add_parser("note", help="add a note to a ticket (also to a closed one, to correct it)")
-    c.add_argument("id", type=int)
-    c.add_argument("--text", required=True, metavar="TEXT")
-    json_flag(c)
-    c.set_defaults(handler=_on_ticket(lambda t, ctx, a: t.add_note(ctx, a.id, a.text)))
+    _text_action(tsub, "note", "add a note to a ticket (also to a closed one, to correct it)",
+                 lambda t, ctx, a: t.add_note(ctx, a.id, a.text))
 
     c = tsub.add_parser("close", help="close a ticket (after reply and callback, or with a reason)")
     c.add_argument("id", type=int)
