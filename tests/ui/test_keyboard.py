@@ -99,3 +99,18 @@ def test_every_shortcut_is_in_the_help_and_in_its_buttons_tooltip(qtbot, window:
     assert page is not None
     assert "Alt+R" in page.detail.reply_button.toolTip() and "Alt+C" in page.detail.close_button.toolTip()
     assert "Ctrl+T" in page.new_button.toolTip()
+
+
+def test_each_label_of_the_ticket_form_takes_its_alt_letter_to_its_field(qtbot, window: MainWindow) -> None:
+    """Alt+N, Alt+M, Alt+O reach the fields wrapped with their reason line (seen lost in a real window)."""
+    page = window.page(TicketsPage)
+    assert page is not None
+    page.open_form()
+    form = page.form
+    assert form is not None
+    qtbot.waitExposed(form)
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
+    for key, field in ((Qt.Key.Key_N, form.name), (Qt.Key.Key_M, form.number), (Qt.Key.Key_O, form.content)):
+        qtbot.keyClick(form.category, key, Qt.KeyboardModifier.AltModifier)
+        assert field.hasFocus(), key

@@ -106,6 +106,10 @@ class OpenTicketForm(QtWidgets.QDialog):
         self.received_label = QtWidgets.QLabel(self.tr("Received (&letters):"))
         self.received_label.setBuddy(self.received)
         form.addRow(self.received_label, self._with_note(self.received, "received"))
+        for field in (self.name, self.number, self.content, self.received):
+            label = form.labelForField(field.parentWidget() or field)
+            if isinstance(label, QtWidgets.QLabel):  # Alt+letter focuses the field itself: a label skips a buddy
+                label.setBuddy(field)  # that takes no focus, and the note's box takes none
         buttons = QtWidgets.QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addStretch(1)
