@@ -340,9 +340,9 @@ class MainWindow(QtWidgets.QMainWindow):
         if self.confirm_unsaved():
             save_layout(self, self.settings, self.ctx.actor.staff_no)
             for keeper in self.draft_keepers:
-                # The application was saved or knowingly discarded just now; a half-typed ticket is
-                # kept and offered at the next start, since closing does not ask about it.
-                keeper.forget() if keeper.kind == "application" else keeper.keep_now()
+                # Every form was just asked about: what is left was saved or knowingly discarded, so the
+                # next start offers nothing back (a draft is for a crash, not for a clear "Discard").
+                keeper.forget()
             event.accept()
         else:
             event.ignore()

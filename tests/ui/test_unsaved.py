@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from support import make_staff
 
-from kaccount_desk.services import printing
+from kaccount_desk.services import drafts, printing
 from kaccount_desk.services import tickets as t
 from kaccount_desk.services.context import Context
 from kaccount_desk.ui.admin.admin_page import AdminPage
@@ -193,3 +193,20 @@ def test_the_ticket_panel_empties_when_its_ticket_leaves_the_list(qtbot, clerk: 
     assert tickets.detail.text.toPlainText() == "kept aside"  # the typing came back with its ticket
     tickets.apply_filters()  # a search without it: the panel empties again
     assert tickets.detail.view is None and tickets.detail.has_unsaved_input()
+
+
+def test_a_new_ticket_discarded_on_close_is_not_offered_back_at_the_next_start(qtbot, clerk: Context,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seen in a real window: 丢弃 on quit, and the next start asked to restore the same ticket."""
+    window = window_of(qtbot, clerk)
+    tickets = page_of(window, TicketsPage)
+    assert isinstance(tickets, TicketsPage)
+    form = tickets.open_form()
+    qtbot.keyClicks(form.name, "Li Ming")
+    qtbot.keyClicks(form.content, "no signal at home")
+    for keeper in window.draft_keepers:
+        keeper.keep_now()  # the keeper's timer has written the draft, as it does every few seconds
+    assert drafts.kept(clerk, "ticket") is not None
+    answer(monkeypatch, Button.Discard)
+    assert window.close()
+    assert drafts.kept(clerk, "ticket") is None
