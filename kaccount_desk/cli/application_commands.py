@@ -23,7 +23,7 @@ MOVES = [s.value for s in Status if s is not Status.DRAFT]
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("application", help="one application: show it, move it along the workflow, confirm a warning, attach ID copies")
+    p = sub.add_parser("application", help="one application: show, move, confirm a warning; attach, turn or remove ID copies")
     asub = p.add_subparsers(dest="application_command", required=True)
 
     c = asub.add_parser("show", help="an application with its history")
@@ -50,6 +50,19 @@ def register(sub: Any) -> None:
     c.add_argument("file", type=Path)
     json_flag(c)
     c.set_defaults(handler=cmd_id_copy)
+
+    c = asub.add_parser("turn-copy", help="turn an attached ID copy a quarter to the right (or --left), before it is submitted")
+    c.add_argument("id", type=int)
+    c.add_argument("--side", required=True, choices=["front", "back"])
+    c.add_argument("--left", action="store_true", help="turn to the left instead")
+    json_flag(c)
+    c.set_defaults(handler=cmd_turn_copy)
+
+    c = asub.add_parser("remove-copy", help="remove a wrong or unreadable ID copy, before it is submitted")
+    c.add_argument("id", type=int)
+    c.add_argument("--side", required=True, choices=["front", "back"])
+    json_flag(c)
+    c.set_defaults(handler=cmd_remove_copy)
 
 
 def _print(args: argparse.Namespace, v: ApplicationView) -> int:
@@ -96,3 +109,15 @@ def cmd_id_copy(args: argparse.Namespace) -> int:
 
     raw = id_copies.read_image_file(args.file)
     return _print(args, id_copies.attach_id_copy(logged_in(args), args.id, args.side, raw, args.file.name))
+
+
+def cmd_turn_copy(args: argparse.Namespace) -> int:
+    from kaccount_desk.services import id_copies
+
+    return _print(args, id_copies.rotate_id_copy(logged_in(args), args.id, args.side, clockwise=not args.left))
+
+
+def cmd_remove_copy(args: argparse.Namespace) -> int:
+    from kaccount_desk.services import id_copies
+
+    return _print(args, id_copies.remove_id_copy(logged_in(args), args.id, args.side))

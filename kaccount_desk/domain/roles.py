@@ -105,3 +105,22 @@ def check_department(role: str, own: str | None, wanted: str | None) -> tuple[Re
             f"You may only handle your own department's applications ({fixed or 'none set'})",
         ),
     )
+
+
+def check_view_id_image(role: str, application_editable: bool) -> tuple[Reason, ...]:
+    """Why this person may not open an ID copy at full size; empty when they may.
+
+    A full-size copy shows the whole ID number and the photo, so it needs the same right as a
+    full number (PIPL art. 28). The one exception is the person still taking the application:
+    checking that a scan is readable and upright is part of taking it, and they hold the card.
+    """
+    if allows(role, Permission.VIEW_FULL_ID) or (application_editable and allows(role, Permission.TAKE_APPLICATIONS)):
+        return ()
+    return (
+        Reason(
+            "forbidden.id_image",
+            "完整的证件照片只有可查看完整证件号码的人员,或在申请提交前由受理人查看",
+            "Only staff allowed to see full ID numbers, or the person taking the application before it is submitted, "
+            "may open the full-size ID copy",
+        ),
+    )

@@ -14,7 +14,7 @@ from kaccount_desk.domain.deadline import check_deadline
 from kaccount_desk.domain.intake import kept_in_a_draft
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.resident_id import mask_resident_id
-from kaccount_desk.domain.roles import Permission, check_department
+from kaccount_desk.domain.roles import Permission, check_department, check_view_id_image
 from kaccount_desk.domain.tariff import monthly_fee, plan_addons
 from kaccount_desk.domain.workflow import (
     TRANSITIONS,
@@ -86,6 +86,8 @@ class ApplicationView:
     # What the draft was kept with (an ID or number as typed, wrong or incomplete): listed in
     # ``missing`` too, and nothing moves on until they are fixed.
     problems: tuple[Reason, ...] = ()
+    # Whether this person may open the ID copies at full size (domain ``check_view_id_image``).
+    copies_viewable: bool = False
 
     @property
     def identifier(self) -> str:
@@ -317,6 +319,7 @@ def view(ctx: Context, session: Session, row: Application) -> ApplicationView:
         editable=editable,
         moves=allowed_moves(row.status, ctx.actor.may),
         problems=problems,
+        copies_viewable=not check_view_id_image(ctx.actor.role, editable),
     )
 
 

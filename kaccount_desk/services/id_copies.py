@@ -6,14 +6,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from kaccount_desk.domain.audit import Action
 from kaccount_desk.domain.reasons import Reason
-from kaccount_desk.domain.roles import Permission
+from kaccount_desk.domain.roles import Permission, check_view_id_image
 from kaccount_desk.domain.workflow import check_editable
+from kaccount_desk.services import id_privacy
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationView, get_application, view
 from kaccount_desk.services.errors import Refused, not_found
-from kaccount_desk.services.id_images import MAX_FILE_BYTES, clean_id_image, thumbnail
+from kaccount_desk.services.id_images import MAX_FILE_BYTES, clean_id_image, rotated, thumbnail
 from kaccount_desk.store.crypto import StoreKeys, Undecryptable, copy_aad
 from kaccount_desk.store.models import Application, IdCopy
 
@@ -40,20 +43,38 @@ def read_image_file(path: Path) -> bytes:
         raise Refused(Reason("image.read", f"无法读取文件 {path.name}:{exc.strerror}", f"Cannot read {path.name}: {exc.strerror}")) from exc
 
 
+def _check_side(side: str) -> None:
+    if side not in SIDES:
+        raise Refused(Reason("image.side", "只能上传身份证正面或反面", "Only the front or the back of the card"))
+
+
+def _editable_row(session: Session, application_id: int) -> Application:
+    """The application to change a copy of, inside the caller's transaction, refused once it has moved on."""
+    row = session.get(Application, application_id)
+    if row is None:
+        raise not_found("申请", "application", application_id)
+    locked = check_editable(row.status)
+    if locked:
+        raise Refused(*locked)
+    return row
+
+
+def _no_copy(application_id: int, side: str) -> Refused:
+    zh_side, en_side = SIDES[side]
+    return Refused(
+        Reason("image.none", f"申请{application_id}没有身份证{zh_side}复印件",
+               f"Application {application_id} has no ID card {en_side} copy"),
+    )
+
+
 def attach_id_copy(ctx: Context, application_id: int, side: str, raw: bytes, name: str = "") -> ApplicationView:
     """Replace one side's copy; the image is checked and re-encoded before anything is written."""
     ctx.require(Permission.TAKE_APPLICATIONS)
-    if side not in SIDES:
-        raise Refused(Reason("image.side", "只能上传身份证正面或反面", "Only the front or the back of the card"))
+    _check_side(side)
     get_application(ctx, application_id)
     clean = clean_id_image(raw, name)
     with ctx.transaction() as session:
-        row = session.get(Application, application_id)
-        if row is None:
-            raise not_found("申请", "application", application_id)
-        locked = check_editable(row.status)
-        if locked:
-            raise Refused(*locked)
+        row = _editable_row(session, application_id)
         for old in [c for c in row.copies if c.side == side]:
             row.copies.remove(old)
         session.flush()
@@ -74,7 +95,60 @@ def attach_id_copy(ctx: Context, application_id: int, side: str, raw: bytes, nam
         return view(ctx, session, row)
 
 
+def rotate_id_copy(ctx: Context, application_id: int, side: str, clockwise: bool = True) -> ApplicationView:
+    """Turn a copy a quarter turn, for a card scanned or photographed sideways."""
+    ctx.require(Permission.TAKE_APPLICATIONS)
+    _check_side(side)
+    get_application(ctx, application_id)
+    with ctx.transaction() as session:
+        row = _editable_row(session, application_id)
+        copy = next((c for c in row.copies if c.side == side), None)
+        if copy is None:
+            raise _no_copy(application_id, side)
+        turned = rotated(open_copy(ctx.store.keys, copy), clockwise)
+        copy.data = ctx.store.keys.encrypt(turned.data, copy_aad(application_id, side))
+        copy.sha256, copy.width, copy.height = turned.sha256, turned.width, turned.height
+        copy.added_by, copy.added_at = ctx.actor.id, ctx.now()
+        row.updated_at = ctx.now()
+        session.flush()
+        return view(ctx, session, row)
+
+
+def remove_id_copy(ctx: Context, application_id: int, side: str) -> ApplicationView:
+    """Take a wrong or unreadable copy off before the application moves on; the change is audited."""
+    ctx.require(Permission.TAKE_APPLICATIONS)
+    _check_side(side)
+    get_application(ctx, application_id)
+    with ctx.transaction() as session:
+        row = _editable_row(session, application_id)
+        old = [c for c in row.copies if c.side == side]
+        if not old:
+            raise _no_copy(application_id, side)
+        for copy in old:
+            row.copies.remove(copy)
+        row.updated_at = ctx.now()
+        session.flush()
+        return view(ctx, session, row)
+
+
+def view_id_copy(ctx: Context, application_id: int, side: str) -> IdCopyImage:
+    """The full-size copy a person opens on screen: allowed by ``check_view_id_image`` and recorded."""
+    _check_side(side)
+    shown = get_application(ctx, application_id)
+    refused = check_view_id_image(ctx.actor.role, shown.editable)
+    if refused:
+        raise Refused(*refused)
+    with ctx.transaction() as session:
+        row = session.scalar(select(IdCopy).where(IdCopy.application_id == application_id, IdCopy.side == side))
+        if row is None:
+            raise _no_copy(application_id, side)
+        image = IdCopyImage(row.side, row.sha256, row.width, row.height, open_copy(ctx.store.keys, row))
+        id_privacy.record(ctx, Action.VIEW_ID_IMAGE, f"applications {application_id}", session, side=side)
+        return image
+
+
 def id_copy(ctx: Context, application_id: int, side: str) -> IdCopyImage | None:
+    """The stored copy for thumbnails and checks; a person's full-size view goes through :func:`view_id_copy`."""
     get_application(ctx, application_id)
     with ctx.store.read() as session:
         row = session.scalar(select(IdCopy).where(IdCopy.application_id == application_id, IdCopy.side == side))

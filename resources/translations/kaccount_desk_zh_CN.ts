@@ -653,32 +653,111 @@
 <context>
     <name>CopySlot</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="50" />
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="79" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="53" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="115" />
         <source>Drop, paste (Ctrl+V)
 or choose an image</source>
         <translation>拖入、粘贴(Ctrl+V)
 或选择图片</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="57" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="60" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="58" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="61" />
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="94" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="65" />
+        <source>Enlarge</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="66" />
+        <source>Open the copy at full size (Enter, or double-click the picture)</source>
+        <translation>查看原图(Enter,或双击图片)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="67" />
+        <source>Turn ↻</source>
+        <translation>旋转 ↻</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="68" />
+        <source>Turn the copy a quarter to the right (R)</source>
+        <translation>向右旋转90度(R)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="69" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="70" />
+        <source>Remove this copy, after a confirmation (Delete)</source>
+        <translation>删除这张复印件,删除前会确认(Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="130" />
         <source>ID card image</source>
         <translation>身份证图片</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="94" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="130" />
         <source>Images (%1)</source>
         <translation>图片 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="146" />
+        <source>Remove copy</source>
+        <translation>删除复印件</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="146" />
+        <source>Remove the %1 of the ID card from this application? It must then be attached again.</source>
+        <translation>从此申请中删除身份证%1复印件?删除后需要重新上传。</translation>
+    </message>
+</context>
+<context>
+    <name>CopyViewer</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copy_viewer.py" line="34" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copy_viewer.py" line="65" />
+        <source>Actual size</source>
+        <translation>实际大小</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copy_viewer.py" line="35" />
+        <source>Switch between fitting the window and the image's real size (Ctrl+0)</source>
+        <translation>在“适合窗口”和“实际大小”之间切换(Ctrl+0)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copy_viewer.py" line="38" />
+        <source>Turn left</source>
+        <translation>向左旋转</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copy_viewer.py" line="40" />
+        <source>Turn the copy a quarter to the left (Ctrl+L); the stored and printed copy turn too</source>
+        <translation>向左旋转90度(Ctrl+L);保存和打印的复印件也一起旋转</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copy_viewer.py" line="41" />
+        <source>Turn right</source>
+        <translation>向右旋转</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copy_viewer.py" line="43" />
+        <source>Turn the copy a quarter to the right (Ctrl+R); the stored and printed copy turn too</source>
+        <translation>向右旋转90度(Ctrl+R);保存和打印的复印件也一起旋转</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copy_viewer.py" line="65" />
+        <source>Fit to window</source>
+        <translation>适合窗口</translation>
     </message>
 </context>
 <context>
@@ -813,35 +892,50 @@ or choose an image</source>
 <context>
     <name>IdCopiesWidget</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="136" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="200" />
         <source>Front (photo side)</source>
         <translation>正面(照片面)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="137" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="201" />
         <source>Back (issuing authority)</source>
         <translation>反面(签发机关)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="183" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="249" />
         <source>pasted image</source>
         <translation>粘贴的图片</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="184" />
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="190" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="250" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="256" />
         <source>The clipboard holds no image or image file.</source>
         <translation>剪贴板中没有图片或图片文件。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="199" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="265" />
         <source>Save the application first (see the reasons at the top), then attach the copy.</source>
         <translation>请先保存申请(见上方原因),再添加身份证复印件。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="207" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="273" />
         <source>Attached ✓</source>
         <translation>已添加 ✓</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="292" />
+        <source>Turned ✓</source>
+        <translation>已旋转 ✓</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="306" />
+        <source>Removed</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="320" />
+        <source>%1 — application %2</source>
+        <translation>%1 — 申请 %2</translation>
     </message>
 </context>
 <context>

@@ -36,7 +36,7 @@ TICKET_READERS = {"show", "list", "search", "limits", "departments"}
 # Workflow panel button -> `kaccount-desk application move ID --to <status>`.
 WORKFLOW_MOVES = {Status.COLLECTED, Status.SUBMITTED, Status.SENT, Status.ACTIVATED, Status.REJECTED, Status.WITHDRAWN}
 # The intake form's other actions -> `kaccount-desk application <command>`; the form itself is `roster import` row by row.
-INTAKE_COMMANDS = {"show", "move", "confirm", "id-copy"}
+INTAKE_COMMANDS = {"show", "move", "confirm", "id-copy", "turn-copy", "remove-copy"}
 
 
 def _subcommands(*path: str) -> set[str]:

@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 from support import valid_id
 
-from kaccount_desk.services import enrollment, id_copies
+from kaccount_desk.services import audit, enrollment, id_copies
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
 from kaccount_desk.ui.enrollment.id_copies_widget import CopySlot, IdCopiesWidget
@@ -114,3 +114,71 @@ def test_attach_to_a_draft_that_cannot_be_saved_says_why(qtbot, admin: Context, 
     assert form.application_id is None
     assert form.copies.slots["front"].message.isVisibleTo(form.copies)
     assert "姓名不能为空" in form.banner.text()
+
+
+def _answer_next_question(button: QtWidgets.QMessageBox.StandardButton, seen: list[str]) -> None:
+    """Click ``button`` in the confirmation the next key or click opens, as the clerk would."""
+    def answer() -> None:
+        box = QtWidgets.QApplication.activeModalWidget()
+        assert isinstance(box, QtWidgets.QMessageBox)
+        seen.append(box.text())
+        box.button(button).click()
+    QtCore.QTimer.singleShot(0, answer)
+
+
+def test_a_sideways_copy_is_enlarged_and_turned_and_the_view_is_recorded(qtbot, widget: IdCopiesWidget, admin: Context, app_id: int,
+                                                                         tmp_path: Path) -> None:
+    slot = widget.slots["front"]
+    assert not slot.enlarge_button.isEnabled() and not slot.remove_button.isEnabled(), "nothing to enlarge or remove yet"
+    widget.attach_file("front", card(tmp_path / "front.jpg"))
+    assert slot.enlarge_button.isEnabled() and slot.turn_button.isEnabled()
+    slot.setFocus()
+    qtbot.keyClick(slot, Qt.Key.Key_Return)
+    viewer = widget.viewer
+    assert viewer is not None and viewer.isVisible() and viewer.image_size == (640, 400)
+    assert viewer.shown_size[0] <= viewer.area.viewport().width(), "opened fitted to the window"
+    qtbot.mouseClick(viewer.size_button, Qt.MouseButton.LeftButton)
+    assert viewer.shown_size == (640, 400), "then at its real size"
+    with qtbot.waitSignal(widget.changed):
+        qtbot.mouseClick(viewer.right_button, Qt.MouseButton.LeftButton)
+    assert viewer.image_size == (400, 640)
+    stored = id_copies.id_copy(admin, app_id, "front")
+    assert stored is not None and (stored.width, stored.height) == (400, 640), "the stored copy turned, not only the picture"
+    thumb = slot.picture.pixmap()
+    assert thumb.height() > thumb.width()
+    viewer.reject()
+    with admin.store.read() as session:
+        assert [e.action for e in audit.read_chain(session)].count("view_id_image") == 1
+
+
+def test_removing_a_copy_asks_first_and_makes_it_missing_again(qtbot, widget: IdCopiesWidget, admin: Context, app_id: int,
+                                                               tmp_path: Path) -> None:
+    widget.attach_file("back", card(tmp_path / "back.png"))
+    slot, seen = widget.slots["back"], []
+    slot.setFocus()
+    _answer_next_question(QtWidgets.QMessageBox.StandardButton.No, seen)
+    qtbot.keyClick(slot, Qt.Key.Key_Delete)
+    assert slot.has_thumbnail and id_copies.id_copy(admin, app_id, "back") is not None, "No keeps it"
+    _answer_next_question(QtWidgets.QMessageBox.StandardButton.Yes, seen)
+    with qtbot.waitSignal(widget.changed) as removed:
+        qtbot.mouseClick(slot.remove_button, Qt.MouseButton.LeftButton)
+    assert "反面" in seen[0] or "Back" in seen[0]
+    assert not slot.has_thumbnail and not slot.remove_button.isEnabled()
+    assert id_copies.id_copy(admin, app_id, "back") is None
+    assert not removed.args[0].has_back
+
+
+def test_a_submitted_application_shows_its_copies_but_they_cannot_be_changed(qtbot, admin: Context, app_id: int, tmp_path: Path) -> None:
+    for side in ("front", "back"):
+        id_copies.attach_id_copy(admin, app_id, side, card(tmp_path / f"{side}.png").read_bytes())
+    enrollment.move_application(admin, app_id, "submitted")
+    view = enrollment.get_application(admin, app_id)
+    w = IdCopiesWidget(admin)
+    qtbot.addWidget(w)
+    w.set_application(app_id, view.editable, view.copies_viewable)
+    slot = w.slots["front"]
+    assert slot.enlarge_button.isEnabled(), "the office may still open it"
+    assert not slot.turn_button.isEnabled() and not slot.remove_button.isEnabled()
+    viewer = w.enlarge("front")
+    assert viewer is not None and not viewer.right_button.isVisibleTo(viewer)
+    viewer.reject()

@@ -1,8 +1,9 @@
-"""The two ID-card copies (正面 front, 反面 back) of one application: pick, drop or paste.
+"""The two ID-card copies (正面 front, 反面 back) of one application: pick, drop or paste; enlarge, turn, remove.
 
 A clerk has the card on a scanner, in a phone photo sent by chat, or on the clipboard from a
 screenshot tool; every one of those paths ends in the same service call, which checks and
 re-encodes the image, so a refused image stores nothing and says why in the slot itself.
+A wrong or sideways copy is put right here too, each change through the service.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from kaccount_desk.services import id_copies
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationView
 from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.ui.enrollment.id_copy_viewer import CopyViewer
 from kaccount_desk.ui.messages import current_lang
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
@@ -46,6 +48,7 @@ class CopySlot(QtWidgets.QFrame):
         self.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
         self.setObjectName("copySlot")
         self.setStyleSheet("#copySlot { border: 1px dashed #8c8c8c; border-radius: 4px; } #copySlot:focus { border: 2px solid #2f6fdf; }")
+        self.side_title = title
         self.title = QtWidgets.QLabel(f"<b>{title}</b>")
         self.picture = QtWidgets.QLabel(self.tr("Drop, paste (Ctrl+V)\nor choose an image"))
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -58,15 +61,48 @@ class CopySlot(QtWidgets.QFrame):
         self.paste_button = QtWidgets.QPushButton(self.tr("Paste"))
         self.choose_button.clicked.connect(self.choose_file)
         self.paste_button.clicked.connect(self.paste)
-        buttons = QtWidgets.QHBoxLayout()
-        buttons.addWidget(self.choose_button)
-        buttons.addWidget(self.paste_button)
+        # Tool buttons: three plain push buttons per side would make the form scroll sideways at 1366 px.
+        self.enlarge_button = self._tool(self.tr("Enlarge"))
+        self.enlarge_button.setToolTip(self.tr("Open the copy at full size (Enter, or double-click the picture)"))
+        self.turn_button = self._tool(self.tr("Turn ↻"))
+        self.turn_button.setToolTip(self.tr("Turn the copy a quarter to the right (R)"))
+        self.remove_button = self._tool(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Remove this copy, after a confirmation (Delete)"))
+        self.enlarge_button.clicked.connect(self.enlarge)
+        self.turn_button.clicked.connect(lambda: self._owner.turn(self.side, True))
+        self.remove_button.clicked.connect(self.remove)
+        buttons = QtWidgets.QGridLayout()
+        buttons.setSpacing(4)
+        buttons.addWidget(self.choose_button, 0, 0, 1, 3)
+        buttons.addWidget(self.paste_button, 0, 3, 1, 3)
+        buttons.addWidget(self.enlarge_button, 1, 0, 1, 2)
+        buttons.addWidget(self.turn_button, 1, 2, 1, 2)
+        buttons.addWidget(self.remove_button, 1, 4, 1, 2)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.title)
         layout.addWidget(self.picture, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        self.set_actions(editable=True, viewable=True)
+
+    @staticmethod
+    def _tool(text: str) -> QtWidgets.QToolButton:
+        button = QtWidgets.QToolButton()
+        button.setText(text)
+        button.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed)
+        return button
+
+    def set_actions(self, editable: bool, viewable: bool) -> None:
+        """Offer what this person may do to this side now: fill it while editable, put a copy right or open it."""
+        filled = self.has_thumbnail
+        self.choose_button.setEnabled(editable)
+        self.paste_button.setEnabled(editable)
+        self.setAcceptDrops(editable)
+        self.enlarge_button.setEnabled(filled and viewable)
+        self.turn_button.setEnabled(filled and editable)
+        self.remove_button.setEnabled(filled and editable)
+        self.picture.setCursor(Qt.CursorShape.PointingHandCursor if filled and viewable else Qt.CursorShape.ArrowCursor)
 
     @property
     def has_thumbnail(self) -> bool:
@@ -99,11 +135,37 @@ class CopySlot(QtWidgets.QFrame):
     def paste(self) -> None:
         self._owner.paste(self.side)
 
+    def enlarge(self) -> None:
+        if self.enlarge_button.isEnabled():
+            self._owner.enlarge(self.side)
+
+    def remove(self) -> None:
+        if not self.remove_button.isEnabled():
+            return
+        asked = QtWidgets.QMessageBox.question(
+            self, self.tr("Remove copy"), self.tr("Remove the %1 of the ID card from this application? It must then be attached again.")
+            .replace("%1", self.side_title),
+            QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No, QtWidgets.QMessageBox.StandardButton.No,
+        )
+        if asked == QtWidgets.QMessageBox.StandardButton.Yes:
+            self._owner.remove(self.side)
+
+    def mouseDoubleClickEvent(self, event: QtGui.QMouseEvent) -> None:
+        self.enlarge()
+
     def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
         if event.matches(QtGui.QKeySequence.StandardKey.Paste):
             self.paste()
             return
-        super().keyPressEvent(event)
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.enlarge()
+        elif key == Qt.Key.Key_Delete:
+            self.remove()
+        elif key == Qt.Key.Key_R and self.turn_button.isEnabled():
+            self._owner.turn(self.side, True)
+        else:
+            super().keyPressEvent(event)
 
     def dragEnterEvent(self, event: QtGui.QDragEnterEvent) -> None:
         if any(p.suffix.lower() in IMAGE_SUFFIXES for p in local_files(event.mimeData())) or event.mimeData().hasImage():
@@ -131,6 +193,8 @@ class IdCopiesWidget(QtWidgets.QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self._app_id: int | None = None
+        self._editable, self._viewable = True, True
+        self.viewer: CopyViewer | None = None  # the one open at full size, kept so it is not collected
         self.draft_saver: Callable[[], int | None] | None = None
         self.slots = {
             "front": CopySlot(self, "front", self.tr("Front (photo side)")),
@@ -145,15 +209,17 @@ class IdCopiesWidget(QtWidgets.QWidget):
     def application_id(self) -> int | None:
         return self._app_id
 
-    def set_application(self, application_id: int | None, editable: bool = True) -> None:
-        """Show this application's copies (thumbnails only, read through the service)."""
+    def set_application(self, application_id: int | None, editable: bool = True, viewable: bool = True) -> None:
+        """Show this application's copies (thumbnails only, read through the service).
+
+        ``viewable`` is the service's word on opening them at full size (``copies_viewable``).
+        """
         self._app_id = application_id
+        self._editable, self._viewable = editable, viewable
         for side, slot in self.slots.items():
             slot.say("", True)
             slot.show_thumbnail(self._thumbnail(side) if application_id is not None else None)
-            slot.choose_button.setEnabled(editable)
-            slot.paste_button.setEnabled(editable)
-            slot.setAcceptDrops(editable)
+            slot.set_actions(editable, viewable)
 
     def _thumbnail(self, side: str) -> bytes | None:
         assert self._app_id is not None
@@ -205,5 +271,55 @@ class IdCopiesWidget(QtWidgets.QWidget):
             return False
         slot.show_thumbnail(self._thumbnail(side))
         slot.say(self.tr("Attached ✓"), True)
-        self.changed.emit(view)
+        self._done(slot, view)
         return True
+
+    def _done(self, slot: CopySlot, view: ApplicationView) -> None:
+        slot.set_actions(self._editable, self._viewable)
+        self.changed.emit(view)
+
+    def turn(self, side: str, clockwise: bool) -> bool:
+        """Turn the stored copy a quarter; the thumbnail (and the printed sheet) follow."""
+        slot = self.slots[side]
+        if self._app_id is None:
+            return False
+        try:
+            view = id_copies.rotate_id_copy(self._ctx, self._app_id, side, clockwise)
+        except ServiceError as exc:
+            slot.say(exc.text(current_lang()), False)
+            return False
+        slot.show_thumbnail(self._thumbnail(side))
+        slot.say(self.tr("Turned ✓"), True)
+        self._done(slot, view)
+        return True
+
+    def remove(self, side: str) -> bool:
+        slot = self.slots[side]
+        if self._app_id is None:
+            return False
+        try:
+            view = id_copies.remove_id_copy(self._ctx, self._app_id, side)
+        except ServiceError as exc:
+            slot.say(exc.text(current_lang()), False)
+            return False
+        slot.show_thumbnail(None)
+        slot.say(self.tr("Removed"), True)
+        self._done(slot, view)
+        return True
+
+    def enlarge(self, side: str) -> CopyViewer | None:
+        """Open the copy at full size (the service checks the right and records the view)."""
+        slot = self.slots[side]
+        if self._app_id is None:
+            return None
+        try:
+            image = id_copies.view_id_copy(self._ctx, self._app_id, side)
+        except ServiceError as exc:
+            slot.say(exc.text(current_lang()), False)
+            return None
+        title = self.tr("%1 — application %2").replace("%1", slot.side_title)
+        viewer = CopyViewer(self, title.replace("%2", str(self._app_id)), image.data,
+                            (lambda clockwise: self.turn(side, clockwise)) if self._editable else None)
+        self.viewer = viewer
+        viewer.open()
+        return viewer

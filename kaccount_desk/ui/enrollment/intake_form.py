@@ -529,7 +529,7 @@ class IntakeForm(QtWidgets.QWidget):
         self._confirmed |= set(view.confirmed)
         self._sticky_warnings.update({r.code.removeprefix("confirm."): r.text(current_lang()) for r in view.missing if r.confirm})
         self.fields_box.setEnabled(editable)
-        self.copies.set_application(view.id, editable)
+        self.copies.set_application(view.id, editable, view.copies_viewable)
         self.workflow.set_view(view, self._spec.deadline.tzinfo if self._spec else None)
         self._dirty = False
         self._refresh()
