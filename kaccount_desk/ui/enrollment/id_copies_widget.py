@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from kaccount_desk.services import id_copies
 from kaccount_desk.services.context import Context
@@ -20,6 +21,7 @@ from kaccount_desk.ui.messages import current_lang
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
+Done = TypeVar("Done")
 THUMB_SIZE = 160
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp", ".gif")
 
@@ -278,30 +280,32 @@ class IdCopiesWidget(QtWidgets.QWidget):
         slot.set_actions(self._editable, self._viewable)
         self.changed.emit(view)
 
+    def _call(self, side: str, action: Callable[[int], Done]) -> Done | None:
+        """One service call on this application; a refusal is said in that side's slot."""
+        if self._app_id is None:
+            return None
+        try:
+            return action(self._app_id)
+        except ServiceError as exc:
+            self.slots[side].say(exc.text(current_lang()), False)
+            return None
+
     def turn(self, side: str, clockwise: bool) -> bool:
         """Turn the stored copy a quarter; the thumbnail (and the printed sheet) follow."""
+        view = self._call(side, lambda app_id: id_copies.rotate_id_copy(self._ctx, app_id, side, clockwise))
+        if view is None:
+            return False
         slot = self.slots[side]
-        if self._app_id is None:
-            return False
-        try:
-            view = id_copies.rotate_id_copy(self._ctx, self._app_id, side, clockwise)
-        except ServiceError as exc:
-            slot.say(exc.text(current_lang()), False)
-            return False
         slot.show_thumbnail(self._thumbnail(side))
         slot.say(self.tr("Turned ✓"), True)
         self._done(slot, view)
         return True
 
     def remove(self, side: str) -> bool:
+        view = self._call(side, lambda app_id: id_copies.remove_id_copy(self._ctx, app_id, side))
+        if view is None:
+            return False
         slot = self.slots[side]
-        if self._app_id is None:
-            return False
-        try:
-            view = id_copies.remove_id_copy(self._ctx, self._app_id, side)
-        except ServiceError as exc:
-            slot.say(exc.text(current_lang()), False)
-            return False
         slot.show_thumbnail(None)
         slot.say(self.tr("Removed"), True)
         self._done(slot, view)
@@ -309,14 +313,10 @@ class IdCopiesWidget(QtWidgets.QWidget):
 
     def enlarge(self, side: str) -> CopyViewer | None:
         """Open the copy at full size (the service checks the right and records the view)."""
+        image = self._call(side, lambda app_id: id_copies.view_id_copy(self._ctx, app_id, side))
+        if image is None:
+            return None
         slot = self.slots[side]
-        if self._app_id is None:
-            return None
-        try:
-            image = id_copies.view_id_copy(self._ctx, self._app_id, side)
-        except ServiceError as exc:
-            slot.say(exc.text(current_lang()), False)
-            return None
         title = self.tr("%1 — application %2").replace("%1", slot.side_title)
         viewer = CopyViewer(self, title.replace("%2", str(self._app_id)), image.data,
                             (lambda clockwise: self.turn(side, clockwise)) if self._editable else None)
