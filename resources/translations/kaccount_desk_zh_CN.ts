@@ -653,70 +653,70 @@
 <context>
     <name>CopySlot</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="53" />
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="115" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="55" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="117" />
         <source>Drop, paste (Ctrl+V)
 or choose an image</source>
         <translation>拖入、粘贴(Ctrl+V)
 或选择图片</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="60" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="62" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="61" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="63" />
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="65" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="67" />
         <source>Enlarge</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="66" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="68" />
         <source>Open the copy at full size (Enter, or double-click the picture)</source>
         <translation>查看原图(Enter,或双击图片)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="67" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="69" />
         <source>Turn ↻</source>
         <translation>旋转 ↻</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="68" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="70" />
         <source>Turn the copy a quarter to the right (R)</source>
         <translation>向右旋转90度(R)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="69" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="71" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="70" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="72" />
         <source>Remove this copy, after a confirmation (Delete)</source>
         <translation>删除这张复印件,删除前会确认(Delete)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="130" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="132" />
         <source>ID card image</source>
         <translation>身份证图片</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="130" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="132" />
         <source>Images (%1)</source>
         <translation>图片 (%1)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="146" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="148" />
         <source>Remove copy</source>
         <translation>删除复印件</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="146" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="148" />
         <source>Remove the %1 of the ID card from this application? It must then be attached again.</source>
         <translation>从此申请中删除身份证%1复印件?删除后需要重新上传。</translation>
     </message>
@@ -892,43 +892,43 @@ or choose an image</source>
 <context>
     <name>IdCopiesWidget</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="200" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="202" />
         <source>Front (photo side)</source>
         <translation>正面(照片面)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="201" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="203" />
         <source>Back (issuing authority)</source>
         <translation>反面(签发机关)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="249" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="251" />
         <source>pasted image</source>
         <translation>粘贴的图片</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="250" />
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="256" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="252" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="258" />
         <source>The clipboard holds no image or image file.</source>
         <translation>剪贴板中没有图片或图片文件。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="265" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="267" />
         <source>Save the application first (see the reasons at the top), then attach the copy.</source>
         <translation>请先保存申请(见上方原因),再添加身份证复印件。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="273" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="275" />
         <source>Attached ✓</source>
         <translation>已添加 ✓</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="292" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="300" />
         <source>Turned ✓</source>
         <translation>已旋转 ✓</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="306" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="310" />
         <source>Removed</source>
         <translation>已删除</translation>
     </message>
@@ -1616,22 +1616,22 @@ or choose an image</source>
         <translation type="vanished">受理时间(信函):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="113" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="117" />
         <source>You receive it, so you own it until the customer confirms (首问负责).</source>
         <translation>由您受理,即由您负责到底,直至客户确认(首问负责)。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="206" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="210" />
         <source>Ticket %1 opened, due %2. You own it until the customer confirms.</source>
         <translation>工单 %1 已受理,办结时限 %2。您是首问责任人,负责到客户确认为止。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="221" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="225" />
         <source>The new ticket's form holds typing that has not been saved. Open the ticket now?</source>
         <translation>新工单表单中有尚未保存的内容。现在开单吗?</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="264" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="268" />
         <source>Receipt saved to %1</source>
         <translation>受理回执已保存到 %1</translation>
     </message>
@@ -1836,22 +1836,37 @@ or choose an image</source>
         <translation>未能生成。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="337" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="339" />
         <source>Cannot print</source>
         <translation>无法打印</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="343" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="340" />
+        <source>Not printed.</source>
+        <translation>未打印。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="344" />
+        <source>Printed to %1.</source>
+        <translation>已打印到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="345" />
+        <source>Sent to the printer %1.</source>
+        <translation>已发送到打印机 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="352" />
         <source>Save as PDF</source>
         <translation>另存为PDF</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="350" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="359" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="352" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="361" />
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>

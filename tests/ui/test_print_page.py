@@ -12,7 +12,7 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
 from kaccount_desk.ui.printing.pdf_pages import PdfPages, print_pages
 from kaccount_desk.ui.printing.print_page import PrintPage
-from kaccount_desk.ui.qt import QtCore, QtPrintSupport
+from kaccount_desk.ui.qt import QtCore, QtPrintSupport, QtWidgets
 from kaccount_desk.ui.workers import Operation
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -167,3 +167,27 @@ def test_save_as_suggests_a_chinese_name_and_remembers_the_folder(qtbot, qapp, a
     generate(qtbot, widget)
     widget.save_as()  # the second dialog opens where the first file went, named after the campaign
     assert Path(offered[1]).parent == folder and Path(offered[1]).name.endswith(f"_通知_{day}.pdf")
+
+
+def test_printing_through_qts_print_dialog_to_a_pdf_file(qtbot, page: PrintPage, tmp_path: Path) -> None:
+    """The dialog a clerk sees: the job carries the document's own name (the queue shows it, and on X11 the dialog
+    offers it as the file name), and the file it writes is the previewed document."""
+    choose(page, "forms")
+    generate(qtbot, page)
+    target, offered = tmp_path / "printed.pdf", []
+
+    def print_to_file() -> None:
+        dialog = QtWidgets.QApplication.activeModalWidget()
+        assert isinstance(dialog, QtPrintSupport.QPrintDialog)
+        printers = dialog.findChild(QtWidgets.QComboBox, "printers")
+        printers.setCurrentIndex(printers.count() - 1)  # "Print to File (PDF)", last whatever printers exist
+        name = dialog.findChild(QtWidgets.QLineEdit, "filename")
+        offered.append(dialog.printer().docName())
+        name.setText(str(target))
+        dialog.accept()
+
+    QtCore.QTimer.singleShot(0, print_to_file)
+    page.print_document()
+    assert offered == [page._suggested_name] and "Application-forms" in offered[0], "the job is named for what it is"
+    assert PdfPages(target).page_count() == page.preview.pages.page_count() == 3
+    assert page.status.text() == f"Printed to {target}."

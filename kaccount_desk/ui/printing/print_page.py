@@ -328,6 +328,8 @@ class PrintPage(QtWidgets.QWidget):
         if settings.get(PRINTER):
             printer.setPrinterName(settings.get(PRINTER))
         prepare_printer(pages, printer, settings.get(PAPER))
+        # The job's name in the printer queue, and the name Qt's dialog offers when printing to a file.
+        printer.setDocName(self._suggested_name)
         dialog = QtPrintSupport.QPrintDialog(printer, self)
         if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
             return
@@ -335,6 +337,13 @@ class PrintPage(QtWidgets.QWidget):
             print_pages(pages, printer)
         except OSError as exc:
             QtWidgets.QMessageBox.warning(self, self.tr("Cannot print"), str(exc))
+            self.status.setText(self.tr("Not printed."))
+            return
+        to_file = printer.outputFormat() == QtPrintSupport.QPrinter.OutputFormat.PdfFormat and printer.outputFileName()
+        self.status.setText(
+            self.tr("Printed to %1.").replace("%1", printer.outputFileName()) if to_file
+            else self.tr("Sent to the printer %1.").replace("%1", printer.printerName())
+        )
 
     @Slot()
     def save_as(self) -> None:
