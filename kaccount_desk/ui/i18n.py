@@ -2,7 +2,8 @@
 
 Chinese is the default because the people at the counter read Chinese; English exists for
 developers and support. Qt's own strings (OK, Cancel in standard dialogs) come from Qt's
-translations when they are installed.
+translations, with the few they lack from ui/qt_gaps.py; the default QLocale follows the chosen
+language, so a calendar popup or a file dialog's dates are not in the computer's locale instead.
 """
 
 from __future__ import annotations
@@ -12,12 +13,17 @@ import logging
 from kaccount_desk import config
 from kaccount_desk.ui.messages import set_current_lang
 from kaccount_desk.ui.qt import QtCore
+from kaccount_desk.ui.qt_gaps import QtGapsTranslator
 
 log = logging.getLogger("kaccount_desk.ui.i18n")
 
 LANGUAGES: dict[str, str] = {"zh": "中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh"
 QM_FILE = "translations/kaccount_desk_zh_CN.qm"
+LOCALES: dict[str, QtCore.QLocale] = {
+    "zh": QtCore.QLocale("zh_CN"),
+    "en": QtCore.QLocale("en_US"),
+}
 
 _installed: list[QtCore.QTranslator] = []
 
@@ -31,12 +37,17 @@ def normalize_language(lang: str | None) -> str:
 def install_translations(app: QtCore.QCoreApplication, lang: str | None) -> str:
     """Replace any installed translators with the chosen language's; returns the language used.
 
-    Widgets read translations when they are built, so a switch shows in windows opened afterwards.
+    Widgets read translations and the default locale when they are built, so a switch shows in
+    windows opened afterwards.
     """
     chosen = normalize_language(lang)
     while _installed:
         app.removeTranslator(_installed.pop())
+    QtCore.QLocale.setDefault(LOCALES[chosen])  # month and day names, dates in Qt's own widgets
     if chosen == "zh":
+        gaps = QtGapsTranslator(app)  # installed first, so asked last (Qt asks the newest first)
+        app.installTranslator(gaps)
+        _installed.append(gaps)
         ours = QtCore.QTranslator(app)
         path = config.resources_dir() / QM_FILE
         if ours.load(str(path)):
