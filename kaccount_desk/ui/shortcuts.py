@@ -66,7 +66,7 @@ class ShortcutsDialog(QtWidgets.QDialog):
         table.setHorizontalHeaderLabels([QtCore.QCoreApplication.translate("shortcuts", "Keys"),
                                          QtCore.QCoreApplication.translate("shortcuts", "What it does")])
         for row, name in enumerate(SHORTCUTS):
-            table.setItem(row, 0, QtWidgets.QTableWidgetItem(shown(name) if name != "save_application" else "Enter"))
+            table.setItem(row, 0, QtWidgets.QTableWidgetItem(shown(name)))  # "回车" in Chinese, as Ctrl+回车 is
             table.setItem(row, 1, QtWidgets.QTableWidgetItem(QtCore.QCoreApplication.translate(CONTEXT, SHORTCUTS[name][1])))
         table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()

@@ -20,6 +20,7 @@ from kaccount_desk.ui.file_names import ask_save_path
 from kaccount_desk.ui.i18n import install_translations
 from kaccount_desk.ui.qt import QtCore, QtWidgets
 from kaccount_desk.ui.settings import LAST_FOLDER, Settings
+from kaccount_desk.ui.shortcuts import ShortcutsDialog
 
 LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 # What may stay Latin in a Chinese dialog: the file filter we pass, key names, paper sizes Qt names in both.
@@ -123,3 +124,12 @@ def test_the_print_dialog_and_the_context_menus_are_chinese(qtbot, qapp) -> None
     box = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Ok | QtWidgets.QDialogButtonBox.StandardButton.Cancel
                                      | QtWidgets.QDialogButtonBox.StandardButton.Close)
     assert sorted(b.text() for b in box.buttons()) == sorted(["确定", "取消", "关闭"])
+
+
+def test_the_shortcuts_list_names_every_key_in_chinese(qtbot, qapp) -> None:
+    """Seen in Help → 快捷键: "Ctrl+回车" beside a bare "Enter" for the application form's save."""
+    install_translations(qapp, "zh")
+    dialog = ShortcutsDialog()
+    qtbot.addWidget(dialog)
+    keys = [dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())]
+    assert "回车" in keys and not [k for k in keys if "Enter" in k or "Return" in k], keys
