@@ -211,6 +211,21 @@ def test_reports_show_tables_and_export_xlsx(qtbot, page: TicketsPage, clerk: Co
     assert "客服热线" in values and "C001" in values
 
 
+def test_the_chart_counts_in_whole_tickets(qtbot, page: TicketsPage, clerk: Context) -> None:
+    """Seen at 1366x768: two tickets drew an axis reading "2 1 1 0 0" (ticks on halves, printed as %d)."""
+    for number in ("13800138000", "13900139000"):
+        t.open_ticket(clerk, t.TicketInput("complaint", "face", "hotline", "客户", number, "投诉信号差"))
+    panel = page.reports
+    panel.compute()
+    qtbot.waitUntil(lambda: panel.report is not None, timeout=5000)
+    axis = next(a for a in panel.chart.axes(Qt.Orientation.Vertical))
+    if axis.tickType() == axis.TickType.TicksDynamic:
+        ticks = [axis.tickAnchor() + k * axis.tickInterval() for k in range(int((axis.max() - axis.min()) / axis.tickInterval()) + 1)]
+    else:
+        ticks = [axis.min() + k * (axis.max() - axis.min()) / (axis.tickCount() - 1) for k in range(axis.tickCount())]
+    assert ticks == [0, 1, 2], ticks
+
+
 def test_the_receipt_is_saved_as_a_pdf(qtbot, page: TicketsPage, monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[str] = []
     monkeypatch.setattr(QtGui.QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile()) or True))

@@ -8,6 +8,7 @@ thread; the .xlsx export goes through the service, which writes the file whole o
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import astuple
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -188,8 +189,13 @@ class ReportsPanel(QtWidgets.QWidget):
         categories.append([row.label for row in rows])
         values = QtCharts.QValueAxis()
         values.setLabelFormat("%d")
-        values.setRange(0, max([max(_figures(row)[:CHARTED]) for row in rows] + [1]))
-        values.applyNiceNumbers()
+        # Ticks on whole tickets only: five fixed ticks over 0..2 fell on halves and read "2 1 1 0 0".
+        top = max([max(_figures(row)[:CHARTED]) for row in rows] + [1])
+        step = max(1, math.ceil(top / 5))
+        values.setRange(0, step * math.ceil(top / step))
+        values.setTickType(QtCharts.QValueAxis.TickType.TicksDynamic)
+        values.setTickAnchor(0)
+        values.setTickInterval(step)
         self.chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(categories)
