@@ -17,7 +17,7 @@ from kaccount_desk.ui.enrollment.batch_dialog import BatchResultDialog
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.enrollment.progress_panel import ProgressPanel
 from kaccount_desk.ui.enrollment.roster_dialogs import export_roster
-from kaccount_desk.ui.fit import narrow_combo, scrolling
+from kaccount_desk.ui.fit import FormArea, narrow_combo
 from kaccount_desk.ui.messages import current_lang, show_error
 from kaccount_desk.ui.qt import QtCore, QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.workers import Operation
@@ -112,7 +112,9 @@ class ApplicationsPage(QtWidgets.QWidget):
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)
         self.splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
-        self.splitter.addWidget(scrolling(self.form_holder))
+        self.form_area = FormArea(self.form_holder)
+        self.form_area.form_resized.connect(lambda: self._give_form_its_width(only_widen=True))
+        self.splitter.addWidget(self.form_area)
         self.splitter.addWidget(right)
         # The form keeps the width it needs; a wider screen widens the list, which has more to show.
         self.splitter.setStretchFactor(0, 0)
@@ -123,12 +125,19 @@ class ApplicationsPage(QtWidgets.QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
 
-    def _give_form_its_width(self) -> None:
-        """The form as wide as it needs (whatever the language's words), never scrolled sideways; the list gets the rest."""
-        assert self.form is not None
-        scroll_bar = self.style().pixelMetric(QtWidgets.QStyle.PixelMetric.PM_ScrollBarExtent)
-        need = self.form.minimumSizeHint().width() + scroll_bar + 2
-        total = sum(self.splitter.sizes()) or FORM_WIDTH + RIGHT_WIDTH
+    def _give_form_its_width(self, only_widen: bool = False) -> None:
+        """The form as wide as it needs (whatever the language's words), never scrolled sideways; the list gets the rest.
+
+        Asked again whenever the form's layout changes (its minimum grows once the estimate is filled),
+        then only to widen it, so a clerk who dragged the splitter to widen the form keeps that.
+        """
+        if self.form is None:
+            return
+        need = self.form_area.needed_width()
+        sizes = self.splitter.sizes()
+        if only_widen and sizes and sizes[0] >= need:
+            return
+        total = sum(sizes) or FORM_WIDTH + RIGHT_WIDTH
         self.splitter.setSizes([need, max(total - need, 0)])
 
     def _build_batch_menu(self) -> None:

@@ -22,6 +22,7 @@ from kaccount_desk.services import campaigns, enrollment
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput, ApplicationView
 from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.ui.completion import complete_unique
 from kaccount_desk.ui.enrollment.confirmations_panel import ConfirmList
 from kaccount_desk.ui.enrollment.estimate_panel import EstimatePanel
 from kaccount_desk.ui.enrollment.field_note import FieldNote
@@ -235,6 +236,7 @@ class IntakeForm(QtWidgets.QWidget):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QtWidgets.QCompleter.CompletionMode.PopupCompletion)
+        complete_unique(self.dept_combo, self._edited)
         for edit in (self.name_edit, self.id_edit, self.number_edit, self.packages_edit, self.note_edit, self.late_edit):
             edit.textEdited.connect(self._edited)
         self.doc_type_combo.currentIndexChanged.connect(self._edited)

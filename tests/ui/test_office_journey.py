@@ -1,0 +1,86 @@
+"""What the office clerk's journey at a 1366×768 counter screen found (issue 14), driven with keys and clicks."""
+
+from __future__ import annotations
+
+import pytest
+
+from kaccount_desk.services.context import Context
+from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
+from kaccount_desk.ui.enrollment.intake_form import IntakeForm
+from kaccount_desk.ui.i18n import install_translations
+from kaccount_desk.ui.main_window import MainWindow
+from kaccount_desk.ui.messages import set_current_lang
+from kaccount_desk.ui.qt import Qt, QtCore, QtGui, QtWidgets
+
+
+@pytest.fixture(autouse=True)
+def chinese(qapp: QtWidgets.QApplication, english: None) -> None:
+    set_current_lang("zh")
+
+
+def commit(widget: QtWidgets.QWidget, text: str) -> None:
+    """Chinese as a pinyin input method delivers it: one commit, which Qt's completer answers like typing."""
+    widget.setFocus()
+    event = QtGui.QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QtWidgets.QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture
+def form(qtbot, office: Context, campaign: str) -> IntakeForm:
+    form = IntakeForm(office, campaign)
+    qtbot.addWidget(form)
+    form.resize(1000, 700)
+    form.show()
+    qtbot.waitExposed(form)
+    return form
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # the offscreen platform, for the completion popup
+def test_enter_in_the_department_list_takes_the_only_department_that_matches(qtbot, form: IntakeForm) -> None:
+    commit(form.dept_line, "机加工")
+    popup = form.dept_combo.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.wait(20)  # the list points at its only row once the completer has filled it
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert form.dept_combo.currentText() == "机加工事业部"
+    assert not form.notes["dept"].text()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_leaving_the_department_field_completes_a_unique_fragment_and_keeps_an_ambiguous_one(qtbot, form: IntakeForm) -> None:
+    commit(form.dept_line, "财务")
+    form.dept_combo.completer().popup().hide()
+    qtbot.keyClick(form.dept_line, Qt.Key.Key_Tab)
+    assert form.dept_combo.currentText() == "财务部"
+    assert not form.notes["dept"].text()
+    form.dept_line.clear()
+    commit(form.dept_line, "事业部")  # four business units: the clerk must choose
+    form.dept_combo.completer().popup().hide()
+    qtbot.keyClick(form.dept_line, Qt.Key.Key_Tab)
+    assert form.dept_combo.currentText() == "事业部"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_a_refusal_does_not_narrow_the_form_under_the_pointer(qtbot, qapp, office: Context, campaign: str) -> None:
+    """At 1366×728 a refused save adds a banner and notes; the form's scroll bar must not appear then and shift every field."""
+    install_translations(qapp, "zh")
+    window = MainWindow(office)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(1366, 728)
+    page = window.page(ApplicationsPage)
+    assert page is not None and page.form is not None
+    form = page.form
+    qtbot.wait(100)
+    before = form.copies.mapTo(window, QtCore.QPoint(0, 0)), form.copies.width()
+    commit(form.dept_line, "机加")
+    form.dept_combo.completer().popup().hide()
+    commit(form.name_edit, "陈静")
+    form.id_edit.setFocus()
+    qtbot.keyClicks(form.id_edit, "130981199502280046")  # a wrong check digit
+    qtbot.keyClick(form.id_edit, Qt.Key.Key_Return)
+    qtbot.mouseClick(form.workflow.buttons["submitted"], Qt.MouseButton.LeftButton)
+    qtbot.wait(100)
+    assert form.banner.isVisible()
+    assert (form.copies.mapTo(window, QtCore.QPoint(0, 0)), form.copies.width()) == before
