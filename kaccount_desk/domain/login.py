@@ -52,6 +52,12 @@ def locked_reason(until: datetime) -> Reason:
     )
 
 
+def staff_no_as_kept(staff_no: str) -> str:
+    """The staff ID in capitals: it is matched without case at the login, so "c001" typed when adding is C001
+    on every list, receipt and audit entry, as the other IDs of the office are."""
+    return staff_no.strip().upper()
+
+
 def staff_no_problems(staff_no: str) -> list[Reason]:
     """A staff ID is typed on shared keyboards and printed on receipts: visible characters only."""
     text = staff_no.strip()

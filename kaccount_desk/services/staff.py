@@ -16,7 +16,14 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Select, func, select
 
 from kaccount_desk.domain.audit import Action
-from kaccount_desk.domain.login import Attempts, load_common_passwords, locked_reason, password_problems, staff_no_problems
+from kaccount_desk.domain.login import (
+    Attempts,
+    load_common_passwords,
+    locked_reason,
+    password_problems,
+    staff_no_as_kept,
+    staff_no_problems,
+)
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.roles import Permission, Role
 from kaccount_desk.services import audit
@@ -66,7 +73,7 @@ def create_first_admin(store: Store, staff_no: str, name: str, password: str) ->
         if session.scalar(select(func.count()).select_from(Staff)):
             raise Refused(Reason("staff.exists", "此数据库已有管理员,请登录", "This store already has staff; log in instead"))
         row = Staff(
-            staff_no=staff_no.strip(),
+            staff_no=staff_no_as_kept(staff_no),
             name=name.strip(),
             department=None,
             role=Role.ADMIN.value,
@@ -149,7 +156,7 @@ def create_staff(ctx: Context, staff_no: str, name: str, role: str, password: st
         if session.scalar(_with_staff_no(select(Staff.id), staff_no)):
             raise Refused(Reason("staff.duplicate", f"工号“{staff_no}”已存在", f"Staff ID {staff_no!r} already exists"))
         row = Staff(
-            staff_no=staff_no.strip(),
+            staff_no=staff_no_as_kept(staff_no),
             name=name.strip(),
             department=(department or "").strip() or None,
             role=role,

@@ -3,132 +3,132 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="89" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="97" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="90" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="98" />
         <source>Lift the lock that five wrong passwords in a row put on this staff ID</source>
         <translation>解除因连续五次密码错误而对此工号的锁定</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="142" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="150" />
         <source>Load campaign file…</source>
         <translation>载入活动文件…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="198" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="207" />
         <source>Locked until %1</source>
         <translation>锁定到 %1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="80" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="88" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="54" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="62" />
         <source>Staff and campaigns</source>
         <translation>员工与活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="57" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="65" />
         <source>Audit log</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="82" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="113" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="90" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="121" />
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="82" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="114" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="90" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="122" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="82" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="115" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="90" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="123" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="82" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="116" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="90" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="124" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="82" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="90" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="85" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="220" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="93" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="229" />
         <source>Mark as left</source>
         <translation>标记为离岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="86" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="94" />
         <source>The account can no longer log in; a supervisor may then hand its open tickets on</source>
         <translation>该账号将不能登录;之后主管可把其未办结的工单转交他人</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="110" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="118" />
         <source>Add staff</source>
         <translation>添加员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="117" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="125" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="118" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="126" />
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="119" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="127" />
         <source>At least 8 characters, not a common password.</source>
         <translation>密码至少8个字符,且不能是常见密码。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="131" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="139" />
         <source>Add a staff member</source>
         <translation>添加员工账号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="137" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="145" />
         <source>Campaigns</source>
         <translation>办理活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="139" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="147" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="139" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="147" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="139" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="147" />
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="139" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="147" />
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="139" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="147" />
         <source>Reserved numbers</source>
         <translation>号池号码数</translation>
     </message>
@@ -137,47 +137,52 @@
         <translation type="vanished">从 TOML 文件载入活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="144" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="152" />
         <source>New campaign…</source>
         <translation>新建活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="146" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="154" />
         <source>Edit campaign…</source>
         <translation>编辑活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="196" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="205" />
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="196" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="205" />
         <source>Left</source>
         <translation>离岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="220" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="229" />
         <source>Reinstate</source>
         <translation>恢复在岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="272" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="281" />
         <source>The two passwords differ; type them again.</source>
         <translation>两次输入的密码不一致,请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="293" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="294" />
+        <source>Added %1 %2 (%3); they can log in now.</source>
+        <translation>已添加 %1 %2(%3),现在即可登录。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="308" />
         <source>The new staff member typed on the Admin page has not been added yet and would be lost.</source>
         <translation>管理页上填写的新人员还没有添加,将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="309" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="324" />
         <source>Load campaign</source>
         <translation>载入活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="309" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="324" />
         <source>Campaign files (*.toml)</source>
         <translation>活动文件 (*.toml)</translation>
     </message>

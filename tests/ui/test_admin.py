@@ -22,7 +22,9 @@ def test_adds_staff_and_shows_refusals_inline(qtbot, admin: Context, campaign: s
     page = AdminPage(admin)
     qtbot.addWidget(page)
     page.set_campaign(campaign)
-    page.new_staff_no.setText("S001")
+    page.resize(1000, 700)
+    page.show()
+    page.new_staff_no.setText("s001")  # kept as S001: staff IDs are matched without case, and listed in capitals
     page.new_name.setText("统计员甲")
     page.new_department.setCurrentText("铸造事业部")
     page.new_role.setCurrentIndex(page.new_role.findData("collector"))
@@ -37,8 +39,11 @@ def test_adds_staff_and_shows_refusals_inline(qtbot, admin: Context, campaign: s
     assert "differ" in page.staff_error.text() and page.new_password_again.text() == "" and page.staff_table.rowCount() == 1
     qtbot.keyClicks(page.new_password_again, "long-enough")
     qtbot.keyClick(page.new_password_again, Qt.Key.Key_Return)
-    assert page.staff_error.text() == ""
-    assert page.staff_table.rowCount() == 2
+    assert page.staff_error.text() == "Added S001 统计员甲 (Department collector); they can log in now."
+    assert page.staff_table.rowCount() == 2 and page.staff_table.item(page.staff_table.currentRow(), 0).text() == "S001"
+    header = page.staff_table.horizontalHeader()
+    last = header.sectionViewportPosition(4) + header.sectionSize(4)
+    assert last >= page.staff_table.viewport().width() - 1, "the last column still reaches the table's edge"
     collector = next(s for s in staff.list_staff(admin) if s.staff_no == "S001")
     assert (collector.role, collector.department) == ("collector", "铸造事业部")
 

@@ -40,6 +40,14 @@ def _read_only_table(headers: list[str]) -> QtWidgets.QTableWidget:
     return table
 
 
+def _fit_columns(table: QtWidgets.QTableWidget) -> None:
+    """Columns to their contents, the last one still to the table's edge (fitting it alone would leave a gap)."""
+    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setStretchLastSection(True)
+
+
 class AdminPage(QtWidgets.QWidget):
     campaigns_changed = Signal()
 
@@ -181,7 +189,8 @@ class AdminPage(QtWidgets.QWidget):
     def refresh(self) -> None:
         """A roster import changes applications, which this page does not show: nothing to re-read."""
 
-    def refresh_staff(self) -> None:
+    def refresh_staff(self, choose: str | None = None) -> None:
+        """Fill the staff list again, keeping the chosen row (or choosing ``choose``, someone just added)."""
         if not self.ctx.actor.may(Permission.MANAGE_STAFF):
             return
         try:
@@ -190,7 +199,7 @@ class AdminPage(QtWidgets.QWidget):
             show_error(self, exc)
             return
         chosen_item = self._chosen_item()
-        chosen = chosen_item.text() if chosen_item is not None else None
+        chosen = choose or (chosen_item.text() if chosen_item is not None else None)
         self.staff_table.setRowCount(len(people))
         for row, person in enumerate(people):
             status = self.tr("Active") if person.active else self.tr("Left")
@@ -206,7 +215,7 @@ class AdminPage(QtWidgets.QWidget):
                 self.staff_table.setItem(row, column, item)
             if chosen == person.staff_no:
                 self.staff_table.selectRow(row)
-        self.staff_table.resizeColumnsToContents()
+        _fit_columns(self.staff_table)
         self._staff_chosen()
 
     def _chosen_item(self) -> QtWidgets.QTableWidgetItem | None:
@@ -229,9 +238,9 @@ class AdminPage(QtWidgets.QWidget):
         try:
             staff.unlock(self.ctx, item.text())
         except ServiceError as exc:
-            self.staff_error.setText(error_text(exc))
+            self._say(error_text(exc))
             return
-        self.staff_error.setText("")
+        self._say("")
         self.refresh_staff()
 
     @Slot()
@@ -242,9 +251,9 @@ class AdminPage(QtWidgets.QWidget):
         try:
             staff.set_active(self.ctx, item.text(), not bool(item.data(Qt.ItemDataRole.UserRole)))
         except ServiceError as exc:
-            self.staff_error.setText(error_text(exc))
+            self._say(error_text(exc))
             return
-        self.staff_error.setText("")
+        self._say("")
         self.refresh_staff()
 
     def refresh_campaigns(self) -> None:
@@ -262,28 +271,34 @@ class AdminPage(QtWidgets.QWidget):
                 if column >= 3:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.campaign_table.setItem(row, column, item)
-        self.campaign_table.resizeColumnsToContents()
+        _fit_columns(self.campaign_table)
         self.set_campaign(self.campaign_code)
 
     @Slot()
     def add_staff(self) -> None:
         """The password is typed twice: nobody sees it, so a slip would lock the new colleague out."""
         if self.new_password.text() != self.new_password_again.text():
-            self.staff_error.setText(self.tr("The two passwords differ; type them again."))
+            self._say(self.tr("The two passwords differ; type them again."))
             self.new_password_again.clear()
             self.new_password_again.setFocus()
             return
         try:
-            staff.create_staff(self.ctx, self.new_staff_no.text(), self.new_name.text(), str(self.new_role.currentData()),
-                               self.new_password.text(), self.new_department.currentText())
+            added = staff.create_staff(self.ctx, self.new_staff_no.text(), self.new_name.text(), str(self.new_role.currentData()),
+                                       self.new_password.text(), self.new_department.currentText())
         except ServiceError as exc:
-            self.staff_error.setText(error_text(exc))
+            self._say(error_text(exc))
             return
-        self.staff_error.setText("")
         for field in (self.new_staff_no, self.new_name, self.new_password, self.new_password_again):
             field.clear()
-        self.refresh_staff()
+        self.refresh_staff(choose=added.staff_no)
+        self._say(self.tr("Added %1 %2 (%3); they can log in now.").replace("%1", added.staff_no).replace("%2", added.name)
+                  .replace("%3", role_label(added.role)), ok=True)
         self.new_staff_no.setFocus()
+
+    def _say(self, text: str, ok: bool = False) -> None:
+        """The line under the staff form: why an add was refused, or who was just added."""
+        self.staff_error.setStyleSheet(text_style("ok" if ok else "reason"))
+        self.staff_error.setText(text)
 
     def has_unsaved_input(self) -> bool:
         """A new staff member typed but not added yet (the department alone carries over, like a default)."""
