@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from support import make_staff
 
 from kaccount_desk.services.context import Context
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
+from kaccount_desk.ui.enrollment.roster_dialogs import ImportRosterDialog
 from kaccount_desk.ui.i18n import install_translations
 from kaccount_desk.ui.main_window import MainWindow
 from kaccount_desk.ui.messages import set_current_lang
@@ -84,3 +86,27 @@ def test_a_refusal_does_not_narrow_the_form_under_the_pointer(qtbot, qapp, offic
     qtbot.wait(100)
     assert form.banner.isVisible()
     assert (form.copies.mapTo(window, QtCore.QPoint(0, 0)), form.copies.width()) == before
+
+
+def test_office_staff_import_names_the_department_from_the_file_not_their_own(qtbot, office: Context, campaign: str,
+                                                                              tmp_path) -> None:
+    """Office staff (公司(党委)办公室) import other departments' sheets: their own is no default for a sheet without 部门."""
+    dialog = ImportRosterDialog(office, campaign)
+    qtbot.addWidget(dialog)
+    assert dialog.department.currentData() == "", "the office's own department was preselected"
+    dialog.path.setFocus()
+    qtbot.keyClicks(dialog.path, str(tmp_path / "a.xlsx"))
+    assert dialog.department.currentData() == ""
+    dialog.path.clear()
+    commit(dialog.path, str(tmp_path / "铸造事业部名单.xlsx"))
+    assert dialog.department.currentData() == "铸造事业部"
+
+
+def test_a_collector_imports_into_their_own_department_whatever_the_file_is_called(qtbot, admin: Context, campaign: str,
+                                                                                   tmp_path) -> None:
+    collector = make_staff(admin, "S009", "collector", "机加工事业部")
+    dialog = ImportRosterDialog(collector, campaign)
+    qtbot.addWidget(dialog)
+    assert dialog.department.currentData() == "机加工事业部"
+    commit(dialog.path, str(tmp_path / "铸造事业部名单.xlsx"))
+    assert dialog.department.currentData() == "机加工事业部"

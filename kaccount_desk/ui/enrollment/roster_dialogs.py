@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from kaccount_desk.domain.roles import fixed_department
 from kaccount_desk.services import campaigns, rosters
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
@@ -112,8 +113,12 @@ class ImportRosterDialog(QtWidgets.QDialog):
         self.department.addItem(self.tr("(from the sheet's 部门 column)"), "")
         for found in campaigns.get_campaign(ctx, campaign_code).departments:
             self.department.addItem(found.name, found.name)
-        if ctx.actor.department and self.department.findData(ctx.actor.department) >= 0:
-            self.department.setCurrentIndex(self.department.findData(ctx.actor.department))
+        # Only a collector's own department is a safe default: office staff import every department's
+        # sheet, and theirs as default put 铸造事业部's people into 公司(党委)办公室 without a word.
+        fixed = fixed_department(ctx.actor.role, ctx.actor.department)
+        if fixed and self.department.findData(fixed) >= 0:
+            self.department.setCurrentIndex(self.department.findData(fixed))
+        self.path.textChanged.connect(self._department_from_file_name)
         self.department.setToolTip(self.tr("For a sheet without a 部门 column, or rows left blank there"))
         self.dry_run = QtWidgets.QCheckBox(self.tr("Dry run (check only)"))
         self.dry_run.setChecked(True)
@@ -168,6 +173,16 @@ class ImportRosterDialog(QtWidgets.QDialog):
         )
         if name:
             self.path.setText(name)
+
+    @Slot(str)
+    def _department_from_file_name(self, text: str) -> None:
+        """A department's sheet is usually named after it (铸造事业部名单.xlsx): choose that department."""
+        if fixed_department(self.ctx.actor.role, self.ctx.actor.department) is not None:
+            return
+        stem = Path(text.strip()).stem
+        named = [self.department.itemData(i) for i in range(1, self.department.count()) if self.department.itemData(i) in stem]
+        if len(named) == 1:
+            self.department.setCurrentIndex(self.department.findData(named[0]))
 
     @Slot()
     def start(self) -> None:
