@@ -1,13 +1,17 @@
 """The window as each clerk left it: size and place, splitter positions, column widths.
 
 Counter PCs are shared, and two clerks set their columns differently, so the layout is kept per
-staff member. Every splitter and table header under the window is found by its place in the
-widget tree (class names and positions), so a new panel takes part without registering; after a
-change of layout Qt refuses a state that no longer fits, and the default stays.
+staff member, and per language: columns set for Chinese headers cut the English ones ("Staff ID"
+is twice as wide as "工号"), so each language keeps its own widths and splitters.
+
+Every splitter and table header under the window is found by its place in the widget tree (class
+names and positions), so a new panel takes part without registering; after a change of layout Qt
+refuses a state that no longer fits, and the default stays.
 """
 
 from __future__ import annotations
 
+from kaccount_desk.ui.messages import current_lang
 from kaccount_desk.ui.qt import QtCore, QtWidgets
 from kaccount_desk.ui.settings import Settings
 
@@ -36,7 +40,7 @@ def _states(root: QtWidgets.QWidget) -> list[tuple[str, QtWidgets.QSplitter | Qt
 def save_layout(window: QtWidgets.QMainWindow, settings: Settings, staff_no: str) -> None:
     settings.set_layout(staff_no, "window", window.saveGeometry())
     for key, widget in _states(window):
-        settings.set_layout(staff_no, key, widget.saveState())
+        settings.set_layout(staff_no, f"{current_lang()}/{key}", widget.saveState())
 
 
 def restore_layout(window: QtWidgets.QMainWindow, settings: Settings, staff_no: str) -> None:
@@ -44,6 +48,6 @@ def restore_layout(window: QtWidgets.QMainWindow, settings: Settings, staff_no: 
     if geometry is not None:
         window.restoreGeometry(geometry)
     for key, widget in _states(window):
-        state = settings.layout(staff_no, key)
+        state = settings.layout(staff_no, f"{current_lang()}/{key}")
         if state is not None:
             widget.restoreState(state)

@@ -6,7 +6,8 @@ import pytest
 from support import make_staff
 
 from kaccount_desk.services.context import Context
-from kaccount_desk.ui.main_window import MainWindow
+from kaccount_desk.ui.i18n import install_translations
+from kaccount_desk.ui.main_window import MainWindow, rebuild_in_language
 from kaccount_desk.ui.tickets.tickets_page import TicketsPage
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -39,3 +40,23 @@ def test_splitters_and_columns_come_back_for_the_same_clerk_only(qtbot, admin: C
     third = open_window(qtbot, other)
     someone_else = third.page(TicketsPage)
     assert someone_else is not None and someone_else.table.horizontalHeader().sectionSize(3) != 211
+
+
+def test_each_language_keeps_its_own_column_widths(qtbot, qapp, admin: Context) -> None:
+    """Widths set under Chinese headers would cut the English ones, so a language switch does not carry them over."""
+    window = open_window(qtbot, admin)
+    page = window.page(TicketsPage)
+    assert page is not None
+    english_width = page.table.horizontalHeader().sectionSize(3)
+    page.table.horizontalHeader().resizeSection(3, 47)
+    english = rebuild_in_language(window, "zh")
+    qtbot.addWidget(english)
+    chinese_page = english.page(TicketsPage)
+    assert chinese_page is not None and chinese_page.table.horizontalHeader().sectionSize(3) != 47
+    chinese_page.table.horizontalHeader().resizeSection(3, 133)
+    back = rebuild_in_language(english, "en")
+    qtbot.addWidget(back)
+    back_page = back.page(TicketsPage)
+    assert back_page is not None and back_page.table.horizontalHeader().sectionSize(3) == 47, "English comes back as it was left"
+    assert english_width != 47
+    install_translations(qapp, "en")
