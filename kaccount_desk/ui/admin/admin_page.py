@@ -69,8 +69,8 @@ class AdminPage(QtWidgets.QWidget):
         self.ticket_box = TicketSettingsBox(ctx)
         self.ticket_box.setVisible(ctx.actor.may(Permission.HANDLE_TICKETS))
         right = QtWidgets.QVBoxLayout()
-        right.addWidget(self.campaign_box, 3)
-        right.addWidget(self.ticket_box, 2)
+        right.addWidget(self.campaign_box, 2)  # a handful of campaigns; the time limits have a row per category and area
+        right.addWidget(self.ticket_box, 3)
         self.retention_box: RetentionBox | None = None
         if ctx.actor.may(Permission.MANAGE_STAFF):
             self.retention_box = RetentionBox(ctx)
