@@ -239,3 +239,14 @@ def test_the_receipt_is_saved_as_a_pdf(qtbot, page: TicketsPage, monkeypatch: py
 
 def test_no_placeholder_date_before_a_ticket_is_chosen(page: TicketsPage, clerk: Context) -> None:
     assert page.detail.refer_due.dateTime().date().year() == clerk.now().year  # never 2000-01-01
+
+
+def test_each_history_line_can_be_read_whole_from_its_tooltip(qtbot, page: TicketsPage, clerk: Context) -> None:
+    """Seen at 1366x768 in English: "Network dept: please check the rural …" cut in the history list."""
+    ticket = t.open_ticket(clerk, t.TicketInput("fault", "phone", "hotline", "Mr Zhao", "13800138000", "no signal at home"))
+    t.refer(clerk, ticket.id, "网络部", "Network dept: please check the rural base station and the antenna on the hill")
+    page.select_ticket(ticket.id)
+    history = page.detail.history
+    lines = [history.item(row) for row in range(history.count())]
+    assert len(lines) == 2 and all(item.toolTip() == item.text() for item in lines)
+    assert "antenna on the hill" in lines[1].toolTip()

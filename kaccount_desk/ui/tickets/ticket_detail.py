@@ -219,7 +219,11 @@ class TicketDetail(QtWidgets.QWidget):
         self.history.clear()
         if view is not None:
             for event in view.history:
-                self.history.addItem(self._history_line(event))
+                line = self._history_line(event)
+                self.history.addItem(line)
+                # Qt's list may still elide a wrapped line with CJK fallback glyphs (seen at 1366x768);
+                # the pointer on it shows the whole line.
+                self.history.item(self.history.count() - 1).setToolTip(line)
             self.history.scrollToBottom()
             self.refer_due.setDateTime(to_qdatetime(self.ctx.now() + timedelta(hours=DEFAULT_REFERRAL_HOURS)))
 
