@@ -1,4 +1,4 @@
-"""Names and folders for the files people save: 铸造事业部_申请表_2026-12-02.pdf, in the folder used last.
+"""Names and folders for the files people save and open: 铸造事业部_申请表_2026-12-02.pdf, in the folder used last.
 
 A clerk files what the app writes by department and day, so the suggested name says who it is for,
 what it is and when, in the interface language; and the dialog opens where the last file went,
@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from kaccount_desk.ui.qt import QtWidgets
-from kaccount_desk.ui.settings import LAST_FOLDER, Settings
+from kaccount_desk.ui.settings import LAST_FOLDER, LAST_OPEN_FOLDER, Settings
 
 # Characters Windows refuses in a file name (a department may be called "财务/审计").
 _REFUSED = re.compile(r'[\\/:*?"<>|\s]+')
@@ -34,4 +34,15 @@ def ask_save_path(parent: QtWidgets.QWidget | None, title: str, name: str, filte
     if not chosen:
         return None
     settings.set(LAST_FOLDER, str(Path(chosen).parent))
+    return Path(chosen)
+
+
+def ask_open_path(parent: QtWidgets.QWidget | None, title: str, filters: str, settings: Settings | None = None) -> Path | None:
+    """The open dialog, in the folder the last opened file came from (the back of a card is beside its front)."""
+    settings = settings or Settings()
+    folder = settings.get(LAST_OPEN_FOLDER)
+    chosen, _ = QtWidgets.QFileDialog.getOpenFileName(parent, title, folder if folder and Path(folder).is_dir() else "", filters)
+    if not chosen:
+        return None
+    settings.set(LAST_OPEN_FOLDER, str(Path(chosen).parent))
     return Path(chosen)

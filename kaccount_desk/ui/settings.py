@@ -51,6 +51,9 @@ BACKUP_FOLDER: Setting[str] = Setting("backup_folder", str, "", _label(QT_TRANSL
 BACKUP_KEEP: Setting[int] = Setting("backup_keep", int, 7, _label(QT_TRANSLATE_NOOP("settings", "Backups kept")))
 # Where the last saved file went, so the next save dialog opens there (not shown in the settings dialog).
 LAST_FOLDER: Setting[str] = Setting("last_folder", str, "", _label(QT_TRANSLATE_NOOP("settings", "Last folder")))
+# Where the last opened file came from (a scan of an ID card, a roster, a campaign file): kept apart
+# from the save folder, since scans come from the scanner's folder and PDFs go to the documents.
+LAST_OPEN_FOLDER: Setting[str] = Setting("last_open_folder", str, "", _label(QT_TRANSLATE_NOOP("settings", "Last folder opened")))
 
 ALL_SETTINGS: tuple[Setting[Any], ...] = (
     LANGUAGE, LAST_CAMPAIGN, STORE, ORGANISATION, PRINTER, PAPER, IDLE_LOCK_MINUTES, BACKUP_FOLDER, BACKUP_KEEP,

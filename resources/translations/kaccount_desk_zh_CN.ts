@@ -3,132 +3,132 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="97" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="98" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="98" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="99" />
         <source>Lift the lock that five wrong passwords in a row put on this staff ID</source>
         <translation>解除因连续五次密码错误而对此工号的锁定</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="150" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="151" />
         <source>Load campaign file…</source>
         <translation>载入活动文件…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="207" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="208" />
         <source>Locked until %1</source>
         <translation>锁定到 %1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="88" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="89" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="62" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="63" />
         <source>Staff and campaigns</source>
         <translation>员工与活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="65" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="66" />
         <source>Audit log</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="90" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="121" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="91" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="122" />
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="90" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="122" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="91" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="123" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="90" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="123" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="91" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="124" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="90" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="124" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="91" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="125" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="90" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="91" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="93" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="229" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="94" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="230" />
         <source>Mark as left</source>
         <translation>标记为离岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="94" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="95" />
         <source>The account can no longer log in; a supervisor may then hand its open tickets on</source>
         <translation>该账号将不能登录;之后主管可把其未办结的工单转交他人</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="118" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="119" />
         <source>Add staff</source>
         <translation>添加员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="125" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="126" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="126" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="127" />
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="127" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="128" />
         <source>At least 8 characters, not a common password.</source>
         <translation>密码至少8个字符,且不能是常见密码。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="139" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="140" />
         <source>Add a staff member</source>
         <translation>添加员工账号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="145" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="146" />
         <source>Campaigns</source>
         <translation>办理活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="147" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="148" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="147" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="148" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="147" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="148" />
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="147" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="148" />
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="147" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="148" />
         <source>Reserved numbers</source>
         <translation>号池号码数</translation>
     </message>
@@ -137,52 +137,52 @@
         <translation type="vanished">从 TOML 文件载入活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="152" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="153" />
         <source>New campaign…</source>
         <translation>新建活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="154" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="155" />
         <source>Edit campaign…</source>
         <translation>编辑活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="205" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="206" />
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="205" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="206" />
         <source>Left</source>
         <translation>离岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="229" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="230" />
         <source>Reinstate</source>
         <translation>恢复在岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="281" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="282" />
         <source>The two passwords differ; type them again.</source>
         <translation>两次输入的密码不一致,请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="294" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="295" />
         <source>Added %1 %2 (%3); they can log in now.</source>
         <translation>已添加 %1 %2(%3),现在即可登录。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="308" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="309" />
         <source>The new staff member typed on the Admin page has not been added yet and would be lost.</source>
         <translation>管理页上填写的新人员还没有添加,将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="324" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="325" />
         <source>Load campaign</source>
         <translation>载入活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="324" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="325" />
         <source>Campaign files (*.toml)</source>
         <translation>活动文件 (*.toml)</translation>
     </message>
@@ -294,7 +294,7 @@
         <translation>姓名、号码或证件号码末几位</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="137" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="146" />
         <source>Select all of this department</source>
         <translation>选中本部门全部</translation>
     </message>
@@ -308,76 +308,76 @@
         <translation>尚无办理活动。请管理员在“管理”页载入活动。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="138" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="147" />
         <source>Move selected to</source>
         <translation>选中的申请改为</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="146" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="155" />
         <source>Print their application forms</source>
         <translation>打印选中人员的申请表</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="148" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="157" />
         <source>Print their ID-copy sheets</source>
         <translation>打印选中人员的身份证复印件</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="151" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="160" />
         <source>Export selected…</source>
         <translation>导出选中的申请…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="155" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="164" />
         <source>Batch</source>
         <translation>批量办理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="167" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="176" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="189" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="198" />
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="190" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="199" />
         <source>All plans</source>
         <translation>全部资费</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="250" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="259" />
         <source>%n application(s)</source>
         <translation>
             <numerusform>共 %n 份申请</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="251" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="260" />
         <source>%n selected</source>
         <translation>
             <numerusform>已选 %n 份</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="280" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="289" />
         <source>Rejected</source>
         <translation>被退回</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="280" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="289" />
         <source>Operator's reason for rejecting</source>
         <translation>移动公司退回的原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="284" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="293" />
         <source>Move applications</source>
         <translation>批量办理申请</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="285" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="294" />
         <source>Move %n selected application(s) to “%1”?</source>
         <translation>
             <numerusform>把选中的 %n 份申请改为“%1”?</numerusform>
@@ -387,32 +387,32 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="32" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="33" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="33" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="34" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="34" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="35" />
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="35" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="36" />
         <source>Action</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="36" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="37" />
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="37" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="38" />
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -420,61 +420,66 @@
 <context>
     <name>AuditPanel</name>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="66" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="67" />
         <source>All actions</source>
         <translation>全部事项</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="70" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="71" />
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="77" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="78" />
         <source>All dates</source>
         <translation>全部日期</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="79" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="80" />
         <source>Filter</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="80" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="81" />
         <source>Check the chain</source>
         <translation>校验记录链</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="81" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="82" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="116" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="117" />
         <source>%n entries</source>
         <translation>
             <numerusform>共 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="122" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="123" />
         <source>The audit log is intact: %n entries.</source>
         <translation>
             <numerusform>审计记录完整:共 %n 条。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="124" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="125" />
         <source>The audit log was tampered with: </source>
         <translation>审计记录被改动:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="128" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="129" />
+        <source>Audit log</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="130" />
         <source>Export the audit log</source>
         <translation>导出审计记录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="129" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="130" />
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
@@ -658,55 +663,55 @@
 <context>
     <name>CopySlot</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="55" />
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="117" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="56" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="118" />
         <source>Drop, paste (Ctrl+V)
 or choose an image</source>
         <translation>拖入、粘贴(Ctrl+V)
 或选择图片</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="62" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="63" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="63" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="64" />
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="67" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="68" />
         <source>Enlarge</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="68" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="69" />
         <source>Open the copy at full size (Enter, or double-click the picture)</source>
         <translation>查看原图(Enter,或双击图片)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="69" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="70" />
         <source>Turn ↻</source>
         <translation>旋转 ↻</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="70" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="71" />
         <source>Turn the copy a quarter to the right (R)</source>
         <translation>向右旋转90度(R)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="71" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="72" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="72" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="73" />
         <source>Remove this copy, after a confirmation (Delete)</source>
         <translation>删除这张复印件,删除前会确认(Delete)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="132" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="133" />
         <source>ID card image</source>
         <translation>身份证图片</translation>
     </message>
@@ -962,22 +967,22 @@ or choose an image</source>
         <translation type="vanished">拒收</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="24" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="25" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="25" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="26" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="26" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="27" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="27" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="28" />
         <source>Reasons and warnings</source>
         <translation>原因与提醒</translation>
     </message>
@@ -985,109 +990,109 @@ or choose an image</source>
 <context>
     <name>ImportRosterDialog</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="106" />
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="167" />
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="186" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="107" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="171" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="199" />
         <source>Import roster</source>
         <translation>导入名单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="108" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="109" />
         <source>A department's roster (.xlsx or .csv)</source>
         <translation>部门报来的名单(.xlsx 或 .csv)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="109" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="110" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="112" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="113" />
         <source>(from the sheet's 部门 column)</source>
         <translation>(按表中的“部门”列)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="117" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="122" />
         <source>For a sheet without a 部门 column, or rows left blank there</source>
         <translation>用于没有“部门”列的表,或该列留空的行</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="118" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="123" />
         <source>Dry run (check only)</source>
         <translation>试导入(只检查,不写入)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="120" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="125" />
         <source>Check / import</source>
         <translation>检查 / 导入</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="139" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="144" />
         <source>Save refused rows…</source>
         <translation>保存未通过的行…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="140" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="145" />
         <source>The refused rows as the department sent them, with a reason column, to send back</source>
         <translation>按部门报来的原样保存未通过的行,并加一列原因,退回给部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="150" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="155" />
         <source>Department:</source>
         <translation>部门:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="167" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="171" />
         <source>Rosters (*.xlsx *.csv);;All files (*)</source>
         <translation>名单 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="176" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="189" />
         <source>Choose a roster file first.</source>
         <translation>请先选择名单文件。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="181" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="194" />
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="181" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="194" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="193" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="206" />
         <source>new %1, updated %2, unchanged %3, refused %4</source>
         <translation>新增 %1,更新 %2,未变 %3,拒收 %4</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="196" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="209" />
         <source>Dry run, nothing was written:</source>
         <translation>试导入,未写入任何数据:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="196" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="209" />
         <source>Imported:</source>
         <translation>已导入:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="213" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="226" />
         <source>refused</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="215" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="228" />
         <source>Save refused rows</source>
         <translation>保存未通过的行</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="223" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="236" />
         <source>%1 refused rows saved to %2</source>
         <translation>已将 %1 行未通过的记录保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="230" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="243" />
         <source>Import cancelled: nothing was written.</source>
         <translation>已取消导入:未写入任何数据。</translation>
     </message>
@@ -1095,187 +1100,187 @@ or choose an image</source>
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="445" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="447" />
         <source>Saved as draft #%1 with the problems listed; it cannot move on until they are fixed</source>
         <translation>已存为草稿 #%1,所列问题改正之前不能继续办理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="145" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="146" />
         <source>Disca&amp;rd changes</source>
         <translation>放弃修改(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="402" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="404" />
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="402" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="404" />
         <source>Discard what was typed since the last save?</source>
         <translation>放弃上次保存以来填写的内容?</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="413" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="415" />
         <source>Changes discarded</source>
         <translation>已放弃修改</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="92" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="93" />
         <source>Type to search the campaign's departments</source>
         <translation>输入以查找本次活动的部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="100" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="101" />
         <source>Keep &amp;old number</source>
         <translation>保留老号(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="101" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="102" />
         <source>&amp;New number from the pool</source>
         <translation>从号池选新号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="108" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="109" />
         <source>C&amp;hoose… (F4)</source>
         <translation>选号(&amp;H)…(F4)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="111" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="112" />
         <source>Packages the number has now, e.g. from the bill</source>
         <translation>该号码现已办理的业务,可参照话费单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="119" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="120" />
         <source>No add-ons beyond those the plan includes</source>
         <translation>除资费已含的附加包外不加办</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="143" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="144" />
         <source>&amp;Save (Enter)</source>
         <translation>保存(&amp;S)(Enter)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="144" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="145" />
         <source>Next application (Ctrl+N)</source>
         <translation>下一份申请(Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="172" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="173" />
         <source>Late acceptance &amp;reason:</source>
         <translation>逾期接收原因(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="175" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="176" />
         <source>De&amp;partment:</source>
         <translation>部门(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="176" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="177" />
         <source>N&amp;ame:</source>
         <translation>姓名(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="177" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="178" />
         <source>Document t&amp;ype:</source>
         <translation>证件类型(&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="178" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="179" />
         <source>&amp;ID number:</source>
         <translation>证件号码(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="179" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="180" />
         <source>Number source:</source>
         <translation>号码来源:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="180" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="181" />
         <source>&amp;Mobile number:</source>
         <translation>手机号码(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="181" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="182" />
         <source>Current pac&amp;kages:</source>
         <translation>已办业务(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="182" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="183" />
         <source>P&amp;lan:</source>
         <translation>资费方式(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="183" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="184" />
         <source>A&amp;dd-ons:</source>
         <translation>附加包(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="184" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="185" />
         <source>No&amp;te:</source>
         <translation>备注(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="206" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="207" />
         <source>ID card copies</source>
         <translation>身份证复印件</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="208" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="209" />
         <source>Still needed before it can move on</source>
         <translation>提交前还缺少</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="299" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="301" />
         <source>— choose a plan —</source>
         <translation>— 请选择资费 —</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="373" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="375" />
         <source>The application in the form has not been saved. Save it as a draft now?</source>
         <translation>表单中的申请还没有保存。现在保存为草稿吗?</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="393" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="395" />
         <source>Application #%1 saved; this is a new one</source>
         <translation>申请 #%1 已保存;现在填写下一份</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="432" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="434" />
         <source>Application #%1</source>
         <translation>申请 #%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="448" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="450" />
         <source>Saved — application #%1</source>
         <translation>已保存 — 申请 #%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="465" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="467" />
         <source>Application #%1 is now: %2</source>
         <translation>申请 #%1 现为:%2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="541" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="543" />
         <source>%1 — current fee + %2 yuan a month</source>
         <translation>%1 — 原资费 + 每月 %2 元</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="542" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="544" />
         <source>%1 — %2 yuan a month</source>
         <translation>%1 — 每月 %2 元</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="554" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="556" />
         <source>%1 (+%2 yuan)</source>
         <translation>%1(+%2 元)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="586" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="588" />
         <source>The number the person keeps</source>
         <translation>申请人保留的老号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="586" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="588" />
         <source>Type the number or press F4 to choose one</source>
         <translation>输入号码,或按 F4 选号</translation>
     </message>
@@ -1304,27 +1309,27 @@ or choose an image</source>
         <translation type="vanished">没有冲突的套餐</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="632" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="634" />
         <source>Only office staff may accept a late application.</source>
         <translation>只有办公室人员可以接收逾期申请。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="654" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="656" />
         <source>Changes not saved yet (Enter saves)</source>
         <translation>修改尚未保存(按 Enter 保存)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="654" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="656" />
         <source>Not saved yet (Enter saves)</source>
         <translation>尚未保存(按 Enter 保存)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="657" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="659" />
         <source>Only the confirmation below is missing</source>
         <translation>只差下面的确认</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="657" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="659" />
         <source>Nothing missing ✓</source>
         <translation>材料齐全 ✓</translation>
     </message>
@@ -2043,72 +2048,72 @@ or choose an image</source>
 <context>
     <name>ReportsPanel</name>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="26" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="27" />
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="27" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="28" />
         <source>Resolved at first contact</source>
         <translation>首问办结</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="28" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="29" />
         <source>Referred</source>
         <translation>转派部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="29" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="30" />
         <source>Closed on time</source>
         <translation>按时办结</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="30" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="31" />
         <source>Overdue now</source>
         <translation>当前超时</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="31" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="32" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="32" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="33" />
         <source>Not satisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="33" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="34" />
         <source>Not reachable</source>
         <translation>联系不上</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="34" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="35" />
         <source>Rent waivers owed</source>
         <translation>应免月租</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="37" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="38" />
         <source>On-time rate</source>
         <translation>按时办结率</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="37" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="38" />
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="69" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="70" />
         <source>Show</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="70" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="71" />
         <source>Export to a spreadsheet…</source>
         <translation>导出为电子表格…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="204" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="210" />
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
@@ -2117,62 +2122,62 @@ or choose an image</source>
         <translation type="vanished">导出 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="73" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="74" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="74" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="75" />
         <source>Staff member</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="77" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="78" />
         <source>Received from</source>
         <translation>受理日期从</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="79" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="80" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="85" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="86" />
         <source>Per window</source>
         <translation>按窗口</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="86" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="87" />
         <source>Per staff member</source>
         <translation>按员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="129" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="130" />
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="150" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="151" />
         <source>%1 to %2: %3 ticket(s)</source>
         <translation>%1 至 %2:共 %3 张工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="152" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="153" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="197" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="203" />
         <source>Tickets per window</source>
         <translation>各窗口工单情况</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="203" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="209" />
         <source>Ticket report</source>
         <translation>工单统计</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="204" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="210" />
         <source>Export report</source>
         <translation>导出统计表</translation>
     </message>
@@ -2181,17 +2186,17 @@ or choose an image</source>
         <translation type="vanished">Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="217" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="223" />
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="222" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="228" />
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1:%2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="226" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="232" />
         <source>Exporting the report…</source>
         <translation>正在导出统计表…</translation>
     </message>
@@ -3071,19 +3076,19 @@ Your input stays here; trying again every %2 seconds.</source>
 <context>
     <name>roster_dialogs</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="241" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="254" />
         <source>Roster</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="243" />
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="254" />
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="258" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="256" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="267" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="271" />
         <source>Export roster</source>
         <translation>导出名单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="244" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="257" />
         <source>Spreadsheet (*.xlsx);;Text with commas (*.csv)</source>
         <translation>电子表格 (*.xlsx);;逗号分隔文本 (*.csv)</translation>
     </message>
@@ -3092,7 +3097,7 @@ Your input stays here; trying again every %2 seconds.</source>
         <translation type="vanished">Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="255" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="268" />
         <source>%n application(s) written to:</source>
         <translation>已导出 %n 份申请到:</translation>
     </message>
@@ -3148,6 +3153,11 @@ Your input stays here; trying again every %2 seconds.</source>
         <location filename="../../kaccount_desk/ui/settings.py" line="53" />
         <source>Last folder</source>
         <translation>上次使用的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/settings.py" line="56" />
+        <source>Last folder opened</source>
+        <translation>上次打开的文件夹</translation>
     </message>
 </context>
 <context>

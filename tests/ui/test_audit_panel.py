@@ -7,6 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from file_dialogs import answer_file_dialog
 from support import make_staff
 
 from kaccount_desk.domain.audit import Action
@@ -40,8 +41,10 @@ def test_admins_filter_check_and_export_the_log(qtbot, admin: Context, campaign:
 
     panel.verify()
     assert "intact" in panel.status.text()
-    out = tmp_path / "audit.xlsx"
-    panel.export(out)
+    out, seen = tmp_path / "audit.xlsx", []
+    answer_file_dialog(out, seen)
+    panel.export()  # through the real save dialog, which offers a dated name in the interface language
+    assert seen[0][1] == f"Audit-log_{admin.now().astimezone().date().isoformat()}.xlsx"
     qtbot.waitUntil(lambda: "written" in panel.status.text(), timeout=20000)
     sheet = openpyxl.load_workbook(out).active
     actions = {row[3] for row in sheet.iter_rows(values_only=True)}

@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
+from file_dialogs import answer_file_dialog
 
-from kaccount_desk.ui.file_names import ask_save_path, file_name
-from kaccount_desk.ui.qt import QtWidgets
+from kaccount_desk.ui.file_names import ask_open_path, ask_save_path, file_name
 from kaccount_desk.ui.settings import LAST_FOLDER, Settings
 
 
@@ -18,13 +17,28 @@ def test_names_join_their_parts_and_the_day_safely() -> None:
         "财务-审计_Ticket-report_2026-01-05.xlsx"
 
 
-def test_the_dialog_starts_where_the_last_file_went(qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    offered: list[str] = []
-    answers = [str(tmp_path / "a.pdf"), ""]
-    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName",
-                        staticmethod(lambda parent, title, start, filters: (offered.append(start), (answers.pop(0), ""))[1]))
+def test_the_save_dialog_starts_where_the_last_file_went(qapp, tmp_path: Path) -> None:
+    seen: list[tuple[str, str]] = []
     settings = Settings()
+    answer_file_dialog(tmp_path / "a.pdf", seen)
     assert ask_save_path(None, "Save", "x.pdf", "PDF (*.pdf)", settings) == tmp_path / "a.pdf"
-    assert settings.get(LAST_FOLDER) == str(tmp_path)
+    assert settings.get(LAST_FOLDER) == str(tmp_path) and seen[0][1] == "x.pdf"
+    answer_file_dialog(None, seen)
     assert ask_save_path(None, "Save", "y.pdf", "PDF (*.pdf)", settings) is None  # cancelled: nothing changes
-    assert offered == ["x.pdf", str(tmp_path / "y.pdf")] and settings.get(LAST_FOLDER) == str(tmp_path)
+    assert seen[1] == (str(tmp_path), "y.pdf") and settings.get(LAST_FOLDER) == str(tmp_path)
+
+
+def test_the_open_dialog_starts_where_the_last_opened_file_was(qapp, tmp_path: Path) -> None:
+    scans, documents = tmp_path / "扫描件", tmp_path / "documents"
+    scans.mkdir()
+    documents.mkdir()
+    (scans / "front.jpg").write_bytes(b"x")
+    settings = Settings()
+    settings.set(LAST_FOLDER, str(documents))
+    seen: list[tuple[str, str]] = []
+    answer_file_dialog(scans / "front.jpg", seen)
+    assert ask_open_path(None, "Open", "Images (*.jpg)", settings) == scans / "front.jpg"
+    answer_file_dialog(None, seen)
+    assert ask_open_path(None, "Open", "Images (*.jpg)", settings) is None
+    assert seen[1][0] == str(scans), "the next scan is beside the last one"
+    assert settings.get(LAST_FOLDER) == str(documents), "where PDFs are saved is kept apart"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from file_dialogs import answer_file_dialog
 from PIL import Image
 from support import valid_id
 
@@ -182,3 +183,17 @@ def test_a_submitted_application_shows_its_copies_but_they_cannot_be_changed(qtb
     viewer = w.enlarge("front")
     assert viewer is not None and not viewer.right_button.isVisibleTo(viewer)
     viewer.reject()
+
+
+def test_the_backs_file_dialog_opens_where_the_front_came_from(qtbot, widget: IdCopiesWidget, admin: Context, app_id: int,
+                                                               tmp_path: Path) -> None:
+    scans = tmp_path / "scans"
+    scans.mkdir()
+    seen: list[tuple[str, str]] = []
+    answer_file_dialog(card(scans / "front.jpg"), seen)
+    qtbot.mouseClick(widget.slots["front"].choose_button, Qt.MouseButton.LeftButton)
+    answer_file_dialog(card(scans / "back.jpg"), seen)
+    qtbot.mouseClick(widget.slots["back"].choose_button, Qt.MouseButton.LeftButton)
+    assert seen[1][0] == str(scans)
+    view = enrollment.get_application(admin, app_id)
+    assert view.has_front and view.has_back

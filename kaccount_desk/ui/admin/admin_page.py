@@ -16,6 +16,7 @@ from kaccount_desk.ui.admin.audit_panel import AuditPanel
 from kaccount_desk.ui.admin.campaign_editor import CampaignEditor
 from kaccount_desk.ui.admin.retention_box import RetentionBox
 from kaccount_desk.ui.admin.ticket_settings_box import TicketSettingsBox
+from kaccount_desk.ui.file_names import ask_open_path
 from kaccount_desk.ui.messages import current_lang, error_text, show_error
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtWidgets, Signal, Slot
@@ -321,9 +322,9 @@ class AdminPage(QtWidgets.QWidget):
 
     @Slot()
     def load_campaign(self) -> None:
-        name, _ = QtWidgets.QFileDialog.getOpenFileName(self, self.tr("Load campaign"), "", self.tr("Campaign files (*.toml)"))
-        if name:
-            self.load_campaign_file(Path(name))
+        path = ask_open_path(self, self.tr("Load campaign"), self.tr("Campaign files (*.toml)"))
+        if path is not None:
+            self.load_campaign_file(path)
 
     def load_campaign_file(self, path: Path) -> None:
         try:

@@ -15,6 +15,7 @@ from kaccount_desk.services import audit, audit_view
 from kaccount_desk.services.audit_view import AuditFilter, AuditRow
 from kaccount_desk.services.context import Context
 from kaccount_desk.ui.enrollment.applications_model import local_time
+from kaccount_desk.ui.file_names import ask_save_path, file_name
 from kaccount_desk.ui.lazy_table import LazyTableModel
 from kaccount_desk.ui.messages import current_lang
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtWidgets, Slot
@@ -125,11 +126,10 @@ class AuditPanel(QtWidgets.QWidget):
 
     def export(self, path: Path | None = None) -> None:
         if path is None:
-            name, _ = QtWidgets.QFileDialog.getSaveFileName(self, self.tr("Export the audit log"), "audit.xlsx",
-                                                            self.tr("Excel (*.xlsx);;CSV (*.csv)"))
-            if not name:
+            suggested = file_name(self.tr("Audit log"), day=self.ctx.now().astimezone().date(), suffix=".xlsx")
+            path = ask_save_path(self, self.tr("Export the audit log"), suggested, self.tr("Excel (*.xlsx);;CSV (*.csv)"))
+            if path is None:
                 return
-            path = Path(name)
         chosen = self.current_filter()
         target = path
         run_with_progress(self, self.tr("Exporting the audit log"), lambda _progress: audit_view.export(self.ctx, chosen, target),

@@ -17,6 +17,7 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationView
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.enrollment.id_copy_viewer import CopyViewer
+from kaccount_desk.ui.file_names import ask_open_path
 from kaccount_desk.ui.messages import current_lang
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
@@ -128,11 +129,10 @@ class CopySlot(QtWidgets.QFrame):
         self.message.setVisible(bool(text))
 
     def choose_file(self) -> None:
-        path, _filter = QtWidgets.QFileDialog.getOpenFileName(
-            self, self.tr("ID card image"), "", self.tr("Images (%1)").replace("%1", " ".join(f"*{s}" for s in IMAGE_SUFFIXES))
-        )
-        if path:
-            self._owner.attach_file(self.side, Path(path))
+        images = self.tr("Images (%1)").replace("%1", " ".join(f"*{s}" for s in IMAGE_SUFFIXES))
+        path = ask_open_path(self, self.tr("ID card image"), images)
+        if path is not None:
+            self._owner.attach_file(self.side, path)
 
     def paste(self) -> None:
         self._owner.paste(self.side)

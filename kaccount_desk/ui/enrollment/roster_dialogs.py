@@ -14,7 +14,7 @@ from kaccount_desk.services import campaigns, rosters
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.rosters import ROW_RESULT_LABELS, ImportReport, RowResult
-from kaccount_desk.ui.file_names import ask_save_path, file_name
+from kaccount_desk.ui.file_names import ask_open_path, ask_save_path, file_name
 from kaccount_desk.ui.messages import current_lang, show_error
 from kaccount_desk.ui.none_guard import none_safe
 from kaccount_desk.ui.palette import COLOURS
@@ -168,11 +168,9 @@ class ImportRosterDialog(QtWidgets.QDialog):
 
     @Slot()
     def choose_file(self) -> None:
-        name, _ = QtWidgets.QFileDialog.getOpenFileName(
-            self, self.tr("Import roster"), "", self.tr("Rosters (*.xlsx *.csv);;All files (*)")
-        )
-        if name:
-            self.path.setText(name)
+        path = ask_open_path(self, self.tr("Import roster"), self.tr("Rosters (*.xlsx *.csv);;All files (*)"))
+        if path is not None:
+            self.path.setText(str(path))
 
     @Slot(str)
     def _department_from_file_name(self, text: str) -> None:
