@@ -21,6 +21,7 @@ from kaccount_desk.ui.i18n import install_translations
 from kaccount_desk.ui.qt import QtCore, QtWidgets
 from kaccount_desk.ui.settings import LAST_FOLDER, Settings
 from kaccount_desk.ui.shortcuts import ShortcutsDialog
+from kaccount_desk.ui.tickets.open_ticket_form import OpenTicketForm
 
 LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 # What may stay Latin in a Chinese dialog: the file filter we pass, key names, paper sizes Qt names in both.
@@ -133,3 +134,13 @@ def test_the_shortcuts_list_names_every_key_in_chinese(qtbot, qapp) -> None:
     qtbot.addWidget(dialog)
     keys = [dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())]
     assert "回车" in keys and not [k for k in keys if "Enter" in k or "Return" in k], keys
+
+
+def test_the_new_ticket_form_has_no_chinese_in_english(qtbot, qapp, admin) -> None:
+    """Seen in the English form: "…until the customer confirms (首问负责)." (the data it holds may be Chinese, its words not)."""
+    install_translations(qapp, "en")
+    form = OpenTicketForm(admin)
+    qtbot.addWidget(form)
+    texts = [w.text() for w in form.findChildren(QtWidgets.QLabel)] + [w.text() for w in form.findChildren(QtWidgets.QAbstractButton)]
+    texts += [w.placeholderText() for w in form.findChildren(QtWidgets.QLineEdit)] + [form.content.placeholderText()]
+    assert [t for t in texts if re.search(r"[\u4e00-\u9fff]", t)] == []

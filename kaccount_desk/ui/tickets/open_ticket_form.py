@@ -114,7 +114,7 @@ class OpenTicketForm(QtWidgets.QDialog):
         buttons.addWidget(self.print_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
-        owner = QtWidgets.QLabel(self.tr("You receive it, so you own it until the customer confirms (首问负责)."))
+        owner = QtWidgets.QLabel(self.tr("You receive it, so you own it until the customer confirms (first-contact responsibility)."))
         owner.setWordWrap(True)
         owner.setStyleSheet(text_style("calm"))
         layout = QtWidgets.QVBoxLayout(self)
