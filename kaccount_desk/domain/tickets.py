@@ -113,7 +113,7 @@ LABELS = Labels({
     TicketStatus.CLOSED: ("已办结", "Closed"),
     Action.RECEIVE: ("受理", "Received"),
     Action.START: ("开始处理", "Started"),
-    Action.REFER: ("转交部门", "Referred"),
+    Action.REFER: ("转派部门", "Referred"),
     Action.ANSWER: ("部门答复", "Department answer"),
     Action.REPLY: ("回复客户", "Reply to customer"),
     Action.CALLBACK: ("回访", "Callback"),
@@ -221,7 +221,7 @@ def check_owner(action: Action, is_owner: bool) -> tuple[Reason, ...]:
 def check_situation(facts: TicketFacts, action: Action) -> tuple[Reason, ...]:
     """Why ``action`` does not fit this ticket's facts (no open referral, not a fault, ...); empty when it does."""
     if action is Action.ANSWER and not facts.pending_referrals:
-        return (Reason("ticket.no_pending_referral", "此工单没有待答复的转交", "The ticket has no referral waiting for an answer"),)
+        return (Reason("ticket.no_pending_referral", "此工单没有待答复的转派", "The ticket has no referral waiting for an answer"),)
     if action is Action.HANDSET_CAUSE and not facts.fault:
         return (Reason("ticket.not_fault", "只有故障申告可以登记手机原因", "Only a fault report can have a handset cause"),)
     if action is Action.HANDSET_CAUSE and facts.handset_cause:

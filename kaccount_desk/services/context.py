@@ -161,6 +161,6 @@ PERMISSION_LABELS = Labels({
     Permission.VIEW_FULL_ID: ("查看完整证件号码", "see full ID numbers"),
     Permission.HANDLE_TICKETS: ("处理首问工单", "handle tickets"),
     Permission.REASSIGN_TICKETS: ("调整工单负责人", "reassign tickets"),
-    Permission.CONFIGURE_TICKETS: ("设置工单时限和转交部门", "set ticket time limits and departments"),
+    Permission.CONFIGURE_TICKETS: ("设置工单时限和转派部门", "set ticket time limits and departments"),
     Permission.VIEW_AUDIT: ("查看审计记录", "see the audit log"),
 })

@@ -312,7 +312,7 @@ def ticket_report(ctx: Context, start: datetime, end: datetime) -> Report:
     return Report(local(start), local(end), by_window, by_staff)
 
 
-REPORT_HEADERS = ("分组", "编号", "名称", "受理", "首问办结", "转交部门", "按时办结", "当前超时", "满意", "不满意", "联系不上", "应免月租",
+REPORT_HEADERS = ("分组", "编号", "名称", "受理", "首问办结", "转派部门", "按时办结", "当前超时", "满意", "不满意", "联系不上", "应免月租",
                   "按时办结率", "满意率")
 
 

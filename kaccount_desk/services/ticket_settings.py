@@ -121,6 +121,6 @@ def retire_department(ctx: Context, name: str) -> DepartmentView:
         if row is None:
             raise Refused(Reason("department.unknown", f"没有在用的部门“{clean}”", f"No department {clean!r} in use"))
         if session.scalar(select(func.count(TicketDepartment.id)).where(TicketDepartment.active)) == 1:
-            raise Refused(Reason("department.last", "至少要保留一个可转交的部门", "At least one department must remain to refer to"))
+            raise Refused(Reason("department.last", "至少要保留一个可转派的部门", "At least one department must remain to refer to"))
         row.active = False
     return DepartmentView(clean, False)

@@ -209,14 +209,14 @@ def _department(session: Session, name: str, retired_too: bool = False) -> Ticke
     found = session.scalar(query if retired_too else query.where(TicketDepartment.active))
     if found is None:
         known = "、".join(session.scalars(select(TicketDepartment.name).where(TicketDepartment.active).order_by(TicketDepartment.position)))
-        zh, en = f"未知的部门“{name}”,可转交:{known}", f"Unknown department {name!r}; known: {known}"
+        zh, en = f"未知的部门“{name}”,可转派:{known}", f"Unknown department {name!r}; known: {known}"
         raise Refused(Reason("ticket.unknown_department", zh, en))
     return found
 
 
 def refer(ctx: Context, ticket_id: int, department: str, ask: str, due: datetime | None = None) -> TicketView:
     """Urge a department to answer; the owner stays the owner (首问负责: the ticket is not handed off)."""
-    asked = _required(ask, "转交事项", "question asked")
+    asked = _required(ask, "转派事项", "question asked")
     now = ctx.now()
     if due is not None and (due.tzinfo is None or due <= now):
         raise Refused(
@@ -251,7 +251,7 @@ def answer(ctx: Context, ticket_id: int, department: str, answer_text: str) -> T
         mine = [r for r in open_referrals if r.department_id == dept.id]
         if not mine:
             raise Refused(
-                Reason("ticket.not_referred", f"此工单没有待“{dept.name}”答复的转交", f"The ticket has no open referral to {dept.name}")
+                Reason("ticket.not_referred", f"此工单没有待“{dept.name}”答复的转派", f"The ticket has no open referral to {dept.name}")
             )
         mine[0].answer, mine[0].answered_by, mine[0].answered_at = body, ctx.actor.id, ctx.now()
         if len(open_referrals) == 1:

@@ -2677,7 +2677,7 @@ Your input stays here; trying again every %2 seconds.</source>
     <message>
         <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="28" />
         <source>Ticket time limits and departments</source>
-        <translation>工单时限与转交部门</translation>
+        <translation>工单时限与转派部门</translation>
     </message>
     <message>
         <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="30" />
@@ -2722,7 +2722,7 @@ Your input stays here; trying again every %2 seconds.</source>
     <message>
         <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="44" />
         <source>No new referrals go to it; it still answers those it has</source>
-        <translation>不再接收新的转交;已转交给它的仍须答复</translation>
+        <translation>不再接收新的转派;已转派给它的仍须答复</translation>
     </message>
     <message>
         <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="89" />
@@ -3220,7 +3220,7 @@ Your input stays here; trying again every %2 seconds.</source>
     <message>
         <location filename="../../kaccount_desk/ui/shortcuts.py" line="27" />
         <source>Ticket: reply to the customer</source>
-        <translation>工单:答复客户</translation>
+        <translation>工单:回复客户</translation>
     </message>
     <message>
         <location filename="../../kaccount_desk/ui/shortcuts.py" line="28" />
