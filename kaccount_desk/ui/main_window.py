@@ -80,6 +80,9 @@ def store_label(url: str) -> str:
     return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)
 
 
+# Beside a campaign's code in the campaign box: whether it has passed its deadline.
+CLOSED_ROLE = QtCore.Qt.ItemDataRole.UserRole + 1
+
 class MainWindow(QtWidgets.QMainWindow):
     """``language_changed(code)`` asks the application to build the window again in that language."""
 
@@ -108,7 +111,7 @@ class MainWindow(QtWidgets.QMainWindow):
                 raise TypeError(f"{type(page).__name__} is not a widget")
             self.stack.addWidget(page)
             if isinstance(page, AdminPage):
-                page.campaigns_changed.connect(self.reload_campaigns)
+                page.campaigns_changed.connect(self.campaigns_changed)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         central = QtWidgets.QWidget()
         self.store_banner = StoreBanner(ctx.store)
@@ -265,6 +268,7 @@ class MainWindow(QtWidgets.QMainWindow):
         for summary in found:
             mark = self.tr(" — closed") if summary.expired else ""
             self.campaign_combo.addItem(f"{summary.title}({summary.code}){mark}", summary.code)
+            self.campaign_combo.setItemData(self.campaign_combo.count() - 1, summary.expired, CLOSED_ROLE)
             if summary.expired:
                 self.campaign_combo.setItemData(self.campaign_combo.count() - 1, self.palette().placeholderText(),
                                                 QtCore.Qt.ItemDataRole.ForegroundRole)
@@ -275,6 +279,22 @@ class MainWindow(QtWidgets.QMainWindow):
         self.campaign_combo.setCurrentIndex(index if index >= 0 else (0 if found else -1))
         self.campaign_combo.blockSignals(False)
         self._campaign_chosen()
+
+    @Slot(str)
+    def campaigns_changed(self, added: str) -> None:
+        """After a load or an edit; a campaign just added is taken up when the one shown has closed.
+
+        Whoever loads a new campaign file while the last one is past its deadline means to work on
+        the new one; a live campaign in use stays, since its applications are still coming in.
+        """
+        self.reload_campaigns()
+        combo = self.campaign_combo
+        if not added or added == self.campaign_code or not combo.itemData(combo.currentIndex(), CLOSED_ROLE):
+            return
+        index = combo.findData(added)
+        if index < 0 or combo.itemData(index, CLOSED_ROLE):
+            return
+        combo.setCurrentIndex(index)  # through _campaign_switched: unsaved typing is settled first
 
     @Slot()
     def _campaign_switched(self) -> None:

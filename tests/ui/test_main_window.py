@@ -136,3 +136,25 @@ def test_the_campaign_box_marks_closed_campaigns_and_opens_the_newest_live_one(q
     window.campaign_combo.setCurrentIndex(1)  # looking at the old one on purpose is kept through a reload
     window.reload_campaigns()
     assert window.campaign_code == "OLD-2011"
+
+
+def test_a_campaign_file_loaded_while_the_shown_one_has_closed_is_taken_up(qtbot, admin: Context, campaign: str, clock,
+                                                                           tmp_path) -> None:
+    from support import SAMPLE_CAMPAIGN
+
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    admin_page = window.page(AdminPage)
+    assert admin_page is not None and window.campaign_code == campaign
+    later = tmp_path / "2013.toml"
+    later.write_text(SAMPLE_CAMPAIGN.read_text(encoding="utf-8").replace('code = "BT2012-KA"', 'code = "BT2013-KA"')
+                     .replace("2012-02-27T10:00:00+08:00", "2013-02-27T10:00:00+08:00"), encoding="utf-8")
+    admin_page.load_campaign_file(later)
+    assert window.campaign_code == campaign, "the shown campaign still takes applications: it stays"
+    clock.advance(days=30)  # the 2012 campaign has closed
+    again = tmp_path / "2013b.toml"
+    again.write_text(later.read_text(encoding="utf-8").replace('code = "BT2013-KA"', 'code = "BT2013-KB"'), encoding="utf-8")
+    window.reload_campaigns()
+    admin_page.load_campaign_file(again)
+    assert window.campaign_code == "BT2013-KB", "loading a live one while the shown one has closed switches to it"
+    assert window.page(ApplicationsPage).campaign_code == "BT2013-KB"

@@ -50,7 +50,8 @@ def _fit_columns(table: QtWidgets.QTableWidget) -> None:
 
 
 class AdminPage(QtWidgets.QWidget):
-    campaigns_changed = Signal()
+    # The code of a campaign just loaded or created ("" after an edit): the window may switch to it.
+    campaigns_changed = Signal(str)
 
     def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -328,11 +329,11 @@ class AdminPage(QtWidgets.QWidget):
 
     def load_campaign_file(self, path: Path) -> None:
         try:
-            campaigns.load_campaign_file(self.ctx, path)
+            loaded = campaigns.load_campaign_file(self.ctx, path)
         except ServiceError as exc:
             show_error(self, exc)
             return
-        self._campaigns_saved()
+        self._campaigns_saved(loaded.code)
 
     def open_editor(self, code: str | None) -> CampaignEditor | None:
         """The editor for ``code`` (None: a new campaign), not yet shown; tests drive it."""
@@ -342,7 +343,8 @@ class AdminPage(QtWidgets.QWidget):
             show_error(self, exc)
             return None
         self.editor = CampaignEditor(self.ctx, spec, self)
-        self.editor.accepted.connect(self._campaigns_saved)
+        editor = self.editor
+        self.editor.accepted.connect(lambda: self._campaigns_saved(editor.code.text() if editor.is_new else ""))
         return self.editor
 
     @Slot()
@@ -358,6 +360,6 @@ class AdminPage(QtWidgets.QWidget):
         if editor is not None:
             editor.open()
 
-    def _campaigns_saved(self) -> None:
+    def _campaigns_saved(self, added: str = "") -> None:
         self.refresh_campaigns()
-        self.campaigns_changed.emit()
+        self.campaigns_changed.emit(added)
