@@ -65,7 +65,7 @@ class StorePage(QtWidgets.QWizardPage):
         self.user = QtWidgets.QLineEdit()
         self.password = QtWidgets.QLineEdit()
         self.password.setEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
-        self.test = QtWidgets.QPushButton(self.tr("&Test the connection"))
+        self.test = QtWidgets.QPushButton(self.tr("Test the &connection"))
         self.test.clicked.connect(self.test_connection)
         self.result = _note()
         path_row = QtWidgets.QHBoxLayout()
@@ -146,7 +146,7 @@ class OrganisationPage(QtWidgets.QWizardPage):
         self.name.setPlaceholderText(self.tr("for example 泊头铸造有限公司"))
         self.name.textChanged.connect(self.completeChanged)
         form = QtWidgets.QFormLayout(self)
-        label = QtWidgets.QLabel(self.tr("&Name"))
+        label = QtWidgets.QLabel(self.tr("Na&me"))
         label.setBuddy(self.name)
         form.addRow(label, self.name)
 

@@ -9,10 +9,12 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.enrollment.roster_dialogs import ImportRosterDialog
+from kaccount_desk.ui.first_run import FirstRunWizard
 from kaccount_desk.ui.i18n import install_translations
 from kaccount_desk.ui.main_window import MainWindow
 from kaccount_desk.ui.messages import set_current_lang
 from kaccount_desk.ui.qt import Qt, QtCore, QtGui, QtWidgets
+from kaccount_desk.ui.settings import Settings
 
 
 @pytest.fixture(autouse=True)
@@ -110,3 +112,38 @@ def test_a_collector_imports_into_their_own_department_whatever_the_file_is_call
     assert dialog.department.currentData() == "机加工事业部"
     commit(dialog.path, str(tmp_path / "铸造事业部名单.xlsx"))
     assert dialog.department.currentData() == "机加工事业部"
+
+
+def _mnemonics(widget: QtWidgets.QWidget) -> list[str]:
+    """The Alt letters of the visible buttons and buddy labels under ``widget`` ("下一步(&N)" and "&Next >" give N)."""
+    found = []
+    for child in widget.findChildren(QtWidgets.QWidget):
+        if not child.isVisible():
+            continue
+        if isinstance(child, QtWidgets.QAbstractButton) or (isinstance(child, QtWidgets.QLabel) and child.buddy() is not None):
+            text = child.text().replace("&&", "")
+            if "&" in text:
+                found.append(text[text.index("&") + 1].upper())
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_two_alt_letters_meet_on_a_page_of_the_first_run_wizard(qtbot, qapp, lang: str) -> None:
+    """Alt+N on the organisation page went to the 名称(N) field instead of 下一步(N) (seen at the real first start)."""
+    install_translations(qapp, lang)
+    wizard = FirstRunWizard(Settings())
+    qtbot.addWidget(wizard)
+    wizard.show()
+    clashes = []
+    for page in (wizard.store_page, wizard.organisation_page, wizard.admin_page, wizard.start_page):
+        letters = _mnemonics(wizard)
+        clashes += [f"{type(page).__name__}: Alt+{letter}" for letter in set(letters) if letters.count(letter) > 1]
+        wizard.organisation_page.name.setText("泊头铸造有限公司")
+        for edit in (wizard.admin_page.staff_no, wizard.admin_page.name):
+            edit.setText("A001")
+        for edit in (wizard.admin_page.password, wizard.admin_page.repeat):
+            edit.setText("Botou#2012x")
+        if page is not wizard.start_page:
+            wizard.next()
+    assert not clashes
+
