@@ -96,6 +96,12 @@ class ReportsPanel(QtWidgets.QWidget):
         self.show_button.clicked.connect(self.compute)
         self.export_button.clicked.connect(self.choose_export)
 
+    def showEvent(self, event: QtGui.QShowEvent) -> None:
+        """The first look counts this month at once: an empty table beside a "Show" button read as "no tickets"."""
+        super().showEvent(event)
+        if self.report is None:
+            self.compute()
+
     def _table(self, first_column: str) -> QtWidgets.QTableWidget:
         """A plain table: a period has a handful of windows and a few dozen staff, never a queue's size."""
         table = QtWidgets.QTableWidget(0, 1 + len(MEASURES) + len(RATES))
