@@ -191,3 +191,9 @@ def test_printing_through_qts_print_dialog_to_a_pdf_file(qtbot, page: PrintPage,
     assert offered == [page._suggested_name] and "Application-forms" in offered[0], "the job is named for what it is"
     assert PdfPages(target).page_count() == page.preview.pages.page_count() == 3
     assert page.status.text() == f"Printed to {target}."
+
+
+def test_print_before_generate_says_what_to_do(qtbot, page: PrintPage) -> None:
+    """Seen in a real window: Ctrl+P on the Print page with nothing generated did nothing at all."""
+    page.print_document()
+    assert "press Generate" in page.status.text()

@@ -321,7 +321,8 @@ class PrintPage(QtWidgets.QWidget):
     def print_document(self) -> None:
         """Print the document the preview already holds open, so what is printed is what was seen."""
         pages = self.preview.pages
-        if pages is None:
+        if pages is None:  # Ctrl+P before anything was generated: say what to do rather than nothing at all
+            self.status.setText(self.tr("Nothing to print yet: choose a document and press Generate."))
             return
         printer = QtPrintSupport.QPrinter(QtPrintSupport.QPrinter.PrinterMode.HighResolution)
         settings = Settings()
