@@ -147,3 +147,20 @@ def test_no_two_alt_letters_meet_on_a_page_of_the_first_run_wizard(qtbot, qapp, 
             wizard.next()
     assert not clashes
 
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_two_alt_letters_meet_on_the_enrollment_page(qtbot, qapp, lang: str, office: Context, campaign: str, clock) -> None:
+    """With the menu bar (文件(F) 查看(V) 帮助(H)) and a late campaign's reason field: 选号(H) met Help, 放弃修改(R) met 逾期接收原因(R)."""
+    clock.advance(days=3)  # past the deadline: the late acceptance reason shows
+    install_translations(qapp, lang)
+    window = MainWindow(office)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(1366, 728)
+    page = window.page(ApplicationsPage)
+    assert page is not None and page.form is not None and page.form.late_edit.isVisible()
+    page.form.new_radio.setChecked(True)  # the Choose button is enabled
+    menus = [action.text() for action in window.menuBar().actions()]
+    letters = _mnemonics(window) + [text[text.index("&") + 1].upper() for text in menus if "&" in text]
+    assert not sorted({letter for letter in letters if letters.count(letter) > 1})

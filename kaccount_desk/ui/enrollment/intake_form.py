@@ -106,7 +106,7 @@ class IntakeForm(QtWidgets.QWidget):
         self.source_group.addButton(self.new_radio)
         self.number_edit = QtWidgets.QLineEdit()
         self.number_edit.setMaxLength(20)
-        self.choose_button = QtWidgets.QPushButton(self.tr("C&hoose… (F4)"))
+        self.choose_button = QtWidgets.QPushButton(self.tr("Choose… (F4)"))
         self.choose_button.setAutoDefault(False)
         self.packages_edit = QtWidgets.QLineEdit()
         self.packages_edit.setPlaceholderText(self.tr("Packages the number has now, e.g. from the bill"))
@@ -143,7 +143,7 @@ class IntakeForm(QtWidgets.QWidget):
         self.estimate = EstimatePanel(self._ctx)
         self.save_button = QtWidgets.QPushButton(self.tr("&Save (Enter)"))
         self.next_button = QtWidgets.QPushButton(self.tr("Next application (Ctrl+N)"))
-        self.discard_button = QtWidgets.QPushButton(self.tr("Disca&rd changes"))
+        self.discard_button = QtWidgets.QPushButton(self.tr("Dis&card changes"))
         for button in (self.save_button, self.next_button, self.discard_button):
             button.setAutoDefault(False)
 
