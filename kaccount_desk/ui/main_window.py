@@ -439,6 +439,8 @@ def rebuild_in_language(old: MainWindow, code: str) -> MainWindow:
     new = MainWindow(Context(old.ctx.store, old.ctx.actor, "en" if lang == "en" else "zh"), old.settings)
     new.setGeometry(old.geometry())
     new.nav.setCurrentRow(old.nav.currentRow())  # the same page, now in the other language
+    for before, after in zip(old.findChildren(QtWidgets.QTabWidget), new.findChildren(QtWidgets.QTabWidget), strict=False):
+        after.setCurrentIndex(before.currentIndex())  # and the same tab on it (Tickets: Queue or Reports)
     if old.isMaximized():
         new.showMaximized()
     else:

@@ -12,6 +12,7 @@ from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.main_window import MainWindow, rebuild_in_language, store_label
 from kaccount_desk.ui.qt import QtWidgets
 from kaccount_desk.ui.settings import LANGUAGE, LAST_CAMPAIGN, Settings
+from kaccount_desk.ui.tickets.tickets_page import TicketsPage
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -158,3 +159,16 @@ def test_a_campaign_file_loaded_while_the_shown_one_has_closed_is_taken_up(qtbot
     admin_page.load_campaign_file(again)
     assert window.campaign_code == "BT2013-KB", "loading a live one while the shown one has closed switches to it"
     assert window.page(ApplicationsPage).campaign_code == "BT2013-KB"
+
+
+def test_the_language_switch_keeps_the_tab_of_the_page(qtbot, admin: Context) -> None:
+    """Seen in a real window: switched on Tickets → Reports, came back on Tickets → Queue."""
+    window = MainWindow(admin)  # not given to qtbot: rebuilding deletes it
+    tickets = window.page(TicketsPage)
+    assert tickets is not None
+    window.nav.setCurrentRow([p for _, p in window.pages].index(tickets))
+    tickets.tabs.setCurrentWidget(tickets.reports)
+    rebuilt = rebuild_in_language(window, "en")
+    qtbot.addWidget(rebuilt)
+    again = rebuilt.page(TicketsPage)
+    assert again is not None and rebuilt.current_page() is again and again.tabs.currentWidget() is again.reports
