@@ -1,35 +1,34 @@
 """The main window: navigation between the jobs' pages, the campaign in use, who is logged in.
 
-Pages are built from :data:`PAGES`, so the Tickets and Print jobs add one line each. Every page is
-a :class:`~kaccount_desk.ui.page.Page`: ``set_campaign(code)`` is called whenever the campaign
-changes and ``refresh()`` after a roster import; the Admin page's ``campaigns_changed`` signal makes
-the window re-read the campaign list.
+Pages come from ``ui/pages.py``. Every page is a :class:`~kaccount_desk.ui.page.Page`:
+``set_campaign(code)`` is called whenever the campaign changes and ``refresh()`` after a roster
+import; the Admin page's ``campaigns_changed`` signal makes the window re-read the campaign list.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TypeVar
 
-from kaccount_desk.domain.roles import ROLE_LABELS, Permission, Role
+from kaccount_desk.domain.roles import ROLE_LABELS, Permission
 from kaccount_desk.services import campaigns
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui import shortcuts
 from kaccount_desk.ui.admin.admin_page import AdminPage
+from kaccount_desk.ui.campaign_box import CampaignBox
 from kaccount_desk.ui.drafts import DraftKeeper
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.enrollment.roster_dialogs import ImportRosterDialog, export_roster
-from kaccount_desk.ui.fit import fit_to_screen, narrow_combo
+from kaccount_desk.ui.fit import fit_to_screen
 from kaccount_desk.ui.i18n import LANGUAGES, install_translations
 from kaccount_desk.ui.idle_lock import IdleLock
 from kaccount_desk.ui.messages import current_lang, show_error
 from kaccount_desk.ui.page import Page
+from kaccount_desk.ui.pages import LANDING_PAGES, build_pages
 from kaccount_desk.ui.printing.print_page import PrintPage
-from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtGui, QtWidgets, Signal, Slot
+from kaccount_desk.ui.qt import QtCore, QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.settings import IDLE_LOCK_MINUTES, LANGUAGE, LAST_CAMPAIGN, Settings
 from kaccount_desk.ui.settings_dialog import SettingsDialog
 from kaccount_desk.ui.shortcuts import ShortcutsDialog
@@ -42,46 +41,12 @@ W = TypeVar("W", bound=QtWidgets.QWidget)
 
 
 
-@dataclass(frozen=True)
-class PageSpec:
-    title: str
-    build: Callable[[Context], Page]
-    needs_any: tuple[Permission, ...] = ()
-
-
-PAGES: tuple[PageSpec, ...] = (
-    PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Enrollment")), ApplicationsPage),
-    PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Tickets")), TicketsPage, (Permission.HANDLE_TICKETS,)),
-    PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Print")), PrintPage, (Permission.TAKE_APPLICATIONS, Permission.EXPORT_ROSTER)),
-    PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Admin")), AdminPage, (Permission.MANAGE_STAFF, Permission.MANAGE_CAMPAIGNS)),
-)
-
-
-# The page each role uses most opens first (until someone has a last page of their own).
-LANDING_PAGES: dict[str, type[QtWidgets.QWidget]] = {
-    Role.CLERK.value: TicketsPage, Role.SUPERVISOR.value: TicketsPage, Role.COLLECTOR.value: ApplicationsPage,
-    Role.OFFICE.value: ApplicationsPage, Role.ADMIN.value: ApplicationsPage,
-}
-
-
-def build_pages(ctx: Context) -> list[tuple[str, Page]]:
-    """The pages this person may see, with translated titles, in navigation order."""
-    return [
-        (QtCore.QCoreApplication.translate("MainWindow", spec.title), spec.build(ctx))
-        for spec in PAGES
-        if not spec.needs_any or any(ctx.actor.may(p) for p in spec.needs_any)
-    ]
-
-
 def store_label(url: str) -> str:
     """Where the data lives, without a password that a PostgreSQL URL may carry."""
     if url.startswith("sqlite:///"):
         return url.removeprefix("sqlite:///")
     return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)
 
-
-# Beside a campaign's code in the campaign box: whether it has passed its deadline.
-CLOSED_ROLE = QtCore.Qt.ItemDataRole.UserRole + 1
 
 class MainWindow(QtWidgets.QMainWindow):
     """``language_changed(code)`` asks the application to build the window again in that language."""
@@ -209,8 +174,7 @@ class MainWindow(QtWidgets.QMainWindow):
         bar.setObjectName("campaign_toolbar")
         bar.setMovable(False)
         bar.addWidget(QtWidgets.QLabel(self.tr("Campaign:") + " "))
-        self.campaign_combo = QtWidgets.QComboBox()
-        narrow_combo(self.campaign_combo, 40)
+        self.campaign_combo = CampaignBox()
         self.campaign_combo.currentIndexChanged.connect(self._campaign_switched)
         bar.addWidget(self.campaign_combo)
 
@@ -250,34 +214,18 @@ class MainWindow(QtWidgets.QMainWindow):
 
     @property
     def campaign_code(self) -> str | None:
-        code = self.campaign_combo.currentData()
-        return str(code) if code else None
+        return self.campaign_combo.code
 
     @Slot()
     def reload_campaigns(self) -> None:
         """Re-read the list (after a campaign was loaded or edited) and keep the choice if it exists."""
         opening = self.campaign_code is None
-        wanted = self.campaign_code or self.settings.get(LAST_CAMPAIGN)
         try:
             found = campaigns.list_campaigns(self.ctx)
         except ServiceError as exc:
             show_error(self, exc)
             found = []
-        self.campaign_combo.blockSignals(True)
-        self.campaign_combo.clear()
-        for summary in found:
-            mark = self.tr(" — closed") if summary.expired else ""
-            self.campaign_combo.addItem(f"{summary.title}({summary.code}){mark}", summary.code)
-            self.campaign_combo.setItemData(self.campaign_combo.count() - 1, summary.expired, CLOSED_ROLE)
-            if summary.expired:
-                self.campaign_combo.setItemData(self.campaign_combo.count() - 1, self.palette().placeholderText(),
-                                                QtCore.Qt.ItemDataRole.ForegroundRole)
-        index = self.campaign_combo.findData(wanted)
-        if opening and (index < 0 or found[index].expired):
-            # Opening the window: the newest campaign still taking applications, unless the one used last still is.
-            index = next((i for i, summary in enumerate(found) if not summary.expired), index)
-        self.campaign_combo.setCurrentIndex(index if index >= 0 else (0 if found else -1))
-        self.campaign_combo.blockSignals(False)
+        self.campaign_combo.fill(found, self.campaign_code or self.settings.get(LAST_CAMPAIGN), opening)
         self._campaign_chosen()
 
     @Slot(str)
@@ -288,13 +236,9 @@ class MainWindow(QtWidgets.QMainWindow):
         the new one; a live campaign in use stays, since its applications are still coming in.
         """
         self.reload_campaigns()
-        combo = self.campaign_combo
-        if not added or added == self.campaign_code or not combo.itemData(combo.currentIndex(), CLOSED_ROLE):
-            return
-        index = combo.findData(added)
-        if index < 0 or combo.itemData(index, CLOSED_ROLE):
-            return
-        combo.setCurrentIndex(index)  # through _campaign_switched: unsaved typing is settled first
+        box = self.campaign_combo
+        if added and added != self.campaign_code and box.is_closed(box.currentIndex()) and box.live_index(added) >= 0:
+            box.setCurrentIndex(box.live_index(added))  # through _campaign_switched: unsaved typing is settled first
 
     @Slot()
     def _campaign_switched(self) -> None:
