@@ -11,7 +11,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kaccount_desk.cli.output import OK, json_flag, print_json, say, words
+from kaccount_desk.cli.output import OK, json_flag, print_json, say, when, words
 from kaccount_desk.cli.session import logged_in
 from kaccount_desk.domain.workflow import Status, status_label
 
@@ -82,7 +82,7 @@ def _print(args: argparse.Namespace, v: ApplicationView) -> int:
         say(f"    ! {r.text(lang)}")
     for e in v.events:
         moved = f"{status_label(e.from_status, lang)} → " if e.from_status else ""
-        say(f"  {e.at.isoformat()} {e.staff_no} {moved}{status_label(e.to_status, lang)} {e.note}".rstrip())
+        say(f"  {when(e.at)} {e.staff_no} {moved}{status_label(e.to_status, lang)} {e.note}".rstrip())
     return OK
 
 

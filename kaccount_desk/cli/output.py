@@ -9,7 +9,7 @@ import argparse
 import json
 import sys
 from dataclasses import asdict, is_dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -40,6 +40,14 @@ def print_json(document: Any) -> None:
 def words(args: argparse.Namespace, zh: str, en: str) -> str:
     """The line in the language asked for with ``--lang``: every printed line goes through here or a Reason."""
     return en if getattr(args, "lang", "zh") == "en" else zh
+
+
+def when(value: datetime) -> str:
+    """A time as a person reads it, to the minute, as the GUI shows it: the store's UTC times in the
+    computer's local time, a ticket's times in the service's own zone they carry (--json keeps ISO 8601)."""
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+    shown = aware.astimezone() if aware.utcoffset() == timedelta(0) else aware
+    return f"{shown:%Y-%m-%d %H:%M}"
 
 
 def say(text: str) -> None:

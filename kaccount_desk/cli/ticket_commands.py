@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from kaccount_desk.cli.output import OK, json_flag, print_json, say, words
+from kaccount_desk.cli.output import OK, json_flag, print_json, say, when, words
 from kaccount_desk.cli.session import UsageError, logged_in
 from kaccount_desk.domain.tickets import CallbackResult, Category, Channel, TicketStatus, label
 
@@ -183,11 +183,11 @@ def _print_ticket(args: argparse.Namespace, v: TicketView) -> None:
         return
     lang = args.lang
     say(f"#{v.id} {label(v.category, lang)} {label(v.status, lang)}  {v.customer_name} {v.customer_number}")
-    say(words(args, f"  负责人 {v.owner}({v.owner_name})  时限 {v.due_at.isoformat()}  [{_urgency(args, v.urgency)}]",
-              f"  owner {v.owner} ({v.owner_name})  due {v.due_at.isoformat()}  [{_urgency(args, v.urgency)}]"))
+    say(words(args, f"  负责人 {v.owner}({v.owner_name})  时限 {when(v.due_at)}  [{_urgency(args, v.urgency)}]",
+              f"  owner {v.owner} ({v.owner_name})  due {when(v.due_at)}  [{_urgency(args, v.urgency)}]"))
     say(f"  {v.content}")
     for e in v.history:
-        say(f"  {e.at.isoformat()} {e.staff_no} {label(e.action, lang)} {e.details(lang)}".rstrip())
+        say(f"  {when(e.at)} {e.staff_no} {label(e.action, lang)} {e.details(lang)}".rstrip())
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -209,7 +209,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         say(words(args, f"共 {count} 张工单", f"{count} tickets"))
         for r in rows:
             state = f"[{_urgency(args, r.urgency)}] {label(r.status, args.lang)}"
-            say(f"#{r.id} {r.due_at.isoformat()} {state} {r.owner} {r.customer_name} {r.summary}")
+            say(f"#{r.id} {when(r.due_at)} {state} {r.owner} {r.customer_name} {r.summary}")
     return OK
 
 
@@ -223,7 +223,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     else:
         say(words(args, f"找到 {result.count} 条", f"{result.count} hits"))
         for r in result.hits:
-            say(f"#{r.id} {r.received_at.isoformat()} {r.customer_name} {r.customer_number} {r.summary}")
+            say(f"#{r.id} {when(r.received_at)} {r.customer_name} {r.customer_number} {r.summary}")
         if result.hint is not None:
             say(result.hint.text(args.lang))
     return OK
