@@ -13,7 +13,7 @@ from kaccount_desk.services import staff
 from kaccount_desk.services import tickets as t
 from kaccount_desk.services.context import Context
 from kaccount_desk.ui.palette import ROW_BACKGROUNDS
-from kaccount_desk.ui.qt import Qt, QtGui
+from kaccount_desk.ui.qt import Qt, QtGui, QtWidgets
 from kaccount_desk.ui.tickets.open_ticket_form import OpenTicketForm
 from kaccount_desk.ui.tickets.ticket_detail import TicketDetail
 from kaccount_desk.ui.tickets.tickets_model import URGENCY_ROLE
@@ -259,3 +259,28 @@ def test_the_reports_tab_counts_this_month_when_first_opened(qtbot, page: Ticket
     page.tabs.setCurrentWidget(page.reports)
     qtbot.waitUntil(lambda: page.reports.report is not None, timeout=5000)
     assert page.reports.by_window.item(0, 1).text() == "1"
+
+
+def test_a_wrapped_history_line_gets_the_height_qt_paints_it_with(qtbot, page: TicketsPage, clerk: Context) -> None:
+    """Qt paints every wrapped line as tall as the tallest (a line with 李娜 is taller than Latin text):
+    the row must be lines × tallest line high, or its last line is cut to "…" (seen at 1366x768)."""
+    ticket = t.open_ticket(clerk, t.TicketInput("fault", "phone", "hotline", "Mr Zhao", "13800138000", "no signal at home"))
+    t.refer(clerk, ticket.id, "网络部", "Network dept: please check the rural base station and the antenna on the hill behind the "
+            "village, then call the customer back before noon tomorrow")
+    page.show()
+    page.select_ticket(ticket.id)
+    history = page.detail.history
+    QtWidgets.QApplication.processEvents()
+    width = history.viewport().width() - 8  # the style's text margins
+    for row in range(history.count()):
+        layout = QtGui.QTextLayout(history.item(row).text(), history.font())
+        option = QtGui.QTextOption()
+        option.setWrapMode(QtGui.QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        heights = []
+        layout.beginLayout()
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            heights.append(line.height())
+        layout.endLayout()
+        assert history.visualItemRect(history.item(row)).height() >= len(heights) * max(heights), (row, heights)

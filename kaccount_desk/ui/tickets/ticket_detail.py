@@ -27,6 +27,7 @@ from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtCore, QtWidgets, Signal
 from kaccount_desk.ui.shortcuts import bind
 from kaccount_desk.ui.tickets.tickets_model import ticket_number, time_left_text
+from kaccount_desk.ui.wrapped_lines import WrappedLinesDelegate
 
 log = logging.getLogger("kaccount_desk.ui.tickets")
 
@@ -80,6 +81,7 @@ class TicketDetail(QtWidgets.QWidget):
             form.addRow(title, value)
         self.history = QtWidgets.QListWidget()
         self.history.setWordWrap(True)
+        self.history.setItemDelegate(WrappedLinesDelegate(self.history))  # no "…" on a wrapped line
         self.history.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         history_box = QtWidgets.QGroupBox(self.tr("History"))
         QtWidgets.QVBoxLayout(history_box).addWidget(self.history)
@@ -221,8 +223,7 @@ class TicketDetail(QtWidgets.QWidget):
             for event in view.history:
                 line = self._history_line(event)
                 self.history.addItem(line)
-                # Qt's list may still elide a wrapped line with CJK fallback glyphs (seen at 1366x768);
-                # the pointer on it shows the whole line.
+                # A very long line may still outgrow a short history pane; the pointer on it shows it whole.
                 self.history.item(self.history.count() - 1).setToolTip(line)
             self.history.scrollToBottom()
             self.refer_due.setDateTime(to_qdatetime(self.ctx.now() + timedelta(hours=DEFAULT_REFERRAL_HOURS)))
