@@ -94,6 +94,12 @@ def _department(fields: IntakeFields, campaign: CampaignFacts, typing: bool, out
         if not typing:
             _refuse(out, "dept", [Reason("application.department", "请选择部门", "Choose a department")])
     elif department not in campaign.departments:
+        fragment_of = sorted(d for d in campaign.departments if department.casefold() in d.casefold())
+        if typing and fragment_of:
+            # Part of a name, still being typed: not red, the list says which departments it may become.
+            zh, en = f"请从列表中选定部门:{'、'.join(fragment_of)}", f"Pick the department from the list: {', '.join(fragment_of)}"
+            _refuse(out, "dept", [Reason("application.department", zh, en)], state="calm")
+            return
         zh, en = f"部门“{department}”不在本次活动的部门名单中", f"Department {department!r} is not listed for this campaign"
         _refuse(out, "dept", [Reason("application.department", zh, en)])
 

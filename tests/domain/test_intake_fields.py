@@ -52,6 +52,14 @@ def test_an_unknown_department_is_named(segments: SegmentTable) -> None:
     assert checks.notes["dept"].state == "reason" and "宣传部" in checks.reasons[0].zh
 
 
+def test_part_of_a_department_is_calm_while_typing_and_names_what_it_may_become(segments: SegmentTable) -> None:
+    """Typing "铸造" was red ("部门“铸造”不在本次活动的部门名单中") before the clerk could pick 铸造事业部 from the list."""
+    typing = _check(segments, typing=True, department="铸造")
+    assert typing.notes["dept"].state == "calm" and "铸造事业部" in typing.notes["dept"].text() and typing.reasons == []
+    assert _check(segments, department="铸造").notes["dept"].state == "reason"  # on save it is still refused
+    assert _check(segments, typing=True, department="宣传部").notes["dept"].state == "reason"
+
+
 def test_half_typed_numbers_are_calm_only_while_typing(segments: SegmentTable) -> None:
     assert _check(segments, typing=True, id_number="1309811978").notes["id"].state == "calm"
     assert _check(segments, id_number="1309811978").notes["id"].state == "reason"
