@@ -184,8 +184,10 @@ def save_refused(ctx: Context, report: ImportReport, out: Path, lang: Lang = "zh
         raise Refused(exc.reason) from exc
     columns = sorted(sheet.columns, key=lambda c: sheet.columns[c])
     reason_header = "退回原因" if lang == "zh" else "Reason refused"
-    headers = [COLUMN_LABELS.text(c, lang) for c in columns] + [reason_header]
-    rows = [[row.values.get(c, "") for c in columns]
+    row_header = "原表行号" if lang == "zh" else "Row in the sheet"
+    # Their own headers and row numbers, so the department finds each refused person in the sheet it keeps.
+    headers = [row_header] + [sheet.header_texts.get(c) or COLUMN_LABELS.text(c, lang) for c in columns] + [reason_header]
+    rows = [[row.row] + [row.values.get(c, "") for c in columns]
             + ["; ".join(r.text(lang) for r in refused[row.row].reasons)] for row in sheet.rows if row.row in refused]
     try:
         write_roster(Path(out), headers, rows, title=None)

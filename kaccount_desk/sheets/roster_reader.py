@@ -15,7 +15,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from enum import StrEnum
 from itertools import chain, islice
@@ -118,6 +118,8 @@ class RosterSheet:
     rows: list[RosterRow]
     unknown_headers: list[str]
     notices: tuple[Reason, ...] = ()
+    # Each known column's header as the department wrote it ("资费方式", not our "套餐"), for what goes back to them.
+    header_texts: dict[Column, str] = field(default_factory=dict)
 
 
 def normalize_header(text: str) -> str:
@@ -220,7 +222,8 @@ def _parse(records: Iterator[Record], file_name: str) -> RosterSheet | None:
         if Column.NAME in found and (Column.ID_NUMBER in found or Column.MOBILE in found):
             columns = _checked_columns(found, cells)
             body = chain(head[index + 1:], records)
-            return RosterSheet(columns, row_number, _data_rows(body, columns, file_name), _unknown(cells))
+            written = {column: cell_text(cells[number - 1]) for column, number in columns.items()}
+            return RosterSheet(columns, row_number, _data_rows(body, columns, file_name), _unknown(cells), header_texts=written)
     return None
 
 

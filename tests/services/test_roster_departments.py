@@ -48,3 +48,22 @@ def test_a_wrong_plan_lists_the_accepted_names_and_refused_rows_go_back_with_rea
     assert rows[0][-1] == "退回原因" and "姓名" in rows[0] and "备注" in rows[0]
     assert rows[1][rows[0].index("姓名")] == "王五" and rows[1][rows[0].index("备注")] == "加急"
     assert "十元套餐" in rows[1][-1]
+
+
+def test_refused_rows_go_back_with_the_departments_own_headers_and_row_numbers(
+        admin: Context, campaign: str, tmp_path: Path) -> None:
+    """The sheet said 资费方式 under a title row; the file sent back said 套餐 and had no row numbers to find people by."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["铸造事业部 大客户业务申请名单"])
+    sheet.append(["序号", "姓名", "身份证号码", "手机号码", "资费方式"])
+    sheet.append([1, "赵磊", valid_id("13098119800101001"), "13803171001", "集团资费"])
+    sheet.append([2, "孙强", "130981198303030030", "13803171003", "集团资费"])  # a wrong check digit
+    path = tmp_path / "铸造事业部名单.xlsx"
+    book.save(path)
+    report = rosters.import_roster(admin, path, campaign, department="铸造事业部")
+    out = tmp_path / "退回.xlsx"
+    assert rosters.save_refused(admin, report, out) == 1
+    rows = [list(r) for r in openpyxl.load_workbook(out).active.iter_rows(values_only=True)]
+    assert rows[0][0] == "原表行号" and "资费方式" in rows[0] and "套餐" not in rows[0]
+    assert str(rows[1][0]) == "4" and rows[1][rows[0].index("姓名")] == "孙强"
