@@ -17,7 +17,8 @@ Default limits, counted from receipt; a supervisor changes them on the Admin pag
 - business request (业务受理): 72 h, the rural fault limit: a request may need another
   department's work (a number change, a group package), which takes longer than an answer.
 
-Referrals carry their own due time; the default is :data:`DEFAULT_REFERRAL_HOURS`.
+Referrals carry their own due time; the default is :data:`DEFAULT_REFERRAL_HOURS`, brought
+forward so the department answers before the ticket itself is due (see :func:`referral_due`).
 """
 
 from __future__ import annotations
@@ -63,6 +64,17 @@ class TimeLimits:
 def due_at(received: datetime, category: Category, area: Area | None, limits: TimeLimits = TimeLimits()) -> datetime:
     """When the ticket must be done, counted in plain hours from receipt (the standard counts hours, not working days)."""
     return received + limits.limit(category, area)
+
+
+def referral_due(now: datetime, ticket_due: datetime) -> datetime:
+    """The default answer-by time of a referral made ``now``.
+
+    A day, but never later than :data:`DUE_SOON` before the ticket is due, so the owner has time
+    to reply to the customer (a consultation referred an hour after receipt had its department's
+    answer due an hour after the ticket itself); never sooner than an hour from now, which a
+    department can still meet when the ticket is already nearly or past due.
+    """
+    return max(min(now + DEFAULT_REFERRAL_HOURS * HOUR, ticket_due - DUE_SOON), now + HOUR)
 
 
 def check_limit(category: Category, hours: int) -> tuple[Reason, ...]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from enum import StrEnum
 from typing import TypeVar
 
@@ -24,11 +24,11 @@ from kaccount_desk.domain.mobile import check_mobile
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.roles import GRANTS, Permission, Role
 from kaccount_desk.domain.ticket_deadlines import (
-    DEFAULT_REFERRAL_HOURS,
     FaultFacts,
     TimeLimits,
     due_at,
     overdue_notice_missing,
+    referral_due,
 )
 from kaccount_desk.domain.tickets import (
     NEXT_STATUS,
@@ -225,7 +225,7 @@ def refer(ctx: Context, ticket_id: int, department: str, ask: str, due: datetime
 
     def work(session: Session, ticket: Ticket) -> None:
         dept = _department(session, department)
-        when = due or now + timedelta(hours=DEFAULT_REFERRAL_HOURS)
+        when = due or referral_due(now, ticket.due_at)
         session.add(
             TicketReferral(ticket_id=ticket.id, department_id=dept.id, ask=asked, due_at=when, referred_by=ctx.actor.id, referred_at=now)
         )

@@ -16,6 +16,7 @@ from kaccount_desk.domain.ticket_deadlines import (
     due_at,
     fault_overdue,
     overdue_notice_missing,
+    referral_due,
     urgency,
     waiver_period,
 )
@@ -220,3 +221,14 @@ def test_any_substring_is_found_by_sqlite_fts5(bodies: list[str], data: st.DataO
 
 def _same_runs(term: str, body: str) -> bool:
     return " ".join(runs(term)) in " ".join(runs(body))
+
+
+def test_a_referral_is_due_before_its_ticket_so_the_owner_can_still_reply() -> None:
+    """A consultation (24 h) referred an hour after receipt had its answer due an hour after the ticket."""
+    received = datetime(2026, 12, 2, 9, 0, tzinfo=CST)
+    consultation_due = due_at(received, Category.CONSULTATION, None)
+    now = received + timedelta(hours=1)
+    assert referral_due(now, consultation_due) == consultation_due - timedelta(hours=2)
+    rural_fault_due = due_at(received, Category.FAULT, Area.RURAL)
+    assert referral_due(now, rural_fault_due) == now + timedelta(hours=24)  # plenty of time: the usual day
+    assert referral_due(consultation_due, consultation_due) == consultation_due + timedelta(hours=1)  # late: still an hour

@@ -113,6 +113,13 @@ def test_refer_and_answer_rules(clerk: Context) -> None:
     assert history(clerk, v.id) == ["receive", "refer"]
 
 
+def test_a_referral_without_a_time_is_due_before_its_ticket(clerk: Context) -> None:
+    """A consultation is due in 24 h; its department's answer by default two hours before that, not a day from now."""
+    v = t.open_ticket(clerk, ticket_input(category="consultation"))
+    referred = t.refer(clerk, v.id, "市场部", "资费问题")
+    assert referred.referrals[0].due_at == v.due_at - timedelta(hours=2)
+
+
 def test_closing_needs_reply_and_callback_or_a_reason(clerk: Context) -> None:
     v = t.open_ticket(clerk, ticket_input(category="lookup"))
     with pytest.raises(Refused) as caught:

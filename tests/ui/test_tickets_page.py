@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.ui.palette import ROW_BACKGROUNDS
 from kaccount_desk.ui.qt import Qt, QtGui, QtWidgets
 from kaccount_desk.ui.tickets.open_ticket_form import OpenTicketForm
-from kaccount_desk.ui.tickets.ticket_detail import TicketDetail
+from kaccount_desk.ui.tickets.ticket_detail import TicketDetail, from_qdatetime
 from kaccount_desk.ui.tickets.tickets_model import URGENCY_ROLE
 from kaccount_desk.ui.tickets.tickets_page import TicketsPage
 
@@ -284,3 +285,11 @@ def test_a_wrapped_history_line_gets_the_height_qt_paints_it_with(qtbot, page: T
             heights.append(line.height())
         layout.endLayout()
         assert history.visualItemRect(history.item(row)).height() >= len(heights) * max(heights), (row, heights)
+
+
+def test_the_answer_by_time_offered_is_before_the_ticket_is_due(page: TicketsPage, clerk: Context) -> None:
+    """A consultation (due in 24 h) offered a department a day to answer: after the ticket itself was due."""
+    ticket = t.open_ticket(clerk, t.TicketInput("consultation", "phone", "hotline", "客户", "13800138000", "资费怎么算"))
+    page.select_ticket(ticket.id)
+    offered = from_qdatetime(page.detail.refer_due.dateTime())  # shown in +08:00 whatever the computer's zone
+    assert offered <= ticket.due_at - timedelta(hours=2)

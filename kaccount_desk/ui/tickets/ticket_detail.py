@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from kaccount_desk.domain.roles import Permission
-from kaccount_desk.domain.ticket_deadlines import DEFAULT_REFERRAL_HOURS
+from kaccount_desk.domain.ticket_deadlines import DEFAULT_REFERRAL_HOURS, referral_due
 from kaccount_desk.domain.tickets import Action, CallbackResult, TicketStatus, label
 from kaccount_desk.services import tickets
 from kaccount_desk.services.context import Context
@@ -226,7 +226,7 @@ class TicketDetail(QtWidgets.QWidget):
                 # A very long line may still outgrow a short history pane; the pointer on it shows it whole.
                 self.history.item(self.history.count() - 1).setToolTip(line)
             self.history.scrollToBottom()
-            self.refer_due.setDateTime(to_qdatetime(self.ctx.now() + timedelta(hours=DEFAULT_REFERRAL_HOURS)))
+            self.refer_due.setDateTime(to_qdatetime(referral_due(self.ctx.now(), view.due_at)))
 
     def _keep_draft(self, view: TicketView | None) -> None:
         """Put what was typed for ``view`` aside, so going back to that ticket shows it again."""
