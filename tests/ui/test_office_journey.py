@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from support import make_staff
 
+from kaccount_desk.services.application_list import ApplicationQuery
 from kaccount_desk.services.context import Context
+from kaccount_desk.ui.enrollment.applications_model import ApplicationsModel
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.enrollment.roster_dialogs import ImportRosterDialog
@@ -164,3 +168,13 @@ def test_no_two_alt_letters_meet_on_the_enrollment_page(qtbot, qapp, lang: str, 
     menus = [action.text() for action in window.menuBar().actions()]
     letters = _mnemonics(window) + [text[text.index("&") + 1].upper() for text in menus if "&" in text]
     assert not sorted({letter for letter in letters if letters.count(letter) > 1})
+
+
+def test_the_lists_cut_plan_and_status_read_whole_in_their_tooltip(office: Context, campaign: str,
+                                                                   applications: Callable[[int], None]) -> None:
+    """At 1366 px the list shows '集团资费(神州行集…' and 'Sent to …': hovering a cell gives the whole text."""
+    applications(1)
+    model = ApplicationsModel(office, ApplicationQuery(campaign))
+    for column in (5, 7):  # plan, status
+        index = model.index(0, column)
+        assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data() and index.data()

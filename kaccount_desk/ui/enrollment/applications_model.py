@@ -18,8 +18,8 @@ from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtGui
 APPLICATION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # Roles as plain ints, read once: reading ``Qt.ItemDataRole.X`` costs microseconds in PySide6, and
 # data() runs for every role of every painted cell (issue 11).
-DISPLAY, FOREGROUND, ALIGNMENT = (int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
-                                                   Qt.ItemDataRole.TextAlignmentRole))
+DISPLAY, FOREGROUND, ALIGNMENT, TOOLTIP = (int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
+                                                            Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole))
 
 COLUMNS: tuple[str, ...] = tuple(str(label) for label in (
     QT_TRANSLATE_NOOP("ApplicationsModel", "Department"),
@@ -47,7 +47,8 @@ class ApplicationsModel(LazyTableModel[ApplicationRow]):
 
     columns = COLUMNS
     translation_context = "ApplicationsModel"
-    roles = frozenset({DISPLAY, FOREGROUND, ALIGNMENT, int(APPLICATION_ID_ROLE)})
+    # The tooltip is the whole text: the narrow list cuts a plan name or a status ("Sent to …") at 1366 px.
+    roles = frozenset({DISPLAY, FOREGROUND, ALIGNMENT, TOOLTIP, int(APPLICATION_ID_ROLE)})
 
     def __init__(self, ctx: Context, query: ApplicationQuery | None = None, parent: QtCore.QObject | None = None,
                  page_size: int = PAGE_SIZE) -> None:
