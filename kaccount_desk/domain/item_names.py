@@ -2,8 +2,8 @@
 
 A roster says "集团资费", "8元", "group8" or the campaign's full wording; all of them name the same
 option. Matching is by code, full name, short name (the name before its bracket or "+"), a unique
-beginning of the full name, or a unique monthly fee; a miss lists what would have been accepted,
-so the department can correct its sheet in one go.
+beginning of the full name, a unique monthly fee, or else a price quoted in one name only ("10元");
+a miss lists what would have been accepted, so the department can correct its sheet in one go.
 """
 
 from __future__ import annotations
@@ -64,6 +64,12 @@ def match_item(typed: str, items: Sequence[NamedItem]) -> NamedItem | None:
         found = [i for i in items if i.monthly_fee == fee]
         if len(found) == 1:
             return found[0]
+        if not found:
+            # "10元" for 动感地带网聊套餐(10元)+大客户包5元: the price its own name quotes, in one name only.
+            quoted = f"{fee.normalize():f}元"
+            found = [i for i in items if quoted in _norm(i.name)]
+            if len(found) == 1:
+                return found[0]
     return None
 
 

@@ -19,6 +19,7 @@ PLANS = [
     ("group8", "group8"), ("GROUP8", "group8"), ("集团资费(神州行集团卡3+集团包,共8元)", "group8"),
     ("集团资费", "group8"), (" 集团资费 ", "group8"), ("8元", "group8"), ("8", "group8"), ("15元/月", "mzone15"),
     ("８元", "group8"), ("动感地带", "mzone15"), ("保留原资费", "keep5"), ("5元", "keep5"),
+    ("10元", "mzone15"), ("10", "mzone15"),  # the price the plan's own name quotes (seen refused in a real roster)
 ])
 def test_a_plan_is_found_as_people_write_it(typed: str, code: str) -> None:
     found = match_item(typed, PLANS)
