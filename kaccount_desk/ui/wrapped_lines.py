@@ -30,8 +30,20 @@ def wrapped_height(text: str, font: QtGui.QFont, width: int) -> int:
 
 
 class WrappedLinesDelegate(QtWidgets.QStyledItemDelegate):
+    """For a QListView in list mode with word wrap, which paints each row the viewport's width.
+
+    The width is the viewport's, not the option's: Qt hands ``sizeHint`` a narrower rect than the
+    row it then paints, which wrapped short lines in two and left gaps. The view re-lays its rows
+    out on a resize (``ResizeMode.Adjust``, set here), so heights follow the width.
+    """
+
+    def __init__(self, view: QtWidgets.QListView) -> None:
+        super().__init__(view)
+        self.view = view
+        view.setResizeMode(QtWidgets.QListView.ResizeMode.Adjust)
+
     def sizeHint(self, option: QtWidgets.QStyleOptionViewItem, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex) -> QtCore.QSize:
         size = super().sizeHint(option, index)
-        width = (option.rect.width() if option.rect.width() > 0 else size.width()) - 2 * TEXT_MARGIN
-        needed = wrapped_height(str(index.data() or ""), option.font, max(width, 1)) + TEXT_MARGIN
-        return QtCore.QSize(size.width(), max(size.height(), needed))
+        width = self.view.viewport().width() - 2 * self.view.spacing() - 2 * TEXT_MARGIN
+        lines = wrapped_height(str(index.data() or ""), option.font, max(width, 1))
+        return QtCore.QSize(size.width(), lines + TEXT_MARGIN)

@@ -81,7 +81,7 @@ class TicketDetail(QtWidgets.QWidget):
             form.addRow(title, value)
         self.history = QtWidgets.QListWidget()
         self.history.setWordWrap(True)
-        self.history.setItemDelegate(WrappedLinesDelegate(self.history))  # no "…" on a wrapped line
+        self.history.setItemDelegate(WrappedLinesDelegate(self.history))  # no "…" on a wrapped line, no gap after a short one
         self.history.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         history_box = QtWidgets.QGroupBox(self.tr("History"))
         QtWidgets.QVBoxLayout(history_box).addWidget(self.history)
