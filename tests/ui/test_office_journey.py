@@ -178,3 +178,24 @@ def test_the_lists_cut_plan_and_status_read_whole_in_their_tooltip(office: Conte
     for column in (5, 7):  # plan, status
         index = model.index(0, column)
         assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data() and index.data()
+
+
+def test_ctrl_n_in_the_list_starts_the_next_application(qtbot, qapp, office: Context, campaign: str,
+                                                      applications: Callable[[int], None]) -> None:
+    """A clerk clicked a row in the list, then Ctrl+N: nothing happened (the shortcut needed the focus in the form)."""
+    applications(2)
+    window = MainWindow(office)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(1366, 728)
+    page = window.page(ApplicationsPage)
+    assert page is not None and page.form is not None
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(0, 1))
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)  # Enter opens the current row in the form
+    assert page.form.application_id is not None
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.form.application_id is None and page.form.name_edit.hasFocus()

@@ -111,6 +111,11 @@ class ApplicationsPage(QtWidgets.QWidget):
         right.addWidget(self.progress)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)
+        # Ctrl+N from the list or its filters too (the form's own Ctrl+N needs the focus in the form): a clerk who
+        # looked a row up starts the next application without first clicking into the form.
+        next_from_list = QtGui.QShortcut(QtGui.QKeySequence(QtGui.QKeySequence.StandardKey.New), right,
+                                         context=QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        next_from_list.activated.connect(self._next_application_from_list)
         self.splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
         self.form_area = FormArea(self.form_holder)
         self.form_area.form_resized.connect(lambda: self._give_form_its_width(only_widen=True))
@@ -339,6 +344,12 @@ class ApplicationsPage(QtWidgets.QWidget):
         self._show_count()
 
     @Slot(QtCore.QModelIndex)
+    @Slot()
+    def _next_application_from_list(self) -> None:
+        if self.form is not None and self.form.isEnabled():
+            self.form.next_application()
+            self.form.name_edit.setFocus()
+
     def _open_row(self, index: QtCore.QModelIndex) -> None:
         application_id = index.data(APPLICATION_ID_ROLE)
         if self.form is not None and application_id is not None:
