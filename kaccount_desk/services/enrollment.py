@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kaccount_desk.domain.deadline import check_deadline
+from kaccount_desk.domain.history_notes import shown_note
 from kaccount_desk.domain.intake import kept_in_a_draft
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.resident_id import mask_resident_id
@@ -315,7 +316,8 @@ def view(ctx: Context, session: Session, row: Application) -> ApplicationView:
         missing=live_missing,
         created_at=row.created_at,
         updated_at=row.updated_at,
-        events=tuple(EventView(e.at, s.staff_no, s.name, e.from_status, e.to_status, e.note) for e, s in events),
+        events=tuple(EventView(e.at, s.staff_no, s.name, e.from_status, e.to_status, shown_note(e.note, ctx.lang))
+                     for e, s in events),
         editable=editable,
         moves=allowed_moves(row.status, ctx.actor.may),
         problems=problems,

@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from kaccount_desk.domain.eligibility import split_packages
+from kaccount_desk.domain.history_notes import import_note
 from kaccount_desk.domain.id_documents import IdDocumentType
 from kaccount_desk.domain.labels import Labels
 from kaccount_desk.domain.mobile import normalize_mobile
@@ -315,7 +316,7 @@ def _import_row(
             apply_assessment(found, inp, a)
             found.updated_at = now
         return RowResult(row_number, "updated", name, (), warnings, found.id), found
-    row = NewApplication(values, a.addon_ids, f"名单导入 {file_name} 第{row_number}行")
+    row = NewApplication(values, a.addon_ids, import_note(file_name, row_number))
     existing[(a.id_digest, a.msisdn or "")] = row
     rules.remember(a.msisdn, a.id_number, row)
     return RowResult(row_number, "accepted", name, (), warnings), row

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from support import valid_id
 
-from kaccount_desk.services import rosters
+from kaccount_desk.services import enrollment, rosters
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Refused
 
@@ -67,3 +67,16 @@ def test_refused_rows_go_back_with_the_departments_own_headers_and_row_numbers(
     rows = [list(r) for r in openpyxl.load_workbook(out).active.iter_rows(values_only=True)]
     assert rows[0][0] == "原表行号" and "资费方式" in rows[0] and "套餐" not in rows[0]
     assert str(rows[1][0]) == "4" and rows[1][rows[0].index("姓名")] == "孙强"
+
+
+def test_an_imported_applications_history_reads_in_english_in_the_english_interface(
+        admin: Context, campaign: str, tmp_path: Path) -> None:
+    """The English history showed '名单导入 铸造事业部名单.xlsx 第2行' (seen in the office journey)."""
+    sheet = write(tmp_path / "铸造事业部名单.csv", ["姓名", "身份证号码", "手机号码", "资费方式"],
+                  [["赵磊", valid_id("13098119800101001"), "13803171001", "集团资费"]])
+    report = rosters.import_roster(admin, sheet, campaign, department="铸造事业部")
+    application_id = report.rows[0].application_id
+    assert application_id is not None
+    english = Context(admin.store, admin.actor, "en")
+    assert enrollment.get_application(english, application_id).events[0].note == "Roster import 铸造事业部名单.csv, row 2"
+    assert enrollment.get_application(admin, application_id).events[0].note == "名单导入 铸造事业部名单.csv 第2行"
