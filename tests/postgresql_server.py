@@ -69,8 +69,13 @@ def _server_user() -> str | None:
             return user
         except KeyError:
             pass  # not on this machine: try the next name
-    # The user pgserver itself would create when started as root.
-    subprocess.run(["useradd", "--system", "--no-create-home", "pgserver"], check=True, capture_output=True)
+    # The user pgserver itself would create when started as root. Two test workers may both get here
+    # on a fresh machine: one creates it, the other's useradd fails; either way it exists afterwards.
+    made = subprocess.run(["useradd", "--system", "--no-create-home", "pgserver"], check=False, capture_output=True, text=True)
+    try:
+        pwd.getpwnam("pgserver")
+    except KeyError:
+        pytest.fail(f"cannot create the pgserver user to run PostgreSQL as: {made.stderr.strip()}")
     return "pgserver"
 
 
