@@ -197,3 +197,17 @@ def test_the_backs_file_dialog_opens_where_the_front_came_from(qtbot, widget: Id
     assert seen[1][0] == str(scans)
     view = enrollment.get_application(admin, app_id)
     assert view.has_front and view.has_back
+
+
+def test_tab_from_the_last_field_reaches_the_copies_before_the_buttons(qtbot, admin: Context, campaign: str) -> None:
+    form = IntakeForm(admin, campaign)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
+    form.note_edit.setFocus()
+    qtbot.keyClick(form.note_edit, Qt.Key.Key_Tab)
+    assert form.copies.slots["front"].hasFocus(), "the scan comes right after the fields"
+    qtbot.keyClick(form.copies.slots["front"], Qt.Key.Key_Tab)
+    assert form.copies.slots["front"].choose_button.hasFocus()

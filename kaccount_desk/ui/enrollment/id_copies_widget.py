@@ -207,6 +207,11 @@ class IdCopiesWidget(QtWidgets.QWidget):
         for slot in self.slots.values():
             layout.addWidget(slot)
 
+    def focus_chain(self) -> list[QtWidgets.QWidget]:
+        """The order Tab walks through the copies: each side, then its buttons (the form places it after the fields)."""
+        return [w for slot in self.slots.values() for w in (slot, slot.choose_button, slot.paste_button, slot.enlarge_button,
+                                                              slot.turn_button, slot.remove_button)]
+
     @property
     def application_id(self) -> int | None:
         return self._app_id

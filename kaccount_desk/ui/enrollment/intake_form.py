@@ -222,7 +222,7 @@ class IntakeForm(QtWidgets.QWidget):
         outer.addLayout(columns, 1)
         order = [self.dept_combo, self.name_edit, self.doc_type_combo, self.id_edit, self.keep_radio, self.new_radio, self.number_edit,
                  self.choose_button, self.packages_edit, self.plan_combo, self.addons_list, self.note_edit, self.late_edit,
-                 self.save_button]
+                 *self.copies.focus_chain(), self.save_button]
         for first, second in zip(order, order[1:], strict=False):
             QtWidgets.QWidget.setTabOrder(first, second)
 
