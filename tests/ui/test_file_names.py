@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from file_dialogs import answer_file_dialog
+from support import REPO
 
 from kaccount_desk.ui.file_names import ask_open_path, ask_save_path, file_name
 from kaccount_desk.ui.settings import LAST_FOLDER, Settings
@@ -42,3 +43,17 @@ def test_the_open_dialog_starts_where_the_last_opened_file_was(qapp, tmp_path: P
     assert ask_open_path(None, "Open", "Images (*.jpg)", settings) is None
     assert seen[1][0] == str(scans), "the next scan is beside the last one"
     assert settings.get(LAST_FOLDER) == str(documents), "where PDFs are saved is kept apart"
+
+
+def test_the_first_dialog_opens_in_documents_not_where_the_app_started(qapp, tmp_path: Path, monkeypatch) -> None:
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(documents))
+    monkeypatch.chdir(REPO)  # a counter PC starts the app in the program's own folder
+    seen: list[tuple[str, str]] = []
+    answer_file_dialog(None, seen)
+    ask_save_path(None, "Save", "x.pdf", "PDF (*.pdf)", Settings())
+    answer_file_dialog(None, seen)
+    ask_open_path(None, "Open", "Images (*.jpg)", Settings())
+    assert [folder for folder, _ in seen] == [str(documents)] * 2

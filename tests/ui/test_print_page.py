@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from file_dialogs import answer_file_dialog
 from support import make_staff, valid_id
 
 from kaccount_desk.services import enrollment, printing
@@ -136,10 +137,8 @@ def test_full_ids_are_a_separate_choice_offered_only_with_the_right(qtbot, page:
     assert not clerk.full_ids.isVisibleTo(clerk)
 
 
-def test_save_as_suggests_a_chinese_name_and_remembers_the_folder(qtbot, qapp, admin: Context, campaign: str, tmp_path: Path,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_save_as_suggests_a_chinese_name_and_remembers_the_folder(qtbot, qapp, admin: Context, campaign: str, tmp_path: Path) -> None:
     from kaccount_desk.ui.i18n import install_translations
-    from kaccount_desk.ui.qt import QtWidgets
 
     install_translations(qapp, "zh")
     enrollment.save_application(admin, ApplicationInput(campaign, "铸造事业部", "员工", valid_id("13098119780101120"),
@@ -147,26 +146,21 @@ def test_save_as_suggests_a_chinese_name_and_remembers_the_folder(qtbot, qapp, a
     widget = PrintPage(admin)
     qtbot.addWidget(widget)
     widget.set_campaign(campaign)
-    offered: list[str] = []
-    folder = tmp_path / "归档"
+    folder, seen = tmp_path / "归档", []
     folder.mkdir()
-
-    def dialog(parent: object, title: str, start: str, filters: str) -> tuple[str, str]:
-        offered.append(start)
-        return str(folder / Path(start).name), ""
-
-    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName", staticmethod(dialog))
+    day = admin.now().astimezone().date().isoformat()
     choose(widget, "forms")
     widget.department.setCurrentIndex(widget.department.findData("铸造事业部"))
     generate(qtbot, widget)
+    answer_file_dialog(folder / f"铸造事业部_申请表_{day}.pdf", seen)
     widget.save_as()
-    day = admin.now().astimezone().date().isoformat()
-    assert offered == [f"铸造事业部_申请表_{day}.pdf"]
-    assert (folder / offered[0]).is_file()
+    assert seen[0][1] == f"铸造事业部_申请表_{day}.pdf"
+    assert (folder / seen[0][1]).is_file()
     choose(widget, "notice")
     generate(qtbot, widget)
+    answer_file_dialog(None, seen)
     widget.save_as()  # the second dialog opens where the first file went, named after the campaign
-    assert Path(offered[1]).parent == folder and Path(offered[1]).name.endswith(f"_通知_{day}.pdf")
+    assert seen[1][0] == str(folder) and seen[1][1].endswith(f"_通知_{day}.pdf")
 
 
 def test_printing_through_qts_print_dialog_to_a_pdf_file(qtbot, page: PrintPage, tmp_path: Path) -> None:

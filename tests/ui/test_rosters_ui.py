@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from file_dialogs import answer_file_dialog
 from support import valid_id
 
 from kaccount_desk.services import application_list
@@ -126,6 +127,7 @@ def test_a_sheet_without_departments_is_imported_into_the_chosen_one_and_refusal
     assert "accepted:" in full and "keep5" in full  # the whole reason, however long the cell
     dialog.table.setCurrentIndex(model.index(0, 1))
     assert dialog.details.text() == full
-    out = tmp_path / "退回.xlsx"
-    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    out, seen = tmp_path / "退回.xlsx", []
+    answer_file_dialog(out, seen)  # Qt's own save dialog, answered as the clerk would
     assert dialog.save_refused_button.isEnabled() and dialog.save_refused() == out and out.exists()
+    assert seen[0][1].endswith(".xlsx"), "a name beside the roster is offered"
