@@ -7,7 +7,6 @@ import; the Admin page's ``campaigns_changed`` signal makes the window re-read t
 
 from __future__ import annotations
 
-import re
 from typing import TypeVar
 
 from kaccount_desk.domain.roles import ROLE_LABELS, Permission
@@ -39,13 +38,6 @@ from kaccount_desk.ui.window_state import restore_layout, save_layout
 
 W = TypeVar("W", bound=QtWidgets.QWidget)
 
-
-
-def store_label(url: str) -> str:
-    """Where the data lives, without a password that a PostgreSQL URL may carry."""
-    if url.startswith("sqlite:///"):
-        return url.removeprefix("sqlite:///")
-    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)
 
 
 class MainWindow(QtWidgets.QMainWindow):
@@ -101,6 +93,8 @@ class MainWindow(QtWidgets.QMainWindow):
             enrollment_page.print_requested.connect(self._print_selection)
             enrollment_page.set_printing_available(True)
         tickets_page = self.page(TicketsPage)
+        if tickets_page is not None and print_page is not None:
+            tickets_page.print_requested.connect(self._print_ticket)
         self.draft_keepers = [DraftKeeper(ctx, "application", lambda: self.findChild(IntakeForm), self)]
         if tickets_page is not None:
             self.draft_keepers.append(DraftKeeper(ctx, "ticket", lambda: tickets_page.form, self))
@@ -147,25 +141,36 @@ class MainWindow(QtWidgets.QMainWindow):
 
     @Slot()
     def print_current(self) -> None:
+        """Ctrl+P: print what the Print page shows, or go to it from another page."""
         printing = self.page(PrintPage)
-        if printing is None:
-            return
-        if self.current_page() is printing:
+        if printing is not None and self.current_page() is printing:
             printing.print_document()
         else:
-            self.nav.setCurrentRow([page for _, page in self.pages].index(printing))
+            self.show_page(PrintPage)
 
     @Slot(str, list)
     def _print_selection(self, kind: str, ids: list[int]) -> None:
         """A batch picked in the applications list goes to the Print page, which generates it at once."""
-        printing = self.page(PrintPage)
-        if printing is not None:
-            self.nav.setCurrentRow([page for _, page in self.pages].index(printing))
+        if (printing := self.show_page(PrintPage)) is not None:
             printing.take_selection(kind, ids)
+
+    @Slot(str, int, str)
+    def _print_ticket(self, kind: str, ticket_id: int, number: str) -> None:
+        """A ticket's receipt or record: the Print page shows it and opens the print dialog."""
+        if (printing := self.show_page(PrintPage)) is not None:
+            printing.take_ticket(kind, ticket_id, number)
 
     def page(self, kind: type[W]) -> W | None:
         for _, page in self.pages:
             if isinstance(page, kind):
+                return page
+        return None
+
+    def show_page(self, kind: type[W]) -> W | None:
+        """Bring the page of ``kind`` to the front (for work asked for on another page) and return it."""
+        for row, (_, page) in enumerate(self.pages):
+            if isinstance(page, kind):
+                self.nav.setCurrentRow(row)
                 return page
         return None
 
@@ -208,7 +213,8 @@ class MainWindow(QtWidgets.QMainWindow):
         role = ROLE_LABELS.text(actor.role, current_lang())
         who = self.tr("%1 (%2, %3)").replace("%1", actor.name).replace("%2", actor.staff_no).replace("%3", role)
         self.staff_label = QtWidgets.QLabel(self.tr("Logged in: %1").replace("%1", who))
-        self.store_label = QtWidgets.QLabel(self.tr("Database: %1").replace("%1", store_label(self.ctx.store.shown_url)))
+        where = self.ctx.store.shown_url.removeprefix("sqlite:///")  # a file's path; a server's URL with *** for its password
+        self.store_label = QtWidgets.QLabel(self.tr("Database: %1").replace("%1", where))
         self.statusBar().addWidget(self.staff_label)
         self.statusBar().addPermanentWidget(self.store_label)
 
@@ -296,8 +302,7 @@ class MainWindow(QtWidgets.QMainWindow):
             elif kept.kind == "application" and (form := self.findChild(IntakeForm)) is not None:
                 self.nav.setCurrentRow(0)
                 form.restore_draft(kept.fields)
-            elif (tickets_page := self.page(TicketsPage)) is not None:
-                self.nav.setCurrentRow([page for _, page in self.pages].index(tickets_page))
+            elif (tickets_page := self.show_page(TicketsPage)) is not None:
                 tickets_page.open_form().restore_draft(kept.fields)
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:

@@ -904,38 +904,38 @@ or choose an image</source>
         <translation>反面(签发机关)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="251" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="256" />
         <source>pasted image</source>
         <translation>粘贴的图片</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="252" />
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="258" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="257" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="263" />
         <source>The clipboard holds no image or image file.</source>
         <translation>剪贴板中没有图片或图片文件。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="267" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="272" />
         <source>Save the application first (see the reasons at the top), then attach the copy.</source>
         <translation>请先保存申请(见上方原因),再添加身份证复印件。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="275" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="280" />
         <source>Attached ✓</source>
         <translation>已添加 ✓</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="300" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="305" />
         <source>Turned ✓</source>
         <translation>已旋转 ✓</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="310" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="315" />
         <source>Removed</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="320" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="325" />
         <source>%1 — application %2</source>
         <translation>%1 — 申请 %2</translation>
     </message>
@@ -1332,112 +1332,112 @@ or choose an image</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="61" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="53" />
         <source>KAccount Desk — key-account intake</source>
         <translation>大客户业务受理台</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="173" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="178" />
         <source>Campaign</source>
         <translation>办理活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="176" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="181" />
         <source>Campaign:</source>
         <translation>办理活动:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="182" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="187" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="183" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="188" />
         <source>&amp;Import roster…</source>
         <translation>导入名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="184" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="189" />
         <source>&amp;Export roster…</source>
         <translation>导出名单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="187" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="192" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="190" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="195" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="192" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="197" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="193" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="198" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="202" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="207" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="203" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="208" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="204" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="209" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="209" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="214" />
         <source>%1 (%2, %3)</source>
         <translation>%1(%2,%3)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="210" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="215" />
         <source>Logged in: %1</source>
         <translation>当前登录:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="211" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="217" />
         <source>Database: %1</source>
         <translation>数据库:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="283" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="289" />
         <source>an application</source>
         <translation>一份申请</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="283" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="289" />
         <source>a new ticket</source>
         <translation>一张新工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="290" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="296" />
         <source>Unsaved typing found</source>
         <translation>发现未保存的内容</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="291" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="297" />
         <source>When the program last stopped, %1 was being typed and not saved (kept at %2). Restore it?</source>
         <translation>程序上次停止时,有%1正在填写且未保存(保存于 %2)。要恢复吗?</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="368" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="373" />
         <source>About KAccount Desk</source>
         <translation>关于大客户业务受理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="369" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="374" />
         <source>KAccount Desk: enrollment intake for a mobile operator's key-account calling group.</source>
         <translation>KAccount Desk:移动公司大客户集团网业务受理。</translation>
     </message>
@@ -1445,104 +1445,99 @@ or choose an image</source>
 <context>
     <name>OpenTicketForm</name>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="49" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="47" />
         <source>Receive a customer's matter</source>
         <translation>受理客户诉求</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="56" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="54" />
         <source>not given</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="72" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="70" />
         <source>11-digit mobile number</source>
         <translation>11位手机号码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="73" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="71" />
         <source>&amp;Key-account customer</source>
         <translation>大客户(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="91" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="89" />
         <source>&amp;Save (Enter / Ctrl+Enter)</source>
         <translation>保存(&amp;S)(回车 / Ctrl+回车)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="98" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="96" />
         <source>&amp;Category:</source>
         <translation>类别(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="99" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="97" />
         <source>C&amp;hannel:</source>
         <translation>渠道(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="100" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="98" />
         <source>&amp;Window:</source>
         <translation>窗口(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="101" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="99" />
         <source>Customer &amp;name:</source>
         <translation>客户姓名(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="102" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="100" />
         <source>&amp;Mobile number:</source>
         <translation>手机号码(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="104" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="102" />
         <source>&amp;Area:</source>
         <translation>区域(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="105" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="103" />
         <source>C&amp;ontent:</source>
         <translation>内容(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="106" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="104" />
         <source>Received (&amp;letters):</source>
         <translation>收到时间(信函)(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="117" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="115" />
         <source>You receive it, so you own it until the customer confirms (first-contact responsibility).</source>
         <translation>由您受理,就由您负责到底,直到客户确认(首问负责制)。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="75" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="73" />
         <source>Where the fault is: a fault is repaired within 48 hours in towns, 72 in rural areas</source>
         <translation>故障所在区域:城镇48小时内修复,农村72小时内修复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="77" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="75" />
         <source>What the customer asks or reports, in their words</source>
         <translation>按客户原话记录咨询、查询、投诉或申告内容</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="93" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="91" />
         <source>&amp;Print receipt</source>
         <translation>打印受理回执(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="210" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="207" />
         <source>Ticket %1 opened, due %2. You own it until the customer confirms.</source>
         <translation>工单 %1 已受理,办结时限 %2。您是首问责任人,负责到客户确认为止。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="225" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="222" />
         <source>The new ticket's form holds typing that has not been saved. Open the ticket now?</source>
         <translation>新工单表单中有尚未保存的内容。现在开单吗?</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="268" />
-        <source>Receipt saved to %1</source>
-        <translation>受理回执已保存到 %1</translation>
     </message>
 </context>
 <context>
@@ -1614,7 +1609,7 @@ or choose an image</source>
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="55" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="60" />
         <source>Full ID numbers (recorded)</source>
         <translation>完整证件号码(将被记录)</translation>
     </message>
@@ -1644,139 +1639,149 @@ or choose an image</source>
         <translation>身份证复印件</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="52" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="37" />
+        <source>Ticket receipt</source>
+        <translation>受理回执</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="38" />
+        <source>Ticket record</source>
+        <translation>工单记录</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="57" />
         <source>Only the applications ticked below</source>
         <translation>只打印下面勾选的申请</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="64" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="70" />
         <source>Save notice text</source>
         <translation>保存通知正文</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="65" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="71" />
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="66" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="72" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="70" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="76" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="71" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="77" />
         <source>Save as PDF…</source>
         <translation>另存为PDF…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="86" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="92" />
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="87" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="93" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="93" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="99" />
         <source>Notice text</source>
         <translation>通知正文</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="121" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="127" />
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="134" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="140" />
         <source>Fields filled in from the campaign: %1</source>
         <translation>从活动自动填入的字段:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="221" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="227" />
         <source>Notice text saved.</source>
         <translation>通知正文已保存。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="228" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="234" />
         <source>The notice text was changed and has not been saved. Save it now?</source>
         <translation>通知正文已修改但未保存。现在保存吗?</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="261" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="267" />
         <source>Choose a department for its roster.</source>
         <translation>请选择要打印名单的部门。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="274" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="299" />
         <source>Generating…</source>
         <translation>正在生成…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="295" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="320" />
         <source>%n page(s) ready.</source>
         <translation>
             <numerusform>已生成 %n 页,可预览。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="301" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="330" />
         <source>Cancelled; nothing was saved.</source>
         <translation>已取消,未保存任何文件。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="305" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="334" />
         <source>Not generated: %1</source>
         <translation>未能生成:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="307" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="336" />
         <source>Not generated.</source>
         <translation>未能生成。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="325" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="354" />
         <source>Nothing to print yet: choose a document and press Generate.</source>
         <translation>还没有可打印的内容:请先选择文档,再按“生成”。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="340" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="369" />
         <source>Cannot print</source>
         <translation>无法打印</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="341" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="370" />
         <source>Not printed.</source>
         <translation>未打印。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="345" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="374" />
         <source>Printed to %1.</source>
         <translation>已打印到 %1。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="346" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="375" />
         <source>Sent to the printer %1.</source>
         <translation>已发送到打印机 %1。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="353" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="382" />
         <source>Save as PDF</source>
         <translation>另存为PDF</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="360" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="389" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="362" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="391" />
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
@@ -2348,218 +2353,238 @@ Your input stays here; trying again every %2 seconds.</source>
 <context>
     <name>TicketDetail</name>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="73" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="75" />
         <source>Category:</source>
         <translation>类别:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="73" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="75" />
         <source>Customer:</source>
         <translation>客户:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="73" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="75" />
         <source>Received:</source>
         <translation>受理时间:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="74" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="76" />
         <source>Due:</source>
         <translation>办结时限:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="74" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="76" />
         <source>Owner:</source>
         <translation>首问责任人:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="74" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="76" />
         <source>Content:</source>
         <translation>受理内容:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="75" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="77" />
         <source>Referrals:</source>
         <translation>转派部门:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="75" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="77" />
         <source>Rent waiver:</source>
         <translation>免收月租:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="86" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="88" />
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="113" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="94" />
+        <source>Print receipt…</source>
+        <translation>打印回执…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="95" />
+        <source>The customer's receipt again, to print or save as PDF</source>
+        <translation>再次打印客户的受理回执,或另存为PDF</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="96" />
+        <source>Print ticket…</source>
+        <translation>打印工单…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="97" />
+        <source>The whole ticket with its history, to print or save as PDF</source>
+        <translation>整张工单及其处理记录,可打印或另存为PDF</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="123" />
         <source>Actions</source>
         <translation>办理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="115" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="125" />
         <source>What is asked of the department, its answer, the reply to the customer, or a note</source>
         <translation>填写转派事项、部门答复、回复客户的内容或备注</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="117" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="127" />
         <source>Start</source>
         <translation>开始处理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="118" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="128" />
         <source>Reply to customer</source>
         <translation>回复客户</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="119" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="129" />
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="126" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="136" />
         <source>Refer</source>
         <translation>转派</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="128" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="138" />
         <source>Record department answer</source>
         <translation>登记部门答复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="130" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="140" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="131" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="141" />
         <source>Not satisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="132" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="142" />
         <source>Not reachable</source>
         <translation>联系不上</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="134" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="144" />
         <source>Handset caused it</source>
         <translation>客户手机原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="135" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="145" />
         <source>Customer told it is overdue</source>
         <translation>已告知客户超时</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="137" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="147" />
         <source>Hand to new owner</source>
         <translation>转交新负责人</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="138" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="148" />
         <source>Only when the owner has left; the reason goes in the box above</source>
         <translation>仅限原负责人已离岗时;请在上方输入框写明原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="140" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="150" />
         <source>Reason for closing without a reply or callback</source>
         <translation>未回复或未回访即办结的原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="141" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="151" />
         <source>Close ticket</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="154" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="164" />
         <source>Refer to</source>
         <translation>转派至</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="154" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="164" />
         <source>answer by</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="155" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="165" />
         <source>Answer from</source>
         <translation>答复部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="156" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="166" />
         <source>Callback</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="157" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="167" />
         <source>Fault</source>
         <translation>故障申告</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="175" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="185" />
         <source>Owner left</source>
         <translation>负责人离岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="247" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="261" />
         <source>Text typed for ticket(s) %1 has not been used in an action yet and would be lost.</source>
         <translation>为工单 %1 填写的内容还没有提交,将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="260" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="274" />
         <source>Select a ticket in the queue</source>
         <translation>请在左侧列表中选择工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="265" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="279" />
         <source>Ticket %1 · %2</source>
         <translation>工单 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="270" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="284" />
         <source> (key-account customer)</source>
         <translation>(大客户)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="274" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="288" />
         <source>  handset caused: no repair limit</source>
         <translation>  客户手机原因:不计修复时限</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="278" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="292" />
         <source>, first received by %1</source>
         <translation>,首问受理人 %1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="281" />
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="284" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="295" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="298" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="285" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="299" />
         <source>monthly rent waived from %1 until %2</source>
         <translation>免收障碍期间月租:%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="286" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="300" />
         <source>the repair</source>
         <translation>修复为止</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="290" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="304" />
         <source>answered %1</source>
         <translation>%1 已答复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="291" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="305" />
         <source>answer due %1</source>
         <translation>应于 %1 前答复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="357" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="371" />
         <source>Done: %1</source>
         <translation>已完成:%1</translation>
     </message>
@@ -2753,72 +2778,72 @@ Your input stays here; trying again every %2 seconds.</source>
         <translation>全部工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="79" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="83" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="80" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="84" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="81" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="85" />
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="82" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="86" />
         <source>All windows</source>
         <translation>全部窗口</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="84" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="88" />
         <source>Owner's staff no.</source>
         <translation>责任人工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="87" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="91" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="100" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="104" />
         <source>Search content, answers, name or number (e.g. 话费, 信号, 1380013)</source>
         <translation>查找受理内容、答复、客户姓名或号码(如 话费、信号、1380013)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="105" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="109" />
         <source>New ticket…</source>
         <translation>受理新工单…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="146" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="150" />
         <source>Queue:</source>
         <translation>工单列表:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="183" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="187" />
         <source>Queue</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="184" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="188" />
         <source>Reports</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="228" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="232" />
         <source>%1 found</source>
         <translation>找到 %1 张</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="230" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="234" />
         <source>, newest %1 shown</source>
         <translation>,显示最新 %1 张</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="310" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="314" />
         <source>%1 ticket(s)</source>
         <translation>共 %1 张工单</translation>
     </message>

@@ -9,7 +9,7 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.ui.admin.admin_page import AdminPage
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
-from kaccount_desk.ui.main_window import MainWindow, rebuild_in_language, store_label
+from kaccount_desk.ui.main_window import MainWindow, rebuild_in_language
 from kaccount_desk.ui.qt import QtWidgets
 from kaccount_desk.ui.settings import LANGUAGE, LAST_CAMPAIGN, Settings
 from kaccount_desk.ui.tickets.tickets_page import TicketsPage
@@ -114,9 +114,10 @@ def test_closing_with_unsaved_typing_asks_first(qtbot, admin: Context, campaign:
     assert window.close() and not window.isVisible()
 
 
-def test_store_label_hides_passwords() -> None:
-    assert store_label("postgresql+psycopg://kad:s3cret@db/kad") == "postgresql+psycopg://kad:***@db/kad"
-    assert store_label("sqlite:////tmp/x.sqlite3") == "/tmp/x.sqlite3"
+def test_the_status_bar_names_the_store_file(qtbot, admin: Context, store_path) -> None:
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    assert window.store_label.text() == f"Database: {store_path}"
 
 
 def test_the_campaign_box_marks_closed_campaigns_and_opens_the_newest_live_one(qtbot, admin: Context, campaign: str) -> None:

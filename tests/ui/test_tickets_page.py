@@ -7,17 +7,20 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from pypdf import PdfReader
 from support import Clock, make_staff
 
 from kaccount_desk.domain.tickets import CallbackResult
 from kaccount_desk.services import staff
 from kaccount_desk.services import tickets as t
 from kaccount_desk.services.context import Context
+from kaccount_desk.ui.main_window import MainWindow
 from kaccount_desk.ui.palette import ROW_BACKGROUNDS
-from kaccount_desk.ui.qt import Qt, QtGui, QtWidgets
+from kaccount_desk.ui.printing.print_page import PrintPage
+from kaccount_desk.ui.qt import Qt, QtCore, QtGui, QtPrintSupport, QtWidgets
 from kaccount_desk.ui.tickets.open_ticket_form import OpenTicketForm
 from kaccount_desk.ui.tickets.ticket_detail import TicketDetail, from_qdatetime
-from kaccount_desk.ui.tickets.tickets_model import URGENCY_ROLE
+from kaccount_desk.ui.tickets.tickets_model import URGENCY_ROLE, ticket_number
 from kaccount_desk.ui.tickets.tickets_page import TicketsPage
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -227,15 +230,52 @@ def test_the_chart_counts_in_whole_tickets(qtbot, page: TicketsPage, clerk: Cont
     assert ticks == [0, 1, 2], ticks
 
 
-def test_the_receipt_is_saved_as_a_pdf(qtbot, page: TicketsPage, monkeypatch: pytest.MonkeyPatch) -> None:
-    opened: list[str] = []
-    monkeypatch.setattr(QtGui.QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
+def _print_to_file(target: Path, seen: list[str]) -> None:
+    """Answer the next print dialog as a clerk with no printer at hand: print to a PDF file."""
+    def answer() -> None:
+        dialog = QtWidgets.QApplication.activeModalWidget()
+        if not isinstance(dialog, QtPrintSupport.QPrintDialog):
+            QtCore.QTimer.singleShot(20, answer)
+            return
+        seen.append(dialog.printer().docName())
+        printers = dialog.findChild(QtWidgets.QComboBox, "printers")
+        printers.setCurrentIndex(printers.count() - 1)  # "Print to File (PDF)"
+        dialog.findChild(QtWidgets.QLineEdit, "filename").setText(str(target))
+        dialog.accept()
+    QtCore.QTimer.singleShot(0, answer)
+
+
+def _text(pdf: Path) -> str:
+    return " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+
+
+def test_receipts_and_records_print_from_the_form_and_later_from_the_panel(qtbot, clerk: Context, tmp_path: Path) -> None:
+    """Right after opening, and again days later when the customer comes back: the Print page shows the paper
+    and the print dialog comes up at once, named for the ticket."""
+    window = MainWindow(clerk)
+    qtbot.addWidget(window)
+    page, printing = window.page(TicketsPage), window.page(PrintPage)
+    assert page is not None and printing is not None
     form = page.open_form()
     fill(qtbot, form)
     form.save()
+    assert form.opened is not None
+    number = ticket_number(form.opened.id, form.opened.received_at)
+    seen: list[str] = []
+    _print_to_file(tmp_path / "receipt.pdf", seen)
     click(qtbot, form.print_button)
-    assert form.receipt is not None and form.receipt.read_bytes().startswith(b"%PDF")
-    assert opened == [str(form.receipt)] and str(form.receipt) in form.message.text()
+    qtbot.waitUntil(lambda: (tmp_path / "receipt.pdf").exists(), timeout=20000)
+    assert window.current_page() is printing and seen[0].startswith(f"{number}_Ticket-receipt_")
+    assert printing.status.text() == f"Printed to {tmp_path / 'receipt.pdf'}."
+    assert number in _text(tmp_path / "receipt.pdf")
+    form.close()
+    window.show_page(TicketsPage)
+    page.detail.load(form.opened.id)
+    _print_to_file(tmp_path / "record.pdf", seen)
+    click(qtbot, page.detail.record_button)
+    qtbot.waitUntil(lambda: (tmp_path / "record.pdf").exists(), timeout=20000)
+    assert seen[1].startswith(f"{number}_Ticket-record_") and "上月话费多扣了20元" in _text(tmp_path / "record.pdf")
+    assert printing.status.text() == f"Printed to {tmp_path / 'record.pdf'}."
 
 
 def test_no_placeholder_date_before_a_ticket_is_chosen(page: TicketsPage, clerk: Context) -> None:

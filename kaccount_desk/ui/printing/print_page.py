@@ -32,6 +32,11 @@ DOCUMENTS: tuple[tuple[str, str], ...] = tuple((key, str(title)) for key, title 
     ("summary", QT_TRANSLATE_NOOP("PrintPage", "Summary for the operator")),
     ("id-sheets", QT_TRANSLATE_NOOP("PrintPage", "ID-copy sheets")),
 ))
+# Asked for from the Tickets page for one ticket, not chosen in the list: (the service's writer, the title).
+TICKET_DOCUMENTS: dict[str, tuple[Callable[[Context, int, Path], printing.Printed], str]] = {
+    "receipt": (printing.print_receipt, str(QT_TRANSLATE_NOOP("PrintPage", "Ticket receipt"))),
+    "ticket": (printing.print_ticket, str(QT_TRANSLATE_NOOP("PrintPage", "Ticket record"))),
+}
 SELECTABLE = ("forms", "id-sheets")
 FULL_ID_CHOICE = ("forms", "roster", "summary")
 LIST_LIMIT = 500
@@ -58,6 +63,8 @@ class PrintPage(QtWidgets.QWidget):
         self.template = QtWidgets.QPlainTextEdit()
         self._campaign_title = ""
         self._suggested_name = "document.pdf"
+        self._print_when_ready = False  # a ticket's paper asked for from the Tickets page
+        self._ticket_paper = ""  # which one ("受理回执 20261202-0001"), said beside the result: the list shows campaign documents
         self._saved_template = ""  # the notice text as the store holds it, to tell what was typed since
         self.placeholders = QtWidgets.QLabel()
         self.placeholders.setWordWrap(True)
@@ -264,7 +271,27 @@ class PrintPage(QtWidgets.QWidget):
         department = self.department.currentData() if self.department.isEnabled() else None
         self._suggested_name = file_name(department or self._campaign_title, self.document.currentText(),
                                          day=self.ctx.now().astimezone().date(), suffix=".pdf")
-        self.operation = Operation(self._job(out))
+        self._ticket_paper = ""
+        self._run(self._job(out))
+
+    def take_ticket(self, kind: str, ticket_id: int, number: str) -> None:
+        """A ticket's receipt or record asked for on the Tickets page: generated at once, then the print dialog.
+
+        The customer is at the counter waiting for the paper, so the person asked to print: the
+        preview fills and the print dialog opens, and Save as PDF stays there for a copy.
+        """
+        if self.operation is not None:
+            return
+        write, title = TICKET_DOCUMENTS[kind]
+        out = Path(self._folder.name) / f"{kind}.pdf"
+        shown = QtCore.QCoreApplication.translate("PrintPage", title)
+        self._suggested_name = file_name(number, shown, day=self.ctx.now().astimezone().date(), suffix=".pdf")
+        ctx = self.ctx
+        self._print_when_ready, self._ticket_paper = True, f"{shown} {number}"
+        self._run(lambda _progress: write(ctx, ticket_id, out))
+
+    def _run(self, job: Callable[[ProgressCallback], printing.Printed]) -> None:
+        self.operation = Operation(job)
         self.operation.progressed.connect(self._progressed)
         self.operation.finished.connect(self._finished)
         self.operation.failed.connect(self._failed)
@@ -292,11 +319,16 @@ class PrintPage(QtWidgets.QWidget):
         self.preview.show_pdf(PdfPages(result.out))
         self.print_button.setEnabled(True)
         self.save_button.setEnabled(True)
-        self.status.setText(self.tr("%n page(s) ready.", "", result.pages))
+        ready = self.tr("%n page(s) ready.", "", result.pages)
+        self.status.setText(f"{self._ticket_paper}: {ready}" if self._ticket_paper else ready)
+        if self._print_when_ready:
+            self._print_when_ready = False
+            QtCore.QTimer.singleShot(0, self.print_document)  # after this slot, so the dialog does not block it
 
     @Slot(object)
     def _failed(self, exc: object) -> None:
         self._idle()
+        self._print_when_ready = False
         if isinstance(exc, printing.Cancelled):
             self.status.setText(self.tr("Cancelled; nothing was saved."))
             return

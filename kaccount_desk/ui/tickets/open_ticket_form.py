@@ -9,21 +9,19 @@ puts each reason beside its field and keeps everything typed.
 from __future__ import annotations
 
 import logging
-import tempfile
 from collections.abc import Sequence
 from enum import StrEnum
-from pathlib import Path
 
 from kaccount_desk.domain.mobile import check_mobile, normalize_mobile
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.tickets import Area, Category, Channel, Window, label
-from kaccount_desk.services import printing, ticket_queries, tickets
+from kaccount_desk.services import ticket_queries, tickets
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.tickets import TicketInput, TicketView
 from kaccount_desk.ui.messages import current_lang
 from kaccount_desk.ui.palette import text_style
-from kaccount_desk.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal, Slot
+from kaccount_desk.ui.qt import Qt, QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.tickets.ticket_detail import from_qdatetime, to_qdatetime
 from kaccount_desk.ui.tickets.tickets_model import ticket_number
 
@@ -40,12 +38,12 @@ class OpenTicketForm(QtWidgets.QDialog):
 
     saved = Signal(int)
     typing = Signal()  # something was typed: the draft keeper writes soon after
+    print_requested = Signal(str, int, str)  # ("receipt", id, ticket number): the Print page prints it
 
     def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.opened: TicketView | None = None
-        self.receipt: Path | None = None
         self.setWindowTitle(self.tr("Receive a customer's matter"))
         self._build()
         self._channel_changed()
@@ -206,10 +204,9 @@ class OpenTicketForm(QtWidgets.QDialog):
             self._show_reasons(exc.reasons)
             return None
         self.opened = view
-        self.receipt = None
         self._say("ok", self.tr("Ticket %1 opened, due %2. You own it until the customer confirms.")
                   .replace("%1", ticket_number(view.id, view.received_at)).replace("%2", f"{view.due_at:%Y-%m-%d %H:%M}"))
-        self.print_button.setVisible(hasattr(printing, "print_receipt"))
+        self.print_button.setVisible(True)
         for edit in (self.name, self.number, self.content):
             edit.clear()
         self.key_account.setChecked(False)
@@ -252,18 +249,9 @@ class OpenTicketForm(QtWidgets.QDialog):
         self.message.show()
 
     @Slot()
-    def print_receipt(self) -> Path | None:
-        """The customer's 受理回执 as a PDF in the temporary folder, opened in the PDF viewer."""
-        print_receipt = getattr(printing, "print_receipt", None)
-        if self.opened is None or print_receipt is None:
-            return None
-        path = Path(tempfile.gettempdir()) / f"kad-receipt-{ticket_number(self.opened.id, self.opened.received_at)}.pdf"
-        try:
-            print_receipt(self.ctx, self.opened.id, path)
-        except ServiceError as exc:
-            self._say("reason", "\n".join(exc.texts(current_lang())))
-            return None
-        self.receipt = path
-        QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(path)))
-        self._say("ok", self.tr("Receipt saved to %1").replace("%1", str(path)))
-        return path
+    def print_receipt(self) -> bool:
+        """The customer's 受理回执 for the ticket just opened, through the Print page (preview, print dialog, save)."""
+        if self.opened is None:
+            return False
+        self.print_requested.emit("receipt", self.opened.id, ticket_number(self.opened.id, self.opened.received_at))
+        return True

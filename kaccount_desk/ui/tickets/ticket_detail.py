@@ -48,6 +48,8 @@ class TicketDetail(QtWidgets.QWidget):
     """Shows one ticket; ``changed(id)`` after every action, so the queue re-reads its rows."""
 
     changed = Signal(int)
+    # ("receipt" or "ticket", id, ticket number): the Print page prints it (the window connects them).
+    print_requested = Signal(str, int, str)
 
     def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,7 +91,15 @@ class TicketDetail(QtWidgets.QWidget):
         top = QtWidgets.QWidget()
         top_layout = QtWidgets.QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.title)
+        self.receipt_button = self._button(self.tr("Print receipt…"), lambda: self._print("receipt"))
+        self.receipt_button.setToolTip(self.tr("The customer's receipt again, to print or save as PDF"))
+        self.record_button = self._button(self.tr("Print ticket…"), lambda: self._print("ticket"))
+        self.record_button.setToolTip(self.tr("The whole ticket with its history, to print or save as PDF"))
+        header = QtWidgets.QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.receipt_button)
+        header.addWidget(self.record_button)
+        top_layout.addLayout(header)
         top_layout.addLayout(form)
         top_layout.addWidget(self._build_actions())
         top_layout.addStretch(1)
@@ -227,6 +237,10 @@ class TicketDetail(QtWidgets.QWidget):
                 self.history.item(self.history.count() - 1).setToolTip(line)
             self.history.scrollToBottom()
             self.refer_due.setDateTime(to_qdatetime(referral_due(self.ctx.now(), view.due_at)))
+
+    def _print(self, kind: str) -> None:
+        if self.view is not None:
+            self.print_requested.emit(kind, self.view.id, ticket_number(self.view.id, self.view.received_at))
 
     def _keep_draft(self, view: TicketView | None) -> None:
         """Put what was typed for ``view`` aside, so going back to that ticket shows it again."""

@@ -19,7 +19,7 @@ from kaccount_desk.services.ticket_queries import Queue, TicketQuery
 from kaccount_desk.services.tickets import OPERATOR_TZ
 from kaccount_desk.ui.messages import current_lang, error_text
 from kaccount_desk.ui.palette import banner_style, text_style
-from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtWidgets, Slot
+from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtWidgets, Signal, Slot
 from kaccount_desk.ui.shortcuts import bind
 from kaccount_desk.ui.tickets.open_ticket_form import OpenTicketForm
 from kaccount_desk.ui.tickets.reminder import Reminder
@@ -44,6 +44,9 @@ QUEUES: tuple[tuple[Queue, str], ...] = tuple((queue, str(title)) for queue, tit
 
 
 class TicketsPage(QtWidgets.QWidget):
+    # ("receipt" or "ticket", id, ticket number), from the ticket panel or the new-ticket form: the window prints it.
+    print_requested = Signal(str, int, str)
+
     def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -56,6 +59,7 @@ class TicketsPage(QtWidgets.QWidget):
         self._build_table()
         self._build_layout()
         self.detail.changed.connect(self._ticket_changed)
+        self.detail.print_requested.connect(self.print_requested)
         self.reminder.alerted.connect(self.show_banner)
         self.reminder.timer.timeout.connect(self.model.refresh)
         self.reminder.start()
@@ -315,6 +319,7 @@ class TicketsPage(QtWidgets.QWidget):
         if self.form is None:
             self.form = OpenTicketForm(self.ctx, self)
             self.form.saved.connect(self._opened)
+            self.form.print_requested.connect(self.print_requested)
         if self.form.isVisible():
             self.form.raise_()
             self.form.activateWindow()
