@@ -3,7 +3,8 @@
 It runs the path an application takes from typing to paper, on a throw-away store: open a SQLite
 store (the migrations run), create an administrator, load the sample campaign, save one
 application, print its form, render the page with Qt PDF at a scanner's 150 dpi (the same engine
-that prints at the counter) and read the QR code back with zxing-cpp. A wheel without its
+that prints at the counter), read the QR code back with zxing-cpp, and load the Chinese
+translations, ours and Qt's. A wheel without its
 resources, a bundle without Qt's PDF plugin or a font that will not embed fails here, in a second,
 instead of at the first customer. It lives with the GUI because it exercises the GUI's renderer.
 
@@ -28,7 +29,7 @@ from kaccount_desk.services import campaigns, enrollment, printing, staff
 from kaccount_desk.services.context import Context, Store
 from kaccount_desk.services.enrollment import ApplicationInput
 from kaccount_desk.ui.printing.pdf_pages import PdfPages
-from kaccount_desk.ui.qt import QtGui
+from kaccount_desk.ui.qt import QtCore, QtGui
 
 log = logging.getLogger("kaccount_desk.self_test")
 
@@ -64,7 +65,7 @@ class _Run:
 
     def steps(self) -> list[tuple[str, Callable[[], str]]]:
         return [("store", self.open_store), ("campaign", self.sample_campaign), ("application", self.application),
-                ("form PDF", self.form), ("QR read back", self.qr)]
+                ("form PDF", self.form), ("QR read back", self.qr), ("Chinese translations", self.translations)]
 
     def open_store(self) -> str:
         self.store = Store(f"sqlite:///{self.folder / 'self-test.sqlite3'}", clock=lambda: SAMPLE_DAY)
@@ -95,6 +96,17 @@ class _Run:
         if codes != [expected]:
             raise SelfTestFailed(f"expected {expected!r}, read {codes!r}")
         return codes[0]
+
+    def translations(self) -> str:
+        """Ours and Qt's own (its dialogs' buttons and labels): a bundle that left either out speaks English."""
+        assert self.store is not None
+        found = []
+        for name, folder in (("kaccount_desk_zh_CN", str(self.store.resources / "translations")),
+                             ("qtbase_zh_CN", QtCore.QLibraryInfo.path(QtCore.QLibraryInfo.LibraryPath.TranslationsPath))):
+            if not QtCore.QTranslator().load(name, folder):
+                raise SelfTestFailed(f"{name}.qm not found in {folder}")
+            found.append(name)
+        return ", ".join(found)
 
     def close(self) -> None:
         """The store lets go of its file before the temporary folder is deleted (Windows insists)."""

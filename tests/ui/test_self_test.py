@@ -18,9 +18,10 @@ from kaccount_desk.ui.self_test import run_self_test
 def test_passes_in_process_and_reads_the_form_qr(qapp: object, kaccount_home: Path) -> None:
     lines: list[str] = []
     assert run_self_test(lines.append) == 0
-    steps = ["store", "campaign", "application", "form PDF", "QR read back"]
+    steps = ["store", "campaign", "application", "form PDF", "QR read back", "Chinese translations"]
     assert [line.split(":")[0] for line in lines[:-1]] == [f"ok   {step}" for step in steps]
-    assert lines[-2] == "ok   QR read back: KAD-APP:1" and lines[-1].startswith("自检通过 / self-test passed")
+    assert "ok   QR read back: KAD-APP:1" in lines and lines[-1].startswith("自检通过 / self-test passed")
+    assert lines[-2] == "ok   Chinese translations: kaccount_desk_zh_CN, qtbase_zh_CN"
     assert os.environ["KACCOUNT_HOME"] == str(kaccount_home)  # put back after the run
     assert not kaccount_home.exists()  # nothing written into the person's folders
 
@@ -45,3 +46,13 @@ def test_a_missing_font_fails_at_the_form_and_says_why(tmp_path: Path, monkeypat
     assert done.returncode == 1, done.stdout + done.stderr
     assert lines[-2].startswith("FAIL form PDF: ") and "wqy-microhei.ttc" in lines[-2]
     assert lines[-1] == "自检未通过 / self-test failed"
+
+
+def test_a_missing_translation_fails_and_says_which(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    incomplete = tmp_path / "resources"
+    shutil.copytree(REPO / "resources", incomplete, ignore=shutil.ignore_patterns("*.qm"))
+    monkeypatch.setenv("KACCOUNT_RESOURCES", str(incomplete))
+    done = _self_test(tmp_path)
+    lines = done.stdout.splitlines()
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert lines[-2].startswith("FAIL Chinese translations: SelfTestFailed: kaccount_desk_zh_CN.qm not found in ")
