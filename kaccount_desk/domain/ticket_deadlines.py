@@ -138,3 +138,14 @@ def waiver_period(facts: FaultFacts, now: datetime) -> tuple[datetime, datetime]
     if not fault_overdue(facts, now):
         return None
     return facts.received, facts.closed_at or now
+
+
+def on_time_rate(closed_on_time: int, received: int, open_in_time: int) -> float | None:
+    """Share of tickets closed by their due time, among those whose outcome is known.
+
+    A ticket still open and not yet due is neither on time nor late: counting it as a miss made a
+    desk that had just taken a ticket look half late (1 closed on time + 1 just opened read 50 %).
+    An open ticket past its due time is a miss already. None when no outcome is known yet.
+    """
+    decided = received - open_in_time
+    return closed_on_time / decided if decided > 0 else None

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.search_text import normalize, searchable
-from kaccount_desk.domain.ticket_deadlines import urgency
+from kaccount_desk.domain.ticket_deadlines import on_time_rate, urgency
 from kaccount_desk.domain.tickets import CallbackResult, TicketStatus, Window, label, parse_choice
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.ticket_views import OPERATOR_TZ, local
@@ -251,11 +251,11 @@ class ReportRow:
     unsatisfied: int
     unreachable: int
     waivers: int
+    open_in_time: int = 0  # still open and not yet due: left out of the on-time rate
 
     @property
     def on_time_rate(self) -> float | None:
-        """Share of the tickets received that were closed by their due time; None with nothing received."""
-        return self.closed_on_time / self.received if self.received else None
+        return on_time_rate(self.closed_on_time, self.received, self.open_in_time)
 
     @property
     def satisfaction_rate(self) -> float | None:
@@ -293,6 +293,7 @@ def _counts(now: datetime) -> tuple[Any, ...]:
         flag(Ticket.last_callback == CallbackResult.UNSATISFIED),
         flag(Ticket.last_callback == CallbackResult.UNREACHABLE),
         flag(waived),
+        flag(and_(Ticket.status != TicketStatus.CLOSED, Ticket.due_at >= now)),
     )
 
 
@@ -313,7 +314,7 @@ def ticket_report(ctx: Context, start: datetime, end: datetime) -> Report:
 
 
 REPORT_HEADERS = ("分组", "编号", "名称", "受理", "首问办结", "转派部门", "按时办结", "当前超时", "满意", "不满意", "联系不上", "应免月租",
-                  "按时办结率", "满意率")
+                  "在办未到期", "按时办结率", "满意率")
 
 
 def _rate(value: float | None) -> str:
@@ -325,7 +326,7 @@ def export_report(ctx: Context, report: Report, path: Path) -> None:
     ctx.require(Permission.HANDLE_TICKETS)
     rows = [
         (group, r.key, r.label, r.received, r.first_contact, r.referred, r.closed_on_time, r.overdue_now,
-         r.satisfied, r.unsatisfied, r.unreachable, r.waivers, _rate(r.on_time_rate), _rate(r.satisfaction_rate))
+         r.satisfied, r.unsatisfied, r.unreachable, r.waivers, r.open_in_time, _rate(r.on_time_rate), _rate(r.satisfaction_rate))
         for group, part in (("窗口", report.by_window), ("员工", report.by_staff), ("合计", (report.total("合计"),)))
         for r in part
     ]

@@ -1654,134 +1654,134 @@ or choose an image</source>
         <translation>只打印下面勾选的申请</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="70" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="71" />
         <source>Save notice text</source>
         <translation>保存通知正文</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="71" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="72" />
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="72" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="73" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="76" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="77" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="77" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="78" />
         <source>Save as PDF…</source>
         <translation>另存为PDF…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="92" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="93" />
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="93" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="94" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="99" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="100" />
         <source>Notice text</source>
         <translation>通知正文</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="127" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="128" />
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="140" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="141" />
         <source>Fields filled in from the campaign: %1</source>
         <translation>从活动自动填入的字段:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="227" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="228" />
         <source>Notice text saved.</source>
         <translation>通知正文已保存。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="234" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="235" />
         <source>The notice text was changed and has not been saved. Save it now?</source>
         <translation>通知正文已修改但未保存。现在保存吗?</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="267" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="268" />
         <source>Choose a department for its roster.</source>
         <translation>请选择要打印名单的部门。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="299" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="301" />
         <source>Generating…</source>
         <translation>正在生成…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="320" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="322" />
         <source>%n page(s) ready.</source>
         <translation>
             <numerusform>已生成 %n 页,可预览。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="330" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="333" />
         <source>Cancelled; nothing was saved.</source>
         <translation>已取消,未保存任何文件。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="334" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="337" />
         <source>Not generated: %1</source>
         <translation>未能生成:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="336" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="339" />
         <source>Not generated.</source>
         <translation>未能生成。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="354" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="357" />
         <source>Nothing to print yet: choose a document and press Generate.</source>
         <translation>还没有可打印的内容:请先选择文档,再按“生成”。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="369" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="372" />
         <source>Cannot print</source>
         <translation>无法打印</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="370" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="373" />
         <source>Not printed.</source>
         <translation>未打印。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="374" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="377" />
         <source>Printed to %1.</source>
         <translation>已打印到 %1。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="375" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="378" />
         <source>Sent to the printer %1.</source>
         <translation>已发送到打印机 %1。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="382" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="385" />
         <source>Save as PDF</source>
         <translation>另存为PDF</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="389" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="392" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="391" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="394" />
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
@@ -1998,102 +1998,107 @@ or choose an image</source>
         <translation>应免月租</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="38" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="39" />
         <source>On-time rate</source>
         <translation>按时办结率</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="38" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="39" />
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="70" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="71" />
         <source>Show</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="71" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="72" />
         <source>Export to a spreadsheet…</source>
         <translation>导出为电子表格…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="216" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="217" />
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="74" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="75" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="75" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="36" />
+        <source>Open, not yet due</source>
+        <translation>在办未到期</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="76" />
         <source>Staff member</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="78" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="79" />
         <source>Received from</source>
         <translation>受理日期从</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="80" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="81" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="86" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="87" />
         <source>Per window</source>
         <translation>按窗口</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="87" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="88" />
         <source>Per staff member</source>
         <translation>按员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="136" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="137" />
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="157" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="158" />
         <source>%1 to %2: %3 ticket(s)</source>
         <translation>%1 至 %2:共 %3 张工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="159" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="160" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="209" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="210" />
         <source>Tickets per window</source>
         <translation>各窗口工单情况</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="215" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="216" />
         <source>Ticket report</source>
         <translation>工单统计</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="216" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="217" />
         <source>Export report</source>
         <translation>导出统计表</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="229" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="230" />
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="234" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="235" />
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1:%2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="238" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="239" />
         <source>Exporting the report…</source>
         <translation>正在导出统计表…</translation>
     </message>

@@ -291,3 +291,16 @@ def test_report_totals_and_rates() -> None:
     assert total.on_time_rate == 0.6 and total.satisfaction_rate == 0.6  # not reachable counts neither way
     empty = Report(datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 2, 1, tzinfo=UTC), (), ()).total("合计")
     assert empty.received == 0 and empty.on_time_rate is None and empty.satisfaction_rate is None
+
+
+def test_a_ticket_still_open_and_not_yet_due_is_neither_on_time_nor_late(clerk: Context, clock: object) -> None:
+    done = t.open_ticket(clerk, ticket_input(category="lookup"))
+    t.close(clerk, done.id, "当场答复")
+    t.open_ticket(clerk, ticket_input())  # just taken: due tomorrow
+    start = datetime(2012, 2, 1, tzinfo=CST)
+    (row,) = ticket_report(clerk, start, start + timedelta(days=29)).by_window
+    assert (row.received, row.closed_on_time, row.open_in_time) == (2, 1, 1)
+    assert row.on_time_rate == 1.0, "the open one is not late yet (it read 50 %)"
+    clock.advance(hours=100)  # type: ignore[attr-defined]
+    (later,) = ticket_report(clerk, start, start + timedelta(days=29)).by_window
+    assert (later.open_in_time, later.overdue_now, later.on_time_rate) == (0, 1, 0.5), "past its due time it is a miss"
