@@ -143,7 +143,7 @@ class OrganisationPage(QtWidgets.QWizardPage):
         self.setTitle(self.tr("Your organisation"))
         self.setSubTitle(self.tr("The company or branch this office belongs to; it heads printed rosters and notices."))
         self.name = QtWidgets.QLineEdit()
-        self.name.setPlaceholderText(self.tr("for example 泊头铸造有限公司"))
+        self.name.setPlaceholderText(self.tr("for example Botou Foundry Co., Ltd."))
         self.name.textChanged.connect(self.completeChanged)
         form = QtWidgets.QFormLayout(self)
         label = QtWidgets.QLabel(self.tr("Na&me"))

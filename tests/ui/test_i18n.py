@@ -97,3 +97,20 @@ def test_no_english_sentence_is_left_in_the_chinese_window(qtbot, qapp, admin: C
                     continue
     english = [t for t in texts if ENGLISH_PHRASE.search(re.sub(r"<[^>]+>", " ", t))]
     assert english == []
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_no_chinese_in_the_english_windows_own_words(qtbot, qapp, admin: Context, campaign: str) -> None:
+    """Buttons, hints and tooltips are the program's own words; names, campaigns and notices are data and may be Chinese."""
+    install_translations(qapp, "en")
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.page(TicketsPage)
+    assert page is not None
+    widgets = [*window.findChildren(QtWidgets.QWidget), *page.open_form().findChildren(QtWidgets.QWidget)]
+    words = [w.placeholderText() for w in widgets if isinstance(w, QtWidgets.QLineEdit | QtWidgets.QPlainTextEdit)]
+    words += [w.toolTip() for w in widgets] + [w.text() for w in widgets if isinstance(w, QtWidgets.QAbstractButton)]
+    assert [text for text in words if CJK.search(text)] == []

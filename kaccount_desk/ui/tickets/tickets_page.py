@@ -101,7 +101,7 @@ class TicketsPage(QtWidgets.QWidget):
         self.dated.toggled.connect(self.date_to.setEnabled)
         self.dated.toggled.connect(self.apply_filters)
         self.search = QtWidgets.QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search content, answers, name or number (e.g. 话费, 信号, 1380013)"))
+        self.search.setPlaceholderText(self.tr("Search content, answers, name or number (e.g. a word of the request, a surname, 1380013)"))
         self.search.setClearButtonEnabled(True)
         self._search_timer = QtCore.QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filters)
