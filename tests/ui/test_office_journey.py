@@ -199,3 +199,14 @@ def test_ctrl_n_in_the_list_starts_the_next_application(qtbot, qapp, office: Con
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert page.form.application_id is None and page.form.name_edit.hasFocus()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_import_dialog_has_alt_letters_and_no_two_meet(qtbot, qapp, lang: str, office: Context, campaign: str) -> None:
+    """Its labels and buttons had none: a clerk with the sheet's path typed had to reach for the mouse."""
+    install_translations(qapp, lang)
+    dialog = ImportRosterDialog(office, campaign)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    letters = _mnemonics(dialog)
+    assert len(letters) >= 4 and sorted(set(letters)) == sorted(letters), letters
