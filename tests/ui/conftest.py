@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from qt_dialogs import MessageBoxes
 from support import valid_id
 
 from kaccount_desk.services import campaigns, rosters
@@ -33,15 +34,17 @@ def english(qapp: QtWidgets.QApplication) -> None:
 
 
 @pytest.fixture
-def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    """Qt's static message boxes would block a test: record (kind, text) instead."""
-    shown: list[tuple[str, str]] = []
-    for kind in ("warning", "information", "critical"):
-        def record(parent: object, title: str, text: str, *args: object, _kind: str = kind) -> int:
-            shown.append((_kind, text))
-            return 0
-        monkeypatch.setattr(QtWidgets.QMessageBox, kind, staticmethod(record))
-    return shown
+def boxes(qapp: QtWidgets.QApplication) -> Iterator[MessageBoxes]:
+    """Qt's real message boxes, recorded and answered as a test queues (OK, Cancel or Close when it queued nothing)."""
+    watcher = MessageBoxes()
+    yield watcher
+    watcher.stop()
+
+
+@pytest.fixture
+def message_boxes(boxes: MessageBoxes) -> list[tuple[str, str]]:
+    """Qt's real message boxes, read as (kind, text) and closed as they come up."""
+    return boxes.shown
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from file_dialogs import answer_file_dialog
+from qt_dialogs import answer_file_dialog
 from support import make_staff
 
 from kaccount_desk.domain.audit import Action

@@ -7,9 +7,9 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from file_dialogs import answer_file_dialog
 from PIL import Image
 from pytestqt.qtbot import QtBot
+from qt_dialogs import MessageBoxes, answer_file_dialog
 from support import make_staff
 
 from kaccount_desk.services import application_list, enrollment, id_copies
@@ -52,16 +52,11 @@ def _click(qtbot: QtBot, page: ApplicationsPage, row: int, modifier: Qt.Keyboard
 
 
 @pytest.fixture
-def questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The confirmation is answered Yes (the list records what was asked); append "no" to answer No."""
-    asked: list[str] = []
-
-    def answer(parent: object, title: str, text: str, *args: object) -> QtWidgets.QMessageBox.StandardButton:
-        asked.append(text)
-        no = "no" in asked
-        return QtWidgets.QMessageBox.StandardButton.No if no else QtWidgets.QMessageBox.StandardButton.Yes
-    monkeypatch.setattr(QtWidgets.QMessageBox, "question", staticmethod(answer))
-    return asked
+def questions(boxes: MessageBoxes) -> list[str]:
+    """Qt's real confirmation, answered Yes (the list holds what was asked); append "no" to answer No from then on."""
+    button = QtWidgets.QMessageBox.StandardButton
+    boxes.default = lambda _asked: button.No if "no" in boxes.texts else button.Yes
+    return boxes.texts
 
 
 def test_ctrl_and_shift_clicks_pick_a_batch_moved_with_one_question(
@@ -167,7 +162,7 @@ def test_the_selection_prints_its_forms_on_the_print_page(
 
 def test_the_selection_exports_as_a_spreadsheet(
     qtbot: QtBot, admin: Context, campaign: str, applications: Callable[[int], None], tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch, message_boxes: list[tuple[str, str]],
+    message_boxes: list[tuple[str, str]],
 ) -> None:
     applications(4)
     page = _page(qtbot, admin, campaign)

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from qt_dialogs import MessageBoxes
 from support import make_staff
 
 from kaccount_desk.services import drafts
@@ -50,20 +51,14 @@ def killed_mid_typing(admin: Context, campaign: str, store_path: Path) -> Contex
     return clerk
 
 
-def answer(monkeypatch: pytest.MonkeyPatch, button: QtWidgets.QMessageBox.StandardButton) -> list[str]:
-    asked: list[str] = []
-
-    def question(parent: object, title: str, text: str, *args: object) -> QtWidgets.QMessageBox.StandardButton:
-        asked.append(text)
-        return button
-
-    monkeypatch.setattr(QtWidgets.QMessageBox, "question", staticmethod(question))
-    return asked
+def answer(boxes: MessageBoxes, button: QtWidgets.QMessageBox.StandardButton) -> list[str]:
+    """Answer Qt's real question boxes with ``button``; the texts asked, as they come."""
+    boxes.default = button
+    return boxes.texts
 
 
-def test_after_sigkill_the_next_start_offers_the_typing_back(qtbot, killed_mid_typing: Context,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    asked = answer(monkeypatch, QtWidgets.QMessageBox.StandardButton.Yes)
+def test_after_sigkill_the_next_start_offers_the_typing_back(qtbot, killed_mid_typing: Context, boxes: MessageBoxes) -> None:
+    asked = answer(boxes, QtWidgets.QMessageBox.StandardButton.Yes)
     window = MainWindow(killed_mid_typing)
     qtbot.addWidget(window)
     window.offer_drafts()
@@ -76,8 +71,8 @@ def test_after_sigkill_the_next_start_offers_the_typing_back(qtbot, killed_mid_t
     assert page.form.name.text() == "张先生" and page.form.content.toPlainText() == "家里信号很差"
 
 
-def test_discarding_the_offer_deletes_the_draft(qtbot, killed_mid_typing: Context, monkeypatch: pytest.MonkeyPatch) -> None:
-    answer(monkeypatch, QtWidgets.QMessageBox.StandardButton.Discard)
+def test_discarding_the_offer_deletes_the_draft(qtbot, killed_mid_typing: Context, boxes: MessageBoxes) -> None:
+    answer(boxes, QtWidgets.QMessageBox.StandardButton.Discard)
     window = MainWindow(killed_mid_typing)
     qtbot.addWidget(window)
     window.offer_drafts()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from file_dialogs import answer_file_dialog
+from qt_dialogs import answer_file_dialog
 from support import REPO
 
 from kaccount_desk.ui.file_names import ask_open_path, ask_save_path, file_name

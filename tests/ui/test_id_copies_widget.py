@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from file_dialogs import answer_file_dialog
 from PIL import Image
+from qt_dialogs import answer_file_dialog
 from support import valid_id
 
 from kaccount_desk.services import audit, enrollment, id_copies

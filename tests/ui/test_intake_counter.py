@@ -5,6 +5,7 @@ do not move the fields)."""
 from __future__ import annotations
 
 import pytest
+from qt_dialogs import MessageBoxes
 from support import valid_id
 
 from kaccount_desk.services import enrollment
@@ -36,15 +37,10 @@ def saved(admin: Context, campaign: str) -> int:
     return enrollment.save_application(admin, inp).id
 
 
-def _answer(monkeypatch: pytest.MonkeyPatch, button: QtWidgets.QMessageBox.StandardButton) -> list[str]:
-    asked: list[str] = []
-
-    def question(parent: object, title: str, text: str, *args: object) -> QtWidgets.QMessageBox.StandardButton:
-        asked.append(text)
-        return button
-
-    monkeypatch.setattr(QtWidgets.QMessageBox, "question", staticmethod(question))
-    return asked
+def _answer(boxes: MessageBoxes, button: QtWidgets.QMessageBox.StandardButton) -> list[str]:
+    """Answer Qt's real question boxes with ``button``; the texts asked, as they come."""
+    boxes.default = button
+    return boxes.texts
 
 
 def test_not_saved_line_goes_after_a_successful_save(qtbot, form: IntakeForm, saved: int) -> None:
@@ -75,12 +71,12 @@ def test_banners_do_not_move_the_fields(qtbot, form: IntakeForm) -> None:
     assert {w: w.mapTo(form, QtCore.QPoint(0, 0)) for w in before} == before
 
 
-def test_discard_asks_then_puts_typing_aside(qtbot, form: IntakeForm, saved: int, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_discard_asks_then_puts_typing_aside(qtbot, form: IntakeForm, saved: int, boxes: MessageBoxes) -> None:
     qtbot.keyClicks(form.name_edit, "Wang")
     qtbot.keyClicks(form.id_edit, "1309811978")
-    asked = _answer(monkeypatch, QtWidgets.QMessageBox.StandardButton.Cancel)
+    asked = _answer(boxes, QtWidgets.QMessageBox.StandardButton.Cancel)
     assert not form.discard() and form.name_edit.text() == "Wang" and len(asked) == 1
-    _answer(monkeypatch, QtWidgets.QMessageBox.StandardButton.Discard)
+    _answer(boxes, QtWidgets.QMessageBox.StandardButton.Discard)
     assert form.discard() and form.name_edit.text() == "" and form.id_edit.text() == ""
     form.load(saved)
     form.name_edit.clear()
@@ -89,18 +85,24 @@ def test_discard_asks_then_puts_typing_aside(qtbot, form: IntakeForm, saved: int
     assert form.name_edit.text() == "张三" and not form.has_unsaved_input()
 
 
-def test_f4_after_switching_to_a_pool_number_opens_the_pool_unfiltered(qtbot, form: IntakeForm, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_f4_after_switching_to_a_pool_number_opens_the_pool_unfiltered(qtbot, form: IntakeForm) -> None:
     tails: list[str] = []
 
-    def pick(ctx: Context, code: str, tail: str = "", parent: object = None) -> tuple[str | None, bool]:
-        tails.append(tail)
-        return None, False
+    def read_and_close() -> None:
+        """The real pool browser, read while it is up and closed as a clerk would (Esc)."""
+        dialog = QtWidgets.QApplication.activeModalWidget()
+        if not isinstance(dialog, intake_form.PoolBrowser):
+            QtCore.QTimer.singleShot(20, read_and_close)
+            return
+        tails.append(dialog.tail_edit.text())
+        dialog.reject()
 
-    monkeypatch.setattr(intake_form.PoolBrowser, "pick", staticmethod(pick))
     qtbot.keyClicks(form.number_edit, "13812345678")
     form.new_radio.setChecked(True)
+    QtCore.QTimer.singleShot(0, read_and_close)
     form.open_pool_browser()
     form.number_edit.setText("01")
+    QtCore.QTimer.singleShot(0, read_and_close)
     form.open_pool_browser()
     assert tails == ["", "01"]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from qt_dialogs import MessageBoxes
 from support import make_staff
 
 from kaccount_desk.services.context import Context
@@ -70,28 +71,21 @@ def _typed_name(qtbot, window: MainWindow) -> IntakeForm:
     return form
 
 
-def _answer(monkeypatch: pytest.MonkeyPatch, *answers: QtWidgets.QMessageBox.StandardButton) -> list[str]:
-    """Qt's static question box would block a test: answer it in turn, and record what it asked."""
-    asked: list[str] = []
-    queue = list(answers)
-
-    def question(parent: object, title: str, text: str, *args: object) -> QtWidgets.QMessageBox.StandardButton:
-        asked.append(text)
-        return queue.pop(0)
-
-    monkeypatch.setattr(QtWidgets.QMessageBox, "question", staticmethod(question))
-    return asked
+def _answer(boxes: MessageBoxes, *answers: QtWidgets.QMessageBox.StandardButton) -> list[str]:
+    """Answer Qt's real question boxes in turn; the texts asked, as they come."""
+    boxes.answer(*answers)
+    return boxes.texts
 
 
 def test_the_language_switches_at_once_once_nothing_typed_can_be_lost(qtbot, admin: Context, campaign: str,
-                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+                                                                      boxes: MessageBoxes) -> None:
     Settings().set(LANGUAGE, "en")
     window = MainWindow(admin)  # not given to qtbot: rebuilding deletes it
     switched: list[str] = []
     window.language_changed.connect(switched.append)
     form = _typed_name(qtbot, window)
     buttons = QtWidgets.QMessageBox.StandardButton
-    asked = _answer(monkeypatch, buttons.Cancel, buttons.Save)
+    asked = _answer(boxes, buttons.Cancel, buttons.Save)
     chinese = next(a for a in window.findChildren(type(window.import_action)) if a.data() == "zh")
     chinese.trigger()
     assert switched == [] and not chinese.isChecked() and form.name_edit.text() == "Zhang San"
@@ -103,13 +97,13 @@ def test_the_language_switches_at_once_once_nothing_typed_can_be_lost(qtbot, adm
     assert rebuilt.menuBar().actions()[0].text() == "文件(&F)" and rebuilt.isVisible() and not window.isVisible()
 
 
-def test_closing_with_unsaved_typing_asks_first(qtbot, admin: Context, campaign: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_closing_with_unsaved_typing_asks_first(qtbot, admin: Context, campaign: str, boxes: MessageBoxes) -> None:
     window = MainWindow(admin)
     qtbot.addWidget(window)
     window.show()
     _typed_name(qtbot, window)
     buttons = QtWidgets.QMessageBox.StandardButton
-    _answer(monkeypatch, buttons.Cancel, buttons.Discard)
+    _answer(boxes, buttons.Cancel, buttons.Discard)
     assert not window.close() and window.isVisible()
     assert window.close() and not window.isVisible()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from file_dialogs import answer_file_dialog
+from qt_dialogs import answer_file_dialog
 from support import make_staff, valid_id
 
 from kaccount_desk.services import enrollment, printing

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from file_dialogs import answer_file_dialog
+from qt_dialogs import answer_file_dialog
 from support import valid_id
 
 from kaccount_desk.services import application_list

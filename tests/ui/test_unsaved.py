@@ -7,6 +7,7 @@ and answers the question the way a clerk would; the typing is kept, saved or kno
 from __future__ import annotations
 
 import pytest
+from qt_dialogs import MessageBoxes
 from support import make_staff
 
 from kaccount_desk.services import drafts, printing
@@ -23,23 +24,15 @@ pytestmark = pytest.mark.usefixtures("english")
 Button = QtWidgets.QMessageBox.StandardButton
 
 
-def answer(monkeypatch: pytest.MonkeyPatch, *answers: Button) -> list[tuple[str, Button]]:
-    """Answer Qt's question boxes in turn; record each question's text and the buttons it offered."""
-    asked: list[tuple[str, Button]] = []
-    queue = list(answers)
-
-    def question(parent: object, title: str, text: str, buttons: Button, *args: object) -> Button:
-        asked.append((text, buttons))
-        return queue.pop(0) if queue else Button.Discard  # the window's teardown closes it too
-
-    monkeypatch.setattr(QtWidgets.QMessageBox, "question", staticmethod(question))
-    return asked
+def answer(boxes: MessageBoxes, *answers: Button) -> list[tuple[str, Button]]:
+    """Answer Qt's real question boxes in turn (Discard once these run out); each question's text and the buttons it offered."""
+    return boxes.afresh(*answers)
 
 
 @pytest.fixture(autouse=True)
-def never_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A failed test leaves typing behind; closing its window must not wait for a real question box."""
-    answer(monkeypatch)
+def never_blocks(boxes: MessageBoxes) -> None:
+    """A failed test leaves typing behind; closing its window must not wait for an unanswered question box."""
+    boxes.default = Button.Discard
 
 
 def offers(buttons: Button, *wanted: Button) -> bool:
@@ -93,7 +86,7 @@ def test_the_action_box_keeps_its_text_per_ticket(qtbot, clerk: Context) -> None
 
 
 def test_closing_with_text_in_the_action_box_offers_discard_or_cancel(qtbot, clerk: Context,
-                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+                                                                      boxes: MessageBoxes) -> None:
     first, second = open_ticket(clerk, "Li"), open_ticket(clerk, "Wang")
     window = window_of(qtbot, clerk)
     tickets = page_of(window, TicketsPage)
@@ -102,7 +95,7 @@ def test_closing_with_text_in_the_action_box_offers_discard_or_cancel(qtbot, cle
     qtbot.keyClicks(tickets.detail.text, "half a reply")
     tickets.select_ticket(second)  # the typing is now for a ticket not on screen
     window.nav.setCurrentRow(0)
-    asked = answer(monkeypatch, Button.Cancel, Button.Discard)
+    asked = answer(boxes, Button.Cancel, Button.Discard)
     assert not window.close() and window.isVisible()
     assert window.current_page() is tickets  # brought back to where the typing is
     text, buttons = asked[0]
@@ -111,7 +104,7 @@ def test_closing_with_text_in_the_action_box_offers_discard_or_cancel(qtbot, cle
 
 
 def test_a_filled_new_ticket_form_stops_the_language_switch_and_can_be_saved(qtbot, clerk: Context,
-                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+                                                                            boxes: MessageBoxes) -> None:
     window = window_of(qtbot, clerk)
     switched: list[str] = []
     window.language_changed.connect(switched.append)
@@ -123,7 +116,7 @@ def test_a_filled_new_ticket_form_stops_the_language_switch_and_can_be_saved(qtb
     qtbot.keyClicks(form.content, "no signal at home")
     form.close()  # closing the form keeps its typing for later, so it still counts
     window.nav.setCurrentRow(0)
-    asked = answer(monkeypatch, Button.Cancel, Button.Save)
+    asked = answer(boxes, Button.Cancel, Button.Save)
     chinese = next(a for a in window.findChildren(type(window.import_action)) if a.data() == "zh")
     chinese.trigger()
     assert switched == [] and form.isVisible() and window.current_page() is tickets and form.name.text() == "Li Ming"
@@ -133,7 +126,7 @@ def test_a_filled_new_ticket_form_stops_the_language_switch_and_can_be_saved(qtb
 
 
 def test_the_notice_text_is_saved_when_asked_on_close(qtbot, admin: Context, campaign: str,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+                                                      boxes: MessageBoxes) -> None:
     window = window_of(qtbot, admin)
     printing_page = page_of(window, PrintPage)
     assert isinstance(printing_page, PrintPage)
@@ -141,14 +134,14 @@ def test_the_notice_text_is_saved_when_asked_on_close(qtbot, admin: Context, cam
     window.show()
     printing_page.template.moveCursor(printing_page.template.textCursor().MoveOperation.End)
     qtbot.keyClicks(printing_page.template, " Thanks.")
-    asked = answer(monkeypatch, Button.Save)
+    asked = answer(boxes, Button.Save)
     assert window.close()
     assert offers(asked[0][1], Button.Save, Button.Discard, Button.Cancel) and "notice text" in asked[0][0]
     assert printing.notice_template(admin, campaign).text.endswith(" Thanks.")
 
 
 def test_the_staff_form_and_the_campaign_editor_take_part(qtbot, admin: Context, campaign: str,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+                                                          boxes: MessageBoxes) -> None:
     window = window_of(qtbot, admin)
     admin_page = page_of(window, AdminPage)
     assert isinstance(admin_page, AdminPage)
@@ -158,19 +151,19 @@ def test_the_staff_form_and_the_campaign_editor_take_part(qtbot, admin: Context,
     editor.show()
     editor.title.selectAll()
     qtbot.keyClicks(editor.title, "Renamed")
-    asked = answer(monkeypatch, Button.Cancel)
+    asked = answer(boxes, Button.Cancel)
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert editor.isVisible() and editor.title.text() == "Renamed"  # Esc asked, and Cancel kept it
     assert offers(asked[0][1], Button.Save, Button.Discard, Button.Cancel)
-    asked = answer(monkeypatch, Button.Discard, Button.Cancel)
+    asked = answer(boxes, Button.Discard, Button.Cancel)
     assert not window.close()
     assert [offers(b, Button.Save, Button.Discard, Button.Cancel) for _, b in asked] == [False, True]
     assert "staff member" in asked[0][0] and "campaign" in asked[1][0]
-    asked = answer(monkeypatch, Button.Discard)
+    asked = answer(boxes, Button.Discard)
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert not editor.isVisible()
     assert editors_in(window) and not editor.has_unsaved_input()
-    asked = answer(monkeypatch, Button.Discard)
+    asked = answer(boxes, Button.Discard)
     assert window.close() and len(asked) == 1
 
 
@@ -196,7 +189,7 @@ def test_the_ticket_panel_empties_when_its_ticket_leaves_the_list(qtbot, clerk: 
 
 
 def test_a_new_ticket_discarded_on_close_is_not_offered_back_at_the_next_start(qtbot, clerk: Context,
-                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+                                                                            boxes: MessageBoxes) -> None:
     """Seen in a real window: 丢弃 on quit, and the next start asked to restore the same ticket."""
     window = window_of(qtbot, clerk)
     tickets = page_of(window, TicketsPage)
@@ -207,6 +200,6 @@ def test_a_new_ticket_discarded_on_close_is_not_offered_back_at_the_next_start(q
     for keeper in window.draft_keepers:
         keeper.keep_now()  # the keeper's timer has written the draft, as it does every few seconds
     assert drafts.kept(clerk, "ticket") is not None
-    answer(monkeypatch, Button.Discard)
+    answer(boxes, Button.Discard)
     assert window.close()
     assert drafts.kept(clerk, "ticket") is None
