@@ -304,3 +304,9 @@ def _required(required_carrier: object) -> Carrier | None:
     except ValueError:
         return None
     return None if required is Carrier.UNKNOWN else required
+
+
+def mask_mobile(number: str) -> str:
+    """Only the ends of a customer's number: queues are on counter screens the next customer can see, and
+    receipts leave the hall."""
+    return number[:3] + "****" + number[-4:] if len(number) >= 11 else number

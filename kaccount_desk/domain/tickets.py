@@ -312,3 +312,8 @@ def check_close(facts: CloseFacts, reason: str | None) -> tuple[Reason, ...]:
 def callback_outcome(result: CallbackResult) -> Action | None:
     """The follow-up a callback triggers: "not satisfied" reopens the ticket to the same owner."""
     return Action.REOPEN if result is CallbackResult.UNSATISFIED else None
+
+
+def ticket_number(ticket_id: int, received_at: datetime) -> str:
+    """The number a customer quotes (date of receipt and id): the queue, the panel and the receipt say the same."""
+    return f"{received_at:%Y%m%d}-{ticket_id:04d}"

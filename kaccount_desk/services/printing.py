@@ -30,8 +30,10 @@ from kaccount_desk.documents import (
 )
 from kaccount_desk.documents.data import ApplicationFormData, NoticeData, ReceiptData, RosterData, TicketDocData, TicketHistoryLine
 from kaccount_desk.documents.notice import DEFAULT_NOTICE_TEMPLATE, FIELD_NAMES
+from kaccount_desk.domain.mobile import mask_mobile
 from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.tickets import label as ticket_label
+from kaccount_desk.domain.tickets import ticket_number
 from kaccount_desk.domain.workflow import LIVE_STATUSES, Status
 from kaccount_desk.services import campaigns, id_privacy, tickets
 from kaccount_desk.services.campaigns import campaign_row, get_campaign
@@ -260,11 +262,9 @@ def print_id_sheets(
 
 
 def _receipt(view: tickets.TicketView) -> ReceiptData:
-    number = view.customer_number
-    masked = number[:3] + "****" + number[-4:] if len(number) >= 11 else number
     return ReceiptData(
         ticket_id=str(view.id),
-        ticket_number=f"{view.received_at:%Y%m%d}-{view.id:04d}",
+        ticket_number=ticket_number(view.id, view.received_at),
         received_at=view.received_at,
         owner_name=view.owner_name,
         owner_staff_id=view.owner,
@@ -272,7 +272,7 @@ def _receipt(view: tickets.TicketView) -> ReceiptData:
         window=ticket_label(view.window),
         category=ticket_label(view.category),
         customer_name=view.customer_name,
-        masked_number=masked,
+        masked_number=mask_mobile(view.customer_number),
         summary=view.content,
         due_at=view.due_at,
     )

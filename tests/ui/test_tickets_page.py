@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from support import Clock, make_staff
 
-from kaccount_desk.domain.tickets import CallbackResult
+from kaccount_desk.domain.tickets import CallbackResult, ticket_number
 from kaccount_desk.services import staff
 from kaccount_desk.services import tickets as t
 from kaccount_desk.services.context import Context
@@ -20,7 +20,7 @@ from kaccount_desk.ui.printing.print_page import PrintPage
 from kaccount_desk.ui.qt import Qt, QtCore, QtGui, QtPrintSupport, QtWidgets
 from kaccount_desk.ui.tickets.open_ticket_form import OpenTicketForm
 from kaccount_desk.ui.tickets.ticket_detail import TicketDetail, from_qdatetime
-from kaccount_desk.ui.tickets.tickets_model import URGENCY_ROLE, ticket_number
+from kaccount_desk.ui.tickets.tickets_model import URGENCY_ROLE
 from kaccount_desk.ui.tickets.tickets_page import TicketsPage
 
 pytestmark = pytest.mark.usefixtures("english")

@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from kaccount_desk.domain.mobile import check_mobile, normalize_mobile
 from kaccount_desk.domain.reasons import Reason
-from kaccount_desk.domain.tickets import Area, Category, Channel, Window, label
+from kaccount_desk.domain.tickets import Area, Category, Channel, Window, label, ticket_number
 from kaccount_desk.services import ticket_queries, tickets
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
@@ -23,7 +23,6 @@ from kaccount_desk.ui.messages import current_lang
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.tickets.ticket_detail import from_qdatetime, to_qdatetime
-from kaccount_desk.ui.tickets.tickets_model import ticket_number
 
 log = logging.getLogger("kaccount_desk.ui.tickets")
 

@@ -12,12 +12,13 @@ import logging
 from dataclasses import dataclass
 
 from kaccount_desk.domain.ticket_deadlines import DUE_SOON, urgency
+from kaccount_desk.domain.tickets import ticket_number
 from kaccount_desk.services import ticket_queries
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.ticket_queries import Queue, Sort, TicketQuery
 from kaccount_desk.ui.qt import QtCore, QtGui, QtWidgets, Signal, Slot
-from kaccount_desk.ui.tickets.tickets_model import ticket_number, time_left_text
+from kaccount_desk.ui.tickets.tickets_model import time_left_text
 
 log = logging.getLogger("kaccount_desk.ui.tickets")
 

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.ticket_deadlines import DEFAULT_REFERRAL_HOURS, referral_due
-from kaccount_desk.domain.tickets import Action, CallbackResult, TicketStatus, label
+from kaccount_desk.domain.tickets import Action, CallbackResult, TicketStatus, label, ticket_number
 from kaccount_desk.services import tickets
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
@@ -26,7 +26,7 @@ from kaccount_desk.ui.messages import current_lang, error_text
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtCore, QtWidgets, Signal
 from kaccount_desk.ui.shortcuts import bind
-from kaccount_desk.ui.tickets.tickets_model import ticket_number, time_left_text
+from kaccount_desk.ui.tickets.tickets_model import time_left_text
 from kaccount_desk.ui.wrapped_lines import WrappedLinesDelegate
 
 log = logging.getLogger("kaccount_desk.ui.tickets")

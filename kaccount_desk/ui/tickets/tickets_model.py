@@ -13,8 +13,9 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from kaccount_desk.domain.mobile import mask_mobile
 from kaccount_desk.domain.ticket_deadlines import urgency
-from kaccount_desk.domain.tickets import TicketStatus, label
+from kaccount_desk.domain.tickets import TicketStatus, label, ticket_number
 from kaccount_desk.services import ticket_queries
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.ticket_queries import COUNT_CAP, Sort, TicketQuery, TicketRow
@@ -51,16 +52,6 @@ SORT_OF_COLUMN = {RECEIVED_COLUMN: Sort.RECEIVED, DUE_COLUMN: Sort.DUE, TIME_LEF
 
 def _tr(text: str) -> str:
     return QtCore.QCoreApplication.translate("TicketsModel", text)
-
-
-def ticket_number(ticket_id: int, received_at: datetime) -> str:
-    """The number the customer's receipt carries (date of receipt and id), so both say the same."""
-    return f"{received_at:%Y%m%d}-{ticket_id:04d}"
-
-
-def masked_number(number: str) -> str:
-    """The queue is on a counter screen the next customer can see: show only the ends."""
-    return number[:3] + "****" + number[-4:] if len(number) >= 11 else number
 
 
 def time_left_text(left: timedelta) -> str:
@@ -198,7 +189,7 @@ class TicketsModel(LazyTableModel[TicketRow]):
             lambda: queue_time(row.received_at, now),
             lambda: label(row.category, lang),
             lambda: row.customer_name,
-            lambda: masked_number(row.customer_number),
+            lambda: mask_mobile(row.customer_number),
             lambda: row.owner,
             lambda: label(row.status, lang),
             lambda: queue_time(row.due_at, now),
