@@ -300,7 +300,7 @@ class MainWindow(QtWidgets.QMainWindow):
             if answer != buttons.Yes:
                 keeper.forget()
             elif kept.kind == "application" and (form := self.findChild(IntakeForm)) is not None:
-                self.nav.setCurrentRow(0)
+                self.show_page(ApplicationsPage)
                 form.restore_draft(kept.fields)
             elif (tickets_page := self.show_page(TicketsPage)) is not None:
                 tickets_page.open_form().restore_draft(kept.fields)
