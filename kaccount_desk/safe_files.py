@@ -20,7 +20,6 @@ import os
 import shutil
 import signal
 import sys
-import tempfile
 import threading
 import uuid
 from collections.abc import Iterator
@@ -74,11 +73,10 @@ def replacing(path: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; when the block ends normally, it replaces ``path``."""
     path = Path(path)
     check_target(path)
-    handle, name = tempfile.mkstemp(prefix=f"{PREFIX}{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(handle)
-    temp = Path(name)
+    temp = _temp_name(path.parent, path.name, ".tmp")
     marker = _register({"temp": [str(temp)]}, temp)
     try:
+        os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         yield temp
         os.replace(temp, path)
     finally:
@@ -99,9 +97,10 @@ def folder_batch(folder: Path) -> Iterator[Path]:
     fresh = not folder.exists()
     home = folder.parent if fresh else folder
     home.mkdir(parents=True, exist_ok=True)
-    temp = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{folder.name}.", dir=home))
+    temp = _temp_name(home, folder.name, "")
     marker = _register({"temp": [str(temp)]}, temp)
     try:
+        temp.mkdir(mode=0o700)
         yield temp
         if fresh:
             os.rename(temp, folder)
@@ -119,6 +118,12 @@ def folder_batch(folder: Path) -> Iterator[Path]:
 
 def sweep_stale() -> int:
     """Remove what processes that are gone left behind; returns how many markers were settled."""
+    for partial in sorted(pending_dir().glob("*.part")) if pending_dir().is_dir() else []:
+        # A marker half-written when its process died: nothing it lists has been created or moved
+        # yet (the temporary comes after its marker, the moves after the marker's update).
+        pid = partial.name.split("-", 1)[0]
+        if not (pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid))):
+            partial.unlink(missing_ok=True)
     settled = 0
     for marker in sorted(pending_dir().glob("*.json")) if pending_dir().is_dir() else []:
         try:
@@ -149,6 +154,12 @@ def _remove_ours(path: Path, final: bool) -> None:
     else:
         with contextlib.suppress(OSError):
             path.unlink()
+
+
+def _temp_name(folder: Path, name: str, suffix: str) -> Path:
+    """Named before it is made, so its marker is on disk first: a kill between the two steps must
+    never leave a temporary that no marker points the next start's sweep at."""
+    return folder / f"{PREFIX}{name}.{uuid.uuid4().hex[:12]}{suffix}"
 
 
 def _register(record: dict[str, list[str]], temp: Path) -> Path:

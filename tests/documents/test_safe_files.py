@@ -125,6 +125,62 @@ def test_a_killed_batch_leaves_nothing_personal_after_the_next_start(tmp_path: P
     assert not list(safe_files.pending_dir().glob("*"))
 
 
+DIE_WHEN_IT_APPEARS = """
+import os, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[3])
+from doc_samples import form
+from kaccount_desk import safe_files
+from kaccount_desk.documents.application_form import write_form_files
+from kaccount_desk.documents.pdf_file import write_pdf_atomically
+where, watched = Path(sys.argv[4]), sys.argv[5]
+busy = False
+
+def die_once_it_exists(event, args):
+    # Python announces every file operation before making it: the first one after our temporary
+    # is on disk is the earliest moment a kill can land with the temporary there.
+    global busy
+    if busy:
+        return
+    busy = True
+    if where.is_dir() and any(watched in name for name in os.listdir(where)):
+        os._exit(9)
+    busy = False
+
+sys.addaudithook(die_once_it_exists)
+if sys.argv[1] == "batch":
+    write_form_files([form(1)], Path(sys.argv[2]))
+else:
+    write_pdf_atomically(Path(sys.argv[2]), lambda out: out.write(b"%PDF"))
+"""
+
+
+@pytest.mark.parametrize("kind", ["batch into a new folder", "batch into a folder", "single file", "half-written marker"])
+def test_a_kill_the_moment_a_temporary_appears_leaves_nothing_after_the_next_start(tmp_path: Path, kind: str) -> None:
+    """The temporary was once made before its marker: a kill between the two (CI hit it once in
+    eight kills) left a hidden folder that no start ever removed. A kill while the marker itself
+    is being written leaves its ``.part``, which the next start removes too."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    target = docs / ("forms" if kind.startswith("batch") else "notice.pdf")
+    if kind == "batch into a folder":
+        target.mkdir()
+    where = target if kind == "batch into a folder" else docs
+    watched = safe_files.PREFIX
+    if kind == "half-written marker":
+        where, watched = safe_files.pending_dir(), ".part"
+    child = subprocess.run(
+        [sys.executable, "-c", DIE_WHEN_IT_APPEARS, "single" if kind == "single file" else "batch", str(target),
+         str(REPO / "tests" / "documents"), str(where), watched],
+        capture_output=True, text=True, env={**os.environ}, timeout=120,
+    )
+    assert child.returncode == 9, child.stderr
+    assert [p for p in _everything(where) if watched in p]
+    safe_files.sweep_stale()
+    assert not [p for p in _everything(docs) if safe_files.PREFIX in p]
+    assert not list(safe_files.pending_dir().glob("*"))
+
+
 def test_sigterm_removes_the_temporary_at_once(tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()
