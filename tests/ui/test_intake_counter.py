@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from qt_dialogs import MessageBoxes
 from support import valid_id
+from typing_input import type_text
 
 from kaccount_desk.services import enrollment
 from kaccount_desk.services.context import Context
@@ -69,6 +70,29 @@ def test_banners_do_not_move_the_fields(qtbot, form: IntakeForm) -> None:
     assert form.save() is None and form.banner.isVisible()
     QtWidgets.QApplication.processEvents()
     assert {w: w.mapTo(form, QtCore.QPoint(0, 0)) for w in before} == before
+
+
+def test_typing_never_moves_a_field(qtbot, form: IntakeForm) -> None:
+    """The notes that come and go as the clerk types (the ID's missing digits, its birth date, the
+    number's carrier, a department not in the list) keep their line: nothing below them moves."""
+    watched = (form.name_edit, form.id_edit, form.keep_radio, form.number_edit, form.packages_edit, form.plan_combo,
+               form.note_edit, form.save_button)
+
+    def places() -> dict[QtWidgets.QWidget, QtCore.QPoint]:
+        QtWidgets.QApplication.processEvents()
+        return {w: w.mapTo(form, QtCore.QPoint(0, 0)) for w in watched}
+
+    before = places()
+    shown: set[str] = set()
+    for edit, text in ((form.dept_line, "宣传"), (form.name_edit, "Zhang"), (form.id_edit, VALID_ID),
+                       (form.number_edit, "13812345678"), (form.id_edit, "")):
+        if not text:
+            edit.clear()
+        for char in text:
+            type_text(qtbot, edit, char)
+            assert places() == before, f"a field moved after typing {char!r} into {edit.objectName() or type(edit).__name__}"
+            shown |= {key for key, note in form.notes.items() if note.isVisible()}
+    assert {"dept", "id", "number"} <= shown  # the notes did come and go
 
 
 def test_discard_asks_then_puts_typing_aside(qtbot, form: IntakeForm, saved: int, boxes: MessageBoxes) -> None:

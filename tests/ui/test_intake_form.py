@@ -7,13 +7,14 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from support import make_staff, valid_id
+from typing_input import type_text
 
 from kaccount_desk.services import enrollment
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.messages import set_current_lang
-from kaccount_desk.ui.qt import Qt, QtGui, QtWidgets
+from kaccount_desk.ui.qt import Qt, QtWidgets
 
 VALID_ID = valid_id("13098119780101123")
 UNICOM = "13012345678"
@@ -24,17 +25,6 @@ MOBILE = "13812345678"
 def chinese(qapp: QtWidgets.QApplication, english: None) -> None:
     """Reasons in Chinese, as the counter reads them; our own labels stay the English source."""
     set_current_lang("zh")
-
-
-def type_text(qtbot, widget: QtWidgets.QWidget, text: str) -> None:
-    """ASCII as key presses; Chinese as an input-method commit, the way a pinyin IME delivers it."""
-    widget.setFocus()
-    if text.isascii():
-        qtbot.keyClicks(widget, text)
-        return
-    event = QtGui.QInputMethodEvent("", [])
-    event.setCommitString(text)
-    QtWidgets.QApplication.sendEvent(widget, event)
 
 
 def make_form(qtbot, ctx: Context, campaign: str) -> IntakeForm:

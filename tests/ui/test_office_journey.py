@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from support import make_staff
+from typing_input import commit
 
 from kaccount_desk.services.application_list import ApplicationQuery
 from kaccount_desk.services.context import Context
@@ -17,21 +18,13 @@ from kaccount_desk.ui.first_run import FirstRunWizard
 from kaccount_desk.ui.i18n import install_translations
 from kaccount_desk.ui.main_window import MainWindow
 from kaccount_desk.ui.messages import set_current_lang
-from kaccount_desk.ui.qt import Qt, QtCore, QtGui, QtWidgets
+from kaccount_desk.ui.qt import Qt, QtCore, QtWidgets
 from kaccount_desk.ui.settings import Settings
 
 
 @pytest.fixture(autouse=True)
 def chinese(qapp: QtWidgets.QApplication, english: None) -> None:
     set_current_lang("zh")
-
-
-def commit(widget: QtWidgets.QWidget, text: str) -> None:
-    """Chinese as a pinyin input method delivers it: one commit, which Qt's completer answers like typing."""
-    widget.setFocus()
-    event = QtGui.QInputMethodEvent("", [])
-    event.setCommitString(text)
-    QtWidgets.QApplication.sendEvent(widget, event)
 
 
 @pytest.fixture

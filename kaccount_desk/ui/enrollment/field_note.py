@@ -1,4 +1,8 @@
-"""The note line under each field of the intake form, coloured by what it says."""
+"""The note line under each field of the intake form, coloured by what it says.
+
+Its line is kept free while it says nothing: a note appearing as the clerk types (the ID's
+"还差 N 位", the number's carrier) would otherwise push every field below it down, under the pointer.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,12 @@ class FieldNote(QtWidgets.QLabel):
         super().__init__()
         self.setWordWrap(True)
         self.state = ""
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
+        self.setText("国Ag")  # Chinese comes from a fallback font, taller than the UI font's line
+        self.setMinimumHeight(self.sizeHint().height())
+        self.setText("")
         self.hide()
 
     def put(self, state: str, text: str) -> None:

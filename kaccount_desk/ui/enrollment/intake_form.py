@@ -164,6 +164,7 @@ class IntakeForm(QtWidgets.QWidget):
         form = QtWidgets.QFormLayout(self.fields_box)
         form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.setVerticalSpacing(2)  # each field's note line keeps rows apart already
         sources = QtWidgets.QVBoxLayout()  # one under the other: side by side they set the form's width in English
         sources.addWidget(self.keep_radio)
         sources.addWidget(self.new_radio)
@@ -189,7 +190,8 @@ class IntakeForm(QtWidgets.QWidget):
             if buddy is not None:
                 label.setBuddy(buddy)
             form.addRow(label, field)
-        form.addRow(self.late_label, self._field(self.late_edit, "late"))
+        self.late_field = self._field(self.late_edit, "late")
+        form.addRow(self.late_label, self.late_field)
         # Discard under Next and Save: in one row the three set the form's width in English.
         buttons = QtWidgets.QGridLayout()
         buttons.setColumnStretch(0, 1)
@@ -635,7 +637,7 @@ class IntakeForm(QtWidgets.QWidget):
             self.late_banner.setText(reason + extra)
         self.late_banner.setVisible(late)
         self.late_label.setVisible(late)
-        self.late_edit.setVisible(late)
+        self.late_field.setVisible(late)
         self.late_edit.setEnabled(late and may)
 
     def _refresh_missing(self) -> None:
