@@ -17,7 +17,7 @@ def commit(widget: QtWidgets.QWidget, text: str) -> None:
     QtWidgets.QApplication.sendEvent(widget, event)
 
 
-def type_text(qtbot, widget: QtWidgets.QWidget, text: str) -> None:  # type: ignore[no-untyped-def]
+def type_text(qtbot, widget: QtWidgets.QWidget, text: str) -> None:
     widget.setFocus()
     if text.isascii():
         qtbot.keyClicks(widget, text)
