@@ -1,4 +1,4 @@
-"""The window as each clerk left it: size and place, splitter positions, column widths.
+"""The window as each clerk left it: size and place, splitter positions, column widths, chosen views.
 
 Counter PCs are shared, and two clerks set their columns differently, so the layout is kept per
 staff member, and per language: columns set for Chinese headers cut the English ones ("Staff ID"
@@ -6,7 +6,9 @@ is twice as wide as "工号"), so each language keeps its own widths and splitte
 
 Every splitter and table header under the window is found by its place in the widget tree (class
 names and positions), so a new panel takes part without registering; after a change of layout Qt
-refuses a state that no longer fits, and the default stays.
+refuses a state that no longer fits, and the default stays. A combo box marked with
+:func:`keep_choice` (the ticket queue: a department's staff work from 转派本部门, not 我的工单)
+keeps its chosen item by its data, which is the same in both languages.
 """
 
 from __future__ import annotations
@@ -14,6 +16,16 @@ from __future__ import annotations
 from kaccount_desk.ui.messages import current_lang
 from kaccount_desk.ui.qt import QtCore, QtWidgets
 from kaccount_desk.ui.settings import Settings
+
+KEPT = "kept_choice"
+
+
+def keep_choice(combo: QtWidgets.QComboBox) -> None:
+    combo.setProperty(KEPT, True)
+
+
+def _kept_combos(root: QtWidgets.QWidget) -> list[tuple[str, QtWidgets.QComboBox]]:
+    return [(_key(combo, root), combo) for combo in root.findChildren(QtWidgets.QComboBox) if combo.property(KEPT)]
 
 
 def _key(widget: QtWidgets.QWidget, root: QtWidgets.QWidget) -> str:
@@ -41,6 +53,8 @@ def save_layout(window: QtWidgets.QMainWindow, settings: Settings, staff_no: str
     settings.set_layout(staff_no, "window", window.saveGeometry())
     for key, widget in _states(window):
         settings.set_layout(staff_no, f"{current_lang()}/{key}", widget.saveState())
+    for key, combo in _kept_combos(window):
+        settings.set_layout(staff_no, f"choice/{key}", QtCore.QByteArray(str(combo.currentData()).encode()))
 
 
 def restore_layout(window: QtWidgets.QMainWindow, settings: Settings, staff_no: str) -> None:
@@ -51,3 +65,8 @@ def restore_layout(window: QtWidgets.QMainWindow, settings: Settings, staff_no: 
         state = settings.layout(staff_no, f"{current_lang()}/{key}")
         if state is not None:
             widget.restoreState(state)
+    for key, combo in _kept_combos(window):
+        chosen = settings.layout(staff_no, f"choice/{key}")
+        row = combo.findData(bytes(chosen.data()).decode()) if chosen is not None else -1
+        if row >= 0:
+            combo.setCurrentIndex(row)

@@ -6,6 +6,7 @@ import pytest
 from support import make_staff
 
 from kaccount_desk.services.context import Context
+from kaccount_desk.services.ticket_queries import Queue
 from kaccount_desk.ui.i18n import install_translations
 from kaccount_desk.ui.main_window import MainWindow, rebuild_in_language
 from kaccount_desk.ui.tickets.tickets_page import TicketsPage
@@ -59,4 +60,26 @@ def test_each_language_keeps_its_own_column_widths(qtbot, qapp, admin: Context) 
     back_page = back.page(TicketsPage)
     assert back_page is not None and back_page.table.horizontalHeader().sectionSize(3) == 47, "English comes back as it was left"
     assert english_width != 47
+    install_translations(qapp, "en")
+
+
+def test_the_ticket_queue_chosen_comes_back_for_that_clerk_in_either_language(qtbot, qapp, admin: Context) -> None:
+    """A department's staff works from 转派本部门: choosing it once is enough, in both languages."""
+    network = make_staff(admin, "N001", "clerk", "网络部")
+    other = make_staff(admin, "N002", "clerk", "网络部")
+    window = open_window(qtbot, network)
+    page = window.page(TicketsPage)
+    assert page is not None and page.queue.currentData() == Queue.MINE.value
+    page.queue.setCurrentIndex(page.queue.findData(Queue.DEPARTMENT.value))
+    window.close()
+    again = open_window(qtbot, network)
+    again_page = again.page(TicketsPage)
+    assert again_page is not None and again_page.queue.currentData() == Queue.DEPARTMENT.value
+    assert again_page.model.query is not None and again_page.model.query.queue is Queue.DEPARTMENT, "the list shows that queue"
+    chinese = rebuild_in_language(again, "zh")
+    qtbot.addWidget(chinese)
+    chinese_page = chinese.page(TicketsPage)
+    assert chinese_page is not None and chinese_page.queue.currentText() == "转派本部门"
+    someone_else = open_window(qtbot, other).page(TicketsPage)
+    assert someone_else is not None and someone_else.queue.currentData() == Queue.MINE.value
     install_translations(qapp, "en")

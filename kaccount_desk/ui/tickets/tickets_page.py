@@ -26,6 +26,7 @@ from kaccount_desk.ui.tickets.reminder import Reminder
 from kaccount_desk.ui.tickets.reports_panel import ReportsPanel
 from kaccount_desk.ui.tickets.ticket_detail import TicketDetail
 from kaccount_desk.ui.tickets.tickets_model import DUE_COLUMN, SORT_OF_COLUMN, TICKET_ID_ROLE, TicketsModel
+from kaccount_desk.ui.window_state import keep_choice
 
 log = logging.getLogger("kaccount_desk.ui.tickets")
 
@@ -79,6 +80,7 @@ class TicketsPage(QtWidgets.QWidget):
         self.queue = QtWidgets.QComboBox()
         for queue, title in QUEUES:
             self.queue.addItem(QtCore.QCoreApplication.translate("TicketsPage", title), queue.value)
+        keep_choice(self.queue)
         self.queue.currentIndexChanged.connect(self.apply_filters)
         self.category = self._combo(self.tr("All categories"), [c.value for c in Category])
         self.status = self._combo(self.tr("All statuses"), [s.value for s in TicketStatus])
