@@ -9,12 +9,13 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from dataclasses import asdict
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from kaccount_desk.cli.output import OK, json_flag, print_json, say, when, words
 from kaccount_desk.cli.session import UsageError, logged_in
+from kaccount_desk.domain.operator_time import OPERATOR_TZ
 from kaccount_desk.domain.tickets import CallbackResult, Category, Channel, TicketStatus, label
 
 if TYPE_CHECKING:
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
 CATEGORIES = [c.value for c in Category]
 CHANNELS = [c.value for c in Channel]
 QUEUES = ["mine", "window", "department", "due_today", "overdue", "all"]  # services.ticket_queries.Queue; a test keeps them equal
-OPERATOR_TZ = timezone(timedelta(hours=8))
 URGENCY = {"overdue": ("已超时", "overdue"), "due_soon": ("即将到期", "due soon"), "ok": ("未到期", "on time"), "done": ("已办结", "done")}
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, timedelta, timezone
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
@@ -31,6 +31,7 @@ from kaccount_desk.documents import (
 from kaccount_desk.documents.data import ApplicationFormData, NoticeData, ReceiptData, RosterData, TicketDocData, TicketHistoryLine
 from kaccount_desk.documents.notice import DEFAULT_NOTICE_TEMPLATE, FIELD_NAMES
 from kaccount_desk.domain.mobile import mask_mobile
+from kaccount_desk.domain.operator_time import OPERATOR_TZ
 from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.tickets import label as ticket_label
 from kaccount_desk.domain.tickets import ticket_number
@@ -71,7 +72,6 @@ __all__ = [
 ]
 
 Progress = Callable[[int, int], bool]
-CHINA = timezone(timedelta(hours=8))
 NOTICE_PLACEHOLDERS: tuple[tuple[str, str], ...] = FIELD_NAMES
 
 
@@ -106,7 +106,7 @@ def _write(out: Path, build: Callable[[BinaryIO], None]) -> None:
 
 def _today(ctx: Context) -> date:
     """The operator's date: a copy printed at 07:00 in Botou is dated that day, not UTC's."""
-    return ctx.now().astimezone(CHINA).date()
+    return ctx.now().astimezone(OPERATOR_TZ).date()
 
 
 def _notice_data(ctx: Context, code: str) -> NoticeData:

@@ -18,13 +18,13 @@ from typing import Any
 from sqlalchemy import Select, and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from kaccount_desk.domain.operator_time import OPERATOR_TZ, local
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.search_text import normalize, searchable
 from kaccount_desk.domain.ticket_deadlines import on_time_rate, urgency
 from kaccount_desk.domain.tickets import CallbackResult, TicketStatus, Window, label, parse_choice
 from kaccount_desk.services.context import Context
-from kaccount_desk.services.ticket_views import OPERATOR_TZ, local
 from kaccount_desk.sheets.roster_writer import write_roster
 from kaccount_desk.store.models import Staff
 from kaccount_desk.store.search import contains, count_matching_entries, matching_entries

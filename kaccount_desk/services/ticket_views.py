@@ -6,12 +6,12 @@ Times are converted to +08:00, the operator's zone, here in one place.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
-from typing import overload
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kaccount_desk.domain.operator_time import local
 from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.ticket_deadlines import FaultFacts, fault_overdue, urgency, waiver_period
 from kaccount_desk.domain.tickets import (
@@ -28,20 +28,6 @@ from kaccount_desk.domain.tickets import (
 from kaccount_desk.services.context import Actor
 from kaccount_desk.store.models import Staff
 from kaccount_desk.store.ticket_models import RentWaiver, Ticket, TicketDepartment, TicketEvent, TicketReferral
-
-OPERATOR_TZ = timezone(timedelta(hours=8))
-
-
-@overload
-def local(value: datetime) -> datetime: ...
-
-
-@overload
-def local(value: datetime | None) -> datetime | None: ...
-
-
-def local(value: datetime | None) -> datetime | None:
-    return None if value is None else value.astimezone(OPERATOR_TZ)
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,7 @@ from kaccount_desk.domain.tickets import (
 )
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Forbidden, Refused, not_found
-from kaccount_desk.services.ticket_views import OPERATOR_TZ, TicketView, close_facts, ticket_facts, view
+from kaccount_desk.services.ticket_views import TicketView, close_facts, ticket_facts, view
 from kaccount_desk.store.models import Staff
 from kaccount_desk.store.search import index_ticket_text
 from kaccount_desk.store.ticket_models import RentWaiver, Ticket, TicketDepartment, TicketEvent, TicketReferral, TicketTimeLimit
@@ -59,7 +59,7 @@ from kaccount_desk.store.ticket_models import RentWaiver, Ticket, TicketDepartme
 E = TypeVar("E", bound=StrEnum)
 
 __all__ = [
-    "OPERATOR_TZ", "TicketInput", "TicketView", "open_ticket", "start", "refer", "answer", "reply", "callback", "close",
+    "TicketInput", "TicketView", "open_ticket", "start", "refer", "answer", "reply", "callback", "close",
     "record_handset_cause", "record_overdue_notice", "add_note", "reassign", "possible_owners", "show", "departments", "time_limits",
 ]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from kaccount_desk.domain.operator_time import local
 from kaccount_desk.domain.roles import ROLE_LABELS, Permission
 from kaccount_desk.services import campaigns
 from kaccount_desk.services.context import Context
@@ -295,7 +296,7 @@ class MainWindow(QtWidgets.QMainWindow):
             answer = QtWidgets.QMessageBox.question(
                 self, self.tr("Unsaved typing found"),
                 self.tr("When the program last stopped, %1 was being typed and not saved (kept at %2). Restore it?")
-                .replace("%1", kinds[kept.kind]).replace("%2", f"{kept.saved_at.astimezone():%Y-%m-%d %H:%M}"),
+                .replace("%1", kinds[kept.kind]).replace("%2", f"{local(kept.saved_at):%Y-%m-%d %H:%M}"),
                 buttons.Yes | buttons.Discard, buttons.Yes)
             if answer != buttons.Yes:
                 keeper.forget()

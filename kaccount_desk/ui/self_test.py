@@ -19,12 +19,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 
 import zxingcpp
 from PIL import Image
 
+from kaccount_desk.domain.operator_time import OPERATOR_TZ
 from kaccount_desk.services import campaigns, enrollment, printing, staff
 from kaccount_desk.services.context import Context, Store
 from kaccount_desk.services.enrollment import ApplicationInput
@@ -35,7 +36,7 @@ log = logging.getLogger("kaccount_desk.self_test")
 
 SCAN_DPI = 150
 # Two days before the sample campaign's deadline, so its intake is open.
-SAMPLE_DAY = datetime(2012, 2, 25, 9, 30, tzinfo=timezone(timedelta(hours=8)))
+SAMPLE_DAY = datetime(2012, 2, 25, 9, 30, tzinfo=OPERATOR_TZ)
 # A made-up applicant with a well-formed resident ID (checksum included), as the sample's own docs use.
 APPLICANT = ApplicationInput(
     "BT2012-KA", "财务部", "自检", "11010519491231002X", number_source="pool", msisdn="18832758801", plan="group8",

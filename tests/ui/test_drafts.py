@@ -6,12 +6,14 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from qt_dialogs import MessageBoxes
 from support import make_staff
 
+from kaccount_desk.domain.operator_time import local
 from kaccount_desk.services import drafts
 from kaccount_desk.services.context import Context
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
@@ -79,3 +81,23 @@ def test_discarding_the_offer_deletes_the_draft(qtbot, killed_mid_typing: Contex
     assert drafts.kept(killed_mid_typing, "application") is None and drafts.kept(killed_mid_typing, "ticket") is None
     form = window.findChild(IntakeForm)
     assert form is not None and form.name_edit.text() == ""
+
+
+def test_the_offer_gives_the_halls_time_on_a_computer_set_to_another_zone(
+        qtbot, admin: Context, boxes: MessageBoxes, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ticket times are the hall's (+08:00); the draft's time once followed the computer's zone instead."""
+    drafts.keep(admin, "application", {"name": "王小明"})
+    kept = drafts.kept(admin, "application")
+    assert kept is not None
+    asked = answer(boxes, QtWidgets.QMessageBox.StandardButton.Discard)
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        window = MainWindow(admin)
+        qtbot.addWidget(window)
+        window.offer_drafts()
+        computer = f"{kept.saved_at.astimezone():%Y-%m-%d %H:%M}"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert f"{local(kept.saved_at):%Y-%m-%d %H:%M}" in asked[0] and computer not in asked[0]

@@ -13,10 +13,10 @@ from dataclasses import astuple
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from kaccount_desk.domain.operator_time import OPERATOR_TZ
 from kaccount_desk.services import ticket_queries
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.ticket_queries import Report, ReportRow
-from kaccount_desk.services.tickets import OPERATOR_TZ
 from kaccount_desk.ui.file_names import ask_save_path, file_name
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCharts, QtCore, QtGui, QtWidgets, Slot
 from kaccount_desk.ui.workers import Operation, report_failure, run_with_progress

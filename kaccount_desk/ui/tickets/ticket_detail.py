@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from kaccount_desk.domain.operator_time import OPERATOR_TZ
 from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.ticket_deadlines import DEFAULT_REFERRAL_HOURS, referral_due
 from kaccount_desk.domain.tickets import Action, CallbackResult, TicketStatus, label, ticket_number
@@ -20,7 +21,7 @@ from kaccount_desk.services import tickets
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.ticket_views import EventView, ReferralView
-from kaccount_desk.services.tickets import OPERATOR_TZ, TicketView
+from kaccount_desk.services.tickets import TicketView
 from kaccount_desk.ui.fit import scrolling
 from kaccount_desk.ui.messages import current_lang, error_text
 from kaccount_desk.ui.palette import text_style

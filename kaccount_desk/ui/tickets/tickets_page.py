@@ -11,12 +11,12 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime, time, timedelta
 
+from kaccount_desk.domain.operator_time import OPERATOR_TZ
 from kaccount_desk.domain.tickets import Category, Channel, TicketStatus, Window, label
 from kaccount_desk.services import ticket_queries
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.ticket_queries import Queue, TicketQuery
-from kaccount_desk.services.tickets import OPERATOR_TZ
 from kaccount_desk.ui.messages import current_lang, error_text
 from kaccount_desk.ui.palette import banner_style, text_style
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtWidgets, Signal, Slot
