@@ -94,6 +94,22 @@ def _sideways(window: QtWidgets.QMainWindow) -> list[str]:
     ]
 
 
+def _cut_choices(window: QtWidgets.QMainWindow) -> list[str]:
+    """A drop-down whose chosen item shows cut ("All departm") hides what the list is filtered by."""
+    found: list[str] = []
+    for combo in window.findChildren(QtWidgets.QComboBox):
+        if not _is_shown(combo) or combo.isEditable() or not combo.currentText():
+            continue
+        option = QtWidgets.QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        field = combo.style().subControlRect(QtWidgets.QStyle.ComplexControl.CC_ComboBox, option,
+                                             QtWidgets.QStyle.SubControl.SC_ComboBoxEditField, combo)
+        needed = combo.fontMetrics().horizontalAdvance(combo.currentText())
+        if needed > field.width():
+            found.append(f"the drop-down showing {combo.currentText()!r} is cut: {needed} px of text in {field.width()} px")
+    return found
+
+
 def _list_columns(window: MainWindow) -> list[str]:
     """Name, status, plan and copies show in the applications list without scrolling sideways (issue 14, item 11)."""
     page = window.page(ApplicationsPage)
@@ -129,7 +145,7 @@ def test_every_page_fits_the_counter_screen(qtbot, qapp, lang: str, admin: Conte
                 qtbot.waitUntil(lambda: not _problems(window), timeout=2000)
             problems += [f"{width}×{height} {title}: {p}" for p in _problems(window)]
             if width == 1366:
-                problems += [f"{width}×{height} {title}: {p}" for p in _sideways(window)]
+                problems += [f"{width}×{height} {title}: {p}" for p in _sideways(window) + _cut_choices(window)]
         problems += [f"{width}×{height}: {p}" for p in _list_columns(window)] if width == 1366 else []
     assert not problems, "\n".join(problems)
 

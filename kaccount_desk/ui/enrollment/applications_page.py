@@ -91,12 +91,14 @@ class ApplicationsPage(QtWidgets.QWidget):
         self.placeholder.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         self.form_holder.addWidget(self.placeholder)
 
+        # The department on a line of its own: three filters side by side cut "All departments" at 1366 px in English.
         filters = QtWidgets.QGridLayout()
-        filters.addWidget(self.department, 0, 0)
-        filters.addWidget(self.status, 0, 1)
-        filters.addWidget(self.plan, 0, 2)
-        filters.setColumnStretch(3, 1)
-        filters.addWidget(self.search, 1, 0, 1, 4)
+        filters.addWidget(self.department, 0, 0, 1, 2)
+        filters.addWidget(self.status, 1, 0)
+        filters.addWidget(self.plan, 1, 1)
+        filters.setColumnStretch(0, 1)
+        filters.setColumnStretch(1, 1)
+        filters.addWidget(self.search, 2, 0, 1, 2)
         right_top = QtWidgets.QWidget()
         top_layout = QtWidgets.QVBoxLayout(right_top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -109,7 +111,7 @@ class ApplicationsPage(QtWidgets.QWidget):
         right = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         right.addWidget(right_top)
         right.addWidget(self.progress)
-        right.setStretchFactor(0, 3)
+        right.setStretchFactor(0, 2)
         right.setStretchFactor(1, 1)
         # Ctrl+N from the list or its filters too (the form's own Ctrl+N needs the focus in the form): a clerk who
         # looked a row up starts the next application without first clicking into the form.
