@@ -13,6 +13,7 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Refused
 from kaccount_desk.ui.admin.admin_page import AdminPage
 from kaccount_desk.ui.admin.campaign_editor import CampaignEditor
+from kaccount_desk.ui.main_window import MainWindow
 from kaccount_desk.ui.qt import Qt
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -213,3 +214,23 @@ def test_the_password_rule_is_shown_before_the_first_try(qtbot, admin) -> None:
     qtbot.addWidget(page)
     texts = [label.text() for label in page.findChildren(QtWidgets.QLabel)]
     assert any("8 characters" in text for text in texts)
+
+
+def test_the_campaign_list_shows_every_column_whole_at_1366(qtbot, admin: Context, campaign: str) -> None:
+    """The long title gives way (cut, whole in its tooltip); the numbers beside it are not cut at the edge."""
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(1366, 728)
+    window.show_page(AdminPage)
+    qtbot.wait(100)
+    page = window.page(AdminPage)
+    assert page is not None
+    table = page.campaign_table
+    header = table.horizontalHeader()
+    for column in (0, 2, 3, 4):
+        text = str(table.horizontalHeaderItem(column).text())
+        end = header.sectionViewportPosition(column) + header.sectionSize(column)
+        assert end <= table.viewport().width(), f"{text!r} ends at {end}, beyond {table.viewport().width()}"
+        assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(text), f"{text!r} is cut"
+    assert table.item(0, 1).toolTip() == table.item(0, 1).text()

@@ -41,12 +41,23 @@ def _read_only_table(headers: list[str]) -> QtWidgets.QTableWidget:
     return table
 
 
-def _fit_columns(table: QtWidgets.QTableWidget) -> None:
-    """Columns to their contents, the last one still to the table's edge (fitting it alone would leave a gap)."""
-    table.resizeColumnsToContents()
+def _fit_columns(table: QtWidgets.QTableWidget, give_way: int | None = None) -> None:
+    """Columns to their contents, the last one still to the table's edge (fitting it alone would leave a gap).
+
+    With ``give_way``, that column (a campaign's long title) takes what the others leave, cut with
+    "…" and whole in its tooltip: fitted to its contents it pushed the last column ("Reserved
+    numbers") under the table's edge at 1366 px. The others follow their contents as Qt lays them
+    out, since a table filled before it is first shown measures its headers in the wrong font.
+    """
     header = table.horizontalHeader()
     header.setStretchLastSection(False)
-    header.setStretchLastSection(True)
+    if give_way is None:
+        table.resizeColumnsToContents()
+        header.setStretchLastSection(True)
+        return
+    for column in range(header.count()):
+        header.setSectionResizeMode(column, QtWidgets.QHeaderView.ResizeMode.Stretch if column == give_way
+                                    else QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
 
 
 class AdminPage(QtWidgets.QWidget):
@@ -272,8 +283,10 @@ class AdminPage(QtWidgets.QWidget):
                 item = QtWidgets.QTableWidgetItem(text)
                 if column >= 3:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if column == 1:
+                    item.setToolTip(text)
                 self.campaign_table.setItem(row, column, item)
-        _fit_columns(self.campaign_table)
+        _fit_columns(self.campaign_table, give_way=1)
         self.set_campaign(self.campaign_code)
 
     @Slot()
