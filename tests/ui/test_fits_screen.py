@@ -110,6 +110,21 @@ def _cut_choices(window: QtWidgets.QMainWindow) -> list[str]:
     return found
 
 
+def _cut_placeholders(window: QtWidgets.QMainWindow) -> list[str]:
+    """An empty box's grey hint is what tells a newcomer what goes in it; cut ("New d…") it tells nothing."""
+    found: list[str] = []
+    for edit in window.findChildren(QtWidgets.QLineEdit):
+        if not _is_shown(edit) or edit.text() or not edit.placeholderText() or _is_part_of_another(edit):
+            continue
+        option = QtWidgets.QStyleOptionFrame()
+        edit.initStyleOption(option)
+        room = edit.style().subElementRect(QtWidgets.QStyle.SubElement.SE_LineEditContents, option, edit).width() - 4
+        needed = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+        if needed > room:
+            found.append(f"the empty box's hint {edit.placeholderText()!r} is cut: {needed} px in {room} px")
+    return found
+
+
 def _list_columns(window: MainWindow) -> list[str]:
     """Name, status, plan and copies show in the applications list without scrolling sideways (issue 14, item 11)."""
     page = window.page(ApplicationsPage)
@@ -145,7 +160,7 @@ def test_every_page_fits_the_counter_screen(qtbot, qapp, lang: str, admin: Conte
                 qtbot.waitUntil(lambda: not _problems(window), timeout=2000)
             problems += [f"{width}×{height} {title}: {p}" for p in _problems(window)]
             if width == 1366:
-                problems += [f"{width}×{height} {title}: {p}" for p in _sideways(window) + _cut_choices(window)]
+                problems += [f"{width}×{height} {title}: {p}" for p in _sideways(window) + _cut_choices(window) + _cut_placeholders(window)]
         problems += [f"{width}×{height}: {p}" for p in _list_columns(window)] if width == 1366 else []
     assert not problems, "\n".join(problems)
 

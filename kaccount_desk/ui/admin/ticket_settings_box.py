@@ -55,12 +55,14 @@ class TicketSettingsBox(QtWidgets.QGroupBox):
         left = QtWidgets.QVBoxLayout()
         left.addWidget(self.limits, 1)
         left.addWidget(self.save_limits, 0, Qt.AlignmentFlag.AlignLeft)
+        # Retire acts on the department chosen in the list, so it sits under the list; beside the new
+        # name's box it left that box six characters wide ("New d…").
         adding = QtWidgets.QHBoxLayout()
         adding.addWidget(self.new_department, 1)
         adding.addWidget(self.add_button)
-        adding.addWidget(self.retire_button)
         right = QtWidgets.QVBoxLayout()
         right.addWidget(self.departments, 1)
+        right.addWidget(self.retire_button, 0, Qt.AlignmentFlag.AlignLeft)
         right.addLayout(adding)
         columns = QtWidgets.QHBoxLayout()
         columns.addLayout(left, 3)
