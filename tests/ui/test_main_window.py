@@ -167,3 +167,33 @@ def test_the_language_switch_keeps_the_tab_of_the_page(qtbot, admin: Context) ->
     qtbot.addWidget(rebuilt)
     again = rebuilt.page(TicketsPage)
     assert again is not None and rebuilt.current_page() is again and again.tabs.currentWidget() is again.reports
+
+
+def test_f5_shows_staff_and_campaigns_made_elsewhere(qtbot, admin: Context, campaign: str) -> None:
+    """Another PC or the CLI added a colleague and a campaign: F5 on the Admin page shows both."""
+    from dataclasses import replace
+
+    from kaccount_desk.services import campaigns, staff
+    from kaccount_desk.ui.qt import QtCore
+
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is window)  # a window shortcut needs the active window
+    window.show_page(AdminPage)
+    page = window.page(AdminPage)
+    assert page is not None
+
+    def column(table: QtWidgets.QTableWidget) -> list[str]:
+        return [table.item(row, 0).text() for row in range(table.rowCount())]
+
+    staff.create_staff(admin, "N009", "网络部员工", "clerk", "Hotline#2026x", "网络部")
+    spec = campaigns.get_campaign(admin, campaign)
+    campaigns.save_campaign(admin, replace(spec, code="BT2012-KB", title="另一个活动"))
+    assert "N009" not in column(page.staff_table) and "BT2012-KB" not in column(page.campaign_table)
+    page.staff_table.setFocus()
+    qtbot.keyClick(page.staff_table, QtCore.Qt.Key.Key_F5)
+    assert "N009" in column(page.staff_table) and "BT2012-KB" in column(page.campaign_table)
+    assert any("BT2012-KB" in window.campaign_combo.itemText(i) for i in range(window.campaign_combo.count()))

@@ -200,7 +200,15 @@ class AdminPage(QtWidgets.QWidget):
         return False
 
     def refresh(self) -> None:
-        """A roster import changes applications, which this page does not show: nothing to re-read."""
+        """F5: staff and campaigns made elsewhere (another PC, the CLI) and the newest audit entries.
+
+        The ticket time limits are not read again: they are edited in place, and a half-changed
+        limit must not be thrown away by a refresh.
+        """
+        self.refresh_staff()
+        self.refresh_campaigns()
+        if self.audit_panel is not None:
+            self.audit_panel.apply_filter()
 
     def refresh_staff(self, choose: str | None = None) -> None:
         """Fill the staff list again, keeping the chosen row (or choosing ``choose``, someone just added)."""
