@@ -191,3 +191,15 @@ def test_print_before_generate_says_what_to_do(qtbot, page: PrintPage) -> None:
     """Seen in a real window: Ctrl+P on the Print page with nothing generated did nothing at all."""
     page.print_document()
     assert "press Generate" in page.status.text()
+
+
+def test_ticks_stay_through_a_refresh_that_brings_a_new_application(qtbot, page: PrintPage, admin: Context, campaign: str) -> None:
+    """F5 or an import re-reads the list; the applications ticked for printing were lost with it."""
+    choose(page, "forms")
+    page.applications.item(1).setCheckState(QtCore.Qt.CheckState.Checked)
+    ticked = page.checked_ids()
+    enrollment.save_application(admin, ApplicationInput(campaign, "财务部", "新来的", valid_id("13098119800101123"),
+                                                        number_source="pool", msisdn="18832758809", plan="group8"))
+    page.refresh()
+    assert page.applications.count() == 4
+    assert page.checked_ids() == ticked

@@ -167,6 +167,8 @@ class PrintPage(QtWidgets.QWidget):
 
     @Slot()
     def _fill_applications(self) -> None:
+        """The campaign's applications to tick; those ticked stay ticked through F5 or an import."""
+        ticked = set(self.checked_ids())
         self.applications.clear()
         if not self.code:
             return
@@ -180,7 +182,7 @@ class PrintPage(QtWidgets.QWidget):
             item = QtWidgets.QListWidgetItem(f"{row.id}  {row.name}  {row.department}  {row.msisdn or ''}")
             item.setData(QtCore.Qt.ItemDataRole.UserRole, row.id)
             item.setFlags(item.flags() | QtCore.Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(QtCore.Qt.CheckState.Unchecked)
+            item.setCheckState(QtCore.Qt.CheckState.Checked if row.id in ticked else QtCore.Qt.CheckState.Unchecked)
             self.applications.addItem(item)
 
     def take_selection(self, kind: str, ids: list[int]) -> None:
