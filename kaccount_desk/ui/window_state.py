@@ -67,6 +67,6 @@ def restore_layout(window: QtWidgets.QMainWindow, settings: Settings, staff_no: 
             widget.restoreState(state)
     for key, combo in _kept_combos(window):
         chosen = settings.layout(staff_no, f"choice/{key}")
-        row = combo.findData(bytes(chosen.data()).decode()) if chosen is not None else -1
+        row = combo.findData(bytes(chosen.data()).decode(errors="replace")) if chosen is not None else -1
         if row >= 0:
             combo.setCurrentIndex(row)
