@@ -9,6 +9,8 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.ticket_queries import Queue
 from kaccount_desk.ui.i18n import install_translations
 from kaccount_desk.ui.main_window import MainWindow, rebuild_in_language
+from kaccount_desk.ui.qt import QtCore
+from kaccount_desk.ui.settings import Settings
 from kaccount_desk.ui.tickets.tickets_page import TicketsPage
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -83,3 +85,17 @@ def test_the_ticket_queue_chosen_comes_back_for_that_clerk_in_either_language(qt
     someone_else = open_window(qtbot, other).page(TicketsPage)
     assert someone_else is not None and someone_else.queue.currentData() == Queue.MINE.value
     install_translations(qapp, "en")
+
+
+def test_a_kept_choice_that_is_not_text_is_ignored(qtbot, admin: Context) -> None:
+    """The settings file is the person's to edit or break: bytes that are no text leave the default, no crash."""
+    window = open_window(qtbot, admin)
+    window.close()
+    settings = Settings()
+    kept = [key for key in settings._qt.allKeys() if "/choice/" in key]
+    assert kept
+    for key in kept:
+        settings._qt.setValue(key, QtCore.QByteArray(b"\xff\xfe\x00"))
+    settings._qt.sync()
+    again = open_window(qtbot, admin).page(TicketsPage)
+    assert again is not None and again.queue.currentData() == Queue.MINE.value
