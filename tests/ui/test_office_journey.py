@@ -27,6 +27,15 @@ def chinese(qapp: QtWidgets.QApplication, english: None) -> None:
     set_current_lang("zh")
 
 
+def at_the_counter(qtbot, ctx: Context) -> tuple[MainWindow, ApplicationsPage | None]:
+    """The main window shown at the counter PC's size (1366×768 less the taskbar), and its Enrollment page."""
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(1366, 728)
+    return window, window.page(ApplicationsPage)
+
+
 @pytest.fixture
 def form(qtbot, office: Context, campaign: str) -> IntakeForm:
     form = IntakeForm(office, campaign)
@@ -66,11 +75,7 @@ def test_leaving_the_department_field_completes_a_unique_fragment_and_keeps_an_a
 def test_a_refusal_does_not_narrow_the_form_under_the_pointer(qtbot, qapp, office: Context, campaign: str) -> None:
     """At 1366×728 a refused save adds a banner and notes; the form's scroll bar must not appear then and shift every field."""
     install_translations(qapp, "zh")
-    window = MainWindow(office)
-    qtbot.addWidget(window)
-    window.show()
-    window.resize(1366, 728)
-    page = window.page(ApplicationsPage)
+    window, page = at_the_counter(qtbot, office)
     assert page is not None and page.form is not None
     form = page.form
     qtbot.wait(100)
@@ -151,11 +156,7 @@ def test_no_two_alt_letters_meet_on_the_enrollment_page(qtbot, qapp, lang: str, 
     """With the menu bar (文件(F) 查看(V) 帮助(H)) and a late campaign's reason field: 选号(H) met Help, 放弃修改(R) met 逾期接收原因(R)."""
     clock.advance(days=3)  # past the deadline: the late acceptance reason shows
     install_translations(qapp, lang)
-    window = MainWindow(office)
-    qtbot.addWidget(window)
-    window.show()
-    window.resize(1366, 728)
-    page = window.page(ApplicationsPage)
+    window, page = at_the_counter(qtbot, office)
     assert page is not None and page.form is not None and page.form.late_edit.isVisible()
     page.form.new_radio.setChecked(True)  # the Choose button is enabled
     menus = [action.text() for action in window.menuBar().actions()]
@@ -177,11 +178,7 @@ def test_ctrl_n_in_the_list_starts_the_next_application(qtbot, qapp, office: Con
                                                       applications: Callable[[int], None]) -> None:
     """A clerk clicked a row in the list, then Ctrl+N: nothing happened (the shortcut needed the focus in the form)."""
     applications(2)
-    window = MainWindow(office)
-    qtbot.addWidget(window)
-    window.show()
-    window.resize(1366, 728)
-    page = window.page(ApplicationsPage)
+    window, page = at_the_counter(qtbot, office)
     assert page is not None and page.form is not None
     page.table.setFocus()
     page.table.setCurrentIndex(page.model.index(0, 1))

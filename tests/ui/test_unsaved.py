@@ -65,11 +65,17 @@ def clerk(admin: Context) -> Context:
     return make_staff(admin, "C001", "clerk", "客服热线")
 
 
-def test_the_action_box_keeps_its_text_per_ticket(qtbot, clerk: Context) -> None:
+def two_tickets_open(qtbot, clerk: Context) -> tuple[int, int, MainWindow, TicketsPage]:
+    """Two tickets of the clerk's, and the window on the Tickets page that lists them."""
     first, second = open_ticket(clerk, "Li"), open_ticket(clerk, "Wang")
     window = window_of(qtbot, clerk)
     tickets = page_of(window, TicketsPage)
     assert isinstance(tickets, TicketsPage)
+    return first, second, window, tickets
+
+
+def test_the_action_box_keeps_its_text_per_ticket(qtbot, clerk: Context) -> None:
+    first, second, window, tickets = two_tickets_open(qtbot, clerk)
     tickets.select_ticket(first)
     qtbot.keyClicks(tickets.detail.text, "ask billing about the double charge")
     tickets.table.setFocus()
@@ -87,10 +93,7 @@ def test_the_action_box_keeps_its_text_per_ticket(qtbot, clerk: Context) -> None
 
 def test_closing_with_text_in_the_action_box_offers_discard_or_cancel(qtbot, clerk: Context,
                                                                       boxes: MessageBoxes) -> None:
-    first, second = open_ticket(clerk, "Li"), open_ticket(clerk, "Wang")
-    window = window_of(qtbot, clerk)
-    tickets = page_of(window, TicketsPage)
-    assert isinstance(tickets, TicketsPage)
+    first, second, window, tickets = two_tickets_open(qtbot, clerk)
     tickets.select_ticket(first)
     qtbot.keyClicks(tickets.detail.text, "half a reply")
     tickets.select_ticket(second)  # the typing is now for a ticket not on screen
