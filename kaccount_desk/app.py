@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from kaccount_desk import safe_files
+from kaccount_desk import running_mark, safe_files
 from kaccount_desk.cli.main import build_parser, run
 from kaccount_desk.logs import setup_logging
 
@@ -37,6 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if parsed.command is None and not {"-h", "--help", "--version"} & set(args):
         from kaccount_desk.ui.main import run_gui  # Qt loads only when a window is wanted
 
+        running_mark.hold()
         return run_gui(parsed.db, parsed.lang if "--lang" in " ".join(args) else None)
     return run(args)
 

@@ -1,10 +1,15 @@
 ﻿; Inno Setup script for the Windows installer of KAccount Desk (README, "Building the app").
 ;
+; Needs Inno Setup 6.3 or later (x64compatible below); 6.4.1 is the version it is compiled with.
 ; Build on Windows, from the repository root, after the one-folder app exists:
 ;   pyinstaller packaging\kaccount-desk.spec
 ;   dist\kaccount-desk\kaccount-desk.exe --self-test      (exit code 0; the lines are in the log)
 ;   "%ProgramFiles(x86)%\Inno Setup 6\ISCC.exe" packaging\kaccount-desk.iss
+; or on Linux, under Wine with the compiler of npm's innosetup package: packaging/build_installer.sh.
 ; The installer is written to dist\installer\kaccount-desk-setup-<version>.exe.
+;
+; Stock Inno Setup 6 ships no Chinese messages, so languages\ChineseSimplified-kaccount.isl (this
+; project's own translation, read after Default.isl) gives them.
 ;
 ; It installs for the current user by default (no administrator needed at a counter PC; an admin
 ; may choose all users), adds a Start-menu entry and an optional desktop icon. The uninstaller
@@ -39,11 +44,13 @@ UninstallDisplayName={#AppName} {#AppVersion}
 Compression=lzma2
 SolidCompression=yes
 WizardStyle=modern
-; The app may be open at the counter: ask to close it before files are replaced.
+; The app may be open at the counter: it holds these mutexes while it runs
+; (kaccount_desk/running_mark.py), so setup and the uninstaller ask to close it first.
+AppMutex=KAccountDesk-6E0C2D7A,Global\KAccountDesk-6E0C2D7A
 CloseApplications=yes
 
 [Languages]
-Name: "chinesesimplified"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
+Name: "chinesesimplified"; MessagesFile: "compiler:Default.isl,languages\ChineseSimplified-kaccount.isl"
 Name: "english"; MessagesFile: "compiler:Default.isl"
 
 [CustomMessages]
@@ -54,6 +61,11 @@ english.LaunchNow=Start {#AppName}
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:DesktopIcon}"; Flags: unchecked
+
+[InstallDelete]
+; An upgrade replaces the bundled Python, Qt plugins and DLLs whole: files an older version had in
+; _internal and this one has not would otherwise stay beside the new ones and could be loaded.
+Type: filesandordirs; Name: "{app}\_internal"
 
 [Files]
 ; The whole one-folder app built by PyInstaller; nothing outside {app} is written.
