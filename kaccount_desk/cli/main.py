@@ -16,6 +16,7 @@ from types import TracebackType
 from kaccount_desk import __version__
 from kaccount_desk.cli import (
     application_commands,
+    demo_commands,
     enrollment_commands,
     print_commands,
     retention_commands,
@@ -30,7 +31,7 @@ from kaccount_desk.services.errors import ServiceError, StoreUnavailable
 Registrar = Callable[[argparse._SubParsersAction], None]
 REGISTRARS: list[Registrar] = [
     enrollment_commands.register, application_commands.register, staff_commands.register, ticket_commands.register,
-    print_commands.register, vault_commands.register, retention_commands.register,
+    print_commands.register, vault_commands.register, retention_commands.register, demo_commands.register,
 ]
 
 

@@ -33,6 +33,7 @@ class Action(StrEnum):
     PURGE = "purge"
     BACKUP = "backup"
     RESTORE = "restore"
+    DEMO_FILL = "demo_fill"
 
 
 ACTION_LABELS: dict[Action, tuple[str, str]] = {
@@ -49,6 +50,7 @@ ACTION_LABELS: dict[Action, tuple[str, str]] = {
     Action.PURGE: ("清除证件资料", "Purge"),
     Action.BACKUP: ("备份", "Backup"),
     Action.RESTORE: ("恢复备份", "Restore"),
+    Action.DEMO_FILL: ("填入演示数据", "Demo data filled in"),
 }
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -87,7 +87,7 @@ Changes = dict[tuple[str, str], tuple[list[object], set[str]]]
 PENDING = "audit_changes"
 
 
-def note_change(session: Session, table: str, kind: str, ids: list[object], fields: set[str] | None = None) -> None:
+def note_change(session: Session, table: str, kind: str, ids: Sequence[object], fields: set[str] | None = None) -> None:
     """Queue a change the flush cannot see (a Core ``insert``/``update``/``delete``) to be recorded at commit."""
     changes: Changes = session.info.setdefault(PENDING, {})
     listed, touched = changes.setdefault((table, kind), ([], set()))

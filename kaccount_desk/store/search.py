@@ -56,6 +56,13 @@ def index_ticket_text(session: Session, event_id: int, searchable: str) -> None:
     session.execute(text("INSERT INTO ticket_search (rowid, body) VALUES (:id, :body)"), {"id": event_id, "body": bigram_text(searchable)})
 
 
+def index_ticket_search(session: Session, entries: list[tuple[int, str]]) -> None:
+    """Many history entries at once, each given as its index text already (``bigram_text``): a demo fill writes millions."""
+    if entries:
+        session.execute(text("INSERT INTO ticket_search (rowid, body) VALUES (:id, :body)"),
+                        [{"id": event_id, "body": body} for event_id, body in entries])
+
+
 def matching_entries(session: Session, term: str, limit: int) -> list[int]:
     """The newest history entries (ids) whose indexed text contains ``term``, at most ``limit``."""
     sql, params = _match(session, term)

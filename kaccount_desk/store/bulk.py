@@ -1,0 +1,53 @@
+"""Rows written in bulk with ids of our choosing: what differs between the engines.
+
+Choosing ids lets a fill write a ticket and its history in plain executemany batches (RETURNING
+a million ids back through SQLAlchemy costs minutes); PostgreSQL's serial columns then have to be
+told where their sequence stands, or the next ordinary insert would collide with a bulk row.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.schema import Table
+
+
+def next_id(session: Session, table: Table) -> int:
+    """The first id after the table's highest (1 for an empty table)."""
+    return (session.scalar(select(func.max(table.c.id))) or 0) + 1
+
+
+def after_explicit_ids(session: Session, *tables: Table) -> None:
+    """Move each table's id sequence past the ids written explicitly (nothing to do on SQLite)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for table in tables:
+        session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                             f"(SELECT coalesce(max(id), 0) + 1 FROM {table.name}), false)"))
+
+
+def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """INSERT ``rows`` (all with the same keys) in one executemany.
+
+    On SQLite the values go through each column's own bind processing (so they are stored exactly
+    as an ordinary insert stores them) straight into the driver's executemany: SQLAlchemy's
+    per-row parameter handling costs more than the insert itself at a million rows. Other engines
+    take the ordinary Core executemany. Python-side column defaults are not applied: give every column.
+    """
+    if not rows:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    if dialect.name != "sqlite":
+        connection.execute(table.insert(), rows)
+        return
+    names = list(rows[0])
+    columns = [table.c[name] for name in names]
+    processors = [column.type._cached_bind_processor(dialect) for column in columns]
+    statement = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+    pairs = list(zip(names, processors, strict=True))
+    values = [tuple(value if p is None or value is None else p(value)
+                    for value, p in ((row[name], p) for name, p in pairs)) for row in rows]
+    connection.exec_driver_sql(statement, values)
