@@ -154,7 +154,12 @@ class Witness:
 
     @property
     def text(self) -> str:
-        return f"审计链 #{self.entries} · {self.short}"
+        return f"#{self.entries} · {self.short}"
+
+    @property
+    def printed(self) -> str:
+        """As a printed hand-over carries it (the documents are in Chinese)."""
+        return f"审计链 {self.text}"
 
 
 def witness_of(seq: int, digest: str) -> Witness:

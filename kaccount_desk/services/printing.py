@@ -205,7 +205,7 @@ def _roster(ctx: Context, code: str, department: str | None, statuses: tuple[Sta
         pricing = Pricing(campaign)
         rows = load_applications(session, campaign, Selection(statuses, department))
         lines = tuple(roster_line(full_ids, pricing, app, dept) for app, dept in rows)
-        return RosterData(campaign.title, campaign.issuer, _today(ctx), lines, department, audit.witness(session).text)
+        return RosterData(campaign.title, campaign.issuer, _today(ctx), lines, department, audit.witness(session).printed)
 
 
 def print_roster(ctx: Context, code: str, out: Path, department: str, full_ids: bool = False) -> Printed:
