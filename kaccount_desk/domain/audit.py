@@ -193,6 +193,9 @@ def trail_named(entries: Iterable[Entry]) -> dict[int, int]:
     return named
 
 
+OP_ZH = {"insert": "新增", "update": "修改", "delete": "删除"}
+
+
 def trail_gaps(entries: Iterable[Entry], rows: Iterable[StaffChangeRow], listed: int = 5) -> list[Reason]:
     """Changes to staff that no audit entry names (made past the app, with plain SQL), and named
     changes whose row is gone; at most ``listed`` of each are spelled out."""
@@ -203,8 +206,9 @@ def trail_gaps(entries: Iterable[Entry], rows: Iterable[StaffChangeRow], listed:
     reasons: list[Reason] = []
     for row in unnamed[:listed]:
         what = f"{row.op} {row.fields}".strip()
+        zh = f"{OP_ZH.get(row.op, row.op)} {row.fields}".strip()
         reasons.append(Reason("audit.staff_unrecorded",
-                              f"员工表第{row.staff_id}行在{row.at}被直接改动({what}),审计记录里没有这次改动",
+                              f"员工表 id {row.staff_id} 在{row.at}被直接改动({zh}),审计记录里没有这次改动",
                               f"staff row {row.staff_id} was changed directly at {row.at} ({what}); no audit entry records it"))
     if len(unnamed) > listed:
         more = len(unnamed) - listed

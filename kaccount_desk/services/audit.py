@@ -154,9 +154,8 @@ def install(store: Store, sessions: sessionmaker[Session]) -> None:
         step = session.info.pop(STEP, None)
         if isinstance(step, Appended):
             write_anchor(key, step)
-        elif isinstance(step, Alarm):
-            log.warning("audit anchor #%s is no longer in the chain; the anchor was not moved", step.seq)
-            raise_alarm(key, Appended(step.seq, step.hash), step.noticed_at)
+        elif isinstance(step, Alarm) and raise_alarm(key, Appended(step.seq, step.hash), step.noticed_at):
+            log.warning("audit anchor #%s is no longer in the chain; the anchor stays there", step.seq)
 
     def after_rollback(session: Session) -> None:
         for name in ("audit_head", PENDING, MARK, STEP):

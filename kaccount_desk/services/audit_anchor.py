@@ -97,12 +97,14 @@ def write_anchor(key: str, head: Appended, *, backwards: bool = False) -> None:
     _save(data)
 
 
-def raise_alarm(key: str, anchor: Appended, noticed_at: str) -> None:
-    """Keep the anchor where it is and note that its entry was missing (the first time is kept)."""
+def raise_alarm(key: str, anchor: Appended, noticed_at: str) -> bool:
+    """Keep the anchor where it is and note that its entry was missing; False when that was noted
+    before (the first time is kept)."""
     data = _load()
     known = data.get(key) if isinstance(data.get(key), dict) else None
     if known is not None and known.get("alarm"):
-        return
+        return False
     data[key] = {"seq": anchor.seq, "hash": anchor.hash,
                  "alarm": {"seq": anchor.seq, "hash": anchor.hash, "noticed_at": noticed_at}}
     _save(data)
+    return True

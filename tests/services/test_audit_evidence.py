@@ -24,8 +24,6 @@ from kaccount_desk.services.context import Context, Store
 from kaccount_desk.services.enrollment import ApplicationInput
 from kaccount_desk.services.errors import Refused
 
-HISTORY_TRIGGERS = [f"audit_log_no_{verb}" for verb in ("update", "delete", "replace")]
-
 
 def _populated(admin: Context) -> int:
     for n in range(3):
@@ -36,25 +34,16 @@ def _populated(admin: Context) -> int:
 
 
 def _tamper(store_path: Path, *statements: str) -> None:
+    """Run ``statements`` with the audit log's guard triggers dropped, and put them back after, so
+    the only trace left is the one the test is about."""
     with sqlite3.connect(store_path) as raw:
-        for name in HISTORY_TRIGGERS:
+        saved = raw.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").fetchall()
+        for name, _sql in saved:
             raw.execute(f"DROP TRIGGER {name}")
         for statement in statements:
             raw.execute(statement)
-        for name, sql in _trigger_sql.items():
+        for _name, sql in saved:
             raw.execute(sql)
-
-
-_trigger_sql: dict[str, str] = {}
-
-
-@pytest.fixture(autouse=True)
-def _keep_trigger_sql(store_path: Path, admin: Context) -> None:
-    """The guard triggers' own SQL, to put them back after tampering (so only what the test means is missing)."""
-    with sqlite3.connect(store_path) as raw:
-        _trigger_sql.clear()
-        _trigger_sql.update(raw.execute(
-            f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({','.join('?' * 3)})", HISTORY_TRIGGERS))
 
 
 def _ordinary_day(admin: Context, n: int = 6) -> None:

@@ -18,8 +18,8 @@ from support import PASSWORD, REPO, SAMPLE_CAMPAIGN, make_staff
 
 from kaccount_desk.domain.audit import Action
 from kaccount_desk.services import audit, campaigns, staff
-from kaccount_desk.services.errors import Refused
 from kaccount_desk.services.context import Context, Store
+from kaccount_desk.services.errors import Refused
 from kaccount_desk.store.engine import open_store
 
 SCRIPT = REPO / "packaging" / "postgresql-app-role.sql"
