@@ -12,7 +12,7 @@ from pathlib import Path
 from support import PASSWORD, SAMPLE_CAMPAIGN
 
 
-def kad(*args: str, db: Path, staff: str | None = "A001") -> subprocess.CompletedProcess[str]:
+def kad(*args: str, db: Path | str, staff: str | None = "A001") -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, KACCOUNT_PASSWORD=PASSWORD)
     head = ["--db", str(db), "--lang", "en"] + (["--as", staff] if staff else [])
     return subprocess.run([sys.executable, "-m", "kaccount_desk", *head, *args], capture_output=True, text=True, env=env,
@@ -71,7 +71,7 @@ def test_verify_finds_the_anchor_by_any_spelling_and_names_a_dropped_trigger(tmp
     db = tmp_path / "cli.sqlite3"
     assert kad("init", "--admin", "A001", db=db, staff=None).returncode == 0
     assert kad("campaign", "load", str(SAMPLE_CAMPAIGN), db=db).returncode == 0
-    spelled = kad("audit", "verify", db=Path(f"{tmp_path}/./cli.sqlite3"), staff=None)
+    spelled = kad("audit", "verify", db=f"sqlite:///{tmp_path}/./cli.sqlite3", staff=None)
     assert spelled.returncode == 0 and "matches the hash kept outside" in spelled.stdout, spelled.stdout
     with sqlite3.connect(db) as raw:
         raw.execute("DROP TRIGGER staff_trail_update")
