@@ -76,14 +76,18 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from kaccount_desk.services import audit
 
     result = audit.verify(open_store(args))
+    problems = ([result.reason] if result.reason else []) + list(result.problems)
     if args.json:
         print_json({"ok": result.ok, "entries": result.entries, "head": asdict(result.head), "broken_at": result.broken_at,
                     "reason": result.reason.text(args.lang) if result.reason else None,
-                    "code": result.reason.code if result.reason else None})
-    elif result.reason is None:
+                    "code": result.reason.code if result.reason else None, "witness": result.witness.text,
+                    "problems": [{"code": p.code, "reason": p.text(args.lang)} for p in result.problems]})
+    elif not problems:
         seq = result.anchor.seq if result.anchor else 0
-        anchored = f",与库外保存的第{seq}条一致 / matches the hash kept outside (#{seq})" if result.anchor else ""
-        say(f"审计记录完整 / the audit log is intact: {result.entries} 条 entries{anchored}")
+        anchored = (f",与库外保存的第{seq}条一致 / matches the hash kept outside (#{seq})" if result.anchor
+                    else ",本机没有库外保存的哈希 / no hash is kept outside the store on this PC")
+        say(f"审计记录完整 / the audit log is intact: {result.entries} 条 entries{anchored}; 最新 head {result.witness.text}")
     else:
-        complain(f"审计记录被改动 / the audit log was tampered with: {result.reason.text(args.lang)}")
+        for problem in problems:
+            complain(f"审计记录被改动 / the audit log was tampered with: {problem.text(args.lang)}")
     return OK if result.ok else REFUSED

@@ -105,6 +105,7 @@ class RosterData:
     printed_on: date
     lines: tuple[RosterLine, ...]
     department: str | None = None
+    audit_witness: str = ""  # the audit chain's head when printed (services/audit.py witness), in the footer
 
     @property
     def is_summary(self) -> bool:

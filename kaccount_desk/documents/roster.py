@@ -127,4 +127,5 @@ def render_roster(data: RosterData, out: BinaryIO) -> None:
         Spacer(1, 6 * mm),
         *_totals(data),
     ]
-    doc.build(story, canvasmaker=paged_canvas(f"{data.campaign_title} {kind}"))
+    footer = f"{data.campaign_title} {kind}" + (f"\u3000\u3000{data.audit_witness}" if data.audit_witness else "")
+    doc.build(story, canvasmaker=paged_canvas(footer))

@@ -136,3 +136,103 @@ def first_break(entries: Iterable[Entry], anchor: tuple[int, str] | None = None)
             return _break("rewritten", seq, f"第{seq}条及以前的记录被改写(与库外保存的哈希不符)",
                           f"entries up to #{seq} were rewritten (they differ from the hash kept outside the store)")
     return None
+
+
+# --- witnesses and the staff trail ---------------------------------------------------------------
+
+WITNESS_CHARS = 12
+
+
+@dataclass(frozen=True)
+class Witness:
+    """The chain's head as paper and backups carry it: how many entries, and the latest hash's start.
+
+    Twelve hex digits (48 bits) cannot be matched by a rewritten chain by chance, and can be read
+    aloud or typed from a printed page.
+    """
+
+    entries: int
+    short: str
+
+    @property
+    def text(self) -> str:
+        return f"#{self.entries} · {self.short}"
+
+    @property
+    def printed(self) -> str:
+        """As a printed hand-over carries it (the documents are in Chinese)."""
+        return f"审计链 {self.text}"
+
+
+def witness_of(seq: int, digest: str) -> Witness:
+    return Witness(seq, digest[:WITNESS_CHARS])
+
+
+@dataclass(frozen=True)
+class StaffChangeRow:
+    """A row of ``staff_changes``: what the database itself saw happen to ``staff``."""
+
+    id: int
+    staff_id: int
+    op: str
+    fields: str
+    at: str
+
+
+def trail_named(entries: Iterable[Entry]) -> dict[int, int]:
+    """Which staff_changes row each entry names in its ``trail`` (row id -> entry seq)."""
+    named: dict[int, int] = {}
+    for entry in entries:
+        if entry.subject != "staff" or '"trail"' not in entry.detail:
+            continue
+        try:
+            trail = json.loads(entry.detail).get("trail", [])
+        except (ValueError, AttributeError):
+            continue
+        for row in trail if isinstance(trail, list) else []:
+            if isinstance(row, int):
+                named.setdefault(row, entry.seq)
+    return named
+
+
+OP_ZH = {"insert": "新增", "update": "修改", "delete": "删除"}
+
+
+def trail_gaps(entries: Iterable[Entry], rows: Iterable[StaffChangeRow], listed: int = 5) -> list[Reason]:
+    """Changes to staff that no audit entry names (made past the app, with plain SQL), and named
+    changes whose row is gone; at most ``listed`` of each are spelled out."""
+    named = trail_named(entries)
+    rows = list(rows)
+    unnamed = [r for r in rows if r.id not in named]
+    gone = sorted(set(named) - {r.id for r in rows})
+    reasons: list[Reason] = []
+    for row in unnamed[:listed]:
+        what = f"{row.op} {row.fields}".strip()
+        zh = f"{OP_ZH.get(row.op, row.op)} {row.fields}".strip()
+        reasons.append(Reason("audit.staff_unrecorded",
+                              f"员工表 id {row.staff_id} 在{row.at}被直接改动({zh}),审计记录里没有这次改动",
+                              f"staff row {row.staff_id} was changed directly at {row.at} ({what}); no audit entry records it"))
+    if len(unnamed) > listed:
+        more = len(unnamed) - listed
+        reasons.append(Reason("audit.staff_unrecorded", f"另有{more}次员工表改动没有审计记录",
+                              f"{more} more changes to staff have no audit entry"))
+    if gone:
+        reasons.append(Reason("audit.staff_trail_deleted", f"员工表改动记录被删除:第{gone[0]}条等{len(gone)}条",
+                              f"{len(gone)} records of changes to staff were deleted (the first: #{gone[0]})"))
+    return reasons
+
+
+def missing_guards_reason(names: Iterable[str]) -> Reason | None:
+    names = list(names)
+    if not names:
+        return None
+    shown = "、".join(names)
+    return Reason("audit.guards_missing", f"保护历史记录的触发器不见了或被停用:{shown}",
+                  f"triggers that guard the history are missing or disabled: {', '.join(names)}")
+
+
+def anchor_alarm_reason(seq: int, noticed_at: str) -> Reason:
+    return Reason("audit.anchor_lost",
+                  f"库外保存的第{seq}条审计记录已不在记录链中({noticed_at}发现):记录被删除或改写过",
+                  f"audit entry #{seq}, kept outside the store, was no longer in the chain (noticed {noticed_at}): "
+                  "entries were deleted or rewritten")

@@ -8,43 +8,51 @@ ID shown or printed, an export, a login, a purge) is recorded by the service tha
 :func:`record` in the same transaction, so the entry and the act stand or fall together.
 
 After each commit that appended, the latest (seq, hash) is written outside the store, in the
-per-user data folder, so a log whose tail was deleted is found by :func:`verify` too.
+per-user data folder (services/audit_anchor.py), once the entry anchored before is found still in
+the chain; a log whose tail was deleted or rewritten is found by :func:`verify` too. Changes to
+``staff`` are also seen by a database trigger (``staff_changes``); the entry for them names those
+rows, so a change made past the app is a row no entry names.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import event, insert, inspect, select, update
-from sqlalchemy.engine import make_url
+from sqlalchemy import Connection, event, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from kaccount_desk import config
-from kaccount_desk.domain.audit import Action, Entry, canonical_detail, entry_hash, first_break
+from kaccount_desk.domain.audit import (
+    Action,
+    Entry,
+    StaffChangeRow,
+    Witness,
+    anchor_alarm_reason,
+    canonical_detail,
+    entry_hash,
+    first_break,
+    missing_guards_reason,
+    trail_gaps,
+    witness_of,
+)
 from kaccount_desk.domain.reasons import Reason
+from kaccount_desk.services.audit_anchor import Alarm, Appended, legacy_key, raise_alarm, read_alarm, read_anchor, write_anchor
+from kaccount_desk.store import audit_sql
 from kaccount_desk.store.audit_models import AuditEntry, AuditHead
 
 if TYPE_CHECKING:
     from kaccount_desk.services.context import Context, Store
 
-ANCHOR_FILE = "audit-anchors.json"
+log = logging.getLogger("kaccount_desk.audit")
+
 SYSTEM = "-"  # the actor of entries no logged-in person caused (first admin, migrations, startup backup)
 IDS_LISTED = 50
 # Rows that tell their own story elsewhere (the history tables) or are the log itself.
-UNRECORDED = {"audit_log", "audit_head", "application_events", "ticket_events", "ticket_search", "alembic_version"}
-
-
-@dataclass(frozen=True)
-class Appended:
-    seq: int
-    hash: str
+UNRECORDED = {"audit_log", "audit_head", "application_events", "ticket_events", "ticket_search", "alembic_version",
+              "staff_changes", "store_identity"}
 
 
 def record(session: Session, *, actor: str, action: Action | str, at: datetime, subject: str = "",
@@ -56,18 +64,14 @@ def record(session: Session, *, actor: str, action: Action | str, at: datetime, 
     ``detail`` holds small facts (ids, counts, file names), never names or ID numbers.
     """
     connection = session.connection()
-    # Updating the head first takes the row lock (PostgreSQL) or the write lock (SQLite), so the
-    # head read next is the latest and no other appender can chain onto it before we commit.
-    connection.execute(update(AuditHead).where(AuditHead.id == 1).values(seq=AuditHead.seq + 1))
-    seq, prev_hash = connection.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).one()
+    # The head is locked first (PostgreSQL's row lock, SQLite's write lock), so the head read is the
+    # latest and no other appender can chain onto it before we commit.
+    last, prev_hash = audit_sql.lock_head(connection)
+    seq = last + 1
     stamp = _iso(at)
     text = canonical_detail(detail)
     digest = entry_hash(seq, stamp, actor[:32], str(action), subject[:64], text, prev_hash)
-    connection.execute(
-        insert(AuditEntry).values(seq=seq, at=at, actor=actor[:32], action=str(action), subject=subject[:64],
-                                  detail=text, prev_hash=prev_hash, hash=digest)
-    )
-    connection.execute(update(AuditHead).where(AuditHead.id == 1).values(hash=digest))
+    audit_sql.append(connection, audit_sql.NewEntry(seq, at, actor[:32], str(action), subject[:64], text, prev_hash, digest))
     session.info["audit_head"] = Appended(seq, digest)
     return Appended(seq, digest)
 
@@ -89,10 +93,13 @@ PENDING = "audit_changes"
 
 def note_change(session: Session, table: str, kind: str, ids: Sequence[object], fields: set[str] | None = None) -> None:
     """Queue a change the flush cannot see (a Core ``insert``/``update``/``delete``) to be recorded at commit."""
-    changes: Changes = session.info.setdefault(PENDING, {})
-    listed, touched = changes.setdefault((table, kind), ([], set()))
+    _add_change(session.info.setdefault(PENDING, {}), (table, kind), ids, fields or set())
+
+
+def _add_change(changes: Changes, key: tuple[str, str], ids: list[object], fields: set[str]) -> None:
+    listed, touched = changes.setdefault(key, ([], set()))
     listed.extend(ids)
-    touched |= fields or set()
+    touched |= fields
 
 
 def install(store: Store, sessions: sessionmaker[Session]) -> None:
@@ -103,7 +110,12 @@ def install(store: Store, sessions: sessionmaker[Session]) -> None:
     it is held, so two transactions can never deadlock over it (one holding the head and waiting
     for a row the other wrote first).
     """
-    key = store_key(store.url)
+    with store.engine.connect() as connection:
+        key = audit_sql.store_id(connection)
+    legacy = legacy_key(store.url)
+
+    def after_begin(session: Session, _transaction: Any, connection: Connection) -> None:
+        session.info[MARK] = audit_sql.trail_mark(connection)
 
     def after_flush(session: Session, _context: Any) -> None:
         for kind, objects in (("insert", session.new), ("update", session.dirty), ("delete", session.deleted)):
@@ -119,74 +131,71 @@ def install(store: Store, sessions: sessionmaker[Session]) -> None:
 
     def before_commit(session: Session) -> None:
         session.flush()  # the commit's own flush comes after this hook; its changes must be in the log
+        if MARK not in session.info:
+            return  # nothing was sent to the store in this transaction
+        connection = session.connection()
         changes: Changes = session.info.pop(PENDING, {})
-        if not changes:
-            return
+        trails = _with_trail(changes, audit_sql.own_staff_changes(connection, session.info.pop(MARK)))
         actor = session.info.get("actor", SYSTEM)
         at = store.clock()
         for (table, kind), (ids, fields) in sorted(changes.items()):
             detail: dict[str, object] = {"op": kind, "count": len(ids), "ids": ids[:IDS_LISTED]}
             if fields:
                 detail["fields"] = sorted(fields)
+            if (table, kind) in trails:
+                detail["trail"] = trails[(table, kind)]
             record(session, actor=actor, action=Action.CHANGE, at=at, subject=table, detail=detail)
+        head = session.info.get("audit_head")
+        if head is not None:
+            session.info[STEP] = _anchor_step(connection, key, legacy, head)
 
     def after_commit(session: Session) -> None:
-        head = session.info.pop("audit_head", None)
-        if head is not None:
-            write_anchor(key, head)
+        session.info.pop("audit_head", None)
+        step = session.info.pop(STEP, None)
+        if isinstance(step, Appended):
+            write_anchor(key, step)
+        elif isinstance(step, Alarm) and raise_alarm(key, Appended(step.seq, step.hash), step.noticed_at):
+            log.warning("audit anchor #%s is no longer in the chain; the anchor stays there", step.seq)
 
     def after_rollback(session: Session) -> None:
-        session.info.pop("audit_head", None)
-        session.info.pop(PENDING, None)
+        for name in ("audit_head", PENDING, MARK, STEP):
+            session.info.pop(name, None)
 
+    event.listen(sessions, "after_begin", after_begin)
     event.listen(sessions, "after_flush", after_flush)
     event.listen(sessions, "before_commit", before_commit)
     event.listen(sessions, "after_commit", after_commit)
     event.listen(sessions, "after_soft_rollback", lambda session, _tx: after_rollback(session))
 
 
+MARK, STEP = "audit_trail_mark", "audit_anchor_step"
+
+
+def _with_trail(changes: Changes, rows: list[tuple[int, int, str, str]]) -> dict[tuple[str, str], list[int]]:
+    """Name this transaction's staff_changes rows in its staff entries (adding an entry for a change
+    the recorder could not see), and return which rows each (table, kind) entry names."""
+    trails: dict[tuple[str, str], list[int]] = {}
+    for row_id, staff_id, op, fields in rows:
+        key = ("staff", op)
+        trails.setdefault(key, []).append(row_id)
+        if key not in changes or staff_id not in changes[key][0]:
+            _add_change(changes, key, [staff_id], set(fields.split()))
+    return trails
+
+
+def _anchor_step(connection: Connection, key: str, legacy: str, head: Appended) -> Appended | Alarm:
+    """The head to anchor, if the entry anchored before is still in the chain where it was; else the alarm."""
+    anchor = read_anchor(key, legacy)
+    if anchor is None or anchor.seq == 0:
+        return head
+    found = connection.scalar(select(AuditEntry.hash).where(AuditEntry.seq == anchor.seq))
+    if found == anchor.hash:
+        return head
+    return Alarm(anchor.seq, anchor.hash, datetime.now(UTC).astimezone().strftime("%Y-%m-%d %H:%M"))
+
+
 def _identity(key: list[Any]) -> object:
     return key[0] if len(key) == 1 else list(key)
-
-
-# --- the anchor outside the store ----------------------------------------------------------------
-
-def store_key(url: str) -> str:
-    """Which store an anchor belongs to: the URL without its password, hashed."""
-    shown = make_url(url).render_as_string(hide_password=True)
-    return hashlib.sha256(shown.encode("utf-8")).hexdigest()[:32]
-
-
-def _anchor_path() -> Path:
-    return config.data_dir() / ANCHOR_FILE
-
-
-def read_anchor(key: str) -> Appended | None:
-    try:
-        data = json.loads(_anchor_path().read_text(encoding="utf-8"))
-        found = data[key]
-        return Appended(int(found["seq"]), str(found["hash"]))
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-
-
-def write_anchor(key: str, head: Appended, *, backwards: bool = False) -> None:
-    """Move the anchor forward (only ``restore`` may move it back), replacing the file atomically."""
-    path = _anchor_path()
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict):
-            data = {}
-    except (OSError, ValueError):
-        data = {}
-    known = data.get(key)
-    if not backwards and isinstance(known, dict) and int(known.get("seq", 0)) >= head.seq:
-        return
-    data[key] = {"seq": head.seq, "hash": head.hash}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temp.write_text(json.dumps(data, indent=1), encoding="utf-8")
-    os.replace(temp, path)
 
 
 # --- verifying -----------------------------------------------------------------------------------
@@ -198,10 +207,15 @@ class Verification:
     broken_at: int | None
     reason: Reason | None
     anchor: Appended | None
+    problems: tuple[Reason, ...] = ()  # beside the chain: missing triggers, staff changed past the app, an anchor alarm
 
     @property
     def ok(self) -> bool:
-        return self.reason is None
+        return self.reason is None and not self.problems
+
+    @property
+    def witness(self) -> Witness:
+        return witness_of(self.head.seq, self.head.hash)
 
 
 def read_chain(session: Session) -> list[Entry]:
@@ -210,14 +224,43 @@ def read_chain(session: Session) -> list[Entry]:
 
 
 def verify(store: Store, anchor: Appended | None = None, use_saved_anchor: bool = True) -> Verification:
-    """Walk the whole log; name the first entry edited, deleted, inserted or moved.
+    """Walk the whole log; name the first entry edited, deleted, inserted or moved; and say which
+    guarding triggers are gone, which changes to staff no entry records, and any anchor alarm.
 
     The anchor is the one saved in this user's data folder unless one is given (a backup's).
     """
-    if anchor is None and use_saved_anchor:
-        anchor = read_anchor(store_key(store.url))
     with store.read() as session:
+        connection = session.connection()
+        key = audit_sql.store_id(connection)
         entries = read_chain(session)
+        missing = audit_sql.missing_guards(connection)
+        trail = [StaffChangeRow(i, s, o, f, a.astimezone().strftime("%Y-%m-%d %H:%M:%S"))
+                 for i, s, o, f, a in audit_sql.all_staff_changes(connection)]
+    if anchor is None and use_saved_anchor:
+        anchor = read_anchor(key, legacy_key(store.url))
     found = first_break(entries, (anchor.seq, anchor.hash) if anchor else None)
+    problems = [r for r in (missing_guards_reason(missing),) if r is not None] + trail_gaps(entries, trail)
+    alarm = read_alarm(key) if use_saved_anchor else None
+    if alarm is not None and found is None:
+        problems.append(anchor_alarm_reason(alarm.seq, alarm.noticed_at))
     head = Appended(entries[-1].seq, entries[-1].hash) if entries else Appended(0, "0" * 64)
-    return Verification(len(entries), head, found[0] if found else None, found[1] if found else None, anchor)
+    return Verification(len(entries), head, found[0] if found else None, found[1] if found else None, anchor, tuple(problems))
+
+
+def standing_alarm(store: Store) -> Reason | None:
+    """The anchor alarm this PC holds for ``store``, without walking the chain (for the Admin page)."""
+    with store.read() as session:
+        alarm = read_alarm(audit_sql.store_id(session.connection()))
+    return anchor_alarm_reason(alarm.seq, alarm.noticed_at) if alarm else None
+
+
+def reset_anchor(store: Store, head: Appended) -> None:
+    """Set this PC's anchor to ``head``, backwards if need be, clearing any alarm (what a restore does)."""
+    with store.read() as session:
+        write_anchor(audit_sql.store_id(session.connection()), head, backwards=True)
+
+
+def witness(session: Session) -> Witness:
+    """The chain's head now, as printed hand-overs and backup manifests carry it."""
+    seq, digest = session.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).one()
+    return witness_of(int(seq), str(digest))

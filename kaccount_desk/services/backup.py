@@ -111,6 +111,7 @@ def backup_store(store: Store, out: Path, actor: str = audit.SYSTEM) -> BackupIn
         manifest = {
             "format": FORMAT, "version": VERSION, "engine": engine, "created_at": store.clock().astimezone(UTC).isoformat(),
             "schema_revision": revision, "audit": {"seq": seq, "hash": digest}, "rows": rows,
+            "witness": audit.witness_of(seq, digest).text,
             "files": {member: {"sha256": _sha256(copy), "size": copy.stat().st_size}},
         }
         packed = folder / "packed.zip"
@@ -246,9 +247,9 @@ def restore(url: str, path: Path, now: datetime | None = None) -> Restored:
                 live.close()
             aside.append(kept)
             snapshot.pg_restore(url, copy, _pg_bin())
-    audit.write_anchor(audit.store_key(url), audit.Appended(info.audit_seq, info.audit_hash), backwards=True)
     store = Store(url)
     try:
+        audit.reset_anchor(store, audit.Appended(info.audit_seq, info.audit_hash))
         with store.transaction() as session:
             audit.record(session, actor=audit.SYSTEM, action=Action.RESTORE, at=store.clock(), subject=path.name[:64],
                          detail={"backup_audit_seq": info.audit_seq, "created_at": info.created_at})

@@ -36,7 +36,7 @@ from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.tickets import label as ticket_label
 from kaccount_desk.domain.tickets import ticket_number
 from kaccount_desk.domain.workflow import LIVE_STATUSES, Status
-from kaccount_desk.services import campaigns, id_privacy, tickets
+from kaccount_desk.services import audit, campaigns, id_privacy, tickets
 from kaccount_desk.services.campaigns import campaign_row, get_campaign
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Refused
@@ -205,7 +205,7 @@ def _roster(ctx: Context, code: str, department: str | None, statuses: tuple[Sta
         pricing = Pricing(campaign)
         rows = load_applications(session, campaign, Selection(statuses, department))
         lines = tuple(roster_line(full_ids, pricing, app, dept) for app, dept in rows)
-        return RosterData(campaign.title, campaign.issuer, _today(ctx), lines, department)
+        return RosterData(campaign.title, campaign.issuer, _today(ctx), lines, department, audit.witness(session).printed)
 
 
 def print_roster(ctx: Context, code: str, out: Path, department: str, full_ids: bool = False) -> Printed:

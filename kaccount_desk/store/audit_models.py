@@ -1,10 +1,11 @@
-"""The audit log's tables (migration 0004): the chained entries and the one-row head appenders queue on."""
+"""The audit log's tables (migration 0006): the chained entries and the one-row head appenders queue on;
+the store's identity and the trail of changes to staff (migration 0009c)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Index, Integer, String, Text
+from sqlalchemy import BigInteger, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kaccount_desk.store.models import Base
@@ -35,3 +36,28 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     seq: Mapped[int] = mapped_column(Integer)
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class StoreIdentity(Base):
+    """The store's own name (a random UUID made once, migration 0009c): what the anchor kept
+    outside the store is filed under, so every spelling of its path or URL finds the same anchor."""
+
+    __tablename__ = "store_identity"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    store_id: Mapped[str] = mapped_column(String(36))
+
+
+class StaffChange(Base):
+    """One row changed in ``staff``, written by a database trigger whoever changed it; appended, never
+    edited. The app's audit entry for the change names these rows (``trail``), so a change made
+    with plain SQL, past the app, is a row no entry names, and ``audit verify`` finds it."""
+
+    __tablename__ = "staff_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    staff_id: Mapped[int] = mapped_column(Integer)
+    op: Mapped[str] = mapped_column(String(8))
+    fields: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    tx: Mapped[int | None] = mapped_column(BigInteger, index=True)  # PostgreSQL's transaction id; SQLite has one writer at a time

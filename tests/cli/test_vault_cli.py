@@ -12,7 +12,7 @@ from pathlib import Path
 from support import PASSWORD, SAMPLE_CAMPAIGN
 
 
-def kad(*args: str, db: Path, staff: str | None = "A001") -> subprocess.CompletedProcess[str]:
+def kad(*args: str, db: Path | str, staff: str | None = "A001") -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, KACCOUNT_PASSWORD=PASSWORD)
     head = ["--db", str(db), "--lang", "en"] + (["--as", staff] if staff else [])
     return subprocess.run([sys.executable, "-m", "kaccount_desk", *head, *args], capture_output=True, text=True, env=env,
@@ -65,3 +65,15 @@ def test_a_damaged_store_says_so_and_names_the_latest_backup(tmp_path: Path) -> 
     assert "damaged" in opened.stderr and str(daily) in opened.stderr and "Traceback" not in opened.stderr
     assert kad("restore", str(daily), db=db, staff=None).returncode == 0
     assert kad("staff", "list", db=db).returncode == 0
+
+
+def test_verify_finds_the_anchor_by_any_spelling_and_names_a_dropped_trigger(tmp_path: Path) -> None:
+    db = tmp_path / "cli.sqlite3"
+    assert kad("init", "--admin", "A001", db=db, staff=None).returncode == 0
+    assert kad("campaign", "load", str(SAMPLE_CAMPAIGN), db=db).returncode == 0
+    spelled = kad("audit", "verify", db=f"sqlite:///{tmp_path}/./cli.sqlite3", staff=None)
+    assert spelled.returncode == 0 and "matches the hash kept outside" in spelled.stdout, spelled.stdout
+    with sqlite3.connect(db) as raw:
+        raw.execute("DROP TRIGGER staff_trail_update")
+    named = kad("audit", "verify", db=db, staff=None)
+    assert named.returncode == 1 and "staff_trail_update" in named.stderr and "Traceback" not in named.stderr

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kaccount_desk.domain.audit import GENESIS, Entry, entry_hash, first_break
+from kaccount_desk.domain.audit import GENESIS, Entry, StaffChangeRow, entry_hash, first_break, trail_gaps, witness_of
 
 
 def _chain(n: int) -> list[Entry]:
@@ -71,3 +71,19 @@ def test_a_deleted_tail_needs_the_anchor() -> None:
     assert _code(first_break(log[:4], (6, log[-1].hash))) == (5, "audit.tail_deleted")
     assert _code(first_break(log[:4], (0, GENESIS))) is None
     assert _code(first_break(_chain(6), (6, "f" * 64))) == (6, "audit.rewritten")
+
+
+def test_staff_changes_no_entry_names_are_listed_and_named_rows_that_vanished_too() -> None:
+    named = Entry(1, "2012-02-25T01:00:00.000000", "A001", "change", "staff", '{"op":"update","trail":[1,2]}', GENESIS, "h")
+    rows = [StaffChangeRow(1, 7, "update", "active", "t1"), StaffChangeRow(3, 7, "update", "role", "t3")]
+    assert [(r.code, "role" in r.en) for r in trail_gaps([named], rows)] == [
+        ("audit.staff_unrecorded", True), ("audit.staff_trail_deleted", False)]
+    assert trail_gaps([named], rows[:1] + [StaffChangeRow(2, 7, "update", "", "t2")]) == []
+    unnamed = [StaffChangeRow(i, 7, "update", "role", "t") for i in range(10, 18)]
+    listed = trail_gaps([], unnamed, listed=5)
+    assert len(listed) == 6 and "3 more" in listed[-1].en
+
+
+def test_a_witness_is_the_count_and_the_head_hash_start() -> None:
+    seen = witness_of(1234, "3f9ac2d177e0" + "0" * 52)
+    assert (seen.text, seen.printed) == ("#1234 · 3f9ac2d177e0", "审计链 #1234 · 3f9ac2d177e0")

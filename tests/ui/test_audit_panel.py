@@ -71,3 +71,24 @@ def test_the_audit_model_passes_qt_model_tester(qtmodeltester, admin: Context, c
     model = AuditModel(admin)
     assert model.rowCount() >= 5
     qtmodeltester.check(model, force_py=True)
+
+
+def test_a_lost_anchor_is_shown_as_the_tab_opens(qtbot, admin: Context, store_path: Path) -> None:
+    for n in range(4):
+        with admin.transaction() as session:
+            audit.record_for(admin, session, Action.EXPORT, f"list-{n}.xlsx")
+    count = audit.verify(admin.store).entries
+    with sqlite3.connect(store_path) as raw:
+        raw.execute("DROP TRIGGER audit_log_no_delete")
+        raw.execute(f"DELETE FROM audit_log WHERE seq > {count - 2}")
+        raw.execute(f"UPDATE audit_head SET seq = {count - 2}, hash = (SELECT hash FROM audit_log WHERE seq = {count - 2})")
+    for n in range(4):  # the desk goes on working; the anchor must not follow
+        with admin.transaction() as session:
+            audit.record_for(admin, session, Action.EXPORT, f"more-{n}.xlsx")
+    page = AdminPage(admin)
+    qtbot.addWidget(page)
+    panel = page.audit_panel
+    assert panel is not None and not panel.alarm.isHidden()
+    assert panel.alarm.text().startswith("Audit alarm: ") and f"#{count}" in panel.alarm.text()
+    panel.verify()
+    assert "audit_log_no_delete" in panel.status.text() and f"#{count}" in panel.status.text()

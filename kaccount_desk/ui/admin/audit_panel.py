@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from kaccount_desk.domain.audit import Action
+from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.services import audit, audit_view
 from kaccount_desk.services.audit_view import AuditFilter, AuditRow
 from kaccount_desk.services.context import Context
@@ -18,6 +19,7 @@ from kaccount_desk.ui.enrollment.applications_model import local_time
 from kaccount_desk.ui.file_names import ask_save_path, file_name
 from kaccount_desk.ui.lazy_table import LazyTableModel
 from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtWidgets, Slot
 from kaccount_desk.ui.workers import run_with_progress
 
@@ -82,6 +84,10 @@ class AuditPanel(QtWidgets.QWidget):
         self.export_button = QtWidgets.QPushButton(self.tr("Export…"))
         self.status = QtWidgets.QLabel()
         self.status.setWordWrap(True)
+        self.alarm = QtWidgets.QLabel()  # an anchor alarm this PC holds: shown from the moment the tab opens
+        self.alarm.setWordWrap(True)
+        self.alarm.setStyleSheet(text_style("reason"))
+        self.alarm.hide()
         self.model = AuditModel(ctx, self)
         self.table = QtWidgets.QTableView()
         self.table.setModel(self.model)
@@ -95,6 +101,7 @@ class AuditPanel(QtWidgets.QWidget):
         bar.addWidget(self.verify_button)
         bar.addWidget(self.export_button)
         layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(self.alarm)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
@@ -102,6 +109,12 @@ class AuditPanel(QtWidgets.QWidget):
         self.actor.returnPressed.connect(self.apply_filter)
         self.verify_button.clicked.connect(self.verify)
         self.export_button.clicked.connect(lambda: self.export())
+        self.show_alarm(audit.standing_alarm(ctx.store))
+
+    def show_alarm(self, reason: Reason | None) -> None:
+        self.alarm.setVisible(reason is not None)
+        if reason is not None:
+            self.alarm.setText(self.tr("Audit alarm: ") + reason.text(current_lang()))
 
     def current_filter(self) -> AuditFilter:
         since = until = None
@@ -119,10 +132,13 @@ class AuditPanel(QtWidgets.QWidget):
     @Slot()
     def verify(self) -> None:
         result = audit.verify(self.ctx.store)
-        if result.reason is None:
-            self.status.setText(self.tr("The audit log is intact: %n entries.", "", result.entries))
+        self.show_alarm(audit.standing_alarm(self.ctx.store))
+        problems = ([result.reason] if result.reason else []) + list(result.problems)
+        if not problems:
+            self.status.setText(self.tr("The audit log is intact: %n entries.", "", result.entries)
+                                + " " + self.tr("Latest entry: ") + result.witness.text)
         else:
-            self.status.setText(self.tr("The audit log was tampered with: ") + result.reason.text(current_lang()))
+            self.status.setText("\n".join(self.tr("The audit log was tampered with: ") + p.text(current_lang()) for p in problems))
 
     def export(self, path: Path | None = None) -> None:
         if path is None:
