@@ -27,16 +27,16 @@ from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
-from kaccount_desk import config
+from kaccount_desk import config, safe_files
 from kaccount_desk.domain.audit import Action, first_break
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.roles import Permission
-from kaccount_desk.services import audit
+from kaccount_desk.services import audit, file_trouble
 from kaccount_desk.services.context import Context, Store
-from kaccount_desk.services.errors import Refused
+from kaccount_desk.services.errors import Refused, StoreUnavailable
 from kaccount_desk.store import snapshot
 from kaccount_desk.store.audit_models import AuditHead
-from kaccount_desk.store.engine import known_revisions
+from kaccount_desk.store.engine import BUSY_TIMEOUT_MS, known_revisions
 
 FORMAT, VERSION = "kaccount-desk-backup", 1
 MANIFEST = "manifest.json"
@@ -88,13 +88,31 @@ def backup(ctx: Context, out: Path) -> BackupInfo:
 
 
 def backup_store(store: Store, out: Path, actor: str = audit.SYSTEM) -> BackupInfo:
+    """Write a backup of ``store`` to ``out``, whole or not at all.
+
+    Everything is written in ``out``'s own folder (the store's copy, then the zip, renamed into
+    place once synced): a rename never crosses drives, and a kill leaves only named, recorded
+    temporaries that the next start removes. A target that cannot be written is refused in words.
+    """
     out = out.expanduser()
-    if out.exists() and not out.is_file():
-        raise _refuse("out_not_file", f"“{out}”已存在且不是普通文件", f"{out} exists and is not a regular file")
+    try:
+        safe_files.check_target(out)
+        safe_files.check_folder(out.parent)
+    except safe_files.UnsafeTarget as exc:
+        raise Refused(exc.reason) from exc
     with store.transaction() as session:
         audit.record(session, actor=actor, action=Action.BACKUP, at=store.clock(), subject=out.name[:64])
-    with tempfile.TemporaryDirectory(prefix=".kdbackup-", dir=out.parent if out.parent.exists() else None) as work:
-        folder = Path(work)
+    try:
+        manifest = _write_backup(store, out)
+    except safe_files.UnsafeTarget as exc:
+        raise Refused(exc.reason) from exc
+    except OSError as exc:
+        raise file_trouble.unwritable(out, exc) from exc
+    return _info(out, manifest)
+
+
+def _write_backup(store: Store, out: Path) -> dict[str, object]:
+    with safe_files.work_folder(out.parent, f"{out.name}-work") as folder, safe_files.replacing(out) as packed:
         source = snapshot.sqlite_path(store.url)
         if source is not None:
             member, copy = SQLITE_MEMBER, folder / SQLITE_MEMBER
@@ -113,14 +131,14 @@ def backup_store(store: Store, out: Path, actor: str = audit.SYSTEM) -> BackupIn
             "schema_revision": revision, "audit": {"seq": seq, "hash": digest}, "rows": rows,
             "files": {member: {"sha256": _sha256(copy), "size": copy.stat().st_size}},
         }
-        packed = folder / "packed.zip"
-        with zipfile.ZipFile(packed, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-            zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
-            zf.write(copy, member)
+        with packed.open("wb") as raw:
+            with zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+                zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+                zf.write(copy, member)
+            raw.flush()
+            os.fsync(raw.fileno())
         os.chmod(packed, 0o600)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(packed, out)
-    return _info(out, manifest)
+    return manifest
 
 
 def _sqlite_facts(copy: Path) -> tuple[str, int, str, dict[str, int]]:
@@ -210,7 +228,7 @@ def _check_sqlite(copy: Path, info: BackupInfo, damaged: Refused) -> None:
 
 
 def check_backup(path: Path) -> BackupInfo:
-    with tempfile.TemporaryDirectory(prefix=".kdcheck-") as work, unpacked(path, Path(work)) as (info, _store):
+    with safe_files.work_folder(Path(tempfile.gettempdir()), "check") as work, unpacked(path, work) as (info, _store):
         return info
 
 
@@ -218,43 +236,94 @@ def check_backup(path: Path) -> BackupInfo:
 
 def restore(url: str, path: Path, now: datetime | None = None) -> Restored:
     """Check the backup, keep the current store aside, put the backup in its place; nothing is
-    replaced when any check fails."""
+    replaced when any check fails, and the replaced content is always kept.
+
+    On SQLite the backup is written into the live file through the online-backup API (see
+    :func:`_put_back_sqlite`), so a desk that has the store open goes on working in the restored
+    store; no commit can land in a file that is no longer the store. On PostgreSQL the database
+    is backed up beside the backup file first, and the roles' rights are kept (``snapshot.pg_restore``).
+    """
     now = now or datetime.now(UTC)
     target = snapshot.sqlite_path(url)
-    aside: list[Path] = []
-    work_parent = target.parent if target is not None else None
-    if work_parent is not None:
-        work_parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".kdrestore-", dir=work_parent) as work, unpacked(path, Path(work)) as (info, copy):
-        if (info.engine == "sqlite") != (target is not None):
-            raise _refuse("engine", "备份与目标数据库的类型不同(SQLite/PostgreSQL)",
-                          "The backup and the target store are different engines")
-        if target is not None:
-            for suffix in ("", "-wal", "-shm"):
-                current = Path(f"{target}{suffix}")
-                if current.exists():
-                    kept = current.with_name(f"{target.name}.replaced-{_stamp(now)}{suffix}")
-                    os.replace(current, kept)
-                    aside.append(kept)
-            os.replace(copy, target)
-        else:
-            kept = path.with_name(f"replaced-{make_url(url).database}-{_stamp(now)}{SUFFIX}")
-            live = Store(url)
-            try:
-                backup_store(live, kept)
-            finally:
-                live.close()
-            aside.append(kept)
-            snapshot.pg_restore(url, copy, _pg_bin())
+    home = target.parent if target is not None else Path(tempfile.gettempdir())
+    try:
+        with safe_files.work_folder(home, "restore") as work, unpacked(path, work) as (info, copy):
+            if (info.engine == "sqlite") != (target is not None):
+                raise _refuse("engine", "备份与目标数据库的类型不同(SQLite/PostgreSQL)",
+                              "The backup and the target store are different engines")
+            aside = _put_back_sqlite(target, copy, work, now) if target is not None else _put_back_postgresql(url, path, copy, now)
+    except safe_files.UnsafeTarget as exc:
+        raise Refused(exc.reason) from exc
+    except subprocess.CalledProcessError as exc:
+        raise file_trouble.tool_failed(exc, url) from exc
+    except OSError as exc:
+        raise file_trouble.restore_failed(exc) from exc
+    # The anchor outside the store goes back to the restored head, then on to the restore's own entry.
     audit.write_anchor(audit.store_key(url), audit.Appended(info.audit_seq, info.audit_hash), backwards=True)
     store = Store(url)
     try:
         with store.transaction() as session:
-            audit.record(session, actor=audit.SYSTEM, action=Action.RESTORE, at=store.clock(), subject=path.name[:64],
-                         detail={"backup_audit_seq": info.audit_seq, "created_at": info.created_at})
+            head = audit.record(session, actor=audit.SYSTEM, action=Action.RESTORE, at=store.clock(), subject=path.name[:64],
+                                detail={"backup_audit_seq": info.audit_seq, "created_at": info.created_at})
     finally:
         store.close()
+    audit.write_anchor(audit.store_key(url), head, backwards=True)
     return Restored(info, aside)
+
+
+def _put_back_sqlite(target: Path, copy: Path, work: Path, now: datetime) -> list[Path]:
+    """Write the checked copy into the live store, its current content kept as ``NAME.replaced-…``.
+
+    The copy aside is taken while the restore holds the store's write lock, so every commit a
+    desk was told of is either in the kept copy (before the restore) or in the restored store
+    (after it). A store file that is missing or damaged is not open anywhere useful (no desk
+    opens a damaged store), and the backup API cannot write over a damaged header: that file is
+    renamed aside and the copy put in its place.
+    """
+    kept = target.with_name(f"{target.name}.replaced-{_stamp(now)}")
+    if not target.is_file() or snapshot.sqlite_problems(target, quick=True) is not None:
+        return _swap_files(target, copy, now)
+    scratch = work / "replaced.sqlite3"
+
+    def keep() -> None:
+        snapshot.sqlite_copy(target, scratch)
+        os.chmod(scratch, 0o600)
+        os.replace(scratch, kept)
+
+    try:
+        snapshot.sqlite_overwrite(target, copy, keep, wait_seconds=BUSY_TIMEOUT_MS / 1000)
+    except snapshot.StoreBusy as exc:
+        kept.unlink(missing_ok=True)
+        raise StoreUnavailable(Reason(
+            "store.locked", f"数据库正被其他程序占用,等待超时,未恢复:{target}",
+            f"The store is locked by another program and the wait timed out; nothing was restored: {target}")) from exc
+    except BaseException:
+        kept.unlink(missing_ok=True)  # the restore was rolled back: the live store still holds this content
+        raise
+    return [kept]
+
+
+def _swap_files(target: Path, copy: Path, now: datetime) -> list[Path]:
+    aside = []
+    for suffix in ("", "-wal", "-shm"):  # a -wal left beside a new file would be replayed into it
+        current = Path(f"{target}{suffix}")
+        if current.exists():
+            kept = current.with_name(f"{target.name}.replaced-{_stamp(now)}{suffix}")
+            os.replace(current, kept)
+            aside.append(kept)
+    os.replace(copy, target)
+    return aside
+
+
+def _put_back_postgresql(url: str, path: Path, copy: Path, now: datetime) -> list[Path]:
+    kept = path.with_name(f"replaced-{make_url(url).database}-{_stamp(now)}{SUFFIX}")
+    live = Store(url)
+    try:
+        backup_store(live, kept)
+    finally:
+        live.close()
+    snapshot.pg_restore(url, copy, _pg_bin())
+    return [kept]
 
 
 # --- the daily backup -----------------------------------------------------------------------------

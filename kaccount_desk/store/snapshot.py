@@ -12,6 +12,8 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy.engine import URL, make_url
@@ -38,6 +40,63 @@ def sqlite_copy(source: Path, target: Path) -> None:
     finally:
         dst.close()
         src.close()
+
+
+# sqlite3_backup_step's answers: a step done with more to come (the destination stays locked),
+# the other side busy (nothing held, the step is retried), or the copy complete and committed.
+STEP_OK, STEP_BUSY, STEP_LOCKED, STEP_DONE = 0, 5, 6, 101
+
+
+class StoreBusy(Exception):
+    """Another program held the store's write lock for the whole wait; nothing was changed."""
+
+
+def sqlite_overwrite(live: Path, restored: Path, keep: Callable[[], None], wait_seconds: float) -> None:
+    """Write ``restored`` into the live store through the online-backup API, as one transaction.
+
+    Every connection the desks hold stays on the live file and sees the restored content from
+    their next transaction on; none can write to a file that is no longer the store. ``keep`` is
+    called once the first page is written, while this restore holds the store's write lock and
+    before anything is committed: what it copies from the live file (by another connection) is the
+    latest committed content, and no desk can commit anything between that copy and the restore.
+    An exception from ``keep``, or a lock held by others for ``wait_seconds``, rolls the restore
+    back untouched (``StoreBusy`` for the latter).
+    """
+    _match_page_size(live, restored)
+    if int(str(sqlite_scalar(restored, "PRAGMA page_count"))) < 2:  # done in its first step, before ``keep`` could run
+        raise sqlite3.DatabaseError("a one-page file is not a store")
+    source = sqlite3.connect(f"file:{restored}?mode=ro", uri=True)
+    target = sqlite3.connect(live, isolation_level=None)
+    deadline = time.monotonic() + wait_seconds
+    kept = False
+
+    def step(status: int, _remaining: int, _total: int) -> None:
+        nonlocal kept
+        if status in (STEP_BUSY, STEP_LOCKED) and time.monotonic() > deadline:
+            raise StoreBusy(str(live))
+        if status == STEP_OK and not kept:
+            keep()
+            kept = True
+
+    try:
+        target.execute("PRAGMA busy_timeout=1000")
+        source.backup(target, pages=1, progress=step, sleep=0.05)
+    finally:
+        target.close()
+        source.close()
+
+
+def _match_page_size(live: Path, restored: Path) -> None:
+    """A store in WAL mode only accepts a copy with its own page size; rebuild the copy if they differ."""
+    wanted = sqlite_scalar(live, "PRAGMA page_size")
+    if sqlite_scalar(restored, "PRAGMA page_size") == wanted:
+        return
+    db = sqlite3.connect(restored, isolation_level=None)
+    try:
+        db.execute(f"PRAGMA page_size={int(str(wanted))}")
+        db.execute("VACUUM")
+    finally:
+        db.close()
 
 
 def sqlite_problems(path: Path, quick: bool = False) -> str | None:
