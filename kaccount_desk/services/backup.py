@@ -192,7 +192,11 @@ def unpacked(path: Path, work: Path) -> Iterator[tuple[BackupInfo, Path]]:
                 shutil.copyfileobj(src, dst, 1 << 20)
     except Refused:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
+    except OSError as exc:
+        if exc.errno in file_trouble.WRITING:  # our side: the copy could not be written, the backup may be fine
+            raise
+        raise damaged from exc
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, TypeError, EOFError) as exc:
         raise damaged from exc
     if _sha256(target) != expected.get("sha256"):
         raise damaged
@@ -228,8 +232,11 @@ def _check_sqlite(copy: Path, info: BackupInfo, damaged: Refused) -> None:
 
 
 def check_backup(path: Path) -> BackupInfo:
-    with safe_files.work_folder(Path(tempfile.gettempdir()), "check") as work, unpacked(path, work) as (info, _store):
-        return info
+    try:
+        with safe_files.work_folder(Path(tempfile.gettempdir()), "check") as work, unpacked(path, work) as (info, _store):
+            return info
+    except OSError as exc:
+        raise file_trouble.restore_failed(exc, Path(tempfile.gettempdir())) from exc
 
 
 # --- restoring ------------------------------------------------------------------------------------
@@ -257,7 +264,7 @@ def restore(url: str, path: Path, now: datetime | None = None) -> Restored:
     except subprocess.CalledProcessError as exc:
         raise file_trouble.tool_failed(exc, url) from exc
     except OSError as exc:
-        raise file_trouble.restore_failed(exc) from exc
+        raise file_trouble.restore_failed(exc, home) from exc
     # The anchor outside the store goes back to the restored head, then on to the restore's own entry.
     audit.write_anchor(audit.store_key(url), audit.Appended(info.audit_seq, info.audit_hash), backwards=True)
     store = Store(url)

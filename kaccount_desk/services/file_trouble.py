@@ -26,7 +26,12 @@ _CAUSES: dict[int, tuple[str, str]] = {
     errno.EROFS: ("这个磁盘是只读的", "the drive is read-only"),
     errno.ENOENT: ("这个位置不存在,或不能在其中建立文件", "the place does not exist or cannot hold new files"),
     errno.ENOTDIR: ("路径中有一部分不是文件夹", "a part of the path is not a folder"),
+    errno.EIO: ("写入磁盘时出错(磁盘可能已满、文件超过其允许的大小,或磁盘有故障)",
+                "the disk could not be written (it may be full, the file larger than it allows, or the disk failing)"),
 }
+
+# What the writing side says when it cannot write (the disk, the rights), as opposed to a damaged file being read.
+WRITING = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EACCES, errno.EPERM, errno.EROFS, errno.EIO})
 
 
 def unwritable(path: Path, exc: OSError) -> Refused:
@@ -36,11 +41,11 @@ def unwritable(path: Path, exc: OSError) -> Refused:
                           f"Cannot write the backup file {path}: {en}. Choose another place."))
 
 
-def restore_failed(exc: OSError) -> Refused:
-    """The restore could not write beside the store; the store was left as it was."""
+def restore_failed(exc: OSError, folder: Path) -> Refused:
+    """What a restore (or its check) needed to write in ``folder`` could not be written; the store was left as it was."""
     zh, en = _CAUSES.get(exc.errno or 0, (exc.strerror or type(exc).__name__,) * 2)
-    return Refused(Reason("backup.restore_unwritable", f"无法在数据库旁写入恢复所需的文件:{zh}。数据库未被改动。",
-                          f"Cannot write the files a restore needs beside the store: {en}. The store was not changed."))
+    return Refused(Reason("backup.restore_unwritable", f"无法在“{folder}”中写入恢复所需的文件:{zh}。数据库未被改动。",
+                          f"Cannot write the files a restore needs in {folder}: {en}. The store was not changed."))
 
 
 def tool_failed(exc: subprocess.CalledProcessError, url: str) -> Refused:

@@ -7,13 +7,15 @@ reads through SQLite itself and gets every committed row, with writers free to g
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import glob
 import os
 import shutil
 import sqlite3
 import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlalchemy.engine import URL, make_url
@@ -29,17 +31,33 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+@contextlib.contextmanager
+def _disk_errors() -> Iterator[None]:
+    """SQLite's "disk is full" and "disk I/O error" while copying are the file system's refusal
+    (a full stick, a file-size limit), not a bug: raised as the ``OSError`` they stand for."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        name = getattr(exc, "sqlite_errorname", "")
+        if name == "SQLITE_FULL":
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)) from exc
+        if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")):
+            raise OSError(errno.EIO, os.strerror(errno.EIO)) from exc
+        raise
+
+
 def sqlite_copy(source: Path, target: Path) -> None:
     """A consistent copy of a live store; pages are copied in steps so writers are not held up."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    dst = sqlite3.connect(target)
-    try:
-        src.execute("PRAGMA busy_timeout=5000")
-        src.backup(dst, pages=1024)
-        dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
-    finally:
-        dst.close()
-        src.close()
+    with _disk_errors():
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        dst = sqlite3.connect(target)
+        try:
+            src.execute("PRAGMA busy_timeout=5000")
+            src.backup(dst, pages=1024)
+            dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
+        finally:
+            dst.close()
+            src.close()
 
 
 # sqlite3_backup_step's answers: a step done with more to come (the destination stays locked),
@@ -80,7 +98,8 @@ def sqlite_overwrite(live: Path, restored: Path, keep: Callable[[], None], wait_
 
     try:
         target.execute("PRAGMA busy_timeout=1000")
-        source.backup(target, pages=1, progress=step, sleep=0.05)
+        with _disk_errors():
+            source.backup(target, pages=1, progress=step, sleep=0.05)
     finally:
         target.close()
         source.close()
