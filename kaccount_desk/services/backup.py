@@ -158,8 +158,8 @@ def _sqlite_facts(copy: Path) -> tuple[str, int, str, dict[str, int]]:
 def _pg_bin() -> Path:
     found = snapshot.pg_bin()
     if found is None:
-        raise _refuse("no_pg_dump", "找不到 pg_dump/pg_restore:请安装 PostgreSQL 客户端程序,或设置 KACCOUNT_PG_BIN 指向其所在文件夹",
-                      "pg_dump/pg_restore not found: install PostgreSQL's client programs or point KACCOUNT_PG_BIN at their folder")
+        raise _refuse("no_pg_dump", "找不到 pg_dump/pg_restore/psql:请安装 PostgreSQL 客户端程序,或设置 KACCOUNT_PG_BIN 指向其所在文件夹",
+                      "pg_dump/pg_restore/psql not found: install PostgreSQL's client programs or point KACCOUNT_PG_BIN at their folder")
     return found
 
 
@@ -329,7 +329,7 @@ def _put_back_postgresql(url: str, path: Path, copy: Path, now: datetime) -> lis
         backup_store(live, kept)
     finally:
         live.close()
-    snapshot.pg_restore(url, copy, _pg_bin())
+    snapshot.pg_restore(url, copy, _pg_bin(), copy.parent)
     return [kept]
 
 

@@ -20,7 +20,9 @@ from pathlib import Path
 
 from sqlalchemy.engine import URL, make_url
 
-PG_PROGRAMS = ("pg_dump", "pg_restore")
+from kaccount_desk.store import pg_rights
+
+PG_PROGRAMS = ("pg_dump", "pg_restore", "psql")
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -182,7 +184,8 @@ def _libpq(url: str) -> tuple[str, dict[str, str]]:
     env = dict(os.environ)
     if parsed.password:
         env["PGPASSWORD"] = str(parsed.password)
-    bare = parsed.set(drivername="postgresql", password=None)
+    # URL.set ignores a None, so the password must be left out by building the URL anew.
+    bare = URL.create("postgresql", parsed.username, None, parsed.host, parsed.port, parsed.database, parsed.query)
     return bare.render_as_string(hide_password=False), env
 
 
@@ -197,7 +200,22 @@ def pg_list(dump: Path, folder: Path) -> None:
     subprocess.run([str(folder / "pg_restore"), "--list", str(dump)], check=True, capture_output=True, timeout=600)
 
 
-def pg_restore(url: str, dump: Path, folder: Path) -> None:
+def pg_restore(url: str, dump: Path, folder: Path, work: Path) -> None:
+    """Put ``dump`` in place of the database's tables in one transaction, keeping the rights the
+    roles have on them now.
+
+    The dump carries no owners or rights (``--no-owner --no-privileges``): the rights that count
+    are this server's (the desk group of packaging/postgresql-app-role.sql, column grants, who
+    may run which function), not those of wherever the backup was taken. Dropping and making the
+    tables again would lose them, and every desk would fail until the role script was run again,
+    so they are read first and granted again by ``psql`` in the restore's own transaction: no desk
+    ever sees the restored tables without its rights. The script goes to ``work`` (a private
+    temporary folder: it holds the data).
+    """
     conninfo, env = _libpq(url)
-    subprocess.run([str(folder / "pg_restore"), "--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction",
-                    f"--dbname={conninfo}", str(dump)], check=True, capture_output=True, env=env, timeout=3600)
+    script, grants = work / "restore.sql", work / "grants.sql"
+    subprocess.run([str(folder / "pg_restore"), "--clean", "--if-exists", "--no-owner", "--no-privileges", f"--file={script}", str(dump)],
+                   check=True, capture_output=True, timeout=3600)
+    grants.write_text(pg_rights.regrant_script(url), encoding="utf-8")
+    subprocess.run([str(folder / "psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction", "-f", str(script), "-f", str(grants),
+                    f"--dbname={conninfo}"], check=True, capture_output=True, env=env, timeout=3600)

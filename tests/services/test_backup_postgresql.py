@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import uuid
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 from postgresql_server import server_programs
 from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DatabaseError
 from support import CST, PASSWORD, REPO, SAMPLE_CAMPAIGN, Clock
 from test_backup import _apply
 
@@ -57,3 +63,95 @@ def test_a_postgresql_round_trip_keeps_every_row_and_image(pg_url: str, tmp_path
         assert audit.verify(again).ok
     finally:
         again.close()
+
+
+ROLE_SCRIPT = REPO / "packaging" / "postgresql-app-role.sql"
+DESK_PASSWORD = "Desk-Pw-7319"
+
+
+def _desk_role(pg_url: str) -> tuple[str, str]:
+    """A desk login in the app's group, as the README sets one up; its URL carries its password."""
+    login = f"desk_{uuid.uuid4().hex[:10]}"
+    engine = create_engine(pg_url)
+    try:
+        with engine.begin() as c:
+            with c.connection.dbapi_connection.cursor() as cursor:  # type: ignore[union-attr]
+                cursor.execute(ROLE_SCRIPT.read_text(encoding="utf-8"))
+            c.exec_driver_sql(f"CREATE ROLE {login} LOGIN PASSWORD '{DESK_PASSWORD}' IN ROLE kaccount_app")
+    finally:
+        engine.dispose()
+    return login, make_url(pg_url).set(username=login, password=DESK_PASSWORD).render_as_string(hide_password=False)
+
+
+def _drop_role(pg_url: str, login: str) -> None:
+    engine = create_engine(pg_url)
+    try:
+        with engine.begin() as c:
+            c.execute(text(f"DROP OWNED BY {login}"))
+            c.execute(text(f"DROP ROLE {login}"))
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.postgres
+def test_after_a_restore_as_the_owner_the_desk_role_still_works(pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The finding: pg_restore --no-privileges dropped and made the tables again without the desk
+    role's grants, so every desk failed until packaging/postgresql-app-role.sql was run again."""
+    monkeypatch.setenv("KACCOUNT_PG_BIN", str(server_programs()[0]))
+    Store(pg_url, resources=REPO / "resources").close()  # the owner makes the tables, then the role script grants
+    login, desk_url = _desk_role(pg_url)
+    try:
+        desk = Store(desk_url, resources=REPO / "resources", clock=Clock(datetime(2012, 2, 25, 9, 30, tzinfo=CST)))
+        try:
+            admin = Context(desk, staff.create_first_admin(desk, "A001", "管理员", PASSWORD))
+            code = campaigns.load_campaign_file(admin, SAMPLE_CAMPAIGN).code
+            _apply(admin, code, 1)
+            taken = backup.backup(admin, tmp_path / "office.kdbackup")
+            _apply(admin, code, 2)
+        finally:
+            desk.close()
+        backup.restore(pg_url, taken.path)
+        desk = Store(desk_url, resources=REPO / "resources", clock=Clock(datetime(2012, 2, 25, 10, 30, tzinfo=CST)))
+        try:
+            admin = Context(desk, staff.authenticate(desk, "A001", PASSWORD))
+            _apply(admin, code, 3)  # the desk writes again, through the grants the restore kept
+            with desk.engine.begin() as c, pytest.raises(DatabaseError, match="permission denied"):
+                c.exec_driver_sql("UPDATE audit_log SET actor = 'X'")  # and still only the grants it had
+            checked = audit.verify(desk)
+            assert checked.ok, checked.reason
+        finally:
+            desk.close()
+    finally:
+        _drop_role(pg_url, login)
+
+
+# The CLI, with every program it starts shown on stderr (Python announces each before starting it).
+SHOWING_COMMANDS = """
+import sys
+from kaccount_desk.app import main
+sys.addaudithook(lambda event, args: print("started:", args[1], file=sys.stderr) if event == "subprocess.Popen" else None)
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.postgres
+def test_a_restore_refused_by_the_server_says_so_without_the_password(pg_url: str, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The desk role may not replace the tables: the refusal is words (exit 1), the URL shows ``***``,
+    and no command line of pg_dump, pg_restore or psql (which every local user can read) holds the password."""
+    monkeypatch.setenv("KACCOUNT_PG_BIN", str(server_programs()[0]))
+    store = Store(pg_url, resources=REPO / "resources")
+    try:
+        staff.create_first_admin(store, "A001", "管理员", PASSWORD)
+        taken = backup.backup_store(store, tmp_path / "office.kdbackup")
+    finally:
+        store.close()
+    login, desk_url = _desk_role(pg_url)
+    try:
+        done = subprocess.run([sys.executable, "-c", SHOWING_COMMANDS, "--db", desk_url, "--lang", "en", "restore", str(taken.path)],
+                              capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=300)
+        assert "started:" in done.stderr and DESK_PASSWORD not in done.stdout + done.stderr
+        assert (done.returncode, "Traceback" in done.stderr) == (1, False), done.stderr[-3000:]
+        assert "Only the database's owner" in done.stderr
+    finally:
+        _drop_role(pg_url, login)
