@@ -4,8 +4,10 @@ A backup is one zip file holding the store (SQLite's online-backup copy, or a ``
 archive) and a manifest: the schema revision, the audit log's latest entry, row counts and the
 store file's SHA-256. ID images live in the store (``id_copies``), so they travel with it.
 ``restore`` checks all of that on a copy first (zip and checksum, SQLite's ``integrity_check``, a
-revision this program knows, the audit chain up to the manifest's entry) and only then moves
-the current store aside and puts the backup in its place.
+revision this program knows, the audit chain up to the manifest's entry) and only then keeps
+the current content aside and puts the backup in its place, in a way no desk still at work can
+outrun (see :func:`restore`). The copies of the store both need are temporaries of
+``safe_files``: recorded before they are made, so a kill leaves nothing the next start keeps.
 """
 
 from __future__ import annotations
