@@ -38,7 +38,9 @@ from kaccount_desk.services.context import Context, Store
 from kaccount_desk.services.errors import Refused, StoreUnavailable
 from kaccount_desk.store import snapshot
 from kaccount_desk.store.audit_models import AuditHead
-from kaccount_desk.store.engine import BUSY_TIMEOUT_MS, known_revisions
+from kaccount_desk.store.crypto import KeyProblem
+from kaccount_desk.store.engine import BUSY_TIMEOUT_MS, known_revisions, open_store
+from kaccount_desk.store.failures import StoreFault
 
 FORMAT, VERSION = "kaccount-desk-backup", 1
 MANIFEST = "manifest.json"
@@ -260,7 +262,11 @@ def restore(url: str, path: Path, now: datetime | None = None) -> Restored:
             if (info.engine == "sqlite") != (target is not None):
                 raise _refuse("engine", "备份与目标数据库的类型不同(SQLite/PostgreSQL)",
                               "The backup and the target store are different engines")
-            aside = _put_back_sqlite(target, copy, work, now) if target is not None else _put_back_postgresql(url, path, copy, now)
+            if target is not None:
+                _open_as_a_desk_would(copy)
+                aside = _put_back_sqlite(target, copy, work, now)
+            else:
+                aside = _put_back_postgresql(url, path, copy, now)
     except safe_files.UnsafeTarget as exc:
         raise Refused(exc.reason) from exc
     except subprocess.CalledProcessError as exc:
@@ -280,48 +286,26 @@ def restore(url: str, path: Path, now: datetime | None = None) -> Restored:
     return Restored(info, aside)
 
 
-def _put_back_sqlite(target: Path, copy: Path, work: Path, now: datetime) -> list[Path]:
-    """Write the checked copy into the live store, its current content kept as ``NAME.replaced-…``.
-
-    The copy aside is taken while the restore holds the store's write lock, so every commit a
-    desk was told of is either in the kept copy (before the restore) or in the restored store
-    (after it). A store file that is missing or damaged is not open anywhere useful (no desk
-    opens a damaged store), and the backup API cannot write over a damaged header: that file is
-    renamed aside and the copy put in its place.
-    """
-    kept = target.with_name(f"{target.name}.replaced-{_stamp(now)}")
-    if not target.is_file() or snapshot.sqlite_problems(target, quick=True) is not None:
-        return _swap_files(target, copy, now)
-    scratch = work / "replaced.sqlite3"
-
-    def keep() -> None:
-        snapshot.sqlite_copy(target, scratch)
-        os.chmod(scratch, 0o600)
-        os.replace(scratch, kept)
-
+def _open_as_a_desk_would(copy: Path) -> None:
+    """Open the checked copy as the program opens a store, before it replaces anything: a backup
+    this PC's key cannot read is refused while the store is still whole, and one from an older
+    version is brought up to date here, so a desk never meets the older tables in the live store."""
     try:
-        snapshot.sqlite_overwrite(target, copy, keep, wait_seconds=BUSY_TIMEOUT_MS / 1000)
+        engine, _sessions = open_store(f"sqlite:///{copy}", create=False)
+    except (StoreFault, KeyProblem) as exc:
+        raise Refused(exc.reason) from exc
+    engine.dispose()
+
+
+def _put_back_sqlite(target: Path, copy: Path, work: Path, now: datetime) -> list[Path]:
+    """Write the checked copy into the live store, its current content kept as ``NAME.replaced-…``
+    (``snapshot.sqlite_put_back``: taken under the restore's own write lock)."""
+    try:
+        return snapshot.sqlite_put_back(target, copy, work, f".replaced-{_stamp(now)}", wait_seconds=BUSY_TIMEOUT_MS / 1000)
     except snapshot.StoreBusy as exc:
-        kept.unlink(missing_ok=True)
         raise StoreUnavailable(Reason(
             "store.locked", f"数据库正被其他程序占用,等待超时,未恢复:{target}",
             f"The store is locked by another program and the wait timed out; nothing was restored: {target}")) from exc
-    except BaseException:
-        kept.unlink(missing_ok=True)  # the restore was rolled back: the live store still holds this content
-        raise
-    return [kept]
-
-
-def _swap_files(target: Path, copy: Path, now: datetime) -> list[Path]:
-    aside = []
-    for suffix in ("", "-wal", "-shm"):  # a -wal left beside a new file would be replayed into it
-        current = Path(f"{target}{suffix}")
-        if current.exists():
-            kept = current.with_name(f"{target.name}.replaced-{_stamp(now)}{suffix}")
-            os.replace(current, kept)
-            aside.append(kept)
-    os.replace(copy, target)
-    return aside
 
 
 def _put_back_postgresql(url: str, path: Path, copy: Path, now: datetime) -> list[Path]:

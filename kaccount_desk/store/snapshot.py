@@ -107,6 +107,44 @@ def sqlite_overwrite(live: Path, restored: Path, keep: Callable[[], None], wait_
         source.close()
 
 
+def sqlite_put_back(target: Path, copy: Path, work: Path, aside: str, wait_seconds: float) -> list[Path]:
+    """Put ``copy`` in place of the store ``target``, keeping what it held as ``target`` + ``aside``.
+
+    The kept copy is taken while the restore holds the store's write lock (:func:`sqlite_overwrite`),
+    so every commit a desk was told of is either in it (made before the restore) or in the
+    restored store (after it); it is renamed into place before the restore commits, so no kill
+    can lose it once the store has changed. A store file that is missing or damaged is open
+    nowhere useful (no desk opens a damaged store), and the backup API cannot write over a
+    damaged header: that file is renamed aside, with its -wal and -shm, and the copy put in its place.
+    """
+    if not target.is_file() or sqlite_problems(target, quick=True) is not None:
+        return _swap_files(target, copy, aside)
+    kept, scratch = target.with_name(target.name + aside), work / "replaced.sqlite3"
+
+    def keep() -> None:
+        sqlite_copy(target, scratch)
+        os.chmod(scratch, 0o600)
+        os.replace(scratch, kept)
+
+    try:
+        sqlite_overwrite(target, copy, keep, wait_seconds)
+    except BaseException:
+        kept.unlink(missing_ok=True)  # the restore was rolled back: the live store still holds this content
+        raise
+    return [kept]
+
+
+def _swap_files(target: Path, copy: Path, aside: str) -> list[Path]:
+    kept = []
+    for suffix in ("", "-wal", "-shm"):  # a -wal left beside a new file would be replayed into it
+        current = Path(f"{target}{suffix}")
+        if current.exists():
+            kept.append(current.with_name(f"{target.name}{aside}{suffix}"))
+            os.replace(current, kept[-1])
+    os.replace(copy, target)
+    return kept
+
+
 def _match_page_size(live: Path, restored: Path) -> None:
     """A store in WAL mode only accepts a copy with its own page size; rebuild the copy if they differ."""
     wanted = sqlite_scalar(live, "PRAGMA page_size")
