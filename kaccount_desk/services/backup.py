@@ -104,8 +104,7 @@ def backup_store(store: Store, out: Path, actor: str = audit.SYSTEM) -> BackupIn
         safe_files.check_folder(out.parent)
     except safe_files.UnsafeTarget as exc:
         raise Refused(exc.reason) from exc
-    with store.transaction() as session:
-        audit.record(session, actor=actor, action=Action.BACKUP, at=store.clock(), subject=out.name[:64])
+    _record_backup(store, out, actor)
     try:
         manifest = _write_backup(store, out)
     except safe_files.UnsafeTarget as exc:
@@ -113,6 +112,11 @@ def backup_store(store: Store, out: Path, actor: str = audit.SYSTEM) -> BackupIn
     except OSError as exc:
         raise file_trouble.unwritable(out, exc) from exc
     return _info(out, manifest)
+
+
+def _record_backup(store: Store, out: Path, actor: str) -> None:
+    with store.transaction() as session:
+        audit.record(session, actor=actor, action=Action.BACKUP, at=store.clock(), subject=out.name[:64])
 
 
 def _write_backup(store: Store, out: Path) -> dict[str, object]:
@@ -309,13 +313,25 @@ def _put_back_sqlite(target: Path, copy: Path, work: Path, now: datetime) -> lis
 
 
 def _put_back_postgresql(url: str, path: Path, copy: Path, now: datetime) -> list[Path]:
+    """Back the database up beside the backup file, with every commit a desk was told of, then
+    restore: the copy is taken inside the restore's lock (``snapshot.pg_restore``)."""
     kept = path.with_name(f"replaced-{make_url(url).database}-{_stamp(now)}{SUFFIX}")
     live = Store(url)
     try:
-        backup_store(live, kept)
+        _record_backup(live, kept, audit.SYSTEM)  # before the lock: once the tables are locked, nothing can be written
+
+        def keep() -> None:
+            try:
+                _write_backup(live, kept)
+            except OSError as exc:
+                raise file_trouble.unwritable(kept, exc) from exc
+
+        snapshot.pg_restore(url, copy, _pg_bin(), copy.parent, keep)
+    except BaseException:
+        kept.unlink(missing_ok=True)
+        raise
     finally:
         live.close()
-    snapshot.pg_restore(url, copy, _pg_bin(), copy.parent)
     return [kept]
 
 

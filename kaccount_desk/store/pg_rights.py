@@ -37,6 +37,18 @@ SELECT format('GRANT %s ON FUNCTION %s TO %s', a.privilege_type, p.oid::regproce
 """
 
 
+def tables(url: str) -> list[str]:
+    """Every table of the store, qualified and quoted, for the restore to lock."""
+    engine = create_engine(url, hide_parameters=True)
+    try:
+        with engine.connect() as connection:
+            found = connection.execute(text(f"SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c "
+                                            f"JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') AND {_OUTSIDE}"))
+            return [str(t) for t in found.scalars()]
+    finally:
+        engine.dispose()
+
+
 def regrant_script(url: str) -> str:
     """A psql script granting again, after a restore, every right roles other than the owner hold now."""
     engine = create_engine(url, hide_parameters=True)

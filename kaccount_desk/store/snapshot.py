@@ -23,6 +23,7 @@ from sqlalchemy.engine import URL, make_url
 from kaccount_desk.store import pg_rights
 
 PG_PROGRAMS = ("pg_dump", "pg_restore", "psql")
+LOCKED = "kaccount: tables locked"  # what the restore's psql session says once no desk can write
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -238,22 +239,40 @@ def pg_list(dump: Path, folder: Path) -> None:
     subprocess.run([str(folder / "pg_restore"), "--list", str(dump)], check=True, capture_output=True, timeout=600)
 
 
-def pg_restore(url: str, dump: Path, folder: Path, work: Path) -> None:
+def pg_restore(url: str, dump: Path, folder: Path, work: Path, keep: Callable[[], None]) -> None:
     """Put ``dump`` in place of the database's tables in one transaction, keeping the rights the
-    roles have on them now.
+    roles have on them now, and calling ``keep`` (a ``pg_dump`` of the current content) once no
+    desk can write any more and before anything is replaced.
 
     The dump carries no owners or rights (``--no-owner --no-privileges``): the rights that count
     are this server's (the desk group of packaging/postgresql-app-role.sql, column grants, who
     may run which function), not those of wherever the backup was taken. Dropping and making the
     tables again would lose them, and every desk would fail until the role script was run again,
-    so they are read first and granted again by ``psql`` in the restore's own transaction: no desk
-    ever sees the restored tables without its rights. The script goes to ``work`` (a private
-    temporary folder: it holds the data).
+    so they are read first and granted again in the restore's own transaction: no desk ever sees
+    the restored tables without its rights. That transaction is one ``psql`` session fed through
+    a pipe: it first locks every table against writing (reading stays free, so ``keep``'s
+    ``pg_dump`` sees every commit and no desk can commit after it), then gets the restore script
+    (written to ``work``, a private temporary folder: it holds the data) and the grants.
     """
     conninfo, env = _libpq(url)
-    script, grants = work / "restore.sql", work / "grants.sql"
+    script = work / "restore.sql"
     subprocess.run([str(folder / "pg_restore"), "--clean", "--if-exists", "--no-owner", "--no-privileges", f"--file={script}", str(dump)],
                    check=True, capture_output=True, timeout=3600)
-    grants.write_text(pg_rights.regrant_script(url), encoding="utf-8")
-    subprocess.run([str(folder / "psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction", "-f", str(script), "-f", str(grants),
-                    f"--dbname={conninfo}"], check=True, capture_output=True, env=env, timeout=3600)
+    tables, grants = pg_rights.tables(url), pg_rights.regrant_script(url)
+    command = [str(folder / "psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", "-", f"--dbname={conninfo}"]
+    psql = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    assert psql.stdin is not None and psql.stderr is not None
+    try:
+        psql.stdin.write(f"BEGIN;\nLOCK TABLE {', '.join(tables)} IN EXCLUSIVE MODE;\n\\warn {LOCKED}\n".encode())
+        psql.stdin.flush()
+        said = psql.stderr.readline()
+        if said.strip() != LOCKED.encode():
+            raise subprocess.CalledProcessError(psql.wait(60), command, stderr=said + psql.stderr.read())
+        keep()
+        _, stderr = psql.communicate(script.read_bytes() + f"\n{grants}\nCOMMIT;\n".encode(), timeout=3600)
+    except BaseException:
+        psql.kill()  # the transaction dies with the session: nothing was replaced
+        psql.wait()
+        raise
+    if psql.returncode != 0:
+        raise subprocess.CalledProcessError(psql.returncode, command, stderr=stderr)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import uuid
+import zipfile
 from datetime import datetime
 from pathlib import Path
 
@@ -14,12 +16,14 @@ from postgresql_server import server_programs
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError
-from support import CST, PASSWORD, REPO, SAMPLE_CAMPAIGN, Clock
+from support import CST, PASSWORD, REPO, SAMPLE_CAMPAIGN, Clock, make_staff
 from test_backup import _apply
+from test_restore_in_use import WRITER, _committed, _wait_for
 
 from kaccount_desk.services import audit, backup, campaigns, staff
 from kaccount_desk.services.context import Context, Store
 from kaccount_desk.services.errors import Refused
+from kaccount_desk.store import snapshot
 
 TABLES = ("staff", "campaigns", "applications", "id_copies", "application_events", "pool_numbers")
 
@@ -153,5 +157,70 @@ def test_a_restore_refused_by_the_server_says_so_without_the_password(pg_url: st
         assert "started:" in done.stderr and DESK_PASSWORD not in done.stdout + done.stderr
         assert (done.returncode, "Traceback" in done.stderr) == (1, False), done.stderr[-3000:]
         assert "Only the database's owner" in done.stderr
+    finally:
+        _drop_role(pg_url, login)
+
+
+def _written_in_backup(kept: Path, tmp_path: Path) -> set[int]:
+    """The writer's tickets in a PostgreSQL backup, read from its dump's data as pg_restore prints it."""
+    with zipfile.ZipFile(kept) as zf:
+        (tmp_path / "kept.pgdump").write_bytes(zf.read(backup.PG_MEMBER))
+    programs = snapshot.pg_bin()
+    assert programs is not None
+    data = subprocess.run([str(programs / "pg_restore"), "--data-only", "--table=tickets", "-f", "-", str(tmp_path / "kept.pgdump")],
+                          check=True, capture_output=True, text=True).stdout
+    return {int(n) for n in re.findall(r"writer (\d+)", data)}
+
+
+def _written_live(url: str) -> set[int]:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as c:
+            return {int(s.split()[1]) for s in c.execute(text("SELECT content FROM tickets WHERE content LIKE 'writer %'")).scalars()}
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.postgres
+def test_a_postgresql_restore_while_a_desk_writes_keeps_every_commit(pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each ticket the desk was told was saved is in the database kept aside (saved before the
+    restore) or in the restored one (after), never in neither: the copy aside is taken while the
+    restore's transaction holds every table against writing."""
+    monkeypatch.setenv("KACCOUNT_PG_BIN", str(server_programs()[0]))
+    Store(pg_url, resources=REPO / "resources").close()
+    login, desk_url = _desk_role(pg_url)
+    try:
+        desk = Store(desk_url, resources=REPO / "resources")
+        try:
+            admin = Context(desk, staff.create_first_admin(desk, "A001", "管理员", PASSWORD))
+            make_staff(admin, "C001", "clerk")
+            taken = backup.backup(admin, tmp_path / "office.kdbackup")
+        finally:
+            desk.close()
+        log, stop = tmp_path / "committed.txt", tmp_path / "stop"
+        child = subprocess.Popen([sys.executable, "-c", WRITER, desk_url, str(log), str(stop), str(REPO / "resources"), PASSWORD],
+                                 env={**os.environ, "PYTHONPATH": str(REPO)}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            _wait_for(log, 20, child)
+            restored = backup.restore(pg_url, taken.path)
+            after_restore = len(_committed(log))
+            _wait_for(log, after_restore + 20, child)
+        finally:
+            stop.touch()
+            _out, err = child.communicate(timeout=120)
+        assert child.returncode == 0, err
+        committed = _committed(log)
+        before, after = _written_in_backup(restored.aside[0], tmp_path), _written_live(pg_url)
+        lost = [n for n in committed if n not in before and n not in after]
+        assert len(lost) == 0, f"{len(lost)} of {len(committed)} commits in neither the kept nor the restored database"
+        assert sorted(before) == committed[: len(before)] and sorted(after) == committed[len(before):]
+        # Checked against the anchor the restore moved: it keeps the anchor under the URL it was given
+        # (the owner's); the desk's own anchor is keyed by its own URL until anchors follow the store's identity.
+        owner = Store(pg_url, resources=REPO / "resources")
+        try:
+            checked = audit.verify(owner)
+            assert checked.ok, checked.reason
+        finally:
+            owner.close()
     finally:
         _drop_role(pg_url, login)

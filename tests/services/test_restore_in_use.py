@@ -28,6 +28,7 @@ from pathlib import Path
 url, log, stop = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
 from kaccount_desk.services import staff, tickets
 from kaccount_desk.services.context import Context, Store
+from kaccount_desk.services.errors import StoreUnavailable
 now = datetime(2012, 2, 25, 9, 30, tzinfo=timezone(timedelta(hours=8)))
 store = Store(url, resources=Path(sys.argv[4]), clock=lambda: now)
 ctx = Context(store, staff.authenticate(store, "C001", sys.argv[5]))
@@ -35,7 +36,10 @@ n = 0
 with log.open("a", encoding="utf-8") as out:
     while not stop.exists():
         n += 1
-        tickets.open_ticket(ctx, tickets.TicketInput("fault", "phone", "hotline", "李明", "14912345678", f"writer {n}"))
+        try:
+            tickets.open_ticket(ctx, tickets.TicketInput("fault", "phone", "hotline", "李明", "14912345678", f"writer {n}"))
+        except StoreUnavailable:  # told "not saved, try again" in words (a PostgreSQL restore's deadlock victim)
+            continue
         out.write(f"{n}\n")  # only once the service has returned: the desk was told it is committed
         out.flush()
 """
