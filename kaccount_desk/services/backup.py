@@ -109,6 +109,8 @@ def backup_store(store: Store, out: Path, actor: str = audit.SYSTEM) -> BackupIn
         manifest = _write_backup(store, out)
     except safe_files.UnsafeTarget as exc:
         raise Refused(exc.reason) from exc
+    except subprocess.CalledProcessError as exc:
+        raise file_trouble.tool_failed(exc, store.url) from exc
     except OSError as exc:
         raise file_trouble.unwritable(out, exc) from exc
     return _info(out, manifest)
