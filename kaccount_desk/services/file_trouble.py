@@ -53,7 +53,7 @@ def tool_failed(exc: subprocess.CalledProcessError, url: str) -> Refused:
     program = Path(str(exc.cmd[0])).name if isinstance(exc.cmd, list | tuple) and exc.cmd else "pg_dump"
     said = exc.stderr.decode("utf-8", "replace") if isinstance(exc.stderr, bytes) else str(exc.stderr or "")
     line = without_password(next((s.strip() for s in said.splitlines() if s.strip()), f"exit {exc.returncode}"), url)[:300]
-    if "must be owner" in said or "permission denied" in said:
+    if program != "pg_dump" and ("must be owner" in said or "permission denied" in said):
         return Refused(Reason("backup.not_owner", f"只有数据库的所有者(执行数据库升级的账号)才能恢复备份,请用该账号的连接地址。({line})",
                               f"Only the database's owner (the account that runs its upgrades) can restore; use its URL. ({line})"))
     return Refused(Reason("backup.pg_tool", f"{program} 未能完成:{line}", f"{program} did not finish: {line}"))

@@ -224,3 +224,28 @@ def test_a_postgresql_restore_while_a_desk_writes_keeps_every_commit(pg_url: str
             owner.close()
     finally:
         _drop_role(pg_url, login)
+
+
+@pytest.mark.postgres
+def test_a_backup_pg_dump_refuses_is_told_in_words_without_the_password(pg_url: str, tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table the desk role may not read (made by hand on the server) stops pg_dump: words, no file."""
+    monkeypatch.setenv("KACCOUNT_PG_BIN", str(server_programs()[0]))
+    Store(pg_url, resources=REPO / "resources").close()
+    login, desk_url = _desk_role(pg_url)
+    engine = create_engine(pg_url)
+    with engine.begin() as c:
+        c.exec_driver_sql("CREATE TABLE owners_notes (id int)")
+    engine.dispose()
+    try:
+        desk = Store(desk_url, resources=REPO / "resources")
+        try:
+            admin = Context(desk, staff.create_first_admin(desk, "A001", "管理员", PASSWORD))
+            with pytest.raises(Refused) as refused:
+                backup.backup(admin, tmp_path / "office.kdbackup")
+        finally:
+            desk.close()
+        assert refused.value.reasons[0].code == "backup.pg_tool" and "permission denied" in refused.value.reasons[0].en
+        assert DESK_PASSWORD not in str(refused.value.reasons) and list(tmp_path.glob("*.kdbackup")) == []
+    finally:
+        _drop_role(pg_url, login)
