@@ -257,8 +257,9 @@ def restore(url: str, path: Path, now: datetime | None = None) -> Restored:
 
     On SQLite the backup is written into the live file through the online-backup API (see
     :func:`_put_back_sqlite`), so a desk that has the store open goes on working in the restored
-    store; no commit can land in a file that is no longer the store. On PostgreSQL the database
-    is backed up beside the backup file first, and the roles' rights are kept (``snapshot.pg_restore``).
+    store; no commit can land in a file that is no longer the store. On PostgreSQL one transaction
+    locks the tables against writing, backs the database up beside the backup file, restores it
+    and grants the roles' rights again (``snapshot.pg_restore``).
     """
     now = now or datetime.now(UTC)
     target = snapshot.sqlite_path(url)
