@@ -116,6 +116,27 @@ def folder_batch(folder: Path) -> Iterator[Path]:
         _unregister(marker)
 
 
+@contextlib.contextmanager
+def work_folder(home: Path, name: str) -> Iterator[Path]:
+    """Yield a private scratch folder in ``home``, removed when the block ends, however it ends.
+
+    A backup copies the whole store into one before zipping it, a restore unpacks the backup into
+    one: full copies of people's names, numbers and ID images. Like a batch, it is named and
+    recorded before it is made, so a kill at any moment leaves nothing the next start does not remove.
+    """
+    home = Path(home)
+    check_folder(home)
+    home.mkdir(parents=True, exist_ok=True)
+    temp = _temp_name(home, name, "")
+    marker = _register({"temp": [str(temp)]}, temp)
+    try:
+        temp.mkdir(mode=0o700)
+        yield temp
+    finally:
+        shutil.rmtree(temp, ignore_errors=True)
+        _unregister(marker)
+
+
 def sweep_stale() -> int:
     """Remove what processes that are gone left behind; returns how many markers were settled."""
     for partial in sorted(pending_dir().glob("*.part")) if pending_dir().is_dir() else []:

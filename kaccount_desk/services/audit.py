@@ -96,7 +96,7 @@ def note_change(session: Session, table: str, kind: str, ids: Sequence[object], 
     _add_change(session.info.setdefault(PENDING, {}), (table, kind), ids, fields or set())
 
 
-def _add_change(changes: Changes, key: tuple[str, str], ids: list[object], fields: set[str]) -> None:
+def _add_change(changes: Changes, key: tuple[str, str], ids: Sequence[object], fields: set[str]) -> None:
     listed, touched = changes.setdefault(key, ([], set()))
     listed.extend(ids)
     touched |= fields

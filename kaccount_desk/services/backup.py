@@ -4,8 +4,10 @@ A backup is one zip file holding the store (SQLite's online-backup copy, or a ``
 archive) and a manifest: the schema revision, the audit log's latest entry, row counts and the
 store file's SHA-256. ID images live in the store (``id_copies``), so they travel with it.
 ``restore`` checks all of that on a copy first (zip and checksum, SQLite's ``integrity_check``, a
-revision this program knows, the audit chain up to the manifest's entry) and only then moves
-the current store aside and puts the backup in its place.
+revision this program knows, the audit chain up to the manifest's entry) and only then keeps
+the current content aside and puts the backup in its place, in a way no desk still at work can
+outrun (see :func:`restore`). The copies of the store both need are temporaries of
+``safe_files``: recorded before they are made, so a kill leaves nothing the next start keeps.
 """
 
 from __future__ import annotations
@@ -27,16 +29,18 @@ from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
-from kaccount_desk import config
+from kaccount_desk import config, safe_files
 from kaccount_desk.domain.audit import Action, first_break
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.roles import Permission
-from kaccount_desk.services import audit
+from kaccount_desk.services import audit, file_trouble
 from kaccount_desk.services.context import Context, Store
-from kaccount_desk.services.errors import Refused
+from kaccount_desk.services.errors import Refused, StoreUnavailable
 from kaccount_desk.store import snapshot
 from kaccount_desk.store.audit_models import AuditHead
-from kaccount_desk.store.engine import known_revisions
+from kaccount_desk.store.crypto import KeyProblem
+from kaccount_desk.store.engine import BUSY_TIMEOUT_MS, known_revisions, open_store
+from kaccount_desk.store.failures import StoreFault
 
 FORMAT, VERSION = "kaccount-desk-backup", 1
 MANIFEST = "manifest.json"
@@ -88,13 +92,37 @@ def backup(ctx: Context, out: Path) -> BackupInfo:
 
 
 def backup_store(store: Store, out: Path, actor: str = audit.SYSTEM) -> BackupInfo:
+    """Write a backup of ``store`` to ``out``, whole or not at all.
+
+    Everything is written in ``out``'s own folder (the store's copy, then the zip, renamed into
+    place once synced): a rename never crosses drives, and a kill leaves only named, recorded
+    temporaries that the next start removes. A target that cannot be written is refused in words.
+    """
     out = out.expanduser()
-    if out.exists() and not out.is_file():
-        raise _refuse("out_not_file", f"“{out}”已存在且不是普通文件", f"{out} exists and is not a regular file")
+    try:
+        safe_files.check_target(out)
+        safe_files.check_folder(out.parent)
+    except safe_files.UnsafeTarget as exc:
+        raise Refused(exc.reason) from exc
+    _record_backup(store, out, actor)
+    try:
+        manifest = _write_backup(store, out)
+    except safe_files.UnsafeTarget as exc:
+        raise Refused(exc.reason) from exc
+    except subprocess.CalledProcessError as exc:
+        raise file_trouble.tool_failed(exc, store.url) from exc
+    except OSError as exc:
+        raise file_trouble.unwritable(out, exc) from exc
+    return _info(out, manifest)
+
+
+def _record_backup(store: Store, out: Path, actor: str) -> None:
     with store.transaction() as session:
         audit.record(session, actor=actor, action=Action.BACKUP, at=store.clock(), subject=out.name[:64])
-    with tempfile.TemporaryDirectory(prefix=".kdbackup-", dir=out.parent if out.parent.exists() else None) as work:
-        folder = Path(work)
+
+
+def _write_backup(store: Store, out: Path) -> dict[str, object]:
+    with safe_files.work_folder(out.parent, f"{out.name}-work") as folder, safe_files.replacing(out) as packed:
         source = snapshot.sqlite_path(store.url)
         if source is not None:
             member, copy = SQLITE_MEMBER, folder / SQLITE_MEMBER
@@ -114,14 +142,14 @@ def backup_store(store: Store, out: Path, actor: str = audit.SYSTEM) -> BackupIn
             "witness": audit.witness_of(seq, digest).text,
             "files": {member: {"sha256": _sha256(copy), "size": copy.stat().st_size}},
         }
-        packed = folder / "packed.zip"
-        with zipfile.ZipFile(packed, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-            zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
-            zf.write(copy, member)
+        with packed.open("wb") as raw:
+            with zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+                zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+                zf.write(copy, member)
+            raw.flush()
+            os.fsync(raw.fileno())
         os.chmod(packed, 0o600)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(packed, out)
-    return _info(out, manifest)
+    return manifest
 
 
 def _sqlite_facts(copy: Path) -> tuple[str, int, str, dict[str, int]]:
@@ -141,8 +169,8 @@ def _sqlite_facts(copy: Path) -> tuple[str, int, str, dict[str, int]]:
 def _pg_bin() -> Path:
     found = snapshot.pg_bin()
     if found is None:
-        raise _refuse("no_pg_dump", "找不到 pg_dump/pg_restore:请安装 PostgreSQL 客户端程序,或设置 KACCOUNT_PG_BIN 指向其所在文件夹",
-                      "pg_dump/pg_restore not found: install PostgreSQL's client programs or point KACCOUNT_PG_BIN at their folder")
+        raise _refuse("no_pg_dump", "找不到 pg_dump/pg_restore/psql:请安装 PostgreSQL 客户端程序,或设置 KACCOUNT_PG_BIN 指向其所在文件夹",
+                      "pg_dump/pg_restore/psql not found: install PostgreSQL's client programs or point KACCOUNT_PG_BIN at their folder")
     return found
 
 
@@ -175,7 +203,11 @@ def unpacked(path: Path, work: Path) -> Iterator[tuple[BackupInfo, Path]]:
                 shutil.copyfileobj(src, dst, 1 << 20)
     except Refused:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
+    except OSError as exc:
+        if exc.errno in file_trouble.WRITING:  # our side: the copy could not be written, the backup may be fine
+            raise
+        raise damaged from exc
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, TypeError, EOFError) as exc:
         raise damaged from exc
     if _sha256(target) != expected.get("sha256"):
         raise damaged
@@ -211,42 +243,44 @@ def _check_sqlite(copy: Path, info: BackupInfo, damaged: Refused) -> None:
 
 
 def check_backup(path: Path) -> BackupInfo:
-    with tempfile.TemporaryDirectory(prefix=".kdcheck-") as work, unpacked(path, Path(work)) as (info, _store):
-        return info
+    try:
+        with safe_files.work_folder(Path(tempfile.gettempdir()), "check") as work, unpacked(path, work) as (info, _store):
+            return info
+    except OSError as exc:
+        raise file_trouble.restore_failed(exc, Path(tempfile.gettempdir())) from exc
 
 
 # --- restoring ------------------------------------------------------------------------------------
 
 def restore(url: str, path: Path, now: datetime | None = None) -> Restored:
     """Check the backup, keep the current store aside, put the backup in its place; nothing is
-    replaced when any check fails."""
+    replaced when any check fails, and the replaced content is always kept.
+
+    On SQLite the backup is written into the live file through the online-backup API (see
+    :func:`_put_back_sqlite`), so a desk that has the store open goes on working in the restored
+    store; no commit can land in a file that is no longer the store. On PostgreSQL one transaction
+    locks the tables against writing, backs the database up beside the backup file, restores it
+    and grants the roles' rights again (``snapshot.pg_restore``).
+    """
     now = now or datetime.now(UTC)
     target = snapshot.sqlite_path(url)
-    aside: list[Path] = []
-    work_parent = target.parent if target is not None else None
-    if work_parent is not None:
-        work_parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".kdrestore-", dir=work_parent) as work, unpacked(path, Path(work)) as (info, copy):
-        if (info.engine == "sqlite") != (target is not None):
-            raise _refuse("engine", "备份与目标数据库的类型不同(SQLite/PostgreSQL)",
-                          "The backup and the target store are different engines")
-        if target is not None:
-            for suffix in ("", "-wal", "-shm"):
-                current = Path(f"{target}{suffix}")
-                if current.exists():
-                    kept = current.with_name(f"{target.name}.replaced-{_stamp(now)}{suffix}")
-                    os.replace(current, kept)
-                    aside.append(kept)
-            os.replace(copy, target)
-        else:
-            kept = path.with_name(f"replaced-{make_url(url).database}-{_stamp(now)}{SUFFIX}")
-            live = Store(url)
-            try:
-                backup_store(live, kept)
-            finally:
-                live.close()
-            aside.append(kept)
-            snapshot.pg_restore(url, copy, _pg_bin())
+    home = target.parent if target is not None else Path(tempfile.gettempdir())
+    try:
+        with safe_files.work_folder(home, "restore") as work, unpacked(path, work) as (info, copy):
+            if (info.engine == "sqlite") != (target is not None):
+                raise _refuse("engine", "备份与目标数据库的类型不同(SQLite/PostgreSQL)",
+                              "The backup and the target store are different engines")
+            if target is not None:
+                _open_as_a_desk_would(copy)
+                aside = _put_back_sqlite(target, copy, work, now)
+            else:
+                aside = _put_back_postgresql(url, path, copy, now)
+    except safe_files.UnsafeTarget as exc:
+        raise Refused(exc.reason) from exc
+    except subprocess.CalledProcessError as exc:
+        raise file_trouble.tool_failed(exc, url) from exc
+    except OSError as exc:
+        raise file_trouble.restore_failed(exc, home) from exc
     store = Store(url)
     try:
         audit.reset_anchor(store, audit.Appended(info.audit_seq, info.audit_hash))
@@ -256,6 +290,51 @@ def restore(url: str, path: Path, now: datetime | None = None) -> Restored:
     finally:
         store.close()
     return Restored(info, aside)
+
+
+def _open_as_a_desk_would(copy: Path) -> None:
+    """Open the checked copy as the program opens a store, before it replaces anything: a backup
+    this PC's key cannot read is refused while the store is still whole, and one from an older
+    version is brought up to date here, so a desk never meets the older tables in the live store."""
+    try:
+        engine, _sessions = open_store(f"sqlite:///{copy}", create=False)
+    except (StoreFault, KeyProblem) as exc:
+        raise Refused(exc.reason) from exc
+    engine.dispose()
+
+
+def _put_back_sqlite(target: Path, copy: Path, work: Path, now: datetime) -> list[Path]:
+    """Write the checked copy into the live store, its current content kept as ``NAME.replaced-…``
+    (``snapshot.sqlite_put_back``: taken under the restore's own write lock)."""
+    try:
+        return snapshot.sqlite_put_back(target, copy, work, f".replaced-{_stamp(now)}", wait_seconds=BUSY_TIMEOUT_MS / 1000)
+    except snapshot.StoreBusy as exc:
+        raise StoreUnavailable(Reason(
+            "store.locked", f"数据库正被其他程序占用,等待超时,未恢复:{target}",
+            f"The store is locked by another program and the wait timed out; nothing was restored: {target}")) from exc
+
+
+def _put_back_postgresql(url: str, path: Path, copy: Path, now: datetime) -> list[Path]:
+    """Back the database up beside the backup file, with every commit a desk was told of, then
+    restore: the copy is taken inside the restore's lock (``snapshot.pg_restore``)."""
+    kept = path.with_name(f"replaced-{make_url(url).database}-{_stamp(now)}{SUFFIX}")
+    live = Store(url)
+    try:
+        _record_backup(live, kept, audit.SYSTEM)  # before the lock: once the tables are locked, nothing can be written
+
+        def keep() -> None:
+            try:
+                _write_backup(live, kept)
+            except OSError as exc:
+                raise file_trouble.unwritable(kept, exc) from exc
+
+        snapshot.pg_restore(url, copy, _pg_bin(), copy.parent, keep)
+    except BaseException:
+        kept.unlink(missing_ok=True)
+        raise
+    finally:
+        live.close()
+    return [kept]
 
 
 # --- the daily backup -----------------------------------------------------------------------------

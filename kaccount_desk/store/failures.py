@@ -45,6 +45,11 @@ def without_password(text: str, url: str) -> str:
 _KNOWN: list[tuple[tuple[str, ...], str, str, str]] = [
     (("database is locked", "database table is locked", "lock timeout", "could not obtain lock"), "store.locked",
      "数据库正被其他程序占用,等待超时", "The store is locked by another program and the wait timed out"),
+    # A restore on PostgreSQL replaces the tables while desks work: a desk's transaction caught
+    # between them is rolled back by the server, and nothing of it was saved.
+    (("deadlock detected", "could not serialize access"), "store.busy",
+     "数据库正忙(可能正在恢复备份),这次操作未保存,请重试",
+     "The store was busy (perhaps a backup is being restored); nothing was saved, try again"),
     (("disk is full", "no space left", "could not extend file", "disk full"), "store.disk_full",
      "磁盘已满,无法写入数据库", "The disk is full; the store cannot be written"),
     (("file is not a database", "file is encrypted", "database disk image is malformed"), "store.not_a_store",

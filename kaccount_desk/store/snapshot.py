@@ -7,16 +7,23 @@ reads through SQLite itself and gets every committed row, with writers free to g
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import glob
 import os
 import shutil
 import sqlite3
 import subprocess
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlalchemy.engine import URL, make_url
 
-PG_PROGRAMS = ("pg_dump", "pg_restore")
+from kaccount_desk.store import pg_rights
+
+PG_PROGRAMS = ("pg_dump", "pg_restore", "psql")
+LOCKED = "kaccount: tables locked"  # what the restore's psql session says once no desk can write
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -27,17 +34,129 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+@contextlib.contextmanager
+def _disk_errors() -> Iterator[None]:
+    """SQLite's "disk is full" and "disk I/O error" while copying are the file system's refusal
+    (a full stick, a file-size limit), not a bug: raised as the ``OSError`` they stand for."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        name = getattr(exc, "sqlite_errorname", "")
+        if name == "SQLITE_FULL":
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)) from exc
+        if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")):
+            raise OSError(errno.EIO, os.strerror(errno.EIO)) from exc
+        raise
+
+
 def sqlite_copy(source: Path, target: Path) -> None:
     """A consistent copy of a live store; pages are copied in steps so writers are not held up."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    dst = sqlite3.connect(target)
+    with _disk_errors():
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        dst = sqlite3.connect(target)
+        try:
+            src.execute("PRAGMA busy_timeout=5000")
+            src.backup(dst, pages=1024)
+            dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
+        finally:
+            dst.close()
+            src.close()
+
+
+# sqlite3_backup_step's answers: a step done with more to come (the destination stays locked),
+# the other side busy (nothing held, the step is retried), or the copy complete and committed.
+STEP_OK, STEP_BUSY, STEP_LOCKED, STEP_DONE = 0, 5, 6, 101
+
+
+class StoreBusy(Exception):
+    """Another program held the store's write lock for the whole wait; nothing was changed."""
+
+
+def sqlite_overwrite(live: Path, restored: Path, keep: Callable[[], None], wait_seconds: float) -> None:
+    """Write ``restored`` into the live store through the online-backup API, as one transaction.
+
+    Every connection the desks hold stays on the live file and sees the restored content from
+    their next transaction on; none can write to a file that is no longer the store. ``keep`` is
+    called once the first page is written, while this restore holds the store's write lock and
+    before anything is committed: what it copies from the live file (by another connection) is the
+    latest committed content, and no desk can commit anything between that copy and the restore.
+    An exception from ``keep``, or a lock held by others for ``wait_seconds``, rolls the restore
+    back untouched (``StoreBusy`` for the latter).
+    """
+    _match_page_size(live, restored)
+    if int(str(sqlite_scalar(restored, "PRAGMA page_count"))) < 2:  # done in its first step, before ``keep`` could run
+        raise sqlite3.DatabaseError("a one-page file is not a store")
+    source = sqlite3.connect(f"file:{restored}?mode=ro", uri=True)
+    target = sqlite3.connect(live, isolation_level=None)
+    deadline = time.monotonic() + wait_seconds
+    kept = False
+
+    def step(status: int, _remaining: int, _total: int) -> None:
+        nonlocal kept
+        if status in (STEP_BUSY, STEP_LOCKED) and time.monotonic() > deadline:
+            raise StoreBusy(str(live))
+        if status == STEP_OK and not kept:
+            keep()
+            kept = True
+
     try:
-        src.execute("PRAGMA busy_timeout=5000")
-        src.backup(dst, pages=1024)
-        dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
+        target.execute("PRAGMA busy_timeout=1000")
+        with _disk_errors():
+            source.backup(target, pages=1, progress=step, sleep=0.05)
     finally:
-        dst.close()
-        src.close()
+        target.close()
+        source.close()
+
+
+def sqlite_put_back(target: Path, copy: Path, work: Path, aside: str, wait_seconds: float) -> list[Path]:
+    """Put ``copy`` in place of the store ``target``, keeping what it held as ``target`` + ``aside``.
+
+    The kept copy is taken while the restore holds the store's write lock (:func:`sqlite_overwrite`),
+    so every commit a desk was told of is either in it (made before the restore) or in the
+    restored store (after it); it is renamed into place before the restore commits, so no kill
+    can lose it once the store has changed. A store file that is missing or damaged is open
+    nowhere useful (no desk opens a damaged store), and the backup API cannot write over a
+    damaged header: that file is renamed aside, with its -wal and -shm, and the copy put in its place.
+    """
+    if not target.is_file() or sqlite_problems(target, quick=True) is not None:
+        return _swap_files(target, copy, aside)
+    kept, scratch = target.with_name(target.name + aside), work / "replaced.sqlite3"
+
+    def keep() -> None:
+        sqlite_copy(target, scratch)
+        os.chmod(scratch, 0o600)
+        os.replace(scratch, kept)
+
+    try:
+        sqlite_overwrite(target, copy, keep, wait_seconds)
+    except BaseException:
+        kept.unlink(missing_ok=True)  # the restore was rolled back: the live store still holds this content
+        raise
+    return [kept]
+
+
+def _swap_files(target: Path, copy: Path, aside: str) -> list[Path]:
+    kept = []
+    for suffix in ("", "-wal", "-shm"):  # a -wal left beside a new file would be replayed into it
+        current = Path(f"{target}{suffix}")
+        if current.exists():
+            kept.append(current.with_name(f"{target.name}{aside}{suffix}"))
+            os.replace(current, kept[-1])
+    os.replace(copy, target)
+    return kept
+
+
+def _match_page_size(live: Path, restored: Path) -> None:
+    """A store in WAL mode only accepts a copy with its own page size; rebuild the copy if they differ."""
+    wanted = sqlite_scalar(live, "PRAGMA page_size")
+    if sqlite_scalar(restored, "PRAGMA page_size") == wanted:
+        return
+    db = sqlite3.connect(restored, isolation_level=None)
+    try:
+        db.execute(f"PRAGMA page_size={int(str(wanted))}")
+        db.execute("VACUUM")
+    finally:
+        db.close()
 
 
 def sqlite_problems(path: Path, quick: bool = False) -> str | None:
@@ -104,7 +223,8 @@ def _libpq(url: str) -> tuple[str, dict[str, str]]:
     env = dict(os.environ)
     if parsed.password:
         env["PGPASSWORD"] = str(parsed.password)
-    bare = parsed.set(drivername="postgresql", password=None)
+    # URL.set ignores a None, so the password must be left out by building the URL anew.
+    bare = URL.create("postgresql", parsed.username, None, parsed.host, parsed.port, parsed.database, parsed.query)
     return bare.render_as_string(hide_password=False), env
 
 
@@ -119,7 +239,40 @@ def pg_list(dump: Path, folder: Path) -> None:
     subprocess.run([str(folder / "pg_restore"), "--list", str(dump)], check=True, capture_output=True, timeout=600)
 
 
-def pg_restore(url: str, dump: Path, folder: Path) -> None:
+def pg_restore(url: str, dump: Path, folder: Path, work: Path, keep: Callable[[], None]) -> None:
+    """Put ``dump`` in place of the database's tables in one transaction, keeping the rights the
+    roles have on them now, and calling ``keep`` (a ``pg_dump`` of the current content) once no
+    desk can write any more and before anything is replaced.
+
+    The dump carries no owners or rights (``--no-owner --no-privileges``): the rights that count
+    are this server's (the desk group of packaging/postgresql-app-role.sql, column grants, who
+    may run which function), not those of wherever the backup was taken. Dropping and making the
+    tables again would lose them, and every desk would fail until the role script was run again,
+    so they are read first and granted again in the restore's own transaction: no desk ever sees
+    the restored tables without its rights. That transaction is one ``psql`` session fed through
+    a pipe: it first locks every table against writing (reading stays free, so ``keep``'s
+    ``pg_dump`` sees every commit and no desk can commit after it), then gets the restore script
+    (written to ``work``, a private temporary folder: it holds the data) and the grants.
+    """
     conninfo, env = _libpq(url)
-    subprocess.run([str(folder / "pg_restore"), "--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction",
-                    f"--dbname={conninfo}", str(dump)], check=True, capture_output=True, env=env, timeout=3600)
+    script = work / "restore.sql"
+    subprocess.run([str(folder / "pg_restore"), "--clean", "--if-exists", "--no-owner", "--no-privileges", f"--file={script}", str(dump)],
+                   check=True, capture_output=True, timeout=3600)
+    tables, grants = pg_rights.tables(url), pg_rights.regrant_script(url)
+    command = [str(folder / "psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", "-", f"--dbname={conninfo}"]
+    psql = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    assert psql.stdin is not None and psql.stderr is not None
+    try:
+        psql.stdin.write(f"BEGIN;\nLOCK TABLE {', '.join(tables)} IN EXCLUSIVE MODE;\n\\warn {LOCKED}\n".encode())
+        psql.stdin.flush()
+        said = psql.stderr.readline()
+        if said.strip() != LOCKED.encode():
+            raise subprocess.CalledProcessError(psql.wait(60), command, stderr=said + psql.stderr.read())
+        keep()
+        _, stderr = psql.communicate(script.read_bytes() + f"\n{grants}\nCOMMIT;\n".encode(), timeout=3600)
+    except BaseException:
+        psql.kill()  # the transaction dies with the session: nothing was replaced
+        psql.wait()
+        raise
+    if psql.returncode != 0:
+        raise subprocess.CalledProcessError(psql.returncode, command, stderr=stderr)

@@ -19,6 +19,7 @@ from kaccount_desk.services import audit, backup, enrollment, id_copies
 from kaccount_desk.services.context import Context, Store
 from kaccount_desk.services.enrollment import ApplicationInput
 from kaccount_desk.services.errors import Refused
+from kaccount_desk.store.crypto import create_keys
 
 
 def _jpeg(shade: int) -> bytes:
@@ -147,3 +148,21 @@ def test_daily_backup_runs_once_a_day_and_keeps_the_newest(admin: Context, clock
     assert backup.backups_in(folder) == sorted(taken)[-3:]  # type: ignore[type-var]
     assert backup.latest_backup(folder) == taken[-1]
     backup.check_backup(taken[-1])  # type: ignore[arg-type]
+
+
+def test_a_backup_this_pcs_key_cannot_read_is_refused_before_anything_is_replaced(
+    admin: Context, campaign: str, store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Written into the live store, such a backup would leave every desk with IDs nobody can read."""
+    _apply(admin, campaign, 1)
+    out = tmp_path / "office.kdbackup"
+    backup.backup(admin, out)
+    admin.store.close()
+    before = _dump(store_path)
+    create_keys(tmp_path / "another.key")
+    monkeypatch.setenv("KACCOUNT_KEY_FILE", str(tmp_path / "another.key"))
+    with pytest.raises(Refused) as refused:
+        backup.restore(admin.store.url, out)
+    assert refused.value.reasons[0].code == "store.key.mismatch"
+    assert _dump(store_path) == before
+    assert [p.name for p in store_path.parent.iterdir() if ".replaced-" in p.name or p.name.startswith(".")] == []
