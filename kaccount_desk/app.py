@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from kaccount_desk import running_mark, safe_files
 from kaccount_desk.cli.main import build_parser, run
+from kaccount_desk.cli.output import reader_gone
 from kaccount_desk.logs import setup_logging
 
 
@@ -39,7 +40,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         running_mark.hold()
         return run_gui(parsed.db, parsed.lang if "--lang" in " ".join(args) else None)
-    return run(args)
+    try:
+        code = run(args)
+        sys.stdout.flush()  # a reader gone away (`| head`) is found here, not in the interpreter's last flush
+    except BrokenPipeError:
+        return reader_gone()
+    return code
 
 
 if __name__ == "__main__":

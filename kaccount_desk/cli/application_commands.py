@@ -11,7 +11,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kaccount_desk.cli.output import OK, json_flag, print_json, say, when, words
+from kaccount_desk.cli.output import OK, json_flag, print_json, row_number, say, when, words
 from kaccount_desk.cli.session import logged_in
 from kaccount_desk.domain.workflow import Status, status_label
 
@@ -27,39 +27,39 @@ def register(sub: Any) -> None:
     asub = p.add_subparsers(dest="application_command", required=True)
 
     c = asub.add_parser("show", help="an application with its history")
-    c.add_argument("id", type=int)
+    c.add_argument("id", type=row_number)
     json_flag(c)
     c.set_defaults(handler=cmd_show)
 
     c = asub.add_parser("move", help="collect, submit, send, record the carrier's result, or withdraw")
-    c.add_argument("id", type=int)
+    c.add_argument("id", type=row_number)
     c.add_argument("--to", required=True, choices=MOVES, dest="target")
     c.add_argument("--reason", default="", metavar="TEXT", help="the operator's reason, for --to rejected")
     json_flag(c)
     c.set_defaults(handler=cmd_move)
 
     c = asub.add_parser("confirm", help="confirm a warning after checking it (e.g. a number ported from another carrier)")
-    c.add_argument("id", type=int)
+    c.add_argument("id", type=row_number)
     c.add_argument("--code", required=True, metavar="CODE", help="the warning's code, as `application show --json` lists it")
     json_flag(c)
     c.set_defaults(handler=cmd_confirm)
 
     c = asub.add_parser("id-copy", help="attach a photo or scan of the ID card's front or back")
-    c.add_argument("id", type=int)
+    c.add_argument("id", type=row_number)
     c.add_argument("--side", required=True, choices=["front", "back"])
     c.add_argument("file", type=Path)
     json_flag(c)
     c.set_defaults(handler=cmd_id_copy)
 
     c = asub.add_parser("turn-copy", help="turn an attached ID copy a quarter to the right (or --left), before it is submitted")
-    c.add_argument("id", type=int)
+    c.add_argument("id", type=row_number)
     c.add_argument("--side", required=True, choices=["front", "back"])
     c.add_argument("--left", action="store_true", help="turn to the left instead")
     json_flag(c)
     c.set_defaults(handler=cmd_turn_copy)
 
     c = asub.add_parser("remove-copy", help="remove a wrong or unreadable ID copy, before it is submitted")
-    c.add_argument("id", type=int)
+    c.add_argument("id", type=row_number)
     c.add_argument("--side", required=True, choices=["front", "back"])
     json_flag(c)
     c.set_defaults(handler=cmd_remove_copy)

@@ -6,7 +6,9 @@ Exit codes: 0 fine, 1 some input refused, 2 wrong usage, 3 the store cannot be u
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from dataclasses import asdict, is_dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -14,10 +16,35 @@ from decimal import Decimal
 from typing import Any
 
 OK, REFUSED, USAGE, UNAVAILABLE = 0, 1, 2, 3
+# The largest row number a store holds (SQLite's INTEGER, PostgreSQL's bigint): a bigger one reached
+# the driver and ended in an OverflowError traceback.
+STORE_INT_MAX = 2**63 - 1
 
 
 def json_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON document for scripts")
+
+
+def _whole(text: str, least: int) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为整数 / not a whole number: {text[:40]!r}") from None
+    if not least <= value <= STORE_INT_MAX:
+        raise argparse.ArgumentTypeError(
+            f"应在 {least} 到 {STORE_INT_MAX} 之间 / must be between {least} and {STORE_INT_MAX}: {text[:40]}"
+        )
+    return value
+
+
+def row_number(text: str) -> int:
+    """An application's or ticket's number, as argparse reads it: a whole number a store can hold."""
+    return _whole(text, 1)
+
+
+def count(text: str) -> int:
+    """A count or offset a query passes to the store (``--limit``, ``--offset``)."""
+    return _whole(text, 0)
 
 
 def _default(value: Any) -> Any:
@@ -56,3 +83,16 @@ def say(text: str) -> None:
 
 def complain(text: str) -> None:
     print(text, file=sys.stderr)
+
+
+def reader_gone() -> int:
+    """The program reading our output stopped (``kaccount-desk ticket list | head``): end quietly.
+
+    Python's advice for SIGPIPE: point stdout at devnull so the interpreter's own last flush of
+    what is still buffered raises nothing, and exit 1, as Python itself does on EPIPE (the output
+    was not all delivered, so not "all fine").
+    """
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return REFUSED

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kaccount_desk.cli.output import OK, json_flag, print_json, say, words
+from kaccount_desk.cli.output import OK, json_flag, print_json, row_number, say, words
 from kaccount_desk.cli.session import UsageError, logged_in
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ def register(sub: Any) -> None:
         d.set_defaults(handler=cmd_print)
     for name in TICKET_DOCUMENTS:
         d = psub.add_parser(name, help=f"a ticket's {name}")
-        d.add_argument("--ticket", required=True, type=int, metavar="N")
+        d.add_argument("--ticket", required=True, type=row_number, metavar="N")
         d.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
         json_flag(d)
         d.set_defaults(handler=cmd_print)

@@ -23,6 +23,9 @@ def register(sub: Any) -> None:
     r.add_argument("--mode", choices=("office", "counter"), help="office: days after settling or the campaign's close; "
                    "counter: MIIT Order No. 25, the service and two years after")
     r.add_argument("--days", type=int, help="days to keep, in office mode (default 90)")
+    r.add_argument("--abandoned-days", type=int, metavar="DAYS",
+                   help="counter mode: days after the campaign's close that images of applications never finished "
+                   "(draft, collected, submitted, sent) are kept (default 730, two years)")
     json_flag(r)
     r.set_defaults(handler=cmd_retention)
 
@@ -50,10 +53,12 @@ def cmd_retention(args: argparse.Namespace) -> int:
 
     ctx = logged_in(args)
     policy = retention.get_policy(ctx)
-    if args.mode is not None or args.days is not None:
-        policy = retention.set_policy(ctx, args.mode or policy.mode.value, args.days if args.days is not None else policy.days)
+    if args.mode is not None or args.days is not None or args.abandoned_days is not None:
+        policy = retention.set_policy(ctx, args.mode or policy.mode.value, args.days if args.days is not None else policy.days,
+                                      args.abandoned_days)
     if args.json:
-        print_json({"mode": policy.mode.value, "days": policy.days})
+        print_json({"mode": policy.mode.value, "days": policy.days, "abandoned_days": policy.abandoned_days})
     else:
-        say(f"{policy.mode.value} {policy.days}")
+        say(words(args, f"{policy.mode.value} {policy.days}(未办结申请:活动截止后 {policy.abandoned_days} 天)",
+                  f"{policy.mode.value} {policy.days} (unfinished applications: {policy.abandoned_days} days after the close)"))
     return OK

@@ -40,7 +40,7 @@ def register(sub: Any) -> None:
         c.add_argument("staff_no", metavar="STAFF_ID")
         json_flag(c)
         c.set_defaults(handler=lambda a, active=active: cmd_set_active(a, active))
-    c = ssub.add_parser("unlock", help="lift the lock five wrong passwords in a row put on a staff ID")
+    c = ssub.add_parser("unlock", help="lift the wait that wrong passwords put on a staff ID")
     c.add_argument("staff_no", metavar="STAFF_ID")
     json_flag(c)
     c.set_defaults(handler=cmd_unlock)
@@ -63,8 +63,8 @@ def _print(args: argparse.Namespace, people: list[StaffView]) -> int:
         for p in people:
             state = words(args, "在岗", "active") if p.active else words(args, "离岗", "left")
             if p.locked_until is not None:
-                until = p.locked_until.astimezone().strftime("%H:%M")
-                state += " " + words(args, f"锁定到 {until}", f"locked until {until}")
+                until = p.locked_until.astimezone().strftime("%H:%M:%S")
+                state += " " + words(args, f"登录需等待到 {until}", f"login waits until {until}")
             say(f"{p.staff_no}  {p.name}  {p.role}  {p.department or ''}  {state}")
     return OK
 

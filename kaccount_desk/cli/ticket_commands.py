@@ -13,7 +13,7 @@ from datetime import datetime
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from kaccount_desk.cli.output import OK, json_flag, print_json, say, when, words
+from kaccount_desk.cli.output import OK, count, json_flag, print_json, row_number, say, when, words
 from kaccount_desk.cli.session import UsageError, logged_in
 from kaccount_desk.domain.operator_time import OPERATOR_TZ
 from kaccount_desk.domain.tickets import CallbackResult, Category, Channel, TicketStatus, label
@@ -60,7 +60,7 @@ def _on_ticket(work: Work) -> Callable[[argparse.Namespace], int]:
 def _text_action(tsub: Any, name: str, help_text: str, work: Work) -> None:
     """A ticket action that takes the ticket's id and one required text (a reply, a note, a notice …)."""
     c = tsub.add_parser(name, help=help_text)
-    c.add_argument("id", type=int)
+    c.add_argument("id", type=row_number)
     c.add_argument("--text", required=True, metavar="TEXT")
     json_flag(c)
     c.set_defaults(handler=_on_ticket(work))
@@ -87,12 +87,12 @@ def register(sub: Any) -> None:
     ))))
 
     c = tsub.add_parser("start", help="start working on a ticket (the owner)")
-    c.add_argument("id", type=int)
+    c.add_argument("id", type=row_number)
     json_flag(c)
     c.set_defaults(handler=_on_ticket(lambda t, ctx, a: t.start(ctx, a.id)))
 
     c = tsub.add_parser("refer", help="refer a ticket to a department; you stay its owner")
-    c.add_argument("id", type=int)
+    c.add_argument("id", type=row_number)
     c.add_argument("--department", required=True, metavar="NAME")
     c.add_argument("--ask", required=True, metavar="TEXT")
     c.add_argument("--due", type=_iso, metavar="ISO-8601")
@@ -100,7 +100,7 @@ def register(sub: Any) -> None:
     c.set_defaults(handler=_on_ticket(lambda t, ctx, a: t.refer(ctx, a.id, a.department, a.ask, a.due)))
 
     c = tsub.add_parser("answer", help="record a department's answer")
-    c.add_argument("id", type=int)
+    c.add_argument("id", type=row_number)
     c.add_argument("--department", required=True, metavar="NAME")
     c.add_argument("--text", required=True, metavar="TEXT")
     json_flag(c)
@@ -109,7 +109,7 @@ def register(sub: Any) -> None:
     _text_action(tsub, "reply", "record the reply to the customer", lambda t, ctx, a: t.reply(ctx, a.id, a.text))
 
     c = tsub.add_parser("callback", help="record the customer's confirmation")
-    c.add_argument("id", type=int)
+    c.add_argument("id", type=row_number)
     c.add_argument("--result", required=True, choices=[r.value for r in CallbackResult])
     c.add_argument("--note", default="", metavar="TEXT")
     json_flag(c)
@@ -125,20 +125,20 @@ def register(sub: Any) -> None:
                  lambda t, ctx, a: t.add_note(ctx, a.id, a.text))
 
     c = tsub.add_parser("close", help="close a ticket (after reply and callback, or with a reason)")
-    c.add_argument("id", type=int)
+    c.add_argument("id", type=row_number)
     c.add_argument("--reason", metavar="TEXT")
     json_flag(c)
     c.set_defaults(handler=_on_ticket(lambda t, ctx, a: t.close(ctx, a.id, a.reason)))
 
     c = tsub.add_parser("reassign", help="hand a ticket to a new owner when its owner has left (supervisor)")
-    c.add_argument("id", type=int)
+    c.add_argument("id", type=row_number)
     c.add_argument("--to", required=True, metavar="STAFF_ID", dest="new_owner")
     c.add_argument("--reason", required=True, metavar="TEXT")
     json_flag(c)
     c.set_defaults(handler=_on_ticket(lambda t, ctx, a: t.reassign(ctx, a.id, a.new_owner, a.reason)))
 
     c = tsub.add_parser("show", help="a ticket with its history")
-    c.add_argument("id", type=int)
+    c.add_argument("id", type=row_number)
     json_flag(c)
     c.set_defaults(handler=_on_ticket(lambda t, ctx, a: t.show(ctx, a.id)))
 
@@ -153,14 +153,14 @@ def register(sub: Any) -> None:
     c.add_argument("--to", dest="received_to", type=_iso, metavar="ISO-8601")
     c.add_argument("--sort", choices=["due", "received"], default="due")
     c.add_argument("--desc", action="store_true")
-    c.add_argument("--limit", type=int, default=50)
-    c.add_argument("--offset", type=int, default=0)
+    c.add_argument("--limit", type=count, default=50)
+    c.add_argument("--offset", type=count, default=0)
     json_flag(c)
     c.set_defaults(handler=cmd_list)
 
     c = tsub.add_parser("search", help="find tickets by any Chinese or digit substring")
     c.add_argument("text", metavar="TEXT")
-    c.add_argument("--limit", type=int, default=None, help="at most this many hits (default: the search's own limit)")
+    c.add_argument("--limit", type=count, default=None, help="at most this many hits (default: the search's own limit)")
     json_flag(c)
     c.set_defaults(handler=cmd_search)
 

@@ -64,6 +64,12 @@ class CampaignSpec:
         return sorted(set(numbers))
 
 
+# A monthly fee or a rate in yuan: far above any real one, far below what breaks the estimate's
+# arithmetic (a fee of 1e999999 loaded, then every estimate ended in a traceback).
+MAX_AMOUNT = Decimal("100000")
+MAX_AMOUNT_DIGITS = 12  # an exponent past this cannot be a sum of money, whichever way it points
+
+
 def _bad(code: str, zh: str, en: str) -> Reason:
     return Reason(f"campaign.{code}", zh, en)
 
@@ -76,8 +82,14 @@ def _decimal(value: Any, where: str, problems: list[Reason]) -> Decimal | None:
     except (InvalidOperation, ValueError):
         problems.append(_bad("bad_amount", f"{where}:金额“{value}”不是数字", f"{where}: amount {value!r} is not a number"))
         return None
-    if number < 0 or not number.is_finite():
+    if not number.is_finite() or abs(number.adjusted()) > MAX_AMOUNT_DIGITS:  # NaN, Infinity, 1e999999
+        problems.append(_bad("bad_amount", f"{where}:金额“{value}”不是合理的数目", f"{where}: amount {value!r} is not a sensible figure"))
+        return None
+    if number < 0:
         problems.append(_bad("bad_amount", f"{where}:金额不能为负数", f"{where}: amount cannot be negative"))
+        return None
+    if number > MAX_AMOUNT:
+        problems.append(_bad("bad_amount", f"{where}:金额不能超过 {MAX_AMOUNT} 元", f"{where}: amount cannot exceed {MAX_AMOUNT} yuan"))
         return None
     return number
 

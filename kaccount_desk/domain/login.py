@@ -1,14 +1,18 @@
 """Who may try to log in, how often, and which passwords are too easy: the rules, once.
 
 Counter PCs are shared and staff IDs are printed on receipts, so a staff ID is no secret and a
-password is the only lock: five wrong answers in a row lock the staff ID for a quarter of an
-hour (long enough to stop guessing by hand or by script, short enough that a clerk who forgot
-the Caps Lock is back before the queue notices), and the password must not be one of the few
-hundred that every guesser tries first.
+password is the only lock. Guessing is slowed, never stopped dead: after a few wrong answers each
+further one makes the next try wait longer (1, 2, 4, 8 ... seconds, at most a minute), counted
+both for the staff ID typed and for the PC typing it. A fixed lock of a quarter of an hour let
+anyone lock a colleague out with five wrong guesses; a wait of at most a minute costs a guesser
+hours but a colleague seconds. The count is kept per typed ID, whether or not such a staff member
+exists, so the answers tell no one which IDs are real. The password must also not be one of the
+few hundred that every guesser tries first.
 """
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -17,39 +21,60 @@ from pathlib import Path
 
 from kaccount_desk.domain.reasons import Reason
 
-MAX_FAILED_LOGINS = 5
-LOCK_DURATION = timedelta(minutes=15)
+FREE_FAILURES = 3  # a forgotten Caps Lock, a mistyped ID: no wait yet
+FIRST_WAIT = timedelta(seconds=1)
+MAX_WAIT = timedelta(seconds=60)
+FORGET_AFTER = timedelta(minutes=15)  # failures this old no longer count
 MIN_PASSWORD = 8
 MAX_STAFF_NO = 32
 COMMON_PASSWORDS_FILE = "common-passwords.txt"
 
 
 @dataclass(frozen=True)
-class Attempts:
-    """The count of wrong passwords in a row and the lock they earned, as stored per staff ID."""
+class Throttle:
+    """Wrong answers in a row for one staff ID typed or one PC, and when the last one came."""
 
     failed: int = 0
-    locked_until: datetime | None = None
+    last_failed_at: datetime | None = None
 
-    def locked(self, now: datetime) -> bool:
-        return self.locked_until is not None and now < self.locked_until
+    def current(self, now: datetime) -> Throttle:
+        """Failures older than :data:`FORGET_AFTER` are forgiven: the count starts again."""
+        if self.last_failed_at is None or now - self.last_failed_at >= FORGET_AFTER:
+            return Throttle()
+        return self
 
-    def after_failure(self, now: datetime) -> Attempts:
-        """The fifth failure in a row locks; the count starts again once the lock is served."""
-        failed = 1 if self.locked_until is not None and not self.locked(now) else self.failed + 1
-        if failed >= MAX_FAILED_LOGINS:
-            return Attempts(0, now + LOCK_DURATION)
-        return Attempts(failed, None if not self.locked(now) else self.locked_until)
+    def delay(self) -> timedelta:
+        """The wait this many failures earn: none for the first few, then doubling up to the cap."""
+        over = self.failed - FREE_FAILURES
+        if over <= 0:
+            return timedelta(0)
+        return min(FIRST_WAIT * 2 ** min(over - 1, 16), MAX_WAIT)
+
+    def wait(self, now: datetime) -> timedelta:
+        """How long from ``now`` until the next try is heard; zero when it may come now."""
+        held = self.current(now)
+        if held.last_failed_at is None:
+            return timedelta(0)
+        return max(held.last_failed_at + held.delay() - now, timedelta(0))
+
+    def after_failure(self, now: datetime) -> Throttle:
+        return Throttle(self.current(now).failed + 1, now)
 
 
-def locked_reason(until: datetime) -> Reason:
-    shown = until.astimezone().strftime("%H:%M")
+def wait_reason(wait: timedelta) -> Reason:
+    """The one answer while a staff ID or a PC must wait, whether or not the ID exists."""
+    seconds = max(1, math.ceil(wait.total_seconds()))
     return Reason(
-        "login.locked",
-        f"连续{MAX_FAILED_LOGINS}次密码错误,此工号已锁定到 {shown}。请稍后再试,或请管理员解锁。",
-        f"{MAX_FAILED_LOGINS} wrong passwords in a row: this staff ID is locked until {shown}. "
-        "Try again later, or ask an admin to unlock it.",
+        "login.wait",
+        f"密码错误次数过多,请 {seconds} 秒后再试(管理员可以解除)。",
+        f"Too many wrong passwords: try again in {seconds} s (an admin can lift the wait).",
     )
+
+
+def wait_until(throttles: list[Throttle], now: datetime) -> datetime | None:
+    """When the longest of these waits ends, or None when no wait holds."""
+    longest = max((t.wait(now) for t in throttles), default=timedelta(0))
+    return now + longest if longest > timedelta(0) else None
 
 
 def staff_no_as_kept(staff_no: str) -> str:

@@ -8,6 +8,9 @@ MIIT Order No. 25 (电话用户真实身份信息登记规定, art. 11): kept wh
 after it ends. The store knows when an application was refused or withdrawn, but not when an
 activated line is later closed, so in that mode activated applications keep their copies until
 someone records the end of service elsewhere; refused and withdrawn ones go two years after.
+An application that never finished (left as a draft, collected, submitted or sent, with no result
+ever recorded) never started a service: its copies go a set number of days after its campaign
+closed (two years by default, the same span), or they would be kept for ever.
 """
 
 from __future__ import annotations
@@ -20,7 +23,9 @@ from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.workflow import Status
 
 FINAL_STATUSES = frozenset({Status.ACTIVATED.value, Status.REJECTED.value, Status.WITHDRAWN.value})
+UNFINISHED_STATUSES = frozenset({Status.DRAFT.value, Status.COLLECTED.value, Status.SUBMITTED.value, Status.SENT.value})
 DEFAULT_DAYS = 90
+DEFAULT_ABANDONED_DAYS = 730  # two years after the campaign closed, Order No. 25's span after a service
 ORDER_25_YEARS = 2
 MAX_DAYS = 3650
 
@@ -40,9 +45,10 @@ MODE_LABELS: dict[RetentionMode, tuple[str, str]] = {
 class RetentionPolicy:
     mode: RetentionMode = RetentionMode.OFFICE
     days: int = DEFAULT_DAYS
+    abandoned_days: int = DEFAULT_ABANDONED_DAYS  # counter mode: unfinished applications, after the campaign's close
 
 
-def check_policy(mode: str, days: int) -> tuple[RetentionPolicy | None, tuple[Reason, ...]]:
+def check_policy(mode: str, days: int, abandoned_days: int = DEFAULT_ABANDONED_DAYS) -> tuple[RetentionPolicy | None, tuple[Reason, ...]]:
     """A policy from what a person typed, or the reasons it cannot be one."""
     reasons = []
     if mode not in RetentionMode._value2member_map_:
@@ -50,9 +56,12 @@ def check_policy(mode: str, days: int) -> tuple[RetentionPolicy | None, tuple[Re
         reasons.append(Reason("retention.mode", zh, en))
     if not 1 <= days <= MAX_DAYS:
         reasons.append(Reason("retention.days", f"保存天数须在1到{MAX_DAYS}之间", f"The number of days is between 1 and {MAX_DAYS}"))
+    if not 1 <= abandoned_days <= MAX_DAYS:
+        reasons.append(Reason("retention.abandoned_days", f"未办结申请的保存天数须在1到{MAX_DAYS}之间",
+                              f"The days unfinished applications are kept are between 1 and {MAX_DAYS}"))
     if reasons:
         return None, tuple(reasons)
-    return RetentionPolicy(RetentionMode(mode), days), ()
+    return RetentionPolicy(RetentionMode(mode), days, abandoned_days), ()
 
 
 def _years_later(moment: datetime, years: int) -> datetime:
@@ -67,6 +76,8 @@ def copies_due(policy: RetentionPolicy, status: str, settled_at: datetime | None
     if policy.mode is RetentionMode.COUNTER:
         if status in (Status.REJECTED.value, Status.WITHDRAWN.value) and settled_at is not None:
             return _years_later(settled_at, ORDER_25_YEARS)
+        if status in UNFINISHED_STATUSES:
+            return campaign_closed_at + timedelta(days=policy.abandoned_days)
         return None
     keep = timedelta(days=policy.days)
     candidates = [campaign_closed_at + keep]

@@ -77,10 +77,18 @@ def referral_due(now: datetime, ticket_due: datetime) -> datetime:
     return max(min(now + DEFAULT_REFERRAL_HOURS * HOUR, ticket_due - DUE_SOON), now + HOUR)
 
 
+# A year: beyond it a "limit" promises nothing, and a number of hours too big for the store or for a
+# date once ended the command in a traceback.
+MAX_LIMIT_HOURS = 24 * 366
+
+
 def check_limit(category: Category, hours: int) -> tuple[Reason, ...]:
     """A configured limit must be positive, and a complaint's must stay inside the 15-day appeal bound."""
     if hours <= 0:
         return (Reason("limit.positive", "时限必须大于0小时", "A time limit must be more than 0 hours"),)
+    if hours > MAX_LIMIT_HOURS:
+        return (Reason("limit.too_long", f"时限不能超过{MAX_LIMIT_HOURS}小时(一年)",
+                       f"A time limit cannot be more than {MAX_LIMIT_HOURS} hours (a year)"),)
     if category is Category.COMPLAINT and hours * HOUR >= APPEAL_BOUND:
         return (
             Reason(

@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, Select, case, func, or_, select
 
 from kaccount_desk.domain.resident_id import mask_resident_id
-from kaccount_desk.domain.roles import Permission, fixed_department
+from kaccount_desk.domain.roles import fixed_department
 from kaccount_desk.domain.workflow import Status
 from kaccount_desk.services.campaigns import campaign_row, deadline_in_own_offset
 from kaccount_desk.services.context import Context
@@ -106,10 +106,12 @@ def page_applications(ctx: Context, query: ApplicationQuery, offset: int, limit:
         Application.updated_at,
     ).outerjoin(RatedItemRow, RatedItemRow.id == Application.plan_id)
     stmt = _filtered(ctx, query, columns).order_by(Application.id.desc()).offset(offset).limit(limit)
-    full = ctx.actor.may(Permission.VIEW_FULL_ID)
+    # Masked for everyone, office and admin included (PIPL art. 28: only where the full number is
+    # needed): a list is for finding an application. Its detail shows the whole number to those
+    # with the right, and each such view is recorded (services/enrollment.py, view).
     with ctx.store.read() as session:
         return [
-            ApplicationRow(r[0], r[1], r[2], r[3] if full else mask_resident_id(r[3]), r[4], r[5], r[6], r[7], r[8], r[9])
+            ApplicationRow(r[0], r[1], r[2], mask_resident_id(r[3]), r[4], r[5], r[6], r[7], r[8], r[9])
             for r in session.execute(stmt)
         ]
 

@@ -26,6 +26,9 @@ from kaccount_desk.store.engine import open_store, ping, writer
 from kaccount_desk.store.failures import failure_reason, shown_url
 from kaccount_desk.store.failures import without_password as without_password  # for faces, which may not import store
 
+# Marks a session opened by Store.transaction: an audit entry may join it (a read session cannot).
+WRITES = "kaccount_writes"
+
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
@@ -82,9 +85,11 @@ class Store:
         with store_guard(self.url):
             if commit:
                 with self._writers.begin() as session:
+                    session.info[WRITES] = True
                     yield session
             else:
                 with self._writers() as session:
+                    session.info[WRITES] = True
                     yield session
                     session.rollback()
 

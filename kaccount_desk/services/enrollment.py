@@ -27,6 +27,7 @@ from kaccount_desk.domain.workflow import (
     is_editable,
     missing_items,
 )
+from kaccount_desk.services import id_privacy
 from kaccount_desk.services.campaigns import campaign_row
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Forbidden, Refused, not_found
@@ -186,7 +187,7 @@ def save_application(ctx: Context, inp: ApplicationInput, application_id: int | 
                 apply_assessment(row, inp, a)
                 row.updated_at = now
             session.flush()
-            return view(ctx, session, row)
+            return view(ctx, session, row, "save")
     except IntegrityError as exc:
         # Two counters picked the same pool number at the same moment, or the person already has
         # an application without a number here (perhaps from an import a moment ago): the index decided.
@@ -268,7 +269,17 @@ def _recheck(ctx: Context, session: Session, row: Application) -> tuple[tuple[Re
     return tuple(a.reasons), unconfirmed
 
 
-def view(ctx: Context, session: Session, row: Application) -> ApplicationView:
+def shows_full_id(ctx: Context, row: Application) -> bool:
+    """Whether this person sees the whole number: with the right to, or while taking it (their own draft).
+
+    The person taking an application typed the number from the card in hand; once the draft moves
+    on (collected, submitted, ...), its creator sees it masked like any colleague without the right.
+    """
+    return ctx.actor.may(Permission.VIEW_FULL_ID) or (ctx.actor.id == row.created_by and row.status == Status.DRAFT)
+
+
+def view(ctx: Context, session: Session, row: Application, why: str = "show") -> ApplicationView:
+    """What the face shows of one application; a full ID number in it is recorded, with ``why`` (the use case)."""
     campaign = session.get(Campaign, row.campaign_id)
     dept = session.get(Department, row.department_id)
     plan = session.get(RatedItemRow, row.plan_id) if row.plan_id else None
@@ -286,7 +297,9 @@ def view(ctx: Context, session: Session, row: Application) -> ApplicationView:
     if row.status in (Status.DRAFT, Status.COLLECTED, Status.SUBMITTED):
         problems, unconfirmed = _recheck(ctx, session, row)
         live_missing = problems + missing_items(completeness(row)) + unconfirmed
-    full = ctx.actor.may(Permission.VIEW_FULL_ID) or ctx.actor.id == row.created_by
+    full = shows_full_id(ctx, row)
+    if full:
+        id_privacy.record_view(ctx, session, row.id, why)
     editable = is_editable(row.status) and full
     return ApplicationView(
         id=row.id,
@@ -332,6 +345,17 @@ def get_application(ctx: Context, application_id: int) -> ApplicationView:
         return view(ctx, session, row)
 
 
+def check_application(ctx: Context, application_id: int) -> bool:
+    """Raise unless the application exists and this person may see it; whether they may still edit it.
+
+    For checks before a change (ID copies): nothing is shown, so no full number is recorded.
+    """
+    with ctx.store.read() as session:
+        row = _row(session, application_id)
+        _check_visible(ctx, session, row)
+        return is_editable(row.status) and shows_full_id(ctx, row)
+
+
 def _check_visible(ctx: Context, session: Session, row: Application) -> None:
     if ctx.actor.may(Permission.ALL_DEPARTMENTS):
         return
@@ -366,7 +390,7 @@ def move_application(ctx: Context, application_id: int, target: str, reason: str
         session.add(ApplicationEvent(application_id=row.id, from_status=current.value, to_status=to.value, staff_id=ctx.actor.id,
                                      at=now, note=reason.strip()))
         session.flush()
-        return view(ctx, session, row)
+        return view(ctx, session, row, "move")
 
 
 def confirm_warning(ctx: Context, application_id: int, code: str) -> ApplicationView:
@@ -378,4 +402,4 @@ def confirm_warning(ctx: Context, application_id: int, code: str) -> Application
         row.confirmed_warnings = sorted(set(row.confirmed_warnings or []) | {code.removeprefix("confirm.")})
         row.updated_at = ctx.now()
         session.flush()
-        return view(ctx, session, row)
+        return view(ctx, session, row, "confirm")

@@ -14,7 +14,7 @@ from kaccount_desk.domain.roles import Permission, check_view_id_image
 from kaccount_desk.domain.workflow import check_editable
 from kaccount_desk.services import id_privacy
 from kaccount_desk.services.context import Context
-from kaccount_desk.services.enrollment import ApplicationView, get_application, view
+from kaccount_desk.services.enrollment import ApplicationView, check_application, view
 from kaccount_desk.services.errors import Refused, not_found
 from kaccount_desk.services.id_images import MAX_FILE_BYTES, clean_id_image, rotated, thumbnail
 from kaccount_desk.store.crypto import StoreKeys, Undecryptable, copy_aad
@@ -71,7 +71,7 @@ def attach_id_copy(ctx: Context, application_id: int, side: str, raw: bytes, nam
     """Replace one side's copy; the image is checked and re-encoded before anything is written."""
     ctx.require(Permission.TAKE_APPLICATIONS)
     _check_side(side)
-    get_application(ctx, application_id)
+    check_application(ctx, application_id)
     clean = clean_id_image(raw, name)
     with ctx.transaction() as session:
         row = _editable_row(session, application_id)
@@ -92,14 +92,14 @@ def attach_id_copy(ctx: Context, application_id: int, side: str, raw: bytes, nam
         )
         row.updated_at = ctx.now()
         session.flush()
-        return view(ctx, session, row)
+        return view(ctx, session, row, "attach_copy")
 
 
 def rotate_id_copy(ctx: Context, application_id: int, side: str, clockwise: bool = True) -> ApplicationView:
     """Turn a copy a quarter turn, for a card scanned or photographed sideways."""
     ctx.require(Permission.TAKE_APPLICATIONS)
     _check_side(side)
-    get_application(ctx, application_id)
+    check_application(ctx, application_id)
     with ctx.transaction() as session:
         row = _editable_row(session, application_id)
         copy = next((c for c in row.copies if c.side == side), None)
@@ -111,14 +111,14 @@ def rotate_id_copy(ctx: Context, application_id: int, side: str, clockwise: bool
         copy.added_by, copy.added_at = ctx.actor.id, ctx.now()
         row.updated_at = ctx.now()
         session.flush()
-        return view(ctx, session, row)
+        return view(ctx, session, row, "turn_copy")
 
 
 def remove_id_copy(ctx: Context, application_id: int, side: str) -> ApplicationView:
     """Take a wrong or unreadable copy off before the application moves on; the change is audited."""
     ctx.require(Permission.TAKE_APPLICATIONS)
     _check_side(side)
-    get_application(ctx, application_id)
+    check_application(ctx, application_id)
     with ctx.transaction() as session:
         row = _editable_row(session, application_id)
         old = [c for c in row.copies if c.side == side]
@@ -128,14 +128,13 @@ def remove_id_copy(ctx: Context, application_id: int, side: str) -> ApplicationV
             row.copies.remove(copy)
         row.updated_at = ctx.now()
         session.flush()
-        return view(ctx, session, row)
+        return view(ctx, session, row, "remove_copy")
 
 
 def view_id_copy(ctx: Context, application_id: int, side: str) -> IdCopyImage:
     """The full-size copy a person opens on screen: allowed by ``check_view_id_image`` and recorded."""
     _check_side(side)
-    shown = get_application(ctx, application_id)
-    refused = check_view_id_image(ctx.actor.role, shown.editable)
+    refused = check_view_id_image(ctx.actor.role, check_application(ctx, application_id))
     if refused:
         raise Refused(*refused)
     with ctx.transaction() as session:
@@ -149,7 +148,7 @@ def view_id_copy(ctx: Context, application_id: int, side: str) -> IdCopyImage:
 
 def id_copy(ctx: Context, application_id: int, side: str) -> IdCopyImage | None:
     """The stored copy for thumbnails and checks; a person's full-size view goes through :func:`view_id_copy`."""
-    get_application(ctx, application_id)
+    check_application(ctx, application_id)
     with ctx.store.read() as session:
         row = session.scalar(select(IdCopy).where(IdCopy.application_id == application_id, IdCopy.side == side))
         if row is None:

@@ -16,9 +16,9 @@ from kaccount_desk.domain.audit import Action
 from kaccount_desk.domain.resident_id import mask_resident_id
 from kaccount_desk.domain.roles import Permission
 from kaccount_desk.services import audit
-from kaccount_desk.services.context import Context
+from kaccount_desk.services.context import WRITES, Context
 
-__all__ = ["Action", "may_show_full_ids", "record", "require_full_ids", "shown"]
+__all__ = ["Action", "may_show_full_ids", "record", "record_view", "require_full_ids", "shown"]
 
 
 def may_show_full_ids(ctx: Context) -> bool:
@@ -46,3 +46,17 @@ def record(ctx: Context, action: Action, subject: str, session: Session | None =
         return
     with ctx.transaction() as own:
         audit.record_for(ctx, own, action, subject, **detail)
+
+
+def record_view(ctx: Context, session: Session, application_id: int, why: str) -> None:
+    """A full ID number shown on a screen or printed by a command: who (the entry's actor), which
+    application, and why (the use case that showed it: show, save, move, ...).
+
+    Inside a use case's transaction the entry commits with it; a plain read has no transaction to
+    join, so the entry is appended in its own (WAL lets it write beside the open read).
+    """
+    subject = f"applications {application_id}"
+    if session.info.get(WRITES):
+        audit.record_for(ctx, session, Action.VIEW_FULL_ID, subject, why=why)
+    else:
+        record(ctx, Action.VIEW_FULL_ID, subject, why=why)

@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kaccount_desk.domain.retention import RetentionMode, RetentionPolicy, check_policy, copies_due
+from kaccount_desk.domain.retention import RetentionPolicy, check_policy, copies_due
 from kaccount_desk.domain.roles import Permission
 from kaccount_desk.services import id_privacy
 from kaccount_desk.services.context import Context
@@ -50,8 +50,10 @@ class PurgeReport:
 def _policy(session: Session) -> RetentionPolicy:
     row = session.get(StoreSetting, SETTING)
     value = row.value if row is not None and isinstance(row.value, dict) else {}
-    policy, reasons = check_policy(str(value.get("mode", RetentionMode.OFFICE.value)), int(value.get("days", RetentionPolicy().days)))
-    return policy if policy is not None and not reasons else RetentionPolicy()
+    default = RetentionPolicy()
+    policy, reasons = check_policy(str(value.get("mode", default.mode.value)), int(value.get("days", default.days)),
+                                   int(value.get("abandoned_days", default.abandoned_days)))
+    return policy if policy is not None and not reasons else default
 
 
 def get_policy(ctx: Context) -> RetentionPolicy:
@@ -59,14 +61,17 @@ def get_policy(ctx: Context) -> RetentionPolicy:
         return _policy(session)
 
 
-def set_policy(ctx: Context, mode: str, days: int) -> RetentionPolicy:
+def set_policy(ctx: Context, mode: str, days: int, abandoned_days: int | None = None) -> RetentionPolicy:
+    """The rule every PC on the store follows; ``abandoned_days`` None keeps the one set before."""
     ctx.require(Permission.MANAGE_STAFF)
-    policy, reasons = check_policy(mode, days)
+    if abandoned_days is None:
+        abandoned_days = get_policy(ctx).abandoned_days
+    policy, reasons = check_policy(mode, days, abandoned_days)
     if policy is None:
         raise Refused(*reasons)
     with ctx.transaction() as session:
         row = session.get(StoreSetting, SETTING)
-        value = {"mode": policy.mode.value, "days": policy.days}
+        value = {"mode": policy.mode.value, "days": policy.days, "abandoned_days": policy.abandoned_days}
         if row is None:
             session.add(StoreSetting(name=SETTING, value=value))
         else:
@@ -114,5 +119,5 @@ def purge_id_copies(ctx: Context, dry_run: bool = True) -> PurgeReport:
                 session.delete(copy)
             session.flush()
             id_privacy.record(ctx, id_privacy.Action.PURGE, "id_copies", session, images=report.images, applications=ids[:200],
-                              mode=policy.mode.value, days=policy.days)
+                              mode=policy.mode.value, days=policy.days, abandoned_days=policy.abandoned_days)
     return report

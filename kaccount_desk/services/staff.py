@@ -2,34 +2,40 @@
 
 Passwords are hashed with argon2; a wrong password and an unknown staff ID get the same answer
 in the same time (an unknown ID is checked against a dummy hash), so neither the words nor the
-clock tell a stranger which 工号 exist. Five wrong passwords in a row lock the ID (domain/login.py).
+clock tell a stranger which 工号 exist. Wrong passwords slow the next try of the staff ID typed
+and of the PC typing it (domain/login.py); the waits are kept in the store, so every desk and
+every process on a PC sees the same ones.
 """
 
 from __future__ import annotations
 
+import platform
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, delete, func, insert, select, update
+from sqlalchemy.orm import Session
 
 from kaccount_desk.domain.audit import Action
 from kaccount_desk.domain.login import (
-    Attempts,
+    FORGET_AFTER,
+    Throttle,
     load_common_passwords,
-    locked_reason,
     password_problems,
     staff_no_as_kept,
     staff_no_problems,
+    wait_reason,
+    wait_until,
 )
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.roles import Permission, Role
 from kaccount_desk.services import audit
 from kaccount_desk.services.context import Actor, Context, Store
 from kaccount_desk.services.errors import Refused, not_found
-from kaccount_desk.store.models import Staff
+from kaccount_desk.store.models import LoginThrottle, Staff
 
 _hasher = PasswordHasher()
 # Verified when the staff ID is unknown or has left, so every failed login costs one argon2 verify.
@@ -43,7 +49,7 @@ class StaffView:
     department: str | None
     role: str
     active: bool
-    locked_until: datetime | None = None
+    locked_until: datetime | None = None  # while wrong passwords make this staff ID wait (admins may lift it)
 
 
 def _actor(row: Staff) -> Actor:
@@ -92,61 +98,99 @@ def _with_staff_no(stmt: Select[Any], staff_no: str) -> Select[Any]:
     return stmt.where(func.upper(Staff.staff_no) == typed.upper()).order_by((Staff.staff_no == typed).desc()).limit(1)
 
 
-def authenticate(store: Store, staff_no: str, password: str) -> Actor:
-    """Check a login; a failure is counted, and the fifth in a row locks the staff ID.
+def this_pc() -> str:
+    """The computer's network name: wrong passwords typed on one PC count together, whatever the ID."""
+    return platform.node() or "unknown"
 
-    One argon2 verify runs on every path (a dummy hash for an unknown or departed ID, the real
-    one even while locked), so the answer takes the same time whoever asks.
+
+def _staff_key(staff_no: str) -> str:
+    return f"staff:{staff_no}"[:80]
+
+
+def _throttles(session: Session, keys: list[str]) -> dict[str, Throttle]:
+    columns = select(LoginThrottle.key, LoginThrottle.failed, LoginThrottle.last_failed_at)
+    return {key: Throttle(failed, at) for key, failed, at in session.execute(columns.where(LoginThrottle.key.in_(keys)))}
+
+
+def _count_failure(session: Session, keys: list[str], now: datetime) -> Throttle:
+    """One more wrong password for each key; the staff ID's new state. Core statements: the failed
+    login is in the audit log already, and the flush recorder must not log it again as a change."""
+    session.execute(delete(LoginThrottle).where(LoginThrottle.last_failed_at < now - FORGET_AFTER))
+    held = _throttles(session, keys)
+    states = {key: held.get(key, Throttle()).after_failure(now) for key in keys}
+    for key, state in states.items():
+        values = {"failed": state.failed, "last_failed_at": now}
+        if key in held:
+            session.execute(update(LoginThrottle).where(LoginThrottle.key == key).values(**values))
+        else:
+            session.execute(insert(LoginThrottle).values(key=key, **values))
+    return states[keys[0]]
+
+
+def authenticate(store: Store, staff_no: str, password: str, pc: str | None = None) -> Actor:
+    """Check a login; a wrong password makes the next try of this staff ID and this PC wait.
+
+    One argon2 verify runs on every answered try (a dummy hash for an unknown or departed ID), so
+    the answer takes the same time whoever asks. A try while a wait holds is answered at once,
+    unchecked, uncounted and unrecorded: it costs a guesser a try and tells nothing. The wait is
+    kept for the ID as typed when no such staff member exists, so the answers are the same.
     """
     failed = Reason("login.failed", "工号或密码不正确", "Wrong staff ID or password")
     with store.transaction() as session:
         row = session.scalar(_with_staff_no(select(Staff), staff_no))
+        keys = [_staff_key(row.staff_no if row is not None else staff_no_as_kept(staff_no)), f"pc:{pc or this_pc()}"[:80]]
+        now = store.clock()
+        until = wait_until(list(_throttles(session, keys).values()), now)
+        if until is not None:
+            raise Refused(wait_reason(until - now))
         usable = row is not None and row.active
         try:
             ok = _hasher.verify(row.password_hash if usable and row is not None else _DUMMY_HASH, password) and usable
         except (VerificationError, InvalidHashError):
             ok = False
-        now = store.clock()
         outcome: Actor | Reason = failed
-        action = Action.LOGIN_FAILED
-        if row is not None:
-            attempts = Attempts(row.failed_logins or 0, row.locked_until)
-            if attempts.locked(now):
-                assert attempts.locked_until is not None
-                outcome = locked_reason(attempts.locked_until)
-            elif ok:
-                row.failed_logins, row.locked_until = 0, None
-                outcome, action = _actor(row), Action.LOGIN
-            else:
-                after = attempts.after_failure(now)
-                row.failed_logins, row.locked_until = after.failed, after.locked_until
-                if after.locked_until:
-                    outcome, action = locked_reason(after.locked_until), Action.LOCKOUT
-        # Every login, failed login and lockout is recorded, last in the transaction; committed
-        # here, so the entry (and the failure count) stick even though the answer is a refusal.
-        audit.record(session, actor=staff_no.strip()[:32], action=action, at=now, subject="login")
+        detail: dict[str, object] = {}
+        if ok and row is not None:
+            session.execute(delete(LoginThrottle).where(LoginThrottle.key.in_(keys)))
+            outcome, action = _actor(row), Action.LOGIN
+        else:
+            action = Action.LOGIN_FAILED
+            wait = _count_failure(session, keys, now).delay()
+            if wait > timedelta(0):
+                detail["wait_s"] = int(wait.total_seconds())
+        # Every login and failed login is recorded, last in the transaction; committed here, so
+        # the entry (and the failure count) stick even though the answer is a refusal.
+        audit.record(session, actor=staff_no.strip()[:32], action=action, at=now, subject="login", detail=detail)
     if isinstance(outcome, Reason):
         raise Refused(outcome)
     return outcome
 
 
 def unlock(ctx: Context, staff_no: str) -> StaffView:
-    """An admin lifts a lock early (the clerk is at the counter and has remembered the password)."""
+    """An admin lifts a staff ID's wait early (the clerk is at the counter and remembers the password).
+
+    The PCs' waits go too: the store cannot tell which PC the clerk will try from, and a PC's wait
+    is a minute at most, so lifting them all gives a guesser nothing worth having.
+    """
     ctx.require(Permission.MANAGE_STAFF)
     with ctx.transaction() as session:
         row = session.scalar(_with_staff_no(select(Staff), staff_no))
         if row is None:
             raise not_found("员工", "staff member", staff_no)
-        row.failed_logins, row.locked_until = 0, None
-        view = _view(row, ctx.now())
+        session.execute(delete(LoginThrottle).where(
+            (LoginThrottle.key == _staff_key(row.staff_no)) | LoginThrottle.key.startswith("pc:", autoescape=True)
+        ))
+        view = _view(session, row, ctx.now())
         audit.record_for(ctx, session, Action.UNLOCK, f"staff {row.staff_no}")
         return view
 
 
-def _view(row: Staff, now: datetime) -> StaffView:
-    """``locked_until`` only while the lock holds, so a face never compares clocks itself."""
-    locked = Attempts(row.failed_logins or 0, row.locked_until).locked(now)
-    return StaffView(row.staff_no, row.name, row.department, row.role, row.active, row.locked_until if locked else None)
+def _view(session: Session, row: Staff, now: datetime, waits: dict[str, Throttle] | None = None) -> StaffView:
+    """``locked_until`` only while a wait holds, so a face never compares clocks itself."""
+    key = _staff_key(row.staff_no)
+    held = waits if waits is not None else _throttles(session, [key])
+    until = wait_until([held[key]] if key in held else [], now)
+    return StaffView(row.staff_no, row.name, row.department, row.role, row.active, until)
 
 
 def create_staff(ctx: Context, staff_no: str, name: str, role: str, password: str, department: str | None = None) -> StaffView:
@@ -165,14 +209,15 @@ def create_staff(ctx: Context, staff_no: str, name: str, role: str, password: st
             created_at=ctx.now(),
         )
         session.add(row)
-        return _view(row, ctx.now())
+        return _view(session, row, ctx.now())
 
 
 def list_staff(ctx: Context) -> list[StaffView]:
     ctx.require(Permission.MANAGE_STAFF)
     with ctx.store.read() as session:
-        rows = session.scalars(select(Staff).order_by(Staff.staff_no))
-        return [_view(r, ctx.now()) for r in rows]
+        rows = list(session.scalars(select(Staff).order_by(Staff.staff_no)))
+        waits = _throttles(session, [_staff_key(r.staff_no) for r in rows])
+        return [_view(session, r, ctx.now(), waits) for r in rows]
 
 
 def set_active(ctx: Context, staff_no: str, active: bool) -> StaffView:
@@ -188,4 +233,4 @@ def set_active(ctx: Context, staff_no: str, active: bool) -> StaffView:
         if row.id == ctx.actor.id and not active:
             raise Refused(Reason("staff.self_leave", "不能停用自己正在使用的账号", "You cannot mark your own account as left"))
         row.active = active
-        return _view(row, ctx.now())
+        return _view(session, row, ctx.now())

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +14,8 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, select
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kaccount_desk import config
@@ -56,17 +59,86 @@ def _sqlite_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def _create_private(path: Path) -> None:
+def _shown_path(path: Path) -> str:
+    """The path as it may be printed: a 5,000-character mistake is cut, not echoed whole."""
+    text = str(path)
+    return text if len(text) <= 160 else f"{text[:80]}…{text[-40:]}"
+
+
+def _not_a_file(path: Path) -> StoreFault:
+    shown = _shown_path(path)
+    return StoreFault(Reason(
+        "store.not_a_file", f"“{shown}”不是普通文件(是文件夹、设备或管道),不能用作数据库,也不会改动它",
+        f"“{shown}” is not a regular file (a folder, device or pipe); it cannot be a store and is left untouched",
+    ))
+
+
+def _bad_path(path: Path, exc: OSError) -> StoreFault:
+    shown = _shown_path(path)
+    too_long = exc.errno == errno.ENAMETOOLONG
+    why_zh, why_en = ("路径太长", "the path is too long") if too_long else ("路径无法使用", "the path cannot be used")
+    return StoreFault(Reason(
+        "store.bad_path", f"无法使用数据库文件“{shown}”:{why_zh}", f"The store file “{shown}” cannot be used: {why_en}",
+    ))
+
+
+def _existing_mode(path: Path) -> int | None:
+    """The mode of what is at ``path`` (following links), None when nothing is there."""
+    try:
+        return path.stat().st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise _bad_path(path, exc) from None
+
+
+def _create_private(path: Path, create: bool) -> None:
     """Create the store file readable by its owner only, or make an older one so; SQLite gives its
     -wal and -shm the same mode. On Windows the mode is ignored and the per-user folder's ACL is
-    what protects the file; a file system without modes (a FAT stick) keeps what it has."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    except FileExistsError:
+    what protects the file; a file system without modes (a FAT stick) keeps what it has.
+
+    Only a regular file is ever opened or has its mode changed: ``--db /dev/null`` as root once
+    made the machine's /dev/null private, which breaks every other program. A folder, a device or
+    a FIFO is refused in words before anything touches it.
+    """
+    mode = _existing_mode(path)
+    if mode is None:
+        if not create:
+            raise StoreFault(Reason(
+                "store.missing", f"没有这个数据库文件:{_shown_path(path)}(新建数据库请用 init 命令)",
+                f"There is no store file at {_shown_path(path)} (use the init command to create one)",
+            ))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            return
+        except FileExistsError:
+            mode = _existing_mode(path)  # made by another process a moment ago: checked as any existing file
+        except OSError as exc:
+            raise _bad_path(path, exc) from None
+    if mode is None or not stat.S_ISREG(mode):
+        raise _not_a_file(path)
+    if mode & 0o077:
         with contextlib.suppress(OSError):
-            if path.stat().st_mode & 0o077:
-                path.chmod(0o600)
+            path.chmod(0o600)
+
+
+def _parsed(url: str) -> URL:
+    """The URL, or a refusal in words for one that is not a URL or names an engine this program does not use."""
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        parsed = None
+    if parsed is None or parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise _bad_url()
+    return parsed
+
+
+def _bad_url() -> StoreFault:
+    return StoreFault(Reason(
+        "store.bad_url", "数据库地址无法使用:应为数据库文件的路径,或 postgresql+psycopg://用户@服务器/数据库",
+        "The store address cannot be used: give a store file's path, or postgresql+psycopg://user@server/database",
+    ))
 
 
 def make_engine(url: str, create: bool = True, key_file: Path | None = None) -> Engine:
@@ -77,16 +149,10 @@ def make_engine(url: str, create: bool = True, key_file: Path | None = None) -> 
     reads is "wrong staff ID or password". ``hide_parameters`` keeps names and ID numbers (SQL
     parameters) out of every database exception's message, and so out of logs and crash dialogs.
     """
-    parsed = make_url(url)
+    parsed = _parsed(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
-            path = Path(parsed.database)
-            if not create and not path.exists():
-                raise StoreFault(Reason(
-                    "store.missing", f"没有这个数据库文件:{path}(新建数据库请用 init 命令)",
-                    f"There is no store file at {path} (use the init command to create one)",
-                ))
-            _create_private(path)
+            _create_private(Path(parsed.database), create)
         engine = create_engine(url, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
@@ -94,7 +160,10 @@ def make_engine(url: str, create: bool = True, key_file: Path | None = None) -> 
         # A server password kept by the first-run wizard sits in an owner-only libpq password file,
         # never in the URL the settings hold.
         connect_args = {} if parsed.password else {"passfile": str(config.password_file())}
-        engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args, hide_parameters=True)
+        try:
+            engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args, hide_parameters=True)
+        except (NoSuchModuleError, ImportError):  # postgresql+somedriver:// with a driver not installed
+            raise _bad_url() from None
     bind_keys(engine, KeySource(key_file or config.key_file()))
     return engine
 

@@ -62,9 +62,24 @@ class Staff(Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    # Wrong passwords in a row, and the lock they earned (domain/login.py says how many and how long).
+    # The 15-minute lock of stores before 0010, no longer read or written (login_throttle holds the
+    # waits now); kept rather than dropped, which would rebuild the staff table on SQLite.
     failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class LoginThrottle(Base):
+    """Wrong passwords in a row per staff ID typed ("staff:C001", real or not) and per PC ("pc:HALL-3").
+
+    Written with Core statements only, so the flush recorder does not log each failure twice: the
+    failed login itself is in the audit log already.
+    """
+
+    __tablename__ = "login_throttle"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    failed: Mapped[int] = mapped_column(Integer)
+    last_failed_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class Campaign(Base):

@@ -34,7 +34,10 @@ def test_dry_run_lists_purge_deletes_and_only_admins_may(admin: Context, campaig
     done = kad("purge", db=store_path)
     assert done.returncode == 0 and "已删除 1 份申请的 2 张身份证复印件" in done.stdout
     assert id_copies.id_copy(admin, app_id, "front") is None
-    assert kad("retention", "--mode", "counter", "--json", db=store_path).json() == {"mode": "counter", "days": 90}
+    assert kad("retention", "--mode", "counter", "--json", db=store_path).json() == {"mode": "counter", "days": 90, "abandoned_days": 730}
+    set_span = kad("retention", "--abandoned-days", "365", db=store_path, lang="en")
+    assert set_span.returncode == 0 and "counter 90 (unfinished applications: 365 days after the close)" in set_span.stdout
+    assert kad("retention", "--abandoned-days", "0", db=store_path).returncode == 1
     assert kad("retention", "--days", "0", db=store_path).returncode == 1
     enrollment_staff = kad("staff", "add", "O001", "--name", "王芳", "--role", "office", "--department", "公司(党委)办公室", db=store_path)
     assert enrollment_staff.returncode == 0, enrollment_staff.stderr

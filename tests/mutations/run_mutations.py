@@ -4,7 +4,7 @@ Not collected by pytest (no ``test_`` prefix). Each mutation is applied to a cop
 a temporary folder, never to the working tree, and the tests that guard that place run against the
 copy. Run from the repository root:
 
-    python3 tests/mutations/run_mutations.py
+    python3 tests/mutations/run_mutations.py [WORD ...]   # only mutations whose name holds a WORD
 
 Exit status 0 when every mutation made at least one test fail ("killed"), 1 otherwise.
 """
@@ -61,6 +61,27 @@ MUTATIONS = (
         "elif False:",
         ("tests/services/test_rule_places.py", "tests/domain/test_intake_fields.py"),
     ),
+    Mutation(
+        "lists show full ID numbers unrecorded (masking gone from services/application_list.py)",
+        "kaccount_desk/services/application_list.py",
+        "ApplicationRow(r[0], r[1], r[2], mask_resident_id(r[3]),",
+        "ApplicationRow(r[0], r[1], r[2], r[3],",
+        ("tests/services/test_full_id_views.py",),
+    ),
+    Mutation(
+        "applications a roster inserts leave no audit entry (note gone from services/rosters.py)",
+        "kaccount_desk/services/rosters.py",
+        'audit.note_change(session, "applications", "insert", list(ids))',
+        "None",
+        ("tests/services/test_full_id_views.py",),
+    ),
+    Mutation(
+        "a full ID number shown leaves no record (VIEW_FULL_ID entry gone from services/enrollment.py)",
+        "kaccount_desk/services/enrollment.py",
+        "id_privacy.record_view(ctx, session, row.id, why)",
+        "None",
+        ("tests/services/test_full_id_views.py", "tests/cli/test_full_id_shown.py"),
+    ),
 )
 
 
@@ -86,9 +107,12 @@ def run(mutation: Mutation) -> tuple[bool, list[str]]:
         return done.returncode != 0 and bool(failed), failed
 
 
-def main() -> int:
+def main(words: list[str]) -> int:
+    """Every mutation, or those whose name holds one of ``words`` (``run_mutations.py roster list``)."""
     survivors = 0
     for mutation in MUTATIONS:
+        if words and not any(w in mutation.name for w in words):
+            continue
         killed, failed = run(mutation)
         print(f"{'KILLED  ' if killed else 'SURVIVED'} {mutation.name}")
         for name in failed:
@@ -98,4 +122,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))

@@ -38,7 +38,15 @@ def test_counter_keeps_order_25s_two_years_and_activated_lines_while_in_service(
     counter = RetentionPolicy(RetentionMode.COUNTER)
     assert copies_due(counter, "rejected", datetime(2012, 2, 29, tzinfo=CST), DEADLINE) == datetime(2014, 2, 28, tzinfo=CST)
     assert copies_due(counter, "activated", datetime(2012, 3, 1, tzinfo=CST), DEADLINE) is None
-    assert copies_due(counter, "draft", None, DEADLINE) is None
+    assert copies_due(counter, "activated", None, DEADLINE) is None
+
+
+@pytest.mark.parametrize("status", ["draft", "collected", "submitted", "sent"])
+def test_counter_purges_applications_never_finished_a_set_time_after_the_close(status: str) -> None:
+    """Before: never, so a draft left at the counter kept its ID images for ever."""
+    counter = RetentionPolicy(RetentionMode.COUNTER)
+    assert copies_due(counter, status, None, DEADLINE) == DEADLINE + timedelta(days=730)
+    assert copies_due(RetentionPolicy(RetentionMode.COUNTER, abandoned_days=30), status, None, DEADLINE) == DEADLINE + timedelta(days=30)
 
 
 def _jpeg() -> bytes:
@@ -110,3 +118,25 @@ def test_only_an_admin_sets_the_policy_or_purges_and_bad_settings_are_refused(ad
     assert {r.code for r in bad.value.reasons} == {"retention.mode", "retention.days"}
     assert retention.set_policy(admin, "counter", 90).mode is RetentionMode.COUNTER
     assert retention.get_policy(admin).mode is RetentionMode.COUNTER
+
+
+def test_counter_mode_purges_the_abandoned_draft_and_keeps_the_activated_line(admin, settled, clock) -> None:
+    activated, withdrawn, draft = settled
+    retention.set_policy(admin, "counter", 90, abandoned_days=365)
+    clock.now = DEADLINE + timedelta(days=364)
+    assert [d.application_id for d in retention.purge_id_copies(admin).due] == []
+    clock.now = DEADLINE + timedelta(days=366)
+    report = retention.purge_id_copies(admin, dry_run=False)
+    assert [d.application_id for d in report.due] == [draft]
+    assert id_copies.id_copy(admin, draft, "front") is None and id_copies.id_copy(admin, activated, "front") is not None
+    assert id_copies.id_copy(admin, withdrawn, "front") is not None  # two years after withdrawing, not yet
+    assert json.loads(_purges(admin)[-1].detail)["abandoned_days"] == 365
+
+
+def test_the_abandoned_span_is_kept_when_only_the_mode_changes_and_refused_out_of_range(admin) -> None:
+    assert retention.get_policy(admin).abandoned_days == 730
+    retention.set_policy(admin, "counter", 90, 400)
+    assert retention.set_policy(admin, "office", 60).abandoned_days == 400
+    with pytest.raises(Refused) as refused:
+        retention.set_policy(admin, "counter", 90, 0)
+    assert [r.code for r in refused.value.reasons] == ["retention.abandoned_days"]

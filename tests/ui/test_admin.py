@@ -206,6 +206,21 @@ def test_the_admin_purges_expired_id_copies_after_seeing_the_list(qtbot, admin: 
     assert office.retention_box is None
 
 
+def test_the_counter_rule_for_unfinished_applications_is_set_on_the_admin_page(qtbot, admin) -> None:
+    from kaccount_desk.services import retention
+    from kaccount_desk.ui.admin.admin_page import AdminPage
+
+    page = AdminPage(admin)
+    qtbot.addWidget(page)
+    box = page.retention_box
+    assert box is not None and box.abandoned_days.value() == 730 and not box.abandoned_days.isEnabled()
+    box.mode.setCurrentIndex(box.mode.findData("counter"))
+    assert box.abandoned_days.isEnabled() and not box.days.isEnabled()
+    box.abandoned_days.setValue(500)
+    box.save_button.click()
+    assert retention.get_policy(admin).abandoned_days == 500 and retention.get_policy(admin).mode.value == "counter"
+
+
 def test_the_password_rule_is_shown_before_the_first_try(qtbot, admin) -> None:
     from kaccount_desk.ui.admin.admin_page import AdminPage
     from kaccount_desk.ui.qt import QtWidgets

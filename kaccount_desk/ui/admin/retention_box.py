@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kaccount_desk.domain.retention import MODE_LABELS, RetentionMode
+from kaccount_desk.domain.retention import MAX_DAYS, MODE_LABELS, RetentionMode
 from kaccount_desk.services import retention
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
@@ -29,7 +29,13 @@ class RetentionBox(QtWidgets.QGroupBox):
             zh, en = MODE_LABELS[mode]
             self.mode.addItem(en if current_lang() == "en" else zh, mode.value)
         self.days = QtWidgets.QSpinBox()
-        self.days.setRange(1, 3650)
+        self.days.setRange(1, MAX_DAYS)
+        self.abandoned_days = QtWidgets.QSpinBox()
+        self.abandoned_days.setRange(1, MAX_DAYS)
+        self.abandoned_days.setToolTip(self.tr(
+            "Counter rule: the ID-card images of applications never finished (draft, collected, submitted or sent) "
+            "are deleted this many days after their campaign closed"
+        ))
         self.save_button = QtWidgets.QPushButton(self.tr("Save"))
         self.save_button.clicked.connect(self.save)
         self.purge_button = QtWidgets.QPushButton(self.tr("Purge expired ID copies…"))
@@ -39,24 +45,33 @@ class RetentionBox(QtWidgets.QGroupBox):
         form = QtWidgets.QFormLayout(self)
         form.addRow(self.tr("Rule"), self.mode)
         form.addRow(self.tr("Days (office)"), self.days)
+        form.addRow(self.tr("Days after the close, unfinished (counter)"), self.abandoned_days)
         row = QtWidgets.QHBoxLayout()
         row.addWidget(self.save_button)
         row.addWidget(self.purge_button)
         row.addStretch(1)
         form.addRow("", row)
         form.addRow("", self.status)
-        self.mode.currentIndexChanged.connect(lambda _: self.days.setEnabled(self.mode.currentData() == RetentionMode.OFFICE.value))
+        self.mode.currentIndexChanged.connect(self._mode_chosen)
         self.refresh()
+
+    @Slot()
+    def _mode_chosen(self) -> None:
+        office = self.mode.currentData() == RetentionMode.OFFICE.value
+        self.days.setEnabled(office)
+        self.abandoned_days.setEnabled(not office)
 
     def refresh(self) -> None:
         policy = retention.get_policy(self.ctx)
         self.mode.setCurrentIndex(self.mode.findData(policy.mode.value))
         self.days.setValue(policy.days)
+        self.abandoned_days.setValue(policy.abandoned_days)
+        self._mode_chosen()
 
     @Slot()
     def save(self) -> None:
         try:
-            retention.set_policy(self.ctx, str(self.mode.currentData()), self.days.value())
+            retention.set_policy(self.ctx, str(self.mode.currentData()), self.days.value(), self.abandoned_days.value())
         except ServiceError as exc:
             show_error(self, exc)
             return
