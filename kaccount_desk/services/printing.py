@@ -32,10 +32,11 @@ from kaccount_desk.documents.data import ApplicationFormData, NoticeData, Receip
 from kaccount_desk.documents.notice import DEFAULT_NOTICE_TEMPLATE, FIELD_NAMES
 from kaccount_desk.domain.mobile import mask_mobile
 from kaccount_desk.domain.operator_time import OPERATOR_TZ
+from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.tickets import label as ticket_label
 from kaccount_desk.domain.tickets import ticket_number
-from kaccount_desk.domain.workflow import LIVE_STATUSES, Status
+from kaccount_desk.domain.workflow import LIVE_STATUSES, STATUS_LABELS, Status
 from kaccount_desk.services import campaigns, id_privacy, tickets
 from kaccount_desk.services.campaigns import campaign_row, get_campaign
 from kaccount_desk.services.context import Context
@@ -223,10 +224,21 @@ def print_roster(ctx: Context, code: str, out: Path, department: str, full_ids: 
 def print_summary(ctx: Context, code: str, out: Path, all_live: bool = False, full_ids: bool = False) -> Printed:
     """The office's 汇总表 for the operator: what the office has submitted, unless ``all_live``."""
     ctx.require(Permission.EXPORT_ROSTER)
-    data = _roster(ctx, code, None, LIVE_STATUSES if all_live else EXPORT_STATUSES, full_ids)
+    statuses = LIVE_STATUSES if all_live else EXPORT_STATUSES
+    data = _roster(ctx, code, None, statuses, full_ids)
+    if not data.lines:
+        raise Refused(_none_in(statuses))
     _write(out, lambda stream: render_roster(data, stream))
     _record_full(ctx, full_ids, "summary", code, out, len(data.lines))
     return Printed(Path(out), _pages(out))
+
+
+def _none_in(statuses: tuple[Status, ...]) -> Reason:
+    """"Nothing to print" naming the statuses looked for, so the clerk knows which move is missing."""
+    zh = "、".join(STATUS_LABELS.text(s, "zh") for s in statuses)
+    en = ", ".join(STATUS_LABELS.text(s, "en") for s in statuses)
+    return Reason("print.none_in_status", f"没有可打印的申请:汇总表只列状态为{zh}的申请",
+                  f"There are no applications to print: the summary lists only those {en}.")
 
 
 def _record_full(ctx: Context, full_ids: bool, document: str, code: str, out: Path, count: int) -> None:
