@@ -52,6 +52,8 @@ class NoticeData:
     title: str = "通知"
     template: str | None = None
     addons: tuple[AddonLine, ...] = ()
+    # The office's name (the store's setting), printed above the title; "" prints no such line.
+    organisation: str = ""
 
     def __post_init__(self) -> None:
         _require_aware("NoticeData", "deadline", self.deadline)
@@ -105,6 +107,7 @@ class RosterData:
     printed_on: date
     lines: tuple[RosterLine, ...]
     department: str | None = None
+    organisation: str = ""  # heads the page when set, as on the notice
 
     @property
     def is_summary(self) -> bool:

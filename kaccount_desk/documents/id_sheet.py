@@ -160,7 +160,8 @@ def _sheet(canvas: Canvas, copy: IdCopyData, images: tuple[ImageReader, ImageRea
 
 
 def render_id_sheets(
-    copies: Sequence[IdCopyData], purpose: str, on: date, out: BinaryIO, progress: Progress | None = None
+    copies: Sequence[IdCopyData], purpose: str, on: date, out: BinaryIO, progress: Progress | None = None,
+    organisation: str = "",
 ) -> None:
     """One page per holder.
 
@@ -168,12 +169,13 @@ def render_id_sheets(
     so a thousand sheets never hold a thousand decoded cards in memory, and a broken one still
     stops the job before the file reaches its place (the caller writes atomically).
     ``progress(done, total)`` is asked after each page; False stops with :class:`Cancelled`.
+    The watermark line names ``organisation`` (the office that holds the copy) when one is set.
     """
     if not copies:
         raise nothing_to_print()
     for copy in copies:
         _check_sides(copy)
-    mark = f"{purpose} {on.isoformat()}"
+    mark = " ".join(part for part in (organisation, purpose, on.isoformat()) if part)
     canvas = Canvas(out, pagesize=A4, pageCompression=1)
     canvas.setTitle(f"身份证复印件 {format_date(on)}")
     _define_watermark(canvas, mark)

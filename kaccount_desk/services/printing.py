@@ -37,7 +37,7 @@ from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.tickets import label as ticket_label
 from kaccount_desk.domain.tickets import ticket_number
 from kaccount_desk.domain.workflow import LIVE_STATUSES, STATUS_LABELS, Status
-from kaccount_desk.services import campaigns, id_privacy, tickets
+from kaccount_desk.services import campaigns, id_privacy, organisation, tickets
 from kaccount_desk.services.campaigns import campaign_row, get_campaign
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Refused
@@ -112,6 +112,8 @@ def _today(ctx: Context) -> date:
 
 def _notice_data(ctx: Context, code: str) -> NoticeData:
     spec = get_campaign(ctx, code)
+    with ctx.store.read() as session:
+        office = organisation.name_in(session)
     return NoticeData(
         issuer=spec.issuer,
         carrier_branch=spec.carrier_branch,
@@ -123,6 +125,7 @@ def _notice_data(ctx: Context, code: str) -> NoticeData:
         issued_on=spec.issued_on,
         title=spec.title,
         template=spec.notice_template or None,
+        organisation=office,
     )
 
 
@@ -206,7 +209,7 @@ def _roster(ctx: Context, code: str, department: str | None, statuses: tuple[Sta
         pricing = Pricing(campaign)
         rows = load_applications(session, campaign, Selection(statuses, department))
         lines = tuple(roster_line(full_ids, pricing, app, dept) for app, dept in rows)
-        return RosterData(campaign.title, campaign.issuer, _today(ctx), lines, department)
+        return RosterData(campaign.title, campaign.issuer, _today(ctx), lines, department, organisation.name_in(session))
 
 
 def print_roster(ctx: Context, code: str, out: Path, department: str, full_ids: bool = False) -> Printed:
@@ -267,8 +270,9 @@ def print_id_sheets(
         purpose = f"仅供{campaign.carrier_branch}办理大客户业务使用"
         rows = load_applications(session, campaign, selection)
         copies = id_copy_data(ctx.store.keys, rows) if rows else []
+        office = organisation.name_in(session)
     on = _today(ctx)
-    _write(out, lambda stream: render_id_sheets(copies, purpose, on, stream, progress))
+    _write(out, lambda stream: render_id_sheets(copies, purpose, on, stream, progress, office))
     id_privacy.record(ctx, id_privacy.Action.PRINT_ID_IMAGE, f"id sheets {Path(out).name}", campaign=code, count=len(copies))
     return Printed(Path(out), len(copies))
 
