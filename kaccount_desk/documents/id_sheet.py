@@ -35,6 +35,7 @@ WATERMARK_SIZE = 10.0
 WATERMARK_ANGLE = 28
 WATERMARK_ROW = 9 * mm
 WATERMARK_FORM = "kad-watermark"
+SIDE_MARGIN = 15 * mm
 WATERMARK_COLOR = colors.Color(0.75, 0.05, 0.05)
 WATERMARK_ALPHA = 0.38
 
@@ -154,7 +155,11 @@ def _sheet(canvas: Canvas, copy: IdCopyData, images: tuple[ImageReader, ImageRea
     canvas.setFont(font, 11)
     if copy.caption:
         canvas.drawCentredString(width / 2, bottom, copy.caption)
-    canvas.drawCentredString(width / 2, bottom - 8 * mm, f"用途:{mark}")
+    purpose = f"用途:{mark}"
+    # A long organisation name must not run off the page: the line shrinks to the margins instead.
+    canvas.setFont(font, min(11.0, (width - 2 * SIDE_MARGIN) / stringWidth(purpose, font, 1)))
+    canvas.drawCentredString(width / 2, bottom - 8 * mm, purpose)
+    canvas.setFont(font, 11)
     canvas.drawString(x, bottom - 30 * mm, "机主签字:")
     canvas.line(x + 20 * mm, bottom - 31 * mm, x + CARD_W, bottom - 31 * mm)
 

@@ -238,10 +238,10 @@ def print_summary(ctx: Context, code: str, out: Path, all_live: bool = False, fu
 
 def _none_in(statuses: tuple[Status, ...]) -> Reason:
     """"Nothing to print" naming the statuses looked for, so the clerk knows which move is missing."""
-    zh = "、".join(STATUS_LABELS.text(s, "zh") for s in statuses)
-    en = ", ".join(STATUS_LABELS.text(s, "en") for s in statuses)
-    return Reason("print.none_in_status", f"没有可打印的申请:汇总表只列状态为{zh}的申请",
-                  f"There are no applications to print: the summary lists only those {en}.")
+    zh = [STATUS_LABELS.text(s, "zh") for s in statuses]
+    en = [STATUS_LABELS.text(s, "en") for s in statuses]
+    return Reason("print.none_in_status", f"没有可打印的申请(汇总表只列状态为{'、'.join(zh[:-1])}或{zh[-1]}的申请)",
+                  f"There are no applications to print: the summary lists only those {', '.join(en[:-1])} or {en[-1]}.")
 
 
 def _record_full(ctx: Context, full_ids: bool, document: str, code: str, out: Path, count: int) -> None:
