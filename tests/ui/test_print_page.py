@@ -247,6 +247,7 @@ def test_any_change_of_options_clears_the_document_shown(qtbot, page: PrintPage,
     else:
         page.template.appendPlainText("另附。")
     _nothing_to_hand_over(page)
+    assert page.status.text() == "" and page.progress.value() == 0  # no "1 page ready" beside an empty preview
 
 
 def test_options_changed_while_generating_are_not_shown_the_old_result(qtbot, page: PrintPage) -> None:

@@ -153,6 +153,9 @@ class PrintPage(QtWidgets.QWidget):
         """Another document or other options: the one shown is no longer what would be saved or printed."""
         self._choices += 1
         self._discard()
+        if self.operation is None:  # "3 pages ready" and a full bar would speak of the document just cleared
+            self.status.clear()
+            self.progress.setValue(0)
 
     def _discard(self) -> None:
         """Clear the preview and take Save and Print away until a document is generated again."""
