@@ -15,10 +15,6 @@ from kaccount_desk.ui.qt import QtCore, QtPrintSupport, QtWidgets
 from kaccount_desk.ui.settings import PAPER, PRINTER, Settings
 
 
-def _tr(text: str) -> str:
-    return QtCore.QCoreApplication.translate("PrintPage", text)
-
-
 def print_with_dialog(parent: QtWidgets.QWidget, pages: PdfPages, doc_name: str) -> str | None:
     """Print ``pages`` on the printer chosen in Qt's dialog; None when the person cancels it.
 
@@ -37,23 +33,24 @@ def print_with_dialog(parent: QtWidgets.QWidget, pages: PdfPages, doc_name: str)
     try:
         print_pages(pages, printer)
     except OSError as exc:
-        QtWidgets.QMessageBox.warning(parent, _tr("Cannot print"), str(exc))
-        return _tr("Not printed.")
+        QtWidgets.QMessageBox.warning(parent, QtCore.QCoreApplication.translate("PrintPage", "Cannot print"), str(exc))
+        return QtCore.QCoreApplication.translate("PrintPage", "Not printed.")
     to_file = printer.outputFormat() == QtPrintSupport.QPrinter.OutputFormat.PdfFormat and printer.outputFileName()
     if to_file:
-        return _tr("Printed to %1.").replace("%1", printer.outputFileName())
-    return _tr("Sent to the printer %1.").replace("%1", printer.printerName())
+        return QtCore.QCoreApplication.translate("PrintPage", "Printed to %1.").replace("%1", printer.outputFileName())
+    return QtCore.QCoreApplication.translate("PrintPage", "Sent to the printer %1.").replace("%1", printer.printerName())
 
 
 def save_copy(parent: QtWidgets.QWidget, pages: PdfPages, suggested: str) -> str | None:
     """Copy the shown PDF where the person chooses; None when the file dialog is cancelled."""
-    chosen = ask_save_path(parent, _tr("Save as PDF"), suggested, "PDF (*.pdf)")
+    chosen = ask_save_path(parent, QtCore.QCoreApplication.translate("PrintPage", "Save as PDF"), suggested, "PDF (*.pdf)")
     if chosen is None:
         return None
     target = str(chosen)
     try:
         shutil.copyfile(Path(pages.path), target)
     except OSError as exc:
-        QtWidgets.QMessageBox.warning(parent, _tr("Cannot save"), f"{target}: {exc.strerror or exc}")
+        title = QtCore.QCoreApplication.translate("PrintPage", "Cannot save")
+        QtWidgets.QMessageBox.warning(parent, title, f"{target}: {exc.strerror or exc}")
         return None
-    return _tr("Saved to %1").replace("%1", target)
+    return QtCore.QCoreApplication.translate("PrintPage", "Saved to %1").replace("%1", target)
