@@ -31,6 +31,15 @@ def all_text(pdf: Path) -> str:
     return " ".join(page_text(pdf, i) for i in range(page_count(pdf)))
 
 
+def pdfium_text(pdf: Path) -> list[str]:
+    """Each page's text as PDFium (Chrome's viewer) extracts it: what a search in a viewer finds."""
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return [page.get_textpage().get_text_range() for page in document]
+    finally:
+        document.close()
+
+
 def render_page(pdf: Path, page: int, dpi: int, out_dir: Path) -> Path:
     """Page ``page`` (1-based, as a reader counts) as a PNG at ``dpi``."""
     png = out_dir / f"{pdf.stem}-p{page}-{dpi}.png"

@@ -24,6 +24,8 @@ def register(sub: Any) -> None:
     p = sub.add_parser("init", help="create a new store and its first admin")
     p.add_argument("--admin", required=True, metavar="STAFF_ID", help="the first admin's staff ID (工号)")
     p.add_argument("--name", default="管理员", help="the first admin's name")
+    p.add_argument("--organisation", default="", metavar="NAME",
+                   help="the organisation's name, heading the printed notice, rosters and summary")
     json_flag(p)
     p.set_defaults(handler=cmd_init)
 
@@ -83,13 +85,19 @@ def register(sub: Any) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from kaccount_desk.services import staff
+    from kaccount_desk.domain.organisation import check_organisation_name
+    from kaccount_desk.services import organisation, staff
+    from kaccount_desk.services.context import Context
 
+    named = check_organisation_name(args.organisation)
+    if not named.ok:  # before anything is created: a refused init leaves no store behind
+        raise Refused(*named.reasons)
     store = open_store(args, create=True)
     new_password = password(args, words(args, f"{args.admin} 的新密码:", f"New password for {args.admin}: "))
     actor = staff.create_first_admin(store, args.admin, args.name, new_password)
+    office = organisation.set_organisation_name(Context(store, actor, lang=args.lang), args.organisation)
     if args.json:
-        print_json({"store": store.shown_url, "admin": actor.staff_no})
+        print_json({"store": store.shown_url, "admin": actor.staff_no, "organisation": office})
     else:
         where = store.shown_url  # with *** for a password: what is printed may stay in a terminal's scrollback
         say(words(args, f"已建立数据库 {where},管理员 {actor.staff_no}", f"Store ready at {where}, admin {actor.staff_no}"))

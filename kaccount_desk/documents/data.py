@@ -52,6 +52,8 @@ class NoticeData:
     title: str = "通知"
     template: str | None = None
     addons: tuple[AddonLine, ...] = ()
+    # The office's name (the store's setting), printed above the title; "" prints no such line.
+    organisation: str = ""
 
     def __post_init__(self) -> None:
         _require_aware("NoticeData", "deadline", self.deadline)
@@ -106,6 +108,7 @@ class RosterData:
     lines: tuple[RosterLine, ...]
     department: str | None = None
     audit_witness: str = ""  # the audit chain's head when printed (services/audit.py witness), in the footer
+    organisation: str = ""  # heads the page when set, as on the notice
 
     @property
     def is_summary(self) -> bool:

@@ -35,6 +35,7 @@ WATERMARK_SIZE = 10.0
 WATERMARK_ANGLE = 28
 WATERMARK_ROW = 9 * mm
 WATERMARK_FORM = "kad-watermark"
+SIDE_MARGIN = 15 * mm
 WATERMARK_COLOR = colors.Color(0.75, 0.05, 0.05)
 WATERMARK_ALPHA = 0.38
 
@@ -154,13 +155,18 @@ def _sheet(canvas: Canvas, copy: IdCopyData, images: tuple[ImageReader, ImageRea
     canvas.setFont(font, 11)
     if copy.caption:
         canvas.drawCentredString(width / 2, bottom, copy.caption)
-    canvas.drawCentredString(width / 2, bottom - 8 * mm, f"用途:{mark}")
+    purpose = f"用途:{mark}"
+    # A long organisation name must not run off the page: the line shrinks to the margins instead.
+    canvas.setFont(font, min(11.0, (width - 2 * SIDE_MARGIN) / stringWidth(purpose, font, 1)))
+    canvas.drawCentredString(width / 2, bottom - 8 * mm, purpose)
+    canvas.setFont(font, 11)
     canvas.drawString(x, bottom - 30 * mm, "机主签字:")
     canvas.line(x + 20 * mm, bottom - 31 * mm, x + CARD_W, bottom - 31 * mm)
 
 
 def render_id_sheets(
-    copies: Sequence[IdCopyData], purpose: str, on: date, out: BinaryIO, progress: Progress | None = None
+    copies: Sequence[IdCopyData], purpose: str, on: date, out: BinaryIO, progress: Progress | None = None,
+    organisation: str = "",
 ) -> None:
     """One page per holder.
 
@@ -168,12 +174,13 @@ def render_id_sheets(
     so a thousand sheets never hold a thousand decoded cards in memory, and a broken one still
     stops the job before the file reaches its place (the caller writes atomically).
     ``progress(done, total)`` is asked after each page; False stops with :class:`Cancelled`.
+    The watermark line names ``organisation`` (the office that holds the copy) when one is set.
     """
     if not copies:
         raise nothing_to_print()
     for copy in copies:
         _check_sides(copy)
-    mark = f"{purpose} {on.isoformat()}"
+    mark = " ".join(part for part in (organisation, purpose, on.isoformat()) if part)
     canvas = Canvas(out, pagesize=A4, pageCompression=1)
     canvas.setTitle(f"身份证复印件 {format_date(on)}")
     _define_watermark(canvas, mark)

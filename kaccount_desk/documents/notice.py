@@ -178,7 +178,8 @@ def render_notice(data: NoticeData, out: BinaryIO) -> None:
         title=data.title,
         author=data.issuer,
     )
-    story: list[Flowable] = [Paragraph(escape(data.title), title_style(22)), Spacer(1, 8 * mm)]
+    heading = [Paragraph(escape(data.organisation), title_style(16))] if data.organisation else []
+    story: list[Flowable] = [*heading, Paragraph(escape(data.title), title_style(22)), Spacer(1, 8 * mm)]
     story += _body(fill_template(data))
     signature = ParagraphStyle("notice-sign", parent=right_style(BODY_SIZE), rightIndent=2 * BODY_SIZE)
     # The issuer and the date stay together: a date alone on a second page reads as a new notice.

@@ -118,7 +118,9 @@ def render_roster(data: RosterData, out: BinaryIO) -> None:
     facts = f"报送单位:{data.issuer}\u3000\u3000打印日期:{format_date(data.printed_on)}\u3000\u3000共 {len(data.lines)} 人"
     if data.is_summary:
         facts += f",{departments} 个部门"
+    heading = [Paragraph(escape(data.organisation), title_style(14))] if data.organisation else []
     story: list[Flowable] = [
+        *heading,
         Paragraph(escape(kind), title_style(18)),
         para(data.campaign_title, 10, TA_CENTER),
         para(facts, 10, TA_CENTER),

@@ -32,11 +32,12 @@ from kaccount_desk.documents.data import ApplicationFormData, NoticeData, Receip
 from kaccount_desk.documents.notice import DEFAULT_NOTICE_TEMPLATE, FIELD_NAMES
 from kaccount_desk.domain.mobile import mask_mobile
 from kaccount_desk.domain.operator_time import OPERATOR_TZ
+from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.tickets import label as ticket_label
 from kaccount_desk.domain.tickets import ticket_number
-from kaccount_desk.domain.workflow import LIVE_STATUSES, Status
-from kaccount_desk.services import audit, campaigns, id_privacy, tickets
+from kaccount_desk.domain.workflow import LIVE_STATUSES, STATUS_LABELS, Status
+from kaccount_desk.services import audit, campaigns, id_privacy, organisation, tickets
 from kaccount_desk.services.campaigns import campaign_row, get_campaign
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Refused
@@ -111,6 +112,8 @@ def _today(ctx: Context) -> date:
 
 def _notice_data(ctx: Context, code: str) -> NoticeData:
     spec = get_campaign(ctx, code)
+    with ctx.store.read() as session:
+        office = organisation.name_in(session)
     return NoticeData(
         issuer=spec.issuer,
         carrier_branch=spec.carrier_branch,
@@ -122,6 +125,7 @@ def _notice_data(ctx: Context, code: str) -> NoticeData:
         issued_on=spec.issued_on,
         title=spec.title,
         template=spec.notice_template or None,
+        organisation=office,
     )
 
 
@@ -205,7 +209,8 @@ def _roster(ctx: Context, code: str, department: str | None, statuses: tuple[Sta
         pricing = Pricing(campaign)
         rows = load_applications(session, campaign, Selection(statuses, department))
         lines = tuple(roster_line(full_ids, pricing, app, dept) for app, dept in rows)
-        return RosterData(campaign.title, campaign.issuer, _today(ctx), lines, department, audit.witness(session).printed)
+        return RosterData(campaign.title, campaign.issuer, _today(ctx), lines, department,
+                          audit_witness=audit.witness(session).printed, organisation=organisation.name_in(session))
 
 
 def print_roster(ctx: Context, code: str, out: Path, department: str, full_ids: bool = False) -> Printed:
@@ -223,10 +228,21 @@ def print_roster(ctx: Context, code: str, out: Path, department: str, full_ids: 
 def print_summary(ctx: Context, code: str, out: Path, all_live: bool = False, full_ids: bool = False) -> Printed:
     """The office's 汇总表 for the operator: what the office has submitted, unless ``all_live``."""
     ctx.require(Permission.EXPORT_ROSTER)
-    data = _roster(ctx, code, None, LIVE_STATUSES if all_live else EXPORT_STATUSES, full_ids)
+    statuses = LIVE_STATUSES if all_live else EXPORT_STATUSES
+    data = _roster(ctx, code, None, statuses, full_ids)
+    if not data.lines:
+        raise Refused(_none_in(statuses))
     _write(out, lambda stream: render_roster(data, stream))
     _record_full(ctx, full_ids, "summary", code, out, len(data.lines))
     return Printed(Path(out), _pages(out))
+
+
+def _none_in(statuses: tuple[Status, ...]) -> Reason:
+    """"Nothing to print" naming the statuses looked for, so the clerk knows which move is missing."""
+    zh = [STATUS_LABELS.text(s, "zh") for s in statuses]
+    en = [STATUS_LABELS.text(s, "en") for s in statuses]
+    return Reason("print.none_in_status", f"没有可打印的申请(汇总表只列状态为{'、'.join(zh[:-1])}或{zh[-1]}的申请)",
+                  f"There are no applications to print: the summary lists only those {', '.join(en[:-1])} or {en[-1]}.")
 
 
 def _record_full(ctx: Context, full_ids: bool, document: str, code: str, out: Path, count: int) -> None:
@@ -255,8 +271,9 @@ def print_id_sheets(
         purpose = f"仅供{campaign.carrier_branch}办理大客户业务使用"
         rows = load_applications(session, campaign, selection)
         copies = id_copy_data(ctx.store.keys, rows) if rows else []
+        office = organisation.name_in(session)
     on = _today(ctx)
-    _write(out, lambda stream: render_id_sheets(copies, purpose, on, stream, progress))
+    _write(out, lambda stream: render_id_sheets(copies, purpose, on, stream, progress, office))
     id_privacy.record(ctx, id_privacy.Action.PRINT_ID_IMAGE, f"id sheets {Path(out).name}", campaign=code, count=len(copies))
     return Printed(Path(out), len(copies))
 

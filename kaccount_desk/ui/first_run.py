@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kaccount_desk import config
-from kaccount_desk.services import campaigns, staff, store_setup
+from kaccount_desk.domain.organisation import check_organisation_name
+from kaccount_desk.services import campaigns, organisation, staff, store_setup
 from kaccount_desk.services.context import Actor, Context, Store
 from kaccount_desk.services.errors import ServiceError, StoreUnavailable
 from kaccount_desk.ui.messages import current_lang, error_text
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import QtWidgets, Slot
-from kaccount_desk.ui.settings import ORGANISATION, STORE, Settings
+from kaccount_desk.ui.settings import STORE, Settings
 
 DEFAULT_PORT = 5432
 
@@ -149,9 +150,18 @@ class OrganisationPage(QtWidgets.QWizardPage):
         label = QtWidgets.QLabel(self.tr("Na&me"))
         label.setBuddy(self.name)
         form.addRow(label, self.name)
+        self.problem = _note()
+        form.addRow("", self.problem)
 
     def isComplete(self) -> bool:
         return bool(self.name.text().strip())
+
+    def validatePage(self) -> bool:
+        """Refused here, not at Finish: the name prints as typed, so it must fit a heading on one line."""
+        verdict = check_organisation_name(self.name.text())
+        if not verdict.ok:
+            _show(self.problem, "\n".join(verdict.texts(current_lang())), False)
+        return verdict.ok
 
 
 class AdministratorPage(QtWidgets.QWizardPage):
@@ -244,8 +254,12 @@ class FirstRunWizard(QtWidgets.QWizard):
             store.close()
             _show(self.start_page.problem, error_text(exc) + "\n" + self.tr("Go back to change it."), False)
             return False
+        ctx = Context(store, actor, current_lang())
+        try:  # the store's own setting, so every PC of the office prints the same heading
+            organisation.set_organisation_name(ctx, self.organisation_page.name.text())
+        except ServiceError as exc:
+            QtWidgets.QMessageBox.warning(self, self.tr("Organisation not saved"), error_text(exc))
         if self.start_page.sample.isChecked():
-            ctx = Context(store, actor, current_lang())
             try:
                 campaigns.load_campaign_file(ctx, campaigns.sample_campaign_path(ctx))
             except ServiceError as exc:  # the account exists: a sample that fails must not lock anyone out
@@ -264,7 +278,6 @@ class FirstRunWizard(QtWidgets.QWizard):
         else:
             default = f"sqlite:///{(config.data_dir() / config.STORE_FILE).resolve()}"
             self.settings.set(STORE, "" if url == default else url)
-        self.settings.set(ORGANISATION, self.organisation_page.name.text().strip())
 
     @classmethod
     def ask(cls, settings: Settings, parent: QtWidgets.QWidget | None = None) -> Opened | None:

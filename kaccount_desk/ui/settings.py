@@ -42,6 +42,7 @@ LANGUAGE: Setting[str] = Setting("language", str, "zh", _label(QT_TRANSLATE_NOOP
 LAST_CAMPAIGN: Setting[str] = Setting("last_campaign", str, "", _label(QT_TRANSLATE_NOOP("settings", "Last campaign")))
 # "" is the embedded per-user store; a path or a URL without its password (see ui/first_run.py).
 STORE: Setting[str] = Setting("store", str, "", _label(QT_TRANSLATE_NOOP("settings", "Database")))
+# Before the name became the store's (services/organisation.py): read only to offer it to the administrator.
 ORGANISATION: Setting[str] = Setting("organisation", str, "", _label(QT_TRANSLATE_NOOP("settings", "Organisation")))
 PRINTER: Setting[str] = Setting("printer", str, "", _label(QT_TRANSLATE_NOOP("settings", "Default printer")))
 PAPER: Setting[str] = Setting("paper", str, "A4", _label(QT_TRANSLATE_NOOP("settings", "Paper size")))

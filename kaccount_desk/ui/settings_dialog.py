@@ -15,7 +15,6 @@ from kaccount_desk.ui.settings import (
     BACKUP_KEEP,
     IDLE_LOCK_MINUTES,
     LANGUAGE,
-    ORGANISATION,
     PAPER,
     PAPER_SIZES,
     PRINTER,
@@ -38,7 +37,6 @@ class SettingsDialog(QtWidgets.QDialog):
         self.test.clicked.connect(self.test_store)
         self.store_result = QtWidgets.QLabel()
         self.store_result.setWordWrap(True)
-        self.organisation = QtWidgets.QLineEdit(settings.get(ORGANISATION))
         self.language = QtWidgets.QComboBox()
         for code, name in LANGUAGES:
             self.language.addItem(name, code)
@@ -73,7 +71,6 @@ class SettingsDialog(QtWidgets.QDialog):
         form = QtWidgets.QFormLayout()
         form.addRow(self.tr("Database"), store_row)
         form.addRow("", self.store_result)
-        form.addRow(self.tr("Organisation"), self.organisation)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Default printer"), self.printer)
         form.addRow(self.tr("Paper size"), self.paper)
@@ -109,7 +106,6 @@ class SettingsDialog(QtWidgets.QDialog):
         if not self.test_store():
             return
         self.settings.set(STORE, self.store.text().strip())
-        self.settings.set(ORGANISATION, self.organisation.text().strip())
         self.settings.set(LANGUAGE, str(self.language.currentData()))
         self.settings.set(PRINTER, str(self.printer.currentData()))
         self.settings.set(PAPER, str(self.paper.currentData()))

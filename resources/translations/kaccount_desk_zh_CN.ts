@@ -3,182 +3,182 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="110" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="114" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="111" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="115" />
         <source>Lift the lock that five wrong passwords in a row put on this staff ID</source>
         <translation>解除因连续五次密码错误而对此工号的锁定</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="163" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="167" />
         <source>Load campaign file…</source>
         <translation>载入活动文件…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="228" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="232" />
         <source>Locked until %1</source>
         <translation>锁定到 %1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="101" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="105" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="75" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="76" />
         <source>Staff and campaigns</source>
         <translation>员工与活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="78" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="79" />
         <source>Audit log</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="103" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="134" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="107" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="138" />
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="103" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="135" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="107" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="139" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="103" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="136" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="107" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="140" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="103" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="137" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="107" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="141" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="103" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="107" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="106" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="250" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="110" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="254" />
         <source>Mark as left</source>
         <translation>标记为离岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="107" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="111" />
         <source>The account can no longer log in; a supervisor may then hand its open tickets on</source>
         <translation>该账号将不能登录;之后主管可把其未办结的工单转交他人</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="131" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="135" />
         <source>Add staff</source>
         <translation>添加员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="138" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="142" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="139" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="143" />
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="140" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="144" />
         <source>At least 8 characters, not a common password.</source>
         <translation>密码至少8个字符,且不能是常见密码。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="152" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="156" />
         <source>Add a staff member</source>
         <translation>添加员工账号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="158" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="162" />
         <source>Campaigns</source>
         <translation>办理活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="160" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="164" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="160" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="164" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="160" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="164" />
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="160" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="164" />
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="160" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="164" />
         <source>Reserved numbers</source>
         <translation>号池号码数</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="165" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="169" />
         <source>New campaign…</source>
         <translation>新建活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="167" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="171" />
         <source>Edit campaign…</source>
         <translation>编辑活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="226" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="230" />
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="226" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="230" />
         <source>Left</source>
         <translation>离岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="250" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="254" />
         <source>Reinstate</source>
         <translation>恢复在岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="304" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="308" />
         <source>The two passwords differ; type them again.</source>
         <translation>两次输入的密码不一致,请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="317" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="321" />
         <source>Added %1 %2 (%3); they can log in now.</source>
         <translation>已添加 %1 %2(%3),现在即可登录。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="331" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="335" />
         <source>The new staff member typed on the Admin page has not been added yet and would be lost.</source>
         <translation>管理页上填写的新人员还没有添加,将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="347" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="351" />
         <source>Load campaign</source>
         <translation>载入活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="347" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="351" />
         <source>Campaign files (*.toml)</source>
         <translation>活动文件 (*.toml)</translation>
     </message>
@@ -186,42 +186,42 @@
 <context>
     <name>AdministratorPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="160" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="170" />
         <source>The first administrator</source>
         <translation>第一位管理员</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="161" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="171" />
         <source>The administrator then adds clerks, collectors and office staff.</source>
         <translation>管理员之后再添加营业员、统计员和办公室人员。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="168" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="178" />
         <source>The password needs at least 8 characters and must not be a common one.</source>
         <translation>密码至少8个字符,且不能是常见密码。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="172" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="182" />
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="173" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="183" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="174" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="184" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="175" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="185" />
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="187" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="197" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -886,17 +886,22 @@ or choose an image</source>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="215" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="225" />
         <source>KAccount Desk — first start</source>
         <translation>大客户业务受理 — 首次启动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="245" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="255" />
         <source>Go back to change it.</source>
         <translation>请返回修改。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="252" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="261" />
+        <source>Organisation not saved</source>
+        <translation>单位名称未保存</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="266" />
         <source>Sample campaign not loaded</source>
         <translation>示例活动未能载入</translation>
     </message>
@@ -1551,24 +1556,62 @@ or choose an image</source>
     </message>
 </context>
 <context>
+    <name>OrganisationBox</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/organisation_box.py" line="21" />
+        <source>Organisation</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/organisation_box.py" line="24" />
+        <source>Printed above the notice, the rosters and the summary</source>
+        <translation>印在通知、名单和汇总表的抬头</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/organisation_box.py" line="25" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/organisation_box.py" line="33" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/organisation_box.py" line="47" />
+        <source>Filled in from this PC's earlier setting: press Save to print it for the whole office.</source>
+        <translation>已按本机以前的设置填入:按“保存”后全办公室的打印件都使用此名称。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/organisation_box.py" line="57" />
+        <source>Cleared: documents print no organisation line.</source>
+        <translation>已清除:打印件不再印单位名称。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/organisation_box.py" line="58" />
+        <source>Saved for every PC of this office.</source>
+        <translation>已保存,本办公室所有电脑的打印件都使用此名称。</translation>
+    </message>
+</context>
+<context>
     <name>OrganisationPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="143" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="144" />
         <source>Your organisation</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="144" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="145" />
         <source>The company or branch this office belongs to; it heads printed rosters and notices.</source>
         <translation>本办公室所属的公司或分支机构;打印的名单和通知以它为抬头。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="146" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="147" />
         <source>for example Botou Foundry Co., Ltd.</source>
         <translation>例如:泊头铸造有限公司</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="149" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="150" />
         <source>Na&amp;me</source>
         <translation>名称(&amp;M)</translation>
     </message>
@@ -1619,72 +1662,72 @@ or choose an image</source>
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="60" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="53" />
         <source>Full ID numbers (recorded)</source>
         <translation>完整证件号码(将被记录)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="29" />
+        <location filename="../../kaccount_desk/ui/printing/documents.py" line="19" />
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="30" />
+        <location filename="../../kaccount_desk/ui/printing/documents.py" line="20" />
         <source>Application forms</source>
         <translation>申请表</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="31" />
+        <location filename="../../kaccount_desk/ui/printing/documents.py" line="21" />
         <source>Department roster</source>
         <translation>部门名单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="32" />
+        <location filename="../../kaccount_desk/ui/printing/documents.py" line="22" />
         <source>Summary for the operator</source>
         <translation>报移动公司汇总表</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="33" />
+        <location filename="../../kaccount_desk/ui/printing/documents.py" line="23" />
         <source>ID-copy sheets</source>
         <translation>身份证复印件</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="37" />
+        <location filename="../../kaccount_desk/ui/printing/documents.py" line="27" />
         <source>Ticket receipt</source>
         <translation>受理回执</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="38" />
+        <location filename="../../kaccount_desk/ui/printing/documents.py" line="28" />
         <source>Ticket record</source>
         <translation>工单记录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="57" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="50" />
         <source>Only the applications ticked below</source>
         <translation>只打印下面勾选的申请</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="71" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="67" />
         <source>Save notice text</source>
         <translation>保存通知正文</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="72" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="68" />
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="73" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="69" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="77" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="74" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="78" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="75" />
         <source>Save as PDF…</source>
         <translation>另存为PDF…</translation>
     </message>
@@ -1709,89 +1752,94 @@ or choose an image</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="141" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="144" />
         <source>Fields filled in from the campaign: %1</source>
         <translation>从活动自动填入的字段:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="230" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="263" />
         <source>Notice text saved.</source>
         <translation>通知正文已保存。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="237" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="270" />
         <source>The notice text was changed and has not been saved. Save it now?</source>
         <translation>通知正文已修改但未保存。现在保存吗?</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="270" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="289" />
         <source>Choose a department for its roster.</source>
         <translation>请选择要打印名单的部门。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="303" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="324" />
         <source>Generating…</source>
         <translation>正在生成…</translation>
     </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="343" />
+        <source>The choices changed while it was being made: press Generate again.</source>
+        <translation>生成期间选项已更改:请重新按“生成”。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="324" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="350" />
         <source>%n page(s) ready.</source>
         <translation>
             <numerusform>已生成 %n 页,可预览。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="335" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="361" />
         <source>Cancelled; nothing was saved.</source>
         <translation>已取消,未保存任何文件。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="339" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="365" />
         <source>Not generated: %1</source>
         <translation>未能生成:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="341" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="367" />
         <source>Not generated.</source>
         <translation>未能生成。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="359" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="385" />
         <source>Nothing to print yet: choose a document and press Generate.</source>
         <translation>还没有可打印的内容:请先选择文档,再按“生成”。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="374" />
+        <location filename="../../kaccount_desk/ui/printing/hand_over.py" line="36" />
         <source>Cannot print</source>
         <translation>无法打印</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="375" />
+        <location filename="../../kaccount_desk/ui/printing/hand_over.py" line="37" />
         <source>Not printed.</source>
         <translation>未打印。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="379" />
+        <location filename="../../kaccount_desk/ui/printing/hand_over.py" line="40" />
         <source>Printed to %1.</source>
         <translation>已打印到 %1。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="380" />
+        <location filename="../../kaccount_desk/ui/printing/hand_over.py" line="41" />
         <source>Sent to the printer %1.</source>
         <translation>已发送到打印机 %1。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="387" />
+        <location filename="../../kaccount_desk/ui/printing/hand_over.py" line="46" />
         <source>Save as PDF</source>
         <translation>另存为PDF</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="394" />
+        <location filename="../../kaccount_desk/ui/printing/hand_over.py" line="53" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="396" />
+        <location filename="../../kaccount_desk/ui/printing/hand_over.py" line="56" />
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
@@ -2184,87 +2232,82 @@ or choose an image</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="34" />
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="33" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="36" />
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="35" />
         <source>(this computer's own database)</source>
         <translation>(本机数据库)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="37" />
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="36" />
         <source>&amp;Test</source>
         <translation>测试(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="47" />
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="45" />
         <source>(the system's default printer)</source>
         <translation>(系统默认打印机)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="52" />
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="50" />
         <source>%1 (not found now)</source>
         <translation>%1(当前找不到)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="60" />
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="58" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="61" />
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="59" />
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="64" />
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="62" />
         <source>(beside the database)</source>
         <translation>(数据库所在文件夹)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="74" />
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="72" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="76" />
-        <source>Organisation</source>
-        <translation>单位名称</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="77" />
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="74" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="78" />
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="75" />
         <source>Default printer</source>
         <translation>默认打印机</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="79" />
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="76" />
         <source>Paper size</source>
         <translation>纸张大小</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="80" />
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="77" />
         <source>Lock after idle</source>
         <translation>空闲后锁定</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="81" />
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="78" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="82" />
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="79" />
         <source>Backups kept</source>
         <translation>保留备份份数</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="83" />
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="80" />
         <source>A new database or language takes effect at the next start.</source>
         <translation>更换数据库或语言在下次启动时生效。</translation>
     </message>
@@ -2272,17 +2315,17 @@ or choose an image</source>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="196" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="206" />
         <source>How to start</source>
         <translation>开始方式</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="197" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="207" />
         <source>With the &amp;sample campaign (the 2012 notice), to try things out</source>
         <translation>载入示例活动(2012年的通知),先试用(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="198" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="208" />
         <source>&amp;Empty: the office loads or creates its own campaign</source>
         <translation>空白开始:由办公室载入或新建自己的活动(&amp;E)</translation>
     </message>
@@ -2305,72 +2348,72 @@ Your input stays here; trying again every %2 seconds.</source>
 <context>
     <name>StorePage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="52" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="53" />
         <source>Where is the data kept?</source>
         <translation>数据保存在哪里?</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="53" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="54" />
         <source>One PC: keep it on this computer. Several PCs in one office: use the office's server.</source>
         <translation>只有一台电脑:保存在本机。一个办公室有多台电脑:使用办公室的服务器。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="54" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="55" />
         <source>&amp;This computer</source>
         <translation>本机(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="55" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="56" />
         <source>The office's &amp;server (PostgreSQL)</source>
         <translation>办公室服务器(PostgreSQL)(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="58" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="59" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="68" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="69" />
         <source>Test the &amp;connection</source>
         <translation>测试连接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="76" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="77" />
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="77" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="78" />
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="78" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="79" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="79" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="80" />
         <source>User</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="80" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="81" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="110" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="111" />
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="110" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="111" />
         <source>Database (*.sqlite3)</source>
         <translation>数据库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="130" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="131" />
         <source>A new database will be created in this file.</source>
         <translation>将在此文件中新建数据库。</translation>
     </message>
@@ -3054,42 +3097,42 @@ Your input stays here; trying again every %2 seconds.</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings.py" line="45" />
+        <location filename="../../kaccount_desk/ui/settings.py" line="46" />
         <source>Organisation</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings.py" line="46" />
+        <location filename="../../kaccount_desk/ui/settings.py" line="47" />
         <source>Default printer</source>
         <translation>默认打印机</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings.py" line="47" />
+        <location filename="../../kaccount_desk/ui/settings.py" line="48" />
         <source>Paper size</source>
         <translation>纸张大小</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings.py" line="49" />
+        <location filename="../../kaccount_desk/ui/settings.py" line="50" />
         <source>Lock after idle minutes</source>
         <translation>空闲多少分钟后锁定</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings.py" line="50" />
+        <location filename="../../kaccount_desk/ui/settings.py" line="51" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings.py" line="51" />
+        <location filename="../../kaccount_desk/ui/settings.py" line="52" />
         <source>Backups kept</source>
         <translation>保留备份份数</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings.py" line="53" />
+        <location filename="../../kaccount_desk/ui/settings.py" line="54" />
         <source>Last folder</source>
         <translation>上次使用的文件夹</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings.py" line="56" />
+        <location filename="../../kaccount_desk/ui/settings.py" line="57" />
         <source>Last folder opened</source>
         <translation>上次打开的文件夹</translation>
     </message>

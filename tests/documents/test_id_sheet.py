@@ -61,3 +61,24 @@ def test_no_holders_is_refused(tmp_path) -> None:
     with pytest.raises(DocumentError) as caught:
         write_pdf_atomically(tmp_path / "ids.pdf", lambda out: render_id_sheets([], PURPOSE, ON, out))
     assert caught.value.reason.code == "doc.empty"
+
+
+def test_the_organisation_is_in_the_purpose_line_which_stays_on_the_page(make_pdf) -> None:
+    """The longest name the store accepts (40 characters) must not push the purpose line off the paper."""
+    import pypdfium2
+
+    from kaccount_desk.domain.organisation import MAX_LENGTH
+
+    name = "泊头铸造" * (MAX_LENGTH // 4)
+    pdf = make_pdf("ids", lambda out: render_id_sheets([id_copy()], PURPOSE, ON, out, organisation=name))
+    line = f"用途:{name} {PURPOSE} 2026-11-24"
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        page = document[0]
+        text = page.get_textpage()
+        start = text.get_text_range().index(line)
+        left = text.get_charbox(start)[0]
+        right = text.get_charbox(start + len(line) - 1)[2]
+        assert left > 0 and right < page.get_width()
+    finally:
+        document.close()

@@ -210,3 +210,25 @@ def test_the_notice_prices_every_option_and_lists_every_add_on(admin, campaign, 
     code = campaigns.load_campaign_file(admin, tmp_path / "c.toml").code
     text = _text(printing.print_notice(admin, code, out / "o.pdf").out).replace(" ", "")
     assert "短信包(200条):每月10元(可自愿加办)" in text
+
+
+def test_the_organisation_heads_the_notice_rosters_and_summary_and_marks_the_id_sheets(admin, campaign, apps, out) -> None:
+    """The wizard promised it; pdftotext found it in none of them."""
+    from pdf_probe import pdfium_text
+
+    from kaccount_desk.services import organisation
+
+    plain = printing.print_notice(admin, campaign, out / "plain.pdf")
+    assert pdfium_text(plain.out)[0].split()[0] == "关于办理中国移动大客户业务的通知"  # no name set: no line for it
+    organisation.set_organisation_name(admin, "泊头铸造有限公司")
+    printed = {
+        "notice": printing.print_notice(admin, campaign, out / "n.pdf"),
+        "roster": printing.print_roster(admin, campaign, out / "r.pdf", "铸造事业部"),
+        "summary": printing.print_summary(admin, campaign, out / "s.pdf", all_live=True),
+    }
+    for kind, done in printed.items():
+        assert pdfium_text(done.out)[0].split()[0] == "泊头铸造有限公司", kind  # the first line, above the title
+    sheets = pdfium_text(printing.print_id_sheets(admin, campaign, out / "ids.pdf", department="铸造事业部").out)
+    assert len(sheets) == 2
+    for page in sheets:
+        assert "用途:泊头铸造有限公司 仅供中国移动泊头公司办理大客户业务使用 2012-02-25" in page

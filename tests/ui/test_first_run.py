@@ -10,7 +10,7 @@ import pytest
 from support import PASSWORD, REPO
 
 from kaccount_desk import config
-from kaccount_desk.services import campaigns, staff
+from kaccount_desk.services import campaigns, organisation, staff
 from kaccount_desk.services.context import Context, Store
 from kaccount_desk.ui.first_run import FirstRunWizard
 from kaccount_desk.ui.main import _first_start
@@ -54,9 +54,10 @@ def test_a_new_office_on_this_computer(wizard: FirstRunWizard) -> None:
     assert wizard.opened is not None
     ctx = Context(wizard.opened.store, wizard.opened.actor)
     assert [c.code for c in campaigns.list_campaigns(ctx)] == ["BT2012-KA"]
+    assert organisation.organisation_name(ctx) == "泊头铸造有限公司"  # the store's, for every PC of the office
     wizard.opened.store.close()
     settings = Settings()
-    assert settings.get(STORE) == "" and settings.get(ORGANISATION) == "泊头铸造有限公司"
+    assert settings.get(STORE) == "" and settings.get(ORGANISATION) == ""
     assert not _first_start(None, settings)
     store = Store(f"sqlite:///{config.data_dir() / config.STORE_FILE}", resources=REPO / "resources", create=False)
     assert staff.authenticate(store, "A001", PASSWORD).staff_no == "A001"
@@ -131,3 +132,11 @@ def test_a_shared_server_is_set_up_and_remembered_without_its_password(wizard: F
     store = Store(remembered, resources=REPO / "resources", create=False)
     assert staff.authenticate(store, "A001", PASSWORD).staff_no == "A001"
     store.close()
+
+
+def test_a_name_too_long_for_a_heading_is_refused_on_its_own_page(wizard: FirstRunWizard) -> None:
+    wizard.next()
+    wizard.organisation_page.name.setText("铸" * 41)
+    wizard.next()
+    assert wizard.currentPage() is wizard.organisation_page
+    assert wizard.organisation_page.problem.isVisibleTo(wizard) and "at most 40" in wizard.organisation_page.problem.text()

@@ -8,9 +8,11 @@ import pytest
 from qt_dialogs import answer_file_dialog
 from support import make_staff, valid_id
 
+from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.services import enrollment, printing
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
+from kaccount_desk.services.errors import Refused
 from kaccount_desk.ui.printing.pdf_pages import PdfPages, print_pages
 from kaccount_desk.ui.printing.print_page import PrintPage
 from kaccount_desk.ui.qt import QtCore, QtPrintSupport, QtWidgets
@@ -197,3 +199,89 @@ def test_ticks_stay_through_a_refresh_that_brings_a_new_application(qtbot, page:
     page.refresh()
     assert page.applications.count() == 4
     assert page.checked_ids() == ticked
+
+
+def _nothing_to_hand_over(page: PrintPage) -> None:
+    """No document shown, and neither Save nor Print offered: what is saved or printed is only ever what was shown."""
+    assert page.preview.pages is None and page.preview.document().pageCount() == 0 and page.generated is None
+    assert not page.save_button.isEnabled() and not page.print_button.isEnabled()
+
+
+def test_a_failed_document_leaves_nothing_to_save_under_its_name(
+    qtbot, page: PrintPage, tmp_path: Path, message_boxes: list[tuple[str, str]]
+) -> None:
+    """Seen at the counter: forms generated, then the summary refused, and Save wrote the forms as 报移动公司汇总表."""
+    choose(page, "forms")
+    generate(qtbot, page)
+    assert page.save_button.isEnabled() and page.preview.pages is not None
+    choose(page, "summary")
+    _nothing_to_hand_over(page)
+    generate(qtbot, page)  # the three applications are drafts: the summary refuses
+    assert page.status.text().startswith("Not generated")
+    _nothing_to_hand_over(page)
+    seen: list[tuple[str, str]] = []
+    answer_file_dialog(tmp_path / "summary.pdf", seen)
+    page.save_as()
+    page.print_document()
+    assert seen == [] and not (tmp_path / "summary.pdf").exists()
+    assert "press Generate" in page.status.text()
+    QtWidgets.QApplication.processEvents()
+    for widget in QtWidgets.QApplication.topLevelWidgets():  # the dialog nobody should have opened
+        if isinstance(widget, QtWidgets.QFileDialog) and widget.isVisible():
+            widget.reject()
+
+
+@pytest.mark.parametrize("change", ["department", "full ids", "tick", "only ticked", "notice text"])
+def test_any_change_of_options_clears_the_document_shown(qtbot, page: PrintPage, change: str) -> None:
+    choose(page, "notice" if change == "notice text" else "forms")
+    generate(qtbot, page)
+    assert page.save_button.isEnabled()
+    if change == "department":
+        page.department.setCurrentIndex(page.department.findData("财务部"))
+    elif change == "full ids":
+        page.full_ids.setChecked(True)
+    elif change == "tick":
+        page.applications.item(0).setCheckState(QtCore.Qt.CheckState.Checked)
+    elif change == "only ticked":
+        page.selected_only.setChecked(True)
+    else:
+        page.template.appendPlainText("另附。")
+    _nothing_to_hand_over(page)
+    assert page.status.text() == "" and page.progress.value() == 0  # no "1 page ready" beside an empty preview
+
+
+def test_options_changed_while_generating_are_not_shown_the_old_result(qtbot, page: PrintPage) -> None:
+    """The job started for every department; the clerk chose 财务部 before it finished: its result is not 财务部's."""
+    choose(page, "forms")
+    page.generate.click()
+    page.department.setCurrentIndex(page.department.findData("财务部"))
+    qtbot.waitUntil(lambda: page.operation is None, timeout=20000)
+    _nothing_to_hand_over(page)
+    assert "Generate again" in page.status.text()
+    generate(qtbot, page)
+    assert page.preview.pages is not None and page.preview.pages.page_count() == 2
+
+
+def test_the_department_roster_starts_on_a_department_it_accepts(qtbot, page: PrintPage) -> None:
+    """部门名单 defaulted to 全部部门 and then refused it."""
+    choose(page, "roster")
+    assert page.department.currentData() == "铸造事业部"
+    generate(qtbot, page)
+    assert page.preview.pages is not None and page.save_button.isEnabled()
+
+
+def test_an_empty_summary_names_the_statuses_it_lists(qtbot, page: PrintPage, message_boxes: list[tuple[str, str]]) -> None:
+    choose(page, "summary")
+    generate(qtbot, page)
+    for status in ("Submitted", "Sent to carrier", "Activated"):
+        assert status in page.status.text()
+
+
+def test_a_long_error_wraps_instead_of_widening_the_choices(qtbot, page: PrintPage, message_boxes: list[tuple[str, str]]) -> None:
+    page.resize(1366, 728)
+    page.show()
+    qtbot.waitExposed(page)
+    before = page.document.width()
+    page._failed(Refused(Reason("print.test", "很长的原因" * 40, "a very long reason " * 30)))
+    QtWidgets.QApplication.processEvents()
+    assert page.document.width() == before and page.status.width() <= page.width() // 2

@@ -14,6 +14,7 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.admin.audit_panel import AuditPanel
 from kaccount_desk.ui.admin.campaign_editor import CampaignEditor
+from kaccount_desk.ui.admin.organisation_box import OrganisationBox
 from kaccount_desk.ui.admin.retention_box import RetentionBox
 from kaccount_desk.ui.admin.ticket_settings_box import TicketSettingsBox
 from kaccount_desk.ui.file_names import ask_open_path
@@ -85,7 +86,10 @@ class AdminPage(QtWidgets.QWidget):
         right.addWidget(self.campaign_box, 2)  # a handful of campaigns; the time limits have a row per category and area
         right.addWidget(self.ticket_box, 3)
         self.retention_box: RetentionBox | None = None
+        self.organisation_box: OrganisationBox | None = None
         if ctx.actor.may(Permission.MANAGE_STAFF):
+            self.organisation_box = OrganisationBox(ctx)
+            right.addWidget(self.organisation_box)
             self.retention_box = RetentionBox(ctx)
             right.addWidget(self.retention_box)
         layout.addWidget(self.staff_box, 1)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kaccount_desk.ui.printing.pdf_pages import PdfPages
-from kaccount_desk.ui.qt import QtPdfWidgets
+from kaccount_desk.ui.qt import QtPdf, QtPdfWidgets
 
 
 class Preview(QtPdfWidgets.QPdfView):
@@ -17,6 +17,7 @@ class Preview(QtPdfWidgets.QPdfView):
     def __init__(self) -> None:
         super().__init__()
         self.pages: PdfPages | None = None
+        self._blank = QtPdf.QPdfDocument(self)
         self.setPageMode(QtPdfWidgets.QPdfView.PageMode.MultiPage)
         self.setZoomMode(QtPdfWidgets.QPdfView.ZoomMode.FitToWidth)
         self.setMinimumWidth(420)
@@ -24,3 +25,8 @@ class Preview(QtPdfWidgets.QPdfView):
     def show_pdf(self, pages: PdfPages) -> None:
         self.setDocument(pages.document)
         self.pages = pages
+
+    def clear(self) -> None:
+        """Show nothing: a document that no longer matches the choices must not stay on screen."""
+        self.setDocument(self._blank)  # a view given no document at all warns from Qt's link model
+        self.pages = None

@@ -7,9 +7,7 @@ person chooses with "Save as PDF…", so a cancelled or refused job never leaves
 
 from __future__ import annotations
 
-import shutil
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from kaccount_desk.documents.notice import shown_fields, stored_fields
@@ -17,28 +15,23 @@ from kaccount_desk.services import application_list, campaigns, id_privacy, prin
 from kaccount_desk.services.application_list import ApplicationQuery
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
-from kaccount_desk.ui.file_names import ask_save_path, file_name
+from kaccount_desk.ui.file_names import file_name
 from kaccount_desk.ui.messages import error_text, show_error
-from kaccount_desk.ui.printing.pdf_pages import PdfPages, prepare_printer, print_pages
+from kaccount_desk.ui.printing.documents import (
+    DOCUMENTS,
+    FULL_ID_CHOICE,
+    SELECTABLE,
+    TICKET_DOCUMENTS,
+    Choices,
+    Job,
+    document_job,
+)
+from kaccount_desk.ui.printing.hand_over import print_with_dialog, save_copy
+from kaccount_desk.ui.printing.pdf_pages import PdfPages
 from kaccount_desk.ui.printing.preview import Preview
-from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtPrintSupport, QtWidgets, Slot
-from kaccount_desk.ui.settings import PAPER, PRINTER, Settings
-from kaccount_desk.ui.workers import Operation, ProgressCallback, report_failure
+from kaccount_desk.ui.qt import QtCore, QtWidgets, Slot
+from kaccount_desk.ui.workers import Operation, report_failure
 
-DOCUMENTS: tuple[tuple[str, str], ...] = tuple((key, str(title)) for key, title in (
-    ("notice", QT_TRANSLATE_NOOP("PrintPage", "Notice")),
-    ("forms", QT_TRANSLATE_NOOP("PrintPage", "Application forms")),
-    ("roster", QT_TRANSLATE_NOOP("PrintPage", "Department roster")),
-    ("summary", QT_TRANSLATE_NOOP("PrintPage", "Summary for the operator")),
-    ("id-sheets", QT_TRANSLATE_NOOP("PrintPage", "ID-copy sheets")),
-))
-# Asked for from the Tickets page for one ticket, not chosen in the list: (the service's writer, the title).
-TICKET_DOCUMENTS: dict[str, tuple[Callable[[Context, int, Path], printing.Printed], str]] = {
-    "receipt": (printing.print_receipt, str(QT_TRANSLATE_NOOP("PrintPage", "Ticket receipt"))),
-    "ticket": (printing.print_ticket, str(QT_TRANSLATE_NOOP("PrintPage", "Ticket record"))),
-}
-SELECTABLE = ("forms", "id-sheets")
-FULL_ID_CHOICE = ("forms", "roster", "summary")
 LIST_LIMIT = 500
 
 
@@ -66,6 +59,9 @@ class PrintPage(QtWidgets.QWidget):
         self._print_when_ready = False  # a ticket's paper asked for from the Tickets page
         self._ticket_paper = ""  # which one ("受理回执 20261202-0001"), said beside the result: the list shows campaign documents
         self._saved_template = ""  # the notice text as the store holds it, to tell what was typed since
+        # Bumped by every change of document or options: a job started under other choices is not shown.
+        self._choices = 0
+        self._job_choices = 0
         self.placeholders = QtWidgets.QLabel()
         self.placeholders.setWordWrap(True)
         self.save_template = QtWidgets.QPushButton(self.tr("Save notice text"))
@@ -73,6 +69,7 @@ class PrintPage(QtWidgets.QWidget):
         self.cancel = QtWidgets.QPushButton(self.tr("Cancel"))
         self.progress = QtWidgets.QProgressBar()
         self.status = QtWidgets.QLabel()
+        self.status.setWordWrap(True)  # a long refusal wraps under the choices instead of widening them
         self.preview = Preview()
         self.print_button = QtWidgets.QPushButton(self.tr("Print…"))
         self.save_button = QtWidgets.QPushButton(self.tr("Save as PDF…"))
@@ -80,6 +77,9 @@ class PrintPage(QtWidgets.QWidget):
         self.document.currentIndexChanged.connect(self._document_changed)
         self.selected_only.toggled.connect(self.applications.setEnabled)
         self.department.currentIndexChanged.connect(self._fill_applications)
+        for changed in (self.document.currentIndexChanged, self.department.currentIndexChanged, self.full_ids.toggled,
+                        self.selected_only.toggled, self.applications.itemChanged, self.template.textChanged):
+            changed.connect(self._choices_changed)
         self.save_template.clicked.connect(self.save_notice_text)
         self.generate.clicked.connect(self.start)
         self.cancel.clicked.connect(self.stop)
@@ -136,7 +136,10 @@ class PrintPage(QtWidgets.QWidget):
                 for dept in spec.departments:
                     self.department.addItem(dept.name, dept.name)
                 self._show_template(printing.notice_template(self.ctx, code).text)
+        if self.kind() == "roster":
+            self.department.setCurrentIndex(self._roster_department())
         self.department.blockSignals(False)
+        self._choices_changed()  # another campaign's document is not this one's
         self.placeholders.setText(
             self.tr("Fields filled in from the campaign: %1").replace("%1", " ".join(f"【{zh}】" for _, zh in printing.NOTICE_PLACEHOLDERS))
         )
@@ -146,8 +149,26 @@ class PrintPage(QtWidgets.QWidget):
         return str(self.document.currentData())
 
     @Slot()
+    def _choices_changed(self) -> None:
+        """Another document or other options: the one shown is no longer what would be saved or printed."""
+        self._choices += 1
+        self._discard()
+        if self.operation is None:  # "3 pages ready" and a full bar would speak of the document just cleared
+            self.status.clear()
+            self.progress.setValue(0)
+
+    def _discard(self) -> None:
+        """Clear the preview and take Save and Print away until a document is generated again."""
+        self.preview.clear()
+        self.generated = None
+        self.print_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+
+    @Slot()
     def _document_changed(self) -> None:
         kind = self.kind()
+        if kind == "roster" and not self.department.currentData():
+            self.department.setCurrentIndex(self._roster_department())
         self.template_box.setVisible(kind == "notice")
         self.department.setEnabled(kind not in ("notice", "summary"))
         self.selected_only.setEnabled(kind in SELECTABLE)
@@ -157,6 +178,11 @@ class PrintPage(QtWidgets.QWidget):
         if kind not in SELECTABLE:
             self.selected_only.setChecked(False)
         self.applications.setEnabled(self.selected_only.isChecked())
+
+    def _roster_department(self) -> int:
+        """A roster is one department's: the clerk's own if the campaign has it, else the first."""
+        own = self.department.findData(self.ctx.actor.department) if self.ctx.actor.department else -1
+        return own if own > 0 else min(1, self.department.count() - 1)
 
     def focus_search(self) -> bool:
         return False
@@ -169,6 +195,13 @@ class PrintPage(QtWidgets.QWidget):
     def _fill_applications(self) -> None:
         """The campaign's applications to tick; those ticked stay ticked through F5 or an import."""
         ticked = set(self.checked_ids())
+        self.applications.blockSignals(True)  # the same ticks read again are no change of options
+        try:
+            self._list_applications(ticked)
+        finally:
+            self.applications.blockSignals(False)
+
+    def _list_applications(self, ticked: set[int]) -> None:
         self.applications.clear()
         if not self.code:
             return
@@ -242,24 +275,10 @@ class PrintPage(QtWidgets.QWidget):
     def save_input(self) -> bool:
         return self.save_notice_text()
 
-    def _job(self, out: Path) -> Callable[[ProgressCallback], printing.Printed]:
-        ctx, code, kind = self.ctx, self.code or "", self.kind()
+    def _chosen(self) -> Choices:
         department = self.department.currentData() if self.department.isEnabled() else None
         ids = self.checked_ids() if self.selected_only.isChecked() else None
-        full = self.full_ids.isChecked() and self.full_ids.isEnabled()
-
-        def run(progress: ProgressCallback) -> printing.Printed:
-            if kind == "notice":
-                return printing.print_notice(ctx, code, out)
-            if kind == "forms":
-                return printing.print_forms(ctx, code, out, department, ids, progress, full_ids=full)
-            if kind == "id-sheets":
-                return printing.print_id_sheets(ctx, code, out, department, ids, progress)
-            if kind == "roster":
-                return printing.print_roster(ctx, code, out, department or "", full_ids=full)
-            return printing.print_summary(ctx, code, out, full_ids=full)
-
-        return run
+        return Choices(self.kind(), self.code or "", department, ids, self.full_ids.isChecked() and self.full_ids.isEnabled())
 
     @Slot()
     def start(self) -> None:
@@ -274,7 +293,7 @@ class PrintPage(QtWidgets.QWidget):
         self._suggested_name = file_name(department or self._campaign_title, self.document.currentText(),
                                          day=self.ctx.now().astimezone().date(), suffix=".pdf")
         self._ticket_paper = ""
-        self._run(self._job(out))
+        self._run(document_job(self.ctx, self._chosen(), out))
 
     def take_ticket(self, kind: str, ticket_id: int, number: str) -> None:
         """A ticket's receipt or record asked for on the Tickets page: generated at once, then the print dialog.
@@ -292,7 +311,9 @@ class PrintPage(QtWidgets.QWidget):
         self._print_when_ready, self._ticket_paper = True, f"{shown} {number}"
         self._run(lambda _progress: write(ctx, ticket_id, out))
 
-    def _run(self, job: Callable[[ProgressCallback], printing.Printed]) -> None:
+    def _run(self, job: Job) -> None:
+        self._discard()  # whatever comes of this job, the document shown before it is not what it makes
+        self._job_choices = self._choices
         self.operation = Operation(job)
         self.operation.progressed.connect(self._progressed)
         self.operation.finished.connect(self._finished)
@@ -316,6 +337,11 @@ class PrintPage(QtWidgets.QWidget):
     @Slot(object)
     def _finished(self, result: object) -> None:
         assert isinstance(result, printing.Printed)
+        if self._job_choices != self._choices:
+            self._idle()
+            self._print_when_ready = False
+            self.status.setText(self.tr("The choices changed while it was being made: press Generate again."))
+            return
         self._idle(finished=True)
         self.generated = result.out
         self.preview.show_pdf(PdfPages(result.out))
@@ -353,44 +379,21 @@ class PrintPage(QtWidgets.QWidget):
 
     @Slot()
     def print_document(self) -> None:
-        """Print the document the preview already holds open, so what is printed is what was seen."""
+        """Print the document the preview holds open, so what is printed is what was seen."""
         pages = self.preview.pages
         if pages is None:  # Ctrl+P before anything was generated: say what to do rather than nothing at all
             self.status.setText(self.tr("Nothing to print yet: choose a document and press Generate."))
             return
-        printer = QtPrintSupport.QPrinter(QtPrintSupport.QPrinter.PrinterMode.HighResolution)
-        settings = Settings()
-        if settings.get(PRINTER):
-            printer.setPrinterName(settings.get(PRINTER))
-        prepare_printer(pages, printer, settings.get(PAPER))
-        # The job's name in the printer queue, and the name Qt's dialog offers when printing to a file.
-        printer.setDocName(self._suggested_name)
-        dialog = QtPrintSupport.QPrintDialog(printer, self)
-        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
-            return
-        try:
-            print_pages(pages, printer)
-        except OSError as exc:
-            QtWidgets.QMessageBox.warning(self, self.tr("Cannot print"), str(exc))
-            self.status.setText(self.tr("Not printed."))
-            return
-        to_file = printer.outputFormat() == QtPrintSupport.QPrinter.OutputFormat.PdfFormat and printer.outputFileName()
-        self.status.setText(
-            self.tr("Printed to %1.").replace("%1", printer.outputFileName()) if to_file
-            else self.tr("Sent to the printer %1.").replace("%1", printer.printerName())
-        )
+        said = print_with_dialog(self, pages, self._suggested_name)
+        if said is not None:
+            self.status.setText(said)
 
     @Slot()
     def save_as(self) -> None:
-        if self.generated is None:
+        """Save the document the preview shows, under the name of what it is."""
+        pages = self.preview.pages
+        if pages is None:
             return
-        chosen = ask_save_path(self, self.tr("Save as PDF"), self._suggested_name, "PDF (*.pdf)")
-        if chosen is None:
-            return
-        target = str(chosen)
-        try:
-            shutil.copyfile(self.generated, target)
-        except OSError as exc:
-            QtWidgets.QMessageBox.warning(self, self.tr("Cannot save"), f"{target}: {exc.strerror or exc}")
-            return
-        self.status.setText(self.tr("Saved to %1").replace("%1", target))
+        said = save_copy(self, pages, self._suggested_name)
+        if said is not None:
+            self.status.setText(said)
