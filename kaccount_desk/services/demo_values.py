@@ -91,8 +91,10 @@ def id_number(index: int) -> str:
     """A valid resident ID, a different one for every index below 14 × 16,000 × 999."""
     area = AREAS[index % len(AREAS)]
     rest = index // len(AREAS)
-    born = date(1956, 1, 1) + timedelta(days=rest % BIRTH_DAYS)
-    sequence = f"{rest // BIRTH_DAYS % 999 + 1:03d}"
+    day = rest % BIRTH_DAYS
+    born = date(1956, 1, 1) + timedelta(days=day)
+    # The sequence shifts with the birth day, so the last four differ as real ones do.
+    sequence = f"{(rest // BIRTH_DAYS + 7 * day) % 999 + 1:03d}"
     first17 = f"{area}{born:%Y%m%d}{sequence}"
     return first17 + calc_check_digit(first17 + "0")  # stdnum expects a check digit in place
 
