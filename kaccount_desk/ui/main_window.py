@@ -12,6 +12,7 @@ from typing import TypeVar
 from kaccount_desk.domain.operator_time import local
 from kaccount_desk.domain.roles import ROLE_LABELS, Permission
 from kaccount_desk.services import campaigns
+from kaccount_desk.services.changes import EVERYTHING, ROSTER_IMPORTED, Changes
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui import shortcuts
@@ -25,6 +26,7 @@ from kaccount_desk.ui.fit import fit_to_screen
 from kaccount_desk.ui.i18n import LANGUAGES, install_translations
 from kaccount_desk.ui.idle_lock import IdleLock
 from kaccount_desk.ui.messages import current_lang, show_error
+from kaccount_desk.ui.operations import announce, change_hub
 from kaccount_desk.ui.page import Page
 from kaccount_desk.ui.pages import LANDING_PAGES, build_pages
 from kaccount_desk.ui.printing.print_page import PrintPage
@@ -99,6 +101,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.draft_keepers = [DraftKeeper(ctx, "application", lambda: self.findChild(IntakeForm), self)]
         if tickets_page is not None:
             self.draft_keepers.append(DraftKeeper(ctx, "ticket", lambda: tickets_page.form, self))
+        change_hub().changed.connect(self.apply_changes)
         fit_to_screen(self)
 
     def _first_row(self) -> int:
@@ -136,9 +139,14 @@ class MainWindow(QtWidgets.QMainWindow):
 
     @Slot()
     def reload_everything(self) -> None:
-        """F5: campaigns and staff made elsewhere (another PC, the CLI) and every list, read again."""
-        self.reload_campaigns()
-        self._refresh_pages()
+        """F5: anything may have been written elsewhere (another desk, the CLI): every view reads again."""
+        announce(EVERYTHING)
+
+    @Slot(object, object)
+    def apply_changes(self, changes: Changes, origin: object) -> None:
+        """The one "what changed" signal: the campaign list again (each page listens for itself)."""
+        if changes.campaigns:
+            self.reload_campaigns()
 
     @Slot()
     def print_current(self) -> None:
@@ -327,16 +335,12 @@ class MainWindow(QtWidgets.QMainWindow):
         for _, page in self.pages:
             page.set_campaign(code)
 
-    def _refresh_pages(self) -> None:
-        for _, page in self.pages:
-            page.refresh()
-
     def open_import_dialog(self) -> ImportRosterDialog | None:
         """The import dialog, not yet shown; the menu action shows it, tests drive it."""
         if not self.campaign_code:
             return None
         dialog = ImportRosterDialog(self.ctx, self.campaign_code, self)
-        dialog.imported.connect(self._refresh_pages)
+        dialog.imported.connect(lambda *_: announce(ROSTER_IMPORTED, dialog))
         return dialog
 
     @Slot()

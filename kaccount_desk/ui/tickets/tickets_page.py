@@ -14,10 +14,12 @@ from datetime import date, datetime, time, timedelta
 from kaccount_desk.domain.operator_time import OPERATOR_TZ
 from kaccount_desk.domain.tickets import Category, Channel, TicketStatus, Window, label
 from kaccount_desk.services import ticket_queries
+from kaccount_desk.services.changes import TICKET_CHANGED, Changes
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.ticket_queries import Queue, TicketQuery
 from kaccount_desk.ui.messages import current_lang, error_text
+from kaccount_desk.ui.operations import announce, change_hub
 from kaccount_desk.ui.palette import banner_style, text_style
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtWidgets, Signal, Slot
 from kaccount_desk.ui.shortcuts import bind
@@ -51,6 +53,7 @@ class TicketsPage(QtWidgets.QWidget):
     def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        change_hub().changed.connect(self.apply_changes)  # every change, wherever made, reaches this page
         self.form: OpenTicketForm | None = None
         self.model = TicketsModel(ctx, parent=self)
         self.detail = TicketDetail(ctx)
@@ -59,7 +62,6 @@ class TicketsPage(QtWidgets.QWidget):
         self._build_filters()
         self._build_table()
         self._build_layout()
-        self.detail.changed.connect(self._ticket_changed)
         self.detail.print_requested.connect(self.print_requested)
         self.reminder.alerted.connect(self.show_banner)
         self.reminder.timer.timeout.connect(self.model.refresh)
@@ -286,10 +288,19 @@ class TicketsPage(QtWidgets.QWidget):
             self.table.selectRow(row)
         self.detail.load(ticket_id)
 
-    @Slot(int)
-    def _ticket_changed(self, ticket_id: int) -> None:
+    @Slot(object, object)
+    def apply_changes(self, changes: Changes, origin: object) -> None:
+        """Tickets changed (here, on another desk, or F5): the rows again, and the open ticket as stored now.
+
+        The panel's own action already painted its result, so only the row is chosen again for it.
+        """
+        if not (changes.tickets or changes.staff or changes.settings):
+            return
         self.refresh()
-        row = self.model.row_of(ticket_id)
+        if origin is not self.detail:
+            self.detail.reread()
+        view = self.detail.view
+        row = self.model.row_of(view.id) if view is not None else None
         if row is not None and self.table.currentIndex().row() != row:
             self.table.selectionModel().blockSignals(True)
             self.table.selectRow(row)
@@ -331,7 +342,7 @@ class TicketsPage(QtWidgets.QWidget):
 
     @Slot(int)
     def _opened(self, ticket_id: int) -> None:
-        self.refresh()
+        announce(TICKET_CHANGED, self.form)
         self.select_ticket(ticket_id)
 
     @Slot(str)
