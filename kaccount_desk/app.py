@@ -21,6 +21,13 @@ def private_files() -> None:
         os.umask(0o077)
 
 
+def gui_language(args: Sequence[str], parsed_lang: str) -> str | None:
+    """``--lang``, else ``KACCOUNT_LANG``, else None (the language kept in the settings): the wizard and login included."""
+    if "--lang" in " ".join(args) or os.environ.get("KACCOUNT_LANG") in ("zh", "en"):
+        return parsed_lang
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # What a killed or crashed run left half-written goes first; a SIGTERM from now on
     # unwinds like an exception, so this run's own temporaries are removed as it ends.
@@ -37,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if parsed.command is None and not {"-h", "--help", "--version"} & set(args):
         from kaccount_desk.ui.main import run_gui  # Qt loads only when a window is wanted
 
-        return run_gui(parsed.db, parsed.lang if "--lang" in " ".join(args) else None)
+        return run_gui(parsed.db, gui_language(args, parsed.lang))
     return run(args)
 
 

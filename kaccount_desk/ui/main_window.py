@@ -35,6 +35,7 @@ from kaccount_desk.ui.settings import IDLE_LOCK_MINUTES, LANGUAGE, LAST_CAMPAIGN
 from kaccount_desk.ui.settings_dialog import SettingsDialog
 from kaccount_desk.ui.shortcuts import ShortcutsDialog
 from kaccount_desk.ui.store_banner import StoreBanner
+from kaccount_desk.ui.tickets.ticket_detail import TicketDetail
 from kaccount_desk.ui.tickets.tickets_page import TicketsPage
 from kaccount_desk.ui.unsaved import editors_in, first_unsettled
 from kaccount_desk.ui.window_state import restore_layout, save_layout
@@ -266,13 +267,14 @@ class MainWindow(QtWidgets.QMainWindow):
         self.campaign_combo.setCurrentIndex(self.campaign_combo.findData(kept))
         self.campaign_combo.blockSignals(False)
 
-    def confirm_unsaved(self, only: tuple[type, ...] = ()) -> bool:
+    def confirm_unsaved(self, only: tuple[type, ...] = (), carried: tuple[type, ...] = ()) -> bool:
         """True when nothing typed will be lost: nothing unsaved, saved now, or knowingly discarded.
 
         Every editor in the window takes part (``only`` narrows it to the kinds a campaign switch
-        refills). On Cancel, or a refused save, the editor is brought into view with its typing.
+        refills); ``carried`` are left out, since their typing goes on into the next window. On Cancel,
+        or a refused save, the editor is brought into view with its typing.
         """
-        editors = [e for e in editors_in(self) if not only or isinstance(e, only)]
+        editors = [e for e in editors_in(self) if (not only or isinstance(e, only)) and not isinstance(e, carried)]
         stopped = first_unsettled(self, editors)
         if stopped is None:
             return True
@@ -365,7 +367,7 @@ class MainWindow(QtWidgets.QMainWindow):
         code = str(action.data())
         if code == current_lang():
             return
-        if not self.confirm_unsaved():
+        if not self.confirm_unsaved(carried=(TicketDetail,)):  # unsent ticket text goes on into the rebuilt window
             for other in action.actionGroup().actions():
                 other.setChecked(other.data() == current_lang())
             return
@@ -395,6 +397,8 @@ def rebuild_in_language(old: MainWindow, code: str) -> MainWindow:
     new.nav.setCurrentRow(old.nav.currentRow())  # the same page, now in the other language
     for before, after in zip(old.findChildren(QtWidgets.QTabWidget), new.findChildren(QtWidgets.QTabWidget), strict=False):
         after.setCurrentIndex(before.currentIndex())  # and the same tab on it (Tickets: Queue or Reports)
+    if (old_tickets := old.page(TicketsPage)) is not None and (new_tickets := new.page(TicketsPage)) is not None:
+        new_tickets.carry_over(old_tickets)  # the ticket chosen and its unsent text
     if old.isMaximized():
         new.showMaximized()
     else:

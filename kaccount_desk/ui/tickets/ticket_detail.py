@@ -252,6 +252,15 @@ class TicketDetail(QtWidgets.QWidget):
         if text.strip() or reason.strip():
             self.drafts[view.id] = (ticket_number(view.id, view.received_at), text, reason)
 
+    def carried(self) -> tuple[int | None, dict[int, tuple[str, str, str]]]:
+        """The open ticket and every unsent text (its own included), for the window rebuilt in another language."""
+        drafts = dict(self.drafts)
+        if self.view is not None:
+            text, reason = self.text.toPlainText(), self.close_reason.text()
+            if text.strip() or reason.strip():
+                drafts[self.view.id] = (ticket_number(self.view.id, self.view.received_at), text, reason)
+        return (self.view.id if self.view is not None else None), drafts
+
     def has_unsaved_input(self) -> bool:
         """Text typed for this ticket or another one and not yet used in an action."""
         return bool(self.text.toPlainText().strip() or self.close_reason.text().strip() or self.drafts)

@@ -35,6 +35,10 @@ log = logging.getLogger("kaccount_desk.ui.tickets")
 SEARCH_DELAY_MS = 300
 FIRST_REMINDER_MS = 3000
 COLUMN_WIDTHS = (112, 84, 72, 62, 96, 50, 86, 84, 100)
+# Columns of coded values, widened to their longest name in the language shown ("Fault report" and
+# "Replied to customer" were cut to "Fault …" and "Replied to …" in English).
+CODED_COLUMNS = {2: [c.value for c in Category], 6: [s.value for s in TicketStatus]}
+CELL_PADDING = 16
 SPLIT = (800, 620)
 QUEUES: tuple[tuple[Queue, str], ...] = tuple((queue, str(title)) for queue, title in (
     (Queue.MINE, QT_TRANSLATE_NOOP("TicketsPage", "My tickets")),
@@ -126,8 +130,11 @@ class TicketsPage(QtWidgets.QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
+        metrics = self.table.fontMetrics()
         for column, width in enumerate(COLUMN_WIDTHS):
-            self.table.setColumnWidth(column, width)
+            names = CODED_COLUMNS.get(column, [])
+            widest = max((metrics.horizontalAdvance(label(value, current_lang())) + CELL_PADDING for value in names), default=0)
+            self.table.setColumnWidth(column, max(width, widest))
         header.setSortIndicator(DUE_COLUMN, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._sort_changed)
@@ -326,6 +333,16 @@ class TicketsPage(QtWidgets.QWidget):
         count = f"{self.model.rowCount()}+" if self.model.capped else str(self.model.rowCount())
         self.count_label.setText(self.tr("%1 ticket(s)").replace("%1", count))
 
+    def carry_over(self, old: TicketsPage) -> None:
+        """The same ticket chosen and every unsent text kept, from the page this one replaces (a language switch)."""
+        ticket_id, drafts = old.detail.carried()
+        self.detail.drafts = drafts
+        row = old.table.currentIndex().row()
+        if row >= 0:
+            self.model.index(row, 0).data(TICKET_ID_ROLE)  # reads the page holding that row, so it can be selected here
+        if ticket_id is not None:
+            self.select_ticket(ticket_id)  # its text comes back out of the drafts as it is shown
+
     @Slot()
     def open_form(self) -> OpenTicketForm:
         """The opening form, shown without blocking; it stays open for the next customer."""
@@ -337,6 +354,7 @@ class TicketsPage(QtWidgets.QWidget):
             self.form.raise_()
             self.form.activateWindow()
         else:
+            self.form.start_afresh()  # not the last customer's "opened" line and receipt button
             self.form.show()
         return self.form
 
