@@ -177,3 +177,25 @@ def test_f5_announces_everything_once(qtbot, admin: Context, heard: list[tuple[C
     window = shown_window(qtbot, admin)
     press_f5(qtbot, window)
     assert heard == [(EVERYTHING, None)] and EVERYTHING.everything
+
+
+def test_a_search_answers_off_the_gui_thread_and_a_stale_answer_is_dropped(qtbot, admin: Context) -> None:
+    clerk = make_staff(admin, "C004", "clerk", "客服热线")
+    for content in ("家里信号很差", "上月话费多扣了20元"):
+        t.open_ticket(clerk, t.TicketInput(category="complaint", channel="face", window="hotline", customer_name="李明",
+                                           customer_number="13800138000", content=content))
+    page = TicketsPage(clerk)
+    qtbot.addWidget(page)
+    page.show()
+    page.queue.setCurrentIndex(page.queue.findData("all"))
+    page.search.setText("信号")
+    page.apply_filters()
+    assert page.cursor().shape() == Qt.CursorShape.BusyCursor and not operations.idle()
+    page.search.clear()  # the clerk cleared it before the answer came
+    page.apply_filters()
+    qtbot.waitUntil(operations.idle)
+    assert page.model.rowCount() == 2 and not page.model.is_search()  # the queue, not the late hits
+    page.search.setText("信号")
+    page.apply_filters()
+    qtbot.waitUntil(operations.idle)
+    assert page.model.rowCount() == 1 and page.count_label.text() == "1 found"

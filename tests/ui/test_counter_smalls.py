@@ -16,6 +16,7 @@ from kaccount_desk.domain.tickets import Category, TicketStatus, label
 from kaccount_desk.services import audit
 from kaccount_desk.services import tickets as t
 from kaccount_desk.services.context import Context
+from kaccount_desk.ui import operations
 from kaccount_desk.ui.admin.admin_page import AdminPage
 from kaccount_desk.ui.first_run import FirstRunWizard
 from kaccount_desk.ui.i18n import install_translations
@@ -59,6 +60,7 @@ def test_one_ticket_whose_answer_and_reply_repeat_the_term_is_found_once(qtbot, 
     page = tickets_page(qtbot, clerk)
     page.search.setText("话费")  # QTest types ASCII only
     page.apply_filters()
+    qtbot.waitUntil(operations.idle)  # the search runs off the GUI thread
     assert page.model.rowCount() == 1
     assert page.count_label.text() == "1 found"  # not "3 found, newest 1 shown"
 
@@ -75,6 +77,7 @@ def test_audit_times_are_the_halls_with_the_zone_and_details_read_as_words(qtbot
     newest = [panel.model.index(0, c).data() for c in range(6)]
     assert newest[1] == "2026-12-06 21:57" and "UTC+8" in str(panel.model.headerData(1, Qt.Orientation.Horizontal))
     assert newest[5] == "count: 2 · ids: 7, 9 · op: update"
+    assert panel.table.columnWidth(1) > panel.table.fontMetrics().horizontalAdvance(newest[1])  # on one line
 
 
 @pytest.mark.usefixtures("english")

@@ -90,6 +90,7 @@ class AuditPanel(QtWidgets.QWidget):
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(1, self.table.fontMetrics().horizontalAdvance("2026-12-06 23:59") + 16)  # one line, not two
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         bar = QtWidgets.QHBoxLayout()
         for widget in (self.action, self.actor, self.all_dates, self.since, self.until, apply_button):

@@ -17,9 +17,9 @@ from kaccount_desk.services import ticket_queries
 from kaccount_desk.services.changes import TICKET_CHANGED, Changes
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
-from kaccount_desk.services.ticket_queries import Queue, TicketQuery
+from kaccount_desk.services.ticket_queries import Queue, SearchResult, TicketQuery
 from kaccount_desk.ui.messages import current_lang, error_text
-from kaccount_desk.ui.operations import announce, change_hub
+from kaccount_desk.ui.operations import announce, change_hub, run_query
 from kaccount_desk.ui.palette import banner_style, text_style
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtWidgets, Signal, Slot
 from kaccount_desk.ui.shortcuts import bind
@@ -228,13 +228,13 @@ class TicketsPage(QtWidgets.QWidget):
             self._show_count()
             self._forget_ticket_if_gone()
             return
-        try:
-            result = ticket_queries.search_tickets(self.ctx, term)
-        except ServiceError as exc:
-            self.model.set_hits(())
-            self._hint(error_text(exc))
-            self._forget_ticket_if_gone()
-            return
+        # Off the GUI thread: a term that matches many entries, on a server across the network, must not freeze the window.
+        run_query(self, lambda: ticket_queries.search_tickets(self.ctx, term),
+                  lambda result: self._show_hits(term, result), lambda exc: self._search_refused(term, exc))
+
+    def _show_hits(self, term: str, result: SearchResult) -> None:
+        if self.search.text().strip() != term:
+            return  # typed on meanwhile: the newer term's answer follows
         self.model.set_hits(result.hits)
         self._forget_ticket_if_gone()
         # Laid out now rather than by Qt's delayed layout after the first paint: that would paint
@@ -246,6 +246,16 @@ class TicketsPage(QtWidgets.QWidget):
         self.count_label.setText(shown)
         if result.hint is not None:
             self._hint(result.hint.text(current_lang()))
+
+    def _search_refused(self, term: str, exc: BaseException) -> bool:
+        """A refusal is said under the list (the list empties); anything else goes to the usual report."""
+        if not isinstance(exc, ServiceError):
+            return False
+        if self.search.text().strip() == term:
+            self.model.set_hits(())
+            self._hint(error_text(exc))
+            self._forget_ticket_if_gone()
+        return True
 
     def _forget_ticket_if_gone(self) -> None:
         """Other filters or a search: the panel empties when its ticket is not in the list any more.
