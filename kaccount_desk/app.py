@@ -22,6 +22,13 @@ def private_files() -> None:
         os.umask(0o077)
 
 
+def gui_language(args: Sequence[str], parsed_lang: str) -> str | None:
+    """``--lang``, else ``KACCOUNT_LANG``, else None (the language kept in the settings): the wizard and login included."""
+    if "--lang" in " ".join(args) or os.environ.get("KACCOUNT_LANG") in ("zh", "en"):
+        return parsed_lang
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # What a killed or crashed run left half-written goes first; a SIGTERM from now on
     # unwinds like an exception, so this run's own temporaries are removed as it ends.
@@ -39,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kaccount_desk.ui.main import run_gui  # Qt loads only when a window is wanted
 
         running_mark.hold()
-        return run_gui(parsed.db, parsed.lang if "--lang" in " ".join(args) else None)
+        return run_gui(parsed.db, gui_language(args, parsed.lang))
     try:
         code = run(args)
         sys.stdout.flush()  # a reader gone away (`| head`) is found here, not in the interpreter's last flush

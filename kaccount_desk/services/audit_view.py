@@ -6,6 +6,7 @@ recorded, so taking the log away leaves a trace in it.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -42,7 +43,31 @@ class AuditRow:
     action: str
     action_label: str
     subject: str
-    detail: str
+    detail: str  # canonical JSON, as the chain hashes it (and the export keeps it)
+
+    @property
+    def detail_text(self) -> str:
+        """The detail as a person reads it: ``count: 3 · ids: 1, 2, 3`` rather than ``{"count":3,"ids":[1,2,3]}``."""
+        return readable_detail(self.detail)
+
+
+def readable_detail(detail: str) -> str:
+    """Each fact of an entry's detail as ``name: value``, lists joined by commas; text that is not JSON as it is."""
+    try:
+        data = json.loads(detail)
+    except ValueError:
+        return detail
+    if isinstance(data, dict):
+        return " · ".join(f"{key}: {_plain(value)}" for key, value in data.items())
+    return _plain(data)
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, list):
+        return ", ".join(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{key} {_plain(v)}" for key, v in value.items())
+    return "—" if value is None else str(value)
 
 
 def action_label(action: str, lang: Lang) -> str:

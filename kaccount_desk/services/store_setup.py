@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from sqlalchemy.engine import URL, make_url
 
 from kaccount_desk import config
+from kaccount_desk.domain.login import load_common_passwords, password_problems, staff_no_problems
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.services.context import store_guard
 from kaccount_desk.services.errors import StoreUnavailable
 from kaccount_desk.store.engine import probe
+from kaccount_desk.store.failures import failure_words
 
 _STATES = {
     "current": ("连接成功,数据库可以使用。", "Connected: the store is ready to use."),
@@ -37,9 +39,31 @@ def check_store(url: str) -> StoreCheck:
         with store_guard(url):
             state = probe(url)
     except StoreUnavailable as exc:
-        return StoreCheck(False, exc.reasons[0])
+        return StoreCheck(False, _in_words(exc.reasons[0], url))
     zh, en = _STATES[state]
     return StoreCheck(True, Reason(f"store.{state}", zh, en))
+
+
+def _in_words(reason: Reason, url: str) -> Reason:
+    """The condition in the person's language and the place as the fields name it: no URL, user, password or libpq text."""
+    words = failure_words(reason.code)
+    if words is None:
+        return reason
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        place = parsed.database or ""
+    else:
+        place = f"{parsed.host or 'localhost'}:{parsed.port or 5432}/{parsed.database or ''}"
+    return Reason(reason.code, f"{words[0]}:{place}", f"{words[1]}: {place}")
+
+
+def first_admin_problems(staff_no: str, password: str) -> tuple[Reason, ...]:
+    """What creating the first administrator would refuse in the staff ID and password, asked before any store exists.
+
+    The wizard asks on its administrator page, so a common password is not refused only at Finish.
+    """
+    common = load_common_passwords(config.resources_dir())
+    return (*staff_no_problems(staff_no), *password_problems(password, common))
 
 
 def postgresql_url(host: str, port: int, database: str, user: str, password: str = "") -> str:

@@ -196,14 +196,16 @@ def search_tickets(ctx: Context, term: str, limit: int = SEARCH_LIMIT) -> Search
     with ctx.store.read() as session:
         if not searchable(term):
             return _one_char(ctx, session, term, limit)
-        # Hits come from the newest index entries; the count is of entries (a ticket whose answer
-        # repeats the term counts twice), capped, which is what "1000+" needs and costs little.
+        # Hits come from the newest index entries. When those are all the entries there are, the
+        # count is of the tickets found, exact (one ticket whose note repeats the term said "3 found,
+        # newest 1 shown"); beyond that it is of entries, capped, which is what "1000+" needs and costs little.
         digits = _digits(term)
         # Digit pairs are in every ticket, so a long digit phrase is slow in the index (139 ms on
         # a million tickets); a number that long is a customer number, answered by its column.
         by_text = not digits or len(digits) < NUMBER_PREFIX_DIGITS
-        ids = _ticket_ids_for_events(session, matching_entries(session, term, 2 * limit)) if by_text else []
-        matched = count_matching_entries(session, term, COUNT_CAP) if by_text else 0
+        entries = matching_entries(session, term, 2 * limit) if by_text else []
+        ids = _ticket_ids_for_events(session, entries) if entries else []
+        matched = len(ids) if len(entries) < 2 * limit else count_matching_entries(session, term, COUNT_CAP)
         if digits:
             upper = digits[:-1] + chr(ord(digits[-1]) + 1)
             by_number = list(

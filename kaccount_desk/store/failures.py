@@ -65,6 +65,16 @@ _KNOWN: list[tuple[tuple[str, ...], str, str, str]] = [
 ]
 
 
+_UNAVAILABLE = ("数据库暂时无法使用", "The store cannot be used now")
+
+
+def failure_words(code: str) -> tuple[str, str] | None:
+    """The (zh, en) words of a store condition without the driver's own message (which is in English)."""
+    if code == "store.unavailable":
+        return _UNAVAILABLE
+    return next(((zh, en) for _, known, zh, en in _KNOWN if known == code), None)
+
+
 def failure_reason(exc: BaseException, url: str) -> Reason | None:
     """A reason for ``exc`` if it is a store condition (not a bug), naming the store without its password."""
     if isinstance(exc, StoreFault):

@@ -193,6 +193,12 @@ class AdministratorPage(QtWidgets.QWizardPage):
         return all(e.text().strip() for e in (self.staff_no, self.name, self.password, self.repeat))
 
     def validatePage(self) -> bool:
+        """Refused here, beside the fields, rather than at Finish (whose Back then landed on the staff ID)."""
+        problems = store_setup.first_admin_problems(self.staff_no.text(), self.password.text())
+        if problems:
+            _show(self.problem, "\n".join(r.text(current_lang()) for r in problems), False)
+            (self.staff_no if problems[0].code.startswith("staff.no") else self.password).setFocus()
+            return False
         if self.password.text() != self.repeat.text():
             _show(self.problem, self.tr("The two passwords differ."), False)
             self.repeat.setFocus()

@@ -12,6 +12,7 @@ from typing import TypeVar
 from kaccount_desk.domain.operator_time import local
 from kaccount_desk.domain.roles import ROLE_LABELS, Permission
 from kaccount_desk.services import campaigns
+from kaccount_desk.services.changes import EVERYTHING, ROSTER_IMPORTED, Changes
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui import shortcuts
@@ -25,6 +26,7 @@ from kaccount_desk.ui.fit import fit_to_screen
 from kaccount_desk.ui.i18n import LANGUAGES, install_translations
 from kaccount_desk.ui.idle_lock import IdleLock
 from kaccount_desk.ui.messages import current_lang, show_error
+from kaccount_desk.ui.operations import announce, change_hub
 from kaccount_desk.ui.page import Page
 from kaccount_desk.ui.pages import LANDING_PAGES, build_pages
 from kaccount_desk.ui.printing.print_page import PrintPage
@@ -33,6 +35,7 @@ from kaccount_desk.ui.settings import IDLE_LOCK_MINUTES, LANGUAGE, LAST_CAMPAIGN
 from kaccount_desk.ui.settings_dialog import SettingsDialog
 from kaccount_desk.ui.shortcuts import ShortcutsDialog
 from kaccount_desk.ui.store_banner import StoreBanner
+from kaccount_desk.ui.tickets.ticket_detail import TicketDetail
 from kaccount_desk.ui.tickets.tickets_page import TicketsPage
 from kaccount_desk.ui.unsaved import editors_in, first_unsettled
 from kaccount_desk.ui.window_state import restore_layout, save_layout
@@ -99,6 +102,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.draft_keepers = [DraftKeeper(ctx, "application", lambda: self.findChild(IntakeForm), self)]
         if tickets_page is not None:
             self.draft_keepers.append(DraftKeeper(ctx, "ticket", lambda: tickets_page.form, self))
+        change_hub().changed.connect(self.apply_changes)
         fit_to_screen(self)
 
     def _first_row(self) -> int:
@@ -136,9 +140,14 @@ class MainWindow(QtWidgets.QMainWindow):
 
     @Slot()
     def reload_everything(self) -> None:
-        """F5: campaigns and staff made elsewhere (another PC, the CLI) and every list, read again."""
-        self.reload_campaigns()
-        self._refresh_pages()
+        """F5: anything may have been written elsewhere (another desk, the CLI): every view reads again."""
+        announce(EVERYTHING)
+
+    @Slot(object, object)
+    def apply_changes(self, changes: Changes, origin: object) -> None:
+        """The one "what changed" signal: the campaign list again (each page listens for itself)."""
+        if changes.campaigns:
+            self.reload_campaigns()
 
     @Slot()
     def print_current(self) -> None:
@@ -258,13 +267,14 @@ class MainWindow(QtWidgets.QMainWindow):
         self.campaign_combo.setCurrentIndex(self.campaign_combo.findData(kept))
         self.campaign_combo.blockSignals(False)
 
-    def confirm_unsaved(self, only: tuple[type, ...] = ()) -> bool:
+    def confirm_unsaved(self, only: tuple[type, ...] = (), carried: tuple[type, ...] = ()) -> bool:
         """True when nothing typed will be lost: nothing unsaved, saved now, or knowingly discarded.
 
         Every editor in the window takes part (``only`` narrows it to the kinds a campaign switch
-        refills). On Cancel, or a refused save, the editor is brought into view with its typing.
+        refills); ``carried`` are left out, since their typing goes on into the next window. On Cancel,
+        or a refused save, the editor is brought into view with its typing.
         """
-        editors = [e for e in editors_in(self) if not only or isinstance(e, only)]
+        editors = [e for e in editors_in(self) if (not only or isinstance(e, only)) and not isinstance(e, carried)]
         stopped = first_unsettled(self, editors)
         if stopped is None:
             return True
@@ -327,16 +337,12 @@ class MainWindow(QtWidgets.QMainWindow):
         for _, page in self.pages:
             page.set_campaign(code)
 
-    def _refresh_pages(self) -> None:
-        for _, page in self.pages:
-            page.refresh()
-
     def open_import_dialog(self) -> ImportRosterDialog | None:
         """The import dialog, not yet shown; the menu action shows it, tests drive it."""
         if not self.campaign_code:
             return None
         dialog = ImportRosterDialog(self.ctx, self.campaign_code, self)
-        dialog.imported.connect(self._refresh_pages)
+        dialog.imported.connect(lambda *_: announce(ROSTER_IMPORTED, dialog))
         return dialog
 
     @Slot()
@@ -361,7 +367,7 @@ class MainWindow(QtWidgets.QMainWindow):
         code = str(action.data())
         if code == current_lang():
             return
-        if not self.confirm_unsaved():
+        if not self.confirm_unsaved(carried=(TicketDetail,)):  # unsent ticket text goes on into the rebuilt window
             for other in action.actionGroup().actions():
                 other.setChecked(other.data() == current_lang())
             return
@@ -391,6 +397,8 @@ def rebuild_in_language(old: MainWindow, code: str) -> MainWindow:
     new.nav.setCurrentRow(old.nav.currentRow())  # the same page, now in the other language
     for before, after in zip(old.findChildren(QtWidgets.QTabWidget), new.findChildren(QtWidgets.QTabWidget), strict=False):
         after.setCurrentIndex(before.currentIndex())  # and the same tab on it (Tickets: Queue or Reports)
+    if (old_tickets := old.page(TicketsPage)) is not None and (new_tickets := new.page(TicketsPage)) is not None:
+        new_tickets.carry_over(old_tickets)  # the ticket chosen and its unsent text
     if old.isMaximized():
         new.showMaximized()
     else:

@@ -6,6 +6,7 @@ from types import ModuleType
 
 from PySide6 import QtCore, QtGui, QtPdf, QtPdfWidgets, QtPrintSupport, QtWidgets
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
+from shiboken6 import isValid as alive  # False once Qt has deleted the C++ side of a widget
 
 QtCharts: ModuleType | None
 try:
@@ -15,4 +16,5 @@ except ImportError:  # QtCharts ships in PySide6-Addons; without it the reports 
 
 __all__ = [
     "QT_TRANSLATE_NOOP", "Qt", "QtCharts", "QtCore", "QtGui", "QtPdf", "QtPdfWidgets", "QtPrintSupport", "QtWidgets", "Signal", "Slot",
+    "alive",
 ]

@@ -3,182 +3,182 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="114" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="117" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="115" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="118" />
         <source>Lift the lock that five wrong passwords in a row put on this staff ID</source>
         <translation>解除因连续五次密码错误而对此工号的锁定</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="167" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="170" />
         <source>Load campaign file…</source>
         <translation>载入活动文件…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="232" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="245" />
         <source>Locked until %1</source>
         <translation>锁定到 %1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="105" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="108" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="76" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="79" />
         <source>Staff and campaigns</source>
         <translation>员工与活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="79" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="82" />
         <source>Audit log</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="107" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="138" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="110" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="141" />
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="107" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="139" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="110" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="142" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="107" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="140" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="110" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="143" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="107" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="141" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="110" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="144" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="107" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="110" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="110" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="254" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="113" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="267" />
         <source>Mark as left</source>
         <translation>标记为离岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="111" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="114" />
         <source>The account can no longer log in; a supervisor may then hand its open tickets on</source>
         <translation>该账号将不能登录;之后主管可把其未办结的工单转交他人</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="135" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="138" />
         <source>Add staff</source>
         <translation>添加员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="142" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="145" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="143" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="146" />
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="144" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="147" />
         <source>At least 8 characters, not a common password.</source>
         <translation>密码至少8个字符,且不能是常见密码。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="156" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="159" />
         <source>Add a staff member</source>
         <translation>添加员工账号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="162" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="165" />
         <source>Campaigns</source>
         <translation>办理活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="164" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="167" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="164" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="167" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="164" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="167" />
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="164" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="167" />
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="164" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="167" />
         <source>Reserved numbers</source>
         <translation>号池号码数</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="169" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="172" />
         <source>New campaign…</source>
         <translation>新建活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="171" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="174" />
         <source>Edit campaign…</source>
         <translation>编辑活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="230" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="243" />
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="230" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="243" />
         <source>Left</source>
         <translation>离岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="254" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="267" />
         <source>Reinstate</source>
         <translation>恢复在岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="308" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="321" />
         <source>The two passwords differ; type them again.</source>
         <translation>两次输入的密码不一致,请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="321" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="334" />
         <source>Added %1 %2 (%3); they can log in now.</source>
         <translation>已添加 %1 %2(%3),现在即可登录。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="335" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="348" />
         <source>The new staff member typed on the Admin page has not been added yet and would be lost.</source>
         <translation>管理页上填写的新人员还没有添加,将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="351" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="364" />
         <source>Load campaign</source>
         <translation>载入活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="351" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="364" />
         <source>Campaign files (*.toml)</source>
         <translation>活动文件 (*.toml)</translation>
     </message>
@@ -221,7 +221,7 @@
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="197" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="203" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -277,91 +277,91 @@
 <context>
     <name>ApplicationsPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="52" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="55" />
         <source>Name, number or last digits of the ID</source>
         <translation>姓名、号码或证件号码末几位</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="153" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="156" />
         <source>Select all of this department</source>
         <translation>选中本部门全部</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="89" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="92" />
         <source>No campaign yet. An administrator loads one on the Admin page.</source>
         <translation>尚无办理活动。请管理员在“管理”页载入活动。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="154" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="157" />
         <source>Move selected to</source>
         <translation>选中的申请改为</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="162" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="165" />
         <source>Print their application forms</source>
         <translation>打印选中人员的申请表</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="164" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="167" />
         <source>Print their ID-copy sheets</source>
         <translation>打印选中人员的身份证复印件</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="167" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="170" />
         <source>Export selected…</source>
         <translation>导出选中的申请…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="171" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="174" />
         <source>Batch</source>
         <translation>批量办理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="183" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="186" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="205" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="208" />
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="206" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="209" />
         <source>All plans</source>
         <translation>全部资费</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="266" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="269" />
         <source>%n application(s)</source>
         <translation>
             <numerusform>共 %n 份申请</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="267" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="270" />
         <source>%n selected</source>
         <translation>
             <numerusform>已选 %n 份</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="296" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="299" />
         <source>Rejected</source>
         <translation>被退回</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="296" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="299" />
         <source>Operator's reason for rejecting</source>
         <translation>移动公司退回的原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="300" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="303" />
         <source>Move applications</source>
         <translation>批量办理申请</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="301" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="304" />
         <source>Move %n selected application(s) to “%1”?</source>
         <translation>
             <numerusform>把选中的 %n 份申请改为“%1”?</numerusform>
@@ -377,8 +377,8 @@
     </message>
     <message>
         <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="36" />
-        <source>Time</source>
-        <translation>时间</translation>
+        <source>Time (UTC+8)</source>
+        <translation>时间(北京时间)</translation>
     </message>
     <message>
         <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="37" />
@@ -404,86 +404,86 @@
 <context>
     <name>AuditPanel</name>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="69" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="72" />
         <source>All actions</source>
         <translation>全部事项</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="73" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="76" />
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="80" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="83" />
         <source>All dates</source>
         <translation>全部日期</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="82" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="85" />
         <source>Filter</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="83" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="86" />
         <source>Check the chain</source>
         <translation>校验记录链</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="84" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="87" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="117" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="121" />
         <source>Audit alarm: </source>
         <translation>审计告警:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="130" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="134" />
         <source>%n entries</source>
         <translation>
             <numerusform>共 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="138" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="142" />
         <source>The audit log is intact: %n entries.</source>
         <translation>
             <numerusform>审计记录完整:共 %n 条。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="139" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="143" />
         <source>Latest entry: </source>
         <translation>最新记录:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="141" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="145" />
         <source>The audit log was tampered with: </source>
         <translation>审计记录被改动:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="145" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="149" />
         <source>Audit log</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="146" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="150" />
         <source>Export the audit log</source>
         <translation>导出审计记录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="146" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="150" />
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="151" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="155" />
         <source>Exporting the audit log</source>
         <translation>正在导出审计记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="152" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="156" />
         <source>%n entries written to </source>
         <translation>
             <numerusform>已写入 %n 条记录:</numerusform>
@@ -886,22 +886,22 @@ or choose an image</source>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="225" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="231" />
         <source>KAccount Desk — first start</source>
         <translation>大客户业务受理 — 首次启动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="255" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="261" />
         <source>Go back to change it.</source>
         <translation>请返回修改。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="261" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="267" />
         <source>Organisation not saved</source>
         <translation>单位名称未保存</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="266" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="272" />
         <source>Sample campaign not loaded</source>
         <translation>示例活动未能载入</translation>
     </message>
@@ -1091,7 +1091,7 @@ or choose an image</source>
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="449" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="470" />
         <source>Saved as draft #%1 with the problems listed; it cannot move on until they are fixed</source>
         <translation>已存为草稿 #%1,所列问题改正之前不能继续办理</translation>
     </message>
@@ -1241,62 +1241,62 @@ or choose an image</source>
         <translation>申请 #%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="452" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="473" />
         <source>Saved — application #%1</source>
         <translation>已保存 — 申请 #%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="469" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="490" />
         <source>Application #%1 is now: %2</source>
         <translation>申请 #%1 现为:%2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="545" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="566" />
         <source>%1 — current fee + %2 yuan a month</source>
         <translation>%1 — 原资费 + 每月 %2 元</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="546" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="567" />
         <source>%1 — %2 yuan a month</source>
         <translation>%1 — 每月 %2 元</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="558" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="579" />
         <source>%1 (+%2 yuan)</source>
         <translation>%1(+%2 元)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="590" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="611" />
         <source>The number the person keeps</source>
         <translation>申请人保留的老号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="590" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="611" />
         <source>Type the number or press F4 to choose one</source>
         <translation>输入号码,或按 F4 选号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="636" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="657" />
         <source>Only office staff may accept a late application.</source>
         <translation>只有办公室人员可以接收逾期申请。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="658" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="679" />
         <source>Changes not saved yet (Enter saves)</source>
         <translation>修改尚未保存(按 Enter 保存)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="658" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="679" />
         <source>Not saved yet (Enter saves)</source>
         <translation>尚未保存(按 Enter 保存)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="661" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="682" />
         <source>Only the confirmation below is missing</source>
         <translation>只差下面的确认</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="661" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="682" />
         <source>Nothing missing ✓</source>
         <translation>材料齐全 ✓</translation>
     </message>
@@ -1347,112 +1347,112 @@ or choose an image</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="54" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="57" />
         <source>KAccount Desk — key-account intake</source>
         <translation>大客户业务受理台</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="179" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="188" />
         <source>Campaign</source>
         <translation>办理活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="182" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="191" />
         <source>Campaign:</source>
         <translation>办理活动:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="188" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="197" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="189" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="198" />
         <source>&amp;Import roster…</source>
         <translation>导入名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="190" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="199" />
         <source>&amp;Export roster…</source>
         <translation>导出名单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="193" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="202" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="196" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="205" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="198" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="207" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="199" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="208" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="208" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="217" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="209" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="218" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="210" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="219" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="215" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="224" />
         <source>%1 (%2, %3)</source>
         <translation>%1(%2,%3)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="216" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="225" />
         <source>Logged in: %1</source>
         <translation>当前登录:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="218" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="227" />
         <source>Database: %1</source>
         <translation>数据库:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="290" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="300" />
         <source>an application</source>
         <translation>一份申请</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="290" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="300" />
         <source>a new ticket</source>
         <translation>一张新工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="297" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="307" />
         <source>Unsaved typing found</source>
         <translation>发现未保存的内容</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="298" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="308" />
         <source>When the program last stopped, %1 was being typed and not saved (kept at %2). Restore it?</source>
         <translation>程序上次停止时,有%1正在填写且未保存(保存于 %2)。要恢复吗?</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="374" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="380" />
         <source>About KAccount Desk</source>
         <translation>关于大客户业务受理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="375" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="381" />
         <source>KAccount Desk: enrollment intake for a mobile operator's key-account calling group.</source>
         <translation>KAccount Desk:移动公司大客户集团网业务受理。</translation>
     </message>
@@ -1550,7 +1550,7 @@ or choose an image</source>
         <translation>工单 %1 已受理,办结时限 %2。您是首问责任人,负责到客户确认为止。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="221" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="227" />
         <source>The new ticket's form holds typing that has not been saved. Open the ticket now?</source>
         <translation>新工单表单中有尚未保存的内容。现在开单吗?</translation>
     </message>
@@ -1662,7 +1662,7 @@ or choose an image</source>
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="53" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="56" />
         <source>Full ID numbers (recorded)</source>
         <translation>完整证件号码(将被记录)</translation>
     </message>
@@ -1702,109 +1702,109 @@ or choose an image</source>
         <translation>工单记录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="50" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="53" />
         <source>Only the applications ticked below</source>
         <translation>只打印下面勾选的申请</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="67" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="70" />
         <source>Save notice text</source>
         <translation>保存通知正文</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="68" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="71" />
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="69" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="72" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="74" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="77" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="75" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="78" />
         <source>Save as PDF…</source>
         <translation>另存为PDF…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="93" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="96" />
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="94" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="97" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="100" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="103" />
         <source>Notice text</source>
         <translation>通知正文</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="128" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="131" />
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="144" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="147" />
         <source>Fields filled in from the campaign: %1</source>
         <translation>从活动自动填入的字段:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="263" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="272" />
         <source>Notice text saved.</source>
         <translation>通知正文已保存。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="270" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="279" />
         <source>The notice text was changed and has not been saved. Save it now?</source>
         <translation>通知正文已修改但未保存。现在保存吗?</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="289" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="298" />
         <source>Choose a department for its roster.</source>
         <translation>请选择要打印名单的部门。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="324" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="333" />
         <source>Generating…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="343" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="352" />
         <source>The choices changed while it was being made: press Generate again.</source>
         <translation>生成期间选项已更改:请重新按“生成”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="350" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="359" />
         <source>%n page(s) ready.</source>
         <translation>
             <numerusform>已生成 %n 页,可预览。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="361" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="370" />
         <source>Cancelled; nothing was saved.</source>
         <translation>已取消,未保存任何文件。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="365" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="374" />
         <source>Not generated: %1</source>
         <translation>未能生成:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="367" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="376" />
         <source>Not generated.</source>
         <translation>未能生成。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="385" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="394" />
         <source>Nothing to print yet: choose a document and press Generate.</source>
         <translation>还没有可打印的内容:请先选择文档,再按“生成”。</translation>
     </message>
@@ -2315,17 +2315,17 @@ or choose an image</source>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="206" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="212" />
         <source>How to start</source>
         <translation>开始方式</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="207" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="213" />
         <source>With the &amp;sample campaign (the 2012 notice), to try things out</source>
         <translation>载入示例活动(2012年的通知),先试用(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="208" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="214" />
         <source>&amp;Empty: the office loads or creates its own campaign</source>
         <translation>空白开始:由办公室载入或新建自己的活动(&amp;E)</translation>
     </message>
@@ -2421,238 +2421,238 @@ Your input stays here; trying again every %2 seconds.</source>
 <context>
     <name>TicketDetail</name>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="76" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="77" />
         <source>Category:</source>
         <translation>类别:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="76" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="77" />
         <source>Customer:</source>
         <translation>客户:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="76" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="77" />
         <source>Received:</source>
         <translation>受理时间:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="77" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="78" />
         <source>Due:</source>
         <translation>办结时限:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="77" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="78" />
         <source>Owner:</source>
         <translation>首问责任人:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="77" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="78" />
         <source>Content:</source>
         <translation>受理内容:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="78" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="79" />
         <source>Referrals:</source>
         <translation>转派部门:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="78" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="79" />
         <source>Rent waiver:</source>
         <translation>免收月租:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="89" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="90" />
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="95" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="96" />
         <source>Print receipt…</source>
         <translation>打印回执…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="96" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="97" />
         <source>The customer's receipt again, to print or save as PDF</source>
         <translation>再次打印客户的受理回执,或另存为PDF</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="97" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="98" />
         <source>Print ticket…</source>
         <translation>打印工单…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="98" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="99" />
         <source>The whole ticket with its history, to print or save as PDF</source>
         <translation>整张工单及其处理记录,可打印或另存为PDF</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="124" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="125" />
         <source>Actions</source>
         <translation>办理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="126" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="127" />
         <source>What is asked of the department, its answer, the reply to the customer, or a note</source>
         <translation>填写转派事项、部门答复、回复客户的内容或备注</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="128" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="129" />
         <source>Start</source>
         <translation>开始处理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="129" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="130" />
         <source>Reply to customer</source>
         <translation>回复客户</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="130" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="131" />
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="137" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="138" />
         <source>Refer</source>
         <translation>转派</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="139" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="140" />
         <source>Record department answer</source>
         <translation>登记部门答复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="141" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="142" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="142" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="143" />
         <source>Not satisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="143" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="144" />
         <source>Not reachable</source>
         <translation>联系不上</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="145" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="146" />
         <source>Handset caused it</source>
         <translation>客户手机原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="146" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="147" />
         <source>Customer told it is overdue</source>
         <translation>已告知客户超时</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="148" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="149" />
         <source>Hand to new owner</source>
         <translation>转交新负责人</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="149" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="150" />
         <source>Only when the owner has left; the reason goes in the box above</source>
         <translation>仅限原负责人已离岗时;请在上方输入框写明原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="151" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="152" />
         <source>Reason for closing without a reply or callback</source>
         <translation>未回复或未回访即办结的原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="152" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="153" />
         <source>Close ticket</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="165" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="166" />
         <source>Refer to</source>
         <translation>转派至</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="165" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="166" />
         <source>answer by</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="166" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="167" />
         <source>Answer from</source>
         <translation>答复部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="167" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="168" />
         <source>Callback</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="168" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="169" />
         <source>Fault</source>
         <translation>故障申告</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="186" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="187" />
         <source>Owner left</source>
         <translation>负责人离岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="262" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="272" />
         <source>Text typed for ticket(s) %1 has not been used in an action yet and would be lost.</source>
         <translation>为工单 %1 填写的内容还没有提交,将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="275" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="285" />
         <source>Select a ticket in the queue</source>
         <translation>请在左侧列表中选择工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="280" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="290" />
         <source>Ticket %1 · %2</source>
         <translation>工单 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="285" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="295" />
         <source> (key-account customer)</source>
         <translation>(大客户)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="289" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="299" />
         <source>  handset caused: no repair limit</source>
         <translation>  客户手机原因:不计修复时限</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="293" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="303" />
         <source>, first received by %1</source>
         <translation>,首问受理人 %1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="296" />
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="299" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="306" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="309" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="300" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="310" />
         <source>monthly rent waived from %1 until %2</source>
         <translation>免收障碍期间月租:%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="301" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="311" />
         <source>the repair</source>
         <translation>修复为止</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="305" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="315" />
         <source>answered %1</source>
         <translation>%1 已答复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="306" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="316" />
         <source>answer due %1</source>
         <translation>应于 %1 前答复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="372" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="388" />
         <source>Done: %1</source>
         <translation>已完成:%1</translation>
     </message>
@@ -2816,102 +2816,102 @@ Your input stays here; trying again every %2 seconds.</source>
 <context>
     <name>TicketsPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="38" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="44" />
         <source>My tickets</source>
         <translation>我的工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="39" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="45" />
         <source>My window</source>
         <translation>本窗口</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="40" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="46" />
         <source>Referred to my department</source>
         <translation>转派本部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="41" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="47" />
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="42" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="48" />
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="43" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="49" />
         <source>All tickets</source>
         <translation>全部工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="85" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="91" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="86" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="92" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="87" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="93" />
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="88" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="94" />
         <source>All windows</source>
         <translation>全部窗口</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="90" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="96" />
         <source>Owner's staff no.</source>
         <translation>责任人工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="93" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="99" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="106" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="112" />
         <source>Search content, answers, name or number (e.g. a word of the request, a surname, 1380013)</source>
         <translation>查找受理内容、答复、客户姓名或号码(如 话费、信号、1380013)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="111" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="117" />
         <source>New ticket…</source>
         <translation>受理新工单…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="152" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="161" />
         <source>Queue:</source>
         <translation>工单列表:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="189" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="198" />
         <source>Queue</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="190" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="199" />
         <source>Reports</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="234" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="243" />
         <source>%1 found</source>
         <translation>找到 %1 张</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="236" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="245" />
         <source>, newest %1 shown</source>
         <translation>,显示最新 %1 张</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="316" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="344" />
         <source>%1 ticket(s)</source>
         <translation>共 %1 张工单</translation>
     </message>

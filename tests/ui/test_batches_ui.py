@@ -15,6 +15,7 @@ from support import make_staff
 from kaccount_desk.services import application_list, enrollment, id_copies
 from kaccount_desk.services.application_list import ApplicationQuery
 from kaccount_desk.services.context import Context
+from kaccount_desk.ui import operations
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
 from kaccount_desk.ui.main_window import MainWindow
 from kaccount_desk.ui.printing.print_page import PrintPage
@@ -76,6 +77,7 @@ def test_ctrl_and_shift_clicks_pick_a_batch_moved_with_one_question(
     assert page.selected_ids() == [ids[0], ids[2], ids[4]]
     assert "3 selected" in page.count_label.text()
     page.move_actions["collected"].trigger()
+    qtbot.waitUntil(operations.idle)  # the batch runs off the GUI thread
 
     assert questions == ["Move 3 selected application(s) to “Collected”?"]
     dialog = page.batch_result
@@ -120,6 +122,7 @@ def test_select_all_of_this_department(
     wanted = application_list.page_applications(admin, ApplicationQuery(campaign, department=department), 0, 100)
     assert sorted(page.selected_ids()) == sorted(r.id for r in wanted) and len(wanted) == 3
     page.move_actions["withdrawn"].trigger()
+    qtbot.waitUntil(operations.idle)  # the batch runs off the GUI thread
     assert page.batch_result is not None and [r[2] for r in page.batch_result.rows()] == ["Moved"] * 3
     everyone = application_list.page_applications(admin, ApplicationQuery(campaign), 0, 100)
     assert sorted(r.id for r in everyone if r.status == "withdrawn") == sorted(r.id for r in wanted)

@@ -7,6 +7,7 @@ from support import make_staff
 
 from kaccount_desk.services import tickets
 from kaccount_desk.services.context import Context
+from kaccount_desk.ui import operations
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
 from kaccount_desk.ui.main_window import MainWindow
 from kaccount_desk.ui.printing.print_page import PrintPage
@@ -87,7 +88,8 @@ def test_a_fault_ticket_from_opening_to_close_by_keys(qtbot, window: MainWindow,
         if text:
             detail.text.setPlainText(text)
         qtbot.keyClick(detail, key, Qt.KeyboardModifier.AltModifier)
-        qtbot.waitUntil(lambda action=action: tickets.show(clerk, ticket_id).history[-1].action == action)
+        # The action runs off the GUI thread: the next key needs its result stored and painted (which buttons are live).
+        qtbot.waitUntil(lambda action=action: tickets.show(clerk, ticket_id).history[-1].action == action and operations.idle())
     assert tickets.show(clerk, ticket_id).status == "closed"
 
 

@@ -14,6 +14,7 @@ from kaccount_desk.domain.tickets import CallbackResult, ticket_number
 from kaccount_desk.services import staff
 from kaccount_desk.services import tickets as t
 from kaccount_desk.services.context import Context
+from kaccount_desk.ui import operations
 from kaccount_desk.ui.main_window import MainWindow
 from kaccount_desk.ui.palette import ROW_BACKGROUNDS
 from kaccount_desk.ui.printing.print_page import PrintPage
@@ -49,8 +50,10 @@ def fill(qtbot, form: OpenTicketForm, number: str = "13800138000", category: str
 
 
 def click(qtbot, button) -> None:
+    """Click, then wait for the action's store call (run off the GUI thread) and the views it refreshes."""
     assert button.isEnabled(), button.text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(operations.idle)
 
 
 def test_a_ticket_goes_from_open_to_closed_through_the_widgets(qtbot, page: TicketsPage) -> None:

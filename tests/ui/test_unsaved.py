@@ -13,6 +13,7 @@ from support import make_staff
 from kaccount_desk.services import drafts, printing
 from kaccount_desk.services import tickets as t
 from kaccount_desk.services.context import Context
+from kaccount_desk.ui import operations
 from kaccount_desk.ui.admin.admin_page import AdminPage
 from kaccount_desk.ui.main_window import MainWindow
 from kaccount_desk.ui.printing.print_page import PrintPage
@@ -185,9 +186,11 @@ def test_the_ticket_panel_empties_when_its_ticket_leaves_the_list(qtbot, clerk: 
     tickets.category.setCurrentIndex(0)
     qtbot.keyClicks(tickets.search, "Wang")
     tickets.apply_filters()
+    qtbot.waitUntil(operations.idle)  # the search runs off the GUI thread
     tickets.select_ticket(complaint)
     assert tickets.detail.text.toPlainText() == "kept aside"  # the typing came back with its ticket
     tickets.apply_filters()  # a search without it: the panel empties again
+    qtbot.waitUntil(operations.idle)
     assert tickets.detail.view is None and tickets.detail.has_unsaved_input()
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from kaccount_desk.domain.roles import ROLE_LABELS, Permission, Role
 from kaccount_desk.services import campaigns, staff
+from kaccount_desk.services.changes import Changes
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.admin.audit_panel import AuditPanel
@@ -19,6 +20,7 @@ from kaccount_desk.ui.admin.retention_box import RetentionBox
 from kaccount_desk.ui.admin.ticket_settings_box import TicketSettingsBox
 from kaccount_desk.ui.file_names import ask_open_path
 from kaccount_desk.ui.messages import current_lang, error_text, show_error
+from kaccount_desk.ui.operations import change_hub
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtWidgets, Signal, Slot
 
@@ -68,6 +70,7 @@ class AdminPage(QtWidgets.QWidget):
     def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        change_hub().changed.connect(self.apply_changes)  # every change, wherever made, reaches this page
         self.campaign_code: str | None = None
         self.editor: CampaignEditor | None = None
         self.tabs = QtWidgets.QTabWidget()
@@ -212,6 +215,16 @@ class AdminPage(QtWidgets.QWidget):
         self.refresh_staff()
         self.refresh_campaigns()
         if self.audit_panel is not None:
+            self.audit_panel.apply_filter()
+
+    @Slot(object, object)
+    def apply_changes(self, changes: Changes, origin: object) -> None:
+        """Staff, campaigns and the audit log, each re-read only when it changed (any change writes the log)."""
+        if changes.staff:
+            self.refresh_staff()
+        if changes.campaigns:
+            self.refresh_campaigns()
+        if changes.audit and self.audit_panel is not None:
             self.audit_panel.apply_filter()
 
     def refresh_staff(self, choose: str | None = None) -> None:

@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from kaccount_desk.domain.audit import Action
+from kaccount_desk.domain.operator_time import OPERATOR_TZ, local
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.services import audit, audit_view
 from kaccount_desk.services.audit_view import AuditFilter, AuditRow
 from kaccount_desk.services.context import Context
-from kaccount_desk.ui.enrollment.applications_model import local_time
 from kaccount_desk.ui.file_names import ask_save_path, file_name
 from kaccount_desk.ui.lazy_table import LazyTableModel
 from kaccount_desk.ui.messages import current_lang
@@ -33,7 +33,7 @@ def _day(edit: QtWidgets.QDateEdit) -> date:
 class AuditModel(LazyTableModel[AuditRow]):
     columns = tuple(str(label) for label in (
         QT_TRANSLATE_NOOP("AuditModel", "No."),
-        QT_TRANSLATE_NOOP("AuditModel", "Time"),
+        QT_TRANSLATE_NOOP("AuditModel", "Time (UTC+8)"),
         QT_TRANSLATE_NOOP("AuditModel", "Staff ID"),
         QT_TRANSLATE_NOOP("AuditModel", "Action"),
         QT_TRANSLATE_NOOP("AuditModel", "Subject"),
@@ -53,7 +53,10 @@ class AuditModel(LazyTableModel[AuditRow]):
         return audit_view.page(self.ctx, self.filter, offset, limit)
 
     def _cell(self, row: AuditRow, column: int, role: int) -> Any:
-        values = (str(row.seq), local_time(row.at), row.actor, audit_view.action_label(row.action, current_lang()), row.subject, row.detail)
+        # The hall's time, as the tickets beside it show (the store keeps UTC; a PC may be set to another zone).
+        at = row.at if row.at.tzinfo else row.at.replace(tzinfo=UTC)
+        values = (str(row.seq), f"{local(at):%Y-%m-%d %H:%M}", row.actor, audit_view.action_label(row.action, current_lang()),
+                  row.subject, row.detail_text)
         return values[column] if 0 <= column < len(values) else None
 
     def set_filter(self, f: AuditFilter) -> None:
@@ -93,6 +96,7 @@ class AuditPanel(QtWidgets.QWidget):
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(1, self.table.fontMetrics().horizontalAdvance("2026-12-06 23:59") + 16)  # one line, not two
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         bar = QtWidgets.QHBoxLayout()
         for widget in (self.action, self.actor, self.all_dates, self.since, self.until, apply_button):
@@ -119,9 +123,9 @@ class AuditPanel(QtWidgets.QWidget):
     def current_filter(self) -> AuditFilter:
         since = until = None
         if not self.all_dates.isChecked():
-            local = datetime.now().astimezone().tzinfo
-            since = datetime.combine(_day(self.since), time(), local).astimezone(UTC)
-            until = datetime.combine(_day(self.until), time(), local).astimezone(UTC) + timedelta(days=1)
+            # The hall's days, the same as the times shown in the table.
+            since = datetime.combine(_day(self.since), time(), OPERATOR_TZ).astimezone(UTC)
+            until = datetime.combine(_day(self.until), time(), OPERATOR_TZ).astimezone(UTC) + timedelta(days=1)
         return AuditFilter(action=self.action.currentData() or None, actor=self.actor.text().strip() or None, since=since, until=until)
 
     @Slot()

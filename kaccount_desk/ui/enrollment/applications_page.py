@@ -10,6 +10,7 @@ from kaccount_desk.domain.roles import Permission, fixed_department
 from kaccount_desk.domain.workflow import STATUS_LABELS, Status, status_label
 from kaccount_desk.services import batches, campaigns
 from kaccount_desk.services.application_list import ApplicationQuery
+from kaccount_desk.services.changes import APPLICATION_CHANGED, APPLICATIONS_MOVED, Changes
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.enrollment.applications_model import APPLICATION_ID_ROLE, ApplicationsModel
@@ -19,6 +20,7 @@ from kaccount_desk.ui.enrollment.progress_panel import ProgressPanel
 from kaccount_desk.ui.enrollment.roster_dialogs import export_roster
 from kaccount_desk.ui.fit import FormArea, narrow_combo
 from kaccount_desk.ui.messages import current_lang, show_error
+from kaccount_desk.ui.operations import announce, change_hub, run_change
 from kaccount_desk.ui.qt import QtCore, QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.workers import Operation
 
@@ -40,6 +42,7 @@ class ApplicationsPage(QtWidgets.QWidget):
     def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        change_hub().changed.connect(self.apply_changes)  # every change, wherever made, reaches this page
         self.campaign_code: str | None = None
         self.form: IntakeForm | None = None
         self.model = ApplicationsModel(ctx, parent=self)
@@ -302,10 +305,11 @@ class ApplicationsPage(QtWidgets.QWidget):
         )
         if asked != QtWidgets.QMessageBox.StandardButton.Yes or not self._form_saved(ids):
             return
-        results = batches.move_many(self.ctx, ids, target, reason)
-        self.refresh()
-        if self.form is not None and self.form.application_id in ids:
-            self.form.load(self.form.application_id)
+        run_change(self, lambda: batches.move_many(self.ctx, ids, target, reason), APPLICATIONS_MOVED,
+                   lambda results: self._show_batch_result(results, target))
+
+    def _show_batch_result(self, results: list[batches.MoveResult], target: str) -> None:
+        """One row per application; the list and the open form re-read through the change signal that follows."""
         if self.batch_result is not None:
             self.batch_result.close()
         self.batch_result = BatchResultDialog(results, target, self)
@@ -332,7 +336,17 @@ class ApplicationsPage(QtWidgets.QWidget):
 
     @Slot(int)
     def _on_saved(self, application_id: int) -> None:
+        """A save, a move, an ID copy or a confirmation in the form: every view hears of it, the form included."""
+        announce(APPLICATION_CHANGED, self.form)
+
+    @Slot(object, object)
+    def apply_changes(self, changes: Changes, origin: object) -> None:
+        """Rows and progress again; the open application re-read unless the form made the change itself."""
+        if not (changes.applications or changes.campaigns):
+            return
         self.refresh()
+        if self.form is not None and origin is not self.form:
+            self.form.reread_store()
 
     def focus_search(self) -> bool:
         self.search.setFocus()

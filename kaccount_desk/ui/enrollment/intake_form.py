@@ -435,6 +435,27 @@ class IntakeForm(QtWidgets.QWidget):
         self._fill(view)
         self._set_banner("info", self.tr("Application #%1").replace("%1", str(view.id)))
 
+    def reread_store(self) -> None:
+        """A change made elsewhere (another page or desk, the CLI; F5): re-read the open application.
+
+        What only the store knows (its ID copies, status, allowed moves, what is missing) is painted
+        afresh; the fields are refilled only when no typing waits to be saved, so nothing typed is lost.
+        """
+        if self._view is None:
+            return
+        try:
+            view = enrollment.get_application(self._ctx, self._view.id)
+        except ServiceError as exc:
+            self._show_reasons(exc.reasons)
+            return
+        if not self._dirty:
+            self._fill(view)
+            return
+        self._view = view
+        self.copies.set_application(view.id, view.editable, view.copies_viewable)
+        self.workflow.set_view(view, self._spec.deadline.tzinfo if self._spec else None)
+        self._refresh()
+
     def save(self) -> ApplicationView | None:
         """Save the draft (or the loaded application); a refusal is shown above the fields."""
         if self._spec is None or not self.fields_box.isEnabled():

@@ -13,10 +13,12 @@ from pathlib import Path
 from kaccount_desk.documents.notice import shown_fields, stored_fields
 from kaccount_desk.services import application_list, campaigns, id_privacy, printing
 from kaccount_desk.services.application_list import ApplicationQuery
+from kaccount_desk.services.changes import Changes
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.file_names import file_name
 from kaccount_desk.ui.messages import error_text, show_error
+from kaccount_desk.ui.operations import change_hub
 from kaccount_desk.ui.printing.documents import (
     DOCUMENTS,
     FULL_ID_CHOICE,
@@ -39,6 +41,7 @@ class PrintPage(QtWidgets.QWidget):
     def __init__(self, ctx: Context) -> None:
         super().__init__()
         self.ctx = ctx
+        change_hub().changed.connect(self.apply_changes)  # every change, wherever made, reaches this page
         self.code: str | None = None
         self.operation: Operation | None = None
         self.generated: Path | None = None
@@ -190,6 +193,12 @@ class PrintPage(QtWidgets.QWidget):
     def refresh(self) -> None:
         """Called by the main window after a roster import, so new applications can be ticked."""
         self._fill_applications()
+
+    @Slot(object, object)
+    def apply_changes(self, changes: Changes, origin: object) -> None:
+        """Applications saved, moved or imported anywhere (or F5): the list to tick is read again."""
+        if changes.applications:
+            self._fill_applications()
 
     @Slot()
     def _fill_applications(self) -> None:

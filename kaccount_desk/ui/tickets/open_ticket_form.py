@@ -213,6 +213,12 @@ class OpenTicketForm(QtWidgets.QDialog):
         self.saved.emit(view.id)
         return view
 
+    def start_afresh(self) -> None:
+        """Reopened for the next customer: the last ticket's outcome goes; typing kept when closed stays."""
+        self.opened = None
+        self.message.hide()
+        self.print_button.hide()
+
     def has_unsaved_input(self) -> bool:
         """Name, number or content typed and not yet opened as a ticket (a closed form keeps them)."""
         return any(text.strip() for text in (self.name.text(), self.number.text(), self.content.toPlainText()))

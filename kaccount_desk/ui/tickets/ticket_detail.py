@@ -18,12 +18,14 @@ from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.ticket_deadlines import DEFAULT_REFERRAL_HOURS, referral_due
 from kaccount_desk.domain.tickets import Action, CallbackResult, TicketStatus, label, ticket_number
 from kaccount_desk.services import tickets
+from kaccount_desk.services.changes import TICKET_CHANGED
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.ticket_views import EventView, ReferralView
 from kaccount_desk.services.tickets import TicketView
 from kaccount_desk.ui.fit import scrolling
 from kaccount_desk.ui.messages import current_lang, error_text
+from kaccount_desk.ui.operations import run_change
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtCore, QtWidgets, Signal
 from kaccount_desk.ui.shortcuts import bind
@@ -46,9 +48,8 @@ def from_qdatetime(value: QtCore.QDateTime) -> datetime:
 
 
 class TicketDetail(QtWidgets.QWidget):
-    """Shows one ticket; ``changed(id)`` after every action, so the queue re-reads its rows."""
+    """Shows one ticket; after every action the app-wide change signal makes the queue re-read its rows."""
 
-    changed = Signal(int)
     # ("receipt" or "ticket", id, ticket number): the Print page prints it (the window connects them).
     print_requested = Signal(str, int, str)
 
@@ -251,6 +252,15 @@ class TicketDetail(QtWidgets.QWidget):
         if text.strip() or reason.strip():
             self.drafts[view.id] = (ticket_number(view.id, view.received_at), text, reason)
 
+    def carried(self) -> tuple[int | None, dict[int, tuple[str, str, str]]]:
+        """The open ticket and every unsent text (its own included), for the window rebuilt in another language."""
+        drafts = dict(self.drafts)
+        if self.view is not None:
+            text, reason = self.text.toPlainText(), self.close_reason.text()
+            if text.strip() or reason.strip():
+                drafts[self.view.id] = (ticket_number(self.view.id, self.view.received_at), text, reason)
+        return (self.view.id if self.view is not None else None), drafts
+
     def has_unsaved_input(self) -> bool:
         """Text typed for this ticket or another one and not yet used in an action."""
         return bool(self.text.toPlainText().strip() or self.close_reason.text().strip() or self.drafts)
@@ -358,20 +368,38 @@ class TicketDetail(QtWidgets.QWidget):
         self.message.show()
 
     def _act(self, action: Action, work: Callable[[int], TicketView], *typed: QtWidgets.QPlainTextEdit | QtWidgets.QLineEdit) -> bool:
-        """Run one action; on refusal say why and keep every field, on success clear ``typed``."""
+        """Start one action off the GUI thread; on refusal say why and keep every field, on success clear ``typed``.
+
+        ``work`` must not read a widget (it runs in the worker): each action reads its fields first.
+        Every open view re-reads the ticket through the change signal that follows (``ui/operations.py``).
+        """
         if self.view is None:
             return False
-        try:
-            view = work(self.view.id)
-        except ServiceError as exc:
+        sent = [widget.toPlainText() if isinstance(widget, QtWidgets.QPlainTextEdit) else widget.text() for widget in typed]
+        ticket_id = self.view.id
+
+        def done(view: TicketView) -> None:
+            for widget, text in zip(typed, sent, strict=True):
+                now = widget.toPlainText() if isinstance(widget, QtWidgets.QPlainTextEdit) else widget.text()
+                if now == text and (self.view is None or self.view.id == ticket_id):
+                    widget.clear()  # what was sent; anything typed meanwhile stays
+            if self.view is None or self.view.id == ticket_id:
+                self.set_view(view)
+                self._say("ok", self.tr("Done: %1").replace("%1", label(action, current_lang())))
+
+        def refused(exc: BaseException) -> bool:
+            if not isinstance(exc, ServiceError):
+                return False
             self._say("reason", error_text(exc))
-            return False
-        for widget in typed:
-            widget.clear()
-        self.set_view(view)
-        self._say("ok", self.tr("Done: %1").replace("%1", label(action, current_lang())))
-        self.changed.emit(view.id)
+            return True
+
+        run_change(self, lambda: work(ticket_id), TICKET_CHANGED, done, refused)
         return True
+
+    def reread(self) -> None:
+        """Another view or desk changed tickets (or F5): show this ticket as stored now; typed text stays."""
+        if self.view is not None:
+            self.load(self.view.id)
 
     def _typed(self) -> str:
         return self.text.toPlainText()
@@ -380,33 +408,38 @@ class TicketDetail(QtWidgets.QWidget):
         return self._act(Action.START, lambda i: tickets.start(self.ctx, i))
 
     def reply(self) -> bool:
-        return self._act(Action.REPLY, lambda i: tickets.reply(self.ctx, i, self._typed()), self.text)
+        text = self._typed()
+        return self._act(Action.REPLY, lambda i: tickets.reply(self.ctx, i, text), self.text)
 
     def note(self) -> bool:
-        return self._act(Action.NOTE, lambda i: tickets.add_note(self.ctx, i, self._typed()), self.text)
+        text = self._typed()
+        return self._act(Action.NOTE, lambda i: tickets.add_note(self.ctx, i, text), self.text)
 
     def refer(self) -> bool:
-        department = self.refer_department.currentText()
+        department, text = self.refer_department.currentText(), self._typed()
         due = from_qdatetime(self.refer_due.dateTime())
-        return self._act(Action.REFER, lambda i: tickets.refer(self.ctx, i, department, self._typed(), due), self.text)
+        return self._act(Action.REFER, lambda i: tickets.refer(self.ctx, i, department, text, due), self.text)
 
     def answer(self) -> bool:
-        department = self.answer_department.currentText()
-        return self._act(Action.ANSWER, lambda i: tickets.answer(self.ctx, i, department, self._typed()), self.text)
+        department, text = self.answer_department.currentText(), self._typed()
+        return self._act(Action.ANSWER, lambda i: tickets.answer(self.ctx, i, department, text), self.text)
 
     def callback(self, result: CallbackResult) -> bool:
-        return self._act(Action.CALLBACK, lambda i: tickets.callback(self.ctx, i, result.value, self._typed()), self.text)
+        text = self._typed()
+        return self._act(Action.CALLBACK, lambda i: tickets.callback(self.ctx, i, result.value, text), self.text)
 
     def handset_cause(self) -> bool:
-        return self._act(Action.HANDSET_CAUSE, lambda i: tickets.record_handset_cause(self.ctx, i, self._typed()), self.text)
+        text = self._typed()
+        return self._act(Action.HANDSET_CAUSE, lambda i: tickets.record_handset_cause(self.ctx, i, text), self.text)
 
     def overdue_notice(self) -> bool:
-        return self._act(Action.OVERDUE_NOTICE, lambda i: tickets.record_overdue_notice(self.ctx, i, self._typed()), self.text)
+        text = self._typed()
+        return self._act(Action.OVERDUE_NOTICE, lambda i: tickets.record_overdue_notice(self.ctx, i, text), self.text)
 
     def close_ticket(self) -> bool:
         reason = self.close_reason.text() or None
         return self._act(Action.CLOSE, lambda i: tickets.close(self.ctx, i, reason), self.close_reason)
 
     def reassign(self) -> bool:
-        new_owner = str(self.reassign_owner.currentData() or "")
-        return self._act(Action.REASSIGN, lambda i: tickets.reassign(self.ctx, i, new_owner, self._typed()), self.text)
+        new_owner, text = str(self.reassign_owner.currentData() or ""), self._typed()
+        return self._act(Action.REASSIGN, lambda i: tickets.reassign(self.ctx, i, new_owner, text), self.text)

@@ -14,10 +14,12 @@ from datetime import date, datetime, time, timedelta
 from kaccount_desk.domain.operator_time import OPERATOR_TZ
 from kaccount_desk.domain.tickets import Category, Channel, TicketStatus, Window, label
 from kaccount_desk.services import ticket_queries
+from kaccount_desk.services.changes import TICKET_CHANGED, Changes
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
-from kaccount_desk.services.ticket_queries import Queue, TicketQuery
+from kaccount_desk.services.ticket_queries import Queue, SearchResult, TicketQuery
 from kaccount_desk.ui.messages import current_lang, error_text
+from kaccount_desk.ui.operations import announce, change_hub, run_query
 from kaccount_desk.ui.palette import banner_style, text_style
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtWidgets, Signal, Slot
 from kaccount_desk.ui.shortcuts import bind
@@ -33,6 +35,10 @@ log = logging.getLogger("kaccount_desk.ui.tickets")
 SEARCH_DELAY_MS = 300
 FIRST_REMINDER_MS = 3000
 COLUMN_WIDTHS = (112, 84, 72, 62, 96, 50, 86, 84, 100)
+# Columns of coded values, widened to their longest name in the language shown ("Fault report" and
+# "Replied to customer" were cut to "Fault …" and "Replied to …" in English).
+CODED_COLUMNS = {2: [c.value for c in Category], 6: [s.value for s in TicketStatus]}
+CELL_PADDING = 16
 SPLIT = (800, 620)
 QUEUES: tuple[tuple[Queue, str], ...] = tuple((queue, str(title)) for queue, title in (
     (Queue.MINE, QT_TRANSLATE_NOOP("TicketsPage", "My tickets")),
@@ -51,6 +57,7 @@ class TicketsPage(QtWidgets.QWidget):
     def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        change_hub().changed.connect(self.apply_changes)  # every change, wherever made, reaches this page
         self.form: OpenTicketForm | None = None
         self.model = TicketsModel(ctx, parent=self)
         self.detail = TicketDetail(ctx)
@@ -59,7 +66,6 @@ class TicketsPage(QtWidgets.QWidget):
         self._build_filters()
         self._build_table()
         self._build_layout()
-        self.detail.changed.connect(self._ticket_changed)
         self.detail.print_requested.connect(self.print_requested)
         self.reminder.alerted.connect(self.show_banner)
         self.reminder.timer.timeout.connect(self.model.refresh)
@@ -124,8 +130,11 @@ class TicketsPage(QtWidgets.QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
+        metrics = self.table.fontMetrics()
         for column, width in enumerate(COLUMN_WIDTHS):
-            self.table.setColumnWidth(column, width)
+            names = CODED_COLUMNS.get(column, [])
+            widest = max((metrics.horizontalAdvance(label(value, current_lang())) + CELL_PADDING for value in names), default=0)
+            self.table.setColumnWidth(column, max(width, widest))
         header.setSortIndicator(DUE_COLUMN, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._sort_changed)
@@ -219,13 +228,13 @@ class TicketsPage(QtWidgets.QWidget):
             self._show_count()
             self._forget_ticket_if_gone()
             return
-        try:
-            result = ticket_queries.search_tickets(self.ctx, term)
-        except ServiceError as exc:
-            self.model.set_hits(())
-            self._hint(error_text(exc))
-            self._forget_ticket_if_gone()
-            return
+        # Off the GUI thread: a term that matches many entries, on a server across the network, must not freeze the window.
+        run_query(self, lambda: ticket_queries.search_tickets(self.ctx, term),
+                  lambda result: self._show_hits(term, result), lambda exc: self._search_refused(term, exc))
+
+    def _show_hits(self, term: str, result: SearchResult) -> None:
+        if self.search.text().strip() != term:
+            return  # typed on meanwhile: the newer term's answer follows
         self.model.set_hits(result.hits)
         self._forget_ticket_if_gone()
         # Laid out now rather than by Qt's delayed layout after the first paint: that would paint
@@ -237,6 +246,16 @@ class TicketsPage(QtWidgets.QWidget):
         self.count_label.setText(shown)
         if result.hint is not None:
             self._hint(result.hint.text(current_lang()))
+
+    def _search_refused(self, term: str, exc: BaseException) -> bool:
+        """A refusal is said under the list (the list empties); anything else goes to the usual report."""
+        if not isinstance(exc, ServiceError):
+            return False
+        if self.search.text().strip() == term:
+            self.model.set_hits(())
+            self._hint(error_text(exc))
+            self._forget_ticket_if_gone()
+        return True
 
     def _forget_ticket_if_gone(self) -> None:
         """Other filters or a search: the panel empties when its ticket is not in the list any more.
@@ -286,10 +305,19 @@ class TicketsPage(QtWidgets.QWidget):
             self.table.selectRow(row)
         self.detail.load(ticket_id)
 
-    @Slot(int)
-    def _ticket_changed(self, ticket_id: int) -> None:
+    @Slot(object, object)
+    def apply_changes(self, changes: Changes, origin: object) -> None:
+        """Tickets changed (here, on another desk, or F5): the rows again, and the open ticket as stored now.
+
+        The panel's own action already painted its result, so only the row is chosen again for it.
+        """
+        if not (changes.tickets or changes.staff or changes.settings):
+            return
         self.refresh()
-        row = self.model.row_of(ticket_id)
+        if origin is not self.detail:
+            self.detail.reread()
+        view = self.detail.view
+        row = self.model.row_of(view.id) if view is not None else None
         if row is not None and self.table.currentIndex().row() != row:
             self.table.selectionModel().blockSignals(True)
             self.table.selectRow(row)
@@ -315,6 +343,16 @@ class TicketsPage(QtWidgets.QWidget):
         count = f"{self.model.rowCount()}+" if self.model.capped else str(self.model.rowCount())
         self.count_label.setText(self.tr("%1 ticket(s)").replace("%1", count))
 
+    def carry_over(self, old: TicketsPage) -> None:
+        """The same ticket chosen and every unsent text kept, from the page this one replaces (a language switch)."""
+        ticket_id, drafts = old.detail.carried()
+        self.detail.drafts = drafts
+        row = old.table.currentIndex().row()
+        if row >= 0:
+            self.model.index(row, 0).data(TICKET_ID_ROLE)  # reads the page holding that row, so it can be selected here
+        if ticket_id is not None:
+            self.select_ticket(ticket_id)  # its text comes back out of the drafts as it is shown
+
     @Slot()
     def open_form(self) -> OpenTicketForm:
         """The opening form, shown without blocking; it stays open for the next customer."""
@@ -326,12 +364,13 @@ class TicketsPage(QtWidgets.QWidget):
             self.form.raise_()
             self.form.activateWindow()
         else:
+            self.form.start_afresh()  # not the last customer's "opened" line and receipt button
             self.form.show()
         return self.form
 
     @Slot(int)
     def _opened(self, ticket_id: int) -> None:
-        self.refresh()
+        announce(TICKET_CHANGED, self.form)
         self.select_ticket(ticket_id)
 
     @Slot(str)
