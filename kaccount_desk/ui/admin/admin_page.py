@@ -85,17 +85,21 @@ class AdminPage(QtWidgets.QWidget):
         self.campaign_box = self._build_campaign_box()
         self.ticket_box = TicketSettingsBox(ctx)
         self.ticket_box.setVisible(ctx.actor.may(Permission.HANDLE_TICKETS))
+        left = QtWidgets.QVBoxLayout()
+        left.addWidget(self.staff_box, 1)
         right = QtWidgets.QVBoxLayout()
         right.addWidget(self.campaign_box, 2)  # a handful of campaigns; the time limits have a row per category and area
         right.addWidget(self.ticket_box, 3)
         self.retention_box: RetentionBox | None = None
         self.organisation_box: OrganisationBox | None = None
         if ctx.actor.may(Permission.MANAGE_STAFF):
+            # Under the staff list, where there is height to spare: in the right column it pushed the
+            # page past a 728-pixel-high screen.
             self.organisation_box = OrganisationBox(ctx)
-            right.addWidget(self.organisation_box)
+            left.addWidget(self.organisation_box)
             self.retention_box = RetentionBox(ctx)
             right.addWidget(self.retention_box)
-        layout.addWidget(self.staff_box, 1)
+        layout.addLayout(left, 1)
         layout.addLayout(right, 1)
         self.staff_box.setVisible(ctx.actor.may(Permission.MANAGE_STAFF))
         may_edit = ctx.actor.may(Permission.MANAGE_CAMPAIGNS)
