@@ -29,6 +29,7 @@ from kaccount_desk.domain.labels import Labels
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.sheets.sheet_limits import (
     LIMITS,
+    Limits,
     RosterFileError,
     cell_too_big_reason,
     check_csv_size,
@@ -179,25 +180,26 @@ def _datetime_text(value: datetime) -> str:
     return value.isoformat(sep=" ", timespec="seconds")
 
 
-def read_roster(path: Path) -> RosterSheet:
+def read_roster(path: Path, limits: Limits = LIMITS) -> RosterSheet:
     """Read a roster, judging the format by the file's first bytes before its name.
 
     Offices rename files freely: an .xls exported by a web system is often really .xlsx, and
-    a password-protected .xlsx is an old-style OLE container.
+    a password-protected .xlsx is an old-style OLE container. ``limits`` are the checks made
+    before reading; the app reads through ``services.rosters``, in a child process.
     """
     path = Path(path)
     magic = _peek(path)
     if magic.startswith(_OLE_MAGIC):
         raise RosterFileError(_old_xls_reason(path.name))
     if magic.startswith(_ZIP_MAGIC):
-        return _read_xlsx(path)
+        return _read_xlsx(path, limits)
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise RosterFileError(_old_xls_reason(path.name))
     if suffix in _XLSX_SUFFIXES:
         raise RosterFileError(unreadable_reason(path.name))
     if suffix == ".csv":
-        return _read_csv(path)
+        return _read_csv(path, limits)
     raise RosterFileError(_unsupported_reason(path.name))
 
 
@@ -273,14 +275,14 @@ def _data_rows(records: Iterator[Record], columns: dict[Column, int], file_name:
     return rows
 
 
-def _read_xlsx(path: Path) -> RosterSheet:
+def _read_xlsx(path: Path, limits: Limits) -> RosterSheet:
     """Read with calamine (Rust): a 10,000-row roster in well under 0.1 s, against 0.75 s for
     openpyxl's read-only mode, which is most of an import's time otherwise.
 
     Only visible sheets are read, in order, after sheet_limits has checked the package: a hidden
     sheet is often last year's list or a lookup table, never what the clerk looked at.
     """
-    facts = inspect_xlsx(path, path.name)
+    facts = inspect_xlsx(path, path.name, limits)
     hidden = [entry.name for entry in facts.sheets if not entry.visible]
     with path.open("rb") as handle:
         workbook = _open_workbook(handle, path.name)
@@ -315,13 +317,13 @@ def _xlsx_records(workbook: CalamineWorkbook, name: str, file_name: str) -> Iter
     yield from enumerate(rows, start=1)
 
 
-def _read_csv(path: Path) -> RosterSheet:
+def _read_csv(path: Path, limits: Limits) -> RosterSheet:
     """Try each delimiter and keep the one under which a header row appears.
 
     csv.Sniffer was not used: it guesses a quote character too, and the apostrophes our own
     exports put before formula-like text can lead it to pick "'" and split cells wrongly.
     """
-    check_csv_size(path, path.name)
+    check_csv_size(path, path.name, limits)
     text = _decode(path.read_bytes(), path.name)
     for delimiter in _CSV_DELIMITERS:
         sheet = _parse(_csv_records(text, delimiter, path.name), path.name)
