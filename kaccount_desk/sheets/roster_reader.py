@@ -88,6 +88,7 @@ COLUMN_LABELS = Labels({
 # 部门 may be missing: a department's own sheet often has none, and the importer then chooses one.
 REQUIRED_COLUMNS = (Column.NAME, Column.ID_NUMBER)
 NUMBER_COLUMNS = (Column.MOBILE, Column.NEW_NUMBER)
+_REPEATED_COLUMNS = {Column.DEPARTMENT, Column.PLAN, Column.ADDONS, Column.CURRENT_PACKAGES}
 
 _HINT = re.compile(r"\([^)]*\)|\[[^\]]*\]|【[^】]*】")
 _NOISE = re.compile(r"[\s*:_.\-]+")
@@ -99,7 +100,7 @@ _CSV_DELIMITERS = (",", "\t", ";")
 _XLSX_FAILURES = (CalamineError, ValueError, TypeError, OSError)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RosterRow:
     """One person's row; ``row`` is the number Excel shows, so a clerk can find it."""
 
@@ -262,12 +263,15 @@ def _data_rows(records: Iterator[Record], columns: dict[Column, int], file_name:
     are empty forms, not people with every field missing.
     """
     rows: list[RosterRow] = []
+    shared: dict[str, str] = {}  # one string per department or plan, not one per row: a big roster travels by pipe
     for row_number, cells in records:
         width = len(cells)
         values = {
             column: cell_text(cells[number - 1]) if number <= width else ""
             for column, number in columns.items()
         }
+        for column in _REPEATED_COLUMNS & values.keys():
+            values[column] = shared.setdefault(values[column], values[column])
         if any(len(text) > LIMITS.cell_chars for text in values.values()):
             raise RosterFileError(cell_too_big_reason(file_name, row_number))
         if any(values.values()):
