@@ -14,7 +14,7 @@ import io
 import math
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from enum import StrEnum
@@ -122,6 +122,22 @@ class RosterSheet:
     notices: tuple[Reason, ...] = ()
     # Each known column's header as the department wrote it ("资费方式", not our "套餐"), for what goes back to them.
     header_texts: dict[Column, str] = field(default_factory=dict)
+
+    def __reduce__(self) -> tuple[Callable[..., RosterSheet], tuple[object, ...]]:
+        """Pickled by column, not as an object per row: a roster read in a child process crosses the pipe
+        in a fraction of the time (100,000 rows: 4 s as objects)."""
+        order = tuple(self.columns)
+        cells = tuple([row.values[column] for row in self.rows] for column in order)
+        numbers = [row.row for row in self.rows]
+        return (_sheet_from_columns, (self.columns, self.header_row, numbers, order, cells, self.unknown_headers, self.notices,
+                                      self.header_texts))
+
+
+def _sheet_from_columns(columns: dict[Column, int], header_row: int, numbers: list[int], order: tuple[Column, ...],
+                        cells: tuple[list[str], ...], unknown_headers: list[str], notices: tuple[Reason, ...],
+                        header_texts: dict[Column, str]) -> RosterSheet:
+    rows = [RosterRow(number, dict(zip(order, values, strict=True))) for number, *values in zip(numbers, *cells, strict=True)]
+    return RosterSheet(columns, header_row, rows, unknown_headers, notices, header_texts)
 
 
 def normalize_header(text: str) -> str:
