@@ -9,8 +9,8 @@ that aborts, runs out of memory or out of time is reported as :class:`ChildFaile
 turns that into words. The app's own memory never holds more than the plain result.
 
 On Linux the cap is ``RLIMIT_AS``. Windows has no such limit in ``resource`` and macOS does not
-enforce it; there the child still dies alone (an abort, a failed allocation) and the time limit still holds, but its memory is
-bounded only by the checks before reading. A frozen build reaches the child through
+enforce it; there the child still dies alone (an abort, a failed allocation) and the time limit
+still holds, but its memory is bounded only by the checks before reading. A frozen build reaches the child through
 ``multiprocessing.freeze_support()`` in ``__main__``.
 """
 
