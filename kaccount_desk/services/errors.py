@@ -12,6 +12,10 @@ class ServiceError(Exception):
         self.reasons: tuple[Reason, ...] = reasons
         super().__init__("; ".join(r.en for r in reasons))
 
+    def __reduce__(self) -> tuple[type[ServiceError], tuple[Reason, ...]]:
+        """Rebuilt from its reasons, so a refusal made in a child process (``confined``) arrives whole."""
+        return (type(self), self.reasons)
+
     def texts(self, lang: Lang = "zh") -> list[str]:
         return [r.text(lang) for r in self.reasons]
 

@@ -15,6 +15,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
+from kaccount_desk.confined import Budget, ChildFailed, Failure, run_confined
 from kaccount_desk.domain.eligibility import split_packages
 from kaccount_desk.domain.history_notes import import_note
 from kaccount_desk.domain.id_documents import IdDocumentType
@@ -34,6 +35,7 @@ from kaccount_desk.services.errors import Refused
 from kaccount_desk.services.intake_rules import ApplicationInput, IntakeRules
 from kaccount_desk.sheets.roster_reader import COLUMN_LABELS, Column, RosterFileError, RosterRow, RosterSheet, read_roster
 from kaccount_desk.sheets.roster_writer import write_roster
+from kaccount_desk.sheets.sheet_limits import LIMITS, Limits, too_demanding_reason, too_slow_reason
 from kaccount_desk.store.constraints import violated_unique_index
 from kaccount_desk.store.models import Application, ApplicationAddon, ApplicationEvent, Department, table_of
 
@@ -54,7 +56,7 @@ ROW_RESULT_LABELS = Labels({
 })
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RowResult:
     row: int
     status: str
@@ -104,7 +106,7 @@ def _key(rules: IntakeRules, id_number: str, msisdn: str) -> tuple[str, str]:
     return rules.keys.digest(normalize_resident_id(id_number)), normalize_mobile(msisdn)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class NewApplication:
     """An application the import will add: plain values until one bulk INSERT gives it an id.
 
@@ -154,10 +156,7 @@ def import_roster(ctx: Context, path: Path, campaign_code: str, dry_run: bool = 
     the first commits.
     """
     ctx.require(Permission.TAKE_APPLICATIONS)
-    try:
-        sheet = read_roster(path)
-    except RosterFileError as exc:
-        raise Refused(exc.reason) from exc
+    sheet = read_sheet(path)
     if Column.DEPARTMENT not in sheet.columns and not department.strip():
         raise Refused(NO_DEPARTMENT)
     seen: set[tuple[str, str]] = set()
@@ -171,6 +170,26 @@ def import_roster(ctx: Context, path: Path, campaign_code: str, dry_run: bool = 
     raise AssertionError("unreachable: the last attempt returns or raises")
 
 
+READ_BUDGET = Budget(memory_bytes=768 * 1024 * 1024, seconds=60.0)
+
+
+def read_sheet(path: Path, limits: Limits = LIMITS, budget: Budget = READ_BUDGET) -> RosterSheet:
+    """A department's file read in a child process with a memory cap and a time limit, or refused in words.
+
+    The checks before reading (``limits``) catch every hostile file we know of; the child is the
+    net for the ones we do not: if the reader aborts, runs out of memory or of time, only the child
+    dies, and the clerk's window and unsaved form stay.
+    """
+    try:
+        return run_confined(read_roster, Path(path), limits, budget=budget)
+    except RosterFileError as exc:
+        raise Refused(exc.reason) from exc
+    except ChildFailed as exc:
+        if exc.failure is Failure.TIME:
+            raise Refused(too_slow_reason(Path(path).name, budget.seconds)) from exc
+        raise Refused(too_demanding_reason(Path(path).name)) from exc
+
+
 def save_refused(ctx: Context, report: ImportReport, out: Path, lang: Lang = "zh") -> int:
     """The refused rows of an import, as the department sent them plus a reason column, to send back.
 
@@ -179,10 +198,7 @@ def save_refused(ctx: Context, report: ImportReport, out: Path, lang: Lang = "zh
     """
     ctx.require(Permission.TAKE_APPLICATIONS)
     refused = {r.row: r for r in report.rows if r.status == "rejected"}
-    try:
-        sheet = read_roster(Path(report.file))
-    except RosterFileError as exc:
-        raise Refused(exc.reason) from exc
+    sheet = read_sheet(Path(report.file))
     columns = sorted(sheet.columns, key=lambda c: sheet.columns[c])
     reason_header = "退回原因" if lang == "zh" else "Reason refused"
     row_header = "原表行号" if lang == "zh" else "Row in the sheet"
@@ -253,31 +269,42 @@ def _live_by_key(session: Session, campaign_id: int) -> dict[tuple[str, str], Ap
     return {(r.id_digest, r.msisdn or ""): r for r in rows}
 
 
+INSERT_BATCH = 1000
+
+
 def _insert_new(ctx: Context, session: Session, campaign_id: int, rows: list[NewApplication]) -> list[int]:
-    """Write the import's new applications, their add-ons and first events in a few batches."""
+    """Write the import's new applications, their add-ons and first events, a thousand at a time.
+
+    In batches so the statement parameters of a roster of 100,000 people are never all in memory
+    at once: that alone was some 150 MB at the peak of an import.
+    """
     if not rows:
         return []
     now = ctx.now()
     common = {"campaign_id": campaign_id, "status": Status.DRAFT.value, "created_by": ctx.actor.id, "created_at": now, "updated_at": now}
     # Core inserts on the tables: the ORM's bulk path adds bookkeeping these plain rows don't need.
     applications = table_of(Application)
-    ids = list(
-        session.scalars(
-            insert(applications).returning(applications.c.id, sort_by_parameter_order=True),
-            [{**row.values, **common} for row in rows],
+    ids: list[int] = []
+    for start in range(0, len(rows), INSERT_BATCH):
+        batch = rows[start:start + INSERT_BATCH]
+        batch_ids = list(
+            session.scalars(
+                insert(applications).returning(applications.c.id, sort_by_parameter_order=True),
+                [{**row.values, **common} for row in batch],
+            )
         )
-    )
-    addons = [{"application_id": i, "rated_item_id": a} for i, row in zip(ids, rows, strict=True) for a in row.addon_ids]
-    if addons:
-        session.execute(insert(table_of(ApplicationAddon)), addons)
-    session.execute(
-        insert(table_of(ApplicationEvent)),
-        [
-            {"application_id": i, "from_status": None, "to_status": Status.DRAFT.value, "staff_id": ctx.actor.id, "at": now,
-             "note": row.event_note}
-            for i, row in zip(ids, rows, strict=True)
-        ],
-    )
+        addons = [{"application_id": i, "rated_item_id": a} for i, row in zip(batch_ids, batch, strict=True) for a in row.addon_ids]
+        if addons:
+            session.execute(insert(table_of(ApplicationAddon)), addons)
+        session.execute(
+            insert(table_of(ApplicationEvent)),
+            [
+                {"application_id": i, "from_status": None, "to_status": Status.DRAFT.value, "staff_id": ctx.actor.id, "at": now,
+                 "note": row.event_note}
+                for i, row in zip(batch_ids, batch, strict=True)
+            ],
+        )
+        ids.extend(batch_ids)
     audit.note_change(session, "applications", "insert", list(ids))  # Core inserts are not seen by the flush recorder
     return ids
 

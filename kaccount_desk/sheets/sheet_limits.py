@@ -20,9 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
-from xml.etree import ElementTree
-
-from openpyxl.utils import column_index_from_string
+from xml.parsers import expat
 
 from kaccount_desk.domain.reasons import Reason
 
@@ -41,7 +39,6 @@ class Limits:
     columns: int = 256
     cells: int = 3_000_000
     shared_strings: int = 1_000_000
-    run_bytes: int = MiB
     cell_chars: int = 32_767
     csv_bytes: int = 30 * MiB
 
@@ -55,6 +52,10 @@ class RosterFileError(Exception):
     def __init__(self, reason: Reason) -> None:
         super().__init__(f"{reason.code}: {reason.en}")
         self.reason = reason
+
+    def __reduce__(self) -> tuple[type[RosterFileError], tuple[Reason]]:
+        """Rebuilt from its reason, so the refusal read in a child process arrives whole."""
+        return (RosterFileError, (self.reason,))
 
 
 @dataclass
@@ -82,48 +83,44 @@ class WorkbookFacts:
 
 _CHUNK = MiB
 _LOCAL_HEADER = struct.Struct("<IHHHHHIIIHH")
-_ROW_START = re.compile(rb"(?=<(?:\w+:)?row[\s/>])")
-_ROW_TAG = re.compile(rb"<(?:\w+:)?row([\s/][^>]*)?>")
-_CELL_TAG = re.compile(rb"<(?:\w+:)?c(?=[\s/>])([^>]*)>")
-_CELL_WITH_REF = re.compile(rb"<(?:\w+:)?c\s[^>]*\br=\"")
-_ATTR_REF = re.compile(rb"\br=\"([A-Z]*)(\d*)\"")
-_FIRST_ROW_REF = re.compile(rb"<row r=\"(\d+)\"")
-_FIRST_REF_COLUMN = re.compile(rb"<c r=\"([A-Z]+)\d")
-_FIRST_REF_ROW = re.compile(rb"<c r=\"[A-Z]+(\d+)")
-_SHARED_STRING = re.compile(rb"<\w+:si[\s/>]")
-_HIDDEN = re.compile(rb"\bhidden=\"(?:1|true)\"")
-_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\b[^>]*?\bref=\"([A-Z]*)(\d*)(?::([A-Z]+)(\d+))?\"")
-_NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_NS_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_REFERENCE = re.compile(r"([A-Za-z]*)([0-9]*)")
+_NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+StartHandler = Callable[[str, dict[str, str]], None]
 
 
-class _Scanner:
-    """Feeds decompressed XML through in pieces cut at a tag start, so no tag is split."""
+class _XmlScan:
+    """An XML parser (expat) fed decompressed pieces as they come, calling ``on_start`` per element.
 
-    def __init__(self, limits: Limits, file_name: str, on_piece: Callable[[bytes], None]) -> None:
-        self.limits, self.file_name, self.on_piece = limits, file_name, on_piece
-        self.carry = b""
+    Elements go by local name and attributes are read by local name too, whatever prefix,
+    quoting, spacing, line breaks or character references the writer used: calamine matches
+    them the same way, so what this scan counts is what calamine will allocate. A DTD or an
+    entity declaration has no place in a workbook and is refused, so no entity can expand.
+    """
+
+    def __init__(self, on_start: StartHandler) -> None:
+        self.parser = expat.ParserCreate(namespace_separator=" ")
+        self.parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+        self.parser.StartDoctypeDeclHandler = _no_dtd
+        self.parser.EntityDeclHandler = _no_dtd
+        self.parser.StartElementHandler = lambda name, attributes: on_start(name.rpartition(" ")[2], attributes)
 
     def feed(self, data: bytes) -> None:
-        buffer = self.carry + data
-        cut = buffer.rfind(b"<")
-        if cut <= 0:
-            self.carry = buffer
-        else:
-            self._piece(buffer[:cut])
-            self.carry = buffer[cut:]
-        if len(self.carry) > self.limits.run_bytes:
-            what = ("一段不含标记的内容", "text between two tags")
-            raise RosterFileError(limit_reason(self.file_name, *what, f"{self.limits.run_bytes // MiB} MB"))
+        self.parser.Parse(data, False)
 
     def close(self) -> None:
-        self._piece(self.carry)
-        self.carry = b""
+        self.parser.Parse(b"", True)
 
-    def _piece(self, piece: bytes) -> None:
-        if piece:
-            self.on_piece(piece)
+
+def _no_dtd(*_: object) -> None:
+    raise ValueError("a DTD has no place in a workbook")
+
+
+def _attribute(attributes: dict[str, str], local: str) -> str | None:
+    """An attribute by local name, with or without a namespace prefix."""
+    value = attributes.get(local)
+    if value is None:
+        value = next((v for k, v in attributes.items() if k.rpartition(" ")[2] == local), None)
+    return value
 
 
 def inspect_xlsx(path: Path, file_name: str, limits: Limits = LIMITS) -> WorkbookFacts:
@@ -143,19 +140,19 @@ def inspect_xlsx(path: Path, file_name: str, limits: Limits = LIMITS) -> Workboo
             for info in infos:
                 if info.filename in sheet_parts:
                     facts = by_part[info.filename] = SheetFacts()
-                    total += _read_part(handle, info, file_name, limits, _sheet_scanner(facts, file_name, limits))
+                    total += _read_part(handle, info, file_name, limits, _XmlScan(_sheet_handler(facts, file_name, limits)))
                 elif info.filename.lower().endswith("sharedstrings.xml"):
-                    total += _read_part(handle, info, file_name, limits, _strings_scanner(file_name, limits))
+                    total += _read_part(handle, info, file_name, limits, _XmlScan(_strings_handler(file_name, limits)))
                 else:
                     total += _read_part(handle, info, file_name, limits, None)
                 if total > limits.total_bytes:
                     raise RosterFileError(limit_reason(file_name, "解压后总大小", "uncompressed size", f"{limits.total_bytes // MiB} MB"))
-    except (zipfile.BadZipFile, zlib.error, ElementTree.ParseError, KeyError, ValueError, struct.error, EOFError) as exc:
+    except (zipfile.BadZipFile, zlib.error, expat.ExpatError, KeyError, ValueError, struct.error, EOFError) as exc:
         raise RosterFileError(unreadable_reason(file_name)) from exc
     return WorkbookFacts(sheets, by_part)
 
 
-def _read_part(handle: BinaryIO, info: zipfile.ZipInfo, file_name: str, limits: Limits, scanner: _Scanner | None) -> int:
+def _read_part(handle: BinaryIO, info: zipfile.ZipInfo, file_name: str, limits: Limits, scanner: _XmlScan | None) -> int:
     """Decompress one entry as calamine's zip reader would (up to its compressed size), counting real bytes."""
     handle.seek(info.header_offset)
     header = _LOCAL_HEADER.unpack(handle.read(_LOCAL_HEADER.size))
@@ -192,105 +189,70 @@ def _read_part(handle: BinaryIO, info: zipfile.ZipInfo, file_name: str, limits: 
     return size
 
 
-def _sheet_scanner(facts: SheetFacts, file_name: str, limits: Limits) -> _Scanner:
-    """Row and column extent from the cell references, with C-speed patterns for the usual form.
+def _sheet_handler(facts: SheetFacts, file_name: str, limits: Limits) -> StartHandler:
+    """Row and column extent from the cell references, counted as calamine counts them.
 
-    Excel, WPS, LibreOffice and openpyxl all write ``<row r="7">`` and ``<c r="B7" ...>`` with
-    ``r`` first; a piece written otherwise (no reference, a prefix, hidden rows) is walked tag by
-    tag. The area is checked after every piece, so a bomb stops at the first megabyte too many.
+    A row or cell without a reference takes the next place; the declared ``<dimension>`` is
+    checked too, since calamine sizes its grid by it. The area is checked as it grows, so a
+    bomb stops at the first row or cell too many.
     """
-    in_head = True
 
-    def on_piece(piece: bytes) -> None:
-        nonlocal in_head
-        if in_head:
-            dimension = _DIMENSION.search(piece)
-            if dimension:
-                corner = (dimension.group(3), dimension.group(4)) if dimension.group(3) else (dimension.group(1), dimension.group(2))
-                _check_area(int(corner[1] or 0), _column(corner[0]), file_name, limits, declared=True)
-            in_head = b"sheetData" not in piece
-        if not _scan_fast(piece, facts):
-            _scan_exact(piece, facts, file_name, limits)
-        _check_area(facts.max_row, facts.max_column, file_name, limits, declared=False)
-
-    return _Scanner(limits, file_name, on_piece)
-
-
-def _cell_tags(data: bytes) -> int:
-    return data.count(b"<c>") + data.count(b"<c ") + data.count(b"<c/")
-
-
-def _scan_fast(piece: bytes, facts: SheetFacts) -> bool:
-    """C-speed counting when every row and cell starts with its reference and no row is hidden."""
-    if b":c" in piece or b":row" in piece or b'hidden="' in piece:
-        return False
-    rows = piece.count(b"<row ") + piece.count(b"<row>") + piece.count(b"<row/")
-    cells = _cell_tags(piece)
-    if piece.count(b'<row r="') != rows or piece.count(b'<c r="') != cells:
-        return False
-    if rows:
-        facts.max_row = max(facts.max_row, max(map(int, _FIRST_ROW_REF.findall(piece))))
-    if cells:
-        letters = _FIRST_REF_COLUMN.findall(piece)
-        facts.max_row = max(facts.max_row, max(map(int, _FIRST_REF_ROW.findall(piece))))
-        facts.max_column = max(facts.max_column, max(map(_column, set(letters))))
-        facts.column_now = _column(letters[-1])
-    return True
-
-
-def _scan_exact(piece: bytes, facts: SheetFacts, file_name: str, limits: Limits) -> None:
-    """Row by row, as calamine counts: a row or cell without a reference takes the next place.
-
-    Cells are walked one by one only in rows where some cell has a reference; a row of cells
-    without any (a bomb's favourite) is just counted.
-    """
-    if b":row" in piece:
-        segments = _ROW_START.split(piece)
-    else:
-        first, *rest = piece.split(b"<row")
-        segments = [first, *(b"<row" + segment for segment in rest)]
-    for segment in segments:
-        row_tag = _ROW_TAG.match(segment)
-        cells_from = 0
-        if row_tag:
-            attributes = row_tag.group(1) or b""
-            ref = _ATTR_REF.search(attributes)
-            row = int(ref.group(2)) if ref and not ref.group(1) and ref.group(2) else facts.max_row + 1
-            facts.max_row, facts.column_now, cells_from = max(facts.max_row, row), 0, row_tag.end()
-            if b"hidden" in attributes and _HIDDEN.search(attributes):
+    def on_start(name: str, attributes: dict[str, str]) -> None:
+        if name == "c":
+            letters, digits = _reference(_attribute(attributes, "r"))
+            grew = False
+            if letters and digits:
+                facts.column_now = _column(letters)
+                if int(digits) > facts.max_row:
+                    facts.max_row, grew = int(digits), True
+            else:
+                facts.column_now += 1
+            if facts.column_now > facts.max_column:
+                facts.max_column, grew = facts.column_now, True
+            if grew:
+                _check_area(facts.max_row, facts.max_column, file_name, limits, declared=False)
+        elif name == "row":
+            letters, digits = _reference(_attribute(attributes, "r"))
+            row = int(digits) if digits and not letters else facts.max_row + 1
+            facts.max_row, facts.column_now = max(facts.max_row, row), 0
+            if _attribute(attributes, "hidden") in ("1", "true"):
                 facts.hidden_rows.append(row)
-        if b"<c" not in segment and b":c" not in segment:
-            continue
-        if b' r="' in segment[cells_from:] or b":c" in segment:
-            for cell in _CELL_TAG.findall(segment, cells_from):
-                ref = _ATTR_REF.search(cell)
-                if ref and ref.group(1) and ref.group(2):
-                    facts.column_now = _column(ref.group(1))
-                    facts.max_row = max(facts.max_row, int(ref.group(2)))
-                else:
-                    facts.column_now += 1
-                facts.max_column = max(facts.max_column, facts.column_now)
-        else:
-            facts.column_now += _cell_tags(segment)
-            facts.max_column = max(facts.max_column, facts.column_now)
-        _check_area(facts.max_row, facts.max_column, file_name, limits, declared=False)
+            _check_area(facts.max_row, facts.max_column, file_name, limits, declared=False)
+        elif name == "dimension":
+            corner = (_attribute(attributes, "ref") or "").rpartition(":")[2]
+            letters, digits = _reference(corner)
+            _check_area(int(digits or 0), _column(letters), file_name, limits, declared=True)
+
+    return on_start
 
 
-def _column(letters: bytes) -> int:
+def _reference(text: str | None) -> tuple[str, str]:
+    """A cell reference's letters and digits ("XFD1048576"); anything else reads as neither."""
+    found = _REFERENCE.fullmatch(text.strip()) if text else None
+    return (found.group(1), found.group(2)) if found else ("", "")
+
+
+def _column(letters: str) -> int:
     """A column number from its letters; anything past XFD counts as too wide rather than failing."""
-    return column_index_from_string(letters.decode()) if 0 < len(letters) <= 3 else (0 if not letters else 1 << 20)
+    if len(letters) > 3:
+        return 1 << 20
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
 
 
-def _strings_scanner(file_name: str, limits: Limits) -> _Scanner:
+def _strings_handler(file_name: str, limits: Limits) -> StartHandler:
     count = 0
 
-    def on_piece(piece: bytes) -> None:
+    def on_start(name: str, attributes: dict[str, str]) -> None:
         nonlocal count
-        count += piece.count(b"<si>") + piece.count(b"<si ") + (len(_SHARED_STRING.findall(piece)) if b":si" in piece else 0)
-        if count > limits.shared_strings:
-            raise RosterFileError(limit_reason(file_name, "不同文字的个数", "distinct texts", f"{limits.shared_strings:,}"))
+        if name == "si":
+            count += 1
+            if count > limits.shared_strings:
+                raise RosterFileError(limit_reason(file_name, "不同文字的个数", "distinct texts", f"{limits.shared_strings:,}"))
 
-    return _Scanner(limits, file_name, on_piece)
+    return on_start
 
 
 def _check_area(rows: int, columns: int, file_name: str, limits: Limits, declared: bool) -> None:
@@ -307,29 +269,30 @@ def _check_area(rows: int, columns: int, file_name: str, limits: Limits, declare
 
 def _sheet_entries(handle: BinaryIO, parts: dict[str, zipfile.ZipInfo], file_name: str, limits: Limits) -> list[SheetEntry]:
     """The workbook's sheets in calamine's order, with their visibility and XML part."""
-    book = _small_xml(handle, parts, "xl/workbook.xml", file_name, limits)
-    rels = _small_xml(handle, parts, "xl/_rels/workbook.xml.rels", file_name, limits)
     targets: dict[str, str] = {}
-    for rel in rels.iter(f"{_NS_PKG}Relationship"):
+    for rel in _elements(handle, parts, "xl/_rels/workbook.xml.rels", "Relationship", file_name, limits):
         target = rel.get("Target", "")
         full = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
         targets[rel.get("Id", "")] = full
     entries = []
-    for sheet in book.iter(f"{_NS_MAIN}sheet"):
-        part = targets.get(sheet.get(f"{_NS_REL}id", ""))
+    for sheet in _elements(handle, parts, "xl/workbook.xml", "sheet", file_name, limits):
+        part = targets.get(sheet.get(f"{_NS_REL} id", ""))
         entries.append(SheetEntry(sheet.get("name", ""), sheet.get("state", "visible") == "visible", part if part in parts else None))
     return entries
 
 
-def _small_xml(handle: BinaryIO, parts: dict[str, zipfile.ZipInfo], name: str, file_name: str, limits: Limits) -> ElementTree.Element:
-    info = parts[name]
-    chunks: list[bytes] = []
+def _elements(handle: BinaryIO, parts: dict[str, zipfile.ZipInfo], name: str, local: str, file_name: str,
+              limits: Limits) -> list[dict[str, str]]:
+    """The attributes of every element called ``local`` in one small part (read with a 4 MB cap)."""
+    found: list[dict[str, str]] = []
+
+    def on_start(element: str, attributes: dict[str, str]) -> None:
+        if element == local:
+            found.append(attributes)
+
     small = Limits(part_bytes=min(limits.part_bytes, 4 * MiB))
-    _read_part(handle, info, file_name, small, _Scanner(small, file_name, chunks.append))
-    data = b"".join(chunks)
-    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-        raise ValueError("a DTD has no place in a workbook")
-    return ElementTree.fromstring(data)
+    _read_part(handle, parts[name], file_name, small, _XmlScan(on_start))
+    return found
 
 
 def check_csv_size(path: Path, file_name: str, limits: Limits = LIMITS) -> None:
@@ -359,6 +322,27 @@ def unreadable_reason(file_name: str) -> Reason:
         "请关闭 Excel/WPS 后重试，或重新另存为 .xlsx。",
         f"Cannot read “{file_name}”: the file is damaged, not what its name says, or in use "
         "by another program. Close Excel/WPS and retry, or save it again as .xlsx.",
+    )
+
+
+def too_demanding_reason(file_name: str) -> Reason:
+    """The reader, confined to a child process, ran out of memory or died: the file was not read."""
+    return Reason(
+        "sheet.too_demanding",
+        f"“{file_name}”读取时占用的内存超出了名单表格的上限，没有导入任何内容。真实的名单远小于此，"
+        "请检查是否选错了文件，或用 Excel/WPS 打开后只把名单那一页另存为新的 .xlsx 再导入。",
+        f"Reading “{file_name}” needed more memory than a roster can; nothing was imported. A real roster "
+        "is far smaller; check that this is the right file, or open it in Excel/WPS and save just the roster sheet as a new .xlsx.",
+    )
+
+
+def too_slow_reason(file_name: str, seconds: float) -> Reason:
+    return Reason(
+        "sheet.too_slow",
+        f"“{file_name}”在 {seconds:.0f} 秒内没有读完，已停止读取，没有导入任何内容。请检查是否选错了文件，"
+        "或只把名单那一页另存为新的 .xlsx 再导入。",
+        f"Reading “{file_name}” did not finish within {seconds:.0f} seconds and was stopped; nothing was imported. "
+        "Check that this is the right file, or save just the roster sheet as a new .xlsx.",
     )
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
 import pytest
 from qt_dialogs import answer_file_dialog
 from support import valid_id
@@ -131,3 +133,27 @@ def test_a_sheet_without_departments_is_imported_into_the_chosen_one_and_refusal
     answer_file_dialog(out, seen)  # Qt's own save dialog, answered as the clerk would
     assert dialog.save_refused_button.isEnabled() and dialog.save_refused() == out and out.exists()
     assert seen[0][1].endswith(".xlsx"), "a name beside the roster is offered"
+
+
+def test_a_crafted_file_is_refused_in_a_message_and_the_dialog_stays(qtbot, admin: Context, campaign: str, tmp_path: Path,
+                                                                     message_boxes: list[tuple[str, str]]) -> None:
+    """A far cell written in single quotes once aborted the whole app (exit 134) from this dialog."""
+    plain = tmp_path / "plain.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["姓名", "部门", "身份证号码", "手机号码"])
+    book.save(plain)
+    path = tmp_path / "far.xlsx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</sheetData>", b"<row r='1048576'><c r='XFD1048576'><v>1</v></c></row></sheetData>")
+            target.writestr(item, data)
+    dialog = ImportRosterDialog(admin, campaign)
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(path))
+    dialog.dry_run.setChecked(False)
+    run_import(qtbot, dialog)
+    qtbot.waitUntil(lambda: bool(message_boxes), timeout=5000)
+    assert message_boxes[0][0] == "warning" and "beyond what a roster can be" in message_boxes[0][1]
+    assert dialog.report is None and count(admin, campaign) == 0

@@ -1,0 +1,67 @@
+"""Rosters are read in a child process with a memory cap and a time limit: no file takes the app down.
+
+The three far-cell files below are each 1.5 KB and once aborted the whole app (exit 134) because
+the check before reading knew only the usual spelling ``<c r="XFD1048576">``. They go through the
+service's reader here, in this test process: were one of them read in-process, the test run itself
+would die.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from crafted import HEADER_ROW, NS, Member, workbook
+
+from kaccount_desk.confined import Budget
+from kaccount_desk.services.errors import Refused
+from kaccount_desk.services.rosters import read_sheet
+from kaccount_desk.sheets.sheet_limits import Limits
+
+FAR_CELLS = {
+    "single-quotes.xlsx": "<row r='1048576'><c r='XFD1048576'><v>1</v></c></row>",
+    "spaces.xlsx": '<row r = "1048576"><c r = "XFD1048576"><v>1</v></c></row>',
+    "newline.xlsx": '<row\nr="1048576"><c\nr="XFD1048576"><v>1</v></c></row>',
+}
+NO_LIMITS = Limits(rows=1 << 31, columns=1 << 31, cells=1 << 62)
+
+
+def far_cell_file(path: Path, row: str) -> Path:
+    """A normal header, a modest declared dimension, and one cell written in an unusual spelling."""
+    xml = f'<worksheet {NS}><dimension ref="A1:D1"/><sheetData>{HEADER_ROW}{row}</sheetData></worksheet>'
+    return workbook(path, Member("xl/worksheets/sheet1.xml", xml.encode()))
+
+
+@pytest.mark.parametrize("name", sorted(FAR_CELLS))
+def test_a_far_cell_in_any_spelling_is_refused_in_words(tmp_path: Path, name: str) -> None:
+    path = far_cell_file(tmp_path / name, FAR_CELLS[name])
+    assert path.stat().st_size < 2_000
+    with pytest.raises(Refused) as refused:
+        read_sheet(path)
+    reason = refused.value.reasons[0]
+    assert reason.code == "sheet.too_big"
+    assert "rows" in reason.en and "行数" in reason.zh and name in reason.en
+
+
+def test_the_memory_cap_stops_what_slips_past_the_checks(tmp_path: Path) -> None:
+    """With the checks before reading switched off, calamine asks for 512 GB: the child dies, the app says so."""
+    path = far_cell_file(tmp_path / "far.xlsx", FAR_CELLS["spaces.xlsx"])
+    with pytest.raises(Refused) as refused:
+        read_sheet(path, limits=NO_LIMITS)
+    reason = refused.value.reasons[0]
+    assert reason.code == "sheet.too_demanding"
+    assert "内存" in reason.zh and "memory" in reason.en and "nothing was imported" in reason.en
+
+
+def test_a_read_past_its_time_is_stopped(tmp_path: Path) -> None:
+    path = far_cell_file(tmp_path / "slow.xlsx", "")
+    with pytest.raises(Refused) as refused:
+        read_sheet(path, budget=Budget(seconds=0.01))
+    assert refused.value.reasons[0].code == "sheet.too_slow"
+
+
+def test_a_good_roster_comes_back_whole_from_the_child(tmp_path: Path) -> None:
+    person = '<row r="2"><c r="A2" t="inlineStr"><is><t>张三</t></is></c><c r="B2" t="inlineStr"><is><t>财务部</t></is></c>' \
+             '<c r="C2" t="inlineStr"><is><t>130981199001011234</t></is></c><c r="D2"><v>13800138000</v></c></row>'
+    sheet = read_sheet(far_cell_file(tmp_path / "good.xlsx", person))
+    assert [(row.row, row.values["name"], row.values["mobile"]) for row in sheet.rows] == [(2, "张三", "13800138000")]
