@@ -183,7 +183,7 @@ def run_gui(db: str | None, lang: str | None) -> int:
             window.language_changed.connect(switch_language)
 
         window.language_changed.connect(switch_language)
-        window.show()
+        window.show_on_screen()
         QtCore.QTimer.singleShot(0, window.offer_drafts)
         return app.exec()
     finally:

@@ -88,7 +88,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.nav.setCurrentRow(self._first_row())
         self.nav.currentRowChanged.connect(self._remember_page)
         self._bind_keys()
-        restore_layout(self, self.settings, ctx.actor.staff_no)
+        self.placed_before = restore_layout(self, self.settings, ctx.actor.staff_no)
         enrollment_page, print_page = self.page(ApplicationsPage), self.page(PrintPage)
         if enrollment_page is not None and print_page is not None:
             enrollment_page.print_requested.connect(self._print_selection)
@@ -100,6 +100,16 @@ class MainWindow(QtWidgets.QMainWindow):
         if tickets_page is not None:
             self.draft_keepers.append(DraftKeeper(ctx, "ticket", lambda: tickets_page.form, self))
         fit_to_screen(self)
+
+    def show_on_screen(self) -> None:
+        """Maximised within the screen's free area the first time; after, as the clerk left it, but never
+        beyond that area (a size kept on a larger screen, a place that drifted under the taskbar)."""
+        if not self.placed_before:
+            self.showMaximized()
+            return
+        self.show()
+        if not self.isMaximized():
+            fit_to_screen(self)  # now that it is shown, its frame counts too
 
     def _first_row(self) -> int:
         """The page this person used last, else the one their role uses most (a hotline clerk: Tickets)."""
@@ -394,8 +404,8 @@ def rebuild_in_language(old: MainWindow, code: str) -> MainWindow:
     if old.isMaximized():
         new.showMaximized()
     else:
-        fit_to_screen(new)
         new.show()
+        fit_to_screen(new)
     old.hide()
     old.deleteLater()
     return new
