@@ -19,11 +19,12 @@ from kaccount_desk.services import backup, crash_report, staff
 from kaccount_desk.services.context import Actor, Context, Store, shown_url, without_password
 from kaccount_desk.services.errors import StoreUnavailable
 from kaccount_desk.ui.app_icon import app_icon
+from kaccount_desk.ui.counter_session import CounterSession, quit_on_terminate
 from kaccount_desk.ui.first_run import FirstRunWizard
 from kaccount_desk.ui.fonts import add_embedded_font
 from kaccount_desk.ui.i18n import install_translations
 from kaccount_desk.ui.login import FirstRunDialog, LoginDialog
-from kaccount_desk.ui.main_window import MainWindow, rebuild_in_language
+from kaccount_desk.ui.main_window import MainWindow
 from kaccount_desk.ui.messages import current_lang
 from kaccount_desk.ui.qt import QtCore, QtWidgets
 from kaccount_desk.ui.restore_offer import offer_restore
@@ -176,14 +177,8 @@ def run_gui(db: str | None, lang: str | None) -> int:
     daily = start_daily_backup(store, settings)
     try:
         window = MainWindow(Context(store, actor, "en" if chosen == "en" else "zh"), settings)
-
-        def switch_language(code: str) -> None:
-            nonlocal window
-            window = rebuild_in_language(window, code)
-            window.language_changed.connect(switch_language)
-
-        window.language_changed.connect(switch_language)
-        window.show()
+        quit_on_terminate(CounterSession(app, window))  # language, clerk and session end replace or end it
+        window.show_on_screen()
         QtCore.QTimer.singleShot(0, window.offer_drafts)
         return app.exec()
     finally:

@@ -45,15 +45,23 @@ W = TypeVar("W", bound=QtWidgets.QWidget)
 
 
 class MainWindow(QtWidgets.QMainWindow):
-    """``language_changed(code)`` asks the application to build the window again in that language."""
+    """``language_changed(code)`` asks the application to build the window again in that language;
+    ``clerk_changed(actor)`` (another clerk logged in at the lock screen), ``logged_out`` and
+    ``end_requested`` (the lock screen closed) ask it to hand the counter on (``ui/counter_session.py``)."""
 
     language_changed = Signal(str)
+    clerk_changed = Signal(object)
+    logged_out = Signal()
+    end_requested = Signal()
+
     def __init__(self, ctx: Context, settings: Settings | None = None) -> None:
         super().__init__()
         self.ctx = ctx
         self.settings = settings or Settings()
-        minutes = self.settings.get(IDLE_LOCK_MINUTES)
-        self.idle_lock = IdleLock(self, ctx, minutes) if minutes > 0 else None
+        self.ending = False  # the session ends (a shutdown, a logoff): typing is kept as drafts, nothing is asked
+        self.idle_lock = IdleLock(self, ctx, self.settings.get(IDLE_LOCK_MINUTES))
+        self.idle_lock.switched.connect(self.clerk_changed)
+        self.idle_lock.end_requested.connect(self.end_requested)
         self.setWindowTitle(self.tr("KAccount Desk — key-account intake"))
         self.resize(1366, 728)  # a 1366×768 counter screen less the taskbar; fitted to smaller screens below
         self.pages = build_pages(ctx)
@@ -91,7 +99,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.nav.setCurrentRow(self._first_row())
         self.nav.currentRowChanged.connect(self._remember_page)
         self._bind_keys()
-        restore_layout(self, self.settings, ctx.actor.staff_no)
+        self.placed_before = restore_layout(self, self.settings, ctx.actor.staff_no)
         enrollment_page, print_page = self.page(ApplicationsPage), self.page(PrintPage)
         if enrollment_page is not None and print_page is not None:
             enrollment_page.print_requested.connect(self._print_selection)
@@ -104,6 +112,16 @@ class MainWindow(QtWidgets.QMainWindow):
             self.draft_keepers.append(DraftKeeper(ctx, "ticket", lambda: tickets_page.form, self))
         change_hub().changed.connect(self.apply_changes)
         fit_to_screen(self)
+
+    def show_on_screen(self) -> None:
+        """Maximised within the screen's free area the first time; after, as the clerk left it, but never
+        beyond that area (a size kept on a larger screen, a place that drifted under the taskbar)."""
+        if not self.placed_before:
+            self.showMaximized()
+            return
+        self.show()
+        if not self.isMaximized():
+            fit_to_screen(self)  # now that it is shown, its frame counts too
 
     def _first_row(self) -> int:
         """The page this person used last, else the one their role uses most (a hotline clerk: Tickets)."""
@@ -202,11 +220,15 @@ class MainWindow(QtWidgets.QMainWindow):
         self.settings_action = file_menu.addAction(self.tr("&Settings…"), self.open_settings)
         self.settings_action.setShortcut(shortcuts.keys("settings"))
         file_menu.addSeparator()
+        lock_action = file_menu.addAction(self.tr("&Lock"), self.idle_lock.lock)
+        lock_action.setShortcut(shortcuts.keys("lock"))
+        file_menu.addAction(self.tr("Log out / switch &user…"), self.log_out)
+        file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"), self.close)
         quit_action.setShortcut(QtGui.QKeySequence.StandardKey.Quit)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         language_menu = self.view_menu.addMenu(self.tr("&Language"))
-        group = QtGui.QActionGroup(self)
+        group = self.language_group = QtGui.QActionGroup(self)
         for code, label in LANGUAGES.items():
             action = language_menu.addAction(label)
             action.setCheckable(True)
@@ -316,8 +338,26 @@ class MainWindow(QtWidgets.QMainWindow):
             elif (tickets_page := self.show_page(TicketsPage)) is not None:
                 tickets_page.open_form().restore_draft(kept.fields)
 
-    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+    def keep_for_later(self) -> None:
+        """Every form's typing kept now as this clerk's draft, and the layout as left: the counter changes
+        hands or the session ends, and the clerk is not asked (they may not be there)."""
+        for keeper in self.draft_keepers:
+            keeper.keep_now()
+        save_layout(self, self.settings, self.ctx.actor.staff_no)
+
+    @Slot()
+    def log_out(self) -> None:
+        """File → Log out / switch user: as closing asks about typing, then the next clerk logs in."""
         if self.confirm_unsaved():
+            save_layout(self, self.settings, self.ctx.actor.staff_no)
+            for keeper in self.draft_keepers:
+                keeper.forget()  # saved or knowingly discarded, as when the window closes
+            self.logged_out.emit()
+
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        if self.ending:
+            event.accept()  # kept by keep_for_later: the next start offers it back
+        elif self.confirm_unsaved():
             save_layout(self, self.settings, self.ctx.actor.staff_no)
             for keeper in self.draft_keepers:
                 # Every form was just asked about: what is left was saved or knowingly discarded, so the
@@ -358,17 +398,31 @@ class MainWindow(QtWidgets.QMainWindow):
             export_roster(self, self.ctx, self.campaign_code)
 
     @Slot()
-    def open_settings(self) -> None:
-        SettingsDialog(self.settings, self, may_change_store=self.ctx.actor.may(Permission.MANAGE_STAFF)).open()
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.settings, self, may_change_store=self.ctx.actor.may(Permission.MANAGE_STAFF))
+        dialog.accepted.connect(self._settings_saved)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def _settings_saved(self) -> None:
+        """What the dialog does not say "from the next start" about applies now: the idle lock, the language."""
+        self.idle_lock.set_minutes(self.settings.get(IDLE_LOCK_MINUTES))
+        code = self.settings.get(LANGUAGE)
+        if code != current_lang():
+            self.settings.set(LANGUAGE, current_lang())  # until the switch happens (typing may stop it)
+            self._switch_language(code)
 
     @Slot(QtGui.QAction)
     def _language_chosen(self, action: QtGui.QAction) -> None:
         """Switch now: the window is built again in the new language once nothing typed can be lost."""
-        code = str(action.data())
+        self._switch_language(str(action.data()))
+
+    def _switch_language(self, code: str) -> None:
         if code == current_lang():
             return
         if not self.confirm_unsaved(carried=(TicketDetail,)):  # unsent ticket text goes on into the rebuilt window
-            for other in action.actionGroup().actions():
+            for other in self.language_group.actions():
                 other.setChecked(other.data() == current_lang())
             return
         self.settings.set(LANGUAGE, code)
@@ -402,8 +456,8 @@ def rebuild_in_language(old: MainWindow, code: str) -> MainWindow:
     if old.isMaximized():
         new.showMaximized()
     else:
-        fit_to_screen(new)
         new.show()
+        fit_to_screen(new)
     old.hide()
     old.deleteLater()
     return new

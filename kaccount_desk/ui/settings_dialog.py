@@ -1,7 +1,9 @@
 """Settings… (设置): what the first-run wizard chose, changed later, and the counter's preferences.
 
-The store and the language apply from the next start (the open window keeps the store it was
-opened on); printer, paper and idle lock apply at once. Each field edits one declared setting.
+What applies at once says nothing (language, printer, paper, idle lock: the window applies them
+when the dialog is saved); what cannot says when beside its field: the store from the next start
+(the open window keeps the store it was opened on), the backups from the next start's daily
+backup. Each field edits one declared setting.
 """
 
 from __future__ import annotations
@@ -23,6 +25,14 @@ from kaccount_desk.ui.settings import (
 )
 
 LANGUAGES = (("zh", "中文"), ("en", "English"))
+
+
+def _when(text: str) -> QtWidgets.QLabel:
+    """Beside a setting that cannot apply at once: when it will."""
+    note = QtWidgets.QLabel(text)
+    note.setWordWrap(True)
+    note.setStyleSheet(text_style("calm"))
+    return note
 
 
 class SettingsDialog(QtWidgets.QDialog):
@@ -70,6 +80,7 @@ class SettingsDialog(QtWidgets.QDialog):
         store_row.addWidget(self.test)
         form = QtWidgets.QFormLayout()
         form.addRow(self.tr("Database"), store_row)
+        form.addRow("", _when(self.tr("A new database is used from the next start.")))
         form.addRow("", self.store_result)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Default printer"), self.printer)
@@ -77,16 +88,13 @@ class SettingsDialog(QtWidgets.QDialog):
         form.addRow(self.tr("Lock after idle"), self.idle_lock)
         form.addRow(self.tr("Backup folder"), self.backup_folder)
         form.addRow(self.tr("Backups kept"), self.backup_keep)
-        note = QtWidgets.QLabel(self.tr("A new database or language takes effect at the next start."))
-        note.setWordWrap(True)
-        note.setStyleSheet(text_style("calm"))
+        form.addRow("", _when(self.tr("Backups follow these from the next start's daily backup.")))
         buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Save
                                              | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(note)
         layout.addWidget(buttons)
         self.store_result.hide()
 

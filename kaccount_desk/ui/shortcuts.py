@@ -21,6 +21,7 @@ SHORTCUTS: dict[str, tuple[str, str]] = {
     "refresh": ("F5", str(QT_TRANSLATE_NOOP("shortcuts", "Reload campaigns, staff and lists"))),
     "print": ("Ctrl+P", str(QT_TRANSLATE_NOOP("shortcuts", "Print (on the Print page; elsewhere, go there)"))),
     "settings": ("Ctrl+,", str(QT_TRANSLATE_NOOP("shortcuts", "Settings"))),
+    "lock": ("Ctrl+Shift+L", str(QT_TRANSLATE_NOOP("shortcuts", "Lock the window (the password, or another clerk's login, opens it)"))),
     "new_ticket": ("Ctrl+T", str(QT_TRANSLATE_NOOP("shortcuts", "New ticket"))),
     "save_ticket": ("Ctrl+Return", str(QT_TRANSLATE_NOOP("shortcuts", "Save the new ticket (in its form)"))),
     "start": ("Alt+T", str(QT_TRANSLATE_NOOP("shortcuts", "Ticket: start handling"))),

@@ -57,10 +57,10 @@ def save_layout(window: QtWidgets.QMainWindow, settings: Settings, staff_no: str
         settings.set_layout(staff_no, f"choice/{key}", QtCore.QByteArray(str(combo.currentData()).encode()))
 
 
-def restore_layout(window: QtWidgets.QMainWindow, settings: Settings, staff_no: str) -> None:
+def restore_layout(window: QtWidgets.QMainWindow, settings: Settings, staff_no: str) -> bool:
+    """The clerk's layout as left; False when their window has no kept size and place (their first start)."""
     geometry = settings.layout(staff_no, "window")
-    if geometry is not None:
-        window.restoreGeometry(geometry)
+    placed = geometry is not None and window.restoreGeometry(geometry)
     for key, widget in _states(window):
         state = settings.layout(staff_no, f"{current_lang()}/{key}")
         if state is not None:
@@ -70,3 +70,4 @@ def restore_layout(window: QtWidgets.QMainWindow, settings: Settings, staff_no: 
         row = combo.findData(bytes(chosen.data()).decode(errors="replace")) if chosen is not None else -1
         if row >= 0:
             combo.setCurrentIndex(row)
+    return placed

@@ -3,27 +3,27 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="117" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="121" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="118" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="122" />
         <source>Lift the lock that five wrong passwords in a row put on this staff ID</source>
         <translation>解除因连续五次密码错误而对此工号的锁定</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="170" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="174" />
         <source>Load campaign file…</source>
         <translation>载入活动文件…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="245" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="249" />
         <source>Locked until %1</source>
         <translation>锁定到 %1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="108" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="112" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
@@ -38,147 +38,147 @@
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="110" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="141" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="114" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="145" />
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="110" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="142" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="114" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="146" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="110" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="143" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="114" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="147" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="110" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="144" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="114" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="148" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="110" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="114" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="113" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="267" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="117" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="271" />
         <source>Mark as left</source>
         <translation>标记为离岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="114" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="118" />
         <source>The account can no longer log in; a supervisor may then hand its open tickets on</source>
         <translation>该账号将不能登录;之后主管可把其未办结的工单转交他人</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="138" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="142" />
         <source>Add staff</source>
         <translation>添加员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="145" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="149" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="146" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="150" />
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="147" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="151" />
         <source>At least 8 characters, not a common password.</source>
         <translation>密码至少8个字符,且不能是常见密码。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="159" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="163" />
         <source>Add a staff member</source>
         <translation>添加员工账号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="165" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="169" />
         <source>Campaigns</source>
         <translation>办理活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="167" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="171" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="167" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="171" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="167" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="171" />
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="167" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="171" />
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="167" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="171" />
         <source>Reserved numbers</source>
         <translation>号池号码数</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="172" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="176" />
         <source>New campaign…</source>
         <translation>新建活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="174" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="178" />
         <source>Edit campaign…</source>
         <translation>编辑活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="243" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="247" />
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="243" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="247" />
         <source>Left</source>
         <translation>离岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="267" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="271" />
         <source>Reinstate</source>
         <translation>恢复在岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="321" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="325" />
         <source>The two passwords differ; type them again.</source>
         <translation>两次输入的密码不一致,请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="334" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="338" />
         <source>Added %1 %2 (%3); they can log in now.</source>
         <translation>已添加 %1 %2(%3),现在即可登录。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="348" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="352" />
         <source>The new staff member typed on the Admin page has not been added yet and would be lost.</source>
         <translation>管理页上填写的新人员还没有添加,将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="364" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="368" />
         <source>Load campaign</source>
         <translation>载入活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="364" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="368" />
         <source>Campaign files (*.toml)</source>
         <translation>活动文件 (*.toml)</translation>
     </message>
@@ -1347,112 +1347,122 @@ or choose an image</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="57" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="65" />
         <source>KAccount Desk — key-account intake</source>
         <translation>大客户业务受理台</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="188" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="206" />
         <source>Campaign</source>
         <translation>办理活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="191" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="209" />
         <source>Campaign:</source>
         <translation>办理活动:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="197" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="215" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="198" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="216" />
         <source>&amp;Import roster…</source>
         <translation>导入名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="199" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="217" />
         <source>&amp;Export roster…</source>
         <translation>导出名单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="202" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="220" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="205" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="223" />
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="225" />
+        <source>Log out / switch &amp;user…</source>
+        <translation>注销/切换用户(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="227" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="207" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="229" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="208" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="230" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="217" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="239" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="218" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="240" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="219" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="241" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="224" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="246" />
         <source>%1 (%2, %3)</source>
         <translation>%1(%2,%3)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="225" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="247" />
         <source>Logged in: %1</source>
         <translation>当前登录:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="227" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="249" />
         <source>Database: %1</source>
         <translation>数据库:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="300" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="322" />
         <source>an application</source>
         <translation>一份申请</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="300" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="322" />
         <source>a new ticket</source>
         <translation>一张新工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="307" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="329" />
         <source>Unsaved typing found</source>
         <translation>发现未保存的内容</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="308" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="330" />
         <source>When the program last stopped, %1 was being typed and not saved (kept at %2). Restore it?</source>
         <translation>程序上次停止时,有%1正在填写且未保存(保存于 %2)。要恢复吗?</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="380" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="434" />
         <source>About KAccount Desk</source>
         <translation>关于大客户业务受理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="381" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="435" />
         <source>KAccount Desk: enrollment intake for a mobile operator's key-account calling group.</source>
         <translation>KAccount Desk:移动公司大客户集团网业务受理。</translation>
     </message>
@@ -2232,84 +2242,89 @@ or choose an image</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="33" />
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="43" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="35" />
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="45" />
         <source>(this computer's own database)</source>
         <translation>(本机数据库)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="36" />
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="46" />
         <source>&amp;Test</source>
         <translation>测试(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="45" />
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="55" />
         <source>(the system's default printer)</source>
         <translation>(系统默认打印机)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="50" />
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="60" />
         <source>%1 (not found now)</source>
         <translation>%1(当前找不到)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="58" />
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="68" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="59" />
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="69" />
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="62" />
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="72" />
         <source>(beside the database)</source>
         <translation>(数据库所在文件夹)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="72" />
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="82" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="74" />
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="83" />
+        <source>A new database is used from the next start.</source>
+        <translation>更换的数据库在下次启动时使用。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="85" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="75" />
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="86" />
         <source>Default printer</source>
         <translation>默认打印机</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="76" />
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="87" />
         <source>Paper size</source>
         <translation>纸张大小</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="77" />
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="88" />
         <source>Lock after idle</source>
         <translation>空闲后锁定</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="78" />
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="89" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="79" />
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="90" />
         <source>Backups kept</source>
         <translation>保留备份份数</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="80" />
-        <source>A new database or language takes effect at the next start.</source>
-        <translation>更换数据库或语言在下次启动时生效。</translation>
+        <location filename="../../kaccount_desk/ui/settings_dialog.py" line="91" />
+        <source>Backups follow these from the next start's daily backup.</source>
+        <translation>备份文件夹和保留份数从下次启动时的每日备份起生效。</translation>
     </message>
 </context>
 <context>
@@ -2421,47 +2436,7 @@ Your input stays here; trying again every %2 seconds.</source>
 <context>
     <name>TicketDetail</name>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="77" />
-        <source>Category:</source>
-        <translation>类别:</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="77" />
-        <source>Customer:</source>
-        <translation>客户:</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="77" />
-        <source>Received:</source>
-        <translation>受理时间:</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="78" />
-        <source>Due:</source>
-        <translation>办结时限:</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="78" />
-        <source>Owner:</source>
-        <translation>首问责任人:</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="78" />
-        <source>Content:</source>
-        <translation>受理内容:</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="79" />
-        <source>Referrals:</source>
-        <translation>转派部门:</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="79" />
-        <source>Rent waiver:</source>
-        <translation>免收月租:</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="90" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="94" />
         <source>History</source>
         <translation>处理记录</translation>
     </message>
@@ -2487,174 +2462,212 @@ Your input stays here; trying again every %2 seconds.</source>
     </message>
     <message>
         <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="125" />
-        <source>Actions</source>
-        <translation>办理</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="127" />
         <source>What is asked of the department, its answer, the reply to the customer, or a note</source>
         <translation>填写转派事项、部门答复、回复客户的内容或备注</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="129" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="127" />
         <source>Start</source>
         <translation>开始处理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="130" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="128" />
         <source>Reply to customer</source>
         <translation>回复客户</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="131" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="129" />
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="138" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="136" />
         <source>Refer</source>
         <translation>转派</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="140" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="138" />
         <source>Record department answer</source>
         <translation>登记部门答复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="142" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="140" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="143" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="141" />
         <source>Not satisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="144" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="142" />
         <source>Not reachable</source>
         <translation>联系不上</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="146" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="144" />
         <source>Handset caused it</source>
         <translation>客户手机原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="147" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="145" />
         <source>Customer told it is overdue</source>
         <translation>已告知客户超时</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="149" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="147" />
         <source>Hand to new owner</source>
         <translation>转交新负责人</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="150" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="148" />
         <source>Only when the owner has left; the reason goes in the box above</source>
         <translation>仅限原负责人已离岗时;请在上方输入框写明原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="152" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="150" />
         <source>Reason for closing without a reply or callback</source>
         <translation>未回复或未回访即办结的原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="153" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="151" />
         <source>Close ticket</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="166" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="163" />
         <source>Refer to</source>
         <translation>转派至</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="166" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="163" />
         <source>answer by</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="167" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="165" />
         <source>Answer from</source>
         <translation>答复部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="168" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="161" />
         <source>Callback</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="169" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="162" />
         <source>Fault</source>
         <translation>故障申告</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="187" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="155" />
         <source>Owner left</source>
         <translation>负责人离岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="272" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="281" />
         <source>Text typed for ticket(s) %1 has not been used in an action yet and would be lost.</source>
         <translation>为工单 %1 填写的内容还没有提交,将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="285" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="294" />
         <source>Select a ticket in the queue</source>
         <translation>请在左侧列表中选择工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="290" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="297" />
         <source>Ticket %1 · %2</source>
         <translation>工单 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="295" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="367" />
+        <source>Done: %1</source>
+        <translation>已完成:%1</translation>
+    </message>
+</context>
+<context>
+    <name>TicketFactsForm</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="34" />
+        <source>Category:</source>
+        <translation>类别:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="34" />
+        <source>Customer:</source>
+        <translation>客户:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="34" />
+        <source>Received:</source>
+        <translation>受理时间:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="35" />
+        <source>Due:</source>
+        <translation>办结时限:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="35" />
+        <source>Owner:</source>
+        <translation>首问责任人:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="35" />
+        <source>Content:</source>
+        <translation>受理内容:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="36" />
+        <source>Referrals:</source>
+        <translation>转派部门:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="36" />
+        <source>Rent waiver:</source>
+        <translation>免收月租:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="54" />
         <source> (key-account customer)</source>
         <translation>(大客户)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="299" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="58" />
         <source>  handset caused: no repair limit</source>
         <translation>  客户手机原因:不计修复时限</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="303" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="62" />
         <source>, first received by %1</source>
         <translation>,首问受理人 %1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="306" />
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="309" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="65" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="68" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="310" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="69" />
         <source>monthly rent waived from %1 until %2</source>
         <translation>免收障碍期间月租:%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="311" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="70" />
         <source>the repair</source>
         <translation>修复为止</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="315" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="74" />
         <source>answered %1</source>
         <translation>%1 已答复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="316" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="75" />
         <source>answer due %1</source>
         <translation>应于 %1 前答复</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="388" />
-        <source>Done: %1</source>
-        <translation>已完成:%1</translation>
     </message>
 </context>
 <context>
@@ -2891,27 +2904,27 @@ Your input stays here; trying again every %2 seconds.</source>
         <translation>工单列表:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="198" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="200" />
         <source>Queue</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="199" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="201" />
         <source>Reports</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="243" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="245" />
         <source>%1 found</source>
         <translation>找到 %1 张</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="245" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="247" />
         <source>, newest %1 shown</source>
         <translation>,显示最新 %1 张</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="344" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="346" />
         <source>%1 ticket(s)</source>
         <translation>共 %1 张工单</translation>
     </message>
@@ -2919,17 +2932,58 @@ Your input stays here; trying again every %2 seconds.</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../kaccount_desk/ui/idle_lock.py" line="29" />
+        <location filename="../../kaccount_desk/ui/idle_lock.py" line="41" />
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/idle_lock.py" line="30" />
-        <source>Locked after a while without use. %1 (%2), type your password to go on.</source>
-        <translation>一段时间没有操作,窗口已锁定。%1(%2),请输入密码继续。</translation>
+        <location filename="../../kaccount_desk/ui/idle_lock.py" line="50" />
+        <location filename="../../kaccount_desk/ui/idle_lock.py" line="89" />
+        <source>Switch user…</source>
+        <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/idle_lock.py" line="38" />
+        <location filename="../../kaccount_desk/ui/idle_lock.py" line="56" />
+        <source>Closing this window ends the program; unsaved typing is kept for whoever typed it.</source>
+        <translation>关闭此窗口将退出程序;未保存的录入会为录入人保留。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/idle_lock.py" line="60" />
+        <source>Staff ID</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/idle_lock.py" line="61" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/idle_lock.py" line="80" />
+        <source>Another clerk: type your staff ID and password. What %1 typed is kept for them.</source>
+        <translation>换人使用:请输入您的工号和密码。%1 未保存的录入会为其保留。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/idle_lock.py" line="83" />
+        <source>Locked. %1 (%2), type your password to go on.</source>
+        <translation>窗口已锁定。%1(%2),请输入密码继续。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/idle_lock.py" line="89" />
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/idle_lock.py" line="90" />
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/idle_lock.py" line="100" />
+        <source>Wrong password.</source>
+        <translation>密码不正确。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/idle_lock.py" line="90" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
@@ -2998,32 +3052,32 @@ Your input stays here; trying again every %2 seconds.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../kaccount_desk/ui/main.py" line="48" />
+        <location filename="../../kaccount_desk/ui/main.py" line="49" />
         <source>Cannot use the database</source>
         <translation>数据库暂时无法使用</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main.py" line="54" />
+        <location filename="../../kaccount_desk/ui/main.py" line="55" />
         <source>Something went wrong that the program did not expect. Your saved work is in the database; please tell support what you were doing.</source>
         <translation>程序遇到了意外错误。已保存的内容都在数据库中;请告诉技术支持您当时在做什么。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main.py" line="57" />
+        <location filename="../../kaccount_desk/ui/main.py" line="58" />
         <source>The details are in the log file:</source>
         <translation>详细情况记录在日志文件中:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main.py" line="58" />
+        <location filename="../../kaccount_desk/ui/main.py" line="59" />
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main.py" line="120" />
+        <location filename="../../kaccount_desk/ui/main.py" line="121" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main.py" line="121" />
+        <location filename="../../kaccount_desk/ui/main.py" line="122" />
         <source>The database could not be opened:</source>
         <translation>无法打开数据库:</translation>
     </message>
@@ -3181,96 +3235,101 @@ Your input stays here; trying again every %2 seconds.</source>
     </message>
     <message>
         <location filename="../../kaccount_desk/ui/shortcuts.py" line="24" />
+        <source>Lock the window (the password, or another clerk's login, opens it)</source>
+        <translation>锁定窗口(输入密码或由其他营业员登录后打开)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="25" />
         <source>New ticket</source>
         <translation>新建工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/shortcuts.py" line="25" />
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="26" />
         <source>Save the new ticket (in its form)</source>
         <translation>保存新工单(在工单表单中)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/shortcuts.py" line="26" />
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="27" />
         <source>Ticket: start handling</source>
         <translation>工单:开始处理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/shortcuts.py" line="27" />
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="28" />
         <source>Ticket: reply to the customer</source>
         <translation>工单:回复客户</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/shortcuts.py" line="28" />
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="29" />
         <source>Ticket: add a note</source>
         <translation>工单:添加备注</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/shortcuts.py" line="29" />
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="30" />
         <source>Ticket: refer to a department</source>
         <translation>工单:转派部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/shortcuts.py" line="30" />
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="31" />
         <source>Ticket: record the department's answer</source>
         <translation>工单:登记部门答复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/shortcuts.py" line="31" />
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="32" />
         <source>Ticket: callback, satisfied</source>
         <translation>工单:回访,满意</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/shortcuts.py" line="32" />
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="33" />
         <source>Ticket: callback, not satisfied</source>
         <translation>工单:回访,不满意</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/shortcuts.py" line="33" />
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="34" />
         <source>Ticket: callback, not reachable</source>
         <translation>工单:回访,联系不上</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/shortcuts.py" line="34" />
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="35" />
         <source>Ticket: the handset caused the fault</source>
         <translation>工单:故障由客户手机引起</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/shortcuts.py" line="35" />
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="36" />
         <source>Ticket: customer told it is overdue</source>
         <translation>工单:已告知客户超时</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/shortcuts.py" line="36" />
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="37" />
         <source>Ticket: close</source>
         <translation>工单:办结</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/shortcuts.py" line="37" />
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="38" />
         <source>Application form: save</source>
         <translation>申请表:保存</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/shortcuts.py" line="38" />
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="39" />
         <source>Application form: save and start the next</source>
         <translation>申请表:保存并开始下一份</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/shortcuts.py" line="39" />
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="40" />
         <source>Application form: choose a reserved number</source>
         <translation>申请表:从号池选号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/shortcuts.py" line="64" />
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="65" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/shortcuts.py" line="66" />
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="67" />
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/shortcuts.py" line="67" />
+        <location filename="../../kaccount_desk/ui/shortcuts.py" line="68" />
         <source>What it does</source>
         <translation>作用</translation>
     </message>

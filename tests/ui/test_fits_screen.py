@@ -14,12 +14,18 @@ from collections.abc import Iterator
 
 import pytest
 from pytestqt.exceptions import TimeoutError as NotSettled
+from support import Clock, make_staff
 
+from kaccount_desk.domain.tickets import Action
+from kaccount_desk.services import tickets as t
 from kaccount_desk.services.context import Context
+from kaccount_desk.services.ticket_queries import Queue
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
 from kaccount_desk.ui.i18n import install_translations
 from kaccount_desk.ui.main_window import MainWindow, rebuild_in_language
-from kaccount_desk.ui.qt import QtCore, QtWidgets
+from kaccount_desk.ui.qt import Qt, QtCore, QtWidgets
+from kaccount_desk.ui.tickets.ticket_detail import TicketDetail
+from kaccount_desk.ui.tickets.tickets_page import TicketsPage
 
 SIZES = [(1366, 728), (1280, 720)]
 INTERACTIVE = (
@@ -177,3 +183,97 @@ def test_the_language_switch_keeps_the_page_and_fits_the_screen(qtbot, qapp, adm
     assert rebuilt.nav.currentRow() == 2 and rebuilt.pages[2][0] == "打印"
     screen = rebuilt.screen().availableGeometry()
     assert screen.contains(rebuilt.frameGeometry()), f"{rebuilt.frameGeometry().getRect()} is not on the screen {screen.getRect()}"
+
+
+def _ticket_in_every_state(owner: Context, clock: Clock) -> dict[str, int]:
+    """One ticket per status, one that may close only with a reason, and an overdue fault (its two keys live)."""
+    def opened(category: str = "complaint") -> int:
+        return t.open_ticket(owner, t.TicketInput(category, "phone", "hotline", "王芳", "13900139000", "宽带经常掉线,晚上打不出电话",
+                                                  area="town" if category == "fault" else None)).id
+
+    made = {status: opened() for status in ("open", "in_progress", "referred", "answered", "replied", "called back", "closed")}
+    made["overdue fault"] = opened("fault")
+    t.start(owner, made["in_progress"])
+    for status in ("referred", "answered"):
+        t.refer(owner, made[status], "网络部", "请查基站")
+    t.answer(owner, made["answered"], "网络部", "基站已修复")
+    for status in ("replied", "called back", "closed"):
+        t.reply(owner, made[status], "已修复,请再试")
+    for status in ("called back", "closed"):
+        t.callback(owner, made[status], "satisfied")
+    t.close(owner, made["closed"])
+    clock.advance(hours=80)  # the fault is past its repair limit: its overdue notice is due
+    return made
+
+
+def _hidden_part(widget: QtWidgets.QWidget, window: QtWidgets.QWidget) -> QtCore.QRect | None:
+    """The part of ``widget`` cut off by the window or a parent (a scroll area's viewport, a squeezed box); None when whole."""
+    box = QtCore.QRect(widget.mapTo(window, QtCore.QPoint(0, 0)), widget.size())
+    shown = box.intersected(window.rect())
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        shown = shown.intersected(QtCore.QRect(parent.mapTo(window, QtCore.QPoint(0, 0)), parent.size()))
+        parent = parent.parentWidget()
+    return None if shown == box else box
+
+
+def _ticket_actions_out_of_view(window: MainWindow, detail: TicketDetail) -> list[str]:
+    """Every enabled button and field of the ticket panel, and what it said, in view without scrolling and not cut."""
+    found: list[str] = []
+    for widget in detail.findChildren(QtWidgets.QWidget):
+        if not isinstance(widget, INTERACTIVE) or isinstance(widget, QtWidgets.QAbstractItemView) or _is_part_of_another(widget):
+            continue
+        if not widget.isEnabled() or not widget.isVisibleTo(detail):
+            continue
+        if not widget.isVisible():
+            found.append(f"{_name(widget)} is enabled but not shown")
+        elif (box := _hidden_part(widget, window)) is not None:
+            found.append(f"{_name(widget)} at {box.getRect()} is not wholly in view")
+        elif isinstance(widget, QtWidgets.QAbstractButton) and (widget.width() < widget.sizeHint().width()
+                                                                 or widget.height() < widget.minimumSizeHint().height()):
+            hint = widget.sizeHint()
+            found.append(f"{_name(widget)} is cut: {widget.width()}×{widget.height()} for {hint.width()}×{hint.height()}")
+    if detail.message.isVisible() and _hidden_part(detail.message, window) is not None:
+        found.append(f"what the panel said ({detail.message.text()[:40]!r}) is not wholly in view")
+    return found
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_enabled_ticket_action_is_in_view_in_every_state(qtbot, qapp, lang: str, admin: Context, clock: Clock) -> None:
+    """Issue 19 item 3: 回访, 故障申告, 负责人离岗 and 办结 were below the panel's fold, and a refusal under them unseen.
+
+    The worst case is drawn: a supervisor's own tickets (the hand-on row too), the overdue banner showing, and
+    Alt+C refused once on each ticket that may not close now, so that the reasons stand above the buttons.
+    """
+    owner = make_staff(admin, "S001", "supervisor", "客服热线")
+    make_staff(admin, "C001", "clerk", "客服热线")  # someone to hand a ticket on to
+    made = _ticket_in_every_state(owner, clock)
+    assert install_translations(qapp, lang) == lang
+    window = MainWindow(owner)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()  # the keys are the window's
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    page = window.show_page(TicketsPage)
+    assert page is not None
+    page.queue.setCurrentIndex(page.queue.findData(Queue.ALL.value))
+    page.show_banner("逾期提醒:1 张故障申告已超过修复时限 — a fault report is past its repair limit")
+    problems: list[str] = []
+    for width, height in SIZES:
+        window.resize(width, height)
+        for state, ticket_id in made.items():
+            page.select_ticket(ticket_id)
+            for said in (False, True):
+                view = page.detail.view
+                assert view is not None and view.id == ticket_id
+                if said and Action.CLOSE in view.allowed and not view.close_needs_reason:
+                    continue  # this one would close, with a one-line "Done"
+                if said:
+                    qtbot.keyClick(page.detail.text, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # refused: why, in a few lines
+                    qtbot.waitUntil(page.detail.message.isVisible, timeout=2000)  # a button's key clicks it after 100 ms
+                qtbot.wait(50)
+                with contextlib.suppress(NotSettled):
+                    qtbot.waitUntil(lambda: not _ticket_actions_out_of_view(window, page.detail), timeout=1000)
+                shown = "after a refusal" if said else "as opened"
+                problems += [f"{width}×{height} {state} {shown}: {p}" for p in _ticket_actions_out_of_view(window, page.detail)]
+    assert not problems, "\n".join(problems)

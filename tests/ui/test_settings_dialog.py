@@ -7,6 +7,7 @@ from support import make_staff
 
 from kaccount_desk.services.context import Context
 from kaccount_desk.ui.main_window import MainWindow
+from kaccount_desk.ui.qt import QtWidgets
 from kaccount_desk.ui.settings import IDLE_LOCK_MINUTES, LANGUAGE, PAPER, STORE, Settings
 from kaccount_desk.ui.settings_dialog import SettingsDialog
 
@@ -42,3 +43,19 @@ def test_only_an_administrator_may_move_the_office_to_another_database(qtbot, ad
     dialog = window.findChild(SettingsDialog)
     assert dialog is not None and not dialog.store.isEnabled() and dialog.idle_lock.isEnabled()
     dialog.reject()
+
+
+def test_the_language_applies_at_once_and_only_what_cannot_says_when(qtbot, admin: Context, campaign: str) -> None:
+    """The dialog said the language "takes effect at the next start" while View → Language is instant (issue 19 item 5)."""
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    window.show()
+    switched: list[str] = []
+    window.language_changed.connect(switched.append)
+    dialog = window.open_settings()
+    said = [label.text() for label in dialog.findChildren(QtWidgets.QLabel) if "next start" in label.text()]
+    assert said and not any("language" in text.lower() for text in said), said
+    assert any("database" in text.lower() for text in said) and any("backup" in text.lower() for text in said)
+    dialog.language.setCurrentIndex(dialog.language.findData("zh"))
+    dialog.accept()
+    assert switched == ["zh"] and Settings().get(LANGUAGE) == "zh"

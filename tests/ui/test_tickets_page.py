@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from qt_dialogs import MessageBoxes
 from support import Clock, make_staff
 
 from kaccount_desk.domain.tickets import CallbackResult, ticket_number
@@ -142,11 +143,12 @@ def test_a_supervisor_hands_on_a_ticket_only_once_its_owner_has_left(qtbot, admi
     boss = make_staff(admin, "S001", "supervisor")
     own = TicketDetail(clerk)
     qtbot.addWidget(own)
+    own.load(opened.id)
     assert not own.reassign_row.isVisibleTo(own)
     detail = TicketDetail(boss)
     qtbot.addWidget(detail)
-    assert detail.reassign_row.isVisibleTo(detail)
     detail.load(opened.id)
+    assert detail.reassign_row.isVisibleTo(detail)
     detail.reassign_owner.setCurrentIndex(detail.reassign_owner.findData("C002"))
     detail.text.setPlainText("原负责人调岗")
     click(qtbot, detail.reassign_button)
@@ -346,3 +348,22 @@ def test_the_answer_by_time_offered_is_before_the_ticket_is_due(page: TicketsPag
     page.select_ticket(ticket.id)
     offered = from_qdatetime(page.detail.refer_due.dateTime())  # shown in +08:00 whatever the computer's zone
     assert offered <= ticket.due_at - timedelta(hours=2)
+
+
+def test_a_ticket_key_whose_button_is_off_says_why(qtbot, admin: Context, clerk: Context, boxes: MessageBoxes) -> None:
+    """Alt+C on a ticket that may not close did nothing and said nothing (issue 19 item 3): now the domain's reason."""
+    colleague = make_staff(admin, "C002", "clerk", "客服热线")
+    theirs = t.open_ticket(colleague, t.TicketInput("complaint", "phone", "hotline", "王芳", "13900139000", "宽带经常掉线"))
+    window = MainWindow(clerk)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()  # the keys are the window's
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    page = window.show_page(TicketsPage)
+    assert page is not None
+    page.select_ticket(theirs.id)
+    detail = page.detail
+    assert detail.view is not None and not detail.close_button.isEnabled()
+    qtbot.keyClick(detail.text, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    assert detail.message.isVisible() and "Only the ticket's owner" in detail.message.text()
+    assert detail.view.status == "open" and detail.text.toPlainText() == ""  # the key typed nothing either

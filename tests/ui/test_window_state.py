@@ -99,3 +99,38 @@ def test_a_kept_choice_that_is_not_text_is_ignored(qtbot, admin: Context) -> Non
     settings._qt.sync()
     again = open_window(qtbot, admin).page(TicketsPage)
     assert again is not None and again.queue.currentData() == Queue.MINE.value
+
+
+def _within_screen(window: MainWindow) -> None:
+    area = window.screen().availableGeometry()
+    assert area.contains(window.frameGeometry()), f"{window.frameGeometry().getRect()} is not within {area.getRect()}"
+    bar = window.statusBar()
+    bottom = bar.mapTo(window, bar.rect().bottomLeft())
+    assert area.contains(window.mapToGlobal(bottom)), "the status bar ends beyond the screen's free area"
+
+
+def test_the_first_start_is_maximised_within_the_screen_and_comes_back_so(qtbot, admin: Context) -> None:
+    """Issue 19 item 4: the first window reached y≈750 under a 728-high work area and came back 25 px lower."""
+    window = open_window(qtbot, admin)
+    window.show_on_screen()
+    qtbot.waitUntil(window.isMaximized, timeout=2000)
+    _within_screen(window)
+    window.close()
+    again = open_window(qtbot, admin)
+    again.show_on_screen()
+    qtbot.waitUntil(again.isMaximized, timeout=2000)
+    _within_screen(again)
+
+
+def test_a_kept_place_beyond_the_screen_comes_back_within_it(qtbot, admin: Context) -> None:
+    """A size kept on a larger monitor, or a place that drifted down, opens inside the free area of this one."""
+    window = open_window(qtbot, admin)
+    window.show_on_screen()
+    window.showNormal()
+    window.setGeometry(300, 200, 1366, 728)  # its bottom is at 928 on a 768-high screen
+    qtbot.waitUntil(lambda: window.geometry().top() == 200 and not window.isMaximized(), timeout=2000)
+    window.close()
+    again = open_window(qtbot, admin)
+    again.show_on_screen()
+    assert not again.isMaximized()
+    _within_screen(again)

@@ -14,22 +14,21 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from kaccount_desk.domain.operator_time import OPERATOR_TZ
-from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.ticket_deadlines import DEFAULT_REFERRAL_HOURS, referral_due
-from kaccount_desk.domain.tickets import Action, CallbackResult, TicketStatus, label, ticket_number
+from kaccount_desk.domain.tickets import Action, CallbackResult, label, ticket_number
 from kaccount_desk.services import tickets
 from kaccount_desk.services.changes import TICKET_CHANGED
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
-from kaccount_desk.services.ticket_views import EventView, ReferralView
 from kaccount_desk.services.tickets import TicketView
 from kaccount_desk.ui.fit import scrolling
+from kaccount_desk.ui.flow_layout import FlowLayout
 from kaccount_desk.ui.messages import current_lang, error_text
 from kaccount_desk.ui.operations import run_change
 from kaccount_desk.ui.palette import text_style
-from kaccount_desk.ui.qt import Qt, QtCore, QtWidgets, Signal
-from kaccount_desk.ui.shortcuts import bind
-from kaccount_desk.ui.tickets.tickets_model import time_left_text
+from kaccount_desk.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from kaccount_desk.ui.shortcuts import bind, keys
+from kaccount_desk.ui.tickets.ticket_facts_form import TicketFactsForm, history_line
 from kaccount_desk.ui.wrapped_lines import WrappedLinesDelegate
 
 log = logging.getLogger("kaccount_desk.ui.tickets")
@@ -45,6 +44,16 @@ def to_qdatetime(value: datetime) -> QtCore.QDateTime:
 def from_qdatetime(value: QtCore.QDateTime) -> datetime:
     d, t = value.date(), value.time()
     return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=OPERATOR_TZ)
+
+
+def _group(*widgets: QtWidgets.QWidget, stretched: QtWidgets.QWidget | None = None) -> QtWidgets.QWidget:
+    """Widgets kept on one line together (a label and its buttons), placed as one by the flow."""
+    group = QtWidgets.QWidget()
+    line = QtWidgets.QHBoxLayout(group)
+    line.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        line.addWidget(widget, 1 if widget is stretched else 0)
+    return group
 
 
 class TicketDetail(QtWidgets.QWidget):
@@ -65,55 +74,44 @@ class TicketDetail(QtWidgets.QWidget):
         self.set_view(None)
 
     def _build(self) -> None:
+        """The ticket's facts and history share what height is left; the actions never scroll.
+
+        At 1366×728 (with the overdue banner showing) an action box inside the scrolling part put
+        回访, 故障申告 and 办结 below the fold, and a refusal under them out of sight.
+        """
         self.title = QtWidgets.QLabel()
+        self.title.setWordWrap(True)
         font = self.title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.title.setFont(font)
-        self.fields: dict[str, QtWidgets.QLabel] = {}
-        form = QtWidgets.QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        for key, title in (
-            ("kind", self.tr("Category:")), ("customer", self.tr("Customer:")), ("received", self.tr("Received:")),
-            ("due", self.tr("Due:")), ("owner", self.tr("Owner:")), ("content", self.tr("Content:")),
-            ("referrals", self.tr("Referrals:")), ("waiver", self.tr("Rent waiver:")),
-        ):
-            value = QtWidgets.QLabel()
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.fields[key] = value
-            form.addRow(title, value)
+        self.facts = TicketFactsForm()
+        self.fields = self.facts.fields
         self.history = QtWidgets.QListWidget()
         self.history.setWordWrap(True)
         self.history.setItemDelegate(WrappedLinesDelegate(self.history))  # no "…" on a wrapped line, no gap after a short one
         self.history.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         history_box = QtWidgets.QGroupBox(self.tr("History"))
         QtWidgets.QVBoxLayout(history_box).addWidget(self.history)
-        # The ticket and its actions scroll on a short screen; the history keeps its own share below them.
-        top = QtWidgets.QWidget()
-        top_layout = QtWidgets.QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
         self.receipt_button = self._button(self.tr("Print receipt…"), lambda: self._print("receipt"))
         self.receipt_button.setToolTip(self.tr("The customer's receipt again, to print or save as PDF"))
         self.record_button = self._button(self.tr("Print ticket…"), lambda: self._print("ticket"))
         self.record_button.setToolTip(self.tr("The whole ticket with its history, to print or save as PDF"))
         header = QtWidgets.QHBoxLayout()
         header.addWidget(self.title, 1)
-        header.addWidget(self.receipt_button)
-        header.addWidget(self.record_button)
-        top_layout.addLayout(header)
-        top_layout.addLayout(form)
-        top_layout.addWidget(self._build_actions())
-        top_layout.addStretch(1)
+        header.addWidget(self.receipt_button, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignTop)
         self.splitter = QtWidgets.QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(scrolling(top))
+        self.splitter.addWidget(scrolling(self.facts))
         self.splitter.addWidget(history_box)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
+        layout.addLayout(header)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self._build_actions())
 
     def _button(self, text: str, slot: Callable[[], object]) -> QtWidgets.QPushButton:
         button = QtWidgets.QPushButton(text)
@@ -121,11 +119,11 @@ class TicketDetail(QtWidgets.QWidget):
         button.clicked.connect(slot)
         return button
 
-    def _build_actions(self) -> QtWidgets.QGroupBox:
-        box = QtWidgets.QGroupBox(self.tr("Actions"))
+    def _build_actions(self) -> QtWidgets.QWidget:
+        box = QtWidgets.QWidget()
         self.text = QtWidgets.QPlainTextEdit()
         self.text.setPlaceholderText(self.tr("What is asked of the department, its answer, the reply to the customer, or a note"))
-        self.text.setMaximumHeight(self.fontMetrics().height() * 4)
+        self.text.setMaximumHeight(self.fontMetrics().height() * 3 + 2 * self.text.frameWidth() + 8)
         self.start_button = self._button(self.tr("Start"), self.start)
         self.reply_button = self._button(self.tr("Reply to customer"), self.reply)
         self.note_button = self._button(self.tr("Add note"), self.note)
@@ -151,46 +149,57 @@ class TicketDetail(QtWidgets.QWidget):
         self.close_reason = QtWidgets.QLineEdit()
         self.close_reason.setPlaceholderText(self.tr("Reason for closing without a reply or callback"))
         self.close_button = self._button(self.tr("Close ticket"), self.close_ticket)
-        for name, button in (("start", self.start_button), ("reply", self.reply_button), ("note", self.note_button),
-                             ("refer", self.refer_button), ("answer", self.answer_button),
-                             ("satisfied", self.callback_buttons[CallbackResult.SATISFIED]),
-                             ("unsatisfied", self.callback_buttons[CallbackResult.UNSATISFIED]),
-                             ("unreachable", self.callback_buttons[CallbackResult.UNREACHABLE]),
-                             ("handset", self.handset_button), ("notice", self.notice_button), ("close", self.close_button)):
-            bind(button, name)
         self.message = QtWidgets.QLabel()
         self.message.setWordWrap(True)
         self.message.hide()
-        rows: list[tuple[str, list[QtWidgets.QWidget]]] = [
-            ("", [self.start_button, self.reply_button, self.note_button]),
-            (self.tr("Refer to"), [self.refer_department, QtWidgets.QLabel(self.tr("answer by")), self.refer_due, self.refer_button]),
-            (self.tr("Answer from"), [self.answer_department, self.answer_button]),
-            (self.tr("Callback"), list(self.callback_buttons.values())),
-            (self.tr("Fault"), [self.handset_button, self.notice_button]),
-            ("", [self.close_reason, self.close_button]),
+        self.reassign_row = _group(QtWidgets.QLabel(self.tr("Owner left")), self.reassign_owner, self.reassign_button)
+        closing = _group(self.close_reason, self.close_button, stretched=self.close_reason)
+        # Groups flow into as many rows as the panel's width needs, in either language; a group with
+        # nothing this person may do now is left out (_enable), so what may be done is never below the fold.
+        self.action_groups = [
+            _group(self.start_button, self.reply_button, self.note_button),
+            _group(QtWidgets.QLabel(self.tr("Callback")), *self.callback_buttons.values()),
+            _group(QtWidgets.QLabel(self.tr("Fault")), self.handset_button, self.notice_button),
+            _group(QtWidgets.QLabel(self.tr("Refer to")), self.refer_department, QtWidgets.QLabel(self.tr("answer by")),
+                   self.refer_due, self.refer_button),
+            _group(QtWidgets.QLabel(self.tr("Answer from")), self.answer_department, self.answer_button),
+            self.reassign_row,
         ]
-
-        grid = QtWidgets.QVBoxLayout(box)
-        grid.addWidget(self.text)
-        for title, widgets in rows:
-            line = QtWidgets.QHBoxLayout()
-            if title:
-                line.addWidget(QtWidgets.QLabel(title))
-            for widget in widgets:
-                line.addWidget(widget, 1 if isinstance(widget, QtWidgets.QLineEdit) else 0)
-            if not any(isinstance(w, QtWidgets.QLineEdit) for w in widgets):
-                line.addStretch(1)
-            grid.addLayout(line)
-        self.reassign_row = QtWidgets.QWidget()
-        line = QtWidgets.QHBoxLayout(self.reassign_row)
-        line.setContentsMargins(0, 0, 0, 0)
-        for widget in (QtWidgets.QLabel(self.tr("Owner left")), self.reassign_owner, self.reassign_button):
-            line.addWidget(widget)
-        line.addStretch(1)
-        self.reassign_row.setVisible(self.ctx.actor.may(Permission.REASSIGN_TICKETS))
-        grid.insertWidget(grid.count() - 1, self.reassign_row)
-        grid.addWidget(self.message)
+        flow = QtWidgets.QWidget()
+        groups = FlowLayout(flow)
+        for group in self.action_groups:
+            groups.addWidget(group)
+        self.action_groups.append(closing)
+        layout = QtWidgets.QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.message, self.text, flow, closing):
+            layout.addWidget(widget)
+        self._bind_keys()
         return box
+
+    def _bind_keys(self) -> None:
+        """Each action's key; while its button is off, the key asks the service anyway and shows why not.
+
+        A key that did nothing (Alt+C on a ticket that may not close) left the clerk guessing; the
+        service refuses exactly the actions its ``allowed`` leaves out, with the domain's reason.
+        """
+        satisfied, unsatisfied, unreachable = CallbackResult.SATISFIED, CallbackResult.UNSATISFIED, CallbackResult.UNREACHABLE
+        keyed: tuple[tuple[str, QtWidgets.QPushButton, Callable[[], object]], ...] = (
+            ("start", self.start_button, self.start), ("reply", self.reply_button, self.reply),
+            ("note", self.note_button, self.note), ("refer", self.refer_button, self.refer),
+            ("answer", self.answer_button, self.answer),
+            ("satisfied", self.callback_buttons[satisfied], lambda: self.callback(satisfied)),
+            ("unsatisfied", self.callback_buttons[unsatisfied], lambda: self.callback(unsatisfied)),
+            ("unreachable", self.callback_buttons[unreachable], lambda: self.callback(unreachable)),
+            ("handset", self.handset_button, self.handset_cause), ("notice", self.notice_button, self.overdue_notice),
+            ("close", self.close_button, self.close_ticket),
+        )
+        self.why_not: list[tuple[QtWidgets.QPushButton, QtGui.QShortcut]] = []
+        for name, button, slot in keyed:
+            bind(button, name)
+            shortcut = QtGui.QShortcut(keys(name), self)
+            shortcut.activated.connect(slot)
+            self.why_not.append((button, shortcut))
 
     # ----- showing -----
 
@@ -233,7 +242,7 @@ class TicketDetail(QtWidgets.QWidget):
         self.history.clear()
         if view is not None:
             for event in view.history:
-                line = self._history_line(event)
+                line = history_line(event)
                 self.history.addItem(line)
                 # A very long line may still outgrow a short history pane; the pointer on it shows it whole.
                 self.history.item(self.history.count() - 1).setToolTip(line)
@@ -280,46 +289,12 @@ class TicketDetail(QtWidgets.QWidget):
         return False
 
     def _show_fields(self, view: TicketView | None) -> None:
-        lang = current_lang()
+        self.facts.show_view(view, self.ctx.now())
         if view is None:
             self.title.setText(self.tr("Select a ticket in the queue"))
-            for value in self.fields.values():
-                value.clear()
             return
         number = ticket_number(view.id, view.received_at)
-        self.title.setText(self.tr("Ticket %1 · %2").replace("%1", number).replace("%2", label(view.status, lang)))
-        kind = [label(view.category, lang), label(view.channel, lang), label(view.window, lang)]
-        if view.area:
-            kind.append(label(view.area, lang))
-        self.fields["kind"].setText(" · ".join(kind))
-        key_account = self.tr(" (key-account customer)") if view.key_account else ""
-        self.fields["customer"].setText(f"{view.customer_name}  {view.customer_number}{key_account}")
-        self.fields["received"].setText(f"{view.received_at:%Y-%m-%d %H:%M}")
-        left = "" if view.status == TicketStatus.CLOSED else f"  ({time_left_text(view.due_at - self.ctx.now())})"
-        exempt = self.tr("  handset caused: no repair limit") if view.handset_cause else ""
-        self.fields["due"].setText(f"{view.due_at:%Y-%m-%d %H:%M}{left}{exempt}")
-        owner = f"{view.owner_name}({view.owner})"
-        if view.first_receiver != view.owner:
-            owner += self.tr(", first received by %1").replace("%1", view.first_receiver)
-        self.fields["owner"].setText(owner)
-        self.fields["content"].setText(view.content)
-        self.fields["referrals"].setText("\n".join(self._referral_line(r) for r in view.referrals) or self.tr("none"))
-        waiver = view.waiver
-        self.fields["waiver"].setText(
-            self.tr("none") if waiver is None else
-            self.tr("monthly rent waived from %1 until %2").replace("%1", f"{waiver.period_start:%Y-%m-%d %H:%M}")
-            .replace("%2", f"{waiver.period_end:%Y-%m-%d %H:%M}" if waiver.period_end else self.tr("the repair"))
-        )
-
-    def _referral_line(self, referral: ReferralView) -> str:
-        state = (self.tr("answered %1").replace("%1", f"{referral.answered_at:%m-%d %H:%M}") if referral.answered_at
-                 else self.tr("answer due %1").replace("%1", f"{referral.due_at:%m-%d %H:%M}"))
-        return f"{referral.department}: {referral.ask} — {state}"
-
-    def _history_line(self, event: EventView) -> str:
-        lang = current_lang()
-        parts = [f"{event.at:%m-%d %H:%M}", label(event.action, lang), f"{event.staff_name}({event.staff_no})", event.details(lang)]
-        return "  ".join(part for part in parts if part)
+        self.title.setText(self.tr("Ticket %1 · %2").replace("%1", number).replace("%2", label(view.status, current_lang())))
 
     def _enable(self, view: TicketView | None) -> None:
         """Paint what the service decided: ``view.allowed`` holds the actions this person may take now."""
@@ -341,6 +316,10 @@ class TicketDetail(QtWidgets.QWidget):
         self.close_button.setEnabled(Action.CLOSE in allowed)
         self._fill_owners(view, Action.REASSIGN in allowed)
         self.close_reason.setVisible(Action.CLOSE in allowed and view is not None and view.close_needs_reason)
+        for group in self.action_groups:
+            group.setVisible(any(button.isEnabled() for button in group.findChildren(QtWidgets.QPushButton)))
+        for button, shortcut in self.why_not:
+            shortcut.setEnabled(not button.isEnabled())  # never both: one key, one meaning
 
     def _fill_owners(self, view: TicketView | None, allowed: bool) -> None:
         """Colleagues a supervisor may hand the ticket to; the service checks that its owner has left."""

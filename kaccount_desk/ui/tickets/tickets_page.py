@@ -173,9 +173,13 @@ class TicketsPage(QtWidgets.QWidget):
         third.addWidget(QtWidgets.QLabel("–"))
         third.addWidget(self.date_to)
         third.addStretch(1)
+        # The filters sit above the list only: the ticket panel beside it gets their height too,
+        # so its actions fit at 1366×728 with the overdue banner showing.
         left = QtWidgets.QWidget()
         left_layout = QtWidgets.QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(second)
+        left_layout.addLayout(third)
         left_layout.addWidget(self.table, 1)
         counts = QtWidgets.QHBoxLayout()
         counts.addWidget(self.count_label)
@@ -191,8 +195,6 @@ class TicketsPage(QtWidgets.QWidget):
         queue_tab = QtWidgets.QWidget()
         queue_layout = QtWidgets.QVBoxLayout(queue_tab)
         queue_layout.addLayout(first)
-        queue_layout.addLayout(second)
-        queue_layout.addLayout(third)
         queue_layout.addWidget(self.splitter, 1)
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.addTab(queue_tab, self.tr("Queue"))
