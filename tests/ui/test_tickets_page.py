@@ -365,5 +365,6 @@ def test_a_ticket_key_whose_button_is_off_says_why(qtbot, admin: Context, clerk:
     detail = page.detail
     assert detail.view is not None and not detail.close_button.isEnabled()
     qtbot.keyClick(detail.text, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
-    assert detail.message.isVisible() and "Only the ticket's owner" in detail.message.text()
+    # The service answers off the GUI thread (ui/operations.py), so the reason arrives a moment later.
+    qtbot.waitUntil(lambda: detail.message.isVisible() and "Only the ticket's owner" in detail.message.text(), timeout=5000)
     assert detail.view.status == "open" and detail.text.toPlainText() == ""  # the key typed nothing either
