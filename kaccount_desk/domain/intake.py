@@ -177,8 +177,8 @@ def _packages(fields: IntakeFields, campaign: CampaignFacts, out: FieldChecks) -
 
 NEW_NUMBER_KEEPS_NO_PLAN = Reason(
     "application.plan_keep_current_new_number",
-    "新号码没有原资费,不能选“保留原资费”的资费方式,请另选一种",
-    "A new number has no current plan to keep; choose another tariff plan",
+    "新号码没有原资费可保留,请另选资费方式",
+    "A new number has no current plan to keep; choose another",
 )
 
 

@@ -4,7 +4,7 @@ Not collected by pytest (no ``test_`` prefix). Each mutation is applied to a cop
 a temporary folder, never to the working tree, and the tests that guard that place run against the
 copy. Run from the repository root:
 
-    python3 tests/mutations/run_mutations.py
+    python3 tests/mutations/run_mutations.py [words of a mutation's name]
 
 Exit status 0 when every mutation made at least one test fail ("killed"), 1 otherwise.
 """
@@ -61,6 +61,63 @@ MUTATIONS = (
         "elif False:",
         ("tests/services/test_rule_places.py", "tests/domain/test_intake_fields.py"),
     ),
+    # The rules the intake preview carries (issue 19 items 2 and 8).
+    Mutation(
+        "a new number may keep the current plan (pool-number plan rule gone from domain/intake.py)",
+        "kaccount_desk/domain/intake.py",
+        'return not (keep_current and number_source != "existing")',
+        "return True",
+        ("tests/domain/test_intake_preview_rules.py", "tests/services/test_intake_preview.py", "tests/ui/test_intake_preview_form.py"),
+    ),
+    Mutation(
+        "the save stops asking the pool-number plan rule (services/intake_rules.py)",
+        "kaccount_desk/services/intake_rules.py",
+        "out.reasons.extend(check_plan(inp.number_source, plan.keep_current))",
+        "pass",
+        ("tests/services/test_intake_preview.py",),
+    ),
+    Mutation(
+        "a number another application holds passes (duplicate-number check gone from services/intake_rules.py)",
+        "kaccount_desk/services/intake_rules.py",
+        "if holder is not None and holder is not own and (own is None or holder != own.id):",
+        "if False:",
+        ("tests/services/test_intake_preview.py", "tests/ui/test_intake_preview_form.py"),
+    ),
+    Mutation(
+        "the preview no longer names the number's holder under the field (services/intake_preview.py)",
+        "kaccount_desk/services/intake_preview.py",
+        'notes["number"] = Note("reason", taken)',
+        "pass",
+        ("tests/services/test_intake_preview.py", "tests/ui/test_intake_preview_form.py"),
+    ),
+    Mutation(
+        "the deadline is never near (deadline nearness gone from domain/deadline.py)",
+        "kaccount_desk/domain/deadline.py",
+        'return "near" if left < NEAR else "open"',
+        'return "open"',
+        ("tests/domain/test_intake_preview_rules.py", "tests/ui/test_intake_preview_form.py"),
+    ),
+    Mutation(
+        "the preview offers forward moves that would be refused (services/intake_preview.py)",
+        "kaccount_desk/services/intake_preview.py",
+        "moves = frozenset(m for m in moves if m not in FORWARD)",
+        "pass",
+        ("tests/services/test_intake_preview.py", "tests/ui/test_intake_form.py"),
+    ),
+    Mutation(
+        "a field's problem is listed again beside its missing line (domain/workflow.py before_next_move)",
+        "kaccount_desk/domain/workflow.py",
+        "own = [p for p in problems if not (covered and p.code.startswith(covered))]",
+        "own = list(problems)",
+        ("tests/domain/test_intake_preview_rules.py", "tests/services/test_intake_preview.py", "tests/ui/test_intake_preview_form.py"),
+    ),
+    Mutation(
+        "a late application is offered to anyone (who may accept it gone from services/intake_preview.py)",
+        "kaccount_desk/services/intake_preview.py",
+        "ctx.actor.may(Permission.ACCEPT_LATE), who)",
+        "True, who)",
+        ("tests/services/test_intake_preview.py", "tests/ui/test_intake_preview_form.py"),
+    ),
 )
 
 
@@ -87,8 +144,10 @@ def run(mutation: Mutation) -> tuple[bool, list[str]]:
 
 
 def main() -> int:
+    """Every mutation, or those whose name holds the words given on the command line."""
+    words = " ".join(sys.argv[1:])
     survivors = 0
-    for mutation in MUTATIONS:
+    for mutation in (m for m in MUTATIONS if words in m.name):
         killed, failed = run(mutation)
         print(f"{'KILLED  ' if killed else 'SURVIVED'} {mutation.name}")
         for name in failed:
