@@ -28,6 +28,28 @@ def time_left(now: datetime, deadline: datetime) -> timedelta:
     return _require_aware("deadline", deadline) - _require_aware("now", now)
 
 
+# The deadline's last day: the office chases the departments that are behind.
+NEAR = timedelta(hours=24)
+
+
+def deadline_stage(now: datetime, deadline: datetime) -> str:
+    """"open", "near" (in its last ``NEAR``) or "passed"; the deadline itself counts as passed."""
+    left = time_left(now, deadline)
+    if left <= timedelta(0):
+        return "passed"
+    return "near" if left < NEAR else "open"
+
+
+def time_left_text(left: timedelta) -> Reason:
+    """Time left as a clerk reads it: days and hours, or hours and minutes in the last day."""
+    minutes = max(0, int(left.total_seconds() // 60))
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return Reason("deadline.left", f"还剩 {days} 天 {hours} 小时", f"{days} d {hours} h left")
+    return Reason("deadline.left", f"还剩 {hours} 小时 {mins} 分钟", f"{hours} h {mins} min left")
+
+
 def _deadline_zh(deadline: datetime) -> str:
     return f"{deadline.year}年{deadline.month}月{deadline.day}日{deadline:%H:%M}"
 

@@ -175,6 +175,26 @@ def _packages(fields: IntakeFields, campaign: CampaignFacts, out: FieldChecks) -
         out.notes["packages"] = Note("ok", (Reason("eligibility.ok", "没有冲突的套餐", "No conflicting package"),))
 
 
+NEW_NUMBER_KEEPS_NO_PLAN = Reason(
+    "application.plan_keep_current_new_number",
+    "新号码没有原资费可保留,请另选资费方式",
+    "A new number has no current plan to keep; choose another",
+)
+
+
+def plan_offered(number_source: str, keep_current: bool) -> bool:
+    """Whether a plan may go with a number from this source: keeping the current plan needs a number that has one.
+
+    A new number from the reserved pool (新号) starts with no plan, so "保留原资费" cannot apply to it.
+    """
+    return not (keep_current and number_source != "existing")
+
+
+def check_plan(number_source: str, keep_current: bool) -> tuple[Reason, ...]:
+    """Why this plan cannot go with this number's source; empty when it can."""
+    return () if plan_offered(number_source, keep_current) else (NEW_NUMBER_KEEPS_NO_PLAN,)
+
+
 # What a draft may be kept with: the person's document and number as typed, wrong or not yet
 # complete, so a half-typed application can be put aside while the customer fetches the card;
 # the draft lists them and cannot move on until they are right.
@@ -207,3 +227,20 @@ def check_fields(
     _number(fields, campaign, segments, typing, out)
     _packages(fields, campaign, out)
     return out
+
+
+@dataclass(frozen=True)
+class LiveChecks:
+    """The field checks a form runs on every keystroke, with the campaign facts they need held in memory (no I/O).
+
+    A service hands it to the form once per campaign; what only the store knows (a number another
+    application holds, the same person twice) comes with the service's preview a moment later.
+    """
+
+    facts: CampaignFacts
+    segments: SegmentTable
+    today: date
+
+    def check(self, fields: IntakeFields, masked_id_valid: bool | None = None) -> FieldChecks:
+        return check_fields(fields, self.facts, self.segments, self.today, typing=True, masked_id_valid=masked_id_valid)
+

@@ -124,3 +124,8 @@ def check_view_id_image(role: str, application_editable: bool) -> tuple[Reason, 
             "may open the full-size ID copy",
         ),
     )
+
+
+def roles_with(permission: Permission) -> tuple[Role, ...]:
+    """The roles the table grants ``permission``, in the table's order, for words that name who may."""
+    return tuple(role for role, granted in GRANTS.items() if permission in granted)

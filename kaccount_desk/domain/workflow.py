@@ -6,7 +6,7 @@ saved, and the service can refuse the same transition with the same words.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -127,6 +127,19 @@ def missing_items(c: Completeness) -> tuple[Reason, ...]:
     if not c.has_plan:
         missing.append(Reason("missing.plan", "未选择资费方式", "No tariff plan chosen"))
     return tuple(missing)
+
+
+# A field's own problem stands behind its line in ``missing_items``: an invalid ID is "a valid ID
+# number is missing", and the note under the field says why; listing both says it twice.
+_COVERED_BY = {"missing.id": ("id.",), "missing.number": ("mobile.", "pool.", "number.")}
+
+
+def before_next_move(c: Completeness, problems: Sequence[Reason] = ()) -> tuple[Reason, ...]:
+    """What stops the next move, each thing once: the problems a field's missing line does not already stand for, then the missing lines."""
+    missing = missing_items(c)
+    covered = tuple(prefix for item in missing for prefix in _COVERED_BY.get(item.code, ()))
+    own = [p for p in problems if not (covered and p.code.startswith(covered))]
+    return (*dict.fromkeys(own), *missing)
 
 
 def check_transition(current: Status, target: Status, c: Completeness, reason_text: str | None) -> tuple[Reason, ...]:

@@ -22,10 +22,10 @@ from kaccount_desk.domain.workflow import (
     Completeness,
     Status,
     allowed_moves,
+    before_next_move,
     check_editable,
     check_transition,
     is_editable,
-    missing_items,
 )
 from kaccount_desk.services import id_privacy
 from kaccount_desk.services.campaigns import campaign_row
@@ -85,8 +85,8 @@ class ApplicationView:
     id_masked: bool = False
     # The workflow moves this person may make from the current status (domain ``allowed_moves``).
     moves: frozenset[Status] = frozenset()
-    # What the draft was kept with (an ID or number as typed, wrong or incomplete): listed in
-    # ``missing`` too, and nothing moves on until they are fixed.
+    # What the draft was kept with (an ID or number as typed, wrong or incomplete): in ``missing``
+    # too, once (domain ``before_next_move``), and nothing moves on until they are fixed.
     problems: tuple[Reason, ...] = ()
     # Whether this person may open the ID copies at full size (domain ``check_view_id_image``).
     copies_viewable: bool = False
@@ -112,7 +112,7 @@ def assess(ctx: Context, inp: ApplicationInput, application_id: int | None = Non
     with ctx.store.read() as session:
         rules = _rules(ctx, session, inp.campaign_code)
         now = ctx.now()
-        own = _row(session, application_id) if application_id is not None else None
+        own = application_row(session, application_id) if application_id is not None else None
         return rules.assess(inp, now.date(), now, own=own, is_new=own is None)
 
 
@@ -158,7 +158,7 @@ def save_application(ctx: Context, inp: ApplicationInput, application_id: int | 
             rules = _rules(ctx, session, inp.campaign_code)
             _check_late(ctx, inp, rules.campaign)
             now = ctx.now()
-            row = _row(session, application_id) if application_id is not None else None
+            row = application_row(session, application_id) if application_id is not None else None
             locked = check_editable(row.status) if row is not None else ()
             if locked:
                 raise Refused(*locked)
@@ -223,7 +223,7 @@ def _with_confirmed(inp: ApplicationInput, row: Application) -> ApplicationInput
     return replace(inp, confirmed=inp.confirmed | frozenset(row.confirmed_warnings or []))
 
 
-def _row(session: Session, application_id: int) -> Application:
+def application_row(session: Session, application_id: int) -> Application:
     row = session.get(Application, application_id)
     if row is None:
         raise not_found("申请", "application", application_id)
@@ -296,7 +296,7 @@ def view(ctx: Context, session: Session, row: Application, why: str = "show") ->
     live_missing: tuple[Reason, ...] = ()
     if row.status in (Status.DRAFT, Status.COLLECTED, Status.SUBMITTED):
         problems, unconfirmed = _recheck(ctx, session, row)
-        live_missing = problems + missing_items(completeness(row)) + unconfirmed
+        live_missing = before_next_move(completeness(row), problems) + unconfirmed
     full = shows_full_id(ctx, row)
     if full:
         id_privacy.record_view(ctx, session, row.id, why)
@@ -340,8 +340,8 @@ def view(ctx: Context, session: Session, row: Application, why: str = "show") ->
 
 def get_application(ctx: Context, application_id: int) -> ApplicationView:
     with ctx.store.read() as session:
-        row = _row(session, application_id)
-        _check_visible(ctx, session, row)
+        row = application_row(session, application_id)
+        check_visible(ctx, session, row)
         return view(ctx, session, row)
 
 
@@ -351,12 +351,12 @@ def check_application(ctx: Context, application_id: int) -> bool:
     For checks before a change (ID copies): nothing is shown, so no full number is recorded.
     """
     with ctx.store.read() as session:
-        row = _row(session, application_id)
-        _check_visible(ctx, session, row)
+        row = application_row(session, application_id)
+        check_visible(ctx, session, row)
         return is_editable(row.status) and shows_full_id(ctx, row)
 
 
-def _check_visible(ctx: Context, session: Session, row: Application) -> None:
+def check_visible(ctx: Context, session: Session, row: Application) -> None:
     if ctx.actor.may(Permission.ALL_DEPARTMENTS):
         return
     dept = session.get(Department, row.department_id)
@@ -370,8 +370,8 @@ def move_application(ctx: Context, application_id: int, target: str, reason: str
     except ValueError:
         raise Refused(Reason("workflow.unknown", f"未知的状态“{target}”", f"Unknown status {target!r}")) from None
     with ctx.transaction() as session:
-        row = _row(session, application_id)
-        _check_visible(ctx, session, row)
+        row = application_row(session, application_id)
+        check_visible(ctx, session, row)
         current = Status(row.status)
         if (current, to) in TRANSITIONS:
             ctx.require(TRANSITIONS[(current, to)])
@@ -397,8 +397,8 @@ def confirm_warning(ctx: Context, application_id: int, code: str) -> Application
     """The clerk checked (for example with 一证通查 or the carrier) and confirms a warning."""
     ctx.require(Permission.TAKE_APPLICATIONS)
     with ctx.transaction() as session:
-        row = _row(session, application_id)
-        _check_visible(ctx, session, row)
+        row = application_row(session, application_id)
+        check_visible(ctx, session, row)
         row.confirmed_warnings = sorted(set(row.confirmed_warnings or []) | {code.removeprefix("confirm.")})
         row.updated_at = ctx.now()
         session.flush()

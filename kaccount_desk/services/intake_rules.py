@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from kaccount_desk.domain.deadline import check_deadline
 from kaccount_desk.domain.eligibility import check_numbers_per_id
 from kaccount_desk.domain.id_documents import document_type_from
-from kaccount_desk.domain.intake import CampaignFacts, IntakeFields, check_fields
+from kaccount_desk.domain.intake import CampaignFacts, IntakeFields, check_fields, check_plan
 from kaccount_desk.domain.item_names import NamedItem, match_item, unknown_addon, unknown_plan
 from kaccount_desk.domain.mobile import SegmentTable, normalize_mobile
 from kaccount_desk.domain.reasons import Reason
@@ -90,8 +90,11 @@ def intake_fields(inp: ApplicationInput) -> IntakeFields:
     )
 
 
-def _reason(code: str, zh: str, en: str) -> Reason:
-    return Reason(code, zh, en)
+def number_taken(number: str, holder_id: int | None) -> Reason:
+    """The number is another live application's, named by its number (#id) so the clerk can open it."""
+    if holder_id is None:  # a row of the same import, not stored yet
+        return Reason("number.taken", f"号码{number}已被另一份申请占用", f"{number} already belongs to another application")
+    return Reason("number.taken", f"号码{number}已被第{holder_id}号申请占用", f"{number} already belongs to application #{holder_id}")
 
 
 class IntakeRules:
@@ -206,9 +209,7 @@ class IntakeRules:
         out.msisdn, out.carrier = number, carrier
         holder = self.holder_of(number)
         if holder is not None and holder is not own and (own is None or holder != own.id):
-            out.reasons.append(
-                _reason("number.taken", f"号码{number}已被另一份申请占用", f"{number} already belongs to another application")
-            )
+            out.reasons.append(number_taken(number, holder if isinstance(holder, int) else holder.id))
         if out.id_valid:
             held = self.numbers_held(out.id_number, carrier, own)
             five = check_numbers_per_id(held)
@@ -222,6 +223,7 @@ class IntakeRules:
             out.reasons.append(unknown_plan(inp.plan.strip(), self.plan_names))
             return
         plan = self._plan_by_code[named.code]
+        out.reasons.extend(check_plan(inp.number_source, plan.keep_current))
         out.plan_id = plan.id
         chosen: list[RatedItemRow] = []
         for name in inp.addons:

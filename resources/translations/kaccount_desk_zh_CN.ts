@@ -665,70 +665,70 @@
 <context>
     <name>CopySlot</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="56" />
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="118" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="57" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="122" />
         <source>Drop, paste (Ctrl+V)
 or choose an image</source>
         <translation>拖入、粘贴(Ctrl+V)
 或选择图片</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="63" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="66" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="64" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="67" />
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="68" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="71" />
         <source>Enlarge</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="69" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="72" />
         <source>Open the copy at full size (Enter, or double-click the picture)</source>
         <translation>查看原图(Enter,或双击图片)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="70" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="73" />
         <source>Turn ↻</source>
         <translation>旋转 ↻</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="71" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="74" />
         <source>Turn the copy a quarter to the right (R)</source>
         <translation>向右旋转90度(R)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="72" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="75" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="73" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="76" />
         <source>Remove this copy, after a confirmation (Delete)</source>
         <translation>删除这张复印件,删除前会确认(Delete)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="133" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="137" />
         <source>ID card image</source>
         <translation>身份证图片</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="132" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="136" />
         <source>Images (%1)</source>
         <translation>图片 (%1)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="148" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="152" />
         <source>Remove copy</source>
         <translation>删除复印件</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="148" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="152" />
         <source>Remove the %1 of the ID card from this application? It must then be attached again.</source>
         <translation>从此申请中删除身份证%1复印件?删除后需要重新上传。</translation>
     </message>
@@ -909,48 +909,48 @@ or choose an image</source>
 <context>
     <name>IdCopiesWidget</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="202" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="206" />
         <source>Front (photo side)</source>
         <translation>正面(照片面)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="203" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="207" />
         <source>Back (issuing authority)</source>
         <translation>反面(签发机关)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="256" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="260" />
         <source>pasted image</source>
         <translation>粘贴的图片</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="257" />
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="263" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="261" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="267" />
         <source>The clipboard holds no image or image file.</source>
         <translation>剪贴板中没有图片或图片文件。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="272" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="276" />
         <source>Save the application first (see the reasons at the top), then attach the copy.</source>
         <translation>请先保存申请(见上方原因),再添加身份证复印件。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="280" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="284" />
         <source>Attached ✓</source>
         <translation>已添加 ✓</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="305" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="309" />
         <source>Turned ✓</source>
         <translation>已旋转 ✓</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="315" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="319" />
         <source>Removed</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="325" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="329" />
         <source>%1 — application %2</source>
         <translation>%1 — 申请 %2</translation>
     </message>
@@ -1089,216 +1089,220 @@ or choose an image</source>
     </message>
 </context>
 <context>
-    <name>IntakeForm</name>
+    <name>IntakeChecks</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="470" />
-        <source>Saved as draft #%1 with the problems listed; it cannot move on until they are fixed</source>
-        <translation>已存为草稿 #%1,所列问题改正之前不能继续办理</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="406" />
-        <source>Discard changes</source>
-        <translation>放弃修改</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="406" />
-        <source>Discard what was typed since the last save?</source>
-        <translation>放弃上次保存以来填写的内容?</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="417" />
-        <source>Changes discarded</source>
-        <translation>已放弃修改</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="93" />
-        <source>Type to search the campaign's departments</source>
-        <translation>输入以查找本次活动的部门</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="101" />
-        <source>Keep &amp;old number</source>
-        <translation>保留老号(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="102" />
-        <source>&amp;New number from the pool</source>
-        <translation>从号池选新号(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="109" />
-        <source>Choose… (F4)</source>
-        <translation>选号…(F4)</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="112" />
-        <source>Packages the number has now, e.g. from the bill</source>
-        <translation>该号码现已办理的业务,可参照话费单</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="120" />
-        <source>No add-ons beyond those the plan includes</source>
-        <translation>除资费已含的附加包外不加办</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="144" />
-        <source>&amp;Save (Enter)</source>
-        <translation>保存(&amp;S)(Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="145" />
-        <source>Next application (Ctrl+N)</source>
-        <translation>下一份申请(Ctrl+N)</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="146" />
-        <source>Dis&amp;card changes</source>
-        <translation>放弃修改(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="174" />
-        <source>Late acceptance &amp;reason:</source>
-        <translation>逾期接收原因(&amp;R):</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="177" />
-        <source>De&amp;partment:</source>
-        <translation>部门(&amp;P):</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="178" />
-        <source>N&amp;ame:</source>
-        <translation>姓名(&amp;A):</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="179" />
-        <source>Document t&amp;ype:</source>
-        <translation>证件类型(&amp;Y):</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="180" />
-        <source>&amp;ID number:</source>
-        <translation>证件号码(&amp;I):</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="181" />
-        <source>Number source:</source>
-        <translation>号码来源:</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="182" />
-        <source>&amp;Mobile number:</source>
-        <translation>手机号码(&amp;M):</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="183" />
-        <source>Current pac&amp;kages:</source>
-        <translation>已办业务(&amp;K):</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="184" />
-        <source>P&amp;lan:</source>
-        <translation>资费方式(&amp;L):</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="185" />
-        <source>A&amp;dd-ons:</source>
-        <translation>附加包(&amp;D):</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="186" />
-        <source>No&amp;te:</source>
-        <translation>备注(&amp;T):</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="209" />
-        <source>ID card copies</source>
-        <translation>身份证复印件</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="211" />
-        <source>Still needed before it can move on</source>
-        <translation>提交前还缺少</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="303" />
-        <source>— choose a plan —</source>
-        <translation>— 请选择资费 —</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="377" />
-        <source>The application in the form has not been saved. Save it as a draft now?</source>
-        <translation>表单中的申请还没有保存。现在保存为草稿吗?</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="397" />
-        <source>Application #%1 saved; this is a new one</source>
-        <translation>申请 #%1 已保存;现在填写下一份</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="436" />
-        <source>Application #%1</source>
-        <translation>申请 #%1</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="473" />
-        <source>Saved — application #%1</source>
-        <translation>已保存 — 申请 #%1</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="490" />
-        <source>Application #%1 is now: %2</source>
-        <translation>申请 #%1 现为:%2</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="566" />
-        <source>%1 — current fee + %2 yuan a month</source>
-        <translation>%1 — 原资费 + 每月 %2 元</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="567" />
-        <source>%1 — %2 yuan a month</source>
-        <translation>%1 — 每月 %2 元</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="579" />
-        <source>%1 (+%2 yuan)</source>
-        <translation>%1(+%2 元)</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="611" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="124" />
         <source>The number the person keeps</source>
         <translation>申请人保留的老号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="611" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="124" />
         <source>Type the number or press F4 to choose one</source>
         <translation>输入号码,或按 F4 选号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="657" />
-        <source>Only office staff may accept a late application.</source>
-        <translation>只有办公室人员可以接收逾期申请。</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="679" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="143" />
         <source>Changes not saved yet (Enter saves)</source>
         <translation>修改尚未保存(按 Enter 保存)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="679" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="143" />
         <source>Not saved yet (Enter saves)</source>
         <translation>尚未保存(按 Enter 保存)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="682" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="146" />
         <source>Only the confirmation below is missing</source>
         <translation>只差下面的确认</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="682" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="146" />
         <source>Nothing missing ✓</source>
         <translation>材料齐全 ✓</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDrafts</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_drafts.py" line="134" />
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_drafts.py" line="134" />
+        <source>Discard what was typed since the last save?</source>
+        <translation>放弃上次保存以来填写的内容?</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_drafts.py" line="145" />
+        <source>Changes discarded</source>
+        <translation>已放弃修改</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_drafts.py" line="149" />
+        <source>The application in the form has not been saved. Save it as a draft now?</source>
+        <translation>表单中的申请还没有保存。现在保存为草稿吗?</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeFieldWidgets</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_fields.py" line="47" />
+        <source>Type to search the campaign's departments</source>
+        <translation>输入以查找本次活动的部门</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_fields.py" line="55" />
+        <source>Keep &amp;old number</source>
+        <translation>保留老号(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_fields.py" line="56" />
+        <source>&amp;New number from the pool</source>
+        <translation>从号池选新号(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_fields.py" line="63" />
+        <source>Choose… (F4)</source>
+        <translation>选号…(F4)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_fields.py" line="66" />
+        <source>Packages the number has now, e.g. from the bill</source>
+        <translation>该号码现已办理的业务,可参照话费单</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_fields.py" line="68" />
+        <source>— choose a plan —</source>
+        <translation>— 请选择资费 —</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_fields.py" line="75" />
+        <source>No add-ons beyond those the plan includes</source>
+        <translation>除资费已含的附加包外不加办</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_fields.py" line="106" />
+        <source>Late acceptance &amp;reason:</source>
+        <translation>逾期接收原因(&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_fields.py" line="109" />
+        <source>De&amp;partment:</source>
+        <translation>部门(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_fields.py" line="110" />
+        <source>N&amp;ame:</source>
+        <translation>姓名(&amp;A):</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_fields.py" line="111" />
+        <source>Document t&amp;ype:</source>
+        <translation>证件类型(&amp;Y):</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_fields.py" line="112" />
+        <source>&amp;ID number:</source>
+        <translation>证件号码(&amp;I):</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_fields.py" line="113" />
+        <source>Number source:</source>
+        <translation>号码来源:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_fields.py" line="114" />
+        <source>&amp;Mobile number:</source>
+        <translation>手机号码(&amp;M):</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_fields.py" line="115" />
+        <source>Current pac&amp;kages:</source>
+        <translation>已办业务(&amp;K):</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_fields.py" line="116" />
+        <source>P&amp;lan:</source>
+        <translation>资费方式(&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_fields.py" line="117" />
+        <source>A&amp;dd-ons:</source>
+        <translation>附加包(&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_fields.py" line="118" />
+        <source>No&amp;te:</source>
+        <translation>备注(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_fields.py" line="207" />
+        <source>%1 — current fee + %2 yuan a month</source>
+        <translation>%1 — 原资费 + 每月 %2 元</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_fields.py" line="207" />
+        <source>%1 — %2 yuan a month</source>
+        <translation>%1 — 每月 %2 元</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_fields.py" line="232" />
+        <source>%1 (+%2 yuan)</source>
+        <translation>%1(+%2 元)</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeForm</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="285" />
+        <source>Saved as draft #%1 with the problems listed; it cannot move on until they are fixed</source>
+        <translation>已存为草稿 #%1,所列问题改正之前不能继续办理</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="100" />
+        <source>&amp;Save (Enter)</source>
+        <translation>保存(&amp;S)(Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="101" />
+        <source>Next application (Ctrl+N)</source>
+        <translation>下一份申请(Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="102" />
+        <source>Dis&amp;card changes</source>
+        <translation>放弃修改(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="122" />
+        <source>ID card copies</source>
+        <translation>身份证复印件</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="124" />
+        <source>Still needed before it can move on</source>
+        <translation>提交前还缺少</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="254" />
+        <source>Application #%1 saved; this is a new one</source>
+        <translation>申请 #%1 已保存;现在填写下一份</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="272" />
+        <source>Application #%1</source>
+        <translation>申请 #%1</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="288" />
+        <source>Saved — application #%1</source>
+        <translation>已保存 — 申请 #%1</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="305" />
+        <source>Application #%1 is now: %2</source>
+        <translation>申请 #%1 现为:%2</translation>
     </message>
 </context>
 <context>
@@ -1857,52 +1861,42 @@ or choose an image</source>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="31" />
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="30" />
         <source>Progress by department</source>
         <translation>各部门进度</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="37" />
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="36" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="37" />
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="36" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="37" />
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="36" />
         <source>Total</source>
         <translation>申请数</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="37" />
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="36" />
         <source>Ready</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="37" />
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="36" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="77" />
-        <source>%1 d %2 h left</source>
-        <translation>还剩 %1 天 %2 小时</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="78" />
-        <source>%1 h %2 min left</source>
-        <translation>还剩 %1 小时 %2 分钟</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="84" />
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="76" />
         <source>deadline passed</source>
         <translation>已过截止时间</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="88" />
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="81" />
         <source>Deadline: %1</source>
         <translation>截止时间:%1</translation>
     </message>
@@ -2999,52 +2993,52 @@ Your input stays here; trying again every %2 seconds.</source>
 <context>
     <name>WorkflowPanel</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="25" />
+        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="26" />
         <source>Status and history</source>
         <translation>状态与记录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="33" />
+        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="34" />
         <source>Operator's reason for rejecting</source>
         <translation>移动公司退回的原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="36" />
+        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="37" />
         <source>Collect</source>
         <translation>事业部收取</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="37" />
+        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="38" />
         <source>Submit</source>
         <translation>办公室审核</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="38" />
+        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="39" />
         <source>Send to carrier</source>
         <translation>交移动公司</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="39" />
+        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="40" />
         <source>Activated</source>
         <translation>已开通</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="40" />
+        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="41" />
         <source>Rejected</source>
         <translation>被退回</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="41" />
+        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="42" />
         <source>Withdraw</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="76" />
+        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="80" />
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="78" />
+        <location filename="../../kaccount_desk/ui/enrollment/workflow_panel.py" line="82" />
         <source>Application #%1: %2</source>
         <translation>申请 #%1:%2</translation>
     </message>

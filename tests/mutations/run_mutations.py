@@ -82,6 +82,63 @@ MUTATIONS = (
         "None",
         ("tests/services/test_full_id_views.py", "tests/cli/test_full_id_shown.py"),
     ),
+    # The rules the intake preview carries (issue 19 items 2 and 8).
+    Mutation(
+        "a new number may keep the current plan (pool-number plan rule gone from domain/intake.py)",
+        "kaccount_desk/domain/intake.py",
+        'return not (keep_current and number_source != "existing")',
+        "return True",
+        ("tests/domain/test_intake_preview_rules.py", "tests/services/test_intake_preview.py", "tests/ui/test_intake_preview_form.py"),
+    ),
+    Mutation(
+        "the save stops asking the pool-number plan rule (services/intake_rules.py)",
+        "kaccount_desk/services/intake_rules.py",
+        "out.reasons.extend(check_plan(inp.number_source, plan.keep_current))",
+        "pass",
+        ("tests/services/test_intake_preview.py",),
+    ),
+    Mutation(
+        "a number another application holds passes (duplicate-number check gone from services/intake_rules.py)",
+        "kaccount_desk/services/intake_rules.py",
+        "if holder is not None and holder is not own and (own is None or holder != own.id):",
+        "if False:",
+        ("tests/services/test_intake_preview.py", "tests/ui/test_intake_preview_form.py"),
+    ),
+    Mutation(
+        "the preview no longer names the number's holder under the field (services/intake_preview.py)",
+        "kaccount_desk/services/intake_preview.py",
+        'notes["number"] = Note("reason", taken)',
+        "pass",
+        ("tests/services/test_intake_preview.py", "tests/ui/test_intake_preview_form.py"),
+    ),
+    Mutation(
+        "the deadline is never near (deadline nearness gone from domain/deadline.py)",
+        "kaccount_desk/domain/deadline.py",
+        'return "near" if left < NEAR else "open"',
+        'return "open"',
+        ("tests/domain/test_intake_preview_rules.py", "tests/ui/test_intake_preview_form.py"),
+    ),
+    Mutation(
+        "the preview offers forward moves that would be refused (services/intake_preview.py)",
+        "kaccount_desk/services/intake_preview.py",
+        "moves = frozenset(m for m in moves if m not in FORWARD)",
+        "pass",
+        ("tests/services/test_intake_preview.py", "tests/ui/test_intake_form.py"),
+    ),
+    Mutation(
+        "a field's problem is listed again beside its missing line (domain/workflow.py before_next_move)",
+        "kaccount_desk/domain/workflow.py",
+        "own = [p for p in problems if not (covered and p.code.startswith(covered))]",
+        "own = list(problems)",
+        ("tests/domain/test_intake_preview_rules.py", "tests/services/test_intake_preview.py", "tests/ui/test_intake_preview_form.py"),
+    ),
+    Mutation(
+        "a late application is offered to anyone (who may accept it gone from services/intake_preview.py)",
+        "kaccount_desk/services/intake_preview.py",
+        "ctx.actor.may(Permission.ACCEPT_LATE), who)",
+        "True, who)",
+        ("tests/services/test_intake_preview.py", "tests/ui/test_intake_preview_form.py"),
+    ),
 )
 
 

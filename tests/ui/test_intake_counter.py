@@ -12,8 +12,8 @@ from typing_input import type_text
 from kaccount_desk.services import enrollment
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
-from kaccount_desk.ui.enrollment import intake_form
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
+from kaccount_desk.ui.enrollment.pool_browser import PoolBrowser
 from kaccount_desk.ui.messages import set_current_lang
 from kaccount_desk.ui.qt import QtCore, QtWidgets
 
@@ -115,7 +115,7 @@ def test_f4_after_switching_to_a_pool_number_opens_the_pool_unfiltered(qtbot, fo
     def read_and_close() -> None:
         """The real pool browser, read while it is up and closed as a clerk would (Esc)."""
         dialog = QtWidgets.QApplication.activeModalWidget()
-        if not isinstance(dialog, intake_form.PoolBrowser):
+        if not isinstance(dialog, PoolBrowser):
             QtCore.QTimer.singleShot(20, read_and_close)
             return
         tails.append(dialog.tail_edit.text())
@@ -142,6 +142,9 @@ def test_a_half_typed_application_is_kept_as_a_draft_with_its_problems_listed(qt
     kept = enrollment.get_application(admin, form.application_id)
     assert kept.id_number == "1309811978" and kept.msisdn == "1380317"
     assert {r.code for r in kept.problems} == {"id.length", "mobile.length"}
-    assert all(r.zh in form.missing_label.text() for r in kept.problems)
+    # Each problem once: its words under its field, and the list of what is missing names the field (issue 19 item 8).
+    assert "10" in form.notes["id"].text() and form.notes["number"].text()
+    assert "缺少有效的身份证号码" in form.missing_label.text() and "缺少手机号码" in form.missing_label.text()
+    assert not any(r.zh in form.missing_label.text() for r in kept.problems)
     qtbot.keyClick(form.id_edit, QtCore.Qt.Key.Key_N, QtCore.Qt.KeyboardModifier.ControlModifier)
     assert form.name_edit.text() == "" and form.application_id is None

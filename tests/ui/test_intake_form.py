@@ -104,8 +104,8 @@ def test_refused_save_shows_reasons_inline_and_keeps_every_field(qtbot, form: In
     assert form.application_id is None
     assert form.banner_state == "reason" and form.banner.isVisible()
     assert "不在本次活动的部门名单中" in form.banner.text()
-    assert "已被另一份申请占用" in form.banner.text()
-    assert "已被另一份申请占用" in form.notes["number"].text()
+    assert f"已被第{taken.id}号申请占用" in form.banner.text()
+    assert f"已被第{taken.id}号申请占用" in form.notes["number"].text()
     assert {w: w.text() for w in typed} == typed
     assert form.dept_combo.currentText() == "不存在的部门"
     assert taken.id == 1
@@ -166,11 +166,12 @@ def test_full_keyboard_flow_save_attach_submit(qtbot, office: Context, campaign:
     fill(qtbot, form)
     qtbot.keyClick(form.note_edit, Qt.Key.Key_Return)
     assert not form.workflow.buttons["sent"].isEnabled()
-    qtbot.mouseClick(form.workflow.buttons["submitted"], Qt.MouseButton.LeftButton)
-    assert form.banner_state == "reason" and "缺少身份证复印件(正面)" in form.banner.text()
+    # Submitting now would be refused (no copies yet): the button is not offered, and the list says why.
+    assert not form.workflow.buttons["submitted"].isEnabled() and form.workflow.buttons["withdrawn"].isEnabled()
+    assert "缺少身份证复印件(正面)" in form.missing_label.text()
     form.copies.attach_file("front", card(tmp_path / "front.png"))
     form.copies.attach_file("back", card(tmp_path / "back.jpg"))
-    assert form.missing_state == "ok"
+    assert form.missing_state == "ok" and form.workflow.buttons["submitted"].isEnabled()
     with qtbot.waitSignal(form.saved):
         qtbot.mouseClick(form.workflow.buttons["submitted"], Qt.MouseButton.LeftButton)
     view = enrollment.get_application(office, form.application_id)

@@ -24,6 +24,7 @@ from kaccount_desk.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
 Done = TypeVar("Done")
 THUMB_SIZE = 160
+THUMB_HEIGHT = int(THUMB_SIZE * 0.63)  # a card's proportions (85.6 × 54 mm)
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp", ".gif")
 
 
@@ -55,7 +56,9 @@ class CopySlot(QtWidgets.QFrame):
         self.title = QtWidgets.QLabel(f"<b>{title}</b>")
         self.picture = QtWidgets.QLabel(self.tr("Drop, paste (Ctrl+V)\nor choose an image"))
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.picture.setMinimumSize(THUMB_SIZE, int(THUMB_SIZE * 0.63))
+        # A fixed box: a turned (upright) copy or a message appearing must not move the buttons under the pointer.
+        self.picture.setMinimumWidth(THUMB_SIZE)
+        self.picture.setFixedHeight(THUMB_HEIGHT)
         self.picture.setStyleSheet(text_style("calm"))
         self.message = QtWidgets.QLabel()
         self.message.setWordWrap(True)
@@ -84,9 +87,10 @@ class CopySlot(QtWidgets.QFrame):
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.title)
-        layout.addWidget(self.picture, 1)
-        layout.addWidget(self.message)
+        layout.addWidget(self.picture)
         layout.addLayout(buttons)
+        layout.addWidget(self.message)  # below the buttons, so a message never moves them
+        layout.addStretch(1)
         self.set_actions(editable=True, viewable=True)
 
     @staticmethod
@@ -120,7 +124,7 @@ class CopySlot(QtWidgets.QFrame):
         pixmap = QtGui.QPixmap()
         pixmap.loadFromData(data)
         self.picture.setPixmap(
-            pixmap.scaled(THUMB_SIZE, THUMB_SIZE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+            pixmap.scaled(THUMB_SIZE, THUMB_HEIGHT, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
         )
 
     def say(self, text: str, ok: bool) -> None:

@@ -6,9 +6,8 @@ the deadline turns amber in its last day and red once passed.
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from kaccount_desk.domain.campaign import DEPARTMENT_KINDS
+from kaccount_desk.domain.deadline import deadline_stage, time_left, time_left_text
 from kaccount_desk.services import application_list
 from kaccount_desk.services.application_list import Progress
 from kaccount_desk.services.context import Context
@@ -69,21 +68,15 @@ class ProgressPanel(QtWidgets.QGroupBox):
         self._show_deadline(self.progress)
         self._show_departments(self.progress)
 
-    def _time_left(self, left: timedelta) -> str:
-        minutes = int(left.total_seconds() // 60)
-        days, rest = divmod(minutes, 24 * 60)
-        hours, mins = divmod(rest, 60)
-        if days:
-            return self.tr("%1 d %2 h left").replace("%1", str(days)).replace("%2", str(hours))
-        return self.tr("%1 h %2 min left").replace("%1", str(hours)).replace("%2", str(mins))
-
     def _show_deadline(self, progress: Progress) -> None:
-        left = progress.deadline - progress.now
+        """How near the deadline is and how the time left reads are the domain's (``deadline_stage``, ``time_left_text``)."""
         when = progress.deadline.strftime("%Y-%m-%d %H:%M")
-        if left <= timedelta(0):
-            status, colour = self.tr("deadline passed"), COLOURS["reason"]
+        stage = deadline_stage(progress.now, progress.deadline)
+        if stage == "passed":
+            status = self.tr("deadline passed")
         else:
-            status, colour = self._time_left(left), (COLOURS["warning"] if left < timedelta(hours=24) else "")
+            status = time_left_text(time_left(progress.now, progress.deadline)).text(current_lang())
+        colour = {"passed": COLOURS["reason"], "near": COLOURS["warning"]}.get(stage, "")
         styled = f'<b style="color:{colour}">{status}</b>' if colour else f"<b>{status}</b>"
         self.deadline_label.setText(self.tr("Deadline: %1").replace("%1", when) + " — " + styled)
 

@@ -1,6 +1,7 @@
 """Status, history and the workflow moves of one application, beside the intake form.
 
-The panel enables the moves the service said this person may make now (``ApplicationView.moves``), and asks
+The panel enables the moves the service said this person may make now (``ApplicationView.moves``, then the
+form's preview, which leaves out a forward move that would be refused), and asks
 for a move with ``move_requested``; the form makes it, because unsaved edits are saved first.
 """
 
@@ -63,15 +64,18 @@ class WorkflowPanel(QtWidgets.QGroupBox):
         if self.buttons[target].isEnabled():
             self.move_requested.emit(target.value, self.reject_reason.text() if target is Status.REJECTED else "")
 
+    def set_moves(self, moves: frozenset[Status]) -> None:
+        """Enable the moves the service offers now (``IntakePreview.moves``: none that it would refuse)."""
+        for target, button in self.buttons.items():
+            button.setEnabled(target in moves)
+        self.reject_reason.setEnabled(self.buttons[Status.REJECTED].isEnabled())
+
     def set_view(self, view: ApplicationView | None, tz: tzinfo | None = None) -> None:
         """Times are shown in the campaign's own offset, the one its deadline was announced in."""
         lang = current_lang()
         self.history.clear()
         self.reject_reason.clear()
-        moves = view.moves if view else frozenset()
-        for target, button in self.buttons.items():
-            button.setEnabled(target in moves)
-        self.reject_reason.setEnabled(self.buttons[Status.REJECTED].isEnabled())
+        self.set_moves(view.moves if view else frozenset())
         if view is None:
             self.status_label.setText(self.tr("Not saved yet"))
             return
