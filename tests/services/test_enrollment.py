@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from sqlalchemy import func, select
-from support import Clock, make_staff, valid_id
+from support import Clock, application_input, make_staff, valid_id
 
 from kaccount_desk.domain.workflow import Status
 from kaccount_desk.services import application_list, enrollment, id_copies, pool
@@ -28,11 +28,11 @@ ID_1978 = valid_id("13098119780101123")  # 泊头市, born 1978: stdnum 2.2's re
 
 def _input(campaign: str, **changes: object) -> ApplicationInput:
     base: dict[str, object] = dict(
-        campaign_code=campaign, department="铸造事业部", name="张三", id_number=ID_1978,
+        department="铸造事业部", name="张三", id_number=ID_1978,
         number_source="pool", msisdn="18832758801", plan="group8",
     )
     base.update(changes)
-    return ApplicationInput(**base)  # type: ignore[arg-type]
+    return application_input(campaign, **base)
 
 
 def _rows(ctx: Context) -> int:
