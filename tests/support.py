@@ -6,15 +6,17 @@ Kept out of conftest.py because each test folder may have a conftest of its own,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from sqlalchemy import select
 from stdnum.cn import ric
 
+from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.services import staff
 from kaccount_desk.services.context import Actor, Context
+from kaccount_desk.services.enrollment import ApplicationInput
 from kaccount_desk.store.models import Staff
 
 REPO = Path(__file__).resolve().parent.parent
@@ -44,6 +46,15 @@ def make_staff(admin: Context, staff_no: str, role: str, department: str | None 
         row = session.scalar(select(Staff).where(Staff.staff_no == staff_no))
     assert row is not None
     return Context(admin.store, Actor(row.id, row.staff_no, row.name, row.role, row.department))
+
+
+def application_input(campaign_code: str, **values: object) -> ApplicationInput:
+    """An input from flat keyword values, each put where it is declared: the applicant's own fields
+    (the domain's ``IntakeFields``) or what the save adds beside them; for tests that vary both by name."""
+    own = {f.name for f in fields(IntakeFields)}
+    typed = {k: v for k, v in values.items() if k in own}
+    rest = {k: v for k, v in values.items() if k not in own}
+    return ApplicationInput(campaign_code, IntakeFields(**typed), **rest)  # type: ignore[arg-type]
 
 
 def valid_id(first17: str) -> str:

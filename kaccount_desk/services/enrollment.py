@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from kaccount_desk.domain.deadline import check_deadline
 from kaccount_desk.domain.history_notes import shown_note
-from kaccount_desk.domain.intake import kept_in_a_draft
+from kaccount_desk.domain.intake import IntakeFields, kept_in_a_draft
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.resident_id import mask_resident_id
 from kaccount_desk.domain.roles import Permission, check_department, check_view_id_image
@@ -125,14 +125,14 @@ def assessment_values(inp: ApplicationInput, a: Assessment, confirmed_before: li
     """The column values an assessed input gives an application: one list for the form and the import."""
     return {
         "department_id": a.department_id,
-        "name": inp.name.strip(),
+        "name": inp.fields.name.strip(),
         "id_type": a.id_type,
         "id_number": a.id_number,
         "id_valid": a.id_valid,
-        "number_source": inp.number_source,
+        "number_source": inp.fields.number_source,
         "msisdn": a.msisdn,
         "carrier": a.carrier,
-        "current_packages": inp.current_packages.strip(),
+        "current_packages": inp.fields.current_packages.strip(),
         "plan_id": a.plan_id,
         "note": inp.note.strip(),
         "confirmed_warnings": sorted(set(confirmed_before or []) | set(inp.confirmed)),
@@ -152,7 +152,7 @@ def save_application(ctx: Context, inp: ApplicationInput, application_id: int | 
     from moving on. Wrong pieces (an invalid ID, a taken number, an excluded package) stop the save.
     """
     ctx.require(Permission.TAKE_APPLICATIONS)
-    _require_department(ctx, inp.department)
+    _require_department(ctx, inp.fields.department)
     try:
         with ctx.transaction() as session:
             rules = _rules(ctx, session, inp.campaign_code)
@@ -249,8 +249,7 @@ def _recheck(ctx: Context, session: Session, row: Application) -> tuple[tuple[Re
     rules = IntakeRules(session, campaign, ctx.store.segments)
     dept = session.get(Department, row.department_id)
     plan = session.get(RatedItemRow, row.plan_id) if row.plan_id else None
-    inp = ApplicationInput(
-        campaign_code=campaign.code,
+    fields = IntakeFields(
         department=dept.name if dept else "",
         name=row.name,
         id_number=row.id_number,
@@ -258,6 +257,10 @@ def _recheck(ctx: Context, session: Session, row: Application) -> tuple[tuple[Re
         number_source=row.number_source,
         msisdn=row.msisdn or "",
         current_packages=row.current_packages,
+    )
+    inp = ApplicationInput(
+        campaign.code,
+        fields,
         plan=plan.code if plan else "",
         confirmed=frozenset(row.confirmed_warnings or []),
     )

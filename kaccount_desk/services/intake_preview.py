@@ -24,7 +24,7 @@ from kaccount_desk.services import campaigns
 from kaccount_desk.services.campaigns import campaign_row
 from kaccount_desk.services.context import PERMISSION_LABELS, Context
 from kaccount_desk.services.enrollment import application_row, check_visible
-from kaccount_desk.services.intake_rules import ApplicationInput, Assessment, IntakeRules, intake_fields
+from kaccount_desk.services.intake_rules import ApplicationInput, Assessment, IntakeRules
 from kaccount_desk.store.models import Application
 
 
@@ -90,15 +90,16 @@ def preview_intake(ctx: Context, inp: ApplicationInput, application_id: int | No
         masked_valid: bool | None = None
         if row is not None:
             check_visible(ctx, session, row)
-            if inp.id_number == mask_resident_id(row.id_number) and inp.id_number != row.id_number:
-                inp, masked_valid = replace(inp, id_number=row.id_number), row.id_valid  # the real number, never shown
+            if inp.fields.id_number == mask_resident_id(row.id_number) and inp.fields.id_number != row.id_number:
+                real = replace(inp.fields, id_number=row.id_number)
+                inp, masked_valid = replace(inp, fields=real), row.id_valid  # the real number, never shown
         now = ctx.now()
         # Every warning that needs confirming, confirmed or not: the form lists them all with their boxes.
         a = rules.assess(replace(inp, confirmed=frozenset()), now.date(), now, own=row, is_new=row is None)
-        checks = LiveChecks(rules.facts(), rules.segments, now.date()).check(intake_fields(inp), masked_valid)
+        checks = LiveChecks(rules.facts(), rules.segments, now.date()).check(inp.fields, masked_valid)
         notes = dict(checks.notes)
         _store_notes(session, rules, a, row, notes)
-        plans = _plans(rules, inp.number_source)
+        plans = _plans(rules, inp.fields.number_source)
         chosen = next((p for p in plans if p.code == inp.plan), None)
         if chosen is not None:
             notes["plan"] = _plan_note(chosen, a)

@@ -7,7 +7,7 @@ checked against state loaded once, reach the same verdict with the same words.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Protocol
@@ -31,16 +31,17 @@ from kaccount_desk.store.models import Application, Campaign, PoolNumber, RatedI
 
 @dataclass(frozen=True)
 class ApplicationInput:
-    """What a clerk typed or a roster row held, before any check."""
+    """What a clerk typed or a roster row held, before any check.
+
+    The applicant's own fields are the domain's ``IntakeFields``, held whole rather than copied, so
+    the form's live checks and the save read one declaration; beside them sit what only a save
+    carries (the campaign, the plan, the clerk's confirmations). All but the first two are passed by
+    keyword, so a call written for another shape fails loudly instead of shifting values.
+    """
 
     campaign_code: str
-    department: str
-    name: str
-    id_number: str = ""
-    id_type: str = "resident_id"
-    number_source: str = "existing"
-    msisdn: str = ""
-    current_packages: str = ""
+    fields: IntakeFields
+    _: KW_ONLY
     plan: str = ""
     addons: tuple[str, ...] = ()
     note: str = ""
@@ -81,13 +82,6 @@ class Holder(Protocol):
 
     @property
     def carrier(self) -> object: ...
-
-
-def intake_fields(inp: ApplicationInput) -> IntakeFields:
-    return IntakeFields(
-        department=inp.department, name=inp.name, id_type=inp.id_type, id_number=str(inp.id_number),
-        number_source=inp.number_source, msisdn=inp.msisdn, current_packages=inp.current_packages,
-    )
 
 
 def number_taken(number: str, holder_id: int | None) -> Reason:
@@ -183,20 +177,20 @@ class IntakeRules:
 
     def assess(self, inp: ApplicationInput, today: date, now: datetime, own: Holder | None = None, is_new: bool = True) -> Assessment:
         """The fields' own checks (the domain's ``check_fields``, as the form shows them), then what the store knows."""
-        out = Assessment()
-        checks = check_fields(intake_fields(inp), self.facts(), self.segments, today)
+        out, typed = Assessment(), inp.fields
+        checks = check_fields(typed, self.facts(), self.segments, today)
         out.reasons.extend(checks.reasons)
-        out.department_id = self.departments.get(inp.department.strip())
-        kind = document_type_from(inp.id_type)
-        out.id_type = kind.value if kind else inp.id_type
+        out.department_id = self.departments.get(typed.department.strip())
+        kind = document_type_from(typed.id_type)
+        out.id_type = kind.value if kind else typed.id_type
         out.id_number, out.id_valid = checks.id_number, checks.id_valid
         out.id_digest = self.keys.digest(out.id_number)
         out.warnings.extend(checks.id_warnings)
         out.warnings.extend(w for w in checks.number_warnings if w.code not in inp.confirmed)
         if checks.mobile is not None:
             self._assess_holder(checks.mobile.number, checks.mobile.carrier.value, inp, own, out)
-        elif inp.msisdn.strip():
-            out.msisdn = normalize_mobile(inp.msisdn)  # kept as typed in a draft, with its reasons listed
+        elif typed.msisdn.strip():
+            out.msisdn = normalize_mobile(typed.msisdn)  # kept as typed in a draft, with its reasons listed
         self._assess_plan(inp, out)
         if is_new:
             verdict = check_deadline(now, self.deadline, inp.late_reason or None)
@@ -223,7 +217,7 @@ class IntakeRules:
             out.reasons.append(unknown_plan(inp.plan.strip(), self.plan_names))
             return
         plan = self._plan_by_code[named.code]
-        out.reasons.extend(check_plan(inp.number_source, plan.keep_current))
+        out.reasons.extend(check_plan(inp.fields.number_source, plan.keep_current))
         out.plan_id = plan.id
         chosen: list[RatedItemRow] = []
         for name in inp.addons:

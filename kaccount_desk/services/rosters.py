@@ -19,6 +19,7 @@ from kaccount_desk.confined import Budget, ChildFailed, Failure, run_confined
 from kaccount_desk.domain.eligibility import split_packages
 from kaccount_desk.domain.history_notes import import_note
 from kaccount_desk.domain.id_documents import IdDocumentType
+from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.domain.labels import Labels
 from kaccount_desk.domain.mobile import normalize_mobile
 from kaccount_desk.domain.reasons import Lang, Reason
@@ -86,8 +87,7 @@ def _input(code: str, row: RosterRow, department: str) -> ApplicationInput:
     """``department`` is the importer's choice, for a sheet without the column or a row left blank."""
     v = row.values
     new_number = v.get(Column.NEW_NUMBER, "").strip()
-    return ApplicationInput(
-        campaign_code=code,
+    fields = IntakeFields(
         department=v.get(Column.DEPARTMENT, "").strip() or department,
         name=v.get(Column.NAME, ""),
         id_number=v.get(Column.ID_NUMBER, ""),
@@ -95,6 +95,10 @@ def _input(code: str, row: RosterRow, department: str) -> ApplicationInput:
         number_source="pool" if new_number else "existing",
         msisdn=new_number or v.get(Column.MOBILE, ""),
         current_packages=v.get(Column.CURRENT_PACKAGES, ""),
+    )
+    return ApplicationInput(
+        code,
+        fields,
         plan=v.get(Column.PLAN, ""),
         addons=tuple(split_packages(v.get(Column.ADDONS, ""))),
         note=v.get(Column.NOTE, ""),
@@ -318,11 +322,11 @@ def _import_row(
     file_name: str,
 ) -> tuple[RowResult, Application | NewApplication | None]:
     """One row's verdict, and the application it added or matched (the latter may be unsaved yet)."""
-    name = inp.name.strip()
-    not_ours = check_department(ctx.actor.role, ctx.actor.department, inp.department)
+    name = inp.fields.name.strip()
+    not_ours = check_department(ctx.actor.role, ctx.actor.department, inp.fields.department)
     if not_ours:
         return RowResult(row_number, "rejected", name, not_ours), None
-    found = existing.get(_key(rules, inp.id_number, inp.msisdn))
+    found = existing.get(_key(rules, inp.fields.id_number, inp.fields.msisdn))
     now = ctx.now()
     if isinstance(found, Application):
         inp = replace(inp, confirmed=frozenset(found.confirmed_warnings or []))

@@ -25,6 +25,7 @@ from pathlib import Path
 import zxingcpp
 from PIL import Image
 
+from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.domain.operator_time import OPERATOR_TZ
 from kaccount_desk.services import campaigns, enrollment, printing, staff
 from kaccount_desk.services.context import Context, Store
@@ -39,7 +40,9 @@ SCAN_DPI = 150
 SAMPLE_DAY = datetime(2012, 2, 25, 9, 30, tzinfo=OPERATOR_TZ)
 # A made-up applicant with a well-formed resident ID (checksum included), as the sample's own docs use.
 APPLICANT = ApplicationInput(
-    "BT2012-KA", "财务部", "自检", "11010519491231002X", number_source="pool", msisdn="18832758801", plan="group8",
+    "BT2012-KA",
+    IntakeFields(department="财务部", name="自检", id_number="11010519491231002X", number_source="pool", msisdn="18832758801"),
+    plan="group8",
 )
 
 

@@ -9,14 +9,19 @@ from clirun import kad
 from PIL import Image
 from support import valid_id
 
+from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.services import enrollment, id_copies
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
 
 
 def test_turn_and_remove_a_copy_from_the_cli(admin: Context, campaign: str, store_path: Path) -> None:
-    inp = ApplicationInput(campaign, "铸造事业部", "张三", valid_id("13098119780101123"), number_source="pool", msisdn="18832758801",
-                           plan="group8")
+    inp = ApplicationInput(
+        campaign,
+        IntakeFields(department="铸造事业部", name="张三", id_number=valid_id("13098119780101123"), number_source="pool",
+                     msisdn="18832758801"),
+        plan="group8",
+    )
     app_id = enrollment.save_application(admin, inp).id
     out = BytesIO()
     Image.new("RGB", (640, 400), (200, 210, 220)).save(out, format="JPEG")

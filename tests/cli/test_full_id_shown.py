@@ -9,6 +9,7 @@ from clirun import kad
 from support import valid_id
 
 from kaccount_desk.domain.audit import Action
+from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.services import audit, enrollment
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
@@ -23,8 +24,9 @@ def _views(ctx: Context) -> list[tuple[str, str, dict[str, object]]]:
 
 def test_application_show_on_the_command_line_is_recorded(campaign: str, store_path: Path, admin: Context) -> None:
     app_id = enrollment.save_application(admin, ApplicationInput(
-        campaign_code=campaign, department="铸造事业部", name="张三", id_number=ID_1, number_source="pool", msisdn="18832758801",
-        plan="group8")).id
+        campaign, IntakeFields(department="铸造事业部", name="张三", id_number=ID_1, number_source="pool", msisdn="18832758801"),
+        plan="group8",
+    )).id
     before = len(_views(admin))
     done = kad("application", "show", str(app_id), db=store_path)
     assert done.returncode == 0 and ID_1 in done.stdout

@@ -9,6 +9,7 @@ from clirun import kad
 from PIL import Image
 from support import valid_id
 
+from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.services import enrollment, id_copies
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
@@ -21,7 +22,9 @@ def _jpeg() -> bytes:
 
 
 def test_dry_run_lists_purge_deletes_and_only_admins_may(admin: Context, campaign: str, store_path: Path) -> None:
-    app_id = enrollment.save_application(admin, ApplicationInput(campaign, "铸造事业部", "张三", valid_id("13098119780101123"))).id
+    app_id = enrollment.save_application(admin, ApplicationInput(
+        campaign, IntakeFields(department="铸造事业部", name="张三", id_number=valid_id("13098119780101123")),
+    )).id
     for side in ("front", "back"):
         id_copies.attach_id_copy(admin, app_id, side, _jpeg())
     # The CLI runs on today's clock: the sample campaign closed in 2012, so its copies are long due.

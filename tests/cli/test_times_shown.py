@@ -12,6 +12,7 @@ from clirun import kad
 from support import valid_id
 
 from kaccount_desk.cli.output import when
+from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.services import enrollment
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
@@ -34,8 +35,12 @@ def test_store_times_in_local_time_ticket_times_in_their_own_zone(in_china: None
 
 
 def test_application_history_lines_carry_no_iso_stamps(admin: Context, campaign: str, store_path: Path) -> None:
-    inp = ApplicationInput(campaign, "铸造事业部", "张三", valid_id("13098119780101123"), number_source="pool", msisdn="18832758801",
-                           plan="group8")
+    inp = ApplicationInput(
+        campaign,
+        IntakeFields(department="铸造事业部", name="张三", id_number=valid_id("13098119780101123"), number_source="pool",
+                     msisdn="18832758801"),
+        plan="group8",
+    )
     app_id = enrollment.save_application(admin, inp).id
     shown = kad("application", "show", str(app_id), db=store_path).stdout
     assert re.search(r"^  \d{4}-\d\d-\d\d \d\d:\d\d A001 ", shown, re.M), shown

@@ -24,6 +24,7 @@ url, start, kind, arg, campaign = sys.argv[1:6]
 from kaccount_desk.services import enrollment, rosters, staff
 from kaccount_desk.services.context import Context, Store
 from kaccount_desk.services.errors import Refused
+from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.services.intake_rules import ApplicationInput
 now = datetime(2012, 2, 25, 9, 30, tzinfo=timezone(timedelta(hours=8)))
 store = Store(url, resources=Path(sys.argv[6]), clock=lambda: now)
@@ -41,9 +42,9 @@ try:
     else:
         saved = 0
         for n in range(int(arg)):
-            inp = ApplicationInput(campaign_code=campaign, department="铸造事业部", name=f"柜台{n}",
-                                   id_number="130981197801011235", id_type="resident_id", number_source="pool",
-                                   msisdn=f"188327588{n % 100:02d}", plan="group8")
+            fields = IntakeFields(department="铸造事业部", name=f"柜台{n}", id_number="130981197801011235",
+                                  id_type="resident_id", number_source="pool", msisdn=f"188327588{n % 100:02d}")
+            inp = ApplicationInput(campaign, fields, plan="group8")
             try:
                 enrollment.save_application(ctx, inp)
                 saved += 1

@@ -19,6 +19,7 @@ from pdf_probe import all_text
 from support import make_staff, valid_id
 
 from kaccount_desk.domain.audit import Action, entry_hash
+from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.services import audit, audit_anchor, backup, enrollment, printing, staff
 from kaccount_desk.services.context import Context, Store
 from kaccount_desk.services.enrollment import ApplicationInput
@@ -143,8 +144,12 @@ def test_backups_and_printed_rosters_witness_the_head(admin: Context, campaign: 
         manifest = json.loads(zf.read("manifest.json"))
     assert manifest["witness"] == f"#{info.audit_seq} · {info.audit_hash[:12]}"
 
-    enrollment.save_application(admin, ApplicationInput(campaign, "铸造事业部", "张三", valid_id("13098119780101123"),
-                                                         number_source="pool", msisdn="18832758801", plan="mzone15"))
+    enrollment.save_application(admin, ApplicationInput(
+        campaign,
+        IntakeFields(department="铸造事业部", name="张三", id_number=valid_id("13098119780101123"), number_source="pool",
+                     msisdn="18832758801"),
+        plan="mzone15",
+    ))
     roster, summary = tmp_path / "roster.pdf", tmp_path / "summary.pdf"
     printing.print_roster(admin, campaign, roster, "铸造事业部")
     printing.print_summary(admin, campaign, summary, all_live=True)

@@ -15,6 +15,7 @@ import pytest
 from PIL import Image
 from support import Clock, valid_id
 
+from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.services import audit, backup, enrollment, id_copies
 from kaccount_desk.services.context import Context, Store
 from kaccount_desk.services.enrollment import ApplicationInput
@@ -30,8 +31,11 @@ def _jpeg(shade: int) -> bytes:
 
 def _apply(ctx: Context, campaign: str, n: int) -> int:
     view = enrollment.save_application(ctx, ApplicationInput(
-        campaign_code=campaign, department="铸造事业部", name=f"张{n}", id_number=valid_id(f"13098119780101{n:03}"),
-        number_source="pool", msisdn=f"188327588{n:02}", plan="group8"))
+        campaign,
+        IntakeFields(department="铸造事业部", name=f"张{n}", id_number=valid_id(f"13098119780101{n:03}"), number_source="pool",
+                     msisdn=f"188327588{n:02}"),
+        plan="group8",
+    ))
     id_copies.attach_id_copy(ctx, view.id, "front", _jpeg(n))
     id_copies.attach_id_copy(ctx, view.id, "back", _jpeg(255 - n))
     return view.id

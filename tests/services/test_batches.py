@@ -9,6 +9,7 @@ from PIL import Image
 from sqlalchemy import func, select
 from support import make_staff, valid_id
 
+from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.services import batches, enrollment, id_copies, rosters
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
@@ -23,8 +24,10 @@ def _jpeg() -> bytes:
 
 def _application(admin: Context, campaign: str, n: int, department: str = "铸造事业部", copies: bool = True) -> int:
     view = enrollment.save_application(admin, ApplicationInput(
-        campaign_code=campaign, department=department, name=f"员工{n}", id_number=valid_id(f"13098119800101{n + 100:03d}"),
-        number_source="pool", msisdn=f"188327588{n:02d}", plan="group8",
+        campaign,
+        IntakeFields(department=department, name=f"员工{n}", id_number=valid_id(f"13098119800101{n + 100:03d}"), number_source="pool",
+                     msisdn=f"188327588{n:02d}"),
+        plan="group8",
     ))
     if copies:
         id_copies.attach_id_copy(admin, view.id, "front", _jpeg())

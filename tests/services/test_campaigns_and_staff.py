@@ -12,6 +12,7 @@ from sqlalchemy import select
 from support import PASSWORD, make_staff, valid_id
 
 from kaccount_desk.domain.campaign import DepartmentSpec
+from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.domain.tariff import RatedItem, UsageProfile
 from kaccount_desk.services import campaigns, enrollment, estimate, staff
 from kaccount_desk.services.context import Context, Store
@@ -118,8 +119,10 @@ def test_a_plan_or_add_on_in_use_cannot_be_removed(admin: Context, campaign: str
     data10 = RatedItem(code="data10", name="流量包10元", monthly_fee=Decimal("10.00"), free_data_mb=100)
     campaigns.save_campaign(admin, replace(spec, addons=(*spec.addons, data10)))
     enrollment.save_application(admin, enrollment.ApplicationInput(
-        campaign_code=campaign, department="铸造事业部", name="张三", id_number=valid_id("13098119780101123"),
-        number_source="pool", msisdn="18832758801", plan="group8", addons=("data10",),
+        campaign,
+        IntakeFields(department="铸造事业部", name="张三", id_number=valid_id("13098119780101123"), number_source="pool",
+                     msisdn="18832758801"),
+        plan="group8", addons=("data10",),
     ))
     for changed in (replace(spec, plans=spec.plans[1:]), spec):
         with pytest.raises(Refused) as refused:

@@ -6,6 +6,7 @@ import pytest
 from support import make_staff, valid_id
 
 from kaccount_desk.cli.main import run
+from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.services import enrollment
 from kaccount_desk.services import tickets as t
 from kaccount_desk.services.context import Context
@@ -15,8 +16,12 @@ from kaccount_desk.services.errors import Refused
 
 def test_an_application_keeping_a_data_only_number_is_refused_with_the_reason(admin: Context, campaign: str) -> None:
     """Kept as a draft with the reason listed (issue 14 item 3), and refused when it is to move on."""
-    inp = ApplicationInput(campaign_code=campaign, department="铸造事业部", name="张三", id_number=valid_id("13098119780101123"),
-                           number_source="existing", msisdn="14912345678", plan="group8")
+    inp = ApplicationInput(
+        campaign,
+        IntakeFields(department="铸造事业部", name="张三", id_number=valid_id("13098119780101123"), number_source="existing",
+                     msisdn="14912345678"),
+        plan="group8",
+    )
     draft = enrollment.save_application(admin, inp)
     assert "mobile.data_only" in [r.code for r in draft.problems]
     with pytest.raises(Refused) as refused:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+from dataclasses import fields
 from datetime import timedelta
 from io import BytesIO
 from pathlib import Path
@@ -12,8 +13,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from sqlalchemy import func, select
-from support import Clock, make_staff, valid_id
+from support import Clock, application_input, make_staff, valid_id
 
+from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.domain.workflow import Status
 from kaccount_desk.services import application_list, enrollment, id_copies, pool
 from kaccount_desk.services.application_list import ApplicationQuery
@@ -28,11 +30,11 @@ ID_1978 = valid_id("13098119780101123")  # 泊头市, born 1978: stdnum 2.2's re
 
 def _input(campaign: str, **changes: object) -> ApplicationInput:
     base: dict[str, object] = dict(
-        campaign_code=campaign, department="铸造事业部", name="张三", id_number=ID_1978,
+        department="铸造事业部", name="张三", id_number=ID_1978,
         number_source="pool", msisdn="18832758801", plan="group8",
     )
     base.update(changes)
-    return ApplicationInput(**base)  # type: ignore[arg-type]
+    return application_input(campaign, **base)
 
 
 def _rows(ctx: Context) -> int:
@@ -49,6 +51,16 @@ def _jpeg(width: int = 856, height: int = 540) -> bytes:
 def _complete(ctx: Context, app_id: int) -> None:
     id_copies.attach_id_copy(ctx, app_id, "front", _jpeg())
     id_copies.attach_id_copy(ctx, app_id, "back", _jpeg())
+
+
+def test_the_input_holds_the_domain_fields_and_repeats_none_of_them(campaign: str) -> None:
+    """Issue 19: the applicant's fields are declared once, in the domain's ``IntakeFields``; the input
+    holds that object whole (no mapper copying seven fields across), so the form's live checks and
+    the save read the same values, and a field added to the domain needs no second declaration."""
+    own = {f.name for f in fields(ApplicationInput)}
+    assert own.isdisjoint(f.name for f in fields(IntakeFields)), own
+    inp = _input(campaign, name="李四")
+    assert type(inp.fields) is IntakeFields and inp.fields.name == "李四" and inp.plan == "group8"
 
 
 def test_a_draft_is_saved_with_what_is_missing_listed(admin: Context, campaign: str) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import openpyxl
 from PIL import Image
-from support import make_staff, valid_id
+from support import application_input, make_staff, valid_id
 
 from kaccount_desk.domain.audit import Action
 from kaccount_desk.domain.resident_id import mask_resident_id
@@ -32,10 +32,10 @@ def _views(ctx: Context) -> list[tuple[str, str, dict[str, object]]]:
 
 
 def _input(campaign: str, **changes: object) -> ApplicationInput:
-    base: dict[str, object] = dict(campaign_code=campaign, department="铸造事业部", name="张三", id_number=ID_1,
+    base: dict[str, object] = dict(department="铸造事业部", name="张三", id_number=ID_1,
                                    number_source="pool", msisdn="18832758801", plan="group8")
     base.update(changes)
-    return ApplicationInput(**base)  # type: ignore[arg-type]
+    return application_input(campaign, **base)
 
 
 def _jpeg() -> bytes:

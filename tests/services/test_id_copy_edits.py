@@ -9,6 +9,7 @@ import pytest
 from PIL import Image
 from support import make_staff, valid_id
 
+from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.services import audit, enrollment, id_copies
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
@@ -33,8 +34,12 @@ def _pixel(ctx: Context, app_id: int, x: float, y: float) -> tuple[int, int, int
 
 @pytest.fixture
 def app_id(admin: Context, campaign: str) -> int:
-    inp = ApplicationInput(campaign, "铸造事业部", "张三", valid_id("13098119780101123"), number_source="pool", msisdn="18832758801",
-                           plan="group8")
+    inp = ApplicationInput(
+        campaign,
+        IntakeFields(department="铸造事业部", name="张三", id_number=valid_id("13098119780101123"), number_source="pool",
+                     msisdn="18832758801"),
+        plan="group8",
+    )
     view = enrollment.save_application(admin, inp)
     id_copies.attach_id_copy(admin, view.id, "front", _card())
     id_copies.attach_id_copy(admin, view.id, "back", _card())
@@ -78,8 +83,12 @@ def test_once_it_moved_on_copies_stay_as_they_are(admin: Context, app_id: int) -
 
 def test_full_size_views_are_allowed_as_the_rule_says_and_recorded(admin: Context, campaign: str) -> None:
     clerk, other_clerk = make_staff(admin, "G101", "clerk"), make_staff(admin, "G102", "clerk")
-    inp = ApplicationInput(campaign, "铸造事业部", "李四", valid_id("13098119850612224"), number_source="pool", msisdn="18832758802",
-                           plan="group8")
+    inp = ApplicationInput(
+        campaign,
+        IntakeFields(department="铸造事业部", name="李四", id_number=valid_id("13098119850612224"), number_source="pool",
+                     msisdn="18832758802"),
+        plan="group8",
+    )
     app_id = enrollment.save_application(clerk, inp).id
     for side in ("front", "back"):
         id_copies.attach_id_copy(clerk, app_id, side, _card())

@@ -16,6 +16,7 @@ from sqlalchemy import text
 from support import REPO, make_staff, valid_id
 
 from kaccount_desk.domain.audit import Entry
+from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.services import audit, crash_report, enrollment, id_copies, printing, rosters
 from kaccount_desk.services.context import Context, Store
 from kaccount_desk.services.enrollment import ApplicationInput
@@ -40,7 +41,10 @@ def _text(pdf: Path) -> str:
 def apps(admin: Context, campaign: str) -> list[int]:
     made = []
     for name, number, msisdn in (("张三", IDS[0], "18832758801"), ("李四", IDS[1], "18832758802")):
-        inp = ApplicationInput(campaign, "铸造事业部", name, number, number_source="pool", msisdn=msisdn, plan="group8")
+        inp = ApplicationInput(
+            campaign, IntakeFields(department="铸造事业部", name=name, id_number=number, number_source="pool", msisdn=msisdn),
+            plan="group8",
+        )
         view = enrollment.save_application(admin, inp)
         for side in ("front", "back"):
             id_copies.attach_id_copy(admin, view.id, side, _jpeg(90 + view.id))

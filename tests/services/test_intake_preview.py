@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
-from support import Clock, make_staff, valid_id
+from support import Clock, application_input, make_staff, valid_id
 
 from kaccount_desk.domain.workflow import Status
 from kaccount_desk.services import enrollment
@@ -19,8 +17,9 @@ ID_2 = valid_id("13098119850612224")
 
 
 def _typed(campaign: str, **changes: object) -> ApplicationInput:
-    return replace(ApplicationInput(campaign, "铸造事业部", "张三", ID_1, number_source="pool", msisdn="18832758801", plan="group8"),
-                   **changes)  # type: ignore[arg-type]
+    base: dict[str, object] = dict(department="铸造事业部", name="张三", id_number=ID_1, number_source="pool", msisdn="18832758801",
+                                   plan="group8")
+    return application_input(campaign, **(base | changes))
 
 
 def test_a_pool_number_with_keep_the_current_plan_is_refused_in_words(admin: Context, campaign: str) -> None:

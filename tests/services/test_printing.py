@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from sqlalchemy import update
 from support import make_staff, valid_id
 
+from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.services import campaigns, enrollment, id_copies, printing
 from kaccount_desk.services import tickets as t
 from kaccount_desk.services.context import Context
@@ -54,7 +55,10 @@ def apps(admin: Context, campaign: str) -> list[int]:
     ):
         view = enrollment.save_application(
             admin,
-            ApplicationInput(campaign, dept, name, IDS[i], number_source="pool", msisdn=number, plan="group8" if i else "mzone15"),
+            ApplicationInput(
+                campaign, IntakeFields(department=dept, name=name, id_number=IDS[i], number_source="pool", msisdn=number),
+                plan="group8" if i else "mzone15",
+            ),
         )
         made.append(view.id)
     for app_id in made[:2]:

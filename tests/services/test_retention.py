@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from support import CST, make_staff, valid_id
 
 from kaccount_desk.domain.audit import Entry
+from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.domain.retention import RetentionMode, RetentionPolicy, copies_due
 from kaccount_desk.services import audit, enrollment, id_copies, retention
 from kaccount_desk.services.context import Context
@@ -60,8 +61,12 @@ def settled(admin: Context, campaign: str) -> list[int]:
     """Three applicants with both card sides: one activated, one withdrawn, one still a draft."""
     made = []
     for i, (name, target) in enumerate((("张三", "activated"), ("李四", "withdrawn"), ("王五", None))):
-        inp = ApplicationInput(campaign, "铸造事业部", name, valid_id(f"1309811978010112{i}"), number_source="pool",
-                               msisdn=f"1883275880{i + 1}", plan="group8")
+        inp = ApplicationInput(
+            campaign,
+            IntakeFields(department="铸造事业部", name=name, id_number=valid_id(f"1309811978010112{i}"), number_source="pool",
+                         msisdn=f"1883275880{i + 1}"),
+            plan="group8",
+        )
         app_id = enrollment.save_application(admin, inp).id
         for side in ("front", "back"):
             id_copies.attach_id_copy(admin, app_id, side, _jpeg())

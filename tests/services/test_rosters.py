@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select
 from support import make_staff, valid_id
 
+from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.services import enrollment, id_copies, rosters
 from kaccount_desk.services.application_list import ApplicationQuery, count_applications
 from kaccount_desk.services.context import Context
@@ -133,8 +134,10 @@ def test_cancel_leaves_the_store_unchanged(admin: Context, campaign: str, tmp_pa
 def _submit_one(admin: Context, campaign: str, name: str, jpeg: bytes) -> None:
     view = enrollment.save_application(
         admin,
-        enrollment.ApplicationInput(campaign_code=campaign, department="铸造事业部", name=name, id_number=GOOD_1,
-                                    number_source="pool", msisdn="18832758808", plan="group8"),
+        enrollment.ApplicationInput(
+            campaign, IntakeFields(department="铸造事业部", name=name, id_number=GOOD_1, number_source="pool", msisdn="18832758808"),
+            plan="group8",
+        ),
     )
     id_copies.attach_id_copy(admin, view.id, "front", jpeg)
     id_copies.attach_id_copy(admin, view.id, "back", jpeg)

@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PIL import Image
-from support import SAMPLE_CAMPAIGN, make_staff, valid_id
+from support import SAMPLE_CAMPAIGN, application_input, make_staff, valid_id
 
 from kaccount_desk.domain.roles import Role, check_department
 from kaccount_desk.services import campaigns, enrollment, id_copies, printing, rosters
@@ -46,11 +46,11 @@ def priced(admin: Context, tmp_path: Path) -> str:
 
 def _input(code: str, **changes: object) -> ApplicationInput:
     base: dict[str, object] = dict(
-        campaign_code=code, department="铸造事业部", name="张三", id_number=ID_1,
+        department="铸造事业部", name="张三", id_number=ID_1,
         number_source="pool", msisdn="18832758801", plan="group8", addons=("data10",),
     )
     base.update(changes)
-    return ApplicationInput(**base)  # type: ignore[arg-type]
+    return application_input(code, **base)
 
 
 def _submitted(ctx: Context, inp: ApplicationInput) -> int:

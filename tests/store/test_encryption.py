@@ -20,6 +20,7 @@ from sqlalchemy import func, select, text, update
 from support import REPO, valid_id
 
 from kaccount_desk import config
+from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.services import enrollment, id_copies, printing, rosters
 from kaccount_desk.services.context import Actor, Context, Store
 from kaccount_desk.services.enrollment import ApplicationInput
@@ -61,7 +62,9 @@ def own_key_file(monkeypatch: pytest.MonkeyPatch, session_key_file: Path) -> Non
 def filled(admin: Context, campaign: str, tmp_path: Path) -> tuple[list[int], list[bytes]]:
     """Two applications from the form (with both card sides) and one from a roster import."""
     made = [
-        enrollment.save_application(admin, ApplicationInput(campaign, "铸造事业部", name, number, number_source="pool", msisdn=msisdn)).id
+        enrollment.save_application(admin, ApplicationInput(
+            campaign, IntakeFields(department="铸造事业部", name=name, id_number=number, number_source="pool", msisdn=msisdn),
+        )).id
         for name, number, msisdn in (("张三", IDS[0], "18832758801"), ("李四", IDS[1].lower(), "18832758802"))
     ]
     sheet = tmp_path / "roster.xlsx"

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from support import PASSWORD, make_staff
 
+from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.services import campaigns, staff, ticket_settings, tickets
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Refused
@@ -187,7 +188,9 @@ def test_the_admin_purges_expired_id_copies_after_seeing_the_list(qtbot, admin: 
 
     image = BytesIO()
     Image.new("RGB", (856, 540), (120, 200, 220)).save(image, format="JPEG")
-    app_id = enrollment.save_application(admin, ApplicationInput(campaign, "铸造事业部", "张三", valid_id("13098119780101123"))).id
+    app_id = enrollment.save_application(admin, ApplicationInput(
+        campaign, IntakeFields(department="铸造事业部", name="张三", id_number=valid_id("13098119780101123")),
+    )).id
     id_copies.attach_id_copy(admin, app_id, "front", image.getvalue())
     page = AdminPage(admin)
     qtbot.addWidget(page)

@@ -16,6 +16,7 @@ from PIL import Image
 from qt_dialogs import MessageBoxes
 from support import PASSWORD, REPO, Clock, make_staff, valid_id
 
+from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.services import enrollment, id_copies, staff
 from kaccount_desk.services import tickets as t
 from kaccount_desk.services.changes import EVERYTHING, TICKET_CHANGED, Changes
@@ -64,7 +65,9 @@ def test_copies_attached_by_the_command_line_show_in_the_open_form_on_f5_and_typ
 ) -> None:
     set_current_lang("zh")  # the reasons in the form, as the counter reads them
     app_id = enrollment.save_application(admin, ApplicationInput(
-        campaign, "财务部", "张三", valid_id("13098119780101123"), msisdn="13812345678", plan="group8")).id
+        campaign, IntakeFields(department="财务部", name="张三", id_number=valid_id("13098119780101123"), msisdn="13812345678"),
+        plan="group8",
+    )).id
     window = shown_window(qtbot, admin)
     page = window.show_page(ApplicationsPage)
     assert page is not None and page.form is not None
@@ -163,7 +166,9 @@ def test_f5_reaches_every_page_with_what_another_desk_wrote(qtbot, admin: Contex
               admin_page.staff_table.rowCount(), admin_page.audit_panel.model.rowCount())
     other = make_staff(admin, "C003", "clerk", "客服热线")
     enrollment.save_application(admin, ApplicationInput(
-        campaign, "财务部", "王五", valid_id("13098119800101123"), msisdn="13812345679", plan="group8"))
+        campaign, IntakeFields(department="财务部", name="王五", id_number=valid_id("13098119800101123"), msisdn="13812345679"),
+        plan="group8",
+    ))
     t.open_ticket(other, t.TicketInput(category="complaint", channel="face", window="hotline", customer_name="赵六",
                                        customer_number="13800138001", content="宽带时断时续"))
     press_f5(qtbot, window)

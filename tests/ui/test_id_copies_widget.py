@@ -9,6 +9,7 @@ from PIL import Image
 from qt_dialogs import answer_file_dialog
 from support import valid_id
 
+from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.services import audit, enrollment, id_copies
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
@@ -26,7 +27,10 @@ def chinese(qapp: QtWidgets.QApplication, english: None) -> None:
 
 @pytest.fixture
 def app_id(admin: Context, campaign: str) -> int:
-    inp = ApplicationInput(campaign, "财务部", "张三", valid_id("13098119780101123"), msisdn="13812345678", plan="group8")
+    inp = ApplicationInput(
+        campaign, IntakeFields(department="财务部", name="张三", id_number=valid_id("13098119780101123"), msisdn="13812345678"),
+        plan="group8",
+    )
     return enrollment.save_application(admin, inp).id
 
 

@@ -9,6 +9,7 @@ from qt_dialogs import MessageBoxes
 from support import valid_id
 from typing_input import type_text
 
+from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.services import enrollment
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
@@ -33,8 +34,10 @@ def form(qtbot, admin: Context, campaign: str) -> IntakeForm:
 
 @pytest.fixture
 def saved(admin: Context, campaign: str) -> int:
-    inp = ApplicationInput(campaign_code=campaign, department="铸造事业部", name="张三", id_number=VALID_ID,
-                           number_source="pool", msisdn="18832758801", plan="group8")
+    inp = ApplicationInput(
+        campaign, IntakeFields(department="铸造事业部", name="张三", id_number=VALID_ID, number_source="pool", msisdn="18832758801"),
+        plan="group8",
+    )
     return enrollment.save_application(admin, inp).id
 
 

@@ -9,6 +9,7 @@ from PIL import Image
 from support import make_staff, valid_id
 from typing_input import type_text
 
+from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.services import enrollment
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
@@ -94,7 +95,7 @@ def test_enter_saves_and_the_application_can_be_read_back(qtbot, form: IntakeFor
 
 def test_refused_save_shows_reasons_inline_and_keeps_every_field(qtbot, form: IntakeForm, admin: Context, campaign: str) -> None:
     taken = enrollment.save_application(
-        admin, ApplicationInput(campaign, "财务部", "李四", number_source="pool", msisdn="18832758888")
+        admin, ApplicationInput(campaign, IntakeFields(department="财务部", name="李四", number_source="pool", msisdn="18832758888"))
     )
     fill(qtbot, form, number="", dept="不存在的部门")
     form.new_radio.setChecked(True)
@@ -183,7 +184,10 @@ def test_full_keyboard_flow_save_attach_submit(qtbot, office: Context, campaign:
 
 
 def test_load_shows_a_saved_application(qtbot, form: IntakeForm, admin: Context, campaign: str) -> None:
-    saved = enrollment.save_application(admin, ApplicationInput(campaign, "财务部", "王五", VALID_ID, msisdn=UNICOM, plan="mzone15"))
+    saved = enrollment.save_application(admin, ApplicationInput(
+        campaign, IntakeFields(department="财务部", name="王五", id_number=VALID_ID, msisdn=UNICOM),
+        plan="mzone15",
+    ))
     form.load(saved.id)
     assert (form.name_edit.text(), form.number_edit.text(), form.plan_combo.currentData()) == ("王五", UNICOM, "mzone15")
     assert "mobile.carrier_mismatch" in form.confirm_list.boxes

@@ -9,6 +9,7 @@ from PIL import Image
 from support import Clock, make_staff, valid_id
 from typing_input import type_text
 
+from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.services import enrollment
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
@@ -83,8 +84,10 @@ def test_a_new_number_clears_keep_the_current_plan_with_a_note_after_ctrl_n(qtbo
 
 
 def test_a_number_held_by_another_application_is_named_while_typing(qtbot, form: IntakeForm, admin: Context, campaign: str) -> None:
-    other = enrollment.save_application(admin, ApplicationInput(campaign, "财务部", "李四", OTHER_ID, number_source="pool",
-                                                                msisdn="18832758801", plan="group8"))
+    other = enrollment.save_application(admin, ApplicationInput(
+        campaign, IntakeFields(department="财务部", name="李四", id_number=OTHER_ID, number_source="pool", msisdn="18832758801"),
+        plan="group8",
+    ))
     form.dept_combo.setEditText("铸造事业部")
     type_text(qtbot, form.name_edit, "张三")
     click_radio(qtbot, form.new_radio)
@@ -96,7 +99,9 @@ def test_a_number_held_by_another_application_is_named_while_typing(qtbot, form:
 
 
 def test_the_same_person_twice_is_named_under_the_id(qtbot, form: IntakeForm, admin: Context, campaign: str) -> None:
-    first = enrollment.save_application(admin, ApplicationInput(campaign, "财务部", "张三", VALID_ID))
+    first = enrollment.save_application(admin, ApplicationInput(
+        campaign, IntakeFields(department="财务部", name="张三", id_number=VALID_ID),
+    ))
     type_text(qtbot, form.id_edit, VALID_ID)
     qtbot.waitUntil(lambda: f"第{first.id}号" in form.notes["id"].full_text(), timeout=2000)
     assert form.notes["id"].state == "warning"

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from support import valid_id
 
 from kaccount_desk import config
+from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.logs import BACKUPS, MAX_BYTES, log_file, setup_logging
 from kaccount_desk.services import enrollment, staff, tickets
 from kaccount_desk.services.context import Context
@@ -91,12 +92,18 @@ def test_a_day_at_the_counter_leaves_no_personal_data_in_the_log(
 ) -> None:
     for name, id_number, msisdn in PEOPLE:
         enrollment.save_application(
-            admin, ApplicationInput(campaign, "铸造事业部", name, id_number, number_source="pool", msisdn=msisdn, plan="group8"),
+            admin, ApplicationInput(
+                campaign, IntakeFields(department="铸造事业部", name=name, id_number=id_number, number_source="pool", msisdn=msisdn),
+                plan="group8",
+            ),
         )
     with pytest.raises(ServiceError) as refused:  # the same person again, on the same number
         name, id_number, msisdn = PEOPLE[0]
         enrollment.save_application(
-            admin, ApplicationInput(campaign, "铸造事业部", name, id_number, number_source="pool", msisdn=msisdn, plan="group8"),
+            admin, ApplicationInput(
+                campaign, IntakeFields(department="铸造事业部", name=name, id_number=id_number, number_source="pool", msisdn=msisdn),
+                plan="group8",
+            ),
         )
     show_error(None, refused.value)
     tickets.open_ticket(admin, tickets.TicketInput(category="fault", channel="phone", window="hotline", customer_name=CUSTOMER[0],

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from support import make_staff, valid_id
 
+from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.domain.tickets import Action
 from kaccount_desk.services import enrollment
 from kaccount_desk.services import tickets as t
@@ -49,8 +50,10 @@ def test_the_ticket_panel_enables_exactly_the_allowed_actions(qtbot, admin: Cont
 @pytest.fixture
 def masked_draft(admin: Context, campaign: str) -> int:
     """A draft the office took: a clerk without the full-ID right sees its number masked."""
-    inp = ApplicationInput(campaign_code=campaign, department="铸造事业部", name="张三", id_number=VALID_ID,
-                           number_source="pool", msisdn="18832758801", plan="group8")
+    inp = ApplicationInput(
+        campaign, IntakeFields(department="铸造事业部", name="张三", id_number=VALID_ID, number_source="pool", msisdn="18832758801"),
+        plan="group8",
+    )
     return enrollment.save_application(admin, inp).id
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.domain.number_patterns import Pattern, matches
 from kaccount_desk.services import enrollment
 from kaccount_desk.services.context import Context
@@ -30,7 +31,9 @@ def test_tail_and_aabb_filter_as_you_type(qtbot, browser: PoolBrowser) -> None:
 
 
 def test_taken_number_is_hidden_unless_asked_for(qtbot, admin: Context, campaign: str, browser: PoolBrowser) -> None:
-    enrollment.save_application(admin, ApplicationInput(campaign, "财务部", "李四", number_source="pool", msisdn="18832758888"))
+    enrollment.save_application(admin, ApplicationInput(
+        campaign, IntakeFields(department="财务部", name="李四", number_source="pool", msisdn="18832758888"),
+    ))
     qtbot.keyClicks(browser.tail_edit, "8888")
     assert "18832758888" not in browser.visible_numbers()
     browser.show_taken.setChecked(True)

@@ -8,6 +8,7 @@ import pytest
 from qt_dialogs import answer_file_dialog
 from support import make_staff, valid_id
 
+from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.services import enrollment, printing
 from kaccount_desk.services.context import Context
@@ -25,8 +26,12 @@ def page(qtbot, admin: Context, campaign: str) -> PrintPage:
     for i, dept in enumerate(["铸造事业部", "财务部", "财务部"]):
         enrollment.save_application(
             admin,
-            ApplicationInput(campaign, dept, f"员工{i}", valid_id(f"1309811978010112{i}"), number_source="pool",
-                             msisdn=f"1883275880{i}", plan="group8"),
+            ApplicationInput(
+                campaign,
+                IntakeFields(department=dept, name=f"员工{i}", id_number=valid_id(f"1309811978010112{i}"), number_source="pool",
+                             msisdn=f"1883275880{i}"),
+                plan="group8",
+            ),
         )
     widget = PrintPage(admin)
     qtbot.addWidget(widget)
@@ -137,8 +142,12 @@ def test_save_as_suggests_a_chinese_name_and_remembers_the_folder(qtbot, qapp, a
     from kaccount_desk.ui.i18n import install_translations
 
     install_translations(qapp, "zh")
-    enrollment.save_application(admin, ApplicationInput(campaign, "铸造事业部", "员工", valid_id("13098119780101120"),
-                                                         number_source="pool", msisdn="18832758800", plan="group8"))
+    enrollment.save_application(admin, ApplicationInput(
+        campaign,
+        IntakeFields(department="铸造事业部", name="员工", id_number=valid_id("13098119780101120"), number_source="pool",
+                     msisdn="18832758800"),
+        plan="group8",
+    ))
     widget = PrintPage(admin)
     qtbot.addWidget(widget)
     widget.set_campaign(campaign)
@@ -194,8 +203,12 @@ def test_ticks_stay_through_a_refresh_that_brings_a_new_application(qtbot, page:
     choose(page, "forms")
     page.applications.item(1).setCheckState(QtCore.Qt.CheckState.Checked)
     ticked = page.checked_ids()
-    enrollment.save_application(admin, ApplicationInput(campaign, "财务部", "新来的", valid_id("13098119800101123"),
-                                                        number_source="pool", msisdn="18832758809", plan="group8"))
+    enrollment.save_application(admin, ApplicationInput(
+        campaign,
+        IntakeFields(department="财务部", name="新来的", id_number=valid_id("13098119800101123"), number_source="pool",
+                     msisdn="18832758809"),
+        plan="group8",
+    ))
     page.refresh()
     assert page.applications.count() == 4
     assert page.checked_ids() == ticked

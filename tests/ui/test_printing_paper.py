@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from support import valid_id
 
+from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.services import enrollment, printing
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
@@ -22,8 +23,12 @@ A4_LANDSCAPE = (842, 595)
 @pytest.fixture
 def roster(admin: Context, campaign: str, tmp_path: Path) -> Path:
     for i in range(12):
-        enrollment.save_application(admin, ApplicationInput(campaign, "铸造事业部", f"员工{i:02d}", valid_id(f"13098119780101{i:03d}"),
-                                                            number_source="pool", msisdn=f"188327588{i:02d}", plan="group8"))
+        enrollment.save_application(admin, ApplicationInput(
+            campaign,
+            IntakeFields(department="铸造事业部", name=f"员工{i:02d}", id_number=valid_id(f"13098119780101{i:03d}"), number_source="pool",
+                         msisdn=f"188327588{i:02d}"),
+            plan="group8",
+        ))
     return printing.print_roster(admin, campaign, tmp_path / "roster.pdf", "铸造事业部").out
 
 

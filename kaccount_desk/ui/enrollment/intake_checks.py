@@ -19,7 +19,6 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput, ApplicationView
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.intake_preview import AddonChoice, IntakePreview, PlanChoice
-from kaccount_desk.services.intake_rules import intake_fields
 from kaccount_desk.ui.enrollment.confirmations_panel import ConfirmList
 from kaccount_desk.ui.enrollment.field_note import FieldNote
 from kaccount_desk.ui.enrollment.workflow_panel import WorkflowPanel
@@ -76,10 +75,10 @@ class IntakeChecks(QtWidgets.QWidget):
         """The note under the field just typed in, from the domain's own checks (no I/O on a keystroke)."""
         if self._live is None or key not in ("dept", "name", "id", "number", "packages"):
             return
-        typed = self._input()
+        typed = self._input().fields
         view = self._view
         masked = view is not None and view.id_masked and typed.id_number == view.id_number
-        checks = self._live.check(intake_fields(typed), view.id_valid if masked and view else None)
+        checks = self._live.check(typed, view.id_valid if masked and view else None)
         note = checks.notes.get(key, Note())
         if key != "name" or note.lines or typed.name.strip():
             self._paint_note(key, note)

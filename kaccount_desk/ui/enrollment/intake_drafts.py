@@ -85,12 +85,13 @@ class IntakeDrafts(QtWidgets.QWidget):
         """What a crash must not take (services/drafts.py): the typed fields, or None if nothing is unsaved."""
         if not self.has_unsaved_input():
             return None
-        typed = self._input()
+        inp = self._input()
+        typed = inp.fields
         return {
-            "application_id": self._view.id if self._view else None, "campaign": typed.campaign_code,
+            "application_id": self._view.id if self._view else None, "campaign": inp.campaign_code,
             "department": typed.department, "name": typed.name, "id_number": typed.id_number, "id_type": typed.id_type,
             "number_source": typed.number_source, "msisdn": typed.msisdn, "packages": typed.current_packages,
-            "plan": typed.plan, "addons": list(typed.addons), "note": typed.note, "late_reason": typed.late_reason,
+            "plan": inp.plan, "addons": list(inp.addons), "note": inp.note, "late_reason": inp.late_reason,
         }
 
     def restore_draft(self, fields: dict[str, object]) -> None:

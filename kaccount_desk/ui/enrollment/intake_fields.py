@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kaccount_desk.domain.id_documents import IdDocumentType
-from kaccount_desk.domain.intake import Note
+from kaccount_desk.domain.intake import IntakeFields, Note
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput, ApplicationView
 from kaccount_desk.services.intake_preview import AddonChoice, PlanChoice
@@ -142,8 +142,7 @@ class IntakeFieldWidgets(QtWidgets.QWidget):
 
     def _input(self) -> ApplicationInput:
         existing = self.keep_radio.isChecked()
-        return ApplicationInput(
-            campaign_code=self._code,
+        fields = IntakeFields(
             department=self.dept_combo.currentText(),
             name=self.name_edit.text(),
             id_number=self.id_edit.text(),
@@ -151,6 +150,10 @@ class IntakeFieldWidgets(QtWidgets.QWidget):
             number_source="existing" if existing else "pool",
             msisdn=self.number_edit.text(),
             current_packages=self.packages_edit.text() if existing else "",
+        )
+        return ApplicationInput(
+            self._code,
+            fields,
             plan=self.plan_combo.currentData() or "",
             addons=tuple(self._checked_addons()),
             note=self.note_edit.text(),
