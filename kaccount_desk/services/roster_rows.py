@@ -116,6 +116,8 @@ class NewApplication:
 
     Building ten thousand ORM objects cost more than checking the rows; the intake rules only
     need the few attributes below to treat it like a stored application (the holder of a number).
+    To them its ``id`` stays None: it is "another application" of this import, whichever chunk
+    it was written in, as a dry run never gives it an id to name.
     """
 
     values: dict[str, object] | None
@@ -123,11 +125,12 @@ class NewApplication:
     event_note: str
     carrier: object
     status: str = Status.DRAFT.value
-    id: int | None = None
+    id: None = None
+    written_id: int | None = None
 
     def written(self, new_id: int) -> None:
         """In the store now: its values go, so that a big roster's rows do not pile up until the end."""
-        self.id, self.values, self.addon_ids, self.event_note = new_id, None, (), ""
+        self.written_id, self.values, self.addon_ids, self.event_note = new_id, None, (), ""
 
 
 _COMPARED = ("name", "department_id", "number_source", "current_packages", "plan_id", "note")
@@ -196,7 +199,7 @@ class _Chunks:
             if isinstance(row, Application) and (row.id_digest, row.msisdn or "") in self.arrived:
                 result = replace(result, warnings=(ALREADY_THERE, *result.warnings))
             results.append(result)
-            if isinstance(row, NewApplication) and row.id is None:
+            if isinstance(row, NewApplication) and row.written_id is None:
                 touched.append((len(results) - 1, row))
             if not go_on(len(results)):
                 raise Cancelled()
@@ -204,7 +207,7 @@ class _Chunks:
         for row, new_id in zip(new_rows, _insert_new(self.ctx, self.session, self.campaign_id, new_rows), strict=True):
             row.written(new_id)
         for index, row in touched:
-            results[index] = replace(results[index], application_id=row.id)
+            results[index] = replace(results[index], application_id=row.written_id)
         self.session.flush()  # the chunk's updates, so the matched applications can go with it
 
     def _matched(self, keys: list[Key]) -> dict[int, Application]:
@@ -214,7 +217,7 @@ class _Chunks:
         for key in keys:
             found = self.existing.get(key)
             if isinstance(found, NewApplication):
-                found = found.id
+                found = found.written_id
             if found is not None:
                 ids.add(found)
         if not ids:
@@ -234,7 +237,7 @@ class _Chunks:
         # The number's holder for the rules: the row this import added, or the stored application.
         own = stored[known] if isinstance(known, int) else known
         # What a row is compared with and changes: the values about to be inserted, or the stored row.
-        found = stored[known.id] if isinstance(known, NewApplication) and known.values is None and known.id else own
+        found = stored[known.written_id] if isinstance(known, NewApplication) and known.written_id is not None else own
         now = ctx.now()
         if isinstance(found, Application) and isinstance(own, Application):
             inp = replace(inp, confirmed=frozenset(found.confirmed_warnings or []))
@@ -257,7 +260,7 @@ class _Chunks:
             return RowResult(row_number, "updated", name, (), warnings, found.id), found
         row = NewApplication(values, a.addon_ids, import_note(self.file_name, row_number), a.carrier)
         self.existing[(a.id_digest, a.msisdn or "")] = row
-        rules.remember(a.msisdn, a.id_number, row)
+        rules.remember(a.msisdn, a.id_digest, row)
         return RowResult(row_number, "accepted", name, (), warnings), row
 
 
