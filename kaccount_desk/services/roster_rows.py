@@ -1,12 +1,13 @@
 """A roster's rows checked and the accepted ones written, a chunk at a time, in one transaction.
 
 An import once held every row's state until its end (the values to insert, a history note, the
-matched applications as ORM objects, the sheet as an object per row): some 2 KB a person, 225 MB
-above the app's own for a roster of 100,000 (318 MB to import the same file again). Now each
+matched applications as ORM objects, the sheet as an object per row): some 2 KB a person, +225 MB
+above the app's own for a roster of 100,000 (+318 MB to import the same file again). Now each
 chunk of the sheet is checked, its new applications inserted and its changes flushed before the
 next chunk is unpacked; what lasts from chunk to chunk is what the checks need to see the whole
-file (each person's key, who holds which number, numbers per ID) and the report. The transaction
-still spans the whole file, so a failed or cancelled import, or a dry run, writes nothing.
+file (each person's key, who holds which number, numbers per ID) and the report, some 650 bytes
+a person: +100 MB for that roster, +45 MB again (tests/benchmarks/bench_roster_memory.py). The
+transaction still spans the whole file, so a failed or cancelled import, or a dry run, writes nothing.
 """
 
 from __future__ import annotations
