@@ -6,7 +6,7 @@ above the app's own for a roster of 100,000 (+318 MB to import the same file aga
 chunk of the sheet is checked, its new applications inserted and its changes flushed before the
 next chunk is unpacked; what lasts from chunk to chunk is what the checks need to see the whole
 file (each person's key, who holds which number, numbers per ID) and the report, some 650 bytes
-a person: +100 MB for that roster, +45 MB again (tests/benchmarks/bench_roster_memory.py). The
+a person: +97 MB for that roster, +47 MB again (tests/benchmarks/bench_roster_memory.py). The
 transaction still spans the whole file, so a failed or cancelled import, or a dry run, writes nothing.
 """
 
@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import ClassVar
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
@@ -121,17 +122,24 @@ class NewApplication:
     it was written in, as a dry run never gives it an id to name.
     """
 
-    values: dict[str, object] | None
-    addon_ids: tuple[int, ...]
-    event_note: str
     carrier: object
-    status: str = Status.DRAFT.value
-    id: None = None
+    pending: Pending | None
     written_id: int | None = None
+    status: ClassVar[str] = Status.DRAFT.value
+    id: ClassVar[None] = None
 
     def written(self, new_id: int) -> None:
         """In the store now: its values go, so that a big roster's rows do not pile up until the end."""
-        self.written_id, self.values, self.addon_ids, self.event_note = new_id, None, (), ""
+        self.written_id, self.pending = new_id, None
+
+
+@dataclass(slots=True)
+class Pending:
+    """A new application's values until its chunk's INSERT."""
+
+    values: dict[str, object]
+    addon_ids: tuple[int, ...]
+    event_note: str
 
 
 _COMPARED = ("name", "department_id", "number_source", "current_packages", "plan_id", "note")
@@ -139,8 +147,8 @@ _COMPARED = ("name", "department_id", "number_source", "current_packages", "plan
 
 def _same(found: Application | NewApplication, values: dict[str, object], addon_ids: tuple[int, ...]) -> bool:
     if isinstance(found, NewApplication):
-        assert found.values is not None, "a written row is compared as the stored application it became"
-        have, have_addons = found.values, found.addon_ids
+        assert found.pending is not None, "a written row is compared as the stored application it became"
+        have, have_addons = found.pending.values, found.pending.addon_ids
     else:
         have, have_addons = {k: getattr(found, k) for k in _COMPARED}, tuple(a.rated_item_id for a in found.addons)
     return all(have[k] == values[k] for k in _COMPARED) and sorted(have_addons) == sorted(addon_ids)
@@ -253,13 +261,13 @@ class _Chunks:
             locked = check_editable(found.status)
             if locked:
                 return RowResult(row_number, "rejected", name, locked, warnings, found.id), None
-            if isinstance(found, NewApplication):
-                found.values, found.addon_ids = values, a.addon_ids
-            else:
+            if isinstance(found, NewApplication) and found.pending is not None:
+                found.pending.values, found.pending.addon_ids = values, a.addon_ids
+            elif isinstance(found, Application):
                 apply_assessment(found, inp, a)
                 found.updated_at = now
             return RowResult(row_number, "updated", name, (), warnings, found.id), found
-        row = NewApplication(values, a.addon_ids, import_note(self.file_name, row_number), a.carrier)
+        row = NewApplication(a.carrier, Pending(values, a.addon_ids, import_note(self.file_name, row_number)))
         self.existing[(a.id_digest, a.msisdn or "")] = row
         rules.remember(a.msisdn, a.id_digest, row)
         return RowResult(row_number, "accepted", name, (), warnings), row
@@ -279,13 +287,14 @@ def _insert_new(ctx: Context, session: Session, campaign_id: int, rows: list[New
     ids: list[int] = []
     for start in range(0, len(rows), INSERT_BATCH):
         batch = rows[start:start + INSERT_BATCH]
+        pending = [row.pending for row in batch if row.pending is not None]
         batch_ids = list(
             session.scalars(
                 insert(applications).returning(applications.c.id, sort_by_parameter_order=True),
-                [{**(row.values or {}), **common} for row in batch],
+                [{**row.values, **common} for row in pending],
             )
         )
-        addons = [{"application_id": i, "rated_item_id": a} for i, row in zip(batch_ids, batch, strict=True) for a in row.addon_ids]
+        addons = [{"application_id": i, "rated_item_id": a} for i, row in zip(batch_ids, pending, strict=True) for a in row.addon_ids]
         if addons:
             session.execute(insert(table_of(ApplicationAddon)), addons)
         session.execute(
@@ -293,7 +302,7 @@ def _insert_new(ctx: Context, session: Session, campaign_id: int, rows: list[New
             [
                 {"application_id": i, "from_status": None, "to_status": Status.DRAFT.value, "staff_id": ctx.actor.id, "at": now,
                  "note": row.event_note}
-                for i, row in zip(batch_ids, batch, strict=True)
+                for i, row in zip(batch_ids, pending, strict=True)
             ],
         )
         ids.extend(batch_ids)
