@@ -165,12 +165,14 @@ class IntakeRules:
             query = query.where(Application.id != own.id)
         return self.session.scalar(query) or 0
 
-    def remember(self, number: str | None, id_number: str, row: Holder) -> None:
-        """Keep the preloaded maps true after an import adds a row (its id comes at the insert)."""
+    def remember(self, number: str | None, id_digest: str, row: Holder) -> None:
+        """Keep the preloaded maps true after an import adds a row (its id comes at the insert).
+
+        Given the digest the assessment made, so the import's maps share one string per person."""
         if self._taken is not None and number:
             self._taken[number] = row
         if self._per_id is not None and number:
-            self._per_id[(self.keys.digest(id_number), str(row.carrier or ""))] += 1
+            self._per_id[(id_digest, str(row.carrier or ""))] += 1
 
     def facts(self) -> CampaignFacts:
         return CampaignFacts(set(self.departments), self.campaign.required_carrier, tuple(self.campaign.excluded_packages), self.in_pool)

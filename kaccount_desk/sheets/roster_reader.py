@@ -14,7 +14,7 @@ import io
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from enum import StrEnum
@@ -27,6 +27,7 @@ from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook
 
 from kaccount_desk.domain.labels import Labels
 from kaccount_desk.domain.reasons import Reason
+from kaccount_desk.sheets.packed_rows import PackedRows, RosterRow
 from kaccount_desk.sheets.sheet_limits import (
     LIMITS,
     Limits,
@@ -100,14 +101,6 @@ _CSV_DELIMITERS = (",", "\t", ";")
 _XLSX_FAILURES = (CalamineError, ValueError, TypeError, OSError)
 
 
-@dataclass(frozen=True, slots=True)
-class RosterRow:
-    """One person's row; ``row`` is the number Excel shows, so a clerk can find it."""
-
-    row: int
-    values: dict[Column, str]
-
-
 @dataclass(frozen=True)
 class RosterSheet:
     """A roster as found: ``columns`` and ``header_row`` are 1-based, as Excel numbers them.
@@ -117,27 +110,11 @@ class RosterSheet:
 
     columns: dict[Column, int]
     header_row: int
-    rows: list[RosterRow]
+    rows: PackedRows
     unknown_headers: list[str]
     notices: tuple[Reason, ...] = ()
     # Each known column's header as the department wrote it ("资费方式", not our "套餐"), for what goes back to them.
     header_texts: dict[Column, str] = field(default_factory=dict)
-
-    def __reduce__(self) -> tuple[Callable[..., RosterSheet], tuple[object, ...]]:
-        """Pickled by column, not as an object per row: a roster read in a child process crosses the pipe
-        in a fraction of the time (100,000 rows: 4 s as objects)."""
-        order = tuple(self.columns)
-        cells = tuple([row.values[column] for row in self.rows] for column in order)
-        numbers = [row.row for row in self.rows]
-        return (_sheet_from_columns, (self.columns, self.header_row, numbers, order, cells, self.unknown_headers, self.notices,
-                                      self.header_texts))
-
-
-def _sheet_from_columns(columns: dict[Column, int], header_row: int, numbers: list[int], order: tuple[Column, ...],
-                        cells: tuple[list[str], ...], unknown_headers: list[str], notices: tuple[Reason, ...],
-                        header_texts: dict[Column, str]) -> RosterSheet:
-    rows = [RosterRow(number, dict(zip(order, values, strict=True))) for number, *values in zip(numbers, *cells, strict=True)]
-    return RosterSheet(columns, header_row, rows, unknown_headers, notices, header_texts)
 
 
 def normalize_header(text: str) -> str:
@@ -272,13 +249,16 @@ def _checked_columns(found: dict[Column, list[int]], cells: Sequence[object]) ->
     return {column: numbers[0] for column, numbers in found.items()}
 
 
-def _data_rows(records: Iterator[Record], columns: dict[Column, int], file_name: str) -> list[RosterRow]:
+def _data_rows(records: Iterator[Record], columns: dict[Column, int], file_name: str) -> PackedRows:
     """Skip rows blank in every known column.
 
     Templates often come with the 序号 column pre-filled far below the last person; such rows
     are empty forms, not people with every field missing.
     """
-    rows: list[RosterRow] = []
+    return PackedRows.pack(tuple(columns), _people(records, columns, file_name))
+
+
+def _people(records: Iterator[Record], columns: dict[Column, int], file_name: str) -> Iterator[RosterRow]:
     shared: dict[str, str] = {}  # one string per department or plan, not one per row: a big roster travels by pipe
     for row_number, cells in records:
         width = len(cells)
@@ -291,8 +271,7 @@ def _data_rows(records: Iterator[Record], columns: dict[Column, int], file_name:
         if any(len(text) > LIMITS.cell_chars for text in values.values()):
             raise RosterFileError(cell_too_big_reason(file_name, row_number))
         if any(values.values()):
-            rows.append(RosterRow(row_number, values))
-    return rows
+            yield RosterRow(row_number, values)
 
 
 def _read_xlsx(path: Path, limits: Limits) -> RosterSheet:
