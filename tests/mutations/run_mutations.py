@@ -34,8 +34,8 @@ class Mutation:
 
 MUTATIONS = (
     Mutation(
-        "a roster may overwrite a submitted application (editable check gone from services/rosters.py)",
-        "kaccount_desk/services/rosters.py",
+        "a roster may overwrite a submitted application (editable check gone from services/roster_rows.py)",
+        "kaccount_desk/services/roster_rows.py",
         "locked = check_editable(found.status)",
         "locked = ()",
         ("tests/services/test_rule_places.py",),
@@ -69,8 +69,8 @@ MUTATIONS = (
         ("tests/services/test_full_id_views.py",),
     ),
     Mutation(
-        "applications a roster inserts leave no audit entry (note gone from services/rosters.py)",
-        "kaccount_desk/services/rosters.py",
+        "applications a roster inserts leave no audit entry (note gone from services/roster_rows.py)",
+        "kaccount_desk/services/roster_rows.py",
         'audit.note_change(session, "applications", "insert", list(ids))',
         "None",
         ("tests/services/test_full_id_views.py",),
