@@ -6,23 +6,12 @@ the same demo for the same seed (its second store is SQLite).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from support import REPO, Clock
 from test_demo import (  # noqa: F401
     test_a_store_holding_work_and_a_clerk_are_refused_and_nothing_changes,
     test_the_same_seed_builds_the_same_store_and_another_seed_another,
     test_the_ticket_services_work_on_a_demo_year,
 )
-
-from kaccount_desk.services.context import Store
+from test_on_postgresql import store  # noqa: F401  (the same PostgreSQL store the other services tests use)
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def store(pg_url: str, clock: Clock) -> Iterator[Store]:
-    s = Store(pg_url, resources=REPO / "resources", clock=clock)
-    yield s
-    s.close()
