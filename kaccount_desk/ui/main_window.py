@@ -3,48 +3,45 @@
 Pages come from ``ui/pages.py``. Every page is a :class:`~kaccount_desk.ui.page.Page`:
 ``set_campaign(code)`` is called whenever the campaign changes and ``refresh()`` after a roster
 import; the Admin page's ``campaigns_changed`` signal makes the window re-read the campaign list.
+Its bars and what their menus open are ``ui/window_menus.py``; its unsaved typing (asked about,
+kept as drafts, offered back) is ``ui/window_typing.py``.
 """
 
 from __future__ import annotations
 
 from typing import TypeVar
 
-from kaccount_desk.domain.operator_time import local
-from kaccount_desk.domain.roles import ROLE_LABELS, Permission
 from kaccount_desk.services import campaigns
 from kaccount_desk.services.changes import EVERYTHING, ROSTER_IMPORTED, Changes
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui import shortcuts
 from kaccount_desk.ui.admin.admin_page import AdminPage
-from kaccount_desk.ui.campaign_box import CampaignBox
 from kaccount_desk.ui.drafts import DraftKeeper
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.enrollment.roster_dialogs import ImportRosterDialog, export_roster
 from kaccount_desk.ui.fit import fit_to_screen
-from kaccount_desk.ui.i18n import LANGUAGES, install_translations
+from kaccount_desk.ui.i18n import install_translations
 from kaccount_desk.ui.idle_lock import IdleLock
-from kaccount_desk.ui.messages import current_lang, show_error
+from kaccount_desk.ui.messages import show_error
 from kaccount_desk.ui.operations import announce, change_hub
 from kaccount_desk.ui.page import Page
 from kaccount_desk.ui.pages import LANDING_PAGES, build_pages
 from kaccount_desk.ui.printing.print_page import PrintPage
 from kaccount_desk.ui.qt import QtCore, QtGui, QtWidgets, Signal, Slot
-from kaccount_desk.ui.settings import IDLE_LOCK_MINUTES, LANGUAGE, LAST_CAMPAIGN, Settings
-from kaccount_desk.ui.settings_dialog import SettingsDialog
-from kaccount_desk.ui.shortcuts import ShortcutsDialog
+from kaccount_desk.ui.settings import IDLE_LOCK_MINUTES, LAST_CAMPAIGN, Settings
 from kaccount_desk.ui.store_banner import StoreBanner
-from kaccount_desk.ui.tickets.ticket_detail import TicketDetail
 from kaccount_desk.ui.tickets.tickets_page import TicketsPage
-from kaccount_desk.ui.unsaved import editors_in, first_unsettled
+from kaccount_desk.ui.window_menus import WindowMenus
 from kaccount_desk.ui.window_state import restore_layout, save_layout
+from kaccount_desk.ui.window_typing import WindowTyping
 
 W = TypeVar("W", bound=QtWidgets.QWidget)
 
 
 
-class MainWindow(QtWidgets.QMainWindow):
+class MainWindow(WindowTyping, WindowMenus, QtWidgets.QMainWindow):
     """``language_changed(code)`` asks the application to build the window again in that language;
     ``clerk_changed(actor)`` (another clerk logged in at the lock screen), ``logged_out`` and
     ``end_requested`` (the lock screen closed) ask it to hand the counter on (``ui/counter_session.py``)."""
@@ -202,54 +199,6 @@ class MainWindow(QtWidgets.QMainWindow):
                 return page
         return None
 
-    def _build_toolbar(self) -> None:
-        bar = self.addToolBar(self.tr("Campaign"))
-        bar.setObjectName("campaign_toolbar")
-        bar.setMovable(False)
-        bar.addWidget(QtWidgets.QLabel(self.tr("Campaign:") + " "))
-        self.campaign_combo = CampaignBox()
-        self.campaign_combo.currentIndexChanged.connect(self._campaign_switched)
-        bar.addWidget(self.campaign_combo)
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.import_action = file_menu.addAction(self.tr("&Import roster…"), self.import_roster)
-        self.export_action = file_menu.addAction(self.tr("&Export roster…"), self.export_roster)
-        self.export_action.setVisible(self.ctx.actor.may(Permission.EXPORT_ROSTER))
-        file_menu.addSeparator()
-        self.settings_action = file_menu.addAction(self.tr("&Settings…"), self.open_settings)
-        self.settings_action.setShortcut(shortcuts.keys("settings"))
-        file_menu.addSeparator()
-        lock_action = file_menu.addAction(self.tr("&Lock"), self.idle_lock.lock)
-        lock_action.setShortcut(shortcuts.keys("lock"))
-        file_menu.addAction(self.tr("Log out / switch &user…"), self.log_out)
-        file_menu.addSeparator()
-        quit_action = file_menu.addAction(self.tr("&Quit"), self.close)
-        quit_action.setShortcut(QtGui.QKeySequence.StandardKey.Quit)
-        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
-        language_menu = self.view_menu.addMenu(self.tr("&Language"))
-        group = self.language_group = QtGui.QActionGroup(self)
-        for code, label in LANGUAGES.items():
-            action = language_menu.addAction(label)
-            action.setCheckable(True)
-            action.setChecked(code == current_lang())
-            action.setData(code)
-            group.addAction(action)
-        group.triggered.connect(self._language_chosen)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self.tr("&Keyboard shortcuts"), lambda: ShortcutsDialog(self).open())
-        help_menu.addAction(self.tr("&About"), self.about)
-
-    def _build_status_bar(self) -> None:
-        actor = self.ctx.actor
-        role = ROLE_LABELS.text(actor.role, current_lang())
-        who = self.tr("%1 (%2, %3)").replace("%1", actor.name).replace("%2", actor.staff_no).replace("%3", role)
-        self.staff_label = QtWidgets.QLabel(self.tr("Logged in: %1").replace("%1", who))
-        where = self.ctx.store.shown_url.removeprefix("sqlite:///")  # a file's path; a server's URL with *** for its password
-        self.store_label = QtWidgets.QLabel(self.tr("Database: %1").replace("%1", where))
-        self.statusBar().addWidget(self.staff_label)
-        self.statusBar().addPermanentWidget(self.store_label)
-
     @property
     def campaign_code(self) -> str | None:
         return self.campaign_combo.code
@@ -289,84 +238,6 @@ class MainWindow(QtWidgets.QMainWindow):
         self.campaign_combo.setCurrentIndex(self.campaign_combo.findData(kept))
         self.campaign_combo.blockSignals(False)
 
-    def confirm_unsaved(self, only: tuple[type, ...] = (), carried: tuple[type, ...] = ()) -> bool:
-        """True when nothing typed will be lost: nothing unsaved, saved now, or knowingly discarded.
-
-        Every editor in the window takes part (``only`` narrows it to the kinds a campaign switch
-        refills); ``carried`` are left out, since their typing goes on into the next window. On Cancel,
-        or a refused save, the editor is brought into view with its typing.
-        """
-        editors = [e for e in editors_in(self) if (not only or isinstance(e, only)) and not isinstance(e, carried)]
-        stopped = first_unsettled(self, editors)
-        if stopped is None:
-            return True
-        self._bring_forward(stopped)
-        return False
-
-    def _bring_forward(self, editor: object) -> None:
-        """Show the page that holds ``editor``, and the editor itself when it is a window of its own."""
-        if not isinstance(editor, QtWidgets.QWidget):
-            return
-        widget: QtWidgets.QWidget | None = editor
-        while widget is not None:
-            for row, (_, page) in enumerate(self.pages):
-                if widget is page:
-                    self.nav.setCurrentRow(row)
-            widget = widget.parentWidget()
-        if editor.isWindow():
-            editor.show()
-            editor.activateWindow()
-
-    def offer_drafts(self) -> None:
-        """After a crash or a power cut: offer back, per form, what was being typed and not saved."""
-        kinds = {"application": self.tr("an application"), "ticket": self.tr("a new ticket")}
-        for keeper in self.draft_keepers:
-            kept = keeper.offered()
-            if kept is None:
-                continue
-            buttons = QtWidgets.QMessageBox.StandardButton
-            answer = QtWidgets.QMessageBox.question(
-                self, self.tr("Unsaved typing found"),
-                self.tr("When the program last stopped, %1 was being typed and not saved (kept at %2). Restore it?")
-                .replace("%1", kinds[kept.kind]).replace("%2", f"{local(kept.saved_at):%Y-%m-%d %H:%M}"),
-                buttons.Yes | buttons.Discard, buttons.Yes)
-            if answer != buttons.Yes:
-                keeper.forget()
-            elif kept.kind == "application" and (form := self.findChild(IntakeForm)) is not None:
-                self.show_page(ApplicationsPage)
-                form.restore_draft(kept.fields)
-            elif (tickets_page := self.show_page(TicketsPage)) is not None:
-                tickets_page.open_form().restore_draft(kept.fields)
-
-    def keep_for_later(self) -> None:
-        """Every form's typing kept now as this clerk's draft, and the layout as left: the counter changes
-        hands or the session ends, and the clerk is not asked (they may not be there)."""
-        for keeper in self.draft_keepers:
-            keeper.keep_now()
-        save_layout(self, self.settings, self.ctx.actor.staff_no)
-
-    @Slot()
-    def log_out(self) -> None:
-        """File → Log out / switch user: as closing asks about typing, then the next clerk logs in."""
-        if self.confirm_unsaved():
-            save_layout(self, self.settings, self.ctx.actor.staff_no)
-            for keeper in self.draft_keepers:
-                keeper.forget()  # saved or knowingly discarded, as when the window closes
-            self.logged_out.emit()
-
-    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
-        if self.ending:
-            event.accept()  # kept by keep_for_later: the next start offers it back
-        elif self.confirm_unsaved():
-            save_layout(self, self.settings, self.ctx.actor.staff_no)
-            for keeper in self.draft_keepers:
-                # Every form was just asked about: what is left was saved or knowingly discarded, so the
-                # next start offers nothing back (a draft is for a crash, not for a clear "Discard").
-                keeper.forget()
-            event.accept()
-        else:
-            event.ignore()
-
     @Slot()
     def _campaign_chosen(self) -> None:
         code = self.campaign_code
@@ -396,44 +267,6 @@ class MainWindow(QtWidgets.QMainWindow):
     def export_roster(self) -> None:
         if self.campaign_code:
             export_roster(self, self.ctx, self.campaign_code)
-
-    @Slot()
-    def open_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.settings, self, may_change_store=self.ctx.actor.may(Permission.MANAGE_STAFF))
-        dialog.accepted.connect(self._settings_saved)
-        dialog.open()
-        return dialog
-
-    @Slot()
-    def _settings_saved(self) -> None:
-        """What the dialog does not say "from the next start" about applies now: the idle lock, the language."""
-        self.idle_lock.set_minutes(self.settings.get(IDLE_LOCK_MINUTES))
-        code = self.settings.get(LANGUAGE)
-        if code != current_lang():
-            self.settings.set(LANGUAGE, current_lang())  # until the switch happens (typing may stop it)
-            self._switch_language(code)
-
-    @Slot(QtGui.QAction)
-    def _language_chosen(self, action: QtGui.QAction) -> None:
-        """Switch now: the window is built again in the new language once nothing typed can be lost."""
-        self._switch_language(str(action.data()))
-
-    def _switch_language(self, code: str) -> None:
-        if code == current_lang():
-            return
-        if not self.confirm_unsaved(carried=(TicketDetail,)):  # unsent ticket text goes on into the rebuilt window
-            for other in self.language_group.actions():
-                other.setChecked(other.data() == current_lang())
-            return
-        self.settings.set(LANGUAGE, code)
-        self.language_changed.emit(code)
-
-    @Slot()
-    def about(self) -> None:
-        QtWidgets.QMessageBox.about(
-            self, self.tr("About KAccount Desk"),
-            self.tr("KAccount Desk: enrollment intake for a mobile operator's key-account calling group."),
-        )
 
 
 def rebuild_in_language(old: MainWindow, code: str) -> MainWindow:

@@ -1351,124 +1351,9 @@ or choose an image</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="65" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="62" />
         <source>KAccount Desk — key-account intake</source>
         <translation>大客户业务受理台</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="206" />
-        <source>Campaign</source>
-        <translation>办理活动</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="209" />
-        <source>Campaign:</source>
-        <translation>办理活动:</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="215" />
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="216" />
-        <source>&amp;Import roster…</source>
-        <translation>导入名单(&amp;I)…</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="217" />
-        <source>&amp;Export roster…</source>
-        <translation>导出名单(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="220" />
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="223" />
-        <source>&amp;Lock</source>
-        <translation>锁定(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="225" />
-        <source>Log out / switch &amp;user…</source>
-        <translation>注销/切换用户(&amp;U)…</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="227" />
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="229" />
-        <source>&amp;View</source>
-        <translation>查看(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="230" />
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="239" />
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="240" />
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>快捷键(&amp;K)</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="241" />
-        <source>&amp;About</source>
-        <translation>关于(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="246" />
-        <source>%1 (%2, %3)</source>
-        <translation>%1(%2,%3)</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="247" />
-        <source>Logged in: %1</source>
-        <translation>当前登录:%1</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="249" />
-        <source>Database: %1</source>
-        <translation>数据库:%1</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="322" />
-        <source>an application</source>
-        <translation>一份申请</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="322" />
-        <source>a new ticket</source>
-        <translation>一张新工单</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="329" />
-        <source>Unsaved typing found</source>
-        <translation>发现未保存的内容</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="330" />
-        <source>When the program last stopped, %1 was being typed and not saved (kept at %2). Restore it?</source>
-        <translation>程序上次停止时,有%1正在填写且未保存(保存于 %2)。要恢复吗?</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="434" />
-        <source>About KAccount Desk</source>
-        <translation>关于大客户业务受理</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="435" />
-        <source>KAccount Desk: enrollment intake for a mobile operator's key-account calling group.</source>
-        <translation>KAccount Desk:移动公司大客户集团网业务受理。</translation>
     </message>
 </context>
 <context>
@@ -2428,154 +2313,152 @@ Your input stays here; trying again every %2 seconds.</source>
     </message>
 </context>
 <context>
-    <name>TicketDetail</name>
+    <name>TicketActions</name>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="94" />
-        <source>History</source>
-        <translation>处理记录</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="96" />
-        <source>Print receipt…</source>
-        <translation>打印回执…</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="97" />
-        <source>The customer's receipt again, to print or save as PDF</source>
-        <translation>再次打印客户的受理回执,或另存为PDF</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="98" />
-        <source>Print ticket…</source>
-        <translation>打印工单…</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="99" />
-        <source>The whole ticket with its history, to print or save as PDF</source>
-        <translation>整张工单及其处理记录,可打印或另存为PDF</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="125" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="77" />
         <source>What is asked of the department, its answer, the reply to the customer, or a note</source>
         <translation>填写转派事项、部门答复、回复客户的内容或备注</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="127" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="79" />
         <source>Start</source>
         <translation>开始处理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="128" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="80" />
         <source>Reply to customer</source>
         <translation>回复客户</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="129" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="81" />
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="136" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="88" />
         <source>Refer</source>
         <translation>转派</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="138" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="90" />
         <source>Record department answer</source>
         <translation>登记部门答复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="140" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="92" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="141" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="93" />
         <source>Not satisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="142" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="94" />
         <source>Not reachable</source>
         <translation>联系不上</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="144" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="96" />
         <source>Handset caused it</source>
         <translation>客户手机原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="145" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="97" />
         <source>Customer told it is overdue</source>
         <translation>已告知客户超时</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="147" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="99" />
         <source>Hand to new owner</source>
         <translation>转交新负责人</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="148" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="100" />
         <source>Only when the owner has left; the reason goes in the box above</source>
         <translation>仅限原负责人已离岗时;请在上方输入框写明原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="150" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="102" />
         <source>Reason for closing without a reply or callback</source>
         <translation>未回复或未回访即办结的原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="151" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="103" />
         <source>Close ticket</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="163" />
-        <source>Refer to</source>
-        <translation>转派至</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="163" />
-        <source>answer by</source>
-        <translation>答复期限</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="165" />
-        <source>Answer from</source>
-        <translation>答复部门</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="161" />
-        <source>Callback</source>
-        <translation>回访</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="162" />
-        <source>Fault</source>
-        <translation>故障申告</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="155" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="107" />
         <source>Owner left</source>
         <translation>负责人离岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="281" />
-        <source>Text typed for ticket(s) %1 has not been used in an action yet and would be lost.</source>
-        <translation>为工单 %1 填写的内容还没有提交,将会丢失。</translation>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="113" />
+        <source>Callback</source>
+        <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="294" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="114" />
+        <source>Fault</source>
+        <translation>故障申告</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="115" />
+        <source>Refer to</source>
+        <translation>转派至</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="115" />
+        <source>answer by</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="117" />
+        <source>Answer from</source>
+        <translation>答复部门</translation>
+    </message>
+</context>
+<context>
+    <name>TicketDetail</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="71" />
+        <source>History</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="73" />
+        <source>Print receipt…</source>
+        <translation>打印回执…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="74" />
+        <source>The customer's receipt again, to print or save as PDF</source>
+        <translation>再次打印客户的受理回执,或另存为PDF</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="75" />
+        <source>Print ticket…</source>
+        <translation>打印工单…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="76" />
+        <source>The whole ticket with its history, to print or save as PDF</source>
+        <translation>整张工单及其处理记录,可打印或另存为PDF</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="148" />
         <source>Select a ticket in the queue</source>
         <translation>请在左侧列表中选择工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="297" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="151" />
         <source>Ticket %1 · %2</source>
         <translation>工单 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="367" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="178" />
         <source>Done: %1</source>
         <translation>已完成:%1</translation>
     </message>
@@ -2750,6 +2633,14 @@ Your input stays here; trying again every %2 seconds.</source>
         <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="159" />
         <source>Department %1 retired</source>
         <translation>已停用部门 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TicketTyping</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_typing.py" line="49" />
+        <source>Text typed for ticket(s) %1 has not been used in an action yet and would be lost.</source>
+        <translation>为工单 %1 填写的内容还没有提交,将会丢失。</translation>
     </message>
 </context>
 <context>
@@ -2988,6 +2879,127 @@ Your input stays here; trying again every %2 seconds.</source>
         <location filename="../../kaccount_desk/ui/unsaved.py" line="47" />
         <source>Unsaved typing</source>
         <translation>未保存的内容</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="43" />
+        <source>Campaign</source>
+        <translation>办理活动</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="46" />
+        <source>Campaign:</source>
+        <translation>办理活动:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="52" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="53" />
+        <source>&amp;Import roster…</source>
+        <translation>导入名单(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="54" />
+        <source>&amp;Export roster…</source>
+        <translation>导出名单(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="57" />
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="60" />
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="62" />
+        <source>Log out / switch &amp;user…</source>
+        <translation>注销/切换用户(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="64" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="66" />
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="67" />
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="76" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="77" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="78" />
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="83" />
+        <source>%1 (%2, %3)</source>
+        <translation>%1(%2,%3)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="84" />
+        <source>Logged in: %1</source>
+        <translation>当前登录:%1</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="86" />
+        <source>Database: %1</source>
+        <translation>数据库:%1</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="124" />
+        <source>About KAccount Desk</source>
+        <translation>关于大客户业务受理</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="125" />
+        <source>KAccount Desk: enrollment intake for a mobile operator's key-account calling group.</source>
+        <translation>KAccount Desk:移动公司大客户集团网业务受理。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowTyping</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/window_typing.py" line="75" />
+        <source>an application</source>
+        <translation>一份申请</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/window_typing.py" line="75" />
+        <source>a new ticket</source>
+        <translation>一张新工单</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/window_typing.py" line="82" />
+        <source>Unsaved typing found</source>
+        <translation>发现未保存的内容</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/window_typing.py" line="83" />
+        <source>When the program last stopped, %1 was being typed and not saved (kept at %2). Restore it?</source>
+        <translation>程序上次停止时,有%1正在填写且未保存(保存于 %2)。要恢复吗?</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,7 @@ from kaccount_desk.services.tickets import TicketInput, TicketView
 from kaccount_desk.ui.messages import current_lang
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtGui, QtWidgets, Signal, Slot
-from kaccount_desk.ui.tickets.ticket_detail import from_qdatetime, to_qdatetime
+from kaccount_desk.ui.tickets.ticket_actions import from_qdatetime, to_qdatetime
 
 log = logging.getLogger("kaccount_desk.ui.tickets")
 
