@@ -1091,32 +1091,32 @@ or choose an image</source>
 <context>
     <name>IntakeChecks</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="124" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="123" />
         <source>The number the person keeps</source>
         <translation>申请人保留的老号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="124" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="123" />
         <source>Type the number or press F4 to choose one</source>
         <translation>输入号码,或按 F4 选号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="143" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="142" />
         <source>Changes not saved yet (Enter saves)</source>
         <translation>修改尚未保存(按 Enter 保存)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="143" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="142" />
         <source>Not saved yet (Enter saves)</source>
         <translation>尚未保存(按 Enter 保存)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="146" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="145" />
         <source>Only the confirmation below is missing</source>
         <translation>只差下面的确认</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="146" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="145" />
         <source>Nothing missing ✓</source>
         <translation>材料齐全 ✓</translation>
     </message>
@@ -1124,22 +1124,22 @@ or choose an image</source>
 <context>
     <name>IntakeDrafts</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_drafts.py" line="134" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_drafts.py" line="135" />
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_drafts.py" line="134" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_drafts.py" line="135" />
         <source>Discard what was typed since the last save?</source>
         <translation>放弃上次保存以来填写的内容?</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_drafts.py" line="145" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_drafts.py" line="146" />
         <source>Changes discarded</source>
         <translation>已放弃修改</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_drafts.py" line="149" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_drafts.py" line="150" />
         <source>The application in the form has not been saved. Save it as a draft now?</source>
         <translation>表单中的申请还没有保存。现在保存为草稿吗?</translation>
     </message>
@@ -1237,17 +1237,17 @@ or choose an image</source>
         <translation>备注(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_fields.py" line="207" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_fields.py" line="210" />
         <source>%1 — current fee + %2 yuan a month</source>
         <translation>%1 — 原资费 + 每月 %2 元</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_fields.py" line="207" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_fields.py" line="210" />
         <source>%1 — %2 yuan a month</source>
         <translation>%1 — 每月 %2 元</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_fields.py" line="232" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_fields.py" line="235" />
         <source>%1 (+%2 yuan)</source>
         <translation>%1(+%2 元)</translation>
     </message>
