@@ -30,7 +30,7 @@ from kaccount_desk.ui.qt import QtCore, QtWidgets
 from kaccount_desk.ui.restore_offer import offer_restore
 from kaccount_desk.ui.settings import BACKUP_FOLDER, BACKUP_KEEP, LANGUAGE, STORE, Settings
 from kaccount_desk.ui.store_banner import report_store_problem
-from kaccount_desk.ui.workers import Operation
+from kaccount_desk.ui.workers import Operation, stop_all
 
 log = logging.getLogger("kaccount_desk.ui")
 
@@ -183,4 +183,5 @@ def run_gui(db: str | None, lang: str | None) -> int:
         return app.exec()
     finally:
         daily.wait()  # a backup half-written when the store closes would be thrown away
+        stop_all()  # anything else still running (a print job) is cancelled, never cut off by the exit
         store.close()

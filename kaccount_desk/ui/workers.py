@@ -81,8 +81,20 @@ class Operation(QtCore.QObject):
         self._cancel.set()
 
     def wait(self) -> None:
-        """Block until the work is over (at exit, so a store is not closed under it)."""
+        """Block until the work is over (at exit, so a store is not closed under it).
+
+        The thread is told to end once the work returns: after the event loop has stopped, the
+        queued "done" that would normally end it is never delivered, and the wait would be for ever.
+        """
+        self._thread.quit()
         self._thread.wait()
+        self.running = False
+        _running.discard(self)
+
+    def stop(self) -> None:
+        """Cancel, then wait: the work stops at its next progress call, rolling back what it started."""
+        self.cancel()
+        self.wait()
 
     def _stop_thread(self) -> None:
         self._thread.quit()
@@ -99,6 +111,16 @@ class Operation(QtCore.QObject):
     def _on_error(self, exc: object) -> None:
         self._stop_thread()
         self.failed.emit(exc)
+
+
+def stop_all() -> None:
+    """At exit, stop every operation still running (a print job the clerk closed the window on).
+
+    Qt aborts the whole process when a QThread is destroyed while its thread runs, which is what
+    the interpreter's exit did to an unfinished job.
+    """
+    for operation in list(_running):
+        operation.stop()
 
 
 def report_failure(parent: QtWidgets.QWidget | None, exc: BaseException) -> None:
