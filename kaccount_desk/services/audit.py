@@ -147,18 +147,22 @@ def install(store: Store, sessions: sessionmaker[Session]) -> None:
             record(session, actor=actor, action=Action.CHANGE, at=at, subject=table, detail=detail)
         head = session.info.get("audit_head")
         if head is not None:
-            session.info[STEP] = _anchor_step(connection, key, legacy, head)
+            seen = session.info[SEEN] = read_anchor(key, legacy)
+            session.info[STEP] = _anchor_step(connection, seen, head)
 
     def after_commit(session: Session) -> None:
         session.info.pop("audit_head", None)
         step = session.info.pop(STEP, None)
-        if isinstance(step, Appended):
+        seen = session.info.pop(SEEN, None)
+        # Only over the anchor checked inside the transaction: a restore that ran between this
+        # commit and now has set the anchor to the restored chain, where this head is not.
+        if isinstance(step, Appended) and read_anchor(key, legacy) == seen:
             write_anchor(key, step)
         elif isinstance(step, Alarm) and raise_alarm(key, Appended(step.seq, step.hash), step.noticed_at):
             log.warning("audit anchor #%s is no longer in the chain; the anchor stays there", step.seq)
 
     def after_rollback(session: Session) -> None:
-        for name in ("audit_head", PENDING, MARK, STEP):
+        for name in ("audit_head", PENDING, MARK, STEP, SEEN):
             session.info.pop(name, None)
 
     event.listen(sessions, "after_begin", after_begin)
@@ -168,7 +172,7 @@ def install(store: Store, sessions: sessionmaker[Session]) -> None:
     event.listen(sessions, "after_soft_rollback", lambda session, _tx: after_rollback(session))
 
 
-MARK, STEP = "audit_trail_mark", "audit_anchor_step"
+MARK, STEP, SEEN = "audit_trail_mark", "audit_anchor_step", "audit_anchor_seen"
 
 
 def _with_trail(changes: Changes, rows: list[tuple[int, int, str, str]]) -> dict[tuple[str, str], list[int]]:
@@ -183,9 +187,8 @@ def _with_trail(changes: Changes, rows: list[tuple[int, int, str, str]]) -> dict
     return trails
 
 
-def _anchor_step(connection: Connection, key: str, legacy: str, head: Appended) -> Appended | Alarm:
+def _anchor_step(connection: Connection, anchor: Appended | None, head: Appended) -> Appended | Alarm:
     """The head to anchor, if the entry anchored before is still in the chain where it was; else the alarm."""
-    anchor = read_anchor(key, legacy)
     if anchor is None or anchor.seq == 0:
         return head
     found = connection.scalar(select(AuditEntry.hash).where(AuditEntry.seq == anchor.seq))

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from pdf_probe import all_text
+from sqlalchemy import event
 from support import make_staff, valid_id
 
 from kaccount_desk.domain.audit import Action, entry_hash
@@ -156,3 +157,23 @@ def test_backups_and_printed_rosters_witness_the_head(admin: Context, campaign: 
     head = audit.verify(admin.store).witness  # printing masked numbers appends nothing: the head is the printed one
     for pdf in (roster, summary):
         assert f"审计链 #{head.entries} · {head.short}" in all_text(pdf)
+
+
+def test_a_commit_whose_anchor_a_restore_reset_meanwhile_does_not_move_it(admin: Context) -> None:
+    """A desk commits; before its anchor reaches the file, a restore sets the anchor to the restored
+    chain. Writing the desk's (old-chain) head then raised a false alarm at the next verify, seen
+    once in a full run of the restore-under-a-writer test; the anchor written is checked in place."""
+    restored = audit.Appended(1, "restored-chain-head")
+
+    def restore_lands_first(_session: object) -> None:
+        audit.reset_anchor(admin.store, restored)
+
+    sessions = admin.store._writers
+    event.listen(sessions, "after_commit", restore_lands_first, insert=True)  # before the recorder's own hook
+    try:
+        staff.create_staff(admin, "C777", "员工C777", "clerk", "secret-pass")
+    finally:
+        event.remove(sessions, "after_commit", restore_lands_first)
+    with admin.store.read() as session:
+        key = audit.audit_sql.store_id(session.connection())
+    assert audit_anchor.read_anchor(key) == restored
