@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any
 
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.services import backup
@@ -19,7 +19,6 @@ from kaccount_desk.ui.qt import QtCore, QtWidgets
 from kaccount_desk.ui.workers import Operation
 
 log = logging.getLogger("kaccount_desk.ui")
-T = TypeVar("T")
 
 
 def _title() -> str:
@@ -32,8 +31,8 @@ def _ask(text: str) -> bool:
     return answer == QtWidgets.QMessageBox.StandardButton.Yes
 
 
-def _waiting(text: str, fn: Callable[[], T]) -> T:
-    """``fn()`` in a worker while a small window says what is being done; its result, or its exception, here.
+def _waiting(text: str, operation: Operation) -> Any:
+    """Run ``operation`` while a small window says what is being done; its result, or its exception, here.
 
     This runs before any window is open, and the caller needs the answer to go on (open the store
     or not), so a local event loop waits for it: a backup copied from a network folder takes
@@ -50,7 +49,6 @@ def _waiting(text: str, fn: Callable[[], T]) -> T:
     shown.start(400)
     loop = QtCore.QEventLoop()
     outcome: list[object] = []
-    operation = Operation(lambda _progress: fn())
 
     def ended(result: object) -> None:
         outcome.append(result)
@@ -65,13 +63,13 @@ def _waiting(text: str, fn: Callable[[], T]) -> T:
     dialog.deleteLater()
     if isinstance(outcome[0], BaseException):
         raise outcome[0]
-    return outcome[0]  # type: ignore[return-value]  # what fn returned
+    return outcome[0]
 
 
 def offer_restore(url: str, problem: Reason, folder: Path | None = None, confirm: Callable[[str], bool] = _ask) -> bool:
     """True when the latest backup was restored (the caller opens the store again)."""
     latest, offer = _waiting(QtCore.QCoreApplication.translate("restore_offer", "Looking for the latest backup…"),
-                             lambda: backup.restore_offer(url, folder))
+                             Operation(lambda _progress: backup.restore_offer(url, folder)))
     lang = current_lang()
     if latest is None:
         QtWidgets.QMessageBox.critical(None, _title(), f"{problem.text(lang)}\n\n{offer.text(lang)}")
@@ -81,7 +79,8 @@ def offer_restore(url: str, problem: Reason, folder: Path | None = None, confirm
     if not confirm(question):
         return False
     try:
-        done = _waiting(QtCore.QCoreApplication.translate("restore_offer", "Restoring the backup…"), lambda: backup.restore(url, latest))
+        done = _waiting(QtCore.QCoreApplication.translate("restore_offer", "Restoring the backup…"),
+                        Operation(lambda _progress: backup.restore(url, latest)))
     except ServiceError as exc:
         show_error(None, exc, QtCore.QCoreApplication.translate("restore_offer", "The backup cannot be restored"))
         return False

@@ -62,6 +62,7 @@ def test_the_wait_for_a_restore_keeps_the_gui_thread_turning_and_says_what_it_do
     from kaccount_desk.services.errors import Refused
     from kaccount_desk.ui.qt import QtCore, QtWidgets
     from kaccount_desk.ui.restore_offer import _waiting
+    from kaccount_desk.ui.workers import Operation
 
     seen: list[tuple[bool, str]] = []
 
@@ -70,7 +71,7 @@ def test_the_wait_for_a_restore_keeps_the_gui_thread_turning_and_says_what_it_do
         seen.append((threading.current_thread() is threading.main_thread(), shown[0].labelText() if shown else ""))
 
     QtCore.QTimer.singleShot(700, look)
-    assert _waiting("Restoring the backup…", lambda: time.sleep(1.2) or 42) == 42
+    assert _waiting("Restoring the backup…", Operation(lambda _progress: time.sleep(1.2) or 42)) == 42
     assert seen == [(True, "Restoring the backup…")]
     with pytest.raises(Refused):
-        _waiting("Restoring the backup…", lambda: (_ for _ in ()).throw(Refused(Reason("x", "不行", "no"))))
+        _waiting("Restoring the backup…", Operation(lambda _progress: (_ for _ in ()).throw(Refused(Reason("x", "不行", "no")))))
