@@ -119,10 +119,19 @@ class UnlockDialog(QtWidgets.QDialog):
         self.accept()
 
     def _refused(self, asked: int, tried: str, exc: BaseException) -> bool:
-        """Say why; the password tried is cleared for the next try, one typed during the check stays."""
-        if asked != self._asked or not isinstance(exc, ServiceError):
-            return asked != self._asked
-        self.unlock_button.setEnabled(True)
+        """Say why; the password tried is cleared for the next try, one typed during the check stays.
+
+        Anything but a refusal (a store gone away) goes to the usual handling, with Unlock offered again.
+        """
+        current = asked == self._asked
+        if current:
+            self.unlock_button.setEnabled(True)
+        if not isinstance(exc, ServiceError):
+            if current:
+                self.error.clear()
+            return False
+        if not current:
+            return True
         wrong_password = not self.switching and any(r.code == WRONG_LOGIN for r in exc.reasons)
         self.error.setStyleSheet(text_style("reason"))
         self.error.setText(self.tr("Wrong password.") if wrong_password else error_text(exc))
