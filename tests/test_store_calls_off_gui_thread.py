@@ -11,8 +11,10 @@ it in a worker thread. A function handed by name is followed to its ``def`` in t
 
 Classes, dataclasses, constants and exceptions from services are not calls into the store: a name
 counts as a service function only if ``inspect.isfunction`` says so after importing its module.
-The check is lexical: it cannot see a service function stored in a variable and called later, and
-a service that is a pure function touching no store is listed in ``ALLOWED`` with its reason.
+The check is lexical: it cannot see a service function stored in a variable and called later.
+A service that is a pure function touching no store is listed in ``ALLOWED``, and the few places
+that must wait for the store on the GUI thread in ``ON_GUI_THREAD``, each with its reason; an entry
+nothing needs any more fails the run, as does one left in the temporary ``NOT_YET_CONVERTED``.
 """
 
 from __future__ import annotations
@@ -129,7 +131,7 @@ class _Imports(ast.NodeVisitor):
             return
         for alias in node.names:
             local = alias.asname or alias.name
-            if _is_module(f"{source}.{alias.name}") and source == SERVICES:
+            if source == SERVICES and _is_module(f"{source}.{alias.name}"):
                 self.modules[local] = f"{source}.{alias.name}"
             elif _service_function(source, alias.name):
                 self.functions[local] = f"{source.removeprefix(SERVICES + '.')}.{alias.name}"
@@ -208,13 +210,27 @@ def offences(source: str, module: str) -> list[Offence]:
     return found
 
 
+def _dotted(node: ast.expr) -> str | None:
+    """``a.b.c`` as a string, or None for anything but names and attributes."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        inner = _dotted(node.value)
+        return f"{inner}.{node.attr}" if inner else None
+    return None
+
+
 def _called_service(func: ast.expr, imports: _Imports) -> str | None:
+    """``module.function`` when ``func`` names a service function: imported by name, through its module's
+    local name, or spelled out (``kaccount_desk.services.staff.authenticate`` after a plain import)."""
     if isinstance(func, ast.Name):
         return imports.functions.get(func.id)
-    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in imports.modules:
-        module = imports.modules[func.value.id]
-        if _service_function(module, func.attr):
-            return f"{module.removeprefix(SERVICES + '.')}.{func.attr}"
+    owner = _dotted(func.value) if isinstance(func, ast.Attribute) else None
+    if owner is None or not isinstance(func, ast.Attribute):
+        return None
+    module = imports.modules.get(owner) or (owner if owner.startswith(SERVICES + ".") else None)
+    if module is not None and _service_function(module, func.attr):
+        return f"{module.removeprefix(SERVICES + '.')}.{func.attr}"
     return None
 
 
@@ -266,7 +282,13 @@ from kaccount_desk.services.campaigns import CampaignSummary
 def refresh(self):
     self.rows = campaigns.list_campaigns(self.ctx)
     authenticate(self.ctx.store, "A001", "secret")
-    CampaignSummary  # a class is no call into the store
+    CampaignSummary(code="X")  # a class is no call into the store
+
+def later(self):
+    import kaccount_desk.services.staff
+    from kaccount_desk.services import retention as kept
+    kaccount_desk.services.staff.list_staff(self.ctx)
+    kept.get_policy(self.ctx)
 """
 
 IN_WORKER = """
@@ -303,8 +325,9 @@ def refresh(self):
 
 def test_the_check_names_a_direct_call() -> None:
     found = offences(DIRECT, "x.py")
-    assert [str(offence) for offence in found] == ["x.py:7 campaigns.list_campaigns", "x.py:8 staff.authenticate"]
-    assert {offence.scope for offence in found} == {"refresh"}
+    assert [str(offence) for offence in found] == ["x.py:7 campaigns.list_campaigns", "x.py:8 staff.authenticate",
+                                                   "x.py:14 staff.list_staff", "x.py:15 retention.get_policy"]
+    assert [offence.scope for offence in found] == ["refresh", "refresh", "later", "later"]
 
 
 def test_the_check_passes_a_call_in_a_worker() -> None:
