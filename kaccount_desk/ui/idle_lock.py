@@ -14,6 +14,7 @@ from kaccount_desk.services import staff
 from kaccount_desk.services.context import Actor, Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.messages import error_text
+from kaccount_desk.ui.operations import run_query
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import QtCore, QtGui, QtWidgets, Signal, Slot
 
@@ -38,6 +39,7 @@ class UnlockDialog(QtWidgets.QDialog):
         self.ctx = ctx
         self.switched: Actor | None = None
         self.switching = False
+        self._asked = 0  # the latest password check: one from before "Switch user" or "Back" is not answered
         self.setWindowTitle(self.tr("Locked"))
         self.who = QtWidgets.QLabel()
         self.who.setWordWrap(True)
@@ -75,6 +77,8 @@ class UnlockDialog(QtWidgets.QDialog):
     def set_switching(self, on: bool) -> None:
         """Between the locked clerk's password alone and another clerk's staff ID and password."""
         self.switching = on
+        self._asked += 1
+        self.unlock_button.setEnabled(True)
         actor = self.ctx.actor
         if on:
             self.who.setText(self.tr("Another clerk: type your staff ID and password. What %1 typed is kept for them.")
@@ -92,17 +96,48 @@ class UnlockDialog(QtWidgets.QDialog):
 
     @Slot()
     def try_unlock(self) -> None:
+        """Check the password off the GUI thread (argon2 and a server round trip); the dialog says it is checking."""
+        if not self.unlock_button.isEnabled():
+            return  # a second Enter while the first is checked
+        store, tried = self.ctx.store, self.password.text()
         staff_no = self.staff_no.text() if self.switching else self.ctx.actor.staff_no
-        try:
-            actor = staff.authenticate(self.ctx.store, staff_no, self.password.text())
-        except ServiceError as exc:
-            wrong_password = not self.switching and any(r.code == WRONG_LOGIN for r in exc.reasons)
-            self.error.setText(self.tr("Wrong password.") if wrong_password else error_text(exc))
-            self.password.clear()
+        self._asked += 1
+        asked = self._asked
+        self.unlock_button.setEnabled(False)
+        self.error.setStyleSheet(text_style("calm"))
+        self.error.setText(self.tr("Checking the password…"))
+        run_query(self, lambda: staff.authenticate(store, staff_no, tried), lambda actor: self._checked(asked, actor),
+                  lambda exc: self._refused(asked, tried, exc))
+
+    def _checked(self, asked: int, actor: Actor) -> None:
+        if asked != self._asked:
             return
+        self.unlock_button.setEnabled(True)
+        self.error.clear()
         self.password.clear()
         self.switched = None if actor.id == self.ctx.actor.id else actor
         self.accept()
+
+    def _refused(self, asked: int, tried: str, exc: BaseException) -> bool:
+        """Say why; the password tried is cleared for the next try, one typed during the check stays.
+
+        Anything but a refusal (a store gone away) goes to the usual handling, with Unlock offered again.
+        """
+        current = asked == self._asked
+        if current:
+            self.unlock_button.setEnabled(True)
+        if not isinstance(exc, ServiceError):
+            if current:
+                self.error.clear()
+            return False
+        if not current:
+            return True
+        wrong_password = not self.switching and any(r.code == WRONG_LOGIN for r in exc.reasons)
+        self.error.setStyleSheet(text_style("reason"))
+        self.error.setText(self.tr("Wrong password.") if wrong_password else error_text(exc))
+        if self.password.text() == tried:
+            self.password.clear()
+        return True
 
     def reject(self) -> None:
         """Escape does nothing: only a password opens the window."""

@@ -8,8 +8,12 @@ backup. Each field edits one declared setting.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kaccount_desk.services import store_setup
+from kaccount_desk.services.store_setup import StoreCheck
 from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.operations import busy, run_query
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import QtPrintSupport, QtWidgets, Slot
 from kaccount_desk.ui.settings import (
@@ -99,20 +103,38 @@ class SettingsDialog(QtWidgets.QDialog):
         self.store_result.hide()
 
     @Slot()
-    def test_store(self) -> bool:
+    def test_store(self) -> None:
+        self._check_store(None)
+
+    def _check_store(self, then: Callable[[], None] | None) -> None:
+        """Open the typed store off the GUI thread (a server may take seconds to answer), then ``then()`` if it works."""
         url = self.store.text().strip()
         if not url:
-            return True
-        check = store_setup.check_store(url if "://" in url else f"sqlite:///{url}")
+            if then is not None:
+                then()
+            return
+        if busy(self):
+            return  # Test or Save pressed again while the store is being tried
+        full = url if "://" in url else f"sqlite:///{url}"
+        self.store_result.setStyleSheet(text_style("calm"))
+        self.store_result.setText(self.tr("Trying the database…"))
+        self.store_result.show()
+        run_query(self, lambda: store_setup.check_store(full), lambda check: self._store_checked(url, check, then))
+
+    def _store_checked(self, url: str, check: StoreCheck, then: Callable[[], None] | None) -> None:
+        if self.store.text().strip() != url:
+            self.store_result.hide()  # another store was typed meanwhile: this answer is not about it
+            return
         self.store_result.setStyleSheet(text_style("ok" if check.ok else "reason"))
         self.store_result.setText(check.reason.text(current_lang()))
-        self.store_result.show()
-        return check.ok
+        if check.ok and then is not None:
+            then()
 
     def accept(self) -> None:
         """A store that cannot be used is not saved: the next start would otherwise fail."""
-        if not self.test_store():
-            return
+        self._check_store(self._save)
+
+    def _save(self) -> None:
         self.settings.set(STORE, self.store.text().strip())
         self.settings.set(LANGUAGE, str(self.language.currentData()))
         self.settings.set(PRINTER, str(self.printer.currentData()))

@@ -14,6 +14,7 @@ import weakref
 from kaccount_desk.services.context import Store
 from kaccount_desk.services.errors import StoreUnavailable
 from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.operations import busy, run_query
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import QtCore, QtWidgets, Signal
 
@@ -55,16 +56,26 @@ class StoreBanner(QtWidgets.QFrame):
         self.show()
         self.timer.start()
 
-    def retry(self) -> bool:
-        try:
-            self.store.ping()
-        except StoreUnavailable as exc:
-            self.show_problem(exc)
-            return False
+    def retry(self) -> None:
+        """Ask the store off the GUI thread (a server gone away can take seconds to say so); the window stays usable.
+
+        A retry while one is on its way (the timer during a slow attempt, or the button) is not stacked.
+        """
+        if busy(self):
+            return
+        store = self.store
+        run_query(self, store.ping, lambda _answer: self._answered(), self._still_down)
+
+    def _answered(self) -> None:
         self.timer.stop()
         self.hide()
         log.info("store available again")
         self.recovered.emit()
+
+    def _still_down(self, exc: BaseException) -> bool:
+        if not isinstance(exc, StoreUnavailable):
+            return False
+        self.show_problem(exc)
         return True
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from PySide6.QtTest import QTest
 
 from kaccount_desk.ui.admin.admin_page import AdminPage
+from kaccount_desk.ui.admin.campaign_editor import CampaignEditor
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
 from kaccount_desk.ui.enrollment.roster_dialogs import ImportRosterDialog
 from kaccount_desk.ui.main_window import MainWindow
@@ -249,12 +250,10 @@ def admin_page(window: MainWindow, rng: random.Random) -> Iterator[int]:
         return
     yield 300
     code = window.campaign_code
-    editor = page.open_editor(code if rng.random() < 0.7 else None)
-    if editor is not None:
-        editor.open()
-        yield rng.randint(300, 900)
-        if editor.isVisible():
-            editor.reject()
+    page.open_editor(code if rng.random() < 0.7 else None, CampaignEditor.open)
+    yield rng.randint(300, 900)
+    if page.editor is not None and page.editor.isVisible():
+        page.editor.reject()
     yield 200
 
 

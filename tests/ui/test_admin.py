@@ -12,6 +12,7 @@ from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.services import campaigns, staff, ticket_settings, tickets
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Refused
+from kaccount_desk.ui import operations
 from kaccount_desk.ui.admin.admin_page import AdminPage
 from kaccount_desk.ui.admin.campaign_editor import CampaignEditor
 from kaccount_desk.ui.main_window import MainWindow
@@ -33,6 +34,7 @@ def test_adds_staff_and_shows_refusals_inline(qtbot, admin: Context, campaign: s
     page.new_password.setText("short")
     page.new_password_again.setText("short")
     page.add_button.click()
+    qtbot.waitUntil(operations.idle)
     assert "8" in page.staff_error.text()
     page.new_password.setText("long-enough")
     page.new_password_again.clear()
@@ -41,6 +43,7 @@ def test_adds_staff_and_shows_refusals_inline(qtbot, admin: Context, campaign: s
     assert "differ" in page.staff_error.text() and page.new_password_again.text() == "" and page.staff_table.rowCount() == 1
     qtbot.keyClicks(page.new_password_again, "long-enough")
     qtbot.keyClick(page.new_password_again, Qt.Key.Key_Return)
+    qtbot.waitUntil(operations.idle)
     assert page.staff_error.text() == "Added S001 统计员甲 (Department collector); they can log in now."
     assert page.staff_table.rowCount() == 2 and page.staff_table.item(page.staff_table.currentRow(), 0).text() == "S001"
     header = page.staff_table.horizontalHeader()
@@ -54,14 +57,17 @@ def test_marks_a_colleague_as_left_and_back(qtbot, admin: Context) -> None:
     make_staff(admin, "C001", "clerk")
     page = AdminPage(admin)
     qtbot.addWidget(page)
+    qtbot.waitUntil(operations.idle)
     page.staff_table.selectRow(0)
     assert page.staff_table.item(0, 0).text() == "A001" and not page.leave_button.isEnabled()
     page.staff_table.selectRow(1)
     assert page.leave_button.isEnabled() and page.leave_button.text() == "Mark as left"
     page.leave_button.click()
+    qtbot.waitUntil(operations.idle)
     assert page.staff_table.item(1, 4).text() == "Left" and page.leave_button.text() == "Reinstate"
     assert not {s.staff_no: s.active for s in staff.list_staff(admin)}["C001"]
     page.leave_button.click()
+    qtbot.waitUntil(operations.idle)
     assert page.staff_table.item(1, 4).text() == "Active"
     assert {s.staff_no: s.active for s in staff.list_staff(admin)}["C001"]
 
@@ -73,11 +79,13 @@ def test_an_admin_unlocks_a_locked_staff_id(qtbot, admin: Context) -> None:
             staff.authenticate(admin.store, "C001", "wrong-guess")
     page = AdminPage(admin)
     qtbot.addWidget(page)
+    qtbot.waitUntil(operations.idle)
     page.staff_table.selectRow(0)
     assert not page.unlock_button.isEnabled()
     page.staff_table.selectRow(1)
     assert page.staff_table.item(1, 4).text().startswith("Locked until") and page.unlock_button.isEnabled()
     page.unlock_button.click()
+    qtbot.waitUntil(operations.idle)
     assert page.staff_table.item(1, 4).text() == "Active" and not page.unlock_button.isEnabled()
     assert staff.authenticate(admin.store, "C001", PASSWORD).staff_no == "C001"
 
@@ -86,11 +94,13 @@ def test_roles_without_rights_see_no_admin_actions(qtbot, admin: Context, campai
     office = make_staff(admin, "O001", "office", "公司(党委)办公室")
     page = AdminPage(office)
     qtbot.addWidget(page)
+    qtbot.waitUntil(operations.idle)
     assert not page.staff_box.isVisibleTo(page)
     assert page.edit_button.isEnabled()
     collector = make_staff(admin, "S002", "collector", "铸造事业部")
     page = AdminPage(collector)
     qtbot.addWidget(page)
+    qtbot.waitUntil(operations.idle)
     assert not page.edit_button.isEnabled() and not page.load_button.isEnabled()
 
 
@@ -98,18 +108,22 @@ def test_editor_saves_changes_and_shows_reasons_inline(qtbot, admin: Context, ca
     page = AdminPage(admin)
     qtbot.addWidget(page)
     page.set_campaign(campaign)
-    editor = page.open_editor(campaign)
+    page.open_editor(campaign)
+    qtbot.waitUntil(operations.idle)
+    editor = page.editor
     assert isinstance(editor, CampaignEditor)
     before = campaigns.get_campaign(admin, campaign)
     assert editor.departments.rowCount() == 9 and editor.rated_items.table.rowCount() == 4
     assert editor.mapping()["deadline"].isoformat() == "2012-02-27T10:00:00+08:00"
     editor.title.setText("")
     editor.accept()
+    qtbot.waitUntil(operations.idle)
     assert "title" in editor.error.text() and editor.result_spec is None
     editor.title.setText("新标题")
     editor.add_department("新成立事业部", "business-unit")
     editor.excluded.setText("亲情一家、校园网, 欢乐在线")
     editor.accept()
+    qtbot.waitUntil(operations.idle)
     assert editor.error.text() == ""
     saved = campaigns.get_campaign(admin, campaign)
     assert saved.title == "新标题" and saved.departments[-1].name == "新成立事业部"
@@ -120,7 +134,9 @@ def test_editor_saves_changes_and_shows_reasons_inline(qtbot, admin: Context, ca
 def test_creates_a_new_campaign(qtbot, admin: Context) -> None:
     page = AdminPage(admin)
     qtbot.addWidget(page)
-    editor = page.open_editor(None)
+    qtbot.waitUntil(operations.idle)
+    page.open_editor(None)
+    editor = page.editor
     assert isinstance(editor, CampaignEditor) and editor.is_new
     assert editor.mapping()["issued_on"] == date(2012, 2, 25)
     for field, text in ((editor.code, "NEW-1"), (editor.title, "通知"), (editor.issuer, "办公室"),
@@ -136,9 +152,11 @@ def test_creates_a_new_campaign(qtbot, admin: Context) -> None:
     for column, text in ((1, "group8"), (2, "集团资费"), (3, "三元"), (6, "0.20"), (7, "５０"), (12, "ka5")):
         table.item(1, column).setText(text)
     editor.accept()
+    qtbot.waitUntil(operations.idle)
     assert "三元" in editor.error.text() and not campaigns.list_campaigns(admin)
     table.item(1, 3).setText("3.00")
     editor.accept()
+    qtbot.waitUntil(operations.idle)
     assert editor.error.text() == ""
     assert [c.code for c in campaigns.list_campaigns(admin)] == ["NEW-1"]
     saved = campaigns.get_campaign(admin, "NEW-1")
@@ -152,6 +170,7 @@ def test_a_supervisor_sets_ticket_limits_and_departments(qtbot, admin: Context) 
     boss = make_staff(admin, "S001", "supervisor")
     page = AdminPage(boss)
     qtbot.addWidget(page)
+    qtbot.waitUntil(operations.idle)
     box = page.ticket_box
     assert box.isVisibleTo(page) and box.save_limits.isEnabled()
     rows = {(box.limits.item(r, 0).text(), box.limits.item(r, 1).text()): r for r in range(box.limits.rowCount())}
@@ -159,21 +178,26 @@ def test_a_supervisor_sets_ticket_limits_and_departments(qtbot, admin: Context) 
     box.hours_at(rural).setValue(60)
     box.hours_at(complaint).setValue(400)
     box.save_limits.click()
+    qtbot.waitUntil(operations.idle)
     assert "15 days" in box.message.text() and box.hours_at(complaint).value() == 400
     assert {(v.category, v.area): v.hours for v in ticket_settings.limits(boss)}[("fault", "rural")] == 72
     box.hours_at(complaint).setValue(72)
     box.save_limits.click()
+    qtbot.waitUntil(operations.idle)
     assert {(v.category, v.area): v.hours for v in ticket_settings.limits(boss)}[("fault", "rural")] == 60
     box.new_department.setText("客户服务中心")
     box.add_button.click()
+    qtbot.waitUntil(operations.idle)
     assert box.departments.item(box.departments.count() - 1).text() == "客户服务中心"
     box.departments.setCurrentRow(3)
     box.retire_button.click()
+    qtbot.waitUntil(operations.idle)
     assert box.departments.item(3).text() == "计划建设部 (retired)"
     assert "计划建设部" not in tickets.departments(boss)
     office = make_staff(admin, "O001", "office")
     seen = AdminPage(office)
     qtbot.addWidget(seen)
+    qtbot.waitUntil(operations.idle)
     assert not seen.ticket_box.save_limits.isEnabled() and not seen.ticket_box.add_button.isEnabled()
 
 
@@ -194,18 +218,26 @@ def test_the_admin_purges_expired_id_copies_after_seeing_the_list(qtbot, admin: 
     id_copies.attach_id_copy(admin, app_id, "front", image.getvalue())
     page = AdminPage(admin)
     qtbot.addWidget(page)
+    qtbot.waitUntil(operations.idle)
     box = page.retention_box
     assert box is not None and box.mode.currentData() == "office" and box.days.value() == 90
-    assert box.purge(confirm=lambda report: True) is not None and "No ID copies" in box.status.text()
+    box.purge(confirm=lambda report: True)
+    qtbot.waitUntil(operations.idle)
+    assert box.last_purge is not None and "No ID copies" in box.status.text()
     clock.advance(days=95)  # past the campaign's close + 90 days
     seen = []
-    assert box.purge(confirm=lambda report: seen.append(report) or False) is None
+    box.purge(confirm=lambda report: seen.append(report) or False)
+    qtbot.waitUntil(operations.idle)
+    assert box.last_purge is None
     assert [d.application_id for d in seen[0].due] == [app_id] and id_copies.id_copy(admin, app_id, "front") is not None
-    done = box.purge(confirm=lambda report: True)
+    box.purge(confirm=lambda report: True)
+    qtbot.waitUntil(operations.idle)
+    done = box.last_purge
     assert done is not None and done.images == 1 and "Deleted 1" in box.status.text()
     assert id_copies.id_copy(admin, app_id, "front") is None
     office = AdminPage(make_staff(admin, "O001", "office", "公司(党委)办公室"))
     qtbot.addWidget(office)
+    qtbot.waitUntil(operations.idle)
     assert office.retention_box is None
 
 
@@ -215,12 +247,14 @@ def test_the_counter_rule_for_unfinished_applications_is_set_on_the_admin_page(q
 
     page = AdminPage(admin)
     qtbot.addWidget(page)
+    qtbot.waitUntil(operations.idle)
     box = page.retention_box
     assert box is not None and box.abandoned_days.value() == 730 and not box.abandoned_days.isEnabled()
     box.mode.setCurrentIndex(box.mode.findData("counter"))
     assert box.abandoned_days.isEnabled() and not box.days.isEnabled()
     box.abandoned_days.setValue(500)
     box.save_button.click()
+    qtbot.waitUntil(operations.idle)
     assert retention.get_policy(admin).abandoned_days == 500 and retention.get_policy(admin).mode.value == "counter"
 
 
@@ -230,6 +264,7 @@ def test_the_password_rule_is_shown_before_the_first_try(qtbot, admin) -> None:
 
     page = AdminPage(admin)
     qtbot.addWidget(page)
+    qtbot.waitUntil(operations.idle)
     texts = [label.text() for label in page.findChildren(QtWidgets.QLabel)]
     assert any("8 characters" in text for text in texts)
 
@@ -241,6 +276,7 @@ def test_the_campaign_list_shows_every_column_whole_at_1366(qtbot, admin: Contex
     window.show()
     window.resize(1366, 728)
     window.show_page(AdminPage)
+    qtbot.waitUntil(operations.idle)
     qtbot.wait(100)
     page = window.page(AdminPage)
     assert page is not None
@@ -252,3 +288,18 @@ def test_the_campaign_list_shows_every_column_whole_at_1366(qtbot, admin: Contex
         assert end <= table.viewport().width(), f"{text!r} ends at {end}, beyond {table.viewport().width()}"
         assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(text), f"{text!r} is cut"
     assert table.item(0, 1).toolTip() == table.item(0, 1).text()
+
+
+def test_the_page_reads_off_the_gui_thread_and_a_late_editor_answer_is_dropped(qtbot, admin: Context, campaign: str) -> None:
+    """The lists are read in a worker (the page shows a busy cursor meanwhile); an "edit" answer
+    that arrives after "new" was clicked opens nothing over the new campaign's editor."""
+    page = AdminPage(admin)
+    qtbot.addWidget(page)
+    assert page.cursor().shape() == Qt.CursorShape.BusyCursor and not operations.idle()
+    qtbot.waitUntil(operations.idle)
+    assert page.cursor().shape() != Qt.CursorShape.BusyCursor and page.campaign_table.rowCount() == 1
+    opened: list[CampaignEditor] = []
+    page.open_editor(campaign, opened.append)
+    page.open_editor(None, opened.append)
+    qtbot.waitUntil(operations.idle)
+    assert len(opened) == 1 and opened[0].is_new and page.editor is opened[0]

@@ -13,6 +13,7 @@ from support import make_staff
 from kaccount_desk.domain.audit import Action
 from kaccount_desk.services import audit
 from kaccount_desk.services.context import Context
+from kaccount_desk.ui import operations
 from kaccount_desk.ui.admin.admin_page import AdminPage
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -24,6 +25,7 @@ def test_admins_filter_check_and_export_the_log(qtbot, admin: Context, campaign:
         audit.record_for(clerk, session, Action.VIEW_FULL_ID, "applications 3")
     page = AdminPage(admin)
     qtbot.addWidget(page)
+    qtbot.waitUntil(operations.idle)
     panel = page.audit_panel
     assert panel is not None and page.tabs.count() == 2
     total = panel.model.rowCount()
@@ -40,6 +42,7 @@ def test_admins_filter_check_and_export_the_log(qtbot, admin: Context, campaign:
     assert 0 < panel.model.rowCount() < total
 
     panel.verify()
+    qtbot.waitUntil(operations.idle)
     assert "intact" in panel.status.text()
     out, seen = tmp_path / "audit.xlsx", []
     answer_file_dialog(out, seen)
@@ -55,6 +58,7 @@ def test_admins_filter_check_and_export_the_log(qtbot, admin: Context, campaign:
         raw.execute("DROP TRIGGER audit_log_no_update")
         raw.execute("UPDATE audit_log SET actor = 'X' WHERE seq = 2")
     panel.verify()
+    qtbot.waitUntil(operations.idle)
     assert "tampered" in panel.status.text() and "#2" in panel.status.text()
 
 
@@ -62,6 +66,7 @@ def test_other_roles_do_not_get_the_audit_tab(qtbot, admin: Context, campaign: s
     supervisor = make_staff(admin, "S001", "supervisor")
     page = AdminPage(supervisor)
     qtbot.addWidget(page)
+    qtbot.waitUntil(operations.idle)
     assert page.audit_panel is None and page.tabs.count() == 1
 
 
@@ -87,8 +92,10 @@ def test_a_lost_anchor_is_shown_as_the_tab_opens(qtbot, admin: Context, store_pa
             audit.record_for(admin, session, Action.EXPORT, f"more-{n}.xlsx")
     page = AdminPage(admin)
     qtbot.addWidget(page)
+    qtbot.waitUntil(operations.idle)
     panel = page.audit_panel
     assert panel is not None and not panel.alarm.isHidden()
     assert panel.alarm.text().startswith("Audit alarm: ") and f"#{count}" in panel.alarm.text()
     panel.verify()
+    qtbot.waitUntil(operations.idle)
     assert "audit_log_no_delete" in panel.status.text() and f"#{count}" in panel.status.text()

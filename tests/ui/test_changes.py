@@ -162,6 +162,7 @@ def test_f5_reaches_every_page_with_what_another_desk_wrote(qtbot, admin: Contex
     assert applications is not None and tickets_page is not None and printing is not None and admin_page is not None
     assert admin_page.audit_panel is not None
     tickets_page.queue.setCurrentIndex(tickets_page.queue.findData("all"))
+    qtbot.waitUntil(operations.idle)
     before = (applications.model.rowCount(), tickets_page.model.rowCount(), printing.applications.count(),
               admin_page.staff_table.rowCount(), admin_page.audit_panel.model.rowCount())
     other = make_staff(admin, "C003", "clerk", "客服热线")
@@ -172,6 +173,7 @@ def test_f5_reaches_every_page_with_what_another_desk_wrote(qtbot, admin: Contex
     t.open_ticket(other, t.TicketInput(category="complaint", channel="face", window="hotline", customer_name="赵六",
                                        customer_number="13800138001", content="宽带时断时续"))
     press_f5(qtbot, window)
+    qtbot.waitUntil(operations.idle)
     after = (applications.model.rowCount(), tickets_page.model.rowCount(), printing.applications.count(),
              admin_page.staff_table.rowCount(), admin_page.audit_panel.model.rowCount())
     assert after[:3] == (before[0] + 1, before[1] + 1, before[2] + 1)  # the list, the queue, the Print page's ticks

@@ -72,6 +72,7 @@ def test_audit_times_are_the_halls_with_the_zone_and_details_read_as_words(qtbot
                      detail={"op": "update", "count": 2, "ids": [7, 9]})
     page = AdminPage(admin)
     qtbot.addWidget(page)
+    qtbot.waitUntil(operations.idle)
     panel = page.audit_panel
     assert panel is not None
     newest = [panel.model.index(0, c).data() for c in range(6)]

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from kaccount_desk.services.context import Context
+from kaccount_desk.ui import operations
 from kaccount_desk.ui.admin.admin_page import AdminPage
 from kaccount_desk.ui.admin.campaign_editor import CampaignEditor
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
@@ -42,7 +43,9 @@ def test_every_window_opens_in_each_language(qtbot, qapp, lang: str, admin: Cont
     window = MainWindow(admin)
     dialog = ImportRosterDialog(admin, campaign, window)
     admin_page = AdminPage(admin)
-    editor = admin_page.open_editor(campaign)
+    admin_page.open_editor(campaign)
+    qtbot.waitUntil(operations.idle)
+    editor = admin_page.editor
     for widget in (login, first, window, admin_page):
         qtbot.addWidget(widget)
         widget.show()

@@ -8,10 +8,11 @@ from support import PASSWORD, make_staff
 
 from kaccount_desk.services import drafts
 from kaccount_desk.services.context import Context
+from kaccount_desk.ui import operations
 from kaccount_desk.ui.counter_session import CounterSession
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.main_window import MainWindow
-from kaccount_desk.ui.qt import Qt
+from kaccount_desk.ui.qt import Qt, alive
 from kaccount_desk.ui.settings import IDLE_LOCK_MINUTES, Settings
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -36,9 +37,12 @@ def test_idle_time_locks_and_the_password_unlocks_keeping_the_typing(qtbot, admi
     assert lock.is_locked
     qtbot.keyClicks(dialog.password, "wrong-guess")
     dialog.unlock_button.click()
-    assert lock.is_locked and dialog.error.text() == "Wrong password."  # it asks for no staff ID (issue 19 item 5)
+    assert dialog.error.text() == "Checking the password…" and not dialog.unlock_button.isEnabled()
+    qtbot.waitUntil(operations.idle)
+    assert lock.is_locked and dialog.error.text() == "Wrong password." and dialog.password.text() == ""  # no staff ID asked
     qtbot.keyClicks(dialog.password, PASSWORD)
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(operations.idle)
     assert not lock.is_locked
     assert window.centralWidget().isVisible()
     assert form.name_edit.text() == "张三(还没保存)"
@@ -90,11 +94,12 @@ def test_a_new_idle_time_applies_when_the_settings_are_saved(qtbot, admin: Conte
 
 
 def test_another_clerk_takes_the_counter_at_the_lock_screen_and_the_typing_stays_its_owners(
-        qtbot, qapp, admin: Context, campaign: str) -> None:
+        qtbot, qapp, admin: Context, campaign: str, request: pytest.FixtureRequest) -> None:
     clerk = make_staff(admin, "C001", "clerk", "客服热线")
     make_staff(admin, "C002", "supervisor", "客服热线")
     window = MainWindow(clerk)
-    qtbot.addWidget(window)
+    # Not handed to qtbot: the switch deletes this window while the test waits for the check.
+    request.addfinalizer(lambda: alive(window) and window.close())
     session = CounterSession(qapp, window)
     window.show()
     form = window.findChild(IntakeForm)
@@ -108,9 +113,11 @@ def test_another_clerk_takes_the_counter_at_the_lock_screen_and_the_typing_stays
     qtbot.keyClicks(dialog.staff_no, "C002")
     qtbot.keyClicks(dialog.password, "wrong-guess")
     dialog.unlock_button.click()
+    qtbot.waitUntil(operations.idle)
     assert dialog.error.text() == "Wrong staff ID or password"  # now it asks for both
     qtbot.keyClicks(dialog.password, PASSWORD)
     dialog.unlock_button.click()
+    qtbot.waitUntil(operations.idle)
     new = session.window
     qtbot.addWidget(new)
     assert new is not window and new.ctx.actor.staff_no == "C002" and "Supervisor" in new.staff_label.text()
@@ -132,3 +139,28 @@ def test_the_lock_screens_close_box_asks_to_end_the_program(qtbot, admin: Contex
     with qtbot.waitSignal(window.end_requested, timeout=1000):
         dialog.close()
     assert window.idle_lock.is_locked  # still locked until the program ends
+
+
+def test_the_password_is_checked_off_the_gui_thread_and_typing_meanwhile_stays(qtbot, admin: Context, campaign: str) -> None:
+    """The check (argon2, a round trip to the store) runs in a worker; a second Enter is refused while it
+    runs, a password typed again meanwhile is not cleared by the refusal, and a check from before
+    "Switch user" answers nothing."""
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    window.show()
+    lock = window.idle_lock
+    assert lock is not None
+    lock.lock()
+    dialog = lock.dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.password, "wrong-guess")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)  # refused: one check at a time
+    assert dialog.cursor().shape() == Qt.CursorShape.BusyCursor
+    dialog.password.setText(PASSWORD)
+    qtbot.waitUntil(operations.idle)
+    assert dialog.error.text() == "Wrong password." and dialog.password.text() == PASSWORD and lock.is_locked
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    dialog.switch_button.click()  # moved on before the answer came
+    qtbot.waitUntil(operations.idle)
+    assert lock.is_locked and dialog.switching and dialog.error.text() == ""

@@ -7,6 +7,7 @@ from qt_dialogs import MessageBoxes
 from support import make_staff
 
 from kaccount_desk.services.context import Context
+from kaccount_desk.ui import operations
 from kaccount_desk.ui.admin.admin_page import AdminPage
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
@@ -58,6 +59,7 @@ def test_loading_a_campaign_on_the_admin_page_fills_the_selector(qtbot, admin: C
     admin_page = window.page(AdminPage)
     assert isinstance(admin_page, AdminPage)
     admin_page.load_campaign_file(SAMPLE_CAMPAIGN)
+    qtbot.waitUntil(operations.idle)
     assert window.campaign_code == "BT2012-KA"
     assert admin_page.campaign_table.rowCount() == 1
 
@@ -146,12 +148,14 @@ def test_a_campaign_file_loaded_while_the_shown_one_has_closed_is_taken_up(qtbot
     later.write_text(SAMPLE_CAMPAIGN.read_text(encoding="utf-8").replace('code = "BT2012-KA"', 'code = "BT2013-KA"')
                      .replace("2012-02-27T10:00:00+08:00", "2013-02-27T10:00:00+08:00"), encoding="utf-8")
     admin_page.load_campaign_file(later)
+    qtbot.waitUntil(operations.idle)
     assert window.campaign_code == campaign, "the shown campaign still takes applications: it stays"
     clock.advance(days=30)  # the 2012 campaign has closed
     again = tmp_path / "2013b.toml"
     again.write_text(later.read_text(encoding="utf-8").replace('code = "BT2013-KA"', 'code = "BT2013-KB"'), encoding="utf-8")
     window.reload_campaigns()
     admin_page.load_campaign_file(again)
+    qtbot.waitUntil(operations.idle)
     assert window.campaign_code == "BT2013-KB", "loading a live one while the shown one has closed switches to it"
     assert window.page(ApplicationsPage).campaign_code == "BT2013-KB"
 
@@ -192,8 +196,10 @@ def test_f5_shows_staff_and_campaigns_made_elsewhere(qtbot, admin: Context, camp
     staff.create_staff(admin, "N009", "网络部员工", "clerk", "Hotline#2026x", "网络部")
     spec = campaigns.get_campaign(admin, campaign)
     campaigns.save_campaign(admin, replace(spec, code="BT2012-KB", title="另一个活动"))
+    qtbot.waitUntil(operations.idle)
     assert "N009" not in column(page.staff_table) and "BT2012-KB" not in column(page.campaign_table)
     page.staff_table.setFocus()
     qtbot.keyClick(page.staff_table, QtCore.Qt.Key.Key_F5)
+    qtbot.waitUntil(operations.idle)
     assert "N009" in column(page.staff_table) and "BT2012-KB" in column(page.campaign_table)
     assert any("BT2012-KB" in window.campaign_combo.itemText(i) for i in range(window.campaign_combo.count()))

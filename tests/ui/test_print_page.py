@@ -14,6 +14,7 @@ from kaccount_desk.services import enrollment, printing
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
 from kaccount_desk.services.errors import Refused
+from kaccount_desk.ui import operations
 from kaccount_desk.ui.printing.pdf_pages import PdfPages, print_pages
 from kaccount_desk.ui.printing.print_page import PrintPage
 from kaccount_desk.ui.qt import QtCore, QtPrintSupport, QtWidgets
@@ -36,6 +37,7 @@ def page(qtbot, admin: Context, campaign: str) -> PrintPage:
     widget = PrintPage(admin)
     qtbot.addWidget(widget)
     widget.set_campaign(campaign)
+    qtbot.waitUntil(operations.idle)
     widget.resize(1200, 760)
     return widget
 
@@ -45,6 +47,7 @@ def choose(page: PrintPage, kind: str) -> None:
 
 
 def generate(qtbot, page: PrintPage) -> None:
+    qtbot.waitUntil(operations.idle)  # the list of applications, read again for the department chosen
     page.generate.click()
     assert page.operation is not None
     qtbot.waitUntil(lambda: page.operation is None, timeout=20000)
@@ -60,6 +63,7 @@ def test_notice_and_selected_forms_are_generated_off_the_gui_thread(qtbot, page:
     choose(page, "forms")
     assert not page.template_box.isVisibleTo(page)
     page.department.setCurrentIndex(page.department.findData("财务部"))
+    qtbot.waitUntil(operations.idle)
     assert page.applications.count() == 2
     page.selected_only.setChecked(True)
     page.applications.item(0).setCheckState(QtCore.Qt.CheckState.Checked)
@@ -93,12 +97,14 @@ def test_notice_text_is_saved_through_the_service(qtbot, page: PrintPage, admin:
     choose(page, "notice")
     page.template.setPlainText("请于${deadline}前交${contact}。")
     page.save_template.click()
+    qtbot.waitUntil(operations.idle)
     assert "saved" in page.status.text()
     assert printing.notice_template(admin, campaign).text == "请于${deadline}前交${contact}。"
     page.template.selectAll()
     qtbot.keyClicks(page.template, "Ask ")  # QTest types ASCII only; the field name is pasted as a clerk would
     page.template.insertPlainText("【营业部】")
     page.save_template.click()
+    qtbot.waitUntil(operations.idle)
     assert printing.notice_template(admin, campaign).text == "Ask ${carrier_branch}"
     assert page.template.toPlainText() == "Ask 【营业部】" and not page.has_unsaved_input()
 
@@ -110,6 +116,7 @@ def test_a_clerk_asking_for_the_summary_is_told_why_and_no_file_is_left(
     page = PrintPage(clerk)
     qtbot.addWidget(page)
     page.set_campaign(campaign)
+    qtbot.waitUntil(operations.idle)
     choose(page, "summary")
     generate(qtbot, page)
     assert "may not do this" in page.status.text() and "K001" in page.status.text()
@@ -151,6 +158,7 @@ def test_save_as_suggests_a_chinese_name_and_remembers_the_folder(qtbot, qapp, a
     widget = PrintPage(admin)
     qtbot.addWidget(widget)
     widget.set_campaign(campaign)
+    qtbot.waitUntil(operations.idle)
     folder, seen = tmp_path / "归档", []
     folder.mkdir()
     day = admin.now().astimezone().date().isoformat()
@@ -210,6 +218,7 @@ def test_ticks_stay_through_a_refresh_that_brings_a_new_application(qtbot, page:
         plan="group8",
     ))
     page.refresh()
+    qtbot.waitUntil(operations.idle)
     assert page.applications.count() == 4
     assert page.checked_ids() == ticked
 
@@ -298,3 +307,19 @@ def test_a_long_error_wraps_instead_of_widening_the_choices(qtbot, page: PrintPa
     page._failed(Refused(Reason("print.test", "很长的原因" * 40, "a very long reason " * 30)))
     QtWidgets.QApplication.processEvents()
     assert page.document.width() == before and page.status.width() <= page.width() // 2
+
+
+def test_a_campaign_read_after_the_choice_moved_on_is_not_painted(qtbot, admin: Context, campaign: str) -> None:
+    """The campaign's departments, notice and applications are read off the GUI thread: an answer for a
+    campaign no longer chosen is dropped, and notice text typed while it was read is kept, unsaved."""
+    page = PrintPage(admin)
+    qtbot.addWidget(page)
+    page.set_campaign(campaign)
+    assert page.cursor().shape() == QtCore.Qt.CursorShape.BusyCursor
+    page.set_campaign(None)
+    qtbot.waitUntil(operations.idle)
+    assert page.department.count() == 1 and page.template.toPlainText() == "" and page.applications.count() == 0
+    page.set_campaign(campaign)
+    page.template.setPlainText("已经开始打字")
+    qtbot.waitUntil(operations.idle)
+    assert page.department.count() > 1 and page.template.toPlainText() == "已经开始打字" and page.has_unsaved_input()

@@ -6,8 +6,9 @@ import pytest
 from support import make_staff
 
 from kaccount_desk.services.context import Context
+from kaccount_desk.ui import operations
 from kaccount_desk.ui.main_window import MainWindow
-from kaccount_desk.ui.qt import QtWidgets
+from kaccount_desk.ui.qt import Qt, QtWidgets
 from kaccount_desk.ui.settings import IDLE_LOCK_MINUTES, LANGUAGE, PAPER, STORE, Settings
 from kaccount_desk.ui.settings_dialog import SettingsDialog
 
@@ -30,6 +31,8 @@ def test_a_store_that_cannot_be_used_is_refused_with_the_reason(qtbot, tmp_path)
     qtbot.addWidget(dialog)
     dialog.store.setText(str(tmp_path / "typo" / "stroe.sqlite3"))
     dialog.accept()
+    assert "Trying" in dialog.store_result.text() and dialog.cursor().shape() == Qt.CursorShape.BusyCursor
+    qtbot.waitUntil(operations.idle)
     assert dialog.result() != SettingsDialog.DialogCode.Accepted
     assert dialog.store_result.isVisibleTo(dialog) and "stroe.sqlite3" in dialog.store_result.text()
     assert Settings().get(STORE) == ""
@@ -59,3 +62,14 @@ def test_the_language_applies_at_once_and_only_what_cannot_says_when(qtbot, admi
     dialog.language.setCurrentIndex(dialog.language.findData("zh"))
     dialog.accept()
     assert switched == ["zh"] and Settings().get(LANGUAGE) == "zh"
+
+
+def test_an_answer_about_a_store_no_longer_typed_is_not_shown(qtbot, tmp_path) -> None:
+    """The store is tried off the GUI thread; typing another address meanwhile drops the old answer."""
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.store.setText(str(tmp_path / "typo" / "stroe.sqlite3"))
+    dialog.test_store()
+    dialog.store.setText(str(tmp_path / "store.sqlite3"))
+    qtbot.waitUntil(operations.idle)
+    assert not dialog.store_result.isVisibleTo(dialog)

@@ -150,7 +150,9 @@ def test_the_staff_form_and_the_campaign_editor_take_part(qtbot, admin: Context,
     admin_page = page_of(window, AdminPage)
     assert isinstance(admin_page, AdminPage)
     qtbot.keyClicks(admin_page.new_staff_no, "C009")
-    editor = admin_page.open_editor(campaign)
+    admin_page.open_editor(campaign)
+    qtbot.waitUntil(operations.idle)
+    editor = admin_page.editor
     assert editor is not None
     editor.show()
     editor.title.selectAll()

@@ -6,21 +6,24 @@ so the page never depends on its own checks for safety.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from kaccount_desk.domain.roles import ROLE_LABELS, Permission, Role
 from kaccount_desk.services import campaigns, staff
-from kaccount_desk.services.changes import Changes
+from kaccount_desk.services.campaigns import CampaignSpec, CampaignSummary
+from kaccount_desk.services.changes import CAMPAIGNS_CHANGED, STAFF_CHANGED, Changes
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.services.staff import StaffView
 from kaccount_desk.ui.admin.audit_panel import AuditPanel
 from kaccount_desk.ui.admin.campaign_editor import CampaignEditor
 from kaccount_desk.ui.admin.organisation_box import OrganisationBox
 from kaccount_desk.ui.admin.retention_box import RetentionBox
 from kaccount_desk.ui.admin.ticket_settings_box import TicketSettingsBox
 from kaccount_desk.ui.file_names import ask_open_path
-from kaccount_desk.ui.messages import current_lang, error_text, show_error
-from kaccount_desk.ui.operations import change_hub
+from kaccount_desk.ui.messages import current_lang, error_text
+from kaccount_desk.ui.operations import change_hub, run_change, run_query
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtWidgets, Signal, Slot
 
@@ -73,6 +76,7 @@ class AdminPage(QtWidgets.QWidget):
         change_hub().changed.connect(self.apply_changes)  # every change, wherever made, reaches this page
         self.campaign_code: str | None = None
         self.editor: CampaignEditor | None = None
+        self._editor_asked = 0  # the latest "edit" click: an older one's answer opens no editor
         self.tabs = QtWidgets.QTabWidget()
         QtWidgets.QVBoxLayout(self).addWidget(self.tabs)
         setup = QtWidgets.QWidget()
@@ -195,16 +199,29 @@ class AdminPage(QtWidgets.QWidget):
                 self.campaign_table.selectRow(row)
 
     def _fill_departments(self) -> None:
+        """The department choices of the new-staff form, read off the GUI thread for the current campaign."""
+        code = self.campaign_code
+        if not code:
+            self._show_departments(code, None)
+            return
+        ctx = self.ctx
+
+        def unknown(exc: BaseException) -> bool:  # a campaign gone meanwhile offers no departments
+            if isinstance(exc, ServiceError):
+                self._show_departments(code, None)
+            return isinstance(exc, ServiceError)
+
+        run_query(self, lambda: campaigns.get_campaign(ctx, code), lambda spec: self._show_departments(code, spec), unknown)
+
+    def _show_departments(self, code: str | None, spec: CampaignSpec | None) -> None:
+        """Paint the choices unless another campaign was chosen meanwhile; what is typed stays."""
+        if code != self.campaign_code:
+            return
         typed = self.new_department.currentText()
         self.new_department.clear()
         self.new_department.addItem("")
-        if self.campaign_code:
-            try:
-                spec = campaigns.get_campaign(self.ctx, self.campaign_code)
-            except ServiceError:
-                spec = None
-            for dept in spec.departments if spec else ():
-                self.new_department.addItem(dept.name)
+        for dept in spec.departments if spec else ():
+            self.new_department.addItem(dept.name)
         self.new_department.setCurrentText(typed)
 
     def focus_search(self) -> bool:
@@ -224,9 +241,9 @@ class AdminPage(QtWidgets.QWidget):
     @Slot(object, object)
     def apply_changes(self, changes: Changes, origin: object) -> None:
         """Staff, campaigns and the audit log, each re-read only when it changed (any change writes the log)."""
-        if changes.staff:
+        if changes.staff and origin is not self:  # this page's own change re-read its list already
             self.refresh_staff()
-        if changes.campaigns:
+        if changes.campaigns and origin is not self:
             self.refresh_campaigns()
         if changes.audit and self.audit_panel is not None:
             self.audit_panel.apply_filter()
@@ -235,11 +252,10 @@ class AdminPage(QtWidgets.QWidget):
         """Fill the staff list again, keeping the chosen row (or choosing ``choose``, someone just added)."""
         if not self.ctx.actor.may(Permission.MANAGE_STAFF):
             return
-        try:
-            people = staff.list_staff(self.ctx)
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
+        ctx = self.ctx
+        run_query(self, lambda: staff.list_staff(ctx), lambda people: self._show_staff(people, choose))
+
+    def _show_staff(self, people: list[StaffView], choose: str | None) -> None:
         chosen_item = self._chosen_item()
         chosen = choose or (chosen_item.text() if chosen_item is not None else None)
         self.staff_table.setRowCount(len(people))
@@ -277,33 +293,33 @@ class AdminPage(QtWidgets.QWidget):
         item = self._chosen_item()
         if item is None:
             return
-        try:
-            staff.unlock(self.ctx, item.text())
-        except ServiceError as exc:
-            self._say(error_text(exc))
-            return
-        self._say("")
-        self.refresh_staff()
+        ctx, staff_no = self.ctx, item.text()
+        run_change(self, lambda: staff.unlock(ctx, staff_no), STAFF_CHANGED, self._staff_saved, self._refused)
 
     @Slot()
     def toggle_active(self) -> None:
         item = self._chosen_item()
         if item is None:
             return
-        try:
-            staff.set_active(self.ctx, item.text(), not bool(item.data(Qt.ItemDataRole.UserRole)))
-        except ServiceError as exc:
-            self._say(error_text(exc))
-            return
+        ctx, staff_no, active = self.ctx, item.text(), not bool(item.data(Qt.ItemDataRole.UserRole))
+        run_change(self, lambda: staff.set_active(ctx, staff_no, active), STAFF_CHANGED, self._staff_saved, self._refused)
+
+    def _staff_saved(self, _view: StaffView) -> None:
         self._say("")
         self.refresh_staff()
 
+    def _refused(self, exc: BaseException) -> bool:
+        """A refusal of a staff action is said under the form; anything else goes to the usual box."""
+        if not isinstance(exc, ServiceError):
+            return False
+        self._say(error_text(exc))
+        return True
+
     def refresh_campaigns(self) -> None:
-        try:
-            found = campaigns.list_campaigns(self.ctx)
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
+        ctx = self.ctx
+        run_query(self, lambda: campaigns.list_campaigns(ctx), self._show_campaigns)
+
+    def _show_campaigns(self, found: list[CampaignSummary]) -> None:
         self.campaign_table.setRowCount(len(found))
         for row, summary in enumerate(found):
             cells = (summary.code, summary.title, summary.deadline.strftime("%Y-%m-%d %H:%M"),
@@ -326,12 +342,12 @@ class AdminPage(QtWidgets.QWidget):
             self.new_password_again.clear()
             self.new_password_again.setFocus()
             return
-        try:
-            added = staff.create_staff(self.ctx, self.new_staff_no.text(), self.new_name.text(), str(self.new_role.currentData()),
-                                       self.new_password.text(), self.new_department.currentText())
-        except ServiceError as exc:
-            self._say(error_text(exc))
-            return
+        ctx = self.ctx
+        typed = (self.new_staff_no.text(), self.new_name.text(), str(self.new_role.currentData()),
+                 self.new_password.text(), self.new_department.currentText())
+        run_change(self, lambda: staff.create_staff(ctx, *typed), STAFF_CHANGED, self._staff_added, self._refused)
+
+    def _staff_added(self, added: StaffView) -> None:
         for field in (self.new_staff_no, self.new_name, self.new_password, self.new_password_again):
             field.clear()
         self.refresh_staff(choose=added.staff_no)
@@ -370,37 +386,42 @@ class AdminPage(QtWidgets.QWidget):
             self.load_campaign_file(path)
 
     def load_campaign_file(self, path: Path) -> None:
-        try:
-            loaded = campaigns.load_campaign_file(self.ctx, path)
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
-        self._campaigns_saved(loaded.code)
+        ctx = self.ctx
+        run_change(self, lambda: campaigns.load_campaign_file(ctx, path), CAMPAIGNS_CHANGED,
+                   lambda loaded: self._campaigns_saved(loaded.code))
 
-    def open_editor(self, code: str | None) -> CampaignEditor | None:
-        """The editor for ``code`` (None: a new campaign), not yet shown; tests drive it."""
-        try:
-            spec = campaigns.get_campaign(self.ctx, code) if code else None
-        except ServiceError as exc:
-            show_error(self, exc)
-            return None
-        self.editor = CampaignEditor(self.ctx, spec, self)
-        editor = self.editor
-        self.editor.accepted.connect(lambda: self._campaigns_saved(editor.code.text() if editor.is_new else ""))
-        return self.editor
+    def open_editor(self, code: str | None, then: Callable[[CampaignEditor], None] | None = None) -> None:
+        """Build ``self.editor`` for ``code`` (None: a new campaign) once it is read, then ``then(editor)``.
+
+        Not shown by itself: tests drive the editor. Only the latest request builds one, so two
+        quick "edit" clicks open one editor, for the campaign clicked last.
+        """
+        self._editor_asked += 1
+        asked = self._editor_asked
+
+        def build(spec: CampaignSpec | None) -> None:
+            if asked != self._editor_asked:
+                return
+            self.editor = editor = CampaignEditor(self.ctx, spec, self)
+            editor.accepted.connect(lambda: self._campaigns_saved(editor.code.text() if editor.is_new else ""))
+            if then is not None:
+                then(editor)
+
+        if code is None:
+            build(None)
+            return
+        ctx = self.ctx
+        run_query(self, lambda: campaigns.get_campaign(ctx, code), build)
 
     @Slot()
     def new_campaign(self) -> None:
-        editor = self.open_editor(None)
-        if editor is not None:
-            editor.open()
+        self.open_editor(None, CampaignEditor.open)
 
     @Slot()
     def edit_campaign(self) -> None:
         code = self.selected_code()
-        editor = self.open_editor(code) if code else None
-        if editor is not None:
-            editor.open()
+        if code:
+            self.open_editor(code, CampaignEditor.open)
 
     def _campaigns_saved(self, added: str = "") -> None:
         self.refresh_campaigns()

@@ -19,6 +19,7 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.ui.file_names import ask_save_path, file_name
 from kaccount_desk.ui.lazy_table import LazyTableModel
 from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.operations import run_query
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtWidgets, Slot
 from kaccount_desk.ui.workers import run_with_progress
@@ -113,7 +114,8 @@ class AuditPanel(QtWidgets.QWidget):
         self.actor.returnPressed.connect(self.apply_filter)
         self.verify_button.clicked.connect(self.verify)
         self.export_button.clicked.connect(lambda: self.export())
-        self.show_alarm(audit.standing_alarm(ctx.store))
+        store = ctx.store
+        run_query(self, lambda: audit.standing_alarm(store), self.show_alarm)
 
     def show_alarm(self, reason: Reason | None) -> None:
         self.alarm.setVisible(reason is not None)
@@ -135,8 +137,13 @@ class AuditPanel(QtWidgets.QWidget):
 
     @Slot()
     def verify(self) -> None:
-        result = audit.verify(self.ctx.store)
-        self.show_alarm(audit.standing_alarm(self.ctx.store))
+        """Walk the whole chain off the GUI thread (a million entries take a while); the tab says it is checking."""
+        store = self.ctx.store
+        self.status.setText(self.tr("Checking the chain…"))
+        run_query(self, lambda: (audit.verify(store), audit.standing_alarm(store)), lambda found: self._verified(*found))
+
+    def _verified(self, result: audit.Verification, alarm: Reason | None) -> None:
+        self.show_alarm(alarm)
         problems = ([result.reason] if result.reason else []) + list(result.problems)
         if not problems:
             self.status.setText(self.tr("The audit log is intact: %n entries.", "", result.entries)

@@ -14,10 +14,12 @@ from typing import Any
 from kaccount_desk.domain.campaign import CARRIERS_REQUIRABLE, DEPARTMENT_KINDS, CampaignSpec, campaign_from_mapping
 from kaccount_desk.domain.text import list_items
 from kaccount_desk.services import campaigns
+from kaccount_desk.services.changes import CAMPAIGNS_CHANGED
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.admin.rated_items_table import RatedItemsTable
 from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.operations import announce, busy, run_change
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import QtCore, QtWidgets
 from kaccount_desk.ui.unsaved import ask
@@ -192,20 +194,34 @@ class CampaignEditor(QtWidgets.QDialog):
     def _show_reasons(self, texts: list[str]) -> None:
         self.error.setText("\n".join(texts))
 
-    def accept(self) -> None:
-        lang = current_lang()
+    def _checked_spec(self) -> CampaignSpec | None:
+        """What the fields say as a campaign, or None with the reasons shown under them."""
         verdict = campaign_from_mapping(self.mapping())
         if verdict.value is None:
-            self._show_reasons(verdict.texts(lang))
+            self._show_reasons(verdict.texts(current_lang()))
+            return None
+        return replace(verdict.value, notice_template=self.base.notice_template, extra=self.base.extra)
+
+    def accept(self) -> None:
+        """Save off the GUI thread; the dialog closes once it is saved, or says why not and stays."""
+        if busy(self):
+            return  # a second Save while the first is on its way is the same save
+        spec = self._checked_spec()
+        if spec is None:
             return
-        spec = replace(verdict.value, notice_template=self.base.notice_template, extra=self.base.extra)
-        try:
-            self.result_spec = campaigns.save_campaign(self.ctx, spec)
-        except ServiceError as exc:
-            self._show_reasons(exc.texts(lang))
-            return
+        ctx = self.ctx
+        run_change(self, lambda: campaigns.save_campaign(ctx, spec), CAMPAIGNS_CHANGED, self._saved, self._refused)
+
+    def _saved(self, spec: CampaignSpec) -> None:
+        self.result_spec = spec
         self._show_reasons([])
         super().accept()
+
+    def _refused(self, exc: BaseException) -> bool:
+        if not isinstance(exc, ServiceError):
+            return False
+        self._show_reasons(exc.texts(current_lang()))
+        return True
 
     def has_unsaved_input(self) -> bool:
         """Changed since it was opened and still open: a cancelled editor has been answered already."""
@@ -218,8 +234,18 @@ class CampaignEditor(QtWidgets.QDialog):
         return True
 
     def save_input(self) -> bool:
-        self.accept()
-        return self.result_spec is not None
+        """Asked by the unsaved-typing question, which needs the answer before the window goes on."""
+        spec = self._checked_spec()
+        if spec is None:
+            return False
+        try:
+            saved = campaigns.save_campaign(self.ctx, spec)
+        except ServiceError as exc:
+            self._refused(exc)
+            return False
+        self._saved(saved)
+        announce(CAMPAIGNS_CHANGED, self)
+        return True
 
     def reject(self) -> None:
         """Cancel, Esc or the window's ✕: changes are not thrown away without a question."""

@@ -8,9 +8,9 @@ offers it (filled in, not saved) so the administrator only has to press Save.
 from __future__ import annotations
 
 from kaccount_desk.services import organisation
+from kaccount_desk.services.changes import SETTINGS_CHANGED
 from kaccount_desk.services.context import Context
-from kaccount_desk.services.errors import ServiceError
-from kaccount_desk.ui.messages import show_error
+from kaccount_desk.ui.operations import run_change, run_query
 from kaccount_desk.ui.qt import QtWidgets, Slot
 from kaccount_desk.ui.settings import ORGANISATION, Settings
 
@@ -35,11 +35,13 @@ class OrganisationBox(QtWidgets.QGroupBox):
         self.refresh()
 
     def refresh(self) -> None:
-        try:
-            stored = organisation.organisation_name(self.ctx)
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
+        """Read the stored name off the GUI thread; a name typed meanwhile is kept."""
+        ctx, asked_with = self.ctx, self.name.text()
+        run_query(self, lambda: organisation.organisation_name(ctx), lambda stored: self._show(stored, asked_with))
+
+    def _show(self, stored: str, asked_with: str) -> None:
+        if self.name.text() != asked_with:
+            return  # the administrator typed while it was read: their typing wins
         self.name.setText(stored)
         earlier = Settings().get(ORGANISATION).strip()
         if not stored and earlier:
@@ -48,11 +50,10 @@ class OrganisationBox(QtWidgets.QGroupBox):
 
     @Slot()
     def save(self) -> None:
-        try:
-            saved = organisation.set_organisation_name(self.ctx, self.name.text())
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
+        ctx, typed = self.ctx, self.name.text()
+        run_change(self, lambda: organisation.set_organisation_name(ctx, typed), SETTINGS_CHANGED, self._saved)
+
+    def _saved(self, saved: str) -> None:
         self.name.setText(saved)
         cleared = self.tr("Cleared: documents print no organisation line.")
         self.status.setText(self.tr("Saved for every PC of this office.") if saved else cleared)

@@ -10,10 +10,11 @@ from collections.abc import Callable
 
 from kaccount_desk.domain.retention import MAX_DAYS, MODE_LABELS, RetentionMode
 from kaccount_desk.services import retention
+from kaccount_desk.services.changes import APPLICATION_CHANGED, SETTINGS_CHANGED
 from kaccount_desk.services.context import Context
-from kaccount_desk.services.errors import ServiceError
-from kaccount_desk.services.retention import PurgeReport
-from kaccount_desk.ui.messages import current_lang, show_error
+from kaccount_desk.services.retention import PurgeReport, RetentionPolicy
+from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.operations import run_change, run_query
 from kaccount_desk.ui.qt import QtWidgets, Slot
 
 Confirm = Callable[[PurgeReport], bool]
@@ -24,6 +25,7 @@ class RetentionBox(QtWidgets.QGroupBox):
         super().__init__(parent)
         self.setTitle(self.tr("ID-card images: keeping and purging"))
         self.ctx = ctx
+        self.last_purge: PurgeReport | None = None
         self.mode = QtWidgets.QComboBox()
         for mode in RetentionMode:
             zh, en = MODE_LABELS[mode]
@@ -61,8 +63,17 @@ class RetentionBox(QtWidgets.QGroupBox):
         self.days.setEnabled(office)
         self.abandoned_days.setEnabled(not office)
 
+    def _fields(self) -> tuple[object, int, int]:
+        return self.mode.currentData(), self.days.value(), self.abandoned_days.value()
+
     def refresh(self) -> None:
-        policy = retention.get_policy(self.ctx)
+        """Read the rule off the GUI thread; a rule changed in the fields meanwhile is kept."""
+        ctx, asked_with = self.ctx, self._fields()
+        run_query(self, lambda: retention.get_policy(ctx), lambda policy: self._show(policy, asked_with))
+
+    def _show(self, policy: RetentionPolicy, asked_with: tuple[object, int, int]) -> None:
+        if self._fields() != asked_with:
+            return
         self.mode.setCurrentIndex(self.mode.findData(policy.mode.value))
         self.days.setValue(policy.days)
         self.abandoned_days.setValue(policy.abandoned_days)
@@ -70,12 +81,9 @@ class RetentionBox(QtWidgets.QGroupBox):
 
     @Slot()
     def save(self) -> None:
-        try:
-            retention.set_policy(self.ctx, str(self.mode.currentData()), self.days.value(), self.abandoned_days.value())
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
-        self.status.setText(self.tr("Saved."))
+        ctx, (mode, days, abandoned_days) = self.ctx, self._fields()
+        run_change(self, lambda: retention.set_policy(ctx, str(mode), days, abandoned_days), SETTINGS_CHANGED,
+                   lambda _policy: self.status.setText(self.tr("Saved.")))
 
     def _ask(self, report: PurgeReport) -> bool:
         ids = ", ".join(str(d.application_id) for d in report.due[:30]) + ("…" if len(report.due) > 30 else "")
@@ -85,19 +93,25 @@ class RetentionBox(QtWidgets.QGroupBox):
         )
         return answer == QtWidgets.QMessageBox.StandardButton.Yes
 
-    def purge(self, confirm: Confirm | None = None) -> PurgeReport | None:
-        """List first, ask, then delete; ``confirm`` stands in for the question in tests."""
-        try:
-            listed = retention.purge_id_copies(self.ctx, dry_run=True)
-            if not listed.due:
+    def purge(self, confirm: Confirm | None = None) -> None:
+        """List first, ask, then delete, each store call off the GUI thread; ``confirm`` stands in for the question in tests.
+
+        ``last_purge`` is the last report shown: what was listed, or what was deleted (None: nothing, by choice).
+        """
+        ctx = self.ctx
+
+        def listed(report: PurgeReport) -> None:
+            self.last_purge = report
+            if not report.due:
                 self.status.setText(self.tr("No ID copies are past their keeping date."))
-                return listed
-            if not (confirm or self._ask)(listed):
+            elif not (confirm or self._ask)(report):
+                self.last_purge = None
                 self.status.setText(self.tr("Nothing was deleted."))
-                return None
-            done = retention.purge_id_copies(self.ctx, dry_run=False)
-        except ServiceError as exc:
-            show_error(self, exc)
-            return None
-        self.status.setText(self.tr("Deleted %1 ID-card images.").replace("%1", str(done.images)))
-        return done
+            else:
+                run_change(self, lambda: retention.purge_id_copies(ctx, dry_run=False), APPLICATION_CHANGED, deleted)
+
+        def deleted(report: PurgeReport) -> None:
+            self.last_purge = report
+            self.status.setText(self.tr("Deleted %1 ID-card images.").replace("%1", str(report.images)))
+
+        run_query(self, lambda: retention.purge_id_copies(ctx, dry_run=True), listed)

@@ -12,9 +12,11 @@ from typing import Any
 from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.tickets import label
 from kaccount_desk.services import ticket_settings as settings
+from kaccount_desk.services.changes import SETTINGS_CHANGED
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.messages import current_lang, error_text
+from kaccount_desk.ui.operations import run_change, run_query
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtWidgets, Slot
 
@@ -75,14 +77,20 @@ class TicketSettingsBox(QtWidgets.QGroupBox):
         self.message.setStyleSheet(text_style(state))
         self.message.setText(text)
 
+    def _refused(self, exc: BaseException) -> bool:
+        """A refusal is written under the table, the hours typed kept; anything else goes to the usual box."""
+        if not isinstance(exc, ServiceError):
+            return False
+        self._say("reason", error_text(exc))
+        return True
+
     def refresh(self) -> None:
+        ctx = self.ctx
+        run_query(self, lambda: (settings.limits(ctx), settings.all_departments(ctx)),
+                  lambda found: self._show(*found), self._refused)
+
+    def _show(self, limits: list[settings.LimitView], departments: list[settings.DepartmentView]) -> None:
         lang = current_lang()
-        try:
-            limits = settings.limits(self.ctx)
-            departments = settings.all_departments(self.ctx)
-        except ServiceError as exc:
-            self._say("reason", error_text(exc))
-            return
         may = self.ctx.actor.may(Permission.CONFIGURE_TICKETS)
         self.limits.setRowCount(len(limits))
         for row, limit in enumerate(limits):
@@ -126,20 +134,17 @@ class TicketSettingsBox(QtWidgets.QGroupBox):
         for row in range(self.limits.rowCount()):
             category, area = (self.choice_at(row, c) for c in (0, 1))
             changes.append(settings.LimitView(category, area, self.hours_at(row).value()))
-        try:
-            settings.set_limits(self.ctx, changes)
-        except ServiceError as exc:
-            self._say("reason", error_text(exc))
-            return
-        self._say("ok", self.tr("Time limits saved; they apply to tickets received from now on."))
+        ctx = self.ctx
+        run_change(self, lambda: settings.set_limits(ctx, changes), SETTINGS_CHANGED,
+                   lambda _saved: self._say("ok", self.tr("Time limits saved; they apply to tickets received from now on.")),
+                   self._refused)
 
     @Slot()
     def add_department(self) -> None:
-        try:
-            added = settings.add_department(self.ctx, self.new_department.text())
-        except ServiceError as exc:
-            self._say("reason", error_text(exc))
-            return
+        ctx, name = self.ctx, self.new_department.text()
+        run_change(self, lambda: settings.add_department(ctx, name), SETTINGS_CHANGED, self._added, self._refused)
+
+    def _added(self, added: settings.DepartmentView) -> None:
         self.new_department.clear()
         self.refresh()
         self._say("ok", self.tr("Department %1 added").replace("%1", added.name))
@@ -150,10 +155,9 @@ class TicketSettingsBox(QtWidgets.QGroupBox):
         if item is None or not item.isSelected():
             self._say("reason", self.tr("Select the department to retire"))
             return
-        try:
-            retired = settings.retire_department(self.ctx, str(item.data(Qt.ItemDataRole.UserRole)))
-        except ServiceError as exc:
-            self._say("reason", error_text(exc))
-            return
+        ctx, name = self.ctx, str(item.data(Qt.ItemDataRole.UserRole))
+        run_change(self, lambda: settings.retire_department(ctx, name), SETTINGS_CHANGED, self._retired, self._refused)
+
+    def _retired(self, retired: settings.DepartmentView) -> None:
         self.refresh()
         self._say("ok", self.tr("Department %1 retired").replace("%1", retired.name))

@@ -11,14 +11,15 @@ import tempfile
 from pathlib import Path
 
 from kaccount_desk.documents.notice import shown_fields, stored_fields
+from kaccount_desk.domain.campaign import CampaignSpec
 from kaccount_desk.services import application_list, campaigns, id_privacy, printing
-from kaccount_desk.services.application_list import ApplicationQuery
+from kaccount_desk.services.application_list import ApplicationQuery, ApplicationRow
 from kaccount_desk.services.changes import Changes
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.file_names import file_name
 from kaccount_desk.ui.messages import error_text, show_error
-from kaccount_desk.ui.operations import change_hub
+from kaccount_desk.ui.operations import announce, change_hub, run_change, run_query
 from kaccount_desk.ui.printing.documents import (
     DOCUMENTS,
     FULL_ID_CHOICE,
@@ -124,28 +125,42 @@ class PrintPage(QtWidgets.QWidget):
         outer.addLayout(right, 3)
 
     def set_campaign(self, code: str | None) -> None:
-        """Called by the main window whenever the campaign in use changes."""
+        """Called by the main window whenever the campaign in use changes; its departments and notice are read off the GUI thread."""
         self.code = code
         self.department.blockSignals(True)
         self.department.clear()
         self.department.addItem(self.tr("All departments"), None)
-        if code:
-            try:
-                spec = campaigns.get_campaign(self.ctx, code)
-            except ServiceError as exc:
-                show_error(self, exc)
-            else:
-                self._campaign_title = spec.title
-                for dept in spec.departments:
-                    self.department.addItem(dept.name, dept.name)
-                self._show_template(printing.notice_template(self.ctx, code).text)
-        if self.kind() == "roster":
-            self.department.setCurrentIndex(self._roster_department())
         self.department.blockSignals(False)
         self._choices_changed()  # another campaign's document is not this one's
         self.placeholders.setText(
             self.tr("Fields filled in from the campaign: %1").replace("%1", " ".join(f"【{zh}】" for _, zh in printing.NOTICE_PLACEHOLDERS))
         )
+        if not code:
+            self._fill_applications()
+            return
+        ctx, typed = self.ctx, self.template.toPlainText()
+        run_query(self, lambda: (campaigns.get_campaign(ctx, code), printing.notice_template(ctx, code).text),
+                  lambda found: self._show_campaign(code, typed, *found))
+
+    def _show_campaign(self, code: str, typed: str, spec: CampaignSpec, template: str) -> None:
+        """Paint what was read, unless another campaign was chosen meanwhile; notice text typed meanwhile stays."""
+        if code != self.code:
+            return
+        self._campaign_title = spec.title
+        self.department.blockSignals(True)
+        for dept in spec.departments:
+            self.department.addItem(dept.name, dept.name)
+        if self.kind() == "roster":
+            self.department.setCurrentIndex(self._roster_department())
+        self.department.blockSignals(False)
+        # No change of choices (set_campaign made it when asked): a job started meanwhile, a batch
+        # sent from the applications list, is for this campaign and stays.
+        self.template.blockSignals(True)
+        if self.template.toPlainText() == typed:
+            self._show_template(template)
+        else:  # kept, and still unsaved: it differs from the stored text
+            self._saved_template = shown_fields(template)
+        self.template.blockSignals(False)
         self._fill_applications()
 
     def kind(self) -> str:
@@ -202,24 +217,27 @@ class PrintPage(QtWidgets.QWidget):
 
     @Slot()
     def _fill_applications(self) -> None:
-        """The campaign's applications to tick; those ticked stay ticked through F5 or an import."""
-        ticked = set(self.checked_ids())
+        """The campaign's applications to tick, read off the GUI thread; those ticked stay ticked through F5 or an import."""
+        if not self.code:
+            self._show_applications(None, [])
+            return
+        ctx, query = self.ctx, ApplicationQuery(self.code, department=self.department.currentData())
+        run_query(self, lambda: application_list.page_applications(ctx, query, 0, LIST_LIMIT),
+                  lambda rows: self._show_applications(query, rows))
+
+    def _show_applications(self, query: ApplicationQuery | None, rows: list[ApplicationRow]) -> None:
+        """Paint the list unless the campaign or department changed meanwhile (their own read is on its way)."""
+        if query is not None and (query.campaign_code, query.department) != (self.code, self.department.currentData()):
+            return
+        ticked = set(self.checked_ids())  # as ticked now, not when it was asked for
         self.applications.blockSignals(True)  # the same ticks read again are no change of options
         try:
-            self._list_applications(ticked)
+            self._list_applications(rows, ticked)
         finally:
             self.applications.blockSignals(False)
 
-    def _list_applications(self, ticked: set[int]) -> None:
+    def _list_applications(self, rows: list[ApplicationRow], ticked: set[int]) -> None:
         self.applications.clear()
-        if not self.code:
-            return
-        query = ApplicationQuery(self.code, department=self.department.currentData())
-        try:
-            rows = application_list.page_applications(self.ctx, query, 0, LIST_LIMIT)
-        except ServiceError as exc:
-            show_error(self, exc)
-            return
         for row in rows:
             item = QtWidgets.QListWidgetItem(f"{row.id}  {row.name}  {row.department}  {row.msisdn or ''}")
             item.setData(QtCore.Qt.ItemDataRole.UserRole, row.id)
@@ -260,17 +278,24 @@ class PrintPage(QtWidgets.QWidget):
         self._saved_template = self.template.toPlainText()
 
     @Slot()
-    def save_notice_text(self) -> bool:
+    def save_notice_text(self) -> None:
+        """Save the notice text off the GUI thread; text typed while it saves stays, still unsaved."""
         if not self.code:
-            return False
-        try:
-            saved = printing.save_notice_template(self.ctx, self.code, stored_fields(self.template.toPlainText()))
-        except ServiceError as exc:
-            show_error(self, exc)
-            return False
-        self._show_template(saved.text)
+            return
+        ctx, code, typed = self.ctx, self.code, self.template.toPlainText()
+        # Only the notice's wording changed, which no other view shows: announcing the campaign
+        # as changed would make every page take up the campaign again.
+        run_change(self, lambda: printing.save_notice_template(ctx, code, stored_fields(typed)), Changes(audit=True),
+                   lambda saved: self._notice_saved(code, typed, saved.text))
+
+    def _notice_saved(self, code: str, typed: str, stored: str) -> None:
+        if code != self.code:
+            return
+        if self.template.toPlainText() == typed:
+            self._show_template(stored)
+        else:
+            self._saved_template = shown_fields(stored)
         self.status.setText(self.tr("Notice text saved."))
-        return True
 
     def has_unsaved_input(self) -> bool:
         return bool(self.code) and self.template.toPlainText() != self._saved_template
@@ -282,7 +307,17 @@ class PrintPage(QtWidgets.QWidget):
         return True
 
     def save_input(self) -> bool:
-        return self.save_notice_text()
+        """Asked by the unsaved-typing question, which needs the answer before the window goes on."""
+        if not self.code:
+            return False
+        try:
+            saved = printing.save_notice_template(self.ctx, self.code, stored_fields(self.template.toPlainText()))
+        except ServiceError as exc:
+            show_error(self, exc)
+            return False
+        self._notice_saved(self.code, self.template.toPlainText(), saved.text)
+        announce(Changes(audit=True), self)
+        return True
 
     def _chosen(self) -> Choices:
         department = self.department.currentData() if self.department.isEnabled() else None
