@@ -46,6 +46,7 @@ class ApplicationsPage(QtWidgets.QWidget):
         self.campaign_code: str | None = None
         self.form: IntakeForm | None = None
         self.model = ApplicationsModel(ctx, parent=self)
+        self.model.counted.connect(self._show_count)  # counted in the background after every new query
         self.progress = ProgressPanel(ctx)
 
         self.department = QtWidgets.QComboBox()
