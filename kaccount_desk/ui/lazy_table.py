@@ -192,6 +192,30 @@ class LazyTableModel(QtCore.QAbstractTableModel, Generic[R]):
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
             self.rows_arrived.emit(first, last)
 
+    def rows_at(self, rows: list[int], then: Callable[[list[R]], None]) -> None:
+        """``then(rows)`` with the rows at these indices, for a batch over a selection longer than the pages kept.
+
+        At once when every page is at hand; otherwise the missing pages are read together in one
+        background job. Dropped when the query changes meanwhile (the selection went with it).
+        """
+        size, generation = self._pages.page_size, self._generation
+        known = self._pages.fresh()
+        missing = sorted({row // size for row in rows if 0 <= row < self._count} - set(known))
+
+        def pick(pages: dict[int, list[R]]) -> list[R]:
+            found = (pages[row // size][row % size:row % size + 1] for row in rows if row // size in pages)
+            return [item for part in found for item in part]
+
+        if not missing:
+            then(pick(known))
+            return
+
+        def arrived(read: dict[int, list[R]] | None) -> None:
+            if read is not None and generation == self._generation:
+                then(pick(known | read))
+
+        run_query(self, self._current(generation, lambda: {n: self._read_page(n * size, size) for n in missing}), arrived)
+
     def row_at(self, row: int) -> R | None:
         """The row when its page is here; otherwise None, and the page is asked for."""
         if not 0 <= row < self._count:

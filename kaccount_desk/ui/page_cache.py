@@ -71,6 +71,10 @@ class PageCache(Generic[T]):
             dropped, _ = self._pages.popitem(last=False)
             self._stale.discard(dropped)
 
+    def fresh(self) -> dict[int, list[T]]:
+        """The pages at hand and not stale, by number (a copy: dropping the oldest later does not change it)."""
+        return {number: page for number, page in self._pages.items() if number not in self._stale}
+
     def loading(self) -> bool:
         return bool(self._in_flight)
 

@@ -198,8 +198,8 @@ class TicketDetail(TicketTyping, TicketActions, QtWidgets.QWidget):
 
     def reread(self) -> None:
         """Another view or desk changed tickets (or F5): show this ticket as stored now; typed text stays."""
-        if self.view is not None:
-            self.load(self.view.id)
+        if self._wanted is not None:
+            self.load(self._wanted)  # the ticket on show, or the one on its way: never an older one over it
 
     def _typed(self) -> str:
         return self.text.toPlainText()

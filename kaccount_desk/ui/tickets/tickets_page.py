@@ -14,12 +14,12 @@ from datetime import date, datetime, time, timedelta
 from kaccount_desk.domain.operator_time import OPERATOR_TZ
 from kaccount_desk.domain.tickets import Category, Channel, TicketStatus, Window, label
 from kaccount_desk.services import ticket_queries
-from kaccount_desk.services.changes import TICKET_CHANGED, Changes
+from kaccount_desk.services.changes import Changes
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.ticket_queries import Queue, SearchResult, TicketQuery
 from kaccount_desk.ui.messages import current_lang, error_text
-from kaccount_desk.ui.operations import announce, change_hub, run_query
+from kaccount_desk.ui.operations import change_hub, run_query
 from kaccount_desk.ui.palette import banner_style, text_style
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtWidgets, Signal, Slot
 from kaccount_desk.ui.shortcuts import bind
@@ -410,7 +410,7 @@ class TicketsPage(QtWidgets.QWidget):
 
     @Slot(int)
     def _opened(self, ticket_id: int) -> None:
-        announce(TICKET_CHANGED, self.form)
+        """The form announced the new ticket itself (the queue re-reads through the change signal)."""
         self.select_ticket(ticket_id)
 
     @Slot(str)
