@@ -131,3 +131,19 @@ def test_the_view_reads_only_the_visible_pages(qtbot, admin: Context, campaign: 
     assert page.model.rowCount() == 1000
     assert page.model.fetches <= 3
     assert page.table.model().headerData(0, Qt.Orientation.Horizontal) == "Department"
+
+
+def test_a_batch_over_more_rows_than_the_pages_kept_gets_every_row(qtbot, admin: Context, campaign: str,
+                                                                  applications: Callable[[int], None]) -> None:
+    """A selection of 60 rows in pages of 10, of which the cache keeps 4: the rest are read in one background job."""
+    applications(60)
+    model = ApplicationsModel(admin, ApplicationQuery(campaign), page_size=10)
+    qtbot.waitUntil(operations.idle)
+    assert cell(qtbot, model, 0, 1) == "员工0059"
+    got: list[list[str]] = []
+    model.rows_at(list(range(60)), lambda rows: got.append([row.name for row in rows]))
+    assert got == []  # five pages were not at hand: read off the GUI thread
+    qtbot.waitUntil(operations.idle)
+    assert got == [[f"员工{n:04d}" for n in range(59, -1, -1)]]
+    model.rows_at([0, 3], lambda rows: got.append([row.name for row in rows]))
+    assert got[-1] == ["员工0059", "员工0056"]  # at hand: at once
