@@ -22,7 +22,7 @@ from kaccount_desk.ui.printing.print_page import PrintPage
 from kaccount_desk.ui.qt import Qt, QtCore, QtGui, QtPrintSupport, QtWidgets
 from kaccount_desk.ui.tickets.open_ticket_form import OpenTicketForm
 from kaccount_desk.ui.tickets.ticket_detail import TicketDetail, from_qdatetime
-from kaccount_desk.ui.tickets.tickets_model import URGENCY_ROLE
+from kaccount_desk.ui.tickets.tickets_model import TICKET_ID_ROLE, URGENCY_ROLE
 from kaccount_desk.ui.tickets.tickets_page import TicketsPage
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -406,3 +406,31 @@ def test_a_ticket_key_whose_button_is_off_says_why(qtbot, admin: Context, clerk:
     # The service answers off the GUI thread (ui/operations.py), so the reason arrives a moment later.
     qtbot.waitUntil(lambda: detail.message.isVisible() and "Only the ticket's owner" in detail.message.text(), timeout=5000)
     assert detail.view.status == "open" and detail.text.toPlainText() == ""  # the key typed nothing either
+
+
+def test_a_row_chosen_while_its_page_is_on_its_way_opens_its_ticket_when_it_comes(qtbot, page: TicketsPage, clerk: Context) -> None:
+    for i in range(130):  # a second page of the queue, not painted yet
+        t.open_ticket(clerk, t.TicketInput("consultation", "phone", "hotline", f"客户{i:03d}", f"1380013{i:04d}", "话费查询"))
+    page.refresh()
+    settle(qtbot)
+    page.table.selectRow(120)
+    assert page.detail.wanted is None and page.detail.view is None  # a "…" row: nothing to open yet, its page is asked for
+    settle(qtbot)
+    assert page.detail.view is not None and page.detail.view.id == page.model.index(120, 0).data(TICKET_ID_ROLE)
+
+
+def test_a_refreshed_page_never_swaps_the_ticket_shown(qtbot, page: TicketsPage, clerk: Context, clock: Clock) -> None:
+    first, second = (t.open_ticket(clerk, t.TicketInput("consultation", "phone", "hotline", name, "13800138000", "话费查询")).id
+                     for name in ("王芳", "李明"))
+    page.refresh()
+    settle(qtbot)
+    page.table.selectRow(0)
+    settle(qtbot)
+    assert page.detail.view is not None and page.detail.view.id == first
+    t.close(clerk, first, "客户当场查询完毕")  # at another desk: it leaves "My tickets" ...
+    clock.advance(hours=1)
+    t.open_ticket(clerk, t.TicketInput("consultation", "phone", "hotline", "赵强", "13700137000", "资费"))  # ... as one comes
+    page.refresh()  # the same count: the rows are read again, the selection stays on row 0, which is now another ticket
+    settle(qtbot)
+    assert page.model.index(0, 0).data(TICKET_ID_ROLE) == second
+    assert page.detail.view is not None and page.detail.view.id == first  # the clerk's ticket stays until they choose another

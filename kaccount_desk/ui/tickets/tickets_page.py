@@ -68,6 +68,7 @@ class TicketsPage(QtWidgets.QWidget):
         self.ctx = ctx
         change_hub().changed.connect(self.apply_changes)  # every change, wherever made, reaches this page
         self.form: OpenTicketForm | None = None
+        self._chosen_unread: int | None = None  # the row chosen while it was still "…": its ticket opens when its page comes
         self.model = TicketsModel(ctx, parent=self)
         self.detail = TicketDetail(ctx)
         self.reports = ReportsPanel(ctx)
@@ -313,6 +314,7 @@ class TicketsPage(QtWidgets.QWidget):
     def _row_chosen(self, current: QtCore.QModelIndex, _previous: QtCore.QModelIndex) -> None:
         """A row chosen: its ticket is read in the background (a row still "…" is read when its page arrives)."""
         ticket_id = current.data(TICKET_ID_ROLE) if current.isValid() else None
+        self._chosen_unread = current.row() if current.isValid() and ticket_id is None else None
         if ticket_id is not None and self.detail.wanted != ticket_id:
             self.detail.load(int(ticket_id))
 
@@ -320,8 +322,8 @@ class TicketsPage(QtWidgets.QWidget):
     def _rows_arrived(self, first: int, last: int) -> None:
         """A page came: a row chosen while it was "…" opens its ticket; the ticket on show gets its row selected."""
         current = self.table.currentIndex()
-        if current.isValid() and first <= current.row() <= last:
-            self._row_chosen(current, current)
+        if self._chosen_unread is not None and current.row() == self._chosen_unread and first <= current.row() <= last:
+            self._row_chosen(current, current)  # only a row chosen as "…": a refreshed page never swaps the ticket shown
             return
         wanted = self.detail.wanted
         row = self.model.row_of(wanted) if wanted is not None and not current.isValid() else None
