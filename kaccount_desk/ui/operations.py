@@ -71,9 +71,13 @@ class _WidgetQueue:
 _queues: dict[int, _WidgetQueue] = {}
 
 
-def run_query(parent: QtWidgets.QWidget, fn: Callable[[], T], on_done: Callable[[T], None],
+def run_query(parent: QtCore.QObject, fn: Callable[[], T], on_done: Callable[[T], None],
               on_failed: Callable[[BaseException], bool] | None = None) -> None:
-    """Read through ``fn`` off the GUI thread; ``on_done(result)`` runs on the GUI thread."""
+    """Read through ``fn`` off the GUI thread; ``on_done(result)`` runs on the GUI thread.
+
+    ``parent`` may be a model rather than a widget (a lazy table's pages): its calls queue the same
+    way, and only a widget gets the busy cursor.
+    """
     _enqueue(parent, _Queued(fn, None, on_done, on_failed))
 
 
@@ -87,7 +91,7 @@ def run_change(parent: QtWidgets.QWidget, fn: Callable[[], T], changes: Changes,
     _enqueue(parent, _Queued(fn, changes, on_done, on_failed))
 
 
-def busy(parent: QtWidgets.QWidget) -> bool:
+def busy(parent: QtCore.QObject) -> bool:
     """True while a call of ``parent`` runs or waits (tests and a closing window wait for it)."""
     queue = _queues.get(id(parent))
     return queue is not None and (queue.running is not None or bool(queue.waiting))
@@ -98,19 +102,20 @@ def idle() -> bool:
     return not _queues
 
 
-def _enqueue(parent: QtWidgets.QWidget, item: _Queued) -> None:
+def _enqueue(parent: QtCore.QObject, item: _Queued) -> None:
     queue = _queues.setdefault(id(parent), _WidgetQueue())
     queue.waiting.append(item)
     if queue.running is None:
-        parent.setCursor(Qt.CursorShape.BusyCursor)
+        if isinstance(parent, QtWidgets.QWidget):
+            parent.setCursor(Qt.CursorShape.BusyCursor)
         _next(parent, queue)
 
 
-def _next(parent: QtWidgets.QWidget, queue: _WidgetQueue) -> None:
+def _next(parent: QtCore.QObject, queue: _WidgetQueue) -> None:
     if not queue.waiting:
         queue.running = None
         _queues.pop(id(parent), None)
-        if alive(parent):
+        if isinstance(parent, QtWidgets.QWidget) and alive(parent):
             parent.unsetCursor()
         return
     item = queue.waiting.popleft()
@@ -132,7 +137,7 @@ def _next(parent: QtWidgets.QWidget, queue: _WidgetQueue) -> None:
             if not alive(parent):
                 report_failure(None, exc)
             elif item.on_failed is None or not item.on_failed(exc):
-                report_failure(parent, exc)
+                report_failure(parent if isinstance(parent, QtWidgets.QWidget) else None, exc)
         finally:
             _next(parent, queue)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from kaccount_desk.services import rosters, staff  # noqa: E402
 from kaccount_desk.services.application_list import ApplicationQuery  # noqa: E402
 from kaccount_desk.services.context import Context, Store  # noqa: E402
 from kaccount_desk.services.ticket_queries import Queue, TicketQuery  # noqa: E402
+from kaccount_desk.ui import operations  # noqa: E402
 from kaccount_desk.ui.enrollment.applications_model import ApplicationsModel  # noqa: E402
 from kaccount_desk.ui.enrollment.roster_dialogs import ImportReportModel  # noqa: E402
 from kaccount_desk.ui.qt import Qt, QtCore, QtWidgets  # noqa: E402
@@ -40,6 +42,14 @@ def build_model(kind: str, ctx: Context, campaign: str, roster: Path) -> QtCore.
     return report_model
 
 
+def settle(app: QtWidgets.QApplication) -> None:
+    """Until the lazy models' counts and pages, read in worker threads, have arrived."""
+    while not operations.idle():
+        app.processEvents()
+        time.sleep(0.005)
+    app.processEvents()
+
+
 def main(kind: str, store_path: str, campaign: str, roster: str, calls: int) -> None:
     app = QtWidgets.QApplication([])
     store = Store(f"sqlite:///{store_path}", resources=REPO / "resources", clock=Clock(datetime(2012, 2, 25, 9, 30, tzinfo=CST)))
@@ -51,12 +61,15 @@ def main(kind: str, store_path: str, campaign: str, roster: str, calls: int) -> 
     view.setModel(proxy)
     view.resize(1200, 700)
     view.show()
+    settle(app)
     rows, columns = proxy.rowCount(), proxy.columnCount()
     assert rows and columns, f"{kind}: the model is empty, so it would prove nothing"
     # Fewer rows than one page, so no page is dropped from the cache while counting: freeing
     # rows (whose fields hold None) would lower the count for an honest reason.
     assert rows < 100, f"{kind}: keep the store under one page"
     view.grab()  # let the view fetch and paint once, so caches are warm before counting
+    settle(app)
+    view.grab()
     losses: dict[str, int] = {}
     per_role = calls // len(ROLES) + 1
     asked = 0

@@ -52,7 +52,9 @@ def shown_window(qtbot, ctx: Context) -> MainWindow:
 
 
 def press_f5(qtbot, window: MainWindow) -> None:
+    """F5, then the store calls it starts (lists and open records are re-read in the background)."""
     qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_F5)
+    qtbot.waitUntil(operations.idle)
 
 
 def card(path: Path) -> Path:
@@ -124,6 +126,7 @@ def test_a_ticket_changed_at_another_desk_shows_in_the_open_ticket_on_f5(qtbot, 
     page = window.show_page(TicketsPage)
     assert page is not None
     page.select_ticket(ticket.id)
+    qtbot.waitUntil(operations.idle)  # the ticket is read in the background
     detail = page.detail
     qtbot.keyClicks(detail.text, "half a reply")
     assert detail.view is not None and [e.action for e in detail.view.history] == ["receive"]
@@ -145,6 +148,7 @@ def test_a_ticket_action_runs_off_the_gui_thread_and_every_page_hears_of_it(
     page = window.show_page(TicketsPage)
     assert page is not None
     page.select_ticket(ticket.id)
+    qtbot.waitUntil(operations.idle)  # the ticket is read in the background
     page.detail.start()
     assert page.detail.cursor().shape() == Qt.CursorShape.BusyCursor and not operations.idle()
     qtbot.waitUntil(operations.idle)
@@ -162,7 +166,7 @@ def test_f5_reaches_every_page_with_what_another_desk_wrote(qtbot, admin: Contex
     assert applications is not None and tickets_page is not None and printing is not None and admin_page is not None
     assert admin_page.audit_panel is not None
     tickets_page.queue.setCurrentIndex(tickets_page.queue.findData("all"))
-    qtbot.waitUntil(operations.idle)
+    qtbot.waitUntil(operations.idle)  # every list counted in the background
     before = (applications.model.rowCount(), tickets_page.model.rowCount(), printing.applications.count(),
               admin_page.staff_table.rowCount(), admin_page.audit_panel.model.rowCount())
     other = make_staff(admin, "C003", "clerk", "客服热线")

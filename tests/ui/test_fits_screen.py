@@ -20,6 +20,7 @@ from kaccount_desk.domain.tickets import Action
 from kaccount_desk.services import tickets as t
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.ticket_queries import Queue
+from kaccount_desk.ui import operations
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
 from kaccount_desk.ui.i18n import install_translations
 from kaccount_desk.ui.main_window import MainWindow, rebuild_in_language
@@ -263,6 +264,7 @@ def test_every_enabled_ticket_action_is_in_view_in_every_state(qtbot, qapp, lang
         window.resize(width, height)
         for state, ticket_id in made.items():
             page.select_ticket(ticket_id)
+            qtbot.waitUntil(operations.idle)  # read in the background
             for said in (False, True):
                 view = page.detail.view
                 assert view is not None and view.id == ticket_id

@@ -63,7 +63,9 @@ def test_a_fault_ticket_from_opening_to_close_by_keys(qtbot, window: MainWindow,
     qtbot.keyClick(page, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: page.form is not None)  # a button's key clicks it as a mouse would, after 100 ms
     form = page.form
-    assert form is not None and form.channel.currentData() == "phone"  # a hotline's customers call in
+    assert form is not None
+    qtbot.waitUntil(operations.idle)  # the clerk's window, read in the background
+    assert form.channel.currentData() == "phone"  # a hotline's customers call in
     qtbot.waitExposed(form)
     form.activateWindow()
     form.category.setCurrentIndex(form.category.findData("fault"))
@@ -75,10 +77,12 @@ def test_a_fault_ticket_from_opening_to_close_by_keys(qtbot, window: MainWindow,
     qtbot.keyClick(form.content, Qt.Key.Key_Tab)
     assert not form.content.hasFocus() and form.content.toPlainText() == "家里信号很差"  # Tab moved on
     qtbot.keyClick(form.name, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(operations.idle)  # opened off the GUI thread
     assert form.opened is not None
     ticket_id = form.opened.id
     form.close()
     page.select_ticket(ticket_id)
+    qtbot.waitUntil(operations.idle)
     detail = page.detail
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)  # keys go to the active window, as on a desk

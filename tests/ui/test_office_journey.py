@@ -10,6 +10,7 @@ from typing_input import commit
 
 from kaccount_desk.services.application_list import ApplicationQuery
 from kaccount_desk.services.context import Context
+from kaccount_desk.ui import operations
 from kaccount_desk.ui.enrollment.applications_model import ApplicationsModel
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
@@ -164,11 +165,14 @@ def test_no_two_alt_letters_meet_on_the_enrollment_page(qtbot, qapp, lang: str, 
     assert not sorted({letter for letter in letters if letters.count(letter) > 1})
 
 
-def test_the_lists_cut_plan_and_status_read_whole_in_their_tooltip(office: Context, campaign: str,
+def test_the_lists_cut_plan_and_status_read_whole_in_their_tooltip(qtbot, office: Context, campaign: str,
                                                                    applications: Callable[[int], None]) -> None:
     """At 1366 px the list shows '集团资费(神州行集…' and 'Sent to …': hovering a cell gives the whole text."""
     applications(1)
     model = ApplicationsModel(office, ApplicationQuery(campaign))
+    qtbot.waitUntil(operations.idle)  # counted in the background
+    model.index(0, 0).data()  # asks for the page
+    qtbot.waitUntil(operations.idle)
     for column in (5, 7):  # plan, status
         index = model.index(0, column)
         assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data() and index.data()
@@ -180,6 +184,7 @@ def test_ctrl_n_in_the_list_starts_the_next_application(qtbot, qapp, office: Con
     applications(2)
     window, page = at_the_counter(qtbot, office)
     assert page is not None and page.form is not None
+    qtbot.waitUntil(lambda: operations.idle() and page.model.application_id(0) is not None)  # counted and read in the background
     page.table.setFocus()
     page.table.setCurrentIndex(page.model.index(0, 1))
     qtbot.keyClick(page.table, Qt.Key.Key_Return)  # Enter opens the current row in the form

@@ -13,6 +13,7 @@ from kaccount_desk.services import enrollment
 from kaccount_desk.services import tickets as t
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
+from kaccount_desk.ui import operations
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.messages import set_current_lang
 from kaccount_desk.ui.qt import QtWidgets
@@ -41,6 +42,7 @@ def test_the_ticket_panel_enables_exactly_the_allowed_actions(qtbot, admin: Cont
         detail = TicketDetail(ctx)
         qtbot.addWidget(detail)
         detail.load(opened.id)
+        qtbot.waitUntil(operations.idle)  # read in the background
         assert detail.view is not None
         enabled = {action for action, button in _buttons(detail).items() if button.isEnabled()}
         assert enabled == detail.view.allowed

@@ -72,23 +72,28 @@ def two_tickets_open(qtbot, clerk: Context) -> tuple[int, int, MainWindow, Ticke
     window = window_of(qtbot, clerk)
     tickets = page_of(window, TicketsPage)
     assert isinstance(tickets, TicketsPage)
+    qtbot.waitUntil(operations.idle)  # the queue, counted and read in the background
     return first, second, window, tickets
 
 
 def test_the_action_box_keeps_its_text_per_ticket(qtbot, clerk: Context) -> None:
     first, second, window, tickets = two_tickets_open(qtbot, clerk)
     tickets.select_ticket(first)
+    qtbot.waitUntil(operations.idle)  # read in the background
     qtbot.keyClicks(tickets.detail.text, "ask billing about the double charge")
     tickets.table.setFocus()
     row = next(r for r in range(tickets.model.rowCount()) if tickets.model.ticket_id(r) == second)
     qtbot.mouseClick(tickets.table.viewport(), Qt.MouseButton.LeftButton, pos=tickets.table.visualRect(
         tickets.model.index(row, 1)).center())
+    qtbot.waitUntil(operations.idle)
     assert tickets.detail.view is not None and tickets.detail.view.id == second
     assert tickets.detail.text.toPlainText() == ""  # the other ticket's text is not shown here
     qtbot.keyClicks(tickets.detail.text, "call back after 5 pm")
     tickets.select_ticket(first)
+    qtbot.waitUntil(operations.idle)  # read in the background
     assert tickets.detail.text.toPlainText() == "ask billing about the double charge"
     tickets.select_ticket(second)
+    qtbot.waitUntil(operations.idle)  # read in the background
     assert tickets.detail.text.toPlainText() == "call back after 5 pm"
 
 
@@ -96,8 +101,10 @@ def test_closing_with_text_in_the_action_box_offers_discard_or_cancel(qtbot, cle
                                                                       boxes: MessageBoxes) -> None:
     first, second, window, tickets = two_tickets_open(qtbot, clerk)
     tickets.select_ticket(first)
+    qtbot.waitUntil(operations.idle)  # read in the background
     qtbot.keyClicks(tickets.detail.text, "half a reply")
     tickets.select_ticket(second)  # the typing is now for a ticket not on screen
+    qtbot.waitUntil(operations.idle)  # read in the background
     window.nav.setCurrentRow(0)
     asked = answer(boxes, Button.Cancel, Button.Discard)
     assert not window.close() and window.isVisible()
@@ -179,10 +186,13 @@ def test_the_ticket_panel_empties_when_its_ticket_leaves_the_list(qtbot, clerk: 
     tickets = page_of(window, TicketsPage)
     assert isinstance(tickets, TicketsPage)
     tickets.select_ticket(complaint)
+    qtbot.waitUntil(operations.idle)  # read in the background
     qtbot.keyClicks(tickets.detail.text, "kept aside")
     tickets.category.setCurrentIndex(tickets.category.findData("complaint"))
+    qtbot.waitUntil(operations.idle)  # counted, and whether it still holds the ticket asked, in the background
     assert tickets.detail.view is not None  # still listed: the panel stays
     tickets.category.setCurrentIndex(tickets.category.findData("fault"))
+    qtbot.waitUntil(operations.idle)
     assert tickets.model.rowCount() == 0 and tickets.detail.view is None
     assert tickets.detail.title.text() == "Select a ticket in the queue" and not tickets.detail.isEnabled()
     tickets.category.setCurrentIndex(0)
@@ -190,6 +200,7 @@ def test_the_ticket_panel_empties_when_its_ticket_leaves_the_list(qtbot, clerk: 
     tickets.apply_filters()
     qtbot.waitUntil(operations.idle)  # the search runs off the GUI thread
     tickets.select_ticket(complaint)
+    qtbot.waitUntil(operations.idle)  # read in the background
     assert tickets.detail.text.toPlainText() == "kept aside"  # the typing came back with its ticket
     tickets.apply_filters()  # a search without it: the panel empties again
     qtbot.waitUntil(operations.idle)

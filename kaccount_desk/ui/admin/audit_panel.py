@@ -93,6 +93,7 @@ class AuditPanel(QtWidgets.QWidget):
         self.alarm.setStyleSheet(text_style("reason"))
         self.alarm.hide()
         self.model = AuditModel(ctx, self)
+        self.model.counted.connect(self._show_count)
         self.table = QtWidgets.QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
@@ -133,6 +134,10 @@ class AuditPanel(QtWidgets.QWidget):
     @Slot()
     def apply_filter(self) -> None:
         self.model.set_filter(self.current_filter())
+        self.status.setText("…")  # counted in the background: _show_count follows
+
+    @Slot()
+    def _show_count(self) -> None:
         self.status.setText(self.tr("%n entries", "", self.model.rowCount()))
 
     @Slot()

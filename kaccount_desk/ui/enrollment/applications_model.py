@@ -55,7 +55,7 @@ class ApplicationsModel(LazyTableModel[ApplicationRow]):
         super().__init__(ctx, parent, page_size)
         self.query = query
         if query is not None:
-            self._count, self._capped = self._count_rows()
+            self._reset()
 
     def _fetch_count(self) -> tuple[int, bool]:
         return (0 if self.query is None else application_list.count_applications(self.ctx, self.query)), False

@@ -6,6 +6,8 @@ right; double-click or Enter on a row opens that application in the form.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kaccount_desk.domain.roles import Permission, fixed_department
 from kaccount_desk.domain.workflow import STATUS_LABELS, Status, status_label
 from kaccount_desk.services import batches, campaigns
@@ -46,6 +48,8 @@ class ApplicationsPage(QtWidgets.QWidget):
         self.campaign_code: str | None = None
         self.form: IntakeForm | None = None
         self.model = ApplicationsModel(ctx, parent=self)
+        self.model.counted.connect(self._counted)  # counted in the background after every new query
+        self._select_all_when_counted = False
         self.progress = ProgressPanel(ctx)
 
         self.department = QtWidgets.QComboBox()
@@ -285,12 +289,29 @@ class ApplicationsPage(QtWidgets.QWidget):
             return
         if department != self.department.currentData():
             self.department.setCurrentIndex(self.department.findData(department))
-        self.table.selectAll()
+        if self.model.counting:
+            self._select_all_when_counted = True  # the department's rows are being counted in the background
+        else:
+            self.table.selectAll()
         self.table.setFocus()
 
+    @Slot()
+    def _counted(self) -> None:
+        if self._select_all_when_counted:
+            self._select_all_when_counted = False
+            self.table.selectAll()
+        self._show_count()
+
+    def _with_selected(self, then: Callable[[list[int]], None]) -> None:
+        """``then(ids)`` of every selected row, top to bottom; rows whose page is not at hand are read in the background."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        self.model.rows_at(rows, lambda found: then([row.id for row in found]))
+
     def move_selected(self, target: str) -> None:
+        self._with_selected(lambda ids: self._move(ids, target))
+
+    def _move(self, ids: list[int], target: str) -> None:
         """One question for the whole selection, then one result row per application."""
-        ids = self.selected_ids()
         if not ids:
             return
         name = status_label(target, current_lang())
@@ -318,14 +339,14 @@ class ApplicationsPage(QtWidgets.QWidget):
     @Slot()
     def export_selected(self) -> None:
         """The picked applications as a working list (.xlsx or .csv, ID numbers masked), written off the GUI thread."""
-        ids = self.selected_ids()
+        self._with_selected(self._export)
+
+    def _export(self, ids: list[int]) -> None:
         if ids and self.campaign_code:
             self.export_operation = export_roster(self, self.ctx, self.campaign_code, application_ids=ids)
 
     def _print_selected(self, kind: str) -> None:
-        ids = self.selected_ids()
-        if ids:
-            self.print_requested.emit(kind, ids)
+        self._with_selected(lambda ids: self.print_requested.emit(kind, ids) if ids else None)
 
     def _form_saved(self, ids: list[int]) -> bool:
         """Typing in the form on one of these applications is saved before the batch moves it (or the batch waits)."""

@@ -16,10 +16,12 @@ from kaccount_desk.domain.mobile import check_mobile, normalize_mobile
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.tickets import Area, Category, Channel, Window, label, ticket_number
 from kaccount_desk.services import ticket_queries, tickets
+from kaccount_desk.services.changes import TICKET_CHANGED
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.tickets import TicketInput, TicketView
 from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.operations import announce, run_change, run_query
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.tickets.ticket_actions import from_qdatetime, to_qdatetime
@@ -43,6 +45,7 @@ class OpenTicketForm(QtWidgets.QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.opened: TicketView | None = None
+        self._saving = False  # a ticket is being opened: Enter again must not open a second one
         self.setWindowTitle(self.tr("Receive a customer's matter"))
         self._build()
         self._channel_changed()
@@ -57,11 +60,7 @@ class OpenTicketForm(QtWidgets.QDialog):
         self.category = self._combo(Category)
         self.channel = self._combo(Channel)
         self.window_combo = self._combo(Window)
-        own = ticket_queries.my_window(self.ctx)
-        if own:
-            self.window_combo.setCurrentIndex(self.window_combo.findData(own))
-        if own == Window.HOTLINE:  # the hotline's customers call in
-            self.channel.setCurrentIndex(self.channel.findData(Channel.PHONE))
+        run_query(self, lambda: ticket_queries.my_window(self.ctx), self._own_window)
         self.name = QtWidgets.QLineEdit()
         self.name.setMaxLength(64)
         self.number = QtWidgets.QLineEdit()
@@ -133,6 +132,14 @@ class OpenTicketForm(QtWidgets.QDialog):
             shortcut = QtGui.QShortcut(QtGui.QKeySequence(keys), self)
             shortcut.activated.connect(self.save)
 
+    def _own_window(self, own: str | None) -> None:
+        """The clerk's own window, read in the background, unless they already chose a window or channel themselves."""
+        if not own or self.window_combo.currentIndex() != 0 or self.channel.currentIndex() != 0:
+            return
+        self.window_combo.setCurrentIndex(self.window_combo.findData(own))
+        if own == Window.HOTLINE:  # the hotline's customers call in
+            self.channel.setCurrentIndex(self.channel.findData(Channel.PHONE))
+
     def _with_note(self, widget: QtWidgets.QWidget, key: str) -> QtWidgets.QWidget:
         box = QtWidgets.QWidget()
         line = QtWidgets.QHBoxLayout(box)
@@ -193,25 +200,54 @@ class OpenTicketForm(QtWidgets.QDialog):
         self.content.setPlainText(str(fields.get("content") or ""))
 
     @Slot()
-    def save(self) -> TicketView | None:
+    def save(self) -> None:
+        """Open the ticket off the GUI thread; a second Enter while it is being opened is not a second ticket.
+
+        What was typed stays until the ticket is opened; typing done meanwhile (the next customer's
+        name) stays after it.
+        """
+        if self._saving:
+            return
+        self._saving = True
+        self._clear_notes()
+        entered, sent = self._input(), self._typed()
+
+        def opened(view: TicketView) -> None:
+            self._saving = False
+            self._opened(view, sent)
+
+        def refused(exc: BaseException) -> bool:
+            self._saving = False
+            if not isinstance(exc, ServiceError):
+                return False
+            self._show_reasons(exc.reasons)
+            return True
+
+        run_change(self, lambda: tickets.open_ticket(self.ctx, entered), TICKET_CHANGED, opened, refused)
+
+    def _clear_notes(self) -> None:
         for key in self.notes:
             self._note(key, "")
         self.message.hide()
-        try:
-            view = tickets.open_ticket(self.ctx, self._input())
-        except ServiceError as exc:
-            self._show_reasons(exc.reasons)
-            return None
+
+    def _typed(self) -> tuple[str, str, str]:
+        return self.name.text(), self.number.text(), self.content.toPlainText()
+
+    def _opened(self, view: TicketView, sent: tuple[str, str, str] | None) -> None:
+        """Say the ticket's number and due time; clear what was sent (``None``: everything)."""
         self.opened = view
         self._say("ok", self.tr("Ticket %1 opened, due %2. You own it until the customer confirms.")
                   .replace("%1", ticket_number(view.id, view.received_at)).replace("%2", f"{view.due_at:%Y-%m-%d %H:%M}"))
         self.print_button.setVisible(True)
-        for edit in (self.name, self.number, self.content):
-            edit.clear()
-        self.key_account.setChecked(False)
-        self.name.setFocus()
+        now = self._typed()
+        edits: tuple[QtWidgets.QLineEdit | QtWidgets.QPlainTextEdit, ...] = (self.name, self.number, self.content)
+        for edit, was, typed in zip(edits, sent or now, now, strict=True):
+            if was == typed:
+                edit.clear()
+        if sent is None or sent == now:
+            self.key_account.setChecked(False)
+            self.name.setFocus()
         self.saved.emit(view.id)
-        return view
 
     def start_afresh(self) -> None:
         """Reopened for the next customer: the last ticket's outcome goes; typing kept when closed stays."""
@@ -230,7 +266,19 @@ class OpenTicketForm(QtWidgets.QDialog):
         return True
 
     def save_input(self) -> bool:
-        return self.save() is not None
+        """Asked by the "unsaved typing" question, which needs the answer before the window closes: saved here and now.
+
+        The one store call of this form on the GUI thread, as ``ui/operations.py`` allows for it; it announces the change itself.
+        """
+        self._clear_notes()
+        try:
+            view = tickets.open_ticket(self.ctx, self._input())
+        except ServiceError as exc:
+            self._show_reasons(exc.reasons)
+            return False
+        self._opened(view, None)
+        announce(TICKET_CHANGED, self)
+        return True
 
     def _show_reasons(self, reasons: tuple[Reason, ...]) -> None:
         lang = current_lang()

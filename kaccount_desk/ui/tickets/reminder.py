@@ -16,7 +16,8 @@ from kaccount_desk.domain.tickets import ticket_number
 from kaccount_desk.services import ticket_queries
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
-from kaccount_desk.services.ticket_queries import Queue, Sort, TicketQuery
+from kaccount_desk.services.ticket_queries import Queue, Sort, TicketQuery, TicketRow
+from kaccount_desk.ui.operations import run_query
 from kaccount_desk.ui.qt import QtCore, QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.tickets.tickets_model import time_left_text
 
@@ -37,10 +38,23 @@ class Alert:
     text: str
 
 
+def _most_urgent(ctx: Context) -> list[TicketRow]:
+    """The head of the owner's queue by due time; read in a worker thread, so a refusal is an empty list."""
+    try:
+        return ticket_queries.page_tickets(ctx, TicketQuery(queue=Queue.MINE, sort=Sort.DUE), 0, LOOK_AHEAD)
+    except ServiceError as exc:
+        log.warning("reminder cannot read the owner's tickets: %s", exc)
+        return []
+
+
 class Reminder(QtCore.QObject):
-    """Checks the owner's queue on a timer; ``alerted`` carries the text when there is no tray."""
+    """Checks the owner's queue on a timer, reading it off the GUI thread; ``alerted`` carries the text when there is no tray.
+
+    ``checked`` carries each round's new alerts (what a test waits for).
+    """
 
     alerted = Signal(str)
+    checked = Signal(list)
 
     def __init__(self, ctx: Context, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
@@ -54,14 +68,9 @@ class Reminder(QtCore.QObject):
     def start(self) -> None:
         self.timer.start()
 
-    def due_alerts(self) -> list[Alert]:
-        """The owner's tickets past a threshold they were not yet reminded of."""
+    def due_alerts(self, rows: list[TicketRow]) -> list[Alert]:
+        """Of the head of the owner's queue, the tickets past a threshold they were not yet reminded of."""
         now = self.ctx.now()
-        try:
-            rows = ticket_queries.page_tickets(self.ctx, TicketQuery(queue=Queue.MINE, sort=Sort.DUE), 0, LOOK_AHEAD)
-        except ServiceError as exc:
-            log.warning("reminder cannot read the owner's tickets: %s", exc)
-            return []
         alerts: list[Alert] = []
         for row in rows:
             if row.due_at - now > DUE_SOON:
@@ -77,15 +86,18 @@ class Reminder(QtCore.QObject):
         return alerts
 
     @Slot()
-    def check(self) -> list[Alert]:
-        """One round: find new alerts and show them; returns them so callers and tests can see."""
-        alerts = self.due_alerts()
+    def check(self) -> None:
+        """One round: read the owner's most urgent tickets in the background, then show the new alerts."""
+        run_query(self, lambda: _most_urgent(self.ctx), self._show_alerts)
+
+    def _show_alerts(self, rows: list[TicketRow]) -> None:
+        alerts = self.due_alerts(rows)
         if alerts:
             lines = [a.text for a in alerts[:SHOWN_LINES]]
             if len(alerts) > SHOWN_LINES:
                 lines.append(self.tr("…and %1 more: see the queue").replace("%1", str(len(alerts) - SHOWN_LINES)))
             self._show("\n".join(lines))
-        return alerts
+        self.checked.emit(alerts)
 
     def _show(self, text: str) -> None:
         if QtWidgets.QSystemTrayIcon.isSystemTrayAvailable():

@@ -18,8 +18,9 @@ from kaccount_desk.services import ticket_queries
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.ticket_queries import Report, ReportRow
 from kaccount_desk.ui.file_names import ask_save_path, file_name
+from kaccount_desk.ui.operations import busy, run_query
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCharts, QtCore, QtGui, QtWidgets, Slot
-from kaccount_desk.ui.workers import Operation, report_failure, run_with_progress
+from kaccount_desk.ui.workers import Operation, run_with_progress
 
 log = logging.getLogger("kaccount_desk.ui.tickets")
 
@@ -61,7 +62,6 @@ class ReportsPanel(QtWidgets.QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.report: Report | None = None
-        self.operation: Operation | None = None
         today = ctx.now().astimezone(OPERATOR_TZ).date()
         self.first = QtWidgets.QDateEdit(QtCore.QDate(today.year, today.month, 1))
         self.last = QtWidgets.QDateEdit(QtCore.QDate(today.year, today.month, today.day))
@@ -131,26 +131,20 @@ class ReportsPanel(QtWidgets.QWidget):
     @Slot()
     def compute(self) -> None:
         """Read the report in a worker thread; the tables and chart fill in when it arrives."""
-        if self.operation is not None and self.operation.running:
+        if busy(self):
             return
         start, end = self.period()
         self.status.setText(self.tr("Counting…"))
         self.show_button.setEnabled(False)
-        self.operation = Operation(lambda _progress: ticket_queries.ticket_report(self.ctx, start, end))
-        self.operation.finished.connect(self.show_report)
-        self.operation.failed.connect(self._failed)
-        self.operation.start()
+        run_query(self, lambda: ticket_queries.ticket_report(self.ctx, start, end), self.show_report, self._failed)
 
-    @Slot(object)
-    def _failed(self, exc: object) -> None:
+    def _failed(self, _exc: BaseException) -> bool:
+        """The usual report follows (an error box or the banner); the button is live again for another try."""
         self.show_button.setEnabled(True)
         self.status.clear()
-        assert isinstance(exc, BaseException)
-        report_failure(self, exc)
+        return False
 
-    @Slot(object)
-    def show_report(self, report: object) -> None:
-        assert isinstance(report, Report)
+    def show_report(self, report: Report) -> None:
         self.report = report
         self.show_button.setEnabled(True)
         self.export_button.setEnabled(True)

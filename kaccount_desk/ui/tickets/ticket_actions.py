@@ -9,22 +9,17 @@ hierarchy.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from kaccount_desk.domain.operator_time import OPERATOR_TZ
 from kaccount_desk.domain.ticket_deadlines import DEFAULT_REFERRAL_HOURS
 from kaccount_desk.domain.tickets import Action, CallbackResult
-from kaccount_desk.services import tickets
 from kaccount_desk.services.context import Context
-from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.tickets import TicketView
 from kaccount_desk.ui.flow_layout import FlowLayout
 from kaccount_desk.ui.qt import QtCore, QtGui, QtWidgets
 from kaccount_desk.ui.shortcuts import bind, keys
-
-log = logging.getLogger("kaccount_desk.ui.tickets")
 
 
 def to_qdatetime(value: datetime) -> QtCore.QDateTime:
@@ -52,6 +47,7 @@ class TicketActions(QtWidgets.QWidget):
 
     ctx: Context
     departments: list[str]
+    owners: list[tuple[str, str]]  # read with the ticket (``ticket_reading.py``), never here
 
     # Provided by the panel: the actions themselves.
     start: Callable[[], bool]
@@ -179,18 +175,13 @@ class TicketActions(QtWidgets.QWidget):
             shortcut.setEnabled(not button.isEnabled())  # never both: one key, one meaning
 
     def _fill_owners(self, view: TicketView | None, allowed: bool) -> None:
-        """Colleagues a supervisor may hand the ticket to; the service checks that its owner has left."""
+        """Colleagues a supervisor may hand the ticket to (read with the ticket); the service checks that its owner has left."""
         self.reassign_owner.clear()
         if not allowed or view is None:
             self.reassign_owner.setEnabled(False)
             self.reassign_button.setEnabled(False)
             return
-        try:
-            people = tickets.possible_owners(self.ctx)
-        except ServiceError as exc:
-            log.warning("cannot read staff: %s", exc)
-            people = []
-        for staff_no, name in people:
+        for staff_no, name in self.owners:
             if staff_no != view.owner:
                 self.reassign_owner.addItem(f"{name}({staff_no})", staff_no)
         for widget in (self.reassign_owner, self.reassign_button):

@@ -10,7 +10,6 @@ The action area is ``ticket_actions.py``; text typed and not yet sent is ``ticke
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 
 from kaccount_desk.domain.ticket_deadlines import referral_due
@@ -22,15 +21,14 @@ from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.tickets import TicketView
 from kaccount_desk.ui.fit import scrolling
 from kaccount_desk.ui.messages import current_lang, error_text
-from kaccount_desk.ui.operations import run_change
+from kaccount_desk.ui.operations import run_change, run_query
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtWidgets, Signal
 from kaccount_desk.ui.tickets.ticket_actions import TicketActions, from_qdatetime, to_qdatetime
 from kaccount_desk.ui.tickets.ticket_facts_form import TicketFactsForm, history_line
+from kaccount_desk.ui.tickets.ticket_reading import LoadedTicket, read_ticket
 from kaccount_desk.ui.tickets.ticket_typing import TicketTyping
 from kaccount_desk.ui.wrapped_lines import WrappedLinesDelegate
-
-log = logging.getLogger("kaccount_desk.ui.tickets")
 
 
 class TicketDetail(TicketTyping, TicketActions, QtWidgets.QWidget):
@@ -44,10 +42,11 @@ class TicketDetail(TicketTyping, TicketActions, QtWidgets.QWidget):
         self.ctx = ctx
         self.view: TicketView | None = None
         self.departments: list[str] = []
+        self.owners: list[tuple[str, str]] = []  # whom the ticket may be handed to, read with it
+        self._wanted: int | None = None  # the ticket last asked for: an answer for another one is dropped
         # What was typed for other tickets, kept while the clerk looks at another one: (number, text, reason).
         self.drafts: dict[int, tuple[str, str, str]] = {}
         self._build()
-        self._read_departments()
         self.set_view(None)
 
     def _build(self) -> None:
@@ -88,33 +87,44 @@ class TicketDetail(TicketTyping, TicketActions, QtWidgets.QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
         layout.addWidget(self.splitter, 1)
-        layout.addWidget(self._build_actions())
+        self.action_box = self._build_actions()
+        layout.addWidget(self.action_box)
 
     # ----- showing -----
 
     def load(self, ticket_id: int | None) -> None:
-        """Read the ticket afresh (its history may have grown since the queue was read)."""
-        self._read_departments()
+        """Read the ticket afresh in the background (its history may have grown since the queue was read).
+
+        Everything the panel needs for one ticket comes in one worker job (``read_ticket``). The
+        ticket on show stays, with its typing, until the answer is here; its actions are held
+        meanwhile, so a click meant for the new ticket cannot land on the old one. An answer for a
+        ticket the clerk has already left is dropped.
+        """
+        self._wanted = ticket_id
         if ticket_id is None:
             self.set_view(None)
             return
-        try:
-            self.set_view(tickets.show(self.ctx, ticket_id))
-        except ServiceError as exc:
-            self.set_view(None)
-            self._say("reason", error_text(exc))
+        if self.view is not None and self.view.id != ticket_id:
+            self.action_box.setEnabled(False)
+        run_query(self, lambda: read_ticket(self.ctx, ticket_id), lambda loaded: self._loaded(ticket_id, loaded))
 
-    def _read_departments(self) -> None:
-        """The list may have changed on the Admin page since the last ticket was shown."""
-        try:
-            departments = tickets.departments(self.ctx)
-        except ServiceError as exc:
-            log.warning("cannot read departments: %s", exc)
-            return
-        if departments != self.departments:
-            self.departments = departments
+    @property
+    def wanted(self) -> int | None:
+        """The ticket shown or on its way (the last one asked for)."""
+        return self._wanted
+
+    def _loaded(self, ticket_id: int, loaded: LoadedTicket) -> None:
+        if ticket_id != self._wanted:
+            return  # another ticket was chosen meanwhile: its answer follows
+        self.action_box.setEnabled(True)
+        if loaded.departments is not None and loaded.departments != self.departments:
+            self.departments = loaded.departments
             self.refer_department.clear()
-            self.refer_department.addItems(departments)
+            self.refer_department.addItems(loaded.departments)
+        self.owners = loaded.owners
+        self.set_view(loaded.view)
+        if loaded.refusal is not None:
+            self._say("reason", error_text(loaded.refusal))
 
     def set_view(self, view: TicketView | None) -> None:
         previous = self.view
@@ -188,8 +198,8 @@ class TicketDetail(TicketTyping, TicketActions, QtWidgets.QWidget):
 
     def reread(self) -> None:
         """Another view or desk changed tickets (or F5): show this ticket as stored now; typed text stays."""
-        if self.view is not None:
-            self.load(self.view.id)
+        if self._wanted is not None:
+            self.load(self._wanted)  # the ticket on show, or the one on its way: never an older one over it
 
     def _typed(self) -> str:
         return self.text.toPlainText()

@@ -21,6 +21,7 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.ticket_queries import COUNT_CAP, Sort, TicketQuery, TicketRow
 from kaccount_desk.ui.lazy_table import ROOT, LazyTableModel
 from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.operations import run_query
 from kaccount_desk.ui.page_cache import PAGE_SIZE
 from kaccount_desk.ui.palette import COLOURS, ROW_BACKGROUNDS, URGENCY_STATES
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtGui
@@ -86,8 +87,9 @@ class TicketsModel(LazyTableModel[TicketRow]):
         self.query = query
         self._cap = COUNT_CAP
         self._hits: tuple[TicketRow, ...] | None = None
+        self._more_asked: int | None = None  # the generation a "count the next thousand" was asked in
         if query is not None:
-            self._count, self._capped = self._count_rows()
+            self._reset()
 
     def _fetch_count(self) -> tuple[int, bool]:
         if self.query is None:
@@ -107,9 +109,10 @@ class TicketsModel(LazyTableModel[TicketRow]):
     def set_hits(self, hits: tuple[TicketRow, ...]) -> None:
         """Show search hits instead of the queue; the service already limits them to a short list."""
         self.beginResetModel()
+        self._generation += 1  # a count or page of the queue still on its way is not for this list
         self._hits = hits
         self._pages.clear()
-        self._count, self._capped = len(hits), False
+        self._count, self._capped, self._counting = len(hits), False, False
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -120,14 +123,22 @@ class TicketsModel(LazyTableModel[TicketRow]):
             super().refresh()
 
     def canFetchMore(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = ROOT) -> bool:
-        return not parent.isValid() and self._capped and self._hits is None
+        return not parent.isValid() and self._capped and self._hits is None and self._more_asked != self._generation
 
     def fetchMore(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = ROOT) -> None:
-        """The view reached the end of a capped count: count the next thousand, not the whole queue."""
+        """The view reached the end of a capped count: count the next thousand in the background, not the whole queue."""
         if not self.canFetchMore(parent):
             return
         self._cap += COUNT_CAP
-        count, capped = self._count_rows()
+        generation = self._more_asked = self._generation
+        run_query(self, self._current(generation, self._count_rows), lambda found: self._counted_more(generation, found))
+
+    def _counted_more(self, generation: int, found: tuple[int, bool] | None) -> None:
+        if self._more_asked == generation:
+            self._more_asked = None
+        if generation != self._generation or found is None:
+            return
+        count, capped = found
         if count > self._count:
             self.beginInsertRows(QtCore.QModelIndex(), self._count, count - 1)
             self._count = count
@@ -135,6 +146,7 @@ class TicketsModel(LazyTableModel[TicketRow]):
             self.endInsertRows()
         else:
             self._capped = False
+        self.counted.emit()
 
     def row_at(self, row: int) -> TicketRow | None:
         if self._hits is not None:

@@ -14,12 +14,12 @@ from datetime import date, datetime, time, timedelta
 from kaccount_desk.domain.operator_time import OPERATOR_TZ
 from kaccount_desk.domain.tickets import Category, Channel, TicketStatus, Window, label
 from kaccount_desk.services import ticket_queries
-from kaccount_desk.services.changes import TICKET_CHANGED, Changes
+from kaccount_desk.services.changes import Changes
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.ticket_queries import Queue, SearchResult, TicketQuery
 from kaccount_desk.ui.messages import current_lang, error_text
-from kaccount_desk.ui.operations import announce, change_hub, run_query
+from kaccount_desk.ui.operations import change_hub, run_query
 from kaccount_desk.ui.palette import banner_style, text_style
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtWidgets, Signal, Slot
 from kaccount_desk.ui.shortcuts import bind
@@ -50,6 +50,15 @@ QUEUES: tuple[tuple[Queue, str], ...] = tuple((queue, str(title)) for queue, tit
 ))
 
 
+def _holds(ctx: Context, query: TicketQuery, ticket_id: int) -> bool | None:
+    """Whether ``query`` lists the ticket; None when it cannot be told (then the panel keeps it). Runs in a worker."""
+    try:
+        return ticket_queries.query_holds(ctx, query, ticket_id)
+    except ServiceError as exc:
+        log.warning("cannot tell whether the ticket is listed: %s", exc)
+        return None
+
+
 class TicketsPage(QtWidgets.QWidget):
     # ("receipt" or "ticket", id, ticket number), from the ticket panel or the new-ticket form: the window prints it.
     print_requested = Signal(str, int, str)
@@ -59,6 +68,7 @@ class TicketsPage(QtWidgets.QWidget):
         self.ctx = ctx
         change_hub().changed.connect(self.apply_changes)  # every change, wherever made, reaches this page
         self.form: OpenTicketForm | None = None
+        self._chosen_unread: int | None = None  # the row chosen while it was still "…": its ticket opens when its page comes
         self.model = TicketsModel(ctx, parent=self)
         self.detail = TicketDetail(ctx)
         self.reports = ReportsPanel(ctx)
@@ -139,6 +149,8 @@ class TicketsPage(QtWidgets.QWidget):
         self.table.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._sort_changed)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.model.counted.connect(self._counted)
+        self.model.rows_arrived.connect(self._rows_arrived)
         self.count_label = QtWidgets.QLabel()
         self.hint_label = QtWidgets.QLabel()
         self.hint_label.setStyleSheet(text_style("warning"))
@@ -225,8 +237,7 @@ class TicketsPage(QtWidgets.QWidget):
         term = self.search.text().strip()
         self.hint_label.hide()
         if not term:
-            self.model.set_query(self.current_query())
-            self.table.doItemsLayout()
+            self.model.set_query(self.current_query())  # counted in the background: _counted follows
             self._show_count()
             self._forget_ticket_if_gone()
             return
@@ -263,20 +274,25 @@ class TicketsPage(QtWidgets.QWidget):
         """Other filters or a search: the panel empties when its ticket is not in the list any more.
 
         Only here, not after an action: a ticket the clerk just closed leaves "My tickets", and the
-        panel keeps showing it with its "Done" line, which is the answer to what they did.
+        panel keeps showing it with its "Done" line, which is the answer to what they did. Whether a
+        queue holds it is asked in the background; the answer counts only if the panel still shows
+        that ticket and the list still shows that query.
         """
         view = self.detail.view
         if view is None or self.model.row_of(view.id) is not None:
             return
         query = self.model.query
-        if not self.model.is_search() and query is not None:
-            try:
-                if ticket_queries.query_holds(self.ctx, query, view.id):
-                    return
-            except ServiceError as exc:
-                log.warning("cannot tell whether the ticket is listed: %s", exc)
-                return
-        self.detail.load(None)
+        if self.model.is_search() or query is None:
+            self.detail.load(None)
+            return
+        ticket_id = view.id
+
+        def held(holds: bool | None) -> None:
+            still = self.detail.view is not None and self.detail.view.id == ticket_id and self.detail.wanted == ticket_id
+            if holds is False and still and self.model.query == query and not self.model.is_search():
+                self.detail.load(None)
+
+        run_query(self, lambda: _holds(self.ctx, query, ticket_id), held)
 
     def _hint(self, text: str) -> None:
         self.hint_label.setText(text)
@@ -296,9 +312,35 @@ class TicketsPage(QtWidgets.QWidget):
 
     @Slot(QtCore.QModelIndex, QtCore.QModelIndex)
     def _row_chosen(self, current: QtCore.QModelIndex, _previous: QtCore.QModelIndex) -> None:
+        """A row chosen: its ticket is read in the background (a row still "…" is read when its page arrives)."""
         ticket_id = current.data(TICKET_ID_ROLE) if current.isValid() else None
-        if ticket_id is not None and (self.detail.view is None or self.detail.view.id != ticket_id):
+        self._chosen_unread = current.row() if current.isValid() and ticket_id is None else None
+        if ticket_id is not None and self.detail.wanted != ticket_id:
             self.detail.load(int(ticket_id))
+
+    @Slot(int, int)
+    def _rows_arrived(self, first: int, last: int) -> None:
+        """A page came: a row chosen while it was "…" opens its ticket; the ticket on show gets its row selected."""
+        current = self.table.currentIndex()
+        if self._chosen_unread is not None and current.row() == self._chosen_unread and first <= current.row() <= last:
+            self._row_chosen(current, current)  # only a row chosen as "…": a refreshed page never swaps the ticket shown
+            return
+        wanted = self.detail.wanted
+        row = self.model.row_of(wanted) if wanted is not None and not current.isValid() else None
+        if row is not None and first <= row <= last:
+            self._select_quietly(row)
+
+    def _select_quietly(self, row: int) -> None:
+        """Select the row of the ticket already shown, without reading it again."""
+        self.table.selectionModel().blockSignals(True)
+        self.table.selectRow(row)
+        self.table.selectionModel().blockSignals(False)
+
+    @Slot()
+    def _counted(self) -> None:
+        # Laid out now rather than by Qt's delayed layout after the first paint: that would paint every cell twice.
+        self.table.doItemsLayout()
+        self._show_count()
 
     def select_ticket(self, ticket_id: int) -> None:
         """Show a ticket in the detail panel, and select its row when the queue holds it."""
@@ -321,9 +363,7 @@ class TicketsPage(QtWidgets.QWidget):
         view = self.detail.view
         row = self.model.row_of(view.id) if view is not None else None
         if row is not None and self.table.currentIndex().row() != row:
-            self.table.selectionModel().blockSignals(True)
-            self.table.selectRow(row)
-            self.table.selectionModel().blockSignals(False)
+            self._select_quietly(row)
 
     def set_campaign(self, code: str | None) -> None:
         """Tickets belong to the hall, not to an enrollment campaign: the queue stays as it is."""
@@ -342,16 +382,16 @@ class TicketsPage(QtWidgets.QWidget):
             self._show_count()
 
     def _show_count(self) -> None:
-        count = f"{self.model.rowCount()}+" if self.model.capped else str(self.model.rowCount())
+        if self.model.is_search():
+            return  # the search's own line ("12 found, newest 50 shown") stays
+        rows = self.model.rowCount()
+        count = "…" if self.model.counting else f"{rows}+" if self.model.capped else str(rows)
         self.count_label.setText(self.tr("%1 ticket(s)").replace("%1", count))
 
     def carry_over(self, old: TicketsPage) -> None:
         """The same ticket chosen and every unsent text kept, from the page this one replaces (a language switch)."""
         ticket_id, drafts = old.detail.carried()
         self.detail.drafts = drafts
-        row = old.table.currentIndex().row()
-        if row >= 0:
-            self.model.index(row, 0).data(TICKET_ID_ROLE)  # reads the page holding that row, so it can be selected here
         if ticket_id is not None:
             self.select_ticket(ticket_id)  # its text comes back out of the drafts as it is shown
 
@@ -372,7 +412,7 @@ class TicketsPage(QtWidgets.QWidget):
 
     @Slot(int)
     def _opened(self, ticket_id: int) -> None:
-        announce(TICKET_CHANGED, self.form)
+        """The form announced the new ticket itself (the queue re-reads through the change signal)."""
         self.select_ticket(ticket_id)
 
     @Slot(str)
