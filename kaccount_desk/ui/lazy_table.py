@@ -24,7 +24,7 @@ from typing import Any, Generic, TypeVar
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.none_guard import none_safe
-from kaccount_desk.ui.operations import run_query
+from kaccount_desk.ui.operations import run_query, worker_job
 from kaccount_desk.ui.page_cache import PAGE_SIZE, PageCache
 from kaccount_desk.ui.palette import COLOURS
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtGui, Signal
@@ -71,9 +71,13 @@ class LazyTableModel(QtCore.QAbstractTableModel, Generic[R]):
 
     # ----- what a subclass provides (both fetches run in a worker thread) -----
 
+    @worker_job
+
     def _fetch_count(self) -> tuple[int, bool]:
         """(rows, whether there are more than that) from the service; a model with no query has none."""
         return 0, False
+
+    @worker_job
 
     def _fetch_page(self, offset: int, limit: int) -> list[R]:
         """Rows ``offset`` to ``offset + limit`` from the service, in the list's order."""
@@ -85,12 +89,16 @@ class LazyTableModel(QtCore.QAbstractTableModel, Generic[R]):
 
     # ----- the lazy part -----
 
+    @worker_job
+
     def _count_rows(self) -> tuple[int, bool]:
         try:
             return self._fetch_count()
         except ServiceError as exc:
             log.warning("%s cannot count its rows: %s", type(self).__name__, exc)
             return 0, False
+
+    @worker_job
 
     def _read_page(self, offset: int, limit: int) -> list[R]:
         try:

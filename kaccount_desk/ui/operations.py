@@ -27,6 +27,18 @@ from kaccount_desk.ui.qt import Qt, QtCore, QtWidgets, Signal, alive
 from kaccount_desk.ui.workers import Operation, report_failure
 
 T = TypeVar("T")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def worker_job(fn: F) -> F:
+    """Marks a function that calls the store and is meant to run only inside ``run_query``/``run_change``.
+
+    It lets a widget's store calls live in a named function (a lazy table's page read, the ticket
+    panel's one read of a ticket) instead of a lambda. The CI check
+    (``tests/test_store_calls_off_gui_thread.py``) treats the marked body as a worker's, and any call
+    of the marked function outside a worker as a store call on the GUI thread.
+    """
+    return fn
 
 
 class ChangeHub(QtCore.QObject):

@@ -19,7 +19,7 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.ui.file_names import ask_save_path, file_name
 from kaccount_desk.ui.lazy_table import LazyTableModel
 from kaccount_desk.ui.messages import current_lang
-from kaccount_desk.ui.operations import run_query
+from kaccount_desk.ui.operations import run_query, worker_job
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtWidgets, Slot
 from kaccount_desk.ui.workers import run_with_progress
@@ -47,8 +47,12 @@ class AuditModel(LazyTableModel[AuditRow]):
         self.filter = AuditFilter()
         self._reset()
 
+    @worker_job
+
     def _fetch_count(self) -> tuple[int, bool]:
         return audit_view.count(self.ctx, self.filter), False
+
+    @worker_job
 
     def _fetch_page(self, offset: int, limit: int) -> list[AuditRow]:
         return audit_view.page(self.ctx, self.filter, offset, limit)

@@ -11,6 +11,7 @@ from kaccount_desk.services.application_list import ApplicationQuery, Applicatio
 from kaccount_desk.services.context import Context
 from kaccount_desk.ui.lazy_table import LazyTableModel
 from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.operations import worker_job
 from kaccount_desk.ui.page_cache import PAGE_SIZE
 from kaccount_desk.ui.palette import APPLICATION_STATUS_STATES, COLOURS
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtGui
@@ -57,8 +58,12 @@ class ApplicationsModel(LazyTableModel[ApplicationRow]):
         if query is not None:
             self._reset()
 
+    @worker_job
+
     def _fetch_count(self) -> tuple[int, bool]:
         return (0 if self.query is None else application_list.count_applications(self.ctx, self.query)), False
+
+    @worker_job
 
     def _fetch_page(self, offset: int, limit: int) -> list[ApplicationRow]:
         return [] if self.query is None else application_list.page_applications(self.ctx, self.query, offset, limit)

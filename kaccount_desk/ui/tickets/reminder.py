@@ -17,7 +17,7 @@ from kaccount_desk.services import ticket_queries
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.ticket_queries import Queue, Sort, TicketQuery, TicketRow
-from kaccount_desk.ui.operations import run_query
+from kaccount_desk.ui.operations import run_query, worker_job
 from kaccount_desk.ui.qt import QtCore, QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.tickets.tickets_model import time_left_text
 
@@ -36,6 +36,9 @@ class Alert:
     ticket_id: int
     threshold: str
     text: str
+
+
+@worker_job
 
 
 def _most_urgent(ctx: Context) -> list[TicketRow]:

@@ -15,6 +15,7 @@ from kaccount_desk.services import tickets
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.tickets import TicketView
+from kaccount_desk.ui.operations import worker_job
 
 log = logging.getLogger("kaccount_desk.ui.tickets")
 
@@ -27,6 +28,9 @@ class LoadedTicket:
     departments: list[str] | None
     owners: list[tuple[str, str]]
     refusal: ServiceError | None = None
+
+
+@worker_job
 
 
 def read_ticket(ctx: Context, ticket_id: int) -> LoadedTicket:

@@ -21,7 +21,7 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.ticket_queries import COUNT_CAP, Sort, TicketQuery, TicketRow
 from kaccount_desk.ui.lazy_table import ROOT, LazyTableModel
 from kaccount_desk.ui.messages import current_lang
-from kaccount_desk.ui.operations import run_query
+from kaccount_desk.ui.operations import run_query, worker_job
 from kaccount_desk.ui.page_cache import PAGE_SIZE
 from kaccount_desk.ui.palette import COLOURS, ROW_BACKGROUNDS, URGENCY_STATES
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtGui
@@ -91,11 +91,15 @@ class TicketsModel(LazyTableModel[TicketRow]):
         if query is not None:
             self._reset()
 
+    @worker_job
+
     def _fetch_count(self) -> tuple[int, bool]:
         if self.query is None:
             return 0, False
         found = ticket_queries.count_tickets(self.ctx, self.query, self._cap)
         return found.value, found.capped
+
+    @worker_job
 
     def _fetch_page(self, offset: int, limit: int) -> list[TicketRow]:
         return [] if self.query is None else ticket_queries.page_tickets(self.ctx, self.query, offset, limit)

@@ -19,7 +19,7 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.ticket_queries import Queue, SearchResult, TicketQuery
 from kaccount_desk.ui.messages import current_lang, error_text
-from kaccount_desk.ui.operations import change_hub, run_query
+from kaccount_desk.ui.operations import change_hub, run_query, worker_job
 from kaccount_desk.ui.palette import banner_style, text_style
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtWidgets, Signal, Slot
 from kaccount_desk.ui.shortcuts import bind
@@ -48,6 +48,9 @@ QUEUES: tuple[tuple[Queue, str], ...] = tuple((queue, str(title)) for queue, tit
     (Queue.OVERDUE, QT_TRANSLATE_NOOP("TicketsPage", "Overdue")),
     (Queue.ALL, QT_TRANSLATE_NOOP("TicketsPage", "All tickets")),
 ))
+
+
+@worker_job
 
 
 def _holds(ctx: Context, query: TicketQuery, ticket_id: int) -> bool | None:
