@@ -161,7 +161,7 @@ def main() -> int:
     path = soak_store.working_copy(args.tickets, args.applications, work)
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
     install_translations(app, "zh")
-    clock = soak_store.store_clock(args.tickets)
+    clock = soak_store.store_clock()
     store = Store(f"sqlite:///{path}", clock=lambda: clock)
     with (args.out / "trail.jsonl").open("w", encoding="utf-8") as trail:
         watch = Watch(trail, args.stall_ms)
