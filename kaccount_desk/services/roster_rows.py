@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import ClassVar
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from kaccount_desk.domain.eligibility import split_packages
@@ -36,7 +36,8 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import apply_assessment, assessment_values
 from kaccount_desk.services.intake_rules import ApplicationInput, IntakeRules
 from kaccount_desk.sheets.roster_reader import Column, RosterRow, RosterSheet
-from kaccount_desk.store.models import Application, ApplicationAddon, ApplicationEvent, table_of
+from kaccount_desk.store.bulk import insert_rows, insert_with_ids
+from kaccount_desk.store.models import Application, ApplicationAddon, ApplicationEvent, id_tail, table_of
 
 Progress = Callable[[int, int], bool]
 PROGRESS_EVERY = 200
@@ -144,6 +145,7 @@ class Pending:
     values: dict[str, object]
     addon_ids: tuple[int, ...]
     event_note: str
+    id_digest: str
 
 
 _COMPARED = ("name", "department_id", "number_source", "current_packages", "plan_id", "note")
@@ -271,7 +273,7 @@ class _Chunks:
                 apply_assessment(found, inp, a)
                 found.updated_at = now
             return RowResult(row_number, "updated", name, (), warnings, found.id), found
-        row = NewApplication(a.carrier, Pending(values, a.addon_ids, import_note(self.file_name, row_number)))
+        row = NewApplication(a.carrier, Pending(values, a.addon_ids, import_note(self.file_name, row_number), a.id_digest))
         self.existing[(a.id_digest, a.msisdn or "")] = row
         rules.remember(a.msisdn, a.id_digest, row)
         return RowResult(row_number, "accepted", name, (), warnings), row
@@ -281,34 +283,28 @@ INSERT_BATCH = 1000
 
 
 def _insert_new(ctx: Context, session: Session, campaign_id: int, rows: list[NewApplication]) -> list[int]:
-    """Write new applications, their add-ons and first events, a thousand at a time, with Core inserts
-    on the tables: the ORM's bulk path adds bookkeeping these plain rows don't need."""
+    """Write new applications, their add-ons and first events, a thousand at a time, in plain executemany
+    batches (store/bulk.py): the ORM's bulk path adds bookkeeping these plain rows don't need, and
+    RETURNING the new ids in order cost SQLite a statement per row, a third of an import's time."""
     if not rows:
         return []
     now = ctx.now()
-    common = {"campaign_id": campaign_id, "status": Status.DRAFT.value, "created_by": ctx.actor.id, "created_at": now, "updated_at": now}
-    applications = table_of(Application)
+    common = {"campaign_id": campaign_id, "status": Status.DRAFT.value, "created_by": ctx.actor.id, "created_at": now, "updated_at": now,
+              "late_reason": None, "late_accepted_by": None, "reject_reason": None}
     ids: list[int] = []
     for start in range(0, len(rows), INSERT_BATCH):
         batch = rows[start:start + INSERT_BATCH]
         pending = [row.pending for row in batch if row.pending is not None]
-        batch_ids = list(
-            session.scalars(
-                insert(applications).returning(applications.c.id, sort_by_parameter_order=True),
-                [{**row.values, **common} for row in pending],
-            )
-        )
-        addons = [{"application_id": i, "rated_item_id": a} for i, row in zip(batch_ids, pending, strict=True) for a in row.addon_ids]
-        if addons:
-            session.execute(insert(table_of(ApplicationAddon)), addons)
-        session.execute(
-            insert(table_of(ApplicationEvent)),
-            [
-                {"application_id": i, "from_status": None, "to_status": Status.DRAFT.value, "staff_id": ctx.actor.id, "at": now,
-                 "note": row.event_note}
-                for i, row in zip(batch_ids, pending, strict=True)
-            ],
-        )
+        # Every column given: the lookup columns' per-row defaults would compute the digest the rules already did.
+        batch_ids = insert_with_ids(session, table_of(Application), [
+            {**row.values, **common, "id_digest": row.id_digest, "id_tail": id_tail(str(row.values["id_number"]))} for row in pending])
+        insert_rows(session, table_of(ApplicationAddon),
+                    [{"application_id": i, "rated_item_id": a} for i, row in zip(batch_ids, pending, strict=True) for a in row.addon_ids])
+        insert_rows(session, table_of(ApplicationEvent), [
+            {"application_id": i, "from_status": None, "to_status": Status.DRAFT.value, "staff_id": ctx.actor.id, "at": now,
+             "note": row.event_note}
+            for i, row in zip(batch_ids, pending, strict=True)
+        ])
         ids.extend(batch_ids)
     audit.note_change(session, "applications", "insert", list(ids))  # Core inserts are not seen by the flush recorder
     return ids

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.schema import Table
 
@@ -51,3 +51,22 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
     values = [tuple(value if p is None or value is None else p(value)
                     for value, p in ((row[name], p) for name, p in pairs)) for row in rows]
     connection.exec_driver_sql(statement, values)
+
+
+def insert_with_ids(session: Session, table: Table, rows: list[dict[str, Any]]) -> list[int]:
+    """INSERT ``rows`` (all with the same keys, every column given) and return their new ids, in order.
+
+    On SQLite a writing transaction holds the write lock from its start (BEGIN IMMEDIATE), so the ids
+    after the highest are this transaction's to choose: one executemany (``insert_rows``), where
+    SQLAlchemy's RETURNING with the rows' order kept costs a statement per row on SQLite. PostgreSQL
+    batches RETURNING in order, and its sequence stays the only source of ids there, as writers
+    that run at the same moment need.
+    """
+    if not rows:
+        return []
+    if session.get_bind().dialect.name == "sqlite":
+        first = next_id(session, table)
+        ids = list(range(first, first + len(rows)))
+        insert_rows(session, table, [{"id": new_id, **row} for new_id, row in zip(ids, rows, strict=True)])
+        return ids
+    return list(session.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows))

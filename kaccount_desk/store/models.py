@@ -155,7 +155,8 @@ class PoolNumber(Base):
     number: Mapped[str] = mapped_column(String(11))
 
 
-def _tail(id_number: str | None) -> str:
+def id_tail(id_number: str | None) -> str:
+    """The last four characters of an ID number: what searches match and every masked print shows."""
     return (id_number or "").strip()[-4:]
 
 
@@ -165,7 +166,7 @@ def _digest_default(context: DefaultExecutionContext) -> str:
 
 
 def _tail_default(context: DefaultExecutionContext) -> str:
-    return _tail(context.get_current_parameters().get("id_number"))
+    return id_tail(context.get_current_parameters().get("id_number"))
 
 
 class Application(Base):
@@ -231,7 +232,7 @@ class Application(Base):
 def _id_lookup_columns(_mapper: object, connection: Connection, target: Application) -> None:
     """A changed ID number takes its digest and tail along (inserts get them from the defaults)."""
     target.id_digest = keys_of(connection).digest(target.id_number)
-    target.id_tail = _tail(target.id_number)
+    target.id_tail = id_tail(target.id_number)
 
 
 class ApplicationAddon(Base):

@@ -18,23 +18,22 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-import openpyxl
-from python_calamine import CalamineWorkbook
-from stdnum.cn import ric
-
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from kaccount_desk.domain.resident_id import check_resident_id  # noqa: E402
-from kaccount_desk.services import campaigns, rosters, staff  # noqa: E402
-from kaccount_desk.services.context import Context, Store  # noqa: E402
-
+# The libraries and the app are imported inside the functions that use them: the import reads the
+# file in a child started afresh (kaccount_desk.confined, "spawn"), which runs this script's top
+# level again before its work. Heavy imports here made the child cost seconds the app never pays
+# (its entry point, kaccount_desk.app, imports in some 50 ms; ``python -m kaccount_desk`` and the
+# frozen build are not re-run at all).
 CST = timezone(timedelta(hours=8))
 REGIONS = ["130981", "110105", "320102", "440305", "412723", "510104"]
 
 
 def make_ids(count: int, seed: int = 7) -> list[str]:
     """Deterministic IDs, about one in ten with a wrong check character."""
+    from stdnum.cn import ric
+
     rnd = random.Random(seed)
     out = []
     for n in range(count):
@@ -57,6 +56,10 @@ def median_time(fn: Callable[[], object], runs: int) -> float:
 
 
 def bench_ids(count: int) -> None:
+    from stdnum.cn import ric
+
+    from kaccount_desk.domain.resident_id import check_resident_id
+
     ids = make_ids(count)
     ours = median_time(lambda: [check_resident_id(i) for i in ids], 3)
     bare = median_time(lambda: [ric.is_valid(i) for i in ids], 3)
@@ -66,6 +69,8 @@ def bench_ids(count: int) -> None:
 
 
 def write_roster(path: Path, rows: int) -> list[tuple[str, str, str, str, str]]:
+    import openpyxl
+
     ids = make_ids(rows, seed=11)
     departments = ["铸造事业部", "机加工事业部", "装配事业部", "销售事业部", "财务部"]
     data = [(f"员工{n:05d}", departments[n % 5], ids[n], f"138{n:08d}", "group8") for n in range(rows)]
@@ -85,6 +90,8 @@ def write_roster(path: Path, rows: int) -> list[tuple[str, str, str, str, str]]:
 
 def bare_import(path: Path, db: Path) -> int:
     """calamine reading the same sheet and sqlite3 inserting the rows: no checks, no ORM."""
+    from python_calamine import CalamineWorkbook
+
     sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python(skip_empty_area=False)
     rows = [r for r in sheet[2:] if any(r)]
     con = sqlite3.connect(db)
@@ -97,6 +104,9 @@ def bare_import(path: Path, db: Path) -> int:
 
 
 def bench_import(rows: int) -> None:
+    from kaccount_desk.services import campaigns, rosters, staff
+    from kaccount_desk.services.context import Context, Store
+
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         roster = folder / "roster.xlsx"
@@ -123,7 +133,7 @@ def bench_import(rows: int) -> None:
               f"(accepted {t['accepted']:,}, rejected {t['rejected']:,}; "
               f"re-import {reimport:.2f} s, unchanged {again.totals['unchanged']:,}), "
               f"bare calamine+sqlite3 {statistics.median(bare):.2f} s, "
-              f"ratio {statistics.median(ours) / statistics.median(bare):.2f}x; target < 3 s")
+              f"ratio {statistics.median(ours) / statistics.median(bare):.2f}x; target <= 4x, a re-import no slower")
 
 
 def main() -> None:

@@ -1,10 +1,10 @@
 """Benchmark (not a test): ticket queues and search on a store of 1,000,000 tickets.
 
-Run ``python3 tests/benchmarks/bench_tickets.py [--rows 1000000]``. A deterministic generator
-writes tickets made of clauses of the seed text plus a phone number into a temporary SQLite
-store (raw executemany, for speed), then each query is timed through the service layer beside
-the raw sqlite3 query it boils down to, median of 7 runs after a warm-up. Finally the store is
-measured with and without its search index. Targets: each queue and search call < 20 ms; size
+Run ``python3 tests/benchmarks/bench_tickets.py [--rows 1000000]``. The store is filled by
+``kaccount-desk demo`` (store_fill: a year of tickets with their history, referrals and search
+text, and the demo staff), then each query is timed through the service layer, as a demo clerk,
+beside the raw sqlite3 query it boils down to, median of 7 runs after a warm-up. Finally the store
+is measured with and without its search index. Targets: each queue and search call < 20 ms; size
 ratio < 2.5. The one-year report (per window and per staff member, ten figures each) has no
 target: the Reports tab runs it off the GUI thread; its raw line is a plain count per window.
 """
@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
-import re
 import shutil
 import sqlite3
 import statistics
@@ -22,13 +20,16 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from kaccount_desk.domain.search_text import bigram_query, bigram_text  # noqa: E402
+import store_fill  # noqa: E402
+
+from kaccount_desk.domain.search_text import bigram_query  # noqa: E402
 from kaccount_desk.services import staff  # noqa: E402
 from kaccount_desk.services.context import Context, Store  # noqa: E402
 from kaccount_desk.services.ticket_queries import (  # noqa: E402
@@ -41,61 +42,8 @@ from kaccount_desk.services.ticket_queries import (  # noqa: E402
     ticket_report,
 )
 
-# A copy of ../shared/domain/seed-documents.txt, so the generator makes the same tickets on any checkout.
-SEED = Path(__file__).resolve().parent / "data" / "seed-documents.txt"
-CATEGORIES = ["consultation", "lookup", "complaint", "fault", "business"]
-CHANNELS = ["face", "phone", "letter", "visit", "online"]
-WINDOWS = ["self_run_hall", "partner_hall", "hotline", "billing_desk", "key_account_desk"]
-START = datetime(2020, 1, 1)
-BATCH = 50_000
-
-
-def clauses() -> list[str]:
-    text = SEED.read_text(encoding="utf-8")
-    parts = [p.strip() for p in re.split(r"[,。;!?\n,;!?]", text)]
-    return [p for p in parts if 4 <= len(p) <= 60]
-
-
-def generate(path: Path, rows: int) -> None:
-    rng = random.Random(20120222)
-    pool = clauses()
-    db = sqlite3.connect(path)
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=OFF")
-    db.executemany(
-        "INSERT INTO staff (staff_no, name, role, password_hash, active, created_at) VALUES (?, ?, 'clerk', 'x', 1, ?)",
-        [(f"C{i:03d}", f"员工{i}", START) for i in range(2, 21)],
-    )
-    made = 0
-    while made < rows:
-        n = min(BATCH, rows - made)
-        tickets, events, search = [], [], []
-        for i in range(made + 1, made + n + 1):
-            received = START + timedelta(minutes=3 * i)
-            number = f"13{rng.randint(4, 9)}{rng.randint(0, 99_999_999):08d}"
-            content = "，".join(rng.sample(pool, 2)) + f" 联系电话{number}"
-            category = rng.choice(CATEGORIES)
-            status = "closed" if rng.random() < 0.8 else rng.choice(["open", "in_progress", "referred", "replied"])
-            due = received + timedelta(hours=48)
-            tickets.append((i, received, rng.choice(CHANNELS), rng.choice(WINDOWS), category, "town", f"客户{i % 997}", number, 0, content,
-                            status, 1, rng.randint(1, 20), due, 0, 0, 0, 0, due if status == "closed" else None, received))
-            events.append((i, i, "receive", 1, received, content, "{}"))
-            search.append((i, bigram_text(f"{content} 客户{i % 997} {number}")))
-        db.executemany(
-            "INSERT INTO tickets (id, received_at, channel, window, category, area, customer_name, customer_number, key_account,"
-            " content, status, first_receiver_id, owner_id, due_at, referred, replied, callback_tries, handset_cause, closed_at,"
-            " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            tickets,
-        )
-        db.executemany("INSERT INTO ticket_events (id, ticket_id, action, staff_id, at, text, data) VALUES (?,?,?,?,?,?,?)", events)
-        db.executemany("INSERT INTO ticket_search (rowid, body) VALUES (?, ?)", search)
-        db.commit()
-        made += n
-        print(f"  {made:,} tickets", end="\r", flush=True)
-    db.execute("ANALYZE")
-    db.commit()
-    db.close()
-    print()
+# From the demo's ticket texts (services/demo_values.py): frequent to rare, two to four characters.
+SEARCH_TERMS = ("话费", "信号", "集团短号", "大客户包", "停机保号")
 
 
 def median_ms(work: Callable[[], object]) -> float:
@@ -132,16 +80,16 @@ def main() -> None:
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="bench-tickets-"))
     path = folder / "store.sqlite3"
-    now = START + timedelta(minutes=3 * args.rows, hours=1)
-    store = Store(f"sqlite:///{path}", clock=lambda: now.replace(tzinfo=UTC))
-    ctx = Context(store, staff.create_first_admin(store, "A001", "管理员", "bench-pass"))
     began = time.perf_counter()
-    generate(path, args.rows)
-    print(f"generated {args.rows:,} tickets in {time.perf_counter() - began:.0f} s into {path}")
+    store_fill.fill(path, 0, args.rows)
+    print(f"filled {args.rows:,} demo tickets in {time.perf_counter() - began:.0f} s into {path}")
+    store = Store(f"sqlite:///{path}", clock=lambda: store_fill.NOW, key_file=path.with_suffix(".key"))
+    ctx = Context(store, staff.authenticate(store, store_fill.CLERK, store_fill.DEMO_PASSWORD))
     raw = sqlite3.connect(path)
     first = TicketQuery(queue=Queue.ALL, sort=Sort.RECEIVED, descending=True)
     filtered = TicketQuery(queue=Queue.ALL, category="fault", window="hotline", sort=Sort.RECEIVED, descending=True)
     mine = TicketQuery(queue=Queue.MINE)
+    clerk = ctx.actor.id
     fts = "SELECT rowid FROM ticket_search WHERE ticket_search MATCH ? ORDER BY rowid DESC LIMIT 50"
     cases: list[tuple[str, Callable[[], object], Callable[[], object]]] = [
         ("queue all, first page of 50", lambda: page_tickets(ctx, first, 0, 50),
@@ -149,7 +97,8 @@ def main() -> None:
         ("queue all, capped count", lambda: count_tickets(ctx, first),
          lambda: raw.execute("SELECT count(*) FROM (SELECT 1 FROM tickets LIMIT 1001)").fetchall()),
         ("queue mine (open, by due), first page", lambda: page_tickets(ctx, mine, 0, 50),
-         lambda: raw.execute("SELECT * FROM tickets WHERE owner_id = 1 AND status != 'closed' ORDER BY due_at, id LIMIT 50").fetchall()),
+         lambda: raw.execute("SELECT * FROM tickets WHERE owner_id = ? AND status != 'closed' ORDER BY due_at, id LIMIT 50",
+                                (clerk,)).fetchall()),
         ("filtered: fault + hotline, first page", lambda: page_tickets(ctx, filtered, 0, 50),
          lambda: raw.execute("SELECT * FROM tickets WHERE category='fault' AND window='hotline'"
                              " ORDER BY received_at DESC, id DESC LIMIT 50").fetchall()),
@@ -157,18 +106,19 @@ def main() -> None:
          lambda: raw.execute("SELECT count(*) FROM (SELECT 1 FROM tickets WHERE category='fault' AND window='hotline'"
                              " LIMIT 1001)").fetchall()),
     ]
-    for term in ("话费", "客户", "基站故障", "大客户服务", "亲情一家"):
+    for term in SEARCH_TERMS:
         cases.append((f"search {term} ({len(term)} chars)", lambda term=term: search_tickets(ctx, term),
                       lambda term=term: raw.execute(fts, (bigram_query(term),)).fetchall()))
-    cases.append(("search number prefix 1391234", lambda: search_tickets(ctx, "1391234"),
-                  lambda: raw.execute("SELECT id FROM tickets WHERE customer_number >= '1391234'"
-                                      " AND customer_number < '1391235' LIMIT 50").fetchall()))
-    year_start = START.replace(tzinfo=UTC)
-    year_end = year_start + timedelta(days=365)
+    prefix = raw.execute("SELECT substr(customer_number, 1, 7) FROM tickets WHERE customer_number != '' LIMIT 1").fetchone()[0]
+    cases.append((f"search number prefix {prefix}", lambda: search_tickets(ctx, prefix),
+                  lambda: raw.execute("SELECT id FROM tickets WHERE customer_number >= ? AND customer_number < ? LIMIT 50",
+                                      (prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1))).fetchall()))
+    year_end = store_fill.NOW.astimezone(UTC)
+    year_start = year_end - timedelta(days=365)
     cases.append(("report per window and staff, one year", lambda: ticket_report(ctx, year_start, year_end),
                   lambda: raw.execute("SELECT window, count(*), sum(status = 'closed') FROM tickets"
                                       " WHERE received_at >= ? AND received_at < ? GROUP BY window",
-                                      (START, START + timedelta(days=365))).fetchall()))
+                                      (year_start.replace(tzinfo=None), year_end.replace(tzinfo=None))).fetchall()))
     print(f"\n{'query':42} {'service ms':>11} {'raw ms':>8}  hits")
     for name, service, reference in cases:
         result = service()

@@ -29,13 +29,13 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import soak_store  # noqa: E402
-from store_fill import _id_number  # noqa: E402
+from store_fill import ADMIN_PASSWORD, CAMPAIGN  # noqa: E402
 
 from kaccount_desk.cli.main import run  # noqa: E402
+from kaccount_desk.services.demo_values import id_number  # noqa: E402
 
 ANSWERS = {0, 1, 2, 3}
-CAMPAIGN = "BT2012-KA"
-PASSWORD = "secret-pass"
+PASSWORD = ADMIN_PASSWORD
 SAMPLE = soak_store.REPO / "resources" / "campaigns" / "botou-2012.toml"
 TEXTS = ("家里信号很差", "", " ", "x" * 5000, "话费 OR 1=1; DROP TABLE tickets", "\"NEAR(信号 话费)\"", "%_*", "emoji 📞",
          "line\nbreak", "\x00nul", "１２３全角", "-", "--json")
@@ -44,7 +44,7 @@ NUMBERS = ("13803170001", "+86 138-0317-0001", "1380317000", "138031700011", "ab
 
 
 def _id(rng: random.Random) -> str:
-    good = _id_number(rng.randrange(50_000))
+    good = id_number(rng.randrange(50_000))
     return rng.choice((good, good[:-1] + "0", good[:17], good.lower(), "1.30981E+17", "", "X" * 18, f" {good} ", good + "1"))
 
 
@@ -84,7 +84,7 @@ def _acting(rng: random.Random, out: Path, tickets: int) -> list[str]:
         lambda: ["ticket", "reply", ticket, "--text", rng.choice(TEXTS)],
         lambda: ["ticket", "close", ticket, *rng.choice(([], ["--reason", "已解决"]))],
         lambda: ["ticket", "callback", ticket, "--result", rng.choice(("satisfied", "unreachable"))],
-        lambda: ["ticket", "reassign", ticket, "--to", rng.choice(("C002", "A001", "Z999")), "--reason", rng.choice(TEXTS)],
+        lambda: ["ticket", "reassign", ticket, "--to", rng.choice(("D102", "A001", "Z999")), "--reason", rng.choice(TEXTS)],
         lambda: ["ticket", "limits", *rng.choice(([], ["--set", "fault", rng.choice(("60", "0", "-1", "many"))]))],
         lambda: ["ticket", "departments", *rng.choice(([], ["--add", rng.choice(TEXTS)], ["--retire", "计划建设部"]))],
         lambda: ["ticket", rng.choice(("start", "note", "handset", "notice")), ticket, *rng.choice(([], ["--text", rng.choice(TEXTS)]))],
@@ -102,11 +102,11 @@ def _acting(rng: random.Random, out: Path, tickets: int) -> list[str]:
                  *rng.choice(([], ["--current-fee", rng.choice(("88", "-1", "abc", "1e9"))]))],
         lambda: ["print", rng.choice(("notice", "receipt")), *(["--campaign", CAMPAIGN] if rng.random() < 0.5 else ["--ticket", ticket]),
                  "--out", str(out / rng.choice(("p.pdf", "no/p.pdf")))],
-        lambda: ["staff", rng.choice(("list", "leave", "reinstate")), *rng.choice(([], ["C003"], ["C004"], ["Z999"]))],
+        lambda: ["staff", rng.choice(("list", "leave", "reinstate")), *rng.choice(([], ["D103"], ["D104"], ["Z999"]))],
         lambda: ["staff", "add", f"S{rng.randint(100, 999)}", "--name", rng.choice(TEXTS),
                  "--role", rng.choice(("clerk", "office", "supervisor"))],
     ]
-    who = rng.choices((["--as", "A001"], ["--as", "C005"], ["--as", "NOBODY"]), (8, 1, 1))[0]
+    who = rng.choices((["--as", "A001"], ["--as", "D105"], ["--as", "NOBODY"]), (8, 1, 1))[0]
     return [*who, *rng.choice(choices)(), *rng.choice(([], ["--json"]))]
 
 

@@ -133,7 +133,7 @@ class Player(QtCore.QObject):
 
 
 def summary(watch: Watch, player: Player, played: float, args: argparse.Namespace) -> dict[str, object]:
-    stalls = sorted(watch.stalls, key=lambda s: -s["ms"])
+    stalls = sorted(watch.stalls, key=lambda s: -s["cpu_ms"])
     return {
         "seed": args.seed, "tickets": args.tickets, "applications": args.applications, "played_s": round(played, 1),
         "window_build_ms": round(player.build_ms),
@@ -149,7 +149,7 @@ def main() -> int:
     parser.add_argument("--applications", type=int, default=500)
     parser.add_argument("--seconds", type=float, default=45)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--stall-ms", type=float, default=100)
+    parser.add_argument("--stall-ms", type=float, default=50, help="report holds of the event loop over this much GUI-thread CPU")
     parser.add_argument("--memory-every", type=float, default=5)
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
@@ -161,7 +161,7 @@ def main() -> int:
     path = soak_store.working_copy(args.tickets, args.applications, work)
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
     install_translations(app, "zh")
-    clock = soak_store.store_clock(args.tickets)
+    clock = soak_store.store_clock()
     store = Store(f"sqlite:///{path}", clock=lambda: clock)
     with (args.out / "trail.jsonl").open("w", encoding="utf-8") as trail:
         watch = Watch(trail, args.stall_ms)

@@ -51,7 +51,7 @@ def main() -> int:
     os.environ["KACCOUNT_HOME"] = str(work / "home")
     path = soak_store.working_copy(args.tickets, args.applications, work)
     app = QtWidgets.QApplication(sys.argv[:1])
-    clock = soak_store.store_clock(args.tickets)
+    clock = soak_store.store_clock()
     store = Store(f"sqlite:///{path}", clock=lambda: clock)
     ctx = Context(store, staff.authenticate(store, "A001", "secret-pass"), "zh")
     window = MainWindow(ctx)

@@ -1,7 +1,7 @@
-"""The soak's store: the sample campaign with applications and a ticket history, built once and cached.
+"""The soak's store: ``kaccount-desk demo``'s applications and year of tickets (store_fill), built once and cached.
 
-A 1,000,000-ticket store takes about two minutes to build, so it is kept in ``tmp/cache/`` at the
-repository root (or ``KACCOUNT_SOAK_CACHE``) under a name that changes whenever the generators change; a run
+A 1,000,000-ticket store takes minutes to fill, so it is kept in ``tmp/cache/`` at the repository
+root (or ``KACCOUNT_SOAK_CACHE``) under a name that changes whenever the fill's code changes; a run
 then plays on a copy, so what the soak saves never leaks into the next run.
 Run ``python3 tests/benchmarks/soak_store.py TICKETS APPLICATIONS`` to build one ahead of time.
 """
@@ -13,7 +13,7 @@ import os
 import shutil
 import sqlite3
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -22,16 +22,15 @@ CACHE = Path(os.environ.get("KACCOUNT_SOAK_CACHE") or REPO / "tmp" / "cache")
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(HERE))
 
-import bench_tickets  # noqa: E402
 import store_fill  # noqa: E402
 
 # What decides the rows; a newer schema needs no rebuild, since opening a store upgrades it in place.
-SOURCES = (HERE / "store_fill.py", HERE / "bench_tickets.py")
+SOURCES = (HERE / "store_fill.py", *sorted((REPO / "kaccount_desk" / "services").glob("demo*.py")))
 
 
-def store_clock(tickets: int) -> datetime:
-    """One hour after the newest generated ticket, so "due today" and "overdue" hold some."""
-    return (bench_tickets.START + timedelta(minutes=3 * tickets, hours=1)).replace(tzinfo=UTC)
+def store_clock() -> datetime:
+    """The hall's clock the store was filled at: the demo's tickets lead up to it, some due today, some overdue."""
+    return store_fill.NOW
 
 
 def _key(tickets: int, applications: int) -> str:
@@ -43,14 +42,12 @@ def _key(tickets: int, applications: int) -> str:
 
 def key_of(store: Path) -> Path:
     """A store is encrypted with its own key (store/crypto.py): the cache keeps the two side by side,
-    named as store_fill.filled_store makes it."""
+    named as store_fill.fill makes it."""
     return store.with_suffix(".key")
 
 
 def _build(path: Path, tickets: int, applications: int) -> None:
-    with store_fill.filled_store(path, applications):
-        pass  # opening and closing it is the build: the filler writes on entry
-    bench_tickets.generate(path, tickets)
+    store_fill.fill(path, applications, tickets)
     db = sqlite3.connect(path)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()

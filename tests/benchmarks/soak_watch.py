@@ -1,8 +1,8 @@
 """What the GUI soak records while it plays: stalls, Qt messages, Python errors, memory, None's refcount.
 
-A stall is a time the GUI thread did not come back to the event loop for longer than the limit: a
-10 ms heartbeat timer notes every gap, and a watchdog thread samples the GUI thread's stack while
-the gap lasts, so each stall names the action being played and the line of ours that held it.
+A stall is a turn of the event loop in which the GUI thread ran longer than the limit, in its own CPU
+time, measured as the GUI tests' watchdog measures it (tests/event_loop_holds.py): each stall names
+the action being played and the code of ours that held the thread, with its wall time beside.
 Everything goes to a JSON-lines trail as it happens, so a crash still leaves what led up to it.
 """
 
@@ -19,9 +19,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TextIO
 
-from kaccount_desk.ui.qt import QtCore
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-HEARTBEAT_MS = 10
+from event_loop_holds import Hold, HoldWatch  # noqa: E402
+
+from kaccount_desk.ui.qt import QtCore  # noqa: E402
+
 # Offscreen Qt says this for every window it is asked to size; pyproject's qt_log_ignore agrees.
 IGNORED_QT = ("This plugin does not support propagateSizeHints()",)
 
@@ -37,12 +40,6 @@ def rss_mb() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
 
 
-def _our_frames(frame: Any) -> list[str]:
-    stack = traceback.extract_stack(frame)
-    ours = [f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in stack if "kaccount_desk" in f.filename]
-    return ours[-4:] or [f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in stack[-2:]]
-
-
 class _LogFailures(logging.Handler):
     def __init__(self, watch: Watch) -> None:
         super().__init__(logging.WARNING)
@@ -55,7 +52,7 @@ class _LogFailures(logging.Handler):
 class Watch(QtCore.QObject):
     """Install once in the soak's process; :attr:`action` is what the player is doing now."""
 
-    def __init__(self, trail: TextIO, stall_ms: float = 100.0) -> None:
+    def __init__(self, trail: TextIO, stall_ms: float = 50.0) -> None:
         super().__init__()
         self.trail = trail
         self.stall_ms = stall_ms
@@ -64,13 +61,7 @@ class Watch(QtCore.QObject):
         self.stalls: list[dict[str, Any]] = []
         self.faults: list[dict[str, Any]] = []
         self.memory: list[dict[str, float]] = []
-        self._last_beat = time.perf_counter()
-        self._last_cpu = time.thread_time()
-        self._sampled: dict[float, list[str]] = {}
-        self._gui_thread = threading.get_ident()
-        self._stop = threading.Event()
-        self._beat = QtCore.QTimer(self, interval=HEARTBEAT_MS, timerType=QtCore.Qt.TimerType.PreciseTimer)
-        self._beat.timeout.connect(self._heartbeat)
+        self._holds = HoldWatch(stall_ms, on_hold=self._stalled)
 
     def now(self) -> float:
         return time.perf_counter() - self.started
@@ -85,17 +76,14 @@ class Watch(QtCore.QObject):
         sys.unraisablehook = self._unraisable
         threading.excepthook = self._thread_exception
         logging.getLogger().addHandler(_LogFailures(self))
-        self._last_beat = time.perf_counter()
-        self._beat.start()
-        threading.Thread(target=self._watchdog, name="soak-watchdog", daemon=True).start()
+        self._holds.start()
         self.sample()
 
     def stop(self) -> None:
-        self._beat.stop()
-        self._stop.set()
+        self._holds.stop()
 
     def begin(self, action: str) -> None:
-        self.action = action
+        self.action = self._holds.label = action
         self.write("action", action=action)
 
     def fault(self, kind: str, text: str) -> None:
@@ -110,28 +98,12 @@ class Watch(QtCore.QObject):
 
     def restart(self) -> None:
         """Start measuring from here (the window is built; building it is timed on its own)."""
-        self._last_beat = time.perf_counter()
-        self._last_cpu = time.thread_time()
+        self.stalls.clear()
 
-    def _heartbeat(self) -> None:
-        now, cpu = time.perf_counter(), time.thread_time()
-        gap_ms = (now - self._last_beat) * 1000
-        if gap_ms > self.stall_ms + HEARTBEAT_MS:
-            where = self._sampled.pop(self._last_beat, [])
-            # On a shared machine a gap may be other processes' turn: the GUI thread's own CPU time says.
-            stall = {"t": round(self.now(), 2), "ms": round(gap_ms - HEARTBEAT_MS, 1), "cpu_ms": round((cpu - self._last_cpu) * 1000, 1),
-                     "action": self.action, "where": where}
-            self.stalls.append(stall)
-            self.write("stall", **{k: v for k, v in stall.items() if k != "t"})
-        self._sampled.clear()
-        self._last_beat, self._last_cpu = now, cpu
-
-    def _watchdog(self) -> None:
-        while not self._stop.wait(0.02):
-            beat = self._last_beat
-            if (time.perf_counter() - beat) * 1000 > 0.8 * self.stall_ms and beat not in self._sampled:
-                frame = sys._current_frames().get(self._gui_thread)
-                self._sampled[beat] = _our_frames(frame) if frame is not None else []
+    def _stalled(self, hold: Hold) -> None:
+        stall = {"t": round(self.now(), 2), "ms": hold.wall_ms, "cpu_ms": hold.cpu_ms, "action": hold.label, "where": hold.where}
+        self.stalls.append(stall)
+        self.write("stall", **{k: v for k, v in stall.items() if k != "t"})
 
     def _qt_message(self, mode: QtCore.QtMsgType, context: QtCore.QMessageLogContext, message: str) -> None:
         if mode == QtCore.QtMsgType.QtDebugMsg or mode == QtCore.QtMsgType.QtInfoMsg or message in IGNORED_QT:

@@ -8,14 +8,19 @@ would die.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from crafted import HEADER_ROW, NS, Member, workbook
+from support import REPO
 
 from kaccount_desk.confined import Budget
 from kaccount_desk.services.errors import Refused
 from kaccount_desk.services.rosters import read_sheet
+from kaccount_desk.sheets.roster_reader import column_letter
 from kaccount_desk.sheets.sheet_limits import Limits
 
 FAR_CELLS = {
@@ -65,3 +70,15 @@ def test_a_good_roster_comes_back_whole_from_the_child(tmp_path: Path) -> None:
              '<c r="C2" t="inlineStr"><is><t>130981199001011234</t></is></c><c r="D2"><v>13800138000</v></c></row>'
     sheet = read_sheet(far_cell_file(tmp_path / "good.xlsx", person))
     assert [(row.row, row.values["name"], row.values["mobile"]) for row in sheet.rows] == [(2, "张三", "13800138000")]
+
+
+def test_the_reading_child_imports_no_spreadsheet_writer() -> None:
+    """Every import starts a fresh child that imports the reader: openpyxl (and numpy through it) cost it 0.3 s."""
+    code = "import sys, kaccount_desk.sheets.roster_reader; print(sorted({'openpyxl', 'numpy'} & set(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO,
+                          env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert done.stdout.strip() == "[]"
+
+
+def test_duplicate_columns_are_named_by_excel_letters() -> None:
+    assert [column_letter(n) for n in (1, 26, 27, 52, 703, 16384)] == ["A", "Z", "AA", "AZ", "AAA", "XFD"]

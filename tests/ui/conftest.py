@@ -1,12 +1,14 @@
-"""UI-only fixtures: a known language per test, recorded message boxes, and generated rosters."""
+"""UI-only fixtures: the event-loop watchdog, a known language per test, recorded message boxes, and generated rosters."""
 
 from __future__ import annotations
 
 import csv
+import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from event_loop_holds import HoldWatch
 from qt_dialogs import MessageBoxes
 from support import valid_id
 
@@ -14,9 +16,40 @@ from kaccount_desk.services import campaigns, rosters
 from kaccount_desk.services.context import Context
 from kaccount_desk.ui.i18n import install_translations
 from kaccount_desk.ui.messages import set_current_lang
-from kaccount_desk.ui.qt import QtWidgets
+from kaccount_desk.ui.qt import QtCore, QtWidgets
 
 RosterWriter = Callable[..., Path]
+
+# A turn of the event loop longer than this, in the GUI thread's own CPU time, fails the test (see event_loop_holds).
+HOLD_LIMIT_MS = 100
+WATCH = pytest.StashKey[HoldWatch]()
+
+
+@pytest.fixture(autouse=True)
+def event_loop_watchdog(qapp: QtWidgets.QApplication, request: pytest.FixtureRequest) -> Iterator[HoldWatch]:
+    """Watch every turn of the event loop from the test's setup on; pytest_runtest_call judges the holds.
+
+    What earlier tests left is cleared first, not charged to this one: their windows, closed and handed to
+    deleteLater, would be destroyed in this test's first turn, and their garbage collected at any allocation.
+    """
+    QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.DeferredDelete)
+    gc.collect()
+    watch = HoldWatch(HOLD_LIMIT_MS).start()
+    request.node.stash[WATCH] = watch
+    yield watch
+    watch.stop()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """A test that passed fails if the GUI thread was kept from its event loop longer than the limit."""
+    result = yield
+    watch = item.stash.get(WATCH, None)
+    if watch is None or not watch.measuring:
+        return result
+    if watch.longest is not None:
+        pytest.fail(watch.failure(), pytrace=False)
+    return result
 
 
 @pytest.fixture(autouse=True)
