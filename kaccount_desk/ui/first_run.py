@@ -3,7 +3,8 @@
 A counter or office PC gets the program from an installer and has nothing configured: this wizard
 asks, in a clerk's words, for a local store or a shared PostgreSQL server (tested before going on),
 the organisation's name, the first administrator and whether to start with the sample campaign.
-Nothing is created until Finish; a refusal there keeps every field as typed.
+Nothing is created until Finish, in a worker thread (a server across the network is slow to set
+up); a refusal there keeps every field as typed.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from kaccount_desk.services import campaigns, organisation, staff, store_setup
 from kaccount_desk.services.context import Actor, Context, Store
 from kaccount_desk.services.errors import ServiceError, StoreUnavailable
 from kaccount_desk.ui.messages import current_lang, error_text
+from kaccount_desk.ui.operations import run_query
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import QtWidgets, Slot
 from kaccount_desk.ui.settings import STORE, Settings
@@ -221,6 +223,39 @@ class StartPage(QtWidgets.QWizardPage):
         layout.addStretch(1)
 
 
+@dataclass(frozen=True)
+class _Made:
+    """The worker's answer at Finish: the new store and its administrator, and what could not be set up."""
+
+    store: Store
+    actor: Actor
+    organisation_problem: ServiceError | None
+    sample_problem: ServiceError | None
+
+
+def _create_office(url: str, staff_no: str, name: str, password: str, organisation_name: str, sample: bool,
+                   lang: str) -> _Made:
+    """The store, the administrator, the organisation's name and (if chosen) the sample, off the GUI thread."""
+    store = Store(url, create=True)
+    try:
+        actor = staff.create_first_admin(store, staff_no, name, password)
+    except BaseException:
+        store.close()
+        raise
+    ctx = Context(store, actor, "en" if lang == "en" else "zh")
+    organisation_problem = sample_problem = None
+    try:  # the store's own setting, so every PC of the office prints the same heading
+        organisation.set_organisation_name(ctx, organisation_name)
+    except ServiceError as exc:
+        organisation_problem = exc
+    if sample:
+        try:
+            campaigns.load_campaign_file(ctx, campaigns.sample_campaign_path(ctx))
+        except ServiceError as exc:
+            sample_problem = exc
+    return _Made(store, actor, organisation_problem, sample_problem)
+
+
 class FirstRunWizard(QtWidgets.QWizard):
     """Four pages; Finish creates the store, the administrator and (if chosen) the sample campaign."""
 
@@ -242,36 +277,45 @@ class FirstRunWizard(QtWidgets.QWizard):
         if not super().validateCurrentPage():
             return False
         if self.currentPage() is self.start_page:
-            return self._finish()
+            return self.opened is not None or self._finish()
         return True
 
     def _finish(self) -> bool:
-        """Create everything; on a refusal say why on the last page and keep every field as typed."""
-        url = self.store_page.url()
-        admin = self.admin_page
-        try:
-            store = Store(url, create=True)
-        except StoreUnavailable as exc:
-            _show(self.start_page.problem, exc.text(current_lang()), False)
-            return False
-        try:
-            actor = staff.create_first_admin(store, admin.staff_no.text(), admin.name.text(), admin.password.text())
-        except ServiceError as exc:
-            store.close()
-            _show(self.start_page.problem, error_text(exc) + "\n" + self.tr("Go back to change it."), False)
-            return False
-        ctx = Context(store, actor, current_lang())
-        try:  # the store's own setting, so every PC of the office prints the same heading
-            organisation.set_organisation_name(ctx, self.organisation_page.name.text())
-        except ServiceError as exc:
-            QtWidgets.QMessageBox.warning(self, self.tr("Organisation not saved"), error_text(exc))
-        if self.start_page.sample.isChecked():
-            try:
-                campaigns.load_campaign_file(ctx, campaigns.sample_campaign_path(ctx))
-            except ServiceError as exc:  # the account exists: a sample that fails must not lock anyone out
-                QtWidgets.QMessageBox.warning(self, self.tr("Sample campaign not loaded"), error_text(exc))
+        """Create everything in a worker (the buttons off, a busy cursor); False until it is done.
+
+        Once made, Finish is pressed for the person (``accept``, which validates again: now True).
+        On a refusal say why on the last page and keep every field as typed.
+        """
+        url, admin, lang = self.store_page.url(), self.admin_page, current_lang()
+        staff_no, name, password = admin.staff_no.text(), admin.name.text(), admin.password.text()
+        organisation_name, sample = self.organisation_page.name.text(), self.start_page.sample.isChecked()
+        self._waiting(True)
+        run_query(self, lambda: _create_office(url, staff_no, name, password, organisation_name, sample, lang),
+                  lambda made: self._made(url, made), self._refused)
+        return False
+
+    def _waiting(self, on: bool) -> None:
+        for which in (QtWidgets.QWizard.WizardButton.FinishButton, QtWidgets.QWizard.WizardButton.BackButton):
+            self.button(which).setEnabled(not on)
+
+    def _made(self, url: str, made: _Made) -> None:
+        self._waiting(False)
+        if made.organisation_problem is not None:
+            QtWidgets.QMessageBox.warning(self, self.tr("Organisation not saved"), error_text(made.organisation_problem))
+        if made.sample_problem is not None:  # the account exists: a sample that fails must not lock anyone out
+            QtWidgets.QMessageBox.warning(self, self.tr("Sample campaign not loaded"), error_text(made.sample_problem))
         self._remember(url)
-        self.opened = Opened(store, actor)
+        self.opened = Opened(made.store, made.actor)
+        self.accept()
+
+    def _refused(self, exc: BaseException) -> bool:
+        self._waiting(False)
+        if isinstance(exc, StoreUnavailable):
+            _show(self.start_page.problem, exc.text(current_lang()), False)
+        elif isinstance(exc, ServiceError):
+            _show(self.start_page.problem, error_text(exc) + "\n" + self.tr("Go back to change it."), False)
+        else:
+            return False
         return True
 
     def _remember(self, url: str) -> None:

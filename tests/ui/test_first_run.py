@@ -12,6 +12,7 @@ from support import PASSWORD, REPO
 from kaccount_desk import config
 from kaccount_desk.services import campaigns, organisation, staff
 from kaccount_desk.services.context import Context, Store
+from kaccount_desk.ui import operations
 from kaccount_desk.ui.first_run import FirstRunWizard
 from kaccount_desk.ui.main import _first_start
 from kaccount_desk.ui.qt import QtWidgets
@@ -40,17 +41,19 @@ def fill_rest(wizard: FirstRunWizard, sample: bool = True) -> None:
     (wizard.start_page.sample if sample else wizard.start_page.empty).setChecked(True)
 
 
-def finish(wizard: FirstRunWizard) -> None:
+def finish(qtbot, wizard: FirstRunWizard) -> None:
+    """Finish creates the store in a worker; the wizard closes itself once it is made."""
     wizard.button(QtWidgets.QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(operations.idle, timeout=30000)
 
 
-def test_a_new_office_on_this_computer(wizard: FirstRunWizard) -> None:
+def test_a_new_office_on_this_computer(qtbot, wizard: FirstRunWizard) -> None:
     assert _first_start(None, Settings())
     assert wizard.store_page.local.isChecked() and wizard.store_page.path.text().startswith(str(config.data_dir()))
     wizard.next()
     assert wizard.currentPage() is wizard.organisation_page and "new database" in wizard.store_page.result.text()
     fill_rest(wizard, sample=True)
-    finish(wizard)
+    finish(qtbot, wizard)
     assert wizard.opened is not None
     ctx = Context(wizard.opened.store, wizard.opened.actor)
     assert [c.code for c in campaigns.list_campaigns(ctx)] == ["BT2012-KA"]
@@ -115,7 +118,7 @@ def test_a_missing_database_is_named(wizard: FirstRunWizard, pg_server: tuple[st
 
 
 @pytest.mark.postgres
-def test_a_shared_server_is_set_up_and_remembered_without_its_password(wizard: FirstRunWizard, pg_url: str,
+def test_a_shared_server_is_set_up_and_remembered_without_its_password(qtbot, wizard: FirstRunWizard, pg_url: str,
                                                                         pg_server: tuple[str, int]) -> None:
     database = pg_url.rsplit("/", 1)[1]
     server_fields(wizard, *pg_server, database)
@@ -123,7 +126,7 @@ def test_a_shared_server_is_set_up_and_remembered_without_its_password(wizard: F
     assert "empty" in wizard.store_page.result.text()
     wizard.next()
     fill_rest(wizard, sample=False)
-    finish(wizard)
+    finish(qtbot, wizard)
     assert wizard.opened is not None
     wizard.opened.store.close()
     remembered = Settings().get(STORE)
