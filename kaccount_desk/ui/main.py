@@ -27,7 +27,7 @@ from kaccount_desk.ui.i18n import install_translations
 from kaccount_desk.ui.login import CANNOT_OPEN, NO_STAFF, FirstRunDialog, LoginDialog
 from kaccount_desk.ui.messages import current_lang
 from kaccount_desk.ui.qt import QtCore, QtWidgets
-from kaccount_desk.ui.settings import BACKUP_FOLDER, BACKUP_KEEP, LANGUAGE, STORE, Settings
+from kaccount_desk.ui.settings import BACKUP_FOLDER, BACKUP_KEEP, LANGUAGE, STORE, STORE_CLOSED_AS, Settings
 from kaccount_desk.ui.store_opening import StoreOpening
 from kaccount_desk.ui.workers import Operation, stop_all
 
@@ -182,7 +182,7 @@ def _open_and_log_in(db: str | None, lang: str, settings: Settings) -> tuple[Sto
     cannot be opened is told in words; one with nobody in it asks for its first administrator.
     """
     url = config.store_url(db)
-    opening = StoreOpening(url)
+    opening = StoreOpening(url, settings.get(STORE_CLOSED_AS))
     dialog = LoginDialog(opening)
     dialog.shown_once.connect(opening.start)  # behind a dialog on the screen, while the person types
     code = dialog.exec()
@@ -202,7 +202,14 @@ def _open_and_log_in(db: str | None, lang: str, settings: Settings) -> tuple[Sto
         return _open_damaged(db, lang, settings)
     if store is not None:
         store.close()
+        settings.set(STORE_CLOSED_AS, _closed_mark(store.url))
     return 0
+
+
+def _closed_mark(url: str) -> str:
+    from kaccount_desk.services import backup
+
+    return backup.closed_mark(url)
 
 
 def _open_damaged(db: str | None, lang: str, settings: Settings) -> tuple[Store, Actor] | int:
@@ -248,13 +255,16 @@ def _run_window(app: QtCore.QCoreApplication, store: Store, actor: Actor, lang: 
     from kaccount_desk.ui.main_window import MainWindow
 
     daily = start_daily_backup(store, settings)
+    settings.set(STORE_CLOSED_AS, "")  # until this session ends normally: a killed run has the file checked
     try:
         window = MainWindow(Context(store, actor, "en" if lang == "en" else "zh"), settings)
         quit_on_terminate(CounterSession(app, window))  # language, clerk and session end replace or end it
         window.show_on_screen()
         QtCore.QTimer.singleShot(0, window.offer_drafts)
-        return app.exec()
+        code = app.exec()
     finally:
         daily.wait()  # a backup half-written when the store closes would be thrown away
         stop_all()  # anything else still running (a print job) is cancelled, never cut off by the exit
         store.close()
+    settings.set(STORE_CLOSED_AS, _closed_mark(store.url))  # a normal end: the next start need not read it through
+    return code

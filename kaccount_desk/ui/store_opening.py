@@ -28,13 +28,16 @@ class OpenedStore:
     damage: Reason | None = None
 
 
-def open_in_worker(url: str) -> OpenedStore:
-    """Open ``url`` as the GUI's start did on its own thread; a damaged file is reported, not opened."""
+def open_in_worker(url: str, closed_as: str = "") -> OpenedStore:
+    """Open ``url`` as the GUI's start did on its own thread; a damaged file is reported, not opened.
+
+    ``closed_as`` is the file as the last normal session left it: found so, it is not read through again.
+    """
     from kaccount_desk.services import backup, staff
     from kaccount_desk.services.context import Store
     from kaccount_desk.services.errors import StoreUnavailable
 
-    problem = backup.damage(url)
+    problem = backup.damage(url, closed_as)
     if problem is not None:
         return OpenedStore(None, damage=problem)
     try:
@@ -55,9 +58,10 @@ class StoreOpening(QtCore.QObject):
 
     done = Signal()
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, closed_as: str = "") -> None:
         super().__init__()
         self.url = url
+        self.closed_as = closed_as
         self.result: OpenedStore | None = None
         self.error: BaseException | None = None
         self.started = False
@@ -86,7 +90,7 @@ class StoreOpening(QtCore.QObject):
         return self._opened
 
     def _work(self, _progress: object) -> OpenedStore:
-        self._opened = open_in_worker(self.url)
+        self._opened = open_in_worker(self.url, self.closed_as)
         return self._opened
 
     @Slot(object)

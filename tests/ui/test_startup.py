@@ -17,7 +17,8 @@ import pytest
 from sqlalchemy import event
 from support import PASSWORD, make_staff
 
-from kaccount_desk.services.context import Context, Store
+from kaccount_desk.services import backup
+from kaccount_desk.services.context import Context
 from kaccount_desk.ui import operations
 from kaccount_desk.ui.login import CANNOT_OPEN, LoginDialog
 from kaccount_desk.ui.main_window import MainWindow
@@ -134,3 +135,17 @@ def test_a_page_is_built_when_first_shown(qtbot, admin: Context) -> None:
     applications = window.built("ApplicationsPage")
     assert applications is not None and window.current_page() is applications
     assert getattr(applications, "campaign_code", None) == window.campaign_code  # told the campaign in use
+
+
+def test_a_store_file_as_the_last_session_left_it_is_not_read_through_again(tmp_path: Path) -> None:
+    """quick_check reads every page (seconds for a large store): a file unchanged since a normal end is
+    skipped; one changed since (a killed run, another program) is checked as before."""
+    scribbled = tmp_path / "store.sqlite3"
+    scribbled.write_bytes(b"SQLite format 3\x00" + b"\x00" * 4000)
+    url = f"sqlite:///{scribbled}"
+    assert backup.damage(url) is not None
+    left_as = backup.closed_mark(url)
+    assert backup.damage(url, left_as) is None
+    with scribbled.open("ab") as file:
+        file.write(b"more")
+    assert backup.damage(url, left_as) is not None
