@@ -11,6 +11,7 @@ be used (StoreUnavailable) is not a bug either: it goes to the window's banner, 
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
@@ -185,6 +186,7 @@ def _open_and_log_in(db: str | None, lang: str, settings: Settings) -> tuple[Sto
     opening = StoreOpening(url, settings.get(STORE_CLOSED_AS))
     dialog = LoginDialog(opening)
     dialog.shown_once.connect(opening.start)  # behind a dialog on the screen, while the person types
+    opening.done.connect(_load_window_modules)  # then the window's code, still while the person types
     code = dialog.exec()
     stop_all()  # a check or an opening the person did not wait for ends before its store is closed
     opened = opening.wait() if opening.started else None
@@ -210,6 +212,21 @@ def _closed_mark(url: str) -> str:
     from kaccount_desk.services import backup
 
     return backup.closed_mark(url)
+
+
+# The window and the page most clerks land on: imported in a worker while the password is typed, so
+# Enter finds them loaded. Their modules build no widget when imported, so any thread may load them.
+WINDOW_MODULES = ("kaccount_desk.ui.main_window", "kaccount_desk.ui.counter_session", "kaccount_desk.ui.tickets.tickets_page")
+
+
+def _load_window_modules() -> None:
+    def load(_progress: object) -> None:
+        for name in WINDOW_MODULES:
+            importlib.import_module(name)
+
+    operation = Operation(load)
+    operation.failed.connect(lambda exc: log.warning("window modules not loaded ahead: %s", exc))
+    operation.start()  # waited for by stop_all() once the login is over
 
 
 def _open_damaged(db: str | None, lang: str, settings: Settings) -> tuple[Store, Actor] | int:

@@ -14,7 +14,9 @@ paired with a run of the bare window (an empty QMainWindow, nothing else):
 
 Each run logs in on one working copy of the cached store, as the same clerk on the same PC, after
 one untimed start: the figures are of a start later in the day (today's daily backup taken, the
-last session ended normally). Each app run ends as a clerk ends it (Cancel, or closing the window).
+last session ended normally, the program's modules compiled as an installed copy's are: the
+children keep their bytecode in a folder of the run, whatever PYTHONDONTWRITEBYTECODE says).
+Each app run ends as a clerk ends it (Cancel, or closing the window).
 ``--src`` points the children at another checkout (the figures before a change).
 """
 
@@ -43,7 +45,8 @@ SCREEN = f"offscreen:configfile={REPO / 'tests' / 'offscreen_screen.json'}"
 
 def _child(mode: str, src: Path, home: Path, store: Path | None, typing: float) -> dict[str, float]:
     env = dict(os.environ, PYTHONPATH=str(src), QT_QPA_PLATFORM=SCREEN, KACCOUNT_HOME=str(home),
-               BENCH_TYPING=str(typing), KACCOUNT_LANG="zh")
+               BENCH_TYPING=str(typing), KACCOUNT_LANG="zh", PYTHONPYCACHEPREFIX=str(home / "pycache"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: modules compiled once, not at every start
     if store is not None:
         env["KACCOUNT_KEY_FILE"] = str(startup_store.key_of(store))
     args = [sys.executable, str(HERE / "startup_child.py"), mode, *([str(store)] if store else [])]
@@ -80,6 +83,7 @@ def main() -> None:
     store = _working_store(args.tickets, args.applications, folder)
     print(f"store of {args.tickets:,} tickets ready in {time.perf_counter() - began:.0f} s; code from {args.src}", flush=True)
     home = folder / "home"
+    _child("bare", args.src, home, None, args.typing)
     _child("window", args.src, home, store, args.typing)  # the day's first start; the others come after it
     bare, door, window = [], [], []
     for _ in range(args.runs):
