@@ -188,6 +188,7 @@ def _open_and_log_in(db: str | None, lang: str, settings: Settings) -> tuple[Sto
     dialog.shown_once.connect(opening.start)  # behind a dialog on the screen, while the person types
     opening.done.connect(_load_window_modules)  # then the window's code, still while the person types
     code = dialog.exec()
+    opening.done.disconnect()  # an opening that ends from now on has no login to tell, nor modules to load
     stop_all()  # a check or an opening the person did not wait for ends before its store is closed
     opened = opening.wait() if opening.started else None
     store = opened.store if opened is not None else None

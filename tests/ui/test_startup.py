@@ -22,7 +22,7 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.ui import operations
 from kaccount_desk.ui.login import CANNOT_OPEN, LoginDialog
 from kaccount_desk.ui.main_window import MainWindow
-from kaccount_desk.ui.qt import Qt, QtWidgets
+from kaccount_desk.ui.qt import Qt, QtCore, QtWidgets
 from kaccount_desk.ui.store_opening import StoreOpening
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -149,3 +149,37 @@ def test_a_store_file_as_the_last_session_left_it_is_not_read_through_again(tmp_
     with scribbled.open("ab") as file:
         file.write(b"more")
     assert backup.damage(url, left_as) is not None
+
+
+def test_the_start_logs_in_behind_the_login_and_a_normal_end_spares_the_next_check(
+        qtbot, admin: Context, store_path: Path) -> None:
+    """ui/main.py's own path: the login shown, the store opened behind it, Enter, the store handed on;
+    closed after a cancelled login, the file is marked as left, so the next start skips its quick check."""
+    from kaccount_desk.ui import main as gui_main
+    from kaccount_desk.ui.settings import STORE_CLOSED_AS, Settings
+
+    admin.store.close()
+    settings = Settings()
+
+    def type_in(answer: bool) -> None:
+        dialog = QtWidgets.QApplication.activeModalWidget()
+        if not isinstance(dialog, LoginDialog) or dialog.opening is None or not dialog.opening.started:
+            QtCore.QTimer.singleShot(20, lambda: type_in(answer))
+            return
+        if not answer:
+            dialog.reject()
+            return
+        dialog.staff_no.setText("A001")
+        dialog.password.setText(PASSWORD)
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+
+    QtCore.QTimer.singleShot(0, lambda: type_in(True))
+    entered = gui_main._open_and_log_in(str(store_path), "en", settings)
+    assert not isinstance(entered, int)
+    store, actor = entered
+    assert actor.staff_no == "A001" and operations.idle()
+    store.close()
+    assert settings.get(STORE_CLOSED_AS) == ""  # the window's end writes it; here nobody ended a session
+    QtCore.QTimer.singleShot(0, lambda: type_in(False))
+    assert gui_main._open_and_log_in(str(store_path), "en", settings) == 0
+    assert settings.get(STORE_CLOSED_AS) == backup.closed_mark(f"sqlite:///{store_path}") != ""
