@@ -69,8 +69,9 @@ class StorePage(QtWidgets.QWizardPage):
         self.password = QtWidgets.QLineEdit()
         self.password.setEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
         self.test = QtWidgets.QPushButton(self.tr("Test the &connection"))
-        self.test.clicked.connect(self.test_connection)
+        self.test.clicked.connect(lambda: self.test_connection())
         self.result = _note()
+        self.checked_url = ""  # the store last found usable, while the fields still name it
         path_row = QtWidgets.QHBoxLayout()
         path_row.addWidget(self.path, 1)
         path_row.addWidget(browse)
@@ -105,6 +106,7 @@ class StorePage(QtWidgets.QWizardPage):
     @Slot()
     def _changed(self) -> None:
         self.result.hide()
+        self.checked_url = ""
         self.completeChanged.emit()
 
     @Slot()
@@ -127,17 +129,34 @@ class StorePage(QtWidgets.QWizardPage):
                                           self.user.text().strip(), self.password.text())
 
     @Slot()
-    def test_connection(self) -> bool:
-        """Say what opening the chosen store would find; True when it can be used."""
+    def test_connection(self, then_next: bool = False) -> bool:
+        """Say what opening the chosen store would find; True at once only for a new local file.
+
+        Anything else is asked in a worker (a server across the network may take seconds): the
+        answer is shown when it comes, and ``then_next`` moves on to the next page if it is good.
+        """
         if self.local.isChecked() and not Path(self.path.text().strip()).expanduser().exists():
             _show(self.result, self.tr("A new database will be created in this file."), True)
             return True
-        check = store_setup.check_store(self.url())
+        url = self.url()
+        self.test.setEnabled(False)
+        run_query(self, lambda: store_setup.check_store(url), lambda check: self._checked(url, check, then_next))
+        return False
+
+    def _checked(self, url: str, check: store_setup.StoreCheck, then_next: bool) -> None:
+        self.test.setEnabled(True)
+        if url != self.url():
+            return  # the fields changed while it was asked: this answer is about another store
         _show(self.result, check.reason.text(current_lang()), check.ok)
-        return check.ok
+        self.checked_url = url if check.ok else ""
+        if check.ok and then_next and self.wizard() is not None and self.wizard().currentPage() is self:
+            self.wizard().next()
 
     def validatePage(self) -> bool:
-        return self.test_connection()
+        """On to the next page once the chosen store was found usable (asked now if it was not yet)."""
+        if self.checked_url and self.checked_url == self.url():
+            return True
+        return self.test_connection(then_next=True)
 
 
 class OrganisationPage(QtWidgets.QWizardPage):

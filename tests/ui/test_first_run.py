@@ -44,6 +44,7 @@ def fill_rest(wizard: FirstRunWizard, sample: bool = True) -> None:
 def finish(qtbot, wizard: FirstRunWizard) -> None:
     """Finish creates the store in a worker; the wizard closes itself once it is made."""
     wizard.button(QtWidgets.QWizard.WizardButton.FinishButton).click()
+    assert wizard.opened is None and wizard.isVisible()  # made in a worker: the window stays alive meanwhile
     qtbot.waitUntil(operations.idle, timeout=30000)
 
 
@@ -77,13 +78,14 @@ def test_differing_passwords_keep_the_page_and_what_was_typed(wizard: FirstRunWi
     assert wizard.admin_page.name.text() == "赵浩然"
 
 
-def test_a_store_made_by_a_newer_version_is_refused_on_the_first_page(wizard: FirstRunWizard, tmp_path: Path) -> None:
+def test_a_store_made_by_a_newer_version_is_refused_on_the_first_page(qtbot, wizard: FirstRunWizard, tmp_path: Path) -> None:
     path = tmp_path / "newer.sqlite3"
     Store(f"sqlite:///{path}", resources=REPO / "resources").close()
     with sqlite3.connect(path) as db:
         db.execute("UPDATE alembic_version SET version_num = '0099_from_the_future'")
     wizard.store_page.path.setText(str(path))
     wizard.next()
+    qtbot.waitUntil(operations.idle)  # the store is looked at in a worker
     assert wizard.currentPage() is wizard.store_page
     assert "newer version" in wizard.store_page.result.text()
 
@@ -98,21 +100,25 @@ def server_fields(wizard: FirstRunWizard, host: str, port: int, database: str) -
     page.password.setText("office-pw")
 
 
-def test_a_server_that_is_down_is_said_so_and_the_page_stays(wizard: FirstRunWizard) -> None:
+def test_a_server_that_is_down_is_said_so_and_the_page_stays(qtbot, wizard: FirstRunWizard) -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     server_fields(wizard, "127.0.0.1", port, "kaccount")
     wizard.store_page.test.click()
+    assert not wizard.store_page.test.isEnabled()  # asked in a worker: the window stays alive meanwhile
+    qtbot.waitUntil(operations.idle, timeout=30000)
     assert wizard.store_page.result.isVisible() and "office-pw" not in wizard.store_page.result.text()
     wizard.next()
+    qtbot.waitUntil(operations.idle, timeout=30000)
     assert wizard.currentPage() is wizard.store_page
 
 
 @pytest.mark.postgres
-def test_a_missing_database_is_named(wizard: FirstRunWizard, pg_server: tuple[str, int]) -> None:
+def test_a_missing_database_is_named(qtbot, wizard: FirstRunWizard, pg_server: tuple[str, int]) -> None:
     server_fields(wizard, *pg_server, "kaccount_not_made_yet")
     wizard.next()
+    qtbot.waitUntil(operations.idle, timeout=30000)
     assert wizard.currentPage() is wizard.store_page
     assert "kaccount_not_made_yet" in wizard.store_page.result.text() or "database" in wizard.store_page.result.text().lower()
 
@@ -123,8 +129,10 @@ def test_a_shared_server_is_set_up_and_remembered_without_its_password(qtbot, wi
     database = pg_url.rsplit("/", 1)[1]
     server_fields(wizard, *pg_server, database)
     wizard.store_page.test.click()
+    qtbot.waitUntil(operations.idle, timeout=30000)
     assert "empty" in wizard.store_page.result.text()
     wizard.next()
+    assert wizard.currentPage() is wizard.organisation_page  # found usable just now: not asked again
     fill_rest(wizard, sample=False)
     finish(qtbot, wizard)
     assert wizard.opened is not None
