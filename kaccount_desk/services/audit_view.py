@@ -20,7 +20,6 @@ from kaccount_desk.domain.reasons import Lang
 from kaccount_desk.domain.roles import Permission
 from kaccount_desk.services import audit
 from kaccount_desk.services.context import Context
-from kaccount_desk.sheets.roster_writer import write_roster
 from kaccount_desk.store.audit_models import AuditEntry
 
 EXPORT_BATCH = 2000
@@ -117,6 +116,8 @@ def export(ctx: Context, f: AuditFilter, path: Path) -> int:
     ctx.require(Permission.VIEW_AUDIT)
     total = count(ctx, f)
     headers = ["序号 No.", "时间 Time", "工号 Staff", "事项 Action", "对象 Subject", "详情 Detail"]
+    from kaccount_desk.sheets.roster_writer import write_roster  # openpyxl loads when a sheet is written, not at start
+
     write_roster(path, headers, _all(ctx, f), title="审计记录 Audit log", sheet_name="审计记录")
     with ctx.transaction() as session:
         audit.record_for(ctx, session, Action.EXPORT, f"audit log {path.name}"[:64], count=total)

@@ -25,7 +25,6 @@ from kaccount_desk.domain.search_text import normalize, searchable
 from kaccount_desk.domain.ticket_deadlines import on_time_rate, urgency
 from kaccount_desk.domain.tickets import CallbackResult, TicketStatus, Window, label, parse_choice
 from kaccount_desk.services.context import Context
-from kaccount_desk.sheets.roster_writer import write_roster
 from kaccount_desk.store.models import Staff
 from kaccount_desk.store.search import contains, count_matching_entries, matching_entries
 from kaccount_desk.store.ticket_models import RentWaiver, Ticket, TicketDepartment, TicketEvent, TicketReferral
@@ -333,4 +332,6 @@ def export_report(ctx: Context, report: Report, path: Path) -> None:
         for r in part
     ]
     title = f"首问负责工单统计 {report.start:%Y-%m-%d} 至 {report.end:%Y-%m-%d}"
+    from kaccount_desk.sheets.roster_writer import write_roster  # openpyxl loads when a sheet is written, not at start
+
     write_roster(path, REPORT_HEADERS, rows, title=title, sheet_name="工单统计")

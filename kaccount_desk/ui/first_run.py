@@ -3,7 +3,8 @@
 A counter or office PC gets the program from an installer and has nothing configured: this wizard
 asks, in a clerk's words, for a local store or a shared PostgreSQL server (tested before going on),
 the organisation's name, the first administrator and whether to start with the sample campaign.
-Nothing is created until Finish; a refusal there keeps every field as typed.
+Nothing is created until Finish, in a worker thread (a server across the network is slow to set
+up); a refusal there keeps every field as typed.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from kaccount_desk.services import campaigns, organisation, staff, store_setup
 from kaccount_desk.services.context import Actor, Context, Store
 from kaccount_desk.services.errors import ServiceError, StoreUnavailable
 from kaccount_desk.ui.messages import current_lang, error_text
+from kaccount_desk.ui.operations import run_query
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import QtWidgets, Slot
 from kaccount_desk.ui.settings import STORE, Settings
@@ -67,8 +69,9 @@ class StorePage(QtWidgets.QWizardPage):
         self.password = QtWidgets.QLineEdit()
         self.password.setEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
         self.test = QtWidgets.QPushButton(self.tr("Test the &connection"))
-        self.test.clicked.connect(self.test_connection)
+        self.test.clicked.connect(lambda: self.test_connection())
         self.result = _note()
+        self.checked_url = ""  # the store last found usable, while the fields still name it
         path_row = QtWidgets.QHBoxLayout()
         path_row.addWidget(self.path, 1)
         path_row.addWidget(browse)
@@ -103,6 +106,7 @@ class StorePage(QtWidgets.QWizardPage):
     @Slot()
     def _changed(self) -> None:
         self.result.hide()
+        self.checked_url = ""
         self.completeChanged.emit()
 
     @Slot()
@@ -125,17 +129,34 @@ class StorePage(QtWidgets.QWizardPage):
                                           self.user.text().strip(), self.password.text())
 
     @Slot()
-    def test_connection(self) -> bool:
-        """Say what opening the chosen store would find; True when it can be used."""
+    def test_connection(self, then_next: bool = False) -> bool:
+        """Say what opening the chosen store would find; True at once only for a new local file.
+
+        Anything else is asked in a worker (a server across the network may take seconds): the
+        answer is shown when it comes, and ``then_next`` moves on to the next page if it is good.
+        """
         if self.local.isChecked() and not Path(self.path.text().strip()).expanduser().exists():
             _show(self.result, self.tr("A new database will be created in this file."), True)
             return True
-        check = store_setup.check_store(self.url())
+        url = self.url()
+        self.test.setEnabled(False)
+        run_query(self, lambda: store_setup.check_store(url), lambda check: self._checked(url, check, then_next))
+        return False
+
+    def _checked(self, url: str, check: store_setup.StoreCheck, then_next: bool) -> None:
+        self.test.setEnabled(True)
+        if url != self.url():
+            return  # the fields changed while it was asked: this answer is about another store
         _show(self.result, check.reason.text(current_lang()), check.ok)
-        return check.ok
+        self.checked_url = url if check.ok else ""
+        if check.ok and then_next and self.wizard() is not None and self.wizard().currentPage() is self:
+            self.wizard().next()
 
     def validatePage(self) -> bool:
-        return self.test_connection()
+        """On to the next page once the chosen store was found usable (asked now if it was not yet)."""
+        if self.checked_url and self.checked_url == self.url():
+            return True
+        return self.test_connection(then_next=True)
 
 
 class OrganisationPage(QtWidgets.QWizardPage):
@@ -221,6 +242,39 @@ class StartPage(QtWidgets.QWizardPage):
         layout.addStretch(1)
 
 
+@dataclass(frozen=True)
+class _Made:
+    """The worker's answer at Finish: the new store and its administrator, and what could not be set up."""
+
+    store: Store
+    actor: Actor
+    organisation_problem: ServiceError | None
+    sample_problem: ServiceError | None
+
+
+def _create_office(url: str, staff_no: str, name: str, password: str, organisation_name: str, sample: bool,
+                   lang: str) -> _Made:
+    """The store, the administrator, the organisation's name and (if chosen) the sample, off the GUI thread."""
+    store = Store(url, create=True)
+    try:
+        actor = staff.create_first_admin(store, staff_no, name, password)
+    except BaseException:
+        store.close()
+        raise
+    ctx = Context(store, actor, "en" if lang == "en" else "zh")
+    organisation_problem = sample_problem = None
+    try:  # the store's own setting, so every PC of the office prints the same heading
+        organisation.set_organisation_name(ctx, organisation_name)
+    except ServiceError as exc:
+        organisation_problem = exc
+    if sample:
+        try:
+            campaigns.load_campaign_file(ctx, campaigns.sample_campaign_path(ctx))
+        except ServiceError as exc:
+            sample_problem = exc
+    return _Made(store, actor, organisation_problem, sample_problem)
+
+
 class FirstRunWizard(QtWidgets.QWizard):
     """Four pages; Finish creates the store, the administrator and (if chosen) the sample campaign."""
 
@@ -242,36 +296,45 @@ class FirstRunWizard(QtWidgets.QWizard):
         if not super().validateCurrentPage():
             return False
         if self.currentPage() is self.start_page:
-            return self._finish()
+            return self.opened is not None or self._finish()
         return True
 
     def _finish(self) -> bool:
-        """Create everything; on a refusal say why on the last page and keep every field as typed."""
-        url = self.store_page.url()
-        admin = self.admin_page
-        try:
-            store = Store(url, create=True)
-        except StoreUnavailable as exc:
-            _show(self.start_page.problem, exc.text(current_lang()), False)
-            return False
-        try:
-            actor = staff.create_first_admin(store, admin.staff_no.text(), admin.name.text(), admin.password.text())
-        except ServiceError as exc:
-            store.close()
-            _show(self.start_page.problem, error_text(exc) + "\n" + self.tr("Go back to change it."), False)
-            return False
-        ctx = Context(store, actor, current_lang())
-        try:  # the store's own setting, so every PC of the office prints the same heading
-            organisation.set_organisation_name(ctx, self.organisation_page.name.text())
-        except ServiceError as exc:
-            QtWidgets.QMessageBox.warning(self, self.tr("Organisation not saved"), error_text(exc))
-        if self.start_page.sample.isChecked():
-            try:
-                campaigns.load_campaign_file(ctx, campaigns.sample_campaign_path(ctx))
-            except ServiceError as exc:  # the account exists: a sample that fails must not lock anyone out
-                QtWidgets.QMessageBox.warning(self, self.tr("Sample campaign not loaded"), error_text(exc))
+        """Create everything in a worker (the buttons off, a busy cursor); False until it is done.
+
+        Once made, Finish is pressed for the person (``accept``, which validates again: now True).
+        On a refusal say why on the last page and keep every field as typed.
+        """
+        url, admin, lang = self.store_page.url(), self.admin_page, current_lang()
+        staff_no, name, password = admin.staff_no.text(), admin.name.text(), admin.password.text()
+        organisation_name, sample = self.organisation_page.name.text(), self.start_page.sample.isChecked()
+        self._waiting(True)
+        run_query(self, lambda: _create_office(url, staff_no, name, password, organisation_name, sample, lang),
+                  lambda made: self._made(url, made), self._refused)
+        return False
+
+    def _waiting(self, on: bool) -> None:
+        for which in (QtWidgets.QWizard.WizardButton.FinishButton, QtWidgets.QWizard.WizardButton.BackButton):
+            self.button(which).setEnabled(not on)
+
+    def _made(self, url: str, made: _Made) -> None:
+        self._waiting(False)
+        if made.organisation_problem is not None:
+            QtWidgets.QMessageBox.warning(self, self.tr("Organisation not saved"), error_text(made.organisation_problem))
+        if made.sample_problem is not None:  # the account exists: a sample that fails must not lock anyone out
+            QtWidgets.QMessageBox.warning(self, self.tr("Sample campaign not loaded"), error_text(made.sample_problem))
         self._remember(url)
-        self.opened = Opened(store, actor)
+        self.opened = Opened(made.store, made.actor)
+        self.accept()
+
+    def _refused(self, exc: BaseException) -> bool:
+        self._waiting(False)
+        if isinstance(exc, StoreUnavailable):
+            _show(self.start_page.problem, exc.text(current_lang()), False)
+        elif isinstance(exc, ServiceError):
+            _show(self.start_page.problem, error_text(exc) + "\n" + self.tr("Go back to change it."), False)
+        else:
+            return False
         return True
 
     def _remember(self, url: str) -> None:

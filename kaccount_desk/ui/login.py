@@ -1,18 +1,72 @@
 """The two doors into the app: creating the first administrator, and logging in.
 
-Both dialogs do their work in ``accept`` and keep the result on the object, so tests drive them
-with qtbot and read ``result_actor``; only the ``ask`` classmethods call ``exec``.
+Both dialogs start their work in ``accept`` and keep the result on the object, so tests drive them
+with qtbot and read ``result_actor``; only the ``ask`` classmethods call ``exec``. The work (argon2,
+~100 ms by design, and the store) runs off the GUI thread through ``ui/operations.run_query``:
+the button is disabled and the cursor busy meanwhile, and a test waits for ``operations.idle``.
 Refusals are shown under the fields rather than in a message box: the person is typing.
+
+The login may be shown before its store is open (``ui/store_opening.py`` opens it behind the
+dialog); Enter then waits for it. The services load inside the worker, so showing the dialog
+imports no SQLAlchemy.
 """
 
 from __future__ import annotations
 
-from kaccount_desk.services import campaigns, staff
-from kaccount_desk.services.context import Actor, Context, Store
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.messages import current_lang, error_text
+from kaccount_desk.ui.operations import run_query
 from kaccount_desk.ui.palette import text_style
-from kaccount_desk.ui.qt import QtWidgets
+from kaccount_desk.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal, Slot
+from kaccount_desk.ui.store_opening import StoreOpening
+
+if TYPE_CHECKING:
+    from kaccount_desk.services.context import Actor, Store
+
+# What LoginDialog.exec() returns when its store, opened behind it, cannot be logged in to (main.py says why).
+CANNOT_OPEN = 2
+NO_STAFF = 3
+
+
+@dataclass(frozen=True)
+class FirstAdmin:
+    """The worker's answer to the first-run dialog: the administrator, and the sample campaign or why it failed."""
+
+    actor: Actor
+    campaign: str | None
+    sample_problem: ServiceError | None
+
+
+def _authenticate(store: Store, staff_no: str, password: str) -> Actor:
+    from kaccount_desk.services import staff
+
+    return staff.authenticate(store, staff_no, password)
+
+
+def _create_first_admin(store: Store, staff_no: str, name: str, password: str, sample: bool, lang: str) -> FirstAdmin:
+    from kaccount_desk.services import campaigns, staff
+    from kaccount_desk.services.context import Context
+
+    actor = staff.create_first_admin(store, staff_no, name, password)
+    if not sample:
+        return FirstAdmin(actor, None, None)
+    ctx = Context(store, actor, "en" if lang == "en" else "zh")
+    try:
+        return FirstAdmin(actor, campaigns.load_campaign_file(ctx, campaigns.sample_campaign_path(ctx)).code, None)
+    except ServiceError as exc:  # the account exists now; a sample that fails to load must not lock anyone out
+        return FirstAdmin(actor, None, exc)
+
+
+def _waiting(dialog: QtWidgets.QDialog, button: QtWidgets.QPushButton, on: bool) -> None:
+    """The dialog shows it is checking: its button off (a second Enter changes nothing) and a busy cursor."""
+    button.setEnabled(not on)
+    if on:
+        dialog.setCursor(Qt.CursorShape.BusyCursor)
+    else:
+        dialog.unsetCursor()
 
 
 def _error_label() -> QtWidgets.QLabel:
@@ -76,25 +130,32 @@ class FirstRunDialog(QtWidgets.QDialog):
         self.error.show()
 
     def accept(self) -> None:
+        if not self.ok_button.isEnabled():
+            return  # the account is being created
         if self.password.text() != self.repeat.text():
             self._show_error(self.tr("The two passwords differ."))
             self.repeat.setFocus()
             self.repeat.selectAll()
             return
-        try:
-            actor = staff.create_first_admin(self.store, self.staff_no.text(), self.name.text(), self.password.text())
-        except ServiceError as exc:
-            self._show_error(error_text(exc))
-            return
-        self.result_actor = actor
-        if self.load_sample.isChecked():
-            ctx = Context(self.store, actor, current_lang())
-            try:
-                self.loaded_campaign = campaigns.load_campaign_file(ctx, campaigns.sample_campaign_path(ctx)).code
-            except ServiceError as exc:
-                # The account exists now; a sample that fails to load must not lock anyone out.
-                QtWidgets.QMessageBox.warning(self, self.tr("Sample campaign not loaded"), error_text(exc))
+        store, staff_no, name, password = self.store, self.staff_no.text(), self.name.text(), self.password.text()
+        sample, lang = self.load_sample.isChecked(), current_lang()
+        _waiting(self, self.ok_button, True)
+        run_query(self, lambda: _create_first_admin(store, staff_no, name, password, sample, lang),
+                  self._created, self._refused)
+
+    def _created(self, made: FirstAdmin) -> None:
+        _waiting(self, self.ok_button, False)
+        self.result_actor, self.loaded_campaign = made.actor, made.campaign
+        if made.sample_problem is not None:
+            QtWidgets.QMessageBox.warning(self, self.tr("Sample campaign not loaded"), error_text(made.sample_problem))
         super().accept()
+
+    def _refused(self, exc: BaseException) -> bool:
+        _waiting(self, self.ok_button, False)
+        if not isinstance(exc, ServiceError):
+            return False
+        self._show_error(error_text(exc))
+        return True
 
     @classmethod
     def ask(cls, store: Store, parent: QtWidgets.QWidget | None = None) -> Actor | None:
@@ -104,12 +165,22 @@ class FirstRunDialog(QtWidgets.QDialog):
 
 
 class LoginDialog(QtWidgets.QDialog):
-    """工号 and password; Enter logs in, a wrong password keeps what was typed."""
+    """工号 and password; Enter logs in, a wrong password keeps what was typed.
 
-    def __init__(self, store: Store, parent: QtWidgets.QWidget | None = None, staff_no: str = "") -> None:
+    ``store`` is an open store, or a :class:`StoreOpening` still at work: then Enter waits for it,
+    and a store that turns out unusable (or has nobody to log in as) ends the dialog with
+    :data:`CANNOT_OPEN` (or :data:`NO_STAFF`) for the caller to say why.
+    """
+
+    shown_once = Signal()  # painted for the first time: the store may now be opened behind it
+
+    def __init__(self, store: Store | StoreOpening, parent: QtWidgets.QWidget | None = None, staff_no: str = "") -> None:
         super().__init__(parent)
-        self.store = store
+        self.opening = store if isinstance(store, StoreOpening) else None
+        self.store: Store | None = None if isinstance(store, StoreOpening) else store
         self.result_actor: Actor | None = None
+        self._asked = False  # Enter was pressed before the store was open
+        self._painted = False
         self.setWindowTitle(self.tr("KAccount Desk — log in"))
         self.staff_no = QtWidgets.QLineEdit(staff_no)
         self.password = _password_field()
@@ -131,17 +202,57 @@ class LoginDialog(QtWidgets.QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(360)
         (self.password if staff_no else self.staff_no).setFocus()
+        if self.opening is not None:
+            self.opening.done.connect(self._store_opened)
+            if self.opening.ready:  # told from within exec(): done() before it would be undone by the show
+                QtCore.QTimer.singleShot(0, self._store_opened)
+
+    def paintEvent(self, event: QtGui.QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QtCore.QTimer.singleShot(0, self.shown_once.emit)  # after this paint reached the screen
 
     def accept(self) -> None:
-        try:
-            self.result_actor = staff.authenticate(self.store, self.staff_no.text(), self.password.text())
-        except ServiceError as exc:
-            self.error.setText(error_text(exc))
-            self.error.show()
-            self.password.setFocus()
-            self.password.selectAll()
+        if not self.ok_button.isEnabled():
+            return  # a check is under way: a second Enter is the same request
+        _waiting(self, self.ok_button, True)
+        if self.store is None:
+            self._asked = True  # carried on when the store is open
             return
+        self._check(self.store)
+
+    @Slot()
+    def _store_opened(self) -> None:
+        assert self.opening is not None
+        opened = self.opening.result
+        if opened is None or opened.store is None:
+            self.done(CANNOT_OPEN)
+        elif not opened.has_staff:
+            self.done(NO_STAFF)
+        else:
+            self.store = opened.store
+            if self._asked:
+                self._check(opened.store)
+
+    def _check(self, store: Store) -> None:
+        staff_no, password = self.staff_no.text(), self.password.text()
+        run_query(self, lambda: _authenticate(store, staff_no, password), self._logged_in, self._refused)
+
+    def _logged_in(self, actor: Actor) -> None:
+        _waiting(self, self.ok_button, False)
+        self.result_actor = actor
         super().accept()
+
+    def _refused(self, exc: BaseException) -> bool:
+        _waiting(self, self.ok_button, False)
+        if not isinstance(exc, ServiceError):
+            return False  # a store gone down meanwhile: told as everywhere else
+        self.error.setText(error_text(exc))
+        self.error.show()
+        self.password.setFocus()
+        self.password.selectAll()
+        return True
 
     @classmethod
     def ask(cls, store: Store, parent: QtWidgets.QWidget | None = None) -> Actor | None:

@@ -9,33 +9,34 @@ kept as drafts, offered back) is ``ui/window_typing.py``.
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from kaccount_desk.services import campaigns
 from kaccount_desk.services.changes import EVERYTHING, ROSTER_IMPORTED, Changes
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui import shortcuts
-from kaccount_desk.ui.admin.admin_page import AdminPage
-from kaccount_desk.ui.drafts import DraftKeeper
-from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
-from kaccount_desk.ui.enrollment.intake_form import IntakeForm
-from kaccount_desk.ui.enrollment.roster_dialogs import ImportRosterDialog, export_roster
+from kaccount_desk.ui.drafts import DraftKeeper, DraftSource
 from kaccount_desk.ui.fit import fit_to_screen
 from kaccount_desk.ui.i18n import install_translations
 from kaccount_desk.ui.idle_lock import IdleLock
 from kaccount_desk.ui.messages import show_error
 from kaccount_desk.ui.operations import announce, change_hub
 from kaccount_desk.ui.page import Page
-from kaccount_desk.ui.pages import LANDING_PAGES, build_pages
-from kaccount_desk.ui.printing.print_page import PrintPage
+from kaccount_desk.ui.pages import LANDING_PAGES, PageSpec, pages_for
 from kaccount_desk.ui.qt import QtCore, QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.settings import IDLE_LOCK_MINUTES, LAST_CAMPAIGN, Settings
 from kaccount_desk.ui.store_banner import StoreBanner
-from kaccount_desk.ui.tickets.tickets_page import TicketsPage
 from kaccount_desk.ui.window_menus import WindowMenus
-from kaccount_desk.ui.window_state import restore_layout, save_layout
+from kaccount_desk.ui.window_state import restore_layout, restore_part, save_layout
 from kaccount_desk.ui.window_typing import WindowTyping
+
+if TYPE_CHECKING:
+    from kaccount_desk.ui.admin.admin_page import AdminPage
+    from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
+    from kaccount_desk.ui.enrollment.roster_dialogs import ImportRosterDialog
+    from kaccount_desk.ui.printing.print_page import PrintPage
+    from kaccount_desk.ui.tickets.tickets_page import TicketsPage
 
 W = TypeVar("W", bound=QtWidgets.QWidget)
 
@@ -61,7 +62,11 @@ class MainWindow(WindowTyping, WindowMenus, QtWidgets.QMainWindow):
         self.idle_lock.end_requested.connect(self.end_requested)
         self.setWindowTitle(self.tr("KAccount Desk — key-account intake"))
         self.resize(1366, 728)  # a 1366×768 counter screen less the taskbar; fitted to smaller screens below
-        self.pages = build_pages(ctx)
+        self.specs: list[tuple[str, PageSpec]] = pages_for(ctx)
+        # (title, widget) per row: a placeholder until the page is first shown, then the page.
+        self.pages: list[tuple[str, QtWidgets.QWidget]] = []
+        self._built: dict[int, Page] = {}
+        self.laid_out = False
         self.nav = QtWidgets.QListWidget()
         self.nav.setFixedWidth(88)
         self.nav.setIconSize(QtCore.QSize(0, 0))
@@ -69,16 +74,14 @@ class MainWindow(WindowTyping, WindowMenus, QtWidgets.QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.nav.setFont(font)
         self.stack = QtWidgets.QStackedWidget()
-        for title, page in self.pages:
+        for title, _spec in self.specs:
             item = QtWidgets.QListWidgetItem(title)
             item.setSizeHint(QtCore.QSize(80, 40))
             self.nav.addItem(item)
-            if not isinstance(page, QtWidgets.QWidget):
-                raise TypeError(f"{type(page).__name__} is not a widget")
-            self.stack.addWidget(page)
-            if isinstance(page, AdminPage):
-                page.campaigns_changed.connect(self.campaigns_changed)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+            placeholder = QtWidgets.QWidget()
+            self.pages.append((title, placeholder))
+            self.stack.addWidget(placeholder)
+        self.nav.currentRowChanged.connect(self._show_row)
         central = QtWidgets.QWidget()
         self.store_banner = StoreBanner(ctx.store)
         outer = QtWidgets.QVBoxLayout(central)
@@ -97,16 +100,9 @@ class MainWindow(WindowTyping, WindowMenus, QtWidgets.QMainWindow):
         self.nav.currentRowChanged.connect(self._remember_page)
         self._bind_keys()
         self.placed_before = restore_layout(self, self.settings, ctx.actor.staff_no)
-        enrollment_page, print_page = self.page(ApplicationsPage), self.page(PrintPage)
-        if enrollment_page is not None and print_page is not None:
-            enrollment_page.print_requested.connect(self._print_selection)
-            enrollment_page.set_printing_available(True)
-        tickets_page = self.page(TicketsPage)
-        if tickets_page is not None and print_page is not None:
-            tickets_page.print_requested.connect(self._print_ticket)
-        self.draft_keepers = [DraftKeeper(ctx, "application", lambda: self.findChild(IntakeForm), self)]
-        if tickets_page is not None:
-            self.draft_keepers.append(DraftKeeper(ctx, "ticket", lambda: tickets_page.form, self))
+        self.laid_out = True
+        self.draft_keepers = [DraftKeeper(ctx, "application", self._intake_form, self),
+                              DraftKeeper(ctx, "ticket", self._ticket_form, self)]
         change_hub().changed.connect(self.apply_changes)
         fit_to_screen(self)
 
@@ -122,17 +118,65 @@ class MainWindow(WindowTyping, WindowMenus, QtWidgets.QMainWindow):
 
     def _first_row(self) -> int:
         """The page this person used last, else the one their role uses most (a hotline clerk: Tickets)."""
-        kinds = [type(page).__name__ for _, page in self.pages]
+        kinds = [spec.kind for _, spec in self.specs]
         last = self.settings.last_page(self.ctx.actor.staff_no)
         if last in kinds:
             return kinds.index(last)
-        landing = LANDING_PAGES.get(self.ctx.actor.role, ApplicationsPage).__name__
+        landing = LANDING_PAGES.get(self.ctx.actor.role, "ApplicationsPage")
         return kinds.index(landing) if landing in kinds else 0
 
     @Slot(int)
+    def _show_row(self, row: int) -> None:
+        """A page is built the first time it is shown."""
+        if not 0 <= row < len(self.specs):
+            return
+        self._build(row)
+        self.stack.setCurrentIndex(row)
+
+    @Slot(int)
     def _remember_page(self, row: int) -> None:
-        if 0 <= row < len(self.pages):
-            self.settings.set_last_page(self.ctx.actor.staff_no, type(self.pages[row][1]).__name__)
+        if 0 <= row < len(self.specs):
+            self.settings.set_last_page(self.ctx.actor.staff_no, self.specs[row][1].kind)
+
+    def _build(self, row: int) -> Page:
+        """The page of ``row``, built now if it was not yet: its module imported, wired to the window,
+        told the campaign in use and given back the layout this clerk left it in."""
+        if row in self._built:
+            return self._built[row]
+        title, spec = self.specs[row]
+        page = spec.build(self.ctx)
+        if not isinstance(page, QtWidgets.QWidget):
+            raise TypeError(f"{type(page).__name__} is not a widget")
+        placeholder = self.pages[row][1]
+        self.stack.insertWidget(row, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.pages[row] = (title, page)
+        self._built[row] = page
+        self._wire(spec.kind, page)
+        page.set_campaign(self.campaign_code)
+        if self.laid_out:  # the first page took its layout with the window's
+            restore_part(self, page, self.settings, self.ctx.actor.staff_no)
+        return page
+
+    def _wire(self, kind: str, page: QtWidgets.QWidget) -> None:
+        """What a page asks of the window: printing goes to the Print page, a new campaign to the list."""
+        may_print = "PrintPage" in (spec.kind for _, spec in self.specs)
+        if kind == "AdminPage":
+            cast("AdminPage", page).campaigns_changed.connect(self.campaigns_changed)
+        elif kind == "ApplicationsPage" and may_print:
+            cast("ApplicationsPage", page).print_requested.connect(self._print_selection)
+            cast("ApplicationsPage", page).set_printing_available(True)
+        elif kind == "TicketsPage" and may_print:
+            cast("TicketsPage", page).print_requested.connect(self._print_ticket)
+
+    def _intake_form(self) -> DraftSource | None:
+        page = self.built("ApplicationsPage")
+        return cast("ApplicationsPage", page).form if page is not None else None
+
+    def _ticket_form(self) -> DraftSource | None:
+        page = self.built("TicketsPage")
+        return cast("TicketsPage", page).form if page is not None else None
 
     def _bind_keys(self) -> None:
         for n in range(min(4, len(self.pages))):
@@ -147,7 +191,7 @@ class MainWindow(WindowTyping, WindowMenus, QtWidgets.QMainWindow):
             self.addAction(action)
 
     def current_page(self) -> Page:
-        return self.pages[self.stack.currentIndex()][1]
+        return self._build(self.stack.currentIndex())
 
     @Slot()
     def focus_search(self) -> None:
@@ -167,37 +211,51 @@ class MainWindow(WindowTyping, WindowMenus, QtWidgets.QMainWindow):
     @Slot()
     def print_current(self) -> None:
         """Ctrl+P: print what the Print page shows, or go to it from another page."""
-        printing = self.page(PrintPage)
-        if printing is not None and self.current_page() is printing:
-            printing.print_document()
+        if self.stack.currentIndex() == self._row("PrintPage"):
+            cast("PrintPage", self.current_page()).print_document()
         else:
-            self.show_page(PrintPage)
+            self._show("PrintPage")
 
     @Slot(str, list)
     def _print_selection(self, kind: str, ids: list[int]) -> None:
         """A batch picked in the applications list goes to the Print page, which generates it at once."""
-        if (printing := self.show_page(PrintPage)) is not None:
-            printing.take_selection(kind, ids)
+        if (printing := self._show("PrintPage")) is not None:
+            cast("PrintPage", printing).take_selection(kind, ids)
 
     @Slot(str, int, str)
     def _print_ticket(self, kind: str, ticket_id: int, number: str) -> None:
         """A ticket's receipt or record: the Print page shows it and opens the print dialog."""
-        if (printing := self.show_page(PrintPage)) is not None:
-            printing.take_ticket(kind, ticket_id, number)
+        if (printing := self._show("PrintPage")) is not None:
+            cast("PrintPage", printing).take_ticket(kind, ticket_id, number)
+
+    def _row(self, kind: str) -> int:
+        """The row of the page of class ``kind``; -1 when this person does not have it."""
+        return next((row for row, (_, spec) in enumerate(self.specs) if spec.kind == kind), -1)
+
+    def built(self, kind: str) -> Page | None:
+        """The page of class ``kind`` if it was built (shown) already: nothing else can hold typing or rows."""
+        return self._built.get(self._row(kind))
+
+    def page_named(self, kind: str) -> Page | None:
+        """The page of class ``kind``, built first if it was not yet (a shortcut or a menu reaching into it)."""
+        row = self._row(kind)
+        return self._build(row) if row >= 0 else None
 
     def page(self, kind: type[W]) -> W | None:
-        for _, page in self.pages:
-            if isinstance(page, kind):
-                return page
-        return None
+        page = self.page_named(kind.__name__)
+        return page if isinstance(page, kind) else None
+
+    def _show(self, kind: str) -> Page | None:
+        row = self._row(kind)
+        if row < 0:
+            return None
+        self.nav.setCurrentRow(row)
+        return self._build(row)
 
     def show_page(self, kind: type[W]) -> W | None:
         """Bring the page of ``kind`` to the front (for work asked for on another page) and return it."""
-        for row, (_, page) in enumerate(self.pages):
-            if isinstance(page, kind):
-                self.nav.setCurrentRow(row)
-                return page
-        return None
+        page = self._show(kind.__name__)
+        return page if isinstance(page, kind) else None
 
     @property
     def campaign_code(self) -> str | None:
@@ -230,7 +288,7 @@ class MainWindow(WindowTyping, WindowMenus, QtWidgets.QMainWindow):
     @Slot()
     def _campaign_switched(self) -> None:
         """The person picked another campaign: the form starts afresh, so unsaved typing is settled first."""
-        if self.confirm_unsaved(only=(IntakeForm, PrintPage)):
+        if self.confirm_unsaved(only=("IntakeForm", "PrintPage")):
             self._campaign_chosen()
             return
         kept = self.settings.get(LAST_CAMPAIGN)
@@ -245,11 +303,13 @@ class MainWindow(WindowTyping, WindowMenus, QtWidgets.QMainWindow):
             self.settings.set(LAST_CAMPAIGN, code)
         self.import_action.setEnabled(bool(code))
         self.export_action.setEnabled(bool(code))
-        for _, page in self.pages:
+        for page in self._built.values():
             page.set_campaign(code)
 
     def open_import_dialog(self) -> ImportRosterDialog | None:
         """The import dialog, not yet shown; the menu action shows it, tests drive it."""
+        from kaccount_desk.ui.enrollment.roster_dialogs import ImportRosterDialog
+
         if not self.campaign_code:
             return None
         dialog = ImportRosterDialog(self.ctx, self.campaign_code, self)
@@ -265,6 +325,8 @@ class MainWindow(WindowTyping, WindowMenus, QtWidgets.QMainWindow):
 
     @Slot()
     def export_roster(self) -> None:
+        from kaccount_desk.ui.enrollment.roster_dialogs import export_roster
+
         if self.campaign_code:
             export_roster(self, self.ctx, self.campaign_code)
 
@@ -282,10 +344,12 @@ def rebuild_in_language(old: MainWindow, code: str) -> MainWindow:
     new = MainWindow(Context(old.ctx.store, old.ctx.actor, "en" if lang == "en" else "zh"), old.settings)
     new.setGeometry(old.geometry())
     new.nav.setCurrentRow(old.nav.currentRow())  # the same page, now in the other language
-    for before, after in zip(old.findChildren(QtWidgets.QTabWidget), new.findChildren(QtWidgets.QTabWidget), strict=False):
+    tabs = QtWidgets.QTabWidget
+    shown_before, shown_now = old.pages[old.stack.currentIndex()][1], new.pages[new.stack.currentIndex()][1]
+    for before, after in zip(shown_before.findChildren(tabs), shown_now.findChildren(tabs), strict=False):
         after.setCurrentIndex(before.currentIndex())  # and the same tab on it (Tickets: Queue or Reports)
-    if (old_tickets := old.page(TicketsPage)) is not None and (new_tickets := new.page(TicketsPage)) is not None:
-        new_tickets.carry_over(old_tickets)  # the ticket chosen and its unsent text
+    if (old_tickets := old.built("TicketsPage")) is not None and (new_tickets := new.page_named("TicketsPage")) is not None:
+        cast("TicketsPage", new_tickets).carry_over(cast("TicketsPage", old_tickets))  # the ticket chosen and its unsent text
     if old.isMaximized():
         new.showMaximized()
     else:

@@ -55,6 +55,9 @@ LAST_FOLDER: Setting[str] = Setting("last_folder", str, "", _label(QT_TRANSLATE_
 # Where the last opened file came from (a scan of an ID card, a roster, a campaign file): kept apart
 # from the save folder, since scans come from the scanner's folder and PDFs go to the documents.
 LAST_OPEN_FOLDER: Setting[str] = Setting("last_open_folder", str, "", _label(QT_TRANSLATE_NOOP("settings", "Last folder opened")))
+# The store file as this program last closed it after a normal session (services/backup.py closed_mark):
+# found unchanged, it is not read through for damage again at the next start (not shown in the dialog).
+STORE_CLOSED_AS: Setting[str] = Setting("store_closed_as", str, "", _label(QT_TRANSLATE_NOOP("settings", "Database as closed")))
 
 ALL_SETTINGS: tuple[Setting[Any], ...] = (
     LANGUAGE, LAST_CAMPAIGN, STORE, ORGANISATION, PRINTER, PAPER, IDLE_LOCK_MINUTES, BACKUP_FOLDER, BACKUP_KEEP,

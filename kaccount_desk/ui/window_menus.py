@@ -21,7 +21,6 @@ from kaccount_desk.ui.qt import QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.settings import IDLE_LOCK_MINUTES, LANGUAGE, Settings
 from kaccount_desk.ui.settings_dialog import SettingsDialog
 from kaccount_desk.ui.shortcuts import ShortcutsDialog
-from kaccount_desk.ui.tickets.ticket_detail import TicketDetail
 
 
 class WindowMenus(QtWidgets.QMainWindow):
@@ -111,7 +110,7 @@ class WindowMenus(QtWidgets.QMainWindow):
     def _switch_language(self, code: str) -> None:
         if code == current_lang():
             return
-        if not self.confirm_unsaved(carried=(TicketDetail,)):  # unsent ticket text goes on into the rebuilt window
+        if not self.confirm_unsaved(carried=("TicketDetail",)):  # unsent ticket text goes on into the rebuilt window
             for other in self.language_group.actions():
                 other.setChecked(other.data() == current_lang())
             return

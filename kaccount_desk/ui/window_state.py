@@ -61,13 +61,19 @@ def restore_layout(window: QtWidgets.QMainWindow, settings: Settings, staff_no: 
     """The clerk's layout as left; False when their window has no kept size and place (their first start)."""
     geometry = settings.layout(staff_no, "window")
     placed = geometry is not None and window.restoreGeometry(geometry)
+    restore_part(window, window, settings, staff_no)
+    return placed
+
+
+def restore_part(window: QtWidgets.QMainWindow, part: QtWidgets.QWidget, settings: Settings, staff_no: str) -> None:
+    """The splitters, columns and kept choices under ``part`` as left: a page built after the window
+    (on first showing it) takes them then. Keys stay the window's, so the same ones are saved."""
     for key, widget in _states(window):
         state = settings.layout(staff_no, f"{current_lang()}/{key}")
-        if state is not None:
+        if state is not None and (widget is part or part.isAncestorOf(widget)):
             widget.restoreState(state)
     for key, combo in _kept_combos(window):
         chosen = settings.layout(staff_no, f"choice/{key}")
         row = combo.findData(bytes(chosen.data()).decode(errors="replace")) if chosen is not None else -1
-        if row >= 0:
+        if row >= 0 and (combo is part or part.isAncestorOf(combo)):
             combo.setCurrentIndex(row)
-    return placed

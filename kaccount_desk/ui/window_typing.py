@@ -8,25 +8,26 @@ along the window's class hierarchy.
 
 from __future__ import annotations
 
-from typing import Protocol, TypeVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
 from kaccount_desk.domain.operator_time import local
 from kaccount_desk.services.context import Context
 from kaccount_desk.ui.drafts import DraftKeeper
-from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
-from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.page import Page
 from kaccount_desk.ui.qt import QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.settings import Settings
-from kaccount_desk.ui.tickets.tickets_page import TicketsPage
 from kaccount_desk.ui.unsaved import editors_in, first_unsettled
 from kaccount_desk.ui.window_state import save_layout
 
-W = TypeVar("W", bound=QtWidgets.QWidget)
+if TYPE_CHECKING:
+    from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
+    from kaccount_desk.ui.tickets.tickets_page import TicketsPage
 
 
-class _ShowPage(Protocol):
-    def __call__(self, kind: type[W]) -> W | None: ...
+def _is_a(obj: object, kinds: tuple[str, ...]) -> bool:
+    """``obj`` is of a class named in ``kinds``: names, so that asking imports no page's module."""
+    return any(cls.__name__ in kinds for cls in type(obj).__mro__)
 
 
 class WindowTyping(QtWidgets.QMainWindow):
@@ -35,21 +36,23 @@ class WindowTyping(QtWidgets.QMainWindow):
     ctx: Context
     settings: Settings
     ending: bool
-    pages: list[tuple[str, Page]]
+    pages: list[tuple[str, QtWidgets.QWidget]]
     nav: QtWidgets.QListWidget
     draft_keepers: list[DraftKeeper]
     logged_out: Signal
 
-    show_page: _ShowPage  # the window's own
+    page_named: Callable[[str], Page | None]  # the window's own
+    _show: Callable[[str], Page | None]
 
-    def confirm_unsaved(self, only: tuple[type, ...] = (), carried: tuple[type, ...] = ()) -> bool:
+    def confirm_unsaved(self, only: tuple[str, ...] = (), carried: tuple[str, ...] = ()) -> bool:
         """True when nothing typed will be lost: nothing unsaved, saved now, or knowingly discarded.
 
         Every editor in the window takes part (``only`` narrows it to the kinds a campaign switch
-        refills); ``carried`` are left out, since their typing goes on into the next window. On Cancel,
+        refills); ``carried`` are left out, since their typing goes on into the next window (both are
+        class names: a page never shown holds no typing, and its module need not load). On Cancel,
         or a refused save, the editor is brought into view with its typing.
         """
-        editors = [e for e in editors_in(self) if (not only or isinstance(e, only)) and not isinstance(e, carried)]
+        editors = [e for e in editors_in(self) if (not only or _is_a(e, only)) and not _is_a(e, carried)]
         stopped = first_unsettled(self, editors)
         if stopped is None:
             return True
@@ -85,11 +88,12 @@ class WindowTyping(QtWidgets.QMainWindow):
                 buttons.Yes | buttons.Discard, buttons.Yes)
             if answer != buttons.Yes:
                 keeper.forget()
-            elif kept.kind == "application" and (form := self.findChild(IntakeForm)) is not None:
-                self.show_page(ApplicationsPage)
-                form.restore_draft(kept.fields)
-            elif (tickets_page := self.show_page(TicketsPage)) is not None:
-                tickets_page.open_form().restore_draft(kept.fields)
+            elif kept.kind == "application":
+                page = self._show("ApplicationsPage")  # built now if it was not: the draft goes into its form
+                if page is not None and (form := cast("ApplicationsPage", page).form) is not None:
+                    form.restore_draft(kept.fields)
+            elif (tickets_page := self._show("TicketsPage")) is not None:
+                cast("TicketsPage", tickets_page).open_form().restore_draft(kept.fields)
 
     def keep_for_later(self) -> None:
         """Every form's typing kept now as this clerk's draft, and the layout as left: the counter changes

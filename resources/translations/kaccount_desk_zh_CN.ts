@@ -186,42 +186,42 @@
 <context>
     <name>AdministratorPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="170" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="191" />
         <source>The first administrator</source>
         <translation>第一位管理员</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="171" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="192" />
         <source>The administrator then adds clerks, collectors and office staff.</source>
         <translation>管理员之后再添加营业员、统计员和办公室人员。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="178" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="199" />
         <source>The password needs at least 8 characters and must not be a common one.</source>
         <translation>密码至少8个字符,且不能是常见密码。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="182" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="203" />
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="183" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="204" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="184" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="205" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="185" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="206" />
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="203" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="224" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -229,47 +229,47 @@
 <context>
     <name>ApplicationsModel</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="25" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="26" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="26" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="27" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="27" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="28" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="28" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="29" />
         <source>Number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="29" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="30" />
         <source>Kept/new</source>
         <translation>老号/新号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="30" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="31" />
         <source>Plan</source>
         <translation>资费</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="31" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="32" />
         <source>Copies</source>
         <translation>复印件</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="32" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="33" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="33" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_model.py" line="34" />
         <source>Updated</source>
         <translation>更新</translation>
     </message>
@@ -404,91 +404,91 @@
 <context>
     <name>AuditPanel</name>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="73" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="77" />
         <source>All actions</source>
         <translation>全部事项</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="77" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="81" />
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="84" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="88" />
         <source>All dates</source>
         <translation>全部日期</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="86" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="90" />
         <source>Filter</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="87" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="91" />
         <source>Check the chain</source>
         <translation>校验记录链</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="88" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="92" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="124" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="128" />
         <source>Audit alarm: </source>
         <translation>审计告警:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="141" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="145" />
         <source>%n entries</source>
         <translation>
             <numerusform>共 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="147" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="151" />
         <source>Checking the chain…</source>
         <translation>正在校验记录链…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="154" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="158" />
         <source>The audit log is intact: %n entries.</source>
         <translation>
             <numerusform>审计记录完整:共 %n 条。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="155" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="159" />
         <source>Latest entry: </source>
         <translation>最新记录:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="157" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="161" />
         <source>The audit log was tampered with: </source>
         <translation>审计记录被改动:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="161" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="165" />
         <source>Audit log</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="162" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="166" />
         <source>Export the audit log</source>
         <translation>导出审计记录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="162" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="166" />
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="167" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="171" />
         <source>Exporting the audit log</source>
         <translation>正在导出审计记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="168" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="172" />
         <source>%n entries written to </source>
         <translation>
             <numerusform>已写入 %n 条记录:</numerusform>
@@ -833,57 +833,57 @@ or choose an image</source>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="40" />
+        <location filename="../../kaccount_desk/ui/login.py" line="94" />
         <source>KAccount Desk — first start</source>
         <translation>大客户业务受理 — 首次启动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="42" />
+        <location filename="../../kaccount_desk/ui/login.py" line="96" />
         <source>This database has no staff yet. Create the administrator account; the administrator then adds clerks, collectors and office staff.</source>
         <translation>此数据库还没有员工账号。请先建立管理员账号,再由管理员添加营业员、事业部统计员和办公室人员。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="50" />
+        <location filename="../../kaccount_desk/ui/login.py" line="104" />
         <source>Load the sample campaign (2012 notice)</source>
         <translation>载入示例活动(2012年通知)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="54" />
+        <location filename="../../kaccount_desk/ui/login.py" line="108" />
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="55" />
+        <location filename="../../kaccount_desk/ui/login.py" line="109" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="56" />
+        <location filename="../../kaccount_desk/ui/login.py" line="110" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="57" />
+        <location filename="../../kaccount_desk/ui/login.py" line="111" />
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="58" />
+        <location filename="../../kaccount_desk/ui/login.py" line="112" />
         <source>At least 8 characters, not a common password.</source>
         <translation>密码至少8个字符,且不能是常见密码。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="63" />
+        <location filename="../../kaccount_desk/ui/login.py" line="117" />
         <source>Create administrator</source>
         <translation>建立管理员</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="80" />
+        <location filename="../../kaccount_desk/ui/login.py" line="136" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="96" />
+        <location filename="../../kaccount_desk/ui/login.py" line="150" />
         <source>Sample campaign not loaded</source>
         <translation>示例活动未能载入</translation>
     </message>
@@ -891,22 +891,22 @@ or choose an image</source>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="231" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="285" />
         <source>KAccount Desk — first start</source>
         <translation>大客户业务受理 — 首次启动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="261" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="335" />
         <source>Go back to change it.</source>
         <translation>请返回修改。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="267" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="323" />
         <source>Organisation not saved</source>
         <translation>单位名称未保存</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="272" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="325" />
         <source>Sample campaign not loaded</source>
         <translation>示例活动未能载入</translation>
     </message>
@@ -1321,22 +1321,22 @@ or choose an image</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="113" />
+        <location filename="../../kaccount_desk/ui/login.py" line="184" />
         <source>KAccount Desk — log in</source>
         <translation>大客户业务受理 — 登录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="118" />
+        <location filename="../../kaccount_desk/ui/login.py" line="189" />
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="119" />
+        <location filename="../../kaccount_desk/ui/login.py" line="190" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="125" />
+        <location filename="../../kaccount_desk/ui/login.py" line="196" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
@@ -1344,27 +1344,27 @@ or choose an image</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kaccount_desk/ui/pages.py" line="29" />
+        <location filename="../../kaccount_desk/ui/pages.py" line="55" />
         <source>Enrollment</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/pages.py" line="30" />
+        <location filename="../../kaccount_desk/ui/pages.py" line="56" />
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/pages.py" line="31" />
+        <location filename="../../kaccount_desk/ui/pages.py" line="57" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/pages.py" line="32" />
+        <location filename="../../kaccount_desk/ui/pages.py" line="59" />
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="62" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="63" />
         <source>KAccount Desk — key-account intake</source>
         <translation>大客户业务受理台</translation>
     </message>
@@ -1508,22 +1508,22 @@ or choose an image</source>
 <context>
     <name>OrganisationPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="144" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="165" />
         <source>Your organisation</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="145" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="166" />
         <source>The company or branch this office belongs to; it heads printed rosters and notices.</source>
         <translation>本办公室所属的公司或分支机构;打印的名单和通知以它为抬头。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="147" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="168" />
         <source>for example Botou Foundry Co., Ltd.</source>
         <translation>例如:泊头铸造有限公司</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="150" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="171" />
         <source>Na&amp;me</source>
         <translation>名称(&amp;M)</translation>
     </message>
@@ -1890,22 +1890,22 @@ or choose an image</source>
 <context>
     <name>Reminder</name>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reminder.py" line="83" />
+        <location filename="../../kaccount_desk/ui/tickets/reminder.py" line="86" />
         <source>Ticket %1 (%2) is overdue: %3</source>
         <translation>工单 %1(%2)已超时:%3</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reminder.py" line="83" />
+        <location filename="../../kaccount_desk/ui/tickets/reminder.py" line="86" />
         <source>Ticket %1 (%2) is due in %3</source>
         <translation>工单 %1(%2)即将到期,剩余 %3</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reminder.py" line="98" />
+        <location filename="../../kaccount_desk/ui/tickets/reminder.py" line="101" />
         <source>…and %1 more: see the queue</source>
         <translation>……另有 %1 张,请查看工单列表</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reminder.py" line="108" />
+        <location filename="../../kaccount_desk/ui/tickets/reminder.py" line="111" />
         <source>Ticket deadlines</source>
         <translation>工单时限提醒</translation>
     </message>
@@ -2227,17 +2227,17 @@ or choose an image</source>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="212" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="233" />
         <source>How to start</source>
         <translation>开始方式</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="213" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="234" />
         <source>With the &amp;sample campaign (the 2012 notice), to try things out</source>
         <translation>载入示例活动(2012年的通知),先试用(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="214" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="235" />
         <source>&amp;Empty: the office loads or creates its own campaign</source>
         <translation>空白开始:由办公室载入或新建自己的活动(&amp;E)</translation>
     </message>
@@ -2260,72 +2260,72 @@ Your input stays here; trying again every %2 seconds.</source>
 <context>
     <name>StorePage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="53" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="55" />
         <source>Where is the data kept?</source>
         <translation>数据保存在哪里?</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="54" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="56" />
         <source>One PC: keep it on this computer. Several PCs in one office: use the office's server.</source>
         <translation>只有一台电脑:保存在本机。一个办公室有多台电脑:使用办公室的服务器。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="55" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="57" />
         <source>&amp;This computer</source>
         <translation>本机(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="56" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="58" />
         <source>The office's &amp;server (PostgreSQL)</source>
         <translation>办公室服务器(PostgreSQL)(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="59" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="61" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="69" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="71" />
         <source>Test the &amp;connection</source>
         <translation>测试连接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="77" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="80" />
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="78" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="81" />
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="79" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="82" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="80" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="83" />
         <source>User</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="81" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="84" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="111" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="115" />
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="111" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="115" />
         <source>Database (*.sqlite3)</source>
         <translation>数据库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="131" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="139" />
         <source>A new database will be created in this file.</source>
         <translation>将在此文件中新建数据库。</translation>
     </message>
@@ -2762,72 +2762,72 @@ Your input stays here; trying again every %2 seconds.</source>
         <translation>全部工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="101" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="104" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="102" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="105" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="103" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="106" />
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="104" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="107" />
         <source>All windows</source>
         <translation>全部窗口</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="106" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="109" />
         <source>Owner's staff no.</source>
         <translation>责任人工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="109" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="112" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="122" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="125" />
         <source>Search content, answers, name or number (e.g. a word of the request, a surname, 1380013)</source>
         <translation>查找受理内容、答复、客户姓名或号码(如 话费、信号、1380013)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="127" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="130" />
         <source>New ticket…</source>
         <translation>受理新工单…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="173" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="176" />
         <source>Queue:</source>
         <translation>工单列表:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="212" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="215" />
         <source>Queue</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="213" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="216" />
         <source>Reports</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="256" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="259" />
         <source>%1 found</source>
         <translation>找到 %1 张</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="258" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="261" />
         <source>, newest %1 shown</source>
         <translation>,显示最新 %1 张</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="389" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="392" />
         <source>%1 ticket(s)</source>
         <translation>共 %1 张工单</translation>
     </message>
@@ -2907,97 +2907,97 @@ Your input stays here; trying again every %2 seconds.</source>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="43" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="42" />
         <source>Campaign</source>
         <translation>办理活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="46" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="45" />
         <source>Campaign:</source>
         <translation>办理活动:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="52" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="51" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="53" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="52" />
         <source>&amp;Import roster…</source>
         <translation>导入名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="54" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="53" />
         <source>&amp;Export roster…</source>
         <translation>导出名单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="57" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="56" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="60" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="59" />
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="62" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="61" />
         <source>Log out / switch &amp;user…</source>
         <translation>注销/切换用户(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="64" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="63" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="66" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="65" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="67" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="66" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="76" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="75" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="77" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="76" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="78" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="77" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="83" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="82" />
         <source>%1 (%2, %3)</source>
         <translation>%1(%2,%3)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="84" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="83" />
         <source>Logged in: %1</source>
         <translation>当前登录:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="86" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="85" />
         <source>Database: %1</source>
         <translation>数据库:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="124" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="123" />
         <source>About KAccount Desk</source>
         <translation>关于大客户业务受理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="125" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="124" />
         <source>KAccount Desk: enrollment intake for a mobile operator's key-account calling group.</source>
         <translation>KAccount Desk:移动公司大客户集团网业务受理。</translation>
     </message>
@@ -3005,22 +3005,22 @@ Your input stays here; trying again every %2 seconds.</source>
 <context>
     <name>WindowTyping</name>
     <message>
-        <location filename="../../kaccount_desk/ui/window_typing.py" line="75" />
+        <location filename="../../kaccount_desk/ui/window_typing.py" line="78" />
         <source>an application</source>
         <translation>一份申请</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_typing.py" line="75" />
+        <location filename="../../kaccount_desk/ui/window_typing.py" line="78" />
         <source>a new ticket</source>
         <translation>一张新工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_typing.py" line="82" />
+        <location filename="../../kaccount_desk/ui/window_typing.py" line="85" />
         <source>Unsaved typing found</source>
         <translation>发现未保存的内容</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_typing.py" line="83" />
+        <location filename="../../kaccount_desk/ui/window_typing.py" line="86" />
         <source>When the program last stopped, %1 was being typed and not saved (kept at %2). Restore it?</source>
         <translation>程序上次停止时,有%1正在填写且未保存(保存于 %2)。要恢复吗?</translation>
     </message>
@@ -3081,32 +3081,32 @@ Your input stays here; trying again every %2 seconds.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../kaccount_desk/ui/main.py" line="49" />
+        <location filename="../../kaccount_desk/ui/main.py" line="54" />
         <source>Cannot use the database</source>
         <translation>数据库暂时无法使用</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main.py" line="55" />
+        <location filename="../../kaccount_desk/ui/main.py" line="62" />
         <source>Something went wrong that the program did not expect. Your saved work is in the database; please tell support what you were doing.</source>
         <translation>程序遇到了意外错误。已保存的内容都在数据库中;请告诉技术支持您当时在做什么。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main.py" line="58" />
+        <location filename="../../kaccount_desk/ui/main.py" line="65" />
         <source>The details are in the log file:</source>
         <translation>详细情况记录在日志文件中:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main.py" line="59" />
+        <location filename="../../kaccount_desk/ui/main.py" line="66" />
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main.py" line="121" />
+        <location filename="../../kaccount_desk/ui/main.py" line="143" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main.py" line="122" />
+        <location filename="../../kaccount_desk/ui/main.py" line="144" />
         <source>The database could not be opened:</source>
         <translation>无法打开数据库:</translation>
     </message>
@@ -3228,6 +3228,11 @@ Your input stays here; trying again every %2 seconds.</source>
         <location filename="../../kaccount_desk/ui/settings.py" line="57" />
         <source>Last folder opened</source>
         <translation>上次打开的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/settings.py" line="60" />
+        <source>Database as closed</source>
+        <translation>上次正常关闭时的数据库</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ from support import PASSWORD, REPO  # noqa: E402
 from kaccount_desk.services import staff  # noqa: E402
 from kaccount_desk.services.context import Context, Store  # noqa: E402
 from kaccount_desk.ui.counter_session import CounterSession, quit_on_terminate  # noqa: E402
+from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage  # noqa: E402
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm  # noqa: E402
 from kaccount_desk.ui.main_window import MainWindow  # noqa: E402
 from kaccount_desk.ui.qt import QtCore, QtWidgets  # noqa: E402
@@ -25,6 +26,7 @@ def main(store_path: str, staff_no: str) -> int:
         keeper.timer.stop()  # nothing kept on the way: only the end of the session may keep the typing
     quit_on_terminate(CounterSession(app, window))
     window.show_on_screen()
+    window.page(ApplicationsPage)  # a clerk lands on Tickets; Enrollment is built when first reached
     form = window.findChild(IntakeForm)
     assert form is not None
     form.name_edit.setFocus()

@@ -122,6 +122,7 @@ def test_the_wizard_names_a_server_that_is_down_in_chinese_without_its_url(qtbot
     page.user.setText("kad")
     page.password.setText("office-pw")
     page.test.click()
+    qtbot.waitUntil(operations.idle, timeout=30000)  # the server is asked in a worker
     shown = page.result.text()
     assert shown == f"连接不上数据库服务器:127.0.0.1:{port}/kaccount"
     assert "postgresql" not in shown and "kad" not in shown and "office-pw" not in shown

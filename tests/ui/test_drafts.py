@@ -16,6 +16,7 @@ from support import make_staff
 from kaccount_desk.domain.operator_time import local
 from kaccount_desk.services import drafts
 from kaccount_desk.services.context import Context
+from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.main_window import MainWindow
 from kaccount_desk.ui.qt import QtWidgets
@@ -79,6 +80,7 @@ def test_discarding_the_offer_deletes_the_draft(qtbot, killed_mid_typing: Contex
     qtbot.addWidget(window)
     window.offer_drafts()
     assert drafts.kept(killed_mid_typing, "application") is None and drafts.kept(killed_mid_typing, "ticket") is None
+    window.page(ApplicationsPage)  # the clerk lands on Tickets: Enrollment is built when first reached
     form = window.findChild(IntakeForm)
     assert form is not None and form.name_edit.text() == ""
 

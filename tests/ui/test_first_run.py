@@ -12,6 +12,7 @@ from support import PASSWORD, REPO
 from kaccount_desk import config
 from kaccount_desk.services import campaigns, organisation, staff
 from kaccount_desk.services.context import Context, Store
+from kaccount_desk.ui import operations
 from kaccount_desk.ui.first_run import FirstRunWizard
 from kaccount_desk.ui.main import _first_start
 from kaccount_desk.ui.qt import QtWidgets
@@ -40,17 +41,20 @@ def fill_rest(wizard: FirstRunWizard, sample: bool = True) -> None:
     (wizard.start_page.sample if sample else wizard.start_page.empty).setChecked(True)
 
 
-def finish(wizard: FirstRunWizard) -> None:
+def finish(qtbot, wizard: FirstRunWizard) -> None:
+    """Finish creates the store in a worker; the wizard closes itself once it is made."""
     wizard.button(QtWidgets.QWizard.WizardButton.FinishButton).click()
+    assert wizard.opened is None and wizard.isVisible()  # made in a worker: the window stays alive meanwhile
+    qtbot.waitUntil(operations.idle, timeout=30000)
 
 
-def test_a_new_office_on_this_computer(wizard: FirstRunWizard) -> None:
+def test_a_new_office_on_this_computer(qtbot, wizard: FirstRunWizard) -> None:
     assert _first_start(None, Settings())
     assert wizard.store_page.local.isChecked() and wizard.store_page.path.text().startswith(str(config.data_dir()))
     wizard.next()
     assert wizard.currentPage() is wizard.organisation_page and "new database" in wizard.store_page.result.text()
     fill_rest(wizard, sample=True)
-    finish(wizard)
+    finish(qtbot, wizard)
     assert wizard.opened is not None
     ctx = Context(wizard.opened.store, wizard.opened.actor)
     assert [c.code for c in campaigns.list_campaigns(ctx)] == ["BT2012-KA"]
@@ -74,13 +78,14 @@ def test_differing_passwords_keep_the_page_and_what_was_typed(wizard: FirstRunWi
     assert wizard.admin_page.name.text() == "赵浩然"
 
 
-def test_a_store_made_by_a_newer_version_is_refused_on_the_first_page(wizard: FirstRunWizard, tmp_path: Path) -> None:
+def test_a_store_made_by_a_newer_version_is_refused_on_the_first_page(qtbot, wizard: FirstRunWizard, tmp_path: Path) -> None:
     path = tmp_path / "newer.sqlite3"
     Store(f"sqlite:///{path}", resources=REPO / "resources").close()
     with sqlite3.connect(path) as db:
         db.execute("UPDATE alembic_version SET version_num = '0099_from_the_future'")
     wizard.store_page.path.setText(str(path))
     wizard.next()
+    qtbot.waitUntil(operations.idle)  # the store is looked at in a worker
     assert wizard.currentPage() is wizard.store_page
     assert "newer version" in wizard.store_page.result.text()
 
@@ -95,35 +100,41 @@ def server_fields(wizard: FirstRunWizard, host: str, port: int, database: str) -
     page.password.setText("office-pw")
 
 
-def test_a_server_that_is_down_is_said_so_and_the_page_stays(wizard: FirstRunWizard) -> None:
+def test_a_server_that_is_down_is_said_so_and_the_page_stays(qtbot, wizard: FirstRunWizard) -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     server_fields(wizard, "127.0.0.1", port, "kaccount")
     wizard.store_page.test.click()
+    assert not wizard.store_page.test.isEnabled()  # asked in a worker: the window stays alive meanwhile
+    qtbot.waitUntil(operations.idle, timeout=30000)
     assert wizard.store_page.result.isVisible() and "office-pw" not in wizard.store_page.result.text()
     wizard.next()
+    qtbot.waitUntil(operations.idle, timeout=30000)
     assert wizard.currentPage() is wizard.store_page
 
 
 @pytest.mark.postgres
-def test_a_missing_database_is_named(wizard: FirstRunWizard, pg_server: tuple[str, int]) -> None:
+def test_a_missing_database_is_named(qtbot, wizard: FirstRunWizard, pg_server: tuple[str, int]) -> None:
     server_fields(wizard, *pg_server, "kaccount_not_made_yet")
     wizard.next()
+    qtbot.waitUntil(operations.idle, timeout=30000)
     assert wizard.currentPage() is wizard.store_page
     assert "kaccount_not_made_yet" in wizard.store_page.result.text() or "database" in wizard.store_page.result.text().lower()
 
 
 @pytest.mark.postgres
-def test_a_shared_server_is_set_up_and_remembered_without_its_password(wizard: FirstRunWizard, pg_url: str,
+def test_a_shared_server_is_set_up_and_remembered_without_its_password(qtbot, wizard: FirstRunWizard, pg_url: str,
                                                                         pg_server: tuple[str, int]) -> None:
     database = pg_url.rsplit("/", 1)[1]
     server_fields(wizard, *pg_server, database)
     wizard.store_page.test.click()
+    qtbot.waitUntil(operations.idle, timeout=30000)
     assert "empty" in wizard.store_page.result.text()
     wizard.next()
+    assert wizard.currentPage() is wizard.organisation_page  # found usable just now: not asked again
     fill_rest(wizard, sample=False)
-    finish(wizard)
+    finish(qtbot, wizard)
     assert wizard.opened is not None
     wizard.opened.store.close()
     remembered = Settings().get(STORE)

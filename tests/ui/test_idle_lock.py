@@ -10,6 +10,7 @@ from kaccount_desk.services import drafts
 from kaccount_desk.services.context import Context
 from kaccount_desk.ui import operations
 from kaccount_desk.ui.counter_session import CounterSession
+from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.main_window import MainWindow
 from kaccount_desk.ui.qt import Qt, alive
@@ -102,6 +103,7 @@ def test_another_clerk_takes_the_counter_at_the_lock_screen_and_the_typing_stays
     request.addfinalizer(lambda: alive(window) and window.close())
     session = CounterSession(qapp, window)
     window.show()
+    window.page(ApplicationsPage)  # a clerk lands on Tickets; Enrollment is built when first reached
     form = window.findChild(IntakeForm)
     assert form is not None
     form.name_edit.insert("张三(还没保存)")
@@ -121,6 +123,7 @@ def test_another_clerk_takes_the_counter_at_the_lock_screen_and_the_typing_stays
     new = session.window
     qtbot.addWidget(new)
     assert new is not window and new.ctx.actor.staff_no == "C002" and "Supervisor" in new.staff_label.text()
+    new.page(ApplicationsPage)
     new_form = new.findChild(IntakeForm)
     assert new_form is not None and new_form.name_edit.text() == ""  # never shown to the next clerk
     kept = drafts.kept(clerk, "application")

@@ -7,6 +7,7 @@ from support import PASSWORD
 
 from kaccount_desk.services import campaigns, staff
 from kaccount_desk.services.context import Context, Store
+from kaccount_desk.ui import operations
 from kaccount_desk.ui.login import FirstRunDialog, LoginDialog
 from kaccount_desk.ui.qt import Qt
 
@@ -22,6 +23,7 @@ def test_first_run_creates_the_admin_and_loads_the_sample(qtbot, store: Store) -
     qtbot.keyClicks(dialog.password, PASSWORD)
     qtbot.keyClicks(dialog.repeat, PASSWORD)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(operations.idle)
     assert dialog.result_actor is not None and dialog.result_actor.role == "admin"
     assert dialog.loaded_campaign == "BT2012-KA"
     assert [c.code for c in campaigns.list_campaigns(Context(store, dialog.result_actor))] == ["BT2012-KA"]
@@ -41,6 +43,7 @@ def test_first_run_refuses_different_passwords_and_short_ones(qtbot, store: Stor
     dialog.password.setText("123")
     dialog.repeat.setText("123")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(operations.idle)
     assert dialog.result_actor is None
     assert "8" in dialog.error.text()
     assert not staff.has_staff(store)
@@ -53,11 +56,13 @@ def test_login_refuses_a_wrong_password_and_keeps_the_staff_id(qtbot, admin: Con
     qtbot.keyClicks(dialog.staff_no, "A001")
     qtbot.keyClicks(dialog.password, "wrong-one")
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(operations.idle)
     assert dialog.result_actor is None
     assert dialog.isVisible() and dialog.error.isVisible()
     assert dialog.error.text() == "Wrong staff ID or password"
     assert dialog.staff_no.text() == "A001"
     dialog.password.setText(PASSWORD)
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(operations.idle)
     assert dialog.result_actor is not None and dialog.result_actor.staff_no == "A001"
     assert not dialog.isVisible()
