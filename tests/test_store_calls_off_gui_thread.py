@@ -41,6 +41,10 @@ ALLOWED: dict[str, str] = {
     "crash_report.describe": "formats an exception for the crash dialog (the store may be what failed)",
     "crash_report.safe_traceback": "formats a traceback for the crash dialog (the store may be what failed)",
     "id_privacy.may_show_full_ids": "reads the logged-in actor's permissions, held in memory",
+    "context.shown_url": "writes an address with *** for its password, for a message",
+    "context.without_password": "strips the password from an error's text, for a message",
+    "store_setup.first_admin_problems": "checks the typed staff ID and password against the rules and the bundled list of common passwords",
+    "store_setup.remember_password": "writes the server password to libpq's password file in the person's own folder, not to the store",
     "store_setup.postgresql_url": "builds a server address from the wizard's fields",
     "store_setup.without_password": "strips the password from an address string",
 }
@@ -52,6 +56,9 @@ ON_GUI_THREAD: dict[str, str] = {
     "admin/campaign_editor.py::CampaignEditor.save_input": "the unsaved-typing question waits for the campaign's save",
     "printing/print_page.py::PrintPage.save_input": "the unsaved-typing question waits for the notice text's save",
     "tickets/open_ticket_form.py::OpenTicketForm.save_input": "the unsaved-typing question waits for the new ticket's save",
+    "main.py::_open_store": "a store found damaged at start: the restore offer needs its answer before any window exists",
+    "main.py::_log_in": "the same careful way, after a restore: the door asks whether anyone can log in before any window exists",
+    "main.py::_closed_mark": "at the end of a session, the window gone: the file's size and time noted for the next start",
     "self_test.py::_Run": "--self-test is a command with no window: it prints each step and exits, nothing waits on it",
 }
 
@@ -71,9 +78,6 @@ NOT_YET_CONVERTED: frozenset[str] = frozenset({
     "enrollment/progress_panel.py",
     "enrollment/roster_dialogs.py",
     # start: start-up, login and the main window
-    "first_run.py",
-    "login.py",
-    "main.py",
     "main_window.py",
 })
 

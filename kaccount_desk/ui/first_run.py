@@ -18,7 +18,7 @@ from kaccount_desk.services import campaigns, organisation, staff, store_setup
 from kaccount_desk.services.context import Actor, Context, Store
 from kaccount_desk.services.errors import ServiceError, StoreUnavailable
 from kaccount_desk.ui.messages import current_lang, error_text
-from kaccount_desk.ui.operations import run_query
+from kaccount_desk.ui.operations import run_query, worker_job
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import QtWidgets, Slot
 from kaccount_desk.ui.settings import STORE, Settings
@@ -250,6 +250,9 @@ class _Made:
     actor: Actor
     organisation_problem: ServiceError | None
     sample_problem: ServiceError | None
+
+
+@worker_job
 
 
 def _create_office(url: str, staff_no: str, name: str, password: str, organisation_name: str, sample: bool,

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.messages import current_lang, error_text
-from kaccount_desk.ui.operations import run_query
+from kaccount_desk.ui.operations import run_query, worker_job
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.store_opening import StoreOpening
@@ -40,10 +40,16 @@ class FirstAdmin:
     sample_problem: ServiceError | None
 
 
+@worker_job
+
+
 def _authenticate(store: Store, staff_no: str, password: str) -> Actor:
     from kaccount_desk.services import staff
 
     return staff.authenticate(store, staff_no, password)
+
+
+@worker_job
 
 
 def _create_first_admin(store: Store, staff_no: str, name: str, password: str, sample: bool, lang: str) -> FirstAdmin:

@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kaccount_desk.ui.operations import worker_job
 from kaccount_desk.ui.qt import QtCore, Signal, Slot
-from kaccount_desk.ui.workers import Operation
+from kaccount_desk.ui.workers import Operation, ProgressCallback
 
 if TYPE_CHECKING:
     from kaccount_desk.domain.reasons import Reason
@@ -26,6 +27,9 @@ class OpenedStore:
     store: Store | None
     has_staff: bool = False
     damage: Reason | None = None
+
+
+@worker_job
 
 
 def open_in_worker(url: str, closed_as: str = "") -> OpenedStore:
@@ -89,7 +93,7 @@ class StoreOpening(QtCore.QObject):
         self._operation.wait()
         return self._opened
 
-    def _work(self, _progress: object) -> OpenedStore:
+    def _work(self, _progress: ProgressCallback) -> OpenedStore:
         self._opened = open_in_worker(self.url, self.closed_as)
         return self._opened
 
