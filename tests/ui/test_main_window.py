@@ -12,7 +12,8 @@ from kaccount_desk.ui.admin.admin_page import AdminPage
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.main_window import MainWindow, rebuild_in_language
-from kaccount_desk.ui.qt import QtWidgets
+from kaccount_desk.ui.printing.print_page import PrintPage
+from kaccount_desk.ui.qt import QtCore, QtWidgets
 from kaccount_desk.ui.settings import LANGUAGE, LAST_CAMPAIGN, Settings
 from kaccount_desk.ui.tickets.tickets_page import TicketsPage
 
@@ -189,6 +190,7 @@ def test_f5_shows_staff_and_campaigns_made_elsewhere(qtbot, admin: Context, camp
     window.show_page(AdminPage)
     page = window.page(AdminPage)
     assert page is not None
+    qtbot.waitUntil(operations.idle)  # the page, built when first shown, has read what it shows
 
     def column(table: QtWidgets.QTableWidget) -> list[str]:
         return [table.item(row, 0).text() for row in range(table.rowCount())]
@@ -203,3 +205,34 @@ def test_f5_shows_staff_and_campaigns_made_elsewhere(qtbot, admin: Context, camp
     qtbot.waitUntil(operations.idle)
     assert "N009" in column(page.staff_table) and "BT2012-KB" in column(page.campaign_table)
     assert any("BT2012-KB" in window.campaign_combo.itemText(i) for i in range(window.campaign_combo.count()))
+
+
+class _WindowsShown(QtCore.QObject):
+    """Every widget shown as a window of its own (a parentless widget made visible) while installed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[str] = []
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if event.type() == QtCore.QEvent.Type.Show and isinstance(watched, QtWidgets.QWidget) and watched.isWindow():
+            self.seen.append(type(watched).__name__)
+        return False
+
+
+@pytest.mark.parametrize("kind", [ApplicationsPage, TicketsPage, PrintPage, AdminPage])
+def test_building_a_page_shows_no_window_of_its_own(qtbot, admin: Context, campaign: str, kind: type) -> None:
+    """Pages are built when first shown, the window up: a part made visible before it has a parent flashes
+    up as a window and takes the keyboard from the main window (F5 and every shortcut then do nothing)."""
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    shown = _WindowsShown()
+    QtWidgets.QApplication.instance().installEventFilter(shown)
+    try:
+        assert window.show_page(kind) is not None
+        qtbot.waitUntil(operations.idle)
+    finally:
+        QtWidgets.QApplication.instance().removeEventFilter(shown)
+    assert shown.seen == []

@@ -88,7 +88,10 @@ class AdminPage(QtWidgets.QWidget):
         self.staff_box = self._build_staff_box()
         self.campaign_box = self._build_campaign_box()
         self.ticket_box = TicketSettingsBox(ctx)
-        self.ticket_box.setVisible(ctx.actor.may(Permission.HANDLE_TICKETS))
+        if not ctx.actor.may(Permission.HANDLE_TICKETS):
+            # Only ever hidden here: a parentless widget made visible flashes up as a window of its own and
+            # takes the keyboard from the main window (the page is built when first shown, the window up).
+            self.ticket_box.hide()
         left = QtWidgets.QVBoxLayout()
         left.addWidget(self.staff_box, 1)
         right = QtWidgets.QVBoxLayout()

@@ -55,7 +55,8 @@ class PrintPage(QtWidgets.QWidget):
         # IDs are masked on paper by default; full numbers are a separate choice, offered only to
         # staff with the right, and recorded by the service.
         self.full_ids = QtWidgets.QCheckBox(self.tr("Full ID numbers (recorded)"))
-        self.full_ids.setVisible(id_privacy.may_show_full_ids(ctx))
+        if not id_privacy.may_show_full_ids(ctx):
+            self.full_ids.hide()  # only ever hidden before it has a parent: shown, it would flash up as a window
         self.applications = QtWidgets.QListWidget()
         self.template = QtWidgets.QPlainTextEdit()
         self._campaign_title = ""
