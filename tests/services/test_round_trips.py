@@ -11,14 +11,15 @@ Each action is played once first, so the count is that of a connection already i
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
 from delay_proxy import DelayProxy
 from sqlalchemy import select, text
 from support import REPO, Clock
 
-from kaccount_desk.services import staff, ticket_queries, tickets
+from kaccount_desk.services import application_list, campaigns, printing, staff, ticket_queries, tickets
+from kaccount_desk.services.application_list import ApplicationQuery
 from kaccount_desk.services.context import Actor, Context, Store
 from kaccount_desk.services.demo import fill_demo
 from kaccount_desk.services.ticket_queries import Queue, TicketQuery
@@ -101,6 +102,44 @@ def test_switching_a_queue(office: Office, queue: Queue) -> None:
         ticket_queries.page_tickets(ctx, query, 0, PAGE)
 
     assert office.trips(switch) <= MOST
+
+
+def test_opening_the_tickets_page(office: Office) -> None:
+    """What the Tickets page asks when first shown: the queue's count and first page, and the
+    departments its (empty) ticket panel offers (ui/tickets/tickets_model.py, ticket_detail.py)."""
+    ctx = office.acting("D101")
+    query = TicketQuery(queue=Queue.ALL)
+
+    def open_page() -> None:
+        ticket_queries.count_tickets(ctx, query)
+        ticket_queries.page_tickets(ctx, query, 0, PAGE)
+        tickets.departments(ctx)
+
+    assert office.trips(open_page) <= MOST
+
+
+def test_opening_the_print_page(office: Office) -> None:
+    """What the Print page asks when first shown (ui/printing/print_page.py): the campaign, its
+    notice's wording and the first applications of the list."""
+    ctx = office.acting("D301")
+
+    def open_page() -> None:
+        spec = campaigns.get_campaign(ctx, office.campaign)
+        assert spec.departments and spec.plans and spec.pool()
+        printing.notice_template(ctx, office.campaign)
+        application_list.page_applications(ctx, ApplicationQuery(office.campaign), 0, PAGE)
+
+    assert office.trips(open_page) <= MOST
+
+
+def test_a_campaign_is_read_whole_in_two_statements(office: Office) -> None:
+    """A campaign with its departments, plans and pool: read by the form, the estimate, the print
+    and admin pages, each once when first shown; the campaign list costs one whatever its length."""
+    ctx = office.acting("A001")
+    spec = campaigns.get_campaign(ctx, office.campaign)
+    campaigns.save_campaign(ctx, replace(spec, code="DEMO-2", title="第二期"))
+    assert office.trips(lambda: campaigns.get_campaign(ctx, office.campaign)) == 2
+    assert office.trips(lambda: campaigns.list_campaigns(ctx)) == 1
 
 
 def test_an_idle_connection_is_pinged_once_and_a_dead_one_replaced(office: Office, monkeypatch: pytest.MonkeyPatch) -> None:
