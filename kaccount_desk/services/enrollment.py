@@ -176,6 +176,7 @@ def save_application(ctx: Context, inp: ApplicationInput, application_id: int | 
                     confirmed_warnings=[],
                     late_reason=inp.late_reason.strip() or None,
                     late_accepted_by=ctx.actor.id if inp.late_reason.strip() else None,
+                    copies=[],  # known empty: the view below need not ask the store for a new draft's copies
                 )
                 session.add(row)
                 apply_assessment(row, inp, a)
