@@ -110,8 +110,8 @@ def install(store: Store, sessions: sessionmaker[Session]) -> None:
     it is held, so two transactions can never deadlock over it (one holding the head and waiting
     for a row the other wrote first).
     """
-    with store.engine.connect() as connection:
-        key = audit_sql.store_id(connection)
+    with store.read() as session:  # no BEGIN and ROLLBACK on a server: two round trips fewer to open a store
+        key = audit_sql.store_id(session.connection())
     legacy = legacy_key(store.url)
 
     def after_begin(session: Session, _transaction: Any, connection: Connection) -> None:

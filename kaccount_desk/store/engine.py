@@ -209,7 +209,7 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as connection:
+    with reader(engine).connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
@@ -275,7 +275,7 @@ def check_schema(engine: Engine, current: str | None) -> None:
 
 def recorded_fingerprint(engine: Engine) -> str | None:
     """The fingerprint of the key this store was encrypted with, if it has been yet."""
-    with engine.connect() as connection:
+    with reader(engine).connect() as connection:
         if not inspect(connection).has_table(StoreKey.__tablename__):
             return None
         return connection.scalar(select(StoreKey.fingerprint).limit(1))
