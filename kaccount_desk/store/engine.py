@@ -190,9 +190,14 @@ def make_engine(url: str, create: bool = True, key_file: Path | None = None) -> 
     else:
         # A server password kept by the first-run wizard sits in an owner-only libpq password file,
         # never in the URL the settings hold.
-        connect_args = {} if parsed.password else {"passfile": str(config.password_file())}
+        connect_args: dict[str, object] = {} if parsed.password else {"passfile": str(config.password_file())}
+        # psycopg prepares a statement the fifth time a connection runs it, in a round trip of its
+        # own: across a VPN that costs more than the server's parse it saves, and makes a click
+        # slow now and then. The most recently used connection is handed out first (LIFO), so the
+        # one in use stays warm and the others sit idle long enough to be pinged before reuse.
+        connect_args["prepare_threshold"] = None
         try:
-            engine = create_engine(url, connect_args=connect_args, hide_parameters=True)
+            engine = create_engine(url, connect_args=connect_args, hide_parameters=True, pool_use_lifo=True)
         except (NoSuchModuleError, ImportError):  # postgresql+somedriver:// with a driver not installed
             raise _bad_url() from None
         for name, listener in (("connect", _mark_idle), ("checkin", _mark_idle), ("checkout", _ping_if_idle(engine))):

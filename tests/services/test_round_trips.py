@@ -29,6 +29,7 @@ from kaccount_desk.store.models import Staff
 pytestmark = pytest.mark.postgres
 
 MOST = 4
+PLAYS = 6
 PAGE = 100  # ui/page_cache.py's PAGE_SIZE: the first page a queue shows
 
 
@@ -45,11 +46,18 @@ class Office:
         return Context(self.store, Actor(row.id, row.staff_no, row.name, row.role, row.department))
 
     def trips(self, action: Callable[[], object]) -> int:
-        """The round trips of ``action`` played a second time, on a connection the first play left in the pool."""
+        """The most round trips of ``action`` over a few plays after the first, on a connection the first left in the pool.
+
+        A few, because psycopg would prepare a statement on its fifth run in a round trip of its
+        own (store/engine.py switches that off): a count of one play would not see it.
+        """
         action()
-        with self.proxy.counting() as trips:
-            action()
-        return trips[0]
+        most = 0
+        for _ in range(PLAYS):
+            with self.proxy.counting() as trips:
+                action()
+            most = max(most, trips[0])
+        return most
 
 
 @pytest.fixture
@@ -149,8 +157,7 @@ def test_an_idle_connection_is_pinged_once_and_a_dead_one_replaced(office: Offic
     ticket_id = _referred_ticket(office)
     warm = office.trips(lambda: tickets.panel(ctx, ticket_id))
     monkeypatch.setattr(engine, "IDLE_PING_SECONDS", 0.0)
-    idle = office.trips(lambda: tickets.panel(ctx, ticket_id))
-    assert warm < idle <= warm + 3  # the ping, and psycopg switching autocommit around it
+    assert office.trips(lambda: tickets.panel(ctx, ticket_id)) == warm + 1
     with office.store.read() as session:
         own = session.execute(text("SELECT pg_backend_pid()")).scalar_one()
         session.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
