@@ -4,8 +4,9 @@ A branch office reaches the shared store across a VPN, where each round trip cos
 click that asks twenty times freezes the window for half a second. The count comes from a proxy
 between the store and the server (tests/delay_proxy.py) that counts every turn of the conversation,
 so BEGIN, COMMIT, a pool's pre-ping and a new connection's handshake count as what they are.
-Each action is played once first, so the count is that of a connection already in the pool
-(a clerk clicking along); what an idle connection adds is tested on its own.
+Each action is played once first, then counted as the most over six plays: the count of a
+connection already in the pool (a clerk clicking along); what an idle connection adds is tested
+on its own.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass, replace
 import pytest
 from delay_proxy import DelayProxy
 from sqlalchemy import select, text
-from support import REPO, Clock
+from support import PASSWORD, REPO, Clock
 
 from kaccount_desk.services import application_list, campaigns, printing, staff, ticket_queries, tickets
 from kaccount_desk.services.application_list import ApplicationQuery
@@ -64,7 +65,7 @@ class Office:
 def office(pg_server: tuple[str, int], pg_url: str, clock: Clock) -> Iterator[Office]:
     proxy = DelayProxy(*pg_server)
     store = Store(proxy.url(pg_url), resources=REPO / "resources", clock=clock)
-    admin = Context(store, staff.create_first_admin(store, "A001", "管理员", "secret-pass"))
+    admin = Context(store, staff.create_first_admin(store, "A001", "管理员", PASSWORD))
     filled = fill_demo(admin, tickets=60, applications=30)
     try:
         yield Office(proxy, store, admin, filled.campaign)
