@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, Select, case, func, or_, select
+from sqlalchemy.orm import joinedload
 
 from kaccount_desk.domain.resident_id import mask_resident_id
 from kaccount_desk.domain.roles import fixed_department
@@ -118,7 +119,7 @@ def page_applications(ctx: Context, query: ApplicationQuery, offset: int, limit:
 
 def department_progress(ctx: Context, campaign_code: str) -> Progress:
     with ctx.store.read() as session:
-        campaign = campaign_row(session, campaign_code)
+        campaign = campaign_row(session, campaign_code, joinedload(Campaign.departments))
         ready = case((Application.status.in_([Status.SUBMITTED, Status.SENT, Status.ACTIVATED]), 1), else_=0)
         counts: dict[tuple[int, str], int] = {}
         ready_by: dict[int, int] = {}

@@ -65,8 +65,10 @@ def record(session: Session, *, actor: str, action: Action | str, at: datetime, 
     """
     connection = session.connection()
     # The head is locked first (PostgreSQL's row lock, SQLite's write lock), so the head read is the
-    # latest and no other appender can chain onto it before we commit.
-    last, prev_hash = audit_sql.lock_head(connection)
+    # latest and no other appender can chain onto it before we commit. A transaction that appended
+    # already holds the lock and knows the head it wrote: asking again would be one more round trip.
+    held = session.info.get("audit_head")
+    last, prev_hash = (held.seq, held.hash) if isinstance(held, Appended) else audit_sql.lock_head(connection)
     seq = last + 1
     stamp = _iso(at)
     text = canonical_detail(detail)
@@ -110,8 +112,8 @@ def install(store: Store, sessions: sessionmaker[Session]) -> None:
     it is held, so two transactions can never deadlock over it (one holding the head and waiting
     for a row the other wrote first).
     """
-    with store.engine.connect() as connection:
-        key = audit_sql.store_id(connection)
+    with store.read() as session:  # no BEGIN and ROLLBACK on a server: two round trips fewer to open a store
+        key = audit_sql.store_id(session.connection())
     legacy = legacy_key(store.url)
 
     def after_begin(session: Session, _transaction: Any, connection: Connection) -> None:

@@ -28,7 +28,7 @@ from kaccount_desk.domain.workflow import (
     is_editable,
 )
 from kaccount_desk.services import id_privacy
-from kaccount_desk.services.campaigns import campaign_row
+from kaccount_desk.services.campaigns import WHOLE, campaign_row
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Forbidden, Refused, not_found
 from kaccount_desk.services.intake_rules import ApplicationInput, Assessment, IntakeRules
@@ -98,7 +98,7 @@ class ApplicationView:
 
 
 def _rules(ctx: Context, session: Session, code: str) -> IntakeRules:
-    return IntakeRules(session, campaign_row(session, code), ctx.store.segments)
+    return IntakeRules(session, campaign_row(session, code, *WHOLE), ctx.store.segments)
 
 
 def _require_department(ctx: Context, department: str) -> None:
@@ -176,6 +176,7 @@ def save_application(ctx: Context, inp: ApplicationInput, application_id: int | 
                     confirmed_warnings=[],
                     late_reason=inp.late_reason.strip() or None,
                     late_accepted_by=ctx.actor.id if inp.late_reason.strip() else None,
+                    copies=[],  # known empty: the view below need not ask the store for a new draft's copies
                 )
                 session.add(row)
                 apply_assessment(row, inp, a)

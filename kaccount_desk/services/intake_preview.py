@@ -21,7 +21,7 @@ from kaccount_desk.domain.resident_id import mask_resident_id
 from kaccount_desk.domain.roles import ROLE_LABELS, Permission, roles_with
 from kaccount_desk.domain.workflow import FORWARD, LIVE_STATUSES, Completeness, Status, allowed_moves, before_next_move
 from kaccount_desk.services import campaigns
-from kaccount_desk.services.campaigns import campaign_row
+from kaccount_desk.services.campaigns import WHOLE, campaign_row
 from kaccount_desk.services.context import PERMISSION_LABELS, Context
 from kaccount_desk.services.enrollment import application_row, check_visible
 from kaccount_desk.services.intake_rules import ApplicationInput, Assessment, IntakeRules
@@ -85,7 +85,7 @@ def preview_intake(ctx: Context, inp: ApplicationInput, application_id: int | No
     if application_id is None:
         ctx.require(Permission.TAKE_APPLICATIONS)
     with ctx.store.read() as session:
-        rules = IntakeRules(session, campaign_row(session, inp.campaign_code), ctx.store.segments)
+        rules = IntakeRules(session, campaign_row(session, inp.campaign_code, *WHOLE), ctx.store.segments)
         row = application_row(session, application_id) if application_id is not None else None
         masked_valid: bool | None = None
         if row is not None:

@@ -16,6 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
+from sqlalchemy import select
+
 from kaccount_desk.documents import (
     Cancelled,
     DocumentError,
@@ -40,7 +42,7 @@ from kaccount_desk.domain.workflow import LIVE_STATUSES, STATUS_LABELS, Status
 from kaccount_desk.services import audit, campaigns, id_privacy, organisation, tickets
 from kaccount_desk.services.campaigns import campaign_row, get_campaign
 from kaccount_desk.services.context import Context
-from kaccount_desk.services.errors import Refused
+from kaccount_desk.services.errors import Refused, not_found
 from kaccount_desk.services.print_data import (
     Pricing,
     Selection,
@@ -53,6 +55,7 @@ from kaccount_desk.services.print_data import (
     tariff_lines,
 )
 from kaccount_desk.services.rosters import EXPORT_STATUSES
+from kaccount_desk.store.models import Campaign
 
 __all__ = [
     "Cancelled",
@@ -130,10 +133,13 @@ def _notice_data(ctx: Context, code: str) -> NoticeData:
 
 
 def notice_template(ctx: Context, code: str) -> NoticeTemplate:
-    """The text the editor shows: the campaign's own wording, or the shipped default."""
-    spec = get_campaign(ctx, code)
-    if spec.notice_template:
-        return NoticeTemplate(spec.notice_template, False)
+    """The text the editor shows: the campaign's own wording, or the shipped default (one statement)."""
+    with ctx.store.read() as session:
+        found = session.execute(select(Campaign.id, Campaign.notice_template).where(Campaign.code == code)).one_or_none()
+    if found is None:
+        raise not_found("办理活动", "campaign", code)
+    if found.notice_template:
+        return NoticeTemplate(found.notice_template, False)
     return NoticeTemplate(DEFAULT_NOTICE_TEMPLATE, True)
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from kaccount_desk.domain.operator_time import local
 from kaccount_desk.domain.roles import Permission
@@ -121,14 +121,39 @@ def close_facts(ticket: Ticket, pending_referrals: int) -> CloseFacts:
 
 
 def view(session: Session, ticket: Ticket, now: datetime, actor: Actor) -> TicketView:
-    staff = {s.id: s for s in session.scalars(select(Staff).where(Staff.id.in_(_staff_ids(session, ticket))))}
-    departments = dict(iter(session.execute(select(TicketDepartment.id, TicketDepartment.name))))
-    referrals = list(session.scalars(select(TicketReferral).where(TicketReferral.ticket_id == ticket.id).order_by(TicketReferral.id)))
-    pending = sum(1 for r in referrals if r.answered_at is None)
-    events = session.scalars(select(TicketEvent).where(TicketEvent.ticket_id == ticket.id).order_by(TicketEvent.id))
-    waiver = session.scalar(select(RentWaiver).where(RentWaiver.ticket_id == ticket.id))
+    """What the face shows of ``ticket`` (already loaded, perhaps just changed and flushed)."""
+    shown = read_view(session, ticket.id, now, actor)
+    assert shown is not None, "a loaded ticket is in its own session"
+    return shown
+
+
+def read_view(session: Session, ticket_id: int, now: datetime, actor: Actor) -> TicketView | None:
+    """One ticket as shown, in two statements whatever its history: across a VPN each is a round trip.
+
+    The first reads the ticket with its owner, first receiver, waiver and referrals (one row per
+    referral, departments named); the second its history with who wrote each line.
+    """
+    owner, first = aliased(Staff), aliased(Staff)
+    rows = session.execute(
+        select(Ticket, owner, first, RentWaiver, TicketReferral, TicketDepartment.name)
+        .join(owner, owner.id == Ticket.owner_id)
+        .join(first, first.id == Ticket.first_receiver_id)
+        .outerjoin(RentWaiver, RentWaiver.ticket_id == Ticket.id)
+        .outerjoin(TicketReferral, TicketReferral.ticket_id == Ticket.id)
+        .outerjoin(TicketDepartment, TicketDepartment.id == TicketReferral.department_id)
+        .where(Ticket.id == ticket_id)
+        .order_by(TicketReferral.id)
+    ).all()
+    if not rows:
+        return None
+    ticket, owner_row, first_row, waiver = rows[0][:4]
+    referrals = [(r, name) for *_, r, name in rows if r is not None]
+    events = session.execute(
+        select(TicketEvent, Staff).join(Staff, Staff.id == TicketEvent.staff_id)
+        .where(TicketEvent.ticket_id == ticket_id).order_by(TicketEvent.id)
+    ).all()
+    pending = sum(1 for r, _ in referrals if r.answered_at is None)
     facts = FaultFacts(ticket.received_at, ticket.due_at, ticket.closed_at, ticket.handset_cause)
-    owner = staff[ticket.owner_id]
     return TicketView(
         id=ticket.id,
         received_at=local(ticket.received_at),
@@ -141,9 +166,9 @@ def view(session: Session, ticket: Ticket, now: datetime, actor: Actor) -> Ticke
         key_account=ticket.key_account,
         content=ticket.content,
         status=ticket.status,
-        first_receiver=staff[ticket.first_receiver_id].staff_no,
-        owner=owner.staff_no,
-        owner_name=owner.name,
+        first_receiver=first_row.staff_no,
+        owner=owner_row.staff_no,
+        owner_name=owner_row.name,
         due_at=local(ticket.due_at),
         urgency=urgency(ticket.due_at, now, ticket.status == TicketStatus.CLOSED),
         overdue_fault=ticket.category == Category.FAULT and waiver_period(facts, now) is not None,
@@ -154,21 +179,13 @@ def view(session: Session, ticket: Ticket, now: datetime, actor: Actor) -> Ticke
         closed_at=local(ticket.closed_at),
         close_reason=ticket.close_reason,
         referrals=tuple(
-            ReferralView(departments[r.department_id], r.ask, local(r.due_at), local(r.referred_at), r.answer, local(r.answered_at))
-            for r in referrals
+            ReferralView(name, r.ask, local(r.due_at), local(r.referred_at), r.answer, local(r.answered_at))
+            for r, name in referrals
         ),
         waiver=None if waiver is None else WaiverView(
             waiver.customer_number, local(waiver.period_start), local(waiver.period_end), local(waiver.noticed_at)
         ),
-        history=tuple(
-            EventView(e.id, local(e.at), e.action, staff[e.staff_id].staff_no, staff[e.staff_id].name, e.text, dict(e.data))
-            for e in events
-        ),
+        history=tuple(EventView(e.id, local(e.at), e.action, who.staff_no, who.name, e.text, dict(e.data)) for e, who in events),
         allowed=allowed_actions(ticket_facts(ticket, actor, pending, now)),
         close_needs_reason=bool(check_close(close_facts(ticket, pending), None)),
     )
-
-
-def _staff_ids(session: Session, ticket: Ticket) -> set[int]:
-    ids = set(session.scalars(select(TicketEvent.staff_id).where(TicketEvent.ticket_id == ticket.id)))
-    return ids | {ticket.owner_id, ticket.first_receiver_id}

@@ -2,8 +2,8 @@
 
 They are scripts, not tests (pytest's default run ignores this folder), because a shared machine
 makes timings unfit for pass/fail; each prints its figures beside a bare-library reference
-measured in the same run. NAME is enrollment, roster_memory, intake, documents, tickets, demo, soak, cli_soak or startup; none
-means all. The tickets benchmark builds a 1,000,000-ticket store first and takes several minutes;
+measured in the same run. NAME is enrollment, roster_memory, intake, documents, tickets, demo, soak, cli_soak, startup
+or network; none means all. The tickets benchmark builds a 1,000,000-ticket store first and takes several minutes;
 the soak plays ten minutes on a cached one (tmp/cache/, built the first time).
 """
 
@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-NAMES = ("enrollment", "roster_memory", "intake", "documents", "tickets", "demo", "soak", "cli_soak", "startup")
+NAMES = ("enrollment", "roster_memory", "intake", "documents", "tickets", "demo", "soak", "cli_soak", "startup", "network")
 
 
 def main(argv: list[str]) -> int:

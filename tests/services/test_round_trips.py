@@ -1,0 +1,166 @@
+"""Round trips to a PostgreSQL server per clerk's action, counted on the wire: at most 4 each.
+
+A branch office reaches the shared store across a VPN, where each round trip costs 10–40 ms; one
+click that asks twenty times freezes the window for half a second. The count comes from a proxy
+between the store and the server (tests/delay_proxy.py) that counts every turn of the conversation,
+so BEGIN, COMMIT, a pool's pre-ping and a new connection's handshake count as what they are.
+Each action is played once first, then counted as the most over six plays: the count of a
+connection already in the pool (a clerk clicking along); what an idle connection adds is tested
+on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+
+import pytest
+from delay_proxy import DelayProxy
+from sqlalchemy import select, text
+from support import PASSWORD, REPO, Clock
+
+from kaccount_desk.services import application_list, campaigns, printing, staff, ticket_queries, tickets
+from kaccount_desk.services.application_list import ApplicationQuery
+from kaccount_desk.services.context import Actor, Context, Store
+from kaccount_desk.services.demo import fill_demo
+from kaccount_desk.services.ticket_queries import Queue, TicketQuery
+from kaccount_desk.store import engine
+from kaccount_desk.store.models import Staff
+
+pytestmark = pytest.mark.postgres
+
+MOST = 4
+PLAYS = 6
+PAGE = 100  # ui/page_cache.py's PAGE_SIZE: the first page a queue shows
+
+
+@dataclass
+class Office:
+    proxy: DelayProxy
+    store: Store
+    admin: Context
+    campaign: str
+
+    def acting(self, staff_no: str) -> Context:
+        with self.store.read() as session:
+            row = session.scalars(select(Staff).where(Staff.staff_no == staff_no)).one()
+        return Context(self.store, Actor(row.id, row.staff_no, row.name, row.role, row.department))
+
+    def trips(self, action: Callable[[], object]) -> int:
+        """The most round trips of ``action`` over a few plays after the first, on a connection the first left in the pool.
+
+        A few, because psycopg would prepare a statement on its fifth run in a round trip of its
+        own (store/engine.py switches that off): a count of one play would not see it.
+        """
+        action()
+        most = 0
+        for _ in range(PLAYS):
+            with self.proxy.counting() as trips:
+                action()
+            most = max(most, trips[0])
+        return most
+
+
+@pytest.fixture
+def office(pg_server: tuple[str, int], pg_url: str, clock: Clock) -> Iterator[Office]:
+    proxy = DelayProxy(*pg_server)
+    store = Store(proxy.url(pg_url), resources=REPO / "resources", clock=clock)
+    admin = Context(store, staff.create_first_admin(store, "A001", "管理员", PASSWORD))
+    filled = fill_demo(admin, tickets=60, applications=30)
+    try:
+        yield Office(proxy, store, admin, filled.campaign)
+    finally:
+        store.close()
+        proxy.close()
+
+
+def _referred_ticket(office: Office) -> int:
+    """A ticket with a referral, notes and a start: a history per-row lazy loads would cost most on."""
+    clerk = office.acting("D101")
+    ticket = tickets.open_ticket(clerk, tickets.TicketInput(
+        category="fault", channel="phone", window="hotline", customer_name="李明", customer_number="13800138000",
+        content="家里信号很差,基站故障已经两天", area="town",
+    ))
+    tickets.start(clerk, ticket.id)
+    for n in range(3):
+        tickets.add_note(clerk, ticket.id, f"回访记录{n}")
+    tickets.refer(clerk, ticket.id, tickets.departments(clerk)[0], "请核查基站")
+    return ticket.id
+
+
+@pytest.mark.parametrize("staff_no", ["D101", "D201"])  # a clerk, and a supervisor (who also gets the staff to hand to)
+def test_selecting_a_ticket(office: Office, staff_no: str) -> None:
+    ctx = office.acting(staff_no)
+    ticket_id = _referred_ticket(office)
+
+    def select_ticket() -> None:
+        shown = tickets.panel(ctx, ticket_id)
+        assert len(shown.view.history) > 3 and shown.view.referrals and shown.departments
+        assert bool(shown.possible_owners) == (staff_no == "D201")
+
+    assert office.trips(select_ticket) <= MOST
+
+
+@pytest.mark.parametrize("queue", list(Queue))
+def test_switching_a_queue(office: Office, queue: Queue) -> None:
+    ctx = office.acting("D101")
+    query = TicketQuery(queue=queue)
+
+    def switch() -> None:
+        ticket_queries.count_tickets(ctx, query)
+        ticket_queries.page_tickets(ctx, query, 0, PAGE)
+
+    assert office.trips(switch) <= MOST
+
+
+def test_opening_the_tickets_page(office: Office) -> None:
+    """What the Tickets page asks when first shown: the queue's count and first page, and the
+    departments its (empty) ticket panel offers (ui/tickets/tickets_model.py, ticket_detail.py)."""
+    ctx = office.acting("D101")
+    query = TicketQuery(queue=Queue.ALL)
+
+    def open_page() -> None:
+        ticket_queries.count_tickets(ctx, query)
+        ticket_queries.page_tickets(ctx, query, 0, PAGE)
+        tickets.departments(ctx)
+
+    assert office.trips(open_page) <= MOST
+
+
+def test_opening_the_print_page(office: Office) -> None:
+    """What the Print page asks when first shown (ui/printing/print_page.py): the campaign, its
+    notice's wording and the first applications of the list."""
+    ctx = office.acting("D301")
+
+    def open_page() -> None:
+        spec = campaigns.get_campaign(ctx, office.campaign)
+        assert spec.departments and spec.plans and spec.pool()
+        printing.notice_template(ctx, office.campaign)
+        application_list.page_applications(ctx, ApplicationQuery(office.campaign), 0, PAGE)
+
+    assert office.trips(open_page) <= MOST
+
+
+def test_a_campaign_is_read_whole_in_two_statements(office: Office) -> None:
+    """A campaign with its departments, plans and pool: read by the form, the estimate, the print
+    and admin pages, each once when first shown; the campaign list costs one whatever its length."""
+    ctx = office.acting("A001")
+    spec = campaigns.get_campaign(ctx, office.campaign)
+    campaigns.save_campaign(ctx, replace(spec, code="DEMO-2", title="第二期"))
+    assert office.trips(lambda: campaigns.get_campaign(ctx, office.campaign)) == 2
+    assert office.trips(lambda: campaigns.list_campaigns(ctx)) == 1
+
+
+def test_an_idle_connection_is_pinged_once_and_a_dead_one_replaced(office: Office, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pre-ping skipped for a connection used a moment ago is still paid after an idle spell,
+    and a connection the server dropped meanwhile (a restart, a VPN cut) is replaced, not shown as an error."""
+    ctx = office.acting("D101")
+    ticket_id = _referred_ticket(office)
+    warm = office.trips(lambda: tickets.panel(ctx, ticket_id))
+    monkeypatch.setattr(engine, "IDLE_PING_SECONDS", 0.0)
+    assert office.trips(lambda: tickets.panel(ctx, ticket_id)) == warm + 1
+    with office.store.read() as session:
+        own = session.execute(text("SELECT pg_backend_pid()")).scalar_one()
+        session.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                             "WHERE datname = current_database() AND pid <> :own"), {"own": own})
+    assert tickets.panel(ctx, ticket_id).view.id == ticket_id
