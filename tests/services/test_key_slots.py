@@ -1,0 +1,157 @@
+"""The login unlocks the data: the data key lives in the store only sealed, per staff member and to a recovery key.
+
+Each test opens the store file again as another PC would (a new ``Store``, an empty config
+folder, no key file) and logs in for real, so what it sees is what a counter sees.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+from support import PASSWORD, REPO, make_staff, valid_id
+
+from kaccount_desk import config
+from kaccount_desk.domain.intake import IntakeFields
+from kaccount_desk.services import backup, enrollment, staff, vault, vault_rotate
+from kaccount_desk.services.context import Context, Store
+from kaccount_desk.services.enrollment import ApplicationInput
+from kaccount_desk.services.errors import Refused, StoreUnavailable
+from kaccount_desk.store.key_slots import parse_recovery, recovery_text
+from kaccount_desk.store.models import Application, KeySlot
+
+ID = valid_id("13098119780101123")
+NEW_PASSWORD = "another-pass-77"
+
+
+@pytest.fixture
+def filled(admin: Context, campaign: str) -> int:
+    return enrollment.save_application(admin, ApplicationInput(
+        campaign, IntakeFields(department="铸造事业部", name="张三", id_number=ID, number_source="pool", msisdn="18832758801"),
+    )).id
+
+
+def _another_pc(store_path: Path) -> Store:
+    """The same store opened afresh, as a second PC or a copied file: nothing unlocked, no key file."""
+    assert not config.key_file().exists()
+    return Store(f"sqlite:///{store_path}", resources=REPO / "resources")
+
+
+def _id_numbers(store: Store) -> list[str]:
+    with store.read() as session:
+        return list(session.scalars(select(Application.id_number)))
+
+
+def _locked(store: Store) -> None:
+    with pytest.raises(StoreUnavailable) as refused:
+        _id_numbers(store)
+    assert refused.value.reasons[0].code == "store.key.locked" and "登录" in refused.value.reasons[0].zh
+
+
+def test_a_copied_store_shows_no_id_until_a_login_and_a_new_pc_needs_no_key_file(admin: Context, filled: int, store_path: Path,
+                                                                                   tmp_path: Path) -> None:
+    admin.store.close()
+    copy = tmp_path / "copied.sqlite3"
+    shutil.copyfile(store_path, copy)
+    assert ID.encode() not in copy.read_bytes()
+    other = _another_pc(copy)
+    _locked(other)
+    with pytest.raises(Refused):
+        staff.authenticate(other, "A001", "wrong-password-1")
+    _locked(other)  # a wrong password unseals nothing
+    staff.authenticate(other, "A001", PASSWORD)
+    assert _id_numbers(other) == [ID]
+    vault.lock(other)
+    _locked(other)  # logout or the idle lock forgets the key
+    other.close()
+    assert not config.key_file().exists(), "nothing was written beside the store"
+
+
+def test_new_members_password_changes_and_resets_keep_their_own_slots(admin: Context, filled: int, store_path: Path) -> None:
+    clerk = make_staff(admin, "C001", "clerk", "铸造事业部")
+    office = make_staff(admin, "O001", "office", "公司(党委)办公室")
+    admin.store.close()
+    desk = _another_pc(store_path)
+    staff.authenticate(desk, "O001", PASSWORD)
+    assert _id_numbers(desk) == [ID]  # sealed to the new member when the admin created them
+    staff.change_password(desk, "O001", PASSWORD, NEW_PASSWORD)
+    with desk.read() as session:
+        before = session.get(KeySlot, f"staff:{clerk.actor.id}")
+        assert before is not None and session.get(KeySlot, f"staff:{office.actor.id}") is not None
+    desk.close()
+
+    desk = _another_pc(store_path)
+    with pytest.raises(Refused):
+        staff.authenticate(desk, "O001", PASSWORD)
+    staff.authenticate(desk, "O001", NEW_PASSWORD)
+    assert _id_numbers(desk) == [ID]
+    me = staff.authenticate(desk, "A001", PASSWORD)
+    staff.reset_password(Context(desk, me), "C001", NEW_PASSWORD)
+    with desk.read() as session:
+        after = session.get(KeySlot, f"staff:{clerk.actor.id}")
+        assert after is not None and after.public_key != before.public_key, "a reset gives a new key pair"
+    desk.close()
+
+    desk = _another_pc(store_path)
+    staff.authenticate(desk, "C001", NEW_PASSWORD)
+    assert _id_numbers(desk) == [ID]
+    desk.close()
+
+
+def test_a_member_who_leaves_loses_their_slot(admin: Context, store_path: Path) -> None:
+    clerk = make_staff(admin, "C001", "clerk", "铸造事业部")
+    staff.set_active(admin, "C001", False)
+    with admin.store.read() as session:
+        assert session.get(KeySlot, f"staff:{clerk.actor.id}") is None
+        assert session.get(KeySlot, f"staff:{admin.actor.id}") is not None
+
+
+def test_the_recovery_key_printed_at_setup_recovers_when_every_password_is_lost(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite3"
+    made = Store(f"sqlite:///{path}", resources=REPO / "resources")
+    first = staff.set_up(made, "A001", "管理员", PASSWORD)
+    made.close()
+    groups = first.recovery_key.split("-")
+    assert len(groups) == 14 and all(len(g) == 4 for g in groups)
+    desk = _another_pc(path)
+    typo = first.recovery_key[:-1] + ("A" if first.recovery_key[-1] != "A" else "B")
+    for wrong in (typo, "not a key", recovery_text(bytes(32))):
+        with pytest.raises(Refused) as refused:
+            vault.recover(desk, wrong, "A001", NEW_PASSWORD)
+        assert refused.value.reasons[0].code == "vault.recovery_wrong"
+    # as typed from paper: lower case, spaces for dashes
+    assert vault.recover(desk, first.recovery_key.lower().replace("-", " "), "a001", NEW_PASSWORD) == "A001"
+    desk.close()
+    desk = _another_pc(path)
+    with pytest.raises(Refused):
+        staff.authenticate(desk, "A001", PASSWORD)
+    staff.authenticate(desk, "A001", NEW_PASSWORD)
+    desk.close()
+    assert parse_recovery(first.recovery_key) is not None and parse_recovery(typo) is None
+
+
+def test_rotation_reencrypts_everything_and_an_older_backup_keeps_its_own_slots(admin: Context, filled: int, store_path: Path,
+                                                                                tmp_path: Path) -> None:
+    make_staff(admin, "C001", "clerk", "铸造事业部")
+    before = backup.backup(admin, tmp_path / "before.kdbackup")
+    with admin.store.read() as session:
+        cipher = session.execute(text("SELECT id_number, id_digest FROM applications")).one()
+    done = vault_rotate.rotate(admin)
+    assert (done.id_numbers, done.slots) == (1, 3) and done.old_fingerprint != done.new_fingerprint
+    with admin.store.read() as session:
+        after = session.execute(text("SELECT id_number, id_digest FROM applications")).one()
+    assert after[0] != cipher[0] and after[1] != cipher[1]
+    assert _id_numbers(admin.store) == [ID]
+    admin.store.close()
+    for who in ("A001", "C001"):
+        desk = _another_pc(store_path)
+        staff.authenticate(desk, who, PASSWORD)
+        assert _id_numbers(desk) == [ID]
+        desk.close()
+    backup.restore(f"sqlite:///{store_path}", before.path)
+    desk = _another_pc(store_path)
+    staff.authenticate(desk, "C001", PASSWORD)
+    assert _id_numbers(desk) == [ID]
+    desk.close()
