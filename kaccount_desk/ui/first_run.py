@@ -18,7 +18,7 @@ from kaccount_desk.services.context import Actor, Context, Store
 from kaccount_desk.services.errors import ServiceError, StoreUnavailable
 from kaccount_desk.ui.messages import current_lang, error_text
 from kaccount_desk.ui.palette import text_style
-from kaccount_desk.ui.qt import QtWidgets, Slot
+from kaccount_desk.ui.qt import QtGui, Qt, QtWidgets, Slot
 from kaccount_desk.ui.settings import STORE, Settings
 
 DEFAULT_PORT = 5432
@@ -221,8 +221,45 @@ class StartPage(QtWidgets.QWizardPage):
         layout.addStretch(1)
 
 
+class RecoveryKeyPage(QtWidgets.QWizardPage):
+    """The recovery key, shown this once: the store keeps only what it opens, never the key itself.
+
+    Finish waits for the tick, so the key is not clicked past unseen.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Write down the recovery key"))
+        self.setSubTitle(self.tr("If every password is lost, this key is the only way to read the ID numbers and ID images again. "
+                                 "It is shown only now and is kept nowhere on this computer."))
+        self.key = QtWidgets.QLabel()
+        self.key.setTextInteractionFlags(self.key.textInteractionFlags() | Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QtGui.QFontDatabase.systemFont(QtGui.QFontDatabase.SystemFont.FixedFont)
+        font.setPointSize(max(font.pointSize(), 13))
+        self.key.setFont(font)
+        advice = QtWidgets.QLabel(self.tr("Write it on paper, check each group, and lock the paper in the office. "
+                                          "An administrator can make a new one later; the old one then stops working."))
+        advice.setWordWrap(True)
+        self.written = QtWidgets.QCheckBox(self.tr("I have &written the recovery key down"))
+        self.written.toggled.connect(self.completeChanged)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(self.key)
+        layout.addWidget(advice)
+        layout.addWidget(self.written)
+        layout.addStretch(1)
+
+    def show_key(self, key: str) -> None:
+        """Four groups to a line, as it is copied onto paper."""
+        groups = key.split("-")
+        self.key.setText("\n".join("  ".join(groups[i : i + 4]) for i in range(0, len(groups), 4)))
+
+    def isComplete(self) -> bool:
+        return self.written.isChecked()
+
+
 class FirstRunWizard(QtWidgets.QWizard):
-    """Four pages; Finish creates the store, the administrator and (if chosen) the sample campaign."""
+    """Five pages; "Create" on the fourth makes the store, the administrator and (if chosen) the
+    sample campaign; the fifth shows the recovery key once."""
 
     def __init__(self, settings: Settings, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -234,7 +271,10 @@ class FirstRunWizard(QtWidgets.QWizard):
         self.organisation_page = OrganisationPage()
         self.admin_page = AdministratorPage()
         self.start_page = StartPage()
-        for page in (self.store_page, self.organisation_page, self.admin_page, self.start_page):
+        self.start_page.setCommitPage(True)  # what it creates cannot be created twice: no way back past it
+        self.setButtonText(QtWidgets.QWizard.WizardButton.CommitButton, self.tr("&Create"))
+        self.recovery_page = RecoveryKeyPage()
+        for page in (self.store_page, self.organisation_page, self.admin_page, self.start_page, self.recovery_page):
             self.addPage(page)
         self.setMinimumSize(560, 440)
 
@@ -255,11 +295,13 @@ class FirstRunWizard(QtWidgets.QWizard):
             _show(self.start_page.problem, exc.text(current_lang()), False)
             return False
         try:
-            actor = staff.create_first_admin(store, admin.staff_no.text(), admin.name.text(), admin.password.text())
+            first = staff.set_up(store, admin.staff_no.text(), admin.name.text(), admin.password.text())
         except ServiceError as exc:
             store.close()
             _show(self.start_page.problem, error_text(exc) + "\n" + self.tr("Go back to change it."), False)
             return False
+        actor = first.actor
+        self.recovery_page.show_key(first.recovery_key)
         ctx = Context(store, actor, current_lang())
         try:  # the store's own setting, so every PC of the office prints the same heading
             organisation.set_organisation_name(ctx, self.organisation_page.name.text())
