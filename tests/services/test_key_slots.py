@@ -6,10 +6,12 @@ folder, no key file) and logs in for real, so what it sees is what a counter see
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import select, text
 from support import PASSWORD, REPO, make_staff, valid_id
 
@@ -19,11 +21,13 @@ from kaccount_desk.services import backup, enrollment, staff, vault, vault_rotat
 from kaccount_desk.services.context import Context, Store
 from kaccount_desk.services.enrollment import ApplicationInput
 from kaccount_desk.services.errors import Refused, StoreUnavailable
+from kaccount_desk.store.engine import make_engine, upgrade
 from kaccount_desk.store.key_slots import parse_recovery, recovery_text
 from kaccount_desk.store.models import Application, KeySlot
 
 ID = valid_id("13098119780101123")
 NEW_PASSWORD = "another-pass-77"
+KEY_TEXT = re.compile(r"(?:[A-Z2-7]{4}-){13}[A-Z2-7]{4}")
 
 
 @pytest.fixture
@@ -152,6 +156,43 @@ def test_rotation_reencrypts_everything_and_an_older_backup_keeps_its_own_slots(
         desk.close()
     backup.restore(f"sqlite:///{store_path}", before.path)
     desk = _another_pc(store_path)
+    staff.authenticate(desk, "C001", PASSWORD)
+    assert _id_numbers(desk) == [ID]
+    desk.close()
+
+
+def test_a_store_made_with_a_key_file_migrates_at_each_login_without_loss(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    key_file = tmp_path / "config" / "store.key"
+    monkeypatch.setenv("KACCOUNT_KEY_FILE", str(key_file))
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    engine = make_engine(url)
+    upgrade(engine, "0003")  # as the version before encryption left it; the upgrade makes the key file, as it did then
+    hashed = PasswordHasher().hash(PASSWORD)
+    with engine.begin() as c:
+        for staff_id, no, role in ((1, "A001", "admin"), (2, "C001", "clerk")):
+            c.execute(text("INSERT INTO staff (id, staff_no, name, role, password_hash, active, created_at) "
+                           "VALUES (:i, :n, 'x', :r, :h, 1, '2012-01-01')"), {"i": staff_id, "n": no, "r": role, "h": hashed})
+        c.execute(text("INSERT INTO campaigns (id, code, title, issuer, carrier_branch, contact, issued_on, deadline, "
+                       "deadline_offset_minutes, excluded_packages, created_at) VALUES (1, 'C', 't', 'i', 'b', 'c', "
+                       "'2012-02-22', '2012-02-27', 480, '[]', '2012-01-01')"))
+        c.execute(text("INSERT INTO departments (id, campaign_id, name, kind, position) VALUES (1, 1, '财务部', 'functional', 0)"))
+        c.execute(text("INSERT INTO applications (id, campaign_id, department_id, name, id_type, id_number, id_valid, number_source, "
+                       "current_packages, status, confirmed_warnings, note, created_by, created_at, updated_at) VALUES "
+                       "(1, 1, 1, '王五', 'resident_id', :n, 1, 'existing', '', 'draft', '[]', '', 1, '2012-01-01', '2012-01-01')"),
+                  {"n": ID})
+    engine.dispose()
+    old = Store(url, resources=REPO / "resources")
+    assert key_file.exists() and _id_numbers(old) == [ID]  # the key file still opens its own store
+    admin = staff.authenticate(old, "A001", PASSWORD)
+    ctx = Context(old, admin)
+    assert vault.status(ctx).active_without_slot == ("C001",) and vault.status(ctx).key_file_needed
+    staff.authenticate(old, "C001", PASSWORD)
+    assert not vault.status(ctx).key_file_needed and not vault.status(ctx).recovery
+    assert KEY_TEXT.fullmatch(vault.new_recovery_key(ctx))
+    old.close()
+    key_file.unlink()
+    desk = Store(url, resources=REPO / "resources")
+    _locked(desk)
     staff.authenticate(desk, "C001", PASSWORD)
     assert _id_numbers(desk) == [ID]
     desk.close()
