@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,25 @@ def test_a_clerk_may_not_rotate(tmp_path: Path) -> None:
     assert kad("staff", "add", "C001", "--name", "张三", "--role", "clerk", "--department", "财务部", db=db).returncode == 0
     refused = kad("vault", "rotate", db=db, staff="C001", lang="en")
     assert refused.returncode == 1 and "may not" in refused.stderr
+
+
+def test_staff_password_and_reset_password_reseal_the_slot(tmp_path: Path) -> None:
+    """The script's new password is KACCOUNT_NEW_PASSWORD (clirun sets the suite's one); what is resealed
+    is checked by the slot's bytes, the opening by services/test_key_slots.py."""
+    db, _ = _new_store(tmp_path)
+    assert kad("staff", "add", "C001", "--name", "张三", "--role", "clerk", "--department", "财务部", db=db).returncode == 0
+    before = _slot(db)
+    changed = kad("staff", "password", db=db, staff="C001", lang="en")
+    assert changed.returncode == 0 and "changed" in changed.stdout
+    after = _slot(db)
+    assert after[0] == before[0] and after[1] != before[1], "the same key pair, its private half sealed anew"
+    assert kad("staff", "reset-password", "C001", db=db).returncode == 0
+    assert _slot(db)[0] != before[0], "a reset gives a new key pair"
+    assert kad("staff", "reset-password", "C001", db=db, staff="C001", lang="en").returncode == 1
+
+
+def _slot(db: Path) -> tuple[bytes, bytes]:
+    with sqlite3.connect(db) as c:
+        public, sealed = c.execute("SELECT public_key, sealed_private FROM key_slots WHERE holder LIKE 'staff:%' "
+                                   "AND staff_id = (SELECT id FROM staff WHERE staff_no = 'C001')").fetchone()
+    return bytes(public), bytes(sealed)
