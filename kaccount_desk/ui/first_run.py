@@ -18,7 +18,7 @@ from kaccount_desk.services.context import Actor, Context, Store
 from kaccount_desk.services.errors import ServiceError, StoreUnavailable
 from kaccount_desk.ui.messages import current_lang, error_text
 from kaccount_desk.ui.palette import text_style
-from kaccount_desk.ui.qt import QtGui, Qt, QtWidgets, Slot
+from kaccount_desk.ui.qt import Qt, QtGui, QtWidgets, Slot
 from kaccount_desk.ui.settings import STORE, Settings
 
 DEFAULT_PORT = 5432
