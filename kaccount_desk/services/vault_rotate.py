@@ -20,7 +20,7 @@ from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.services import audit, vault
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Refused
-from kaccount_desk.store.crypto import ID_NUMBER_AAD, StoreKeys, copy_aad, key_source
+from kaccount_desk.store.crypto import ID_NUMBER_AAD, StoreKeys, Undecryptable, copy_aad, key_source
 from kaccount_desk.store.key_slots import seal_to
 from kaccount_desk.store.models import KeySlot, StoreKey
 
@@ -76,7 +76,14 @@ def rotate(ctx: Context) -> Rotated:
     old = ctx.store.keys
     new = StoreKeys.from_master(secrets.token_bytes(32))
     with ctx.transaction() as session:
-        numbers, images, drafts = _reencrypt(session, old, new)
+        try:
+            numbers, images, drafts = _reencrypt(session, old, new)
+        except Undecryptable:
+            raise Refused(Reason(
+                "vault.undecryptable", "有一条证件资料被改动过,无法解密;密钥未更换,数据未改动。请先运行 audit verify 并从备份恢复",
+                "A stored ID item was changed and does not decrypt; the key was not rotated and nothing changed. "
+                "Run audit verify and restore from a backup first",
+            )) from None
         slots = [(str(h), bytes(p)) for h, p in session.execute(sa.select(KeySlot.holder, KeySlot.public_key))]
         for holder, public in slots:
             session.execute(sa.update(KeySlot).where(KeySlot.holder == holder).values(

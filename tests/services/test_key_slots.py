@@ -196,3 +196,16 @@ def test_a_store_made_with_a_key_file_migrates_at_each_login_without_loss(tmp_pa
     staff.authenticate(desk, "C001", PASSWORD)
     assert _id_numbers(desk) == [ID]
     desk.close()
+
+
+def test_rotation_over_a_changed_ciphertext_is_refused_in_words_and_changes_nothing(admin: Context, filled: int) -> None:
+    with admin.store.transaction() as session:
+        stored = session.execute(text("SELECT id_number FROM applications")).scalar_one()
+        changed = stored[:-6] + ("AAAA==" if stored[-6:] != "AAAA==" else "BBBB==")
+        session.execute(text("UPDATE applications SET id_number = :c"), {"c": changed})
+        fingerprint = session.execute(text("SELECT fingerprint FROM store_keys")).scalar_one()
+    with pytest.raises(Refused) as refused:
+        vault_rotate.rotate(admin)
+    assert refused.value.reasons[0].code == "vault.undecryptable"
+    with admin.store.read() as session:
+        assert session.execute(text("SELECT fingerprint FROM store_keys")).scalar_one() == fingerprint
