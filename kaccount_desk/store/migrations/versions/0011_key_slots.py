@@ -2,7 +2,8 @@
 
 The slots are filled by the services, not here: a slot needs a password or the data key, and a
 migration has neither. A store made before this revision keeps opening with its key file until
-each member's next login has sealed the key into their slot (services/vault.py).
+each member's next login has sealed the key into their slot (services/vault.py). A downgrade drops
+the slots: only a store whose key file still exists can be read after one.
 
 Revision ID: 0011
 Revises: 0010
