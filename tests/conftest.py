@@ -29,6 +29,7 @@ from support import CST, PASSWORD, REPO, SAMPLE_CAMPAIGN, Clock, make_staff  # n
 
 from kaccount_desk.services import campaigns, staff, vault  # noqa: E402
 from kaccount_desk.services.context import Actor, Context, Store  # noqa: E402
+from kaccount_desk.store.key_slots import PasswordCost  # noqa: E402
 from kaccount_desk.store.models import Staff  # noqa: E402
 
 pytest_plugins = ["postgresql_server"]
@@ -46,6 +47,17 @@ def session_key_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]
         os.environ.pop("KACCOUNT_KEY_FILE", None)
     else:
         os.environ["KACCOUNT_KEY_FILE"] = before
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cheap_key_slots() -> Iterator[None]:
+    """Key slots sealed at the lowest argon2id cost: every staff member a test adds seals one, and
+    the real cost (a fifth of a second of CPU each) would add a minute to the run. Each slot records
+    its cost, so they open as the real ones do; tests/services/test_key_slots.py checks one at the real cost."""
+    before = vault.COST
+    vault.COST = PasswordCost(time_cost=1, memory_kib=8, parallelism=1)
+    yield
+    vault.COST = before
 
 
 @pytest.fixture(autouse=True)

@@ -17,6 +17,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
+from argon2 import PasswordHasher
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
@@ -42,8 +43,11 @@ from kaccount_desk.store.key_slots import (
 )
 from kaccount_desk.store.models import KeySlot, Staff, StoreKey
 
-# argon2id's cost for the password half of a slot: the same as the password hashes' (argon2-cffi's defaults).
-COST = PasswordCost()
+# argon2id's cost for the password half of a slot: the same as the password hashes' (services/staff.py's
+# PasswordHasher with argon2-cffi's defaults). Each slot keeps the cost it was sealed with.
+_HASHER = PasswordHasher()
+DEFAULT_COST = PasswordCost(_HASHER.time_cost, _HASHER.memory_cost, _HASHER.parallelism)
+COST = DEFAULT_COST  # the test suite lowers it for speed, as each slot records its own cost
 
 
 @dataclass(frozen=True)

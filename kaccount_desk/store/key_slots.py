@@ -34,14 +34,11 @@ _RAW = serialization.Encoding.Raw
 
 @dataclass(frozen=True)
 class PasswordCost:
-    """argon2id's cost for a slot, kept with it: a slot sealed today opens after the defaults change.
+    """argon2id's cost for a slot, kept with it: a slot sealed today opens after the cost changes."""
 
-    The defaults are argon2-cffi's own (what ``PasswordHasher()`` uses for the password hashes).
-    """
-
-    time_cost: int = 3
-    memory_kib: int = 65536
-    parallelism: int = 4
+    time_cost: int
+    memory_kib: int
+    parallelism: int
 
     def as_json(self, salt: bytes) -> dict[str, object]:
         return {"alg": "argon2id", "t": self.time_cost, "m": self.memory_kib, "p": self.parallelism,

@@ -209,3 +209,19 @@ def test_rotation_over_a_changed_ciphertext_is_refused_in_words_and_changes_noth
     assert refused.value.reasons[0].code == "vault.undecryptable"
     with admin.store.read() as session:
         assert session.execute(text("SELECT fingerprint FROM store_keys")).scalar_one() == fingerprint
+
+
+def test_a_slot_at_the_real_cost_is_as_costly_as_a_password_hash_and_opens(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(vault, "COST", vault.DEFAULT_COST)  # the suite runs cheaper slots (conftest.py)
+    path = tmp_path / "real.sqlite3"
+    made = Store(f"sqlite:///{path}", resources=REPO / "resources")
+    staff.set_up(made, "A001", "管理员", PASSWORD)
+    with made.read() as session:
+        kdf = session.execute(select(KeySlot.kdf).where(KeySlot.holder.startswith("staff:"))).scalar_one()
+    made.close()
+    hasher = PasswordHasher()
+    assert (kdf["alg"], kdf["t"], kdf["m"], kdf["p"]) == ("argon2id", hasher.time_cost, hasher.memory_cost, hasher.parallelism)
+    desk = _another_pc(path)
+    staff.authenticate(desk, "A001", PASSWORD)
+    assert desk.keys.fingerprint
+    desk.close()
