@@ -32,6 +32,11 @@ REVOKE UPDATE, DELETE ON audit_log, application_events, ticket_events, ticket_se
 REVOKE INSERT, UPDATE, DELETE ON alembic_version, audit_log, audit_head, staff_changes, store_identity FROM kaccount_app;
 REVOKE UPDATE, DELETE ON staff FROM kaccount_app;
 GRANT UPDATE (active, failed_logins, locked_until, password_hash) ON staff TO kaccount_app;
+-- Key slots: a desk reads them at every login, adds one for a new colleague or a reset, drops one
+-- for a leaver, reseals a private key at a password change and every sealed copy at a rotation;
+-- it never renames a slot or changes its owner or public key in place.
+REVOKE UPDATE ON key_slots FROM kaccount_app;
+GRANT UPDATE (sealed_private, kdf, sealed_key, fingerprint) ON key_slots TO kaccount_app;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO kaccount_app;
 GRANT EXECUTE ON FUNCTION audit_head_lock(), audit_append(integer, timestamp, varchar, varchar, varchar, text, varchar, varchar)
     TO kaccount_app;

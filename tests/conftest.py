@@ -27,8 +27,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={Path(__file__).
 from sqlalchemy import select  # noqa: E402
 from support import CST, PASSWORD, REPO, SAMPLE_CAMPAIGN, Clock, make_staff  # noqa: E402
 
-from kaccount_desk.services import campaigns, staff  # noqa: E402
+from kaccount_desk.services import campaigns, staff, vault  # noqa: E402
 from kaccount_desk.services.context import Actor, Context, Store  # noqa: E402
+from kaccount_desk.store.key_slots import PasswordCost  # noqa: E402
 from kaccount_desk.store.models import Staff  # noqa: E402
 
 pytest_plugins = ["postgresql_server"]
@@ -46,6 +47,17 @@ def session_key_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]
         os.environ.pop("KACCOUNT_KEY_FILE", None)
     else:
         os.environ["KACCOUNT_KEY_FILE"] = before
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cheap_key_slots() -> Iterator[None]:
+    """Key slots sealed at the lowest argon2id cost: every staff member a test adds seals one, and
+    the real cost (a fifth of a second of CPU each) would add a minute to the run. Each slot records
+    its cost, so they open as the real ones do; tests/services/test_key_slots.py checks one at the real cost."""
+    before = vault.COST
+    vault.COST = PasswordCost(time_cost=1, memory_kib=8, parallelism=1)
+    yield
+    vault.COST = before
 
 
 @pytest.fixture(autouse=True)
@@ -76,19 +88,27 @@ def _settle(store: Store) -> None:
     store.close()
 
 
+TEMPLATE_RECOVERY: dict[str, str] = {}  # the recovery key of the templates with an admin, printed at their setup
+
+
 @pytest.fixture(scope="session")
 def template_stores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Three store files made once per run: migrated and empty; with the first admin; and with the
-    sample campaign loaded by that admin too."""
+    sample campaign loaded by that admin too. The two with an admin share one data key, which each
+    test's copy gets unlocked with the recovery key printed at setup (one X25519 exchange, where a
+    login would cost two argon2 derivations)."""
     folder = tmp_path_factory.mktemp("template-stores")
     empty, with_admin, with_campaign = (folder / f"{name}.sqlite3" for name in ("empty", "admin", "campaign"))
     _settle(Store(f"sqlite:///{empty}", resources=REPO / "resources", clock=Clock(START)))
     shutil.copyfile(empty, with_admin)
     made = Store(f"sqlite:///{with_admin}", resources=REPO / "resources", clock=Clock(START))
-    admin = Context(made, staff.create_first_admin(made, ADMIN_NO, "管理员", PASSWORD))
+    first = staff.set_up(made, ADMIN_NO, "管理员", PASSWORD)
+    admin = Context(made, first.actor)
+    TEMPLATE_RECOVERY["key"] = first.recovery_key
     _settle(made)
     shutil.copyfile(with_admin, with_campaign)
     made = Store(f"sqlite:///{with_campaign}", resources=REPO / "resources", clock=Clock(START))
+    vault.unlock_with_recovery(made, first.recovery_key)
     campaigns.load_campaign_file(Context(made, admin.actor), SAMPLE_CAMPAIGN)
     _settle(made)
     return {"empty": empty, "admin": with_admin, "campaign": with_campaign}
@@ -107,8 +127,11 @@ def store_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def store(store_path: Path, clock: Clock, template_stores: dict[str, Path], request: pytest.FixtureRequest) -> Iterator[Store]:
-    shutil.copyfile(template_stores[_template_for(request)], store_path)
+    template = _template_for(request)
+    shutil.copyfile(template_stores[template], store_path)
     s = Store(f"sqlite:///{store_path}", resources=REPO / "resources", clock=clock)
+    if template != "empty":
+        vault.unlock_with_recovery(s, TEMPLATE_RECOVERY["key"])
     yield s
     s.close()
 

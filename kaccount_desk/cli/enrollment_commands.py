@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kaccount_desk.cli.key_commands import show_recovery_key
 from kaccount_desk.cli.output import OK, REFUSED, json_flag, print_json, say, words
 from kaccount_desk.cli.session import logged_in, open_store, password
 from kaccount_desk.domain.reasons import Reason
@@ -94,13 +95,15 @@ def cmd_init(args: argparse.Namespace) -> int:
         raise Refused(*named.reasons)
     store = open_store(args, create=True)
     new_password = password(args, words(args, f"{args.admin} 的新密码:", f"New password for {args.admin}: "))
-    actor = staff.create_first_admin(store, args.admin, args.name, new_password)
+    first = staff.set_up(store, args.admin, args.name, new_password)
+    actor = first.actor
     office = organisation.set_organisation_name(Context(store, actor, lang=args.lang), args.organisation)
     if args.json:
-        print_json({"store": store.shown_url, "admin": actor.staff_no, "organisation": office})
+        print_json({"store": store.shown_url, "admin": actor.staff_no, "organisation": office, "recovery_key": first.recovery_key})
     else:
         where = store.shown_url  # with *** for a password: what is printed may stay in a terminal's scrollback
         say(words(args, f"已建立数据库 {where},管理员 {actor.staff_no}", f"Store ready at {where}, admin {actor.staff_no}"))
+        show_recovery_key(args, first.recovery_key)
     return OK
 
 

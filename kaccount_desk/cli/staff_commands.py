@@ -14,7 +14,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from kaccount_desk.cli.output import OK, json_flag, print_json, say, words
-from kaccount_desk.cli.session import UsageError, logged_in
+from kaccount_desk.cli.session import UsageError, logged_in, open_store, password
 from kaccount_desk.domain.roles import Role
 
 if TYPE_CHECKING:
@@ -44,16 +44,22 @@ def register(sub: Any) -> None:
     c.add_argument("staff_no", metavar="STAFF_ID")
     json_flag(c)
     c.set_defaults(handler=cmd_unlock)
+    c = ssub.add_parser("reset-password", help="an admin sets a forgotten password (KACCOUNT_NEW_PASSWORD or asked)")
+    c.add_argument("staff_no", metavar="STAFF_ID")
+    json_flag(c)
+    c.set_defaults(handler=cmd_reset_password)
+    c = ssub.add_parser("password", help="change your own password (--as; the new one from KACCOUNT_NEW_PASSWORD or asked)")
+    c.set_defaults(handler=cmd_password)
 
 
-def _new_password(args: argparse.Namespace) -> str:
+def _new_password(args: argparse.Namespace, whose: tuple[str, str] = ("新员工的密码", "the new staff member's password")) -> str:
     given = os.environ.get("KACCOUNT_NEW_PASSWORD")
     if given is not None:
         return given
     if not sys.stdin.isatty():
-        raise UsageError(words(args, "需要新员工的密码:请设置 KACCOUNT_NEW_PASSWORD 或在终端运行",
-                               "The new account needs a password: set KACCOUNT_NEW_PASSWORD or run in a terminal"))
-    return getpass.getpass(words(args, "新员工的密码:", "The new staff member's password: "))
+        raise UsageError(words(args, f"需要{whose[0]}:请设置 KACCOUNT_NEW_PASSWORD 或在终端运行",
+                               f"{whose[1].capitalize()} is needed: set KACCOUNT_NEW_PASSWORD or run in a terminal"))
+    return getpass.getpass(words(args, f"{whose[0]}:", f"{whose[1].capitalize()}: "))
 
 
 def _print(args: argparse.Namespace, people: list[StaffView]) -> int:
@@ -93,3 +99,23 @@ def cmd_unlock(args: argparse.Namespace) -> int:
 
     ctx = logged_in(args)
     return _print(args, [staff.unlock(ctx, args.staff_no)])
+
+
+def cmd_reset_password(args: argparse.Namespace) -> int:
+    from kaccount_desk.services import staff
+
+    ctx = logged_in(args)
+    new = _new_password(args, (f"{args.staff_no} 的新密码", f"the new password for {args.staff_no}"))
+    return _print(args, [staff.reset_password(ctx, args.staff_no, new)])
+
+
+def cmd_password(args: argparse.Namespace) -> int:
+    from kaccount_desk.services import staff
+
+    if not args.as_staff:
+        raise UsageError(words(args, "此命令需要 --as 工号", "This command needs --as STAFF_ID"))
+    store = open_store(args)
+    old = password(args, words(args, f"{args.as_staff} 的当前密码:", f"Current password for {args.as_staff}: "))
+    staff.change_password(store, args.as_staff, old, _new_password(args, ("新密码", "the new password")))
+    say(words(args, f"{args.as_staff} 的密码已更改", f"The password of {args.as_staff} is changed"))
+    return OK

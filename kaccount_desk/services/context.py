@@ -69,7 +69,6 @@ class Store:
         self.url = url
         with store_guard(url):
             self.engine, self._sessions = open_store(url, create, key_file)
-        self.keys: StoreKeys = keys_of(self.engine)
         self._writers = sessionmaker(writer(self.engine), expire_on_commit=False)
         self.resources = resources or config.resources_dir()
         self.segments: SegmentTable = load_default_segments(self.resources)
@@ -97,6 +96,12 @@ class Store:
     def read(self) -> Iterator[Session]:
         with store_guard(self.url), self._sessions() as session:
             yield session
+
+    @property
+    def keys(self) -> StoreKeys:
+        """The data key a login unsealed (or an older store's key file); refused in words before a login."""
+        with store_guard(self.url):
+            return keys_of(self.engine)
 
     @property
     def shown_url(self) -> str:

@@ -32,9 +32,10 @@ from kaccount_desk.domain.login import (
 )
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.roles import Permission, Role
-from kaccount_desk.services import audit
+from kaccount_desk.services import audit, vault
 from kaccount_desk.services.context import Actor, Context, Store
 from kaccount_desk.services.errors import Refused, not_found
+from kaccount_desk.store.crypto import StoreKeys, key_source
 from kaccount_desk.store.models import LoginThrottle, Staff
 
 _hasher = PasswordHasher()
@@ -72,8 +73,20 @@ def has_staff(store: Store) -> bool:
         return bool(session.scalar(select(func.count()).select_from(Staff)))
 
 
-def create_first_admin(store: Store, staff_no: str, name: str, password: str) -> Actor:
-    """Only an empty store gets an admin this way; afterwards admins add staff through the app."""
+@dataclass(frozen=True)
+class FirstAdmin:
+    """The first admin, and the recovery key to show once (it is stored nowhere)."""
+
+    actor: Actor
+    recovery_key: str
+
+
+def set_up(store: Store, staff_no: str, name: str, password: str) -> FirstAdmin:
+    """Only an empty store gets an admin this way; afterwards admins add staff through the app.
+
+    The store's data key is made here, sealed to the admin's password and to a recovery key
+    (services/vault.py), whose text is returned for the setup to show once.
+    """
     _check_new(store, staff_no, name, Role.ADMIN, password)
     with store.transaction() as session:
         if session.scalar(select(func.count()).select_from(Staff)):
@@ -89,7 +102,13 @@ def create_first_admin(store: Store, staff_no: str, name: str, password: str) ->
         )
         session.add(row)
         session.flush()
-        return _actor(row)
+        recovery = vault.first_key(session, store, row.id, password, store.clock())
+        return FirstAdmin(_actor(row), recovery)
+
+
+def create_first_admin(store: Store, staff_no: str, name: str, password: str) -> Actor:
+    """:func:`set_up` for callers that do not show the recovery key (an admin can make a new one: ``vault recovery-key``)."""
+    return set_up(store, staff_no, name, password).actor
 
 
 def _with_staff_no(stmt: Select[Any], staff_no: str) -> Select[Any]:
@@ -152,6 +171,7 @@ def authenticate(store: Store, staff_no: str, password: str, pc: str | None = No
         detail: dict[str, object] = {}
         if ok and row is not None:
             session.execute(delete(LoginThrottle).where(LoginThrottle.key.in_(keys)))
+            vault.unlock_at_login(session, store, row, password, now)
             outcome, action = _actor(row), Action.LOGIN
         else:
             action = Action.LOGIN_FAILED
@@ -209,6 +229,10 @@ def create_staff(ctx: Context, staff_no: str, name: str, role: str, password: st
             created_at=ctx.now(),
         )
         session.add(row)
+        session.flush()
+        keys = key_source(ctx.store.engine).existing()
+        if keys is not None:  # the admin's login unsealed it: the new member gets their own sealed copy
+            vault.seal_for_member(session, row.id, password, keys, ctx.now())
         return _view(session, row, ctx.now())
 
 
@@ -233,4 +257,54 @@ def set_active(ctx: Context, staff_no: str, active: bool) -> StaffView:
         if row.id == ctx.actor.id and not active:
             raise Refused(Reason("staff.self_leave", "不能停用自己正在使用的账号", "You cannot mark your own account as left"))
         row.active = active
+        if not active:
+            vault.drop_slot(session, row.id)  # back again, they get a new slot with a password reset
         return _view(session, row, ctx.now())
+
+
+def _new_password_problems(store: Store, password: str) -> None:
+    problems = password_problems(password, load_common_passwords(store.resources))
+    if problems:
+        raise Refused(*problems)
+
+
+def change_password(store: Store, staff_no: str, old_password: str, new_password: str) -> None:
+    """A member changes their own password: the old one must be right; only their slot's private half is resealed."""
+    _new_password_problems(store, new_password)
+    actor = authenticate(store, staff_no, old_password)
+    with store.transaction() as session:
+        row = session.get(Staff, actor.id)
+        assert row is not None
+        row.password_hash = _hasher.hash(new_password)
+        if not vault.reseal_private(session, row.id, old_password, new_password):
+            vault.seal_for_member(session, row.id, new_password, store.keys, store.clock())
+        audit.record(session, actor=row.staff_no, action=Action.CHANGE, at=store.clock(), subject=f"staff {row.staff_no} password")
+
+
+def reset_password(ctx: Context, staff_no: str, new_password: str) -> StaffView:
+    """An admin sets a forgotten password: a new key pair and a new sealed copy of the data key for the member."""
+    ctx.require(Permission.MANAGE_STAFF)
+    _new_password_problems(ctx.store, new_password)
+    keys = ctx.store.keys
+    with ctx.transaction() as session:
+        row = session.scalar(_with_staff_no(select(Staff), staff_no))
+        if row is None or not row.active:
+            raise not_found("员工", "staff member", staff_no)
+        row.password_hash = _hasher.hash(new_password)
+        vault.seal_for_member(session, row.id, new_password, keys, ctx.now())
+        audit.record_for(ctx, session, Action.CHANGE, f"staff {row.staff_no} password reset")
+        return _view(session, row, ctx.now())
+
+
+def recovered_admin(store: Store, staff_no: str, new_password: str, keys: StoreKeys) -> str:
+    """After the recovery key opened the data key: the admin ``staff_no`` gets a new password and slot."""
+    _new_password_problems(store, new_password)
+    with store.transaction() as session:
+        row = session.scalar(_with_staff_no(select(Staff), staff_no))
+        if row is None or not row.active or row.role != Role.ADMIN.value:
+            raise Refused(Reason("vault.not_admin", f"“{staff_no}”不是在职的管理员", f"{staff_no!r} is not an active admin"))
+        row.password_hash = _hasher.hash(new_password)
+        vault.seal_for_member(session, row.id, new_password, keys, store.clock())
+        session.execute(delete(LoginThrottle).where(LoginThrottle.key == _staff_key(row.staff_no)))
+        audit.record(session, actor=row.staff_no, action=Action.CHANGE, at=store.clock(), subject=f"staff {row.staff_no} recovery")
+        return row.staff_no

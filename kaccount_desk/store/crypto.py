@@ -1,16 +1,18 @@
-"""ID numbers and ID-card images encrypted at rest, with a key that never enters the store.
+"""ID numbers and ID-card images encrypted at rest, under a data key that only a login unseals.
 
 PIPL treats both as sensitive personal information; a copied store file, a backup left on a
-share or a stolen laptop's disk must not hand them over. The key lives in a file readable by its
-owner only, in the per-user config folder (``config.key_file()``), so a store without its key
-file is a store whose ID numbers and images cannot be read by anyone, including us: the README
-says how to back the key up.
+share or a stolen laptop's disk must not hand them over. The data key is kept in the store only
+sealed, once per staff member under their password and once to a recovery key printed at setup
+(``store/key_slots.py``, ``services/vault.py``), so a store, or a PC's disk, shows no ID number or
+image without a staff password. Stores made before the key slots kept the key in a file in the
+per-user config folder (``config.key_file()``); such a file still opens its own store, and the
+logins seal its key into their slots.
 
-One 32-byte secret in the file gives two keys (HKDF): AES-256-GCM for the ciphertext, and
-HMAC-SHA256 for a deterministic digest of each ID number, which is what lookups and the
-one-application-per-person index compare (a random nonce makes two ciphertexts of one number
-differ, so they cannot be compared). The store records a fingerprint of the key, so opening a
-store with the wrong or a missing key file is told in words instead of failing on the first row.
+One 32-byte secret gives two keys (HKDF): AES-256-GCM for the ciphertext, and HMAC-SHA256 for a
+deterministic digest of each ID number, which is what lookups and the one-application-per-person
+index compare (a random nonce makes two ciphertexts of one number differ, so they cannot be
+compared). The store records a fingerprint of the key, so a wrong key file is told in words
+instead of failing on the first row.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import hmac
 import json
 import os
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -64,16 +66,18 @@ def _derive(master: bytes, purpose: bytes) -> bytes:
 
 @dataclass(frozen=True)
 class StoreKeys:
-    """The AES-GCM key, the digest key and a fingerprint that names them without revealing them."""
+    """The AES-GCM key, the digest key and a fingerprint that names them without revealing them (and the master)."""
 
     cipher_key: bytes
     digest_key: bytes
     fingerprint: str
     path: Path | None = None
+    master: bytes = field(default=b"", repr=False)  # kept to seal it into a new key slot
 
     @classmethod
     def from_master(cls, master: bytes, path: Path | None = None) -> StoreKeys:
-        return cls(_derive(master, b"aes-gcm"), _derive(master, b"id digest"), _derive(master, b"fingerprint")[:8].hex(), path)
+        return cls(_derive(master, b"aes-gcm"), _derive(master, b"id digest"), _derive(master, b"fingerprint")[:8].hex(),
+                   path, master)
 
     def encrypt(self, plain: bytes, aad: bytes) -> bytes:
         nonce = secrets.token_bytes(NONCE_BYTES)
@@ -156,22 +160,49 @@ def create_keys(path: Path) -> StoreKeys:
 
 
 class KeySource:
-    """Where an engine gets its keys: the key file, read on first use and created if absent."""
+    """Where an engine gets its keys: the data key a login unsealed, or an older store's key file.
 
-    def __init__(self, path: Path, keys: StoreKeys | None = None) -> None:
+    A store made before key slots (``store/key_slots.py``) was encrypted with the key in a file in
+    the per-user config folder; while that file is there and its fingerprint is the store's, it
+    still opens the store, and each login seals the key into the member's slot. A store with no
+    fingerprint recorded, or one whose file is gone, opens only through a login (or the recovery
+    key): until then every decrypt raises a :class:`KeyProblem` that says so.
+    """
+
+    def __init__(self, path: Path | None, keys: StoreKeys | None = None) -> None:
         self.path = path
         self._keys = keys
+        self.recorded: str | None = None  # the store's fingerprint, set when it is opened
+
+    def from_file(self) -> StoreKeys | None:
+        """The key file's keys when they are this store's (a store made before key slots)."""
+        if self.path is None or self.recorded is None:
+            return None
+        keys = read_keys(self.path)
+        return keys if keys is not None and keys.fingerprint == self.recorded else None
 
     def existing(self) -> StoreKeys | None:
         if self._keys is None:
-            self._keys = read_keys(self.path)
+            self._keys = self.from_file()
         return self._keys
 
     def get(self) -> StoreKeys:
         keys = self.existing()
         if keys is None:
-            keys = self._keys = create_keys(self.path)
+            raise _key_problem(
+                "locked", "证件号码和证件照片已加密,请先用工号和密码登录后再读取",
+                "ID numbers and ID images are encrypted: log in with your staff ID and password to read them",
+            )
         return keys
+
+    def unlock(self, master: bytes) -> StoreKeys:
+        """Hold the data key a login unsealed, until :meth:`forget`."""
+        self._keys = StoreKeys.from_master(master)
+        return self._keys
+
+    def forget(self) -> None:
+        """Drop the data key (logout, lock): Python cannot wipe the bytes, but nothing refers to them any more."""
+        self._keys = None
 
 
 _ATTRIBUTE = "_kaccount_key_source"
@@ -217,11 +248,16 @@ def copy_aad(application_id: int, side: str) -> bytes:
     return f"id_copies:{application_id}:{side}".encode("ascii")
 
 
-def check_key(recorded: str | None, source: KeySource) -> None:
-    """Refuse, in words, a store whose recorded key fingerprint is not the key file's."""
-    if recorded is None:
+def check_key(recorded: str | None, slotted: bool, source: KeySource) -> None:
+    """Refuse, in words, a store made before key slots whose key file is missing or another store's.
+
+    A store with key slots needs no file (a login unseals its key); nor does one with no
+    fingerprint yet (nothing is encrypted). Either way the file is then left alone.
+    """
+    source.recorded = recorded
+    if recorded is None or slotted or source.path is None:
         return
-    keys = source.existing()
+    keys = read_keys(source.path)
     if keys is None:
         raise _key_problem(
             "missing",

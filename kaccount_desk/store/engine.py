@@ -23,7 +23,7 @@ from kaccount_desk import config
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.store.crypto import KeySource, bind_keys, check_key, key_source
 from kaccount_desk.store.failures import StoreFault
-from kaccount_desk.store.models import StoreKey
+from kaccount_desk.store.models import KeySlot, StoreKey
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -278,25 +278,29 @@ def check_schema(engine: Engine, current: str | None) -> None:
         ))
 
 
-def recorded_fingerprint(engine: Engine) -> str | None:
-    """The fingerprint of the key this store was encrypted with, if it has been yet."""
+def recorded_fingerprint(engine: Engine) -> tuple[str | None, bool]:
+    """The fingerprint of the key this store was encrypted with, if it has been yet; and whether
+    key slots hold it (then a login unseals it and no key file is needed)."""
     with reader(engine).connect() as connection:
-        if not inspect(connection).has_table(StoreKey.__tablename__):
-            return None
-        return connection.scalar(select(StoreKey.fingerprint).limit(1))
+        tables = inspect(connection)
+        if not tables.has_table(StoreKey.__tablename__):
+            return None, False
+        slotted = tables.has_table(KeySlot.__tablename__) and connection.scalar(select(KeySlot.holder).limit(1)) is not None
+        return connection.scalar(select(StoreKey.fingerprint).limit(1)), slotted
 
 
 def open_store(url: str, create: bool = True, key_file: Path | None = None) -> tuple[Engine, sessionmaker[Session]]:
-    """Open a store, refusing in words a newer or foreign schema, and a key file that is missing
-    or not this store's key, before anything is migrated."""
+    """Open a store, refusing in words a newer or foreign schema, and (for a store made before key
+    slots) a key file that is missing or not this store's key, before anything is migrated."""
     engine = make_engine(url, create, key_file)
     try:
         current = current_revision(engine)
         if current != head_revision():
             check_schema(engine, current)
-        check_key(recorded_fingerprint(engine), key_source(engine))
+        check_key(*recorded_fingerprint(engine), source=key_source(engine))
         if current != head_revision():
             upgrade(writer(engine))
+            check_key(*recorded_fingerprint(engine), source=key_source(engine))  # an upgrade may have made the first key
     except BaseException:
         engine.dispose()
         raise

@@ -287,6 +287,26 @@ class StoreKey(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
+class KeySlot(Base):
+    """The data key sealed for one holder: a staff member (``staff:ID``) or the recovery key (``recovery``).
+
+    ``public_key`` is the holder's X25519 public key, ``sealed_key`` the data key sealed to it;
+    a staff slot also keeps its private key sealed under the member's password (``kdf`` names the
+    argon2id salt and cost), the recovery slot does not: that private key is on paper only.
+    """
+
+    __tablename__ = "key_slots"
+
+    holder: Mapped[str] = mapped_column(String(40), primary_key=True)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), unique=True)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary)
+    sealed_private: Mapped[bytes | None] = mapped_column(LargeBinary)
+    kdf: Mapped[dict[str, object] | None] = mapped_column(JSON)
+    sealed_key: Mapped[bytes] = mapped_column(LargeBinary)
+    fingerprint: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 class StoreSetting(Base):
     """Settings every PC on one store shares (how long ID images are kept), as name and JSON value."""
 

@@ -20,7 +20,7 @@ from kaccount_desk.services.errors import ServiceError, StoreUnavailable
 from kaccount_desk.ui.messages import current_lang, error_text
 from kaccount_desk.ui.operations import run_query, worker_job
 from kaccount_desk.ui.palette import text_style
-from kaccount_desk.ui.qt import QtWidgets, Slot
+from kaccount_desk.ui.qt import Qt, QtGui, QtWidgets, Slot
 from kaccount_desk.ui.settings import STORE, Settings
 
 DEFAULT_PORT = 5432
@@ -248,22 +248,22 @@ class _Made:
 
     store: Store
     actor: Actor
+    recovery_key: str
     organisation_problem: ServiceError | None
     sample_problem: ServiceError | None
 
 
 @worker_job
-
-
 def _create_office(url: str, staff_no: str, name: str, password: str, organisation_name: str, sample: bool,
                    lang: str) -> _Made:
     """The store, the administrator, the organisation's name and (if chosen) the sample, off the GUI thread."""
     store = Store(url, create=True)
     try:
-        actor = staff.create_first_admin(store, staff_no, name, password)
+        first = staff.set_up(store, staff_no, name, password)
     except BaseException:
         store.close()
         raise
+    actor = first.actor
     ctx = Context(store, actor, "en" if lang == "en" else "zh")
     organisation_problem = sample_problem = None
     try:  # the store's own setting, so every PC of the office prints the same heading
@@ -275,11 +275,48 @@ def _create_office(url: str, staff_no: str, name: str, password: str, organisati
             campaigns.load_campaign_file(ctx, campaigns.sample_campaign_path(ctx))
         except ServiceError as exc:
             sample_problem = exc
-    return _Made(store, actor, organisation_problem, sample_problem)
+    return _Made(store, actor, first.recovery_key, organisation_problem, sample_problem)
+
+
+class RecoveryKeyPage(QtWidgets.QWizardPage):
+    """The recovery key, shown this once: the store keeps only what it opens, never the key itself.
+
+    Finish waits for the tick, so the key is not clicked past unseen.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Write down the recovery key"))
+        self.setSubTitle(self.tr("If every password is lost, this key is the only way to read the ID numbers and ID images again. "
+                                 "It is shown only now and is kept nowhere on this computer."))
+        self.key = QtWidgets.QLabel()
+        self.key.setTextInteractionFlags(self.key.textInteractionFlags() | Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QtGui.QFontDatabase.systemFont(QtGui.QFontDatabase.SystemFont.FixedFont)
+        font.setPointSize(max(font.pointSize(), 13))
+        self.key.setFont(font)
+        advice = QtWidgets.QLabel(self.tr("Write it on paper, check each group, and lock the paper in the office. "
+                                          "An administrator can make a new one later; the old one then stops working."))
+        advice.setWordWrap(True)
+        self.written = QtWidgets.QCheckBox(self.tr("I have &written the recovery key down"))
+        self.written.toggled.connect(self.completeChanged)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(self.key)
+        layout.addWidget(advice)
+        layout.addWidget(self.written)
+        layout.addStretch(1)
+
+    def show_key(self, key: str) -> None:
+        """Four groups to a line, as it is copied onto paper."""
+        groups = key.split("-")
+        self.key.setText("\n".join("  ".join(groups[i : i + 4]) for i in range(0, len(groups), 4)))
+
+    def isComplete(self) -> bool:
+        return self.written.isChecked()
 
 
 class FirstRunWizard(QtWidgets.QWizard):
-    """Four pages; Finish creates the store, the administrator and (if chosen) the sample campaign."""
+    """Five pages; "Create" on the fourth makes the store, the administrator and (if chosen) the
+    sample campaign; the fifth shows the recovery key once."""
 
     def __init__(self, settings: Settings, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -291,7 +328,10 @@ class FirstRunWizard(QtWidgets.QWizard):
         self.organisation_page = OrganisationPage()
         self.admin_page = AdministratorPage()
         self.start_page = StartPage()
-        for page in (self.store_page, self.organisation_page, self.admin_page, self.start_page):
+        self.start_page.setCommitPage(True)  # what it creates cannot be created twice: no way back past it
+        self.setButtonText(QtWidgets.QWizard.WizardButton.CommitButton, self.tr("&Create"))
+        self.recovery_page = RecoveryKeyPage()
+        for page in (self.store_page, self.organisation_page, self.admin_page, self.start_page, self.recovery_page):
             self.addPage(page)
         self.setMinimumSize(560, 440)
 
@@ -305,7 +345,8 @@ class FirstRunWizard(QtWidgets.QWizard):
     def _finish(self) -> bool:
         """Create everything in a worker (the buttons off, a busy cursor); False until it is done.
 
-        Once made, Finish is pressed for the person (``accept``, which validates again: now True).
+        Once made, the recovery key is put on the last page and "Create" is pressed again for the
+        person (``next``, which validates again: now True), so the wizard moves on to show the key.
         On a refusal say why on the last page and keep every field as typed.
         """
         url, admin, lang = self.store_page.url(), self.admin_page, current_lang()
@@ -317,7 +358,8 @@ class FirstRunWizard(QtWidgets.QWizard):
         return False
 
     def _waiting(self, on: bool) -> None:
-        for which in (QtWidgets.QWizard.WizardButton.FinishButton, QtWidgets.QWizard.WizardButton.BackButton):
+        buttons = QtWidgets.QWizard.WizardButton
+        for which in (buttons.CommitButton, buttons.FinishButton, buttons.BackButton):
             self.button(which).setEnabled(not on)
 
     def _made(self, url: str, made: _Made) -> None:
@@ -328,7 +370,15 @@ class FirstRunWizard(QtWidgets.QWizard):
             QtWidgets.QMessageBox.warning(self, self.tr("Sample campaign not loaded"), error_text(made.sample_problem))
         self._remember(url)
         self.opened = Opened(made.store, made.actor)
-        self.accept()
+        self.recovery_page.show_key(made.recovery_key)
+        self.setOption(QtWidgets.QWizard.WizardOption.NoCancelButton, True)  # the store exists: only forward now
+        self.next()
+
+    def reject(self) -> None:
+        """Esc or the window's close on the recovery key's page is refused until it is written down: it is shown only once."""
+        if self.opened is not None and not self.recovery_page.isComplete():
+            return
+        super().reject()
 
     def _refused(self, exc: BaseException) -> bool:
         self._waiting(False)

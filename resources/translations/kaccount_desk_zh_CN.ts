@@ -3,27 +3,27 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="125" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="128" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="126" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="129" />
         <source>Lift the lock that five wrong passwords in a row put on this staff ID</source>
         <translation>解除因连续五次密码错误而对此工号的锁定</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="178" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="181" />
         <source>Load campaign file…</source>
         <translation>载入活动文件…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="265" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="268" />
         <source>Locked until %1</source>
         <translation>锁定到 %1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="116" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="119" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
@@ -38,147 +38,147 @@
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="118" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="149" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="121" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="152" />
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="118" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="150" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="121" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="153" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="118" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="151" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="121" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="154" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="118" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="152" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="121" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="155" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="118" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="121" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="121" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="287" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="124" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="290" />
         <source>Mark as left</source>
         <translation>标记为离岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="122" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="125" />
         <source>The account can no longer log in; a supervisor may then hand its open tickets on</source>
         <translation>该账号将不能登录;之后主管可把其未办结的工单转交他人</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="146" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="149" />
         <source>Add staff</source>
         <translation>添加员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="153" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="156" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="154" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="157" />
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="155" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="158" />
         <source>At least 8 characters, not a common password.</source>
         <translation>密码至少8个字符,且不能是常见密码。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="167" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="170" />
         <source>Add a staff member</source>
         <translation>添加员工账号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="173" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="176" />
         <source>Campaigns</source>
         <translation>办理活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="175" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="178" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="175" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="178" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="175" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="178" />
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="175" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="178" />
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="175" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="178" />
         <source>Reserved numbers</source>
         <translation>号池号码数</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="180" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="183" />
         <source>New campaign…</source>
         <translation>新建活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="182" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="185" />
         <source>Edit campaign…</source>
         <translation>编辑活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="263" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="266" />
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="263" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="266" />
         <source>Left</source>
         <translation>离岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="287" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="290" />
         <source>Reinstate</source>
         <translation>恢复在岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="341" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="344" />
         <source>The two passwords differ; type them again.</source>
         <translation>两次输入的密码不一致,请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="354" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="357" />
         <source>Added %1 %2 (%3); they can log in now.</source>
         <translation>已添加 %1 %2(%3),现在即可登录。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="368" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="371" />
         <source>The new staff member typed on the Admin page has not been added yet and would be lost.</source>
         <translation>管理页上填写的新人员还没有添加,将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="384" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="387" />
         <source>Load campaign</source>
         <translation>载入活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="384" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="387" />
         <source>Campaign files (*.toml)</source>
         <translation>活动文件 (*.toml)</translation>
     </message>
@@ -833,57 +833,57 @@ or choose an image</source>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="94" />
+        <location filename="../../kaccount_desk/ui/login.py" line="100" />
         <source>KAccount Desk — first start</source>
         <translation>大客户业务受理 — 首次启动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="96" />
+        <location filename="../../kaccount_desk/ui/login.py" line="102" />
         <source>This database has no staff yet. Create the administrator account; the administrator then adds clerks, collectors and office staff.</source>
         <translation>此数据库还没有员工账号。请先建立管理员账号,再由管理员添加营业员、事业部统计员和办公室人员。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="104" />
+        <location filename="../../kaccount_desk/ui/login.py" line="110" />
         <source>Load the sample campaign (2012 notice)</source>
         <translation>载入示例活动(2012年通知)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="108" />
+        <location filename="../../kaccount_desk/ui/login.py" line="114" />
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="109" />
+        <location filename="../../kaccount_desk/ui/login.py" line="115" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="110" />
+        <location filename="../../kaccount_desk/ui/login.py" line="116" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="111" />
+        <location filename="../../kaccount_desk/ui/login.py" line="117" />
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="112" />
+        <location filename="../../kaccount_desk/ui/login.py" line="118" />
         <source>At least 8 characters, not a common password.</source>
         <translation>密码至少8个字符,且不能是常见密码。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="117" />
+        <location filename="../../kaccount_desk/ui/login.py" line="123" />
         <source>Create administrator</source>
         <translation>建立管理员</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="136" />
+        <location filename="../../kaccount_desk/ui/login.py" line="142" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="150" />
+        <location filename="../../kaccount_desk/ui/login.py" line="156" />
         <source>Sample campaign not loaded</source>
         <translation>示例活动未能载入</translation>
     </message>
@@ -891,22 +891,27 @@ or choose an image</source>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="285" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="325" />
         <source>KAccount Desk — first start</source>
         <translation>大客户业务受理 — 首次启动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="335" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="332" />
+        <source>&amp;Create</source>
+        <translation>建立(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="388" />
         <source>Go back to change it.</source>
         <translation>请返回修改。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="323" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="368" />
         <source>Organisation not saved</source>
         <translation>单位名称未保存</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="325" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="370" />
         <source>Sample campaign not loaded</source>
         <translation>示例活动未能载入</translation>
     </message>
@@ -1321,22 +1326,22 @@ or choose an image</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="184" />
+        <location filename="../../kaccount_desk/ui/login.py" line="190" />
         <source>KAccount Desk — log in</source>
         <translation>大客户业务受理 — 登录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="189" />
+        <location filename="../../kaccount_desk/ui/login.py" line="195" />
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="190" />
+        <location filename="../../kaccount_desk/ui/login.py" line="196" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="196" />
+        <location filename="../../kaccount_desk/ui/login.py" line="202" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
@@ -1619,104 +1624,104 @@ or choose an image</source>
         <translation>只打印下面勾选的申请</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="71" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="72" />
         <source>Save notice text</source>
         <translation>保存通知正文</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="72" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="73" />
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="73" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="74" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="78" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="79" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="79" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="80" />
         <source>Save as PDF…</source>
         <translation>另存为PDF…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="97" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="98" />
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="98" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="99" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="104" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="105" />
         <source>Notice text</source>
         <translation>通知正文</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="132" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="133" />
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="136" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="137" />
         <source>Fields filled in from the campaign: %1</source>
         <translation>从活动自动填入的字段:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="298" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="299" />
         <source>Notice text saved.</source>
         <translation>通知正文已保存。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="304" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="305" />
         <source>The notice text was changed and has not been saved. Save it now?</source>
         <translation>通知正文已修改但未保存。现在保存吗?</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="333" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="334" />
         <source>Choose a department for its roster.</source>
         <translation>请选择要打印名单的部门。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="368" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="369" />
         <source>Generating…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="387" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="388" />
         <source>The choices changed while it was being made: press Generate again.</source>
         <translation>生成期间选项已更改:请重新按“生成”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="394" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="395" />
         <source>%n page(s) ready.</source>
         <translation>
             <numerusform>已生成 %n 页,可预览。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="405" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="406" />
         <source>Cancelled; nothing was saved.</source>
         <translation>已取消,未保存任何文件。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="409" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="410" />
         <source>Not generated: %1</source>
         <translation>未能生成:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="411" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="412" />
         <source>Not generated.</source>
         <translation>未能生成。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="429" />
+        <location filename="../../kaccount_desk/ui/printing/print_page.py" line="430" />
         <source>Nothing to print yet: choose a document and press Generate.</source>
         <translation>还没有可打印的内容:请先选择文档,再按“生成”。</translation>
     </message>
@@ -1885,6 +1890,29 @@ or choose an image</source>
         <location filename="../../kaccount_desk/ui/admin/rated_items_table.py" line="63" />
         <source>Fees and rates in yuan; an empty rate means the item does not set it. A plan lists the add-ons that come with it by their codes. A plan that keeps the current plan uses its fee as the bill the customer pays today.</source>
         <translation>费用和单价以元计;单价留空表示该项不设此价。资费用代码列出随附的附加包。“保留原资费”一项的月费即客户现在每月的话费。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyPage</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="289" />
+        <source>Write down the recovery key</source>
+        <translation>抄写恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="290" />
+        <source>If every password is lost, this key is the only way to read the ID numbers and ID images again. It is shown only now and is kept nowhere on this computer.</source>
+        <translation>所有密码都遗失时,只有凭这个密钥才能重新读取证件号码和证件照片。它只在此时显示一次,本机任何地方都不保存。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="297" />
+        <source>Write it on paper, check each group, and lock the paper in the office. An administrator can make a new one later; the old one then stops working.</source>
+        <translation>请抄写在纸上,逐组核对,锁在办公室里。管理员以后可以重新生成一个,旧的随即作废。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="300" />
+        <source>I have &amp;written the recovery key down</source>
+        <translation>我已抄写好恢复密钥(&amp;W)</translation>
     </message>
 </context>
 <context>

@@ -41,8 +41,8 @@ def _key(tickets: int, applications: int) -> str:
 
 
 def key_of(store: Path) -> Path:
-    """A store is encrypted with its own key (store/crypto.py): the cache keeps the two side by side,
-    named as store_fill.fill makes it."""
+    """The key file of a store cached before key slots (store/crypto.py), kept beside it; a store built
+    now keeps its key sealed in its own slots and opens with a login, so it has none."""
     return store.with_suffix(".key")
 
 
@@ -57,14 +57,13 @@ def cached_store(tickets: int, applications: int) -> Path:
     """The cached store's path, building it first when no store of this recipe exists yet."""
     CACHE.mkdir(parents=True, exist_ok=True)
     path = CACHE / _key(tickets, applications)
-    if not (path.exists() and key_of(path).exists()):  # a store cached before stores had keys is built again
+    if not path.exists():
         partial = path.with_name(f"{path.stem}.{os.getpid()}.partial")
-        for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm"), key_of(partial)):
+        for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
             leftover.unlink(missing_ok=True)
         _build(partial, tickets, applications)
         for suffix in ("-wal", "-shm"):
             Path(f"{partial}{suffix}").unlink(missing_ok=True)
-        key_of(partial).replace(key_of(path))
         partial.replace(path)
     return path
 
@@ -74,8 +73,9 @@ def working_copy(tickets: int, applications: int, folder: Path) -> Path:
     target = folder / "soak.sqlite3"
     cached = cached_store(tickets, applications)
     shutil.copyfile(cached, target)
-    shutil.copyfile(key_of(cached), key_of(target))
-    os.environ["KACCOUNT_KEY_FILE"] = str(key_of(target))  # this process opens the copy with its own key
+    if key_of(cached).exists():  # cached before key slots: this process opens the copy with its own key file
+        shutil.copyfile(key_of(cached), key_of(target))
+        os.environ["KACCOUNT_KEY_FILE"] = str(key_of(target))
     return target
 
 

@@ -24,5 +24,6 @@ def test_store_log_pdf_and_export_are_owner_only(tmp_path: Path) -> None:
     assert process("--db", str(db), "--as", "A001", "campaign", "load", str(SAMPLE_CAMPAIGN)).returncode == 0
     printed = process("--db", str(db), "--as", "A001", "print", "notice", "--campaign", "BT2012-KA", "--out", str(out / "notice.pdf"))
     assert printed.returncode == 0, printed.stderr
-    made = [db, out / "notice.pdf", log_file(), config.key_file()]
+    made = [db, out / "notice.pdf", log_file()]
+    assert not config.key_file().exists(), "a new store's key is kept sealed in the store, never in a file"
     assert {str(p): oct(stat.S_IMODE(p.stat().st_mode)) for p in made} == {str(p): "0o600" for p in made}

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from support import Clock, valid_id
+from support import PASSWORD, REPO, Clock, valid_id
 
 from kaccount_desk.domain.intake import IntakeFields
-from kaccount_desk.services import audit, backup, enrollment, id_copies
+from kaccount_desk.services import audit, backup, enrollment, id_copies, staff
 from kaccount_desk.services.context import Context, Store
 from kaccount_desk.services.enrollment import ApplicationInput
-from kaccount_desk.services.errors import Refused
+from kaccount_desk.services.errors import Refused, StoreUnavailable
 from kaccount_desk.store.crypto import create_keys
 
 
@@ -154,19 +154,24 @@ def test_daily_backup_runs_once_a_day_and_keeps_the_newest(admin: Context, clock
     backup.check_backup(taken[-1])  # type: ignore[arg-type]
 
 
-def test_a_backup_this_pcs_key_cannot_read_is_refused_before_anything_is_replaced(
+def test_a_backup_opens_with_its_own_key_slots_whatever_key_file_this_pc_has(
     admin: Context, campaign: str, store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Written into the live store, such a backup would leave every desk with IDs nobody can read."""
+    """The data key travels sealed in the backup's own slots: another store's key file on this PC
+    neither blocks the restore nor opens the data; a login does."""
     _apply(admin, campaign, 1)
     out = tmp_path / "office.kdbackup"
     backup.backup(admin, out)
+    fingerprint = admin.store.keys.fingerprint
     admin.store.close()
-    before = _dump(store_path)
     create_keys(tmp_path / "another.key")
     monkeypatch.setenv("KACCOUNT_KEY_FILE", str(tmp_path / "another.key"))
-    with pytest.raises(Refused) as refused:
-        backup.restore(admin.store.url, out)
-    assert refused.value.reasons[0].code == "store.key.mismatch"
-    assert _dump(store_path) == before
-    assert [p.name for p in store_path.parent.iterdir() if ".replaced-" in p.name or p.name.startswith(".")] == []
+    backup.restore(admin.store.url, out)
+    restored = Store(admin.store.url, resources=REPO / "resources")
+    try:
+        with pytest.raises(StoreUnavailable):
+            _ = restored.keys
+        staff.authenticate(restored, "A001", PASSWORD)
+        assert restored.keys.fingerprint == fingerprint
+    finally:
+        restored.close()

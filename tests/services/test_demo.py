@@ -36,8 +36,9 @@ def _rows(store: Store, model: Any, *skip: str) -> list[tuple[Any, ...]]:
 
 
 def _contents(store: Store) -> dict[str, list[tuple[Any, ...]]]:
-    # The ID ciphertext differs by its random nonce; the decrypted number is compared instead.
-    return {model.__tablename__: _rows(store, model, "data") for model in (Application, ApplicationEvent, IdCopy, Ticket,
+    # The ID ciphertext differs by its random nonce, the digest by each store's own data key; the
+    # decrypted number is compared instead.
+    return {model.__tablename__: _rows(store, model, "data", "id_digest") for model in (Application, ApplicationEvent, IdCopy, Ticket,
                                                                            TicketEvent, TicketReferral)}
 
 

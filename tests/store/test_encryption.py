@@ -6,7 +6,6 @@ changed is refused in words; a store opened without its key or with another one 
 
 from __future__ import annotations
 
-import os
 import random
 import shutil
 import stat
@@ -17,17 +16,17 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from sqlalchemy import func, select, text, update
-from support import REPO, valid_id
+from support import PASSWORD, REPO, valid_id
 
 from kaccount_desk import config
 from kaccount_desk.domain.intake import IntakeFields
-from kaccount_desk.services import enrollment, id_copies, printing, rosters
+from kaccount_desk.services import enrollment, id_copies, printing, rosters, staff
 from kaccount_desk.services.context import Actor, Context, Store
 from kaccount_desk.services.enrollment import ApplicationInput
-from kaccount_desk.services.errors import Refused, StoreUnavailable
+from kaccount_desk.services.errors import Refused
 from kaccount_desk.sheets.roster_writer import write_roster
-from kaccount_desk.store.crypto import ID_NUMBER_AAD, KeyProblem
-from kaccount_desk.store.engine import make_engine, open_store, upgrade
+from kaccount_desk.store.crypto import ID_NUMBER_AAD
+from kaccount_desk.store.engine import make_engine, upgrade
 from kaccount_desk.store.models import Application, IdCopy
 
 IDS = [valid_id("13098119780101123"), valid_id("13098119850612224"), valid_id("11010519491231001")]
@@ -137,13 +136,12 @@ def test_a_changed_image_is_refused_in_words(admin: Context, campaign: str, fill
 
 
 @posix_only
-def test_key_and_store_files_are_owner_only(tmp_path: Path) -> None:
+def test_store_files_are_owner_only_and_a_new_store_writes_no_key_file(tmp_path: Path) -> None:
     config.key_file().unlink(missing_ok=True)
     fresh = tmp_path / "fresh.sqlite3"
     store = Store(f"sqlite:///{fresh}", resources=REPO / "resources")
-    key = config.key_file()
-    assert key.parent == Path(os.environ["KACCOUNT_HOME"]) / "config"
-    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    staff.create_first_admin(store, "A001", "管理员", PASSWORD)
+    assert not config.key_file().exists(), "the data key is kept sealed in the store's key slots, never in a file"
     assert stat.S_IMODE(fresh.stat().st_mode) == 0o600
     assert stat.S_IMODE(Path(f"{fresh}-wal").stat().st_mode) == 0o600
     store.close()
@@ -151,29 +149,6 @@ def test_key_and_store_files_are_owner_only(tmp_path: Path) -> None:
     fresh.chmod(0o644)
     Store(f"sqlite:///{fresh}", resources=REPO / "resources").close()
     assert stat.S_IMODE(fresh.stat().st_mode) == 0o600
-
-
-def test_a_store_without_its_key_or_with_another_says_so(admin: Context, filled, store_path: Path, tmp_path: Path) -> None:
-    admin.store.close()
-    key = config.key_file()
-    saved = key.read_bytes()
-    key.unlink()
-    with pytest.raises(StoreUnavailable) as missing:
-        Store(f"sqlite:///{store_path}", resources=REPO / "resources")
-    reason = missing.value.reasons[0]
-    assert reason.code == "store.key.missing" and str(key) in reason.en and "密钥备份" in reason.zh
-    assert not key.exists(), "a missing key must not be replaced by a new one that cannot read the store"
-    other = tmp_path / "other.key"
-    Store(f"sqlite:///{tmp_path / 'other.sqlite3'}", resources=REPO / "resources").close()
-    os.replace(config.key_file(), other)
-    with pytest.raises(KeyProblem) as wrong:
-        open_store(f"sqlite:///{store_path}", key_file=other)
-    assert wrong.value.reason.code == "store.key.mismatch"
-    key.write_bytes(saved)
-    again = Store(f"sqlite:///{store_path}", resources=REPO / "resources")
-    with again.read() as session:
-        assert sorted(session.scalars(select(Application.id_number))) == sorted(IDS)
-    again.close()
 
 
 def test_plain_rows_of_an_older_store_are_encrypted_by_the_upgrade_and_back_on_downgrade(tmp_path: Path) -> None:

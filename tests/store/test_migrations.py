@@ -3,6 +3,7 @@ database itself refuses a second live application for the same number: on SQLite
 
 from __future__ import annotations
 
+import secrets
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import insert, select, text
 from sqlalchemy.exc import IntegrityError
 
+from kaccount_desk.store.crypto import key_source
 from kaccount_desk.store.engine import MIGRATIONS, current_revision, head_revision, make_engine, open_store, upgrade
 from kaccount_desk.store.models import Application, Base, Campaign, Department, Staff
 
@@ -97,6 +99,7 @@ def _application(campaign_id: int, department_id: int, msisdn: str, status: str)
 
 def test_database_refuses_a_second_live_application_for_one_number(db_url: str) -> None:
     engine, sessions = open_store(db_url)
+    key_source(engine).unlock(secrets.token_bytes(32))  # what a login does; the ID numbers are encrypted with it
     now = datetime.now(UTC)
     with sessions.begin() as s:
         s.add(Staff(staff_no="A001", name="a", role="admin", password_hash="x", active=True, created_at=now))

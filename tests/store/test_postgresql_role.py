@@ -17,7 +17,7 @@ from sqlalchemy.exc import DatabaseError
 from support import PASSWORD, REPO, SAMPLE_CAMPAIGN, make_staff
 
 from kaccount_desk.domain.audit import Action
-from kaccount_desk.services import audit, campaigns, staff
+from kaccount_desk.services import audit, campaigns, staff, vault, vault_rotate
 from kaccount_desk.services.context import Context, Store
 from kaccount_desk.services.errors import Refused
 from kaccount_desk.store.engine import open_store
@@ -188,3 +188,27 @@ def test_a_deleted_tail_then_an_ordinary_day_keeps_the_alarm_on_postgresql(pg_ur
         assert result.entries > head.seq and result.anchor is not None and result.anchor.seq == head.seq
         assert result.reason is not None and result.reason.code == "audit.rewritten"
         assert audit.standing_alarm(store) is not None
+
+
+@pytest.mark.postgres
+def test_the_desk_role_keeps_key_slots_in_step_but_cannot_move_one(pg_url: str) -> None:
+    with _desk(pg_url) as (store, admin):
+        other = Store(store.url, resources=REPO / "resources")  # a second desk PC: locked until a login
+        try:
+            staff.authenticate(other, "C001", PASSWORD)
+            assert other.keys.fingerprint == store.keys.fingerprint
+            staff.change_password(other, "C001", PASSWORD, "another-pass-77")
+            rotated = vault_rotate.rotate(admin)
+            assert rotated.slots == 3
+            vault.lock(other)
+            staff.authenticate(other, "C001", "another-pass-77")
+            assert other.keys.fingerprint == rotated.new_fingerprint
+        finally:
+            other.close()
+        staff.set_active(admin, "C001", False)
+        with store.read() as session:
+            assert session.scalar(text("SELECT count(*) FROM key_slots")) == 2
+        for attempt in ("UPDATE key_slots SET holder = 'staff:99'", "UPDATE key_slots SET public_key = public_key",
+                        "UPDATE key_slots SET staff_id = NULL"):
+            with pytest.raises(DatabaseError, match="permission denied"), store.engine.begin() as c:
+                c.exec_driver_sql(attempt)

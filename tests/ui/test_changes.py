@@ -79,6 +79,7 @@ def test_copies_attached_by_the_command_line_show_in_the_open_form_on_f5_and_typ
     qtbot.keyClicks(form.note_edit, "call before 5")  # typed, not saved: a refresh must not take it
     command_line = Store(f"sqlite:///{store_path}", resources=REPO / "resources", clock=clock)  # its own connection, as the CLI's
     try:
+        staff.authenticate(command_line, "A001", PASSWORD)  # as the CLI's --as: the login unseals the ID key
         for side in ("front", "back"):  # what `kaccount-desk application id-copy` calls
             raw = id_copies.read_image_file(card(tmp_path / f"{side}.png"))
             id_copies.attach_id_copy(Context(command_line, admin.actor), app_id, side, raw, f"{side}.png")

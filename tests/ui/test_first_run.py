@@ -10,7 +10,7 @@ import pytest
 from support import PASSWORD, REPO
 
 from kaccount_desk import config
-from kaccount_desk.services import campaigns, organisation, staff
+from kaccount_desk.services import campaigns, organisation, staff, vault
 from kaccount_desk.services.context import Context, Store
 from kaccount_desk.ui import operations
 from kaccount_desk.ui.first_run import FirstRunWizard
@@ -42,10 +42,16 @@ def fill_rest(wizard: FirstRunWizard, sample: bool = True) -> None:
 
 
 def finish(qtbot, wizard: FirstRunWizard) -> None:
-    """Finish creates the store in a worker; the wizard closes itself once it is made."""
-    wizard.button(QtWidgets.QWizard.WizardButton.FinishButton).click()
-    assert wizard.opened is None and wizard.isVisible()  # made in a worker: the window stays alive meanwhile
+    """Create (in a worker: the window stays alive meanwhile), then tick that the recovery key is
+    written down (Finish waits for it) and finish."""
+    wizard.button(QtWidgets.QWizard.WizardButton.CommitButton).click()
+    assert wizard.opened is None and wizard.isVisible()
     qtbot.waitUntil(operations.idle, timeout=30000)
+    if wizard.currentPage() is wizard.recovery_page:
+        finish_button = wizard.button(QtWidgets.QWizard.WizardButton.FinishButton)
+        assert not finish_button.isEnabled()
+        wizard.recovery_page.written.setChecked(True)
+        finish_button.click()
 
 
 def test_a_new_office_on_this_computer(qtbot, wizard: FirstRunWizard) -> None:
@@ -59,9 +65,15 @@ def test_a_new_office_on_this_computer(qtbot, wizard: FirstRunWizard) -> None:
     ctx = Context(wizard.opened.store, wizard.opened.actor)
     assert [c.code for c in campaigns.list_campaigns(ctx)] == ["BT2012-KA"]
     assert organisation.organisation_name(ctx) == "泊头铸造有限公司"  # the store's, for every PC of the office
+    shown = wizard.recovery_page.key.text()
+    assert len(shown.split()) == 14 and not config.key_file().exists()
+    path, fingerprint = wizard.store_page.path.text(), wizard.opened.store.keys.fingerprint
     wizard.opened.store.close()
     settings = Settings()
     assert settings.get(STORE) == "" and settings.get(ORGANISATION) == ""
+    again = Store(f"sqlite:///{path}", resources=REPO / "resources")  # the key as copied from the screen opens the store
+    assert vault.unlock_with_recovery(again, shown).fingerprint == fingerprint
+    again.close()
     assert not _first_start(None, settings)
     store = Store(f"sqlite:///{config.data_dir() / config.STORE_FILE}", resources=REPO / "resources", create=False)
     assert staff.authenticate(store, "A001", PASSWORD).staff_no == "A001"

@@ -1,6 +1,7 @@
 """ID numbers and ID-card images encrypted at rest; the key's fingerprint; shared store settings.
 
-Existing rows are encrypted in place with the key file bound to the engine (store/crypto.py),
+Existing rows are encrypted in place with the key file bound to the engine (store/crypto.py; a
+store with no application has nothing to encrypt, and gets its key with its first admin, 0011),
 and each ID number gets its keyed digest (for lookups and the one-person index) and its last
 four characters (for searching by them, as every masked print shows them anyway). SQLite's
 ``secure_delete`` (set on every connection) overwrites the plaintext pages this replaces.
@@ -17,7 +18,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from alembic import op
 
-from kaccount_desk.store.crypto import ID_NUMBER_AAD, copy_aad, keys_of
+from kaccount_desk.store.crypto import ID_NUMBER_AAD, StoreKeys, copy_aad, create_keys, key_source, keys_of, read_keys
 
 revision = '0007'
 down_revision = '0006'
@@ -32,9 +33,22 @@ id_copies = sa.table('id_copies', sa.column('id', sa.Integer), sa.column('applic
                      sa.column('side', sa.String), sa.column('data', sa.LargeBinary))
 
 
+def _older_key(bind: sa.Connection) -> StoreKeys | None:
+    """The key file's key for a store that has rows to encrypt (made or found now); None for an empty one.
+
+    A new store encrypts nothing here and records no fingerprint: its data key is made with the
+    first admin and kept only in key slots (0011), never in a file.
+    """
+    if bind.scalar(sa.select(sa.func.count()).select_from(applications)) == 0:
+        return None
+    path = key_source(bind).path
+    assert path is not None, "an older store's rows are encrypted with a key file"
+    return read_keys(path) or create_keys(path)
+
+
 def upgrade() -> None:
     bind = op.get_bind()
-    keys = keys_of(bind)
+    keys = _older_key(bind)
     op.drop_index('uq_live_id_unnumbered', table_name='applications')
     with op.batch_alter_table('applications', schema=None) as batch_op:
         batch_op.add_column(sa.Column('id_digest', sa.String(length=64), nullable=True))
@@ -42,12 +56,14 @@ def upgrade() -> None:
         batch_op.alter_column('id_number', existing_type=sa.String(length=32), type_=sa.String(length=128), existing_nullable=False)
         batch_op.drop_index('ix_applications_id_number')
     for row_id, number in bind.execute(sa.select(applications.c.id, applications.c.id_number)).all():
+        assert keys is not None
         bind.execute(
             applications.update().where(applications.c.id == row_id).values(
                 id_number=keys.encrypt_text(number, ID_NUMBER_AAD), id_digest=keys.digest(number), id_tail=number.strip()[-4:]
             )
         )
     for row_id, application_id, side, data in bind.execute(sa.select(id_copies)).all():
+        assert keys is not None
         bind.execute(id_copies.update().where(id_copies.c.id == row_id).values(data=keys.encrypt(data, copy_aad(application_id, side))))
     with op.batch_alter_table('applications', schema=None) as batch_op:
         batch_op.alter_column('id_digest', existing_type=sa.String(length=64), nullable=False)
@@ -59,8 +75,9 @@ def upgrade() -> None:
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.PrimaryKeyConstraint('fingerprint')
     )
-    op.bulk_insert(sa.table('store_keys', sa.column('fingerprint', sa.String), sa.column('created_at', sa.DateTime)),
-                   [{'fingerprint': keys.fingerprint, 'created_at': datetime.now(UTC).replace(tzinfo=None)}])
+    if keys is not None:
+        op.bulk_insert(sa.table('store_keys', sa.column('fingerprint', sa.String), sa.column('created_at', sa.DateTime)),
+                       [{'fingerprint': keys.fingerprint, 'created_at': datetime.now(UTC).replace(tzinfo=None)}])
     op.create_table('store_settings',
     sa.Column('name', sa.String(length=64), nullable=False),
     sa.Column('value', sa.JSON(), nullable=False),
@@ -70,7 +87,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     bind = op.get_bind()
-    keys = keys_of(bind)
+    source = key_source(bind)
+    keys = source.existing() or (read_keys(source.path) if source.path else None) or keys_of(bind)
     op.drop_table('store_settings')
     op.drop_table('store_keys')
     for row_id, application_id, side, data in bind.execute(sa.select(id_copies)).all():

@@ -1,0 +1,132 @@
+"""Key slots: the store's data key sealed once per staff member and once to a recovery key.
+
+LUKS key slots and Electrum's password-encrypted storage are the models. Each staff member has an
+X25519 key pair; its private half is sealed (AES-GCM) under a key derived from their password with
+argon2id, its public half is kept in the clear. The data key (the 32-byte master of
+``crypto.StoreKeys``) is sealed to each public key (an ephemeral X25519 exchange, HKDF, AES-GCM),
+so sealing it for a new colleague, after a reset or after a rotation needs nobody's password: only
+the data key, which the admin doing it holds since their own login. A recovery key pair gets a
+sealed copy too; its private half is shown once, at setup, for the administrator to keep on paper,
+and is never stored.
+
+Every sealed value carries its slot's name as associated data, so a sealed copy moved into another
+slot does not open there.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import secrets
+from dataclasses import dataclass
+
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+NONCE = 12
+RECOVERY = "recovery"
+_RAW = serialization.Encoding.Raw
+
+
+@dataclass(frozen=True)
+class PasswordCost:
+    """argon2id's cost for a slot, kept with it: a slot sealed today opens after the cost changes."""
+
+    time_cost: int
+    memory_kib: int
+    parallelism: int
+
+    def as_json(self, salt: bytes) -> dict[str, object]:
+        return {"alg": "argon2id", "t": self.time_cost, "m": self.memory_kib, "p": self.parallelism,
+                "salt": base64.b64encode(salt).decode("ascii")}
+
+
+def slot_name(staff_id: int | None) -> str:
+    """The name a slot is kept under and sealed to: ``staff:12`` or ``recovery``."""
+    return RECOVERY if staff_id is None else f"staff:{staff_id}"
+
+
+def new_pair() -> tuple[bytes, bytes]:
+    """A fresh X25519 key pair as raw bytes: (private, public)."""
+    private = X25519PrivateKey.generate()
+    return private.private_bytes_raw(), private.public_key().public_bytes(_RAW, serialization.PublicFormat.Raw)
+
+
+def public_of(private: bytes) -> bytes:
+    return X25519PrivateKey.from_private_bytes(private).public_key().public_bytes(_RAW, serialization.PublicFormat.Raw)
+
+
+def _password_key(password: str, kdf: dict[str, object]) -> bytes:
+    salt = base64.b64decode(str(kdf["salt"]))
+    return hash_secret_raw(password.encode("utf-8"), salt, time_cost=int(str(kdf["t"])), memory_cost=int(str(kdf["m"])),
+                           parallelism=int(str(kdf["p"])), hash_len=32, type=Type.ID)
+
+
+def seal_private(private: bytes, password: str, name: str, cost: PasswordCost) -> tuple[bytes, dict[str, object]]:
+    """The private key sealed under the password, with its own random salt; and the KDF's parameters."""
+    kdf = cost.as_json(secrets.token_bytes(16))
+    nonce = secrets.token_bytes(NONCE)
+    return nonce + AESGCM(_password_key(password, kdf)).encrypt(nonce, private, name.encode("ascii")), kdf
+
+
+def open_private(sealed: bytes, password: str, name: str, kdf: dict[str, object]) -> bytes | None:
+    """The private key, or None when the password is not the one it was sealed with."""
+    try:
+        return AESGCM(_password_key(password, kdf)).decrypt(sealed[:NONCE], sealed[NONCE:], name.encode("ascii"))
+    except (InvalidTag, ValueError):
+        return None
+
+
+def _wrap_key(shared: bytes, ephemeral: bytes, public: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+                info=b"kaccount-desk key slot" + ephemeral + public).derive(shared)
+
+
+def seal_to(public: bytes, secret: bytes, name: str) -> bytes:
+    """``secret`` sealed so that only the holder of the private half of ``public`` opens it."""
+    ephemeral = X25519PrivateKey.generate()
+    sent = ephemeral.public_key().public_bytes(_RAW, serialization.PublicFormat.Raw)
+    key = _wrap_key(ephemeral.exchange(X25519PublicKey.from_public_bytes(public)), sent, public)
+    nonce = secrets.token_bytes(NONCE)
+    return sent + nonce + AESGCM(key).encrypt(nonce, secret, name.encode("ascii"))
+
+
+def open_sealed(private: bytes, sealed: bytes, name: str) -> bytes | None:
+    """What :func:`seal_to` sealed to this private key's public half, or None (another key, changed bytes)."""
+    if len(sealed) < 32 + NONCE + 16:
+        return None
+    me = X25519PrivateKey.from_private_bytes(private)
+    public = me.public_key().public_bytes(_RAW, serialization.PublicFormat.Raw)
+    sent, nonce, body = sealed[:32], sealed[32 : 32 + NONCE], sealed[32 + NONCE :]
+    try:
+        key = _wrap_key(me.exchange(X25519PublicKey.from_public_bytes(sent)), sent, public)
+        return AESGCM(key).decrypt(nonce, body, name.encode("ascii"))
+    except (InvalidTag, ValueError):
+        return None
+
+
+_CHECK = 3  # bytes of SHA-256 after the key: 35 bytes are 56 base32 characters, no padding
+
+
+def recovery_text(private: bytes) -> str:
+    """The recovery key as it is written on paper: 14 groups of 4 base32 characters, the last ones a check."""
+    body = base64.b32encode(private + hashlib.sha256(private).digest()[:_CHECK]).decode("ascii")
+    return "-".join(body[i : i + 4] for i in range(0, len(body), 4))
+
+
+def parse_recovery(text: str) -> bytes | None:
+    """The private key from a recovery key as typed (any case, spaces or dashes, 0 for O, 1 for I), or None
+    when it is not one (a typo is caught by the check characters)."""
+    cleaned = "".join(c for c in text.upper() if c.isalnum()).replace("0", "O").replace("1", "I")
+    if len(cleaned) != 56:
+        return None
+    try:
+        raw = base64.b32decode(cleaned)
+    except ValueError:
+        return None
+    private, check = raw[:32], raw[32:]
+    return private if hashlib.sha256(private).digest()[:_CHECK] == check else None
