@@ -13,12 +13,19 @@ from kaccount_desk.services import enrollment
 from kaccount_desk.services import tickets as t
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
+from kaccount_desk.ui import operations
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.messages import set_current_lang
 from kaccount_desk.ui.qt import QtWidgets
 from kaccount_desk.ui.tickets.ticket_detail import TicketDetail
 
 VALID_ID = valid_id("13098119780101123")
+
+def settle(qtbot) -> None:
+    """Wait until every store call has answered and no intake form has a preview due."""
+    qtbot.waitUntil(lambda: operations.idle() and all(
+        w.preview_settled for w in QtWidgets.QApplication.allWidgets() if isinstance(w, IntakeForm)))
+
 
 
 def _buttons(detail: TicketDetail) -> dict[Action, QtWidgets.QPushButton]:
@@ -34,13 +41,18 @@ def _buttons(detail: TicketDetail) -> dict[Action, QtWidgets.QPushButton]:
 @pytest.mark.usefixtures("english")
 def test_the_ticket_panel_enables_exactly_the_allowed_actions(qtbot, admin: Context) -> None:
     owner = make_staff(admin, "C001", "clerk", "客服热线")
+    settle(qtbot)
     other = make_staff(admin, "C002", "clerk", "客服热线")
+    settle(qtbot)
     opened = t.open_ticket(owner, t.TicketInput("fault", "phone", "hotline", "王芳", "13900139000", "家里没信号", area="town"))
     t.refer(owner, opened.id, "网络部", "请查基站")
+    settle(qtbot)
     for ctx in (owner, other):
         detail = TicketDetail(ctx)
+        settle(qtbot)
         qtbot.addWidget(detail)
         detail.load(opened.id)
+        settle(qtbot)
         assert detail.view is not None
         enabled = {action for action, button in _buttons(detail).items() if button.isEnabled()}
         assert enabled == detail.view.allowed
@@ -60,10 +72,12 @@ def masked_draft(admin: Context, campaign: str) -> int:
 def test_a_masked_id_shows_masked_without_a_red_note(qtbot, admin: Context, campaign: str, masked_draft: int) -> None:
     set_current_lang("zh")
     clerk = make_staff(admin, "C001", "clerk")
+    settle(qtbot)
     form = IntakeForm(clerk, campaign)
     qtbot.addWidget(form)
     form.show()
     form.load(masked_draft)
+    settle(qtbot)
     view = form._view
     assert view is not None and view.id_masked and not view.editable
     assert form.id_edit.text() == VALID_ID[:4] + "*" * 10 + VALID_ID[-4:]
@@ -77,11 +91,15 @@ def test_a_masked_id_shows_masked_without_a_red_note(qtbot, admin: Context, camp
 
 def test_editability_is_the_services_word(qtbot, admin: Context, campaign: str, masked_draft: int) -> None:
     office = make_staff(admin, "O001", "office", "公司(党委)办公室")
+    settle(qtbot)
     form = IntakeForm(office, campaign)
+    settle(qtbot)
     qtbot.addWidget(form)
     form.load(masked_draft)
+    settle(qtbot)
     assert form._view is not None and not form._view.id_masked and form._view.editable
     assert form.fields_box.isEnabled()
     enrollment.move_application(admin, masked_draft, "withdrawn")
     form.load(masked_draft)
+    settle(qtbot)
     assert form._view is not None and not form._view.editable and not form.fields_box.isEnabled()

@@ -191,31 +191,30 @@ class ApplicationsPage(QtWidgets.QWidget):
         self.status.blockSignals(False)
 
     def set_campaign(self, code: str | None) -> None:
-        """Show another campaign: its departments and plans in the filters, a fresh form.
+        """Show another campaign: a fresh form at once, its departments and plans in the filters once read.
 
         The same campaign again (it was edited on the Admin page) keeps the form and what is typed.
-        The campaign is read in the background; the filters are filled when it comes, unless
-        another campaign was chosen meanwhile.
+        The campaign is read in the background (the form reads its own); the filters are filled when
+        it comes, unless another campaign was chosen meanwhile.
         """
         same = code is not None and code == self.campaign_code and self.form is not None
         self.campaign_code = code
+        if same and self.form is not None:
+            self.form.reload_campaign()
+        else:
+            self._replace_form()
+        self.progress.set_campaign(code)
         if not code:
-            self._show_campaign(None, same)
+            self._fill_filters(None)
             return
 
         def read(spec: CampaignSpec) -> None:
             if code == self.campaign_code:
-                self._show_campaign(spec, same)
+                self._fill_filters(spec)
 
-        def refused(exc: BaseException) -> bool:
-            if code == self.campaign_code:
-                self.campaign_code = None
-                self._show_campaign(None, False)
-            return False  # the usual error box says why
+        run_query(self, lambda: campaigns.get_campaign(self.ctx, code), read)
 
-        run_query(self, lambda: campaigns.get_campaign(self.ctx, code), read, refused)
-
-    def _show_campaign(self, spec: CampaignSpec | None, same: bool) -> None:
+    def _fill_filters(self, spec: CampaignSpec | None) -> None:
         for combo in (self.department, self.plan):
             combo.blockSignals(True)
             combo.clear()
@@ -232,11 +231,6 @@ class ApplicationsPage(QtWidgets.QWidget):
             self.department.setEnabled(False)
         for combo in (self.department, self.plan):
             combo.blockSignals(False)
-        if same and self.form is not None:
-            self.form.reload_campaign()
-        else:
-            self._replace_form()
-        self.progress.set_campaign(self.campaign_code)
         self.apply_filters()
 
     def _replace_form(self) -> None:

@@ -76,8 +76,14 @@ class IntakeStore(QtWidgets.QWidget):
     # ----- the campaign -----
 
     def set_campaign(self, code: str) -> None:
-        """Read the campaign once and start a fresh application on it."""
-        self._read_campaign(code, self.new)
+        """Read the campaign once and start a fresh application on it (typed before it came is kept)."""
+        self._read_campaign(code, self._start_fresh)
+
+    def _start_fresh(self) -> None:
+        if self._dirty:
+            self._ask_preview()  # the clerk began before the campaign came from the store: keep it
+        else:
+            self.new()
 
     def reload_campaign(self) -> None:
         """The campaign was edited elsewhere: read it again, keep what is typed, check it anew."""
