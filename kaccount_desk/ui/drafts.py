@@ -62,19 +62,15 @@ class DraftKeeper(QtCore.QObject):
     def changed(self) -> None:
         self.soon.start()
 
-    def _due(self) -> tuple[Callable[[], None], dict[str, object] | None] | None:
-        """The write the form's typing calls for now (keep or drop), or None when the store already holds it."""
+    def _due(self) -> tuple[bool, dict[str, object] | None]:
+        """Whether the store must be written now, and with what: the typing to keep, or None to drop the draft."""
         form = self.source()
         typing = getattr(form, "typing", None)
         if form is not None and form is not self._watched and typing is not None:
             typing.connect(self.changed)
             self._watched = form
         fields = form.draft_fields() if form is not None else None
-        if fields is None:
-            return (lambda: drafts.drop(self.ctx, self.kind), None) if self._kept else None
-        if fields == self._last:
-            return None
-        return (lambda: drafts.keep(self.ctx, self.kind, fields)), fields
+        return (self._kept if fields is None else fields != self._last), fields
 
     def _wrote(self, fields: dict[str, object] | None) -> None:
         self._kept, self._last = fields is not None, fields
@@ -82,10 +78,9 @@ class DraftKeeper(QtCore.QObject):
     @Slot()
     def keep_soon(self) -> None:
         """The timers' look: the write, if any, runs off the GUI thread (typing never waits for it)."""
-        due = self._due()
-        if due is None:
+        due, fields = self._due()
+        if not due:
             return
-        write, fields = due
         self._wrote(fields)  # at once, so the next look does not write the same again while this one runs
 
         def failed(exc: BaseException) -> bool:
@@ -95,7 +90,10 @@ class DraftKeeper(QtCore.QObject):
                 return True
             return False
 
-        run_change(self._writer, write, Changes(), None, failed)
+        if fields is None:
+            run_change(self._writer, lambda: drafts.drop(self.ctx, self.kind), Changes(), None, failed)
+        else:
+            run_change(self._writer, lambda: drafts.keep(self.ctx, self.kind, fields), Changes(), None, failed)
 
     def keep_now(self) -> None:
         """The session ends (SIGTERM, the counter changing hands): written at once, on this thread.
@@ -103,12 +101,14 @@ class DraftKeeper(QtCore.QObject):
         Deliberately synchronous: the event loop is ending, so a write handed to a worker could be
         cut off, and this is the last chance to keep the typing.
         """
-        due = self._due()
-        if due is None:
+        due, fields = self._due()
+        if not due:
             return
-        write, fields = due
         try:
-            write()
+            if fields is None:
+                drafts.drop(self.ctx, self.kind)
+            else:
+                drafts.keep(self.ctx, self.kind, fields)
         except StoreUnavailable as exc:
             log.warning("draft not kept: %s", exc.code)
             return

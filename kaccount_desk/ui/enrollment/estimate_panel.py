@@ -15,6 +15,7 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.enrollment.latest_query import LatestQuery
 from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.operations import run_query
 from kaccount_desk.ui.palette import COLOURS
 from kaccount_desk.ui.qt import Qt, QtCore, QtWidgets
 
@@ -40,7 +41,7 @@ class EstimatePanel(QtWidgets.QGroupBox):
         # No word wrap: a wrapped rich-text label is given one line's height inside the scrolling form, and the
         # options below the first were cut off; the table's own width is that of its longest option name.
         self.result.setTextFormat(Qt.TextFormat.RichText)
-        self._query = LatestQuery(self.result)
+        self._query = LatestQuery()
         self._timer = QtCore.QTimer(self, singleShot=True, interval=ESTIMATE_DEBOUNCE_MS)
         self._timer.timeout.connect(self.recompute)
         for spin in self.spins.values():
@@ -72,8 +73,9 @@ class EstimatePanel(QtWidgets.QGroupBox):
         usage = UsageProfile(s["in_group"].value(), s["out_group"].value(), s["sms"].value(), s["data_mb"].value())
         fee = Decimal(str(round(self.current_fee.value(), 2))) if self.current_fee.value() > 0 else None
         code = self._code
-        self._query.ask(lambda: estimate.estimate_options(self._ctx, code, usage, fee), lambda found: self._paint(found, fee),
-                        self._refused)
+        self._query.ask(lambda done, failed: run_query(
+            self.result, lambda: estimate.estimate_options(self._ctx, code, usage, fee), done, failed,
+        ), lambda found: self._paint(found, fee), self._refused)
 
     @property
     def settled(self) -> bool:

@@ -239,9 +239,16 @@ class IdCopiesWidget(QtWidgets.QWidget):
         if application_id is not None:
             self._read_thumbnails(application_id)
 
-    def _read_thumbnails(self, application_id: int) -> None:
+    def _read_thumbnails(self, application_id: int, sides: tuple[str, ...] = ("front", "back")) -> None:
+        """The thumbnails, read (and decoded in the service's confined child) in the background."""
         def read() -> dict[str, bytes | ServiceError | None]:
-            return {side: self._thumbnail(application_id, side) for side in self.slots}
+            found: dict[str, bytes | ServiceError | None] = {}
+            for side in sides:
+                try:
+                    found[side] = id_copies.id_copy_thumbnail(self._ctx, application_id, side, THUMB_SIZE)
+                except ServiceError as exc:
+                    found[side] = exc
+            return found
 
         def done(found: dict[str, bytes | ServiceError | None]) -> None:
             if application_id != self._app_id:
@@ -256,16 +263,9 @@ class IdCopiesWidget(QtWidgets.QWidget):
 
         run_query(self, read, done)
 
-    def _thumbnail(self, application_id: int, side: str) -> bytes | ServiceError | None:
-        """In the worker: one side's thumbnail (decoded in the service's confined child), or why there is none."""
-        try:
-            return id_copies.id_copy_thumbnail(self._ctx, application_id, side, THUMB_SIZE)
-        except ServiceError as exc:
-            return exc
-
     def attach_file(self, side: str, path: Path) -> None:
         """The path a file picker and a dropped file both take (the file is read in the background too)."""
-        self._attach(side, lambda: id_copies.read_image_file(path), path.name)
+        self._attach(side, path, path.name)
 
     def attach_mime(self, side: str, mime: QtCore.QMimeData) -> bool:
         """A drop or the clipboard: a file URL is read from disk, an image is sent as PNG; False when it holds neither."""
@@ -289,63 +289,64 @@ class IdCopiesWidget(QtWidgets.QWidget):
         return self.attach_mime(side, mime)
 
     def attach_bytes(self, side: str, raw: bytes, name: str) -> None:
-        self._attach(side, lambda: raw, name)
+        self._attach(side, raw, name)
 
-    def _attach(self, side: str, read: Callable[[], bytes], name: str) -> None:
+    def _attach(self, side: str, image: bytes | Path, name: str) -> None:
         """A draft not saved yet is saved first (by the form), then the copy goes to that application."""
         if self._app_id is None and self.draft_saver is not None:
-            self.draft_saver(lambda application_id: self._attach_to(application_id, side, read, name))
+            self.draft_saver(lambda application_id: self._attach_to(application_id, side, image, name))
             return
-        self._attach_to(self._app_id, side, read, name)
+        self._attach_to(self._app_id, side, image, name)
 
-    def _attach_to(self, application_id: int | None, side: str, read: Callable[[], bytes], name: str) -> None:
+    def _attach_to(self, application_id: int | None, side: str, image: bytes | Path, name: str) -> None:
         if application_id is None:
             self.slots[side].say(self.tr("Save the application first (see the reasons at the top), then attach the copy."), False)
             return
-        self._change(side, lambda: id_copies.attach_id_copy(self._ctx, application_id, side, read(), name), self.tr("Attached ✓"))
 
-    def _change(self, side: str, action: Callable[[], ApplicationView], said: str,
-                then: Callable[[], object] | None = None) -> None:
-        """One change to this application's copies in the background; the side's thumbnail follows.
+        def attach() -> ApplicationView:
+            raw = id_copies.read_image_file(image) if isinstance(image, Path) else image
+            return id_copies.attach_id_copy(self._ctx, application_id, side, raw, name)
 
-        A refusal is said in that side's slot. The answer is painted only while the same
-        application is shown.
+        run_change(self, attach, APPLICATION_CHANGED, self._changed(side, self.tr("Attached ✓")), self._refusal(side))
+
+    def _changed(self, side: str, said: str, then: Callable[[], object] | None = None) -> Callable[[ApplicationView], None]:
+        """What follows a change to one side's copy: said in its slot, its thumbnail read again, the form told.
+
+        Painted only while the same application is shown.
         """
-        slot = self.slots[side]
-
-        def work() -> tuple[ApplicationView, bytes | ServiceError | None]:
-            view = action()
-            return view, self._thumbnail(view.id, side)
-
-        def done(result: tuple[ApplicationView, bytes | ServiceError | None]) -> None:
-            view, thumbnail = result
+        def done(view: ApplicationView) -> None:
             if view.id != self._app_id:
                 return
-            slot.show_thumbnail(thumbnail if isinstance(thumbnail, bytes) else None)
-            slot.say(said, True)
-            slot.set_actions(self._editable, self._viewable)
+            self.slots[side].say(said, True)
+            self._read_thumbnails(view.id, (side,))
             self.changed.emit(view)
             if then is not None:
                 then()
 
-        run_change(self, work, APPLICATION_CHANGED, done, lambda exc: self._refused(side, exc))
+        return done
 
-    def _refused(self, side: str, exc: BaseException) -> bool:
-        if isinstance(exc, ServiceError):
-            self.slots[side].say(exc.text(current_lang()), False)
-            return True
-        return False
+    def _refusal(self, side: str) -> Callable[[BaseException], bool]:
+        """A refusal is said in that side's slot; anything else goes where ``operations`` sends it."""
+        def refused(exc: BaseException) -> bool:
+            if isinstance(exc, ServiceError):
+                self.slots[side].say(exc.text(current_lang()), False)
+                return True
+            return False
+
+        return refused
 
     def turn(self, side: str, clockwise: bool, then: Callable[[], object] | None = None) -> None:
         """Turn the stored copy a quarter; the thumbnail (and the printed sheet) follow, then ``then`` (the open viewer)."""
         application_id = self._app_id
         if application_id is not None:
-            self._change(side, lambda: id_copies.rotate_id_copy(self._ctx, application_id, side, clockwise), self.tr("Turned ✓"), then)
+            run_change(self, lambda: id_copies.rotate_id_copy(self._ctx, application_id, side, clockwise), APPLICATION_CHANGED,
+                       self._changed(side, self.tr("Turned ✓"), then), self._refusal(side))
 
     def remove(self, side: str) -> None:
         application_id = self._app_id
         if application_id is not None:
-            self._change(side, lambda: id_copies.remove_id_copy(self._ctx, application_id, side), self.tr("Removed"))
+            run_change(self, lambda: id_copies.remove_id_copy(self._ctx, application_id, side), APPLICATION_CHANGED,
+                       self._changed(side, self.tr("Removed")), self._refusal(side))
 
     def enlarge(self, side: str) -> None:
         """Open the copy at full size once read (the service checks the right and records the view)."""
@@ -363,4 +364,4 @@ class IdCopiesWidget(QtWidgets.QWidget):
             self.viewer = viewer
             viewer.open()
 
-        run_query(self, lambda: id_copies.view_id_copy(self._ctx, application_id, side), show, lambda exc: self._refused(side, exc))
+        run_query(self, lambda: id_copies.view_id_copy(self._ctx, application_id, side), show, self._refusal(side))

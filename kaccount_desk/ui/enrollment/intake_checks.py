@@ -25,6 +25,7 @@ from kaccount_desk.ui.enrollment.field_note import FieldNote
 from kaccount_desk.ui.enrollment.latest_query import LatestQuery
 from kaccount_desk.ui.enrollment.workflow_panel import WorkflowPanel
 from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.operations import run_query
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import QtCore, QtWidgets
 
@@ -72,7 +73,7 @@ class IntakeChecks(QtWidgets.QWidget):
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(lambda: self._ask_preview())
-        self._previews = LatestQuery(self.missing_label)  # its busy cursor on "still needed", not on the fields
+        self._previews = LatestQuery()  # its busy cursor on "still needed", not on the fields
         self._after_preview: list[Callable[[], object]] = []
 
     def _check_live(self, key: str) -> None:
@@ -103,7 +104,9 @@ class IntakeChecks(QtWidgets.QWidget):
         if not self._code:
             return
         inp, application_id = self._input(), self._view.id if self._view else None
-        self._previews.ask(lambda: intake_preview.preview_intake(self._ctx, inp, application_id), self._preview_answered, self._no_preview)
+        self._previews.ask(lambda done, failed: run_query(
+            self.missing_label, lambda: intake_preview.preview_intake(self._ctx, inp, application_id), done, failed,
+        ), self._preview_answered, self._no_preview)
 
     @property
     def preview_settled(self) -> bool:

@@ -13,6 +13,7 @@ from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.pool import PoolEntry
 from kaccount_desk.ui.enrollment.latest_query import LatestQuery
 from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.operations import run_query
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtCore, QtGui, QtWidgets
 
@@ -30,7 +31,7 @@ class PoolBrowser(QtWidgets.QDialog):
         self._ctx = ctx
         self._code = campaign_code
         self._chosen: str | None = None
-        self._query = LatestQuery(self)
+        self._query = LatestQuery()
         self._accept_when_settled = False
         self.setWindowTitle(self.tr("Choose a new number"))
         self.tail_edit = QtWidgets.QLineEdit(tail)
@@ -100,8 +101,9 @@ class PoolBrowser(QtWidgets.QDialog):
     def refresh(self) -> None:
         """Re-query on every change, off the GUI thread: the tail field never waits for the store."""
         tail, patterns, free_only = self.tail_edit.text(), self.patterns(), not self.show_taken.isChecked()
-        self._query.ask(lambda: pool.browse_pool(self._ctx, self._code, tail, patterns, free_only, RESULT_LIMIT),
-                        self._answered, self._failed)
+        self._query.ask(lambda done, failed: run_query(
+            self, lambda: pool.browse_pool(self._ctx, self._code, tail, patterns, free_only, RESULT_LIMIT), done, failed,
+        ), self._answered, self._failed)
 
     @property
     def settled(self) -> bool:

@@ -14,6 +14,7 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.enrollment.latest_query import LatestQuery
 from kaccount_desk.ui.messages import current_lang, error_text
+from kaccount_desk.ui.operations import run_query
 from kaccount_desk.ui.palette import COLOURS
 from kaccount_desk.ui.qt import Qt, QtCore, QtWidgets
 
@@ -46,7 +47,7 @@ class ProgressPanel(QtWidgets.QGroupBox):
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self.deadline_label)
         layout.addWidget(self.table)
-        self._query = LatestQuery(self)
+        self._query = LatestQuery()
         self._timer = QtCore.QTimer(self)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
@@ -64,8 +65,9 @@ class ProgressPanel(QtWidgets.QGroupBox):
             self.table.setRowCount(0)
             return
         code = self.campaign_code
-        self._query.ask(lambda: application_list.department_progress(self.ctx, code), lambda found: self._show(code, found),
-                        self._refused)
+        self._query.ask(lambda done, failed: run_query(
+            self, lambda: application_list.department_progress(self.ctx, code), done, failed,
+        ), lambda found: self._show(code, found), self._refused)
 
     def _show(self, code: str, progress: Progress) -> None:
         if code != self.campaign_code:
