@@ -35,7 +35,7 @@ OTHER_ID = valid_id("13098119850612224")
 
 @dataclass
 class Statements:
-    """The threads the store's statements ran on; ``delay`` seconds are slept before each off the GUI thread."""
+    """The threads the store's statements ran on; ``delay`` seconds are slept before each (a slow server)."""
 
     delay: float = 0.0
     on_gui_thread: list[str] = field(default_factory=list)
@@ -44,8 +44,8 @@ class Statements:
     def seen(self, _conn: object, _cursor: object, statement: str, *_args: object) -> None:
         if threading.current_thread() is threading.main_thread():
             self.on_gui_thread.append(statement.split("\n")[0][:80])
-            return
-        self.in_workers += 1
+        else:
+            self.in_workers += 1
         time.sleep(self.delay)
 
 
@@ -148,6 +148,7 @@ def test_a_double_enter_saves_once(qtbot, form: IntakeForm, admin: Context, stat
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     settle(qtbot, form)
     assert len(saves) == 1 and count_applications(admin) == 1
+    assert form.banner_state == "ok", "no second save refused for a number the first one took"
     assert form.save_button.isEnabled()
 
 
