@@ -96,7 +96,8 @@ def test_paste_an_image_from_the_clipboard(qtbot, widget: IdCopiesWidget, admin:
     assert copy is not None and (copy.width, copy.height) == (600, 380)
 
 
-def test_unreadable_file_shows_the_reason_and_stores_nothing(qtbot, widget: IdCopiesWidget, admin: Context, app_id: int, tmp_path: Path) -> None:
+def test_unreadable_file_shows_the_reason_and_stores_nothing(qtbot, widget: IdCopiesWidget, admin: Context, app_id: int,
+                                                             tmp_path: Path) -> None:
     fake = tmp_path / "scan.jpg"
     fake.write_text("this is not a picture", encoding="utf-8")
     widget.attach_file("front", fake)

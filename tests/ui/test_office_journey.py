@@ -23,50 +23,45 @@ from kaccount_desk.ui.qt import Qt, QtCore, QtWidgets
 from kaccount_desk.ui.settings import Settings
 
 
+@pytest.fixture(autouse=True)
+def chinese(qapp: QtWidgets.QApplication, english: None) -> None:
+    set_current_lang("zh")
+
+
 def settle(qtbot) -> None:
     """Wait until every store call has answered and no intake form has a preview due."""
     qtbot.waitUntil(lambda: operations.idle() and all(
         w.preview_settled for w in QtWidgets.QApplication.allWidgets() if isinstance(w, IntakeForm)))
 
 
-
-@pytest.fixture(autouse=True)
-def chinese(qapp: QtWidgets.QApplication, english: None) -> None:
-    set_current_lang("zh")
-
-
 def at_the_counter(qtbot, ctx: Context) -> tuple[MainWindow, ApplicationsPage | None]:
     """The main window shown at the counter PC's size (1366×768 less the taskbar), and its Enrollment page."""
     window = MainWindow(ctx)
-    settle(qtbot)
     qtbot.addWidget(window)
     window.show()
     window.resize(1366, 728)
+    settle(qtbot)
     return window, window.page(ApplicationsPage)
 
 
 @pytest.fixture
 def form(qtbot, office: Context, campaign: str) -> IntakeForm:
     form = IntakeForm(office, campaign)
-    settle(qtbot)
     qtbot.addWidget(form)
     form.resize(1000, 700)
     form.show()
     qtbot.waitExposed(form)
+    settle(qtbot)
     return form
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support")  # the offscreen platform, for the completion popup
 def test_enter_in_the_department_list_takes_the_only_department_that_matches(qtbot, form: IntakeForm) -> None:
     commit(form.dept_line, "机加工")
-    settle(qtbot)
     popup = form.dept_combo.completer().popup()
     qtbot.waitUntil(popup.isVisible)
-    settle(qtbot)
     qtbot.wait(20)  # the list points at its only row once the completer has filled it
-    settle(qtbot)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
-    settle(qtbot)
     assert form.dept_combo.currentText() == "机加工事业部"
     assert not form.notes["dept"].text()
 
@@ -74,21 +69,14 @@ def test_enter_in_the_department_list_takes_the_only_department_that_matches(qtb
 @pytest.mark.qt_log_ignore("This plugin does not support")
 def test_leaving_the_department_field_completes_a_unique_fragment_and_keeps_an_ambiguous_one(qtbot, form: IntakeForm) -> None:
     commit(form.dept_line, "财务")
-    settle(qtbot)
     form.dept_combo.completer().popup().hide()
-    settle(qtbot)
     qtbot.keyClick(form.dept_line, Qt.Key.Key_Tab)
-    settle(qtbot)
     assert form.dept_combo.currentText() == "财务部"
     assert not form.notes["dept"].text()
     form.dept_line.clear()
-    settle(qtbot)
     commit(form.dept_line, "事业部")  # four business units: the clerk must choose
-    settle(qtbot)
     form.dept_combo.completer().popup().hide()
-    settle(qtbot)
     qtbot.keyClick(form.dept_line, Qt.Key.Key_Tab)
-    settle(qtbot)
     assert form.dept_combo.currentText() == "事业部"
 
 
@@ -96,30 +84,20 @@ def test_leaving_the_department_field_completes_a_unique_fragment_and_keeps_an_a
 def test_a_refusal_does_not_narrow_the_form_under_the_pointer(qtbot, qapp, office: Context, campaign: str) -> None:
     """At 1366×728 a refused save adds a banner and notes; the form's scroll bar must not appear then and shift every field."""
     install_translations(qapp, "zh")
-    settle(qtbot)
     window, page = at_the_counter(qtbot, office)
-    settle(qtbot)
     assert page is not None and page.form is not None
     form = page.form
     qtbot.wait(100)
-    settle(qtbot)
     before = form.copies.mapTo(window, QtCore.QPoint(0, 0)), form.copies.width()
     commit(form.dept_line, "机加")
-    settle(qtbot)
     form.dept_combo.completer().popup().hide()
-    settle(qtbot)
     commit(form.name_edit, "陈静")
-    settle(qtbot)
     form.id_edit.setFocus()
-    settle(qtbot)
     qtbot.keyClicks(form.id_edit, "130981199502280046")  # a wrong check digit
-    settle(qtbot)
     qtbot.keyClick(form.id_edit, Qt.Key.Key_Return)
-    settle(qtbot)
     qtbot.mouseClick(form.workflow.buttons["submitted"], Qt.MouseButton.LeftButton)
     settle(qtbot)
     qtbot.wait(100)
-    settle(qtbot)
     assert form.banner.isVisible()
     assert (form.copies.mapTo(window, QtCore.QPoint(0, 0)), form.copies.width()) == before
 
@@ -128,30 +106,25 @@ def test_office_staff_import_names_the_department_from_the_file_not_their_own(qt
                                                                               tmp_path) -> None:
     """Office staff (公司(党委)办公室) import other departments' sheets: their own is no default for a sheet without 部门."""
     dialog = ImportRosterDialog(office, campaign)
-    settle(qtbot)
     qtbot.addWidget(dialog)
+    settle(qtbot)  # the campaign's departments
     assert dialog.department.currentData() == "", "the office's own department was preselected"
     dialog.path.setFocus()
-    settle(qtbot)
     qtbot.keyClicks(dialog.path, str(tmp_path / "a.xlsx"))
-    settle(qtbot)
     assert dialog.department.currentData() == ""
     dialog.path.clear()
-    settle(qtbot)
     commit(dialog.path, str(tmp_path / "铸造事业部名单.xlsx"))
-    settle(qtbot)
     assert dialog.department.currentData() == "铸造事业部"
 
 
 def test_a_collector_imports_into_their_own_department_whatever_the_file_is_called(qtbot, admin: Context, campaign: str,
                                                                                    tmp_path) -> None:
     collector = make_staff(admin, "S009", "collector", "机加工事业部")
-    settle(qtbot)
     dialog = ImportRosterDialog(collector, campaign)
     qtbot.addWidget(dialog)
+    settle(qtbot)
     assert dialog.department.currentData() == "机加工事业部"
     commit(dialog.path, str(tmp_path / "铸造事业部名单.xlsx"))
-    settle(qtbot)
     assert dialog.department.currentData() == "机加工事业部"
 
 
@@ -172,7 +145,6 @@ def _mnemonics(widget: QtWidgets.QWidget) -> list[str]:
 def test_no_two_alt_letters_meet_on_a_page_of_the_first_run_wizard(qtbot, qapp, lang: str) -> None:
     """Alt+N on the organisation page went to the 名称(N) field instead of 下一步(N) (seen at the real first start)."""
     install_translations(qapp, lang)
-    settle(qtbot)
     wizard = FirstRunWizard(Settings())
     qtbot.addWidget(wizard)
     wizard.show()
@@ -181,7 +153,6 @@ def test_no_two_alt_letters_meet_on_a_page_of_the_first_run_wizard(qtbot, qapp, 
         letters = _mnemonics(wizard)
         clashes += [f"{type(page).__name__}: Alt+{letter}" for letter in set(letters) if letters.count(letter) > 1]
         wizard.organisation_page.name.setText("泊头铸造有限公司")
-        settle(qtbot)
         for edit in (wizard.admin_page.staff_no, wizard.admin_page.name):
             edit.setText("A001")
         for edit in (wizard.admin_page.password, wizard.admin_page.repeat):
@@ -196,14 +167,10 @@ def test_no_two_alt_letters_meet_on_a_page_of_the_first_run_wizard(qtbot, qapp, 
 def test_no_two_alt_letters_meet_on_the_enrollment_page(qtbot, qapp, lang: str, office: Context, campaign: str, clock) -> None:
     """With the menu bar (文件(F) 查看(V) 帮助(H)) and a late campaign's reason field: 选号(H) met Help, 放弃修改(R) met 逾期接收原因(R)."""
     clock.advance(days=3)  # past the deadline: the late acceptance reason shows
-    settle(qtbot)
     install_translations(qapp, lang)
-    settle(qtbot)
     window, page = at_the_counter(qtbot, office)
-    settle(qtbot)
     assert page is not None and page.form is not None and page.form.late_edit.isVisible()
     page.form.new_radio.setChecked(True)  # the Choose button is enabled
-    settle(qtbot)
     menus = [action.text() for action in window.menuBar().actions()]
     letters = _mnemonics(window) + [text[text.index("&") + 1].upper() for text in menus if "&" in text]
     assert not sorted({letter for letter in letters if letters.count(letter) > 1})
@@ -223,22 +190,16 @@ def test_ctrl_n_in_the_list_starts_the_next_application(qtbot, qapp, office: Con
                                                       applications: Callable[[int], None]) -> None:
     """A clerk clicked a row in the list, then Ctrl+N: nothing happened (the shortcut needed the focus in the form)."""
     applications(2)
-    settle(qtbot)
     window, page = at_the_counter(qtbot, office)
-    settle(qtbot)
     assert page is not None and page.form is not None
     page.table.setFocus()
-    settle(qtbot)
     page.table.setCurrentIndex(page.model.index(0, 1))
-    settle(qtbot)
     qtbot.keyClick(page.table, Qt.Key.Key_Return)  # Enter opens the current row in the form
     settle(qtbot)
     assert page.form.application_id is not None
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    settle(qtbot)
     page.table.setFocus()
-    settle(qtbot)
     qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     settle(qtbot)
     assert page.form.application_id is None and page.form.name_edit.hasFocus()
@@ -248,9 +209,7 @@ def test_ctrl_n_in_the_list_starts_the_next_application(qtbot, qapp, office: Con
 def test_the_import_dialog_has_alt_letters_and_no_two_meet(qtbot, qapp, lang: str, office: Context, campaign: str) -> None:
     """Its labels and buttons had none: a clerk with the sheet's path typed had to reach for the mouse."""
     install_translations(qapp, lang)
-    settle(qtbot)
     dialog = ImportRosterDialog(office, campaign)
-    settle(qtbot)
     qtbot.addWidget(dialog)
     dialog.show()
     letters = _mnemonics(dialog)

@@ -82,8 +82,10 @@ class IntakeStore(QtWidgets.QWidget):
     def _start_fresh(self) -> None:
         if self._dirty:
             self._ask_preview()  # the clerk began before the campaign came from the store: keep it
-        else:
-            self.new()
+            return
+        generation = self._load_generation
+        self.new()
+        self._load_generation = generation  # not the clerk's Ctrl+N: a load asked for meanwhile still comes
 
     def reload_campaign(self) -> None:
         """The campaign was edited elsewhere: read it again, keep what is typed, check it anew."""
