@@ -51,6 +51,12 @@ class IntakeStore(QtWidgets.QWidget):
     fields_box: QtWidgets.QWidget
     save_button: QtWidgets.QPushButton
     dept_combo: QtWidgets.QComboBox
+    name_edit: QtWidgets.QLineEdit
+    id_edit: QtWidgets.QLineEdit
+    number_edit: QtWidgets.QLineEdit
+    packages_edit: QtWidgets.QLineEdit
+    note_edit: QtWidgets.QLineEdit
+    late_edit: QtWidgets.QLineEdit
     estimate: EstimatePanel
     # Provided by the form and its other mixins.
     new: Callable[[], None]
@@ -80,8 +86,9 @@ class IntakeStore(QtWidgets.QWidget):
         self._read_campaign(code, self._start_fresh)
 
     def _start_fresh(self) -> None:
-        if self._dirty:
-            self._ask_preview()  # the clerk began before the campaign came from the store: keep it
+        typed = (self.name_edit, self.id_edit, self.number_edit, self.packages_edit, self.note_edit, self.late_edit)
+        if self._dirty or any(edit.text() for edit in typed):
+            self._ask_preview()  # the form was filled before the campaign came from the store: keep it
             return
         generation = self._load_generation
         self.new()
