@@ -9,6 +9,7 @@ from support import valid_id
 
 from kaccount_desk.services.application_list import ApplicationQuery
 from kaccount_desk.services.context import Context
+from kaccount_desk.ui import operations
 from kaccount_desk.ui.enrollment.applications_model import APPLICATION_ID_ROLE, ApplicationsModel
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
 from kaccount_desk.ui.page_cache import PAGE_SIZE
@@ -55,6 +56,7 @@ def test_filters_and_search_narrow_the_rows(qtbot, admin: Context, campaign: str
     page = ApplicationsPage(admin)
     qtbot.addWidget(page)
     page.set_campaign(campaign)
+    qtbot.waitUntil(operations.idle)  # the campaign is read in the background
     page.show()
     assert page.model.rowCount() == 27
     page.department.setCurrentIndex(page.department.findData("铸造事业部"))
@@ -85,6 +87,7 @@ def test_activating_a_row_loads_it_into_the_form(qtbot, admin: Context, campaign
     page = ApplicationsPage(admin)
     qtbot.addWidget(page)
     page.set_campaign(campaign)
+    qtbot.waitUntil(operations.idle)  # the campaign is read in the background
     loaded: list[int] = []
     assert page.form is not None
     page.form.load = loaded.append  # type: ignore[method-assign]
@@ -101,6 +104,7 @@ def test_the_view_reads_only_the_visible_pages(qtbot, admin: Context, campaign: 
     qtbot.addWidget(page)
     page.resize(1280, 800)
     page.set_campaign(campaign)
+    qtbot.waitUntil(operations.idle)  # the campaign is read in the background
     page.show()
     qtbot.waitExposed(page)
     page.table.scrollToBottom()
