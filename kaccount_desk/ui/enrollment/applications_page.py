@@ -204,8 +204,8 @@ class ApplicationsPage(QtWidgets.QWidget):
         else:
             self._replace_form()
         self.progress.set_campaign(code)
+        self._fill_filters(None)  # the campaign's rows at once, under "All departments" and "All plans"
         if not code:
-            self._fill_filters(None)
             return
 
         def read(spec: CampaignSpec) -> None:
@@ -215,6 +215,8 @@ class ApplicationsPage(QtWidgets.QWidget):
         run_query(self, lambda: campaigns.get_campaign(self.ctx, code), read)
 
     def _fill_filters(self, spec: CampaignSpec | None) -> None:
+        """The filters' choices; the rows are read again only when that changed what they ask for."""
+        asked = self.current_query() if spec is not None else None
         for combo in (self.department, self.plan):
             combo.blockSignals(True)
             combo.clear()
@@ -231,7 +233,8 @@ class ApplicationsPage(QtWidgets.QWidget):
             self.department.setEnabled(False)
         for combo in (self.department, self.plan):
             combo.blockSignals(False)
-        self.apply_filters()
+        if asked is None or self.current_query() != asked:
+            self.apply_filters()
 
     def _replace_form(self) -> None:
         if self.form is not None:
