@@ -191,3 +191,14 @@ def test_ctrl_n_while_an_application_loads_keeps_the_new_one(qtbot, form: Intake
     qtbot.keyClick(form.name_edit, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     settle(qtbot, form)
     assert form.application_id is None and form.name_edit.text() == ""
+
+
+def test_typing_while_an_application_loads_is_put_back_over_it(qtbot, form: IntakeForm, admin: Context, campaign: str,
+                                                               statements: Statements) -> None:
+    loading = saved_application(admin, campaign, "王五")
+    statements.delay = 0.05
+    form.load(loading)
+    type_text(qtbot, form.note_edit, "call back at 5")
+    settle(qtbot, form)
+    assert form.application_id == loading and form.name_edit.text() == "王五"
+    assert form.note_edit.text() == "call back at 5" and form.has_unsaved_input()

@@ -254,6 +254,7 @@ class IntakeForm(IntakeFieldWidgets, IntakeChecks, IntakeDrafts, IntakeStore, Qt
     def _edited(self, key: str) -> None:
         """Typing: the field's own note now, the rest a moment after typing stops; a refusal's banner goes."""
         self._dirty = True
+        self._note_typing(key)
         self.typing.emit()
         if self.banner_state == "reason":
             self._set_banner("", "")

@@ -10,7 +10,7 @@ a VPN) answers. What that asks of the form:
 - whoever must know the save finished before going on (the next application, a move, an ID copy
   on a new draft, a batch) gives ``save_then`` a callback, called with the saved view or None;
 - a load that is overtaken (another row chosen, Ctrl+N) is dropped when it answers: a generation
-  number says which answer is still wanted.
+  number says which answer is still wanted; a field typed in while it loads is put back over it.
 """
 
 from __future__ import annotations
@@ -73,6 +73,7 @@ class IntakeStore(QtWidgets.QWidget):
         self._saving = False
         self._after_save: list[AfterSave] = []
         self._load_generation = 0
+        self._typed_while_loading: set[str] | None = None  # the fields typed in since a load was asked for
 
     @property
     def saving(self) -> bool:
@@ -86,8 +87,7 @@ class IntakeStore(QtWidgets.QWidget):
         self._read_campaign(code, self._start_fresh)
 
     def _start_fresh(self) -> None:
-        typed = (self.name_edit, self.id_edit, self.number_edit, self.packages_edit, self.note_edit, self.late_edit)
-        if self._dirty or any(edit.text() for edit in typed):
+        if self._dirty or any(edit.text() for edit in self._typed_edits().values()):
             self._ask_preview()  # the form was filled before the campaign came from the store: keep it
             return
         generation = self._load_generation
@@ -141,6 +141,7 @@ class IntakeStore(QtWidgets.QWidget):
     def _load(self, application_id: int, then: Callable[[], object] | None) -> None:
         self._load_generation += 1
         generation = self._load_generation
+        self._typed_while_loading = set()
 
         def done(view: ApplicationView) -> None:
             if generation != self._load_generation:
@@ -155,15 +156,41 @@ class IntakeStore(QtWidgets.QWidget):
     def _show_loaded(self, view: ApplicationView, generation: int, then: Callable[[], object] | None) -> None:
         if generation != self._load_generation:
             return
+        typed = {key: self._typed_text(key) for key in self._typed_while_loading or ()}
+        self._typed_while_loading = None
         self._confirmed = set(view.confirmed)
         self._fill(view)
         self._set_banner("info", self.tr("Application #%1").replace("%1", str(view.id)))
+        if typed and view.editable:
+            self._put_typing_back(typed)
         if then is not None:
             then()
 
     def _drop_pending_load(self) -> None:
         """A new application was started: a load still on its way must not paint over it."""
         self._load_generation += 1
+        self._typed_while_loading = None
+
+    def _note_typing(self, key: str) -> None:
+        """A field typed in while an application loads: it is put back over the loaded one, never lost."""
+        if self._typed_while_loading is not None:
+            self._typed_while_loading.add(key)
+
+    def _typed_text(self, key: str) -> str:
+        return self.dept_combo.currentText() if key == "dept" else self._typed_edits()[key].text()
+
+    def _typed_edits(self) -> dict[str, QtWidgets.QLineEdit]:
+        return {"name": self.name_edit, "id": self.id_edit, "number": self.number_edit, "packages": self.packages_edit,
+                "note": self.note_edit, "late": self.late_edit}
+
+    def _put_typing_back(self, typed: dict[str, str]) -> None:
+        for key, text in typed.items():
+            if key == "dept":
+                self.dept_combo.setEditText(text)
+            else:
+                self._typed_edits()[key].setText(text)
+        self._dirty = True
+        self._ask_preview()
 
     # ----- saving -----
 
