@@ -1255,11 +1255,6 @@ or choose an image</source>
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="285" />
-        <source>Saved as draft #%1 with the problems listed; it cannot move on until they are fixed</source>
-        <translation>已存为草稿 #%1,所列问题改正之前不能继续办理</translation>
-    </message>
-    <message>
         <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="100" />
         <source>&amp;Save (Enter)</source>
         <translation>保存(&amp;S)(Enter)</translation>
@@ -1289,18 +1284,26 @@ or choose an image</source>
         <source>Application #%1 saved; this is a new one</source>
         <translation>申请 #%1 已保存;现在填写下一份</translation>
     </message>
+</context>
+<context>
+    <name>IntakeStore</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="272" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_store.py" line="163" />
         <source>Application #%1</source>
         <translation>申请 #%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="288" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_store.py" line="228" />
+        <source>Saved as draft #%1 with the problems listed; it cannot move on until they are fixed</source>
+        <translation>已存为草稿 #%1,所列问题改正之前不能继续办理</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_store.py" line="231" />
         <source>Saved — application #%1</source>
         <translation>已保存 — 申请 #%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="305" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_store.py" line="280" />
         <source>Application #%1 is now: %2</source>
         <translation>申请 #%1 现为:%2</translation>
     </message>
