@@ -9,9 +9,11 @@ kept as drafts, offered back) is ``ui/window_typing.py``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from kaccount_desk.services import campaigns
+from kaccount_desk.services.campaigns import CampaignSummary
 from kaccount_desk.services.changes import EVERYTHING, ROSTER_IMPORTED, Changes
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
@@ -21,7 +23,7 @@ from kaccount_desk.ui.fit import fit_to_screen
 from kaccount_desk.ui.i18n import install_translations
 from kaccount_desk.ui.idle_lock import IdleLock
 from kaccount_desk.ui.messages import show_error
-from kaccount_desk.ui.operations import announce, change_hub
+from kaccount_desk.ui.operations import announce, change_hub, run_query
 from kaccount_desk.ui.page import Page
 from kaccount_desk.ui.pages import LANDING_PAGES, PageSpec, pages_for
 from kaccount_desk.ui.qt import QtCore, QtGui, QtWidgets, Signal, Slot
@@ -262,16 +264,25 @@ class MainWindow(WindowTyping, WindowMenus, QtWidgets.QMainWindow):
         return self.campaign_combo.code
 
     @Slot()
-    def reload_campaigns(self) -> None:
-        """Re-read the list (after a campaign was loaded or edited) and keep the choice if it exists."""
-        opening = self.campaign_code is None
-        try:
-            found = campaigns.list_campaigns(self.ctx)
-        except ServiceError as exc:
-            show_error(self, exc)
-            found = []
-        self.campaign_combo.fill(found, self.campaign_code or self.settings.get(LAST_CAMPAIGN), opening)
-        self._campaign_chosen()
+    def reload_campaigns(self, then: Callable[[], None] | None = None) -> None:
+        """Re-read the list (after a campaign was loaded or edited) and keep the choice if it exists; then ``then``."""
+        ctx = self.ctx
+
+        def fill(found: list[CampaignSummary]) -> None:
+            opening = self.campaign_code is None
+            self.campaign_combo.fill(found, self.campaign_code or self.settings.get(LAST_CAMPAIGN), opening)
+            self._campaign_chosen()
+            if then is not None:
+                then()
+
+        def refused(exc: BaseException) -> bool:
+            if isinstance(exc, ServiceError):
+                show_error(self, exc)
+                fill([])
+                return True
+            return False
+
+        run_query(self, lambda: campaigns.list_campaigns(ctx), fill, refused)
 
     @Slot(str)
     def campaigns_changed(self, added: str) -> None:
@@ -280,10 +291,12 @@ class MainWindow(WindowTyping, WindowMenus, QtWidgets.QMainWindow):
         Whoever loads a new campaign file while the last one is past its deadline means to work on
         the new one; a live campaign in use stays, since its applications are still coming in.
         """
-        self.reload_campaigns()
-        box = self.campaign_combo
-        if added and added != self.campaign_code and box.is_closed(box.currentIndex()) and box.live_index(added) >= 0:
-            box.setCurrentIndex(box.live_index(added))  # through _campaign_switched: unsaved typing is settled first
+        def take_up() -> None:
+            box = self.campaign_combo
+            if added and added != self.campaign_code and box.is_closed(box.currentIndex()) and box.live_index(added) >= 0:
+                box.setCurrentIndex(box.live_index(added))  # through _campaign_switched: unsaved typing is settled first
+
+        self.reload_campaigns(take_up)
 
     @Slot()
     def _campaign_switched(self) -> None:

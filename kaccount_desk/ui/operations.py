@@ -11,8 +11,9 @@ while one runs waits its turn (a click is queued, never lost), so two actions on
 cannot overtake each other. A refusal (``ServiceError``) goes to ``on_failed`` or, by default, to
 the usual error box; a store that cannot be used goes to the banner.
 
-A change made on the GUI thread by a caller that needs its answer at once (the intake form's
-save, asked for by the "unsaved typing" question) calls :func:`announce` itself afterwards.
+A change made on the GUI thread by a caller that needs its answer at once calls :func:`announce`
+itself afterwards. (The intake form's save for the "unsaved typing" question runs here like any
+other, and waits in a local event loop: ``IntakeStore.save_input``.)
 """
 
 from __future__ import annotations

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, cast
 
 from kaccount_desk.domain.operator_time import local
 from kaccount_desk.services.context import Context
+from kaccount_desk.services.drafts import KeptDraft
 from kaccount_desk.ui.drafts import DraftKeeper
+from kaccount_desk.ui.operations import run_query
 from kaccount_desk.ui.page import Page
 from kaccount_desk.ui.qt import QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.settings import Settings
@@ -74,26 +76,36 @@ class WindowTyping(QtWidgets.QMainWindow):
             editor.activateWindow()
 
     def offer_drafts(self) -> None:
-        """After a crash or a power cut: offer back, per form, what was being typed and not saved."""
+        """After a crash or a power cut: offer back, per form, what was being typed and not saved.
+
+        The drafts are looked for in a worker; the question comes when they are found.
+        """
+        keepers = list(self.draft_keepers)
+
+        def offer(found: list[KeptDraft | None]) -> None:
+            for keeper, kept in zip(keepers, found, strict=True):
+                self._offer_draft(keeper, kept)
+
+        run_query(self, lambda: [keeper.offered() for keeper in keepers], offer)
+
+    def _offer_draft(self, keeper: DraftKeeper, kept: KeptDraft | None) -> None:
+        if kept is None:
+            return
         kinds = {"application": self.tr("an application"), "ticket": self.tr("a new ticket")}
-        for keeper in self.draft_keepers:
-            kept = keeper.offered()
-            if kept is None:
-                continue
-            buttons = QtWidgets.QMessageBox.StandardButton
-            answer = QtWidgets.QMessageBox.question(
-                self, self.tr("Unsaved typing found"),
-                self.tr("When the program last stopped, %1 was being typed and not saved (kept at %2). Restore it?")
-                .replace("%1", kinds[kept.kind]).replace("%2", f"{local(kept.saved_at):%Y-%m-%d %H:%M}"),
-                buttons.Yes | buttons.Discard, buttons.Yes)
-            if answer != buttons.Yes:
-                keeper.forget()
-            elif kept.kind == "application":
-                page = self._show("ApplicationsPage")  # built now if it was not: the draft goes into its form
-                if page is not None and (form := cast("ApplicationsPage", page).form) is not None:
-                    form.restore_draft(kept.fields)
-            elif (tickets_page := self._show("TicketsPage")) is not None:
-                cast("TicketsPage", tickets_page).open_form().restore_draft(kept.fields)
+        buttons = QtWidgets.QMessageBox.StandardButton
+        answer = QtWidgets.QMessageBox.question(
+            self, self.tr("Unsaved typing found"),
+            self.tr("When the program last stopped, %1 was being typed and not saved (kept at %2). Restore it?")
+            .replace("%1", kinds[kept.kind]).replace("%2", f"{local(kept.saved_at):%Y-%m-%d %H:%M}"),
+            buttons.Yes | buttons.Discard, buttons.Yes)
+        if answer != buttons.Yes:
+            keeper.forget()
+        elif kept.kind == "application":
+            page = self._show("ApplicationsPage")  # built now if it was not: the draft goes into its form
+            if page is not None and (form := cast("ApplicationsPage", page).form) is not None:
+                form.restore_draft(kept.fields)
+        elif (tickets_page := self._show("TicketsPage")) is not None:
+            cast("TicketsPage", tickets_page).open_form().restore_draft(kept.fields)
 
     def keep_for_later(self) -> None:
         """Every form's typing kept now as this clerk's draft, and the layout as left: the counter changes

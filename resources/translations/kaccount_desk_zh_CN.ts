@@ -322,46 +322,46 @@
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="212" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="225" />
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="213" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="226" />
         <source>All plans</source>
         <translation>全部资费</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="273" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="281" />
         <source>%n application(s)</source>
         <translation>
             <numerusform>共 %n 份申请</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="274" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="282" />
         <source>%n selected</source>
         <translation>
             <numerusform>已选 %n 份</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="320" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="328" />
         <source>Rejected</source>
         <translation>被退回</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="320" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="328" />
         <source>Operator's reason for rejecting</source>
         <translation>移动公司退回的原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="324" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="332" />
         <source>Move applications</source>
         <translation>批量办理申请</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="325" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="333" />
         <source>Move %n selected application(s) to “%1”?</source>
         <translation>
             <numerusform>把选中的 %n 份申请改为“%1”?</numerusform>
@@ -670,70 +670,70 @@
 <context>
     <name>CopySlot</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="57" />
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="122" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="58" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="123" />
         <source>Drop, paste (Ctrl+V)
 or choose an image</source>
         <translation>拖入、粘贴(Ctrl+V)
 或选择图片</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="66" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="67" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="67" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="68" />
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="71" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="72" />
         <source>Enlarge</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="72" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="73" />
         <source>Open the copy at full size (Enter, or double-click the picture)</source>
         <translation>查看原图(Enter,或双击图片)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="73" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="74" />
         <source>Turn ↻</source>
         <translation>旋转 ↻</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="74" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="75" />
         <source>Turn the copy a quarter to the right (R)</source>
         <translation>向右旋转90度(R)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="75" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="76" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="76" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="77" />
         <source>Remove this copy, after a confirmation (Delete)</source>
         <translation>删除这张复印件,删除前会确认(Delete)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="137" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="138" />
         <source>ID card image</source>
         <translation>身份证图片</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="136" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="137" />
         <source>Images (%1)</source>
         <translation>图片 (%1)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="152" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="153" />
         <source>Remove copy</source>
         <translation>删除复印件</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="152" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="153" />
         <source>Remove the %1 of the ID card from this application? It must then be attached again.</source>
         <translation>从此申请中删除身份证%1复印件?删除后需要重新上传。</translation>
     </message>
@@ -780,52 +780,52 @@ or choose an image</source>
 <context>
     <name>EstimatePanel</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="29" />
+        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="32" />
         <source>Tariff estimate</source>
         <translation>资费估算</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="35" />
+        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="38" />
         <source>not given</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="36" />
+        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="39" />
         <source> yuan</source>
         <translation> 元</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="47" />
+        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="51" />
         <source>In-group min</source>
         <translation>网内分钟</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="47" />
+        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="51" />
         <source>Out-of-group min</source>
         <translation>网外分钟</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="47" />
+        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="51" />
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="47" />
+        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="51" />
         <source>Data MB</source>
         <translation>流量(MB)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="51" />
+        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="55" />
         <source>Current monthly fee</source>
         <translation>现在的月费</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="77" />
+        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="94" />
         <source>%1 yuan</source>
         <translation>%1 元</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="82" />
+        <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="99" />
         <source>Enter the current monthly fee to compare keeping the current plan.</source>
         <translation>填入现在的月费,即可与“保留原资费”比较。</translation>
     </message>
@@ -919,48 +919,48 @@ or choose an image</source>
 <context>
     <name>IdCopiesWidget</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="206" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="208" />
         <source>Front (photo side)</source>
         <translation>正面(照片面)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="207" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="209" />
         <source>Back (issuing authority)</source>
         <translation>反面(签发机关)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="260" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="279" />
         <source>pasted image</source>
         <translation>粘贴的图片</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="261" />
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="267" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="281" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="287" />
         <source>The clipboard holds no image or image file.</source>
         <translation>剪贴板中没有图片或图片文件。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="276" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="303" />
         <source>Save the application first (see the reasons at the top), then attach the copy.</source>
         <translation>请先保存申请(见上方原因),再添加身份证复印件。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="284" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="310" />
         <source>Attached ✓</source>
         <translation>已添加 ✓</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="309" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="343" />
         <source>Turned ✓</source>
         <translation>已旋转 ✓</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="319" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="349" />
         <source>Removed</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="329" />
+        <location filename="../../kaccount_desk/ui/enrollment/id_copies_widget.py" line="361" />
         <source>%1 — application %2</source>
         <translation>%1 — 申请 %2</translation>
     </message>
@@ -968,22 +968,22 @@ or choose an image</source>
 <context>
     <name>ImportReportModel</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="25" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="26" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="26" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="27" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="27" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="28" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="28" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="29" />
         <source>Reasons and warnings</source>
         <translation>原因与提醒</translation>
     </message>
@@ -991,109 +991,109 @@ or choose an image</source>
 <context>
     <name>ImportRosterDialog</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="107" />
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="173" />
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="201" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="108" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="182" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="210" />
         <source>Import roster</source>
         <translation>导入名单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="109" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="110" />
         <source>A department's roster (.xlsx or .csv)</source>
         <translation>部门报来的名单(.xlsx 或 .csv)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="145" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="140" />
         <source>The refused rows as the department sent them, with a reason column, to send back</source>
         <translation>按部门报来的原样保存未通过的行,并加一列原因,退回给部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="110" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="111" />
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="113" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="114" />
         <source>(from the sheet's department column)</source>
         <translation>(按表中的“部门”列)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="122" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="117" />
         <source>For a sheet without a department column, or rows left blank there</source>
         <translation>用于没有“部门”列的表,或该列留空的行</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="123" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="118" />
         <source>D&amp;ry run (check only)</source>
         <translation>试导入(只检查,不写入)(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="125" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="120" />
         <source>&amp;Check / import</source>
         <translation>检查 / 导入(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="144" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="139" />
         <source>&amp;Save refused rows…</source>
         <translation>保存未通过的行(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="155" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="150" />
         <source>&amp;Department:</source>
         <translation>部门(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="173" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="182" />
         <source>Rosters (*.xlsx *.csv);;All files (*)</source>
         <translation>名单 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="191" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="200" />
         <source>Choose a roster file first.</source>
         <translation>请先选择名单文件。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="196" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="205" />
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="196" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="205" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="208" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="217" />
         <source>new %1, updated %2, unchanged %3, refused %4</source>
         <translation>新增 %1,更新 %2,未变 %3,拒收 %4</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="211" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="220" />
         <source>Dry run, nothing was written:</source>
         <translation>试导入,未写入任何数据:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="211" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="220" />
         <source>Imported:</source>
         <translation>已导入:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="228" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="237" />
         <source>refused</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="230" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="239" />
         <source>Save refused rows</source>
         <translation>保存未通过的行</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="238" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="247" />
         <source>%1 refused rows saved to %2</source>
         <translation>已将 %1 行未通过的记录保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="245" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="253" />
         <source>Import cancelled: nothing was written.</source>
         <translation>已取消导入:未写入任何数据。</translation>
     </message>
@@ -1101,32 +1101,32 @@ or choose an image</source>
 <context>
     <name>IntakeChecks</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="123" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="156" />
         <source>The number the person keeps</source>
         <translation>申请人保留的老号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="123" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="156" />
         <source>Type the number or press F4 to choose one</source>
         <translation>输入号码,或按 F4 选号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="142" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="175" />
         <source>Changes not saved yet (Enter saves)</source>
         <translation>修改尚未保存(按 Enter 保存)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="142" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="175" />
         <source>Not saved yet (Enter saves)</source>
         <translation>尚未保存(按 Enter 保存)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="145" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="178" />
         <source>Only the confirmation below is missing</source>
         <translation>只差下面的确认</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="145" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="178" />
         <source>Nothing missing ✓</source>
         <translation>材料齐全 ✓</translation>
     </message>
@@ -1134,22 +1134,22 @@ or choose an image</source>
 <context>
     <name>IntakeDrafts</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_drafts.py" line="135" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_drafts.py" line="142" />
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_drafts.py" line="135" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_drafts.py" line="142" />
         <source>Discard what was typed since the last save?</source>
         <translation>放弃上次保存以来填写的内容?</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_drafts.py" line="146" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_drafts.py" line="153" />
         <source>Changes discarded</source>
         <translation>已放弃修改</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_drafts.py" line="150" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_drafts.py" line="157" />
         <source>The application in the form has not been saved. Save it as a draft now?</source>
         <translation>表单中的申请还没有保存。现在保存为草稿吗?</translation>
     </message>
@@ -1265,52 +1265,55 @@ or choose an image</source>
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="285" />
-        <source>Saved as draft #%1 with the problems listed; it cannot move on until they are fixed</source>
-        <translation>已存为草稿 #%1,所列问题改正之前不能继续办理</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="100" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="99" />
         <source>&amp;Save (Enter)</source>
         <translation>保存(&amp;S)(Enter)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="101" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="100" />
         <source>Next application (Ctrl+N)</source>
         <translation>下一份申请(Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="102" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="101" />
         <source>Dis&amp;card changes</source>
         <translation>放弃修改(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="122" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="121" />
         <source>ID card copies</source>
         <translation>身份证复印件</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="124" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="123" />
         <source>Still needed before it can move on</source>
         <translation>提交前还缺少</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="254" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="221" />
         <source>Application #%1 saved; this is a new one</source>
         <translation>申请 #%1 已保存;现在填写下一份</translation>
     </message>
+</context>
+<context>
+    <name>IntakeStore</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="272" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_store.py" line="163" />
         <source>Application #%1</source>
         <translation>申请 #%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="288" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_store.py" line="228" />
+        <source>Saved as draft #%1 with the problems listed; it cannot move on until they are fixed</source>
+        <translation>已存为草稿 #%1,所列问题改正之前不能继续办理</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/intake_store.py" line="231" />
         <source>Saved — application #%1</source>
         <translation>已保存 — 申请 #%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="305" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_store.py" line="280" />
         <source>Application #%1 is now: %2</source>
         <translation>申请 #%1 现为:%2</translation>
     </message>
@@ -1369,7 +1372,7 @@ or choose an image</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="63" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="65" />
         <source>KAccount Desk — key-account intake</source>
         <translation>大客户业务受理台</translation>
     </message>
@@ -1536,42 +1539,42 @@ or choose an image</source>
 <context>
     <name>PoolBrowser</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="31" />
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="36" />
         <source>Choose a new number</source>
         <translation>选择新号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="33" />
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="38" />
         <source>Last digits, e.g. 88</source>
         <translation>尾号,如 88</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="37" />
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="42" />
         <source>Show taken numbers too</source>
         <translation>也显示已被选用的号码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="60" />
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="65" />
         <source>&amp;Tail digits:</source>
         <translation>尾号(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="71" />
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="76" />
         <source>Take this number</source>
         <translation>选用此号码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="110" />
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="131" />
         <source>%1 (taken)</source>
         <translation>%1(已选用)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="120" />
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="141" />
         <source> (first %1 shown)</source>
         <translation>(仅显示前 %1 个)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="121" />
+        <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="142" />
         <source>%1 free of %2 listed</source>
         <translation>列出 %2 个,其中 %1 个可选</translation>
     </message>
@@ -1764,42 +1767,42 @@ or choose an image</source>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="30" />
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="32" />
         <source>Progress by department</source>
         <translation>各部门进度</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="36" />
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="38" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="36" />
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="38" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="36" />
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="38" />
         <source>Total</source>
         <translation>申请数</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="36" />
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="38" />
         <source>Ready</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="36" />
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="38" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="76" />
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="90" />
         <source>deadline passed</source>
         <translation>已过截止时间</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="81" />
+        <location filename="../../kaccount_desk/ui/enrollment/progress_panel.py" line="95" />
         <source>Deadline: %1</source>
         <translation>截止时间:%1</translation>
     </message>
@@ -3033,22 +3036,22 @@ Your input stays here; trying again every %2 seconds.</source>
 <context>
     <name>WindowTyping</name>
     <message>
-        <location filename="../../kaccount_desk/ui/window_typing.py" line="78" />
+        <location filename="../../kaccount_desk/ui/window_typing.py" line="94" />
         <source>an application</source>
         <translation>一份申请</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_typing.py" line="78" />
+        <location filename="../../kaccount_desk/ui/window_typing.py" line="94" />
         <source>a new ticket</source>
         <translation>一张新工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_typing.py" line="85" />
+        <location filename="../../kaccount_desk/ui/window_typing.py" line="97" />
         <source>Unsaved typing found</source>
         <translation>发现未保存的内容</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_typing.py" line="86" />
+        <location filename="../../kaccount_desk/ui/window_typing.py" line="98" />
         <source>When the program last stopped, %1 was being typed and not saved (kept at %2). Restore it?</source>
         <translation>程序上次停止时,有%1正在填写且未保存(保存于 %2)。要恢复吗?</translation>
     </message>
@@ -3178,24 +3181,24 @@ Your input stays here; trying again every %2 seconds.</source>
 <context>
     <name>roster_dialogs</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="256" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="264" />
         <source>Roster</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="258" />
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="269" />
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="273" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="266" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="277" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="281" />
         <source>Export roster</source>
         <translation>导出名单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="259" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="267" />
         <source>Spreadsheet (*.xlsx);;Text with commas (*.csv)</source>
         <translation>电子表格 (*.xlsx);;逗号分隔文本 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="270" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="278" />
         <source>%n application(s) written to:</source>
         <translation>已导出 %n 份申请到:</translation>
     </message>

@@ -26,6 +26,7 @@ from kaccount_desk.domain.mobile import check_mobile  # noqa: E402
 from kaccount_desk.domain.resident_id import check_resident_id  # noqa: E402
 from kaccount_desk.services import campaigns, staff  # noqa: E402
 from kaccount_desk.services.context import Context, Store  # noqa: E402
+from kaccount_desk.ui import operations  # noqa: E402
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm  # noqa: E402
 from kaccount_desk.ui.qt import QtWidgets  # noqa: E402
 
@@ -75,7 +76,8 @@ def main() -> None:
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
     form = IntakeForm(ctx, code)
     form.show()
-    app.processEvents()
+    while not operations.idle():  # the campaign and its live checks, read in the background
+        app.processEvents()
     today = clock().date()
     rows = [
         ("ID field", time_keystrokes(form.id_edit, ID_TEXT), time_bare(lambda s: check_resident_id(s, today), ID_TEXT)),
@@ -91,6 +93,8 @@ def main() -> None:
     form.close()
     form.deleteLater()
     app.processEvents()
+    while not operations.idle():  # the last previews, asked off the GUI thread
+        app.processEvents()
     store.close()
 
 

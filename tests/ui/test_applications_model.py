@@ -69,6 +69,7 @@ def test_filters_and_search_narrow_the_rows(qtbot, admin: Context, campaign: str
     page = ApplicationsPage(admin)
     qtbot.addWidget(page)
     page.set_campaign(campaign)
+    qtbot.waitUntil(operations.idle)  # the campaign is read in the background
     page.show()
     qtbot.waitUntil(operations.idle)
     assert page.model.rowCount() == 27
@@ -103,6 +104,7 @@ def test_activating_a_row_loads_it_into_the_form(qtbot, admin: Context, campaign
     page = ApplicationsPage(admin)
     qtbot.addWidget(page)
     page.set_campaign(campaign)
+    qtbot.waitUntil(operations.idle)  # the campaign is read in the background
     loaded: list[int] = []
     assert page.form is not None
     page.form.load = loaded.append  # type: ignore[method-assign]
@@ -122,6 +124,7 @@ def test_the_view_reads_only_the_visible_pages(qtbot, admin: Context, campaign: 
     qtbot.addWidget(page)
     page.resize(1280, 800)
     page.set_campaign(campaign)
+    qtbot.waitUntil(operations.idle)  # the campaign is read in the background
     page.show()
     qtbot.waitExposed(page)
     qtbot.waitUntil(operations.idle)

@@ -17,12 +17,19 @@ from kaccount_desk.services.application_list import ApplicationQuery
 from kaccount_desk.services.context import Context
 from kaccount_desk.ui import operations
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
+from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.main_window import MainWindow
 from kaccount_desk.ui.printing.print_page import PrintPage
 from kaccount_desk.ui.qt import Qt, QtWidgets
 
 pytestmark = pytest.mark.usefixtures("english")
 CTRL, SHIFT, NONE = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.NoModifier
+
+
+def settle(qtbot) -> None:
+    """Wait until every store call has answered and no intake form has a preview due."""
+    qtbot.waitUntil(lambda: operations.idle() and all(
+        w.preview_settled for w in QtWidgets.QApplication.allWidgets() if isinstance(w, IntakeForm)))
 
 
 def _jpeg() -> bytes:
@@ -33,9 +40,11 @@ def _jpeg() -> bytes:
 
 def _page(qtbot: QtBot, ctx: Context, campaign: str) -> ApplicationsPage:
     page = ApplicationsPage(ctx)
+    settle(qtbot)
     qtbot.addWidget(page)
     page.resize(1400, 900)
     page.set_campaign(campaign)
+    settle(qtbot)
     page.show()
     qtbot.waitExposed(page)
     _loaded(qtbot, page)
@@ -59,6 +68,7 @@ def _id(page: ApplicationsPage, row: int) -> int:
 def _click(qtbot: QtBot, page: ApplicationsPage, row: int, modifier: Qt.KeyboardModifier = NONE) -> None:
     rect = page.table.visualRect(page.model.index(row, 1))
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+    settle(qtbot)
 
 
 @pytest.fixture
@@ -161,6 +171,7 @@ def test_the_selection_prints_its_forms_on_the_print_page(
     window.resize(1600, 1000)
     window.show()
     qtbot.waitExposed(window)
+    settle(qtbot)
     page = window.page(ApplicationsPage)
     assert page is not None and page.print_forms_action.isVisible()
     window.nav.setCurrentRow([p for _, p in window.pages].index(page))

@@ -75,6 +75,7 @@ def test_copies_attached_by_the_command_line_show_in_the_open_form_on_f5_and_typ
     assert page is not None and page.form is not None
     form = page.form
     form.load(app_id)
+    qtbot.waitUntil(lambda: operations.idle() and form.preview_settled)
     assert "缺少身份证复印件(正面)" in form.missing_label.text() and not form.copies.slots["front"].has_thumbnail
     qtbot.keyClicks(form.note_edit, "call before 5")  # typed, not saved: a refresh must not take it
     command_line = Store(f"sqlite:///{store_path}", resources=REPO / "resources", clock=clock)  # its own connection, as the CLI's
@@ -87,6 +88,7 @@ def test_copies_attached_by_the_command_line_show_in_the_open_form_on_f5_and_typ
         command_line.close()
     assert "缺少身份证复印件(正面)" in form.missing_label.text()  # nothing told the window yet
     press_f5(qtbot, window)
+    qtbot.waitUntil(lambda: operations.idle() and form.preview_settled)
     assert "缺少身份证复印件" not in form.missing_label.text()
     assert form.copies.slots["front"].has_thumbnail and form.copies.slots["back"].has_thumbnail
     assert form.view is not None and form.view.has_front and form.view.has_back

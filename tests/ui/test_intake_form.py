@@ -13,6 +13,7 @@ from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.services import enrollment
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
+from kaccount_desk.ui import operations
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.messages import set_current_lang
 from kaccount_desk.ui.qt import Qt, QtWidgets
@@ -28,11 +29,17 @@ def chinese(qapp: QtWidgets.QApplication, english: None) -> None:
     set_current_lang("zh")
 
 
+def settle(qtbot, form: IntakeForm) -> None:
+    """Wait until the form's store calls (the campaign, a save, a load, the preview) have answered."""
+    qtbot.waitUntil(lambda: operations.idle() and form.preview_settled)
+
+
 def make_form(qtbot, ctx: Context, campaign: str) -> IntakeForm:
     form = IntakeForm(ctx, campaign)
     qtbot.addWidget(form)
     form.resize(1280, 860)
     form.show()
+    settle(qtbot, form)
     return form
 
 
@@ -47,6 +54,7 @@ def fill(qtbot, form: IntakeForm, number: str = MOBILE, dept: str = "铸造事�
     type_text(qtbot, form.id_edit, VALID_ID)
     type_text(qtbot, form.number_edit, number)
     form.plan_combo.setCurrentIndex(form.plan_combo.findData("group8"))
+    settle(qtbot, form)
 
 
 def card(path: Path) -> Path:
@@ -76,7 +84,9 @@ def test_unicom_number_warns_and_the_confirmation_is_saved(qtbot, form: IntakeFo
     assert "中国联通" in form.notes["number"].text()
     box = form.confirm_list.boxes["mobile.carrier_mismatch"]
     box.setChecked(True)
+    settle(qtbot, form)
     qtbot.keyClick(form.note_edit, Qt.Key.Key_Return)
+    settle(qtbot, form)
     view = enrollment.get_application(admin, form.application_id)
     assert "mobile.carrier_mismatch" in view.confirmed
     assert not [r for r in view.missing if r.confirm]
@@ -87,6 +97,7 @@ def test_enter_saves_and_the_application_can_be_read_back(qtbot, form: IntakeFor
     assert form.notes["number"].state == "ok" and "中国移动" in form.notes["number"].text()
     with qtbot.waitSignal(form.saved) as blocker:
         qtbot.keyClick(form.number_edit, Qt.Key.Key_Return)
+    settle(qtbot, form)
     view = enrollment.get_application(admin, blocker.args[0])
     assert (view.name, view.department, view.msisdn, view.plan) == ("张三", "铸造事业部", MOBILE, "group8")
     assert f"#{view.id}" in form.banner.text() and form.banner_state == "ok"
@@ -102,6 +113,7 @@ def test_refused_save_shows_reasons_inline_and_keeps_every_field(qtbot, form: In
     type_text(qtbot, form.number_edit, "18832758888")
     typed = {w: w.text() for w in (form.name_edit, form.id_edit, form.number_edit)}
     qtbot.keyClick(form.id_edit, Qt.Key.Key_Return)
+    settle(qtbot, form)
     assert form.application_id is None
     assert form.banner_state == "reason" and form.banner.isVisible()
     assert "不在本次活动的部门名单中" in form.banner.text()
@@ -117,8 +129,10 @@ def test_ctrl_n_clears_the_person_but_keeps_department_and_plan(qtbot, form: Int
     qtbot.waitActive(form)
     fill(qtbot, form)
     qtbot.keyClick(form.name_edit, Qt.Key.Key_Return)
+    settle(qtbot, form)
     assert form.application_id is not None
     qtbot.keyClick(form.id_edit, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, form)
     assert (form.name_edit.text(), form.id_edit.text(), form.number_edit.text()) == ("", "", "")
     assert form.application_id is None
     assert form.dept_combo.currentText() == "铸造事业部"
@@ -131,10 +145,12 @@ def test_ctrl_n_saves_what_was_typed_first_and_keeps_it_if_refused(qtbot, form: 
     qtbot.waitActive(form)
     fill(qtbot, form)
     qtbot.keyClick(form.id_edit, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, form)
     assert form.name_edit.text() == "" and "#1" in form.banner.text()
     assert enrollment.get_application(admin, 1).name == "张三"
     fill(qtbot, form, dept="不存在的部门", name="李四")
     qtbot.keyClick(form.id_edit, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, form)
     assert form.name_edit.text() == "李四" and form.banner_state == "reason"
 
 
@@ -155,9 +171,11 @@ def test_late_application_needs_a_reason_only_office_may_give(qtbot, admin: Cont
     assert "已过" in form.late_banner.text() and form.late_edit.isEnabled()
     fill(qtbot, form)
     qtbot.keyClick(form.name_edit, Qt.Key.Key_Return)
+    settle(qtbot, form)
     assert form.banner_state == "reason" and form.focusWidget() is form.late_edit
     type_text(qtbot, form.late_edit, "manager approved")
     qtbot.keyClick(form.late_edit, Qt.Key.Key_Return)
+    settle(qtbot, form)
     assert form.banner_state == "ok"
     assert enrollment.get_application(admin, form.application_id).late_reason == "manager approved"
 
@@ -166,15 +184,19 @@ def test_full_keyboard_flow_save_attach_submit(qtbot, office: Context, campaign:
     form = make_form(qtbot, office, campaign)
     fill(qtbot, form)
     qtbot.keyClick(form.note_edit, Qt.Key.Key_Return)
+    settle(qtbot, form)
     assert not form.workflow.buttons["sent"].isEnabled()
     # Submitting now would be refused (no copies yet): the button is not offered, and the list says why.
     assert not form.workflow.buttons["submitted"].isEnabled() and form.workflow.buttons["withdrawn"].isEnabled()
     assert "缺少身份证复印件(正面)" in form.missing_label.text()
     form.copies.attach_file("front", card(tmp_path / "front.png"))
+    settle(qtbot, form)
     form.copies.attach_file("back", card(tmp_path / "back.jpg"))
+    settle(qtbot, form)
     assert form.missing_state == "ok" and form.workflow.buttons["submitted"].isEnabled()
     with qtbot.waitSignal(form.saved):
         qtbot.mouseClick(form.workflow.buttons["submitted"], Qt.MouseButton.LeftButton)
+    settle(qtbot, form)
     view = enrollment.get_application(office, form.application_id)
     assert view.status == "submitted"
     assert [e.to_status for e in view.events] == ["draft", "submitted"]
@@ -189,9 +211,11 @@ def test_load_shows_a_saved_application(qtbot, form: IntakeForm, admin: Context,
         plan="mzone15",
     ))
     form.load(saved.id)
+    settle(qtbot, form)
     assert (form.name_edit.text(), form.number_edit.text(), form.plan_combo.currentData()) == ("王五", UNICOM, "mzone15")
     assert "mobile.carrier_mismatch" in form.confirm_list.boxes
     form.confirm_list.boxes["mobile.carrier_mismatch"].setChecked(True)
+    settle(qtbot, form)
     assert "mobile.carrier_mismatch" in enrollment.get_application(admin, saved.id).confirmed
 
 

@@ -68,6 +68,7 @@ def test_loading_a_campaign_on_the_admin_page_fills_the_selector(qtbot, admin: C
 def _typed_name(qtbot, window: MainWindow) -> IntakeForm:
     form = window.findChild(IntakeForm)
     assert form is not None
+    qtbot.waitUntil(operations.idle)  # the campaign's departments, read in the background
     form.dept_combo.setCurrentIndex(0)
     qtbot.keyClicks(form.name_edit, "Zhang San")
     assert form.has_unsaved_input()

@@ -28,12 +28,19 @@ def chinese(qapp: QtWidgets.QApplication, english: None) -> None:
     set_current_lang("zh")
 
 
+def settle(qtbot) -> None:
+    """Wait until every store call has answered and no intake form has a preview due."""
+    qtbot.waitUntil(lambda: operations.idle() and all(
+        w.preview_settled for w in QtWidgets.QApplication.allWidgets() if isinstance(w, IntakeForm)))
+
+
 def at_the_counter(qtbot, ctx: Context) -> tuple[MainWindow, ApplicationsPage | None]:
     """The main window shown at the counter PC's size (1366×768 less the taskbar), and its Enrollment page."""
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
     window.resize(1366, 728)
+    settle(qtbot)
     return window, window.page(ApplicationsPage)
 
 
@@ -44,6 +51,7 @@ def form(qtbot, office: Context, campaign: str) -> IntakeForm:
     form.resize(1000, 700)
     form.show()
     qtbot.waitExposed(form)
+    settle(qtbot)
     return form
 
 
@@ -88,6 +96,7 @@ def test_a_refusal_does_not_narrow_the_form_under_the_pointer(qtbot, qapp, offic
     qtbot.keyClicks(form.id_edit, "130981199502280046")  # a wrong check digit
     qtbot.keyClick(form.id_edit, Qt.Key.Key_Return)
     qtbot.mouseClick(form.workflow.buttons["submitted"], Qt.MouseButton.LeftButton)
+    settle(qtbot)
     qtbot.wait(100)
     assert form.banner.isVisible()
     assert (form.copies.mapTo(window, QtCore.QPoint(0, 0)), form.copies.width()) == before
@@ -98,6 +107,7 @@ def test_office_staff_import_names_the_department_from_the_file_not_their_own(qt
     """Office staff (公司(党委)办公室) import other departments' sheets: their own is no default for a sheet without 部门."""
     dialog = ImportRosterDialog(office, campaign)
     qtbot.addWidget(dialog)
+    settle(qtbot)  # the campaign's departments
     assert dialog.department.currentData() == "", "the office's own department was preselected"
     dialog.path.setFocus()
     qtbot.keyClicks(dialog.path, str(tmp_path / "a.xlsx"))
@@ -112,6 +122,7 @@ def test_a_collector_imports_into_their_own_department_whatever_the_file_is_call
     collector = make_staff(admin, "S009", "collector", "机加工事业部")
     dialog = ImportRosterDialog(collector, campaign)
     qtbot.addWidget(dialog)
+    settle(qtbot)
     assert dialog.department.currentData() == "机加工事业部"
     commit(dialog.path, str(tmp_path / "铸造事业部名单.xlsx"))
     assert dialog.department.currentData() == "机加工事业部"
@@ -188,11 +199,13 @@ def test_ctrl_n_in_the_list_starts_the_next_application(qtbot, qapp, office: Con
     page.table.setFocus()
     page.table.setCurrentIndex(page.model.index(0, 1))
     qtbot.keyClick(page.table, Qt.Key.Key_Return)  # Enter opens the current row in the form
+    settle(qtbot)
     assert page.form.application_id is not None
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot)
     assert page.form.application_id is None and page.form.name_edit.hasFocus()
 
 

@@ -21,6 +21,11 @@ from kaccount_desk.ui.tickets.ticket_detail import TicketDetail
 
 VALID_ID = valid_id("13098119780101123")
 
+def settle(qtbot) -> None:
+    """Wait until every store call has answered and no intake form has a preview due."""
+    qtbot.waitUntil(lambda: operations.idle() and all(
+        w.preview_settled for w in QtWidgets.QApplication.allWidgets() if isinstance(w, IntakeForm)))
+
 
 def _buttons(detail: TicketDetail) -> dict[Action, QtWidgets.QPushButton]:
     return {
@@ -62,10 +67,12 @@ def masked_draft(admin: Context, campaign: str) -> int:
 def test_a_masked_id_shows_masked_without_a_red_note(qtbot, admin: Context, campaign: str, masked_draft: int) -> None:
     set_current_lang("zh")
     clerk = make_staff(admin, "C001", "clerk")
+    settle(qtbot)
     form = IntakeForm(clerk, campaign)
     qtbot.addWidget(form)
     form.show()
     form.load(masked_draft)
+    settle(qtbot)
     view = form._view
     assert view is not None and view.id_masked and not view.editable
     assert form.id_edit.text() == VALID_ID[:4] + "*" * 10 + VALID_ID[-4:]
@@ -79,11 +86,15 @@ def test_a_masked_id_shows_masked_without_a_red_note(qtbot, admin: Context, camp
 
 def test_editability_is_the_services_word(qtbot, admin: Context, campaign: str, masked_draft: int) -> None:
     office = make_staff(admin, "O001", "office", "公司(党委)办公室")
+    settle(qtbot)
     form = IntakeForm(office, campaign)
+    settle(qtbot)
     qtbot.addWidget(form)
     form.load(masked_draft)
+    settle(qtbot)
     assert form._view is not None and not form._view.id_masked and form._view.editable
     assert form.fields_box.isEnabled()
     enrollment.move_application(admin, masked_draft, "withdrawn")
     form.load(masked_draft)
+    settle(qtbot)
     assert form._view is not None and not form._view.editable and not form.fields_box.isEnabled()

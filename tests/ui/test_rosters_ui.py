@@ -14,6 +14,7 @@ from support import valid_id
 from kaccount_desk.services import application_list
 from kaccount_desk.services.application_list import ApplicationQuery
 from kaccount_desk.services.context import Context
+from kaccount_desk.ui import operations
 from kaccount_desk.ui.enrollment.roster_dialogs import ImportRosterDialog, export_roster
 from kaccount_desk.ui.qt import QtCore, QtWidgets
 from kaccount_desk.ui.workers import Operation, ProgressCallback
@@ -118,6 +119,7 @@ def test_a_sheet_without_departments_is_imported_into_the_chosen_one_and_refusal
                     f"李四,{valid_id('13098119800101124')},13800000002,十元套餐\n", encoding="utf-8")
     dialog = ImportRosterDialog(admin, campaign)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(operations.idle)  # the campaign's departments, read in the background
     dialog.path.setText(str(path))
     dialog.department.setCurrentIndex(dialog.department.findData("铸造事业部"))
     dialog.dry_run.setChecked(False)
@@ -131,7 +133,9 @@ def test_a_sheet_without_departments_is_imported_into_the_chosen_one_and_refusal
     assert dialog.details.text() == full
     out, seen = tmp_path / "退回.xlsx", []
     answer_file_dialog(out, seen)  # Qt's own save dialog, answered as the clerk would
-    assert dialog.save_refused_button.isEnabled() and dialog.save_refused() == out and out.exists()
+    assert dialog.save_refused_button.isEnabled() and dialog.save_refused() == out
+    qtbot.waitUntil(operations.idle)
+    assert out.exists() and "1 refused rows saved" in dialog.summary.text()
     assert seen[0][1].endswith(".xlsx"), "a name beside the roster is offered"
 
 

@@ -8,21 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kaccount_desk.domain.campaign import CampaignSpec
 from kaccount_desk.domain.roles import Permission, fixed_department
 from kaccount_desk.domain.workflow import STATUS_LABELS, Status, status_label
 from kaccount_desk.services import batches, campaigns
 from kaccount_desk.services.application_list import ApplicationQuery
-from kaccount_desk.services.changes import APPLICATION_CHANGED, APPLICATIONS_MOVED, Changes
+from kaccount_desk.services.changes import APPLICATIONS_MOVED, Changes
 from kaccount_desk.services.context import Context
-from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.enrollment.applications_model import APPLICATION_ID_ROLE, ApplicationsModel
 from kaccount_desk.ui.enrollment.batch_dialog import BatchResultDialog
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.enrollment.progress_panel import ProgressPanel
 from kaccount_desk.ui.enrollment.roster_dialogs import export_roster
 from kaccount_desk.ui.fit import FormArea, narrow_combo
-from kaccount_desk.ui.messages import current_lang, show_error
-from kaccount_desk.ui.operations import announce, change_hub, run_change
+from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.operations import change_hub, run_change, run_query
 from kaccount_desk.ui.qt import QtCore, QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.workers import Operation
 
@@ -193,19 +193,32 @@ class ApplicationsPage(QtWidgets.QWidget):
         self.status.blockSignals(False)
 
     def set_campaign(self, code: str | None) -> None:
-        """Show another campaign: its departments and plans in the filters, a fresh form.
+        """Show another campaign: a fresh form at once, its departments and plans in the filters once read.
 
         The same campaign again (it was edited on the Admin page) keeps the form and what is typed.
+        The campaign is read in the background (the form reads its own); the filters are filled when
+        it comes, unless another campaign was chosen meanwhile.
         """
         same = code is not None and code == self.campaign_code and self.form is not None
         self.campaign_code = code
-        spec = None
-        if code:
-            try:
-                spec = campaigns.get_campaign(self.ctx, code)
-            except ServiceError as exc:
-                show_error(self, exc)
-                self.campaign_code = None
+        if same and self.form is not None:
+            self.form.reload_campaign()
+        else:
+            self._replace_form()
+        self.progress.set_campaign(code)
+        self._fill_filters(None)  # the campaign's rows at once, under "All departments" and "All plans"
+        if not code:
+            return
+
+        def read(spec: CampaignSpec) -> None:
+            if code == self.campaign_code:
+                self._fill_filters(spec)
+
+        run_query(self, lambda: campaigns.get_campaign(self.ctx, code), read)
+
+    def _fill_filters(self, spec: CampaignSpec | None) -> None:
+        """The filters' choices; the rows are read again only when that changed what they ask for."""
+        asked = self.current_query() if spec is not None else None
         for combo in (self.department, self.plan):
             combo.blockSignals(True)
             combo.clear()
@@ -222,12 +235,8 @@ class ApplicationsPage(QtWidgets.QWidget):
             self.department.setEnabled(False)
         for combo in (self.department, self.plan):
             combo.blockSignals(False)
-        if same and self.form is not None:
-            self.form.reload_campaign()
-        else:
-            self._replace_form()
-        self.progress.set_campaign(self.campaign_code)
-        self.apply_filters()
+        if asked is None or self.current_query() != asked:
+            self.apply_filters()
 
     def _replace_form(self) -> None:
         if self.form is not None:
@@ -236,7 +245,6 @@ class ApplicationsPage(QtWidgets.QWidget):
             self.form = None
         if self.campaign_code:
             self.form = IntakeForm(self.ctx, self.campaign_code)
-            self.form.saved.connect(self._on_saved)
             self.form_holder.addWidget(self.form)
             self.form_holder.setCurrentWidget(self.form)
             self._give_form_its_width()
@@ -324,10 +332,10 @@ class ApplicationsPage(QtWidgets.QWidget):
             self, self.tr("Move applications"),
             self.tr("Move %n selected application(s) to “%1”?", "", len(ids)).replace("%1", name),
         )
-        if asked != QtWidgets.QMessageBox.StandardButton.Yes or not self._form_saved(ids):
+        if asked != QtWidgets.QMessageBox.StandardButton.Yes:
             return
-        run_change(self, lambda: batches.move_many(self.ctx, ids, target, reason), APPLICATIONS_MOVED,
-                   lambda results: self._show_batch_result(results, target))
+        self._after_form_saved(ids, lambda: run_change(self, lambda: batches.move_many(self.ctx, ids, target, reason), APPLICATIONS_MOVED,
+                                                       lambda results: self._show_batch_result(results, target)))
 
     def _show_batch_result(self, results: list[batches.MoveResult], target: str) -> None:
         """One row per application; the list and the open form re-read through the change signal that follows."""
@@ -348,26 +356,23 @@ class ApplicationsPage(QtWidgets.QWidget):
     def _print_selected(self, kind: str) -> None:
         self._with_selected(lambda ids: self.print_requested.emit(kind, ids) if ids else None)
 
-    def _form_saved(self, ids: list[int]) -> bool:
-        """Typing in the form on one of these applications is saved before the batch moves it (or the batch waits)."""
+    def _after_form_saved(self, ids: list[int], then: Callable[[], object]) -> None:
+        """Typing in the form on one of these applications is saved before the batch moves it (a refused save stops the batch)."""
         form = self.form
         if form is None or form.application_id not in ids or not form.has_unsaved_input():
-            return True
-        return form.save() is not None
-
-    @Slot(int)
-    def _on_saved(self, application_id: int) -> None:
-        """A save, a move, an ID copy or a confirmation in the form: every view hears of it, the form included."""
-        announce(APPLICATION_CHANGED, self.form)
+            then()
+            return
+        form.save_then(lambda view: then() if view is not None else None)
 
     @Slot(object, object)
     def apply_changes(self, changes: Changes, origin: object) -> None:
-        """Rows and progress again; the open application re-read unless the form made the change itself."""
+        """Rows and progress again; the open application re-read unless the form (or its copies) made the change itself."""
         if not (changes.applications or changes.campaigns):
             return
         self.refresh()
-        if self.form is not None and origin is not self.form:
-            self.form.reread_store()
+        form = self.form
+        if form is not None and origin is not form and not (isinstance(origin, QtWidgets.QWidget) and form.isAncestorOf(origin)):
+            form.reread_store()
 
     def focus_search(self) -> bool:
         self.search.setFocus()

@@ -1,18 +1,21 @@
 """The tariff estimate beside the intake form: what each option would cost this person a month.
 
 The clerk types the usage the customer describes; the estimate follows after a short pause, not
-on every keystroke, because it asks the service (the campaign's tariff options) each time.
+on every keystroke, because it asks the service (the campaign's tariff options) each time, in the
+background so the spin boxes never wait.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from kaccount_desk.domain.tariff import UsageProfile
+from kaccount_desk.domain.tariff import Estimate, UsageProfile
 from kaccount_desk.services import estimate
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.ui.enrollment.latest_query import LatestQuery
 from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.operations import run_query
 from kaccount_desk.ui.palette import COLOURS
 from kaccount_desk.ui.qt import Qt, QtCore, QtWidgets
 
@@ -38,6 +41,7 @@ class EstimatePanel(QtWidgets.QGroupBox):
         # No word wrap: a wrapped rich-text label is given one line's height inside the scrolling form, and the
         # options below the first were cut off; the table's own width is that of its longest option name.
         self.result.setTextFormat(Qt.TextFormat.RichText)
+        self._query = LatestQuery()
         self._timer = QtCore.QTimer(self, singleShot=True, interval=ESTIMATE_DEBOUNCE_MS)
         self._timer.timeout.connect(self.recompute)
         for spin in self.spins.values():
@@ -62,16 +66,29 @@ class EstimatePanel(QtWidgets.QGroupBox):
         self._timer.start()
 
     def recompute(self) -> None:
+        """Ask for the estimate of what is entered now, off the GUI thread; an answer for older figures is dropped."""
         if not self._code:
             return
         s = self.spins
         usage = UsageProfile(s["in_group"].value(), s["out_group"].value(), s["sms"].value(), s["data_mb"].value())
         fee = Decimal(str(round(self.current_fee.value(), 2))) if self.current_fee.value() > 0 else None
-        try:
-            estimates = estimate.estimate_options(self._ctx, self._code, usage, fee)
-        except ServiceError as exc:
-            self.result.setText(exc.text(current_lang()))
-            return
+        code = self._code
+        self._query.ask(lambda done, failed: run_query(
+            self.result, lambda: estimate.estimate_options(self._ctx, code, usage, fee), done, failed,
+        ), lambda found: self._paint(found, fee), self._refused)
+
+    @property
+    def settled(self) -> bool:
+        """No estimate is due or on its way."""
+        return self._query.settled and not self._timer.isActive()
+
+    def _refused(self, exc: BaseException) -> bool:
+        if not isinstance(exc, ServiceError):
+            return False
+        self.result.setText(exc.text(current_lang()))
+        return True
+
+    def _paint(self, estimates: list[Estimate], fee: Decimal | None) -> None:
         rows = []
         for e in estimates:
             cost = self.tr("%1 yuan").replace("%1", f"{e.monthly_cost:.2f}")

@@ -10,19 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 from kaccount_desk.services import id_copies
+from kaccount_desk.services.changes import APPLICATION_CHANGED
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationView
 from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.services.id_copies import IdCopyImage
 from kaccount_desk.ui.enrollment.id_copy_viewer import CopyViewer
 from kaccount_desk.ui.file_names import ask_open_path
 from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.operations import run_change, run_query
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
-Done = TypeVar("Done")
 THUMB_SIZE = 160
 THUMB_HEIGHT = int(THUMB_SIZE * 0.63)  # a card's proportions (85.6 × 54 mm)
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp", ".gif")
@@ -189,8 +190,9 @@ class IdCopiesWidget(QtWidgets.QWidget):
     """Front and back slots bound to one application.
 
     ``draft_saver`` is the form's way to turn an unsaved draft into an application on the first
-    attach, so the clerk never has to stop and press Save before scanning the card; it returns
-    the new id, or None when the draft cannot be saved yet (the form then shows why).
+    attach, so the clerk never has to stop and press Save before scanning the card; it saves and
+    then calls back with the new id, or None when the draft cannot be saved yet (the form shows why).
+    Every store call runs off the GUI thread (``ui/operations.py``), a busy cursor on the copies.
     """
 
     changed = Signal(object)
@@ -201,7 +203,7 @@ class IdCopiesWidget(QtWidgets.QWidget):
         self._app_id: int | None = None
         self._editable, self._viewable = True, True
         self.viewer: CopyViewer | None = None  # the one open at full size, kept so it is not collected
-        self.draft_saver: Callable[[], int | None] | None = None
+        self.draft_saver: Callable[[Callable[[int | None], object]], None] | None = None
         self.slots = {
             "front": CopySlot(self, "front", self.tr("Front (photo side)")),
             "back": CopySlot(self, "back", self.tr("Back (issuing authority)")),
@@ -221,43 +223,61 @@ class IdCopiesWidget(QtWidgets.QWidget):
         return self._app_id
 
     def set_application(self, application_id: int | None, editable: bool = True, viewable: bool = True) -> None:
-        """Show this application's copies (thumbnails only, read through the service).
+        """Show this application's copies (thumbnails only, read through the service in the background).
 
-        ``viewable`` is the service's word on opening them at full size (``copies_viewable``).
+        ``viewable`` is the service's word on opening them at full size (``copies_viewable``). The
+        same application again (after a save) keeps its thumbnails in sight until the fresh ones come.
         """
+        same = application_id is not None and application_id == self._app_id
         self._app_id = application_id
         self._editable, self._viewable = editable, viewable
-        for side, slot in self.slots.items():
+        for slot in self.slots.values():
             slot.say("", True)
-            slot.show_thumbnail(self._thumbnail(side) if application_id is not None else None)
+            if not same:
+                slot.show_thumbnail(None)
             slot.set_actions(editable, viewable)
+        if application_id is not None:
+            self._read_thumbnails(application_id)
 
-    def _thumbnail(self, side: str) -> bytes | None:
-        assert self._app_id is not None
-        try:
-            return id_copies.id_copy_thumbnail(self._ctx, self._app_id, side, THUMB_SIZE)
-        except ServiceError as exc:
-            self.slots[side].say(exc.text(current_lang()), False)
-            return None
+    def _read_thumbnails(self, application_id: int, sides: tuple[str, ...] = ("front", "back")) -> None:
+        """The thumbnails, read (and decoded in the service's confined child) in the background."""
+        def read() -> dict[str, bytes | ServiceError | None]:
+            found: dict[str, bytes | ServiceError | None] = {}
+            for side in sides:
+                try:
+                    found[side] = id_copies.id_copy_thumbnail(self._ctx, application_id, side, THUMB_SIZE)
+                except ServiceError as exc:
+                    found[side] = exc
+            return found
 
-    def attach_file(self, side: str, path: Path) -> bool:
-        """The path a file picker and a dropped file both take."""
-        try:
-            raw = id_copies.read_image_file(path)
-        except ServiceError as exc:
-            self.slots[side].say(exc.text(current_lang()), False)
-            return False
-        return self.attach_bytes(side, raw, path.name)
+        def done(found: dict[str, bytes | ServiceError | None]) -> None:
+            if application_id != self._app_id:
+                return  # another application is shown now
+            for side, data in found.items():
+                slot = self.slots[side]
+                if isinstance(data, ServiceError):
+                    slot.say(data.text(current_lang()), False)
+                    data = None
+                slot.show_thumbnail(data)
+                slot.set_actions(self._editable, self._viewable)
+
+        run_query(self, read, done)
+
+    def attach_file(self, side: str, path: Path) -> None:
+        """The path a file picker and a dropped file both take (the file is read in the background too)."""
+        self._attach(side, path, path.name)
 
     def attach_mime(self, side: str, mime: QtCore.QMimeData) -> bool:
-        """A drop or the clipboard: a file URL is read from disk, an image is sent as PNG."""
+        """A drop or the clipboard: a file URL is read from disk, an image is sent as PNG; False when it holds neither."""
         files = local_files(mime)
         if files:
-            return self.attach_file(side, files[0])
+            self.attach_file(side, files[0])
+            return True
         if mime.hasImage():
             image = QtGui.QImage(mime.imageData())
             if not image.isNull():
-                return self.attach_bytes(side, image_to_png(image), self.tr("pasted image"))
+                self.attach_bytes(side, image_to_png(image), self.tr("pasted image"))
+                return True
         self.slots[side].say(self.tr("The clipboard holds no image or image file."), False)
         return False
 
@@ -268,67 +288,80 @@ class IdCopiesWidget(QtWidgets.QWidget):
             return False
         return self.attach_mime(side, mime)
 
-    def attach_bytes(self, side: str, raw: bytes, name: str) -> bool:
-        slot = self.slots[side]
+    def attach_bytes(self, side: str, raw: bytes, name: str) -> None:
+        self._attach(side, raw, name)
+
+    def _attach(self, side: str, image: bytes | Path, name: str) -> None:
+        """A draft not saved yet is saved first (by the form), then the copy goes to that application."""
         if self._app_id is None and self.draft_saver is not None:
-            self._app_id = self.draft_saver()
-        if self._app_id is None:
-            slot.say(self.tr("Save the application first (see the reasons at the top), then attach the copy."), False)
+            self.draft_saver(lambda application_id: self._attach_to(application_id, side, image, name))
+            return
+        self._attach_to(self._app_id, side, image, name)
+
+    def _attach_to(self, application_id: int | None, side: str, image: bytes | Path, name: str) -> None:
+        if application_id is None:
+            self.slots[side].say(self.tr("Save the application first (see the reasons at the top), then attach the copy."), False)
+            return
+
+        def attach() -> ApplicationView:
+            raw = id_copies.read_image_file(image) if isinstance(image, Path) else image
+            return id_copies.attach_id_copy(self._ctx, application_id, side, raw, name)
+
+        run_change(self, attach, APPLICATION_CHANGED, self._changed(side, self.tr("Attached ✓")), self._refusal(side))
+
+    def _changed(self, side: str, said: str, then: Callable[[], object] | None = None) -> Callable[[ApplicationView], None]:
+        """What follows a change to one side's copy: said in its slot, its thumbnail read again, the form told.
+
+        Painted only while the same application is shown.
+        """
+        def done(view: ApplicationView) -> None:
+            if view.id != self._app_id:
+                return
+            self.slots[side].say(said, True)
+            self._read_thumbnails(view.id, (side,))
+            self.changed.emit(view)
+            if then is not None:
+                then()
+
+        return done
+
+    def _refusal(self, side: str) -> Callable[[BaseException], bool]:
+        """A refusal is said in that side's slot; anything else goes where ``operations`` sends it."""
+        def refused(exc: BaseException) -> bool:
+            if isinstance(exc, ServiceError):
+                self.slots[side].say(exc.text(current_lang()), False)
+                return True
             return False
-        try:
-            view: ApplicationView = id_copies.attach_id_copy(self._ctx, self._app_id, side, raw, name)
-        except ServiceError as exc:
-            slot.say(exc.text(current_lang()), False)
-            return False
-        slot.show_thumbnail(self._thumbnail(side))
-        slot.say(self.tr("Attached ✓"), True)
-        self._done(slot, view)
-        return True
 
-    def _done(self, slot: CopySlot, view: ApplicationView) -> None:
-        slot.set_actions(self._editable, self._viewable)
-        self.changed.emit(view)
+        return refused
 
-    def _call(self, side: str, action: Callable[[int], Done]) -> Done | None:
-        """One service call on this application; a refusal is said in that side's slot."""
-        if self._app_id is None:
-            return None
-        try:
-            return action(self._app_id)
-        except ServiceError as exc:
-            self.slots[side].say(exc.text(current_lang()), False)
-            return None
+    def turn(self, side: str, clockwise: bool, then: Callable[[], object] | None = None) -> None:
+        """Turn the stored copy a quarter; the thumbnail (and the printed sheet) follow, then ``then`` (the open viewer)."""
+        application_id = self._app_id
+        if application_id is not None:
+            run_change(self, lambda: id_copies.rotate_id_copy(self._ctx, application_id, side, clockwise), APPLICATION_CHANGED,
+                       self._changed(side, self.tr("Turned ✓"), then), self._refusal(side))
 
-    def turn(self, side: str, clockwise: bool) -> bool:
-        """Turn the stored copy a quarter; the thumbnail (and the printed sheet) follow."""
-        view = self._call(side, lambda app_id: id_copies.rotate_id_copy(self._ctx, app_id, side, clockwise))
-        if view is None:
-            return False
-        slot = self.slots[side]
-        slot.show_thumbnail(self._thumbnail(side))
-        slot.say(self.tr("Turned ✓"), True)
-        self._done(slot, view)
-        return True
+    def remove(self, side: str) -> None:
+        application_id = self._app_id
+        if application_id is not None:
+            run_change(self, lambda: id_copies.remove_id_copy(self._ctx, application_id, side), APPLICATION_CHANGED,
+                       self._changed(side, self.tr("Removed")), self._refusal(side))
 
-    def remove(self, side: str) -> bool:
-        view = self._call(side, lambda app_id: id_copies.remove_id_copy(self._ctx, app_id, side))
-        if view is None:
-            return False
-        slot = self.slots[side]
-        slot.show_thumbnail(None)
-        slot.say(self.tr("Removed"), True)
-        self._done(slot, view)
-        return True
+    def enlarge(self, side: str) -> None:
+        """Open the copy at full size once read (the service checks the right and records the view)."""
+        application_id = self._app_id
+        if application_id is None:
+            return
 
-    def enlarge(self, side: str) -> CopyViewer | None:
-        """Open the copy at full size (the service checks the right and records the view)."""
-        image = self._call(side, lambda app_id: id_copies.view_id_copy(self._ctx, app_id, side))
-        if image is None:
-            return None
-        slot = self.slots[side]
-        title = self.tr("%1 — application %2").replace("%1", slot.side_title)
-        viewer = CopyViewer(self, title.replace("%2", str(self._app_id)), image.data,
-                            (lambda clockwise: self.turn(side, clockwise)) if self._editable else None)
-        self.viewer = viewer
-        viewer.open()
-        return viewer
+        def show(image: IdCopyImage) -> None:
+            if application_id != self._app_id:
+                return
+            slot = self.slots[side]
+            title = self.tr("%1 — application %2").replace("%1", slot.side_title)
+            turn = (lambda clockwise, then: self.turn(side, clockwise, then)) if self._editable else None
+            viewer = CopyViewer(self, title.replace("%2", str(application_id)), image.data, turn)
+            self.viewer = viewer
+            viewer.open()
+
+        run_query(self, lambda: id_copies.view_id_copy(self._ctx, application_id, side), show, self._refusal(side))

@@ -11,8 +11,8 @@ from collections.abc import Callable
 
 from kaccount_desk.ui.qt import Qt, QtGui, QtWidgets
 
-# Asks the owner to turn the stored copy; True when the service did it.
-Turner = Callable[[bool], bool]
+# Asks the owner to turn the stored copy (clockwise?); the owner calls back once the service did it.
+Turner = Callable[[bool, Callable[[], object]], None]
 
 
 class CopyViewer(QtWidgets.QDialog):
@@ -66,9 +66,11 @@ class CopyViewer(QtWidgets.QDialog):
         self._paint()
 
     def turn(self, clockwise: bool) -> None:
-        """Turn the stored copy through the owner, then the picture here, without reading it again."""
-        if self._turn is None or not self._turn(clockwise):
-            return
+        """Turn the stored copy through the owner, then, once it is turned, the picture here without reading it again."""
+        if self._turn is not None:
+            self._turn(clockwise, lambda: self._turned(clockwise))
+
+    def _turned(self, clockwise: bool) -> None:
         self._pixmap = self._pixmap.transformed(QtGui.QTransform().rotate(90 if clockwise else -90))
         self._paint()
 

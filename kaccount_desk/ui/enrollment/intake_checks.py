@@ -2,9 +2,10 @@
 
 On a keystroke the field's own note comes from the domain's checks held in memory (``LiveChecks``,
 no I/O). A moment after typing stops, or at once after a choice (a plan, the number source, a
-copy), the form asks ``intake_preview.preview_intake`` once and paints all of it: every note,
-with what only the store knows (a number another application holds, the same person twice),
-what is still needed, the confirmations, the plans and add-ons offered, the late row, the moves.
+copy), the form asks ``intake_preview.preview_intake`` once, off the GUI thread, and paints all of
+it when the answer comes: every note, with what only the store knows (a number another
+application holds, the same person twice), what is still needed, the confirmations, the plans and
+add-ons offered, the late row, the moves.
 ``_ask_preview`` is the one place the form asks the store while typing.
 """
 
@@ -21,8 +22,10 @@ from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.intake_preview import AddonChoice, IntakePreview, PlanChoice
 from kaccount_desk.ui.enrollment.confirmations_panel import ConfirmList
 from kaccount_desk.ui.enrollment.field_note import FieldNote
+from kaccount_desk.ui.enrollment.latest_query import LatestQuery
 from kaccount_desk.ui.enrollment.workflow_panel import WorkflowPanel
 from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.operations import run_query
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import QtCore, QtWidgets
 
@@ -69,7 +72,9 @@ class IntakeChecks(QtWidgets.QWidget):
         self._preview_timer = QtCore.QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
-        self._preview_timer.timeout.connect(self._ask_preview)
+        self._preview_timer.timeout.connect(lambda: self._ask_preview())
+        self._previews = LatestQuery()  # its busy cursor on "still needed", not on the fields
+        self._after_preview: list[Callable[[], object]] = []
 
     def _check_live(self, key: str) -> None:
         """The note under the field just typed in, from the domain's own checks (no I/O on a keystroke)."""
@@ -86,23 +91,50 @@ class IntakeChecks(QtWidgets.QWidget):
     def _preview_soon(self) -> None:
         self._preview_timer.start()
 
-    def _ask_preview(self) -> None:
-        """Ask the service what the form shows now, and paint it (the one store call while typing)."""
+    def _ask_preview(self, then: Callable[[], object] | None = None) -> None:
+        """Ask the service what the form shows now, and paint it when it answers (the one store call while typing).
+
+        The question runs off the GUI thread, so typing never waits for it; an answer about older
+        typing is dropped (``LatestQuery``). ``then`` runs after the next answer is painted (a kept
+        draft puts its add-on ticks back once the plan's add-ons are listed).
+        """
         self._preview_timer.stop()
+        if then is not None:
+            self._after_preview.append(then)
         if not self._code:
             return
-        try:
-            preview = intake_preview.preview_intake(self._ctx, self._input(), self._view.id if self._view else None)
-        except ServiceError as exc:
-            log.info("no preview: %s", "; ".join(r.code for r in exc.reasons))
+        inp, application_id = self._input(), self._view.id if self._view else None
+        self._previews.ask(lambda done, failed: run_query(
+            self.missing_label, lambda: intake_preview.preview_intake(self._ctx, inp, application_id), done, failed,
+        ), self._preview_answered, self._no_preview)
+
+    @property
+    def preview_settled(self) -> bool:
+        """No preview is on its way: the notes answer what is typed (tests wait for it after typing)."""
+        return self._previews.settled and not self._preview_timer.isActive()
+
+    def _preview_answered(self, preview: IntakePreview) -> None:
+        if not self._paint_preview(preview):
             return
+        waiting, self._after_preview = self._after_preview, []
+        for then in waiting:
+            then()
+
+    def _no_preview(self, exc: BaseException) -> bool:
+        if isinstance(exc, ServiceError):
+            log.info("no preview: %s", "; ".join(r.code for r in exc.reasons))
+            return True
+        return False
+
+    def _paint_preview(self, preview: IntakePreview) -> bool:
+        """Paint one answer; False when it cleared the chosen plan and asked again."""
         self.preview = preview
         self._paint_source()
         if self._paint_plans(preview.plans):
             # The chosen plan cannot go with this number: cleared, with the reason left in sight.
             self._plan_cleared = preview.notes.get("plan", Note())
             self._ask_preview()
-            return
+            return False
         self._paint_addons(preview.addons)
         for key in ("dept", "name", "id", "number", "packages", "plan"):
             note = preview.notes.get(key, Note())
@@ -114,6 +146,7 @@ class IntakeChecks(QtWidgets.QWidget):
         self._paint_missing(preview)
         self._paint_confirmations(preview)
         self.workflow.set_moves(preview.moves)
+        return True
 
     def _paint_source(self) -> None:
         existing = self.keep_radio.isChecked()

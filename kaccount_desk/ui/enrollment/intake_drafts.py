@@ -9,14 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kaccount_desk.domain.campaign import CampaignSpec
-from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.services import enrollment
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput, ApplicationView
-from kaccount_desk.services.errors import ServiceError
-from kaccount_desk.ui.enrollment.id_copies_widget import IdCopiesWidget
-from kaccount_desk.ui.enrollment.workflow_panel import WorkflowPanel
+from kaccount_desk.ui.operations import run_query
 from kaccount_desk.ui.qt import QtWidgets
 
 
@@ -27,9 +23,6 @@ class IntakeDrafts(QtWidgets.QWidget):
     _code: str
     _dirty: bool
     _view: ApplicationView | None
-    _spec: CampaignSpec | None
-    copies: IdCopiesWidget
-    workflow: WorkflowPanel
     fields_box: QtWidgets.QWidget
     dept_combo: QtWidgets.QComboBox
     name_edit: QtWidgets.QLineEdit
@@ -43,38 +36,38 @@ class IntakeDrafts(QtWidgets.QWidget):
     note_edit: QtWidgets.QLineEdit
     late_edit: QtWidgets.QLineEdit
 
-    # Provided by the form (set_campaign, load, new, save), its fields (_input, _check_addons) and its checks (_ask_preview).
-    set_campaign: Callable[[str], None]
-    load: Callable[[int], None]
+    # Provided by the form (new), its store calls (load, _read_campaign), its fields (_input, _check_addons) and its checks.
+    load: Callable[..., None]
     new: Callable[[], None]
-    save: Callable[[], ApplicationView | None]
+    _read_campaign: Callable[[str, Callable[[], object]], None]
+    _refused: Callable[[BaseException], bool]
+    _adopt: Callable[[ApplicationView], None]
     _input: Callable[[], ApplicationInput]
     _check_addons: Callable[[tuple[str, ...]], None]
-    _ask_preview: Callable[[], None]
+    _ask_preview: Callable[..., None]
     _set_banner: Callable[[str, str], None]
     _fill: Callable[[ApplicationView], None]
-    _show_reasons: Callable[[tuple[Reason, ...]], None]
 
     def reread_store(self) -> None:
         """A change made elsewhere (another page or desk, the CLI; F5): re-read the open application.
 
         What only the store knows (its ID copies, status, allowed moves, what is missing) is painted
-        afresh; the fields are refilled only when no typing waits to be saved, so nothing typed is lost.
+        afresh; the fields are refilled only when no typing waits to be saved, so nothing typed is
+        lost. The answer is dropped when another application was opened (or a new one started) since.
         """
         if self._view is None:
             return
-        try:
-            view = enrollment.get_application(self._ctx, self._view.id)
-        except ServiceError as exc:
-            self._show_reasons(exc.reasons)
-            return
-        if not self._dirty:
-            self._fill(view)
-            return
-        self._view = view
-        self.copies.set_application(view.id, view.editable, view.copies_viewable)
-        self.workflow.set_view(view, self._spec.deadline.tzinfo if self._spec else None)
-        self._ask_preview()
+        application_id = self._view.id
+
+        def done(view: ApplicationView) -> None:
+            if self._view is None or self._view.id != application_id:
+                return
+            if not self._dirty:
+                self._fill(view)
+            else:
+                self._adopt(view)
+
+        run_query(self, lambda: enrollment.get_application(self._ctx, application_id), done, self._refused)
 
     def has_unsaved_input(self) -> bool:
         """Typed but not saved; department and plan alone do not count, they carry over on purpose."""
@@ -95,16 +88,26 @@ class IntakeDrafts(QtWidgets.QWidget):
         }
 
     def restore_draft(self, fields: dict[str, object]) -> None:
-        """A kept draft back in the form as unsaved typing (on the saved application it was typed over)."""
+        """A kept draft back in the form as unsaved typing (on the saved application it was typed over).
+
+        The campaign and the saved application are read first (in the background); the typing is
+        put back once they are in the form, so their answers cannot paint over it.
+        """
         campaign = fields.get("campaign")
-        if isinstance(campaign, str) and campaign and campaign != self._code:
-            self.set_campaign(campaign)
         saved = fields.get("application_id")
         if isinstance(saved, int):
-            self.load(saved)
+            self.load(saved, lambda: self._put_back(fields))
+        elif isinstance(campaign, str) and campaign and campaign != self._code:
+            self._read_campaign(campaign, lambda: self._start_with(fields))
         else:
             self.new()
+            self._put_back(fields)
 
+    def _start_with(self, fields: dict[str, object]) -> None:
+        self.new()
+        self._put_back(fields)
+
+    def _put_back(self, fields: dict[str, object]) -> None:
         def text(key: str) -> str:
             value = fields.get(key)
             return value if isinstance(value, str) else ""
@@ -117,12 +120,16 @@ class IntakeDrafts(QtWidgets.QWidget):
         self.number_edit.setText(text("msisdn"))
         self.packages_edit.setText(text("packages"))
         self.plan_combo.setCurrentIndex(max(0, self.plan_combo.findData(text("plan"))))
-        self._ask_preview()  # the plan's add-ons, before the kept ticks are put back
-        addons = fields.get("addons")
-        self._check_addons(tuple(str(a) for a in addons) if isinstance(addons, list) else ())
         self.note_edit.setText(text("note"))
         self.late_edit.setText(text("late_reason"))
         self._dirty = True
+        addons = fields.get("addons")
+        ticks = tuple(str(a) for a in addons) if isinstance(addons, list) else ()
+        # The plan's add-ons are listed by the preview: the kept ticks go back once it has answered.
+        self._ask_preview(lambda: self._tick_addons(ticks))
+
+    def _tick_addons(self, ticks: tuple[str, ...]) -> None:
+        self._check_addons(ticks)
         self._ask_preview()
 
     def discard(self) -> bool:
@@ -151,6 +158,3 @@ class IntakeDrafts(QtWidgets.QWidget):
 
     def can_save_input(self) -> bool:
         return True
-
-    def save_input(self) -> bool:
-        return self.save() is not None

@@ -32,7 +32,7 @@ class IntakeFieldWidgets(QtWidgets.QWidget):
     _confirmed: set[str]
     _pool_numbers: frozenset[str]
     _edited: Callable[[str], None]
-    _ask_preview: Callable[[], None]
+    _ask_preview: Callable[..., None]
     _shown_plans: tuple[PlanChoice, ...] = ()
     _shown_addons: tuple[AddonChoice, ...] = ()
 

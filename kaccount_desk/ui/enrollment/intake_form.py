@@ -2,25 +2,22 @@
 
 The form is split along its jobs: the fields (``intake_fields.py``), their checks and the service's
 preview painted (``intake_checks.py``), drafts a crash must not take (``intake_drafts.py``), the ID
-copies (``id_copies_widget.py``) and the moves (``workflow_panel.py``); this module holds them
-together and saves. Enter saves through the service, which checks again with the same words and
-refuses inline, never in a modal box.
+copies (``id_copies_widget.py``), the moves (``workflow_panel.py``) and the store calls, off the GUI
+thread (``intake_store.py``); this module holds them together. Enter saves through the service,
+which checks again with the same words and refuses inline, never in a modal box.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from kaccount_desk.domain.campaign import CampaignSpec
 from kaccount_desk.domain.id_documents import DEFAULT_DOCUMENT_TYPE
 from kaccount_desk.domain.intake import LiveChecks, Note
 from kaccount_desk.domain.reasons import Reason
-from kaccount_desk.domain.roles import fixed_department
-from kaccount_desk.domain.workflow import status_label
-from kaccount_desk.services import campaigns, enrollment, intake_preview
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationView
-from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.completion import complete_unique
 from kaccount_desk.ui.enrollment.confirmations_panel import ConfirmList
 from kaccount_desk.ui.enrollment.estimate_panel import EstimatePanel
@@ -28,6 +25,7 @@ from kaccount_desk.ui.enrollment.id_copies_widget import IdCopiesWidget
 from kaccount_desk.ui.enrollment.intake_checks import IntakeChecks
 from kaccount_desk.ui.enrollment.intake_drafts import IntakeDrafts
 from kaccount_desk.ui.enrollment.intake_fields import IntakeFieldWidgets
+from kaccount_desk.ui.enrollment.intake_store import IntakeStore
 from kaccount_desk.ui.enrollment.workflow_panel import WorkflowPanel
 from kaccount_desk.ui.messages import current_lang
 from kaccount_desk.ui.palette import banner_style
@@ -50,7 +48,7 @@ FIELD_OF_CODE = (
 )
 
 
-class IntakeForm(IntakeFieldWidgets, IntakeChecks, IntakeDrafts, QtWidgets.QWidget):
+class IntakeForm(IntakeFieldWidgets, IntakeChecks, IntakeDrafts, IntakeStore, QtWidgets.QWidget):
     """One application: fields in tab order, live reasons, copies, workflow and an estimate.
 
     ``saved(id)`` is emitted after every save and every workflow move, so the applications table
@@ -74,6 +72,7 @@ class IntakeForm(IntakeFieldWidgets, IntakeChecks, IntakeDrafts, QtWidgets.QWidg
         self._build_side()
         self._build_layout()
         self._start_checks()
+        self._start_store()
         self._connect()
         self.set_campaign(campaign_code)
 
@@ -184,41 +183,9 @@ class IntakeForm(IntakeFieldWidgets, IntakeChecks, IntakeDrafts, QtWidgets.QWidg
         """The application as last saved or loaded; None for an unsaved draft."""
         return self._view
 
-    def set_campaign(self, code: str) -> None:
-        """Read the campaign once and start a fresh application on it."""
-        if self._read_campaign(code):
-            self.new()
-
-    def reload_campaign(self) -> None:
-        """The campaign was edited elsewhere: read it again, keep what is typed, check it anew."""
-        if self._code and self._read_campaign(self._code):
-            self._ask_preview()
-
-    def _read_campaign(self, code: str) -> bool:
-        """The departments, the pool and the per-keystroke checks, read once per campaign so typing stays fast."""
-        try:
-            spec = campaigns.get_campaign(self._ctx, code)
-            live = intake_preview.live_checks(self._ctx, code)
-        except ServiceError as exc:
-            self._show_reasons(exc.reasons)
-            return False
-        self._code, self._spec, self._live = code, spec, live
-        self._pool_numbers = frozenset(spec.pool())
-        keep_dept = self.dept_combo.currentText()
-        self.dept_combo.blockSignals(True)
-        self.dept_combo.clear()
-        self.dept_combo.addItems([d.name for d in spec.departments])
-        self.dept_combo.setEditText(keep_dept)
-        fixed = fixed_department(self._ctx.actor.role, self._ctx.actor.department)
-        if fixed is not None:
-            self.dept_combo.setEditText(fixed)
-            self.dept_combo.setEnabled(False)
-        self.dept_combo.blockSignals(False)
-        self.estimate.set_campaign(code)
-        return True
-
     def new(self) -> None:
         """Start the next application: department and plan stay, since a queue often shares them."""
+        self._drop_pending_load()
         for edit in (self.name_edit, self.id_edit, self.number_edit, self.packages_edit, self.note_edit, self.late_edit):
             edit.clear()
         self.doc_type_combo.blockSignals(True)
@@ -244,67 +211,16 @@ class IntakeForm(IntakeFieldWidgets, IntakeChecks, IntakeDrafts, QtWidgets.QWidg
 
         If the save is refused, the form stays as it was with the reasons shown.
         """
-        saved = None
-        if self.has_unsaved_input():
-            saved = self.save()
-            if saved is None:
-                return
-        self.new()
-        if saved is not None:
-            self._set_banner("ok", self.tr("Application #%1 saved; this is a new one").replace("%1", str(saved.id)))
-
-    def load(self, application_id: int) -> None:
-        """Show a saved application; once submitted it is read-only, and so is a masked ID.
-
-        Unsaved typing in the form is saved as a draft first, as with Ctrl+N.
-        """
-        if self.has_unsaved_input() and self.save() is None:
+        if not self.has_unsaved_input():
+            self.new()
             return
-        try:
-            view = enrollment.get_application(self._ctx, application_id)
-        except ServiceError as exc:
-            self._show_reasons(exc.reasons)
-            return
-        if view.campaign_code != self._code:
-            self.set_campaign(view.campaign_code)
-        self._confirmed = set(view.confirmed)
-        self._fill(view)
-        self._set_banner("info", self.tr("Application #%1").replace("%1", str(view.id)))
 
-    def save(self) -> ApplicationView | None:
-        """Save the draft (or the loaded application); a refusal is shown above the fields."""
-        if self._spec is None or not self.fields_box.isEnabled():
-            return None
-        try:
-            view = enrollment.save_application(self._ctx, self._input(), self.application_id)
-        except ServiceError as exc:
-            self._show_reasons(exc.reasons)
-            return None
-        self._fill(view)
-        if view.problems:
-            kept = self.tr("Saved as draft #%1 with the problems listed; it cannot move on until they are fixed")
-            self._set_banner("info", kept.replace("%1", str(view.id)))
-        else:
-            self._set_banner("ok", self.tr("Saved — application #%1").replace("%1", str(view.id)))
-        self.saved.emit(view.id)
-        return view
+        def saved(view: ApplicationView | None) -> None:
+            if view is not None:
+                self.new()
+                self._set_banner("ok", self.tr("Application #%1 saved; this is a new one").replace("%1", str(view.id)))
 
-    def move_to(self, target: str, reason: str = "") -> ApplicationView | None:
-        """Move the loaded application on; unsaved edits are saved first so nothing typed is lost."""
-        if self._view is None:
-            return None
-        if self._dirty and self.fields_box.isEnabled() and self.save() is None:
-            return None
-        try:
-            view = enrollment.move_application(self._ctx, self._view.id, target, reason)
-        except ServiceError as exc:
-            self._show_reasons(exc.reasons)
-            return None
-        self._fill(view)
-        now = status_label(view.status, current_lang())
-        self._set_banner("ok", self.tr("Application #%1 is now: %2").replace("%1", str(view.id)).replace("%2", now))
-        self.saved.emit(view.id)
-        return view
+        self.save_then(saved)
 
     # ----- keyboard -----
 
@@ -328,9 +244,17 @@ class IntakeForm(IntakeFieldWidgets, IntakeChecks, IntakeDrafts, QtWidgets.QWidg
         self._plan_cleared = Note()
         self._ask_preview()
 
+    def _adopt(self, view: ApplicationView) -> None:
+        """The store's answer while the clerk has typed on: what only the store knows is taken, the typing stays."""
+        self._view = view
+        self.copies.set_application(view.id, view.editable, view.copies_viewable)
+        self.workflow.set_view(view, self._spec.deadline.tzinfo if self._spec else None)
+        self._ask_preview()
+
     def _edited(self, key: str) -> None:
         """Typing: the field's own note now, the rest a moment after typing stops; a refusal's banner goes."""
         self._dirty = True
+        self._note_typing(key)
         self.typing.emit()
         if self.banner_state == "reason":
             self._set_banner("", "")
@@ -358,12 +282,7 @@ class IntakeForm(IntakeFieldWidgets, IntakeChecks, IntakeDrafts, QtWidgets.QWidg
             if self.preview is not None:
                 self._paint_missing(self.preview)
             return
-        try:
-            view = enrollment.confirm_warning(self._ctx, self._view.id, code)
-        except ServiceError as exc:
-            self._show_reasons(exc.reasons)
-            return
-        self._updated(view)
+        self._confirm_stored(self._view.id, code)
 
     def _updated(self, view: ApplicationView) -> None:
         """A change made beside the fields (a copy, a confirmation): keep what is typed, refresh the rest."""
@@ -372,9 +291,9 @@ class IntakeForm(IntakeFieldWidgets, IntakeChecks, IntakeDrafts, QtWidgets.QWidg
         self._ask_preview()
         self.saved.emit(view.id)
 
-    def _save_for_copies(self) -> int | None:
-        view = self.save()
-        return view.id if view else None
+    def _save_for_copies(self, then: Callable[[int | None], object]) -> None:
+        """A copy attached to an unsaved draft: the draft is saved first, then the copy goes to that application."""
+        self.save_then(lambda view: then(view.id if view else None))
 
     def _show_reasons(self, reasons: tuple[Reason, ...]) -> None:
         """Reasons go above the fields and beside the field they concern; focus goes to the first."""

@@ -10,7 +10,10 @@ from kaccount_desk.domain.number_patterns import PATTERN_LABELS, Pattern
 from kaccount_desk.services import pool
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.services.pool import PoolEntry
+from kaccount_desk.ui.enrollment.latest_query import LatestQuery
 from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.operations import run_query
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtCore, QtGui, QtWidgets
 
@@ -28,6 +31,8 @@ class PoolBrowser(QtWidgets.QDialog):
         self._ctx = ctx
         self._code = campaign_code
         self._chosen: str | None = None
+        self._query = LatestQuery()
+        self._accept_when_settled = False
         self.setWindowTitle(self.tr("Choose a new number"))
         self.tail_edit = QtWidgets.QLineEdit(tail)
         self.tail_edit.setPlaceholderText(self.tr("Last digits, e.g. 88"))
@@ -94,15 +99,31 @@ class PoolBrowser(QtWidgets.QDialog):
         return [self.numbers.item(i).data(_NUMBER_ROLE) for i in range(self.numbers.count())]
 
     def refresh(self) -> None:
-        """Re-query on every change: a campaign reserves hundreds of numbers, so this is instant."""
-        try:
-            entries = pool.browse_pool(
-                self._ctx, self._code, self.tail_edit.text(), self.patterns(), not self.show_taken.isChecked(), RESULT_LIMIT
-            )
-        except ServiceError as exc:
-            self.error_label.setText("\n".join(exc.texts(current_lang())))
-            self.error_label.show()
-            return
+        """Re-query on every change, off the GUI thread: the tail field never waits for the store."""
+        tail, patterns, free_only = self.tail_edit.text(), self.patterns(), not self.show_taken.isChecked()
+        self._query.ask(lambda done, failed: run_query(
+            self, lambda: pool.browse_pool(self._ctx, self._code, tail, patterns, free_only, RESULT_LIMIT), done, failed,
+        ), self._answered, self._failed)
+
+    @property
+    def settled(self) -> bool:
+        """The list shows the answer for what is typed and ticked now."""
+        return self._query.settled
+
+    def _failed(self, exc: BaseException) -> bool:
+        if not isinstance(exc, ServiceError):
+            return False
+        self.error_label.setText("\n".join(exc.texts(current_lang())))
+        self.error_label.show()
+        return True
+
+    def _answered(self, entries: list[PoolEntry]) -> None:
+        self._paint(entries)
+        if self._accept_when_settled:
+            self._accept_when_settled = False
+            self.accept()
+
+    def _paint(self, entries: list[PoolEntry]) -> None:
         self.error_label.hide()
         self.numbers.clear()
         free = 0
@@ -139,7 +160,13 @@ class PoolBrowser(QtWidgets.QDialog):
         self.numbers.setCurrentRow(free[max(0, min(len(free) - 1, position + delta))])
 
     def accept(self) -> None:
-        """Take the selected free number; with none selected the dialog stays open."""
+        """Take the selected free number; with none selected the dialog stays open.
+
+        Enter pressed before the list caught up with the digits takes the first free match once it has.
+        """
+        if not self._query.settled:
+            self._accept_when_settled = True
+            return
         item = self.numbers.currentItem()
         if item is None or not item.flags() & Qt.ItemFlag.ItemIsEnabled:
             return

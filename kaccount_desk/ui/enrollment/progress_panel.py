@@ -12,7 +12,9 @@ from kaccount_desk.services import application_list
 from kaccount_desk.services.application_list import Progress
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.ui.enrollment.latest_query import LatestQuery
 from kaccount_desk.ui.messages import current_lang, error_text
+from kaccount_desk.ui.operations import run_query
 from kaccount_desk.ui.palette import COLOURS
 from kaccount_desk.ui.qt import Qt, QtCore, QtWidgets
 
@@ -45,6 +47,7 @@ class ProgressPanel(QtWidgets.QGroupBox):
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self.deadline_label)
         layout.addWidget(self.table)
+        self._query = LatestQuery()
         self._timer = QtCore.QTimer(self)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
@@ -55,18 +58,29 @@ class ProgressPanel(QtWidgets.QGroupBox):
         self.refresh()
 
     def refresh(self) -> None:
+        """Count again, off the GUI thread (every minute, and after every change to applications)."""
         if not self.campaign_code:
             self.progress = None
             self.deadline_label.setText("")
             self.table.setRowCount(0)
             return
-        try:
-            self.progress = application_list.department_progress(self.ctx, self.campaign_code)
-        except ServiceError as exc:
-            self.deadline_label.setText(f'<span style="color:{COLOURS["reason"]}">{error_text(exc)}</span>')
-            return
-        self._show_deadline(self.progress)
-        self._show_departments(self.progress)
+        code = self.campaign_code
+        self._query.ask(lambda done, failed: run_query(
+            self, lambda: application_list.department_progress(self.ctx, code), done, failed,
+        ), lambda found: self._show(code, found), self._refused)
+
+    def _show(self, code: str, progress: Progress) -> None:
+        if code != self.campaign_code:
+            return  # another campaign was chosen while this one was counted
+        self.progress = progress
+        self._show_deadline(progress)
+        self._show_departments(progress)
+
+    def _refused(self, exc: BaseException) -> bool:
+        if not isinstance(exc, ServiceError):
+            return False
+        self.deadline_label.setText(f'<span style="color:{COLOURS["reason"]}">{error_text(exc)}</span>')
+        return True
 
     def _show_deadline(self, progress: Progress) -> None:
         """How near the deadline is and how the time left reads are the domain's (``deadline_stage``, ``time_left_text``)."""

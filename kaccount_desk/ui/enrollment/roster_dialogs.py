@@ -9,14 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from kaccount_desk.domain.campaign import CampaignSpec
 from kaccount_desk.domain.roles import fixed_department
 from kaccount_desk.services import campaigns, rosters
 from kaccount_desk.services.context import Context
-from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.rosters import ROW_RESULT_LABELS, ImportReport, RowResult
 from kaccount_desk.ui.file_names import ask_open_path, ask_save_path, file_name
-from kaccount_desk.ui.messages import current_lang, show_error
+from kaccount_desk.ui.messages import current_lang
 from kaccount_desk.ui.none_guard import none_safe
+from kaccount_desk.ui.operations import run_query
 from kaccount_desk.ui.palette import COLOURS
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.workers import Operation, ProgressCallback, run_with_progress
@@ -111,13 +112,7 @@ class ImportRosterDialog(QtWidgets.QDialog):
         browse.clicked.connect(self.choose_file)
         self.department = QtWidgets.QComboBox()
         self.department.addItem(self.tr("(from the sheet's department column)"), "")
-        for found in campaigns.get_campaign(ctx, campaign_code).departments:
-            self.department.addItem(found.name, found.name)
-        # Only a collector's own department is a safe default: office staff import every department's
-        # sheet, and theirs as default put 铸造事业部's people into 公司(党委)办公室 without a word.
-        fixed = fixed_department(ctx.actor.role, ctx.actor.department)
-        if fixed and self.department.findData(fixed) >= 0:
-            self.department.setCurrentIndex(self.department.findData(fixed))
+        run_query(self.department, lambda: campaigns.get_campaign(ctx, campaign_code), self._list_departments)
         self.path.textChanged.connect(self._department_from_file_name)
         self.department.setToolTip(self.tr("For a sheet without a department column, or rows left blank there"))
         self.dry_run = QtWidgets.QCheckBox(self.tr("D&ry run (check only)"))
@@ -169,6 +164,20 @@ class ImportRosterDialog(QtWidgets.QDialog):
         self.resize(820, 520)
 
     @Slot()
+    def _list_departments(self, spec: CampaignSpec) -> None:
+        """The campaign's departments, once read in the background; a name the file gave meanwhile is kept."""
+        chosen = self.department.currentData()
+        for found in spec.departments:
+            self.department.addItem(found.name, found.name)
+        # Only a collector's own department is a safe default: office staff import every department's
+        # sheet, and theirs as default put 铸造事业部's people into 公司(党委)办公室 without a word.
+        fixed = fixed_department(self.ctx.actor.role, self.ctx.actor.department)
+        wanted = chosen or fixed
+        if wanted and self.department.findData(wanted) >= 0:
+            self.department.setCurrentIndex(self.department.findData(wanted))
+        elif not chosen:
+            self._department_from_file_name(self.path.text())
+
     def choose_file(self) -> None:
         path = ask_open_path(self, self.tr("Import roster"), self.tr("Rosters (*.xlsx *.csv);;All files (*)"))
         if path is not None:
@@ -230,14 +239,13 @@ class ImportRosterDialog(QtWidgets.QDialog):
         name, _ = QtWidgets.QFileDialog.getSaveFileName(self, self.tr("Save refused rows"), str(suggested), "Excel (*.xlsx)")
         if not name:
             return None
-        try:
-            count = rosters.save_refused(self.ctx, self.report, Path(name), current_lang())
-        except ServiceError as exc:
-            show_error(self, exc)
-            return None
+        report, lang = self.report, current_lang()
+        run_query(self, lambda: rosters.save_refused(self.ctx, report, Path(name), lang), lambda count: self._refused_saved(count, name))
+        return Path(name)
+
+    def _refused_saved(self, count: int, name: str) -> None:
         saved = self.tr("%1 refused rows saved to %2").replace("%1", str(count)).replace("%2", name)
         self.summary.setText(self.summary.text() + "\n" + saved)
-        return Path(name)
 
     def _failed(self, exc: BaseException) -> bool:
         self.start_button.setEnabled(True)
