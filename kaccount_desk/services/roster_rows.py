@@ -256,7 +256,7 @@ class _Chunks:
         now = ctx.now()
         if isinstance(found, Application) and isinstance(own, Application):
             inp = replace(inp, confirmed=frozenset(found.confirmed_warnings or []))
-        a = rules.assess(inp, now.date(), now, own=own, is_new=own is None)
+        a = rules.assess(inp, now.date(), now, own=own, is_new=own is None, id_digest=key[0])
         warnings = tuple(a.warnings)
         if a.reasons:
             return RowResult(row_number, "rejected", name, tuple(a.reasons), warnings), None
@@ -297,14 +297,12 @@ def _insert_new(ctx: Context, session: Session, campaign_id: int, rows: list[New
         pending = [row.pending for row in batch if row.pending is not None]
         # Every column given: the lookup columns' per-row defaults would compute the digest the rules already did.
         batch_ids = insert_with_ids(session, table_of(Application), [
-            {**row.values, **common, "id_digest": row.id_digest, "id_tail": id_tail(str(row.values["id_number"]))} for row in pending])
+            {**row.values, "id_digest": row.id_digest, "id_tail": id_tail(str(row.values["id_number"]))} for row in pending], common)
         insert_rows(session, table_of(ApplicationAddon),
                     [{"application_id": i, "rated_item_id": a} for i, row in zip(batch_ids, pending, strict=True) for a in row.addon_ids])
-        insert_rows(session, table_of(ApplicationEvent), [
-            {"application_id": i, "from_status": None, "to_status": Status.DRAFT.value, "staff_id": ctx.actor.id, "at": now,
-             "note": row.event_note}
-            for i, row in zip(batch_ids, pending, strict=True)
-        ])
+        insert_rows(session, table_of(ApplicationEvent),
+                    [{"application_id": i, "note": row.event_note} for i, row in zip(batch_ids, pending, strict=True)],
+                    {"from_status": None, "to_status": Status.DRAFT.value, "staff_id": ctx.actor.id, "at": now})
         ids.extend(batch_ids)
     audit.note_change(session, "applications", "insert", list(ids))  # Core inserts are not seen by the flush recorder
     return ids
