@@ -8,17 +8,20 @@ the calls (not timing them, on a shared machine) keeps those from coming back.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import event
 from support import valid_id
 
 from kaccount_desk.domain import resident_id
-from kaccount_desk.services import rosters
+from kaccount_desk.services import enrollment, rosters
 from kaccount_desk.services.context import Context
 from kaccount_desk.store.crypto import StoreKeys
+from kaccount_desk.store.models import Application
 
 PEOPLE = 300
 
@@ -39,6 +42,21 @@ def _counting(calls: list[int], fn: Callable[..., Any]) -> Callable[..., Any]:
     return counted
 
 
+@contextmanager
+def _loads() -> Iterator[list[int]]:
+    """The ids of the applications loaded as ORM objects meanwhile."""
+    loaded: list[int] = []
+
+    def seen(target: Application, _context: object) -> None:
+        loaded.append(target.id)
+
+    event.listen(Application, "load", seen)
+    try:
+        yield loaded
+    finally:
+        event.remove(Application, "load", seen)
+
+
 @pytest.mark.parametrize("again", [False, True], ids=["first", "unchanged again"])
 def test_each_row_is_digested_once_and_its_checksum_computed_once(admin: Context, campaign: str, tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch, again: bool) -> None:
@@ -53,3 +71,29 @@ def test_each_row_is_digested_once_and_its_checksum_computed_once(admin: Context
     assert report.totals["unchanged" if again else "accepted"] == PEOPLE
     assert len(digests) <= PEOPLE
     assert len(checksums) <= PEOPLE
+
+
+def test_an_unchanged_import_again_builds_no_application_object(admin: Context, campaign: str, tmp_path: Path) -> None:
+    """Comparing plain values in bulk: loading each matched application as an ORM object made a re-import slower than the first."""
+    path = _roster(tmp_path / "r.csv")
+    rosters.import_roster(admin, path, campaign)
+    with _loads() as loaded:
+        report = rosters.import_roster(admin, path, campaign)
+    assert report.totals["unchanged"] == PEOPLE
+    assert loaded == []
+
+
+def test_only_the_changed_applications_are_loaded_and_a_later_row_sees_the_change(admin: Context, campaign: str, tmp_path: Path) -> None:
+    path = _roster(tmp_path / "r.csv")
+    first = rosters.import_roster(admin, path, campaign)
+    rows = list(csv.reader(path.open(encoding="utf-8")))
+    rows[3][4] = "keep5"  # the third person keeps their plan now ...
+    rows.append(list(rows[3]))  # ... and says so twice: the second time it is no change
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    with _loads() as loaded:
+        report = rosters.import_roster(admin, path, campaign)
+    changed = first.rows[2].application_id
+    assert report.totals == {"accepted": 0, "updated": 1, "unchanged": PEOPLE, "rejected": 0}
+    assert loaded == [changed]
+    assert enrollment.get_application(admin, changed or 0).plan == "keep5"
