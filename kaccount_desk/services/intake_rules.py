@@ -91,6 +91,13 @@ def number_taken(number: str, holder_id: int | None) -> Reason:
     return Reason("number.taken", f"号码{number}已被第{holder_id}号申请占用", f"{number} already belongs to application #{holder_id}")
 
 
+# A plan's verdict: its reasons, the plan's and the chosen add-ons' ids, the monthly fee (None: no plan matched).
+PlanVerdict = tuple[tuple[Reason, ...], int | None, tuple[int, ...], Decimal | None]
+# How many distinct ways of writing a plan an import remembers: a real roster has a handful, a
+# hostile one could have a new one per row and must not grow the memory with them.
+PLAN_VERDICTS_KEPT = 256
+
+
 class IntakeRules:
     """One campaign's rules and the store state they depend on, loaded once."""
 
@@ -109,6 +116,7 @@ class IntakeRules:
                            for r in self._plan_by_code.values()]
         self.addon_names = [NamedItem(r.code, r.name, r.monthly_fee) for r in self._addon_by_code.values()]
         self._facts: CampaignFacts | None = None
+        self._plans: dict[tuple[str, tuple[str, ...], str], PlanVerdict] = {}
         self._pool: set[str] | None = None
         self._taken: dict[str, int | Holder] | None = None
         self._per_id: Counter[tuple[str, str]] | None = None
@@ -222,20 +230,32 @@ class IntakeRules:
     def _assess_plan(self, inp: ApplicationInput, out: Assessment) -> None:
         if not inp.plan.strip():
             return
+        key = (inp.plan, inp.addons, inp.fields.number_source)
+        verdict = self._plans.get(key)
+        if verdict is None:
+            verdict = self._plan_verdict(inp)
+            if len(self._plans) < PLAN_VERDICTS_KEPT:
+                self._plans[key] = verdict
+        reasons, out.plan_id, out.addon_ids, fee = verdict
+        out.reasons.extend(reasons)
+        if fee is not None:
+            out.monthly_fee = fee
+
+    def _plan_verdict(self, inp: ApplicationInput) -> PlanVerdict:
+        """The plan and add-ons a row names, checked: the same words on every row of a roster give the
+        same verdict, so ``_assess_plan`` keeps it for the next row that writes them."""
         named = match_item(inp.plan, self.plan_names)
         if named is None:
-            out.reasons.append(unknown_plan(inp.plan.strip(), self.plan_names))
-            return
+            return (unknown_plan(inp.plan.strip(), self.plan_names),), None, (), None
         plan = self._plan_by_code[named.code]
-        out.reasons.extend(check_plan(inp.fields.number_source, plan.keep_current))
-        out.plan_id = plan.id
+        reasons = list(check_plan(inp.fields.number_source, plan.keep_current))
         chosen: list[RatedItemRow] = []
         for name in inp.addons:
             found = match_item(name, self.addon_names)
             addon = self._addon_by_code[found.code] if found else None
             if addon is None:
-                out.reasons.append(unknown_addon(name.strip(), self.addon_names))
+                reasons.append(unknown_addon(name.strip(), self.addon_names))
             elif addon.code not in plan.included_addons and addon not in chosen:
                 chosen.append(addon)
-        out.addon_ids = tuple(a.id for a in chosen)
-        out.monthly_fee = monthly_fee(plan.monthly_fee, plan.included_addons, [a.code for a in chosen], self._addon_fees)
+        fee = monthly_fee(plan.monthly_fee, plan.included_addons, [a.code for a in chosen], self._addon_fees)
+        return tuple(reasons), plan.id, tuple(a.id for a in chosen), fee

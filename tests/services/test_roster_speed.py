@@ -97,3 +97,15 @@ def test_only_the_changed_applications_are_loaded_and_a_later_row_sees_the_chang
     assert report.totals == {"accepted": 0, "updated": 1, "unchanged": PEOPLE, "rejected": 0}
     assert loaded == [changed]
     assert enrollment.get_application(admin, changed or 0).plan == "keep5"
+
+
+def test_a_plan_written_alike_on_every_row_is_matched_once(admin: Context, campaign: str, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every row of a roster names the same few plans: the verdict on one is the verdict on all."""
+    from kaccount_desk.services import intake_rules
+
+    matched: list[int] = []
+    monkeypatch.setattr(intake_rules, "match_item", _counting(matched, intake_rules.match_item))
+    report = rosters.import_roster(admin, _roster(tmp_path / "r.csv"), campaign)
+    assert report.totals["accepted"] == PEOPLE
+    assert len(matched) == 1
