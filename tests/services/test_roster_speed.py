@@ -15,11 +15,11 @@ from typing import Any
 
 import pytest
 from sqlalchemy import event
-from support import valid_id
+from support import REPO, SAMPLE_CAMPAIGN, Clock, valid_id
 
 from kaccount_desk.domain import resident_id
-from kaccount_desk.services import enrollment, rosters
-from kaccount_desk.services.context import Context
+from kaccount_desk.services import campaigns, enrollment, rosters, staff
+from kaccount_desk.services.context import Context, Store
 from kaccount_desk.store.crypto import StoreKeys
 from kaccount_desk.store.models import Application
 
@@ -109,3 +109,26 @@ def test_a_plan_written_alike_on_every_row_is_matched_once(admin: Context, campa
     report = rosters.import_roster(admin, _roster(tmp_path / "r.csv"), campaign)
     assert report.totals["accepted"] == PEOPLE
     assert len(matched) == 1
+
+
+@pytest.mark.postgres
+def test_on_postgresql_an_import_its_change_and_its_unchanged_repeat_land_as_on_sqlite(pg_url: str, clock: Clock,
+                                                                                       tmp_path: Path) -> None:
+    """The shared insert values and the plain-value comparison take PostgreSQL's own paths (RETURNING, Core executemany)."""
+    store = Store(pg_url, resources=REPO / "resources", clock=clock)
+    try:
+        admin = Context(store, staff.create_first_admin(store, "A001", "管理员", "secret-pass"))
+        code = campaigns.load_campaign_file(admin, SAMPLE_CAMPAIGN).code
+        path = _roster(tmp_path / "r.csv")
+        first = rosters.import_roster(admin, path, code)
+        rows = list(csv.reader(path.open(encoding="utf-8")))
+        rows[3][4] = "keep5"
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            csv.writer(handle).writerows(rows)
+        again = rosters.import_roster(admin, path, code)
+        assert first.totals["accepted"] == PEOPLE
+        assert again.totals == {"accepted": 0, "updated": 1, "unchanged": PEOPLE - 1, "rejected": 0}
+        view = enrollment.get_application(admin, first.rows[2].application_id or 0)
+        assert view.plan == "keep5" and view.status == "draft" and view.name == "员工00002"
+    finally:
+        store.close()
