@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 
 from kaccount_desk.domain.labels import Labels
 from kaccount_desk.domain.reasons import Reason, Verdict
@@ -66,7 +67,12 @@ _OTHER_DOCUMENT = re.compile(r"^[0-9A-Z]{5,20}$")
 
 def document_type_from(raw: object) -> IdDocumentType | None:
     """The type for a stored value or its Chinese label; blank means the resident ID card."""
-    text = squeeze(cell_text(raw))
+    return _type_named(squeeze(cell_text(raw)))
+
+
+@lru_cache(maxsize=64)
+def _type_named(text: str) -> IdDocumentType | None:
+    """Cached: a roster names the same type on every row, and the form offers a handful of labels."""
     if not text:
         return DEFAULT_DOCUMENT_TYPE
     for doc_type in IdDocumentType:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.text import to_half_width
@@ -32,7 +33,9 @@ class NamedItem:
         return _SHORT_END.split(self.name, maxsplit=1)[0].strip()
 
 
+@lru_cache(maxsize=1024)
 def _norm(text: str) -> str:
+    """Cached: a roster compares each row's words with the same few names (a few hundred distinct texts)."""
     return re.sub(r"\s+", "", to_half_width(text)).casefold()
 
 

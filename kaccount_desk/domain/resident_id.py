@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from stdnum.cn.ric import calc_check_digit
@@ -164,7 +165,20 @@ def check_resident_id(raw: object, today: date | None = None) -> Verdict[Residen
     """
     if isinstance(raw, float) and abs(raw) >= _FLOAT_EXACT_LIMIT:
         return _excel_number()
-    number = normalize_resident_id(raw)
+    if isinstance(raw, str):
+        return _check_text(raw, today or date.today())
+    return _check_number(normalize_resident_id(raw), today or date.today())
+
+
+@lru_cache(maxsize=2)
+def _check_text(raw: str, today: date) -> Verdict[ResidentId]:
+    """Cached for the last two numbers only: an application's check reads the same number twice in a
+    row (its document, then the note on birth date and sex), which a roster pays ten thousand times
+    over; a longer memory would keep people's numbers in the process for nothing."""
+    return _check_number(normalize_resident_id(raw), today)
+
+
+def _check_number(number: str, today: date) -> Verdict[ResidentId]:
     shape = _shape_problem(number)
     if shape is not None:
         return shape
@@ -182,7 +196,7 @@ def check_resident_id(raw: object, today: date | None = None) -> Verdict[Residen
             )
         )
     born = _birth_date(number)
-    date_problem = _check_birth_date(born, today or date.today())
+    date_problem = _check_birth_date(born, today)
     if date_problem is not None:
         reasons.append(date_problem)
     if number[:2] not in VALID_PROVINCES:

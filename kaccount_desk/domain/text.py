@@ -52,7 +52,13 @@ def cell_text(raw: object) -> str:
 
 
 def squeeze(text: str) -> str:
-    """Half-width text with every kind of whitespace removed, inner ones included."""
+    """Half-width text with every kind of whitespace removed, inner ones included.
+
+    Most cells (an ID number, a mobile number, a code) are printable ASCII without a space: they
+    come back as they are, which spares a roster import a translate and a split per cell.
+    """
+    if text.isascii() and text.isprintable() and " " not in text:
+        return text
     return "".join(to_half_width(text).split())
 
 

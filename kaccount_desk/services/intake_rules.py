@@ -91,6 +91,13 @@ def number_taken(number: str, holder_id: int | None) -> Reason:
     return Reason("number.taken", f"号码{number}已被第{holder_id}号申请占用", f"{number} already belongs to application #{holder_id}")
 
 
+# A plan's verdict: its reasons, the plan's and the chosen add-ons' ids, the monthly fee (None: no plan matched).
+PlanVerdict = tuple[tuple[Reason, ...], int | None, tuple[int, ...], Decimal | None]
+# How many distinct ways of writing a plan an import remembers: a real roster has a handful, a
+# hostile one could have a new one per row and must not grow the memory with them.
+PLAN_VERDICTS_KEPT = 256
+
+
 class IntakeRules:
     """One campaign's rules and the store state they depend on, loaded once."""
 
@@ -104,10 +111,12 @@ class IntakeRules:
         items = list(campaign.rated_items)
         self._plan_by_code = {r.code: r for r in items if r.kind == "plan"}
         self._addon_by_code = {r.code: r for r in items if r.kind == "addon"}
-        fees = {code: r.monthly_fee for code, r in self._addon_by_code.items()}
+        self._addon_fees = fees = {code: r.monthly_fee for code, r in self._addon_by_code.items()}
         self.plan_names = [NamedItem(r.code, r.name, monthly_fee(r.monthly_fee, r.included_addons, (), fees))
                            for r in self._plan_by_code.values()]
         self.addon_names = [NamedItem(r.code, r.name, r.monthly_fee) for r in self._addon_by_code.values()]
+        self._facts: CampaignFacts | None = None
+        self._plans: dict[tuple[str, tuple[str, ...], str], PlanVerdict] = {}
         self._pool: set[str] | None = None
         self._taken: dict[str, int | Holder] | None = None
         self._per_id: Counter[tuple[str, str]] | None = None
@@ -152,9 +161,8 @@ class IntakeRules:
             )
         )
 
-    def numbers_held(self, id_number: str, carrier: str, own: Holder | None) -> int:
-        """一证五号: live numbers one person holds with a carrier, counted by the ID number's digest."""
-        digest = self.keys.digest(id_number)
+    def numbers_held(self, digest: str, carrier: str, own: Holder | None) -> int:
+        """一证五号: live numbers one person holds with a carrier, counted by the ID number's keyed digest."""
         if self._per_id is not None:
             count = self._per_id[(digest, carrier)]
             return count - (1 if own is not None and own.carrier == carrier and own.status in LIVE_STATUSES else 0)
@@ -175,10 +183,18 @@ class IntakeRules:
             self._per_id[(id_digest, str(row.carrier or ""))] += 1
 
     def facts(self) -> CampaignFacts:
-        return CampaignFacts(set(self.departments), self.campaign.required_carrier, tuple(self.campaign.excluded_packages), self.in_pool)
+        """Built once: a roster asks for them per row, and they do not change while the rules live."""
+        if self._facts is None:
+            self._facts = CampaignFacts(set(self.departments), self.campaign.required_carrier,
+                                        tuple(self.campaign.excluded_packages), self.in_pool)
+        return self._facts
 
-    def assess(self, inp: ApplicationInput, today: date, now: datetime, own: Holder | None = None, is_new: bool = True) -> Assessment:
-        """The fields' own checks (the domain's ``check_fields``, as the form shows them), then what the store knows."""
+    def assess(self, inp: ApplicationInput, today: date, now: datetime, own: Holder | None = None, is_new: bool = True,
+               id_digest: str | None = None) -> Assessment:
+        """The fields' own checks (the domain's ``check_fields``, as the form shows them), then what the store knows.
+
+        ``id_digest`` is the keyed digest of ``inp``'s ID number when the caller already made it (a
+        roster matches rows by it): an HMAC per row is not worth making twice."""
         out, typed = Assessment(), inp.fields
         checks = check_fields(typed, self.facts(), self.segments, today)
         out.reasons.extend(checks.reasons)
@@ -186,7 +202,7 @@ class IntakeRules:
         kind = document_type_from(typed.id_type)
         out.id_type = kind.value if kind else typed.id_type
         out.id_number, out.id_valid = checks.id_number, checks.id_valid
-        out.id_digest = self.keys.digest(out.id_number)
+        out.id_digest = self.keys.digest(out.id_number) if id_digest is None else id_digest
         out.warnings.extend(checks.id_warnings)
         out.warnings.extend(w for w in checks.number_warnings if w.code not in inp.confirmed)
         if checks.mobile is not None:
@@ -207,28 +223,39 @@ class IntakeRules:
         if holder is not None and holder is not own and (own is None or holder != own.id):
             out.reasons.append(number_taken(number, holder if isinstance(holder, int) else holder.id))
         if out.id_valid:
-            held = self.numbers_held(out.id_number, carrier, own)
+            held = self.numbers_held(out.id_digest, carrier, own)
             five = check_numbers_per_id(held)
             out.warnings.extend(w for w in five.warnings if w.code not in inp.confirmed)
 
     def _assess_plan(self, inp: ApplicationInput, out: Assessment) -> None:
         if not inp.plan.strip():
             return
+        key = (inp.plan, inp.addons, inp.fields.number_source)
+        verdict = self._plans.get(key)
+        if verdict is None:
+            verdict = self._plan_verdict(inp)
+            if len(self._plans) < PLAN_VERDICTS_KEPT:
+                self._plans[key] = verdict
+        reasons, out.plan_id, out.addon_ids, fee = verdict
+        out.reasons.extend(reasons)
+        if fee is not None:
+            out.monthly_fee = fee
+
+    def _plan_verdict(self, inp: ApplicationInput) -> PlanVerdict:
+        """The plan and add-ons a row names, checked: the same words on every row of a roster give the
+        same verdict, so ``_assess_plan`` keeps it for the next row that writes them."""
         named = match_item(inp.plan, self.plan_names)
         if named is None:
-            out.reasons.append(unknown_plan(inp.plan.strip(), self.plan_names))
-            return
+            return (unknown_plan(inp.plan.strip(), self.plan_names),), None, (), None
         plan = self._plan_by_code[named.code]
-        out.reasons.extend(check_plan(inp.fields.number_source, plan.keep_current))
-        out.plan_id = plan.id
+        reasons = list(check_plan(inp.fields.number_source, plan.keep_current))
         chosen: list[RatedItemRow] = []
         for name in inp.addons:
             found = match_item(name, self.addon_names)
             addon = self._addon_by_code[found.code] if found else None
             if addon is None:
-                out.reasons.append(unknown_addon(name.strip(), self.addon_names))
+                reasons.append(unknown_addon(name.strip(), self.addon_names))
             elif addon.code not in plan.included_addons and addon not in chosen:
                 chosen.append(addon)
-        out.addon_ids = tuple(a.id for a in chosen)
-        fees = {code: r.monthly_fee for code, r in self._addon_by_code.items()}
-        out.monthly_fee = monthly_fee(plan.monthly_fee, plan.included_addons, [a.code for a in chosen], fees)
+        fee = monthly_fee(plan.monthly_fee, plan.included_addons, [a.code for a in chosen], self._addon_fees)
+        return tuple(reasons), plan.id, tuple(a.id for a in chosen), fee

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
 
@@ -34,7 +35,7 @@ from kaccount_desk.services import audit
 from kaccount_desk.services.campaigns import campaign_row
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import apply_assessment, assessment_values
-from kaccount_desk.services.intake_rules import ApplicationInput, IntakeRules
+from kaccount_desk.services.intake_rules import ApplicationInput, Assessment, IntakeRules
 from kaccount_desk.sheets.roster_reader import Column, RosterRow, RosterSheet
 from kaccount_desk.store.bulk import insert_rows, insert_with_ids
 from kaccount_desk.store.models import Application, ApplicationAddon, ApplicationEvent, id_tail, table_of
@@ -151,12 +152,31 @@ class Pending:
 _COMPARED = ("name", "department_id", "number_source", "current_packages", "plan_id", "note")
 
 
-def _same(found: Application | NewApplication, values: dict[str, object], addon_ids: tuple[int, ...]) -> bool:
+@dataclass(eq=False, slots=True)
+class Stored:
+    """A stored application a chunk's row matched, as plain values: what the rules and the comparison read.
+
+    Loading each as an ORM object with its add-ons cost a re-import more than checking its rows;
+    only the applications a row changes are loaded as objects, together, at the chunk's end. An
+    update changes these values too, so a later row for the same person compares with them.
+    """
+
+    id: int
+    status: str
+    carrier: str | None
+    id_digest: str
+    msisdn: str | None
+    confirmed_warnings: list[str]
+    values: dict[str, object]
+    addon_ids: tuple[int, ...]
+
+
+def _same(found: Stored | NewApplication, values: dict[str, object], addon_ids: tuple[int, ...]) -> bool:
     if isinstance(found, NewApplication):
         assert found.pending is not None, "a written row is compared as the stored application it became"
         have, have_addons = found.pending.values, found.pending.addon_ids
     else:
-        have, have_addons = {k: getattr(found, k) for k in _COMPARED}, tuple(a.rated_item_id for a in found.addons)
+        have, have_addons = found.values, found.addon_ids
     return all(have[k] == values[k] for k in _COMPARED) and sorted(have_addons) == sorted(addon_ids)
 
 
@@ -203,6 +223,7 @@ class _Chunks:
     arrived: set[Key]
     campaign_id: int
     file_name: str
+    updates: list[tuple[int, ApplicationInput, Assessment, datetime]] = field(default_factory=list)
 
     def check(self, inputs: list[tuple[int, ApplicationInput]], results: list[RowResult], go_on: Callable[[int], bool]) -> None:
         """Check a chunk's rows in order, write its new applications and flush its changes."""
@@ -211,7 +232,7 @@ class _Chunks:
         touched: list[tuple[int, NewApplication]] = []
         for (row_number, inp), key in zip(inputs, keys, strict=True):
             result, row = self._row(inp, row_number, key, stored)
-            if isinstance(row, Application) and (row.id_digest, row.msisdn or "") in self.arrived:
+            if isinstance(row, Stored) and (row.id_digest, row.msisdn or "") in self.arrived:
                 result = replace(result, warnings=(ALREADY_THERE, *result.warnings))
             results.append(result)
             if isinstance(row, NewApplication) and row.written_id is None:
@@ -223,11 +244,24 @@ class _Chunks:
             row.written(new_id)
         for index, row in touched:
             results[index] = replace(results[index], application_id=row.written_id)
-        self.session.flush()  # the chunk's updates, so the matched applications can go with it
+        self._apply_updates()
 
-    def _matched(self, keys: list[Key]) -> dict[int, Application]:
-        """The stored applications a chunk's rows match, in one query: those of the store, and those
-        this import wrote in an earlier chunk."""
+    def _apply_updates(self) -> None:
+        """The chunk's changed applications, loaded in one query, changed in the rows' order and flushed."""
+        if not self.updates:
+            return
+        ids = {app_id for app_id, *_ in self.updates}
+        rows = {row.id: row for row in
+                self.session.scalars(select(Application).options(selectinload(Application.addons)).where(Application.id.in_(ids)))}
+        for app_id, inp, a, now in self.updates:
+            apply_assessment(rows[app_id], inp, a)
+            rows[app_id].updated_at = now
+        self.updates.clear()
+        self.session.flush()  # so the changed applications can go with the chunk
+
+    def _matched(self, keys: list[Key]) -> dict[int, Stored]:
+        """The stored applications a chunk's rows match, in two queries (they and their add-ons): those of
+        the store, and those this import wrote in an earlier chunk."""
         ids = set()
         for key in keys:
             found = self.existing.get(key)
@@ -237,11 +271,19 @@ class _Chunks:
                 ids.add(found)
         if not ids:
             return {}
-        rows = self.session.scalars(select(Application).options(selectinload(Application.addons)).where(Application.id.in_(ids)))
-        return {row.id: row for row in rows}
+        a = Application
+        addons: dict[int, list[int]] = {}
+        for app_id, item_id in self.session.execute(
+                select(ApplicationAddon.application_id, ApplicationAddon.rated_item_id).where(ApplicationAddon.application_id.in_(ids))):
+            addons.setdefault(app_id, []).append(item_id)
+        rows = self.session.execute(select(a.id, a.status, a.carrier, a.id_digest, a.msisdn, a.confirmed_warnings,
+                                           *(getattr(a, k) for k in _COMPARED)).where(a.id.in_(ids)))
+        return {row[0]: Stored(id=row[0], status=row[1], carrier=row[2], id_digest=row[3], msisdn=row[4], confirmed_warnings=row[5],
+                               values=dict(zip(_COMPARED, row[6:], strict=True)), addon_ids=tuple(addons.get(row[0], ())))
+                for row in rows}
 
     def _row(self, inp: ApplicationInput, row_number: int, key: Key,
-             stored: dict[int, Application]) -> tuple[RowResult, Application | NewApplication | None]:
+             stored: dict[int, Stored]) -> tuple[RowResult, Stored | NewApplication | None]:
         """One row's verdict, and the application it added or matched (the latter may be unsaved yet)."""
         ctx, rules = self.ctx, self.rules
         name = inp.fields.name.strip()
@@ -254,9 +296,9 @@ class _Chunks:
         # What a row is compared with and changes: the values about to be inserted, or the stored row.
         found = stored[known.written_id] if isinstance(known, NewApplication) and known.written_id is not None else own
         now = ctx.now()
-        if isinstance(found, Application) and isinstance(own, Application):
+        if isinstance(found, Stored) and isinstance(own, Stored):
             inp = replace(inp, confirmed=frozenset(found.confirmed_warnings or []))
-        a = rules.assess(inp, now.date(), now, own=own, is_new=own is None)
+        a = rules.assess(inp, now.date(), now, own=own, is_new=own is None, id_digest=key[0])
         warnings = tuple(a.warnings)
         if a.reasons:
             return RowResult(row_number, "rejected", name, tuple(a.reasons), warnings), None
@@ -267,11 +309,12 @@ class _Chunks:
             locked = check_editable(found.status)
             if locked:
                 return RowResult(row_number, "rejected", name, locked, warnings, found.id), None
-            if isinstance(found, NewApplication) and found.pending is not None:
+            if isinstance(found, Stored):
+                found.values, found.addon_ids = {k: values[k] for k in _COMPARED}, a.addon_ids
+                found.carrier, found.msisdn = a.carrier, a.msisdn
+                self.updates.append((found.id, inp, a, now))
+            elif found.pending is not None:
                 found.pending.values, found.pending.addon_ids = values, a.addon_ids
-            elif isinstance(found, Application):
-                apply_assessment(found, inp, a)
-                found.updated_at = now
             return RowResult(row_number, "updated", name, (), warnings, found.id), found
         row = NewApplication(a.carrier, Pending(values, a.addon_ids, import_note(self.file_name, row_number), a.id_digest))
         self.existing[(a.id_digest, a.msisdn or "")] = row
@@ -297,14 +340,12 @@ def _insert_new(ctx: Context, session: Session, campaign_id: int, rows: list[New
         pending = [row.pending for row in batch if row.pending is not None]
         # Every column given: the lookup columns' per-row defaults would compute the digest the rules already did.
         batch_ids = insert_with_ids(session, table_of(Application), [
-            {**row.values, **common, "id_digest": row.id_digest, "id_tail": id_tail(str(row.values["id_number"]))} for row in pending])
+            {**row.values, "id_digest": row.id_digest, "id_tail": id_tail(str(row.values["id_number"]))} for row in pending], common)
         insert_rows(session, table_of(ApplicationAddon),
                     [{"application_id": i, "rated_item_id": a} for i, row in zip(batch_ids, pending, strict=True) for a in row.addon_ids])
-        insert_rows(session, table_of(ApplicationEvent), [
-            {"application_id": i, "from_status": None, "to_status": Status.DRAFT.value, "staff_id": ctx.actor.id, "at": now,
-             "note": row.event_note}
-            for i, row in zip(batch_ids, pending, strict=True)
-        ])
+        insert_rows(session, table_of(ApplicationEvent),
+                    [{"application_id": i, "note": row.event_note} for i, row in zip(batch_ids, pending, strict=True)],
+                    {"from_status": None, "to_status": Status.DRAFT.value, "staff_id": ctx.actor.id, "at": now})
         ids.extend(batch_ids)
     audit.note_change(session, "applications", "insert", list(ids))  # Core inserts are not seen by the flush recorder
     return ids

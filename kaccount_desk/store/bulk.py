@@ -28,33 +28,48 @@ def after_explicit_ids(session: Session, *tables: Table) -> None:
                              f"(SELECT coalesce(max(id), 0) + 1 FROM {table.name}), false)"))
 
 
-def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """INSERT ``rows`` (all with the same keys) in one executemany.
+def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]], same: dict[str, Any] | None = None) -> None:
+    """INSERT ``rows`` (all with the same keys), each with the values in ``same``, in one executemany.
 
     On SQLite the values go through each column's own bind processing (so they are stored exactly
     as an ordinary insert stores them) straight into the driver's executemany: SQLAlchemy's
-    per-row parameter handling costs more than the insert itself at a million rows. Other engines
-    take the ordinary Core executemany. Python-side column defaults are not applied: give every column.
+    per-row parameter handling costs more than the insert itself at a million rows. The values
+    every row shares (``same``: a campaign, a status, the moment) are processed once, not per row,
+    and a column whose type has no processing is copied as it is. Other engines take the ordinary
+    Core executemany. Python-side column defaults are not applied: give every column.
     """
     if not rows:
         return
+    shared = same or {}
     connection = session.connection()
     dialect = connection.dialect
     if dialect.name != "sqlite":
-        connection.execute(table.insert(), rows)
+        connection.execute(table.insert(), [{**row, **shared} for row in rows] if shared else rows)
         return
-    names = list(rows[0])
-    columns = [table.c[name] for name in names]
-    processors = [column.type._cached_bind_processor(dialect) for column in columns]
-    statement = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-    pairs = list(zip(names, processors, strict=True))
-    values = [tuple(value if p is None or value is None else p(value)
-                    for value, p in ((row[name], p) for name, p in pairs)) for row in rows]
+    names = [name for name in rows[0] if name not in shared]
+    processors = [(index, p) for index, p in enumerate(table.c[name].type._cached_bind_processor(dialect) for name in names)
+                  if p is not None]
+    fixed = tuple(_bound(table, dialect, name, value) for name, value in shared.items())
+    statement = (f"INSERT INTO {table.name} ({', '.join([*names, *shared])}) "
+                 f"VALUES ({', '.join('?' * (len(names) + len(shared)))})")
+    values = []
+    for row in rows:
+        own = [row[name] for name in names]
+        for index, p in processors:
+            if own[index] is not None:
+                own[index] = p(own[index])
+        values.append((*own, *fixed))
     connection.exec_driver_sql(statement, values)
 
 
-def insert_with_ids(session: Session, table: Table, rows: list[dict[str, Any]]) -> list[int]:
-    """INSERT ``rows`` (all with the same keys, every column given) and return their new ids, in order.
+def _bound(table: Table, dialect: Any, name: str, value: Any) -> Any:
+    """One value as the column's type binds it on this dialect."""
+    p = table.c[name].type._cached_bind_processor(dialect)
+    return value if p is None or value is None else p(value)
+
+
+def insert_with_ids(session: Session, table: Table, rows: list[dict[str, Any]], same: dict[str, Any] | None = None) -> list[int]:
+    """INSERT ``rows`` (all with the same keys, every column given with ``same``) and return their new ids, in order.
 
     On SQLite a writing transaction holds the write lock from its start (BEGIN IMMEDIATE), so the ids
     after the highest are this transaction's to choose: one executemany (``insert_rows``), where
@@ -67,6 +82,7 @@ def insert_with_ids(session: Session, table: Table, rows: list[dict[str, Any]]) 
     if session.get_bind().dialect.name == "sqlite":
         first = next_id(session, table)
         ids = list(range(first, first + len(rows)))
-        insert_rows(session, table, [{"id": new_id, **row} for new_id, row in zip(ids, rows, strict=True)])
+        insert_rows(session, table, [{"id": new_id, **row} for new_id, row in zip(ids, rows, strict=True)], same)
         return ids
-    return list(session.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows))
+    merged = [{**row, **same} for row in rows] if same else rows
+    return list(session.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), merged))

@@ -35,3 +35,15 @@ def test_a_miss_lists_what_is_accepted() -> None:
     reason = unknown_plan("十元套餐", PLANS)
     assert "集团资费(group8,8元)" in reason.zh and "保留原资费(keep5,5元)" in reason.zh
     assert "accepted: 集团资费 (group8, 8 yuan)" in reason.en
+
+
+def test_a_roster_of_rows_normalises_each_name_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 10,000-row roster matched every row's plan against every plan's names, normalising them anew each time."""
+    from kaccount_desk.domain import item_names
+
+    calls: list[str] = []
+    real = item_names.to_half_width
+    monkeypatch.setattr(item_names, "to_half_width", lambda text: calls.append(text) or real(text))
+    for _ in range(100):
+        assert match_item("集团资费", PLANS) is PLANS[0]
+    assert len(calls) <= 10

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -27,3 +28,19 @@ def test_spreadsheet_numbers_read_as_the_digits_a_person_sees() -> None:
 def test_any_typed_text_gives_clean_items(text: str) -> None:
     items = list_items(text)
     assert all(item and item == item.strip() and not any(sep in item for sep in ",、;") for item in items)
+
+
+@given(st.text())
+def test_squeeze_of_any_text_is_half_width_without_whitespace(text: str) -> None:
+    """The shortcut for plain ASCII cells gives what the full translation would."""
+    assert squeeze(text) == "".join(to_half_width(text).split())
+
+
+def test_a_plain_ascii_cell_is_not_translated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An ID or mobile number in a roster cell is already half-width without spaces: a translate per cell was a tenth of an import."""
+    from kaccount_desk.domain import text
+
+    calls: list[str] = []
+    monkeypatch.setattr(text, "to_half_width", lambda value: calls.append(value) or value)
+    assert squeeze("13098119700101001X") == "13098119700101001X"
+    assert calls == []

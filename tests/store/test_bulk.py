@@ -1,0 +1,50 @@
+"""Plain executemany inserts (store/bulk.py): what every row shares is bound once, and stored as an ordinary insert would."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, create_engine, select
+from sqlalchemy.orm import Session
+from sqlalchemy.types import TypeDecorator
+
+from kaccount_desk.store.bulk import insert_rows, insert_with_ids
+
+BOUND: list[object] = []
+
+
+class Counted(TypeDecorator[str]):
+    """Text whose every binding is counted."""
+
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> Any:
+        BOUND.append(value)
+        return value
+
+
+def _table() -> Table:
+    return Table("t", MetaData(), Column("id", Integer, primary_key=True), Column("name", String),
+                 Column("kind", Counted()), Column("at", DateTime(timezone=True)))
+
+
+def test_values_every_row_shares_are_bound_once_and_stored_like_the_others(tmp_path: Path) -> None:
+    table = _table()
+    engine = create_engine(f"sqlite:///{tmp_path / 'b.db'}")
+    table.metadata.create_all(engine)
+    at = datetime(2012, 2, 24, 9, 30, tzinfo=timezone(timedelta(hours=8)))
+    BOUND.clear()
+    with Session(engine) as session, session.begin():
+        ids = insert_with_ids(session, table, [{"name": f"n{n}"} for n in range(500)], {"kind": "draft", "at": at})
+        insert_rows(session, table, [{"id": 1000, "name": "own", "kind": "own"}], {"at": at})
+    assert BOUND == ["draft", "own"]
+    assert ids == list(range(1, 501))
+    with Session(engine) as session:
+        rows = session.execute(select(table.c.id, table.c.name, table.c.kind, table.c.at).order_by(table.c.id)).all()
+        ordinary = session.execute(table.insert().values(name="x", kind="draft", at=at).returning(table.c.at)).scalar_one()
+    assert [tuple(r) for r in rows[:2]] == [(1, "n0", "draft", ordinary), (2, "n1", "draft", ordinary)]
+    assert rows[-1][1:3] == ("own", "own") and len(rows) == 501
+    engine.dispose()
