@@ -12,6 +12,7 @@ from support import PASSWORD, REPO  # noqa: E402
 
 from kaccount_desk.services import staff  # noqa: E402
 from kaccount_desk.services.context import Context, Store  # noqa: E402
+from kaccount_desk.ui import operations  # noqa: E402
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage  # noqa: E402
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm  # noqa: E402
 from kaccount_desk.ui.main_window import MainWindow  # noqa: E402
@@ -23,6 +24,8 @@ def main(store_path: str, staff_no: str) -> None:
     app = QtWidgets.QApplication([])
     store = Store(f"sqlite:///{store_path}", resources=REPO / "resources", create=False)
     window = MainWindow(Context(store, staff.authenticate(store, staff_no, PASSWORD)))
+    while not operations.idle():  # the campaign list is read in a worker
+        app.processEvents()
     window.show()
     window.page(ApplicationsPage)  # a page is built when first reached; the clerk lands on Tickets
     form = window.findChild(IntakeForm)

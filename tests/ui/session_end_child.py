@@ -11,6 +11,7 @@ from support import PASSWORD, REPO  # noqa: E402
 
 from kaccount_desk.services import staff  # noqa: E402
 from kaccount_desk.services.context import Context, Store  # noqa: E402
+from kaccount_desk.ui import operations  # noqa: E402
 from kaccount_desk.ui.counter_session import CounterSession, quit_on_terminate  # noqa: E402
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage  # noqa: E402
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm  # noqa: E402
@@ -22,6 +23,8 @@ def main(store_path: str, staff_no: str) -> int:
     app = QtWidgets.QApplication([])
     store = Store(f"sqlite:///{store_path}", resources=REPO / "resources", create=False)
     window = MainWindow(Context(store, staff.authenticate(store, staff_no, PASSWORD)))
+    while not operations.idle():  # the campaign list is read in a worker
+        app.processEvents()
     for keeper in window.draft_keepers:
         keeper.timer.stop()  # nothing kept on the way: only the end of the session may keep the typing
     quit_on_terminate(CounterSession(app, window))

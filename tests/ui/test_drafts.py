@@ -16,6 +16,7 @@ from support import make_staff
 from kaccount_desk.domain.operator_time import local
 from kaccount_desk.services import drafts
 from kaccount_desk.services.context import Context
+from kaccount_desk.ui import operations
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.main_window import MainWindow
@@ -65,6 +66,7 @@ def test_after_sigkill_the_next_start_offers_the_typing_back(qtbot, killed_mid_t
     window = MainWindow(killed_mid_typing)
     qtbot.addWidget(window)
     window.offer_drafts()
+    qtbot.waitUntil(operations.idle)  # the drafts are looked for in a worker
     assert len(asked) == 2
     form = window.findChild(IntakeForm)
     assert form is not None and form.name_edit.text() == "王小明" and form.id_edit.text() == "130981198001011"
@@ -79,6 +81,7 @@ def test_discarding_the_offer_deletes_the_draft(qtbot, killed_mid_typing: Contex
     window = MainWindow(killed_mid_typing)
     qtbot.addWidget(window)
     window.offer_drafts()
+    qtbot.waitUntil(operations.idle)  # the drafts are looked for in a worker
     assert drafts.kept(killed_mid_typing, "application") is None and drafts.kept(killed_mid_typing, "ticket") is None
     window.page(ApplicationsPage)  # the clerk lands on Tickets: Enrollment is built when first reached
     form = window.findChild(IntakeForm)
@@ -98,6 +101,7 @@ def test_the_offer_gives_the_halls_time_on_a_computer_set_to_another_zone(
         window = MainWindow(admin)
         qtbot.addWidget(window)
         window.offer_drafts()
+        qtbot.waitUntil(operations.idle)  # the drafts are looked for in a worker
         computer = f"{kept.saved_at.astimezone():%Y-%m-%d %H:%M}"
     finally:
         monkeypatch.undo()

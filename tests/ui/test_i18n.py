@@ -41,6 +41,7 @@ def test_every_window_opens_in_each_language(qtbot, qapp, lang: str, admin: Cont
     login = LoginDialog(admin.store)
     first = FirstRunDialog(admin.store)
     window = MainWindow(admin)
+    qtbot.waitUntil(operations.idle)  # the campaign list is read in a worker
     dialog = ImportRosterDialog(admin, campaign, window)
     admin_page = AdminPage(admin)
     admin_page.open_editor(campaign)
@@ -84,6 +85,7 @@ def test_no_english_sentence_is_left_in_the_chinese_window(qtbot, qapp, admin: C
     """A string lupdate could not see (a tr() inside an f-string) shows up here in English."""
     install_translations(qapp, "zh")
     window = MainWindow(admin)
+    qtbot.waitUntil(operations.idle)  # the campaign list is read in a worker
     qtbot.addWidget(window)
     window.show()
     intake = window.findChild(IntakeForm)
@@ -109,6 +111,7 @@ def test_no_chinese_in_the_english_windows_own_words(qtbot, qapp, admin: Context
     """Buttons, hints and tooltips are the program's own words; names, campaigns and notices are data and may be Chinese."""
     install_translations(qapp, "en")
     window = MainWindow(admin)
+    qtbot.waitUntil(operations.idle)  # the campaign list is read in a worker
     qtbot.addWidget(window)
     window.show()
     page = window.page(TicketsPage)

@@ -21,6 +21,7 @@ pytestmark = pytest.mark.usefixtures("english")
 
 def test_idle_time_locks_and_the_password_unlocks_keeping_the_typing(qtbot, admin: Context, campaign: str) -> None:
     window = MainWindow(admin)
+    qtbot.waitUntil(operations.idle)  # the campaign list is read in a worker
     qtbot.addWidget(window)
     window.show()
     form = window.findChild(IntakeForm)
@@ -52,6 +53,7 @@ def test_idle_time_locks_and_the_password_unlocks_keeping_the_typing(qtbot, admi
 
 def test_input_restarts_the_idle_clock(qtbot, admin: Context, campaign: str) -> None:
     window = MainWindow(admin)
+    qtbot.waitUntil(operations.idle)  # the campaign list is read in a worker
     qtbot.addWidget(window)
     window.show()
     lock = window.idle_lock
@@ -68,6 +70,7 @@ def test_zero_minutes_means_never_by_itself_and_file_lock_locks_at_once(qtbot, a
     settings = Settings()
     settings.set(IDLE_LOCK_MINUTES, 0)
     window = MainWindow(admin, settings)
+    qtbot.waitUntil(operations.idle)  # the campaign list is read in a worker
     qtbot.addWidget(window)
     window.show()
     assert not window.idle_lock.timer.isActive()
@@ -82,6 +85,7 @@ def test_zero_minutes_means_never_by_itself_and_file_lock_locks_at_once(qtbot, a
 def test_a_new_idle_time_applies_when_the_settings_are_saved(qtbot, admin: Context, campaign: str) -> None:
     """Setting 1 minute did nothing until a restart (issue 19 item 5)."""
     window = MainWindow(admin)
+    qtbot.waitUntil(operations.idle)  # the campaign list is read in a worker
     qtbot.addWidget(window)
     window.show()
     dialog = window.open_settings()
@@ -99,6 +103,7 @@ def test_another_clerk_takes_the_counter_at_the_lock_screen_and_the_typing_stays
     clerk = make_staff(admin, "C001", "clerk", "客服热线")
     make_staff(admin, "C002", "supervisor", "客服热线")
     window = MainWindow(clerk)
+    qtbot.waitUntil(operations.idle)  # the campaign list is read in a worker
     # Not handed to qtbot: the switch deletes this window while the test waits for the check.
     request.addfinalizer(lambda: alive(window) and window.close())
     session = CounterSession(qapp, window)
@@ -134,6 +139,7 @@ def test_another_clerk_takes_the_counter_at_the_lock_screen_and_the_typing_stays
 def test_the_lock_screens_close_box_asks_to_end_the_program(qtbot, admin: Context, campaign: str) -> None:
     """Its close box did nothing; it ends the program now (ui/counter_session.py keeps the typing as drafts)."""
     window = MainWindow(admin)
+    qtbot.waitUntil(operations.idle)  # the campaign list is read in a worker
     qtbot.addWidget(window)
     window.show()
     window.idle_lock.lock()
@@ -149,6 +155,7 @@ def test_the_password_is_checked_off_the_gui_thread_and_typing_meanwhile_stays(q
     runs, a password typed again meanwhile is not cleared by the refusal, and a check from before
     "Switch user" answers nothing."""
     window = MainWindow(admin)
+    qtbot.waitUntil(operations.idle)  # the campaign list is read in a worker
     qtbot.addWidget(window)
     window.show()
     lock = window.idle_lock

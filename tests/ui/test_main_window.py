@@ -22,6 +22,7 @@ pytestmark = pytest.mark.usefixtures("english")
 
 def test_opens_on_enrollment_with_the_staff_in_the_status_bar(qtbot, admin: Context, campaign: str) -> None:
     window = MainWindow(admin)
+    qtbot.waitUntil(operations.idle)  # the campaign list is read in a worker
     qtbot.addWidget(window)
     window.show()
     assert isinstance(window.stack.currentWidget(), ApplicationsPage)
@@ -38,6 +39,7 @@ def test_opens_on_enrollment_with_the_staff_in_the_status_bar(qtbot, admin: Cont
 def test_a_clerk_sees_no_admin_page_and_cannot_export(qtbot, admin: Context, campaign: str) -> None:
     clerk = make_staff(admin, "C001", "clerk", "铸造事业部")
     window = MainWindow(clerk)
+    qtbot.waitUntil(operations.idle)  # the campaign list is read in a worker
     qtbot.addWidget(window)
     assert [title for title, _ in window.pages] == ["Enrollment", "Tickets", "Print"]
     assert not window.export_action.isVisible()
@@ -46,6 +48,7 @@ def test_a_clerk_sees_no_admin_page_and_cannot_export(qtbot, admin: Context, cam
 
 def test_without_a_campaign_the_page_says_so(qtbot, admin: Context) -> None:
     window = MainWindow(admin)
+    qtbot.waitUntil(operations.idle)  # the campaign list is read in a worker
     qtbot.addWidget(window)
     page = window.page(ApplicationsPage)
     assert isinstance(page, ApplicationsPage) and page.form is None
@@ -56,6 +59,8 @@ def test_loading_a_campaign_on_the_admin_page_fills_the_selector(qtbot, admin: C
     from support import SAMPLE_CAMPAIGN
 
     window = MainWindow(admin)
+
+    qtbot.waitUntil(operations.idle)  # the campaign list is read in a worker
     qtbot.addWidget(window)
     admin_page = window.page(AdminPage)
     assert isinstance(admin_page, AdminPage)
@@ -85,6 +90,7 @@ def test_the_language_switches_at_once_once_nothing_typed_can_be_lost(qtbot, adm
                                                                       boxes: MessageBoxes) -> None:
     Settings().set(LANGUAGE, "en")
     window = MainWindow(admin)  # not given to qtbot: rebuilding deletes it
+    qtbot.waitUntil(operations.idle)  # the campaign list is read in a worker
     switched: list[str] = []
     window.language_changed.connect(switched.append)
     form = _typed_name(qtbot, window)
@@ -103,6 +109,7 @@ def test_the_language_switches_at_once_once_nothing_typed_can_be_lost(qtbot, adm
 
 def test_closing_with_unsaved_typing_asks_first(qtbot, admin: Context, campaign: str, boxes: MessageBoxes) -> None:
     window = MainWindow(admin)
+    qtbot.waitUntil(operations.idle)  # the campaign list is read in a worker
     qtbot.addWidget(window)
     window.show()
     _typed_name(qtbot, window)
@@ -114,6 +121,7 @@ def test_closing_with_unsaved_typing_asks_first(qtbot, admin: Context, campaign:
 
 def test_the_status_bar_names_the_store_file(qtbot, admin: Context, store_path) -> None:
     window = MainWindow(admin)
+    qtbot.waitUntil(operations.idle)  # the campaign list is read in a worker
     qtbot.addWidget(window)
     assert window.store_label.text() == f"Database: {store_path}"
 
@@ -129,6 +137,7 @@ def test_the_campaign_box_marks_closed_campaigns_and_opens_the_newest_live_one(q
                                            deadline=spec.deadline - timedelta(days=365)))
     Settings().set(LAST_CAMPAIGN, "OLD-2011")
     window = MainWindow(admin)
+    qtbot.waitUntil(operations.idle)  # the campaign list is read in a worker
     qtbot.addWidget(window)
     texts = [window.campaign_combo.itemText(i) for i in range(window.campaign_combo.count())]
     assert window.campaign_code == campaign  # the one still taking applications, not the closed one used last
@@ -143,6 +152,8 @@ def test_a_campaign_file_loaded_while_the_shown_one_has_closed_is_taken_up(qtbot
     from support import SAMPLE_CAMPAIGN
 
     window = MainWindow(admin)
+
+    qtbot.waitUntil(operations.idle)  # the campaign list is read in a worker
     qtbot.addWidget(window)
     admin_page = window.page(AdminPage)
     assert admin_page is not None and window.campaign_code == campaign
@@ -165,6 +176,7 @@ def test_a_campaign_file_loaded_while_the_shown_one_has_closed_is_taken_up(qtbot
 def test_the_language_switch_keeps_the_tab_of_the_page(qtbot, admin: Context) -> None:
     """Seen in a real window: switched on Tickets → Reports, came back on Tickets → Queue."""
     window = MainWindow(admin)  # not given to qtbot: rebuilding deletes it
+    qtbot.waitUntil(operations.idle)  # the campaign list is read in a worker
     tickets = window.page(TicketsPage)
     assert tickets is not None
     window.nav.setCurrentRow([p for _, p in window.pages].index(tickets))
@@ -183,6 +195,8 @@ def test_f5_shows_staff_and_campaigns_made_elsewhere(qtbot, admin: Context, camp
     from kaccount_desk.ui.qt import QtCore
 
     window = MainWindow(admin)
+
+    qtbot.waitUntil(operations.idle)  # the campaign list is read in a worker
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -226,6 +240,7 @@ def test_building_a_page_shows_no_window_of_its_own(qtbot, admin: Context, campa
     """Pages are built when first shown, the window up: a part made visible before it has a parent flashes
     up as a window and takes the keyboard from the main window (F5 and every shortcut then do nothing)."""
     window = MainWindow(admin)
+    qtbot.waitUntil(operations.idle)  # the campaign list is read in a worker
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

@@ -19,6 +19,7 @@ from support import PASSWORD, make_staff
 
 from kaccount_desk.services import drafts
 from kaccount_desk.services.context import Context
+from kaccount_desk.ui import operations
 from kaccount_desk.ui.counter_session import CounterSession
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
 from kaccount_desk.ui.login import LoginDialog
@@ -56,6 +57,7 @@ def test_sigterm_while_idle_keeps_the_typing_and_exits_promptly(qtbot, admin: Co
     window = MainWindow(clerk)  # the next start offers it back
     qtbot.addWidget(window)
     window.offer_drafts()
+    qtbot.waitUntil(operations.idle)  # the drafts are looked for in a worker
     form = window.findChild(IntakeForm)
     assert form is not None and form.name_edit.text() == "王小明" and form.id_edit.text() == "130981198001011"
 

@@ -43,6 +43,7 @@ def offers(buttons: Button, *wanted: Button) -> bool:
 
 def window_of(qtbot, ctx: Context) -> MainWindow:
     window = MainWindow(ctx)
+    qtbot.waitUntil(operations.idle)  # the campaign list is read in a worker
     qtbot.addWidget(window)
     window.resize(1366, 728)
     window.show()
