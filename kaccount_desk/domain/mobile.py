@@ -15,10 +15,6 @@ from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
-import phonenumbers
-from phonenumbers import PhoneNumberType
-from phonenumbers import carrier as pn_carrier
-
 from kaccount_desk.domain.labels import Labels
 from kaccount_desk.domain.reasons import Reason, Verdict
 from kaccount_desk.domain.text import cell_text, to_half_width
@@ -64,7 +60,6 @@ _PHONENUMBERS_NAMES: dict[str, Carrier] = {
     "China Telecom": Carrier.CHINA_TELECOM,
     "China Broadnet": Carrier.CHINA_BROADNET,
 }
-_MOBILE_TYPES = (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
 _SEPARATORS = re.compile(r"[\s\-‐–—.()]")
 _COUNTRY_PREFIXES = ("+86", "0086", "86")
 _PREFIX_SHAPE = re.compile(r"^1[0-9]{2,6}$")
@@ -189,11 +184,17 @@ def _segment_carrier(segment: str) -> Carrier | None:
 
 
 def _parse_carrier(number: str) -> Carrier | None:
+    # Imported at the first number checked, not with this module: masking a number (the Tickets
+    # page's rows) must not load phonenumbers' carrier tables, 12 MB held to the end of the day.
+    import phonenumbers
+    from phonenumbers import PhoneNumberType
+    from phonenumbers import carrier as pn_carrier
+
     try:
         parsed = phonenumbers.parse(number, "CN")
     except phonenumbers.NumberParseException:
         return None
-    if phonenumbers.number_type(parsed) not in _MOBILE_TYPES:
+    if phonenumbers.number_type(parsed) not in (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE):
         return None
     if not phonenumbers.is_valid_number(parsed):
         return None

@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Select, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from kaccount_desk import password_child
 from kaccount_desk.domain.audit import Action
 from kaccount_desk.domain.login import (
     FORGET_AFTER,
@@ -38,9 +37,10 @@ from kaccount_desk.services.errors import Refused, not_found
 from kaccount_desk.store.crypto import StoreKeys, key_source
 from kaccount_desk.store.models import LoginThrottle, Staff
 
-_hasher = PasswordHasher()
 # Verified when the staff ID is unknown or has left, so every failed login costs one argon2 verify.
-_DUMMY_HASH = _hasher.hash("no such staff member: this hash only spends the same time")
+# A fixed hash of a throw-away phrase at argon2-cffi's default cost (tests/services/test_staff.py
+# checks the cost), so importing this module computes nothing.
+_DUMMY_HASH = "$argon2id$v=19$m=65536,t=3,p=4$WOjtqOSgpG2/FX7wYBFNMw$oH7WxVEjAcw02JMooCuHypyVDWnMt9rWP8msJKCzG8A"
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ def set_up(store: Store, staff_no: str, name: str, password: str) -> FirstAdmin:
             name=name.strip(),
             department=None,
             role=Role.ADMIN.value,
-            password_hash=_hasher.hash(password),
+            password_hash=password_child.hash_password(password),
             active=True,
             created_at=store.clock(),
         )
@@ -163,10 +163,7 @@ def authenticate(store: Store, staff_no: str, password: str, pc: str | None = No
         if until is not None:
             raise Refused(wait_reason(until - now))
         usable = row is not None and row.active
-        try:
-            ok = _hasher.verify(row.password_hash if usable and row is not None else _DUMMY_HASH, password) and usable
-        except (VerificationError, InvalidHashError):
-            ok = False
+        ok = password_child.verify(row.password_hash if usable and row is not None else _DUMMY_HASH, password) and usable
         outcome: Actor | Reason = failed
         detail: dict[str, object] = {}
         if ok and row is not None:
@@ -224,7 +221,7 @@ def create_staff(ctx: Context, staff_no: str, name: str, role: str, password: st
             name=name.strip(),
             department=(department or "").strip() or None,
             role=role,
-            password_hash=_hasher.hash(password),
+            password_hash=password_child.hash_password(password),
             active=True,
             created_at=ctx.now(),
         )
@@ -275,7 +272,7 @@ def change_password(store: Store, staff_no: str, old_password: str, new_password
     with store.transaction() as session:
         row = session.get(Staff, actor.id)
         assert row is not None
-        row.password_hash = _hasher.hash(new_password)
+        row.password_hash = password_child.hash_password(new_password)
         if not vault.reseal_private(session, row.id, old_password, new_password):
             vault.seal_for_member(session, row.id, new_password, store.keys, store.clock())
         audit.record(session, actor=row.staff_no, action=Action.CHANGE, at=store.clock(), subject=f"staff {row.staff_no} password")
@@ -290,7 +287,7 @@ def reset_password(ctx: Context, staff_no: str, new_password: str) -> StaffView:
         row = session.scalar(_with_staff_no(select(Staff), staff_no))
         if row is None or not row.active:
             raise not_found("员工", "staff member", staff_no)
-        row.password_hash = _hasher.hash(new_password)
+        row.password_hash = password_child.hash_password(new_password)
         vault.seal_for_member(session, row.id, new_password, keys, ctx.now())
         audit.record_for(ctx, session, Action.CHANGE, f"staff {row.staff_no} password reset")
         return _view(session, row, ctx.now())
@@ -303,7 +300,7 @@ def recovered_admin(store: Store, staff_no: str, new_password: str, keys: StoreK
         row = session.scalar(_with_staff_no(select(Staff), staff_no))
         if row is None or not row.active or row.role != Role.ADMIN.value:
             raise Refused(Reason("vault.not_admin", f"“{staff_no}”不是在职的管理员", f"{staff_no!r} is not an active admin"))
-        row.password_hash = _hasher.hash(new_password)
+        row.password_hash = password_child.hash_password(new_password)
         vault.seal_for_member(session, row.id, new_password, keys, store.clock())
         session.execute(delete(LoginThrottle).where(LoginThrottle.key == _staff_key(row.staff_no)))
         audit.record(session, actor=row.staff_no, action=Action.CHANGE, at=store.clock(), subject=f"staff {row.staff_no} recovery")

@@ -17,7 +17,6 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from argon2 import PasswordHasher
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
@@ -43,10 +42,11 @@ from kaccount_desk.store.key_slots import (
 )
 from kaccount_desk.store.models import KeySlot, Staff, StoreKey
 
-# argon2id's cost for the password half of a slot: the same as the password hashes' (services/staff.py's
-# PasswordHasher with argon2-cffi's defaults). Each slot keeps the cost it was sealed with.
-_HASHER = PasswordHasher()
-DEFAULT_COST = PasswordCost(_HASHER.time_cost, _HASHER.memory_cost, _HASHER.parallelism)
+# argon2id's cost for the password half of a slot: the same as the password hashes' (argon2-cffi's
+# PasswordHasher defaults, hashed in kaccount_desk/password_child.py; tests/services/test_vault.py
+# checks they agree). Each slot keeps the cost it was sealed with. Not read from argon2 here: the
+# app itself never imports it (its 64 MiB stay in the password child).
+DEFAULT_COST = PasswordCost(time_cost=3, memory_kib=65536, parallelism=4)
 COST = DEFAULT_COST  # the test suite lowers it for speed, as each slot records its own cost
 
 

@@ -36,8 +36,12 @@ def open_in_worker(url: str, closed_as: str = "") -> OpenedStore:
     """Open ``url`` as the GUI's start did on its own thread; a damaged file is reported, not opened.
 
     ``closed_as`` is the file as the last normal session left it: found so, it is not read through again.
+    The child that will check the password (argon2, kaccount_desk/password_child.py) starts first.
     """
+    from kaccount_desk import password_child
     from kaccount_desk.services import backup, staff
+
+    password_child.prepare()
     from kaccount_desk.services.context import Store
     from kaccount_desk.services.errors import StoreUnavailable
 

@@ -33,6 +33,20 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def resident_mb() -> float:
+    """The resident size now (Linux), beside the peak: how much of the peak was a passing need."""
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:")) / 1024
+
+
+# Libraries heavy enough to show in the peak, reported when loaded (each should wait for its first use).
+HEAVY = ("alembic", "argon2", "phonenumbers", "reportlab", "openpyxl", "PIL", "pypdfium2")
+
+
+def loaded_heavy() -> str:
+    return " ".join(name for name in HEAVY if name in sys.modules) or "none"
+
+
 def report(**figures: Any) -> None:
     print(json.dumps(figures), flush=True)
 
@@ -115,7 +129,8 @@ class Clerk:
 
         if operations.idle() or time.perf_counter() > give_up:
             QtCore.QTimer.singleShot(500, lambda: (report(enter_to_window=shown, password_check=self.checking,
-                                                          peak_mb=peak_mb()), window.close()))
+                                                          peak_mb=peak_mb(), resident_mb=resident_mb(),
+                                                          heavy=loaded_heavy()), window.close()))
             return
         QtCore.QTimer.singleShot(50, lambda: self.settle(window, shown, give_up))
 

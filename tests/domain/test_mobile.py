@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -199,3 +202,19 @@ def test_any_input_gives_a_verdict(raw: object, required: object, segments: Segm
 @given(text=st.text(max_size=200))
 def test_any_toml_text_gives_a_table(text: str) -> None:
     assert isinstance(SegmentTable.from_toml_text(text), SegmentTable)
+
+
+def test_masking_numbers_leaves_phonenumbers_unloaded_until_a_number_is_checked() -> None:
+    # The Tickets page masks numbers; phonenumbers' carrier tables (12 MB) wait for the first check.
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from kaccount_desk.domain.mobile import check_mobile, load_default_segments, mask_mobile\n"
+        "mask_mobile('13800138000')\n"
+        "print('phonenumbers' in sys.modules)\n"
+        f"check_mobile('13800138000', load_default_segments(Path({str(RESOURCES)!r})))\n"
+        "print('phonenumbers' in sys.modules)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(RESOURCES.parent))
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True, env=env)
+    assert done.stdout.split() == ["False", "True"]

@@ -3,7 +3,10 @@ database itself refuses a second live application for the same number: on SQLite
 
 from __future__ import annotations
 
+import os
 import secrets
+import subprocess
+import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -15,7 +18,15 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.exc import IntegrityError
 
 from kaccount_desk.store.crypto import key_source
-from kaccount_desk.store.engine import MIGRATIONS, current_revision, head_revision, make_engine, open_store, upgrade
+from kaccount_desk.store.engine import (
+    HEAD_REVISION,
+    MIGRATIONS,
+    current_revision,
+    head_revision,
+    make_engine,
+    open_store,
+    upgrade,
+)
 from kaccount_desk.store.models import Application, Base, Campaign, Department, Staff
 
 NOW = datetime(2012, 2, 22, 8, 0)
@@ -35,6 +46,42 @@ def test_revisions_form_one_chain() -> None:
     chain = [rev.revision for rev in script.walk_revisions()]
     assert chain[-1] == "0001"
     assert len(set(chain)) == len(chain)
+
+
+def test_head_revision_known_without_alembic_is_the_newest_migration() -> None:
+    assert ScriptDirectory(str(MIGRATIONS)).get_current_head() == HEAD_REVISION
+
+
+# Opens the store in a fresh interpreter and says which revision it ended at and whether Alembic was imported.
+_OPEN_AND_TELL = (
+    "import sys\n"
+    "from kaccount_desk.store.engine import current_revision, open_store\n"
+    "engine, _ = open_store(sys.argv[1], create=False)\n"
+    "print(current_revision(engine), 'alembic' in sys.modules)\n"
+)
+
+
+def _opened_in_child(url: str) -> tuple[str, bool]:
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    done = subprocess.run([sys.executable, "-c", _OPEN_AND_TELL, url], env=env, capture_output=True, text=True,
+                          timeout=120, check=True)
+    revision, imported = done.stdout.split()
+    return revision, imported == "True"
+
+
+def test_current_store_opens_without_importing_alembic(db_url: str) -> None:
+    engine, _ = open_store(db_url)
+    engine.dispose()
+    assert _opened_in_child(db_url) == (head_revision(), False)
+
+
+def test_store_one_revision_behind_still_upgrades_on_open(db_url: str) -> None:
+    behind = ScriptDirectory(str(MIGRATIONS)).get_revision(HEAD_REVISION).down_revision
+    assert isinstance(behind, str)
+    engine = make_engine(db_url)
+    upgrade(engine, behind)
+    engine.dispose()
+    assert _opened_in_child(db_url) == (HEAD_REVISION, True)
 
 
 def test_models_match_migrations(db_url: str) -> None:
