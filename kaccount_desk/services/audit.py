@@ -56,31 +56,41 @@ UNRECORDED = {"audit_log", "audit_head", "application_events", "ticket_events", 
 
 
 def record(session: Session, *, actor: str, action: Action | str, at: datetime, subject: str = "",
-           detail: Mapping[str, object] | None = None) -> Appended:
+           detail: Mapping[str, object] | None = None) -> None:
     """Append one entry in ``session``'s transaction; it commits or rolls back with the act it records.
 
     ``actor`` is a staff ID (``ctx.actor.staff_no``) or what was typed at a failed login;
     ``subject`` names what was acted on ("applications 12", "export roster.xlsx");
     ``detail`` holds small facts (ids, counts, file names), never names or ID numbers.
+    On PostgreSQL, in a session the recorder watches (:func:`install`), the entry waits for the
+    commit, which appends it with the change entries in one statement: a round trip each fewer.
     """
     connection = session.connection()
+    entry = (actor[:32], str(action), subject[:64], canonical_detail(detail), at)
+    if MARK in session.info and connection.dialect.name == "postgresql":
+        session.info.setdefault(QUEUED, []).append(entry)
+        return
     # The head is locked first (PostgreSQL's row lock, SQLite's write lock), so the head read is the
     # latest and no other appender can chain onto it before we commit. A transaction that appended
     # already holds the lock and knows the head it wrote: asking again would be one more round trip.
     held = session.info.get("audit_head")
     last, prev_hash = (held.seq, held.hash) if isinstance(held, Appended) else audit_sql.lock_head(connection)
+    new = _chained(last, prev_hash, entry)
+    audit_sql.append(connection, new)
+    session.info["audit_head"] = Appended(new.seq, new.hash)
+
+
+def _chained(last: int, prev_hash: str, entry: Queued) -> audit_sql.NewEntry:
+    """``entry`` as the next after (``last``, ``prev_hash``), with its hash."""
+    actor, action, subject, text, at = entry
     seq = last + 1
-    stamp = _iso(at)
-    text = canonical_detail(detail)
-    digest = entry_hash(seq, stamp, actor[:32], str(action), subject[:64], text, prev_hash)
-    audit_sql.append(connection, audit_sql.NewEntry(seq, at, actor[:32], str(action), subject[:64], text, prev_hash, digest))
-    session.info["audit_head"] = Appended(seq, digest)
-    return Appended(seq, digest)
+    digest = entry_hash(seq, _iso(at), actor, action, subject, text, prev_hash)
+    return audit_sql.NewEntry(seq, at, actor, action, subject, text, prev_hash, digest)
 
 
-def record_for(ctx: Context, session: Session, action: Action | str, subject: str = "", **detail: object) -> Appended:
+def record_for(ctx: Context, session: Session, action: Action | str, subject: str = "", **detail: object) -> None:
     """:func:`record` for the logged-in person, at the store's clock."""
-    return record(session, actor=ctx.actor.staff_no, action=action, at=ctx.now(), subject=subject, detail=detail)
+    record(session, actor=ctx.actor.staff_no, action=action, at=ctx.now(), subject=subject, detail=detail)
 
 
 def _iso(at: datetime) -> str:
@@ -90,7 +100,8 @@ def _iso(at: datetime) -> str:
 # --- the change recorder -------------------------------------------------------------------------
 
 Changes = dict[tuple[str, str], tuple[list[object], set[str]]]
-PENDING = "audit_changes"
+Queued = tuple[str, str, str, str, datetime]  # actor, action, subject, canonical detail, at
+PENDING, QUEUED = "audit_changes", "audit_queued"
 
 
 def note_change(session: Session, table: str, kind: str, ids: Sequence[object], fields: set[str] | None = None) -> None:
@@ -137,16 +148,15 @@ def install(store: Store, sessions: sessionmaker[Session]) -> None:
             return  # nothing was sent to the store in this transaction
         connection = session.connection()
         changes: Changes = session.info.pop(PENDING, {})
+        if connection.dialect.name == "postgresql":
+            session.info.pop(MARK)
+            if changes or session.info.get(QUEUED) or audit_sql.own_staff_changes(connection, None):
+                _commit_postgresql(session, connection, changes, read_anchor(key, legacy), store.clock())
+            return
         trails = _with_trail(changes, audit_sql.own_staff_changes(connection, session.info.pop(MARK)))
-        actor = session.info.get("actor", SYSTEM)
         at = store.clock()
-        for (table, kind), (ids, fields) in sorted(changes.items()):
-            detail: dict[str, object] = {"op": kind, "count": len(ids), "ids": ids[:IDS_LISTED]}
-            if fields:
-                detail["fields"] = sorted(fields)
-            if (table, kind) in trails:
-                detail["trail"] = trails[(table, kind)]
-            record(session, actor=actor, action=Action.CHANGE, at=at, subject=table, detail=detail)
+        for entry in _change_entries(session, changes, trails, at):
+            record(session, actor=entry[0], action=entry[1], at=at, subject=entry[2], detail=entry[3])
         head = session.info.get("audit_head")
         if head is not None:
             seen = session.info[SEEN] = read_anchor(key, legacy)
@@ -164,7 +174,7 @@ def install(store: Store, sessions: sessionmaker[Session]) -> None:
             log.warning("audit anchor #%s is no longer in the chain; the anchor stays there", step.seq)
 
     def after_rollback(session: Session) -> None:
-        for name in ("audit_head", PENDING, MARK, STEP, SEEN):
+        for name in ("audit_head", PENDING, QUEUED, MARK, STEP, SEEN):
             session.info.pop(name, None)
 
     event.listen(sessions, "after_begin", after_begin)
@@ -175,6 +185,46 @@ def install(store: Store, sessions: sessionmaker[Session]) -> None:
 
 
 MARK, STEP, SEEN = "audit_trail_mark", "audit_anchor_step", "audit_anchor_seen"
+
+
+def _change_entries(session: Session, changes: Changes, trails: dict[tuple[str, str], list[int]],
+                    at: datetime) -> list[tuple[str, str, str, dict[str, object]]]:
+    """(actor, action, subject, detail) of one entry per table and kind of change, ids and fields only."""
+    actor = session.info.get("actor", SYSTEM)
+    entries = []
+    for (table, kind), (ids, fields) in sorted(changes.items()):
+        detail: dict[str, object] = {"op": kind, "count": len(ids), "ids": ids[:IDS_LISTED]}
+        if fields:
+            detail["fields"] = sorted(fields)
+        if (table, kind) in trails:
+            detail["trail"] = trails[(table, kind)]
+        entries.append((actor, str(Action.CHANGE), table, detail))
+    return entries
+
+
+def _commit_postgresql(session: Session, connection: Connection, changes: Changes, seen: Appended | None, at: datetime) -> None:
+    """Append the queued and the change entries in two round trips: lock the head (with the staff
+    trail and the anchored entry in the same statement), then append them all in one.
+
+    The anchor is compared before the appends rather than after: they only add entries above the
+    head, so the entry at the anchored seq reads the same either way (one the tail lost is absent
+    before, and not the anchored one after).
+    """
+    head = audit_sql.lock_head_for_commit(connection, seen.seq if seen is not None else 0)
+    trails = _with_trail(changes, head.staff_changes)
+    queued: list[Queued] = session.info.pop(QUEUED, [])
+    queued += [(actor[:32], action, subject[:64], canonical_detail(detail), at)
+               for actor, action, subject, detail in _change_entries(session, changes, trails, at)]
+    new, (last, prev_hash) = [], (head.seq, head.hash)
+    for entry in queued:
+        new.append(_chained(last, prev_hash, entry))
+        last, prev_hash = new[-1].seq, new[-1].hash
+    audit_sql.append_all(connection, new)
+    session.info[SEEN] = seen
+    if seen is None or seen.seq == 0 or head.anchored == seen.hash:
+        session.info[STEP] = Appended(last, prev_hash)
+    else:
+        session.info[STEP] = Alarm(seen.seq, seen.hash, datetime.now(UTC).astimezone().strftime("%Y-%m-%d %H:%M"))
 
 
 def _with_trail(changes: Changes, rows: list[tuple[int, int, str, str]]) -> dict[tuple[str, str], list[int]]:

@@ -184,9 +184,12 @@ def save_application(ctx: Context, inp: ApplicationInput, application_id: int | 
                 session.flush()
                 session.add(ApplicationEvent(application_id=row.id, from_status=None, to_status=row.status, staff_id=ctx.actor.id,
                                              at=now, note=""))
-            else:
-                apply_assessment(row, inp, a)
-                row.updated_at = now
+                session.flush()
+                # A new draft's history is the one row just written: not asked of the store again.
+                made = EventView(now, ctx.actor.staff_no, ctx.actor.name, None, row.status, shown_note("", ctx.lang))
+                return view(ctx, session, row, "save", events=(made,))
+            apply_assessment(row, inp, a)
+            row.updated_at = now
             session.flush()
             return view(ctx, session, row, "save")
     except IntegrityError as exc:
@@ -282,8 +285,12 @@ def shows_full_id(ctx: Context, row: Application) -> bool:
     return ctx.actor.may(Permission.VIEW_FULL_ID) or (ctx.actor.id == row.created_by and row.status == Status.DRAFT)
 
 
-def view(ctx: Context, session: Session, row: Application, why: str = "show") -> ApplicationView:
-    """What the face shows of one application; a full ID number in it is recorded, with ``why`` (the use case)."""
+def view(ctx: Context, session: Session, row: Application, why: str = "show",
+         events: tuple[EventView, ...] | None = None) -> ApplicationView:
+    """What the face shows of one application; a full ID number in it is recorded, with ``why`` (the use case).
+
+    ``events``: its history when the caller knows it already (a draft just made), else read here.
+    """
     campaign = session.get(Campaign, row.campaign_id)
     dept = session.get(Department, row.department_id)
     plan = session.get(RatedItemRow, row.plan_id) if row.plan_id else None
@@ -291,10 +298,11 @@ def view(ctx: Context, session: Session, row: Application, why: str = "show") ->
     offered = {r.code: r for r in (campaign.rated_items if campaign else []) if r.kind == "addon"}
     included, chosen = (plan.included_addons if plan else ()), [a.code for a in addons if a]
     fee = monthly_fee(plan.monthly_fee if plan else None, included, chosen, {c: r.monthly_fee for c, r in offered.items()})
-    events = session.execute(
-        select(ApplicationEvent, Staff).join(Staff, Staff.id == ApplicationEvent.staff_id)
-        .where(ApplicationEvent.application_id == row.id).order_by(ApplicationEvent.id)
-    )
+    if events is None:
+        events = tuple(EventView(e.at, s.staff_no, s.name, e.from_status, e.to_status, shown_note(e.note, ctx.lang))
+                       for e, s in session.execute(
+                           select(ApplicationEvent, Staff).join(Staff, Staff.id == ApplicationEvent.staff_id)
+                           .where(ApplicationEvent.application_id == row.id).order_by(ApplicationEvent.id)))
     sides = {c.side for c in row.copies}
     problems: tuple[Reason, ...] = ()
     live_missing: tuple[Reason, ...] = ()
@@ -333,8 +341,7 @@ def view(ctx: Context, session: Session, row: Application, why: str = "show") ->
         missing=live_missing,
         created_at=row.created_at,
         updated_at=row.updated_at,
-        events=tuple(EventView(e.at, s.staff_no, s.name, e.from_status, e.to_status, shown_note(e.note, ctx.lang))
-                     for e, s in events),
+        events=events,
         editable=editable,
         moves=allowed_moves(row.status, ctx.actor.may),
         problems=problems,

@@ -29,5 +29,10 @@ def tariff_options(spec: CampaignSpec, current_fee: Decimal | None = None) -> li
     return options
 
 
-def estimate_options(ctx: Context, campaign_code: str, usage: UsageProfile, current_fee: Decimal | None = None) -> list[Estimate]:
-    return estimate(tariff_options(get_campaign(ctx, campaign_code), current_fee), usage)
+def estimate_options(ctx: Context, campaign_code: str, usage: UsageProfile, current_fee: Decimal | None = None,
+                     spec: CampaignSpec | None = None) -> list[Estimate]:
+    """Each tariff option's monthly cost for ``usage``; ``spec``: the campaign when the caller holds it
+    already (the intake form does), so the store is not asked again at every change of the figures."""
+    if spec is None or spec.code != campaign_code:
+        spec = get_campaign(ctx, campaign_code)
+    return estimate(tariff_options(spec, current_fee), usage)

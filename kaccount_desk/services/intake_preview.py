@@ -14,6 +14,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kaccount_desk.domain.campaign import CampaignSpec
 from kaccount_desk.domain.deadline import check_deadline, deadline_stage
 from kaccount_desk.domain.intake import NEW_NUMBER_KEEPS_NO_PLAN, CampaignFacts, LiveChecks, Note, plan_offered
 from kaccount_desk.domain.reasons import Reason
@@ -72,9 +73,13 @@ class IntakePreview:
     number_ok: bool = False
 
 
-def live_checks(ctx: Context, code: str) -> LiveChecks:
-    """The per-keystroke checks of one campaign, held by the form (read once per campaign)."""
-    spec = campaigns.get_campaign(ctx, code)
+def live_checks(ctx: Context, code: str, spec: CampaignSpec | None = None) -> LiveChecks:
+    """The per-keystroke checks of one campaign, held by the form (read once per campaign).
+
+    ``spec``: the campaign when the caller read it already (the form does), so it is not read twice.
+    """
+    if spec is None or spec.code != code:
+        spec = campaigns.get_campaign(ctx, code)
     pool = frozenset(spec.pool())
     facts = CampaignFacts({d.name for d in spec.departments}, spec.required_carrier, spec.excluded_packages, pool.__contains__)
     return LiveChecks(facts, ctx.store.segments, ctx.now().date())

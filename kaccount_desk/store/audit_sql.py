@@ -50,6 +50,42 @@ def lock_head(connection: Connection) -> tuple[int, str]:
     return int(seq), str(digest)
 
 
+@dataclass(frozen=True)
+class LockedHead:
+    """What a PostgreSQL commit needs before appending, asked in one statement: the head (locked),
+    the hash now at the anchored seq (None: gone) and this transaction's staff_changes rows."""
+
+    seq: int
+    hash: str
+    anchored: str | None
+    staff_changes: list[tuple[int, int, str, str]]
+
+
+def lock_head_for_commit(connection: Connection, anchor_seq: int) -> LockedHead:
+    """PostgreSQL: :func:`lock_head`, the anchor's entry and :func:`own_staff_changes` in one round trip."""
+    row = connection.execute(text(
+        "SELECT h.seq, h.hash, (SELECT a.hash FROM audit_log a WHERE a.seq = :anchor) AS anchored, "
+        "(SELECT coalesce(json_agg(json_build_array(c.id, c.staff_id, c.op, c.fields) ORDER BY c.id), '[]'::json) "
+        " FROM staff_changes c WHERE c.tx = txid_current_if_assigned()) AS trail "
+        "FROM audit_head_lock() h"), {"anchor": anchor_seq}).one()
+    trail = [(int(i), int(s), str(o), str(f)) for i, s, o, f in row.trail]
+    return LockedHead(int(row.seq), str(row.hash), None if row.anchored is None else str(row.anchored), trail)
+
+
+def append_all(connection: Connection, entries: list[NewEntry]) -> None:
+    """PostgreSQL: :func:`append` for each of ``entries`` in one statement, in their order (a
+    select list is evaluated left to right; ``audit_append`` refuses any entry out of turn)."""
+    calls, values = [], {}
+    for n, entry in enumerate(entries):
+        names = ("seq", "at", "actor", "action", "subject", "detail", "prev_hash", "hash")
+        calls.append("audit_append(" + ", ".join(f":{name}{n}" for name in names) + ")")
+        at = entry.at.astimezone(UTC).replace(tzinfo=None)
+        values.update({f"seq{n}": entry.seq, f"at{n}": at, f"actor{n}": entry.actor, f"action{n}": entry.action,
+                       f"subject{n}": entry.subject, f"detail{n}": entry.detail, f"prev_hash{n}": entry.prev_hash,
+                       f"hash{n}": entry.hash})
+    connection.execute(text("SELECT " + ", ".join(calls)), values)
+
+
 def append(connection: Connection, entry: NewEntry) -> None:
     """Add ``entry`` right after the head and make it the head."""
     if _postgresql(connection):

@@ -77,6 +77,7 @@ class AdminPage(QtWidgets.QWidget):
         self.campaign_code: str | None = None
         self.editor: CampaignEditor | None = None
         self._editor_asked = 0  # the latest "edit" click: an older one's answer opens no editor
+        self._departments_of: tuple[str | None, ...] = ()  # (the campaign) whose departments the staff form has; () none yet
         self.tabs = QtWidgets.QTabWidget()
         QtWidgets.QVBoxLayout(self).addWidget(self.tabs)
         setup = QtWidgets.QWidget()
@@ -194,8 +195,12 @@ class AdminPage(QtWidgets.QWidget):
         return box
 
     def set_campaign(self, code: str | None) -> None:
+        """Choose ``code`` in the campaign list; its departments are read for the new-staff form
+        only when the chosen campaign changed (the list read again keeps it) and the form is there."""
         self.campaign_code = code
-        self._fill_departments()
+        if self._departments_of != (code,) and self.ctx.actor.may(Permission.MANAGE_STAFF):
+            self._departments_of = (code,)
+            self._fill_departments()
         for row in range(self.campaign_table.rowCount()):
             item = self.campaign_table.item(row, 0)
             if item is not None and item.text() == code:
@@ -319,6 +324,8 @@ class AdminPage(QtWidgets.QWidget):
         return True
 
     def refresh_campaigns(self) -> None:
+        """The campaign list read again; the chosen one's departments too, since it may have changed."""
+        self._departments_of = ()
         ctx = self.ctx
         run_query(self, lambda: campaigns.list_campaigns(ctx), self._show_campaigns)
 

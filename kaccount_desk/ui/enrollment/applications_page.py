@@ -196,8 +196,8 @@ class ApplicationsPage(QtWidgets.QWidget):
         """Show another campaign: a fresh form at once, its departments and plans in the filters once read.
 
         The same campaign again (it was edited on the Admin page) keeps the form and what is typed.
-        The campaign is read in the background (the form reads its own); the filters are filled when
-        it comes, unless another campaign was chosen meanwhile.
+        The campaign is read in the background once, by the form, which hands it to the filters
+        (``campaign_read``); they are filled when it comes, unless another campaign was chosen meanwhile.
         """
         same = code is not None and code == self.campaign_code and self.form is not None
         self.campaign_code = code
@@ -207,14 +207,13 @@ class ApplicationsPage(QtWidgets.QWidget):
             self._replace_form()
         self.progress.set_campaign(code)
         self._fill_filters(None)  # the campaign's rows at once, under "All departments" and "All plans"
-        if not code:
+        if not code or self.form is not None:
             return
+        run_query(self, lambda: campaigns.get_campaign(self.ctx, code), self._campaign_read)
 
-        def read(spec: CampaignSpec) -> None:
-            if code == self.campaign_code:
-                self._fill_filters(spec)
-
-        run_query(self, lambda: campaigns.get_campaign(self.ctx, code), read)
+    def _campaign_read(self, spec: CampaignSpec) -> None:
+        if spec.code == self.campaign_code:
+            self._fill_filters(spec)
 
     def _fill_filters(self, spec: CampaignSpec | None) -> None:
         """The filters' choices; the rows are read again only when that changed what they ask for."""
@@ -245,6 +244,7 @@ class ApplicationsPage(QtWidgets.QWidget):
             self.form = None
         if self.campaign_code:
             self.form = IntakeForm(self.ctx, self.campaign_code)
+            self.form.campaign_read.connect(self._campaign_read)
             self.form_holder.addWidget(self.form)
             self.form_holder.setCurrentWidget(self.form)
             self._give_form_its_width()

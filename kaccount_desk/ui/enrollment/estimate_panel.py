@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from kaccount_desk.domain.campaign import CampaignSpec
 from kaccount_desk.domain.tariff import Estimate, UsageProfile
 from kaccount_desk.services import estimate
 from kaccount_desk.services.context import Context
@@ -32,6 +33,7 @@ class EstimatePanel(QtWidgets.QGroupBox):
         self.setTitle(self.tr("Tariff estimate"))
         self._ctx = ctx
         self._code = ""
+        self._spec: CampaignSpec | None = None  # the form's campaign, read once for all the estimates
         self.spins = {key: self._spin(99999) for key in ("in_group", "out_group", "sms", "data_mb")}
         self.current_fee = QtWidgets.QDoubleSpinBox()
         self.current_fee.setRange(0, 9999.99)
@@ -61,8 +63,8 @@ class EstimatePanel(QtWidgets.QGroupBox):
         spin.setRange(0, top)
         return spin
 
-    def set_campaign(self, code: str) -> None:
-        self._code = code
+    def set_campaign(self, code: str, spec: CampaignSpec | None = None) -> None:
+        self._code, self._spec = code, spec
         self._timer.start()
 
     def recompute(self) -> None:
@@ -72,9 +74,9 @@ class EstimatePanel(QtWidgets.QGroupBox):
         s = self.spins
         usage = UsageProfile(s["in_group"].value(), s["out_group"].value(), s["sms"].value(), s["data_mb"].value())
         fee = Decimal(str(round(self.current_fee.value(), 2))) if self.current_fee.value() > 0 else None
-        code = self._code
+        code, spec = self._code, self._spec
         self._query.ask(lambda done, failed: run_query(
-            self.result, lambda: estimate.estimate_options(self._ctx, code, usage, fee), done, failed,
+            self.result, lambda: estimate.estimate_options(self._ctx, code, usage, fee, spec), done, failed,
         ), lambda found: self._paint(found, fee), self._refused)
 
     @property

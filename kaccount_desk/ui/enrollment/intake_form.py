@@ -57,6 +57,7 @@ class IntakeForm(IntakeFieldWidgets, IntakeChecks, IntakeDrafts, IntakeStore, Qt
 
     saved = Signal(int)
     typing = Signal()  # something was typed: the draft keeper writes soon after
+    campaign_read = Signal(object)  # the CampaignSpec just read for the form: the page's filters use it, not a read of their own
 
     def __init__(self, ctx: Context, campaign_code: str, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)

@@ -39,6 +39,7 @@ class IntakeStore(QtWidgets.QWidget):
     """The store job of :class:`IntakeForm`; the fields, checks and painting are its other mixins."""
 
     saved: QtCore.SignalInstance  # the form's ``saved(id)``
+    campaign_read: QtCore.SignalInstance  # the form's ``campaign_read(spec)``
 
     _ctx: Context
     _code: str
@@ -102,10 +103,12 @@ class IntakeStore(QtWidgets.QWidget):
     def _read_campaign(self, code: str, then: Callable[[], object]) -> None:
         """The departments, the pool and the per-keystroke checks, read once per campaign so typing stays fast."""
         def read() -> tuple[CampaignSpec, LiveChecks]:
-            return campaigns.get_campaign(self._ctx, code), intake_preview.live_checks(self._ctx, code)
+            spec = campaigns.get_campaign(self._ctx, code)
+            return spec, intake_preview.live_checks(self._ctx, code, spec)
 
         def done(found: tuple[CampaignSpec, LiveChecks]) -> None:
             self._use_campaign(code, *found)
+            self.campaign_read.emit(found[0])
             then()
 
         run_query(self, read, done, self._refused)
@@ -123,7 +126,7 @@ class IntakeStore(QtWidgets.QWidget):
             self.dept_combo.setEditText(fixed)
             self.dept_combo.setEnabled(False)
         self.dept_combo.blockSignals(False)
-        self.estimate.set_campaign(code)
+        self.estimate.set_campaign(code, spec)
 
     # ----- loading -----
 
