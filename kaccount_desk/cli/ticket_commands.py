@@ -24,8 +24,11 @@ if TYPE_CHECKING:
 
 CATEGORIES = [c.value for c in Category]
 CHANNELS = [c.value for c in Channel]
-QUEUES = ["mine", "window", "department", "due_today", "overdue", "all"]  # services.ticket_queries.Queue; a test keeps them equal
-URGENCY = {"overdue": ("已超时", "overdue"), "due_soon": ("即将到期", "due soon"), "ok": ("未到期", "on time"), "done": ("已办结", "done")}
+# services.ticket_queries.Queue; a test keeps them equal
+QUEUES = ["mine", "window", "department", "due_today", "overdue", "escalation", "all"]
+URGENCY = {"overdue": ("已超时", "overdue"), "due_soon": ("即将到期", "due soon"), "ok": ("未到期", "on time"), "done": ("已办结", "done"),
+           "waiting": ("等待客户,计时暂停", "waiting on the customer, clock stopped"),
+           "escalated": ("投诉已满10天,已升级", "complaint 10+ days old, escalated")}
 
 
 def _urgency(args: argparse.Namespace, code: str) -> str:
@@ -52,6 +55,18 @@ def _on_ticket(work: Work) -> Callable[[argparse.Namespace], int]:
         from kaccount_desk.services import tickets
 
         _print_ticket(args, work(tickets, logged_in(args), args))
+        return OK
+
+    return handler
+
+
+def _on_waits(work: Work) -> Callable[[argparse.Namespace], int]:
+    """Like :func:`_on_ticket`, for the waiting actions of ``services.ticket_waits``."""
+
+    def handler(args: argparse.Namespace) -> int:
+        from kaccount_desk.services import ticket_waits
+
+        _print_ticket(args, work(ticket_waits, logged_in(args), args))
         return OK
 
     return handler
@@ -123,6 +138,18 @@ def register(sub: Any) -> None:
 
     _text_action(tsub, "note", "add a note to a ticket (also to a closed one, to correct it)",
                  lambda t, ctx, a: t.add_note(ctx, a.id, a.text))
+
+    c = tsub.add_parser("wait", help="the ticket waits on the customer; its time limit stops (the owner)")
+    c.add_argument("id", type=row_number)
+    c.add_argument("--reason", required=True, metavar="TEXT")
+    json_flag(c)
+    c.set_defaults(handler=_on_waits(lambda w, ctx, a: w.wait(ctx, a.id, a.reason)))
+
+    c = tsub.add_parser("resume", help="the customer has acted; the clock runs again, the due time moved by the wait")
+    c.add_argument("id", type=row_number)
+    c.add_argument("--note", default="", metavar="TEXT")
+    json_flag(c)
+    c.set_defaults(handler=_on_waits(lambda w, ctx, a: w.resume(ctx, a.id, a.note)))
 
     c = tsub.add_parser("close", help="close a ticket (after reply and callback, or with a reason)")
     c.add_argument("id", type=row_number)

@@ -22,8 +22,9 @@ from kaccount_desk.domain.operator_time import OPERATOR_TZ, local
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.search_text import normalize, searchable
-from kaccount_desk.domain.ticket_deadlines import on_time_rate, urgency
-from kaccount_desk.domain.tickets import CallbackResult, TicketStatus, Window, label, parse_choice
+from kaccount_desk.domain.ticket_deadlines import on_time_rate
+from kaccount_desk.domain.ticket_pauses import ESCALATE_AFTER, queue_state
+from kaccount_desk.domain.tickets import CallbackResult, Category, TicketStatus, Window, label, parse_choice
 from kaccount_desk.services.context import Context
 from kaccount_desk.store.models import Staff
 from kaccount_desk.store.search import contains, count_matching_entries, matching_entries
@@ -41,6 +42,8 @@ class Queue(StrEnum):
     DEPARTMENT = "department"
     DUE_TODAY = "due_today"
     OVERDUE = "overdue"
+    # Open complaints from their 10th day: what a supervisor must see before the 15-day appeal bound.
+    ESCALATION = "escalation"
     ALL = "all"
 
 
@@ -96,6 +99,8 @@ class SearchResult:
 
 
 _OPEN = [s.value for s in TicketStatus if s is not TicketStatus.CLOSED]
+# Open and on the operator's clock: a ticket waiting on the customer is neither due nor late.
+_RUNNING = [s for s in _OPEN if s != TicketStatus.WAITING]
 
 
 def my_window(ctx: Context) -> str | None:
@@ -121,9 +126,15 @@ def _where(ctx: Context, q: TicketQuery, stmt: Select) -> Select:
         stmt = stmt.where(Ticket.id.in_(pending))
     elif q.queue is Queue.DUE_TODAY:
         end = datetime.combine(now.astimezone(OPERATOR_TZ).date() + timedelta(days=1), time(), OPERATOR_TZ)
-        stmt = stmt.where(Ticket.status.in_(_OPEN), Ticket.due_at >= now, Ticket.due_at < end)
+        stmt = stmt.where(Ticket.status.in_(_RUNNING), Ticket.due_at >= now, Ticket.due_at < end)
     elif q.queue is Queue.OVERDUE:
-        stmt = stmt.where(Ticket.status.in_(_OPEN), Ticket.due_at < now)
+        stmt = stmt.where(Ticket.status.in_(_RUNNING), Ticket.due_at < now)
+    elif q.queue is Queue.ESCALATION:
+        stmt = stmt.where(
+            Ticket.status.in_(_OPEN), Ticket.category == Category.COMPLAINT.value, Ticket.received_at <= now - ESCALATE_AFTER
+        )
+        if ctx.actor.department:  # a supervisor's own department's owners; an actor without one sees all
+            stmt = stmt.where(Ticket.owner_id.in_(select(Staff.id).where(Staff.department == ctx.actor.department)))
     for column, value in ((Ticket.category, q.category), (Ticket.status, q.status), (Ticket.channel, q.channel), (Ticket.window, q.window)):
         if value:
             stmt = stmt.where(column == value)
@@ -161,7 +172,7 @@ def _rows(session: Session, stmt: Select, now: datetime) -> list[TicketRow]:
         due = r[9]
         out.append(
             TicketRow(r[0], local(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], r[8], local(due),
-                      urgency(due, now, r[8] == TicketStatus.CLOSED), r[10])
+                      queue_state(due, now, r[8], r[2], r[1]), r[10])
         )
     return out
 

@@ -11,6 +11,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 from support import CST, make_staff
 
+from kaccount_desk.domain.tickets import Action
 from kaccount_desk.services import staff
 from kaccount_desk.services import tickets as t
 from kaccount_desk.services.context import Context
@@ -304,3 +305,59 @@ def test_a_ticket_still_open_and_not_yet_due_is_neither_on_time_nor_late(clerk: 
     clock.advance(hours=100)  # type: ignore[attr-defined]
     (later,) = ticket_report(clerk, start, start + timedelta(days=29)).by_window
     assert (later.open_in_time, later.overdue_now, later.on_time_rate) == (0, 1, 0.5), "past its due time it is a miss"
+
+
+def test_waiting_on_the_customer_stops_the_clock_and_resume_moves_the_due_time(clerk: Context, clock: object) -> None:
+    from kaccount_desk.services import ticket_waits as w
+
+    opened = t.start(clerk, t.open_ticket(clerk, ticket_input()).id)
+    clock.advance(hours=40)  # type: ignore[attr-defined]
+    with pytest.raises(Refused) as no_reason:
+        w.wait(clerk, opened.id, "  ")
+    assert no_reason.value.reasons[0].code == "ticket.empty_text"
+    waiting = w.wait(clerk, opened.id, "客户出差,下周在家等维修")
+    assert waiting.status == "waiting" and waiting.urgency == "waiting" and waiting.allowed >= {Action.RESUME}
+    assert waiting.waiting_since is not None
+    clock.advance(hours=30)  # type: ignore[attr-defined]  # past the 48 h limit by the wall clock, not by the operator's
+    assert t.show(clerk, opened.id).overdue_fault is False
+    assert count_tickets(clerk, TicketQuery(queue=Queue.OVERDUE)).value == 0
+    with pytest.raises(Refused):
+        t.reply(clerk, opened.id, "已修复")
+    resumed = w.resume(clerk, opened.id)
+    assert resumed.status == "in_progress" and resumed.waiting_since is None
+    assert resumed.due_at == opened.due_at + timedelta(hours=30)
+    assert resumed.urgency == "ok"
+    assert history(clerk, opened.id)[-2:] == ["wait", "resume"]
+    assert resumed.history[-1].data["waited_minutes"] == 30 * 60
+    with pytest.raises(Refused) as twice:
+        w.resume(clerk, opened.id)
+    assert twice.value.reasons[0].code == "ticket.action_not_allowed"
+
+
+def test_only_the_owner_puts_a_ticket_to_wait(clerk: Context, admin: Context) -> None:
+    from kaccount_desk.services import ticket_waits as w
+
+    other = make_staff(admin, "C002", "clerk", "客服热线")
+    opened = t.open_ticket(clerk, ticket_input())
+    with pytest.raises(Forbidden):
+        w.wait(other, opened.id, "客户不在家")
+
+
+def test_a_complaint_cannot_wait_past_15_days_and_is_escalated_from_day_10(clerk: Context, admin: Context, clock: object) -> None:
+    from kaccount_desk.services import ticket_waits as w
+
+    boss = make_staff(admin, "S001", "supervisor", "客服热线")
+    elsewhere = make_staff(admin, "S002", "supervisor", "大客户服务部")
+    opened = t.open_ticket(clerk, ticket_input(category="complaint", area=None))
+    w.wait(clerk, opened.id, "等客户提供话费单")
+    clock.advance(days=10)  # type: ignore[attr-defined]
+    assert t.show(clerk, opened.id).urgency == "escalated"
+    assert [r.id for r in page_tickets(boss, TicketQuery(queue=Queue.ESCALATION), 0, 10)] == [opened.id]
+    assert page_tickets(elsewhere, TicketQuery(queue=Queue.ESCALATION), 0, 10) == []
+    clock.advance(days=5)  # type: ignore[attr-defined]  # the 15th day: resume cannot move the due time past it
+    resumed = w.resume(clerk, opened.id)
+    assert resumed.due_at == opened.received_at + timedelta(days=15)
+    with pytest.raises(Refused) as too_late:
+        w.wait(clerk, opened.id, "再等客户")
+    assert too_late.value.reasons[0].code == "ticket.wait_past_ceiling"
+    assert "15天" in too_late.value.reasons[0].zh
