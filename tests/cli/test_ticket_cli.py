@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -91,3 +91,34 @@ def test_limits_and_departments_are_set_from_the_cli(db: str) -> None:
     assert (datetime.fromisoformat(opened["due_at"]) - datetime.fromisoformat(opened["received_at"])).total_seconds() == 60 * 3600
     names = ok_json(db, "ticket", "departments", "--add", "客户服务中心", "--retire", "计划建设部")
     assert [(d["name"], d["active"]) for d in names][-2:] == [("计划建设部", False), ("客户服务中心", True)]
+
+
+def test_wait_and_resume_through_the_cli(db: str) -> None:
+    opened = ok_json(db, *OPEN)
+    tid = str(opened["id"])
+    waiting = ok_json(db, "ticket", "wait", tid, "--reason", "客户不在家,约下周上门")
+    assert waiting["status"] == "waiting" and waiting["urgency"] == "waiting" and waiting["waiting_since"]
+    assert waiting["history"][-1]["action"] == "wait" and waiting["history"][-1]["text"] == "客户不在家,约下周上门"
+    assert run(db, "ticket", "wait", tid).returncode == 2  # --reason is required
+    resumed = ok_json(db, "ticket", "resume", tid)
+    assert resumed["status"] == "open" and resumed["waiting_since"] is None
+    assert datetime.fromisoformat(resumed["due_at"]) >= datetime.fromisoformat(opened["due_at"])
+    again = run(db, "ticket", "resume", tid, "--json")
+    assert again.returncode == 1 and "恢复处理" in again.stderr
+
+
+def test_an_old_complaint_is_escalated_and_cannot_wait_past_15_days(db: str) -> None:
+    now = datetime.now().astimezone()
+    complaint = [*OPEN]
+    complaint[complaint.index("fault")] = "complaint"
+    del complaint[complaint.index("--area"):complaint.index("--area") + 2]
+    day11 = ok_json(db, *complaint, "--received", (now - timedelta(days=11)).isoformat())
+    day16 = ok_json(db, *complaint, "--received", (now - timedelta(days=16)).isoformat())
+    ok_json(db, *complaint)
+    listed = ok_json(db, "ticket", "list", "--queue", "escalation")
+    assert {t["id"] for t in listed["tickets"]} == {day11["id"], day16["id"]}  # not the fresh one
+    assert all(t["urgency"] == "escalated" for t in listed["tickets"])
+    assert ok_json(db, "ticket", "wait", str(day11["id"]), "--reason", "等客户提供话费单")["status"] == "waiting"
+    refused = run(db, "ticket", "wait", str(day16["id"]), "--reason", "等客户提供话费单", "--json")
+    assert refused.returncode == 1 and "15天" in refused.stderr
+    assert ok_json(db, "ticket", "show", str(day16["id"]))["status"] == "open"
