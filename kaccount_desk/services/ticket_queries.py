@@ -15,12 +15,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, and_, case, exists, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, and_, case, exists, false, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from kaccount_desk.domain.operator_time import OPERATOR_TZ, local
 from kaccount_desk.domain.reasons import Reason
-from kaccount_desk.domain.roles import Permission
+from kaccount_desk.domain.roles import Permission, Role
 from kaccount_desk.domain.search_text import normalize, searchable
 from kaccount_desk.domain.ticket_deadlines import on_time_rate
 from kaccount_desk.domain.ticket_pauses import ESCALATE_AFTER, queue_state
@@ -44,6 +44,8 @@ class Queue(StrEnum):
     OVERDUE = "overdue"
     # Open complaints from their 10th day: what a supervisor must see before the 15-day appeal bound.
     ESCALATION = "escalation"
+    # Late tickets of the owners a supervisor answers for (an admin: of owners with no supervisor), by owner.
+    TEAM_OVERDUE = "team_overdue"
     ALL = "all"
 
 
@@ -109,6 +111,17 @@ def my_window(ctx: Context) -> str | None:
     return found.value if found else None
 
 
+def _team(ctx: Context) -> Select:
+    """The staff whose tickets this person answers for: a supervisor, the owners of their own department;
+    an admin, those too and the owners of every department without an active supervisor (or none)."""
+    mine = Staff.department == ctx.actor.department if ctx.actor.department else false()
+    if ctx.actor.role != Role.ADMIN:
+        return select(Staff.id).where(mine).correlate(None)
+    boss = aliased(Staff)
+    supervised = select(boss.department).where(boss.role == Role.SUPERVISOR.value, boss.active, boss.department.is_not(None))
+    return select(Staff.id).where(or_(mine, Staff.department.is_(None), Staff.department.not_in(supervised))).correlate(None)
+
+
 def _where(ctx: Context, q: TicketQuery, stmt: Select) -> Select:
     now = ctx.now()
     if q.queue is Queue.MINE:
@@ -133,8 +146,10 @@ def _where(ctx: Context, q: TicketQuery, stmt: Select) -> Select:
         stmt = stmt.where(
             Ticket.status.in_(_OPEN), Ticket.category == Category.COMPLAINT.value, Ticket.received_at <= now - ESCALATE_AFTER
         )
-        if ctx.actor.department:  # a supervisor's own department's owners; an actor without one sees all
-            stmt = stmt.where(Ticket.owner_id.in_(select(Staff.id).where(Staff.department == ctx.actor.department)))
+        stmt = stmt.where(Ticket.owner_id.in_(_team(ctx)))
+    elif q.queue is Queue.TEAM_OVERDUE:
+        # At the due minute, as the owner's reminder says "overdue" (ticket_deadlines.urgency).
+        stmt = stmt.where(Ticket.status.in_(_RUNNING), Ticket.due_at <= now, Ticket.owner_id.in_(_team(ctx)))
     for column, value in ((Ticket.category, q.category), (Ticket.status, q.status), (Ticket.channel, q.channel), (Ticket.window, q.window)):
         if value:
             stmt = stmt.where(column == value)
@@ -181,7 +196,9 @@ def page_tickets(ctx: Context, q: TicketQuery, offset: int, limit: int) -> list[
     """One page in the query's order; ties broken by id so pages never overlap."""
     ctx.require(Permission.HANDLE_TICKETS)
     column = Ticket.due_at if q.sort is Sort.DUE else Ticket.received_at
-    order = (column.desc(), Ticket.id.desc()) if q.descending else (column.asc(), Ticket.id.asc())
+    order: tuple[Any, ...] = (column.desc(), Ticket.id.desc()) if q.descending else (column.asc(), Ticket.id.asc())
+    if q.queue is Queue.TEAM_OVERDUE:
+        order = (Staff.staff_no, *order)  # by owner: whom the supervisor goes to see
     stmt = _where(ctx, q, select(*_ROW).join(Staff, Staff.id == Ticket.owner_id)).order_by(*order).offset(offset).limit(limit)
     with ctx.store.read() as session:
         return _rows(session, stmt, ctx.now())

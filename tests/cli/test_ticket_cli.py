@@ -122,3 +122,17 @@ def test_an_old_complaint_is_escalated_and_cannot_wait_past_15_days(db: str) -> 
     refused = run(db, "ticket", "wait", str(day16["id"]), "--reason", "等客户提供话费单", "--json")
     assert refused.returncode == 1 and "15天" in refused.stderr
     assert ok_json(db, "ticket", "show", str(day16["id"]))["status"] == "open"
+
+
+def test_warnings_are_set_from_the_cli_and_late_tickets_listed_by_owner(db: str) -> None:
+    assert {v["category"]: v["warn_hours"] for v in ok_json(db, "ticket", "limits")}["complaint"] == 2
+    warned = ok_json(db, "ticket", "limits", "--warn", "complaint", "6")
+    assert {v["category"]: v["warn_hours"] for v in warned} == {
+        "fault": 2, "complaint": 6, "consultation": 2, "lookup": 2, "business": 2,
+    }
+    done = run(db, "ticket", "limits", "--warn", "complaint", "100")
+    assert done.returncode == 1 and "72" in done.stderr
+    assert run(db, "ticket", "limits", "--warn", "complaint", "two").returncode == 2
+    late = ok_json(db, *OPEN, "--received", (datetime.now().astimezone() - timedelta(hours=80)).isoformat())
+    listed = ok_json(db, "ticket", "list", "--queue", "team_overdue")
+    assert [t["id"] for t in listed["tickets"]] == [late["id"]] and listed["tickets"][0]["owner"] == "A001"

@@ -1,4 +1,4 @@
-"""Waiting on the customer and the complaint's 15-day ceiling, at the exact minute of each boundary."""
+"""Waiting on the customer, the complaint's 15-day ceiling, warnings and breaches, at the exact minute of each boundary."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from support import CST
 
-from kaccount_desk.domain.ticket_deadlines import FaultFacts, fault_overdue
+from kaccount_desk.domain.ticket_deadlines import FaultFacts, Warnings, check_warning, fault_overdue, urgency
 from kaccount_desk.domain.ticket_pauses import (
     check_wait,
     complaint_ceiling,
@@ -15,7 +15,7 @@ from kaccount_desk.domain.ticket_pauses import (
     queue_state,
     resumed_due,
 )
-from kaccount_desk.domain.tickets import Action, TicketFacts, TicketStatus, allowed_actions
+from kaccount_desk.domain.tickets import Action, Category, TicketFacts, TicketStatus, allowed_actions
 
 T0 = datetime(2012, 3, 1, 9, 0, tzinfo=CST)
 MINUTE = timedelta(minutes=1)
@@ -74,3 +74,23 @@ def test_a_faults_waiver_counts_only_the_operators_time() -> None:
     assert fault_overdue(facts, later)  # without the pause it would be late
     assert not fault_overdue(facts, operator_now(later, since))  # stopped one minute before the limit
     assert operator_now(later, None) == later
+
+
+def test_a_warning_comes_at_its_categorys_exact_minute_and_the_breach_at_the_due_minute() -> None:
+    warnings = Warnings(((Category.COMPLAINT, 5),))
+    due = T0 + timedelta(hours=48)
+    assert warnings.before("complaint") == timedelta(hours=5) and warnings.before("fault") == timedelta(hours=2)
+    assert warnings.longest() == timedelta(hours=5) and Warnings().longest() == timedelta(hours=2)
+    soon = warnings.before("complaint")
+    assert urgency(due, due - soon - MINUTE, soon=soon) == "ok"
+    assert urgency(due, due - soon, soon=soon) == "due_soon"
+    assert urgency(due, due - MINUTE, soon=soon) == "due_soon"
+    assert urgency(due, due, soon=soon) == "overdue"
+    assert urgency(due, due - timedelta(hours=2), soon=warnings.before("fault")) == "due_soon"
+    assert urgency(due, due - timedelta(hours=2) - MINUTE, soon=warnings.before("fault")) == "ok"
+
+
+def test_a_warning_is_one_to_72_hours_before() -> None:
+    assert check_warning(1) == () and check_warning(72) == ()
+    assert [r.code for r in check_warning(0)] == ["warning.hours"]
+    assert [r.code for r in check_warning(73)] == ["warning.hours"]

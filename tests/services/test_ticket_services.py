@@ -361,3 +361,31 @@ def test_a_complaint_cannot_wait_past_15_days_and_is_escalated_from_day_10(clerk
         w.wait(clerk, opened.id, "再等客户")
     assert too_late.value.reasons[0].code == "ticket.wait_past_ceiling"
     assert "15天" in too_late.value.reasons[0].zh
+
+
+def test_a_supervisor_sets_warnings_and_sees_late_tickets_of_the_department_by_owner(
+    clerk: Context, admin: Context, clock: object
+) -> None:
+    from kaccount_desk.domain.ticket_deadlines import HOUR
+    from kaccount_desk.services import ticket_settings as settings
+
+    boss = make_staff(admin, "S001", "supervisor", "客服热线")
+    second = make_staff(admin, "C002", "clerk", "客服热线")
+    loner = make_staff(admin, "C003", "clerk", "话费部")  # a department without a supervisor: the admins are told
+    with pytest.raises(Forbidden):
+        settings.set_warning(clerk, "complaint", 5)
+    for hours in (0, 73):
+        with pytest.raises(Refused) as bad:
+            settings.set_warning(boss, "complaint", hours)
+        assert bad.value.reasons[0].code == "warning.hours"
+    assert settings.set_warning(boss, "投诉", 5).before("complaint") == 5 * HOUR
+    assert settings.warnings(clerk).before("fault") == 2 * HOUR
+    late = [t.open_ticket(who, ticket_input(customer_number=n)) for who, n in
+            ((second, "13800138001"), (clerk, "13800138002"), (loner, "13800138003"))]
+    clock.advance(hours=47, minutes=59)  # type: ignore[attr-defined]
+    assert page_tickets(boss, TicketQuery(queue=Queue.TEAM_OVERDUE), 0, 10) == []
+    clock.advance(minutes=1)  # type: ignore[attr-defined]  # the breach minute
+    rows = page_tickets(boss, TicketQuery(queue=Queue.TEAM_OVERDUE), 0, 10)
+    assert [(r.owner, r.id) for r in rows] == [("C001", late[1].id), ("C002", late[0].id)]  # by owner
+    assert [r.id for r in page_tickets(admin, TicketQuery(queue=Queue.TEAM_OVERDUE), 0, 10)] == [late[2].id]
+    assert page_tickets(clerk, TicketQuery(queue=Queue.TEAM_OVERDUE), 0, 10) == rows  # a clerk may look; only supervisors are told

@@ -479,3 +479,31 @@ def test_a_complaint_on_its_tenth_day_is_red_in_the_escalation_queue(qtbot, admi
     qtbot.waitUntil(operations.idle)
     assert page.model.index(0, 0).data(URGENCY_ROLE) == "escalated"
     assert page.model.index(0, 2).data(Qt.ItemDataRole.BackgroundRole) == QtGui.QColor(ROW_BACKGROUNDS["reason"])
+
+
+def test_the_owner_is_warned_at_the_categorys_warning_and_the_supervisor_told_at_the_breach(
+    qtbot, admin: Context, clerk: Context, clock: Clock
+) -> None:
+    from kaccount_desk.services import ticket_settings
+    from kaccount_desk.ui.tickets.reminder import Reminder
+
+    boss = make_staff(admin, "S001", "supervisor", "客服热线")
+    ticket_settings.set_warning(boss, "complaint", 5)
+    opened = t.open_ticket(clerk, t.TicketInput("complaint", "phone", "hotline", "王芳", "13900139000", "宽带经常掉线"))
+    own, theirs = Reminder(clerk), Reminder(boss)
+
+    def check(reminder: Reminder) -> list:
+        with qtbot.waitSignal(reminder.checked) as round_:
+            reminder.check()
+        return [(a.ticket_id, a.threshold) for a in round_.args[0]]
+
+    clock.advance(hours=42, minutes=59)
+    assert check(own) == []
+    clock.advance(minutes=1)  # 5 h before the 48 h limit, to the minute
+    assert check(own) == [(opened.id, "due_soon")]
+    clock.advance(hours=4, minutes=59)
+    assert check(theirs) == []
+    clock.advance(minutes=1)  # the breach minute
+    assert check(own) == [(opened.id, "overdue")]
+    assert check(theirs) == [(opened.id, "breach")]
+    assert check(theirs) == []  # told once
