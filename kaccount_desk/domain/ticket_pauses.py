@@ -32,14 +32,26 @@ def escalated(category: str, received: datetime, now: datetime, closed: bool) ->
     return category == Category.COMPLAINT and not closed and now >= received + ESCALATE_AFTER
 
 
-def check_wait(category: str, received: datetime, now: datetime) -> tuple[Reason, ...]:
-    """Why the ticket may not start waiting on the customer now; empty when it may."""
+def check_wait(category: str, received: datetime, due: datetime, now: datetime) -> tuple[Reason, ...]:
+    """Why the ticket may not start waiting on the customer now; empty when it may.
+
+    A ticket already past its due time may not: waiting would take a breach out of the overdue
+    queue and move its due time, hiding that the operator was late before the customer was asked.
+    """
     if category == Category.COMPLAINT and now >= complaint_ceiling(received):
         return (
             Reason(
                 "ticket.wait_past_ceiling",
                 "投诉自受理起已满15天,客户可向电信管理机构申诉,不能再等待客户,须尽快办结",
                 "The complaint is 15 days old: the customer may appeal to the regulator, so it cannot wait any longer",
+            ),
+        )
+    if now >= due:
+        return (
+            Reason(
+                "ticket.wait_overdue",
+                "工单已超过办结时限,不能再暂停计时;请尽快办理",
+                "The ticket is already past its due time, so its clock cannot be stopped; please handle it now",
             ),
         )
     return ()

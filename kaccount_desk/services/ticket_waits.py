@@ -31,7 +31,7 @@ def wait(ctx: Context, ticket_id: int, reason: str) -> TicketView:
     now = ctx.now()
 
     def work(session: Session, ticket: Ticket) -> None:
-        problems = check_wait(ticket.category, ticket.received_at, now)
+        problems = check_wait(ticket.category, ticket.received_at, ticket.due_at, now)
         if problems:
             raise Refused(*problems)
         _event(ctx, session, ticket, Action.WAIT, why, from_status=ticket.status, due_at=ticket.due_at.isoformat())

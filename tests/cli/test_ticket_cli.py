@@ -114,11 +114,13 @@ def test_an_old_complaint_is_escalated_and_cannot_wait_past_15_days(db: str) -> 
     del complaint[complaint.index("--area"):complaint.index("--area") + 2]
     day11 = ok_json(db, *complaint, "--received", (now - timedelta(days=11)).isoformat())
     day16 = ok_json(db, *complaint, "--received", (now - timedelta(days=16)).isoformat())
-    ok_json(db, *complaint)
+    fresh = ok_json(db, *complaint)
     listed = ok_json(db, "ticket", "list", "--queue", "escalation")
     assert {t["id"] for t in listed["tickets"]} == {day11["id"], day16["id"]}  # not the fresh one
     assert all(t["urgency"] == "escalated" for t in listed["tickets"])
-    assert ok_json(db, "ticket", "wait", str(day11["id"]), "--reason", "等客户提供话费单")["status"] == "waiting"
+    assert ok_json(db, "ticket", "wait", str(fresh["id"]), "--reason", "等客户提供话费单")["status"] == "waiting"
+    late = run(db, "ticket", "wait", str(day11["id"]), "--reason", "等客户提供话费单", "--json")
+    assert late.returncode == 1 and "超过办结时限" in late.stderr  # already late: its clock cannot be stopped
     refused = run(db, "ticket", "wait", str(day16["id"]), "--reason", "等客户提供话费单", "--json")
     assert refused.returncode == 1 and "15天" in refused.stderr
     assert ok_json(db, "ticket", "show", str(day16["id"]))["status"] == "open"

@@ -32,6 +32,12 @@ def test_only_the_owner_waits_and_only_where_the_owner_has_the_next_step() -> No
     assert Action.RESUME not in allowed_actions(TicketFacts(TicketStatus.WAITING, is_owner=False))
 
 
+def test_a_ticket_already_late_cannot_stop_its_clock() -> None:
+    due = T0 + timedelta(hours=48)
+    assert check_wait("fault", T0, due, due - MINUTE) == ()
+    assert [r.code for r in check_wait("fault", T0, due, due)] == ["ticket.wait_overdue"]
+
+
 def test_the_due_time_moves_by_the_time_waited() -> None:
     due = T0 + timedelta(hours=48)
     since = T0 + timedelta(hours=10)
@@ -42,9 +48,10 @@ def test_the_due_time_moves_by_the_time_waited() -> None:
 def test_a_complaint_waits_until_the_minute_before_its_15th_day_and_never_moves_past_it() -> None:
     ceiling = complaint_ceiling(T0)
     assert ceiling == T0 + timedelta(days=15)
-    assert check_wait("complaint", T0, ceiling - MINUTE) == ()
-    assert [r.code for r in check_wait("complaint", T0, ceiling)] == ["ticket.wait_past_ceiling"]
-    assert check_wait("fault", T0, ceiling + timedelta(days=30)) == ()
+    later = ceiling + timedelta(days=60)  # a due time moved far by earlier waits, so only the ceiling speaks
+    assert check_wait("complaint", T0, later, ceiling - MINUTE) == ()
+    assert [r.code for r in check_wait("complaint", T0, later, ceiling)] == ["ticket.wait_past_ceiling"]
+    assert check_wait("fault", T0, later, ceiling + timedelta(days=30)) == ()
     due = T0 + timedelta(hours=48)
     # Waited 14 days from hour 40: moved 14 days would pass the ceiling; it stops there.
     since = T0 + timedelta(hours=40)

@@ -332,6 +332,10 @@ def test_waiting_on_the_customer_stops_the_clock_and_resume_moves_the_due_time(c
     with pytest.raises(Refused) as twice:
         w.resume(clerk, opened.id)
     assert twice.value.reasons[0].code == "ticket.action_not_allowed"
+    clock.advance(hours=8)  # type: ignore[attr-defined]  # 48 h of the operator's own time: late
+    with pytest.raises(Refused) as late:
+        w.wait(clerk, opened.id, "客户又不在家")
+    assert late.value.reasons[0].code == "ticket.wait_overdue" and t.show(clerk, opened.id).status == "in_progress"
 
 
 def test_only_the_owner_puts_a_ticket_to_wait(clerk: Context, admin: Context) -> None:

@@ -71,6 +71,7 @@ class TicketFactsForm(QtWidgets.QWidget):
     def _due_text(self, view: TicketView, now: datetime) -> str:
         """The due time and what is left; while waiting, that the clock stopped; a complaint's 15-day limit."""
         if view.waiting_since is not None:
+            # Never negative: a ticket already late may not wait (domain.ticket_pauses.check_wait).
             left = "  " + self.tr("(waiting on the customer since %1: clock stopped, %2 left)").replace(
                 "%1", f"{view.waiting_since:%m-%d %H:%M}").replace("%2", time_left_text(view.due_at - view.waiting_since))
         else:
