@@ -317,12 +317,13 @@ def _counts(now: datetime) -> tuple[Any, ...]:
         flag(and_(closed, Ticket.referred.is_(False))),
         flag(Ticket.referred.is_(True)),
         flag(and_(closed, Ticket.closed_at <= Ticket.due_at)),
-        flag(and_(Ticket.status != TicketStatus.CLOSED, Ticket.due_at < now)),
+        # A ticket waiting on the customer is not late: its clock stopped before its due time.
+        flag(and_(Ticket.status.in_(_RUNNING), Ticket.due_at < now)),
         flag(Ticket.last_callback == CallbackResult.SATISFIED),
         flag(Ticket.last_callback == CallbackResult.UNSATISFIED),
         flag(Ticket.last_callback == CallbackResult.UNREACHABLE),
         flag(waived),
-        flag(and_(Ticket.status != TicketStatus.CLOSED, Ticket.due_at >= now)),
+        flag(and_(Ticket.status != TicketStatus.CLOSED, or_(Ticket.status == TicketStatus.WAITING, Ticket.due_at >= now))),
     )
 
 

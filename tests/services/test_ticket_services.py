@@ -321,6 +321,9 @@ def test_waiting_on_the_customer_stops_the_clock_and_resume_moves_the_due_time(c
     clock.advance(hours=30)  # type: ignore[attr-defined]  # past the 48 h limit by the wall clock, not by the operator's
     assert t.show(clerk, opened.id).overdue_fault is False
     assert count_tickets(clerk, TicketQuery(queue=Queue.OVERDUE)).value == 0
+    start = datetime(2012, 2, 1, tzinfo=CST)
+    (row,) = ticket_report(clerk, start, start + timedelta(days=29)).by_window
+    assert row.overdue_now == 0  # not late in the month's report either
     with pytest.raises(Refused):
         t.reply(clerk, opened.id, "已修复")
     resumed = w.resume(clerk, opened.id)
