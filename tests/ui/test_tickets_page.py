@@ -458,6 +458,9 @@ def test_a_ticket_waits_on_the_customer_and_resumes_from_the_panel(qtbot, page: 
     assert page.model.index(0, 0).data(URGENCY_ROLE) == "waiting"
     assert page.model.index(0, 8).data() == "clock stopped"
     clock.advance(hours=60)  # past the 48 h limit by the wall clock, but the operator's clock stood still
+    with qtbot.waitSignal(page.reminder.checked) as round_:
+        page.reminder.check()
+    assert round_.args[0] == []  # no warning, no breach while waiting
     click(qtbot, detail.resume_button)
     assert detail.view.status == "open" and detail.view.due_at == opened.due_at + timedelta(hours=60)
     assert "Waiting on customer" not in detail.title.text() and detail.wait_button.isEnabled()

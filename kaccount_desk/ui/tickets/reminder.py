@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.ticket_deadlines import Warnings, urgency
-from kaccount_desk.domain.tickets import ticket_number
+from kaccount_desk.domain.tickets import TicketStatus, ticket_number
 from kaccount_desk.services import ticket_queries, ticket_settings
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
@@ -93,6 +93,8 @@ class Reminder(QtCore.QObject):
         for row in rows:
             if row.due_at - now > warnings.longest():
                 break
+            if row.status == TicketStatus.WAITING:
+                continue  # its clock stopped: nothing is due while the customer is awaited
             threshold = urgency(row.due_at, now, soon=warnings.before(row.category))
             if threshold == "ok" or (row.id, threshold) in self._told:
                 continue
