@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from kaccount_desk.cli.output import OK, count, json_flag, print_json, row_number, say, when, words
 from kaccount_desk.cli.session import UsageError, logged_in
 from kaccount_desk.domain.operator_time import OPERATOR_TZ
+from kaccount_desk.domain.ticket_deadlines import HOUR
 from kaccount_desk.domain.tickets import CallbackResult, Category, Channel, TicketStatus, label
 
 if TYPE_CHECKING:
@@ -24,8 +25,11 @@ if TYPE_CHECKING:
 
 CATEGORIES = [c.value for c in Category]
 CHANNELS = [c.value for c in Channel]
-QUEUES = ["mine", "window", "department", "due_today", "overdue", "all"]  # services.ticket_queries.Queue; a test keeps them equal
-URGENCY = {"overdue": ("已超时", "overdue"), "due_soon": ("即将到期", "due soon"), "ok": ("未到期", "on time"), "done": ("已办结", "done")}
+# services.ticket_queries.Queue; a test keeps them equal
+QUEUES = ["mine", "window", "department", "due_today", "overdue", "escalation", "team_overdue", "all"]
+URGENCY = {"overdue": ("已超时", "overdue"), "due_soon": ("即将到期", "due soon"), "ok": ("未到期", "on time"), "done": ("已办结", "done"),
+           "waiting": ("等待客户,计时暂停", "waiting on the customer, clock stopped"),
+           "escalated": ("投诉已满10天,已升级", "complaint 10+ days old, escalated")}
 
 
 def _urgency(args: argparse.Namespace, code: str) -> str:
@@ -52,6 +56,18 @@ def _on_ticket(work: Work) -> Callable[[argparse.Namespace], int]:
         from kaccount_desk.services import tickets
 
         _print_ticket(args, work(tickets, logged_in(args), args))
+        return OK
+
+    return handler
+
+
+def _on_waits(work: Work) -> Callable[[argparse.Namespace], int]:
+    """Like :func:`_on_ticket`, for the waiting actions of ``services.ticket_waits``."""
+
+    def handler(args: argparse.Namespace) -> int:
+        from kaccount_desk.services import ticket_waits
+
+        _print_ticket(args, work(ticket_waits, logged_in(args), args))
         return OK
 
     return handler
@@ -124,6 +140,18 @@ def register(sub: Any) -> None:
     _text_action(tsub, "note", "add a note to a ticket (also to a closed one, to correct it)",
                  lambda t, ctx, a: t.add_note(ctx, a.id, a.text))
 
+    c = tsub.add_parser("wait", help="the ticket waits on the customer; its time limit stops (the owner)")
+    c.add_argument("id", type=row_number)
+    c.add_argument("--reason", required=True, metavar="TEXT")
+    json_flag(c)
+    c.set_defaults(handler=_on_waits(lambda w, ctx, a: w.wait(ctx, a.id, a.reason)))
+
+    c = tsub.add_parser("resume", help="the customer has acted; the clock runs again, the due time moved by the wait")
+    c.add_argument("id", type=row_number)
+    c.add_argument("--note", default="", metavar="TEXT")
+    json_flag(c)
+    c.set_defaults(handler=_on_waits(lambda w, ctx, a: w.resume(ctx, a.id, a.note)))
+
     c = tsub.add_parser("close", help="close a ticket (after reply and callback, or with a reason)")
     c.add_argument("id", type=row_number)
     c.add_argument("--reason", metavar="TEXT")
@@ -164,9 +192,11 @@ def register(sub: Any) -> None:
     json_flag(c)
     c.set_defaults(handler=cmd_search)
 
-    c = tsub.add_parser("limits", help="each category's time limit in hours; --set changes one (supervisor)")
+    c = tsub.add_parser("limits", help="each category's time limit and warning in hours; --set or --warn changes one (supervisor)")
     c.add_argument("--set", nargs=2, metavar=("CATEGORY", "HOURS"), dest="new_limit")
     c.add_argument("--area", choices=["town", "rural"], help="with --set for a fault: which area's limit")
+    c.add_argument("--warn", nargs=2, metavar=("CATEGORY", "HOURS"),
+                   help="warn the owner this many hours before a ticket of the category is due (supervisor; default 2)")
     json_flag(c)
     c.set_defaults(handler=cmd_limits)
 
@@ -238,13 +268,20 @@ def cmd_limits(args: argparse.Namespace) -> int:
         if not hours.isdigit():
             raise UsageError(words(args, f"时限应为整数小时:{hours}", f"HOURS must be a whole number: {hours}"))
         settings.set_limit(ctx, category, int(hours), args.area)
-    found = settings.limits(ctx)
+    if args.warn:
+        category, hours = args.warn
+        if not hours.isdigit():
+            raise UsageError(words(args, f"提醒时间应为整数小时:{hours}", f"HOURS must be a whole number: {hours}"))
+        settings.set_warning(ctx, category, int(hours))
+    found, warnings = settings.limits(ctx), settings.warnings(ctx)
     if args.json:
-        print_json([asdict(v) for v in found])
+        print_json([{**asdict(v), "warn_hours": warnings.before(v.category) // HOUR} for v in found])
     else:
         for v in found:
             area = f" {label(v.area, args.lang)}" if v.area else ""
-            say(f"{label(v.category, args.lang)}{area}: {v.hours} {words(args, '小时', 'h')}")
+            warn = warnings.before(v.category) // HOUR
+            say(f"{label(v.category, args.lang)}{area}: {v.hours} {words(args, '小时', 'h')}"
+                f"  {words(args, f'到期前{warn}小时提醒', f'warned {warn} h before')}")
     return OK
 
 

@@ -100,6 +100,31 @@ def check_limit(category: Category, hours: int) -> tuple[Reason, ...]:
     return ()
 
 
+# A warning earlier than three days before is no warning: a 24 h consultation would be "due soon" from its start.
+MAX_WARNING_HOURS = 72
+
+
+@dataclass(frozen=True)
+class Warnings:
+    """How long before its due time each category's owner is warned (supervisor setting); others :data:`DUE_SOON`."""
+
+    hours: tuple[tuple[Category, int], ...] = ()
+
+    def before(self, category: str) -> timedelta:
+        return next((h * HOUR for c, h in self.hours if c == category), DUE_SOON)
+
+    def longest(self) -> timedelta:
+        return max([DUE_SOON, *(h * HOUR for _, h in self.hours)])
+
+
+def check_warning(hours: int) -> tuple[Reason, ...]:
+    """A warning comes at least an hour and at most :data:`MAX_WARNING_HOURS` before the due time."""
+    if not 1 <= hours <= MAX_WARNING_HOURS:
+        return (Reason("warning.hours", f"提醒时间须为到期前1到{MAX_WARNING_HOURS}小时",
+                       f"The warning comes 1 to {MAX_WARNING_HOURS} hours before the due time"),)
+    return ()
+
+
 def urgency(due: datetime, now: datetime, closed: bool = False, soon: timedelta = DUE_SOON) -> str:
     """"overdue", "due_soon", "ok" or "done": what the queue colours a row by."""
     if closed:

@@ -59,6 +59,7 @@ class TicketStatus(StrEnum):
     REFERRED = "referred"
     ANSWERED = "answered"
     REPLIED = "replied"
+    WAITING = "waiting"
     CLOSED = "closed"
 
 
@@ -77,6 +78,8 @@ class Action(StrEnum):
     OVERDUE_NOTICE = "overdue_notice"
     REASSIGN = "reassign"
     NOTE = "note"
+    WAIT = "wait"
+    RESUME = "resume"
 
 
 class CallbackResult(StrEnum):
@@ -110,6 +113,7 @@ LABELS = Labels({
     TicketStatus.REFERRED: ("已转部门", "Referred"),
     TicketStatus.ANSWERED: ("部门已答复", "Department answered"),
     TicketStatus.REPLIED: ("已回复客户", "Replied to customer"),
+    TicketStatus.WAITING: ("等待客户", "Waiting on customer"),
     TicketStatus.CLOSED: ("已办结", "Closed"),
     Action.RECEIVE: ("受理", "Received"),
     Action.START: ("开始处理", "Started"),
@@ -123,6 +127,8 @@ LABELS = Labels({
     Action.OVERDUE_NOTICE: ("超时告知客户", "Overdue notice to customer"),
     Action.REASSIGN: ("调整负责人", "Ownership changed"),
     Action.NOTE: ("备注", "Note"),
+    Action.WAIT: ("等待客户", "Waiting on customer"),
+    Action.RESUME: ("恢复处理", "Resumed"),
     CallbackResult.SATISFIED: ("满意", "Satisfied"),
     CallbackResult.UNSATISFIED: ("不满意", "Not satisfied"),
     CallbackResult.UNREACHABLE: ("联系不上", "Not reachable"),
@@ -131,15 +137,21 @@ LABELS = Labels({
 _EVERY_OPEN_STATUS = frozenset(s for s in TicketStatus if s is not TicketStatus.CLOSED)
 _ALWAYS = frozenset({Action.NOTE, Action.HANDSET_CAUSE, Action.OVERDUE_NOTICE, Action.REASSIGN, Action.CLOSE})
 
+# Waiting on the customer stops the clock; it may start where the owner, not a department, has the
+# next step (a referred ticket waits on its department, whose clock runs). While waiting, only a
+# note, a hand-on and the resume are possible: anything else is work, so the owner resumes first.
+_MAY_WAIT = frozenset({Action.WAIT})
+
 # Which actions each status allows. A reply waits while a department still owes an answer, so the
 # customer is never told something the department has not said; closing is always offered, and
 # ``check_close`` decides whether it may happen now.
 ALLOWED: dict[TicketStatus, frozenset[Action]] = {
-    TicketStatus.OPEN: _ALWAYS | {Action.START, Action.REFER, Action.REPLY},
-    TicketStatus.IN_PROGRESS: _ALWAYS | {Action.REFER, Action.REPLY},
+    TicketStatus.OPEN: _ALWAYS | _MAY_WAIT | {Action.START, Action.REFER, Action.REPLY},
+    TicketStatus.IN_PROGRESS: _ALWAYS | _MAY_WAIT | {Action.REFER, Action.REPLY},
     TicketStatus.REFERRED: _ALWAYS | {Action.REFER, Action.ANSWER},
-    TicketStatus.ANSWERED: _ALWAYS | {Action.REFER, Action.ANSWER, Action.REPLY},
-    TicketStatus.REPLIED: _ALWAYS | {Action.REFER, Action.REPLY, Action.CALLBACK},
+    TicketStatus.ANSWERED: _ALWAYS | _MAY_WAIT | {Action.REFER, Action.ANSWER, Action.REPLY},
+    TicketStatus.REPLIED: _ALWAYS | _MAY_WAIT | {Action.REFER, Action.REPLY, Action.CALLBACK},
+    TicketStatus.WAITING: frozenset({Action.RESUME, Action.NOTE, Action.REASSIGN}),
     TicketStatus.CLOSED: frozenset({Action.NOTE}),
 }
 
@@ -147,6 +159,7 @@ ALLOWED: dict[TicketStatus, frozenset[Action]] = {
 NEXT_STATUS: dict[Action, TicketStatus] = {
     Action.START: TicketStatus.IN_PROGRESS,
     Action.REFER: TicketStatus.REFERRED,
+    Action.WAIT: TicketStatus.WAITING,
     Action.REPLY: TicketStatus.REPLIED,
     Action.REOPEN: TicketStatus.IN_PROGRESS,
     Action.CLOSE: TicketStatus.CLOSED,

@@ -15,15 +15,16 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, and_, case, exists, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, and_, case, exists, false, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from kaccount_desk.domain.operator_time import OPERATOR_TZ, local
 from kaccount_desk.domain.reasons import Reason
-from kaccount_desk.domain.roles import Permission
+from kaccount_desk.domain.roles import Permission, Role
 from kaccount_desk.domain.search_text import normalize, searchable
-from kaccount_desk.domain.ticket_deadlines import on_time_rate, urgency
-from kaccount_desk.domain.tickets import CallbackResult, TicketStatus, Window, label, parse_choice
+from kaccount_desk.domain.ticket_deadlines import on_time_rate
+from kaccount_desk.domain.ticket_pauses import ESCALATE_AFTER, queue_state
+from kaccount_desk.domain.tickets import CallbackResult, Category, TicketStatus, Window, label, parse_choice
 from kaccount_desk.services.context import Context
 from kaccount_desk.store.models import Staff
 from kaccount_desk.store.search import contains, count_matching_entries, matching_entries
@@ -41,6 +42,10 @@ class Queue(StrEnum):
     DEPARTMENT = "department"
     DUE_TODAY = "due_today"
     OVERDUE = "overdue"
+    # Open complaints from their 10th day: what a supervisor must see before the 15-day appeal bound.
+    ESCALATION = "escalation"
+    # Late tickets of the owners a supervisor answers for (an admin: of owners with no supervisor), by owner.
+    TEAM_OVERDUE = "team_overdue"
     ALL = "all"
 
 
@@ -96,12 +101,25 @@ class SearchResult:
 
 
 _OPEN = [s.value for s in TicketStatus if s is not TicketStatus.CLOSED]
+# Open and on the operator's clock: a ticket waiting on the customer is neither due nor late.
+_RUNNING = [s for s in _OPEN if s != TicketStatus.WAITING]
 
 
 def my_window(ctx: Context) -> str | None:
     """The window a staff member works at, read from their department (e.g. 客服热线 or hotline)."""
     found = parse_choice(Window, ctx.actor.department or "")
     return found.value if found else None
+
+
+def _team(ctx: Context) -> Select:
+    """The staff whose tickets this person answers for: a supervisor, the owners of their own department;
+    an admin, those too and the owners of every department without an active supervisor (or none)."""
+    mine = Staff.department == ctx.actor.department if ctx.actor.department else false()
+    if ctx.actor.role != Role.ADMIN:
+        return select(Staff.id).where(mine).correlate(None)
+    boss = aliased(Staff)
+    supervised = select(boss.department).where(boss.role == Role.SUPERVISOR.value, boss.active, boss.department.is_not(None))
+    return select(Staff.id).where(or_(mine, Staff.department.is_(None), Staff.department.not_in(supervised))).correlate(None)
 
 
 def _where(ctx: Context, q: TicketQuery, stmt: Select) -> Select:
@@ -121,9 +139,17 @@ def _where(ctx: Context, q: TicketQuery, stmt: Select) -> Select:
         stmt = stmt.where(Ticket.id.in_(pending))
     elif q.queue is Queue.DUE_TODAY:
         end = datetime.combine(now.astimezone(OPERATOR_TZ).date() + timedelta(days=1), time(), OPERATOR_TZ)
-        stmt = stmt.where(Ticket.status.in_(_OPEN), Ticket.due_at >= now, Ticket.due_at < end)
+        stmt = stmt.where(Ticket.status.in_(_RUNNING), Ticket.due_at >= now, Ticket.due_at < end)
     elif q.queue is Queue.OVERDUE:
-        stmt = stmt.where(Ticket.status.in_(_OPEN), Ticket.due_at < now)
+        stmt = stmt.where(Ticket.status.in_(_RUNNING), Ticket.due_at < now)
+    elif q.queue is Queue.ESCALATION:
+        stmt = stmt.where(
+            Ticket.status.in_(_OPEN), Ticket.category == Category.COMPLAINT.value, Ticket.received_at <= now - ESCALATE_AFTER
+        )
+        stmt = stmt.where(Ticket.owner_id.in_(_team(ctx)))
+    elif q.queue is Queue.TEAM_OVERDUE:
+        # At the due minute, as the owner's reminder says "overdue" (ticket_deadlines.urgency).
+        stmt = stmt.where(Ticket.status.in_(_RUNNING), Ticket.due_at <= now, Ticket.owner_id.in_(_team(ctx)))
     for column, value in ((Ticket.category, q.category), (Ticket.status, q.status), (Ticket.channel, q.channel), (Ticket.window, q.window)):
         if value:
             stmt = stmt.where(column == value)
@@ -161,7 +187,7 @@ def _rows(session: Session, stmt: Select, now: datetime) -> list[TicketRow]:
         due = r[9]
         out.append(
             TicketRow(r[0], local(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], r[8], local(due),
-                      urgency(due, now, r[8] == TicketStatus.CLOSED), r[10])
+                      queue_state(due, now, r[8], r[2], r[1]), r[10])
         )
     return out
 
@@ -170,7 +196,9 @@ def page_tickets(ctx: Context, q: TicketQuery, offset: int, limit: int) -> list[
     """One page in the query's order; ties broken by id so pages never overlap."""
     ctx.require(Permission.HANDLE_TICKETS)
     column = Ticket.due_at if q.sort is Sort.DUE else Ticket.received_at
-    order = (column.desc(), Ticket.id.desc()) if q.descending else (column.asc(), Ticket.id.asc())
+    order: tuple[Any, ...] = (column.desc(), Ticket.id.desc()) if q.descending else (column.asc(), Ticket.id.asc())
+    if q.queue is Queue.TEAM_OVERDUE:
+        order = (Staff.staff_no, *order)  # by owner: whom the supervisor goes to see
     stmt = _where(ctx, q, select(*_ROW).join(Staff, Staff.id == Ticket.owner_id)).order_by(*order).offset(offset).limit(limit)
     with ctx.store.read() as session:
         return _rows(session, stmt, ctx.now())
@@ -289,12 +317,13 @@ def _counts(now: datetime) -> tuple[Any, ...]:
         flag(and_(closed, Ticket.referred.is_(False))),
         flag(Ticket.referred.is_(True)),
         flag(and_(closed, Ticket.closed_at <= Ticket.due_at)),
-        flag(and_(Ticket.status != TicketStatus.CLOSED, Ticket.due_at < now)),
+        # A ticket waiting on the customer is not late: its clock stopped before its due time.
+        flag(and_(Ticket.status.in_(_RUNNING), Ticket.due_at < now)),
         flag(Ticket.last_callback == CallbackResult.SATISFIED),
         flag(Ticket.last_callback == CallbackResult.UNSATISFIED),
         flag(Ticket.last_callback == CallbackResult.UNREACHABLE),
         flag(waived),
-        flag(and_(Ticket.status != TicketStatus.CLOSED, Ticket.due_at >= now)),
+        flag(and_(Ticket.status != TicketStatus.CLOSED, or_(Ticket.status == TicketStatus.WAITING, Ticket.due_at >= now))),
     )
 
 

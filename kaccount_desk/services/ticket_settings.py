@@ -1,4 +1,4 @@
-"""The service standard's settings: each category's time limit and the departments tickets go to.
+"""The service standard's settings: each category's time limit and warning, and the departments tickets go to.
 
 A new limit applies to tickets received from then on; a ticket keeps the due time it was given
 at receipt, which is what the customer was told on the receipt. A department is retired, never
@@ -13,11 +13,11 @@ from sqlalchemy import func, select
 
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.roles import Permission
-from kaccount_desk.domain.ticket_deadlines import check_limit
+from kaccount_desk.domain.ticket_deadlines import Warnings, check_limit, check_warning
 from kaccount_desk.domain.tickets import Area, Category, clean_text, parse_choice
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Refused
-from kaccount_desk.store.ticket_models import TicketDepartment, TicketTimeLimit
+from kaccount_desk.store.ticket_models import TicketDepartment, TicketTimeLimit, TicketWarning
 
 MAX_DEPARTMENT_NAME = 64
 
@@ -45,10 +45,15 @@ def limits(ctx: Context) -> list[LimitView]:
     return [LimitView(c, a, h) for (c, a), h in ranked]
 
 
-def _checked_limit(category: str, hours: int, area: str | None) -> tuple[Category, Area | None]:
+def _category(category: str) -> Category:
     kind = parse_choice(Category, category)
     if kind is None:
         raise Refused(Reason("ticket.category", f"未知的业务类别“{category}”", f"Unknown category {category!r}"))
+    return kind
+
+
+def _checked_limit(category: str, hours: int, area: str | None) -> tuple[Category, Area | None]:
+    kind = _category(category)
     where: Area | None = None
     if kind is Category.FAULT:
         where = parse_choice(Area, area or "")
@@ -63,10 +68,16 @@ def _checked_limit(category: str, hours: int, area: str | None) -> tuple[Categor
     return kind, where
 
 
-def set_limits(ctx: Context, changes: list[LimitView]) -> list[LimitView]:
-    """Set several limits at once, all or none; a fault's limit is per area, the others' for any area."""
+def set_limits(ctx: Context, changes: list[LimitView], warn: dict[str, int] | None = None) -> list[LimitView]:
+    """Set several limits (and, in ``warn``, categories' warning hours) at once, all or none; a fault's
+    limit is per area, the others' for any area; a warning is per category."""
     ctx.require(Permission.CONFIGURE_TICKETS)
     checked = [(*_checked_limit(c.category, c.hours, c.area), c.hours) for c in changes]
+    warned = [(_category(category), hours) for category, hours in (warn or {}).items()]
+    for _, hours in warned:
+        problems = check_warning(hours)
+        if problems:
+            raise Refused(*problems)
     with ctx.transaction() as session:
         for kind, where, hours in checked:
             row = session.scalar(
@@ -79,11 +90,31 @@ def set_limits(ctx: Context, changes: list[LimitView]) -> list[LimitView]:
                 session.add(TicketTimeLimit(category=kind.value, area=where.value if where else None, hours=hours))
             else:
                 row.hours = hours
+        for kind, hours in warned:
+            found = session.get(TicketWarning, kind.value)
+            if found is None:
+                session.add(TicketWarning(category=kind.value, hours=hours))
+            else:
+                found.hours = hours
     return [LimitView(kind.value, where.value if where else None, hours) for kind, where, hours in checked]
 
 
 def set_limit(ctx: Context, category: str, hours: int, area: str | None = None) -> LimitView:
     return set_limits(ctx, [LimitView(category, area, hours)])[0]
+
+
+def warnings(ctx: Context) -> Warnings:
+    """How long before its due time each category's owner is warned; a category not set, the default 2 h."""
+    ctx.require(Permission.HANDLE_TICKETS)
+    with ctx.store.read() as session:
+        rows = session.execute(select(TicketWarning.category, TicketWarning.hours)).all()
+    return Warnings(tuple((Category(c), h) for c, h in rows if c in set(Category)))
+
+
+def set_warning(ctx: Context, category: str, hours: int) -> Warnings:
+    """A supervisor sets a category's warning; it applies from the next reminder round, to every open ticket."""
+    set_limits(ctx, [], {category: hours})
+    return warnings(ctx)
 
 
 def all_departments(ctx: Context) -> list[DepartmentView]:

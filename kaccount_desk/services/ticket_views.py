@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session, aliased
 
 from kaccount_desk.domain.operator_time import local
 from kaccount_desk.domain.roles import Permission
-from kaccount_desk.domain.ticket_deadlines import FaultFacts, fault_overdue, urgency, waiver_period
+from kaccount_desk.domain.ticket_deadlines import FaultFacts, fault_overdue, waiver_period
+from kaccount_desk.domain.ticket_pauses import complaint_ceiling, operator_now, queue_state
 from kaccount_desk.domain.tickets import (
     Action,
     CallbackResult,
@@ -85,7 +86,12 @@ class TicketView:
     owner: str
     owner_name: str
     due_at: datetime
+    # "waiting", "escalated" (a complaint from day 10) or ticket_deadlines.urgency's word.
     urgency: str
+    # While waiting on the customer: when the clock stopped (+08:00); None otherwise.
+    waiting_since: datetime | None
+    # A complaint's hard limit, 15 days from receipt whatever the pauses; None for other categories.
+    ceiling: datetime | None
     overdue_fault: bool
     handset_cause: bool
     replied: bool
@@ -103,7 +109,10 @@ class TicketView:
 
 
 def ticket_facts(ticket: Ticket, actor: Actor, pending_referrals: int, now: datetime) -> TicketFacts:
-    """The facts ``allowed_actions`` weighs, read off a stored ticket for one person."""
+    """The facts ``allowed_actions`` weighs, read off a stored ticket for one person.
+
+    ``now`` is the operator's clock: a waiting ticket's stopped when it began waiting.
+    """
     fault = ticket.category == Category.FAULT
     return TicketFacts(
         status=TicketStatus(ticket.status),
@@ -154,6 +163,9 @@ def read_view(session: Session, ticket_id: int, now: datetime, actor: Actor) -> 
     ).all()
     pending = sum(1 for r, _ in referrals if r.answered_at is None)
     facts = FaultFacts(ticket.received_at, ticket.due_at, ticket.closed_at, ticket.handset_cause)
+    waits = [e.at for e, _ in events if e.action == Action.WAIT]
+    since = waits[-1] if waits and ticket.status == TicketStatus.WAITING else None
+    clock = operator_now(now, since)
     return TicketView(
         id=ticket.id,
         received_at=local(ticket.received_at),
@@ -170,8 +182,10 @@ def read_view(session: Session, ticket_id: int, now: datetime, actor: Actor) -> 
         owner=owner_row.staff_no,
         owner_name=owner_row.name,
         due_at=local(ticket.due_at),
-        urgency=urgency(ticket.due_at, now, ticket.status == TicketStatus.CLOSED),
-        overdue_fault=ticket.category == Category.FAULT and waiver_period(facts, now) is not None,
+        urgency=queue_state(ticket.due_at, now, ticket.status, ticket.category, ticket.received_at),
+        waiting_since=local(since),
+        ceiling=local(complaint_ceiling(ticket.received_at)) if ticket.category == Category.COMPLAINT else None,
+        overdue_fault=ticket.category == Category.FAULT and waiver_period(facts, clock) is not None,
         handset_cause=ticket.handset_cause,
         replied=ticket.replied,
         last_callback=ticket.last_callback,
@@ -186,6 +200,6 @@ def read_view(session: Session, ticket_id: int, now: datetime, actor: Actor) -> 
             waiver.customer_number, local(waiver.period_start), local(waiver.period_end), local(waiver.noticed_at)
         ),
         history=tuple(EventView(e.id, local(e.at), e.action, who.staff_no, who.name, e.text, dict(e.data)) for e, who in events),
-        allowed=allowed_actions(ticket_facts(ticket, actor, pending, now)),
+        allowed=allowed_actions(ticket_facts(ticket, actor, pending, clock)),
         close_needs_reason=bool(check_close(close_facts(ticket, pending), None)),
     )

@@ -40,6 +40,15 @@ class TicketTimeLimit(Base):
     hours: Mapped[int] = mapped_column(Integer)
 
 
+class TicketWarning(Base):
+    """Hours before its due time a ticket's owner is warned, per category; a missing row means the default."""
+
+    __tablename__ = "ticket_warnings"
+
+    category: Mapped[str] = mapped_column(String(16), primary_key=True)
+    hours: Mapped[int] = mapped_column(Integer)
+
+
 class Ticket(Base):
     __tablename__ = "tickets"
     __table_args__ = (

@@ -15,7 +15,8 @@ BANNER_BACKGROUNDS: dict[str, str] = {"reason": "#fdecea", "warning": "#fff4d6",
 ROW_BACKGROUNDS: dict[str, str] = {"reason": "#f6c6c6", "warning": "#ffe1a6"}
 
 # What a ticket's urgency (domain.ticket_deadlines.urgency) and an application's status look like.
-URGENCY_STATES: dict[str, str] = {"overdue": "reason", "due_soon": "warning", "done": "calm"}
+# A complaint from its 10th day is red like an overdue ticket (domain.ticket_pauses.queue_state).
+URGENCY_STATES: dict[str, str] = {"overdue": "reason", "escalated": "reason", "due_soon": "warning", "done": "calm", "waiting": "info"}
 APPLICATION_STATUS_STATES: dict[str, str] = {"rejected": "reason", "withdrawn": "calm", "activated": "ok"}
 
 

@@ -35,6 +35,8 @@ SHORTCUTS: dict[str, tuple[str, str]] = {
     "handset": ("Alt+J", str(QT_TRANSLATE_NOOP("shortcuts", "Ticket: the handset caused the fault"))),
     "notice": ("Alt+O", str(QT_TRANSLATE_NOOP("shortcuts", "Ticket: customer told it is overdue"))),
     "close": ("Alt+C", str(QT_TRANSLATE_NOOP("shortcuts", "Ticket: close"))),
+    "wait": ("Alt+W", str(QT_TRANSLATE_NOOP("shortcuts", "Ticket: wait on the customer (the clock stops)"))),
+    "resume": ("Alt+G", str(QT_TRANSLATE_NOOP("shortcuts", "Ticket: resume after waiting (the clock runs again)"))),
     "save_application": ("Enter", str(QT_TRANSLATE_NOOP("shortcuts", "Application form: save"))),
     "next_application": ("Ctrl+N", str(QT_TRANSLATE_NOOP("shortcuts", "Application form: save and start the next"))),
     "pool": ("F4", str(QT_TRANSLATE_NOOP("shortcuts", "Application form: choose a reserved number"))),

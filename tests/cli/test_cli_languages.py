@@ -59,7 +59,7 @@ def test_every_kind_of_line_speaks_the_language_asked_for(db: Path, tmp_path: Pa
     assert kad("ticket", "list", "--queue", "all", db=db, lang="en").stdout.startswith("1 tickets")
     assert kad("ticket", "list", "--queue", "all", db=db).stdout.startswith("共 1 张工单")
     limits = kad("ticket", "limits", db=db, lang="en").stdout
-    assert " h\n" in limits and not CJK.search(limits)
+    assert " h  warned 2 h before\n" in limits and not CJK.search(limits)
 
     printed = kad("print", "receipt", "--ticket", "1", "--out", str(tmp_path / "r.pdf"), db=db, lang="en")
     assert printed.returncode == 0 and printed.stdout.startswith("Wrote ") and "pages" in printed.stdout

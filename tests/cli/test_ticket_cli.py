@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -91,3 +91,50 @@ def test_limits_and_departments_are_set_from_the_cli(db: str) -> None:
     assert (datetime.fromisoformat(opened["due_at"]) - datetime.fromisoformat(opened["received_at"])).total_seconds() == 60 * 3600
     names = ok_json(db, "ticket", "departments", "--add", "客户服务中心", "--retire", "计划建设部")
     assert [(d["name"], d["active"]) for d in names][-2:] == [("计划建设部", False), ("客户服务中心", True)]
+
+
+def test_wait_and_resume_through_the_cli(db: str) -> None:
+    opened = ok_json(db, *OPEN)
+    tid = str(opened["id"])
+    waiting = ok_json(db, "ticket", "wait", tid, "--reason", "客户不在家,约下周上门")
+    assert waiting["status"] == "waiting" and waiting["urgency"] == "waiting" and waiting["waiting_since"]
+    assert waiting["history"][-1]["action"] == "wait" and waiting["history"][-1]["text"] == "客户不在家,约下周上门"
+    assert run(db, "ticket", "wait", tid).returncode == 2  # --reason is required
+    resumed = ok_json(db, "ticket", "resume", tid)
+    assert resumed["status"] == "open" and resumed["waiting_since"] is None
+    assert datetime.fromisoformat(resumed["due_at"]) >= datetime.fromisoformat(opened["due_at"])
+    again = run(db, "ticket", "resume", tid, "--json")
+    assert again.returncode == 1 and "恢复处理" in again.stderr
+
+
+def test_an_old_complaint_is_escalated_and_cannot_wait_past_15_days(db: str) -> None:
+    now = datetime.now().astimezone()
+    complaint = [*OPEN]
+    complaint[complaint.index("fault")] = "complaint"
+    del complaint[complaint.index("--area"):complaint.index("--area") + 2]
+    day11 = ok_json(db, *complaint, "--received", (now - timedelta(days=11)).isoformat())
+    day16 = ok_json(db, *complaint, "--received", (now - timedelta(days=16)).isoformat())
+    fresh = ok_json(db, *complaint)
+    listed = ok_json(db, "ticket", "list", "--queue", "escalation")
+    assert {t["id"] for t in listed["tickets"]} == {day11["id"], day16["id"]}  # not the fresh one
+    assert all(t["urgency"] == "escalated" for t in listed["tickets"])
+    assert ok_json(db, "ticket", "wait", str(fresh["id"]), "--reason", "等客户提供话费单")["status"] == "waiting"
+    late = run(db, "ticket", "wait", str(day11["id"]), "--reason", "等客户提供话费单", "--json")
+    assert late.returncode == 1 and "超过办结时限" in late.stderr  # already late: its clock cannot be stopped
+    refused = run(db, "ticket", "wait", str(day16["id"]), "--reason", "等客户提供话费单", "--json")
+    assert refused.returncode == 1 and "15天" in refused.stderr
+    assert ok_json(db, "ticket", "show", str(day16["id"]))["status"] == "open"
+
+
+def test_warnings_are_set_from_the_cli_and_late_tickets_listed_by_owner(db: str) -> None:
+    assert {v["category"]: v["warn_hours"] for v in ok_json(db, "ticket", "limits")}["complaint"] == 2
+    warned = ok_json(db, "ticket", "limits", "--warn", "complaint", "6")
+    assert {v["category"]: v["warn_hours"] for v in warned} == {
+        "fault": 2, "complaint": 6, "consultation": 2, "lookup": 2, "business": 2,
+    }
+    done = run(db, "ticket", "limits", "--warn", "complaint", "100")
+    assert done.returncode == 1 and "72" in done.stderr
+    assert run(db, "ticket", "limits", "--warn", "complaint", "two").returncode == 2
+    late = ok_json(db, *OPEN, "--received", (datetime.now().astimezone() - timedelta(hours=80)).isoformat())
+    listed = ok_json(db, "ticket", "list", "--queue", "team_overdue")
+    assert [t["id"] for t in listed["tickets"]] == [late["id"]] and listed["tickets"][0]["owner"] == "A001"

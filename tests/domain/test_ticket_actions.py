@@ -21,7 +21,7 @@ from kaccount_desk.domain.tickets import (
 
 def test_owner_of_an_open_ticket_may_start_refer_reply_note_and_close() -> None:
     allowed = allowed_actions(TicketFacts(TicketStatus.OPEN, is_owner=True))
-    assert allowed == {Action.START, Action.REFER, Action.REPLY, Action.NOTE, Action.CLOSE}
+    assert allowed == {Action.START, Action.REFER, Action.REPLY, Action.NOTE, Action.CLOSE, Action.WAIT}
 
 
 def test_someone_else_may_only_answer_and_note() -> None:

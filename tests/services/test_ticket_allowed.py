@@ -22,7 +22,9 @@ def test_allowed_is_per_person_and_the_service_keeps_to_it(admin: Context) -> No
     other = make_staff(admin, "C002", "clerk")
     boss = make_staff(admin, "S001", "supervisor")
     opened = t.open_ticket(owner, FAULT)
-    assert opened.allowed == {Action.START, Action.REFER, Action.REPLY, Action.NOTE, Action.CLOSE, Action.HANDSET_CAUSE}
+    assert opened.allowed == {
+        Action.START, Action.REFER, Action.REPLY, Action.NOTE, Action.CLOSE, Action.HANDSET_CAUSE, Action.WAIT,
+    }
     assert t.show(other, opened.id).allowed == {Action.NOTE}
     assert t.show(boss, opened.id).allowed == {Action.NOTE, Action.REASSIGN}
     with pytest.raises(Forbidden) as not_owner:

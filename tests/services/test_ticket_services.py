@@ -11,6 +11,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 from support import CST, make_staff
 
+from kaccount_desk.domain.tickets import Action
 from kaccount_desk.services import staff
 from kaccount_desk.services import tickets as t
 from kaccount_desk.services.context import Context
@@ -304,3 +305,94 @@ def test_a_ticket_still_open_and_not_yet_due_is_neither_on_time_nor_late(clerk: 
     clock.advance(hours=100)  # type: ignore[attr-defined]
     (later,) = ticket_report(clerk, start, start + timedelta(days=29)).by_window
     assert (later.open_in_time, later.overdue_now, later.on_time_rate) == (0, 1, 0.5), "past its due time it is a miss"
+
+
+def test_waiting_on_the_customer_stops_the_clock_and_resume_moves_the_due_time(clerk: Context, clock: object) -> None:
+    from kaccount_desk.services import ticket_waits as w
+
+    opened = t.start(clerk, t.open_ticket(clerk, ticket_input()).id)
+    clock.advance(hours=40)  # type: ignore[attr-defined]
+    with pytest.raises(Refused) as no_reason:
+        w.wait(clerk, opened.id, "  ")
+    assert no_reason.value.reasons[0].code == "ticket.empty_text"
+    waiting = w.wait(clerk, opened.id, "客户出差,下周在家等维修")
+    assert waiting.status == "waiting" and waiting.urgency == "waiting" and waiting.allowed >= {Action.RESUME}
+    assert waiting.waiting_since is not None
+    clock.advance(hours=30)  # type: ignore[attr-defined]  # past the 48 h limit by the wall clock, not by the operator's
+    assert t.show(clerk, opened.id).overdue_fault is False
+    assert count_tickets(clerk, TicketQuery(queue=Queue.OVERDUE)).value == 0
+    start = datetime(2012, 2, 1, tzinfo=CST)
+    (row,) = ticket_report(clerk, start, start + timedelta(days=29)).by_window
+    assert row.overdue_now == 0  # not late in the month's report either
+    with pytest.raises(Refused):
+        t.reply(clerk, opened.id, "已修复")
+    resumed = w.resume(clerk, opened.id)
+    assert resumed.status == "in_progress" and resumed.waiting_since is None
+    assert resumed.due_at == opened.due_at + timedelta(hours=30)
+    assert resumed.urgency == "ok"
+    assert history(clerk, opened.id)[-2:] == ["wait", "resume"]
+    assert resumed.history[-1].data["waited_minutes"] == 30 * 60
+    with pytest.raises(Refused) as twice:
+        w.resume(clerk, opened.id)
+    assert twice.value.reasons[0].code == "ticket.action_not_allowed"
+    clock.advance(hours=8)  # type: ignore[attr-defined]  # 48 h of the operator's own time: late
+    with pytest.raises(Refused) as late:
+        w.wait(clerk, opened.id, "客户又不在家")
+    assert late.value.reasons[0].code == "ticket.wait_overdue" and t.show(clerk, opened.id).status == "in_progress"
+
+
+def test_only_the_owner_puts_a_ticket_to_wait(clerk: Context, admin: Context) -> None:
+    from kaccount_desk.services import ticket_waits as w
+
+    other = make_staff(admin, "C002", "clerk", "客服热线")
+    opened = t.open_ticket(clerk, ticket_input())
+    with pytest.raises(Forbidden):
+        w.wait(other, opened.id, "客户不在家")
+
+
+def test_a_complaint_cannot_wait_past_15_days_and_is_escalated_from_day_10(clerk: Context, admin: Context, clock: object) -> None:
+    from kaccount_desk.services import ticket_waits as w
+
+    boss = make_staff(admin, "S001", "supervisor", "客服热线")
+    elsewhere = make_staff(admin, "S002", "supervisor", "大客户服务部")
+    opened = t.open_ticket(clerk, ticket_input(category="complaint", area=None))
+    w.wait(clerk, opened.id, "等客户提供话费单")
+    clock.advance(days=10)  # type: ignore[attr-defined]
+    assert t.show(clerk, opened.id).urgency == "escalated"
+    assert [r.id for r in page_tickets(boss, TicketQuery(queue=Queue.ESCALATION), 0, 10)] == [opened.id]
+    assert page_tickets(elsewhere, TicketQuery(queue=Queue.ESCALATION), 0, 10) == []
+    clock.advance(days=5)  # type: ignore[attr-defined]  # the 15th day: resume cannot move the due time past it
+    resumed = w.resume(clerk, opened.id)
+    assert resumed.due_at == opened.received_at + timedelta(days=15)
+    with pytest.raises(Refused) as too_late:
+        w.wait(clerk, opened.id, "再等客户")
+    assert too_late.value.reasons[0].code == "ticket.wait_past_ceiling"
+    assert "15天" in too_late.value.reasons[0].zh
+
+
+def test_a_supervisor_sets_warnings_and_sees_late_tickets_of_the_department_by_owner(
+    clerk: Context, admin: Context, clock: object
+) -> None:
+    from kaccount_desk.domain.ticket_deadlines import HOUR
+    from kaccount_desk.services import ticket_settings as settings
+
+    boss = make_staff(admin, "S001", "supervisor", "客服热线")
+    second = make_staff(admin, "C002", "clerk", "客服热线")
+    loner = make_staff(admin, "C003", "clerk", "话费部")  # a department without a supervisor: the admins are told
+    with pytest.raises(Forbidden):
+        settings.set_warning(clerk, "complaint", 5)
+    for hours in (0, 73):
+        with pytest.raises(Refused) as bad:
+            settings.set_warning(boss, "complaint", hours)
+        assert bad.value.reasons[0].code == "warning.hours"
+    assert settings.set_warning(boss, "投诉", 5).before("complaint") == 5 * HOUR
+    assert settings.warnings(clerk).before("fault") == 2 * HOUR
+    late = [t.open_ticket(who, ticket_input(customer_number=n)) for who, n in
+            ((second, "13800138001"), (clerk, "13800138002"), (loner, "13800138003"))]
+    clock.advance(hours=47, minutes=59)  # type: ignore[attr-defined]
+    assert page_tickets(boss, TicketQuery(queue=Queue.TEAM_OVERDUE), 0, 10) == []
+    clock.advance(minutes=1)  # type: ignore[attr-defined]  # the breach minute
+    rows = page_tickets(boss, TicketQuery(queue=Queue.TEAM_OVERDUE), 0, 10)
+    assert [(r.owner, r.id) for r in rows] == [("C001", late[1].id), ("C002", late[0].id)]  # by owner
+    assert [r.id for r in page_tickets(admin, TicketQuery(queue=Queue.TEAM_OVERDUE), 0, 10)] == [late[2].id]
+    assert page_tickets(clerk, TicketQuery(queue=Queue.TEAM_OVERDUE), 0, 10) == rows  # a clerk may look; only supervisors are told

@@ -303,3 +303,20 @@ def test_the_page_reads_off_the_gui_thread_and_a_late_editor_answer_is_dropped(q
     page.open_editor(None, opened.append)
     qtbot.waitUntil(operations.idle)
     assert len(opened) == 1 and opened[0].is_new and page.editor is opened[0]
+
+
+def test_a_supervisor_sets_each_categorys_warning_beside_its_limit(qtbot, admin: Context) -> None:
+    boss = make_staff(admin, "S001", "supervisor")
+    page = AdminPage(boss)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(operations.idle)
+    box = page.ticket_box
+    rows = {(box.limits.item(r, 0).text(), box.limits.item(r, 1).text()): r for r in range(box.limits.rowCount())}
+    town, rural, complaint = rows[("Fault report", "Town")], rows[("Fault report", "Rural")], rows[("Complaint", "any")]
+    warn_town, warn_complaint = box.limits.cellWidget(town, 3), box.limits.cellWidget(complaint, 3)
+    assert warn_town.value() == 2 and box.limits.cellWidget(rural, 3) is None  # a fault's two areas share one warning
+    warn_complaint.setValue(6)
+    box.save_limits.click()
+    qtbot.waitUntil(operations.idle)
+    assert "saved" in box.message.text()
+    assert ticket_settings.warnings(boss).before("complaint").total_seconds() == 6 * 3600

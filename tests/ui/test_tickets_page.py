@@ -434,3 +434,79 @@ def test_a_refreshed_page_never_swaps_the_ticket_shown(qtbot, page: TicketsPage,
     settle(qtbot)
     assert page.model.index(0, 0).data(TICKET_ID_ROLE) == second
     assert page.detail.view is not None and page.detail.view.id == first  # the clerk's ticket stays until they choose another
+
+
+def test_a_ticket_waits_on_the_customer_and_resumes_from_the_panel(qtbot, page: TicketsPage, clerk: Context, clock: Clock) -> None:
+    opened = t.open_ticket(clerk, t.TicketInput("fault", "phone", "hotline", "赵强", "13700137000", "家中宽带无信号", "town"))
+    page.refresh()
+    settle(qtbot)
+    page.table.selectRow(0)
+    qtbot.waitUntil(operations.idle)
+    detail = page.detail
+    assert detail.wait_button.isVisibleTo(detail) and not detail.resume_button.isEnabled()
+    click(qtbot, detail.wait_button)
+    assert "empty" in detail.message.text() and detail.view is not None and detail.view.status == "open"
+    detail.text.setPlainText("客户出差,下周在家")
+    click(qtbot, detail.wait_button)
+    assert detail.view.status == "waiting" and detail.text.toPlainText() == ""
+    assert "clock stopped" in detail.facts.fields["due"].text()
+    assert detail.resume_button.isEnabled() and not detail.reply_button.isEnabled() and not detail.wait_button.isEnabled()
+    assert detail.history.item(detail.history.count() - 1).text().endswith("客户出差,下周在家")
+    settle(qtbot)
+    page.model.index(0, 0).data()
+    qtbot.waitUntil(operations.idle)
+    assert page.model.index(0, 0).data(URGENCY_ROLE) == "waiting"
+    assert page.model.index(0, 8).data() == "clock stopped"
+    clock.advance(hours=60)  # past the 48 h limit by the wall clock, but the operator's clock stood still
+    with qtbot.waitSignal(page.reminder.checked) as round_:
+        page.reminder.check()
+    assert round_.args[0] == []  # no warning, no breach while waiting
+    click(qtbot, detail.resume_button)
+    assert detail.view.status == "open" and detail.view.due_at == opened.due_at + timedelta(hours=60)
+    assert "Waiting on customer" not in detail.title.text() and detail.wait_button.isEnabled()
+
+
+def test_a_complaint_on_its_tenth_day_is_red_in_the_escalation_queue(qtbot, admin: Context, clerk: Context, clock: Clock) -> None:
+    boss = make_staff(admin, "S001", "supervisor", "客服热线")
+    t.open_ticket(clerk, t.TicketInput("complaint", "phone", "hotline", "王芳", "13900139000", "宽带经常掉线"))
+    clock.advance(days=10)
+    page = TicketsPage(boss)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    settle(qtbot)
+    page.queue.setCurrentIndex(page.queue.findData("escalation"))
+    settle(qtbot)
+    assert page.model.rowCount() == 1
+    page.model.index(0, 0).data()
+    qtbot.waitUntil(operations.idle)
+    assert page.model.index(0, 0).data(URGENCY_ROLE) == "escalated"
+    assert page.model.index(0, 2).data(Qt.ItemDataRole.BackgroundRole) == QtGui.QColor(ROW_BACKGROUNDS["reason"])
+
+
+def test_the_owner_is_warned_at_the_categorys_warning_and_the_supervisor_told_at_the_breach(
+    qtbot, admin: Context, clerk: Context, clock: Clock
+) -> None:
+    from kaccount_desk.services import ticket_settings
+    from kaccount_desk.ui.tickets.reminder import Reminder
+
+    boss = make_staff(admin, "S001", "supervisor", "客服热线")
+    ticket_settings.set_warning(boss, "complaint", 5)
+    opened = t.open_ticket(clerk, t.TicketInput("complaint", "phone", "hotline", "王芳", "13900139000", "宽带经常掉线"))
+    own, theirs = Reminder(clerk), Reminder(boss)
+
+    def check(reminder: Reminder) -> list:
+        with qtbot.waitSignal(reminder.checked) as round_:
+            reminder.check()
+        return [(a.ticket_id, a.threshold) for a in round_.args[0]]
+
+    clock.advance(hours=42, minutes=59)
+    assert check(own) == []
+    clock.advance(minutes=1)  # 5 h before the 48 h limit, to the minute
+    assert check(own) == [(opened.id, "due_soon")]
+    clock.advance(hours=4, minutes=59)
+    assert check(theirs) == []
+    clock.advance(minutes=1)  # the breach minute
+    assert check(own) == [(opened.id, "overdue")]
+    assert check(theirs) == [(opened.id, "breach")]
+    assert check(theirs) == []  # told once

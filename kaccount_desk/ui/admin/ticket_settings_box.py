@@ -1,4 +1,4 @@
-"""The service standard's settings on the Admin page: time limits and referral departments.
+"""The service standard's settings on the Admin page: time limits, warnings and referral departments.
 
 Everyone who handles tickets sees them, so a clerk can tell a customer the promised time; only a
 supervisor or admin changes them. Limits are saved together, all or none, and a refusal (a
@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from kaccount_desk.domain.roles import Permission
+from kaccount_desk.domain.ticket_deadlines import MAX_WARNING_HOURS, Warnings
 from kaccount_desk.domain.tickets import label
 from kaccount_desk.services import ticket_settings as settings
 from kaccount_desk.services.changes import SETTINGS_CHANGED
@@ -28,8 +29,11 @@ class TicketSettingsBox(QtWidgets.QGroupBox):
         super().__init__(parent)
         self.ctx = ctx
         self.setTitle(self.tr("Ticket time limits and departments"))
-        self.limits = QtWidgets.QTableWidget(0, 3)
-        self.limits.setHorizontalHeaderLabels([self.tr("Category"), self.tr("Area"), self.tr("Hours")])
+        self.limits = QtWidgets.QTableWidget(0, 4)
+        self.limits.setHorizontalHeaderLabels([self.tr("Category"), self.tr("Area"), self.tr("Hours"), self.tr("Warn before")])
+        warn_header = QtWidgets.QTableWidgetItem(self.tr("Warn before"))
+        warn_header.setToolTip(self.tr("The owner is warned this long before a ticket of the category is due"))
+        self.limits.setHorizontalHeaderItem(3, warn_header)
         self.limits.verticalHeader().hide()
         self.limits.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.limits.horizontalHeader().setStretchLastSection(True)
@@ -86,13 +90,14 @@ class TicketSettingsBox(QtWidgets.QGroupBox):
 
     def refresh(self) -> None:
         ctx = self.ctx
-        run_query(self, lambda: (settings.limits(ctx), settings.all_departments(ctx)),
+        run_query(self, lambda: (settings.limits(ctx), settings.all_departments(ctx), settings.warnings(ctx)),
                   lambda found: self._show(*found), self._refused)
 
-    def _show(self, limits: list[settings.LimitView], departments: list[settings.DepartmentView]) -> None:
+    def _show(self, limits: list[settings.LimitView], departments: list[settings.DepartmentView], warnings: Warnings) -> None:
         lang = current_lang()
         may = self.ctx.actor.may(Permission.CONFIGURE_TICKETS)
         self.limits.setRowCount(len(limits))
+        seen: set[str] = set()
         for row, limit in enumerate(limits):
             category = QtWidgets.QTableWidgetItem(label(limit.category, lang))
             category.setData(Qt.ItemDataRole.UserRole, limit.category)
@@ -106,6 +111,8 @@ class TicketSettingsBox(QtWidgets.QGroupBox):
             hours.setValue(limit.hours)
             hours.setEnabled(may)
             self.limits.setCellWidget(row, 2, hours)
+            self._warning_cell(row, limit.category, warnings, may, first=limit.category not in seen)
+            seen.add(limit.category)
         self.limits.resizeColumnsToContents()
         self.departments.clear()
         for department in departments:
@@ -116,6 +123,18 @@ class TicketSettingsBox(QtWidgets.QGroupBox):
                 item.setForeground(self.palette().placeholderText())
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             self.departments.addItem(item)
+
+    def _warning_cell(self, row: int, category: str, warnings: Warnings, may: bool, first: bool) -> None:
+        """A category's warning, on its first row only: a fault's two areas share one."""
+        if not first:
+            self.limits.removeCellWidget(row, 3)
+            return
+        warn = QtWidgets.QSpinBox()
+        warn.setRange(1, MAX_WARNING_HOURS)
+        warn.setSuffix(self.tr(" h"))
+        warn.setValue(int(warnings.before(category).total_seconds() // 3600))
+        warn.setEnabled(may)
+        self.limits.setCellWidget(row, 3, warn)
 
     def choice_at(self, row: int, column: int) -> Any:
         """The category (column 0) or area (column 1) value a limit row stands for, as stored in the item (a QVariant)."""
@@ -131,11 +150,15 @@ class TicketSettingsBox(QtWidgets.QGroupBox):
     @Slot()
     def save(self) -> None:
         changes = []
+        warned: dict[str, int] = {}
         for row in range(self.limits.rowCount()):
             category, area = (self.choice_at(row, c) for c in (0, 1))
             changes.append(settings.LimitView(category, area, self.hours_at(row).value()))
+            warn = self.limits.cellWidget(row, 3)
+            if isinstance(warn, QtWidgets.QSpinBox):
+                warned[category] = warn.value()
         ctx = self.ctx
-        run_change(self, lambda: settings.set_limits(ctx, changes), SETTINGS_CHANGED,
+        run_change(self, lambda: settings.set_limits(ctx, changes, warned), SETTINGS_CHANGED,
                    lambda _saved: self._say("ok", self.tr("Time limits saved; they apply to tickets received from now on.")),
                    self._refused)
 

@@ -1,19 +1,22 @@
-"""The owner's deadline reminder: every minute, tickets due within two hours or already overdue.
+"""The owner's deadline reminder: every minute, tickets due within their warning or already overdue.
 
 A deadline that passes unseen is what the paper lists lose, so the owner is told before it passes
-(and again once it has passed), each ticket once per threshold so the reminder never nags. The
-message goes to the system tray when there is one; otherwise the Tickets page shows it in a
-banner that does not block the counter.
+(its category's warning, 2 h unless a supervisor set another) and again once it has passed, each
+ticket once per threshold so the reminder never nags. At the breach the owner's supervisor is told
+too (an admin, for owners without one): their reminder also reads the "overdue in my department"
+queue. The message goes to the system tray when there is one; otherwise the Tickets page shows it
+in a banner that does not block the counter.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from kaccount_desk.domain.ticket_deadlines import DUE_SOON, urgency
-from kaccount_desk.domain.tickets import ticket_number
-from kaccount_desk.services import ticket_queries
+from kaccount_desk.domain.roles import Permission
+from kaccount_desk.domain.ticket_deadlines import Warnings, urgency
+from kaccount_desk.domain.tickets import TicketStatus, ticket_number
+from kaccount_desk.services import ticket_queries, ticket_settings
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.ticket_queries import Queue, Sort, TicketQuery, TicketRow
@@ -38,16 +41,28 @@ class Alert:
     text: str
 
 
+@dataclass(frozen=True)
+class Round:
+    """What one reminder round reads: the head of the owner's queue, the warnings, and the team's late tickets."""
+
+    mine: list[TicketRow] = field(default_factory=list)
+    warnings: Warnings = Warnings()
+    team_late: list[TicketRow] = field(default_factory=list)
+
+
 @worker_job
-
-
-def _most_urgent(ctx: Context) -> list[TicketRow]:
-    """The head of the owner's queue by due time; read in a worker thread, so a refusal is an empty list."""
+def _most_urgent(ctx: Context) -> Round:
+    """The head of the owner's queue by due time (and, for a supervisor or admin, their team's late
+    tickets); read in a worker thread, so a refusal is an empty round."""
     try:
-        return ticket_queries.page_tickets(ctx, TicketQuery(queue=Queue.MINE, sort=Sort.DUE), 0, LOOK_AHEAD)
+        mine = ticket_queries.page_tickets(ctx, TicketQuery(queue=Queue.MINE, sort=Sort.DUE), 0, LOOK_AHEAD)
+        team: list[TicketRow] = []
+        if ctx.actor.may(Permission.REASSIGN_TICKETS):
+            team = ticket_queries.page_tickets(ctx, TicketQuery(queue=Queue.TEAM_OVERDUE, sort=Sort.DUE), 0, LOOK_AHEAD)
+        return Round(mine, ticket_settings.warnings(ctx), team)
     except ServiceError as exc:
         log.warning("reminder cannot read the owner's tickets: %s", exc)
-        return []
+        return Round()
 
 
 class Reminder(QtCore.QObject):
@@ -71,15 +86,17 @@ class Reminder(QtCore.QObject):
     def start(self) -> None:
         self.timer.start()
 
-    def due_alerts(self, rows: list[TicketRow]) -> list[Alert]:
+    def due_alerts(self, rows: list[TicketRow], warnings: Warnings) -> list[Alert]:
         """Of the head of the owner's queue, the tickets past a threshold they were not yet reminded of."""
         now = self.ctx.now()
         alerts: list[Alert] = []
         for row in rows:
-            if row.due_at - now > DUE_SOON:
+            if row.due_at - now > warnings.longest():
                 break
-            threshold = urgency(row.due_at, now)
-            if (row.id, threshold) in self._told:
+            if row.status == TicketStatus.WAITING:
+                continue  # its clock stopped: nothing is due while the customer is awaited
+            threshold = urgency(row.due_at, now, soon=warnings.before(row.category))
+            if threshold == "ok" or (row.id, threshold) in self._told:
                 continue
             self._told.add((row.id, threshold))
             number = ticket_number(row.id, row.received_at)
@@ -93,8 +110,20 @@ class Reminder(QtCore.QObject):
         """One round: read the owner's most urgent tickets in the background, then show the new alerts."""
         run_query(self, lambda: _most_urgent(self.ctx), self._show_alerts)
 
-    def _show_alerts(self, rows: list[TicketRow]) -> None:
-        alerts = self.due_alerts(rows)
+    def breach_alerts(self, rows: list[TicketRow]) -> list[Alert]:
+        """Late tickets of the owners this supervisor (or admin) answers for, each told once; their own are in ``due_alerts``."""
+        alerts: list[Alert] = []
+        for row in rows:
+            if row.owner == self.ctx.actor.staff_no or (row.id, "breach") in self._told:
+                continue
+            self._told.add((row.id, "breach"))
+            text = (self.tr("Ticket %1 of %2 is overdue: %3").replace("%1", ticket_number(row.id, row.received_at))
+                    .replace("%2", row.owner).replace("%3", time_left_text(row.due_at - self.ctx.now())))
+            alerts.append(Alert(row.id, "breach", text))
+        return alerts
+
+    def _show_alerts(self, found: Round) -> None:
+        alerts = self.due_alerts(found.mine, found.warnings) + self.breach_alerts(found.team_late)
         if alerts:
             lines = [a.text for a in alerts[:SHOWN_LINES]]
             if len(alerts) > SHOWN_LINES:

@@ -60,6 +60,8 @@ class TicketActions(QtWidgets.QWidget):
     overdue_notice: Callable[[], bool]
     close_ticket: Callable[[], bool]
     reassign: Callable[[], bool]
+    wait: Callable[[], bool]
+    resume: Callable[[], bool]
 
     def _button(self, text: str, slot: Callable[[], object]) -> QtWidgets.QPushButton:
         button = QtWidgets.QPushButton(text)
@@ -91,6 +93,9 @@ class TicketActions(QtWidgets.QWidget):
         }
         self.handset_button = self._button(self.tr("Handset caused it"), self.handset_cause)
         self.notice_button = self._button(self.tr("Customer told it is overdue"), self.overdue_notice)
+        self.wait_button = self._button(self.tr("Wait on customer"), self.wait)
+        self.wait_button.setToolTip(self.tr("The time limit stops until you resume; the reason goes in the box above"))
+        self.resume_button = self._button(self.tr("Resume"), self.resume)
         self.reassign_owner = QtWidgets.QComboBox()
         self.reassign_button = self._button(self.tr("Hand to new owner"), self.reassign)
         self.reassign_button.setToolTip(self.tr("Only when the owner has left; the reason goes in the box above"))
@@ -106,6 +111,7 @@ class TicketActions(QtWidgets.QWidget):
         # nothing this person may do now is left out (_enable), so what may be done is never below the fold.
         self.action_groups = [
             _group(self.start_button, self.reply_button, self.note_button),
+            _group(QtWidgets.QLabel(self.tr("Customer")), self.wait_button, self.resume_button),
             _group(QtWidgets.QLabel(self.tr("Callback")), *self.callback_buttons.values()),
             _group(QtWidgets.QLabel(self.tr("Fault")), self.handset_button, self.notice_button),
             _group(QtWidgets.QLabel(self.tr("Refer to")), self.refer_department, QtWidgets.QLabel(self.tr("answer by")),
@@ -141,6 +147,7 @@ class TicketActions(QtWidgets.QWidget):
             ("unreachable", self.callback_buttons[unreachable], lambda: self.callback(unreachable)),
             ("handset", self.handset_button, self.handset_cause), ("notice", self.notice_button, self.overdue_notice),
             ("close", self.close_button, self.close_ticket),
+            ("wait", self.wait_button, self.wait), ("resume", self.resume_button, self.resume),
         )
         self.why_not: list[tuple[QtWidgets.QPushButton, QtGui.QShortcut]] = []
         for name, button, slot in keyed:
@@ -167,6 +174,8 @@ class TicketActions(QtWidgets.QWidget):
         self.handset_button.setEnabled(Action.HANDSET_CAUSE in allowed)
         self.notice_button.setEnabled(Action.OVERDUE_NOTICE in allowed)
         self.close_button.setEnabled(Action.CLOSE in allowed)
+        self.wait_button.setEnabled(Action.WAIT in allowed)
+        self.resume_button.setEnabled(Action.RESUME in allowed)
         self._fill_owners(view, Action.REASSIGN in allowed)
         self.close_reason.setVisible(Action.CLOSE in allowed and view is not None and view.close_needs_reason)
         for group in self.action_groups:

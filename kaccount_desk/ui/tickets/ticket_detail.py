@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from kaccount_desk.domain.ticket_deadlines import referral_due
 from kaccount_desk.domain.tickets import Action, CallbackResult, label, ticket_number
-from kaccount_desk.services import tickets
+from kaccount_desk.services import ticket_waits, tickets
 from kaccount_desk.services.changes import TICKET_CHANGED
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
@@ -243,3 +243,11 @@ class TicketDetail(TicketTyping, TicketActions, QtWidgets.QWidget):
     def reassign(self) -> bool:
         new_owner, text = str(self.reassign_owner.currentData() or ""), self._typed()
         return self._act(Action.REASSIGN, lambda i: tickets.reassign(self.ctx, i, new_owner, text), self.text)
+
+    def wait(self) -> bool:
+        text = self._typed()
+        return self._act(Action.WAIT, lambda i: ticket_waits.wait(self.ctx, i, text), self.text)
+
+    def resume(self) -> bool:
+        text = self._typed()
+        return self._act(Action.RESUME, lambda i: ticket_waits.resume(self.ctx, i, text), self.text)

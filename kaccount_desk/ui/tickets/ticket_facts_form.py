@@ -54,9 +54,7 @@ class TicketFactsForm(QtWidgets.QWidget):
         key_account = self.tr(" (key-account customer)") if view.key_account else ""
         self.fields["customer"].setText(f"{view.customer_name}  {view.customer_number}{key_account}")
         self.fields["received"].setText(f"{view.received_at:%Y-%m-%d %H:%M}")
-        left = "" if view.status == TicketStatus.CLOSED else f"  ({time_left_text(view.due_at - now)})"
-        exempt = self.tr("  handset caused: no repair limit") if view.handset_cause else ""
-        self.fields["due"].setText(f"{view.due_at:%Y-%m-%d %H:%M}{left}{exempt}")
+        self.fields["due"].setText(self._due_text(view, now))
         owner = f"{view.owner_name}({view.owner})"
         if view.first_receiver != view.owner:
             owner += self.tr(", first received by %1").replace("%1", view.first_receiver)
@@ -69,6 +67,20 @@ class TicketFactsForm(QtWidgets.QWidget):
             self.tr("monthly rent waived from %1 until %2").replace("%1", f"{waiver.period_start:%Y-%m-%d %H:%M}")
             .replace("%2", f"{waiver.period_end:%Y-%m-%d %H:%M}" if waiver.period_end else self.tr("the repair"))
         )
+
+    def _due_text(self, view: TicketView, now: datetime) -> str:
+        """The due time and what is left; while waiting, that the clock stopped; a complaint's 15-day limit."""
+        if view.waiting_since is not None:
+            # Never negative: a ticket already late may not wait (domain.ticket_pauses.check_wait).
+            left = "  " + self.tr("(waiting on the customer since %1: clock stopped, %2 left)").replace(
+                "%1", f"{view.waiting_since:%m-%d %H:%M}").replace("%2", time_left_text(view.due_at - view.waiting_since))
+        else:
+            left = "" if view.status == TicketStatus.CLOSED else f"  ({time_left_text(view.due_at - now)})"
+        exempt = self.tr("  handset caused: no repair limit") if view.handset_cause else ""
+        ceiling = ""
+        if view.ceiling is not None and view.status != TicketStatus.CLOSED:
+            ceiling = "\n" + self.tr("15-day limit (customer may appeal): %1").replace("%1", f"{view.ceiling:%Y-%m-%d %H:%M}")
+        return f"{view.due_at:%Y-%m-%d %H:%M}{left}{exempt}{ceiling}"
 
     def _referral_line(self, referral: ReferralView) -> str:
         state = (self.tr("answered %1").replace("%1", f"{referral.answered_at:%m-%d %H:%M}") if referral.answered_at

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from kaccount_desk.domain.mobile import mask_mobile
-from kaccount_desk.domain.ticket_deadlines import urgency
+from kaccount_desk.domain.ticket_pauses import queue_state
 from kaccount_desk.domain.tickets import TicketStatus, label, ticket_number
 from kaccount_desk.services import ticket_queries
 from kaccount_desk.services.context import Context
@@ -180,7 +180,7 @@ class TicketsModel(LazyTableModel[TicketRow]):
             self.set_query(replace(self.query, sort=wanted, descending=descending))
 
     def urgency_of(self, row: TicketRow) -> str:
-        return urgency(row.due_at, self.ctx.now(), row.status == TicketStatus.CLOSED)
+        return queue_state(row.due_at, self.ctx.now(), row.status, row.category, row.received_at)
 
     def _cell(self, row: TicketRow, column: int, role: int) -> Any:
         if role == TICKET_ID_ROLE:
@@ -197,6 +197,15 @@ class TicketsModel(LazyTableModel[TicketRow]):
             shade = URGENCY_STATES.get(state) if column == TIME_LEFT_COLUMN else None
             return QtGui.QColor(COLOURS[shade]) if shade else None
         return self._text(row, column, state)
+
+    def _time_left(self, row: TicketRow, state: str) -> str:
+        """What is left on the operator's clock; a waiting ticket's is stopped, so it says so instead."""
+        if state == "done":
+            return "—"
+        if row.status == TicketStatus.WAITING:
+            return _tr(str(QT_TRANSLATE_NOOP("TicketsModel", "clock stopped")))
+        return time_left_text(row.due_at - self.ctx.now())
+
     def _text(self, row: TicketRow, column: int, state: str) -> str:
         lang = current_lang()
         now = self.ctx.now()
@@ -209,6 +218,6 @@ class TicketsModel(LazyTableModel[TicketRow]):
             lambda: row.owner,
             lambda: label(row.status, lang),
             lambda: queue_time(row.due_at, now),
-            lambda: "—" if state == "done" else time_left_text(row.due_at - self.ctx.now()),
+            lambda: self._time_left(row, state),
         )
         return texts[column]()

@@ -46,6 +46,8 @@ QUEUES: tuple[tuple[Queue, str], ...] = tuple((queue, str(title)) for queue, tit
     (Queue.DEPARTMENT, QT_TRANSLATE_NOOP("TicketsPage", "Referred to my department")),
     (Queue.DUE_TODAY, QT_TRANSLATE_NOOP("TicketsPage", "Due today")),
     (Queue.OVERDUE, QT_TRANSLATE_NOOP("TicketsPage", "Overdue")),
+    (Queue.ESCALATION, QT_TRANSLATE_NOOP("TicketsPage", "Complaints escalated (day 10 of 15)")),
+    (Queue.TEAM_OVERDUE, QT_TRANSLATE_NOOP("TicketsPage", "Overdue in my department, by owner")),
     (Queue.ALL, QT_TRANSLATE_NOOP("TicketsPage", "All tickets")),
 ))
 
