@@ -137,6 +137,7 @@ def unlock_at_login(session: Session, store: Store, row: Staff, password: str, n
     file logs in but reads no ID (an admin's reset gives them a slot).
     """
     source = key_source(store.engine)
+    source.take_back()
     slot = session.get(KeySlot, slot_name(row.id))
     if slot is not None and slot.sealed_private is not None and slot.kdf is not None:
         private = open_private(slot.sealed_private, password, slot.holder, slot.kdf)

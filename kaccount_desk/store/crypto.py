@@ -192,6 +192,7 @@ class KeySource:
         self.path = path
         self._keys = keys
         self.recorded: str | None = None  # the store's fingerprint, set when it is opened
+        self.put_away = False  # forgotten at a logout or the lock screen: only a password brings it back
 
     def from_file(self) -> StoreKeys | None:
         """The key file's keys when they are this store's (a store made before key slots)."""
@@ -201,12 +202,17 @@ class KeySource:
         return keys if keys is not None and keys.fingerprint == self.recorded else None
 
     def existing(self) -> StoreKeys | None:
-        if self._keys is None:
+        if self._keys is None and not self.put_away:
             self._keys = self.from_file()
         return self._keys
 
     def get(self) -> StoreKeys:
         keys = self.existing()
+        if keys is None and self.put_away:
+            raise _key_problem(
+                "put_away", "已锁定或已注销:证件资料的密钥已收起,输入密码登录后再读取",
+                "Locked or logged out: the key to the ID data is put away until a password is typed again",
+            )
         if keys is None:
             raise _key_problem(
                 "locked", "证件号码和证件照片已加密,请先用工号和密码登录后再读取",
@@ -217,11 +223,20 @@ class KeySource:
     def unlock(self, master: bytes) -> StoreKeys:
         """Hold the data key a login unsealed, until :meth:`forget`."""
         self._keys = StoreKeys.from_master(master)
+        self.put_away = False
         return self._keys
 
     def forget(self) -> None:
-        """Drop the data key (logout, lock): Python cannot wipe the bytes, but nothing refers to them any more."""
+        """Drop the data key (logout, lock): Python cannot wipe the bytes, but nothing refers to them any more.
+
+        An older store's key file is not read again either: only a login (``take_back``) re-opens it.
+        """
         self._keys = None
+        self.put_away = True
+
+    def take_back(self) -> None:
+        """A password was just checked: an older store's key file may open the store again."""
+        self.put_away = False
 
 
 _ATTRIBUTE = "_kaccount_key_source"
