@@ -48,6 +48,7 @@ ALLOWED: dict[str, str] = {
     "store_setup.remember_password": "writes the server password to libpq's password file in the person's own folder, not to the store",
     "store_setup.postgresql_url": "builds a server address from the wizard's fields",
     "store_setup.without_password": "strips the password from an address string",
+    "vault.lock": "forgets the data key held in memory (logout, the lock screen); no store is asked",
 }
 
 # Methods that must call the store on the GUI thread, each with why. The unsaved-typing question

@@ -27,7 +27,7 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.demo_values import id_number, mobile_number, person_name
 from kaccount_desk.services.id_images import CleanImage, decode_clean
 from kaccount_desk.store.bulk import after_explicit_ids, next_id
-from kaccount_desk.store.crypto import copy_aad
+from kaccount_desk.store.crypto import RowBound, copy_aad
 from kaccount_desk.store.models import Base
 
 TABLES = Base.metadata.tables
@@ -100,7 +100,7 @@ def _write_batch(session: Session, rng: random.Random, plan: ApplicationPlan, fi
     made = [_row(rng, plan, first + i, total) for i in range(count)]
     first_id = next_id(session, TABLES["applications"])
     ids = list(range(first_id, first_id + count))
-    rows = [{"id": app_id, **row} for app_id, (row, _) in zip(ids, made, strict=True)]
+    rows = [{"id": app_id, **row, "id_number": RowBound(row["id_number"], app_id)} for app_id, (row, _) in zip(ids, made, strict=True)]
     session.execute(insert(TABLES["applications"]), rows)
     events, addons, copies = [], [], []
     for app_id, (row, path) in zip(ids, made, strict=True):

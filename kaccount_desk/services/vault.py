@@ -27,6 +27,7 @@ from kaccount_desk.services import audit
 from kaccount_desk.services.context import Context, Store
 from kaccount_desk.services.errors import Refused
 from kaccount_desk.store.crypto import StoreKeys, key_source
+from kaccount_desk.store.id_binding import bind_to_rows, mark_bound
 from kaccount_desk.store.key_slots import (
     RECOVERY,
     PasswordCost,
@@ -118,6 +119,7 @@ def first_key(session: Session, store: Store, staff_id: int, password: str, now:
         session.execute(delete(StoreKey))
         session.add(StoreKey(fingerprint=keys.fingerprint, created_at=now))
         source.recorded = keys.fingerprint
+        mark_bound(session.connection())
     seal_for_member(session, staff_id, password, keys, now)
     return seal_recovery(session, keys, now)
 
@@ -135,17 +137,19 @@ def unlock_at_login(session: Session, store: Store, row: Staff, password: str, n
     file logs in but reads no ID (an admin's reset gives them a slot).
     """
     source = key_source(store.engine)
+    source.take_back()
     slot = session.get(KeySlot, slot_name(row.id))
     if slot is not None and slot.sealed_private is not None and slot.kdf is not None:
         private = open_private(slot.sealed_private, password, slot.holder, slot.kdf)
         master = open_sealed(private, slot.sealed_key, slot.holder) if private is not None else None
         if master is None:
             raise _slot_damaged()
-        source.unlock(master)
+        bind_to_rows(session.connection(), source.unlock(master))
         return
     keys = source.existing()
     if keys is not None:
         seal_for_member(session, row.id, password, keys, now)
+        bind_to_rows(session.connection(), keys)
 
 
 def lock(store: Store) -> None:

@@ -20,7 +20,8 @@ from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.services import audit, vault
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Refused
-from kaccount_desk.store.crypto import ID_NUMBER_AAD, StoreKeys, Undecryptable, copy_aad, key_source
+from kaccount_desk.store.crypto import StoreKeys, Undecryptable, copy_aad, id_number_aad, key_source
+from kaccount_desk.store.id_binding import bind_to_rows
 from kaccount_desk.store.key_slots import seal_to
 from kaccount_desk.store.models import KeySlot, StoreKey
 
@@ -47,10 +48,11 @@ class Rotated:
 
 def _reencrypt(session: Session, old: StoreKeys, new: StoreKeys) -> tuple[int, int, int]:
     numbers = images = drafts = 0
+    bind_to_rows(session.connection(), old)  # a store never unlocked since its rows were bound: bind them first
     for row_id, stored in session.execute(sa.select(_applications.c.id, _applications.c.id_number)).all():
-        plain = old.decrypt_text(stored, ID_NUMBER_AAD)
+        plain = old.decrypt_text(stored, id_number_aad(row_id))
         session.execute(_applications.update().where(_applications.c.id == row_id).values(
-            id_number=new.encrypt_text(plain, ID_NUMBER_AAD), id_digest=new.digest(plain)))
+            id_number=new.encrypt_text(plain, id_number_aad(row_id)), id_digest=new.digest(plain)))
         numbers += 1
     for row_id, application_id, side, data in session.execute(sa.select(_copies)).all():
         aad = copy_aad(application_id, side)

@@ -9,14 +9,38 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import Connection, func, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.schema import Table
+
+from kaccount_desk.store.crypto import EncryptedIdNumber, RowBound
 
 
 def next_id(session: Session, table: Table) -> int:
     """The first id after the table's highest (1 for an empty table)."""
     return (session.scalar(select(func.max(table.c.id))) or 0) + 1
+
+
+def reserve_ids(connection: Connection, table: Table, count: int) -> list[int]:
+    """``count`` new ids for ``table``, known before its rows are written (ciphertexts are bound to them).
+
+    On SQLite a writing transaction holds the write lock from its start (BEGIN IMMEDIATE), so the
+    ids after the highest are this transaction's to choose (and after any this connection chose
+    in the same flush). PostgreSQL's sequence stays the only source of ids there, as writers that
+    run at the same moment need.
+    """
+    if connection.dialect.name == "postgresql":
+        return list(connection.scalars(text(
+            f"SELECT nextval(pg_get_serial_sequence('{table.name}', 'id')) FROM generate_series(1, :n)"), {"n": count}))
+    chosen = f"last chosen id of {table.name}"
+    first = max((connection.scalar(select(func.max(table.c.id))) or 0) + 1, connection.info.get(chosen, 0) + 1)
+    connection.info[chosen] = first + count - 1
+    return list(range(first, first + count))
+
+
+def choose_id(connection: Connection, table: Table) -> int:
+    """One new row's id, before it is written (the ORM's ``before_insert``)."""
+    return reserve_ids(connection, table, 1)[0]
 
 
 def after_explicit_ids(session: Session, *tables: Table) -> None:
@@ -71,18 +95,15 @@ def _bound(table: Table, dialect: Any, name: str, value: Any) -> Any:
 def insert_with_ids(session: Session, table: Table, rows: list[dict[str, Any]], same: dict[str, Any] | None = None) -> list[int]:
     """INSERT ``rows`` (all with the same keys, every column given with ``same``) and return their new ids, in order.
 
-    On SQLite a writing transaction holds the write lock from its start (BEGIN IMMEDIATE), so the ids
-    after the highest are this transaction's to choose: one executemany (``insert_rows``), where
-    SQLAlchemy's RETURNING with the rows' order kept costs a statement per row on SQLite. PostgreSQL
-    batches RETURNING in order, and its sequence stays the only source of ids there, as writers
-    that run at the same moment need.
+    The ids are reserved first (:func:`reserve_ids`), so an encrypted ID number is bound to its
+    row, and the rows go in one executemany (``insert_rows``): SQLAlchemy's RETURNING with the
+    rows' order kept costs a statement per row on SQLite.
     """
     if not rows:
         return []
-    if session.get_bind().dialect.name == "sqlite":
-        first = next_id(session, table)
-        ids = list(range(first, first + len(rows)))
-        insert_rows(session, table, [{"id": new_id, **row} for new_id, row in zip(ids, rows, strict=True)], same)
-        return ids
-    merged = [{**row, **same} for row in rows] if same else rows
-    return list(session.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), merged))
+    ids = reserve_ids(session.connection(), table, len(rows))
+    bound = [name for name in rows[0] if isinstance(table.c[name].type, EncryptedIdNumber)]
+    insert_rows(session, table, [
+        {"id": new_id, **row, **{name: RowBound(row[name], new_id) for name in bound}}
+        for new_id, row in zip(ids, rows, strict=True)], same)
+    return ids

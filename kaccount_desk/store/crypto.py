@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -42,7 +43,25 @@ from kaccount_desk.domain.resident_id import normalize_resident_id
 VERSION = b"\x01"
 NONCE_BYTES = 12
 TEXT_PREFIX = "v1:"
-ID_NUMBER_AAD = b"applications.id_number"
+# What ID numbers were bound to before each was bound to its row (revision 0013 and the first
+# unlocking login re-bind them: services/vault_bind.py).
+UNBOUND_ID_NUMBER_AAD = b"applications.id_number"
+
+
+def id_number_aad(row_id: int) -> bytes:
+    """An ID number is bound to its application's row: swapped onto another row, with its digest, it no longer opens."""
+    return b"applications.id_number:%d" % row_id
+
+
+class RowBound(str):
+    """An ID number on its way into a given row: the row's id is what its ciphertext is bound to."""
+
+    row_id: int
+
+    def __new__(cls, plain: str, row_id: int) -> RowBound:
+        made = super().__new__(cls, plain)
+        made.row_id = row_id
+        return made
 
 
 class KeyProblem(Exception):
@@ -173,6 +192,7 @@ class KeySource:
         self.path = path
         self._keys = keys
         self.recorded: str | None = None  # the store's fingerprint, set when it is opened
+        self.put_away = False  # forgotten at a logout or the lock screen: only a password brings it back
 
     def from_file(self) -> StoreKeys | None:
         """The key file's keys when they are this store's (a store made before key slots)."""
@@ -182,12 +202,17 @@ class KeySource:
         return keys if keys is not None and keys.fingerprint == self.recorded else None
 
     def existing(self) -> StoreKeys | None:
-        if self._keys is None:
+        if self._keys is None and not self.put_away:
             self._keys = self.from_file()
         return self._keys
 
     def get(self) -> StoreKeys:
         keys = self.existing()
+        if keys is None and self.put_away:
+            raise _key_problem(
+                "put_away", "已锁定或已注销:证件资料的密钥已收起,输入密码登录后再读取",
+                "Locked or logged out: the key to the ID data is put away until a password is typed again",
+            )
         if keys is None:
             raise _key_problem(
                 "locked", "证件号码和证件照片已加密,请先用工号和密码登录后再读取",
@@ -198,11 +223,20 @@ class KeySource:
     def unlock(self, master: bytes) -> StoreKeys:
         """Hold the data key a login unsealed, until :meth:`forget`."""
         self._keys = StoreKeys.from_master(master)
+        self.put_away = False
         return self._keys
 
     def forget(self) -> None:
-        """Drop the data key (logout, lock): Python cannot wipe the bytes, but nothing refers to them any more."""
+        """Drop the data key (logout, lock): Python cannot wipe the bytes, but nothing refers to them any more.
+
+        An older store's key file is not read again either: only a login (``take_back``) re-opens it.
+        """
         self._keys = None
+        self.put_away = True
+
+    def take_back(self) -> None:
+        """A password was just checked: an older store's key file may open the store again."""
+        self.put_away = False
 
 
 _ATTRIBUTE = "_kaccount_key_source"
@@ -227,7 +261,13 @@ def keys_of(bind: Any) -> StoreKeys:
 
 
 class EncryptedIdNumber(TypeDecorator[str]):
-    """An ID number: plain text in Python, AES-GCM ciphertext (base64 text) in the store."""
+    """An ID number: plain text in Python, AES-GCM ciphertext (base64 text) bound to its row's id in the store.
+
+    A column type never sees the row, so both ways carry the id along: a write takes a
+    :class:`RowBound` value (the ORM's ``before_insert`` chooses the id first, bulk writers choose
+    theirs), and every SELECT of the column reads ``id || ':' || id_number`` (``column_expression``),
+    so views, lists, prints and exports all check the binding without knowing of it.
+    """
 
     impl = String(128)
     cache_ok = True
@@ -235,12 +275,28 @@ class EncryptedIdNumber(TypeDecorator[str]):
     def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
         if value is None:
             return None
-        return keys_of(dialect).encrypt_text(value, ID_NUMBER_AAD)
+        if not isinstance(value, RowBound):
+            raise TypeError("an ID number is written only bound to its row (store.crypto.RowBound)")
+        return keys_of(dialect).encrypt_text(value, id_number_aad(value.row_id))
+
+    def column_expression(self, colexpr: Any) -> Any:
+        row_id = colexpr.table.c.id
+        bound = sa.cast(row_id, String()).concat(":").concat(sa.type_coerce(colexpr, String()))
+        return sa.type_coerce(bound, self)  # read back through process_result_value
 
     def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
         if value is None:
             return None
-        return keys_of(dialect).decrypt_text(str(value), ID_NUMBER_AAD)
+        row_text, _, stored = str(value).partition(":")
+        try:
+            return keys_of(dialect).decrypt_text(stored, id_number_aad(int(row_text)))
+        except (Undecryptable, ValueError):
+            raise _key_problem(
+                "id_altered",
+                f"申请 {row_text} 的证件号码已被改动或从另一条记录移来(加密校验不符),不能显示;请运行 audit verify 并从备份恢复",
+                f"The ID number of application {row_text} was altered or moved from another record (its encryption check "
+                "fails); it cannot be shown. Run audit verify and restore from a backup",
+            ) from None
 
 
 def copy_aad(application_id: int, side: str) -> bytes:

@@ -23,6 +23,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     event,
+    inspect,
     text,
 )
 from sqlalchemy.engine import Connection
@@ -30,7 +31,8 @@ from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from kaccount_desk.domain.workflow import LIVE_STATUSES
-from kaccount_desk.store.crypto import EncryptedIdNumber, keys_of
+from kaccount_desk.store.bulk import choose_id
+from kaccount_desk.store.crypto import EncryptedIdNumber, RowBound, keys_of
 from kaccount_desk.store.types import UtcDateTime
 
 Money = Numeric(10, 2)
@@ -228,9 +230,20 @@ class Application(Base):
     events: Mapped[list[ApplicationEvent]] = relationship(cascade="all, delete-orphan", order_by="ApplicationEvent.id")
 
 
+@event.listens_for(Application, "before_insert")
+def _bind_to_new_row(_mapper: object, connection: Connection, target: Application) -> None:
+    """A new application's id is chosen before its row is written, so its ID number is bound to it."""
+    if target.id is None:
+        target.id = choose_id(connection, Application.__table__)
+    target.id_number = RowBound(target.id_number, target.id)
+
+
 @event.listens_for(Application, "before_update")
 def _id_lookup_columns(_mapper: object, connection: Connection, target: Application) -> None:
-    """A changed ID number takes its digest and tail along (inserts get them from the defaults)."""
+    """A changed ID number takes its digest and tail along, and is bound to its row (inserts get them from the defaults)."""
+    if not inspect(target).attrs.id_number.history.has_changes():
+        return
+    target.id_number = RowBound(target.id_number, target.id)
     target.id_digest = keys_of(connection).digest(target.id_number)
     target.id_tail = id_tail(target.id_number)
 

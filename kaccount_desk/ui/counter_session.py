@@ -18,6 +18,7 @@ import logging
 import signal
 import socket
 
+from kaccount_desk.services import vault
 from kaccount_desk.services.context import Actor, Context
 from kaccount_desk.ui.login import LoginDialog
 from kaccount_desk.ui.main_window import MainWindow, rebuild_in_language
@@ -71,8 +72,12 @@ class CounterSession(QtCore.QObject):
 
     @Slot()
     def _log_in_again(self) -> None:
-        """File → Log out: the leaving clerk has settled their typing; the next one logs in, or the program ends."""
+        """File → Log out: the leaving clerk has settled their typing; the next one logs in, or the program ends.
+
+        The data key is forgotten meanwhile: the next clerk's password unseals it again.
+        """
         self.window.hide()
+        vault.lock(self.window.ctx.store)
         actor = LoginDialog.ask(self.window.ctx.store)
         if actor is None:
             self.window.ending = True

@@ -6,11 +6,16 @@ take the counter from the lock screen with their own staff ID and password ("Swi
 window is then built for them, and what the locked clerk typed is kept as the locked clerk's draft
 (``ui/counter_session.py``). Closing the lock screen ends the program the same way. Passwords go
 through staff.authenticate, so wrong guesses here count toward the lockout too.
+
+While the lock screen shows, the data key is forgotten (``vault.lock``): a PC left locked at the
+counter holds no key that opens an ID number; the password that unlocks unseals it again, in the
+same worker that checks it. The typing is kept as the clerk's draft first (``locking``), while the
+key still encrypts it, so closing the lock screen loses nothing.
 """
 
 from __future__ import annotations
 
-from kaccount_desk.services import staff
+from kaccount_desk.services import staff, vault
 from kaccount_desk.services.context import Actor, Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.ui.messages import error_text
@@ -153,6 +158,7 @@ class IdleLock(QtCore.QObject):
     ``minutes`` 0 locks only when asked (File → Lock); ``set_minutes`` applies a new setting at once.
     """
 
+    locking = Signal()  # the window keeps its typing now: the data key is forgotten next
     locked = Signal()
     unlocked = Signal()
     switched = Signal(object)  # the Actor of another clerk who logged in at the lock screen
@@ -196,6 +202,8 @@ class IdleLock(QtCore.QObject):
         central = self.window.centralWidget()
         if central is not None:
             central.hide()
+        self.locking.emit()
+        vault.lock(self.ctx.store)
         self.dialog = UnlockDialog(self.ctx, self.window)
         self.dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
         self.dialog.accepted.connect(self._unlocked)

@@ -62,6 +62,7 @@ class MainWindow(WindowTyping, WindowMenus, QtWidgets.QMainWindow):
         self.idle_lock = IdleLock(self, ctx, self.settings.get(IDLE_LOCK_MINUTES))
         self.idle_lock.switched.connect(self.clerk_changed)
         self.idle_lock.end_requested.connect(self.end_requested)
+        self.idle_lock.locking.connect(self.keep_for_later)
         self.setWindowTitle(self.tr("KAccount Desk — key-account intake"))
         self.resize(1366, 728)  # a 1366×768 counter screen less the taskbar; fitted to smaller screens below
         self.specs: list[tuple[str, PageSpec]] = pages_for(ctx)

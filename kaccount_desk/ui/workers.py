@@ -123,10 +123,15 @@ def stop_all() -> None:
         operation.stop()
 
 
+KEY_PUT_AWAY = "store.key.put_away"  # store/crypto.py: the data key was forgotten at a logout or the lock screen
+
+
 def report_failure(parent: QtWidgets.QWidget | None, exc: BaseException) -> None:
     """A refusal is shown with its reasons; a store that cannot be used goes to the banner; anything else is a bug."""
     if isinstance(exc, ServiceError):
         show_error(parent, exc)
+    elif isinstance(exc, StoreUnavailable) and exc.code == KEY_PUT_AWAY:
+        log.info("a read while the lock screen or the login showed: asked again once a password unseals the key")
     elif isinstance(exc, StoreUnavailable):
         sys.excepthook(type(exc), exc, exc.__traceback__)  # the app's hook shows it on the banner, which retries
     else:

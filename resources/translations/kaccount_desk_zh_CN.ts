@@ -1372,7 +1372,7 @@ or choose an image</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="65" />
+        <location filename="../../kaccount_desk/ui/main_window.py" line="66" />
         <source>KAccount Desk — key-account intake</source>
         <translation>大客户业务受理台</translation>
     </message>
@@ -2928,63 +2928,63 @@ Your input stays here; trying again every %2 seconds.</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../kaccount_desk/ui/idle_lock.py" line="43" />
+        <location filename="../../kaccount_desk/ui/idle_lock.py" line="48" />
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/idle_lock.py" line="52" />
-        <location filename="../../kaccount_desk/ui/idle_lock.py" line="93" />
+        <location filename="../../kaccount_desk/ui/idle_lock.py" line="57" />
+        <location filename="../../kaccount_desk/ui/idle_lock.py" line="98" />
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/idle_lock.py" line="58" />
+        <location filename="../../kaccount_desk/ui/idle_lock.py" line="63" />
         <source>Closing this window ends the program; unsaved typing is kept for whoever typed it.</source>
         <translation>关闭此窗口将退出程序;未保存的录入会为录入人保留。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/idle_lock.py" line="62" />
+        <location filename="../../kaccount_desk/ui/idle_lock.py" line="67" />
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/idle_lock.py" line="63" />
+        <location filename="../../kaccount_desk/ui/idle_lock.py" line="68" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/idle_lock.py" line="84" />
+        <location filename="../../kaccount_desk/ui/idle_lock.py" line="89" />
         <source>Another clerk: type your staff ID and password. What %1 typed is kept for them.</source>
         <translation>换人使用:请输入您的工号和密码。%1 未保存的录入会为其保留。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/idle_lock.py" line="87" />
+        <location filename="../../kaccount_desk/ui/idle_lock.py" line="92" />
         <source>Locked. %1 (%2), type your password to go on.</source>
         <translation>窗口已锁定。%1(%2),请输入密码继续。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/idle_lock.py" line="93" />
+        <location filename="../../kaccount_desk/ui/idle_lock.py" line="98" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/idle_lock.py" line="94" />
+        <location filename="../../kaccount_desk/ui/idle_lock.py" line="99" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/idle_lock.py" line="108" />
+        <location filename="../../kaccount_desk/ui/idle_lock.py" line="113" />
         <source>Checking the password…</source>
         <translation>正在核对密码…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/idle_lock.py" line="137" />
+        <location filename="../../kaccount_desk/ui/idle_lock.py" line="142" />
         <source>Wrong password.</source>
         <translation>密码不正确。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/idle_lock.py" line="94" />
+        <location filename="../../kaccount_desk/ui/idle_lock.py" line="99" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
@@ -3484,7 +3484,7 @@ Your input stays here; trying again every %2 seconds.</source>
 <context>
     <name>workers</name>
     <message>
-        <location filename="../../kaccount_desk/ui/workers.py" line="145" />
+        <location filename="../../kaccount_desk/ui/workers.py" line="150" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -25,7 +25,7 @@ from kaccount_desk.services.context import Actor, Context, Store
 from kaccount_desk.services.enrollment import ApplicationInput
 from kaccount_desk.services.errors import Refused
 from kaccount_desk.sheets.roster_writer import write_roster
-from kaccount_desk.store.crypto import ID_NUMBER_AAD
+from kaccount_desk.store.crypto import id_number_aad
 from kaccount_desk.store.engine import make_engine, upgrade
 from kaccount_desk.store.models import Application, IdCopy
 
@@ -98,10 +98,10 @@ def test_services_read_back_what_was_written_and_lookups_use_the_digest(admin: C
     assert enrollment.get_application(admin, made[1]).id_number == IDS[1]
     keys = admin.store.keys
     with admin.store.read() as session:
-        stored = session.execute(text("SELECT id_number, id_digest, id_tail FROM applications ORDER BY id")).all()
-    assert [tail for _, _, tail in stored] == [n[-4:] for n in IDS]
-    assert [digest for _, digest, _ in stored] == [keys.digest(n) for n in IDS]
-    assert all(value.startswith("v1:") and keys.decrypt_text(value, ID_NUMBER_AAD) in IDS for value, _, _ in stored)
+        stored = session.execute(text("SELECT id, id_number, id_digest, id_tail FROM applications ORDER BY id")).all()
+    assert [tail for _, _, _, tail in stored] == [n[-4:] for n in IDS]
+    assert [digest for _, _, digest, _ in stored] == [keys.digest(n) for n in IDS]
+    assert all(value.startswith("v1:") and keys.decrypt_text(value, id_number_aad(row_id)) in IDS for row_id, value, _, _ in stored)
     # The same number typed in lower case is the same person: 一证五号 counts and matching see it.
     assert keys.digest(IDS[1].lower()) == keys.digest(IDS[1])
     from kaccount_desk.services.application_list import ApplicationQuery, count_applications

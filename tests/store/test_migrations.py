@@ -14,7 +14,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import insert, select, text
+from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
 from kaccount_desk.store.crypto import key_source
@@ -158,9 +158,9 @@ def test_database_refuses_a_second_live_application_for_one_number(db_url: str) 
         s.add(campaign)
     with sessions.begin() as s:
         ids = s.execute(select(Campaign.id, Department.id).join(Department)).one()
-        s.execute(insert(Application), [_application(ids[0], ids[1], "18832758801", "rejected")])
-        s.execute(insert(Application), [_application(ids[0], ids[1], "18832758801", "draft")])
+        s.add(Application(**_application(ids[0], ids[1], "18832758801", "rejected")))
+        s.add(Application(**_application(ids[0], ids[1], "18832758801", "draft")))
     with pytest.raises(IntegrityError), sessions.begin() as s:
-        s.execute(insert(Application), [_application(ids[0], ids[1], "18832758801", "submitted")])
+        s.add(Application(**_application(ids[0], ids[1], "18832758801", "submitted")))
     with sessions.begin() as s:
-        s.execute(insert(Application), [_application(ids[0], ids[1], "18832758801", "withdrawn")])
+        s.add(Application(**_application(ids[0], ids[1], "18832758801", "withdrawn")))

@@ -4,10 +4,13 @@ with what was typed still there."""
 from __future__ import annotations
 
 import pytest
-from support import PASSWORD, make_staff
+from support import PASSWORD, make_staff, valid_id
 
-from kaccount_desk.services import drafts
+from kaccount_desk.domain.intake import IntakeFields
+from kaccount_desk.services import drafts, enrollment
 from kaccount_desk.services.context import Context
+from kaccount_desk.services.enrollment import ApplicationInput
+from kaccount_desk.services.errors import StoreUnavailable
 from kaccount_desk.ui import operations
 from kaccount_desk.ui.counter_session import CounterSession
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
@@ -17,6 +20,7 @@ from kaccount_desk.ui.qt import Qt, alive
 from kaccount_desk.ui.settings import IDLE_LOCK_MINUTES, Settings
 
 pytestmark = pytest.mark.usefixtures("english")
+ID = valid_id("13098119780101123")
 
 
 def test_idle_time_locks_and_the_password_unlocks_keeping_the_typing(qtbot, admin: Context, campaign: str) -> None:
@@ -24,6 +28,8 @@ def test_idle_time_locks_and_the_password_unlocks_keeping_the_typing(qtbot, admi
     qtbot.waitUntil(operations.idle)  # the campaign list is read in a worker
     qtbot.addWidget(window)
     window.show()
+    window.page(ApplicationsPage)  # built when first reached
+    qtbot.waitUntil(lambda: window.findChild(IntakeForm) is not None)  # once the campaigns are read
     form = window.findChild(IntakeForm)
     assert form is not None
     form.name_edit.setText("张三(还没保存)")
@@ -109,6 +115,7 @@ def test_another_clerk_takes_the_counter_at_the_lock_screen_and_the_typing_stays
     session = CounterSession(qapp, window)
     window.show()
     window.page(ApplicationsPage)  # a clerk lands on Tickets; Enrollment is built when first reached
+    qtbot.waitUntil(lambda: window.findChild(IntakeForm) is not None)  # once the campaigns are read
     form = window.findChild(IntakeForm)
     assert form is not None
     form.name_edit.insert("张三(还没保存)")
@@ -129,6 +136,7 @@ def test_another_clerk_takes_the_counter_at_the_lock_screen_and_the_typing_stays
     qtbot.addWidget(new)
     assert new is not window and new.ctx.actor.staff_no == "C002" and "Supervisor" in new.staff_label.text()
     new.page(ApplicationsPage)
+    qtbot.waitUntil(lambda: new.findChild(IntakeForm) is not None)
     new_form = new.findChild(IntakeForm)
     assert new_form is not None and new_form.name_edit.text() == ""  # never shown to the next clerk
     kept = drafts.kept(clerk, "application")
@@ -174,3 +182,41 @@ def test_the_password_is_checked_off_the_gui_thread_and_typing_meanwhile_stays(q
     dialog.switch_button.click()  # moved on before the answer came
     qtbot.waitUntil(operations.idle)
     assert lock.is_locked and dialog.switching and dialog.error.text() == ""
+
+
+def _key_forgotten(ctx: Context) -> bool:
+    try:
+        ctx.store.keys  # noqa: B018 - the property is what a reader of an ID number asks
+    except StoreUnavailable as exc:
+        return exc.reasons[0].code == "store.key.put_away"
+    return False
+
+
+def test_the_data_key_is_forgotten_while_locked_and_the_password_unseals_it(qtbot, admin: Context, campaign: str) -> None:
+    made = enrollment.save_application(admin, ApplicationInput(campaign, IntakeFields(
+        department="铸造事业部", name="张三", id_number=ID, number_source="pool", msisdn="18832758801"))).id
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    window.show()
+    window.page(ApplicationsPage)  # built when first reached
+    qtbot.waitUntil(lambda: window.findChild(IntakeForm) is not None)  # once the campaigns are read
+    form = window.findChild(IntakeForm)
+    assert form is not None
+    form.name_edit.insert("李四(还没保存)")
+    qtbot.waitUntil(operations.idle)  # the idle lock comes minutes after the last key: nothing is on its way then
+    window.idle_lock.lock()
+    assert _key_forgotten(admin)
+    with pytest.raises(StoreUnavailable) as refused:
+        enrollment.get_application(admin, made)
+    assert "密码" in refused.value.reasons[0].zh and ID not in str(refused.value)
+    dialog = window.idle_lock.dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(operations.idle)
+    assert not window.idle_lock.is_locked and not _key_forgotten(admin)
+    assert enrollment.get_application(admin, made).id_number == ID
+    kept = drafts.kept(admin, "application")  # kept at the lock, while the key could still encrypt it
+    assert kept is not None and kept.fields["name"] == "李四(还没保存)"
+    assert form.name_edit.text() == "李四(还没保存)"
+    form.name_edit.clear()

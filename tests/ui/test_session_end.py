@@ -19,6 +19,7 @@ from support import PASSWORD, make_staff
 
 from kaccount_desk.services import drafts
 from kaccount_desk.services.context import Context
+from kaccount_desk.services.errors import StoreUnavailable
 from kaccount_desk.ui import operations
 from kaccount_desk.ui.counter_session import CounterSession
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
@@ -73,11 +74,17 @@ def test_file_log_out_lets_the_next_clerk_log_in_without_closing_the_program(qtb
     file_menu = window.menuBar().actions()[0].menu()
     log_out = next(action for action in file_menu.actions() if action.text() == "Log out / switch &user…")
 
+    forgotten: list[str] = []
+
     def log_in() -> None:
         dialog = QtWidgets.QApplication.activeModalWidget()
         if not isinstance(dialog, LoginDialog):
             QtCore.QTimer.singleShot(20, log_in)
             return
+        try:  # while the next clerk is asked, no data key is held
+            admin.store.keys  # noqa: B018 - what a reader of an ID number asks
+        except StoreUnavailable as exc:
+            forgotten.append(exc.reasons[0].code)
         dialog.staff_no.setText("S001")
         dialog.password.setText(PASSWORD)
         dialog.accept()
@@ -88,3 +95,5 @@ def test_file_log_out_lets_the_next_clerk_log_in_without_closing_the_program(qtb
     qtbot.addWidget(new)
     assert new is not window and new.ctx.actor.staff_no == "S001" and new.isVisible() and not window.isVisible()
     assert "Supervisor" in new.staff_label.text()
+    assert forgotten == ["store.key.put_away"]
+    assert admin.store.keys is not None  # the next clerk's password unsealed it again

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from alembic import op
 
-from kaccount_desk.store.crypto import ID_NUMBER_AAD, StoreKeys, copy_aad, create_keys, key_source, keys_of, read_keys
+from kaccount_desk.store.crypto import UNBOUND_ID_NUMBER_AAD, StoreKeys, copy_aad, create_keys, key_source, keys_of, read_keys
 
 revision = '0007'
 down_revision = '0006'
@@ -59,7 +59,7 @@ def upgrade() -> None:
         assert keys is not None
         bind.execute(
             applications.update().where(applications.c.id == row_id).values(
-                id_number=keys.encrypt_text(number, ID_NUMBER_AAD), id_digest=keys.digest(number), id_tail=number.strip()[-4:]
+                id_number=keys.encrypt_text(number, UNBOUND_ID_NUMBER_AAD), id_digest=keys.digest(number), id_tail=number.strip()[-4:]
             )
         )
     for row_id, application_id, side, data in bind.execute(sa.select(id_copies)).all():
@@ -94,7 +94,8 @@ def downgrade() -> None:
     for row_id, application_id, side, data in bind.execute(sa.select(id_copies)).all():
         bind.execute(id_copies.update().where(id_copies.c.id == row_id).values(data=keys.decrypt(data, copy_aad(application_id, side))))
     for row_id, stored in bind.execute(sa.select(applications.c.id, applications.c.id_number)).all():
-        bind.execute(applications.update().where(applications.c.id == row_id).values(id_number=keys.decrypt_text(stored, ID_NUMBER_AAD)))
+        plain = keys.decrypt_text(stored, UNBOUND_ID_NUMBER_AAD)
+        bind.execute(applications.update().where(applications.c.id == row_id).values(id_number=plain))
     op.drop_index('uq_live_id_unnumbered', table_name='applications')
     with op.batch_alter_table('applications', schema=None) as batch_op:
         batch_op.drop_index('ix_applications_id_digest')
