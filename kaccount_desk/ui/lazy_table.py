@@ -72,13 +72,11 @@ class LazyTableModel(QtCore.QAbstractTableModel, Generic[R]):
     # ----- what a subclass provides (both fetches run in a worker thread) -----
 
     @worker_job
-
     def _fetch_count(self) -> tuple[int, bool]:
         """(rows, whether there are more than that) from the service; a model with no query has none."""
         return 0, False
 
     @worker_job
-
     def _fetch_page(self, offset: int, limit: int) -> list[R]:
         """Rows ``offset`` to ``offset + limit`` from the service, in the list's order."""
         return []
@@ -90,7 +88,6 @@ class LazyTableModel(QtCore.QAbstractTableModel, Generic[R]):
     # ----- the lazy part -----
 
     @worker_job
-
     def _count_rows(self) -> tuple[int, bool]:
         try:
             return self._fetch_count()
@@ -99,7 +96,6 @@ class LazyTableModel(QtCore.QAbstractTableModel, Generic[R]):
             return 0, False
 
     @worker_job
-
     def _read_page(self, offset: int, limit: int) -> list[R]:
         try:
             return self._fetch_page(offset, limit)

@@ -41,8 +41,6 @@ class FirstAdmin:
 
 
 @worker_job
-
-
 def _authenticate(store: Store, staff_no: str, password: str) -> Actor:
     from kaccount_desk.services import staff
 
@@ -50,8 +48,6 @@ def _authenticate(store: Store, staff_no: str, password: str) -> Actor:
 
 
 @worker_job
-
-
 def _create_first_admin(store: Store, staff_no: str, name: str, password: str, sample: bool, lang: str) -> FirstAdmin:
     from kaccount_desk.services import campaigns, staff
     from kaccount_desk.services.context import Context

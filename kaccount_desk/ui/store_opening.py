@@ -30,8 +30,6 @@ class OpenedStore:
 
 
 @worker_job
-
-
 def open_in_worker(url: str, closed_as: str = "") -> OpenedStore:
     """Open ``url`` as the GUI's start did on its own thread; a damaged file is reported, not opened.
 

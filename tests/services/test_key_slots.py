@@ -48,10 +48,10 @@ def _id_numbers(store: Store) -> list[str]:
         return list(session.scalars(select(Application.id_number)))
 
 
-def _locked(store: Store) -> None:
+def _locked(store: Store, code: str = "store.key.locked") -> None:
     with pytest.raises(StoreUnavailable) as refused:
         _id_numbers(store)
-    assert refused.value.reasons[0].code == "store.key.locked" and "登录" in refused.value.reasons[0].zh
+    assert refused.value.reasons[0].code == code and "登录" in refused.value.reasons[0].zh
 
 
 def test_a_copied_store_shows_no_id_until_a_login_and_a_new_pc_needs_no_key_file(admin: Context, filled: int, store_path: Path,
@@ -68,7 +68,7 @@ def test_a_copied_store_shows_no_id_until_a_login_and_a_new_pc_needs_no_key_file
     staff.authenticate(other, "A001", PASSWORD)
     assert _id_numbers(other) == [ID]
     vault.lock(other)
-    _locked(other)  # logout or the idle lock forgets the key
+    _locked(other, "store.key.put_away")  # logout or the idle lock forgets the key
     other.close()
     assert not config.key_file().exists(), "nothing was written beside the store"
 

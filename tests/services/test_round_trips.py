@@ -36,7 +36,7 @@ from kaccount_desk.ui.qt import QtWidgets
 pytestmark = pytest.mark.postgres
 
 MOST = 4
-SAVE_MOST = 7  # saving an application: see test_saving_an_application
+SAVE_MOST = 8  # saving an application: see test_saving_an_application (7, and the new row's id taken first to bind its ID number)
 # Pages counted in statements sent (see _page_statements), with where each stands against the 4:
 APPLICATIONS_PAGE_MOST = 7  # was 13: the campaign read three times (form, live checks, filters) and again per estimate
 SETTLE_MS = 500  # past the form's preview delay (200 ms) and the estimate's (150 ms)

@@ -48,12 +48,10 @@ class AuditModel(LazyTableModel[AuditRow]):
         self._reset()
 
     @worker_job
-
     def _fetch_count(self) -> tuple[int, bool]:
         return audit_view.count(self.ctx, self.filter), False
 
     @worker_job
-
     def _fetch_page(self, offset: int, limit: int) -> list[AuditRow]:
         return audit_view.page(self.ctx, self.filter, offset, limit)
 

@@ -59,12 +59,10 @@ class ApplicationsModel(LazyTableModel[ApplicationRow]):
             self._reset()
 
     @worker_job
-
     def _fetch_count(self) -> tuple[int, bool]:
         return (0 if self.query is None else application_list.count_applications(self.ctx, self.query)), False
 
     @worker_job
-
     def _fetch_page(self, offset: int, limit: int) -> list[ApplicationRow]:
         return [] if self.query is None else application_list.page_applications(self.ctx, self.query, offset, limit)
 

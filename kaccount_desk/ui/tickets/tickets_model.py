@@ -92,7 +92,6 @@ class TicketsModel(LazyTableModel[TicketRow]):
             self._reset()
 
     @worker_job
-
     def _fetch_count(self) -> tuple[int, bool]:
         if self.query is None:
             return 0, False
@@ -100,7 +99,6 @@ class TicketsModel(LazyTableModel[TicketRow]):
         return found.value, found.capped
 
     @worker_job
-
     def _fetch_page(self, offset: int, limit: int) -> list[TicketRow]:
         return [] if self.query is None else ticket_queries.page_tickets(self.ctx, self.query, offset, limit)
 

@@ -53,8 +53,6 @@ QUEUES: tuple[tuple[Queue, str], ...] = tuple((queue, str(title)) for queue, tit
 
 
 @worker_job
-
-
 def _holds(ctx: Context, query: TicketQuery, ticket_id: int) -> bool | None:
     """Whether ``query`` lists the ticket; None when it cannot be told (then the panel keeps it). Runs in a worker."""
     try:
