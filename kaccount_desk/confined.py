@@ -8,9 +8,10 @@ its address space and a time limit; only plain, picklable values come back over 
 that aborts, runs out of memory or out of time is reported as :class:`ChildFailed`, and the caller
 turns that into words. The app's own memory never holds more than the plain result.
 
-On Linux the cap is ``RLIMIT_AS``. Windows has no such limit in ``resource`` and macOS does not
-enforce it; there the child still dies alone (an abort, a failed allocation) and the time limit
-still holds, but its memory is bounded only by the checks before reading. A frozen build reaches the child through
+On Linux the cap is ``RLIMIT_AS``; on Windows, which has no such limit in ``resource``, the child
+puts itself in a Job Object with a committed-memory limit (``job_object.py``). macOS does not
+enforce ``RLIMIT_AS``; there the child still dies alone (an abort, a failed allocation) and the
+time limit still holds, but its memory is bounded only by the checks before reading. A frozen build reaches the child through
 ``multiprocessing.freeze_support()`` in ``__main__``.
 """
 
@@ -104,7 +105,10 @@ def _cap_address_space(memory_bytes: int) -> None:
     """The cap counts from what the fresh interpreter already maps, so it measures the read alone."""
     try:
         import resource
-    except ImportError:  # Windows: see the module's docstring
+    except ImportError:  # Windows: a Job Object instead (see the module's docstring)
+        from kaccount_desk.job_object import cap_commit
+
+        cap_commit(memory_bytes)
         return
     mapped = _mapped_bytes()
     if mapped is None:  # macOS and others: the cap cannot be set relative to what is mapped, so none is
