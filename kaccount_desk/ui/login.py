@@ -25,6 +25,7 @@ from kaccount_desk.ui.store_opening import StoreOpening
 
 if TYPE_CHECKING:
     from kaccount_desk.services.context import Actor, Store
+    from kaccount_desk.ui.first_run import RecoveryKeyPage
 
 # What LoginDialog.exec() returns when its store, opened behind it, cannot be logged in to (main.py says why).
 CANNOT_OPEN = 2
@@ -36,6 +37,7 @@ class FirstAdmin:
     """The worker's answer to the first-run dialog: the administrator, and the sample campaign or why it failed."""
 
     actor: Actor
+    recovery_key: str
     campaign: str | None
     sample_problem: ServiceError | None
 
@@ -52,14 +54,15 @@ def _create_first_admin(store: Store, staff_no: str, name: str, password: str, s
     from kaccount_desk.services import campaigns, staff
     from kaccount_desk.services.context import Context
 
-    actor = staff.create_first_admin(store, staff_no, name, password)
+    first = staff.set_up(store, staff_no, name, password)
+    actor, key = first.actor, first.recovery_key
     if not sample:
-        return FirstAdmin(actor, None, None)
+        return FirstAdmin(actor, key, None, None)
     ctx = Context(store, actor, "en" if lang == "en" else "zh")
     try:
-        return FirstAdmin(actor, campaigns.load_campaign_file(ctx, campaigns.sample_campaign_path(ctx)).code, None)
+        return FirstAdmin(actor, key, campaigns.load_campaign_file(ctx, campaigns.sample_campaign_path(ctx)).code, None)
     except ServiceError as exc:  # the account exists now; a sample that fails to load must not lock anyone out
-        return FirstAdmin(actor, None, exc)
+        return FirstAdmin(actor, key, None, exc)
 
 
 def _waiting(dialog: QtWidgets.QDialog, button: QtWidgets.QPushButton, on: bool) -> None:
@@ -119,12 +122,17 @@ class FirstRunDialog(QtWidgets.QDialog):
         self.ok_button.setText(self.tr("Create administrator"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.load_sample)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.entry = QtWidgets.QWidget()  # the fields; the recovery key takes their place once the account exists
+        entry = QtWidgets.QVBoxLayout(self.entry)
+        entry.setContentsMargins(0, 0, 0, 0)
+        entry.addWidget(intro)
+        entry.addLayout(form)
+        entry.addWidget(self.load_sample)
+        self.recovery: RecoveryKeyPage | None = None
+        self._layout = QtWidgets.QVBoxLayout(self)
+        self._layout.addWidget(self.entry)
+        self._layout.addWidget(self.error)
+        self._layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
 
     def _show_error(self, text: str) -> None:
@@ -132,6 +140,10 @@ class FirstRunDialog(QtWidgets.QDialog):
         self.error.show()
 
     def accept(self) -> None:
+        if self.recovery is not None:  # the account exists: Finish, once the recovery key is written down
+            if self.recovery.isComplete():
+                super().accept()
+            return
         if not self.ok_button.isEnabled():
             return  # the account is being created
         if self.password.text() != self.repeat.text():
@@ -150,7 +162,27 @@ class FirstRunDialog(QtWidgets.QDialog):
         self.result_actor, self.loaded_campaign = made.actor, made.campaign
         if made.sample_problem is not None:
             QtWidgets.QMessageBox.warning(self, self.tr("Sample campaign not loaded"), error_text(made.sample_problem))
-        super().accept()
+        self._show_recovery_key(made.recovery_key)
+
+    def _show_recovery_key(self, key: str) -> None:
+        """The recovery key, shown this once in place of the fields; Finish waits for "written down"."""
+        from kaccount_desk.ui.first_run import RecoveryKeyPage
+
+        self.recovery = RecoveryKeyPage()
+        self.recovery.show_key(key)
+        self.entry.hide()
+        self.error.hide()
+        self._layout.insertWidget(0, self.recovery)
+        self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Cancel).hide()
+        self.ok_button.setText(self.tr("Finish"))
+        self.ok_button.setEnabled(False)
+        self.recovery.completeChanged.connect(lambda: self.ok_button.setEnabled(self.recovery is not None and self.recovery.isComplete()))
+
+    def reject(self) -> None:
+        """Esc or closing is refused while the recovery key is shown and not yet written down: it is shown only once."""
+        if self.recovery is not None and not self.recovery.isComplete():
+            return
+        super().reject()
 
     def _refused(self, exc: BaseException) -> bool:
         _waiting(self, self.ok_button, False)

@@ -404,91 +404,91 @@
 <context>
     <name>AuditPanel</name>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="77" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="75" />
         <source>All actions</source>
         <translation>全部事项</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="81" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="79" />
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="88" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="86" />
         <source>All dates</source>
         <translation>全部日期</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="90" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="88" />
         <source>Filter</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="91" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="89" />
         <source>Check the chain</source>
         <translation>校验记录链</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="92" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="90" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="128" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="126" />
         <source>Audit alarm: </source>
         <translation>审计告警:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="145" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="143" />
         <source>%n entries</source>
         <translation>
             <numerusform>共 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="151" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="149" />
         <source>Checking the chain…</source>
         <translation>正在校验记录链…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="158" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="156" />
         <source>The audit log is intact: %n entries.</source>
         <translation>
             <numerusform>审计记录完整:共 %n 条。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="159" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="157" />
         <source>Latest entry: </source>
         <translation>最新记录:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="161" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="159" />
         <source>The audit log was tampered with: </source>
         <translation>审计记录被改动:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="165" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="163" />
         <source>Audit log</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="166" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="164" />
         <source>Export the audit log</source>
         <translation>导出审计记录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="166" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="164" />
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="171" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="169" />
         <source>Exporting the audit log</source>
         <translation>正在导出审计记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="172" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="170" />
         <source>%n entries written to </source>
         <translation>
             <numerusform>已写入 %n 条记录:</numerusform>
@@ -833,59 +833,64 @@ or choose an image</source>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="100" />
+        <location filename="../../kaccount_desk/ui/login.py" line="99" />
         <source>KAccount Desk — first start</source>
         <translation>大客户业务受理 — 首次启动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="102" />
+        <location filename="../../kaccount_desk/ui/login.py" line="101" />
         <source>This database has no staff yet. Create the administrator account; the administrator then adds clerks, collectors and office staff.</source>
         <translation>此数据库还没有员工账号。请先建立管理员账号,再由管理员添加营业员、事业部统计员和办公室人员。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="110" />
+        <location filename="../../kaccount_desk/ui/login.py" line="109" />
         <source>Load the sample campaign (2012 notice)</source>
         <translation>载入示例活动(2012年通知)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="114" />
+        <location filename="../../kaccount_desk/ui/login.py" line="113" />
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="115" />
+        <location filename="../../kaccount_desk/ui/login.py" line="114" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="116" />
+        <location filename="../../kaccount_desk/ui/login.py" line="115" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="117" />
+        <location filename="../../kaccount_desk/ui/login.py" line="116" />
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="118" />
+        <location filename="../../kaccount_desk/ui/login.py" line="117" />
         <source>At least 8 characters, not a common password.</source>
         <translation>密码至少8个字符,且不能是常见密码。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="123" />
+        <location filename="../../kaccount_desk/ui/login.py" line="122" />
         <source>Create administrator</source>
         <translation>建立管理员</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="142" />
+        <location filename="../../kaccount_desk/ui/login.py" line="150" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="156" />
+        <location filename="../../kaccount_desk/ui/login.py" line="164" />
         <source>Sample campaign not loaded</source>
         <translation>示例活动未能载入</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/login.py" line="177" />
+        <source>Finish</source>
+        <translation>完成</translation>
     </message>
 </context>
 <context>
@@ -1329,22 +1334,22 @@ or choose an image</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="190" />
+        <location filename="../../kaccount_desk/ui/login.py" line="218" />
         <source>KAccount Desk — log in</source>
         <translation>大客户业务受理 — 登录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="195" />
+        <location filename="../../kaccount_desk/ui/login.py" line="223" />
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="196" />
+        <location filename="../../kaccount_desk/ui/login.py" line="224" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="202" />
+        <location filename="../../kaccount_desk/ui/login.py" line="230" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
@@ -2807,7 +2812,7 @@ Your input stays here; trying again every %2 seconds.</source>
         <translation>超时%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="206" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="204" />
         <source>clock stopped</source>
         <translation>计时暂停</translation>
     </message>
@@ -2855,72 +2860,72 @@ Your input stays here; trying again every %2 seconds.</source>
         <translation>全部工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="106" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="104" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="107" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="105" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="108" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="106" />
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="109" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="107" />
         <source>All windows</source>
         <translation>全部窗口</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="111" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="109" />
         <source>Owner's staff no.</source>
         <translation>责任人工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="114" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="112" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="127" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="125" />
         <source>Search content, answers, name or number (e.g. a word of the request, a surname, 1380013)</source>
         <translation>查找受理内容、答复、客户姓名或号码(如 话费、信号、1380013)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="132" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="130" />
         <source>New ticket…</source>
         <translation>受理新工单…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="178" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="176" />
         <source>Queue:</source>
         <translation>工单列表:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="217" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="215" />
         <source>Queue</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="218" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="216" />
         <source>Reports</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="261" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="259" />
         <source>%1 found</source>
         <translation>找到 %1 张</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="263" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="261" />
         <source>, newest %1 shown</source>
         <translation>,显示最新 %1 张</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="394" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="392" />
         <source>%1 ticket(s)</source>
         <translation>共 %1 张工单</translation>
     </message>
