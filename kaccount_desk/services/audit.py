@@ -39,7 +39,16 @@ from kaccount_desk.domain.audit import (
     witness_of,
 )
 from kaccount_desk.domain.reasons import Reason
-from kaccount_desk.services.audit_anchor import Alarm, Appended, legacy_key, raise_alarm, read_alarm, read_anchor, write_anchor
+from kaccount_desk.services.audit_anchor import (
+    Alarm,
+    Appended,
+    legacy_key,
+    move_anchor,
+    raise_alarm,
+    read_alarm,
+    read_anchor,
+    write_anchor,
+)
 from kaccount_desk.store import audit_sql
 from kaccount_desk.store.audit_models import AuditEntry, AuditHead
 
@@ -166,10 +175,11 @@ def install(store: Store, sessions: sessionmaker[Session]) -> None:
         session.info.pop("audit_head", None)
         step = session.info.pop(STEP, None)
         seen = session.info.pop(SEEN, None)
-        # Only over the anchor checked inside the transaction: a restore that ran between this
-        # commit and now has set the anchor to the restored chain, where this head is not.
-        if isinstance(step, Appended) and read_anchor(key, legacy) == seen:
-            write_anchor(key, step)
+        # Only over the anchor checked inside the transaction, compared and moved in one locked
+        # step: a restore that ran between this commit and now has set the anchor to the restored
+        # chain, where this head is not.
+        if isinstance(step, Appended):
+            move_anchor(key, step, seen, legacy)
         elif isinstance(step, Alarm) and raise_alarm(key, Appended(step.seq, step.hash), step.noticed_at):
             log.warning("audit anchor #%s is no longer in the chain; the anchor stays there", step.seq)
 

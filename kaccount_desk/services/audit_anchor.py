@@ -13,6 +13,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -65,8 +68,42 @@ def _save(data: dict[str, Any]) -> None:
     os.replace(temp, path)
 
 
+@contextmanager
+def _exclusive() -> Iterator[None]:
+    """Every change of the anchors file under one lock across the PC's processes.
+
+    A commit moves the anchor only over the one it checked, and a restore (another process) may
+    set it back meanwhile: read, compare and write must be one step, or the commit writes the old
+    chain's head over the restored one, a false alarm at the next verify.
+    """
+    path = _path().with_name("audit-anchors.lock")  # stays, empty: a lock, not a temporary
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+b") as handle:
+        if sys.platform == "win32":
+            import msvcrt
+
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
+            try:
+                yield
+            finally:
+                handle.seek(0)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
 def read_anchor(key: str, legacy: str | None = None) -> Appended | None:
-    data = _load()
+    return _anchor_in(_load(), key, legacy)
+
+
+def _anchor_in(data: dict[str, Any], key: str, legacy: str | None) -> Appended | None:
     for name in (key, legacy or key):
         try:
             found = data[name]
@@ -85,16 +122,31 @@ def read_alarm(key: str) -> Alarm | None:
 
 
 def write_anchor(key: str, head: Appended, *, backwards: bool = False) -> None:
-    """Move the anchor forward; ``backwards`` (a restore) also sets it back and clears an alarm.
+    """Set the anchor back to ``head`` and clear an alarm (a restore), or move it forward as :func:`move_anchor` does."""
+    with _exclusive():
+        data = _load()
+        known = data.get(key)
+        if not backwards and isinstance(known, dict) and (known.get("alarm") or int(known.get("seq", 0)) >= head.seq):
+            return
+        data[key] = {"seq": head.seq, "hash": head.hash}
+        _save(data)
 
-    The caller has checked that the anchored entry is still in the chain (services/audit.py).
+
+def move_anchor(key: str, head: Appended, over: Appended | None, legacy: str | None = None) -> bool:
+    """Move the anchor forward to ``head`` only if it still is ``over``, the one the commit checked in the chain.
+
+    False when it moved meanwhile (a restore set it to the restored chain, where ``head`` is not).
     """
-    data = _load()
-    known = data.get(key)
-    if not backwards and isinstance(known, dict) and (known.get("alarm") or int(known.get("seq", 0)) >= head.seq):
-        return
-    data[key] = {"seq": head.seq, "hash": head.hash}
-    _save(data)
+    with _exclusive():
+        data = _load()
+        if _anchor_in(data, key, legacy) != over:
+            return False
+        known = data.get(key)
+        if isinstance(known, dict) and (known.get("alarm") or int(known.get("seq", 0)) >= head.seq):
+            return False
+        data[key] = {"seq": head.seq, "hash": head.hash}
+        _save(data)
+        return True
 
 
 def raise_alarm(key: str, anchor: Appended, noticed_at: str) -> bool:
