@@ -8,14 +8,11 @@ terminal, never taken from the command line (it would stay in the shell's histor
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
-import sys
 from dataclasses import asdict
 from typing import Any
 
 from kaccount_desk.cli.output import OK, json_flag, print_json, say, words
-from kaccount_desk.cli.session import UsageError, logged_in, open_store
+from kaccount_desk.cli.session import logged_in, open_store, secret
 
 
 def register(sub: Any) -> None:
@@ -87,22 +84,12 @@ def cmd_rotate(args: argparse.Namespace) -> int:
     return OK
 
 
-def _secret(args: argparse.Namespace, variable: str, zh: str, en: str) -> str:
-    given = os.environ.get(variable)
-    if given is not None:
-        return given
-    if not sys.stdin.isatty():
-        raise UsageError(words(args, f"需要{zh}:请设置环境变量 {variable} 或在终端运行",
-                               f"The {en} is needed: set {variable} or run in a terminal"))
-    return getpass.getpass(words(args, f"{zh}:", f"{en.capitalize()}: "))
-
-
 def cmd_recover(args: argparse.Namespace) -> int:
     from kaccount_desk.services import vault
 
     store = open_store(args)
-    recovery = _secret(args, "KACCOUNT_RECOVERY_KEY", "恢复密钥", "recovery key")
-    new_password = _secret(args, "KACCOUNT_NEW_PASSWORD", f"{args.admin} 的新密码", f"new password for {args.admin}")
+    recovery = secret(args, "KACCOUNT_RECOVERY_KEY", "恢复密钥", "the recovery key")
+    new_password = secret(args, "KACCOUNT_NEW_PASSWORD", f"{args.admin} 的新密码", f"the new password for {args.admin}")
     admin = vault.recover(store, recovery, args.admin, new_password)
     if args.json:
         print_json({"admin": admin})

@@ -44,6 +44,21 @@ def password(args: argparse.Namespace, prompt: str) -> str:
     return getpass.getpass(prompt)
 
 
+def secret(args: argparse.Namespace, variable: str, zh: str, en: str) -> str:
+    """A new password or a recovery key, from ``variable`` for scripts, else asked on the terminal; never from argv.
+
+    ``zh``/``en`` name what is asked ("新员工的密码", "the new staff member's password").
+    """
+    given = os.environ.get(variable)
+    if given is not None:
+        return given
+    named = en[:1].upper() + en[1:]
+    if not sys.stdin.isatty():
+        raise UsageError(words(args, f"需要{zh}:请设置环境变量 {variable} 或在终端运行",
+                               f"{named} is needed: set {variable} or run in a terminal"))
+    return getpass.getpass(words(args, f"{zh}:", f"{named}: "))
+
+
 def login(args: argparse.Namespace, store: Store) -> Context:
     from kaccount_desk.services import staff
     from kaccount_desk.services.context import Context

@@ -7,14 +7,11 @@ from the command line, where it would stay in the shell's history.
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
-import sys
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from kaccount_desk.cli.output import OK, json_flag, print_json, say, words
-from kaccount_desk.cli.session import UsageError, logged_in, open_store, password
+from kaccount_desk.cli.session import UsageError, logged_in, open_store, password, secret
 from kaccount_desk.domain.roles import Role
 
 if TYPE_CHECKING:
@@ -52,16 +49,6 @@ def register(sub: Any) -> None:
     c.set_defaults(handler=cmd_password)
 
 
-def _new_password(args: argparse.Namespace, whose: tuple[str, str] = ("新员工的密码", "the new staff member's password")) -> str:
-    given = os.environ.get("KACCOUNT_NEW_PASSWORD")
-    if given is not None:
-        return given
-    if not sys.stdin.isatty():
-        raise UsageError(words(args, f"需要{whose[0]}:请设置 KACCOUNT_NEW_PASSWORD 或在终端运行",
-                               f"{whose[1].capitalize()} is needed: set KACCOUNT_NEW_PASSWORD or run in a terminal"))
-    return getpass.getpass(words(args, f"{whose[0]}:", f"{whose[1].capitalize()}: "))
-
-
 def _print(args: argparse.Namespace, people: list[StaffView]) -> int:
     if args.json:
         print_json([asdict(p) for p in people])
@@ -79,7 +66,8 @@ def cmd_add(args: argparse.Namespace) -> int:
     from kaccount_desk.services import staff
 
     ctx = logged_in(args)
-    return _print(args, [staff.create_staff(ctx, args.staff_no, args.name, args.role, _new_password(args), args.department)])
+    new_password = secret(args, "KACCOUNT_NEW_PASSWORD", "新员工的密码", "the new staff member's password")
+    return _print(args, [staff.create_staff(ctx, args.staff_no, args.name, args.role, new_password, args.department)])
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -105,7 +93,7 @@ def cmd_reset_password(args: argparse.Namespace) -> int:
     from kaccount_desk.services import staff
 
     ctx = logged_in(args)
-    new = _new_password(args, (f"{args.staff_no} 的新密码", f"the new password for {args.staff_no}"))
+    new = secret(args, "KACCOUNT_NEW_PASSWORD", f"{args.staff_no} 的新密码", f"the new password for {args.staff_no}")
     return _print(args, [staff.reset_password(ctx, args.staff_no, new)])
 
 
@@ -116,6 +104,6 @@ def cmd_password(args: argparse.Namespace) -> int:
         raise UsageError(words(args, "此命令需要 --as 工号", "This command needs --as STAFF_ID"))
     store = open_store(args)
     old = password(args, words(args, f"{args.as_staff} 的当前密码:", f"Current password for {args.as_staff}: "))
-    staff.change_password(store, args.as_staff, old, _new_password(args, ("新密码", "the new password")))
+    staff.change_password(store, args.as_staff, old, secret(args, "KACCOUNT_NEW_PASSWORD", "新密码", "the new password"))
     say(words(args, f"{args.as_staff} 的密码已更改", f"The password of {args.as_staff} is changed"))
     return OK
