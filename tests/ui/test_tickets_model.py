@@ -75,14 +75,13 @@ def test_the_count_comes_first_and_rows_show_placeholders_until_their_page_is_he
     ids = receive(clerk, 30)
     model = TicketsModel(clerk, TicketQuery(queue=Queue.MINE, sort=Sort.RECEIVED), page_size=10)
     assert model.counting and model.rowCount() == 0  # nothing read on the GUI thread: the count is on its way
-    with qtbot.waitSignal(model.counted):
-        pass
+    qtbot.waitSignal(model.counted).wait()
     assert not model.counting and model.rowCount() == 30
     assert model.index(12, 0).data() == PLACEHOLDER
     assert model.index(12, 0).data(Qt.ItemDataRole.ToolTipRole) == "Loading…"
     assert model.index(12, 0).data(TICKET_ID_ROLE) is None
-    with qtbot.waitSignal(model.dataChanged) as arrived:
-        pass
+    arrived = qtbot.waitSignal(model.dataChanged)
+    arrived.wait()
     first, last = arrived.args[0], arrived.args[1]
     assert (first.row(), last.row(), last.column()) == (10, 19, 8)  # the page's rows only
     assert model.index(12, 0).data(TICKET_ID_ROLE) == ids[12]
