@@ -170,13 +170,20 @@ class FirstRunDialog(QtWidgets.QDialog):
 
         self.recovery = RecoveryKeyPage()
         self.recovery.show_key(key)
+        # Outside a wizard a page's title and subtitle are not painted: said here, above the key.
+        heading = QtWidgets.QLabel(f"<b>{self.recovery.title()}</b><br>{self.recovery.subTitle()}")
+        heading.setWordWrap(True)
         self.entry.hide()
         self.error.hide()
         self._layout.insertWidget(0, self.recovery)
+        self._layout.insertWidget(0, heading)
         self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Cancel).hide()
         self.ok_button.setText(self.tr("Finish"))
         self.ok_button.setEnabled(False)
         self.recovery.completeChanged.connect(lambda: self.ok_button.setEnabled(self.recovery is not None and self.recovery.isComplete()))
+        # The key's four lines are taller than the fields they replace: the dialog grows, never cuts them.
+        self.recovery.setMinimumSize(self.recovery.sizeHint())
+        self._layout.setSizeConstraint(QtWidgets.QLayout.SizeConstraint.SetMinimumSize)
 
     def reject(self) -> None:
         """Esc or closing is refused while the recovery key is shown and not yet written down: it is shown only once."""
