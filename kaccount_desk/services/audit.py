@@ -180,7 +180,7 @@ def install(store: Store, sessions: sessionmaker[Session]) -> None:
         # chain, where this head is not.
         if isinstance(step, Appended):
             move_anchor(key, step, seen, legacy)
-        elif isinstance(step, Alarm) and raise_alarm(key, Appended(step.seq, step.hash), step.noticed_at):
+        elif isinstance(step, Alarm) and raise_alarm(key, Appended(step.seq, step.hash), step.noticed_at, legacy):
             log.warning("audit anchor #%s is no longer in the chain; the anchor stays there", step.seq)
 
     def after_rollback(session: Session) -> None:

@@ -149,14 +149,19 @@ def move_anchor(key: str, head: Appended, over: Appended | None, legacy: str | N
         return True
 
 
-def raise_alarm(key: str, anchor: Appended, noticed_at: str) -> bool:
-    """Keep the anchor where it is and note that its entry was missing; False when that was noted
-    before (the first time is kept)."""
-    data = _load()
-    known = data.get(key) if isinstance(data.get(key), dict) else None
-    if known is not None and known.get("alarm"):
-        return False
-    data[key] = {"seq": anchor.seq, "hash": anchor.hash,
-                 "alarm": {"seq": anchor.seq, "hash": anchor.hash, "noticed_at": noticed_at}}
-    _save(data)
-    return True
+def raise_alarm(key: str, anchor: Appended, noticed_at: str, legacy: str | None = None) -> bool:
+    """Keep the anchor where it is and note that its entry was missing, only if the anchor still is
+    the one the commit found missing; False when it moved meanwhile (a restore set it to the
+    restored chain, and the old chain's anchor is rightly not in it) or the alarm was noted before
+    (the first time is kept)."""
+    with _exclusive():
+        data = _load()
+        if _anchor_in(data, key, legacy) != anchor:
+            return False
+        known = data.get(key) if isinstance(data.get(key), dict) else None
+        if known is not None and known.get("alarm"):
+            return False
+        data[key] = {"seq": anchor.seq, "hash": anchor.hash,
+                     "alarm": {"seq": anchor.seq, "hash": anchor.hash, "noticed_at": noticed_at}}
+        _save(data)
+        return True

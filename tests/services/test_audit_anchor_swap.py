@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 
-from kaccount_desk.services.audit_anchor import Appended, move_anchor, read_anchor, write_anchor
+from kaccount_desk.services.audit_anchor import Appended, move_anchor, raise_alarm, read_alarm, read_anchor, write_anchor
 
 KEY = "store-under-test"
 
@@ -21,6 +21,19 @@ def test_the_anchor_moves_only_over_the_one_checked() -> None:
     assert read_anchor(KEY) == restored
     assert move_anchor(KEY, new, restored) is True
     assert read_anchor(KEY) == new
+
+
+def test_an_alarm_over_the_old_chain_is_not_raised_once_a_restore_set_the_anchor_back() -> None:
+    """A commit that checked the old chain's anchor and found it missing from the restored chain
+    (its lock waited out the restore) must not write the old anchor back with an alarm: seen once
+    on PostgreSQL as a false "entries deleted" at the next verify."""
+    checked, restored = Appended(37, "a" * 64), Appended(30, "b" * 64)
+    write_anchor(KEY, checked)
+    write_anchor(KEY, restored, backwards=True)
+    assert raise_alarm(KEY, checked, "2026-12-06 20:00") is False
+    assert read_anchor(KEY) == restored and read_alarm(KEY) is None
+    assert raise_alarm(KEY, restored, "2026-12-06 20:01") is True
+    assert read_alarm(KEY) is not None and read_anchor(KEY) == restored
 
 
 def _move_many(start: int, home: str) -> None:
