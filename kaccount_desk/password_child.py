@@ -58,9 +58,10 @@ def _running() -> Connection:
     return ours
 
 
-def hash_password(password: str) -> str:
-    """A new argon2 hash of ``password`` with argon2-cffi's default cost (the salt is the child's random one)."""
-    hashed = _ask(("hash", password))
+def hash_password(password: str, time_cost: int, memory_kib: int, parallelism: int) -> str:
+    """A new argon2id hash of ``password`` at this cost (the salt is the child's random one); the
+    hash records its cost, so a check needs none."""
+    hashed = _ask(("hash", password, time_cost, memory_kib, parallelism))
     assert isinstance(hashed, str)
     return hashed
 
@@ -96,17 +97,18 @@ def _serve(connection: Connection) -> None:
     from argon2.exceptions import InvalidHashError, VerificationError
     from argon2.low_level import Type, hash_secret_raw
 
-    hasher = PasswordHasher()
+    checker = PasswordHasher()  # verify reads the cost from the hash
     while True:
         try:
             request = connection.recv()
         except EOFError:
             return
         if request[0] == "hash":
-            answer: object = hasher.hash(request[1])
+            password, time_cost, memory_kib, parallelism = request[1:]
+            answer: object = PasswordHasher(time_cost=time_cost, memory_cost=memory_kib, parallelism=parallelism).hash(password)
         elif request[0] == "verify":
             try:
-                answer = hasher.verify(request[1], request[2])
+                answer = checker.verify(request[1], request[2])
             except (VerificationError, InvalidHashError):
                 answer = False
         else:

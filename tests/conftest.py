@@ -51,9 +51,10 @@ def session_key_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]
 
 @pytest.fixture(scope="session", autouse=True)
 def cheap_key_slots() -> Iterator[None]:
-    """Key slots sealed at the lowest argon2id cost: every staff member a test adds seals one, and
-    the real cost (a fifth of a second of CPU each) would add a minute to the run. Each slot records
-    its cost, so they open as the real ones do; tests/services/test_key_slots.py checks one at the real cost."""
+    """Key slots and password hashes at the lowest argon2id cost: every staff member a test adds
+    seals one and hashes one, every login checks one, and the real cost (a quarter of a second of
+    CPU each) added minutes to the run. Each slot and hash records its cost, so they open as the
+    real ones do; tests/services/test_key_slots.py checks a slot at the real cost."""
     before = vault.COST
     vault.COST = PasswordCost(time_cost=1, memory_kib=8, parallelism=1)
     yield

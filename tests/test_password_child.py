@@ -10,18 +10,20 @@ from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.low_level import Type, hash_secret_raw
+from sqlalchemy import select
 from support import PASSWORD
 
 from kaccount_desk import password_child
 from kaccount_desk.services import staff, vault
 from kaccount_desk.services.context import Context
+from kaccount_desk.store.models import Staff
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 def test_child_answers_as_argon2_does_here() -> None:
-    hashed = password_child.hash_password("秘密-pass")
-    assert PasswordHasher().verify(hashed, "秘密-pass")
+    hashed = password_child.hash_password("秘密-pass", 2, 16, 1)
+    assert hashed.startswith("$argon2id$v=19$m=16,t=2,p=1$") and PasswordHasher().verify(hashed, "秘密-pass")
     assert password_child.verify(hashed, "秘密-pass") is True
     assert password_child.verify(hashed, "wrong") is False
     assert password_child.verify("not an argon2 hash", "秘密-pass") is False
@@ -36,7 +38,7 @@ def test_a_killed_child_is_replaced_for_the_next_check() -> None:
     process = password_child._child[0]
     process.kill()
     process.join()
-    assert password_child.verify(password_child.hash_password("x-pass"), "x-pass") is True
+    assert password_child.verify(password_child.hash_password("x-pass", 1, 8, 1), "x-pass") is True
 
 
 def test_costs_written_without_argon2_are_its_defaults() -> None:
@@ -44,6 +46,15 @@ def test_costs_written_without_argon2_are_its_defaults() -> None:
     assert not defaults.check_needs_rehash(staff._DUMMY_HASH)
     assert (vault.DEFAULT_COST.time_cost, vault.DEFAULT_COST.memory_kib, vault.DEFAULT_COST.parallelism) == (
         defaults.time_cost, defaults.memory_cost, defaults.parallelism)
+
+
+def test_a_new_password_is_hashed_at_the_key_slots_cost(admin: Context, monkeypatch) -> None:
+    """One cost for the hash and the slot of the same password: the suite's cheap cost reaches both."""
+    monkeypatch.setattr(vault, "COST", vault.PasswordCost(time_cost=2, memory_kib=32, parallelism=1))
+    added = staff.create_staff(admin, "C777", "测试", "clerk", "秘密-pass-777", department=None)
+    with admin.store.read() as session:
+        hashed = session.scalar(select(Staff.password_hash).where(Staff.staff_no == added.staff_no))
+    assert hashed is not None and hashed.startswith("$argon2id$v=19$m=32,t=2,p=1$")
 
 
 # A login in a fresh process (as the app's): argon2 never imported, and the peak memory the

@@ -43,6 +43,13 @@ from kaccount_desk.store.models import LoginThrottle, Staff
 _DUMMY_HASH = "$argon2id$v=19$m=65536,t=3,p=4$WOjtqOSgpG2/FX7wYBFNMw$oH7WxVEjAcw02JMooCuHypyVDWnMt9rWP8msJKCzG8A"
 
 
+def _hashed(password: str) -> str:
+    """A new password hash at the key slots' argon2 cost (``vault.COST``): one setting for both, as
+    both guard the same password."""
+    cost = vault.COST
+    return password_child.hash_password(password, cost.time_cost, cost.memory_kib, cost.parallelism)
+
+
 @dataclass(frozen=True)
 class StaffView:
     staff_no: str
@@ -96,7 +103,7 @@ def set_up(store: Store, staff_no: str, name: str, password: str) -> FirstAdmin:
             name=name.strip(),
             department=None,
             role=Role.ADMIN.value,
-            password_hash=password_child.hash_password(password),
+            password_hash=_hashed(password),
             active=True,
             created_at=store.clock(),
         )
@@ -221,7 +228,7 @@ def create_staff(ctx: Context, staff_no: str, name: str, role: str, password: st
             name=name.strip(),
             department=(department or "").strip() or None,
             role=role,
-            password_hash=password_child.hash_password(password),
+            password_hash=_hashed(password),
             active=True,
             created_at=ctx.now(),
         )
@@ -272,7 +279,7 @@ def change_password(store: Store, staff_no: str, old_password: str, new_password
     with store.transaction() as session:
         row = session.get(Staff, actor.id)
         assert row is not None
-        row.password_hash = password_child.hash_password(new_password)
+        row.password_hash = _hashed(new_password)
         if not vault.reseal_private(session, row.id, old_password, new_password):
             vault.seal_for_member(session, row.id, new_password, store.keys, store.clock())
         audit.record(session, actor=row.staff_no, action=Action.CHANGE, at=store.clock(), subject=f"staff {row.staff_no} password")
@@ -287,7 +294,7 @@ def reset_password(ctx: Context, staff_no: str, new_password: str) -> StaffView:
         row = session.scalar(_with_staff_no(select(Staff), staff_no))
         if row is None or not row.active:
             raise not_found("员工", "staff member", staff_no)
-        row.password_hash = password_child.hash_password(new_password)
+        row.password_hash = _hashed(new_password)
         vault.seal_for_member(session, row.id, new_password, keys, ctx.now())
         audit.record_for(ctx, session, Action.CHANGE, f"staff {row.staff_no} password reset")
         return _view(session, row, ctx.now())
@@ -300,7 +307,7 @@ def recovered_admin(store: Store, staff_no: str, new_password: str, keys: StoreK
         row = session.scalar(_with_staff_no(select(Staff), staff_no))
         if row is None or not row.active or row.role != Role.ADMIN.value:
             raise Refused(Reason("vault.not_admin", f"“{staff_no}”不是在职的管理员", f"{staff_no!r} is not an active admin"))
-        row.password_hash = password_child.hash_password(new_password)
+        row.password_hash = _hashed(new_password)
         vault.seal_for_member(session, row.id, new_password, keys, store.clock())
         session.execute(delete(LoginThrottle).where(LoginThrottle.key == _staff_key(row.staff_no)))
         audit.record(session, actor=row.staff_no, action=Action.CHANGE, at=store.clock(), subject=f"staff {row.staff_no} recovery")

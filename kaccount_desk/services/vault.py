@@ -43,10 +43,11 @@ from kaccount_desk.store.key_slots import (
 )
 from kaccount_desk.store.models import KeySlot, Staff, StoreKey
 
-# argon2id's cost for the password half of a slot: the same as the password hashes' (argon2-cffi's
-# PasswordHasher defaults, hashed in kaccount_desk/password_child.py; tests/services/test_vault.py
-# checks they agree). Each slot keeps the cost it was sealed with. Not read from argon2 here: the
-# app itself never imports it (its 64 MiB stay in the password child).
+# argon2id's cost for the password half of a slot and for the password hashes (services/staff.py):
+# argon2-cffi's PasswordHasher defaults, computed in kaccount_desk/password_child.py
+# (tests/test_password_child.py checks they agree). Each slot and each hash keeps the cost it was
+# made with. Not read from argon2 here: the app itself never imports it (its 64 MiB stay in the
+# password child).
 DEFAULT_COST = PasswordCost(time_cost=3, memory_kib=65536, parallelism=4)
 COST = DEFAULT_COST  # the test suite lowers it for speed, as each slot records its own cost
 
