@@ -96,8 +96,9 @@ def repeated_reason(first_row: int) -> Reason:
     return Reason("activation.repeated", f"与第{first_row}行是同一号码", f"The same number as row {first_row}")
 
 
-def not_found_reason(number: str) -> Reason:
-    return Reason("activation.not_found", f"没有号码为 {number} 的申请", f"No application has the number {number}")
+NOT_FOUND = Reason("activation.not_found", "没有使用这个号码的申请", "No application has this number")
+AMBIGUOUS = Reason("activation.ambiguous", "这个号码在多个活动中都已交移动公司:请指定活动后再导入",
+                   "This number was handed over in more than one campaign: choose the campaign and import again")
 
 
 def other_state_reason(status_zh: str, status_en: str) -> Reason:
