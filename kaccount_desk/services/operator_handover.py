@@ -18,6 +18,7 @@ import json
 import os
 import zipfile
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -26,7 +27,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kaccount_desk.documents import DocumentError, render_id_sheets
+from kaccount_desk.documents import Cancelled, DocumentError, render_id_sheets
 from kaccount_desk.documents.handover_cover import CoverCount, CoverData, render_handover_cover
 from kaccount_desk.documents.layout import format_yuan
 from kaccount_desk.domain.audit import Action
@@ -48,10 +49,11 @@ from kaccount_desk.services.rosters import EXPORT_HEADERS, carrier_line, carrier
 from kaccount_desk.sheets.roster_writer import write_roster_xlsx
 from kaccount_desk.store.models import Application, Campaign
 
-__all__ = ["COVER", "Handover", "ID_SHEETS", "MANIFEST", "ROSTER", "hand_over", "target_path"]
+__all__ = ["COVER", "Cancelled", "Handover", "ID_SHEETS", "MANIFEST", "Progress", "ROSTER", "hand_over", "target_path"]
 
 COVER, ROSTER, ID_SHEETS, MANIFEST = "01-封面.pdf", "02-办理名单.xlsx", "03-身份证复印件.pdf", "manifest.json"
 FORMAT = "kaccount-desk operator hand-over"
+Progress = Callable[[int, int], bool]
 
 
 @dataclass(frozen=True)
@@ -78,8 +80,12 @@ def target_path(out: Path, campaign_code: str, department: str | None, day: date
     return out.with_name(id_data_name(out.name))
 
 
-def hand_over(ctx: Context, campaign_code: str, out: Path, department: str | None = None) -> Handover:
-    """Write the operator's hand-over of the office's submitted applications and move them to "sent", together."""
+def hand_over(ctx: Context, campaign_code: str, out: Path, department: str | None = None, progress: Progress | None = None) -> Handover:
+    """Write the operator's hand-over of the office's submitted applications and move them to "sent", together.
+
+    ``progress(done, total)`` is asked after each ID sheet (the long part); False stops with
+    :class:`Cancelled`, and, as with any failure, no file is left and no application moves.
+    """
     for needed in (Permission.HAND_OVER, Permission.EXPORT_ROSTER, Permission.VIEW_FULL_ID):
         ctx.require(needed)
     department = scoped_department(ctx, department)
@@ -89,7 +95,7 @@ def hand_over(ctx: Context, campaign_code: str, out: Path, department: str | Non
         raise Refused(Reason("handover.no_folder", f"文件夹“{target.parent}”不存在", f"The folder “{target.parent}” does not exist"))
     try:
         with replacing(target) as temp:
-            result = _in_one_transaction(ctx, campaign_code, department, target, temp)
+            result = _in_one_transaction(ctx, campaign_code, department, target, temp, progress)
     except UnsafeTarget as exc:
         raise Refused(exc.reason) from exc
     except DocumentError as exc:
@@ -101,7 +107,7 @@ def hand_over(ctx: Context, campaign_code: str, out: Path, department: str | Non
     return result
 
 
-def _in_one_transaction(ctx: Context, code: str, department: str | None, target: Path, temp: Path) -> Handover:
+def _in_one_transaction(ctx: Context, code: str, department: str | None, target: Path, temp: Path, progress: Progress | None) -> Handover:
     """Move, write the temporary, record; the caller's ``replacing`` renames it once this has returned (committed)."""
     with ctx.transaction() as session:
         campaign = campaign_row(session, code)
@@ -118,7 +124,7 @@ def _in_one_transaction(ctx: Context, code: str, department: str | None, target:
             raise Refused(_nothing_to_send(code, department, refused), *(_held_back(r) for r in refused))
         session.flush()
         witness = audit.witness(session).printed
-        parts, cover = _write_package(ctx, session, campaign, department, moved, witness, temp)
+        parts, cover = _write_package(ctx, session, campaign, department, moved, witness, temp, progress)
         digest = _sha256(temp)
         subject = f"operator handover {target.name}"
         id_privacy.record(ctx, Action.EXPORT, subject, session=session, campaign=code, count=len(moved), sha256=digest[:16])
@@ -129,7 +135,8 @@ def _in_one_transaction(ctx: Context, code: str, department: str | None, target:
 
 
 def _write_package(ctx: Context, session: Session, campaign: Campaign, department: str | None,
-                   moved: list[tuple[Application, str]], witness: str, temp: Path) -> tuple[dict[str, str], CoverData]:
+                   moved: list[tuple[Application, str]], witness: str, temp: Path, progress: Progress | None,
+                   ) -> tuple[dict[str, str], CoverData]:
     """The four parts into the temporary .zip, each hashed; the cover lists the two it precedes, the manifest all three."""
     pricing = Pricing(campaign)
     office = organisation.name_in(session)
@@ -139,7 +146,7 @@ def _write_package(ctx: Context, session: Session, campaign: Campaign, departmen
     write_roster_xlsx(roster, EXPORT_HEADERS, lines, title=carrier_title(campaign))
     sheets = io.BytesIO()
     purpose = f"仅供{campaign.carrier_branch}办理大客户业务使用"
-    render_id_sheets(id_copy_data(ctx.store.keys, moved), purpose, day, sheets, None, office)
+    render_id_sheets(id_copy_data(ctx.store.keys, moved), purpose, day, sheets, progress, office)
     parts = {ROSTER: roster.getvalue(), ID_SHEETS: sheets.getvalue()}
     sums = {name: hashlib.sha256(data).hexdigest() for name, data in parts.items()}
     cover_data = _cover(ctx, campaign, department, moved, pricing, office, witness, sums)

@@ -117,3 +117,21 @@ def test_only_who_may_hand_over_and_see_full_ids_may(admin: Context, campaign: s
     with pytest.raises(Forbidden):
         operator_handover.hand_over(collector, campaign, folder)
     assert list(folder.iterdir()) == [] and set(statuses(admin).values()) == {Status.SUBMITTED.value}
+
+
+def test_stopped_half_way_through_the_id_sheets_nothing_moves_and_no_file_stays(admin: Context, campaign: str, folder: Path) -> None:
+    ready = [application(admin, campaign, n) for n in range(3)]
+    seen: list[tuple[int, int]] = []
+
+    def stop_after_two(done: int, total: int) -> bool:
+        seen.append((done, total))
+        # Mid-write: the temporary is beside the target, the moves are made in the open transaction.
+        assert [p.name.startswith(PREFIX) for p in folder.iterdir()] == [True]
+        return done < 2
+
+    with pytest.raises(operator_handover.Cancelled):
+        operator_handover.hand_over(admin, campaign, folder, progress=stop_after_two)
+    assert seen == [(1, 3), (2, 3)]
+    assert list(folder.iterdir()) == [] and {statuses(admin)[i] for i in ready} == {"submitted"}
+    with admin.store.read() as s:
+        assert s.scalar(select(ApplicationEvent.id).where(ApplicationEvent.to_status == "sent")) is None

@@ -19,9 +19,10 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.operator_handover import Handover
 from kaccount_desk.ui.file_names import ask_save_path
 from kaccount_desk.ui.messages import current_lang
-from kaccount_desk.ui.operations import run_change, run_query
+from kaccount_desk.ui.operations import announce, run_query
 from kaccount_desk.ui.palette import COLOURS
 from kaccount_desk.ui.qt import Qt, QtGui, QtWidgets, Signal, Slot
+from kaccount_desk.ui.workers import Operation, ProgressCallback, run_with_progress
 
 
 class OperatorHandoverDialog(QtWidgets.QDialog):
@@ -34,6 +35,7 @@ class OperatorHandoverDialog(QtWidgets.QDialog):
         self.ctx = ctx
         self.campaign_code = campaign_code
         self.result_shown: Handover | None = None
+        self.operation: Operation | None = None
         self.setWindowTitle(self.tr("Hand over to the operator"))
         self.warning = QtWidgets.QLabel(self.tr(
             "The hand-over file holds full ID numbers and ID-card copies: its name says so. Keep it on this PC or a USB stick "
@@ -110,8 +112,11 @@ class OperatorHandoverDialog(QtWidgets.QDialog):
         target, code, department = Path(text), self.campaign_code, self.department.currentData()
         self.start_button.setEnabled(False)
         self.summary.setText(self.tr("Writing the hand-over…"))
-        run_change(self, lambda: operator_handover.hand_over(self.ctx, code, target, department), APPLICATIONS_MOVED,
-                   self._done, self._failed)
+
+        def work(progress: ProgressCallback) -> Handover:
+            return operator_handover.hand_over(self.ctx, code, target, department, progress)
+
+        self.operation = run_with_progress(self, self.tr("Hand over to the operator"), work, self._done, self._failed)
 
     def _done(self, done: Handover) -> None:
         self.start_button.setEnabled(True)
@@ -127,6 +132,7 @@ class OperatorHandoverDialog(QtWidgets.QDialog):
             lines.append(self.tr("%n more application(s) are not yet submitted by the office and were not included.", "", done.waiting))
         self.summary.setText("\n".join(lines))
         self._show_refused(done)
+        announce(APPLICATIONS_MOVED, self)  # the list and the progress behind the dialog read again
         self.handed_over.emit(done)
 
     def _show_refused(self, done: Handover) -> None:
@@ -142,11 +148,11 @@ class OperatorHandoverDialog(QtWidgets.QDialog):
                 self.table.setItem(row, column, item)
         self.table.resizeColumnToContents(0)
 
-    def _failed(self, _exc: BaseException) -> bool:
-        """The refusal itself is shown in a message box (the default); the dialog says nothing moved."""
+    def _failed(self, exc: BaseException) -> bool:
+        """A refusal is shown in a message box (the default), a cancel only here; either way nothing moved."""
         self.start_button.setEnabled(True)
         self.summary.setText(self.tr("Nothing was handed over: no file was written and no application changed."))
-        return False
+        return isinstance(exc, operator_handover.Cancelled)
 
     def rows(self) -> list[tuple[str, str, str]]:
         """(no., name, reason) as shown, for whoever reads the dialog back (the tests)."""
