@@ -11,7 +11,8 @@ from kaccount_desk.domain.operator_handover import activation_date, handover_fil
 
 def test_the_file_name_says_what_it_holds_for_whom_and_when() -> None:
     assert handover_file_name("BT2012-KA", None, date(2012, 2, 27)) == "移交运营商-含身份证信息-BT2012-KA-2012-02-27.zip"
-    assert handover_file_name("BT2012-KA", "财务/审计 部", date(2012, 2, 27)) == "移交运营商-含身份证信息-BT2012-KA-财务_审计_部-2012-02-27.zip"
+    named = handover_file_name("BT2012-KA", "财务/审计 部", date(2012, 2, 27))
+    assert named == "移交运营商-含身份证信息-BT2012-KA-财务_审计_部-2012-02-27.zip"
     assert id_data_name("给移动.zip") == "移交运营商-含身份证信息-给移动.zip"
     assert id_data_name("含身份证信息.zip") == "含身份证信息.zip"
 
