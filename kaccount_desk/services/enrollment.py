@@ -376,32 +376,47 @@ def check_visible(ctx: Context, session: Session, row: Application) -> None:
 
 def move_application(ctx: Context, application_id: int, target: str, reason: str = "") -> ApplicationView:
     """Move along the workflow; who and when are recorded, and forward moves need a complete application."""
-    try:
-        to = Status(target)
-    except ValueError:
-        raise Refused(Reason("workflow.unknown", f"未知的状态“{target}”", f"Unknown status {target!r}")) from None
+    to = target_status(target)
     with ctx.transaction() as session:
         row = application_row(session, application_id)
         check_visible(ctx, session, row)
-        current = Status(row.status)
-        if (current, to) in TRANSITIONS:
-            ctx.require(TRANSITIONS[(current, to)])
-        problems = check_transition(current, to, completeness(row), reason)
-        if (current, to) in TRANSITIONS and to in (Status.COLLECTED, Status.SUBMITTED, Status.SENT):
-            # Everything that stops it, at once: what the draft was kept with, what is missing, what needs confirming.
-            kept_with, unconfirmed = _recheck(ctx, session, row)
-            problems = kept_with + problems + unconfirmed
-        if problems:
-            raise Refused(*problems)
-        now = ctx.now()
-        row.status = to.value
-        row.updated_at = now
-        if to is Status.REJECTED:
-            row.reject_reason = reason.strip()
-        session.add(ApplicationEvent(application_id=row.id, from_status=current.value, to_status=to.value, staff_id=ctx.actor.id,
-                                     at=now, note=reason.strip()))
+        move_row(ctx, session, row, to, reason)
         session.flush()
         return view(ctx, session, row, "move")
+
+
+def target_status(target: str) -> Status:
+    """``target`` as a status, or refused in words (a command line or a roster may name anything)."""
+    try:
+        return Status(target)
+    except ValueError:
+        raise Refused(Reason("workflow.unknown", f"未知的状态“{target}”", f"Unknown status {target!r}")) from None
+
+
+def move_row(ctx: Context, session: Session, row: Application, to: Status, reason: str = "", note: str | None = None) -> None:
+    """Check and make one move inside the caller's transaction, or raise :class:`Refused` having changed nothing.
+
+    A batch that must move all its applications together (the hand-over to the operator, an
+    activation list) calls this for each in one transaction; ``note`` is the history's note when
+    it is not the clerk's ``reason`` (the hand-over's file, the operator's activation date).
+    """
+    current = Status(row.status)
+    if (current, to) in TRANSITIONS:
+        ctx.require(TRANSITIONS[(current, to)])
+    problems = check_transition(current, to, completeness(row), reason)
+    if (current, to) in TRANSITIONS and to in (Status.COLLECTED, Status.SUBMITTED, Status.SENT):
+        # Everything that stops it, at once: what the draft was kept with, what is missing, what needs confirming.
+        kept_with, unconfirmed = _recheck(ctx, session, row)
+        problems = kept_with + problems + unconfirmed
+    if problems:
+        raise Refused(*problems)
+    now = ctx.now()
+    row.status = to.value
+    row.updated_at = now
+    if to is Status.REJECTED:
+        row.reject_reason = reason.strip()
+    session.add(ApplicationEvent(application_id=row.id, from_status=current.value, to_status=to.value, staff_id=ctx.actor.id,
+                                 at=now, note=reason.strip() if note is None else note))
 
 
 def confirm_warning(ctx: Context, application_id: int, code: str) -> ApplicationView:

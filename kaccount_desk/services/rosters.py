@@ -20,19 +20,19 @@ from kaccount_desk.confined import Budget, ChildFailed, Failure, run_confined
 from kaccount_desk.domain.id_documents import IdDocumentType
 from kaccount_desk.domain.reasons import Lang, Reason
 from kaccount_desk.domain.roles import Permission
-from kaccount_desk.domain.tariff import monthly_fee, plan_addons
 from kaccount_desk.domain.workflow import LIVE_STATUSES, Status, status_label
 from kaccount_desk.safe_files import UnsafeTarget
 from kaccount_desk.services import id_privacy
 from kaccount_desk.services.campaigns import campaign_row
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Refused
+from kaccount_desk.services.print_data import Pricing
 from kaccount_desk.services.roster_rows import ROW_RESULT_LABELS, Cancelled, ImportReport, Progress, RowResult, import_rows
 from kaccount_desk.sheets.roster_reader import COLUMN_LABELS, Column, RosterFileError, RosterSheet, read_roster
 from kaccount_desk.sheets.roster_writer import write_roster
 from kaccount_desk.sheets.sheet_limits import LIMITS, Limits, too_demanding_reason, too_slow_reason
 from kaccount_desk.store.constraints import violated_unique_index
-from kaccount_desk.store.models import Application, Department
+from kaccount_desk.store.models import Application, Campaign, Department
 
 EXPORT_STATUSES = (Status.SUBMITTED, Status.SENT, Status.ACTIVATED)
 __all__ = ["ROW_RESULT_LABELS", "Cancelled", "ImportReport", "RowResult", "export_roster", "import_roster", "read_sheet", "save_refused"]
@@ -124,6 +124,19 @@ BUSY_IMPORT = Reason(
 )
 
 
+def carrier_line(n: int, app: Application, department: str, pricing: Pricing, full: bool) -> tuple[object, ...]:
+    """One row of the carrier's roster, in ``EXPORT_HEADERS``' columns (the export and the hand-over to the operator share it)."""
+    kind = IdDocumentType(app.id_type).zh if app.id_type in IdDocumentType._value2member_map_ else app.id_type
+    return (n, department, app.name, kind, id_privacy.shown(app.id_number, full), app.msisdn or "",
+            "新号" if app.number_source == "pool" else "老号", pricing.plan_name(app),
+            "、".join(a.name for a in pricing.addons(app)), f"{pricing.monthly_fee(app):.2f}", status_label(app.status))
+
+
+def carrier_title(campaign: Campaign) -> str:
+    """The title row above the carrier's roster."""
+    return f"{campaign.title} 办理名单({campaign.carrier_branch})"
+
+
 EXPORT_HEADERS = ("序号", "部门", "姓名", "证件类型", "证件号码", "手机号码", "号码类型", "资费方式", "附加包", "月费(元)", "状态")
 
 
@@ -145,9 +158,7 @@ def export_roster(ctx: Context, campaign_code: str, out: Path, all_live: bool = 
     chosen_rows = Application.id.in_(list(application_ids or ())) if picked else Application.status.in_(statuses)
     with ctx.store.read() as session:
         campaign = campaign_row(session, campaign_code)
-        items = {r.id: r for r in campaign.rated_items}
-        by_code = {r.code: r for r in campaign.rated_items if r.kind == "addon"}
-        fees = {code: r.monthly_fee for code, r in by_code.items()}
+        pricing = Pricing(campaign)
         rows = session.execute(
             select(Application, Department.name)
             .join(Department, Department.id == Application.department_id)
@@ -155,20 +166,8 @@ def export_roster(ctx: Context, campaign_code: str, out: Path, all_live: bool = 
             .where(Application.campaign_id == campaign.id, chosen_rows)
             .order_by(Department.position, Application.id)
         )
-        lines = []
-        for n, (app, dept) in enumerate(rows, start=1):
-            plan = items.get(app.plan_id) if app.plan_id else None
-            included = plan.included_addons if plan else ()
-            chosen = [items[a.rated_item_id].code for a in app.addons]
-            addons = [by_code[c] for c in plan_addons(included, chosen) if c in by_code]
-            fee = monthly_fee(plan.monthly_fee if plan else None, included, chosen, fees)
-            kind = IdDocumentType(app.id_type).zh if app.id_type in IdDocumentType._value2member_map_ else app.id_type
-            lines.append(
-                (n, dept, app.name, kind, id_privacy.shown(app.id_number, full), app.msisdn or "",
-                 "新号" if app.number_source == "pool" else "老号",
-                 plan.name if plan else "", "、".join(a.name for a in addons), f"{fee:.2f}", status_label(app.status))
-            )
-        title = f"{campaign.title} 办理名单({campaign.carrier_branch})"
+        lines = [carrier_line(n, app, dept, pricing, full) for n, (app, dept) in enumerate(rows, start=1)]
+        title = carrier_title(campaign)
     if not lines:
         raise Refused(Reason("export.empty", "没有可导出的申请(只导出办公室已提交及之后的申请)",
                              "No applications to export (only those submitted by the office or later)"))

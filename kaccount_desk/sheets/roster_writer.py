@@ -15,6 +15,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from itertools import chain, islice
 from pathlib import Path
+from typing import BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -62,6 +63,11 @@ def write_roster(
         _write_atomically(path, lambda target: _write_csv(target, headers, rows))
     else:
         raise ValueError(f"roster export must be .xlsx or .csv, not {path.suffix!r}")
+
+
+def write_roster_xlsx(stream: BinaryIO, headers: Sequence[str], rows: Iterable[Sequence[object]], title: str | None = None) -> None:
+    """The same .xlsx into a stream: a part of a package (the hand-over to the operator), never a file of its own on disk."""
+    _write_xlsx(stream, headers, rows, title, "名单")
 
 
 def _write_atomically(path: Path, write: Callable[[Path], None]) -> None:
@@ -120,7 +126,7 @@ def _padded(flags: list[bool], length: int) -> list[bool]:
 
 
 def _write_xlsx(
-    target: Path,
+    target: Path | BinaryIO,
     headers: Sequence[str],
     rows: Iterable[Sequence[object]],
     title: str | None,

@@ -1,6 +1,99 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActivationsDialog</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="37" />
+        <source>Import the operator's activation list</source>
+        <translation>导入运营商开通清单</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="39" />
+        <source>The operator's list of activated numbers (.xlsx or .csv)</source>
+        <translation>运营商返回的已开通号码清单(.xlsx 或 .csv)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="40" />
+        <source>Choose &amp;file…</source>
+        <translation>选择文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="42" />
+        <source>D&amp;ry run (check only)</source>
+        <translation>试导入(只检查,不写入)(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="44" />
+        <source>&amp;Check / import</source>
+        <translation>检查 / 导入(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="48" />
+        <source>Numbers the operator opened move from “Sent to carrier” to “Activated”; importing the same list again changes nothing.</source>
+        <translation>运营商已开通的号码由“已交移动公司”改为“已开通”;同一份清单再次导入不会改变任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="51" />
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="51" />
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="51" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="51" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="76" />
+        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="84" />
+        <source>Choose the operator's file first.</source>
+        <translation>请先选择运营商的清单文件。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="88" />
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="88" />
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="98" />
+        <source>activated %1, already activated %2, not found %3, in another state %4, unreadable %5</source>
+        <translation>登记开通 %1,此前已开通 %2,未找到 %3,状态不符 %4,无法读取 %5</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="101" />
+        <source>Dry run, nothing was written:</source>
+        <translation>试导入,未写入任何数据:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="101" />
+        <source>Imported:</source>
+        <translation>已导入:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="123" />
+        <source>The list was not imported: no application changed.</source>
+        <translation>清单没有导入:没有任何申请被改动。</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="129" />
@@ -277,91 +370,101 @@
 <context>
     <name>ApplicationsPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="59" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="63" />
         <source>Name, number or last digits of the ID</source>
         <translation>姓名、号码或证件号码末几位</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="160" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="164" />
         <source>Select all of this department</source>
         <translation>选中本部门全部</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="96" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="100" />
         <source>No campaign yet. An administrator loads one on the Admin page.</source>
         <translation>尚无办理活动。请管理员在“管理”页载入活动。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="161" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="165" />
         <source>Move selected to</source>
         <translation>选中的申请改为</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="169" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="173" />
         <source>Print their application forms</source>
         <translation>打印选中人员的申请表</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="171" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="175" />
         <source>Print their ID-copy sheets</source>
         <translation>打印选中人员的身份证复印件</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="174" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="178" />
         <source>Export selected…</source>
         <translation>导出选中的申请…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="178" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="183" />
+        <source>Hand over to the operator (file with ID data)…</source>
+        <translation>移交运营商(含身份证信息的文件)…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="185" />
+        <source>Import the operator's activation list…</source>
+        <translation>导入运营商开通清单…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="188" />
         <source>Batch</source>
         <translation>批量办理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="190" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="200" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="224" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="234" />
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="225" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="235" />
         <source>All plans</source>
         <translation>全部资费</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="281" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="291" />
         <source>%n application(s)</source>
         <translation>
             <numerusform>共 %n 份申请</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="282" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="292" />
         <source>%n selected</source>
         <translation>
             <numerusform>已选 %n 份</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="328" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="338" />
         <source>Rejected</source>
         <translation>被退回</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="328" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="338" />
         <source>Operator's reason for rejecting</source>
         <translation>移动公司退回的原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="332" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="342" />
         <source>Move applications</source>
         <translation>批量办理申请</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="333" />
+        <location filename="../../kaccount_desk/ui/enrollment/applications_page.py" line="343" />
         <source>Move %n selected application(s) to “%1”?</source>
         <translation>
             <numerusform>把选中的 %n 份申请改为“%1”?</numerusform>
@@ -888,7 +991,7 @@ or choose an image</source>
         <translation>示例活动未能载入</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="177" />
+        <location filename="../../kaccount_desk/ui/login.py" line="181" />
         <source>Finish</source>
         <translation>完成</translation>
     </message>
@@ -1334,22 +1437,22 @@ or choose an image</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="218" />
+        <location filename="../../kaccount_desk/ui/login.py" line="225" />
         <source>KAccount Desk — log in</source>
         <translation>大客户业务受理 — 登录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="223" />
+        <location filename="../../kaccount_desk/ui/login.py" line="230" />
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="224" />
+        <location filename="../../kaccount_desk/ui/login.py" line="231" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/login.py" line="230" />
+        <location filename="../../kaccount_desk/ui/login.py" line="237" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
@@ -1478,6 +1581,116 @@ or choose an image</source>
         <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="263" />
         <source>The new ticket's form holds typing that has not been saved. Open the ticket now?</source>
         <translation>新工单表单中有尚未保存的内容。现在开单吗?</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorHandoverDialog</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/operator_handover_dialog.py" line="39" />
+        <location filename="../../kaccount_desk/ui/enrollment/operator_handover_dialog.py" line="119" />
+        <source>Hand over to the operator</source>
+        <translation>移交运营商</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/operator_handover_dialog.py" line="41" />
+        <source>The hand-over file holds full ID numbers and ID-card copies: its name says so. Keep it on this PC or a USB stick you carry, and hand it to the operator's counter in person. The applications handed over move to “Sent to carrier” when the file is written, and only then.</source>
+        <translation>移交文件含完整身份证号码和身份证复印件,文件名中已注明。请只存放在本机或随身携带的U盘中,并当面交给运营商营业厅。文件写好的同时,移交的申请才改为“已交移动公司”。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/operator_handover_dialog.py" line="47" />
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/operator_handover_dialog.py" line="50" />
+        <source>Where the file goes (a folder or a .zip name)</source>
+        <translation>文件保存位置(文件夹或 .zip 文件名)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/operator_handover_dialog.py" line="51" />
+        <source>Choose &amp;where…</source>
+        <translation>选择位置(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/operator_handover_dialog.py" line="53" />
+        <source>&amp;Hand over</source>
+        <translation>移交(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/operator_handover_dialog.py" line="60" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/operator_handover_dialog.py" line="60" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/operator_handover_dialog.py" line="60" />
+        <source>Why it stayed behind</source>
+        <translation>未移交原因</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/operator_handover_dialog.py" line="67" />
+        <source>&amp;Department:</source>
+        <translation>部门(&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/operator_handover_dialog.py" line="71" />
+        <source>Save to:</source>
+        <translation>保存到:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/operator_handover_dialog.py" line="100" />
+        <source>Save the operator's hand-over (contains ID numbers and ID-card copies)</source>
+        <translation>保存移交运营商文件(含身份证号码和身份证复印件)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/operator_handover_dialog.py" line="101" />
+        <source>Hand-over with ID data (*.zip)</source>
+        <translation>含身份证信息的移交文件 (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/operator_handover_dialog.py" line="110" />
+        <source>Choose where the file goes first.</source>
+        <translation>请先选择文件保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/operator_handover_dialog.py" line="114" />
+        <source>Writing the hand-over…</source>
+        <translation>正在写入移交文件…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kaccount_desk/ui/enrollment/operator_handover_dialog.py" line="125" />
+        <source>%n application(s) handed over, now “Sent to carrier”. The file:</source>
+        <translation>
+            <numerusform>已移交 %n 份申请,状态已改为“已交移动公司”。文件:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/operator_handover_dialog.py" line="127" />
+        <source>Checksum (SHA-256): %1</source>
+        <translation>校验值(SHA-256):%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kaccount_desk/ui/enrollment/operator_handover_dialog.py" line="130" />
+        <source>%n submitted application(s) stayed behind; the reasons are below.</source>
+        <translation>
+            <numerusform>%n 份已审申请未移交,原因见下表。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kaccount_desk/ui/enrollment/operator_handover_dialog.py" line="132" />
+        <source>%n more application(s) are not yet submitted by the office and were not included.</source>
+        <translation>
+            <numerusform>另有 %n 份申请办公室尚未审核提交,不在本次移交中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/enrollment/operator_handover_dialog.py" line="154" />
+        <source>Nothing was handed over: no file was written and no application changed.</source>
+        <translation>没有移交:没有写入文件,也没有改动任何申请。</translation>
     </message>
 </context>
 <context>

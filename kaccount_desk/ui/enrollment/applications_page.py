@@ -7,6 +7,7 @@ right; double-click or Enter on a row opens that application in the form.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from kaccount_desk.domain.campaign import CampaignSpec
 from kaccount_desk.domain.roles import Permission, fixed_department
@@ -15,9 +16,11 @@ from kaccount_desk.services import batches, campaigns
 from kaccount_desk.services.application_list import ApplicationQuery
 from kaccount_desk.services.changes import APPLICATIONS_MOVED, Changes
 from kaccount_desk.services.context import Context
+from kaccount_desk.ui.enrollment.activations_dialog import ActivationsDialog
 from kaccount_desk.ui.enrollment.applications_model import APPLICATION_ID_ROLE, ApplicationsModel
 from kaccount_desk.ui.enrollment.batch_dialog import BatchResultDialog
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
+from kaccount_desk.ui.enrollment.operator_handover_dialog import OperatorHandoverDialog
 from kaccount_desk.ui.enrollment.progress_panel import ProgressPanel
 from kaccount_desk.ui.enrollment.roster_dialogs import export_roster
 from kaccount_desk.ui.fit import FormArea, narrow_combo
@@ -26,6 +29,7 @@ from kaccount_desk.ui.operations import change_hub, run_change, run_query
 from kaccount_desk.ui.qt import QtCore, QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.workers import Operation
 
+D = TypeVar("D", bound=QtWidgets.QDialog)
 SEARCH_DELAY_MS = 200
 COLUMN_WIDTHS = (110, 70, 150, 100, 60, 130, 48, 80, 120)
 # What a clerk checks at a glance comes first, so it shows without scrolling sideways in the narrow list:
@@ -174,6 +178,12 @@ class ApplicationsPage(QtWidgets.QWidget):
         self.export_action = self.batch_menu.addAction(self.tr("Export selected…"), self.export_selected)
         self.export_action.setVisible(self.ctx.actor.may(Permission.EXPORT_ROSTER))
         self.selection_actions = [*self.move_actions.values(), self.print_forms_action, self.print_sheets_action, self.export_action]
+        # The whole campaign's steps with the operator, not the selection's: the file out, the list of activated numbers back.
+        self.batch_menu.addSeparator()
+        self.handover_action = self.batch_menu.addAction(self.tr("Hand over to the operator (file with ID data)…"), self.open_handover)
+        self.handover_action.setVisible(self.ctx.actor.may(Permission.HAND_OVER) and self.ctx.actor.may(Permission.VIEW_FULL_ID))
+        self.activations_action = self.batch_menu.addAction(self.tr("Import the operator's activation list…"), self.open_activations)
+        self.activations_action.setVisible(self.ctx.actor.may(Permission.RECORD_CARRIER_RESULT))
         self.batch_button = QtWidgets.QToolButton()
         self.batch_button.setText(self.tr("Batch"))
         self.batch_button.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -352,6 +362,20 @@ class ApplicationsPage(QtWidgets.QWidget):
     def _export(self, ids: list[int]) -> None:
         if ids and self.campaign_code:
             self.export_operation = export_roster(self, self.ctx, self.campaign_code, application_ids=ids)
+
+    @Slot()
+    def open_handover(self) -> OperatorHandoverDialog | None:
+        return self._open_dialog(OperatorHandoverDialog(self.ctx, self.campaign_code, self)) if self.campaign_code else None
+
+    @Slot()
+    def open_activations(self) -> ActivationsDialog | None:
+        return self._open_dialog(ActivationsDialog(self.ctx, self.campaign_code, self)) if self.campaign_code else None
+
+    def _open_dialog(self, dialog: D) -> D:
+        """Not modal, like the batch result: the list behind it follows what the dialog changes."""
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def _print_selected(self, kind: str) -> None:
         self._with_selected(lambda ids: self.print_requested.emit(kind, ids) if ids else None)
