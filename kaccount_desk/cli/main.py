@@ -19,6 +19,7 @@ from kaccount_desk.cli import (
     demo_commands,
     enrollment_commands,
     key_commands,
+    outage_commands,
     print_commands,
     retention_commands,
     staff_commands,
@@ -34,6 +35,7 @@ REGISTRARS: list[Registrar] = [
     enrollment_commands.register, application_commands.register, staff_commands.register, ticket_commands.register,
     print_commands.register, vault_commands.register, retention_commands.register, demo_commands.register,
     key_commands.register,
+    outage_commands.register,
 ]
 
 
