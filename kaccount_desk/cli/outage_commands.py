@@ -15,17 +15,10 @@ from typing import TYPE_CHECKING, Any
 from kaccount_desk.cli.output import OK, count, json_flag, print_json, row_number, say, when, words
 from kaccount_desk.cli.session import logged_in
 from kaccount_desk.cli.ticket_commands import _iso
+from kaccount_desk.domain.outages import NOTICE_LABELS
 
 if TYPE_CHECKING:
     from kaccount_desk.services.outages import OutageView
-
-NOTICE_WORDS = {
-    "ready": ("可发通知", "notice may go out"),
-    "needs_approval": ("待批准", "awaiting approval"),
-    "too_late": ("已不足 72 小时", "too late to announce"),
-    "announced": ("已通知", "announced"),
-}
-
 
 def register(sub: Any) -> None:
     p = sub.add_parser("outage", help="planned work that interrupts service: register, approve, print the customers' notice")
@@ -63,9 +56,9 @@ def _document(view: OutageView, args: argparse.Namespace) -> dict[str, object]:
 
 
 def _line(view: OutageView, args: argparse.Namespace) -> str:
-    zh, en = NOTICE_WORDS.get(view.notice, (view.notice, view.notice))
+    state = NOTICE_LABELS.text(view.notice, args.lang)
     marks = words(args, "涉及重要客户", "key accounts") if view.key_accounts else ""
-    return f"{view.id}\t{when(view.start)}\t{view.hours}h\t{view.area}\t{view.what}\t{words(args, zh, en)}\t{marks}".rstrip()
+    return f"{view.id}\t{when(view.start)}\t{view.hours}h\t{view.area}\t{view.what}\t{state}\t{marks}".rstrip()
 
 
 def _companies(view: OutageView, args: argparse.Namespace) -> None:

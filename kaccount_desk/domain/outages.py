@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from kaccount_desk.domain.labels import Labels
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.text import to_half_width
 
@@ -34,6 +35,14 @@ class NoticeState(StrEnum):
     NEEDS_APPROVAL = "needs_approval"
     TOO_LATE = "too_late"
     ANNOUNCED = "announced"
+
+
+NOTICE_LABELS = Labels({
+    NoticeState.READY: ("可发通知", "Notice may go out"),
+    NoticeState.NEEDS_APPROVAL: ("待批准", "Awaiting approval"),
+    NoticeState.TOO_LATE: ("已不足 72 小时", "Too late to announce"),
+    NoticeState.ANNOUNCED: ("已通知", "Announced"),
+})
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,12 @@ def _printing(ctx: Context) -> Page:
     return PrintPage(ctx)
 
 
+def _outages(ctx: Context) -> Page:
+    from kaccount_desk.ui.outages.outages_page import OutagesPage
+
+    return OutagesPage(ctx)
+
+
 def _admin(ctx: Context) -> Page:
     from kaccount_desk.ui.admin.admin_page import AdminPage
 
@@ -58,6 +64,8 @@ PAGES: tuple[PageSpec, ...] = (
              (Permission.TAKE_APPLICATIONS, Permission.EXPORT_ROSTER)),
     PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Admin")), "AdminPage", _admin,
              (Permission.MANAGE_STAFF, Permission.MANAGE_CAMPAIGNS)),
+    # Last, so Ctrl+1…4 keep their pages.
+    PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Planned work")), "OutagesPage", _outages, (Permission.PLAN_OUTAGES,)),
 )
 
 
