@@ -28,7 +28,7 @@ EXPECTED = {
            "generate": "生成", "leave": "标记为离岗"},
     "en": {"login": "KAccount Desk — log in", "first": "KAccount Desk — first start", "file": "&File", "page": "Enrollment",
            "import": "Import roster", "editor": "Edit campaign", "admin": "Staff", "filter": "All departments",
-           "pages": ["Enrollment", "Tickets", "Print", "Admin", "Planned work"], "tickets": "All categories", "new_ticket": "New ticket…",
+           "pages": ["Enrollment", "Tickets", "Print", "Admin", "Outages"], "tickets": "All categories", "new_ticket": "New ticket…",
            "generate": "Generate", "leave": "Mark as left"},
 }
 

@@ -41,13 +41,13 @@ class OutagesPage(QtWidgets.QWidget):
         self.views: list[OutageView] = []
         self.chosen: OutageView | None = None
         self.table = QtWidgets.QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Hours"), self.tr("Area"), self.tr("Work"),
-                                              self.tr("Key accounts"), self.tr("Notice")])
+        self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Hours"), self.tr("Area"), self.tr("Key accounts"),
+                                              self.tr("Notice"), self.tr("Work")])
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setStretchLastSection(True)  # the work's words
         self.table.itemSelectionChanged.connect(self._selected)
         self.form = OutageForm(ctx)
         self.form.added.connect(lambda view: self._choose(view.id))
@@ -75,7 +75,7 @@ class OutagesPage(QtWidgets.QWidget):
         self.facts.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.approver = QtWidgets.QLineEdit()
-        self.approver.setPlaceholderText(self.tr("approved by (department or person)"))
+        self.approver.setPlaceholderText(self.tr("who approved"))
         self.approve_button = QtWidgets.QPushButton(self.tr("Record approval"))
         self.approve_button.clicked.connect(self.approve)
         self.notice_state = QtWidgets.QLabel()
@@ -128,8 +128,8 @@ class OutagesPage(QtWidgets.QWidget):
         self.table.blockSignals(True)
         self.table.setRowCount(len(views))
         for row, view in enumerate(views):
-            cells = [_when(view), str(view.hours), view.area, view.what,
-                     self.tr("Yes") if view.key_accounts else "", NOTICE_LABELS.text(view.notice, lang)]
+            cells = [_when(view), str(view.hours), view.area, self.tr("Yes") if view.key_accounts else "",
+                     NOTICE_LABELS.text(view.notice, lang), view.what]
             for column, text in enumerate(cells):
                 item = QtWidgets.QTableWidgetItem(text)
                 item.setToolTip(text)
