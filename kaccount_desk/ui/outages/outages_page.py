@@ -135,7 +135,8 @@ class OutagesPage(QtWidgets.QWidget):
                 item.setToolTip(text)
                 self.table.setItem(row, column, item)
         self.table.blockSignals(False)
-        self.table.resizeColumnsToContents()
+        for column in range(self.table.columnCount() - 1):  # the last, the work's words, takes what is left
+            self.table.resizeColumnToContents(column)
         self._choose(keep)
 
     def _choose(self, outage_id: int | None) -> None:
