@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from kaccount_desk.documents.outage_notice import OutageNoticeData, render_outage_notice
 from kaccount_desk.domain import outages as rules
-from kaccount_desk.domain.operator_time import OPERATOR_TZ
+from kaccount_desk.domain.operator_time import OPERATOR_TZ, local
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.tickets import label as ticket_label
@@ -48,7 +48,8 @@ class AffectedCampaign:
 
 @dataclass(frozen=True)
 class OutageView:
-    """One planned work as the faces show it; ``notice`` and ``notice_refusal`` say whether it may print now."""
+    """One planned work as the faces show it, its times in the hall's clock (UTC+8) like a ticket's;
+    ``notice`` and ``notice_refusal`` say whether it may print now."""
 
     id: int
     what: str
@@ -120,10 +121,10 @@ def _views(ctx: Context, session: Session, rows: Sequence[PlannedOutage]) -> lis
             for outage_id, named, c in links if outage_id == row.id
         )
         views.append(OutageView(
-            id=row.id, what=row.what, area=row.area, start=row.start_at, end=work.end, hours=row.hours,
+            id=row.id, what=row.what, area=row.area, start=local(row.start_at), end=local(work.end), hours=row.hours,
             affected=row.affected, key_accounts=row.key_accounts, needs_approval=work.needs_approval,
-            created_by=staff.get(row.created_by, ""), created_at=row.created_at, approved_by=row.approved_by,
-            approved_at=row.approved_at, announced_at=row.announced_at, notice=rules.notice_state(work, now).value,
+            created_by=staff.get(row.created_by, ""), created_at=local(row.created_at), approved_by=row.approved_by,
+            approved_at=local(row.approved_at), announced_at=local(row.announced_at), notice=rules.notice_state(work, now).value,
             notice_refusal=refusal[0] if refusal else None, may_approve=may_approve and row.approved_at is None,
             companies=companies,
         ))
@@ -249,5 +250,5 @@ def ticket_outage(ctx: Context, category: str, area: str | None, content: str, r
     for row in rows:
         end = _work(row).end
         if received_at < end and rules.explains_ticket(row.area, category, place, content):
-            return OutageNote(row.id, row.what, row.area, row.start_at, end)
+            return OutageNote(row.id, row.what, row.area, local(row.start_at), local(end))
     return None

@@ -43,6 +43,7 @@ def test_add_list_and_print_a_notice_in_time(db: str, tmp_path: Path) -> None:
     assert printed == {"out": str(out), "pages": 1} and "基站设备升级" in all_text(out)
     listed = ok_json(db, "outage", "list")
     assert [(o["id"], o["notice"]) for o in listed] == [(added["id"], "announced")]
+    assert listed[0]["start"].endswith("+08:00") and listed[0]["announced_at"].endswith("+08:00")  # the hall's clock
     plain = kad("outage", "list", db=db)
     assert plain.returncode == 0 and "交河镇" in plain.stdout and "已通知" in plain.stdout
 
