@@ -20,6 +20,7 @@ from kaccount_desk.cli import (
     enrollment_commands,
     key_commands,
     operator_commands,
+    outage_commands,
     print_commands,
     retention_commands,
     staff_commands,
@@ -34,7 +35,7 @@ Registrar = Callable[[argparse._SubParsersAction], None]
 REGISTRARS: list[Registrar] = [
     enrollment_commands.register, application_commands.register, staff_commands.register, ticket_commands.register,
     print_commands.register, vault_commands.register, retention_commands.register, demo_commands.register,
-    key_commands.register, operator_commands.register,
+    key_commands.register, operator_commands.register, outage_commands.register,
 ]
 
 

@@ -41,6 +41,8 @@ class Permission(StrEnum):
     REASSIGN_TICKETS = "reassign_tickets"
     CONFIGURE_TICKETS = "configure_tickets"
     VIEW_AUDIT = "view_audit"
+    PLAN_OUTAGES = "plan_outages"
+    APPROVE_OUTAGES = "approve_outages"
 
 
 _OFFICE = {
@@ -55,6 +57,7 @@ _OFFICE = {
     Permission.EXPORT_ROSTER,
     Permission.VIEW_FULL_ID,
     Permission.HANDLE_TICKETS,
+    Permission.PLAN_OUTAGES,
 }
 
 GRANTS: dict[Role, frozenset[Permission]] = {
@@ -71,8 +74,11 @@ GRANTS: dict[Role, frozenset[Permission]] = {
     # A collector gathers their own unit's applications first (先交事业部统计) and nothing else.
     Role.COLLECTOR: frozenset({Permission.TAKE_APPLICATIONS, Permission.COLLECT}),
     Role.OFFICE: frozenset(_OFFICE),
-    # The supervisor answers for the service standard, so sets its time limits and departments.
-    Role.SUPERVISOR: frozenset(_OFFICE | {Permission.REASSIGN_TICKETS, Permission.CONFIGURE_TICKETS}),
+    # The supervisor answers for the service standard, so sets its time limits and departments,
+    # and records the competent department's approval of planned work (standard 2.6).
+    Role.SUPERVISOR: frozenset(
+        _OFFICE | {Permission.REASSIGN_TICKETS, Permission.CONFIGURE_TICKETS, Permission.APPROVE_OUTAGES}
+    ),
     Role.ADMIN: frozenset(set(Permission)),
 }
 

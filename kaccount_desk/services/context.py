@@ -173,4 +173,6 @@ PERMISSION_LABELS = Labels({
     Permission.REASSIGN_TICKETS: ("调整工单负责人", "reassign tickets"),
     Permission.CONFIGURE_TICKETS: ("设置工单时限和转派部门", "set ticket time limits and departments"),
     Permission.VIEW_AUDIT: ("查看审计记录", "see the audit log"),
+    Permission.PLAN_OUTAGES: ("登记计划停机", "register planned work"),
+    Permission.APPROVE_OUTAGES: ("登记计划停机的批准", "record approvals of planned work"),
 })

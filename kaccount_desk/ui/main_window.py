@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from kaccount_desk.ui.admin.admin_page import AdminPage
     from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
     from kaccount_desk.ui.enrollment.roster_dialogs import ImportRosterDialog
+    from kaccount_desk.ui.outages.outages_page import OutagesPage
     from kaccount_desk.ui.printing.print_page import PrintPage
     from kaccount_desk.ui.tickets.tickets_page import TicketsPage
 
@@ -172,6 +173,8 @@ class MainWindow(WindowTyping, WindowMenus, QtWidgets.QMainWindow):
             cast("ApplicationsPage", page).set_printing_available(True)
         elif kind == "TicketsPage" and may_print:
             cast("TicketsPage", page).print_requested.connect(self._print_ticket)
+        elif kind == "OutagesPage" and may_print:
+            cast("OutagesPage", page).print_requested.connect(self._print_ticket)
 
     def _intake_form(self) -> DraftSource | None:
         page = self.built("ApplicationsPage")
@@ -227,7 +230,7 @@ class MainWindow(WindowTyping, WindowMenus, QtWidgets.QMainWindow):
 
     @Slot(str, int, str)
     def _print_ticket(self, kind: str, ticket_id: int, number: str) -> None:
-        """A ticket's receipt or record: the Print page shows it and opens the print dialog."""
+        """A ticket's receipt or record, or a planned work's notice: the Print page shows it and opens the print dialog."""
         if (printing := self._show("PrintPage")) is not None:
             cast("PrintPage", printing).take_ticket(kind, ticket_id, number)
 

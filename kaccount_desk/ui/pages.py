@@ -34,6 +34,12 @@ def _printing(ctx: Context) -> Page:
     return PrintPage(ctx)
 
 
+def _outages(ctx: Context) -> Page:
+    from kaccount_desk.ui.outages.outages_page import OutagesPage
+
+    return OutagesPage(ctx)
+
+
 def _admin(ctx: Context) -> Page:
     from kaccount_desk.ui.admin.admin_page import AdminPage
 
@@ -58,6 +64,8 @@ PAGES: tuple[PageSpec, ...] = (
              (Permission.TAKE_APPLICATIONS, Permission.EXPORT_ROSTER)),
     PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Admin")), "AdminPage", _admin,
              (Permission.MANAGE_STAFF, Permission.MANAGE_CAMPAIGNS)),
+    # Last, so Ctrl+1…4 keep their pages; "Outages" because "Planned work" is cut in the 88-pixel navigation.
+    PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Outages")), "OutagesPage", _outages, (Permission.PLAN_OUTAGES,)),
 )
 
 

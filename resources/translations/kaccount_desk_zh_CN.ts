@@ -1460,27 +1460,32 @@ or choose an image</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kaccount_desk/ui/pages.py" line="55" />
+        <location filename="../../kaccount_desk/ui/pages.py" line="61" />
         <source>Enrollment</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/pages.py" line="56" />
+        <location filename="../../kaccount_desk/ui/pages.py" line="62" />
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/pages.py" line="57" />
+        <location filename="../../kaccount_desk/ui/pages.py" line="63" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/pages.py" line="59" />
+        <location filename="../../kaccount_desk/ui/pages.py" line="65" />
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/main_window.py" line="66" />
+        <location filename="../../kaccount_desk/ui/pages.py" line="68" />
+        <source>Outages</source>
+        <translation>计划停机</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/main_window.py" line="67" />
         <source>KAccount Desk — key-account intake</source>
         <translation>大客户业务受理台</translation>
     </message>
@@ -1755,6 +1760,214 @@ or choose an image</source>
     </message>
 </context>
 <context>
+    <name>OutageForm</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outage_form.py" line="36" />
+        <source>Register planned work</source>
+        <translation>登记计划停机</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outage_form.py" line="38" />
+        <source>e.g. base station upgrade</source>
+        <translation>例如:基站设备升级</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outage_form.py" line="40" />
+        <source>e.g. a town or village; a company named after it counts as reached</source>
+        <translation>例如:乡镇或村庄;名称中含此地名的集团客户视为受影响</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outage_form.py" line="46" />
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outage_form.py" line="48" />
+        <source>who is affected, as the notice should say it</source>
+        <translation>受影响的客户,按通知上的写法填写</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outage_form.py" line="51" />
+        <source>Tick a campaign whose key-account customers the work reaches</source>
+        <translation>勾选其大客户会受本次停机影响的办理活动</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outage_form.py" line="52" />
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outage_form.py" line="57" />
+        <source>Work</source>
+        <translation>停机内容</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outage_form.py" line="58" />
+        <source>Area</source>
+        <translation>影响区域</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outage_form.py" line="61" />
+        <source>Expected duration</source>
+        <translation>预计时长</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outage_form.py" line="63" />
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outage_form.py" line="64" />
+        <source>Affected</source>
+        <translation>受影响客户</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outage_form.py" line="65" />
+        <source>Key-account campaigns</source>
+        <translation>涉及的大客户活动</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outage_form.py" line="102" />
+        <source>Registered.</source>
+        <translation>已登记。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outage_form.py" line="104" />
+        <source>It needs an approval recorded before its notice.</source>
+        <translation>发通知前须先登记主管部门的批准。</translation>
+    </message>
+</context>
+<context>
+    <name>OutagesPage</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outages_page.py" line="44" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outages_page.py" line="44" />
+        <source>Hours</source>
+        <translation>时长(小时)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outages_page.py" line="44" />
+        <source>Area</source>
+        <translation>影响区域</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outages_page.py" line="44" />
+        <source>Key accounts</source>
+        <translation>重要客户</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outages_page.py" line="45" />
+        <source>Notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outages_page.py" line="45" />
+        <source>Work</source>
+        <translation>停机内容</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outages_page.py" line="72" />
+        <source>Planned work</source>
+        <translation>计划停机</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outages_page.py" line="78" />
+        <source>who approved</source>
+        <translation>批准部门或批准人</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outages_page.py" line="79" />
+        <source>Record approval</source>
+        <translation>登记批准</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outages_page.py" line="83" />
+        <source>Print notice…</source>
+        <translation>打印停机通知…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outages_page.py" line="84" />
+        <source>The customers' notice, to print or save as PDF</source>
+        <translation>给客户的停机通知,可打印或另存为PDF</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outages_page.py" line="131" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outages_page.py" line="161" />
+        <source>Choose planned work in the list, or register one below.</source>
+        <translation>请在列表中选择计划停机,或在下方登记新的计划停机。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outages_page.py" line="165" />
+        <source>Work: %1</source>
+        <translation>停机内容:%1</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outages_page.py" line="166" />
+        <source>Area: %1</source>
+        <translation>影响区域:%1</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outages_page.py" line="167" />
+        <source>Time: %1 (%2 h)</source>
+        <translation>时间:%1(%2 小时)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outages_page.py" line="168" />
+        <source>Affected: %1</source>
+        <translation>受影响客户:%1</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outages_page.py" line="169" />
+        <source>Registered by %1</source>
+        <translation>登记人:%1</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outages_page.py" line="173" />
+        <source>Key-account companies affected, by campaign:</source>
+        <translation>受影响的集团客户(按办理活动):</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outages_page.py" line="175" />
+        <source> (named)</source>
+        <translation>(指定)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kaccount_desk/ui/outages/outages_page.py" line="176" />
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n 户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outages_page.py" line="178" />
+        <source>No key-account company is affected.</source>
+        <translation>不涉及集团客户。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outages_page.py" line="188" />
+        <source>Approved by %1 (recorded %2)</source>
+        <translation>已报%1批准(登记于 %2)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outages_page.py" line="191" />
+        <source>Needs the competent department's approval before the notice (24 hours or more, or key accounts)</source>
+        <translation>发通知前须报主管部门批准(停机 24 小时及以上,或影响重要客户)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/outages/outages_page.py" line="192" />
+        <source>No approval needed</source>
+        <translation>无需报批</translation>
+    </message>
+</context>
+<context>
     <name>PoolBrowser</name>
     <message>
         <location filename="../../kaccount_desk/ui/enrollment/pool_browser.py" line="36" />
@@ -1838,6 +2051,11 @@ or choose an image</source>
         <location filename="../../kaccount_desk/ui/printing/documents.py" line="28" />
         <source>Ticket record</source>
         <translation>工单记录</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/printing/documents.py" line="30" />
+        <source>Planned work notice</source>
+        <translation>计划停机通知</translation>
     </message>
     <message>
         <location filename="../../kaccount_desk/ui/printing/print_page.py" line="54" />
@@ -2715,42 +2933,47 @@ Your input stays here; trying again every %2 seconds.</source>
 <context>
     <name>TicketDetail</name>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="70" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="76" />
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="72" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="78" />
         <source>Print receipt…</source>
         <translation>打印回执…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="73" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="79" />
         <source>The customer's receipt again, to print or save as PDF</source>
         <translation>再次打印客户的受理回执,或另存为PDF</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="74" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="80" />
         <source>Print ticket…</source>
         <translation>打印工单…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="75" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="81" />
         <source>The whole ticket with its history, to print or save as PDF</source>
         <translation>整张工单及其处理记录,可打印或另存为PDF</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="158" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="165" />
+        <source>Planned work under way: %1, %2 (%3)</source>
+        <translation>计划停机中:%1,%2(%3)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="175" />
         <source>Select a ticket in the queue</source>
         <translation>请在左侧列表中选择工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="161" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="178" />
         <source>Ticket %1 · %2</source>
         <translation>工单 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="188" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="205" />
         <source>Done: %1</source>
         <translation>已完成:%1</translation>
     </message>

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kaccount_desk.services import printing
+from kaccount_desk.services import outages, printing
 from kaccount_desk.services.context import Context
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP
 from kaccount_desk.ui.workers import ProgressCallback
@@ -22,10 +22,12 @@ DOCUMENTS: tuple[tuple[str, str], ...] = tuple((key, str(title)) for key, title 
     ("summary", QT_TRANSLATE_NOOP("PrintPage", "Summary for the operator")),
     ("id-sheets", QT_TRANSLATE_NOOP("PrintPage", "ID-copy sheets")),
 ))
-# Asked for from the Tickets page for one ticket, not chosen in the list: (the service's writer, the title).
+# Asked for from a page for one record (a ticket; planned work), not chosen in the list: (the service's writer, the title).
 TICKET_DOCUMENTS: dict[str, tuple[Callable[[Context, int, Path], printing.Printed], str]] = {
     "receipt": (printing.print_receipt, str(QT_TRANSLATE_NOOP("PrintPage", "Ticket receipt"))),
     "ticket": (printing.print_ticket, str(QT_TRANSLATE_NOOP("PrintPage", "Ticket record"))),
+    # From the Planned work page: the customers' notice of one planned work (refused when too late or unapproved).
+    "outage-notice": (outages.print_notice, str(QT_TRANSLATE_NOOP("PrintPage", "Planned work notice"))),
 }
 SELECTABLE = ("forms", "id-sheets")
 FULL_ID_CHOICE = ("forms", "roster", "summary")

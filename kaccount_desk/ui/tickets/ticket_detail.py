@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kaccount_desk.domain.operator_time import local
 from kaccount_desk.domain.ticket_deadlines import referral_due
 from kaccount_desk.domain.tickets import Action, CallbackResult, label, ticket_number
 from kaccount_desk.services import ticket_waits, tickets
 from kaccount_desk.services.changes import TICKET_CHANGED
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.services.outages import OutageNote
 from kaccount_desk.services.tickets import TicketView
 from kaccount_desk.ui.fit import scrolling
 from kaccount_desk.ui.messages import current_lang, error_text
@@ -62,6 +64,10 @@ class TicketDetail(TicketTyping, TicketActions, QtWidgets.QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.title.setFont(font)
         self.facts = TicketFactsForm()
+        self.outage_line = QtWidgets.QLabel()  # "计划停机中:…", for a fault received during an announced outage
+        self.outage_line.setWordWrap(True)
+        self.outage_line.setStyleSheet(text_style("warning"))
+        self.outage_line.hide()
         self.fields = self.facts.fields
         self.history = QtWidgets.QListWidget()
         self.history.setWordWrap(True)
@@ -86,6 +92,7 @@ class TicketDetail(TicketTyping, TicketActions, QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
+        layout.addWidget(self.outage_line)
         layout.addWidget(self.splitter, 1)
         self.action_box = self._build_actions()
         layout.addWidget(self.action_box)
@@ -103,6 +110,7 @@ class TicketDetail(TicketTyping, TicketActions, QtWidgets.QWidget):
         self._wanted = ticket_id
         if ticket_id is None:
             self.set_view(None)
+            self._show_outage(None)
             return
         if self.view is not None and self.view.id != ticket_id:
             self.action_box.setEnabled(False)
@@ -123,6 +131,7 @@ class TicketDetail(TicketTyping, TicketActions, QtWidgets.QWidget):
             self.refer_department.addItems(loaded.departments)
         self.owners = loaded.owners
         self.set_view(loaded.view)
+        self._show_outage(loaded.outage)
         if loaded.refusal is not None:
             self._say("reason", error_text(loaded.refusal))
 
@@ -147,6 +156,14 @@ class TicketDetail(TicketTyping, TicketActions, QtWidgets.QWidget):
                 self.history.item(self.history.count() - 1).setToolTip(line)
             self.history.scrollToBottom()
             self.refer_due.setDateTime(to_qdatetime(referral_due(self.ctx.now(), view.due_at)))
+
+    def _show_outage(self, note: OutageNote | None) -> None:
+        """Tell the owner the fault may be the planned work announced for its area, not a new fault."""
+        self.outage_line.setVisible(note is not None)
+        if note is not None:
+            span = f"{local(note.start):%m-%d %H:%M}–{local(note.end):%m-%d %H:%M}"
+            self.outage_line.setText(self.tr("Planned work under way: %1, %2 (%3)").replace("%1", note.area)
+                                     .replace("%2", note.what).replace("%3", span))
 
     def _print(self, kind: str) -> None:
         if self.view is not None:

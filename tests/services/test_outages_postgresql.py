@@ -1,0 +1,31 @@
+"""The planned-work register on a real PostgreSQL server: the same tests as on SQLite, imported,
+so both stores answer to the same expectations (row locks, time comparisons, the campaign links)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from support import REPO, Clock
+from test_outages import (  # noqa: F401
+    clerk,
+    company,
+    supervisor,
+    test_a_fault_received_during_an_announced_outage_in_its_area_says_so,
+    test_a_notice_one_minute_late_is_refused_and_nothing_is_recorded,
+    test_key_account_companies_are_found_by_area_or_named,
+    test_long_work_needs_an_approval_recorded_before_its_notice,
+    test_short_work_is_announced_until_exactly_72_hours_before,
+    test_wrong_input_and_wrong_people_are_refused_and_write_nothing,
+)
+
+from kaccount_desk.services.context import Store
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def store(pg_url: str, clock: Clock) -> Iterator[Store]:
+    s = Store(pg_url, resources=REPO / "resources", clock=clock)
+    yield s
+    s.close()
