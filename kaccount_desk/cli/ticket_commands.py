@@ -322,7 +322,8 @@ def cmd_limits(args: argparse.Namespace) -> int:
         for v in found:
             area = f" {label(v.area, args.lang)}" if v.area else ""
             warn = warnings.before(v.category) // HOUR
-            key = "" if v.key_account_hours is None else words(args, f"  大客户{v.key_account_hours}小时", f"  key accounts {v.key_account_hours} h")
+            kh = v.key_account_hours
+            key = "" if kh is None else words(args, f"  大客户{kh}小时", f"  key accounts {kh} h")
             say(f"{label(v.category, args.lang)}{area}: {v.hours} {words(args, '小时', 'h')}{key}"
                 f"  {words(args, f'到期前{warn}小时提醒', f'warned {warn} h before')}")
     return OK
