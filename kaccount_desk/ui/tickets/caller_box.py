@@ -52,6 +52,9 @@ class CallerBox(QtWidgets.QWidget):
         self.repeat.setStyleSheet(text_style("warning"))
         self.earlier = QtWidgets.QListWidget()
         self.earlier.setMaximumHeight(self.earlier.fontMetrics().height() * ROWS_SHOWN + 12)
+        # A long summary ends in "…" rather than a sideways scroll bar (seen at 1366×728); the pointer shows it whole.
+        self.earlier.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.earlier.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.add_button = QtWidgets.QPushButton(self.tr("Add as a contact to the selected ticket"))
         self.add_button.setAutoDefault(False)
         self.add_button.setToolTip(self.tr("What the customer says now (the content box) goes into that ticket's history; "
