@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from kaccount_desk.domain.mobile import check_mobile
 from kaccount_desk.domain.operator_time import local
-from kaccount_desk.domain.repeat_callers import recent_since
+from kaccount_desk.domain.repeat_callers import is_repeat, recent_since
 from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.tickets import TicketStatus
 from kaccount_desk.domain.workflow import LIVE_STATUSES
@@ -112,7 +112,9 @@ def read_caller(session: Session, number: str, now: datetime) -> Caller:
     rows = session.execute(select(both).order_by(both.c.kind, both.c.id.desc()).limit(MOST_ROWS)).all()
     account = next((KeyAccount(_organisation(r.d) or r.a, r.b, r.c) for r in rows if r.kind == "account"), None)
     tickets = tuple(
-        EarlierTicket(r.id, local(r.at), r.a, r.status, r.c, r.d, r.b, local(r.closed_at)) for r in rows if r.kind == "ticket"
+        EarlierTicket(r.id, local(r.at), r.a, r.status, r.c, r.d, r.b, local(r.closed_at))
+        for r in rows
+        if r.kind == "ticket" and is_repeat(r.status, r.closed_at, now)  # the rule; the SQL only narrows by index
     )
     return Caller(number, tickets, account)
 

@@ -1,4 +1,4 @@
-"""The new-ticket form and the panel with a repeat caller and a key-account customer (issue 23 items 4 and 5), driven through their widgets."""
+"""The new-ticket form and the panel with a repeat caller and a key-account customer (issue 23 items 4 and 5)."""
 
 from __future__ import annotations
 
