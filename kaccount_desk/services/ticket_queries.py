@@ -82,6 +82,8 @@ class TicketRow:
     due_at: datetime
     urgency: str
     summary: str
+    # A key-account ticket (绿色通道): first among tickets due at the same time, marked in the queue.
+    key_account: bool = False
 
 
 @dataclass(frozen=True)
@@ -178,7 +180,7 @@ def query_holds(ctx: Context, q: TicketQuery, ticket_id: int) -> bool:
 
 
 _ROW = (Ticket.id, Ticket.received_at, Ticket.category, Ticket.channel, Ticket.window, Ticket.customer_name,
-        Ticket.customer_number, Staff.staff_no, Ticket.status, Ticket.due_at, func.substr(Ticket.content, 1, 60))
+        Ticket.customer_number, Staff.staff_no, Ticket.status, Ticket.due_at, func.substr(Ticket.content, 1, 60), Ticket.key_account)
 
 
 def _rows(session: Session, stmt: Select, now: datetime) -> list[TicketRow]:
@@ -187,7 +189,7 @@ def _rows(session: Session, stmt: Select, now: datetime) -> list[TicketRow]:
         due = r[9]
         out.append(
             TicketRow(r[0], local(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], r[8], local(due),
-                      queue_state(due, now, r[8], r[2], r[1]), r[10])
+                      queue_state(due, now, r[8], r[2], r[1]), r[10], bool(r[11]))
         )
     return out
 

@@ -13,6 +13,7 @@ from kaccount_desk.services.ticket_queries import Queue, TicketQuery, count_tick
 from kaccount_desk.ui import operations
 from kaccount_desk.ui.qt import Qt
 from kaccount_desk.ui.tickets.open_ticket_form import OpenTicketForm
+from kaccount_desk.ui.tickets.tickets_model import CUSTOMER_COLUMN, KEY_ACCOUNT_MARK
 from kaccount_desk.ui.tickets.tickets_page import TicketsPage
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -123,3 +124,20 @@ def test_the_panel_adds_a_contact_to_a_closed_ticket(qtbot, page: TicketsPage, a
     qtbot.waitUntil(operations.idle)
     assert detail.view is not None and detail.view.status == "in_progress" and detail.text.toPlainText() == ""
     assert "Customer contacted again" in detail.history.item(detail.history.count() - 2).text()
+
+
+def test_the_queue_marks_a_key_account_and_puts_it_first_among_equal_due_times(qtbot, page: TicketsPage, admin: Context,
+                                                                               clerk: Context, campaign: str) -> None:
+    enrollment.save_application(admin, application_input(
+        campaign, department="铸造事业部", name="张三", id_number=valid_id("13098119780101123"),
+        number_source="pool", msisdn=MEMBER, plan="group8",
+    ))
+    for number in (NUMBER, MEMBER):  # the clock stands still: both due at the same minute
+        t.open_ticket(clerk, t.TicketInput(category="complaint", channel="phone", window="hotline",
+                                           customer_name="张三", customer_number=number, content="话费多扣"))
+    page.refresh()
+    qtbot.waitUntil(lambda: operations.idle() and page.model.rowCount() == 2)
+    qtbot.waitUntil(lambda: page.model.row_at(1) is not None)
+    first = page.model.index(0, CUSTOMER_COLUMN)
+    assert page.model.data(first) == f"{KEY_ACCOUNT_MARK}张三" and "Key-account" in page.model.data(first, Qt.ItemDataRole.ToolTipRole)
+    assert page.model.data(page.model.index(1, CUSTOMER_COLUMN)) == "张三"
