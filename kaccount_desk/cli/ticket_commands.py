@@ -222,6 +222,8 @@ def _print_ticket(args: argparse.Namespace, v: TicketView) -> None:
     say(f"#{v.id} {label(v.category, lang)} {label(v.status, lang)}  {v.customer_name} {v.customer_number}")
     say(words(args, f"  负责人 {v.owner}({v.owner_name})  时限 {when(v.due_at)}  [{_urgency(args, v.urgency)}]",
               f"  owner {v.owner} ({v.owner_name})  due {when(v.due_at)}  [{_urgency(args, v.urgency)}]"))
+    if v.company:
+        say(words(args, f"  大客户:{v.company} · {v.campaign}", f"  key account: {v.company} · {v.campaign}"))
     say(f"  {v.content}")
     for e in v.history:
         say(f"  {when(e.at)} {e.staff_no} {label(e.action, lang)} {e.details(lang)}".rstrip())
@@ -241,8 +243,6 @@ def cmd_open(args: argparse.Namespace) -> int:
         print_json({**asdict(v), "same_number": same})
         return OK
     _print_ticket(args, v)
-    if v.company:
-        say(words(args, f"  大客户:{v.company} · {v.campaign}", f"  key account: {v.company} · {v.campaign}"))
     if same:
         ids = " ".join(f"#{i}" for i in same)
         say(words(args, f"  此号码还有未办结或7天内办结的工单:{ids}(可用 ticket add-contact 记入原工单)",
