@@ -96,11 +96,16 @@ def register(sub: Any) -> None:
     c.add_argument("--area", choices=["town", "rural"])
     c.add_argument("--content", required=True, metavar="TEXT")
     c.add_argument("--received", type=_iso, metavar="ISO-8601", help="when it was received, e.g. for a letter written down later")
+    c.add_argument("--key-account", action="store_true",
+                   help="a key-account customer the store does not hold (a number of a live application is one anyway)")
     json_flag(c)
-    c.set_defaults(handler=_on_ticket(lambda t, ctx, a: t.open_ticket(ctx, t.TicketInput(
-        category=a.category, channel=a.channel, window=a.window, customer_name=a.customer,
-        customer_number=a.number, content=a.content, area=a.area, received=a.received,
-    ))))
+    c.set_defaults(handler=cmd_open)
+
+    c = tsub.add_parser("add-contact", help="a repeat caller: add this contact to an earlier ticket of the number (a closed one reopens)")
+    c.add_argument("id", type=row_number)
+    c.add_argument("--text", required=True, metavar="TEXT")
+    json_flag(c)
+    c.set_defaults(handler=cmd_add_contact)
 
     c = tsub.add_parser("start", help="start working on a ticket (the owner)")
     c.add_argument("id", type=row_number)
@@ -197,6 +202,8 @@ def register(sub: Any) -> None:
     c.add_argument("--area", choices=["town", "rural"], help="with --set for a fault: which area's limit")
     c.add_argument("--warn", nargs=2, metavar=("CATEGORY", "HOURS"),
                    help="warn the owner this many hours before a ticket of the category is due (supervisor; default 2)")
+    c.add_argument("--key-account", nargs=2, metavar=("CATEGORY", "HOURS"), dest="key_limit",
+                   help="a key account's own limit for the category (with --area for a fault); HOURS 'same' removes it (supervisor)")
     json_flag(c)
     c.set_defaults(handler=cmd_limits)
 
@@ -215,9 +222,39 @@ def _print_ticket(args: argparse.Namespace, v: TicketView) -> None:
     say(f"#{v.id} {label(v.category, lang)} {label(v.status, lang)}  {v.customer_name} {v.customer_number}")
     say(words(args, f"  负责人 {v.owner}({v.owner_name})  时限 {when(v.due_at)}  [{_urgency(args, v.urgency)}]",
               f"  owner {v.owner} ({v.owner_name})  due {when(v.due_at)}  [{_urgency(args, v.urgency)}]"))
+    if v.company:
+        say(words(args, f"  大客户:{v.company} · {v.campaign}", f"  key account: {v.company} · {v.campaign}"))
     say(f"  {v.content}")
     for e in v.history:
         say(f"  {when(e.at)} {e.staff_no} {label(e.action, lang)} {e.details(lang)}".rstrip())
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    """Open the ticket; say which open or recent tickets the number has (``same_number``) and whose key account it is."""
+    from kaccount_desk.services import tickets
+
+    received = tickets.receive(logged_in(args), tickets.TicketInput(
+        category=args.category, channel=args.channel, window=args.window, customer_name=args.customer,
+        customer_number=args.number, content=args.content, area=args.area, key_account=args.key_account, received=args.received,
+    ))
+    same = [e.id for e in received.caller.same_number]
+    v = received.view
+    if args.json:
+        print_json({**asdict(v), "same_number": same})
+        return OK
+    _print_ticket(args, v)
+    if same:
+        ids = " ".join(f"#{i}" for i in same)
+        say(words(args, f"  此号码还有未办结或7天内办结的工单:{ids}(可用 ticket add-contact 记入原工单)",
+                  f"  this number has open or recently closed tickets: {ids} (ticket add-contact adds a contact to one)"))
+    return OK
+
+
+def cmd_add_contact(args: argparse.Namespace) -> int:
+    from kaccount_desk.services.ticket_contacts import add_contact
+
+    _print_ticket(args, add_contact(logged_in(args), args.id, args.text))
+    return OK
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -273,6 +310,11 @@ def cmd_limits(args: argparse.Namespace) -> int:
         if not hours.isdigit():
             raise UsageError(words(args, f"提醒时间应为整数小时:{hours}", f"HOURS must be a whole number: {hours}"))
         settings.set_warning(ctx, category, int(hours))
+    if args.key_limit:
+        category, hours = args.key_limit
+        if not (hours.isdigit() or hours == "same"):
+            raise UsageError(words(args, f"时限应为整数小时或 same:{hours}", f"HOURS must be a whole number or 'same': {hours}"))
+        settings.set_key_account_limit(ctx, category, None if hours == "same" else int(hours), args.area)
     found, warnings = settings.limits(ctx), settings.warnings(ctx)
     if args.json:
         print_json([{**asdict(v), "warn_hours": warnings.before(v.category) // HOUR} for v in found])
@@ -280,7 +322,9 @@ def cmd_limits(args: argparse.Namespace) -> int:
         for v in found:
             area = f" {label(v.area, args.lang)}" if v.area else ""
             warn = warnings.before(v.category) // HOUR
-            say(f"{label(v.category, args.lang)}{area}: {v.hours} {words(args, '小时', 'h')}"
+            kh = v.key_account_hours
+            key = "" if kh is None else words(args, f"  大客户{kh}小时", f"  key accounts {kh} h")
+            say(f"{label(v.category, args.lang)}{area}: {v.hours} {words(args, '小时', 'h')}{key}"
                 f"  {words(args, f'到期前{warn}小时提醒', f'warned {warn} h before')}")
     return OK
 

@@ -17,6 +17,9 @@ Default limits, counted from receipt; a supervisor changes them on the Admin pag
 - business request (业务受理): 72 h, the rural fault limit: a request may need another
   department's work (a number change, a group package), which takes longer than an answer.
 
+Key-account tickets (绿色通道) may have limits of their own per category (and area, for faults), set
+by a supervisor; a category without one gives a key account the same limit as everyone.
+
 Referrals carry their own due time; the default is :data:`DEFAULT_REFERRAL_HOURS`, brought
 forward so the department answers before the ticket itself is due (see :func:`referral_due`).
 """
@@ -50,20 +53,30 @@ class TimeLimits:
     """Hours per category (and area, for faults); built from the store's table or the defaults."""
 
     hours: tuple[tuple[Category, Area | None, int], ...] = tuple((c, a, h) for (c, a), h in DEFAULT_LIMITS.items())
+    # A key account's own limits, where a supervisor set one; the rest fall back to ``hours``.
+    key_account: tuple[tuple[Category, Area | None, int], ...] = ()
 
-    def limit(self, category: Category, area: Area | None) -> timedelta:
-        table = {(c, a): h for c, a, h in self.hours}
+    def limit(self, category: Category, area: Area | None, key_account: bool = False) -> timedelta:
         if category is Category.FAULT:
             area = area or Area.TOWN
-        for key in ((category, area), (category, None)):
+        keys = ((category, area), (category, None))
+        if key_account:
+            own = {(c, a): h for c, a, h in self.key_account}
+            found = next((own[key] for key in keys if key in own), None)
+            if found is not None:
+                return found * HOUR
+        table = {(c, a): h for c, a, h in self.hours}
+        for key in keys:
             if key in table:
                 return table[key] * HOUR
         return DEFAULT_LIMITS.get((category, area), DEFAULT_LIMITS.get((category, None), 24)) * HOUR
 
 
-def due_at(received: datetime, category: Category, area: Area | None, limits: TimeLimits = TimeLimits()) -> datetime:
+def due_at(
+    received: datetime, category: Category, area: Area | None, limits: TimeLimits = TimeLimits(), key_account: bool = False
+) -> datetime:
     """When the ticket must be done, counted in plain hours from receipt (the standard counts hours, not working days)."""
-    return received + limits.limit(category, area)
+    return received + limits.limit(category, area, key_account)
 
 
 def referral_due(now: datetime, ticket_due: datetime) -> datetime:

@@ -80,6 +80,7 @@ class Action(StrEnum):
     NOTE = "note"
     WAIT = "wait"
     RESUME = "resume"
+    CONTACT = "contact"
 
 
 class CallbackResult(StrEnum):
@@ -129,13 +130,14 @@ LABELS = Labels({
     Action.NOTE: ("备注", "Note"),
     Action.WAIT: ("等待客户", "Waiting on customer"),
     Action.RESUME: ("恢复处理", "Resumed"),
+    Action.CONTACT: ("客户再次来电", "Customer contacted again"),
     CallbackResult.SATISFIED: ("满意", "Satisfied"),
     CallbackResult.UNSATISFIED: ("不满意", "Not satisfied"),
     CallbackResult.UNREACHABLE: ("联系不上", "Not reachable"),
 })
 
 _EVERY_OPEN_STATUS = frozenset(s for s in TicketStatus if s is not TicketStatus.CLOSED)
-_ALWAYS = frozenset({Action.NOTE, Action.HANDSET_CAUSE, Action.OVERDUE_NOTICE, Action.REASSIGN, Action.CLOSE})
+_ALWAYS = frozenset({Action.NOTE, Action.HANDSET_CAUSE, Action.OVERDUE_NOTICE, Action.REASSIGN, Action.CLOSE, Action.CONTACT})
 
 # Waiting on the customer stops the clock; it may start where the owner, not a department, has the
 # next step (a referred ticket waits on its department, whose clock runs). While waiting, only a
@@ -151,8 +153,9 @@ ALLOWED: dict[TicketStatus, frozenset[Action]] = {
     TicketStatus.REFERRED: _ALWAYS | {Action.REFER, Action.ANSWER},
     TicketStatus.ANSWERED: _ALWAYS | _MAY_WAIT | {Action.REFER, Action.ANSWER, Action.REPLY},
     TicketStatus.REPLIED: _ALWAYS | _MAY_WAIT | {Action.REFER, Action.REPLY, Action.CALLBACK},
-    TicketStatus.WAITING: frozenset({Action.RESUME, Action.NOTE, Action.REASSIGN}),
-    TicketStatus.CLOSED: frozenset({Action.NOTE}),
+    TicketStatus.WAITING: frozenset({Action.RESUME, Action.NOTE, Action.REASSIGN, Action.CONTACT}),
+    # A repeat caller's contact is added to a closed ticket too: it reopens (domain/repeat_callers.py).
+    TicketStatus.CLOSED: frozenset({Action.NOTE, Action.CONTACT}),
 }
 
 # Where each status-changing action leads; actions missing here leave the status as it is.
@@ -204,9 +207,10 @@ def check_action(status: TicketStatus, action: Action) -> tuple[Reason, ...]:
     )
 
 
-# Anyone handling tickets may record a department's answer or add a note, and a supervisor hands a
-# ticket on when its owner has left; everything else is the owner's (首问负责: one person to the end).
-NOT_OWNER_ONLY: frozenset[Action] = frozenset({Action.ANSWER, Action.NOTE, Action.REASSIGN})
+# Anyone handling tickets may record a department's answer, add a note or a repeat caller's contact
+# (whoever takes the call), and a supervisor hands a ticket on when its owner has left; everything
+# else is the owner's (首问负责: one person to the end).
+NOT_OWNER_ONLY: frozenset[Action] = frozenset({Action.ANSWER, Action.NOTE, Action.REASSIGN, Action.CONTACT})
 
 
 @dataclass(frozen=True)

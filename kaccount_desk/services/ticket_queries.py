@@ -82,6 +82,8 @@ class TicketRow:
     due_at: datetime
     urgency: str
     summary: str
+    # A key-account ticket (绿色通道): first among tickets due at the same time, marked in the queue.
+    key_account: bool = False
 
 
 @dataclass(frozen=True)
@@ -178,7 +180,7 @@ def query_holds(ctx: Context, q: TicketQuery, ticket_id: int) -> bool:
 
 
 _ROW = (Ticket.id, Ticket.received_at, Ticket.category, Ticket.channel, Ticket.window, Ticket.customer_name,
-        Ticket.customer_number, Staff.staff_no, Ticket.status, Ticket.due_at, func.substr(Ticket.content, 1, 60))
+        Ticket.customer_number, Staff.staff_no, Ticket.status, Ticket.due_at, func.substr(Ticket.content, 1, 60), Ticket.key_account)
 
 
 def _rows(session: Session, stmt: Select, now: datetime) -> list[TicketRow]:
@@ -187,16 +189,21 @@ def _rows(session: Session, stmt: Select, now: datetime) -> list[TicketRow]:
         due = r[9]
         out.append(
             TicketRow(r[0], local(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], r[8], local(due),
-                      queue_state(due, now, r[8], r[2], r[1]), r[10])
+                      queue_state(due, now, r[8], r[2], r[1]), r[10], bool(r[11]))
         )
     return out
 
 
 def page_tickets(ctx: Context, q: TicketQuery, offset: int, limit: int) -> list[TicketRow]:
-    """One page in the query's order; ties broken by id so pages never overlap."""
+    """One page in the query's order; ties broken by id so pages never overlap.
+
+    By due time, a key account comes first among tickets due at the same time (绿色通道, issue 23 item 5).
+    """
     ctx.require(Permission.HANDLE_TICKETS)
     column = Ticket.due_at if q.sort is Sort.DUE else Ticket.received_at
     order: tuple[Any, ...] = (column.desc(), Ticket.id.desc()) if q.descending else (column.asc(), Ticket.id.asc())
+    if q.sort is Sort.DUE:
+        order = (order[0], Ticket.key_account.desc(), order[1])
     if q.queue is Queue.TEAM_OVERDUE:
         order = (Staff.staff_no, *order)  # by owner: whom the supervisor goes to see
     stmt = _where(ctx, q, select(*_ROW).join(Staff, Staff.id == Ticket.owner_id)).order_by(*order).offset(offset).limit(limit)

@@ -1,6 +1,8 @@
 """The service standard's settings: each category's time limit and warning, and the departments tickets go to.
 
-A new limit applies to tickets received from then on; a ticket keeps the due time it was given
+A key account's limit (绿色通道) is kept beside each category's, empty meaning "the same"; a
+ticket gets it when its number belongs to a live application or the box was ticked. A new limit
+applies to tickets received from then on; a ticket keeps the due time it was given
 at receipt, which is what the customer was told on the receipt. A department is retired, never
 deleted: referrals already made keep its name, and it may still answer them.
 """
@@ -13,7 +15,7 @@ from sqlalchemy import func, select
 
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.roles import Permission
-from kaccount_desk.domain.ticket_deadlines import Warnings, check_limit, check_warning
+from kaccount_desk.domain.ticket_deadlines import HOUR, TimeLimits, Warnings, check_limit, check_warning
 from kaccount_desk.domain.tickets import Area, Category, clean_text, parse_choice
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Refused
@@ -27,6 +29,8 @@ class LimitView:
     category: str
     area: str | None
     hours: int
+    # A key account's own limit; None: the same as ``hours``.
+    key_account_hours: int | None = None
 
 
 @dataclass(frozen=True)
@@ -39,10 +43,15 @@ def limits(ctx: Context) -> list[LimitView]:
     """Every category's limit, faults once per area, in the order of the categories."""
     ctx.require(Permission.HANDLE_TICKETS)
     with ctx.store.read() as session:
-        rows = {(c, a): h for c, a, h in session.execute(select(TicketTimeLimit.category, TicketTimeLimit.area, TicketTimeLimit.hours))}
+        rows = {
+            (c, a): (h, k)
+            for c, a, h, k in session.execute(
+                select(TicketTimeLimit.category, TicketTimeLimit.area, TicketTimeLimit.hours, TicketTimeLimit.key_account_hours)
+            )
+        }
     order = {value.value: i for i, value in enumerate((*Category, *Area))}
     ranked = sorted(rows.items(), key=lambda kv: (order.get(kv[0][0], 99), order.get(kv[0][1] or "", -1)))
-    return [LimitView(c, a, h) for (c, a), h in ranked]
+    return [LimitView(c, a, h, k) for (c, a), (h, k) in ranked]
 
 
 def _category(category: str) -> Category:
@@ -52,7 +61,7 @@ def _category(category: str) -> Category:
     return kind
 
 
-def _checked_limit(category: str, hours: int, area: str | None) -> tuple[Category, Area | None]:
+def _checked_limit(category: str, hours: int, area: str | None, key_account_hours: int | None = None) -> tuple[Category, Area | None]:
     kind = _category(category)
     where: Area | None = None
     if kind is Category.FAULT:
@@ -62,24 +71,27 @@ def _checked_limit(category: str, hours: int, area: str | None) -> tuple[Categor
     elif area:
         raise Refused(Reason("limit.no_area", "只有故障申告按城镇、农村分别设定时限",
                              "Only faults have separate limits for town and rural"))
-    problems = check_limit(kind, hours)
+    problems = check_limit(kind, hours) or (check_limit(kind, key_account_hours) if key_account_hours is not None else ())
     if problems:
         raise Refused(*problems)
     return kind, where
 
 
-def set_limits(ctx: Context, changes: list[LimitView], warn: dict[str, int] | None = None) -> list[LimitView]:
+def set_limits(
+    ctx: Context, changes: list[LimitView], warn: dict[str, int] | None = None, key_accounts: bool = True
+) -> list[LimitView]:
     """Set several limits (and, in ``warn``, categories' warning hours) at once, all or none; a fault's
-    limit is per area, the others' for any area; a warning is per category."""
+    limit is per area, the others' for any area; a warning is per category. ``key_accounts`` False
+    leaves the key-account limits as they are (a command that sets only the plain limit)."""
     ctx.require(Permission.CONFIGURE_TICKETS)
-    checked = [(*_checked_limit(c.category, c.hours, c.area), c.hours) for c in changes]
+    checked = [(*_checked_limit(c.category, c.hours, c.area, c.key_account_hours), c.hours, c.key_account_hours) for c in changes]
     warned = [(_category(category), hours) for category, hours in (warn or {}).items()]
     for _, hours in warned:
         problems = check_warning(hours)
         if problems:
             raise Refused(*problems)
     with ctx.transaction() as session:
-        for kind, where, hours in checked:
+        for kind, where, hours, key_hours in checked:
             row = session.scalar(
                 select(TicketTimeLimit).where(
                     TicketTimeLimit.category == kind.value,
@@ -87,20 +99,30 @@ def set_limits(ctx: Context, changes: list[LimitView], warn: dict[str, int] | No
                 )
             )
             if row is None:
-                session.add(TicketTimeLimit(category=kind.value, area=where.value if where else None, hours=hours))
-            else:
-                row.hours = hours
+                row = TicketTimeLimit(category=kind.value, area=where.value if where else None, hours=hours)
+                session.add(row)
+            row.hours = hours
+            if key_accounts:
+                row.key_account_hours = key_hours
         for kind, hours in warned:
             found = session.get(TicketWarning, kind.value)
             if found is None:
                 session.add(TicketWarning(category=kind.value, hours=hours))
             else:
                 found.hours = hours
-    return [LimitView(kind.value, where.value if where else None, hours) for kind, where, hours in checked]
+    return [LimitView(kind.value, where.value if where else None, hours, key_hours) for kind, where, hours, key_hours in checked]
 
 
 def set_limit(ctx: Context, category: str, hours: int, area: str | None = None) -> LimitView:
-    return set_limits(ctx, [LimitView(category, area, hours)])[0]
+    """One category's plain limit; its key-account limit stays as it was."""
+    return set_limits(ctx, [LimitView(category, area, hours)], key_accounts=False)[0]
+
+
+def set_key_account_limit(ctx: Context, category: str, hours: int | None, area: str | None = None) -> LimitView:
+    """One category's key-account limit (None: the same as everyone's); its plain limit stays as it was."""
+    current = next((v for v in limits(ctx) if v.category == _category(category).value and (v.area or None) == (area or None)), None)
+    plain = current.hours if current is not None else TimeLimits().limit(_category(category), parse_choice(Area, area or "")) // HOUR
+    return set_limits(ctx, [LimitView(category, area, plain, hours)])[0]
 
 
 def warnings(ctx: Context) -> Warnings:

@@ -80,6 +80,9 @@ class TicketView:
     customer_name: str
     customer_number: str
     key_account: bool
+    # The key-account customer's company and campaign as known at receipt (from an application); None otherwise.
+    company: str | None
+    campaign: str | None
     content: str
     status: str
     first_receiver: str
@@ -176,6 +179,8 @@ def read_view(session: Session, ticket_id: int, now: datetime, actor: Actor) -> 
         customer_name=ticket.customer_name,
         customer_number=ticket.customer_number,
         key_account=ticket.key_account,
+        company=ticket.company,
+        campaign=ticket.campaign,
         content=ticket.content,
         status=ticket.status,
         first_receiver=first_row.staff_no,

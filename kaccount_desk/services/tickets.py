@@ -49,6 +49,7 @@ from kaccount_desk.domain.tickets import (
     clean_text,
     parse_choice,
 )
+from kaccount_desk.services.caller_lookup import Caller, read_caller
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Forbidden, Refused, not_found
 from kaccount_desk.services.ticket_views import TicketView, close_facts, read_view, ticket_facts, view
@@ -59,7 +60,7 @@ from kaccount_desk.store.ticket_models import RentWaiver, Ticket, TicketDepartme
 E = TypeVar("E", bound=StrEnum)
 
 __all__ = [
-    "TicketInput", "TicketView", "open_ticket", "start", "refer", "answer", "reply", "callback", "close",
+    "TicketInput", "TicketView", "Received", "receive", "open_ticket", "start", "refer", "answer", "reply", "callback", "close",
     "record_handset_cause", "record_overdue_notice", "add_note", "reassign", "possible_owners", "show", "departments", "time_limits",
     "TicketPanel", "panel",
 ]
@@ -92,8 +93,13 @@ def time_limits(ctx: Context) -> TimeLimits:
 
 
 def _limits(session: Session) -> TimeLimits:
-    rows = session.execute(select(TicketTimeLimit.category, TicketTimeLimit.area, TicketTimeLimit.hours))
-    return TimeLimits(tuple((Category(c), Area(a) if a else None, h) for c, a, h in rows))
+    rows = session.execute(
+        select(TicketTimeLimit.category, TicketTimeLimit.area, TicketTimeLimit.hours, TicketTimeLimit.key_account_hours)
+    ).all()
+    return TimeLimits(
+        tuple((Category(c), Area(a) if a else None, h) for c, a, h, _ in rows),
+        tuple((Category(c), Area(a) if a else None, k) for c, a, _, k in rows if k is not None),
+    )
 
 
 def departments(ctx: Context) -> list[str]:
@@ -154,8 +160,26 @@ def _event(
         index_ticket_text(session, event.id, searchable)
 
 
+@dataclass(frozen=True)
+class Received:
+    """A ticket just opened, and what the store knew of its caller before it was (the same number's tickets)."""
+
+    view: TicketView
+    caller: Caller
+
+
 def open_ticket(ctx: Context, inp: TicketInput) -> TicketView:
     """Receive a matter: the logged-in staff member becomes its first receiver and owner."""
+    return receive(ctx, inp).view
+
+
+def receive(ctx: Context, inp: TicketInput) -> Received:
+    """Open the ticket, with its caller looked up in the same transaction.
+
+    A number that belongs to a live or activated application is a key account whoever ticked
+    what (绿色通道): the ticket keeps the company and campaign and gets the key-account time limit.
+    ``inp.key_account`` is for key-account customers the store does not hold.
+    """
     ctx.require(Permission.HANDLE_TICKETS)
     problems: list[Reason] = []
     category = _choice(Category, inp.category, "类别", "category", problems)
@@ -179,19 +203,22 @@ def open_ticket(ctx: Context, inp: TicketInput) -> TicketView:
         raise Refused(*problems)
     assert number.value is not None and content.value is not None
     with ctx.transaction() as session:
+        caller = read_caller(session, number.value.number, now)
+        known = caller.key_account
+        key_account = inp.key_account or known is not None
         ticket = Ticket(
             received_at=received, channel=channel.value, window=window.value, category=category.value,
             area=area.value if area else None, customer_name=name, customer_number=number.value.number,
-            key_account=inp.key_account, content=content.value, status=TicketStatus.OPEN.value,
-            first_receiver_id=ctx.actor.id, owner_id=ctx.actor.id,
-            due_at=due_at(received, category, area, _limits(session)), referred=False, replied=False,
+            key_account=key_account, company=known.company if known else None, campaign=known.campaign if known else None,
+            content=content.value, status=TicketStatus.OPEN.value, first_receiver_id=ctx.actor.id, owner_id=ctx.actor.id,
+            due_at=due_at(received, category, area, _limits(session), key_account), referred=False, replied=False,
             callback_tries=0, handset_cause=False, updated_at=now,
         )
         session.add(ticket)
         session.flush()
         searchable = f"{content.value} {name} {number.value.number}"
         _event(ctx, session, ticket, Action.RECEIVE, content.value, searchable, received_at=received.isoformat())
-        return view(session, ticket, now, ctx.actor)
+        return Received(view(session, ticket, now, ctx.actor), caller)
 
 
 def _ticket(session: Session, ticket_id: int) -> Ticket:

@@ -197,6 +197,8 @@ class Application(Base):
         ),
         Index("ix_applications_list", "campaign_id", "department_id", "status"),
         Index("ix_applications_id_digest", "campaign_id", "id_digest"),
+        # Who is this number: a ticket's caller is looked up among every campaign's applications.
+        Index("ix_applications_msisdn", "msisdn"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

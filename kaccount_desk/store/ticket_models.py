@@ -38,6 +38,8 @@ class TicketTimeLimit(Base):
     category: Mapped[str] = mapped_column(String(16))
     area: Mapped[str | None] = mapped_column(String(8))
     hours: Mapped[int] = mapped_column(Integer)
+    # A key account's own limit (绿色通道); None: the same as ``hours``.
+    key_account_hours: Mapped[int | None] = mapped_column(Integer)
 
 
 class TicketWarning(Base):
@@ -69,6 +71,10 @@ class Ticket(Base):
     customer_name: Mapped[str] = mapped_column(String(64))
     customer_number: Mapped[str] = mapped_column(String(20))
     key_account: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The key-account customer's company and campaign, as the store knew them at receipt; None when
+    # the number belongs to no live application (a ticked key account, or none).
+    company: Mapped[str | None] = mapped_column(String(200))
+    campaign: Mapped[str | None] = mapped_column(String(200))
     content: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16))
     # The first receiver never changes; the owner changes only when a supervisor reassigns a

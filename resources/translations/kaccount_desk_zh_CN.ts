@@ -632,6 +632,34 @@
     </message>
 </context>
 <context>
+    <name>CallerBox</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="49" />
+        <source>This number has open or recently closed tickets. If the customer calls about the same matter, add this contact to that ticket instead of opening a new one:</source>
+        <translation>此号码有未办结或近7天内办结的工单。客户如为同一事项来电,请记入原工单,不要重复受理:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="58" />
+        <source>Add as a contact to the selected ticket</source>
+        <translation>记入所选工单</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="60" />
+        <source>What the customer says now (the content box) goes into that ticket's history; a closed ticket reopens to its first receiver</source>
+        <translation>客户这次所说的内容(受理内容框)记入该工单的处理记录;已办结的工单重新打开,交回首问责任人</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="126" />
+        <source>Key-account customer: %1 · %2 (%3). The ticket is saved as a key-account ticket.</source>
+        <translation>大客户:%1 · %2(%3)。本工单按大客户工单受理。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="133" />
+        <source>closed %1</source>
+        <translation>%1办结</translation>
+    </message>
+</context>
+<context>
     <name>CampaignBox</name>
     <message>
         <location filename="../../kaccount_desk/ui/campaign_box.py" line="35" />
@@ -1493,97 +1521,107 @@ or choose an image</source>
 <context>
     <name>OpenTicketForm</name>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="49" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="52" />
         <source>Receive a customer's matter</source>
         <translation>受理客户诉求</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="56" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="59" />
         <source>not given</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="68" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="71" />
         <source>11-digit mobile number</source>
         <translation>11位手机号码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="69" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="72" />
         <source>&amp;Key-account customer</source>
         <translation>大客户(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="87" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="91" />
         <source>&amp;Save (Enter / Ctrl+Enter)</source>
         <translation>保存(&amp;S)(回车 / Ctrl+回车)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="94" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="98" />
         <source>&amp;Category:</source>
         <translation>类别(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="95" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="99" />
         <source>C&amp;hannel:</source>
         <translation>渠道(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="96" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="100" />
         <source>&amp;Window:</source>
         <translation>窗口(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="97" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="101" />
         <source>Customer &amp;name:</source>
         <translation>客户姓名(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="98" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="102" />
         <source>&amp;Mobile number:</source>
         <translation>手机号码(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="100" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="105" />
         <source>&amp;Area:</source>
         <translation>区域(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="101" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="106" />
         <source>C&amp;ontent:</source>
         <translation>内容(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="102" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="107" />
         <source>Received (&amp;letters):</source>
         <translation>收到时间(信函)(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="113" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="118" />
         <source>You receive it, so you own it until the customer confirms (first-contact responsibility).</source>
         <translation>由您受理,就由您负责到底,直到客户确认(首问负责制)。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="71" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="75" />
         <source>Where the fault is: a fault is repaired within 48 hours in towns, 72 in rural areas</source>
         <translation>故障所在区域:城镇48小时内修复,农村72小时内修复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="73" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="77" />
         <source>What the customer asks or reports, in their words</source>
         <translation>按客户原话记录咨询、查询、投诉或申告内容</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="89" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="93" />
         <source>&amp;Print receipt</source>
         <translation>打印受理回执(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="239" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="248" />
         <source>Ticket %1 opened, due %2. You own it until the customer confirms.</source>
         <translation>工单 %1 已受理,办结时限 %2。您是首问责任人,负责到客户确认为止。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="263" />
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="288" />
+        <source>Contact added to ticket %1; no new ticket was opened.</source>
+        <translation>已记入工单 %1,未新建工单。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="291" />
+        <source>The ticket reopens to %1.</source>
+        <translation>工单已重新打开,由 %1 负责。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/open_ticket_form.py" line="317" />
         <source>The new ticket's form holds typing that has not been saved. Open the ticket now?</source>
         <translation>新工单表单中有尚未保存的内容。现在开单吗?</translation>
     </message>
@@ -2805,127 +2843,137 @@ Your input stays here; trying again every %2 seconds.</source>
 <context>
     <name>TicketActions</name>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="75" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="76" />
         <source>What is asked of the department, its answer, the reply to the customer, or a note</source>
         <translation>填写转派事项、部门答复、回复客户的内容或备注</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="77" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="78" />
         <source>Start</source>
         <translation>开始处理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="78" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="79" />
         <source>Reply to customer</source>
         <translation>回复客户</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="79" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="80" />
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="86" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="87" />
         <source>Refer</source>
         <translation>转派</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="88" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="89" />
         <source>Record department answer</source>
         <translation>登记部门答复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="90" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="91" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="91" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="92" />
         <source>Not satisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="92" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="93" />
         <source>Not reachable</source>
         <translation>联系不上</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="94" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="95" />
         <source>Handset caused it</source>
         <translation>客户手机原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="95" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="96" />
         <source>Customer told it is overdue</source>
         <translation>已告知客户超时</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="96" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="97" />
         <source>Wait on customer</source>
         <translation>等待客户</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="97" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="98" />
         <source>The time limit stops until you resume; the reason goes in the box above</source>
         <translation>恢复处理前时限暂停计时;等待原因请填在上方文本框</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="98" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="99" />
         <source>Resume</source>
         <translation>恢复处理</translation>
     </message>
     <message>
         <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="100" />
+        <source>Called again</source>
+        <translation>客户再次来电</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="101" />
+        <source>The customer contacted us again about this matter: what they said goes in the box above; a closed ticket reopens to its first receiver</source>
+        <translation>客户就此事再次来电:来电内容填在上方框内;已办结的工单重新打开,交回首问责任人</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="104" />
         <source>Hand to new owner</source>
         <translation>转交新负责人</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="101" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="105" />
         <source>Only when the owner has left; the reason goes in the box above</source>
         <translation>仅限原负责人已离岗时;请在上方输入框写明原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="103" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="107" />
         <source>Reason for closing without a reply or callback</source>
         <translation>未回复或未回访即办结的原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="104" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="108" />
         <source>Close ticket</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="108" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="112" />
         <source>Owner left</source>
         <translation>负责人离岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="114" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="118" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="115" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="119" />
         <source>Callback</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="116" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="120" />
         <source>Fault</source>
         <translation>故障申告</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="117" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="121" />
         <source>Refer to</source>
         <translation>转派至</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="117" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="121" />
         <source>answer by</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="119" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="123" />
         <source>Answer from</source>
         <translation>答复部门</translation>
     </message>
@@ -3026,48 +3074,53 @@ Your input stays here; trying again every %2 seconds.</source>
         <translation>(大客户)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="75" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="56" />
+        <source>Key-account customer: %1 · %2</source>
+        <translation>大客户:%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="77" />
         <source>(waiting on the customer since %1: clock stopped, %2 left)</source>
         <translation>(自 %1 起等待客户:计时暂停,剩余 %2)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="79" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="81" />
         <source>  handset caused: no repair limit</source>
         <translation>  客户手机原因:不计修复时限</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="60" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="62" />
         <source>, first received by %1</source>
         <translation>,首问受理人 %1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="63" />
-        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="66" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="65" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="68" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="67" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="69" />
         <source>monthly rent waived from %1 until %2</source>
         <translation>免收障碍期间月租:%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="68" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="70" />
         <source>the repair</source>
         <translation>修复为止</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="82" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="84" />
         <source>15-day limit (customer may appeal): %1</source>
         <translation>15天期限(逾期客户可申诉):%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="86" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="88" />
         <source>answered %1</source>
         <translation>%1 已答复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="87" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="89" />
         <source>answer due %1</source>
         <translation>应于 %1 前答复</translation>
     </message>
@@ -3075,99 +3128,116 @@ Your input stays here; trying again every %2 seconds.</source>
 <context>
     <name>TicketSettingsBox</name>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="31" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="32" />
         <source>Ticket time limits and departments</source>
         <translation>工单时限与转派部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="33" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="35" />
         <source>Category</source>
         <translation>业务类别</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="33" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="35" />
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="33" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="35" />
         <source>Hours</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="33" />
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="34" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="35" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="36" />
         <source>Warn before</source>
         <translation>到期前提醒</translation>
     </message>
     <message>
         <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="35" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="39" />
+        <source>Key accounts</source>
+        <translation>大客户时限</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="37" />
         <source>The owner is warned this long before a ticket of the category is due</source>
         <translation>此类工单到期前多久提醒负责人</translation>
     </message>
     <message>
         <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="40" />
+        <source>A key-account customer's own limit (green channel); "same": the same as everyone's</source>
+        <translation>大客户(绿色通道)的处理时限;“同普通”:与其他客户相同</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="45" />
         <source>Save time limits</source>
         <translation>保存时限</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="41" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="46" />
         <source>New limits apply to tickets received from now on</source>
         <translation>新时限只适用于此后受理的工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="45" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="50" />
         <source>New department</source>
         <translation>新部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="47" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="52" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="49" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="54" />
         <source>Retire</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="50" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="55" />
         <source>No new referrals go to it; it still answers those it has</source>
         <translation>不再接收新的转派;已转派给它的仍须答复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="104" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="109" />
         <source>any</source>
         <translation>不分</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="110" />
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="134" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="115" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="140" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="150" />
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="119" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="125" />
         <source>%1 (retired)</source>
         <translation>%1(已停用)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="162" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="149" />
+        <source>same</source>
+        <translation>同普通</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="183" />
         <source>Time limits saved; they apply to tickets received from now on.</source>
         <translation>时限已保存,适用于此后受理的工单。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="173" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="194" />
         <source>Department %1 added</source>
         <translation>已添加部门 %1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="179" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="200" />
         <source>Select the department to retire</source>
         <translation>请先选择要停用的部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="186" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="207" />
         <source>Department %1 retired</source>
         <translation>已停用部门 %1</translation>
     </message>
@@ -3228,27 +3298,32 @@ Your input stays here; trying again every %2 seconds.</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="64" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="67" />
         <source>%1 d %2 h</source>
         <translation>%1天%2小时</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="66" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="69" />
         <source>%1 h %2 min</source>
         <translation>%1小时%2分</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="68" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="71" />
         <source>%1 min</source>
         <translation>%1分钟</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="69" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="72" />
         <source>overdue %1</source>
         <translation>超时%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="204" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="191" />
+        <source>Key-account customer: first among tickets due at the same time</source>
+        <translation>大客户(绿色通道):同一办结时限的工单中优先处理</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="209" />
         <source>clock stopped</source>
         <translation>计时暂停</translation>
     </message>

@@ -21,15 +21,15 @@ from kaccount_desk.domain.tickets import (
 
 def test_owner_of_an_open_ticket_may_start_refer_reply_note_and_close() -> None:
     allowed = allowed_actions(TicketFacts(TicketStatus.OPEN, is_owner=True))
-    assert allowed == {Action.START, Action.REFER, Action.REPLY, Action.NOTE, Action.CLOSE, Action.WAIT}
+    assert allowed == {Action.START, Action.REFER, Action.REPLY, Action.NOTE, Action.CLOSE, Action.WAIT, Action.CONTACT}
 
 
 def test_someone_else_may_only_answer_and_note() -> None:
     facts = TicketFacts(TicketStatus.REFERRED, is_owner=False, pending_referrals=1)
-    assert allowed_actions(facts) == {Action.ANSWER, Action.NOTE}
+    assert allowed_actions(facts) == {Action.ANSWER, Action.NOTE, Action.CONTACT}
     assert check_owner(Action.REPLY, is_owner=False)[0].code == "ticket.not_owner"
     assert check_owner(Action.ANSWER, is_owner=False) == ()
-    assert {Action.ANSWER, Action.NOTE, Action.REASSIGN} == NOT_OWNER_ONLY
+    assert {Action.ANSWER, Action.NOTE, Action.REASSIGN, Action.CONTACT} == NOT_OWNER_ONLY
 
 
 def test_answer_needs_a_referral_waiting() -> None:
@@ -58,7 +58,7 @@ def test_callback_only_after_a_reply_and_a_closed_ticket_takes_notes_only() -> N
     assert Action.CALLBACK in allowed_actions(TicketFacts(TicketStatus.REPLIED, is_owner=True))
     assert Action.CALLBACK not in allowed_actions(TicketFacts(TicketStatus.IN_PROGRESS, is_owner=True))
     closed = TicketFacts(TicketStatus.CLOSED, is_owner=True, may_reassign=True, fault=True, overdue_fault=True, pending_referrals=1)
-    assert allowed_actions(closed) == {Action.NOTE}
+    assert allowed_actions(closed) == {Action.NOTE, Action.CONTACT}
 
 
 @pytest.mark.parametrize("status", list(TicketStatus))

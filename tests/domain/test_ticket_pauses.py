@@ -28,7 +28,7 @@ def test_only_the_owner_waits_and_only_where_the_owner_has_the_next_step() -> No
     assert Action.WAIT not in allowed_actions(TicketFacts(TicketStatus.REFERRED, is_owner=True, pending_referrals=1))
     assert Action.WAIT not in allowed_actions(TicketFacts(TicketStatus.CLOSED, is_owner=True))
     waiting = allowed_actions(TicketFacts(TicketStatus.WAITING, is_owner=True))
-    assert waiting == {Action.RESUME, Action.NOTE}
+    assert waiting == {Action.RESUME, Action.NOTE, Action.CONTACT}
     assert Action.RESUME not in allowed_actions(TicketFacts(TicketStatus.WAITING, is_owner=False))
 
 

@@ -146,10 +146,10 @@ def test_action_table() -> None:
     assert check_action(TicketStatus.OPEN, Action.REFER) == ()
     assert [r.code for r in check_action(TicketStatus.REFERRED, Action.REPLY)] == ["ticket.action_not_allowed"]
     assert [r.code for r in check_action(TicketStatus.CLOSED, Action.CALLBACK)] == ["ticket.closed"]
-    assert ALLOWED[TicketStatus.CLOSED] == {Action.NOTE}
+    assert ALLOWED[TicketStatus.CLOSED] == {Action.NOTE, Action.CONTACT}  # a repeat caller reopens it
     assert all(Action.CLOSE in ALLOWED[s] for s in TicketStatus if s not in (TicketStatus.CLOSED, TicketStatus.WAITING))
     # Waiting on the customer: resume first, then work (the clock must run while the operator acts).
-    assert ALLOWED[TicketStatus.WAITING] == {Action.RESUME, Action.NOTE, Action.REASSIGN}
+    assert ALLOWED[TicketStatus.WAITING] == {Action.RESUME, Action.NOTE, Action.REASSIGN, Action.CONTACT}
     assert callback_outcome(CallbackResult.UNSATISFIED) is Action.REOPEN
     assert callback_outcome(CallbackResult.SATISFIED) is None
 

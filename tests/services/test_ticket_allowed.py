@@ -23,15 +23,15 @@ def test_allowed_is_per_person_and_the_service_keeps_to_it(admin: Context) -> No
     boss = make_staff(admin, "S001", "supervisor")
     opened = t.open_ticket(owner, FAULT)
     assert opened.allowed == {
-        Action.START, Action.REFER, Action.REPLY, Action.NOTE, Action.CLOSE, Action.HANDSET_CAUSE, Action.WAIT,
+        Action.START, Action.REFER, Action.REPLY, Action.NOTE, Action.CLOSE, Action.HANDSET_CAUSE, Action.WAIT, Action.CONTACT,
     }
-    assert t.show(other, opened.id).allowed == {Action.NOTE}
-    assert t.show(boss, opened.id).allowed == {Action.NOTE, Action.REASSIGN}
+    assert t.show(other, opened.id).allowed == {Action.NOTE, Action.CONTACT}  # whoever takes a repeat call adds it
+    assert t.show(boss, opened.id).allowed == {Action.NOTE, Action.REASSIGN, Action.CONTACT}
     with pytest.raises(Forbidden) as not_owner:
         t.reply(other, opened.id, "我来回复")
     assert not_owner.value.reasons[0].code == "ticket.not_owner"
     referred = t.refer(owner, opened.id, "市场部", "请查基站")
-    assert t.show(other, referred.id).allowed == {Action.ANSWER, Action.NOTE}
+    assert t.show(other, referred.id).allowed == {Action.ANSWER, Action.NOTE, Action.CONTACT}
     answered = t.answer(other, referred.id, "市场部", "已修复")
     assert answered.status == "answered" and Action.ANSWER not in answered.allowed
     with pytest.raises(Refused) as nothing_pending:

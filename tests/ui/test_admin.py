@@ -320,3 +320,26 @@ def test_a_supervisor_sets_each_categorys_warning_beside_its_limit(qtbot, admin:
     qtbot.waitUntil(operations.idle)
     assert "saved" in box.message.text()
     assert ticket_settings.warnings(boss).before("complaint").total_seconds() == 6 * 3600
+
+
+def test_a_supervisor_sets_a_key_account_limit_beside_each_limit(qtbot, admin: Context) -> None:
+    boss = make_staff(admin, "S001", "supervisor")
+    page = AdminPage(boss)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(operations.idle)
+    box = page.ticket_box
+    rows = {(box.limits.item(r, 0).text(), box.limits.item(r, 1).text()): r for r in range(box.limits.rowCount())}
+    complaint, rural = rows[("Complaint", "any")], rows[("Fault report", "Rural")]
+    assert box.key_account_at(complaint).text() == "same"  # by default a key account's limit is everyone's
+    box.key_account_at(complaint).setValue(24)
+    box.save_limits.click()
+    qtbot.waitUntil(operations.idle)
+    saved = {(v.category, v.area): v for v in ticket_settings.limits(boss)}
+    assert saved[("complaint", None)].key_account_hours == 24 and saved[("complaint", None)].hours == 48
+    assert saved[("fault", "rural")].key_account_hours is None
+    box.key_account_at(rural).setValue(24 * 15)
+    box.key_account_at(complaint).setValue(24 * 15)  # past the 15-day appeal bound: refused, nothing saved
+    box.save_limits.click()
+    qtbot.waitUntil(operations.idle)
+    assert "15" in box.message.text()
+    assert {(v.category, v.area): v.key_account_hours for v in ticket_settings.limits(boss)}[("fault", "rural")] is None

@@ -1,7 +1,8 @@
 """The service standard's settings on the Admin page: time limits, warnings and referral departments.
 
 Everyone who handles tickets sees them, so a clerk can tell a customer the promised time; only a
-supervisor or admin changes them. Limits are saved together, all or none, and a refusal (a
+supervisor or admin changes them. A key account's own limit (绿色通道) sits beside each one,
+"same" meaning the same as everyone's. Limits are saved together, all or none, and a refusal (a
 complaint limit past the 15-day appeal bound) is written under the table with the hours kept.
 """
 
@@ -29,11 +30,15 @@ class TicketSettingsBox(QtWidgets.QGroupBox):
         super().__init__(parent)
         self.ctx = ctx
         self.setTitle(self.tr("Ticket time limits and departments"))
-        self.limits = QtWidgets.QTableWidget(0, 4)
-        self.limits.setHorizontalHeaderLabels([self.tr("Category"), self.tr("Area"), self.tr("Hours"), self.tr("Warn before")])
+        self.limits = QtWidgets.QTableWidget(0, 5)
+        self.limits.setHorizontalHeaderLabels(
+            [self.tr("Category"), self.tr("Area"), self.tr("Hours"), self.tr("Warn before"), self.tr("Key accounts")])
         warn_header = QtWidgets.QTableWidgetItem(self.tr("Warn before"))
         warn_header.setToolTip(self.tr("The owner is warned this long before a ticket of the category is due"))
         self.limits.setHorizontalHeaderItem(3, warn_header)
+        key_header = QtWidgets.QTableWidgetItem(self.tr("Key accounts"))
+        key_header.setToolTip(self.tr("A key-account customer's own limit (green channel); \"same\": the same as everyone's"))
+        self.limits.setHorizontalHeaderItem(4, key_header)
         self.limits.verticalHeader().hide()
         self.limits.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.limits.horizontalHeader().setStretchLastSection(True)
@@ -112,6 +117,7 @@ class TicketSettingsBox(QtWidgets.QGroupBox):
             hours.setEnabled(may)
             self.limits.setCellWidget(row, 2, hours)
             self._warning_cell(row, limit.category, warnings, may, first=limit.category not in seen)
+            self.limits.setCellWidget(row, 4, self._key_account_cell(limit, may))
             seen.add(limit.category)
         self.limits.resizeColumnsToContents()
         self.departments.clear()
@@ -136,6 +142,21 @@ class TicketSettingsBox(QtWidgets.QGroupBox):
         warn.setEnabled(may)
         self.limits.setCellWidget(row, 3, warn)
 
+    def _key_account_cell(self, limit: settings.LimitView, may: bool) -> QtWidgets.QSpinBox:
+        """A key account's own hours; its lowest value reads "same" (none of its own)."""
+        hours = QtWidgets.QSpinBox()
+        hours.setRange(0, MAX_HOURS)
+        hours.setSpecialValueText(self.tr("same"))
+        hours.setSuffix(self.tr(" h"))
+        hours.setValue(limit.key_account_hours or 0)
+        hours.setEnabled(may)
+        return hours
+
+    def key_account_at(self, row: int) -> QtWidgets.QSpinBox:
+        widget = self.limits.cellWidget(row, 4)
+        assert isinstance(widget, QtWidgets.QSpinBox)
+        return widget
+
     def choice_at(self, row: int, column: int) -> Any:
         """The category (column 0) or area (column 1) value a limit row stands for, as stored in the item (a QVariant)."""
         item = self.limits.item(row, column)
@@ -153,7 +174,7 @@ class TicketSettingsBox(QtWidgets.QGroupBox):
         warned: dict[str, int] = {}
         for row in range(self.limits.rowCount()):
             category, area = (self.choice_at(row, c) for c in (0, 1))
-            changes.append(settings.LimitView(category, area, self.hours_at(row).value()))
+            changes.append(settings.LimitView(category, area, self.hours_at(row).value(), self.key_account_at(row).value() or None))
             warn = self.limits.cellWidget(row, 3)
             if isinstance(warn, QtWidgets.QSpinBox):
                 warned[category] = warn.value()

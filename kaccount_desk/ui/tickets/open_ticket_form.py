@@ -3,7 +3,9 @@
 The clerk who saves it becomes the ticket's first receiver and owner (首问负责), so the form
 says so, and shows the ticket number and the time it is due, which the customer takes home on
 the receipt. The number is checked on the keystroke by the domain's own rule; a refused save
-puts each reason beside its field and keeps everything typed.
+puts each reason beside its field and keeps everything typed. Once the number is whole, what the
+store knows of it shows under it (``caller_box.py``): its key account, and its open and recent
+tickets, to one of which the clerk may add this contact instead of opening a duplicate.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from enum import StrEnum
 
 from kaccount_desk.domain.mobile import check_mobile, normalize_mobile
 from kaccount_desk.domain.reasons import Reason
-from kaccount_desk.domain.tickets import Area, Category, Channel, Window, label, ticket_number
-from kaccount_desk.services import ticket_queries, tickets
+from kaccount_desk.domain.tickets import Action, Area, Category, Channel, Window, label, ticket_number
+from kaccount_desk.services import ticket_contacts, ticket_queries, tickets
 from kaccount_desk.services.changes import TICKET_CHANGED
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
@@ -24,6 +26,7 @@ from kaccount_desk.ui.messages import current_lang
 from kaccount_desk.ui.operations import announce, run_change, run_query
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtGui, QtWidgets, Signal, Slot
+from kaccount_desk.ui.tickets.caller_box import CallerBox
 from kaccount_desk.ui.tickets.ticket_actions import from_qdatetime, to_qdatetime
 
 log = logging.getLogger("kaccount_desk.ui.tickets")
@@ -35,7 +38,7 @@ FIELD_OF_CODE = (("mobile.", "number"), ("ticket.customer_empty", "name"), ("tic
 
 
 class OpenTicketForm(QtWidgets.QDialog):
-    """Non-modal, so the queue stays usable; ``saved(id)`` after each ticket opened."""
+    """Non-modal, so the queue stays usable; ``saved(id)`` after each ticket opened (or contact added to one)."""
 
     saved = Signal(int)
     typing = Signal()  # something was typed: the draft keeper writes soon after
@@ -67,6 +70,7 @@ class OpenTicketForm(QtWidgets.QDialog):
         self.number.setMaxLength(20)
         self.number.setPlaceholderText(self.tr("11-digit mobile number"))
         self.key_account = QtWidgets.QCheckBox(self.tr("&Key-account customer"))
+        self.caller_box = CallerBox(self.ctx)
         self.area = self._combo(Area, [None, Area.TOWN, Area.RURAL])
         self.area.setToolTip(self.tr("Where the fault is: a fault is repaired within 48 hours in towns, 72 in rural areas"))
         self.content = QtWidgets.QPlainTextEdit()
@@ -96,6 +100,7 @@ class OpenTicketForm(QtWidgets.QDialog):
         form.addRow(self.tr("&Window:"), self.window_combo)
         form.addRow(self.tr("Customer &name:"), self._with_note(self.name, "name"))
         form.addRow(self.tr("&Mobile number:"), self._with_note(self.number, "number"))
+        form.addRow("", self.caller_box)
         form.addRow("", self.key_account)
         form.addRow(self.tr("&Area:"), self.area)
         form.addRow(self.tr("C&ontent:"), self._with_note(self.content, "content"))
@@ -121,6 +126,9 @@ class OpenTicketForm(QtWidgets.QDialog):
         self.resize(560, 520)
         self.channel.currentIndexChanged.connect(self._channel_changed)
         self.number.textEdited.connect(self._check_number)
+        self.number.textEdited.connect(self.caller_box.ask)
+        self.caller_box.key_account_known.connect(self._key_account_known)
+        self.caller_box.add_requested.connect(self.add_contact)
         for edit in (self.name, self.number):
             edit.textEdited.connect(self.typing)
         self.content.textChanged.connect(self.typing)
@@ -197,6 +205,7 @@ class OpenTicketForm(QtWidgets.QDialog):
         self.name.setText(str(fields.get("name") or ""))
         self.number.setText(str(fields.get("number") or ""))
         self.key_account.setChecked(bool(fields.get("key_account")))
+        self.caller_box.ask(self.number.text())
         self.content.setPlainText(str(fields.get("content") or ""))
 
     @Slot()
@@ -239,15 +248,60 @@ class OpenTicketForm(QtWidgets.QDialog):
         self._say("ok", self.tr("Ticket %1 opened, due %2. You own it until the customer confirms.")
                   .replace("%1", ticket_number(view.id, view.received_at)).replace("%2", f"{view.due_at:%Y-%m-%d %H:%M}"))
         self.print_button.setVisible(True)
+        self._clear_sent(sent)
+        self.saved.emit(view.id)
+
+    def _clear_sent(self, sent: tuple[str, str, str] | None) -> None:
+        """Clear what was sent (``None``: everything); typing done meanwhile stays, and its number is looked up afresh."""
         now = self._typed()
         edits: tuple[QtWidgets.QLineEdit | QtWidgets.QPlainTextEdit, ...] = (self.name, self.number, self.content)
         for edit, was, typed in zip(edits, sent or now, now, strict=True):
             if was == typed:
                 edit.clear()
+        self.caller_box.clear()
+        self.caller_box.ask(self.number.text())
         if sent is None or sent == now:
             self.key_account.setChecked(False)
             self.name.setFocus()
-        self.saved.emit(view.id)
+
+    @Slot(bool)
+    def _key_account_known(self, known: bool) -> None:
+        """A number of a live application is a key account without a tick; the box stays for customers the store does not hold."""
+        if known:
+            self.key_account.setChecked(True)
+        elif not self.key_account.isEnabled():
+            self.key_account.setChecked(False)  # ticked by the look-up, not by the clerk
+        self.key_account.setEnabled(not known)
+
+    @Slot(int)
+    def add_contact(self, ticket_id: int) -> None:
+        """A repeat caller: what the customer says now (the content box) goes into that ticket; no ticket is opened."""
+        if self._saving:
+            return
+        self._saving = True
+        self._clear_notes()
+        text, sent = self.content.toPlainText(), self._typed()
+
+        def added(view: TicketView) -> None:
+            self._saving = False
+            reopened = bool(view.history) and view.history[-1].action == Action.REOPEN
+            said = self.tr("Contact added to ticket %1; no new ticket was opened.").replace(
+                "%1", ticket_number(view.id, view.received_at))
+            if reopened:
+                said += " " + self.tr("The ticket reopens to %1.").replace("%1", f"{view.owner_name}({view.owner})")
+            self._say("ok", said)
+            self.print_button.hide()
+            self._clear_sent(sent)
+            self.saved.emit(view.id)
+
+        def refused(exc: BaseException) -> bool:
+            self._saving = False
+            if not isinstance(exc, ServiceError):
+                return False
+            self._show_reasons(exc.reasons)
+            return True
+
+        run_change(self, lambda: ticket_contacts.add_contact(self.ctx, ticket_id, text), TICKET_CHANGED, added, refused)
 
     def start_afresh(self) -> None:
         """Reopened for the next customer: the last ticket's outcome goes; typing kept when closed stays."""

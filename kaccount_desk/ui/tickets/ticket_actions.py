@@ -62,6 +62,7 @@ class TicketActions(QtWidgets.QWidget):
     reassign: Callable[[], bool]
     wait: Callable[[], bool]
     resume: Callable[[], bool]
+    add_contact: Callable[[], bool]
 
     def _button(self, text: str, slot: Callable[[], object]) -> QtWidgets.QPushButton:
         button = QtWidgets.QPushButton(text)
@@ -96,6 +97,9 @@ class TicketActions(QtWidgets.QWidget):
         self.wait_button = self._button(self.tr("Wait on customer"), self.wait)
         self.wait_button.setToolTip(self.tr("The time limit stops until you resume; the reason goes in the box above"))
         self.resume_button = self._button(self.tr("Resume"), self.resume)
+        self.contact_button = self._button(self.tr("Called again"), self.add_contact)
+        self.contact_button.setToolTip(self.tr("The customer contacted us again about this matter: what they said goes in the box "
+                                               "above; a closed ticket reopens to its first receiver"))
         self.reassign_owner = QtWidgets.QComboBox()
         self.reassign_button = self._button(self.tr("Hand to new owner"), self.reassign)
         self.reassign_button.setToolTip(self.tr("Only when the owner has left; the reason goes in the box above"))
@@ -111,7 +115,7 @@ class TicketActions(QtWidgets.QWidget):
         # nothing this person may do now is left out (_enable), so what may be done is never below the fold.
         self.action_groups = [
             _group(self.start_button, self.reply_button, self.note_button),
-            _group(QtWidgets.QLabel(self.tr("Customer")), self.wait_button, self.resume_button),
+            _group(QtWidgets.QLabel(self.tr("Customer")), self.wait_button, self.resume_button, self.contact_button),
             _group(QtWidgets.QLabel(self.tr("Callback")), *self.callback_buttons.values()),
             _group(QtWidgets.QLabel(self.tr("Fault")), self.handset_button, self.notice_button),
             _group(QtWidgets.QLabel(self.tr("Refer to")), self.refer_department, QtWidgets.QLabel(self.tr("answer by")),
@@ -176,6 +180,7 @@ class TicketActions(QtWidgets.QWidget):
         self.close_button.setEnabled(Action.CLOSE in allowed)
         self.wait_button.setEnabled(Action.WAIT in allowed)
         self.resume_button.setEnabled(Action.RESUME in allowed)
+        self.contact_button.setEnabled(Action.CONTACT in allowed)
         self._fill_owners(view, Action.REASSIGN in allowed)
         self.close_reason.setVisible(Action.CLOSE in allowed and view is not None and view.close_needs_reason)
         for group in self.action_groups:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from kaccount_desk.domain.operator_time import local
 from kaccount_desk.domain.ticket_deadlines import referral_due
 from kaccount_desk.domain.tickets import Action, CallbackResult, label, ticket_number
-from kaccount_desk.services import ticket_waits, tickets
+from kaccount_desk.services import ticket_contacts, ticket_waits, tickets
 from kaccount_desk.services.changes import TICKET_CHANGED
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
@@ -268,3 +268,7 @@ class TicketDetail(TicketTyping, TicketActions, QtWidgets.QWidget):
     def resume(self) -> bool:
         text = self._typed()
         return self._act(Action.RESUME, lambda i: ticket_waits.resume(self.ctx, i, text), self.text)
+
+    def add_contact(self) -> bool:
+        text = self._typed()
+        return self._act(Action.CONTACT, lambda i: ticket_contacts.add_contact(self.ctx, i, text), self.text)

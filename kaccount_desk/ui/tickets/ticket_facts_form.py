@@ -52,6 +52,8 @@ class TicketFactsForm(QtWidgets.QWidget):
             kind.append(label(view.area, lang))
         self.fields["kind"].setText(" · ".join(kind))
         key_account = self.tr(" (key-account customer)") if view.key_account else ""
+        if view.company:  # known from the number's application, not ticked
+            key_account = "\n" + self.tr("Key-account customer: %1 · %2").replace("%1", view.company).replace("%2", view.campaign or "")
         self.fields["customer"].setText(f"{view.customer_name}  {view.customer_number}{key_account}")
         self.fields["received"].setText(f"{view.received_at:%Y-%m-%d %H:%M}")
         self.fields["due"].setText(self._due_text(view, now))

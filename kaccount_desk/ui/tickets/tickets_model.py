@@ -47,6 +47,9 @@ COLUMNS: tuple[str, ...] = tuple(str(label) for label in (
 RECEIVED_COLUMN = 1
 DUE_COLUMN = 7
 TIME_LEFT_COLUMN = 8
+CUSTOMER_COLUMN = 3
+# Before a key-account customer's name (绿色通道): a sign that reads the same in both languages; the tooltip says it in words.
+KEY_ACCOUNT_MARK = "★ "
 # Only these orders have an index behind them; other headers keep the current order.
 SORT_OF_COLUMN = {RECEIVED_COLUMN: Sort.RECEIVED, DUE_COLUMN: Sort.DUE, TIME_LEFT_COLUMN: Sort.DUE}
 
@@ -184,6 +187,8 @@ class TicketsModel(LazyTableModel[TicketRow]):
         if role == TICKET_ID_ROLE:
             return row.id
         if role == TOOLTIP:
+            if column == CUSTOMER_COLUMN and row.key_account:
+                return _tr(str(QT_TRANSLATE_NOOP("TicketsModel", "Key-account customer: first among tickets due at the same time")))
             return row.summary
         state = self.urgency_of(row)
         if role == URGENCY_ROLE:
@@ -211,7 +216,7 @@ class TicketsModel(LazyTableModel[TicketRow]):
             lambda: ticket_number(row.id, row.received_at),
             lambda: queue_time(row.received_at, now),
             lambda: label(row.category, lang),
-            lambda: row.customer_name,
+            lambda: f"{KEY_ACCOUNT_MARK}{row.customer_name}" if row.key_account else row.customer_name,
             lambda: mask_mobile(row.customer_number),
             lambda: row.owner,
             lambda: label(row.status, lang),

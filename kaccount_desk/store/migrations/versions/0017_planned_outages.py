@@ -1,7 +1,7 @@
 """Planned outages: the register of planned work and the campaigns it reaches (issue 23 item 6).
 
 Revision ID: 0017
-Revises: 0013
+Revises: 0016
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0017'
-down_revision = '0013'
+down_revision = '0016'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,141 @@
+"""Who is calling, in the new-ticket form: the number's earlier tickets and its key account (issue 23 items 4 and 5).
+
+As soon as eleven digits make a valid number, the store is asked (``services/caller_lookup.who_is``)
+off the GUI thread, one question at a time with only the latest answered (``LatestQuery``): an
+answer about a number since changed is dropped. The box then shows
+
+- the key-account customer the number belongs to (company, campaign, department), so the clerk
+  greets them as one and the ticket is saved as one without a tick;
+- the number's open tickets and those closed within the last week, with a button that adds this
+  contact to the chosen one instead of opening a duplicate (the form does the adding).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from kaccount_desk.domain.mobile import check_mobile
+from kaccount_desk.domain.tickets import label, ticket_number
+from kaccount_desk.services import caller_lookup
+from kaccount_desk.services.caller_lookup import Caller, EarlierTicket, KeyAccount
+from kaccount_desk.services.context import Context
+from kaccount_desk.ui.enrollment.latest_query import Failed, LatestQuery
+from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.operations import run_query
+from kaccount_desk.ui.palette import banner_style, text_style
+from kaccount_desk.ui.qt import Qt, QtWidgets, Signal, Slot
+
+# Rows shown before the list scrolls: the form must still fit a 1366×728 screen.
+ROWS_SHOWN = 3
+
+
+class CallerBox(QtWidgets.QWidget):
+    """Hidden until the number typed is known to the store; ``add_requested(id)`` when the clerk picks a ticket."""
+
+    add_requested = Signal(int)
+    key_account_known = Signal(bool)  # the number belongs to a live application (or no longer, after a change)
+
+    def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.caller: Caller | None = None
+        self._asked = ""  # the number the last question was about; an answer for another is dropped
+        self._query = LatestQuery()
+        self.account = QtWidgets.QLabel()
+        self.account.setWordWrap(True)
+        self.account.setStyleSheet(banner_style("info"))
+        self.repeat = QtWidgets.QLabel(self.tr(
+            "This number has open or recently closed tickets. If the customer calls about the same matter, "
+            "add this contact to that ticket instead of opening a new one:"))
+        self.repeat.setWordWrap(True)
+        self.repeat.setStyleSheet(text_style("warning"))
+        self.earlier = QtWidgets.QListWidget()
+        self.earlier.setMaximumHeight(self.earlier.fontMetrics().height() * ROWS_SHOWN + 12)
+        # A long summary ends in "…" rather than a sideways scroll bar (seen at 1366×728); the pointer shows it whole.
+        self.earlier.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.earlier.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.add_button = QtWidgets.QPushButton(self.tr("Add as a contact to the selected ticket"))
+        self.add_button.setAutoDefault(False)
+        self.add_button.setToolTip(self.tr("What the customer says now (the content box) goes into that ticket's history; "
+                                           "a closed ticket reopens to its first receiver"))
+        self.add_button.clicked.connect(self._add)
+        line = QtWidgets.QHBoxLayout()
+        line.addStretch(1)
+        line.addWidget(self.add_button)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.account, self.repeat, self.earlier):
+            layout.addWidget(widget)
+        layout.addLayout(line)
+        self.show_caller(None)
+
+    @property
+    def settled(self) -> bool:
+        """No look-up is running or waiting: what is shown answers the number last typed."""
+        return self._query.settled
+
+    def ask(self, typed: str) -> None:
+        """Look the number up once it is a valid mobile number; anything shorter or wrong clears the box."""
+        verdict = check_mobile(typed, self.ctx.store.segments, for_calls=False)
+        if verdict.value is None:
+            self._asked = ""
+            self.show_caller(None)
+            return
+        number = verdict.value.number
+        if number == self._asked:
+            return
+        self._asked = number
+        ctx = self.ctx
+
+        def start(on_done: Callable[[Any], None], on_failed: Failed) -> None:
+            run_query(self, lambda: caller_lookup.who_is(ctx, number), on_done, on_failed)
+
+        self._query.ask(start, lambda caller: self._answered(number, caller))
+
+    def clear(self) -> None:
+        """The form was sent or emptied: nothing is known of a number no longer there."""
+        self._asked = ""
+        self.show_caller(None)
+
+    def _answered(self, number: str, caller: Caller | None) -> None:
+        if number == self._asked:
+            self.show_caller(caller)
+
+    def show_caller(self, caller: Caller | None) -> None:
+        self.caller = caller
+        account = caller.key_account if caller is not None else None
+        self.account.setVisible(account is not None)
+        if account is not None:
+            self.account.setText(self._account_text(account))
+        earlier = caller.same_number if caller is not None else ()
+        self.earlier.clear()
+        for ticket in earlier:
+            item = QtWidgets.QListWidgetItem(self._ticket_line(ticket))
+            item.setData(Qt.ItemDataRole.UserRole, ticket.id)
+            item.setToolTip(item.text())
+            self.earlier.addItem(item)
+        if earlier:
+            self.earlier.setCurrentRow(0)
+        for widget in (self.repeat, self.earlier, self.add_button):
+            widget.setVisible(bool(earlier))
+        self.setVisible(account is not None or bool(earlier))
+        self.key_account_known.emit(account is not None)
+
+    def _account_text(self, account: KeyAccount) -> str:
+        return (self.tr("Key-account customer: %1 · %2 (%3). The ticket is saved as a key-account ticket.")
+                .replace("%1", account.company).replace("%2", account.campaign).replace("%3", account.department))
+
+    def _ticket_line(self, ticket: EarlierTicket) -> str:
+        lang = current_lang()
+        state = label(ticket.status, lang)
+        if ticket.closed_at is not None:
+            state = self.tr("closed %1").replace("%1", f"{ticket.closed_at:%m-%d %H:%M}")
+        return "  ".join((ticket_number(ticket.id, ticket.received_at), label(ticket.category, lang), state,
+                          f"{ticket.owner_name}({ticket.owner})", ticket.summary))
+
+    @Slot()
+    def _add(self) -> None:
+        item = self.earlier.currentItem()
+        if item is not None:
+            self.add_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
