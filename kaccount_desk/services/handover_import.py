@@ -39,7 +39,7 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Refused
 from kaccount_desk.services.handover_apply import Imported, add_application, number_holder, update_application
 from kaccount_desk.services.handover_pack import department_row, office_private_key
-from kaccount_desk.services.handover_package import open_package
+from kaccount_desk.services.handover_package import open_package, read_manifest
 from kaccount_desk.services.handover_seat import ACK_KIND, PACKAGE_KIND
 from kaccount_desk.store.handover_models import HandoverAllotment, HandoverImport, HandoverLink
 from kaccount_desk.store.models import Application, Campaign
@@ -114,6 +114,7 @@ def import_package(ctx: Context, path: Path, dry_run: bool = False, ack_out: Pat
 
 def _apply(ctx: Context, session: Session, blob: bytes, digest: str, name: str, dry_run: bool) -> HandoverPreview:
     now = ctx.now()
+    read_manifest(blob)  # not a package at all is said as such, before the key is asked for
     private = office_private_key(session, ctx.store.keys, now, create=False)
     if private is None:
         raise Refused(NO_KEY)
