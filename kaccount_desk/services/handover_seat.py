@@ -29,7 +29,7 @@ from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.roles import Permission, Role
 from kaccount_desk.services import audit, staff
 from kaccount_desk.services.campaigns import write_campaign
-from kaccount_desk.services.context import Context, Store
+from kaccount_desk.services.context import Actor, Context, Store
 from kaccount_desk.services.errors import Refused
 from kaccount_desk.services.handover_pack import Pack
 from kaccount_desk.services.handover_package import seal
@@ -54,8 +54,12 @@ class SeatInfo:
 @dataclass(frozen=True)
 class SeatSetup:
     seat: SeatInfo
-    staff_no: str
+    actor: Actor  # the seat's collector, whose login just unsealed the new data key
     recovery_key: str
+
+    @property
+    def staff_no(self) -> str:
+        return self.actor.staff_no
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,7 @@ def receive_pack(store: Store, pack: Pack, staff_no: str, name: str, password: s
 
     made = staff.set_up(store, staff_no, name, password, role=Role.COLLECTOR, department=pack.department, also=write)
     info = SeatInfo(seat_id, spec.code, pack.department, pack.office, len(pack.numbers))
-    return SeatSetup(info, made.actor.staff_no, made.recovery_key)
+    return SeatSetup(info, made.actor, made.recovery_key)
 
 
 def _settings(session: Session) -> dict[str, Any]:

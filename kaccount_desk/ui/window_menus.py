@@ -84,6 +84,8 @@ class WindowMenus(QtWidgets.QMainWindow):
 
         self.handover_import_action = file_menu.addAction(self.tr("Import a department's &package…"), self.import_handover)
         self.handover_import_action.setVisible(self.ctx.actor.may(Permission.SUBMIT))
+        self.make_pack_action = file_menu.addAction(self.tr("Campaign pack for a department's &seat…"), self.make_pack)
+        self.make_pack_action.setVisible(self.ctx.actor.may(Permission.MANAGE_CAMPAIGNS))
         self.hand_over_action = file_menu.addAction(self.tr("&Hand over to the office…"), self.hand_over)
         self.hand_over_action.setVisible(False)
         if self.ctx.actor.may(Permission.COLLECT):
@@ -96,6 +98,18 @@ class WindowMenus(QtWidgets.QMainWindow):
         dialog = HandoverImportDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
+        return dialog
+
+    @Slot()
+    def make_pack(self) -> QtWidgets.QDialog | None:
+        from kaccount_desk.ui.handover.pack_dialog import MakePackDialog
+
+        code = getattr(self, "campaign_code", None)
+        if not code:
+            return None
+        dialog = MakePackDialog(self.ctx, code, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
         return dialog
 
     @Slot()

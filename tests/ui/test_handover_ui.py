@@ -55,7 +55,7 @@ def test_the_seat_hands_over_from_the_file_menu_under_a_name_that_says_it_carrie
     qtbot.waitUntil(lambda: bool(seen) and operations.idle() and bool(boxes.shown), timeout=15000)
     assert titles and "carries ID numbers and ID card images" in titles[0]
     assert seen[0][1].startswith("交接包-含身份证信息-铸造事业部-001-") and seen[0][1].endswith(".kahp")
-    assert out.exists() and [s.sequence for s in sends(seat)] == [1]
+    assert out.exists() and [s.sequence for s in sends(seat)] == [1], boxes.shown
     assert "3 applications, 6 ID card images" in boxes.shown[-1][1] and "carries ID data" in boxes.shown[-1][1]
     seat.store.close()
 
@@ -83,3 +83,67 @@ def test_the_office_previews_then_imports_a_package(qtbot, admin: Context, campa
     qtbot.waitUntil(lambda: "imported already" in dialog.summary.text(), timeout=15000)
     assert not dialog.import_button.isEnabled()
     seat.store.close()
+
+
+def test_the_office_makes_a_pack_from_the_file_menu(qtbot, admin: Context, campaign: str, tmp_path: Path,
+                                                    boxes: MessageBoxes) -> None:
+    from kaccount_desk.services.handover_pack import read_pack
+    from kaccount_desk.ui.handover.pack_dialog import MakePackDialog
+
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(operations.idle)
+    dialog = window.make_pack()
+    assert isinstance(dialog, MakePackDialog)
+    qtbot.waitUntil(lambda: dialog.department.count() == 9)
+    dialog.department.setCurrentText("装配事业部")
+    dialog.count.setValue(4)
+    out = tmp_path / "pack.kapack"
+    seen: list[tuple[str, str]] = []
+    answer_file_dialog(out, seen)
+    with qtbot.waitSignal(dialog.made, timeout=15000):
+        dialog.save_button.click()
+    assert seen[0][1] == f"活动包-{campaign}-装配事业部.kapack"
+    pack = read_pack(out)
+    assert pack.department == "装配事业部" and len(pack.numbers) == 4
+    assert not set(pack.numbers) & {e.number for e in pool.browse_pool(admin, campaign)}
+    assert "with 4 numbers" in boxes.shown[-1][1]
+
+
+def test_the_first_run_wizard_sets_up_a_department_seat_from_a_pack(qtbot, admin: Context, campaign: str, tmp_path: Path) -> None:
+    from support import PASSWORD
+
+    from kaccount_desk.services.handover_seat import seat_info
+    from kaccount_desk.ui.first_run import FirstRunWizard
+    from kaccount_desk.ui.settings import Settings
+
+    pack = pack_for(admin, campaign, tmp_path, count=3)
+    wizard = FirstRunWizard(Settings())
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.store_page.path.setText(str(tmp_path / "seat.sqlite3"))
+    wizard.next()
+    wizard.organisation_page.name.setText("铸造事业部受理点")
+    wizard.next()
+    page = wizard.admin_page
+    page.staff_no.setText("C101")
+    page.name.setText("统计员")
+    page.password.setText(PASSWORD)
+    page.repeat.setText(PASSWORD)
+    wizard.next()
+    wizard.start_page.seat.setChecked(True)
+    commit = wizard.button(QtWidgets.QWizard.WizardButton.CommitButton)
+    assert not commit.isEnabled()  # a seat needs its pack
+    wizard.start_page.pack.setText(str(pack))
+    commit.click()
+    qtbot.waitUntil(operations.idle, timeout=30000)
+    assert wizard.currentPage() is wizard.recovery_page and wizard.opened is not None
+    opened = wizard.opened
+    assert opened.actor.role == "collector" and opened.actor.department == "铸造事业部"
+    ctx = Context(opened.store, opened.actor)
+    found = seat_info(ctx)
+    assert found is not None and found.numbers == 3 and found.campaign == campaign
+    assert len(pool.browse_pool(ctx, campaign)) == 3
+    wizard.recovery_page.written.setChecked(True)
+    wizard.button(QtWidgets.QWizard.WizardButton.FinishButton).click()
+    opened.store.close()
