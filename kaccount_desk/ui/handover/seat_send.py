@@ -12,9 +12,14 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.handover_seat import SeatInfo, Sent, next_sequence, send
 from kaccount_desk.ui.file_names import ask_save_path
 from kaccount_desk.ui.operations import run_change, run_query
-from kaccount_desk.ui.qt import QtCore, QtWidgets
+from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtWidgets
 
 SENT = Changes(audit=True)
+TITLE = str(QT_TRANSLATE_NOOP("SeatSend", "Hand over to the office: this file carries ID numbers and ID card images"))
+FILTER = str(QT_TRANSLATE_NOOP("SeatSend", "Hand-over packages (*%1)"))
+DONE_TITLE = str(QT_TRANSLATE_NOOP("SeatSend", "Handed over"))
+DONE = str(QT_TRANSLATE_NOOP("SeatSend", "Package %1 written: %2 applications, %3 ID card images.\n%4\n"
+                             "It carries ID data: hand it to the office in person or on an encrypted drive, and delete other copies."))
 
 
 def _tr(text: str) -> str:
@@ -28,15 +33,12 @@ def hand_over(parent: QtWidgets.QWidget, ctx: Context) -> None:
 
 def _ask_and_send(parent: QtWidgets.QWidget, ctx: Context, seat: SeatInfo, sequence: int) -> None:
     name = package_file_name(seat.department, sequence, ctx.now())
-    title = _tr("Hand over to the office: this file carries ID numbers and ID card images")
-    out = ask_save_path(parent, title, name, _tr("Hand-over packages (*%1)").replace("%1", PACKAGE_SUFFIX))
+    out = ask_save_path(parent, _tr(TITLE), name, _tr(FILTER).replace("%1", PACKAGE_SUFFIX))
     if out is not None:
         run_change(parent, lambda: send(ctx, out), SENT, lambda done: _sent(parent, done))
 
 
 def _sent(parent: QtWidgets.QWidget, done: Sent) -> None:
-    text = _tr("Package %1 written: %2 applications, %3 ID card images.\n%4\n"
-               "It carries ID data: hand it to the office in person or on an encrypted drive, and delete other copies.")
-    QtWidgets.QMessageBox.information(parent, _tr("Handed over"), text.replace("%1", str(done.sequence))
+    QtWidgets.QMessageBox.information(parent, _tr(DONE_TITLE), _tr(DONE).replace("%1", str(done.sequence))
                                       .replace("%2", str(done.applications)).replace("%3", str(done.copies))
                                       .replace("%4", str(done.path)))
