@@ -234,12 +234,18 @@ class StartPage(QtWidgets.QWizardPage):
         self.sample = QtWidgets.QRadioButton(self.tr("With the &sample campaign (the 2012 notice), to try things out"))
         self.empty = QtWidgets.QRadioButton(self.tr("&Empty: the office loads or creates its own campaign"))
         self.empty.setChecked(True)
-        self.seat = QtWidgets.QRadioButton(self.tr("As a &department's seat, from the campaign pack the office gave "
-                                                   "(the account typed before becomes the seat's collector)"))
+        self.seat = QtWidgets.QRadioButton(self.tr("As a &department's seat, from the office's campaign pack"))
+        seat_note = QtWidgets.QLabel(self.tr("The account typed before becomes the seat's collector."))
         self.pack = QtWidgets.QLineEdit()
         self.pack.setPlaceholderText(self.tr("The campaign pack (.kapack)"))
-        self.pack.setEnabled(False)
-        self.seat.toggled.connect(self.pack.setEnabled)
+        choose = QtWidgets.QPushButton(self.tr("C&hoose…"))
+        choose.clicked.connect(self._choose_pack)
+        for widget in (seat_note, self.pack, choose):
+            widget.setEnabled(False)
+            self.seat.toggled.connect(widget.setEnabled)
+        pack_row = QtWidgets.QHBoxLayout()
+        pack_row.addWidget(self.pack, 1)
+        pack_row.addWidget(choose)
         for signal in (self.seat.toggled, self.pack.textChanged):
             signal.connect(self.completeChanged)
         self.problem = _note()
@@ -247,12 +253,20 @@ class StartPage(QtWidgets.QWizardPage):
         layout.addWidget(self.sample)
         layout.addWidget(self.empty)
         layout.addWidget(self.seat)
-        layout.addWidget(self.pack)
+        layout.addWidget(seat_note)
+        layout.addLayout(pack_row)
         layout.addWidget(self.problem)
         layout.addStretch(1)
 
     def isComplete(self) -> bool:
         return not self.seat.isChecked() or bool(self.pack.text().strip())
+
+    @Slot()
+    def _choose_pack(self) -> None:
+        chosen, _ = QtWidgets.QFileDialog.getOpenFileName(self, self.tr("The office's campaign pack"), "",
+                                                          self.tr("Campaign packs (*.kapack)"))
+        if chosen:
+            self.pack.setText(chosen)
 
 
 @dataclass(frozen=True)

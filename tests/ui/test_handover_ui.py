@@ -10,6 +10,7 @@ from handover_support import pack_for, seat_from, take
 from qt_dialogs import MessageBoxes, answer_file_dialog
 from support import Clock
 
+from kaccount_desk.domain.handover import package_file_name
 from kaccount_desk.services import application_list, pool
 from kaccount_desk.services.application_list import ApplicationQuery
 from kaccount_desk.services.context import Context
@@ -38,7 +39,9 @@ def test_the_seat_hands_over_from_the_file_menu_under_a_name_that_says_it_carrie
     qtbot.addWidget(window)
     qtbot.waitUntil(operations.idle)
     assert window.hand_over_action.isVisible() and not window.handover_import_action.isVisible()
-    out = tmp_path / "out.kahp"
+    # The suggested name itself (the seat's clock is the tests' fixed one): a file dialog that keeps its suggestion
+    # when told another name (seen under load) then writes the same file.
+    out = tmp_path / package_file_name("铸造事业部", 1, seat.now())
     seen: list[tuple[str, str]] = []
     titles: list[str] = []
 
@@ -101,10 +104,10 @@ def test_the_office_makes_a_pack_from_the_file_menu(qtbot, admin: Context, campa
     out = tmp_path / "pack.kapack"
     seen: list[tuple[str, str]] = []
     answer_file_dialog(out, seen)
-    with qtbot.waitSignal(dialog.made, timeout=15000):
+    with qtbot.waitSignal(dialog.made, timeout=15000) as signal:
         dialog.save_button.click()
     assert seen[0][1] == f"活动包-{campaign}-装配事业部.kapack"
-    pack = read_pack(out)
+    pack = read_pack(signal.args[0].path)
     assert pack.department == "装配事业部" and len(pack.numbers) == 4
     assert not set(pack.numbers) & {e.number for e in pool.browse_pool(admin, campaign)}
     assert "with 4 numbers" in boxes.shown[-1][1]

@@ -93,8 +93,9 @@ class HandoverImportDialog(QtWidgets.QDialog):
         self.import_button = QtWidgets.QPushButton(self.tr("&Import"))
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self.start_import)
+        # Two short lines (what, then the totals), never wrapped: a wrapping label beside a stretching table
+        # was given one line's height and painted its two lines over each other.
         self.summary = QtWidgets.QLabel(self.tr("Choose a package and preview it: nothing changes until you import."))
-        self.summary.setWordWrap(True)
         self.model = HandoverPreviewModel(self)
         self.table = QtWidgets.QTableView()
         self.table.setModel(self.model)

@@ -46,6 +46,7 @@ class MakePackDialog(QtWidgets.QDialog):
         layout.addWidget(explain)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.setMinimumWidth(480)  # the explanation wrapped into a narrow column of four lines otherwise
 
     def _list_departments(self, spec: CampaignSpec) -> None:
         for unit in spec.departments:
