@@ -150,3 +150,21 @@ def test_the_first_run_wizard_sets_up_a_department_seat_from_a_pack(qtbot, admin
     wizard.recovery_page.written.setChecked(True)
     wizard.button(QtWidgets.QWizard.WizardButton.FinishButton).click()
     opened.store.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_hand_over_dialogs_open_in_each_language(qtbot, qapp, admin: Context, campaign: str, lang: str) -> None:
+    from kaccount_desk.ui.handover.pack_dialog import MakePackDialog
+    from kaccount_desk.ui.i18n import install_translations
+
+    install_translations(qapp, lang)
+    dialogs = [HandoverImportDialog(admin), MakePackDialog(admin, campaign)]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+    qtbot.waitUntil(operations.idle)
+    titles = [d.windowTitle() for d in dialogs]
+    expected = (["导入部门交接包", "为部门受理点制作活动包"] if lang == "zh"
+                else ["Import a department's hand-over package", "Campaign pack for a department's seat"])
+    assert titles == expected
+    assert dialogs[0].model.headerData(4, QtCore.Qt.Orientation.Horizontal) == ("原因" if lang == "zh" else "Reasons")
