@@ -108,8 +108,9 @@ def number_problem(number_source: str, msisdn: str | None, allotment: Collection
     """A new number outside the department's allotment is refused: two seats must never pick the same one."""
     if number_source != "pool" or not msisdn or msisdn in allotment:
         return None
-    return Reason("handover.not_allotted", f"号码 {msisdn} 不在分配给该部门的号段内,不能导入",
-                  f"Number {msisdn} is not among the numbers allotted to this department; it cannot be imported")
+    # The number itself is in the row's own column: reasons, which may be logged, name no one's number.
+    return Reason("handover.not_allotted", "所选号码不在分配给该部门的号码内,不能导入",
+                  "The number chosen is not among the numbers allotted to this department; it cannot be imported")
 
 
 def wrong_office() -> Reason:

@@ -196,7 +196,7 @@ def _problems(imported: Imported, entry: dict[str, Any], allotment: set[str], of
         found.append(outside)
     holder = number_holder(imported, entry.get("msisdn"))
     if holder is not None and (office is None or holder != office.id) and str(entry.get("status")) != "withdrawn":
-        found.append(Reason("handover.number_taken", f"号码 {entry.get('msisdn')} 在办公室已有另一份有效申请",
-                            f"Number {entry.get('msisdn')} already has another live application at the office"))
+        found.append(Reason("handover.number_taken", "这个号码在办公室已有另一份有效申请",
+                            "This number already has another live application at the office"))
     found.extend(imported.unknown_items(entry))
     return tuple(found)

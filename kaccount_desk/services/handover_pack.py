@@ -120,13 +120,13 @@ def make_pack(ctx: Context, campaign_code: str, department: str, count: int, out
         body = {"kind": PACK_KIND, "format": 1, "pack_id": pack_id, "made_at": now.isoformat(),
                 "office_public": b64encode(public).decode("ascii"), "department": unit.name,
                 "campaign": spec_mapping(spec), "numbers": list(numbers)}
-        temp.write_bytes(_sealed_json(body))
+        temp.write_bytes(_checked_json(body))
         audit.record_for(ctx, session, Action.EXPORT, f"campaigns {campaign.id}", what="handover_pack",
                          department=unit.name, numbers=len(numbers))
     return PackMade(out, campaign_code, unit.name, numbers, key_fingerprint(public))
 
 
-def _sealed_json(body: dict[str, Any]) -> bytes:
+def _checked_json(body: dict[str, Any]) -> bytes:
     text = json.dumps(body, ensure_ascii=False, sort_keys=True)
     checked = {"body": body, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
     return json.dumps(checked, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")

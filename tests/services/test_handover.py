@@ -7,7 +7,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from handover_support import DEPARTMENT, pack_for, seat_from, take
+from handover_support import DEPARTMENT, IDS, pack_for, seat_from, take
 from PIL import Image
 from sqlalchemy import func, select
 from support import PASSWORD, REPO, SAMPLE_CAMPAIGN, Clock
@@ -157,3 +157,19 @@ def test_a_pack_never_gives_a_number_twice(office: tuple[Context, str], tmp_path
         make_pack(admin, code, "财务部", 10_000, tmp_path / "c.kapack")
     assert refused.value.reasons[0].code == "handover.pool_short" and not (tmp_path / "c.kapack").exists()
     assert _count(admin, HandoverAllotment) == 60
+
+
+def test_a_number_the_office_gave_meanwhile_is_refused_by_row(office: tuple[Context, str], seat: Context, tmp_path: Path) -> None:
+    """The office's pool browser no longer offers an allotted number, but one typed at the office's
+    counter still reaches the store; the seat's application for it is then refused, the rest imported."""
+    admin, code = office
+    allotted = _numbers(seat, code)
+    take(seat, code, 0, allotted[0])
+    take(seat, code, 1, allotted[1])
+    enrollment.save_application(admin, enrollment.ApplicationInput(code, enrollment.IntakeFields(
+        department="装配事业部", name="办公室受理", id_number=IDS[9], number_source="pool", msisdn=allotted[1]), plan="group8"))
+    preview = import_package(admin, send(seat, tmp_path / "p1.kahp").path)
+    assert [r.kind for r in preview.rows] == [RowKind.NEW, RowKind.REFUSED]
+    assert preview.rows[1].reasons[0].code == "handover.number_taken"
+    assert allotted[1] not in preview.rows[1].reasons[0].text("zh")
+    assert _count(admin, Application) == 2
