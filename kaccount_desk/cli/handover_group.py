@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-_groups: dict[int, Any] = {}
+_KEPT = "_kaccount_handover_group"
 
 
 def handover_group(sub: Any) -> Any:
-    """The ``handover`` subcommands of this parser, made the first time a module asks for them."""
-    found = _groups.get(id(sub))
+    """The ``handover`` subcommands of this parser, made the first time a module asks for them.
+
+    Kept on the parser's own subcommand object (not in a table by ``id``): each ``run`` builds a new
+    parser, and an id reused after the old one is gone would hand back the old parser's group.
+    """
+    found = getattr(sub, _KEPT, None)
     if found is None:
         p = sub.add_parser("handover", help="hand-over packages between department seats, the office and the operator")
         found = p.add_subparsers(dest="handover_command", metavar="STEP", required=True)
-        _groups[id(sub)] = found
+        setattr(sub, _KEPT, found)
     return found
