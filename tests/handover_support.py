@@ -1,91 +1,57 @@
-"""Applications ready for the operator, and the hand-over file read back as the operator's counter reads it."""
+"""Two real stores for the hand-over tests: an office that makes a campaign pack, and a seat set up from it."""
 
 from __future__ import annotations
 
-import hashlib
-import json
-import zipfile
 from io import BytesIO
 from pathlib import Path
-from typing import Any
 
-import pypdfium2
-from python_calamine import CalamineWorkbook
+from PIL import Image
 from sqlalchemy import select
-from support import valid_id
+from support import PASSWORD, REPO, Clock, valid_id
 
 from kaccount_desk.domain.intake import IntakeFields
-from kaccount_desk.services import batches, enrollment, id_copies
-from kaccount_desk.services.context import Context
+from kaccount_desk.services import enrollment, id_copies
+from kaccount_desk.services.context import Actor, Context, Store
 from kaccount_desk.services.enrollment import ApplicationInput
-from kaccount_desk.store.models import Application
+from kaccount_desk.services.handover_pack import make_pack, read_pack
+from kaccount_desk.services.handover_seat import receive_pack
+from kaccount_desk.store.models import Staff
+
+DEPARTMENT = "铸造事业部"
+IDS = [valid_id(f"13098119780101{n:03d}") for n in range(1, 20)]
 
 
-def card(shade: int = 200) -> bytes:
-    from PIL import Image
-
+def card(shade: int) -> bytes:
+    """A card-sized JPEG with detail in it, so a pixel-for-pixel comparison means something."""
+    image = Image.effect_noise((856, 540), 40 + shade).convert("RGB")
     out = BytesIO()
-    Image.new("RGB", (856, 540), (shade, 210, 230)).save(out, format="JPEG")
+    image.save(out, format="JPEG", quality=90)
     return out.getvalue()
 
 
-def application(ctx: Context, campaign: str, n: int, department: str = "铸造事业部", copies: bool = True,
-                status: str = "submitted", plan: str = "group8") -> int:
-    """Person ``n`` (员工n, 188327588nn), moved to ``status`` through the workflow as the office does."""
-    view = enrollment.save_application(ctx, ApplicationInput(
-        campaign,
-        IntakeFields(department=department, name=f"员工{n}", id_number=valid_id(f"13098119800101{n + 100:03d}"), number_source="pool",
-                     msisdn=f"188327588{n:02d}"),
-        plan=plan,
-    ))
-    if copies:
-        id_copies.attach_id_copy(ctx, view.id, "front", card())
-        id_copies.attach_id_copy(ctx, view.id, "back", card(120))
-    path = {"draft": [], "collected": ["collected"], "submitted": ["submitted"], "sent": ["submitted", "sent"]}[status]
-    for step in path:
-        assert all(r.moved for r in batches.move_many(ctx, [view.id], step)), step
-    return view.id
-
-
-def statuses(ctx: Context) -> dict[int, str]:
-    with ctx.store.read() as s:
-        return {i: status for i, status in s.execute(select(Application.id, Application.status))}
-
-
-def package(path: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(path) as z:
-        return {name: z.read(name) for name in z.namelist()}
-
-
-def manifest(parts: dict[str, bytes]) -> dict[str, Any]:
-    doc: dict[str, Any] = json.loads(parts["manifest.json"])
-    return doc
-
-
-def checksums_hold(parts: dict[str, bytes]) -> bool:
-    listed = manifest(parts)["parts"]
-    return set(listed) == set(parts) - {"manifest.json"} and all(
-        hashlib.sha256(parts[name]).hexdigest() == entry["sha256"] and len(parts[name]) == entry["bytes"] for name, entry in listed.items())
-
-
-def xlsx_rows(data: bytes) -> list[list[str]]:
-    sheet = CalamineWorkbook.from_filelike(BytesIO(data)).get_sheet_by_index(0)
-    return [[str(c) for c in row] for row in sheet.to_python()]
-
-
-def pdf_pages(data: bytes) -> list[str]:
-    """Each page's text as PDFium (Chrome's viewer) reads it."""
-    document = pypdfium2.PdfDocument(data)
-    try:
-        return [page.get_textpage().get_text_range() for page in document]
-    finally:
-        document.close()
-
-
-def render(data: bytes, page: int, out: Path, scale: float = 1.5) -> Path:
-    document = pypdfium2.PdfDocument(data)
-    try:
-        document[page].render(scale=scale).to_pil().save(out)
-    finally:
-        document.close()
+def pack_for(office: Context, campaign: str, folder: Path, count: int = 5, department: str = DEPARTMENT) -> Path:
+    out = folder / f"pack-{department}-{count}.kapack"
+    make_pack(office, campaign, department, count, out)
     return out
+
+
+def seat_from(pack: Path, folder: Path, clock: Clock, staff_no: str = "C101") -> Context:
+    """A new SQLite store set up from the pack, acting as its collector."""
+    store = Store(f"sqlite:///{folder / 'seat.sqlite3'}", resources=REPO / "resources", clock=clock)
+    made = receive_pack(store, read_pack(pack), staff_no, "统计员", PASSWORD)
+    with store.read() as session:
+        row = session.scalar(select(Staff).where(Staff.staff_no == made.staff_no))
+    assert row is not None
+    return Context(store, Actor(row.id, row.staff_no, row.name, row.role, row.department))
+
+
+def take(seat: Context, campaign: str, index: int, msisdn: str, collect: bool = True) -> int:
+    """One complete application at the seat, with both ID copies; collected unless told otherwise."""
+    view = enrollment.save_application(seat, ApplicationInput(
+        campaign, IntakeFields(department=DEPARTMENT, name=f"申请人{index}", id_number=IDS[index], number_source="pool",
+                               msisdn=msisdn), plan="group8"))
+    id_copies.attach_id_copy(seat, view.id, "front", card(index))
+    id_copies.attach_id_copy(seat, view.id, "back", card(index + 50))
+    if collect:
+        enrollment.move_application(seat, view.id, "collected")
+    return view.id

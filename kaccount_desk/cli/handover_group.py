@@ -1,19 +1,21 @@
-"""The ``handover`` command group: the hand-over packages between departments, the office and the operator.
-
-Two command modules add to it (the department seats' packages, and the office's hand-over to the
-operator), each through :func:`handover_commands`, so neither needs the other to be registered first.
-"""
+"""The ``handover`` command group, which more than one command module fills (seat ↔ office, office → operator)."""
 
 from __future__ import annotations
 
-import argparse
 from typing import Any
 
+_KEPT = "_kaccount_handover_group"
 
-def handover_commands(sub: Any) -> Any:
-    """The subcommands of ``handover``, the group made on the first call and found again on the next."""
-    group = sub.choices.get("handover")
-    if group is None:
-        group = sub.add_parser("handover", help="hand-over packages: department seats, the office, the operator")
-        group.add_subparsers(dest="handover_command", required=True, metavar="STEP")
-    return next(action for action in group._actions if isinstance(action, argparse._SubParsersAction))
+
+def handover_group(sub: Any) -> Any:
+    """The ``handover`` subcommands of this parser, made the first time a module asks for them.
+
+    Kept on the parser's own subcommand object (not in a table by ``id``): each ``run`` builds a new
+    parser, and an id reused after the old one is gone would hand back the old parser's group.
+    """
+    found = getattr(sub, _KEPT, None)
+    if found is None:
+        p = sub.add_parser("handover", help="hand-over packages between department seats, the office and the operator")
+        found = p.add_subparsers(dest="handover_command", metavar="STEP", required=True)
+        setattr(sub, _KEPT, found)
+    return found

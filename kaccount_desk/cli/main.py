@@ -18,6 +18,7 @@ from kaccount_desk.cli import (
     application_commands,
     demo_commands,
     enrollment_commands,
+    handover_commands,
     key_commands,
     operator_commands,
     outage_commands,
@@ -35,7 +36,7 @@ Registrar = Callable[[argparse._SubParsersAction], None]
 REGISTRARS: list[Registrar] = [
     enrollment_commands.register, application_commands.register, staff_commands.register, ticket_commands.register,
     print_commands.register, vault_commands.register, retention_commands.register, demo_commands.register,
-    key_commands.register, operator_commands.register, outage_commands.register,
+    key_commands.register, handover_commands.register, operator_commands.register, outage_commands.register,
 ]
 
 

@@ -11,13 +11,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from kaccount_desk.cli.handover_group import handover_commands
+from kaccount_desk.cli.handover_group import handover_group
 from kaccount_desk.cli.output import OK, REFUSED, json_flag, print_json, say, words
 from kaccount_desk.cli.session import logged_in
 
 
 def register(sub: Any) -> None:
-    steps = handover_commands(sub)
+    steps = handover_group(sub)
     p = steps.add_parser("operator", help="write the operator's hand-over (.zip with ID data) and move the submitted applications to sent")
     p.add_argument("--campaign", required=True, metavar="CODE")
     p.add_argument("--department", default=None, metavar="NAME", help="only this department's submitted applications")

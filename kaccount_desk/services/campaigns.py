@@ -135,24 +135,29 @@ def _sync_pool(session: Session, campaign_id: int, numbers: list[str]) -> None:
 def save_campaign(ctx: Context, spec: CampaignSpec) -> CampaignSpec:
     """Create the campaign, or update the one with the same code without losing its applications."""
     ctx.require(Permission.MANAGE_CAMPAIGNS)
-    offset = spec.deadline.utcoffset() or timedelta(0)
     with ctx.transaction() as session:
-        row = session.scalar(select(Campaign).where(Campaign.code == spec.code))
-        if row is None:
-            row = Campaign(code=spec.code, created_at=ctx.now())
-            session.add(row)
-        row.title, row.issuer, row.carrier_branch, row.contact = spec.title, spec.issuer, spec.carrier_branch, spec.contact
-        row.issued_on, row.deadline = spec.issued_on, spec.deadline
-        row.deadline_offset_minutes = int(offset.total_seconds() // 60)
-        row.required_carrier = spec.required_carrier
-        row.excluded_packages = list(spec.excluded_packages)
-        row.notice_template = spec.notice_template
-        _sync_departments(session, row, spec.departments)
-        _sync_items(session, row, spec)
-        session.flush()
-        _sync_pool(session, row.id, spec.pool())
-        session.flush()
-        return _spec(session, row)
+        return _spec(session, write_campaign(session, spec, ctx.now()))
+
+
+def write_campaign(session: Session, spec: CampaignSpec, now: datetime) -> Campaign:
+    """The campaign's rows written in the caller's transaction (a department seat is set up with its pack in one)."""
+    offset = spec.deadline.utcoffset() or timedelta(0)
+    row = session.scalar(select(Campaign).where(Campaign.code == spec.code))
+    if row is None:
+        row = Campaign(code=spec.code, created_at=now)
+        session.add(row)
+    row.title, row.issuer, row.carrier_branch, row.contact = spec.title, spec.issuer, spec.carrier_branch, spec.contact
+    row.issued_on, row.deadline = spec.issued_on, spec.deadline
+    row.deadline_offset_minutes = int(offset.total_seconds() // 60)
+    row.required_carrier = spec.required_carrier
+    row.excluded_packages = list(spec.excluded_packages)
+    row.notice_template = spec.notice_template
+    _sync_departments(session, row, spec.departments)
+    _sync_items(session, row, spec)
+    session.flush()
+    _sync_pool(session, row.id, spec.pool())
+    session.flush()
+    return row
 
 
 def _compress_pool(numbers: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -10,6 +10,7 @@ from kaccount_desk.domain.number_patterns import Pattern, matches
 from kaccount_desk.domain.workflow import LIVE_STATUSES
 from kaccount_desk.services.campaigns import campaign_row
 from kaccount_desk.services.context import Context
+from kaccount_desk.store.handover_models import HandoverAllotment
 from kaccount_desk.store.models import Application, PoolNumber
 
 
@@ -32,7 +33,8 @@ def browse_pool(
     with ctx.store.read() as session:
         campaign = campaign_row(session, campaign_code)
         numbers = session.scalars(select(PoolNumber.number).where(PoolNumber.campaign_id == campaign.id).order_by(PoolNumber.number))
-        taken = set(
+        # Numbers allotted to a department's seat are that seat's to give (services/handover_pack.py).
+        taken = set(session.scalars(select(HandoverAllotment.number).where(HandoverAllotment.campaign_id == campaign.id))) | set(
             session.scalars(
                 select(Application.msisdn).where(
                     Application.campaign_id == campaign.id,

@@ -10,6 +10,7 @@ every process on a PC sees the same ones.
 from __future__ import annotations
 
 import platform
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -88,21 +89,24 @@ class FirstAdmin:
     recovery_key: str
 
 
-def set_up(store: Store, staff_no: str, name: str, password: str) -> FirstAdmin:
+def set_up(store: Store, staff_no: str, name: str, password: str, role: Role = Role.ADMIN, department: str | None = None,
+           also: Callable[[Session], None] | None = None) -> FirstAdmin:
     """Only an empty store gets an admin this way; afterwards admins add staff through the app.
 
     The store's data key is made here, sealed to the admin's password and to a recovery key
-    (services/vault.py), whose text is returned for the setup to show once.
+    (services/vault.py), whose text is returned for the setup to show once. A department's seat
+    is set up with its collector instead, and its campaign pack written by ``also`` in the same
+    transaction (services/handover_seat.py), so a failure leaves the store empty.
     """
-    _check_new(store, staff_no, name, Role.ADMIN, password)
+    _check_new(store, staff_no, name, role, password)
     with store.transaction() as session:
         if session.scalar(select(func.count()).select_from(Staff)):
             raise Refused(Reason("staff.exists", "此数据库已有管理员,请登录", "This store already has staff; log in instead"))
         row = Staff(
             staff_no=staff_no_as_kept(staff_no),
             name=name.strip(),
-            department=None,
-            role=Role.ADMIN.value,
+            department=department,
+            role=role.value,
             password_hash=_hashed(password),
             active=True,
             created_at=store.clock(),
@@ -110,6 +114,8 @@ def set_up(store: Store, staff_no: str, name: str, password: str) -> FirstAdmin:
         session.add(row)
         session.flush()
         recovery = vault.first_key(session, store, row.id, password, store.clock())
+        if also is not None:
+            also(session)
         return FirstAdmin(_actor(row), recovery)
 
 

@@ -234,12 +234,39 @@ class StartPage(QtWidgets.QWizardPage):
         self.sample = QtWidgets.QRadioButton(self.tr("With the &sample campaign (the 2012 notice), to try things out"))
         self.empty = QtWidgets.QRadioButton(self.tr("&Empty: the office loads or creates its own campaign"))
         self.empty.setChecked(True)
+        self.seat = QtWidgets.QRadioButton(self.tr("As a &department's seat, from the office's campaign pack"))
+        seat_note = QtWidgets.QLabel(self.tr("The account typed before becomes the seat's collector."))
+        self.pack = QtWidgets.QLineEdit()
+        self.pack.setPlaceholderText(self.tr("The campaign pack (.kapack)"))
+        choose = QtWidgets.QPushButton(self.tr("C&hoose…"))
+        choose.clicked.connect(self._choose_pack)
+        for widget in (seat_note, self.pack, choose):
+            widget.setEnabled(False)
+            self.seat.toggled.connect(widget.setEnabled)
+        pack_row = QtWidgets.QHBoxLayout()
+        pack_row.addWidget(self.pack, 1)
+        pack_row.addWidget(choose)
+        for signal in (self.seat.toggled, self.pack.textChanged):
+            signal.connect(self.completeChanged)
         self.problem = _note()
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self.sample)
         layout.addWidget(self.empty)
+        layout.addWidget(self.seat)
+        layout.addWidget(seat_note)
+        layout.addLayout(pack_row)
         layout.addWidget(self.problem)
         layout.addStretch(1)
+
+    def isComplete(self) -> bool:
+        return not self.seat.isChecked() or bool(self.pack.text().strip())
+
+    @Slot()
+    def _choose_pack(self) -> None:
+        chosen, _ = QtWidgets.QFileDialog.getOpenFileName(self, self.tr("The office's campaign pack"), "",
+                                                          self.tr("Campaign packs (*.kapack)"))
+        if chosen:
+            self.pack.setText(chosen)
 
 
 @dataclass(frozen=True)
@@ -353,6 +380,13 @@ class FirstRunWizard(QtWidgets.QWizard):
         staff_no, name, password = admin.staff_no.text(), admin.name.text(), admin.password.text()
         organisation_name, sample = self.organisation_page.name.text(), self.start_page.sample.isChecked()
         self._waiting(True)
+        if self.start_page.seat.isChecked():
+            from kaccount_desk.ui.handover.seat_setup import create_seat
+
+            pack = Path(self.start_page.pack.text().strip())
+            run_query(self, lambda: create_seat(url, pack, staff_no, name, password),
+                      lambda seat: self._made(url, _Made(*seat, None, None)), self._refused)
+            return False
         run_query(self, lambda: _create_office(url, staff_no, name, password, organisation_name, sample, lang),
                   lambda made: self._made(url, made), self._refused)
         return False

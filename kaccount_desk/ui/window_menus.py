@@ -17,7 +17,8 @@ from kaccount_desk.ui.campaign_box import CampaignBox
 from kaccount_desk.ui.i18n import LANGUAGES
 from kaccount_desk.ui.idle_lock import IdleLock
 from kaccount_desk.ui.messages import current_lang
-from kaccount_desk.ui.qt import QtGui, QtWidgets, Signal, Slot
+from kaccount_desk.ui.operations import run_query
+from kaccount_desk.ui.qt import Qt, QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.settings import IDLE_LOCK_MINUTES, LANGUAGE, Settings
 from kaccount_desk.ui.settings_dialog import SettingsDialog
 from kaccount_desk.ui.shortcuts import ShortcutsDialog
@@ -52,6 +53,7 @@ class WindowMenus(QtWidgets.QMainWindow):
         self.import_action = file_menu.addAction(self.tr("&Import roster…"), self.import_roster)
         self.export_action = file_menu.addAction(self.tr("&Export roster…"), self.export_roster)
         self.export_action.setVisible(self.ctx.actor.may(Permission.EXPORT_ROSTER))
+        self._build_handover_actions(file_menu)
         file_menu.addSeparator()
         self.settings_action = file_menu.addAction(self.tr("&Settings…"), self.open_settings)
         self.settings_action.setShortcut(shortcuts.keys("settings"))
@@ -75,6 +77,46 @@ class WindowMenus(QtWidgets.QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("&Keyboard shortcuts"), lambda: ShortcutsDialog(self).open())
         help_menu.addAction(self.tr("&About"), self.about)
+
+    def _build_handover_actions(self, file_menu: QtWidgets.QMenu) -> None:
+        """The office imports a seat's package; a seat (known once the store answers) hands its own over."""
+        from kaccount_desk.services.handover_seat import seat_info
+
+        self.handover_import_action = file_menu.addAction(self.tr("Import a department's &package…"), self.import_handover)
+        self.handover_import_action.setVisible(self.ctx.actor.may(Permission.SUBMIT))
+        self.make_pack_action = file_menu.addAction(self.tr("Campaign pack for a department's &seat…"), self.make_pack)
+        self.make_pack_action.setVisible(self.ctx.actor.may(Permission.MANAGE_CAMPAIGNS))
+        self.hand_over_action = file_menu.addAction(self.tr("&Hand over to the office…"), self.hand_over)
+        self.hand_over_action.setVisible(False)
+        if self.ctx.actor.may(Permission.COLLECT):
+            run_query(self, lambda: seat_info(self.ctx), lambda seat: self.hand_over_action.setVisible(seat is not None))
+
+    @Slot()
+    def import_handover(self) -> QtWidgets.QDialog:
+        from kaccount_desk.ui.handover.import_dialog import HandoverImportDialog
+
+        dialog = HandoverImportDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    @Slot()
+    def make_pack(self) -> QtWidgets.QDialog | None:
+        from kaccount_desk.ui.handover.pack_dialog import MakePackDialog
+
+        code = getattr(self, "campaign_code", None)
+        if not code:
+            return None
+        dialog = MakePackDialog(self.ctx, code, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def hand_over(self) -> None:
+        from kaccount_desk.ui.handover.seat_send import hand_over
+
+        hand_over(self, self.ctx)
 
     def _build_status_bar(self) -> None:
         actor = self.ctx.actor

@@ -1027,29 +1027,120 @@ or choose an image</source>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="325" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="352" />
         <source>KAccount Desk — first start</source>
         <translation>大客户业务受理 — 首次启动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="332" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="359" />
         <source>&amp;Create</source>
         <translation>建立(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="388" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="422" />
         <source>Go back to change it.</source>
         <translation>请返回修改。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="368" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="402" />
         <source>Organisation not saved</source>
         <translation>单位名称未保存</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="370" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="404" />
         <source>Sample campaign not loaded</source>
         <translation>示例活动未能载入</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverImportDialog</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/handover/import_dialog.py" line="84" />
+        <source>Import a department's hand-over package</source>
+        <translation>导入部门交接包</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/handover/import_dialog.py" line="86" />
+        <source>A package from a department's seat (.kahp; it carries ID data)</source>
+        <translation>部门受理点发来的交接包(.kahp,含身份证信息)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/handover/import_dialog.py" line="88" />
+        <source>Choose &amp;file…</source>
+        <translation>选择文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/handover/import_dialog.py" line="90" />
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/handover/import_dialog.py" line="93" />
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/handover/import_dialog.py" line="98" />
+        <source>Choose a package and preview it: nothing changes until you import.</source>
+        <translation>请选择交接包并先预览:点“导入”之前不会有任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/handover/import_dialog.py" line="108" />
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/handover/import_dialog.py" line="127" />
+        <source>Open a hand-over package</source>
+        <translation>打开交接包</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/handover/import_dialog.py" line="127" />
+        <source>Hand-over packages (*%1)</source>
+        <translation>交接包 (*%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/handover/import_dialog.py" line="168" />
+        <source>Package %1 of %2 was imported already: importing it again changes nothing.</source>
+        <translation>%2的第 %1 个交接包已经导入过,再次导入不会有任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/handover/import_dialog.py" line="170" />
+        <source>Preview of package %1 of %2 (nothing has changed yet):</source>
+        <translation>%2的第 %1 个交接包预览(尚未改动任何数据):</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/handover/import_dialog.py" line="172" />
+        <source>Package %1 of %2 imported:</source>
+        <translation>%2的第 %1 个交接包已导入:</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverPreviewModel</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/handover/import_dialog.py" line="26" />
+        <source>Seat no.</source>
+        <translation>受理点编号</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/handover/import_dialog.py" line="27" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/handover/import_dialog.py" line="28" />
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/handover/import_dialog.py" line="29" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/handover/import_dialog.py" line="30" />
+        <source>Reasons</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -1516,6 +1607,54 @@ or choose an image</source>
         <location filename="../../kaccount_desk/ui/main_window.py" line="67" />
         <source>KAccount Desk — key-account intake</source>
         <translation>大客户业务受理台</translation>
+    </message>
+</context>
+<context>
+    <name>MakePackDialog</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/handover/pack_dialog.py" line="29" />
+        <source>Campaign pack for a department's seat</source>
+        <translation>为部门受理点制作活动包</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/handover/pack_dialog.py" line="35" />
+        <source>The seat takes applications with the same form and rules, and may give only the numbers allotted here; the office's own intake no longer offers them.</source>
+        <translation>受理点用同样的表单和规则受理申请,只能选用这里分配的号码;办公室自己受理时不再提供这些号码。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/handover/pack_dialog.py" line="39" />
+        <source>&amp;Department:</source>
+        <translation>部门(&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/handover/pack_dialog.py" line="40" />
+        <source>&amp;Numbers to allot:</source>
+        <translation>分配号码数(&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/handover/pack_dialog.py" line="42" />
+        <source>&amp;Save pack…</source>
+        <translation>保存活动包(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/handover/pack_dialog.py" line="61" />
+        <source>Save the campaign pack</source>
+        <translation>保存活动包</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/handover/pack_dialog.py" line="62" />
+        <source>Campaign packs (*%1)</source>
+        <translation>活动包 (*%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/handover/pack_dialog.py" line="67" />
+        <source>Campaign pack</source>
+        <translation>活动包</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/handover/pack_dialog.py" line="68" />
+        <source>Pack for %1 written to %2, with %3 numbers (%4 to %5).</source>
+        <translation>%1的活动包已保存到 %2,分配号码 %3 个(%4 至 %5)。</translation>
     </message>
 </context>
 <context>
@@ -2372,22 +2511,22 @@ or choose an image</source>
 <context>
     <name>RecoveryKeyPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="289" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="316" />
         <source>Write down the recovery key</source>
         <translation>抄写恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="290" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="317" />
         <source>If every password is lost, this key is the only way to read the ID numbers and ID images again. It is shown only now and is kept nowhere on this computer.</source>
         <translation>所有密码都遗失时,只有凭这个密钥才能重新读取证件号码和证件照片。它只在此时显示一次,本机任何地方都不保存。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="297" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="324" />
         <source>Write it on paper, check each group, and lock the paper in the office. An administrator can make a new one later; the old one then stops working.</source>
         <translation>请抄写在纸上,逐组核对,锁在办公室里。管理员以后可以重新生成一个,旧的随即作废。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/first_run.py" line="300" />
+        <location filename="../../kaccount_desk/ui/first_run.py" line="327" />
         <source>I have &amp;written the recovery key down</source>
         <translation>我已抄写好恢复密钥(&amp;W)</translation>
     </message>
@@ -2642,6 +2781,33 @@ or choose an image</source>
     </message>
 </context>
 <context>
+    <name>SeatSend</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/handover/seat_send.py" line="18" />
+        <source>Hand over to the office: this file carries ID numbers and ID card images</source>
+        <translation>交接给办公室:此文件含身份证号码和身份证照片</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/handover/seat_send.py" line="19" />
+        <source>Hand-over packages (*%1)</source>
+        <translation>交接包 (*%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/handover/seat_send.py" line="20" />
+        <source>Handed over</source>
+        <translation>已交接</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/handover/seat_send.py" line="21" />
+        <source>Package %1 written: %2 applications, %3 ID card images.
+%4
+It carries ID data: hand it to the office in person or on an encrypted drive, and delete other copies.</source>
+        <translation>第 %1 个交接包已保存:申请 %2 份,身份证照片 %3 张。
+%4
+此文件含身份证信息:请当面或用加密U盘交给办公室,并删除其他副本。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../kaccount_desk/ui/settings_dialog.py" line="47" />
@@ -2750,6 +2916,36 @@ or choose an image</source>
         <location filename="../../kaccount_desk/ui/first_run.py" line="235" />
         <source>&amp;Empty: the office loads or creates its own campaign</source>
         <translation>空白开始:由办公室载入或新建自己的活动(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="237" />
+        <source>As a &amp;department's seat, from the office's campaign pack</source>
+        <translation>作为部门受理点,用办公室给的活动包建立(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="238" />
+        <source>The account typed before becomes the seat's collector.</source>
+        <translation>上一页填写的账号即为受理点的统计员。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="240" />
+        <source>The campaign pack (.kapack)</source>
+        <translation>活动包(.kapack)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="241" />
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="266" />
+        <source>The office's campaign pack</source>
+        <translation>办公室给的活动包</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/first_run.py" line="267" />
+        <source>Campaign packs (*.kapack)</source>
+        <translation>活动包 (*.kapack)</translation>
     </message>
 </context>
 <context>
@@ -3516,97 +3712,112 @@ Your input stays here; trying again every %2 seconds.</source>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="42" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="43" />
         <source>Campaign</source>
         <translation>办理活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="45" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="46" />
         <source>Campaign:</source>
         <translation>办理活动:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="51" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="52" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="52" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="53" />
         <source>&amp;Import roster…</source>
         <translation>导入名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="53" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="54" />
         <source>&amp;Export roster…</source>
         <translation>导出名单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="56" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="58" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="59" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="61" />
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="61" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="63" />
         <source>Log out / switch &amp;user…</source>
         <translation>注销/切换用户(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="63" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="65" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="65" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="67" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="66" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="68" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="75" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="77" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="76" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="78" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="77" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="79" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="82" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="85" />
+        <source>Import a department's &amp;package…</source>
+        <translation>导入部门交接包(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="87" />
+        <source>Campaign pack for a department's &amp;seat…</source>
+        <translation>为部门受理点制作活动包(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="89" />
+        <source>&amp;Hand over to the office…</source>
+        <translation>交接给办公室(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="124" />
         <source>%1 (%2, %3)</source>
         <translation>%1(%2,%3)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="83" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="125" />
         <source>Logged in: %1</source>
         <translation>当前登录:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="85" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="127" />
         <source>Database: %1</source>
         <translation>数据库:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="123" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="165" />
         <source>About KAccount Desk</source>
         <translation>关于大客户业务受理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="124" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="166" />
         <source>KAccount Desk: enrollment intake for a mobile operator's key-account calling group.</source>
         <translation>KAccount Desk:移动公司大客户集团网业务受理。</translation>
     </message>

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from clirun import kad
-from handover_support import application, checksums_hold, package, statuses
 from openpyxl import Workbook
+from operator_handover_support import application, checksums_hold, package, statuses
 from support import REPO
 
 from kaccount_desk.safe_files import PREFIX, sweep_stale

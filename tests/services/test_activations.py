@@ -6,8 +6,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from handover_support import application, statuses
 from openpyxl import Workbook
+from operator_handover_support import application, statuses
 from sqlalchemy import select
 from support import Clock
 

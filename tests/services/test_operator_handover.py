@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from handover_support import application, checksums_hold, manifest, package, pdf_pages, statuses, xlsx_rows
+from operator_handover_support import application, checksums_hold, manifest, package, pdf_pages, statuses, xlsx_rows
 from sqlalchemy import select
 from support import make_staff
 

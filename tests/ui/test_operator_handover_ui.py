@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from handover_support import application, package, statuses
 from openpyxl import Workbook
+from operator_handover_support import application, package, statuses
 from qt_dialogs import answer_file_dialog
 
 from kaccount_desk.services.context import Context
