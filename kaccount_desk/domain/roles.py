@@ -41,6 +41,8 @@ class Permission(StrEnum):
     REASSIGN_TICKETS = "reassign_tickets"
     CONFIGURE_TICKETS = "configure_tickets"
     VIEW_AUDIT = "view_audit"
+    VIEW_CUSTOMERS = "view_customers"
+    MANAGE_KEY_ACCOUNTS = "manage_key_accounts"
 
 
 _OFFICE = {
@@ -55,6 +57,7 @@ _OFFICE = {
     Permission.EXPORT_ROSTER,
     Permission.VIEW_FULL_ID,
     Permission.HANDLE_TICKETS,
+    Permission.VIEW_CUSTOMERS,
 }
 
 GRANTS: dict[Role, frozenset[Permission]] = {
@@ -66,13 +69,16 @@ GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.ALL_DEPARTMENTS,
             Permission.RECORD_CARRIER_RESULT,
             Permission.HANDLE_TICKETS,
+            Permission.VIEW_CUSTOMERS,
         }
     ),
     # A collector gathers their own unit's applications first (先交事业部统计) and nothing else.
     Role.COLLECTOR: frozenset({Permission.TAKE_APPLICATIONS, Permission.COLLECT}),
     Role.OFFICE: frozenset(_OFFICE),
-    # The supervisor answers for the service standard, so sets its time limits and departments.
-    Role.SUPERVISOR: frozenset(_OFFICE | {Permission.REASSIGN_TICKETS, Permission.CONFIGURE_TICKETS}),
+    # The supervisor answers for the service standard, so sets its time limits and departments, and
+    # keeps the key-account archive: billing imports, tier lines, company classes.
+    Role.SUPERVISOR: frozenset(_OFFICE | {Permission.REASSIGN_TICKETS, Permission.CONFIGURE_TICKETS,
+                                          Permission.MANAGE_KEY_ACCOUNTS}),
     Role.ADMIN: frozenset(set(Permission)),
 }
 

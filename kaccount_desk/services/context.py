@@ -173,4 +173,6 @@ PERMISSION_LABELS = Labels({
     Permission.REASSIGN_TICKETS: ("调整工单负责人", "reassign tickets"),
     Permission.CONFIGURE_TICKETS: ("设置工单时限和转派部门", "set ticket time limits and departments"),
     Permission.VIEW_AUDIT: ("查看审计记录", "see the audit log"),
+    Permission.VIEW_CUSTOMERS: ("查看客户档案", "see customer records"),
+    Permission.MANAGE_KEY_ACCOUNTS: ("管理集团客户和大客户档案", "manage companies and key-account records"),
 })
