@@ -1,5 +1,5 @@
-"""The billing import's tests again on a real PostgreSQL server: the grouped window query, the bulk
-insert and the month's replacement are the SQL that differs between the two stores."""
+"""The customer archive's tests again on a real PostgreSQL server: the billing import's grouped window
+query, bulk insert and month replacement, and the card's searches, are the SQL that differs between the two stores."""
 
 from __future__ import annotations
 
@@ -12,6 +12,11 @@ from test_billing import (  # noqa: F401
     test_a_year_of_bills_gives_tiers_at_the_150_yuan_line,
     test_arrears_in_the_month_drop_the_tier_and_the_move_is_listed,
     test_importing_the_same_month_twice_changes_nothing,
+)
+from test_customers import (  # noqa: F401
+    test_a_company_with_its_campaign_counts_the_activated_members,
+    test_one_search_finds_by_number_name_company_and_id_tail,
+    test_the_card_puts_tier_company_manager_applications_and_open_tickets_first,
 )
 
 from kaccount_desk.services.context import Store
