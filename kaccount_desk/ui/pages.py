@@ -34,6 +34,12 @@ def _printing(ctx: Context) -> Page:
     return PrintPage(ctx)
 
 
+def _customers(ctx: Context) -> Page:
+    from kaccount_desk.ui.customers.customers_page import CustomersPage
+
+    return CustomersPage(ctx)
+
+
 def _admin(ctx: Context) -> Page:
     from kaccount_desk.ui.admin.admin_page import AdminPage
 
@@ -58,6 +64,8 @@ PAGES: tuple[PageSpec, ...] = (
              (Permission.TAKE_APPLICATIONS, Permission.EXPORT_ROSTER)),
     PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Admin")), "AdminPage", _admin,
              (Permission.MANAGE_STAFF, Permission.MANAGE_CAMPAIGNS)),
+    # Last, so the Ctrl+1…4 keys keep the pages they had.
+    PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Customers")), "CustomersPage", _customers, (Permission.VIEW_CUSTOMERS,)),
 )
 
 
