@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from kaccount_desk.domain.labels import Labels
@@ -145,15 +144,17 @@ def previous_month(month: str) -> str:
 
 def parse_fen(text: object) -> int | None:
     """A money cell ("168.5", "1,234.00", "￥88", "88元") as whole fen; None when it is not an amount
-    to two decimals at most. Excel's float of a typed 149.99 reads back as "149.99" (cell_text)."""
-    value = str(text or "").strip().replace(",", "").replace("，", "").removeprefix("￥").removeprefix("¥")
-    value = value.removesuffix("元").strip()
+    to two decimals at most. Excel's float of a typed 149.99 reads back as "149.99" (cell_text).
+    Whole-number arithmetic on the digits, never float: a hundred thousand a month go through here."""
+    value = str(text or "").strip()
     if not _MONEY.match(value):
-        return None
-    try:
-        fen = int(Decimal(value) * 100)
-    except InvalidOperation:
-        return None
+        value = value.replace(",", "").replace("，", "").removeprefix("￥").removeprefix("¥").removesuffix("元").strip()
+        if not _MONEY.match(value):
+            return None
+    negative = value.startswith("-")
+    whole, _, part = value.lstrip("+-").partition(".")
+    fen = int(whole) * 100 + int(part.ljust(2, "0") or 0)
+    fen = -fen if negative else fen
     return fen if abs(fen) <= MAX_FEN else None
 
 
@@ -173,49 +174,70 @@ def window_of(months: Sequence[BillingMonth], scored: str) -> Window:
     return Window(len(inside), sum(m.amount_fen for m in inside), len(active), max(active, default=None), arrears)
 
 
-def tier_of(window: Window, rules: Sequence[TierRule]) -> Tier | None:
-    """The highest tier whose line the average monthly spend reaches, or None.
+class Scorer:
+    """The tier and RFM rules for one set of lines, made ready once and applied to many numbers' windows."""
 
-    No tier with arrears in the scored month (the rule's "good credit": the extract's arrears are
-    what is outstanding at its close), nor with fewer than :data:`MIN_MONTHS` billed months. The
-    average is over the months billed in the window, so a number that joined during the year is
-    judged by its months as a customer; it is compared exactly (total ≥ line × months), never
-    rounded: 149.99 yuan is not 150.
-    """
-    if window.arrears_fen > 0 or window.billed_months < MIN_MONTHS:
+    def __init__(self, rules: Sequence[TierRule]) -> None:
+        self.lines = [(r.min_average_fen, r.tier) for r in sorted(rules, key=lambda r: -r.min_average_fen)
+                      if r.min_average_fen >= ENTRY_FEN]
+        by_tier = {r.tier: r.min_average_fen for r in rules}
+        steps = ((by_tier.get(Tier.DIAMOND), 5), (by_tier.get(Tier.GOLD), 4), (by_tier.get(Tier.SILVER), 3), (ENTRY_FEN, 2))
+        self.steps = [(line, points) for line, points in steps if line is not None]
+
+    def tier(self, window: Window) -> Tier | None:
+        """The highest tier whose line the average monthly spend reaches, or None.
+
+        No tier with arrears in the scored month (the rule's "good credit": the extract's arrears are
+        what is outstanding at its close), nor with fewer than :data:`MIN_MONTHS` billed months. The
+        average is over the months billed in the window, so a number that joined during the year is
+        judged by its months as a customer; it is compared exactly (total ≥ line × months), never
+        rounded: 149.99 yuan is not 150.
+        """
+        if window.arrears_fen > 0 or window.billed_months < MIN_MONTHS:
+            return None
+        for line, tier in self.lines:
+            if window.total_fen >= line * window.billed_months:
+                return tier
         return None
-    for rule in sorted(rules, key=lambda r: -r.min_average_fen):
-        if rule.min_average_fen >= ENTRY_FEN and window.total_fen >= rule.min_average_fen * window.billed_months:
-            return rule.tier
-    return None
+
+    def rfm(self, window: Window, scored: str) -> tuple[int, int, int]:
+        """Recency, frequency and monetary scores, each 1 (weakest) to 5, on fixed scales.
+
+        Fixed scales rather than quintiles of everyone: a customer's score then depends on their own
+        bills only, so it does not move when other numbers are imported, and a month imported again
+        gives the same scores.
+        - Recency: months from the last month with a bill above zero to the scored month:
+          0 → 5, 1 → 4, 2 → 3, 3 to 5 → 2, 6 or more, or never → 1.
+        - Frequency: months of the twelve with a bill above zero: 12 → 5, 10-11 → 4, 7-9 → 3,
+          4-6 → 2, fewer → 1.
+        - Monetary: the average monthly spend against the tier lines: diamond's → 5, gold's → 4,
+          silver's → 3, the entry line (150 yuan) → 2, below → 1.
+        """
+        gap = None if window.last_active is None else month_index(scored) - month_index(window.last_active)
+        recency = 1 if gap is None or gap >= 6 else (5 if gap == 0 else 4 if gap == 1 else 3 if gap == 2 else 2)
+        active = window.active_months
+        frequency = 5 if active >= 12 else 4 if active >= 10 else 3 if active >= 7 else 2 if active >= 4 else 1
+        months = max(window.billed_months, 1)
+        monetary = next((points for line, points in self.steps if window.total_fen >= line * months), 1)
+        return recency, frequency, monetary
+
+    def score(self, window: Window, scored: str) -> Score:
+        average = window.total_fen // window.billed_months if window.billed_months else 0
+        return Score(self.tier(window), average, *self.rfm(window, scored))
+
+
+def tier_of(window: Window, rules: Sequence[TierRule]) -> Tier | None:
+    """:meth:`Scorer.tier` for one window."""
+    return Scorer(rules).tier(window)
 
 
 def rfm(window: Window, scored: str, rules: Sequence[TierRule]) -> tuple[int, int, int]:
-    """Recency, frequency and monetary scores, each 1 (weakest) to 5, on fixed scales.
-
-    Fixed scales rather than quintiles of everyone: a customer's score then depends on their own
-    bills only, so it does not move when other numbers are imported, and a month imported again
-    gives the same scores.
-    - Recency: months from the last month with a bill above zero to the scored month:
-      0 → 5, 1 → 4, 2 → 3, 3 to 5 → 2, 6 or more, or never → 1.
-    - Frequency: months of the twelve with a bill above zero: 12 → 5, 10-11 → 4, 7-9 → 3,
-      4-6 → 2, fewer → 1.
-    - Monetary: the average monthly spend against the tier lines: diamond's → 5, gold's → 4,
-      silver's → 3, the entry line (150 yuan) → 2, below → 1.
-    """
-    gap = None if window.last_active is None else month_index(scored) - month_index(window.last_active)
-    recency = 1 if gap is None or gap >= 6 else (5 if gap == 0 else 4 if gap == 1 else 3 if gap == 2 else 2)
-    frequency = next(score for least, score in ((12, 5), (10, 4), (7, 3), (4, 2), (0, 1)) if window.active_months >= least)
-    lines = {rule.tier: rule.min_average_fen for rule in rules}
-    steps = ((lines.get(Tier.DIAMOND), 5), (lines.get(Tier.GOLD), 4), (lines.get(Tier.SILVER), 3), (ENTRY_FEN, 2))
-    months = max(window.billed_months, 1)
-    monetary = next((score for line, score in steps if line is not None and window.total_fen >= line * months), 1)
-    return recency, frequency, monetary
+    """:meth:`Scorer.rfm` for one window."""
+    return Scorer(rules).rfm(window, scored)
 
 
 def score(window: Window, scored: str, rules: Sequence[TierRule]) -> Score:
-    average = window.total_fen // window.billed_months if window.billed_months else 0
-    return Score(tier_of(window, rules), average, *rfm(window, scored, rules))
+    return Scorer(rules).score(window, scored)
 
 
 def change_of(before: str | None, after: str | None) -> Change | None:

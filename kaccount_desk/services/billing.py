@@ -10,6 +10,7 @@ money, another month) is reported by its Excel row number, and the good rows sti
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from kaccount_desk.store.bulk import insert_rows
 from kaccount_desk.store.models import table_of
 
 READ_BUDGET = Budget(memory_bytes=1536 * 1024 * 1024, seconds=300.0)
+_MOBILE = re.compile(r"1[0-9]{10}\Z")
 REFUSED_LISTED = 200  # refused rows reported one by one; the rest are counted
 Bill = tuple[int, int]  # amount, arrears (fen)
 
@@ -100,18 +102,23 @@ def _checked(sheet: BillingSheet, month: str, report: BillingReport) -> dict[str
     """Each good row's number and bill; each bad one reported with every reason it has."""
     bills: dict[str, Bill] = {}
     first_row: dict[str, int] = {}
+    money: dict[str, int | None] = {"": 0}  # each amount's text read once: "0.00" is most arrears of a month
+    months: dict[str, bool] = {}  # each month's text judged once: a whole extract has the same one
     for index, row in enumerate(sheet.rows):
-        number = normalize_mobile(sheet.numbers[index])
-        amount = parse_fen(sheet.amounts[index])
-        owed_text = sheet.arrears[index].strip()
-        arrears = parse_fen(owed_text) if owed_text else 0
+        number = sheet.numbers[index]
+        if not _MOBILE.match(number):  # most rows of an operator's extract need no cleaning
+            number = normalize_mobile(number)
+        amount_text, owed_text = sheet.amounts[index], sheet.arrears[index].strip()
+        amount = money[amount_text] if amount_text in money else money.setdefault(amount_text, parse_fen(amount_text))
+        arrears = money[owed_text] if owed_text in money else money.setdefault(owed_text, parse_fen(owed_text))
         reasons: list[Reason] = []
-        if not (len(number) == 11 and number.isascii() and number.isdigit() and number.startswith("1")):
+        if not _MOBILE.match(number):
             reasons.append(Reason("billing.number", "号码不是11位手机号码", "The number is not an 11-digit mobile number"))
         elif number in first_row:
             reasons.append(Reason("billing.repeated", f"号码与第 {first_row[number]} 行重复",
                                   f"The same number as row {first_row[number]}"))
-        if sheet.has_month and parse_month(sheet.months[index]) != month:
+        written = sheet.months[index] if sheet.has_month else month
+        if not months.setdefault(written, parse_month(written) == month):
             reasons.append(Reason("billing.other_month", f"月份“{sheet.months[index][:20]}”不是导入的 {month}",
                                   f"The month “{sheet.months[index][:20]}” is not {month}, the month imported"))
         if amount is None or amount < 0:

@@ -18,6 +18,7 @@ from kaccount_desk.domain.key_accounts import (
     DEFAULT_TIER_RULES,
     TIER_LABELS,
     Change,
+    Scorer,
     Tier,
     TierRule,
     Window,
@@ -26,7 +27,6 @@ from kaccount_desk.domain.key_accounts import (
     parse_fen,
     parse_month,
     previous_month,
-    score,
     window_start,
     yuan,
 )
@@ -87,10 +87,11 @@ def rescore(session: Session, month: str, rules: tuple[TierRule, ...]) -> TierCo
     before = dict(session.execute(select(NumberTier.number, NumberTier.tier)
                                   .where(NumberTier.month == previous_month(month), NumberTier.tier.is_not(None))).all())
     counts = TierCounts(month)
+    scorer = Scorer(rules)
     rows = []
     seen = set()
     for number, billed, total, active, last, arrears in windows:
-        result = score(Window(billed, int(total), int(active), last, int(arrears)), month, rules)
+        result = scorer.score(Window(billed, int(total), int(active), last, int(arrears)), month)
         tier = result.tier.value if result.tier else None
         rows.append({"number": number, "tier": tier, "average_fen": result.average_fen, "recency": result.recency,
                      "frequency": result.frequency, "monetary": result.monetary})
