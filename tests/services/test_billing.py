@@ -119,3 +119,34 @@ def test_a_supervisor_sets_tier_lines_in_order_only(admin: Context) -> None:
     with pytest.raises(Refused) as refused:
         tiers.set_line(admin, "high_value", "149.99")
     assert refused.value.reasons[0].code == "tier.below_entry"
+
+
+def test_an_xlsx_extract_is_read_from_its_visible_sheet_below_a_title(admin: Context, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    hidden = book.active
+    hidden.title = "去年"
+    hidden.append(["手机号码", "消费金额"])
+    hidden.append([NUMBERS[2], 99999])
+    hidden.sheet_state = "hidden"
+    sheet = book.create_sheet("本月")
+    sheet.append(["XX分公司 2026年3月 账单"])
+    sheet.append(["用户号码", "计费月份", "应收金额", "欠款"])
+    sheet.append([13803170001, "2026年3月", 149.99, None])  # typed as numbers, as Excel keeps them
+    sheet.append([NUMBERS[1], "2026-03", "150", 0])
+    path = tmp_path / "bills.xlsx"
+    book.save(path)
+    report = billing.import_billing(admin, path, "2026-03")
+    assert (report.accepted, report.refused, report.total_yuan) == (2, 0, "299.99")
+    with admin.store.read() as session:
+        assert {n: fen for n, fen in session.execute(select(BillingMonthRow.number, BillingMonthRow.amount_fen))} == {
+            NUMBERS[0]: 14_999, NUMBERS[1]: 15_000}
+
+
+def test_a_damaged_workbook_is_refused_in_words_and_changes_nothing(admin: Context, tmp_path: Path) -> None:
+    path = tmp_path / "bills.xlsx"
+    path.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
+    with pytest.raises(Refused) as refused:
+        billing.import_billing(admin, path, "2026-03")
+    assert refused.value.reasons[0].code == "sheet.unreadable"
