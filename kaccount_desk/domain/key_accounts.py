@@ -22,6 +22,10 @@ WINDOW_MONTHS = 12
 MIN_MONTHS = 3  # billed months before a number is judged at all: one big month is not a year's habit
 MAX_FEN = 10**12  # ten billion yuan: anything above is a typing slip, not a phone bill
 
+# RFM scales as data, read by the Python rule below and by its SQL rendering for a whole month (store/tier_sql.py).
+RECENCY_STEPS = ((0, 5), (1, 4), (2, 3), (5, 2))  # months since the last bill above zero, at most → points; else 1
+FREQUENCY_STEPS = ((12, 5), (10, 4), (7, 3), (4, 2))  # months with a bill above zero, at least → points; else 1
+
 _MONTH = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*$")
 _COMPACT_MONTH = re.compile(r"^\s*(\d{4})(\d{2})\s*$")
 _MONEY = re.compile(r"^[+-]?\d+(\.\d{1,2})?$")
@@ -214,9 +218,8 @@ class Scorer:
           silver's → 3, the entry line (150 yuan) → 2, below → 1.
         """
         gap = None if window.last_active is None else month_index(scored) - month_index(window.last_active)
-        recency = 1 if gap is None or gap >= 6 else (5 if gap == 0 else 4 if gap == 1 else 3 if gap == 2 else 2)
-        active = window.active_months
-        frequency = 5 if active >= 12 else 4 if active >= 10 else 3 if active >= 7 else 2 if active >= 4 else 1
+        recency = 1 if gap is None else next((points for most, points in RECENCY_STEPS if gap <= most), 1)
+        frequency = next((points for least, points in FREQUENCY_STEPS if window.active_months >= least), 1)
         months = max(window.billed_months, 1)
         monetary = next((points for line, points in self.steps if window.total_fen >= line * months), 1)
         return recency, frequency, monetary

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import case, delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from kaccount_desk.domain.key_accounts import (
@@ -21,13 +21,11 @@ from kaccount_desk.domain.key_accounts import (
     Scorer,
     Tier,
     TierRule,
-    Window,
     change_of,
     check_tier_rules,
     parse_fen,
     parse_month,
     previous_month,
-    window_start,
     yuan,
 )
 from kaccount_desk.domain.reasons import Reason
@@ -35,9 +33,8 @@ from kaccount_desk.domain.roles import Permission
 from kaccount_desk.services import audit
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Refused
-from kaccount_desk.store.archive_models import BillingImport, BillingMonthRow, NumberTier, TierRuleRow
-from kaccount_desk.store.bulk import insert_rows
-from kaccount_desk.store.models import table_of
+from kaccount_desk.store.archive_models import BillingImport, NumberTier, TierRuleRow
+from kaccount_desk.store.tier_sql import score_month
 
 
 @dataclass
@@ -78,42 +75,23 @@ def tier_rules(session: Session) -> tuple[TierRule, ...]:
 
 def rescore(session: Session, month: str, rules: tuple[TierRule, ...]) -> TierCounts:
     """Score every number billed in the twelve months up to ``month``, and every number that had a
-    tier the month before (so one whose bills stopped is seen leaving), replacing the month's rows."""
-    b = BillingMonthRow
-    windows = session.execute(
-        select(b.number, func.count(), func.sum(b.amount_fen), func.sum(case((b.amount_fen > 0, 1), else_=0)),
-               func.max(case((b.amount_fen > 0, b.month))), func.sum(case((b.month == month, b.arrears_fen), else_=0)))
-        .where(b.month.between(window_start(month), month)).group_by(b.number))
-    before = dict(session.execute(select(NumberTier.number, NumberTier.tier)
-                                  .where(NumberTier.month == previous_month(month), NumberTier.tier.is_not(None))).all())
-    counts = TierCounts(month)
-    scorer = Scorer(rules)
-    rows = []
-    seen = set()
-    for number, billed, total, active, last, arrears in windows:
-        result = scorer.score(Window(billed, int(total), int(active), last, int(arrears)), month)
-        tier = result.tier.value if result.tier else None
-        rows.append({"number": number, "tier": tier, "average_fen": result.average_fen, "recency": result.recency,
-                     "frequency": result.frequency, "monetary": result.monetary})
-        seen.add(number)
-        _count(counts, before.get(number), tier)
-    for number, tier_before in before.items():
-        if number not in seen:
-            rows.append({"number": number, "tier": None, "average_fen": 0, "recency": 1, "frequency": 1, "monetary": 1})
-            _count(counts, tier_before, None)
-    counts.scored = len(rows)
-    session.execute(delete(NumberTier).where(NumberTier.month == month))
-    insert_rows(session, table_of(NumberTier), rows, {"month": month})
+    tier the month before (so one whose bills stopped is seen leaving), replacing the month's rows;
+    the database does it in one statement (store/tier_sql.py), then the month's tiers and moves are counted."""
+    score_month(session, month, Scorer(rules))
     audit.note_change(session, "number_tiers", "insert", [month])  # Core statements: the flush recorder cannot see them
+    counts = TierCounts(month, scored=session.scalar(select(func.count()).where(NumberTier.month == month)) or 0)
+    counts.tiers = {str(tier): n for tier, n in session.execute(
+        select(NumberTier.tier, func.count()).where(NumberTier.month == month, NumberTier.tier.is_not(None))
+        .group_by(NumberTier.tier))}
+    prev = aliased(NumberTier)
+    for before, after, n in session.execute(
+            select(prev.tier, NumberTier.tier, func.count())
+            .outerjoin(prev, (prev.number == NumberTier.number) & (prev.month == previous_month(month)))
+            .where(NumberTier.month == month, NumberTier.tier.is_distinct_from(prev.tier)).group_by(prev.tier, NumberTier.tier)):
+        change = change_of(before, after)
+        if change is not None:
+            counts.moves[change.value] = counts.moves.get(change.value, 0) + n
     return counts
-
-
-def _count(counts: TierCounts, before: str | None, after: str | None) -> None:
-    if after is not None:
-        counts.tiers[after] = counts.tiers.get(after, 0) + 1
-    change = change_of(before, after)
-    if change is not None:
-        counts.moves[change.value] = counts.moves.get(change.value, 0) + 1
 
 
 def lines(ctx: Context) -> list[TierLine]:
