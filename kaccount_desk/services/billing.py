@@ -105,37 +105,44 @@ def _checked(sheet: BillingSheet, month: str, report: BillingReport) -> dict[str
     money: dict[str, int | None] = {"": 0}  # each amount's text read once: "0.00" is most arrears of a month
     months: dict[str, bool] = {}  # each month's text judged once: a whole extract has the same one
     for index, row in enumerate(sheet.rows):
-        number = sheet.numbers[index]
+        number, written = sheet.numbers[index], sheet.months[index] if sheet.has_month else month
+        amount_text, owed_text = sheet.amounts[index], sheet.arrears[index].strip()
         if not _MOBILE.match(number):  # most rows of an operator's extract need no cleaning
             number = normalize_mobile(number)
-        amount_text, owed_text = sheet.amounts[index], sheet.arrears[index].strip()
         amount = money[amount_text] if amount_text in money else money.setdefault(amount_text, parse_fen(amount_text))
         arrears = money[owed_text] if owed_text in money else money.setdefault(owed_text, parse_fen(owed_text))
-        reasons: list[Reason] = []
-        if not _MOBILE.match(number):
-            reasons.append(Reason("billing.number", "号码不是11位手机号码", "The number is not an 11-digit mobile number"))
-        elif number in first_row:
-            reasons.append(Reason("billing.repeated", f"号码与第 {first_row[number]} 行重复",
-                                  f"The same number as row {first_row[number]}"))
-        written = sheet.months[index] if sheet.has_month else month
-        if not months.setdefault(written, parse_month(written) == month):
-            reasons.append(Reason("billing.other_month", f"月份“{sheet.months[index][:20]}”不是导入的 {month}",
-                                  f"The month “{sheet.months[index][:20]}” is not {month}, the month imported"))
-        if amount is None or amount < 0:
-            reasons.append(Reason("billing.amount", "消费金额应为不小于0的金额,最多两位小数",
-                                  "The amount must be money of zero or more, with at most two decimals"))
-        if arrears is None or arrears < 0:
-            reasons.append(Reason("billing.arrears", "欠费金额应为空或不小于0的金额,最多两位小数",
-                                  "The arrears must be empty or money of zero or more, with at most two decimals"))
-        if reasons:
+        in_month = months.get(written)
+        if in_month is None:
+            in_month = months[written] = parse_month(written) == month
+        if (in_month and amount is not None and amount >= 0 and arrears is not None and arrears >= 0
+                and number not in first_row and _MOBILE.match(number)):
+            first_row[number] = row
+            bills[number] = (amount, arrears)
+        else:
             report.refused += 1
             if len(report.refused_rows) < REFUSED_LISTED:
-                report.refused_rows.append(RefusedRow(row, tuple(reasons)))
-            continue
-        assert amount is not None and arrears is not None
-        first_row[number] = row
-        bills[number] = (amount, arrears)
+                report.refused_rows.append(RefusedRow(row, _reasons(number, written, in_month, amount, arrears, first_row, month)))
     return bills
+
+
+def _reasons(number: str, written: str, in_month: bool, amount: int | None, arrears: int | None, first_row: dict[str, int],
+             month: str) -> tuple[Reason, ...]:
+    """Every reason a row is refused, in the clerk's words."""
+    reasons: list[Reason] = []
+    if not _MOBILE.match(number):
+        reasons.append(Reason("billing.number", "号码不是11位手机号码", "The number is not an 11-digit mobile number"))
+    elif number in first_row:
+        reasons.append(Reason("billing.repeated", f"号码与第 {first_row[number]} 行重复", f"The same number as row {first_row[number]}"))
+    if not in_month:
+        reasons.append(Reason("billing.other_month", f"月份“{written[:20]}”不是导入的 {month}",
+                              f"The month “{written[:20]}” is not {month}, the month imported"))
+    if amount is None or amount < 0:
+        reasons.append(Reason("billing.amount", "消费金额应为不小于0的金额,最多两位小数",
+                              "The amount must be money of zero or more, with at most two decimals"))
+    if arrears is None or arrears < 0:
+        reasons.append(Reason("billing.arrears", "欠费金额应为空或不小于0的金额,最多两位小数",
+                              "The arrears must be empty or money of zero or more, with at most two decimals"))
+    return tuple(reasons)
 
 
 def read_sheet(path: Path) -> BillingSheet:

@@ -163,7 +163,7 @@ def _rows(records: Iterator[Record], columns: dict[BillColumn, int], file_name: 
                (BillColumn.ARREARS, sheet.arrears))
     for row_number, cells in records:
         width = len(cells)
-        texts = [cell_text(cells[columns[c]]) if c in columns and columns[c] < width else "" for c, _ in targets]
+        texts = [_text(cells[columns[c]]) if c in columns and columns[c] < width else "" for c, _ in targets]
         if not any(texts):
             continue
         if any(len(text) > limits.cell_chars for text in texts):
@@ -172,6 +172,17 @@ def _rows(records: Iterator[Record], columns: dict[BillColumn, int], file_name: 
         for text, (_column, target) in zip(texts, targets, strict=True):
             target.append(text)
     return sheet
+
+
+_EDGES = frozenset(" \t\r\n\u3000\u200b\ufeff\xa0")
+
+
+def _text(value: object) -> str:
+    """``cell_text``, with a CSV cell that has no blanks at its edges (nearly all of an extract's) passed as it is."""
+    if type(value) is str and (not value or (value[0] not in _EDGES and value[-1] not in _EDGES and not value[0].isspace()
+                                             and not value[-1].isspace())):
+        return value
+    return cell_text(value)
 
 
 def _no_header_reason(file_name: str) -> Reason:
