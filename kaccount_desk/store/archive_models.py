@@ -87,10 +87,14 @@ class TierRuleRow(Base):
 
 
 class BillingMonthRow(Base):
-    """One number's bill of one month, from the operator's extract; a month imported again replaces its rows."""
+    """One number's bill of one month, from the operator's extract; a month imported again replaces its rows.
+
+    On SQLite the rows are stored in their key's order (WITHOUT ROWID): a month's twelve-month sums
+    then read each number's bills side by side, and no second index is kept up on every insert.
+    """
 
     __tablename__ = "billing_months"
-    __table_args__ = (Index("ix_billing_months_month", "month"),)
+    __table_args__ = {"sqlite_with_rowid": False}
 
     number: Mapped[str] = mapped_column(String(11), primary_key=True)
     month: Mapped[str] = mapped_column(String(7), primary_key=True)
@@ -116,7 +120,7 @@ class NumberTier(Base):
     and a month's upgrades and downgrades (异动) are where they differ from the month before."""
 
     __tablename__ = "number_tiers"
-    __table_args__ = (Index("ix_number_tiers_month", "month", "tier"),)
+    __table_args__ = (Index("ix_number_tiers_month", "month", "tier"), {"sqlite_with_rowid": False})
 
     number: Mapped[str] = mapped_column(String(11), primary_key=True)
     month: Mapped[str] = mapped_column(String(7), primary_key=True)

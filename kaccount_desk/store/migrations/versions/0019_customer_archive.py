@@ -87,8 +87,8 @@ def upgrade() -> None:
         sa.Column("month", sa.String(7), primary_key=True),
         sa.Column("amount_fen", sa.BigInteger(), nullable=False),
         sa.Column("arrears_fen", sa.BigInteger(), nullable=False),
+        sqlite_with_rowid=False,
     )
-    op.create_index("ix_billing_months_month", "billing_months", ["month"])
     op.create_table(
         "billing_imports",
         sa.Column("month", sa.String(7), primary_key=True),
@@ -107,6 +107,7 @@ def upgrade() -> None:
         sa.Column("recency", sa.SmallInteger(), nullable=False),
         sa.Column("frequency", sa.SmallInteger(), nullable=False),
         sa.Column("monetary", sa.SmallInteger(), nullable=False),
+        sqlite_with_rowid=False,
     )
     op.create_index("ix_number_tiers_month", "number_tiers", ["month", "tier"])
 
