@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 
 from sqlalchemy import delete, select
@@ -104,10 +105,11 @@ def _checked(sheet: BillingSheet, month: str, report: BillingReport) -> dict[str
     first_row: dict[str, int] = {}
     money: dict[str, int | None] = {"": 0}  # each amount's text read once: "0.00" is most arrears of a month
     months: dict[str, bool] = {}  # each month's text judged once: a whole extract has the same one
-    for index, row in enumerate(sheet.rows):
-        number, written = sheet.numbers[index], sheet.months[index] if sheet.has_month else month
-        amount_text, owed_text = sheet.amounts[index], sheet.arrears[index].strip()
-        if not _MOBILE.match(number):  # most rows of an operator's extract need no cleaning
+    mobile = _MOBILE.match
+    written_months = sheet.months if sheet.has_month else repeat(month)
+    for row, number, written, amount_text, owed_text in zip(sheet.rows, sheet.numbers, written_months, sheet.amounts,
+                                                            sheet.arrears, strict=False):
+        if not mobile(number):  # most rows of an operator's extract need no cleaning
             number = normalize_mobile(number)
         amount = money[amount_text] if amount_text in money else money.setdefault(amount_text, parse_fen(amount_text))
         arrears = money[owed_text] if owed_text in money else money.setdefault(owed_text, parse_fen(owed_text))
@@ -115,7 +117,7 @@ def _checked(sheet: BillingSheet, month: str, report: BillingReport) -> dict[str
         if in_month is None:
             in_month = months[written] = parse_month(written) == month
         if (in_month and amount is not None and amount >= 0 and arrears is not None and arrears >= 0
-                and number not in first_row and _MOBILE.match(number)):
+                and number not in first_row and mobile(number)):
             first_row[number] = row
             bills[number] = (amount, arrears)
         else:

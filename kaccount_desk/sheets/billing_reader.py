@@ -159,17 +159,18 @@ def _parse(records: Iterator[Record], file_name: str, limits: Limits) -> Billing
 
 def _rows(records: Iterator[Record], columns: dict[BillColumn, int], file_name: str, limits: Limits) -> BillingSheet:
     sheet = BillingSheet(has_month=BillColumn.MONTH in columns)
-    targets = ((BillColumn.NUMBER, sheet.numbers), (BillColumn.MONTH, sheet.months), (BillColumn.AMOUNT, sheet.amounts),
-               (BillColumn.ARREARS, sheet.arrears))
+    places = [columns.get(column) for column in (BillColumn.NUMBER, BillColumn.MONTH, BillColumn.AMOUNT, BillColumn.ARREARS)]
+    targets = (sheet.numbers, sheet.months, sheet.amounts, sheet.arrears)
+    longest = limits.cell_chars
     for row_number, cells in records:
         width = len(cells)
-        texts = [_text(cells[columns[c]]) if c in columns and columns[c] < width else "" for c, _ in targets]
-        if not any(texts):
+        texts = [_text(cells[place]) if place is not None and place < width else "" for place in places]
+        if not (texts[0] or texts[1] or texts[2] or texts[3]):
             continue
-        if any(len(text) > limits.cell_chars for text in texts):
+        if max(map(len, texts)) > longest:
             raise RosterFileError(cell_too_big_reason(file_name, row_number, limits))
         sheet.rows.append(row_number)
-        for text, (_column, target) in zip(texts, targets, strict=True):
+        for text, target in zip(texts, targets, strict=True):
             target.append(text)
     return sheet
 
