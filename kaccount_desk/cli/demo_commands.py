@@ -40,6 +40,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
                     f"{fill.tickets:,} 张工单,用时 {fill.seconds} 秒",
               f"Demo data filled in: campaign {fill.campaign}, {fill.applications:,} applications ({fill.copies:,} ID-copy "
               f"images), {fill.tickets:,} tickets, in {fill.seconds} s"))
+    say(words(args, f"{fill.billed_numbers:,} 个号码有12个月的账单和大客户级别",
+              f"{fill.billed_numbers:,} numbers have twelve months of bills and their tiers"))
     say(words(args, f"演示员工 {'、'.join(fill.staff)} 的密码都是 {fill.password}",
               f"The demo staff {', '.join(fill.staff)} all have the password {fill.password}"))
     return OK

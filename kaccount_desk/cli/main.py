@@ -16,6 +16,9 @@ from types import TracebackType
 from kaccount_desk import __version__
 from kaccount_desk.cli import (
     application_commands,
+    billing_commands,
+    company_commands,
+    customer_commands,
     demo_commands,
     enrollment_commands,
     handover_commands,
@@ -37,6 +40,7 @@ REGISTRARS: list[Registrar] = [
     enrollment_commands.register, application_commands.register, staff_commands.register, ticket_commands.register,
     print_commands.register, vault_commands.register, retention_commands.register, demo_commands.register,
     key_commands.register, handover_commands.register, operator_commands.register, outage_commands.register,
+    company_commands.register, billing_commands.register, customer_commands.register,
 ]
 
 

@@ -43,6 +43,8 @@ class Permission(StrEnum):
     VIEW_AUDIT = "view_audit"
     PLAN_OUTAGES = "plan_outages"
     APPROVE_OUTAGES = "approve_outages"
+    VIEW_CUSTOMERS = "view_customers"
+    MANAGE_KEY_ACCOUNTS = "manage_key_accounts"
 
 
 _OFFICE = {
@@ -58,6 +60,7 @@ _OFFICE = {
     Permission.VIEW_FULL_ID,
     Permission.HANDLE_TICKETS,
     Permission.PLAN_OUTAGES,
+    Permission.VIEW_CUSTOMERS,
 }
 
 GRANTS: dict[Role, frozenset[Permission]] = {
@@ -69,16 +72,17 @@ GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.ALL_DEPARTMENTS,
             Permission.RECORD_CARRIER_RESULT,
             Permission.HANDLE_TICKETS,
+            Permission.VIEW_CUSTOMERS,
         }
     ),
     # A collector gathers their own unit's applications first (先交事业部统计) and nothing else.
     Role.COLLECTOR: frozenset({Permission.TAKE_APPLICATIONS, Permission.COLLECT}),
     Role.OFFICE: frozenset(_OFFICE),
     # The supervisor answers for the service standard, so sets its time limits and departments,
-    # and records the competent department's approval of planned work (standard 2.6).
-    Role.SUPERVISOR: frozenset(
-        _OFFICE | {Permission.REASSIGN_TICKETS, Permission.CONFIGURE_TICKETS, Permission.APPROVE_OUTAGES}
-    ),
+    # records the competent department's approval of planned work (standard 2.6), and keeps the
+    # key-account archive: billing imports, tier lines, company classes.
+    Role.SUPERVISOR: frozenset(_OFFICE | {Permission.REASSIGN_TICKETS, Permission.CONFIGURE_TICKETS,
+                                          Permission.APPROVE_OUTAGES, Permission.MANAGE_KEY_ACCOUNTS}),
     Role.ADMIN: frozenset(set(Permission)),
 }
 

@@ -175,4 +175,6 @@ PERMISSION_LABELS = Labels({
     Permission.VIEW_AUDIT: ("查看审计记录", "see the audit log"),
     Permission.PLAN_OUTAGES: ("登记计划停机", "register planned work"),
     Permission.APPROVE_OUTAGES: ("登记计划停机的批准", "record approvals of planned work"),
+    Permission.VIEW_CUSTOMERS: ("查看客户档案", "see customer records"),
+    Permission.MANAGE_KEY_ACCOUNTS: ("管理集团客户和大客户档案", "manage companies and key-account records"),
 })

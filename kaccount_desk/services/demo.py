@@ -22,6 +22,7 @@ from kaccount_desk.services import campaigns, staff
 from kaccount_desk.services.audit import record_for
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.demo_applications import ApplicationPlan, insert_applications
+from kaccount_desk.services.demo_billing import insert_bills
 from kaccount_desk.services.demo_tickets import insert_tickets, ticket_plan
 from kaccount_desk.services.errors import Refused
 from kaccount_desk.services.tickets import time_limits
@@ -53,6 +54,7 @@ class DemoFill:
     tickets: int
     seconds: float
     stopped: bool
+    billed_numbers: int = 0  # numbers with a year of bills (services/demo_billing.py)
 
 
 def _refuse_if_in_use(ctx: Context, tickets: int, applications: int) -> None:
@@ -122,7 +124,8 @@ def fill_demo(ctx: Context, tickets: int, applications: int, seed: int = 1, prog
             tplan = ticket_plan(session, owners, time_limits(ctx), ctx.now(), seed, tickets)
         made_tickets = insert_tickets(ctx, tplan, tickets, step)
         stopped = made_tickets < tickets
+    billed = 0 if stopped else insert_bills(ctx, seed)
     with ctx.transaction() as session:
         record_for(ctx, session, Action.DEMO_FILL, "", applications=made_apps, tickets=made_tickets, seed=seed)
     return DemoFill(f"DEMO-{seed}", DEMO_STAFF_NOS, DEMO_PASSWORD, made_apps, copies, made_tickets,
-                    round(time.monotonic() - started, 1), stopped)
+                    round(time.monotonic() - started, 1), stopped, billed)

@@ -34,6 +34,12 @@ def _printing(ctx: Context) -> Page:
     return PrintPage(ctx)
 
 
+def _customers(ctx: Context) -> Page:
+    from kaccount_desk.ui.customers.customers_page import CustomersPage
+
+    return CustomersPage(ctx)
+
+
 def _outages(ctx: Context) -> Page:
     from kaccount_desk.ui.outages.outages_page import OutagesPage
 
@@ -64,7 +70,8 @@ PAGES: tuple[PageSpec, ...] = (
              (Permission.TAKE_APPLICATIONS, Permission.EXPORT_ROSTER)),
     PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Admin")), "AdminPage", _admin,
              (Permission.MANAGE_STAFF, Permission.MANAGE_CAMPAIGNS)),
-    # Last, so Ctrl+1…4 keep their pages; "Outages" because "Planned work" is cut in the 88-pixel navigation.
+    # Last, so the Ctrl+1…4 keys keep the pages they had; "Outages" because "Planned work" is cut in the 88-pixel navigation.
+    PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Customers")), "CustomersPage", _customers, (Permission.VIEW_CUSTOMERS,)),
     PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Outages")), "OutagesPage", _outages, (Permission.PLAN_OUTAGES,)),
 )
 

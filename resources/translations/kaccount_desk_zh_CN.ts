@@ -909,6 +909,168 @@ or choose an image</source>
     </message>
 </context>
 <context>
+    <name>CustomerCardView</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/customers/customer_card.py" line="59" />
+        <location filename="../../kaccount_desk/ui/customers/customer_card.py" line="61" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/customers/customer_card.py" line="59" />
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/customers/customer_card.py" line="59" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/customers/customer_card.py" line="59" />
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/customers/customer_card.py" line="60" />
+        <location filename="../../kaccount_desk/ui/customers/customer_card.py" line="61" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/customers/customer_card.py" line="60" />
+        <source>Taken on</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/customers/customer_card.py" line="61" />
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/customers/customer_card.py" line="61" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/customers/customer_card.py" line="61" />
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/customers/customer_card.py" line="62" />
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/customers/customer_card.py" line="62" />
+        <source>Tier</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/customers/customer_card.py" line="62" />
+        <source>Average a month (yuan)</source>
+        <translation>月均消费(元)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/customers/customer_card.py" line="62" />
+        <source>RFM</source>
+        <translation>RFM</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/customers/customer_card.py" line="67" />
+        <source>Applications</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/customers/customer_card.py" line="67" />
+        <source>Tickets, open ones first</source>
+        <translation>工单(未办结的在前)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/customers/customer_card.py" line="69" />
+        <source>Tier by month</source>
+        <translation>各月级别</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/customers/customer_card.py" line="85" />
+        <source>not a key account</source>
+        <translation>非大客户</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/customers/customer_card.py" line="89" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/customers/customer_card.py" line="92" />
+        <source>Company: %1, %2; account manager: %3</source>
+        <translation>集团客户:%1,%2;客户经理:%3</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/customers/customer_card.py" line="95" />
+        <source>Not a member of a company in this archive</source>
+        <translation>不是档案中任何集团客户的成员</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/customers/customer_card.py" line="97" />
+        <source>%1: average %2 yuan a month; RFM %3-%4-%5 (recency, frequency, monetary; 5 is best)</source>
+        <translation>%1:月均消费 %2 元;RFM %3-%4-%5(最近消费、消费频率、消费金额;5 分最高)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/customers/customer_card.py" line="101" />
+        <source>No bills imported for this number</source>
+        <translation>此号码尚无导入的账单</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kaccount_desk/ui/customers/customer_card.py" line="102" />
+        <source>%n open ticket(s)</source>
+        <translation>
+            <numerusform>%n 张未办结工单</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CustomersPage</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/customers/customers_page.py" line="28" />
+        <source>Number, name, company or ID's last 4</source>
+        <translation>号码、姓名、集团客户或证件后四位</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/customers/customers_page.py" line="29" />
+        <source>A mobile number (or its last digits), a name, a company, or the last four characters of the ID number (Ctrl+F)</source>
+        <translation>手机号码(或其后几位)、姓名、集团客户,或证件号码的后四位(Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/customers/customers_page.py" line="33" />
+        <source>Search</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/customers/customers_page.py" line="39" />
+        <source>Search for a customer to see their card</source>
+        <translation>查找客户,查看客户档案</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kaccount_desk/ui/customers/customers_page.py" line="75" />
+        <source>%n customer(s) found</source>
+        <translation>
+            <numerusform>找到 %n 位客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/customers/customers_page.py" line="80" />
+        <source>Nothing found</source>
+        <translation>没有找到</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/customers/customers_page.py" line="95" />
+        <source>No record of this number</source>
+        <translation>没有此号码的档案</translation>
+    </message>
+</context>
+<context>
     <name>EstimatePanel</name>
     <message>
         <location filename="../../kaccount_desk/ui/enrollment/estimate_panel.py" line="33" />
@@ -1579,27 +1741,32 @@ or choose an image</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kaccount_desk/ui/pages.py" line="61" />
+        <location filename="../../kaccount_desk/ui/pages.py" line="67" />
         <source>Enrollment</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/pages.py" line="62" />
+        <location filename="../../kaccount_desk/ui/pages.py" line="68" />
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/pages.py" line="63" />
+        <location filename="../../kaccount_desk/ui/pages.py" line="69" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/pages.py" line="65" />
+        <location filename="../../kaccount_desk/ui/pages.py" line="71" />
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/pages.py" line="68" />
+        <location filename="../../kaccount_desk/ui/pages.py" line="74" />
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/pages.py" line="75" />
         <source>Outages</source>
         <translation>计划停机</translation>
     </message>

@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-NAMES = ("enrollment", "roster_memory", "intake", "documents", "tickets", "demo", "soak", "cli_soak", "startup", "network")
+NAMES = ("enrollment", "roster_memory", "intake", "documents", "tickets", "demo", "soak", "cli_soak", "startup", "network",
+         "billing")
 
 
 def main(argv: list[str]) -> int:

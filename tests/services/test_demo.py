@@ -128,3 +128,20 @@ def test_stopping_keeps_what_was_written_whole(admin: Context) -> None:
     with admin.store.read() as session:
         assert session.scalar(select(func.count()).select_from(Application)) == fill.applications
         assert session.scalar(select(func.count()).select_from(Ticket)) == 0
+
+
+def test_the_demo_numbers_have_a_year_of_bills_tiers_and_a_move_list(admin: Context) -> None:
+    from kaccount_desk.services import customers
+    from kaccount_desk.services import tiers as tier_service
+    from kaccount_desk.store.archive_models import BillingMonthRow, NumberTier
+
+    filled = fill_demo(admin, tickets=300, applications=100, seed=5)
+    with admin.store.read() as session:
+        months = list(session.scalars(select(BillingMonthRow.month).distinct().order_by(BillingMonthRow.month)))
+        tiered = list(session.scalars(select(NumberTier.number).where(NumberTier.month == months[-1], NumberTier.tier.is_not(None))))
+        billed = session.scalar(select(func.count(func.distinct(BillingMonthRow.number))))
+    assert len(months) == 12 and billed == filled.billed_numbers > 100
+    assert tiered
+    card = customers.card(admin, tiered[0])
+    assert card is not None and card.tier is not None and card.tier.tier is not None and len(card.history) == 12
+    assert tier_service.moves(admin, months[-1])

@@ -26,7 +26,7 @@ def test_opens_on_enrollment_with_the_staff_in_the_status_bar(qtbot, admin: Cont
     qtbot.addWidget(window)
     window.show()
     assert isinstance(window.stack.currentWidget(), ApplicationsPage)
-    assert [title for title, _ in window.pages] == ["Enrollment", "Tickets", "Print", "Admin", "Outages"]
+    assert [title for title, _ in window.pages] == ["Enrollment", "Tickets", "Print", "Admin", "Customers", "Outages"]
     assert "管理员" in window.staff_label.text() and "A001" in window.staff_label.text()
     assert "Administrator" in window.staff_label.text()
     assert window.campaign_code == campaign
@@ -41,7 +41,7 @@ def test_a_clerk_sees_no_admin_page_and_cannot_export(qtbot, admin: Context, cam
     window = MainWindow(clerk)
     qtbot.waitUntil(operations.idle)  # the campaign list is read in a worker
     qtbot.addWidget(window)
-    assert [title for title, _ in window.pages] == ["Enrollment", "Tickets", "Print"]
+    assert [title for title, _ in window.pages] == ["Enrollment", "Tickets", "Print", "Customers"]
     assert not window.export_action.isVisible()
     assert "Clerk" in window.staff_label.text()
 

@@ -1,0 +1,202 @@
+"""Find the operator's monthly billing extract inside an .xlsx or .csv and read it as clean strings.
+
+The same care as a roster (``roster_reader``): the format judged by the file's first bytes, the
+package checked against hostile files before calamine opens it (``sheet_limits``), the header found
+near the top under whatever names the operator's system gave the columns, Excel's row numbers kept.
+An extract is bigger than a roster (a county's numbers, not an office's), so its own limits allow
+a million rows. The rows come back as four plain lists of text: cheap to send through the pipe of
+the reading child, and judged by the service with the domain's rules.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from itertools import chain, islice
+from pathlib import Path
+
+from kaccount_desk.domain.labels import Labels
+from kaccount_desk.domain.reasons import Reason
+from kaccount_desk.sheets.roster_reader import (
+    HEADER_SCAN_ROWS,
+    _decode,
+    _old_xls_reason,
+    _open_workbook,
+    _peek,
+    _unsupported_reason,
+    _xlsx_records,
+    cell_text,
+    normalize_header,
+)
+from kaccount_desk.sheets.sheet_limits import (
+    Limits,
+    MiB,
+    RosterFileError,
+    cell_too_big_reason,
+    check_csv_size,
+    inspect_xlsx,
+    limit_reason,
+    unreadable_reason,
+)
+
+BILLING_LIMITS = Limits(rows=1_000_000, cells=8_000_000, shared_strings=2_000_000, part_bytes=256 * MiB,
+                        total_bytes=400 * MiB, file_bytes=120 * MiB, csv_bytes=120 * MiB)
+
+
+class BillColumn(StrEnum):
+    NUMBER = "number"
+    MONTH = "month"
+    AMOUNT = "amount"
+    ARREARS = "arrears"
+
+
+# Compared after normalize_header, as a roster's are; the names billing systems and clerks use.
+BILL_ALIASES: dict[BillColumn, tuple[str, ...]] = {
+    BillColumn.NUMBER: ("手机号码", "手机号", "号码", "服务号码", "用户号码", "计费号码", "移动号码", "mobile", "number", "msisdn",
+                        "phone"),
+    BillColumn.MONTH: ("月份", "账期", "帐期", "账务月份", "计费月份", "消费月份", "出账月份", "month", "billing month"),
+    BillColumn.AMOUNT: ("金额", "消费金额", "月消费", "月消费额", "话费", "话费金额", "出账金额", "应收金额", "消费", "amount",
+                        "spend"),
+    BillColumn.ARREARS: ("欠费", "欠费金额", "欠款", "欠款金额", "arrears", "owed"),
+}
+
+BILL_COLUMN_LABELS = Labels({
+    BillColumn.NUMBER: ("手机号码", "number"),
+    BillColumn.MONTH: ("月份", "month"),
+    BillColumn.AMOUNT: ("消费金额", "amount"),
+    BillColumn.ARREARS: ("欠费金额", "arrears"),
+})
+
+_LOOKUP = {normalize_header(alias): column for column, aliases in BILL_ALIASES.items() for alias in aliases}
+_CSV_DELIMITERS = (",", "\t", ";")
+Record = tuple[int, Sequence[object]]
+
+
+@dataclass(frozen=True)
+class BillingSheet:
+    """The extract's rows as text, one list per column (a missing month or arrears column gives empty
+    texts); ``rows`` holds the number Excel shows for each."""
+
+    rows: list[int] = field(default_factory=list)
+    numbers: list[str] = field(default_factory=list)
+    months: list[str] = field(default_factory=list)
+    amounts: list[str] = field(default_factory=list)
+    arrears: list[str] = field(default_factory=list)
+    has_month: bool = False
+
+
+def read_billing(path: Path, limits: Limits = BILLING_LIMITS) -> BillingSheet:
+    """Read a billing extract (the app reads it through ``services.billing``, in a child process)."""
+    path = Path(path)
+    magic = _peek(path)
+    if magic.startswith(bytes.fromhex("d0cf11e0a1b11ae1")):
+        raise RosterFileError(_old_xls_reason(path.name))
+    if magic.startswith(b"PK\x03\x04"):
+        return _read_xlsx(path, limits)
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        raise RosterFileError(_old_xls_reason(path.name))
+    if suffix in (".xlsx", ".xlsm"):
+        raise RosterFileError(unreadable_reason(path.name))
+    if suffix == ".csv":
+        return _read_csv(path, limits)
+    raise RosterFileError(_unsupported_reason(path.name))
+
+
+def _read_xlsx(path: Path, limits: Limits) -> BillingSheet:
+    """The first visible sheet with a billing header; hidden sheets are never read (as for rosters)."""
+    facts = inspect_xlsx(path, path.name, limits)
+    with path.open("rb") as handle:
+        workbook = _open_workbook(handle, path.name)
+        for entry in facts.sheets:
+            if entry.visible and entry.part is not None:
+                sheet = _parse(_xlsx_records(workbook, entry.name, path.name), path.name, limits)
+                if sheet is not None:
+                    return sheet
+    raise RosterFileError(_no_header_reason(path.name))
+
+
+def _read_csv(path: Path, limits: Limits) -> BillingSheet:
+    check_csv_size(path, path.name, limits)
+    text = _decode(path.read_bytes(), path.name)
+    for delimiter in _CSV_DELIMITERS:
+        sheet = _parse(_csv_records(text, delimiter, path.name, limits), path.name, limits)
+        if sheet is not None:
+            return sheet
+    raise RosterFileError(_no_header_reason(path.name))
+
+
+def _csv_records(text: str, delimiter: str, file_name: str, limits: Limits) -> Iterator[Record]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        for number, record in enumerate(reader, start=1):
+            if number > limits.rows:
+                raise RosterFileError(limit_reason(file_name, "行数", "rows", f"{limits.rows:,}"))
+            yield number, record
+    except csv.Error as exc:
+        raise RosterFileError(unreadable_reason(file_name)) from exc
+
+
+def _parse(records: Iterator[Record], file_name: str, limits: Limits) -> BillingSheet | None:
+    head = list(islice(records, HEADER_SCAN_ROWS))
+    for index, (_row, cells) in enumerate(head):
+        found: dict[BillColumn, list[int]] = {}
+        for number, cell in enumerate(cells):
+            column = _LOOKUP.get(normalize_header(cell_text(cell)))
+            if column is not None:
+                found.setdefault(column, []).append(number)
+        if BillColumn.NUMBER in found and BillColumn.AMOUNT in found:
+            doubled = [c for c, numbers in found.items() if len(numbers) > 1]
+            if doubled:
+                raise RosterFileError(_duplicate_reason(doubled[0]))
+            columns = {column: numbers[0] for column, numbers in found.items()}
+            return _rows(chain(head[index + 1:], records), columns, file_name, limits)
+    return None
+
+
+def _rows(records: Iterator[Record], columns: dict[BillColumn, int], file_name: str, limits: Limits) -> BillingSheet:
+    sheet = BillingSheet(has_month=BillColumn.MONTH in columns)
+    places = [columns.get(column) for column in (BillColumn.NUMBER, BillColumn.MONTH, BillColumn.AMOUNT, BillColumn.ARREARS)]
+    targets = (sheet.numbers, sheet.months, sheet.amounts, sheet.arrears)
+    longest = limits.cell_chars
+    for row_number, cells in records:
+        width = len(cells)
+        texts = [_text(cells[place]) if place is not None and place < width else "" for place in places]
+        if not (texts[0] or texts[1] or texts[2] or texts[3]):
+            continue
+        if max(map(len, texts)) > longest:
+            raise RosterFileError(cell_too_big_reason(file_name, row_number, limits))
+        sheet.rows.append(row_number)
+        for text, target in zip(texts, targets, strict=True):
+            target.append(text)
+    return sheet
+
+
+_EDGES = frozenset(" \t\r\n\u3000\u200b\ufeff\xa0")
+
+
+def _text(value: object) -> str:
+    """``cell_text``, with a CSV cell that has no blanks at its edges (nearly all of an extract's) passed as it is."""
+    if type(value) is str and (not value or (value[0] not in _EDGES and value[-1] not in _EDGES and not value[0].isspace()
+                                             and not value[-1].isspace())):
+        return value
+    return cell_text(value)
+
+
+def _no_header_reason(file_name: str) -> Reason:
+    return Reason(
+        "billing.no_header",
+        f"在“{file_name}”前 {HEADER_SCAN_ROWS} 行中没有找到账单表头。表头行要同时有“手机号码”和“消费金额”"
+        "(也可写作“号码”“金额”“话费”等)。",
+        f"No billing header in the first {HEADER_SCAN_ROWS} rows of “{file_name}”. The header row must name the "
+        "number (手机号码) and the amount (消费金额).",
+    )
+
+
+def _duplicate_reason(column: BillColumn) -> Reason:
+    zh, en = BILL_COLUMN_LABELS[column]
+    return Reason("billing.duplicate_column", f"“{zh}”列出现了不止一次,请只保留一列。",
+                  f"The {en} column appears more than once; keep only one.")

@@ -1,0 +1,31 @@
+"""The customer archive's tests again on a real PostgreSQL server: the billing import's grouped window
+query, bulk insert and month replacement, and the card's searches, are the SQL that differs between the two stores."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from support import REPO, Clock
+from test_billing import (  # noqa: F401
+    test_a_month_again_with_new_amounts_replaces_it_and_recomputes_that_month_and_later,
+    test_a_year_of_bills_gives_tiers_at_the_150_yuan_line,
+    test_arrears_in_the_month_drop_the_tier_and_the_move_is_listed,
+    test_importing_the_same_month_twice_changes_nothing,
+)
+from test_customers import (  # noqa: F401
+    test_a_company_with_its_campaign_counts_the_activated_members,
+    test_one_search_finds_by_number_name_company_and_id_tail,
+    test_the_card_puts_tier_company_manager_applications_and_open_tickets_first,
+)
+
+from kaccount_desk.services.context import Store
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def store(pg_url: str, clock: Clock) -> Iterator[Store]:
+    s = Store(pg_url, resources=REPO / "resources", clock=clock)
+    yield s
+    s.close()

@@ -1,0 +1,77 @@
+"""The Customers page driven through its real widgets: a search finds an enrolled number and shows its card."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from support import valid_id
+
+from kaccount_desk.domain.intake import IntakeFields
+from kaccount_desk.services import billing, companies, enrollment, id_copies, tickets
+from kaccount_desk.services.context import Context
+from kaccount_desk.services.enrollment import ApplicationInput
+from kaccount_desk.services.tickets import TicketInput
+from kaccount_desk.ui import operations
+from kaccount_desk.ui.customers.customers_page import CustomersPage
+from kaccount_desk.ui.qt import Qt
+
+pytestmark = pytest.mark.usefixtures("english")
+
+NUMBER = "18832758801"
+ID_NUMBER = valid_id("13098119780101123")
+
+
+def enrolled_key_account(admin: Context, campaign: str, folder: Path) -> None:
+    """张三, activated in the sample campaign of 泊头铸造, a gold card over three months, one open ticket."""
+    app_id = enrollment.save_application(admin, ApplicationInput(campaign, IntakeFields(
+        department="铸造事业部", name="张三", id_number=ID_NUMBER, number_source="pool", msisdn=NUMBER), plan="group8")).id
+    jpeg = BytesIO()
+    Image.new("RGB", (856, 540), (120, 200, 220)).save(jpeg, format="JPEG")
+    for side in ("front", "back"):
+        id_copies.attach_id_copy(admin, app_id, side, jpeg.getvalue())
+    for step in ("collected", "submitted", "sent", "activated"):
+        enrollment.move_application(admin, app_id, step)
+    companies.add_company(admin, "泊头铸造有限公司", "A", manager="A001", campaigns=[campaign])
+    for month in ("2026-01", "2026-02", "2026-03"):
+        path = folder / f"{month}.csv"
+        path.write_text(f"手机号码,月份,消费金额\n{NUMBER},{month},520\n", encoding="utf-8")
+        billing.import_billing(admin, path, month)
+    tickets.open_ticket(admin, TicketInput("fault", "phone", "hotline", "张三", NUMBER, "家里信号很差", area="town"))
+
+
+@pytest.fixture
+def page(qtbot, admin: Context) -> CustomersPage:
+    widget = CustomersPage(admin)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 728)
+    widget.show()
+    return widget
+
+
+def test_the_page_finds_an_enrolled_number_by_its_id_tail_and_shows_its_card(qtbot, page: CustomersPage, admin: Context,
+                                                                             campaign: str, tmp_path: Path) -> None:
+    enrolled_key_account(admin, campaign, tmp_path)
+    assert page.focus_search()
+    qtbot.keyClicks(page.search_box, ID_NUMBER[-4:])
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.card_view.card is not None)
+    qtbot.waitUntil(operations.idle)
+    assert page.hits.count() == 1 and page.found_label.text() == "1 customer(s) found"
+    card = page.card_view
+    assert card.title.text() == f"{NUMBER}  张三  ·  金卡"
+    assert "泊头铸造有限公司" in card.facts.text() and "A001" in card.facts.text() and "1 open ticket(s)" in card.facts.text()
+    shown_id = card.applications.item(0, 3).text()
+    assert shown_id != ID_NUMBER and shown_id.endswith(ID_NUMBER[-4:])
+    assert card.tickets.rowCount() == 1 and card.tickets.item(0, 4).text() == "家里信号很差"
+    assert [card.history.item(r, 0).text() for r in range(card.history.rowCount())] == ["2026-03", "2026-02", "2026-01"]
+    assert card.history.item(0, 1).text() == "金卡"
+
+
+def test_nothing_found_says_so(qtbot, page: CustomersPage) -> None:
+    qtbot.keyClicks(page.search_box, "13900000000")
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Return)
+    qtbot.waitUntil(operations.idle)
+    assert page.hits.count() == 0 and page.card_view.title.text() == "Nothing found"
