@@ -23,6 +23,7 @@ from kaccount_desk.cli import (
     enrollment_commands,
     key_commands,
     print_commands,
+    report_commands,
     retention_commands,
     staff_commands,
     ticket_commands,
@@ -37,6 +38,7 @@ REGISTRARS: list[Registrar] = [
     enrollment_commands.register, application_commands.register, staff_commands.register, ticket_commands.register,
     print_commands.register, vault_commands.register, retention_commands.register, demo_commands.register,
     key_commands.register, company_commands.register, billing_commands.register, customer_commands.register,
+    report_commands.register,
 ]
 
 

@@ -10,7 +10,10 @@ from pathlib import Path
 
 from kaccount_desk.domain.key_accounts import TIER_LABELS, Tier
 from kaccount_desk.domain.labels import Lang
+from kaccount_desk.domain.reasons import Reason
+from kaccount_desk.safe_files import UnsafeTarget
 from kaccount_desk.services.context import Context
+from kaccount_desk.services.errors import Refused
 from kaccount_desk.services.key_account_report_views import KeyAccountReport
 from kaccount_desk.services.key_account_reports import REPORT_PERMISSION
 from kaccount_desk.sheets.report_writer import Fen, Rate, SheetData, write_workbook
@@ -60,5 +63,12 @@ def export_report(ctx: Context, report: KeyAccountReport, path: Path) -> Path:
     """Write ``report`` to ``path`` (.xlsx added when missing), whole or not at all; returns the path written."""
     ctx.require(REPORT_PERMISSION)
     target = Path(path) if Path(path).suffix.lower() == ".xlsx" else Path(path).with_suffix(".xlsx")
-    write_workbook(target, report_sheets(report, ctx.lang))
+    try:
+        write_workbook(target, report_sheets(report, ctx.lang))
+    except UnsafeTarget as exc:
+        raise Refused(exc.reason) from exc
+    except OSError as exc:
+        raise Refused(Reason("report.unwritable", f"无法写入报表文件“{target}”({exc.strerror or '写入出错'}),请换一个位置或文件名",
+                             f"Cannot write the report file {target} ({exc.strerror or 'write error'}); "
+                             "choose another place or name")) from exc
     return target

@@ -52,15 +52,15 @@ class SheetData:
 
 def write_workbook(path: Path, sheets: Sequence[SheetData]) -> None:
     """One sheet per :class:`SheetData`, in order; ``path`` is replaced only once the whole file is written."""
-    workbook = Workbook(write_only=True)
-    for data in sheets:
-        sheet = workbook.create_sheet(_sheet_name(data.name))
-        _widths(sheet, data)
-        sheet.freeze_panes = "A2"
-        sheet.append([_header(sheet, header) for header in data.headers])
-        for row in data.rows:
-            sheet.append([_cell(sheet, value) for value in row])
-    with replacing(Path(path)) as temp:
+    with replacing(Path(path)) as temp:  # refuses a folder or a device before any sheet is begun
+        workbook = Workbook(write_only=True)
+        for data in sheets:
+            sheet = workbook.create_sheet(_sheet_name(data.name))
+            _widths(sheet, data)
+            sheet.freeze_panes = "A2"
+            sheet.append([_header(sheet, header) for header in data.headers])
+            for row in data.rows:
+                sheet.append([_cell(sheet, value) for value in row])
         workbook.save(temp)
 
 
