@@ -40,6 +40,12 @@ def _customers(ctx: Context) -> Page:
     return CustomersPage(ctx)
 
 
+def _reports(ctx: Context) -> Page:
+    from kaccount_desk.ui.reports.reports_page import ReportsPage
+
+    return ReportsPage(ctx)
+
+
 def _admin(ctx: Context) -> Page:
     from kaccount_desk.ui.admin.admin_page import AdminPage
 
@@ -66,6 +72,7 @@ PAGES: tuple[PageSpec, ...] = (
              (Permission.MANAGE_STAFF, Permission.MANAGE_CAMPAIGNS)),
     # Last, so the Ctrl+1…4 keys keep the pages they had.
     PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Customers")), "CustomersPage", _customers, (Permission.VIEW_CUSTOMERS,)),
+    PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Reports")), "ReportsPage", _reports, (Permission.MANAGE_KEY_ACCOUNTS,)),
 )
 
 
