@@ -98,3 +98,9 @@ def test_export_writes_the_reports_shown(qtbot, page: ReportsPage, tmp_path: Pat
     book = load_workbook(tmp_path / "reports.xlsx")
     assert book.sheetnames == ["发展", "收入(按级别)", "集团客户", "流失", "满意度", "客户经理"]
     assert book["集团客户"]["G2"].value == 520
+
+
+def test_value_axes_tick_on_round_numbers() -> None:
+    from kaccount_desk.ui.reports.report_charts import nice_step
+
+    assert [nice_step(top) for top in (1, 6, 12, 45, 999, 16_730)] == [1, 2, 5, 10, 200, 5000]

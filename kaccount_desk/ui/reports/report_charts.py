@@ -2,7 +2,7 @@
 
 QtCharts ships in PySide6-Addons; without it (``QtCharts is None``) a tab shows its tables only,
 as the tickets' report panel does. Value axes tick on whole numbers: five fixed ticks over a count
-of 2 fell on halves and read "2 1 1 0 0".
+of 2 fell on halves and read "2 1 1 0 0"; money ticks on round yuan.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ class ReportTab(QtWidgets.QWidget):
             self.chart_view.setMinimumWidth(420)
             splitter.addWidget(self.chart_view)
         splitter.addWidget(right)
-        splitter.setSizes([640, 660])
+        splitter.setSizes([560, 780])  # the managers' ten columns need the room more than the chart
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(splitter)
@@ -89,9 +89,9 @@ class ReportTab(QtWidgets.QWidget):
         for one in every:
             self.chart.addSeries(one)
         scale = charts.QValueAxis()
-        scale.setLabelFormat("%.2f" if money else "%d")
+        scale.setLabelFormat("%.0f" if money else "%d")
         top = max([*values, 1.0])
-        step = max(1, math.ceil(top / 5))
+        step = nice_step(top)
         scale.setRange(0, step * math.ceil(top / step))
         scale.setTickType(charts.QValueAxis.TickType.TicksDynamic)
         scale.setTickAnchor(0)
@@ -104,6 +104,14 @@ class ReportTab(QtWidgets.QWidget):
         self.chart.setTitle(title)
 
 
+def nice_step(top: float) -> int:
+    """A tick step of 1, 2 or 5 times a power of ten giving at most about five ticks up to ``top``: 16,730 yuan ticks
+    every 5,000, not every 3,346."""
+    rough = max(top / 5, 1.0)
+    power = 10 ** math.floor(math.log10(rough))
+    return int(next(m * power for m in (1, 2, 5, 10) if m * power >= rough))
+
+
 def _table() -> QtWidgets.QTableWidget:
     """A plain table: a month has a handful of tiers, categories and managers, and a county's companies."""
     table = QtWidgets.QTableWidget(0, 0)
@@ -114,8 +122,8 @@ def _table() -> QtWidgets.QTableWidget:
     return table
 
 
-def fill(table: QtWidgets.QTableWidget, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    """Text in the first column, figures (every later column) right-aligned."""
+def fill(table: QtWidgets.QTableWidget, headers: Sequence[str], rows: Sequence[Sequence[str]], texts: int = 1) -> None:
+    """Text in the first ``texts`` columns, figures (every later column) right-aligned."""
     table.clear()
     table.setColumnCount(len(headers))
     table.setHorizontalHeaderLabels(list(headers))
@@ -123,6 +131,6 @@ def fill(table: QtWidgets.QTableWidget, headers: Sequence[str], rows: Sequence[S
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             item = QtWidgets.QTableWidgetItem(value)
-            if c:
+            if c >= texts:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(r, c, item)

@@ -125,13 +125,13 @@ class ReportsPage(QtWidgets.QWidget):
              [self.tr("Company"), self.tr("Class"), self.tr("Members"), self.tr("Gained"), self.tr("Key accounts"),
               self.tr("Billed"), self.tr("Revenue (yuan)")],
              [[c.name, c.company_class, str(c.members), str(c.gained), str(c.key_accounts), str(c.billed), yuan(c.revenue_fen)]
-              for c in report.companies])
+              for c in report.companies], texts=2)
         self.revenue.bars(self.tr("Revenue by tier (yuan)"), [t.name for t in report.tiers],
                           [(self.tr("Revenue (yuan)"), [t.revenue_fen / 100 for t in report.tiers])], money=True)
 
     def _churn(self, report: KeyAccountReport) -> None:
         fill(self.churn.tables[0], [self.tr("Kind"), self.tr("From tier"), self.tr("Numbers")],
-             [[c.kind_name, c.tier_name, str(c.numbers)] for c in report.churn])
+             [[c.kind_name, c.tier_name, str(c.numbers)] for c in report.churn], texts=2)
         fill(self.churn.tables[1], [self.tr("Company"), self.tr("Members"), self.tr("Members gone")],
              [[c.name, str(c.members), str(c.left)] for c in report.companies])
         lines = [c for c in report.churn if c.numbers or c.tier is None]
