@@ -3,8 +3,8 @@ satisfaction and each account manager's figures, worked out in grouped SQL and r
 
 A company's members are its campaigns' activated applications and its imported member lists (as
 ``services/companies.py`` counts them); a member joined when its application was activated, or when
-its list was imported. Every figure is one grouped query over the store (eight in all, whatever the
-size of the county), never a loop over rows; what counts as churn, on time and satisfied is in
+its list was imported. Every figure is a grouped query over the store (eleven in all, whatever the
+size of the county), never a query per company, number or ticket; what counts as churn, on time and satisfied is in
 ``domain/key_account_report_rules.py``. The GUI, the CLI and the .xlsx all read this one report.
 """
 

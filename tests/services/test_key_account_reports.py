@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 from support import CST, Clock, make_staff
 from test_billing import extract, months
 from test_customers import enrolled
@@ -118,6 +119,29 @@ def test_a_month_without_bills_still_counts_members_and_tickets(admin: Context, 
     assert (report.trend[-1].members, report.trend[-1].gained) == (5, 1)  # N4 joined at 00:30 on 1 March
     assert sum(t.revenue_fen for t in report.tiers) == 0 and report.satisfaction == []
     assert [c.left for c in report.companies] == [0, 0]  # no March bills yet: nobody is judged gone by them
+
+
+def statements(admin: Context, month: str) -> int:
+    """How many SQL statements one report of ``month`` sends to the store."""
+    sent: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
+            sent.append(statement)
+
+    event.listen(admin.store.engine, "before_cursor_execute", count)
+    try:
+        key_account_report(admin, month)
+    finally:
+        event.remove(admin.store.engine, "before_cursor_execute", count)
+    return len(sent)
+
+
+def test_the_report_is_a_fixed_number_of_grouped_queries_whatever_the_store_holds(admin: Context, campaign: str,
+                                                                                 tmp_path: Path, clock: Clock) -> None:
+    empty = statements(admin, MONTH)
+    build(admin, campaign, tmp_path, clock)
+    assert statements(admin, MONTH) == empty == 11
 
 
 def test_a_clerk_may_not_read_reports_and_a_wrong_month_is_refused_in_words(admin: Context) -> None:
