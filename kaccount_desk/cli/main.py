@@ -26,6 +26,7 @@ from kaccount_desk.cli import (
     operator_commands,
     outage_commands,
     print_commands,
+    report_commands,
     retention_commands,
     staff_commands,
     ticket_commands,
@@ -41,6 +42,7 @@ REGISTRARS: list[Registrar] = [
     print_commands.register, vault_commands.register, retention_commands.register, demo_commands.register,
     key_commands.register, handover_commands.register, operator_commands.register, outage_commands.register,
     company_commands.register, billing_commands.register, customer_commands.register,
+    report_commands.register,
 ]
 
 

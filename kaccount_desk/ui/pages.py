@@ -40,6 +40,12 @@ def _customers(ctx: Context) -> Page:
     return CustomersPage(ctx)
 
 
+def _reports(ctx: Context) -> Page:
+    from kaccount_desk.ui.reports.reports_page import ReportsPage
+
+    return ReportsPage(ctx)
+
+
 def _outages(ctx: Context) -> Page:
     from kaccount_desk.ui.outages.outages_page import OutagesPage
 
@@ -72,6 +78,7 @@ PAGES: tuple[PageSpec, ...] = (
              (Permission.MANAGE_STAFF, Permission.MANAGE_CAMPAIGNS)),
     # Last, so the Ctrl+1…4 keys keep the pages they had; "Outages" because "Planned work" is cut in the 88-pixel navigation.
     PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Customers")), "CustomersPage", _customers, (Permission.VIEW_CUSTOMERS,)),
+    PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Reports")), "ReportsPage", _reports, (Permission.MANAGE_KEY_ACCOUNTS,)),
     PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Outages")), "OutagesPage", _outages, (Permission.PLAN_OUTAGES,)),
 )
 

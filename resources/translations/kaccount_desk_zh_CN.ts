@@ -1741,32 +1741,37 @@ or choose an image</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kaccount_desk/ui/pages.py" line="67" />
+        <location filename="../../kaccount_desk/ui/pages.py" line="73" />
         <source>Enrollment</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/pages.py" line="68" />
+        <location filename="../../kaccount_desk/ui/pages.py" line="74" />
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/pages.py" line="69" />
+        <location filename="../../kaccount_desk/ui/pages.py" line="75" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/pages.py" line="71" />
+        <location filename="../../kaccount_desk/ui/pages.py" line="77" />
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/pages.py" line="74" />
+        <location filename="../../kaccount_desk/ui/pages.py" line="80" />
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/pages.py" line="75" />
+        <location filename="../../kaccount_desk/ui/pages.py" line="81" />
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/pages.py" line="82" />
         <source>Outages</source>
         <translation>计划停机</translation>
     </message>
@@ -2724,6 +2729,303 @@ or choose an image</source>
         <location filename="../../kaccount_desk/ui/tickets/reminder.py" line="140" />
         <source>Ticket deadlines</source>
         <translation>工单时限提醒</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="42" />
+        <source>The month of the reports (the hall's calendar month)</source>
+        <translation>报表所属月份(按营业厅的自然月)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="43" />
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="44" />
+        <source>Export .xlsx…</source>
+        <translation>导出 .xlsx…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="48" />
+        <source>Members and key accounts by month</source>
+        <translation>各月集团成员和大客户</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="49" />
+        <source>Revenue by tier</source>
+        <translation>按级别的收入</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="49" />
+        <source>Revenue by company</source>
+        <translation>按集团客户的收入</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="50" />
+        <source>Numbers lost this month</source>
+        <translation>本月流失的号码</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="50" />
+        <source>Members gone by company</source>
+        <translation>各集团客户离网成员</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="51" />
+        <source>Key accounts' tickets by category</source>
+        <translation>大客户工单(按类别)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="52" />
+        <source>Each account manager's month</source>
+        <translation>各客户经理本月情况</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="54" />
+        <source>Development</source>
+        <translation>发展</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="54" />
+        <source>Revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="55" />
+        <source>Churn</source>
+        <translation>流失</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="55" />
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="56" />
+        <source>Account managers</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="59" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="114" />
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="84" />
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="99" />
+        <source>%1: %2 member(s) (%3 gained), %4 key account(s), revenue %5 yuan</source>
+        <translation>%1:集团成员 %2 个(本月新增 %3),大客户 %4 个,收入 %5 元</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="103" />
+        <source> (this month's bills are not imported yet)</source>
+        <translation>(本月账单尚未导入)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="114" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="118" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="125" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="135" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="156" />
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="114" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="125" />
+        <source>Gained</source>
+        <translation>本月新增</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="114" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="119" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="125" />
+        <source>Key accounts</source>
+        <translation>大客户</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="117" />
+        <source>Members and key accounts, last 12 months</source>
+        <translation>近12个月集团成员和大客户</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="122" />
+        <source>Tier</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="122" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="133" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="139" />
+        <source>Numbers</source>
+        <translation>号码数</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="122" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="126" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="130" />
+        <source>Revenue (yuan)</source>
+        <translation>收入(元)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="122" />
+        <source>Average (yuan)</source>
+        <translation>户均(元)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="125" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="135" />
+        <source>Company</source>
+        <translation>集团客户</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="125" />
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="126" />
+        <source>Billed</source>
+        <translation>出账成员</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="129" />
+        <source>Revenue by tier (yuan)</source>
+        <translation>各级别收入(元)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="133" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="133" />
+        <source>From tier</source>
+        <translation>原级别</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="135" />
+        <source>Members gone</source>
+        <translation>离网成员</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="138" />
+        <source>Numbers lost in %1</source>
+        <translation>%1 流失的号码</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="144" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="144" />
+        <source>Closed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="144" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="157" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="165" />
+        <source>Closed on time</source>
+        <translation>按时办结</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="144" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="149" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="157" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="166" />
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="144" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="150" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="158" />
+        <source>Not satisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="145" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="151" />
+        <source>Not reachable</source>
+        <translation>联系不上</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="145" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="158" />
+        <source>Satisfaction rate</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="148" />
+        <source>Key accounts' callbacks in %1</source>
+        <translation>%1 大客户回访结果</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="156" />
+        <source>Account manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="156" />
+        <source>Companies</source>
+        <translation>集团客户</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="156" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="163" />
+        <source>Members gained</source>
+        <translation>新增成员</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="157" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="164" />
+        <source>Tickets closed</source>
+        <translation>客户工单办结</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="157" />
+        <source>On-time rate</source>
+        <translation>按时办结率</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="162" />
+        <source>Account managers in %1</source>
+        <translation>%1 客户经理</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="173" />
+        <source>Key-account reports</source>
+        <translation>大客户报表</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="174" />
+        <source>Export reports</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="174" />
+        <source>Spreadsheet (*.xlsx)</source>
+        <translation>电子表格 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="185" />
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="187" />
+        <source>Exporting the reports…</source>
+        <translation>正在导出报表…</translation>
     </message>
 </context>
 <context>
