@@ -8,11 +8,13 @@ One function answers for the ticket form, for ``open_ticket`` and for the CLI, s
 - the key-account customer the number belongs to: the company and campaign of its newest live or
   activated application (issue 23 item 5). A campaign names its issuing office, not the company;
   the company is the store's organisation name (one per store, ``services/organisation.py``), or the
-  issuing office where none is set.
+  issuing office where none is set;
+- the number's tier in its latest scored billing month (issue 24: an individual key account known
+  from the operator's bills, 钻石卡 to 个人高价值客户), which makes it a key account too.
 
-Both come back in ONE statement (a UNION of the two indexed look-ups, by ``tickets.customer_number``
-and ``applications.msisdn``): across a VPN every statement is a round trip, and the form asks on
-every number typed, so opening a ticket costs one statement more than before, not two.
+All come back in ONE statement (a UNION of the indexed look-ups, by ``tickets.customer_number``,
+``applications.msisdn`` and ``number_tiers.number``): across a VPN every statement is a round trip,
+and the form asks on every number typed, so opening a ticket costs one statement more than before.
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import String, and_, cast, func, literal_column, null, or_, select, union_all
+from sqlalchemy import Integer, String, and_, case, cast, func, literal_column, null, or_, select, union_all
 from sqlalchemy.orm import Session
 
+from kaccount_desk.domain.key_accounts import Tier
 from kaccount_desk.domain.mobile import check_mobile
 from kaccount_desk.domain.operator_time import local
 from kaccount_desk.domain.repeat_callers import is_repeat, recent_since
@@ -32,6 +35,7 @@ from kaccount_desk.domain.tickets import TicketStatus
 from kaccount_desk.domain.workflow import LIVE_STATUSES
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.organisation import SETTING as ORGANISATION
+from kaccount_desk.store.archive_models import NumberTier
 from kaccount_desk.store.models import Application, Campaign, Department, Staff, StoreSetting
 from kaccount_desk.store.ticket_models import Ticket
 from kaccount_desk.store.types import UtcDateTime
@@ -71,6 +75,12 @@ class Caller:
     number: str
     same_number: tuple[EarlierTicket, ...]
     key_account: KeyAccount | None
+    tier: Tier | None = None  # from the latest scored billing month; None when the bills give none
+
+    @property
+    def is_key_account(self) -> bool:
+        """Known as a key account, by an application of a campaign or by the bills (绿色通道)."""
+        return self.key_account is not None or self.tier is not None
 
 
 def who_is(ctx: Context, raw_number: str) -> Caller | None:
@@ -108,15 +118,22 @@ def read_caller(session: Session, number: str, now: datetime) -> Caller:
         .join(Department, Department.id == Application.department_id)
         .where(Application.msisdn == number, Application.status.in_([s.value for s in LIVE_STATUSES]))
     )
-    both = union_all(earlier, accounts).subquery()
-    rows = session.execute(select(both).order_by(both.c.kind, both.c.id.desc()).limit(MOST_ROWS)).all()
+    latest = select(func.max(NumberTier.month)).where(NumberTier.number == number).scalar_subquery()
+    tiers = select(
+        literal_column("'tier'", String()), literal_column("0", Integer()), no_time, no_time, NumberTier.tier, NumberTier.month,
+        literal_column("''", String()), literal_column("''", String()), literal_column("''", String()),
+    ).where(NumberTier.number == number, NumberTier.month == latest, NumberTier.tier.is_not(None))
+    both = union_all(earlier, accounts, tiers).subquery()
+    tickets_last = case((both.c.kind == "ticket", 1), else_=0)  # the one kind of many rows: the limit cuts only them
+    rows = session.execute(select(both).order_by(tickets_last, both.c.kind, both.c.id.desc()).limit(MOST_ROWS)).all()
     account = next((KeyAccount(_organisation(r.d) or r.a, r.b, r.c) for r in rows if r.kind == "account"), None)
     tickets = tuple(
         EarlierTicket(r.id, local(r.at), r.a, r.status, r.c, r.d, r.b, local(r.closed_at))
         for r in rows
         if r.kind == "ticket" and is_repeat(r.status, r.closed_at, now)  # the rule; the SQL only narrows by index
     )
-    return Caller(number, tickets, account)
+    tier = next((Tier(r.status) for r in rows if r.kind == "tier" and r.status in set(Tier)), None)
+    return Caller(number, tickets, account, tier)
 
 
 def _organisation(stored: str | None) -> str:

@@ -176,8 +176,9 @@ def open_ticket(ctx: Context, inp: TicketInput) -> TicketView:
 def receive(ctx: Context, inp: TicketInput) -> Received:
     """Open the ticket, with its caller looked up in the same transaction.
 
-    A number that belongs to a live or activated application is a key account whoever ticked
-    what (绿色通道): the ticket keeps the company and campaign and gets the key-account time limit.
+    A number that belongs to a live or activated application, or that has a tier in its latest
+    billing month, is a key account whoever ticked what (绿色通道): the ticket keeps the company and
+    campaign (an application's) and gets the key-account time limit.
     ``inp.key_account`` is for key-account customers the store does not hold.
     """
     ctx.require(Permission.HANDLE_TICKETS)
@@ -205,7 +206,7 @@ def receive(ctx: Context, inp: TicketInput) -> Received:
     with ctx.transaction() as session:
         caller = read_caller(session, number.value.number, now)
         known = caller.key_account
-        key_account = inp.key_account or known is not None
+        key_account = inp.key_account or caller.is_key_account
         ticket = Ticket(
             received_at=received, channel=channel.value, window=window.value, category=category.value,
             area=area.value if area else None, customer_name=name, customer_number=number.value.number,

@@ -6,12 +6,14 @@ The postgres run imports these same tests (tests/services/test_callers_on_postgr
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from support import Clock, application_input, make_staff, valid_id
 
+from kaccount_desk.domain.key_accounts import Tier
 from kaccount_desk.domain.tickets import Action
-from kaccount_desk.services import caller_lookup, enrollment, organisation, staff, ticket_settings
+from kaccount_desk.services import billing, caller_lookup, enrollment, organisation, staff, ticket_settings
 from kaccount_desk.services import tickets as t
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Refused
@@ -129,6 +131,28 @@ def test_a_number_of_a_live_application_is_a_key_account_without_a_tick(
     assert t.show(clerk, received.view.id).company == "公司(党委)办公室"  # as known at receipt
     ticked = t.open_ticket(clerk, _input(key_account=True))
     assert ticked.key_account and ticked.company is None  # the box, for customers the store does not hold
+
+
+def _bills(admin: Context, folder: Path, amounts: dict[str, str]) -> None:
+    """A year of the operator's monthly extracts (a title line, the header operators write, GBK)."""
+    for month in range(1, 13):
+        path = folder / f"bills-{month:02d}.csv"
+        lines = ["月度账单", "手机号码,账期,消费金额(元),欠费金额"] + [f"{n},2026{month:02d},{a},0" for n, a in amounts.items()]
+        path.write_bytes("\r\n".join(lines).encode("gb18030"))
+        billing.import_billing(admin, path, f"2026-{month:02d}")
+
+
+def test_a_number_with_a_tier_in_its_latest_bills_is_a_key_account_without_a_tick(
+    admin: Context, clerk: Context, tmp_path: Path
+) -> None:
+    """The 2004 rule's 150 yuan a month makes a key account, known at the desk from the bills (issue 24)."""
+    below, at_line = "13803170001", "13803170002"
+    _bills(admin, tmp_path, {below: "149.99", at_line: "150.00"})
+    shown = caller_lookup.who_is(clerk, at_line)
+    assert shown is not None and shown.tier == Tier.HIGH_VALUE and shown.key_account is None and shown.is_key_account
+    assert t.receive(clerk, _input(at_line)).view.key_account
+    not_one = t.receive(clerk, _input(below))
+    assert not not_one.view.key_account and not_one.caller.tier is None
 
 
 def test_a_withdrawn_application_is_no_key_account(admin: Context, clerk: Context, campaign: str) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from support import application_input, make_staff, valid_id
 
 from kaccount_desk.domain.tickets import Action
-from kaccount_desk.services import enrollment
+from kaccount_desk.services import billing, enrollment
 from kaccount_desk.services import tickets as t
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.ticket_queries import Queue, TicketQuery, count_tickets
@@ -111,6 +113,21 @@ def test_a_key_account_number_is_recognised_from_its_application(qtbot, page: Ti
     assert form.opened is not None and form.opened.key_account and form.opened.campaign == "关于办理中国移动大客户业务的通知"
     qtbot.waitUntil(lambda: page.detail.view is not None and page.detail.view.id == form.opened.id)
     assert "Key-account customer: 公司(党委)办公室" in page.detail.fields["customer"].text()
+
+
+def test_a_number_with_a_tier_in_the_bills_is_recognised_without_an_application(qtbot, page: TicketsPage, admin: Context,
+                                                                                tmp_path: Path) -> None:
+    """An individual key account of the 2004 rule (150 yuan a month), known at the desk from the bills (issue 24)."""
+    number = "13803170002"
+    for month in range(1, 13):
+        path = tmp_path / f"bills-{month:02d}.csv"
+        path.write_bytes("\r\n".join(["手机号码,账期,消费金额(元),欠费金额", f"{number},2026{month:02d},520.00,0"]).encode("gb18030"))
+        billing.import_billing(admin, path, f"2026-{month:02d}")
+    form = page.open_form()
+    _type_number(qtbot, form, number)
+    box = form.caller_box
+    assert box.account.isVisibleTo(form) and "by the operator's bills: Gold" in box.account.text()
+    assert form.key_account.isChecked() and not form.key_account.isEnabled()
 
 
 def test_the_panel_adds_a_contact_to_a_closed_ticket(qtbot, page: TicketsPage, admin: Context, clerk: Context) -> None:

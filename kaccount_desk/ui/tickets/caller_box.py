@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from kaccount_desk.domain.key_accounts import TIER_LABELS, Tier
 from kaccount_desk.domain.mobile import check_mobile
 from kaccount_desk.domain.tickets import label, ticket_number
 from kaccount_desk.services import caller_lookup
@@ -105,9 +106,14 @@ class CallerBox(QtWidgets.QWidget):
     def show_caller(self, caller: Caller | None) -> None:
         self.caller = caller
         account = caller.key_account if caller is not None else None
-        self.account.setVisible(account is not None)
+        tier = caller.tier if caller is not None else None
+        known = caller is not None and caller.is_key_account
+        self.account.setVisible(known)
         if account is not None:
-            self.account.setText(self._account_text(account))
+            self.account.setText(self._account_text(account) + (self._tier_text(tier) if tier is not None else ""))
+        elif tier is not None:
+            self.account.setText(self.tr("Key-account customer by the operator's bills: %1. The ticket is saved as a key-account ticket.")
+                                 .replace("%1", TIER_LABELS.text(tier, current_lang())))
         earlier = caller.same_number if caller is not None else ()
         self.earlier.clear()
         for ticket in earlier:
@@ -119,12 +125,15 @@ class CallerBox(QtWidgets.QWidget):
             self.earlier.setCurrentRow(0)
         for widget in (self.repeat, self.earlier, self.add_button):
             widget.setVisible(bool(earlier))
-        self.setVisible(account is not None or bool(earlier))
-        self.key_account_known.emit(account is not None)
+        self.setVisible(known or bool(earlier))
+        self.key_account_known.emit(known)
 
     def _account_text(self, account: KeyAccount) -> str:
         return (self.tr("Key-account customer: %1 · %2 (%3). The ticket is saved as a key-account ticket.")
                 .replace("%1", account.company).replace("%2", account.campaign).replace("%3", account.department))
+
+    def _tier_text(self, tier: Tier) -> str:
+        return self.tr(" Tier by the bills: %1.").replace("%1", TIER_LABELS.text(tier, current_lang()))
 
     def _ticket_line(self, ticket: EarlierTicket) -> str:
         lang = current_lang()
