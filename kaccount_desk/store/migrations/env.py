@@ -8,6 +8,7 @@ from sqlalchemy import Connection
 import kaccount_desk.store.archive_models  # noqa: F401
 import kaccount_desk.store.audit_models  # noqa: F401
 import kaccount_desk.store.draft_models  # noqa: F401
+import kaccount_desk.store.manager_models  # noqa: F401
 import kaccount_desk.store.ticket_models  # noqa: F401
 from kaccount_desk.store.models import Base
 
