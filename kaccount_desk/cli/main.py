@@ -22,9 +22,11 @@ from kaccount_desk.cli import (
     demo_commands,
     enrollment_commands,
     key_commands,
+    manager_commands,
     print_commands,
     retention_commands,
     staff_commands,
+    task_commands,
     ticket_commands,
     vault_commands,
 )
@@ -37,6 +39,7 @@ REGISTRARS: list[Registrar] = [
     enrollment_commands.register, application_commands.register, staff_commands.register, ticket_commands.register,
     print_commands.register, vault_commands.register, retention_commands.register, demo_commands.register,
     key_commands.register, company_commands.register, billing_commands.register, customer_commands.register,
+    manager_commands.register, task_commands.register,
 ]
 
 
