@@ -7,7 +7,6 @@ from enum import StrEnum
 
 import pytest
 
-from kaccount_desk.cli.task_commands import KINDS
 from kaccount_desk.domain.key_accounts import Change
 from kaccount_desk.domain.labels import Labels
 from kaccount_desk.domain.manager_tasks import (
@@ -76,7 +75,3 @@ def test_every_kind_source_and_part_is_named_in_both_languages(kind: type[StrEnu
         zh, en = table[member]
         assert zh and en and zh != en, member
     assert list(table) == list(kind)
-
-
-def test_the_command_line_offers_every_kind() -> None:
-    assert KINDS == [k.value for k in TaskKind]
