@@ -86,4 +86,4 @@ def test_task_from_changes_with_json(admin: Context, store_path: Path, tmp_path:
 
 
 def test_the_command_line_offers_every_kind() -> None:
-    assert KINDS == [k.value for k in TaskKind]
+    assert [k.value for k in TaskKind] == KINDS

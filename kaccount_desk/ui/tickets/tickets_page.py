@@ -48,6 +48,7 @@ QUEUES: tuple[tuple[Queue, str], ...] = tuple((queue, str(title)) for queue, tit
     (Queue.OVERDUE, QT_TRANSLATE_NOOP("TicketsPage", "Overdue")),
     (Queue.ESCALATION, QT_TRANSLATE_NOOP("TicketsPage", "Complaints escalated (day 10 of 15)")),
     (Queue.TEAM_OVERDUE, QT_TRANSLATE_NOOP("TicketsPage", "Overdue in my department, by owner")),
+    (Queue.MY_CUSTOMERS, QT_TRANSLATE_NOOP("TicketsPage", "My customers")),
     (Queue.ALL, QT_TRANSLATE_NOOP("TicketsPage", "All tickets")),
 ))
 
