@@ -46,14 +46,16 @@ def _read_day(ctx: Context, manager: str | None) -> Day:
     return Day(tasks, tickets)
 
 
-def _table(headers: list[str]) -> QtWidgets.QTableWidget:
+def _table(headers: list[str], wide: int) -> QtWidgets.QTableWidget:
+    """A read-only table whose column ``wide`` (the task, the ticket's content) takes the width left."""
     table = QtWidgets.QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().hide()
     table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
-    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setSectionResizeMode(wide, QtWidgets.QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -72,7 +74,7 @@ class MyDayPage(QtWidgets.QWidget):
         self.banner.setWordWrap(True)
         self.banner.hide()
         self.tasks = _table([self.tr("When"), self.tr("Due"), self.tr("Kind"), self.tr("Task"), self.tr("Customer"),
-                             self.tr("From")])
+                             self.tr("From")], wide=3)
         self.tasks.itemSelectionChanged.connect(self._selection_changed)
         self.done_button = QtWidgets.QPushButton(self.tr("Done"))
         self.done_button.setToolTip(self.tr("Mark the chosen task done"))
@@ -94,7 +96,7 @@ class MyDayPage(QtWidgets.QWidget):
         self.add_button = QtWidgets.QPushButton(self.tr("Add task"))
         self.add_button.clicked.connect(self.add_task)
         self.tickets = _table([self.tr("Ticket"), self.tr("Customer"), self.tr("Number"), self.tr("Category"),
-                               self.tr("Status"), self.tr("Due"), self.tr("Content")])
+                               self.tr("Status"), self.tr("Due"), self.tr("Content")], wide=6)
         self.tickets_label = QtWidgets.QLabel()
         self.reminder = TaskReminder(ctx, self)
         self.reminder.due.connect(self._remind)
@@ -185,7 +187,6 @@ class MyDayPage(QtWidgets.QWidget):
                     item.setForeground(QtGui.QColor(COLOURS["reason"]))
                     item.setBackground(QtGui.QColor(ROW_BACKGROUNDS["reason"]))
                 self.tasks.setItem(r, c, item)
-        self.tasks.resizeColumnsToContents()
         self._selection_changed()
 
     def _fill_tickets(self, rows: list[TicketRow]) -> None:
@@ -200,7 +201,6 @@ class MyDayPage(QtWidgets.QWidget):
                 if row.urgency == "overdue":
                     item.setForeground(QtGui.QColor(COLOURS["reason"]))
                 self.tickets.setItem(r, c, item)
-        self.tickets.resizeColumnsToContents()
 
     def chosen_task(self) -> int | None:
         items = self.tasks.selectedItems()
