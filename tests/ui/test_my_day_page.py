@@ -4,12 +4,13 @@ the customers' open tickets below; a supervisor looks at a manager's day and add
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from support import make_staff
 from typing_input import type_text
 
-from kaccount_desk.services import manager_tasks, managers, tickets
+from kaccount_desk.services import billing, manager_tasks, managers, tickets
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.tickets import TicketInput
 from kaccount_desk.ui import operations
@@ -103,3 +104,22 @@ def test_an_account_manager_lands_on_my_day_and_has_no_admin_or_print_page(qtbot
     qtbot.waitUntil(operations.idle)
     assert [title for title, _ in window.pages] == ["Enrollment", "Tickets", "Customers", "My day"]
     assert isinstance(window.current_page(), MyDayPage)
+
+
+def test_the_months_drops_become_follow_ups_from_the_page(qtbot, admin: Context, manager: Context, tmp_path: Path) -> None:
+    for month, amount in (("2011-10", "600"), ("2011-11", "600"), ("2011-12", "600"), ("2012-01", "0")):
+        path = tmp_path / f"{month}.csv"
+        path.write_text(f"手机号码,月份,消费金额\n{NUMBER},{month},{amount}\n", encoding="utf-8")
+        billing.import_billing(admin, path, month)
+    managers.assign_number(admin, NUMBER, "M001")
+    page = _page(qtbot, manager)
+    assert page.month.text() == "2012-01"  # the month before the hall's today: its bills came in this month
+    for _ in range(2):
+        qtbot.mouseClick(page.followup_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.followup_label.text() != "")
+        qtbot.waitUntil(operations.idle)
+    assert page.followup_label.text() == "2012-01: 0 follow-up task(s) made, 1 there already, 0 number(s) without a manager"
+    assert _titles(page) == [f"降级跟进 {NUMBER}:金卡 → 银卡"]  # due at February's end, within the week ahead
+    assert (page.tasks.item(0, 0).text(), page.tasks.item(0, 2).text()) == ("Next 7 days", "Downgrade follow-up")
+    assert [(t.kind, t.number, t.due_on.isoformat()) for t in manager_tasks.list_tasks(manager)] == [
+        ("downgrade", NUMBER, "2012-02-29")]

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kaccount_desk.domain.key_accounts import previous_month
 from kaccount_desk.domain.manager_tasks import KIND_LABELS, TaskKind, hall_today
 from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.tickets import label, ticket_number
 from kaccount_desk.services import manager_tasks, managers, ticket_queries
 from kaccount_desk.services.changes import Changes
 from kaccount_desk.services.context import Context
-from kaccount_desk.services.manager_tasks import TaskView
+from kaccount_desk.services.manager_tasks import FollowUps, TaskView
 from kaccount_desk.services.managers import ManagerView
 from kaccount_desk.services.ticket_queries import Queue, TicketQuery, TicketRow
 from kaccount_desk.ui.managers.task_reminder import TaskReminder
@@ -98,6 +99,15 @@ class MyDayPage(QtWidgets.QWidget):
         self.tickets = _table([self.tr("Ticket"), self.tr("Customer"), self.tr("Number"), self.tr("Category"),
                                self.tr("Status"), self.tr("Due"), self.tr("Content")], wide=6)
         self.tickets_label = QtWidgets.QLabel()
+        self.month = QtWidgets.QLineEdit(previous_month(hall_today(ctx.now()).strftime("%Y-%m")))
+        self.month.setToolTip(self.tr("The billing month whose tier changes (异动) to follow up, as 2026-03"))
+        self.month.setMaxLength(7)
+        self.month.setFixedWidth(self.month.fontMetrics().horizontalAdvance("2026-03") + 24)
+        self.followup_button = QtWidgets.QPushButton(self.tr("Follow up the month's drops"))
+        self.followup_button.setToolTip(self.tr("A follow-up task for each number whose tier dropped that month, "
+                                                "for its account manager; made once per number and month"))
+        self.followup_button.clicked.connect(self.follow_up)
+        self.followup_label = QtWidgets.QLabel()
         self.reminder = TaskReminder(ctx, self)
         self.reminder.due.connect(self._remind)
         self._lay_out()
@@ -115,7 +125,10 @@ class MyDayPage(QtWidgets.QWidget):
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
-        top.addWidget(heading, 1)
+        top.addWidget(heading)
+        top.addWidget(self.followup_label, 1)
+        top.addWidget(self.month)
+        top.addWidget(self.followup_button)
         top.addWidget(self.manager_box)
         top.addWidget(self.done_button)
         adding = QtWidgets.QHBoxLayout()
@@ -232,6 +245,19 @@ class MyDayPage(QtWidgets.QWidget):
             return
         ctx = self.ctx
         run_change(self, lambda: manager_tasks.complete_task(ctx, task_id), TASK_CHANGED, lambda _t: self.refresh())
+
+    @Slot()
+    def follow_up(self) -> None:
+        ctx, month = self.ctx, self.month.text().strip()
+        run_change(self, lambda: manager_tasks.from_changes(ctx, month), TASK_CHANGED, self._followed)
+
+    def _followed(self, made: FollowUps) -> None:
+        self.followup_label.setText(
+            self.tr("%1: %2 follow-up task(s) made, %3 there already, %4 number(s) without a manager")
+            .replace("%1", made.month).replace("%2", str(len(made.created))).replace("%3", str(made.already))
+            .replace("%4", str(len(made.without_manager))))
+        self.refresh()
+        self.reminder.check()
 
     def _remind(self, overdue: int, today: int) -> None:
         """The reminder's line over the list: red while something is overdue, amber for today's."""
