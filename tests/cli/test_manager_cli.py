@@ -10,7 +10,9 @@ from support import make_staff
 
 from kaccount_desk.cli.task_commands import KINDS
 from kaccount_desk.domain.manager_tasks import TaskKind, hall_today
+from kaccount_desk.services import tickets
 from kaccount_desk.services.context import Context
+from kaccount_desk.services.tickets import TicketInput
 
 NUMBER, SECOND = "18832758801", "13803170001"
 
@@ -40,6 +42,10 @@ def test_manager_commands_with_json(admin: Context, store_path: Path) -> None:
     english = kad("manager", "assign-number", "12345", "M001", db=store_path, lang="en")
     assert english.returncode == 1 and "is not an 11-digit mobile number" in english.stderr
     assert "泊头铸造有限公司 的客户经理:M001" in kad("manager", "assign", "泊头铸造有限公司", "M001", db=store_path).stdout
+    theirs = tickets.open_ticket(admin, TicketInput("consultation", "phone", "hotline", "张三", NUMBER, "问套餐")).id
+    tickets.open_ticket(admin, TicketInput("consultation", "phone", "hotline", "李四", SECOND, "别人的客户"))
+    queue = kad("ticket", "list", "--queue", "my_customers", "--json", db=store_path, staff="M001").json()
+    assert [t["id"] for t in queue["tickets"]] == [theirs]
 
 
 def test_task_commands_with_json(admin: Context, store_path: Path) -> None:
