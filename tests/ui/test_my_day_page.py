@@ -18,6 +18,7 @@ from kaccount_desk.ui.main_window import MainWindow
 from kaccount_desk.ui.managers.my_day_page import MyDayPage
 from kaccount_desk.ui.palette import COLOURS
 from kaccount_desk.ui.qt import Qt
+from kaccount_desk.ui.tickets.tickets_page import TicketsPage
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -123,3 +124,14 @@ def test_the_months_drops_become_follow_ups_from_the_page(qtbot, admin: Context,
     assert (page.tasks.item(0, 0).text(), page.tasks.item(0, 2).text()) == ("Next 7 days", "Downgrade follow-up")
     assert [(t.kind, t.number, t.due_on.isoformat()) for t in manager_tasks.list_tasks(manager)] == [
         ("downgrade", NUMBER, "2012-02-29")]
+
+
+def test_the_tickets_page_offers_my_customers_to_a_manager_only(qtbot, admin: Context, manager: Context) -> None:
+    clerk = make_staff(admin, "C001", "clerk", "客服热线")
+    offered = {}
+    for ctx in (manager, clerk):
+        page = TicketsPage(ctx)
+        qtbot.addWidget(page)
+        qtbot.waitUntil(operations.idle)
+        offered[ctx.actor.staff_no] = [page.queue.itemData(i) for i in range(page.queue.count())]
+    assert "my_customers" in offered["M001"] and "my_customers" not in offered["C001"]
