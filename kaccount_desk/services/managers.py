@@ -13,7 +13,7 @@ from sqlalchemy import Select, select, union
 from sqlalchemy.orm import Session
 
 from kaccount_desk.domain.reasons import Reason
-from kaccount_desk.domain.roles import ROLE_LABELS, Permission, allows, roles_with
+from kaccount_desk.domain.roles import ROLE_LABELS, Permission, Role, allows, roles_with
 from kaccount_desk.domain.workflow import Status
 from kaccount_desk.services.companies import company_row
 from kaccount_desk.services.context import Context
@@ -139,12 +139,14 @@ def assign_number(ctx: Context, number: str, staff_no: str) -> Assignment:
 
 
 def list_managers(ctx: Context) -> list[ManagerView]:
-    """The active staff who may keep a portfolio: whom a supervisor assigns to and makes tasks for."""
+    """The active staff who may keep a portfolio: whom a supervisor assigns to and makes tasks for; the
+    account managers first (an admin may keep one too, but is rarely whom a supervisor looks for)."""
     ctx.require(Permission.VIEW_CUSTOMERS)
     roles = [role.value for role in roles_with(Permission.KEEP_PORTFOLIO)]
     with ctx.store.read() as session:
         rows = session.execute(select(Staff.id, Staff.staff_no, Staff.name)
-                               .where(Staff.active.is_(True), Staff.role.in_(roles)).order_by(Staff.staff_no)).all()
+                               .where(Staff.active.is_(True), Staff.role.in_(roles))
+                               .order_by(Staff.role != Role.ACCOUNT_MANAGER.value, Staff.staff_no)).all()
     return [ManagerView(*row) for row in rows]
 
 

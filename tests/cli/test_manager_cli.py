@@ -33,7 +33,7 @@ def test_manager_commands_with_json(admin: Context, store_path: Path) -> None:
                                "previous_manager": None}
     number = kad("manager", "assign-number", NUMBER, "M001", "--json", db=store_path).json()
     assert (number["number"], number["manager"]) == (NUMBER, "M001")
-    assert [m["staff_no"] for m in kad("manager", "list", "--json", db=store_path).json()] == ["A001", "M001"]
+    assert [m["staff_no"] for m in kad("manager", "list", "--json", db=store_path).json()] == ["M001", "A001"]
     shown = kad("manager", "show", "M001", "--json", db=store_path).json()
     assert (shown["companies"], shown["numbers"]) == (["泊头铸造有限公司"], [NUMBER])
     refused = kad("manager", "assign", "泊头铸造有限公司", "C001", "--json", db=store_path)

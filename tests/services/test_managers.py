@@ -46,7 +46,7 @@ def test_a_supervisor_assigns_a_company_and_a_number_and_a_manager_sees_the_port
     shown = managers.portfolio(manager)
     assert (shown.companies, shown.numbers) == (["泊头铸造有限公司"], ["13803170001"])
     assert companies.show_company(manager, "泊头铸造有限公司").manager == "M001"
-    assert [m.staff_no for m in managers.list_managers(boss)] == ["A001", "M001", "M002"]
+    assert [m.staff_no for m in managers.list_managers(boss)] == ["M001", "M002", "A001"]
     with pytest.raises(Forbidden):
         managers.portfolio(manager, "M002")
 
