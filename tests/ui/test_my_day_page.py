@@ -56,7 +56,7 @@ def test_the_managers_day_shows_an_overdue_task_red_first_adds_one_and_marks_one
     assert (overdue.text(), today.text()) == ("Overdue", "Today")
     assert overdue.foreground().color().name() == COLOURS["reason"] and today.foreground().color().name() != COLOURS["reason"]
     assert page.banner.isVisible() and page.banner.text() == "Reminder: 1 task(s) overdue, 1 task(s) due today"
-    assert page.tickets.rowCount() == 1 and page.tickets.item(0, 6).text() == "问国际漫游"
+    assert page.tickets_box.isVisible() and page.tickets.rowCount() == 1 and page.tickets.item(0, 6).text() == "问国际漫游"
 
     type_text(qtbot, page.title, "续约谈判")
     page.kind.setCurrentIndex(page.kind.findData("renewal"))
@@ -91,6 +91,7 @@ def test_a_supervisor_picks_a_managers_day_and_adds_a_task_for_them(qtbot, admin
     assert page.manager_box.isVisible()
     page.manager_box.setCurrentIndex(page.manager_box.findData("M001"))
     qtbot.waitUntil(lambda: _titles(page) == ["经理自己的"])
+    assert not page.tickets_box.isVisible()  # the tickets below are one's own customers'; a supervisor has none
     type_text(qtbot, page.title, "主管交办:走访沧州市政府")
     qtbot.keyClick(page.title, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(_titles(page)) == 2)

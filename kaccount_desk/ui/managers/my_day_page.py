@@ -35,6 +35,7 @@ TICKETS_SHOWN = 100  # the head of the queue by due time; the Tickets page's 我
 class Day:
     tasks: list[TaskView]
     tickets: list[TicketRow]
+    own: bool  # one's own day: the customers' tickets below are one's own customers'
 
 
 @worker_job
@@ -44,7 +45,7 @@ def _read_day(ctx: Context, manager: str | None) -> Day:
     own = manager is None or manager == ctx.actor.staff_no
     tickets = (ticket_queries.page_tickets(ctx, TicketQuery(queue=Queue.MY_CUSTOMERS), 0, TICKETS_SHOWN)
                if own and ctx.actor.may(Permission.HANDLE_TICKETS) else [])
-    return Day(tasks, tickets)
+    return Day(tasks, tickets, own)
 
 
 def _table(headers: list[str], wide: int) -> QtWidgets.QTableWidget:
@@ -145,7 +146,7 @@ class MyDayPage(QtWidgets.QWidget):
         upper_layout.addWidget(self.banner)
         upper_layout.addWidget(self.tasks, 1)
         upper_layout.addLayout(adding)
-        lower = QtWidgets.QWidget()
+        self.tickets_box = lower = QtWidgets.QWidget()
         lower_layout = QtWidgets.QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.tickets_label)
@@ -188,6 +189,7 @@ class MyDayPage(QtWidgets.QWidget):
     def _show_day(self, day: Day) -> None:
         self._fill_tasks(day.tasks)
         self._fill_tickets(day.tickets)
+        self.tickets_box.setVisible(day.own)  # the 我的客户 queue is the logged-in manager's; a supervisor sees the tasks
 
     def _fill_tasks(self, tasks: list[TaskView]) -> None:
         self.tasks.setRowCount(len(tasks))
