@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import Select, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
 from kaccount_desk.domain.key_accounts import TIER_LABELS, parse_month
@@ -30,12 +31,14 @@ from kaccount_desk.domain.manager_tasks import (
     my_day_last,
     parse_due,
 )
+from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.roles import Permission
 from kaccount_desk.services import tiers
 from kaccount_desk.services.companies import company_row
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Refused, not_found
 from kaccount_desk.services.managers import check_number, manager_row, managers_of_numbers, require_manager_access
+from kaccount_desk.services.tiers import TierMove
 from kaccount_desk.store.archive_models import Company
 from kaccount_desk.store.manager_models import ManagerTask
 from kaccount_desk.store.models import Staff
@@ -147,6 +150,14 @@ def from_changes(ctx: Context, month: str) -> FollowUps:
     scored = parse_month(month)
     assert scored is not None
     due_on = followup_due(scored)
+    try:
+        return _make_followups(ctx, scored, due_on, moves, everyone)
+    except IntegrityError as exc:  # another desk made the same month's follow-ups at this moment
+        raise Refused(Reason("task.followups_busy", "另一处正在同时为这个月的异动生成跟进任务,请稍后再试一次",
+                             "Another desk was making this month's follow-up tasks at the same moment; try again")) from exc
+
+
+def _make_followups(ctx: Context, scored: str, due_on: date, moves: list[TierMove], everyone: bool) -> FollowUps:
     with ctx.transaction() as session:
         managers = managers_of_numbers(session)
         done = {n for n in session.scalars(select(ManagerTask.number).where(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text
+from sqlalchemy import Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kaccount_desk.store.models import Base
@@ -34,6 +34,10 @@ class ManagerTask(Base):
     __table_args__ = (
         Index("ix_manager_tasks_manager_open", "manager_id", "done_at", "due_on"),
         Index("ix_manager_tasks_number", "number"),
+        # One follow-up per number and month of the 异动 list (its due day names the month), even when
+        # two desks make a month's follow-ups at the same moment.
+        Index("uq_manager_tasks_followup", "number", "due_on", unique=True,
+              sqlite_where=text("source = 'change'"), postgresql_where=text("source = 'change'")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

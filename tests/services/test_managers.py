@@ -7,15 +7,18 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import IntegrityError
 from support import Clock, make_staff
 from test_billing import extract, months
 from test_customers import NUMBER, enrolled
 
+from kaccount_desk.domain.manager_tasks import followup_due
 from kaccount_desk.services import billing, companies, manager_tasks, managers, tickets
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Forbidden, NotFound, Refused
 from kaccount_desk.services.ticket_queries import Queue, TicketQuery, page_tickets
 from kaccount_desk.services.tickets import TicketInput
+from kaccount_desk.store.manager_models import ManagerTask
 
 DROPS, LEAVES, STEADY, NOBODYS = "13803170001", "13803170002", "13803170003", "13803170004"
 MORNING = datetime(2026, 3, 5, 1, 0, tzinfo=UTC)  # 09:00 in the hall
@@ -162,3 +165,15 @@ def test_my_customers_queue_holds_the_open_tickets_of_the_managers_numbers_and_c
     tickets.close(admin, closed, "当场解答")
     assert sorted(r.id for r in page_tickets(manager, TicketQuery(queue=Queue.MY_CUSTOMERS), 0, 10)) == theirs
     assert page_tickets(boss, TicketQuery(queue=Queue.MY_CUSTOMERS), 0, 10) == []
+
+
+def test_the_store_itself_keeps_one_follow_up_per_number_and_month(admin: Context, manager: Context) -> None:
+    """Two desks making a month's follow-ups at one moment both find none made yet; the store keeps one."""
+    def follow_up(source: str) -> ManagerTask:
+        return ManagerTask(manager_id=manager.actor.id, number=DROPS, kind="downgrade", title="降级跟进", source=source,
+                           due_on=followup_due("2026-04"), created_by=admin.actor.id, created_at=admin.now())
+
+    with admin.transaction() as session:
+        session.add_all([follow_up("change"), follow_up("hand"), follow_up("supervisor")])  # by hand: as many as wanted
+    with pytest.raises(IntegrityError), admin.transaction() as session:
+        session.add(follow_up("change"))

@@ -16,6 +16,7 @@ from test_managers import (  # noqa: F401
     test_my_customers_queue_holds_the_open_tickets_of_the_managers_numbers_and_companies,
     test_my_day_puts_overdue_first_then_today_then_the_week_and_done_tasks_leave_it,
     test_the_months_drops_make_one_follow_up_each_for_the_numbers_manager,
+    test_the_store_itself_keeps_one_follow_up_per_number_and_month,
 )
 
 from kaccount_desk.services.context import Store

@@ -40,6 +40,8 @@ def upgrade() -> None:
     )
     op.create_index("ix_manager_tasks_manager_open", "manager_tasks", ["manager_id", "done_at", "due_on"])
     op.create_index("ix_manager_tasks_number", "manager_tasks", ["number"])
+    op.create_index("uq_manager_tasks_followup", "manager_tasks", ["number", "due_on"], unique=True,
+                    sqlite_where=sa.text("source = 'change'"), postgresql_where=sa.text("source = 'change'"))
 
 
 def downgrade() -> None:
