@@ -23,12 +23,14 @@ from kaccount_desk.cli import (
     enrollment_commands,
     handover_commands,
     key_commands,
+    manager_commands,
     operator_commands,
     outage_commands,
     print_commands,
     report_commands,
     retention_commands,
     staff_commands,
+    task_commands,
     ticket_commands,
     vault_commands,
 )
@@ -43,6 +45,7 @@ REGISTRARS: list[Registrar] = [
     key_commands.register, handover_commands.register, operator_commands.register, outage_commands.register,
     company_commands.register, billing_commands.register, customer_commands.register,
     report_commands.register,
+    manager_commands.register, task_commands.register,
 ]
 
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 CATEGORIES = [c.value for c in Category]
 CHANNELS = [c.value for c in Channel]
 # services.ticket_queries.Queue; a test keeps them equal
-QUEUES = ["mine", "window", "department", "due_today", "overdue", "escalation", "team_overdue", "all"]
+QUEUES = ["mine", "window", "department", "due_today", "overdue", "escalation", "team_overdue", "my_customers", "all"]
 URGENCY = {"overdue": ("已超时", "overdue"), "due_soon": ("即将到期", "due soon"), "ok": ("未到期", "on time"), "done": ("已办结", "done"),
            "waiting": ("等待客户,计时暂停", "waiting on the customer, clock stopped"),
            "escalated": ("投诉已满10天,已升级", "complaint 10+ days old, escalated")}

@@ -14,6 +14,7 @@ class Role(StrEnum):
     OFFICE = "office"
     SUPERVISOR = "supervisor"
     ADMIN = "admin"
+    ACCOUNT_MANAGER = "account_manager"
 
 
 ROLE_LABELS = Labels({
@@ -22,6 +23,7 @@ ROLE_LABELS = Labels({
     Role.OFFICE: ("办公室人员", "Office staff"),
     Role.SUPERVISOR: ("主管", "Supervisor"),
     Role.ADMIN: ("管理员", "Administrator"),
+    Role.ACCOUNT_MANAGER: ("客户经理", "Account manager"),
 })
 
 
@@ -45,6 +47,7 @@ class Permission(StrEnum):
     APPROVE_OUTAGES = "approve_outages"
     VIEW_CUSTOMERS = "view_customers"
     MANAGE_KEY_ACCOUNTS = "manage_key_accounts"
+    KEEP_PORTFOLIO = "keep_portfolio"
 
 
 _OFFICE = {
@@ -84,6 +87,10 @@ GRANTS: dict[Role, frozenset[Permission]] = {
     Role.SUPERVISOR: frozenset(_OFFICE | {Permission.REASSIGN_TICKETS, Permission.CONFIGURE_TICKETS,
                                           Permission.APPROVE_OUTAGES, Permission.MANAGE_KEY_ACCOUNTS}),
     Role.ADMIN: frozenset(set(Permission)),
+    # An account manager (客户经理, spec ch. 7) looks after a portfolio of companies and key-account
+    # numbers: sees the customer archive, works their own tasks, and handles tickets, since a customer
+    # who calls their manager makes the manager the first contact (首问负责) of what they ask.
+    Role.ACCOUNT_MANAGER: frozenset({Permission.VIEW_CUSTOMERS, Permission.HANDLE_TICKETS, Permission.KEEP_PORTFOLIO}),
 }
 
 

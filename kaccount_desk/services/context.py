@@ -177,4 +177,5 @@ PERMISSION_LABELS = Labels({
     Permission.APPROVE_OUTAGES: ("登记计划停机的批准", "record approvals of planned work"),
     Permission.VIEW_CUSTOMERS: ("查看客户档案", "see customer records"),
     Permission.MANAGE_KEY_ACCOUNTS: ("管理集团客户和大客户档案", "manage companies and key-account records"),
+    Permission.KEEP_PORTFOLIO: ("作为客户经理维护所管客户和任务", "keep a portfolio and tasks as an account manager"),
 })

@@ -26,6 +26,7 @@ from kaccount_desk.domain.ticket_deadlines import on_time_rate
 from kaccount_desk.domain.ticket_pauses import ESCALATE_AFTER, queue_state
 from kaccount_desk.domain.tickets import CallbackResult, Category, TicketStatus, Window, label, parse_choice
 from kaccount_desk.services.context import Context
+from kaccount_desk.services.managers import portfolio_numbers
 from kaccount_desk.store.models import Staff
 from kaccount_desk.store.search import contains, count_matching_entries, matching_entries
 from kaccount_desk.store.ticket_models import RentWaiver, Ticket, TicketDepartment, TicketEvent, TicketReferral
@@ -46,6 +47,8 @@ class Queue(StrEnum):
     ESCALATION = "escalation"
     # Late tickets of the owners a supervisor answers for (an admin: of owners with no supervisor), by owner.
     TEAM_OVERDUE = "team_overdue"
+    # Open tickets of an account manager's customers (我的客户): their companies' members and their numbers.
+    MY_CUSTOMERS = "my_customers"
     ALL = "all"
 
 
@@ -152,6 +155,8 @@ def _where(ctx: Context, q: TicketQuery, stmt: Select) -> Select:
     elif q.queue is Queue.TEAM_OVERDUE:
         # At the due minute, as the owner's reminder says "overdue" (ticket_deadlines.urgency).
         stmt = stmt.where(Ticket.status.in_(_RUNNING), Ticket.due_at <= now, Ticket.owner_id.in_(_team(ctx)))
+    elif q.queue is Queue.MY_CUSTOMERS:
+        stmt = stmt.where(Ticket.status.in_(_OPEN), Ticket.customer_number.in_(portfolio_numbers(ctx.actor.id)))
     for column, value in ((Ticket.category, q.category), (Ticket.status, q.status), (Ticket.channel, q.channel), (Ticket.window, q.window)):
         if value:
             stmt = stmt.where(column == value)

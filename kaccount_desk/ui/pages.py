@@ -40,6 +40,12 @@ def _customers(ctx: Context) -> Page:
     return CustomersPage(ctx)
 
 
+def _my_day(ctx: Context) -> Page:
+    from kaccount_desk.ui.managers.my_day_page import MyDayPage
+
+    return MyDayPage(ctx)
+
+
 def _reports(ctx: Context) -> Page:
     from kaccount_desk.ui.reports.reports_page import ReportsPage
 
@@ -78,6 +84,8 @@ PAGES: tuple[PageSpec, ...] = (
              (Permission.MANAGE_STAFF, Permission.MANAGE_CAMPAIGNS)),
     # Last, so the Ctrl+1…4 keys keep the pages they had; "Outages" because "Planned work" is cut in the 88-pixel navigation.
     PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Customers")), "CustomersPage", _customers, (Permission.VIEW_CUSTOMERS,)),
+    PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "My day")), "MyDayPage", _my_day,
+             (Permission.KEEP_PORTFOLIO, Permission.MANAGE_KEY_ACCOUNTS)),
     PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Reports")), "ReportsPage", _reports, (Permission.MANAGE_KEY_ACCOUNTS,)),
     PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Outages")), "OutagesPage", _outages, (Permission.PLAN_OUTAGES,)),
 )
@@ -86,7 +94,7 @@ PAGES: tuple[PageSpec, ...] = (
 # The page each role uses most opens first (until someone has a last page of their own).
 LANDING_PAGES: dict[str, str] = {
     Role.CLERK.value: "TicketsPage", Role.SUPERVISOR.value: "TicketsPage", Role.COLLECTOR.value: "ApplicationsPage",
-    Role.OFFICE.value: "ApplicationsPage", Role.ADMIN.value: "ApplicationsPage",
+    Role.OFFICE.value: "ApplicationsPage", Role.ADMIN.value: "ApplicationsPage", Role.ACCOUNT_MANAGER.value: "MyDayPage",
 }
 
 

@@ -634,27 +634,37 @@
 <context>
     <name>CallerBox</name>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="49" />
+        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="50" />
         <source>This number has open or recently closed tickets. If the customer calls about the same matter, add this contact to that ticket instead of opening a new one:</source>
         <translation>此号码有未办结或近7天内办结的工单。客户如为同一事项来电,请记入原工单,不要重复受理:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="58" />
+        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="59" />
         <source>Add as a contact to the selected ticket</source>
         <translation>记入所选工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="60" />
+        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="61" />
         <source>What the customer says now (the content box) goes into that ticket's history; a closed ticket reopens to its first receiver</source>
         <translation>客户这次所说的内容(受理内容框)记入该工单的处理记录;已办结的工单重新打开,交回首问责任人</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="126" />
+        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="115" />
+        <source>Key-account customer by the operator's bills: %1. The ticket is saved as a key-account ticket.</source>
+        <translation>按账单为大客户:%1。本工单按大客户工单受理。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="132" />
         <source>Key-account customer: %1 · %2 (%3). The ticket is saved as a key-account ticket.</source>
         <translation>大客户:%1 · %2(%3)。本工单按大客户工单受理。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="133" />
+        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="136" />
+        <source> Tier by the bills: %1.</source>
+        <translation>账单级别:%1。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="142" />
         <source>closed %1</source>
         <translation>%1办结</translation>
     </message>
@@ -1741,37 +1751,42 @@ or choose an image</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kaccount_desk/ui/pages.py" line="73" />
+        <location filename="../../kaccount_desk/ui/pages.py" line="79" />
         <source>Enrollment</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/pages.py" line="74" />
+        <location filename="../../kaccount_desk/ui/pages.py" line="80" />
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/pages.py" line="75" />
+        <location filename="../../kaccount_desk/ui/pages.py" line="81" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/pages.py" line="77" />
+        <location filename="../../kaccount_desk/ui/pages.py" line="83" />
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/pages.py" line="80" />
+        <location filename="../../kaccount_desk/ui/pages.py" line="86" />
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/pages.py" line="81" />
+        <location filename="../../kaccount_desk/ui/pages.py" line="87" />
+        <source>My day</source>
+        <translation>我的一天</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/pages.py" line="89" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/pages.py" line="82" />
+        <location filename="../../kaccount_desk/ui/pages.py" line="90" />
         <source>Outages</source>
         <translation>计划停机</translation>
     </message>
@@ -1827,6 +1842,148 @@ or choose an image</source>
         <location filename="../../kaccount_desk/ui/handover/pack_dialog.py" line="68" />
         <source>Pack for %1 written to %2, with %3 numbers (%4 to %5).</source>
         <translation>%1的活动包已保存到 %2,分配号码 %3 个(%4 至 %5)。</translation>
+    </message>
+</context>
+<context>
+    <name>MyDayPage</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="73" />
+        <source>Whose day to show, and whom a new task is for</source>
+        <translation>查看哪位客户经理的一天,新任务也派给他</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="78" />
+        <source>When</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="78" />
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="101" />
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="137" />
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="78" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="78" />
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="78" />
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="100" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="79" />
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="81" />
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="82" />
+        <source>Mark the chosen task done</source>
+        <translation>把选中的任务标记为已完成</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="86" />
+        <source>New task: what to do</source>
+        <translation>新任务:要做什么</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="96" />
+        <source>Customer's number (optional)</source>
+        <translation>客户号码(可不填)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="98" />
+        <source>Add task</source>
+        <translation>添加任务</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="100" />
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="100" />
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="100" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="101" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="101" />
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="104" />
+        <source>The billing month whose tier changes (异动) to follow up, as 2026-03</source>
+        <translation>要跟进哪个账期的异动,写作 2026-03</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="107" />
+        <source>Follow up the month's drops</source>
+        <translation>生成该月降级跟进任务</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="108" />
+        <source>A follow-up task for each number whose tier dropped that month, for its account manager; made once per number and month</source>
+        <translation>该月每个降级的号码,给它的客户经理生成一个跟进任务;每个号码每月只生成一次</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="125" />
+        <source>My day: overdue first, then today, then the next 7 days</source>
+        <translation>我的一天:先列已逾期,再列今天,然后是未来7天</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="208" />
+        <source>Open tickets of my customers: %n</source>
+        <translation>
+            <numerusform>我的客户未办结工单:%n 张</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="258" />
+        <source>%1: %2 follow-up task(s) made, %3 there already, %4 number(s) without a manager</source>
+        <translation>%1:新建跟进任务 %2 个,已有 %3 个,无客户经理的号码 %4 个</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="271" />
+        <source>%n task(s) overdue</source>
+        <translation>
+            <numerusform>%n 个任务已逾期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="273" />
+        <source>%n task(s) due today</source>
+        <translation>
+            <numerusform>%n 个任务今天到期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="274" />
+        <source>Reminder: </source>
+        <translation>提醒:</translation>
     </message>
 </context>
 <context>
@@ -3996,112 +4153,117 @@ Your input stays here; trying again every %2 seconds.</source>
 <context>
     <name>TicketsPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="44" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="45" />
         <source>My tickets</source>
         <translation>我的工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="45" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="46" />
         <source>My window</source>
         <translation>本窗口</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="46" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="47" />
         <source>Referred to my department</source>
         <translation>转派本部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="47" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="48" />
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="48" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="49" />
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="49" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="50" />
         <source>Complaints escalated (day 10 of 15)</source>
         <translation>投诉升级(已满10天,15天期限)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="50" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="51" />
         <source>Overdue in my department, by owner</source>
         <translation>本部门超时工单(按负责人)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="51" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="52" />
+        <source>My customers</source>
+        <translation>我的客户</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="53" />
         <source>All tickets</source>
         <translation>全部工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="104" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="108" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="105" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="109" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="106" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="110" />
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="107" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="111" />
         <source>All windows</source>
         <translation>全部窗口</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="109" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="113" />
         <source>Owner's staff no.</source>
         <translation>责任人工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="112" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="116" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="125" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="129" />
         <source>Search content, answers, name or number (e.g. a word of the request, a surname, 1380013)</source>
         <translation>查找受理内容、答复、客户姓名或号码(如 话费、信号、1380013)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="130" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="134" />
         <source>New ticket…</source>
         <translation>受理新工单…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="176" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="180" />
         <source>Queue:</source>
         <translation>工单列表:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="215" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="219" />
         <source>Queue</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="216" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="220" />
         <source>Reports</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="259" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="263" />
         <source>%1 found</source>
         <translation>找到 %1 张</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="261" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="265" />
         <source>, newest %1 shown</source>
         <translation>,显示最新 %1 张</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="392" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="396" />
         <source>%1 ticket(s)</source>
         <translation>共 %1 张工单</translation>
     </message>

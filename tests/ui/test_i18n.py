@@ -24,11 +24,12 @@ from kaccount_desk.ui.tickets.tickets_page import TicketsPage
 EXPECTED = {
     "zh": {"login": "大客户业务受理 — 登录", "first": "大客户业务受理 — 首次启动", "file": "文件(&F)", "page": "受理",
            "import": "导入名单", "editor": "编辑办理活动", "admin": "员工", "filter": "全部部门",
-           "pages": ["受理", "工单", "打印", "管理", "客户", "报表", "计划停机"], "tickets": "全部类别", "new_ticket": "受理新工单…",
+           "pages": ["受理", "工单", "打印", "管理", "客户", "我的一天", "报表", "计划停机"],
+           "tickets": "全部类别", "new_ticket": "受理新工单…",
            "generate": "生成", "leave": "标记为离岗"},
     "en": {"login": "KAccount Desk — log in", "first": "KAccount Desk — first start", "file": "&File", "page": "Enrollment",
            "import": "Import roster", "editor": "Edit campaign", "admin": "Staff", "filter": "All departments",
-           "pages": ["Enrollment", "Tickets", "Print", "Admin", "Customers", "Reports", "Outages"],
+           "pages": ["Enrollment", "Tickets", "Print", "Admin", "Customers", "My day", "Reports", "Outages"],
            "tickets": "All categories", "new_ticket": "New ticket…",
            "generate": "Generate", "leave": "Mark as left"},
 }

@@ -26,7 +26,7 @@ def test_opens_on_enrollment_with_the_staff_in_the_status_bar(qtbot, admin: Cont
     qtbot.addWidget(window)
     window.show()
     assert isinstance(window.stack.currentWidget(), ApplicationsPage)
-    assert [title for title, _ in window.pages] == ["Enrollment", "Tickets", "Print", "Admin", "Customers", "Reports", "Outages"]
+    assert [title for title, _ in window.pages] == ["Enrollment", "Tickets", "Print", "Admin", "Customers", "My day", "Reports", "Outages"]
     assert "管理员" in window.staff_label.text() and "A001" in window.staff_label.text()
     assert "Administrator" in window.staff_label.text()
     assert window.campaign_code == campaign

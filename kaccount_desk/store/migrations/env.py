@@ -9,6 +9,7 @@ import kaccount_desk.store.archive_models  # noqa: F401
 import kaccount_desk.store.audit_models  # noqa: F401
 import kaccount_desk.store.draft_models  # noqa: F401
 import kaccount_desk.store.handover_models  # noqa: F401
+import kaccount_desk.store.manager_models  # noqa: F401
 import kaccount_desk.store.outage_models  # noqa: F401
 import kaccount_desk.store.ticket_models  # noqa: F401
 from kaccount_desk.store.models import Base

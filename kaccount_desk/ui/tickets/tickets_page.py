@@ -12,6 +12,7 @@ import logging
 from datetime import date, datetime, time, timedelta
 
 from kaccount_desk.domain.operator_time import OPERATOR_TZ
+from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.tickets import Category, Channel, TicketStatus, Window, label
 from kaccount_desk.services import ticket_queries
 from kaccount_desk.services.changes import Changes
@@ -48,6 +49,7 @@ QUEUES: tuple[tuple[Queue, str], ...] = tuple((queue, str(title)) for queue, tit
     (Queue.OVERDUE, QT_TRANSLATE_NOOP("TicketsPage", "Overdue")),
     (Queue.ESCALATION, QT_TRANSLATE_NOOP("TicketsPage", "Complaints escalated (day 10 of 15)")),
     (Queue.TEAM_OVERDUE, QT_TRANSLATE_NOOP("TicketsPage", "Overdue in my department, by owner")),
+    (Queue.MY_CUSTOMERS, QT_TRANSLATE_NOOP("TicketsPage", "My customers")),
     (Queue.ALL, QT_TRANSLATE_NOOP("TicketsPage", "All tickets")),
 ))
 
@@ -98,6 +100,8 @@ class TicketsPage(QtWidgets.QWidget):
     def _build_filters(self) -> None:
         self.queue = QtWidgets.QComboBox()
         for queue, title in QUEUES:
+            if queue is Queue.MY_CUSTOMERS and not self.ctx.actor.may(Permission.KEEP_PORTFOLIO):
+                continue  # only an account manager has customers of their own
             self.queue.addItem(QtCore.QCoreApplication.translate("TicketsPage", title), queue.value)
         keep_choice(self.queue)
         self.queue.currentIndexChanged.connect(self.apply_filters)
