@@ -80,6 +80,11 @@ def hall_today(now: datetime) -> date:
     return now.astimezone(OPERATOR_TZ).date()
 
 
+def done_on_time(due_on: date, done_at: datetime | None) -> bool:
+    """Done by the end of its due day in the hall (UTC+8): what a manager's report counts as on time."""
+    return done_at is not None and hall_today(done_at) <= due_on
+
+
 def day_part(due_on: date, now: datetime) -> DayPart | None:
     """Where an open task due on ``due_on`` stands at ``now``; None when it is further off than the week ahead."""
     today = hall_today(now)

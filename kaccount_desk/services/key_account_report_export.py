@@ -53,9 +53,10 @@ def report_sheets(report: KeyAccountReport, lang: Lang) -> list[SheetData]:
         _pick(lang, ("客户经理", "Account managers"))[0],
         _pick(lang, ("工号", "Staff ID"), ("姓名", "Name"), ("集团客户", "Companies"), ("成员", "Members"), ("新增成员", "Members gained"),
               ("客户工单办结", "Tickets closed"), ("按时办结", "Closed on time"), ("按时办结率", "On-time rate"), ("满意", "Satisfied"),
-              ("不满意", "Not satisfied"), ("满意率", "Satisfaction rate")),
+              ("不满意", "Not satisfied"), ("满意率", "Satisfaction rate"), ("到期任务", "Tasks due"),
+              ("按时完成", "Tasks done on time"), ("任务按时率", "Tasks on-time rate")),
         [[m.staff_no, m.name, m.companies, m.members, m.gained, m.tickets_closed, m.closed_on_time, Rate(m.on_time_rate),
-          m.satisfied, m.unsatisfied, Rate(m.satisfaction)] for m in report.managers])
+          m.satisfied, m.unsatisfied, Rate(m.satisfaction), m.tasks_due, m.tasks_on_time, Rate(m.tasks_rate)] for m in report.managers])
     return [trend, by_tier, by_company, churn, satisfaction, managers]
 
 

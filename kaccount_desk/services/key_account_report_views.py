@@ -83,7 +83,7 @@ class SatisfactionLine:
 
 @dataclass(frozen=True)
 class ManagerLine:
-    """One account manager's month: their companies' members, their customers' tickets and callbacks."""
+    """One account manager's month: their companies' members, their customers' tickets and callbacks, their tasks."""
 
     staff_no: str
     name: str
@@ -94,10 +94,16 @@ class ManagerLine:
     closed_on_time: int
     satisfied: int
     unsatisfied: int
+    tasks_due: int = 0  # their tasks due in the month
+    tasks_on_time: int = 0  # of those, done by the end of their day
 
     @property
     def on_time_rate(self) -> float | None:
         return share(self.closed_on_time, self.tickets_closed)
+
+    @property
+    def tasks_rate(self) -> float | None:
+        return share(self.tasks_on_time, self.tasks_due)
 
     @property
     def satisfaction(self) -> float | None:

@@ -3091,7 +3091,7 @@ or choose an image</source>
     <message>
         <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="144" />
         <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="157" />
-        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="165" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="166" />
         <source>Closed on time</source>
         <translation>按时办结</translation>
     </message>
@@ -3099,7 +3099,7 @@ or choose an image</source>
         <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="144" />
         <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="149" />
         <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="157" />
-        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="166" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="167" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
@@ -3139,13 +3139,13 @@ or choose an image</source>
     </message>
     <message>
         <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="156" />
-        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="163" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="164" />
         <source>Members gained</source>
         <translation>新增成员</translation>
     </message>
     <message>
         <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="157" />
-        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="164" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="165" />
         <source>Tickets closed</source>
         <translation>客户工单办结</translation>
     </message>
@@ -3155,32 +3155,43 @@ or choose an image</source>
         <translation>按时办结率</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="162" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="158" />
+        <source>Tasks due</source>
+        <translation>到期任务</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="158" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="168" />
+        <source>Tasks on time</source>
+        <translation>按时完成任务</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="163" />
         <source>Account managers in %1</source>
         <translation>%1 客户经理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="173" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="175" />
         <source>Key-account reports</source>
         <translation>大客户报表</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="174" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="176" />
         <source>Export reports</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="174" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="176" />
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="185" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="187" />
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="187" />
+        <location filename="../../kaccount_desk/ui/reports/reports_page.py" line="189" />
         <source>Exporting the reports…</source>
         <translation>正在导出报表…</translation>
     </message>

@@ -22,7 +22,7 @@ from support import CST, Clock, make_staff
 from test_billing import extract, months
 from test_customers import enrolled
 
-from kaccount_desk.services import billing, companies, tickets
+from kaccount_desk.services import billing, companies, manager_tasks, tickets
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Forbidden, Refused
 from kaccount_desk.services.key_account_reports import key_account_report
@@ -141,7 +141,23 @@ def test_the_report_is_a_fixed_number_of_grouped_queries_whatever_the_store_hold
                                                                                  tmp_path: Path, clock: Clock) -> None:
     empty = statements(admin, MONTH)
     build(admin, campaign, tmp_path, clock)
-    assert statements(admin, MONTH) == empty == 11
+    assert statements(admin, MONTH) == empty == 12
+
+
+def test_a_managers_tasks_due_in_the_month_count_as_on_time_when_done_by_the_end_of_their_day(
+        admin: Context, clock: Clock) -> None:
+    """Done at 23:59 on its due day in the hall is on time, at 00:01 the next day late, never done not;
+    one due the next month is not the month's. A manager with tasks and no company is listed."""
+    make_staff(admin, "M001", "account_manager")
+    due = {day: manager_tasks.add_task(admin, f"回访{day}", f"2012-02-{day:02d}", manager="M001").id for day in (27, 28, 29)}
+    later = manager_tasks.add_task(admin, "走访", "2012-03-01", manager="M001").id
+    clock.now = datetime(2012, 2, 27, 23, 59, tzinfo=CST)
+    manager_tasks.complete_task(admin, due[27])
+    manager_tasks.complete_task(admin, later)
+    clock.now = datetime(2012, 2, 29, 0, 1, tzinfo=CST)
+    manager_tasks.complete_task(admin, due[28])
+    line = next(m for m in key_account_report(admin, MONTH).managers if m.staff_no == "M001")
+    assert (line.companies, line.tasks_due, line.tasks_on_time) == (0, 3, 1)
 
 
 def test_a_clerk_may_not_read_reports_and_a_wrong_month_is_refused_in_words(admin: Context) -> None:

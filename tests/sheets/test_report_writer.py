@@ -28,7 +28,7 @@ def small_report() -> KeyAccountReport:
         [TierLine("diamond", "钻石卡", 1, 120_000), TierLine(None, "非大客户", 2, 25_005)],
         [ChurnLine("left_group", "离网成员", None, "", 2)],
         [SatisfactionLine("consultation", "咨询", 2, 1, 2, 1, 0)],
-        [ManagerLine("A001", "管理员", 1, 3, 1, 2, 1, 2, 0)])
+        [ManagerLine("A001", "管理员", 1, 3, 1, 2, 1, 2, 0, 4, 3)])
 
 
 def test_each_report_is_a_sheet_with_numbers_yuan_and_rates(tmp_path: Path) -> None:
@@ -47,7 +47,7 @@ def test_each_report_is_a_sheet_with_numbers_yuan_and_rates(tmp_path: Path) -> N
     assert company["G2"].value == 1400.01
     assert book["满意度"]["G2"].value == 2 / 3 and book["满意度"]["G2"].number_format == "0.0%"
     manager = book["客户经理"]
-    assert [c.value for c in manager[2]] == ["A001", "管理员", 1, 3, 1, 2, 1, 0.5, 2, 0, 1]
+    assert [c.value for c in manager[2]] == ["A001", "管理员", 1, 3, 1, 2, 1, 0.5, 2, 0, 1, 4, 3, 0.75]
 
 
 def test_english_headers_and_an_empty_rate_left_empty(tmp_path: Path) -> None:

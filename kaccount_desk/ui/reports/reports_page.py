@@ -155,15 +155,17 @@ class ReportsPage(QtWidgets.QWidget):
         fill(self.managers.tables[0],
              [self.tr("Account manager"), self.tr("Companies"), self.tr("Members"), self.tr("Members gained"),
               self.tr("Tickets closed"), self.tr("Closed on time"), self.tr("On-time rate"), self.tr("Satisfied"),
-              self.tr("Not satisfied"), self.tr("Satisfaction rate")],
+              self.tr("Not satisfied"), self.tr("Satisfaction rate"), self.tr("Tasks due"), self.tr("Tasks on time")],
              [[f"{m.name}({m.staff_no})", str(m.companies), str(m.members), str(m.gained), str(m.tickets_closed),
-               str(m.closed_on_time), _rate(m.on_time_rate), str(m.satisfied), str(m.unsatisfied), _rate(m.satisfaction)]
+               str(m.closed_on_time), _rate(m.on_time_rate), str(m.satisfied), str(m.unsatisfied), _rate(m.satisfaction),
+               str(m.tasks_due), str(m.tasks_on_time)]
               for m in rows])
         self.managers.bars(self.tr("Account managers in %1").replace("%1", report.month), [m.staff_no for m in rows],
                            [(self.tr("Members gained"), [m.gained for m in rows]),
                             (self.tr("Tickets closed"), [m.tickets_closed for m in rows]),
                             (self.tr("Closed on time"), [m.closed_on_time for m in rows]),
-                            (self.tr("Satisfied"), [m.satisfied for m in rows])])
+                            (self.tr("Satisfied"), [m.satisfied for m in rows]),
+                            (self.tr("Tasks on time"), [m.tasks_on_time for m in rows])])
 
     @Slot()
     def choose_export(self) -> None:
