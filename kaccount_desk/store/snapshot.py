@@ -253,7 +253,29 @@ def pg_restore(url: str, dump: Path, folder: Path, work: Path, keep: Callable[[]
     a pipe: it first locks every table against writing (reading stays free, so ``keep``'s
     ``pg_dump`` sees every commit and no desk can commit after it), then gets the restore script
     (written to ``work``, a private temporary folder: it holds the data) and the grants.
+
+    A desk that read a table in its transaction and then waits to write it holds what the restore's
+    DROP waits for while waiting for the restore: the server breaks that deadlock by ending one of
+    the two. When it ends the desk's, the desk is told "not saved, try again"; when it ends the
+    restore's, nothing was replaced yet and the desk's transaction goes through, so the restore is
+    simply made again (a few times; ``keep`` is taken again too, with that desk's commit in it).
     """
+    for attempt in range(1, RESTORE_TRIES + 1):
+        try:
+            _pg_restore_once(url, dump, folder, work, keep)
+            return
+        except subprocess.CalledProcessError as exc:
+            if attempt == RESTORE_TRIES or DEADLOCK not in (exc.stderr or b""):
+                raise
+            time.sleep(0.2 * attempt)
+
+
+RESTORE_TRIES = 4
+DEADLOCK = b"40P01"  # SQLSTATE deadlock_detected, printed by psql in VERBOSITY verbose whatever the server's language
+
+
+def _pg_restore_once(url: str, dump: Path, folder: Path, work: Path, keep: Callable[[], None]) -> None:
+
     conninfo, env = _libpq(url)
     script = work / "restore.sql"
     subprocess.run([str(folder / "pg_restore"), "--clean", "--if-exists", "--no-owner", "--no-privileges", f"--file={script}", str(dump)],
@@ -263,7 +285,7 @@ def pg_restore(url: str, dump: Path, folder: Path, work: Path, keep: Callable[[]
     psql = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     assert psql.stdin is not None and psql.stderr is not None
     try:
-        psql.stdin.write(f"BEGIN;\nLOCK TABLE {', '.join(tables)} IN EXCLUSIVE MODE;\n\\warn {LOCKED}\n".encode())
+        psql.stdin.write(f"\\set VERBOSITY verbose\nBEGIN;\nLOCK TABLE {', '.join(tables)} IN EXCLUSIVE MODE;\n\\warn {LOCKED}\n".encode())
         psql.stdin.flush()
         said = psql.stderr.readline()
         if said.strip() != LOCKED.encode():
