@@ -15,6 +15,7 @@ from types import TracebackType
 
 from kaccount_desk import __version__
 from kaccount_desk.cli import (
+    answers_commands,
     application_commands,
     demo_commands,
     enrollment_commands,
@@ -33,7 +34,7 @@ Registrar = Callable[[argparse._SubParsersAction], None]
 REGISTRARS: list[Registrar] = [
     enrollment_commands.register, application_commands.register, staff_commands.register, ticket_commands.register,
     print_commands.register, vault_commands.register, retention_commands.register, demo_commands.register,
-    key_commands.register,
+    key_commands.register, answers_commands.register,
 ]
 
 
