@@ -147,8 +147,8 @@ _ALWAYS = frozenset({Action.NOTE, Action.HANDSET_CAUSE, Action.OVERDUE_NOTICE, A
 # next step (a referred ticket waits on its department, whose clock runs). While waiting, only a
 # note, a hand-on and the resume are possible: anything else is work, so the owner resumes first.
 _MAY_WAIT = frozenset({Action.WAIT})
-# A repair visit is booked, moved or recorded whatever else the ticket waits for: "not at home for
-# the visit" is itself a reason to wait, and the new time is then agreed while it waits.
+# A repair visit is booked, moved or recorded in any open status but waiting, which resumes first
+# like any other work (a customer not at home waits; the new time is booked on resuming).
 _VISITS = frozenset({Action.APPOINT, Action.VISITED})
 
 # Which actions each status allows. A reply waits while a department still owes an answer, so the
@@ -160,7 +160,7 @@ ALLOWED: dict[TicketStatus, frozenset[Action]] = {
     TicketStatus.REFERRED: _ALWAYS | _VISITS | {Action.REFER, Action.ANSWER},
     TicketStatus.ANSWERED: _ALWAYS | _MAY_WAIT | _VISITS | {Action.REFER, Action.ANSWER, Action.REPLY},
     TicketStatus.REPLIED: _ALWAYS | _MAY_WAIT | _VISITS | {Action.REFER, Action.REPLY, Action.CALLBACK},
-    TicketStatus.WAITING: _VISITS | {Action.RESUME, Action.NOTE, Action.REASSIGN},
+    TicketStatus.WAITING: frozenset({Action.RESUME, Action.NOTE, Action.REASSIGN}),
     TicketStatus.CLOSED: frozenset({Action.NOTE}),
 }
 

@@ -30,6 +30,7 @@ TICKET_ACTIONS = {
     Action.RECEIVE: "open", Action.START: "start", Action.REFER: "refer", Action.ANSWER: "answer", Action.REPLY: "reply",
     Action.CALLBACK: "callback", Action.HANDSET_CAUSE: "handset", Action.OVERDUE_NOTICE: "notice", Action.NOTE: "note",
     Action.CLOSE: "close", Action.REASSIGN: "reassign", Action.WAIT: "wait", Action.RESUME: "resume",
+    Action.APPOINT: "appoint", Action.VISITED: "visited",
 }
 # `ticket` commands that read or configure rather than act on one ticket.
 TICKET_READERS = {"show", "list", "search", "limits", "departments"}

@@ -23,7 +23,7 @@ def test_allowed_is_per_person_and_the_service_keeps_to_it(admin: Context) -> No
     boss = make_staff(admin, "S001", "supervisor")
     opened = t.open_ticket(owner, FAULT)
     assert opened.allowed == {
-        Action.START, Action.REFER, Action.REPLY, Action.NOTE, Action.CLOSE, Action.HANDSET_CAUSE, Action.WAIT,
+        Action.START, Action.REFER, Action.REPLY, Action.NOTE, Action.CLOSE, Action.HANDSET_CAUSE, Action.WAIT, Action.APPOINT,
     }
     assert t.show(other, opened.id).allowed == {Action.NOTE}
     assert t.show(boss, opened.id).allowed == {Action.NOTE, Action.REASSIGN}
