@@ -308,7 +308,7 @@ def reply(ctx: Context, ticket_id: int, reply_text: str, standard_answer: int | 
     body = _required(reply_text, "回复内容", "reply")
 
     def work(session: Session, ticket: Ticket) -> None:
-        answers.check_reply(session, body)
+        answers.check_reply(session, reply_text)  # as typed: the hits index what the clerk sees in the box
         used: dict[str, object] = {}
         if standard_answer is not None:
             chosen = answers.standard_answer(session, standard_answer)
@@ -380,7 +380,7 @@ def record_overdue_notice(ctx: Context, ticket_id: int, note: str) -> TicketView
     now = ctx.now()
 
     def work(session: Session, ticket: Ticket) -> None:
-        answers.check_reply(session, body)  # what the customer is told: no forbidden phrase either
+        answers.check_reply(session, note)  # what the customer is told: no forbidden phrase either
         if ticket.overdue_notice_at is None:
             ticket.overdue_notice_at = now
             session.add(
