@@ -167,7 +167,8 @@ class TicketDetail(TicketTyping, TicketActions, QtWidgets.QWidget):
                 return  # another category was asked for meanwhile
             self.answer_choice.clear()
             for answer in found:
-                self.answer_choice.addItem(f"{answer.topic}: {answer.text}", answer)
+                # The topic names it (a whole answer would not fit the action row); the pointer shows the words.
+                self.answer_choice.addItem(answer.topic, answer)
                 self.answer_choice.setItemData(self.answer_choice.count() - 1, answer.text, Qt.ItemDataRole.ToolTipRole)
             self._enable(self.view)
 

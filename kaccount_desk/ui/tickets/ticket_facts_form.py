@@ -33,8 +33,8 @@ class TicketFactsForm(QtWidgets.QWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         for key, title in (
             ("kind", self.tr("Category:")), ("customer", self.tr("Customer:")), ("received", self.tr("Received:")),
-            ("due", self.tr("Due:")), ("owner", self.tr("Owner:")), ("content", self.tr("Content:")),
-            ("referrals", self.tr("Referrals:")), ("waiver", self.tr("Rent waiver:")), ("visit", self.tr("Visit:")),
+            ("due", self.tr("Due:")), ("visit", self.tr("Visit:")), ("owner", self.tr("Owner:")), ("content", self.tr("Content:")),
+            ("referrals", self.tr("Referrals:")), ("waiver", self.tr("Rent waiver:")),
         ):
             value = QtWidgets.QLabel()
             value.setWordWrap(True)
