@@ -46,7 +46,8 @@ def test_answers_added_listed_searched_and_used_in_a_reply(db: str) -> None:
     assert ok_json(db, "answers", "search", "漫游") == []
     tid = str(ok_json(db, *OPEN)["id"])
     replied = ok_json(db, "ticket", "reply", tid, "--text", added[0]["text"], "--answer", str(added[0]["id"]))
-    assert replied["history"][-1]["data"]["standard_topic"] == "信号" and replied["history"][-1]["data"]["edited"] is False
+    used = replied["history"][-1]["data"]
+    assert used["standard_answer"] == added[0]["id"] and used["standard_topic"] == "信号" and used["edited"] is False
 
 
 def test_a_forbidden_phrase_is_refused_by_ticket_reply_and_a_new_one_by_the_next_reply(db: str) -> None:

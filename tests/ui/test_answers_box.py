@@ -35,6 +35,10 @@ def test_a_supervisor_adds_an_answer_and_a_phrase(qtbot, admin: Context) -> None
     box.new_phrase.setText("别烦我")
     qtbot.mouseClick(box.forbid_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: operations.idle() and box.phrases.item(box.phrases.count() - 1).text() == "别烦我")
+    box.phrases.clear()
+    box.refresh()  # read back from the store: kept, not only shown
+    qtbot.waitUntil(lambda: operations.idle() and box.phrases.count() > 0)
+    assert box.phrases.item(box.phrases.count() - 1).text() == "别烦我"
 
 
 def test_a_clerk_reads_the_library_but_cannot_add(qtbot, admin: Context) -> None:
