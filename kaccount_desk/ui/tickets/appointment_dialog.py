@@ -49,12 +49,15 @@ class AppointmentDialog(QtWidgets.QDialog):
         self.visitor.setPlaceholderText(self.tr("Who goes to the customer"))
         self.reason = QtWidgets.QLineEdit()
         self.reason.setPlaceholderText(self.tr("Why the visit is moved (kept in the history)"))
+        for edit in (self.visitor, self.reason):  # the hint whole in either language (seen cut at Qt's default width)
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(self.reason.placeholderText()) + 24)
         form = QtWidgets.QFormLayout(self)
         form.addRow(self.tr("Day:"), self.day)
         window = QtWidgets.QHBoxLayout()
         window.addWidget(self.start)
         window.addWidget(QtWidgets.QLabel(self.tr("to")))
         window.addWidget(self.end)
+        window.addStretch(1)  # from and to side by side, not pushed to the two edges
         form.addRow(self.tr("Time window:"), window)
         form.addRow(self.tr("Visitor:"), self.visitor)
         if moving:
