@@ -127,11 +127,11 @@ def search_answers(ctx: Context, term: str, category: str | None = None) -> list
         return _listed(session, category, term, None)
 
 
-def offered(ctx: Context, category: str, term: str = "") -> list[AnswerView]:
-    """What the reply box offers for a ticket of ``category``: its answers, narrowed by ``term`` when given."""
+def offered(ctx: Context, category: str) -> list[AnswerView]:
+    """What the reply box offers for a ticket of ``category``: that category's answers, at most :data:`OFFERED_LIMIT`."""
     ctx.require(Permission.HANDLE_TICKETS)
     with ctx.store.read() as session:
-        return _listed(session, category, term, OFFERED_LIMIT)
+        return _listed(session, category, "", OFFERED_LIMIT)
 
 
 def standard_answer(session: Session, answer_id: int) -> StandardAnswer:
