@@ -15,6 +15,7 @@ from types import TracebackType
 
 from kaccount_desk import __version__
 from kaccount_desk.cli import (
+    answers_commands,
     application_commands,
     billing_commands,
     company_commands,
@@ -46,6 +47,7 @@ REGISTRARS: list[Registrar] = [
     company_commands.register, billing_commands.register, customer_commands.register,
     report_commands.register,
     manager_commands.register, task_commands.register,
+    answers_commands.register,
 ]
 
 

@@ -13,6 +13,7 @@ from datetime import datetime
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from kaccount_desk.cli import ticket_visit_commands
 from kaccount_desk.cli.output import OK, count, json_flag, print_json, row_number, say, when, words
 from kaccount_desk.cli.session import UsageError, logged_in
 from kaccount_desk.domain.operator_time import OPERATOR_TZ
@@ -127,7 +128,12 @@ def register(sub: Any) -> None:
     json_flag(c)
     c.set_defaults(handler=_on_ticket(lambda t, ctx, a: t.answer(ctx, a.id, a.department, a.text)))
 
-    _text_action(tsub, "reply", "record the reply to the customer", lambda t, ctx, a: t.reply(ctx, a.id, a.text))
+    c = tsub.add_parser("reply", help="record the reply to the customer (held when it uses a forbidden service phrase)")
+    c.add_argument("id", type=row_number)
+    c.add_argument("--text", required=True, metavar="TEXT")
+    c.add_argument("--answer", type=row_number, metavar="ID", help="the standard answer it started from (see `answers list`)")
+    json_flag(c)
+    c.set_defaults(handler=_on_ticket(lambda t, ctx, a: t.reply(ctx, a.id, a.text, a.answer)))
 
     c = tsub.add_parser("callback", help="record the customer's confirmation")
     c.add_argument("id", type=row_number)
@@ -156,6 +162,8 @@ def register(sub: Any) -> None:
     c.add_argument("--note", default="", metavar="TEXT")
     json_flag(c)
     c.set_defaults(handler=_on_waits(lambda w, ctx, a: w.resume(ctx, a.id, a.note)))
+
+    ticket_visit_commands.register(tsub, _iso, _print_ticket)
 
     c = tsub.add_parser("close", help="close a ticket (after reply and callback, or with a reason)")
     c.add_argument("id", type=row_number)
@@ -225,6 +233,10 @@ def _print_ticket(args: argparse.Namespace, v: TicketView) -> None:
     if v.company:
         say(words(args, f"  大客户:{v.company} · {v.campaign}", f"  key account: {v.company} · {v.campaign}"))
     say(f"  {v.content}")
+    if v.appointment is not None:
+        a = v.appointment
+        say(words(args, f"  预约上门 {when(a.start)} 至 {when(a.end)} {a.visitor} [{a.state}]",
+                  f"  visit {when(a.start)} to {when(a.end)} {a.visitor} [{a.state}]"))
     for e in v.history:
         say(f"  {when(e.at)} {e.staff_no} {label(e.action, lang)} {e.details(lang)}".rstrip())
 

@@ -81,6 +81,9 @@ class Action(StrEnum):
     WAIT = "wait"
     RESUME = "resume"
     CONTACT = "contact"
+    APPOINT = "appoint"
+    RESCHEDULE = "reschedule"
+    VISITED = "visited"
 
 
 class CallbackResult(StrEnum):
@@ -131,6 +134,9 @@ LABELS = Labels({
     Action.WAIT: ("等待客户", "Waiting on customer"),
     Action.RESUME: ("恢复处理", "Resumed"),
     Action.CONTACT: ("客户再次来电", "Customer contacted again"),
+    Action.APPOINT: ("预约上门", "Visit booked"),
+    Action.RESCHEDULE: ("改约上门", "Visit rescheduled"),
+    Action.VISITED: ("已上门", "Visit recorded"),
     CallbackResult.SATISFIED: ("满意", "Satisfied"),
     CallbackResult.UNSATISFIED: ("不满意", "Not satisfied"),
     CallbackResult.UNREACHABLE: ("联系不上", "Not reachable"),
@@ -143,16 +149,19 @@ _ALWAYS = frozenset({Action.NOTE, Action.HANDSET_CAUSE, Action.OVERDUE_NOTICE, A
 # next step (a referred ticket waits on its department, whose clock runs). While waiting, only a
 # note, a hand-on and the resume are possible: anything else is work, so the owner resumes first.
 _MAY_WAIT = frozenset({Action.WAIT})
+# A repair visit is booked, moved or recorded in any open status but waiting, which resumes first
+# like any other work (a customer not at home waits; the new time is booked on resuming).
+_VISITS = frozenset({Action.APPOINT, Action.VISITED})
 
 # Which actions each status allows. A reply waits while a department still owes an answer, so the
 # customer is never told something the department has not said; closing is always offered, and
 # ``check_close`` decides whether it may happen now.
 ALLOWED: dict[TicketStatus, frozenset[Action]] = {
-    TicketStatus.OPEN: _ALWAYS | _MAY_WAIT | {Action.START, Action.REFER, Action.REPLY},
-    TicketStatus.IN_PROGRESS: _ALWAYS | _MAY_WAIT | {Action.REFER, Action.REPLY},
-    TicketStatus.REFERRED: _ALWAYS | {Action.REFER, Action.ANSWER},
-    TicketStatus.ANSWERED: _ALWAYS | _MAY_WAIT | {Action.REFER, Action.ANSWER, Action.REPLY},
-    TicketStatus.REPLIED: _ALWAYS | _MAY_WAIT | {Action.REFER, Action.REPLY, Action.CALLBACK},
+    TicketStatus.OPEN: _ALWAYS | _MAY_WAIT | _VISITS | {Action.START, Action.REFER, Action.REPLY},
+    TicketStatus.IN_PROGRESS: _ALWAYS | _MAY_WAIT | _VISITS | {Action.REFER, Action.REPLY},
+    TicketStatus.REFERRED: _ALWAYS | _VISITS | {Action.REFER, Action.ANSWER},
+    TicketStatus.ANSWERED: _ALWAYS | _MAY_WAIT | _VISITS | {Action.REFER, Action.ANSWER, Action.REPLY},
+    TicketStatus.REPLIED: _ALWAYS | _MAY_WAIT | _VISITS | {Action.REFER, Action.REPLY, Action.CALLBACK},
     TicketStatus.WAITING: frozenset({Action.RESUME, Action.NOTE, Action.REASSIGN, Action.CONTACT}),
     # A repeat caller's contact is added to a closed ticket too: it reopens (domain/repeat_callers.py).
     TicketStatus.CLOSED: frozenset({Action.NOTE, Action.CONTACT}),
@@ -224,6 +233,8 @@ class TicketFacts:
     overdue_fault: bool = False
     handset_cause: bool = False
     pending_referrals: int = 0
+    # A booked appointment that no visit, reschedule or close has settled yet.
+    visit_pending: bool = False
 
 
 def check_owner(action: Action, is_owner: bool) -> tuple[Reason, ...]:
@@ -245,6 +256,10 @@ def check_situation(facts: TicketFacts, action: Action) -> tuple[Reason, ...]:
         return (Reason("ticket.handset_recorded", "已登记为客户手机原因", "The handset cause is already recorded"),)
     if action is Action.OVERDUE_NOTICE and not (facts.fault and facts.overdue_fault):
         return (Reason("ticket.not_overdue_fault", "此工单不是超时的故障申告", "This ticket is not an overdue fault"),)
+    if action is Action.APPOINT and not facts.fault:
+        return (Reason("visit.not_fault", "只有故障申告可以预约上门", "Only a fault report can have a visit booked"),)
+    if action is Action.VISITED and not facts.visit_pending:
+        return (Reason("visit.none_booked", "此工单没有待上门的预约", "The ticket has no booked visit to record"),)
     if action is Action.REASSIGN and not facts.may_reassign:
         return (Reason("ticket.reassign_right", "只有主管可以调整工单负责人", "Only a supervisor may hand a ticket on"),)
     return ()

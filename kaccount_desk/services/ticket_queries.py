@@ -27,6 +27,7 @@ from kaccount_desk.domain.ticket_pauses import ESCALATE_AFTER, queue_state
 from kaccount_desk.domain.tickets import CallbackResult, Category, TicketStatus, Window, label, parse_choice
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.managers import portfolio_numbers
+from kaccount_desk.store.answer_models import TicketAppointment
 from kaccount_desk.store.models import Staff
 from kaccount_desk.store.search import contains, count_matching_entries, matching_entries
 from kaccount_desk.store.ticket_models import RentWaiver, Ticket, TicketDepartment, TicketEvent, TicketReferral
@@ -87,6 +88,8 @@ class TicketRow:
     summary: str
     # A key-account ticket (绿色通道): first among tickets due at the same time, marked in the queue.
     key_account: bool = False
+    # Its booked repair visit's window is over and no visit was recorded (issue 23 item 8): red in the queue.
+    missed_visit: bool = False
 
 
 @dataclass(frozen=True)
@@ -188,13 +191,23 @@ _ROW = (Ticket.id, Ticket.received_at, Ticket.category, Ticket.channel, Ticket.w
         Ticket.customer_number, Staff.staff_no, Ticket.status, Ticket.due_at, func.substr(Ticket.content, 1, 60), Ticket.key_account)
 
 
+def _missed_visit(now: datetime) -> Any:
+    """An open booking of the ticket whose window ended before ``now`` (the end minute itself is in time)."""
+    return exists(
+        select(TicketAppointment.id).where(
+            TicketAppointment.ticket_id == Ticket.id, TicketAppointment.visited_at.is_(None),
+            TicketAppointment.moved_at.is_(None), TicketAppointment.ends_at < now,
+        )
+    )
+
+
 def _rows(session: Session, stmt: Select, now: datetime) -> list[TicketRow]:
     out = []
-    for r in session.execute(stmt):
+    for r in session.execute(stmt.add_columns(_missed_visit(now))):
         due = r[9]
         out.append(
             TicketRow(r[0], local(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], r[8], local(due),
-                      queue_state(due, now, r[8], r[2], r[1]), r[10], bool(r[11]))
+                      queue_state(due, now, r[8], r[2], r[1]), r[10], bool(r[11]), bool(r[12]) and r[8] != TicketStatus.CLOSED)
         )
     return out
 
@@ -293,6 +306,7 @@ class ReportRow:
     unreachable: int
     waivers: int
     open_in_time: int = 0  # still open and not yet due: left out of the on-time rate
+    missed_visits: int = 0  # tickets with a repair visit not recorded by the end of its window
 
     @property
     def on_time_rate(self) -> float | None:
@@ -336,7 +350,15 @@ def _counts(now: datetime) -> tuple[Any, ...]:
         flag(Ticket.last_callback == CallbackResult.UNREACHABLE),
         flag(waived),
         flag(and_(Ticket.status != TicketStatus.CLOSED, or_(Ticket.status == TicketStatus.WAITING, Ticket.due_at >= now))),
+        flag(_ever_missed(now)),
     )
+
+
+def _ever_missed(now: datetime) -> Any:
+    """A booking of the ticket that nothing settled by its window's end: not visited, moved or closed in time
+    (domain.appointments.missed, in SQL: the first of visit, move, close or now came after the end)."""
+    settled = func.coalesce(TicketAppointment.visited_at, TicketAppointment.moved_at, Ticket.closed_at, now)
+    return exists(select(TicketAppointment.id).where(TicketAppointment.ticket_id == Ticket.id, settled > TicketAppointment.ends_at))
 
 
 def ticket_report(ctx: Context, start: datetime, end: datetime) -> Report:
@@ -356,7 +378,7 @@ def ticket_report(ctx: Context, start: datetime, end: datetime) -> Report:
 
 
 REPORT_HEADERS = ("分组", "编号", "名称", "受理", "首问办结", "转派部门", "按时办结", "当前超时", "满意", "不满意", "联系不上", "应免月租",
-                  "在办未到期", "按时办结率", "满意率")
+                  "在办未到期", "预约未上门", "按时办结率", "满意率")
 
 
 def _rate(value: float | None) -> str:
@@ -368,7 +390,8 @@ def export_report(ctx: Context, report: Report, path: Path) -> None:
     ctx.require(Permission.HANDLE_TICKETS)
     rows = [
         (group, r.key, r.label, r.received, r.first_contact, r.referred, r.closed_on_time, r.overdue_now,
-         r.satisfied, r.unsatisfied, r.unreachable, r.waivers, r.open_in_time, _rate(r.on_time_rate), _rate(r.satisfaction_rate))
+         r.satisfied, r.unsatisfied, r.unreachable, r.waivers, r.open_in_time, r.missed_visits,
+         _rate(r.on_time_rate), _rate(r.satisfaction_rate))
         for group, part in (("窗口", report.by_window), ("员工", report.by_staff), ("合计", (report.total("合计"),)))
         for r in part
     ]

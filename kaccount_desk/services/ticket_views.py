@@ -8,9 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
+from kaccount_desk.domain.appointments import Window as VisitWindow
+from kaccount_desk.domain.appointments import settled, visit_state
 from kaccount_desk.domain.operator_time import local
 from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.ticket_deadlines import FaultFacts, fault_overdue, waiver_period
@@ -27,6 +29,7 @@ from kaccount_desk.domain.tickets import (
     label,
 )
 from kaccount_desk.services.context import Actor
+from kaccount_desk.store.answer_models import TicketAppointment
 from kaccount_desk.store.models import Staff
 from kaccount_desk.store.ticket_models import RentWaiver, Ticket, TicketDepartment, TicketEvent, TicketReferral
 
@@ -44,6 +47,8 @@ class EventView:
     def details(self, lang: str = "zh") -> str:
         """The department or callback result an entry concerns, then its text: one line for a list or a page."""
         parts = [label(str(self.data[key]), lang) for key in ("department", "result") if self.data.get(key)]
+        if self.data.get("standard_topic"):
+            parts.append(("[标准答复:{}]" if lang == "zh" else "[standard answer: {}]").format(self.data["standard_topic"]))
         if self.text:
             parts.append(self.text)
         return "  ".join(parts)
@@ -67,6 +72,17 @@ class WaiverView:
     period_start: datetime
     period_end: datetime | None
     noticed_at: datetime
+
+
+@dataclass(frozen=True)
+class AppointmentView:
+    """The ticket's latest repair visit booking; ``state`` is domain ``VisitState`` (booked, under_way, kept, missed, moved)."""
+
+    start: datetime
+    end: datetime
+    visitor: str
+    visited_at: datetime | None
+    state: str
 
 
 @dataclass(frozen=True)
@@ -109,9 +125,11 @@ class TicketView:
     allowed: frozenset[Action]
     # Closing now needs a written reason: no reply, no callback record or a department still owes an answer.
     close_needs_reason: bool
+    # The latest repair visit booked for it (issue 23 item 8); None when none was ever booked.
+    appointment: AppointmentView | None = None
 
 
-def ticket_facts(ticket: Ticket, actor: Actor, pending_referrals: int, now: datetime) -> TicketFacts:
+def ticket_facts(ticket: Ticket, actor: Actor, pending_referrals: int, now: datetime, visit_pending: bool = False) -> TicketFacts:
     """The facts ``allowed_actions`` weighs, read off a stored ticket for one person.
 
     ``now`` is the operator's clock: a waiting ticket's stopped when it began waiting.
@@ -125,6 +143,7 @@ def ticket_facts(ticket: Ticket, actor: Actor, pending_referrals: int, now: date
         overdue_fault=fault and fault_overdue(FaultFacts(ticket.received_at, ticket.due_at, ticket.closed_at, ticket.handset_cause), now),
         handset_cause=ticket.handset_cause,
         pending_referrals=pending_referrals,
+        visit_pending=visit_pending,
     )
 
 
@@ -146,11 +165,14 @@ def read_view(session: Session, ticket_id: int, now: datetime, actor: Actor) -> 
     referral, departments named); the second its history with who wrote each line.
     """
     owner, first = aliased(Staff), aliased(Staff)
+    booked = aliased(TicketAppointment)
+    latest = select(func.max(booked.id)).where(booked.ticket_id == Ticket.id).correlate(Ticket).scalar_subquery()
     rows = session.execute(
-        select(Ticket, owner, first, RentWaiver, TicketReferral, TicketDepartment.name)
+        select(Ticket, owner, first, RentWaiver, TicketAppointment, TicketReferral, TicketDepartment.name)
         .join(owner, owner.id == Ticket.owner_id)
         .join(first, first.id == Ticket.first_receiver_id)
         .outerjoin(RentWaiver, RentWaiver.ticket_id == Ticket.id)
+        .outerjoin(TicketAppointment, TicketAppointment.id == latest)
         .outerjoin(TicketReferral, TicketReferral.ticket_id == Ticket.id)
         .outerjoin(TicketDepartment, TicketDepartment.id == TicketReferral.department_id)
         .where(Ticket.id == ticket_id)
@@ -158,7 +180,7 @@ def read_view(session: Session, ticket_id: int, now: datetime, actor: Actor) -> 
     ).all()
     if not rows:
         return None
-    ticket, owner_row, first_row, waiver = rows[0][:4]
+    ticket, owner_row, first_row, waiver, booking = rows[0][:5]
     referrals = [(r, name) for *_, r, name in rows if r is not None]
     events = session.execute(
         select(TicketEvent, Staff).join(Staff, Staff.id == TicketEvent.staff_id)
@@ -205,6 +227,26 @@ def read_view(session: Session, ticket_id: int, now: datetime, actor: Actor) -> 
             waiver.customer_number, local(waiver.period_start), local(waiver.period_end), local(waiver.noticed_at)
         ),
         history=tuple(EventView(e.id, local(e.at), e.action, who.staff_no, who.name, e.text, dict(e.data)) for e, who in events),
-        allowed=allowed_actions(ticket_facts(ticket, actor, pending, clock)),
+        allowed=allowed_actions(ticket_facts(ticket, actor, pending, clock, visit_pending(booking, ticket))),
         close_needs_reason=bool(check_close(close_facts(ticket, pending), None)),
+        appointment=None if booking is None else appointment_view(booking, ticket, now),
     )
+
+
+def open_booking(session: Session, ticket_id: int) -> TicketAppointment | None:
+    """The ticket's booked visit that neither a visit nor a move has settled, if any (at most one)."""
+    return session.scalar(
+        select(TicketAppointment)
+        .where(TicketAppointment.ticket_id == ticket_id, TicketAppointment.visited_at.is_(None), TicketAppointment.moved_at.is_(None))
+        .order_by(TicketAppointment.id.desc()).limit(1)
+    )
+
+
+def visit_pending(booking: TicketAppointment | None, ticket: Ticket) -> bool:
+    """A booked visit still to be recorded: not visited, not moved, its ticket open."""
+    return booking is not None and settled(booking.visited_at, booking.moved_at, ticket.closed_at) is None
+
+
+def appointment_view(booking: TicketAppointment, ticket: Ticket, now: datetime) -> AppointmentView:
+    state = visit_state(VisitWindow(booking.starts_at, booking.ends_at), booking.visited_at, booking.moved_at, ticket.closed_at, now)
+    return AppointmentView(local(booking.starts_at), local(booking.ends_at), booking.visitor, local(booking.visited_at), state.value)

@@ -49,10 +49,11 @@ from kaccount_desk.domain.tickets import (
     clean_text,
     parse_choice,
 )
+from kaccount_desk.services import answers
 from kaccount_desk.services.caller_lookup import Caller, read_caller
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Forbidden, Refused, not_found
-from kaccount_desk.services.ticket_views import TicketView, close_facts, read_view, ticket_facts, view
+from kaccount_desk.services.ticket_views import TicketView, close_facts, open_booking, read_view, ticket_facts, view, visit_pending
 from kaccount_desk.store.models import Staff
 from kaccount_desk.store.search import index_ticket_text
 from kaccount_desk.store.ticket_models import RentWaiver, Ticket, TicketDepartment, TicketEvent, TicketReferral, TicketTimeLimit
@@ -240,7 +241,9 @@ def _act(ctx: Context, ticket_id: int, action: Action, work: Callable[[Session, 
     ctx.require(Permission.HANDLE_TICKETS)
     with ctx.transaction() as session:
         ticket = _ticket(session, ticket_id)
-        facts = ticket_facts(ticket, ctx.actor, _pending(session, ticket), ctx.now())
+        # Only recording a visit weighs the booking, so the other actions spare its statement.
+        booked = action is Action.VISITED and visit_pending(open_booking(session, ticket.id), ticket)
+        facts = ticket_facts(ticket, ctx.actor, _pending(session, ticket), ctx.now(), booked)
         not_owner = check_owner(action, facts.is_owner)
         if not_owner:
             raise Forbidden(*not_owner)
@@ -324,14 +327,24 @@ def answer(ctx: Context, ticket_id: int, department: str, answer_text: str) -> T
     return _act(ctx, ticket_id, Action.ANSWER, work)
 
 
-def reply(ctx: Context, ticket_id: int, reply_text: str) -> TicketView:
+def reply(ctx: Context, ticket_id: int, reply_text: str, standard_answer: int | None = None) -> TicketView:
+    """Record the reply to the customer; one using a forbidden service phrase is held (``answers.HeldReply``).
+
+    ``standard_answer`` names the library's answer the reply started from: the history keeps it,
+    and whether the clerk changed its words, so a supervisor sees which answers every channel gives.
+    """
     body = _required(reply_text, "回复内容", "reply")
 
     def work(session: Session, ticket: Ticket) -> None:
+        answers.check_reply(session, reply_text)  # as typed: the hits index what the clerk sees in the box
+        used: dict[str, object] = {}
+        if standard_answer is not None:
+            chosen = answers.standard_answer(session, standard_answer)
+            used = {"standard_answer": chosen.id, "standard_topic": chosen.topic, "edited": clean_text(chosen.text) != body}
         ticket.replied = True
         ticket.last_callback = None
         ticket.callback_tries = 0
-        _event(ctx, session, ticket, Action.REPLY, body, body)
+        _event(ctx, session, ticket, Action.REPLY, body, body, **used)
 
     return _act(ctx, ticket_id, Action.REPLY, work)
 
@@ -395,6 +408,7 @@ def record_overdue_notice(ctx: Context, ticket_id: int, note: str) -> TicketView
     now = ctx.now()
 
     def work(session: Session, ticket: Ticket) -> None:
+        answers.check_reply(session, note)  # what the customer is told: no forbidden phrase either
         if ticket.overdue_notice_at is None:
             ticket.overdue_notice_at = now
             session.add(

@@ -16,7 +16,9 @@ ROW_BACKGROUNDS: dict[str, str] = {"reason": "#f6c6c6", "warning": "#ffe1a6"}
 
 # What a ticket's urgency (domain.ticket_deadlines.urgency) and an application's status look like.
 # A complaint from its 10th day is red like an overdue ticket (domain.ticket_pauses.queue_state).
-URGENCY_STATES: dict[str, str] = {"overdue": "reason", "escalated": "reason", "due_soon": "warning", "done": "calm", "waiting": "info"}
+# A repair visit not recorded by the end of its window is red too (ticket_queries.TicketRow.missed_visit).
+URGENCY_STATES: dict[str, str] = {"overdue": "reason", "escalated": "reason", "missed_visit": "reason",
+                                   "due_soon": "warning", "done": "calm", "waiting": "info"}
 APPLICATION_STATUS_STATES: dict[str, str] = {"rejected": "reason", "withdrawn": "calm", "activated": "ok"}
 
 

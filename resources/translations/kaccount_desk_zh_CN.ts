@@ -96,182 +96,187 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="129" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="140" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="130" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="141" />
         <source>Lift the lock that five wrong passwords in a row put on this staff ID</source>
         <translation>解除因连续五次密码错误而对此工号的锁定</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="182" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="193" />
         <source>Load campaign file…</source>
         <translation>载入活动文件…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="273" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="284" />
         <source>Locked until %1</source>
         <translation>锁定到 %1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="120" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="131" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="84" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="85" />
         <source>Staff and campaigns</source>
         <translation>员工与活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="87" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="88" />
         <source>Audit log</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="122" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="153" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="92" />
+        <source>Standard answers</source>
+        <translation>标准答复</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="133" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="164" />
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="122" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="154" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="133" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="165" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="122" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="155" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="133" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="166" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="122" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="156" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="133" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="167" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="122" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="133" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="125" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="295" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="136" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="306" />
         <source>Mark as left</source>
         <translation>标记为离岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="126" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="137" />
         <source>The account can no longer log in; a supervisor may then hand its open tickets on</source>
         <translation>该账号将不能登录;之后主管可把其未办结的工单转交他人</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="150" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="161" />
         <source>Add staff</source>
         <translation>添加员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="157" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="168" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="158" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="169" />
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="159" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="170" />
         <source>At least 8 characters, not a common password.</source>
         <translation>密码至少8个字符,且不能是常见密码。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="171" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="182" />
         <source>Add a staff member</source>
         <translation>添加员工账号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="177" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="188" />
         <source>Campaigns</source>
         <translation>办理活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="179" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="190" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="179" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="190" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="179" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="190" />
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="179" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="190" />
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="179" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="190" />
         <source>Reserved numbers</source>
         <translation>号池号码数</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="184" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="195" />
         <source>New campaign…</source>
         <translation>新建活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="186" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="197" />
         <source>Edit campaign…</source>
         <translation>编辑活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="271" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="282" />
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="271" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="282" />
         <source>Left</source>
         <translation>离岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="295" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="306" />
         <source>Reinstate</source>
         <translation>恢复在岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="351" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="362" />
         <source>The two passwords differ; type them again.</source>
         <translation>两次输入的密码不一致,请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="364" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="375" />
         <source>Added %1 %2 (%3); they can log in now.</source>
         <translation>已添加 %1 %2(%3),现在即可登录。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="378" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="389" />
         <source>The new staff member typed on the Admin page has not been added yet and would be lost.</source>
         <translation>管理页上填写的新人员还没有添加,将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="394" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="405" />
         <source>Load campaign</source>
         <translation>载入活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="394" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="405" />
         <source>Campaign files (*.toml)</source>
         <translation>活动文件 (*.toml)</translation>
     </message>
@@ -317,6 +322,69 @@
         <location filename="../../kaccount_desk/ui/first_run.py" line="224" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>AnswersBox</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/answers_box.py" line="29" />
+        <source>Category</source>
+        <translation>业务类别</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/answers_box.py" line="29" />
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/answers_box.py" line="29" />
+        <source>Standard answer</source>
+        <translation>标准答复</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/answers_box.py" line="38" />
+        <source>Topic (资费, 信号 …)</source>
+        <translation>主题(资费、信号…)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/answers_box.py" line="40" />
+        <source>The words every channel gives the customer</source>
+        <translation>各渠道统一答复客户的说法</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/answers_box.py" line="41" />
+        <source>Add answer</source>
+        <translation>添加答复</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/answers_box.py" line="45" />
+        <source>A phrase replies may not use</source>
+        <translation>回复中禁止使用的说法</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/answers_box.py" line="47" />
+        <source>Forbid</source>
+        <translation>列为忌语</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/answers_box.py" line="57" />
+        <source>Standard answers</source>
+        <translation>标准答复库</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/answers_box.py" line="66" />
+        <source>Forbidden service phrases</source>
+        <translation>服务忌语</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/answers_box.py" line="117" />
+        <source>Added: %1</source>
+        <translation>已添加:%1</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/admin/answers_box.py" line="128" />
+        <source>Replies using “%1” will be held</source>
+        <translation>含“%1”的回复将被拦下</translation>
     </message>
 </context>
 <context>
@@ -469,6 +537,54 @@
         <translation>
             <numerusform>把选中的 %n 份申请改为“%1”?</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentDialog</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/appointment_dialog.py" line="39" />
+        <source>Reschedule the visit</source>
+        <translation>改约上门</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/appointment_dialog.py" line="39" />
+        <source>Book a repair visit</source>
+        <translation>预约上门维修</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/appointment_dialog.py" line="49" />
+        <source>Who goes to the customer</source>
+        <translation>上门人员</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/appointment_dialog.py" line="51" />
+        <source>Why the visit is moved (kept in the history)</source>
+        <translation>改约原因(记入处理记录)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/appointment_dialog.py" line="55" />
+        <source>Day:</source>
+        <translation>日期:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/appointment_dialog.py" line="58" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/appointment_dialog.py" line="61" />
+        <source>Time window:</source>
+        <translation>时段:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/appointment_dialog.py" line="62" />
+        <source>Visitor:</source>
+        <translation>上门人员:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/appointment_dialog.py" line="64" />
+        <source>Reason:</source>
+        <translation>改约原因:</translation>
     </message>
 </context>
 <context>
@@ -2863,27 +2979,37 @@ or choose an image</source>
 <context>
     <name>Reminder</name>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reminder.py" line="103" />
+        <location filename="../../kaccount_desk/ui/tickets/reminder.py" line="105" />
         <source>Ticket %1 (%2) is overdue: %3</source>
         <translation>工单 %1(%2)已超时:%3</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reminder.py" line="103" />
+        <location filename="../../kaccount_desk/ui/tickets/reminder.py" line="105" />
         <source>Ticket %1 (%2) is due in %3</source>
         <translation>工单 %1(%2)即将到期,剩余 %3</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reminder.py" line="120" />
+        <location filename="../../kaccount_desk/ui/tickets/reminder.py" line="122" />
         <source>Ticket %1 of %2 is overdue: %3</source>
         <translation>工单 %1(负责人 %2)已超时:%3</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reminder.py" line="130" />
+        <location filename="../../kaccount_desk/ui/tickets/reminder.py" line="135" />
+        <source>Visit for ticket %1 (%2–%3, %4) is not recorded: the appointment was missed</source>
+        <translation>工单 %1 的上门(%2–%3,%4)未登记:已爽约</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reminder.py" line="136" />
+        <source>Visit for ticket %1 at %2–%3 (%4) starts soon</source>
+        <translation>工单 %1 预约 %2–%3 上门(%4),即将开始</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reminder.py" line="147" />
         <source>…and %1 more: see the queue</source>
         <translation>……另有 %1 张,请查看工单列表</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reminder.py" line="140" />
+        <location filename="../../kaccount_desk/ui/tickets/reminder.py" line="157" />
         <source>Ticket deadlines</source>
         <translation>工单时限提醒</translation>
     </message>
@@ -3244,32 +3370,32 @@ or choose an image</source>
         <translation>应免月租</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="40" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="41" />
         <source>On-time rate</source>
         <translation>按时办结率</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="40" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="41" />
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="71" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="72" />
         <source>Show</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="72" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="73" />
         <source>Export to a spreadsheet…</source>
         <translation>导出为电子表格…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="211" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="212" />
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="75" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="76" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
@@ -3279,72 +3405,77 @@ or choose an image</source>
         <translation>在办未到期</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="76" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="38" />
+        <source>Missed visits</source>
+        <translation>预约未上门</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="77" />
         <source>Staff member</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="79" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="80" />
         <source>Received from</source>
         <translation>受理日期从</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="81" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="82" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="87" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="88" />
         <source>Per window</source>
         <translation>按窗口</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="88" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="89" />
         <source>Per staff member</source>
         <translation>按员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="137" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="138" />
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="152" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="153" />
         <source>%1 to %2: %3 ticket(s)</source>
         <translation>%1 至 %2:共 %3 张工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="154" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="155" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="204" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="205" />
         <source>Tickets per window</source>
         <translation>各窗口工单情况</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="210" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="211" />
         <source>Ticket report</source>
         <translation>工单统计</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="211" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="212" />
         <source>Export report</source>
         <translation>导出统计表</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="224" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="225" />
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="229" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="230" />
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1:%2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="233" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="234" />
         <source>Exporting the report…</source>
         <translation>正在导出统计表…</translation>
     </message>
@@ -3676,137 +3807,172 @@ Your input stays here; trying again every %2 seconds.</source>
 <context>
     <name>TicketActions</name>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="76" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="79" />
         <source>What is asked of the department, its answer, the reply to the customer, or a note</source>
         <translation>填写转派事项、部门答复、回复客户的内容或备注</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="78" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="81" />
         <source>Start</source>
         <translation>开始处理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="79" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="82" />
         <source>Reply to customer</source>
         <translation>回复客户</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="80" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="83" />
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="87" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="90" />
         <source>Refer</source>
         <translation>转派</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="89" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="92" />
         <source>Record department answer</source>
         <translation>登记部门答复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="91" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="94" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="92" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="95" />
         <source>Not satisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="93" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="96" />
         <source>Not reachable</source>
         <translation>联系不上</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="95" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="98" />
         <source>Handset caused it</source>
         <translation>客户手机原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="96" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="99" />
         <source>Customer told it is overdue</source>
         <translation>已告知客户超时</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="97" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="100" />
         <source>Wait on customer</source>
         <translation>等待客户</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="98" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="101" />
         <source>The time limit stops until you resume; the reason goes in the box above</source>
         <translation>恢复处理前时限暂停计时;等待原因请填在上方文本框</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="99" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="102" />
         <source>Resume</source>
         <translation>恢复处理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="100" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="103" />
         <source>Called again</source>
         <translation>客户再次来电</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="101" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="104" />
         <source>The customer contacted us again about this matter: what they said goes in the box above; a closed ticket reopens to its first receiver</source>
         <translation>客户就此事再次来电:来电内容填在上方框内;已办结的工单重新打开,交回首问责任人</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="104" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="110" />
+        <source>Use</source>
+        <translation>采用</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="111" />
+        <source>Put the chosen standard answer in the box above; the history records which one</source>
+        <translation>把选中的标准答复填入上方输入框;处理记录会记下用了哪一条</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="112" />
+        <source>Book visit…</source>
+        <translation>预约上门…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="113" />
+        <source>A repair visit: the day, the time window and who goes; moving it needs a reason</source>
+        <translation>上门维修:日期、时段和上门人员;改约须填写原因</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="114" />
+        <source>Visit done</source>
+        <translation>已上门</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="116" />
         <source>Hand to new owner</source>
         <translation>转交新负责人</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="105" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="117" />
         <source>Only when the owner has left; the reason goes in the box above</source>
         <translation>仅限原负责人已离岗时;请在上方输入框写明原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="107" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="119" />
         <source>Reason for closing without a reply or callback</source>
         <translation>未回复或未回访即办结的原因</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="108" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="120" />
         <source>Close ticket</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="112" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="124" />
         <source>Owner left</source>
         <translation>负责人离岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="118" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="130" />
+        <source>Standard answer</source>
+        <translation>标准答复</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="131" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="119" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="132" />
+        <source>Visit</source>
+        <translation>上门</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="133" />
         <source>Callback</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="120" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="134" />
         <source>Fault</source>
         <translation>故障申告</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="121" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="135" />
         <source>Refer to</source>
         <translation>转派至</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="121" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="135" />
         <source>answer by</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="123" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_actions.py" line="137" />
         <source>Answer from</source>
         <translation>答复部门</translation>
     </message>
@@ -3814,47 +3980,47 @@ Your input stays here; trying again every %2 seconds.</source>
 <context>
     <name>TicketDetail</name>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="76" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="81" />
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="78" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="83" />
         <source>Print receipt…</source>
         <translation>打印回执…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="79" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="84" />
         <source>The customer's receipt again, to print or save as PDF</source>
         <translation>再次打印客户的受理回执,或另存为PDF</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="80" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="85" />
         <source>Print ticket…</source>
         <translation>打印工单…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="81" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="86" />
         <source>The whole ticket with its history, to print or save as PDF</source>
         <translation>整张工单及其处理记录,可打印或另存为PDF</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="165" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="174" />
         <source>Planned work under way: %1, %2 (%3)</source>
         <translation>计划停机中:%1,%2(%3)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="175" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="201" />
         <source>Select a ticket in the queue</source>
         <translation>请在左侧列表中选择工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="178" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="204" />
         <source>Ticket %1 · %2</source>
         <translation>工单 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="205" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_detail.py" line="235" />
         <source>Done: %1</source>
         <translation>已完成:%1</translation>
     </message>
@@ -3862,98 +4028,130 @@ Your input stays here; trying again every %2 seconds.</source>
 <context>
     <name>TicketFactsForm</name>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="34" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="35" />
         <source>Category:</source>
         <translation>类别:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="34" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="35" />
         <source>Customer:</source>
         <translation>客户:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="34" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="35" />
         <source>Received:</source>
         <translation>受理时间:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="35" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="36" />
         <source>Due:</source>
         <translation>办结时限:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="35" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="36" />
         <source>Owner:</source>
         <translation>首问责任人:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="35" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="36" />
         <source>Content:</source>
         <translation>受理内容:</translation>
     </message>
     <message>
         <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="36" />
+        <source>Visit:</source>
+        <translation>上门预约:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="37" />
         <source>Referrals:</source>
         <translation>转派部门:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="36" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="37" />
         <source>Rent waiver:</source>
         <translation>免收月租:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="54" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="55" />
         <source> (key-account customer)</source>
         <translation>(大客户)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="56" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="57" />
         <source>Key-account customer: %1 · %2</source>
         <translation>大客户:%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="77" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="83" />
+        <source>booked</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="83" />
+        <source>due now</source>
+        <translation>正在时段内</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="83" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="88" />
+        <source>visited %1</source>
+        <translation>%1 已上门</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="84" />
+        <source>MISSED: no visit recorded by the end of the window</source>
+        <translation>爽约:时段结束前未登记上门</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="84" />
+        <source>moved</source>
+        <translation>已改约</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="98" />
         <source>(waiting on the customer since %1: clock stopped, %2 left)</source>
         <translation>(自 %1 起等待客户:计时暂停,剩余 %2)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="81" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="102" />
         <source>  handset caused: no repair limit</source>
         <translation>  客户手机原因:不计修复时限</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="62" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="63" />
         <source>, first received by %1</source>
         <translation>,首问受理人 %1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="65" />
-        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="68" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="66" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="69" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="79" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="69" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="70" />
         <source>monthly rent waived from %1 until %2</source>
         <translation>免收障碍期间月租:%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="70" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="71" />
         <source>the repair</source>
         <translation>修复为止</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="84" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="105" />
         <source>15-day limit (customer may appeal): %1</source>
         <translation>15天期限(逾期客户可申诉):%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="88" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="109" />
         <source>answered %1</source>
         <translation>%1 已答复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="89" />
+        <location filename="../../kaccount_desk/ui/tickets/ticket_facts_form.py" line="110" />
         <source>answer due %1</source>
         <translation>应于 %1 前答复</translation>
     </message>
@@ -4151,12 +4349,12 @@ Your input stays here; trying again every %2 seconds.</source>
         <translation>超时%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="191" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="193" />
         <source>Key-account customer: first among tickets due at the same time</source>
         <translation>大客户(绿色通道):同一办结时限的工单中优先处理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="209" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_model.py" line="211" />
         <source>clock stopped</source>
         <translation>计时暂停</translation>
     </message>

@@ -31,6 +31,7 @@ TICKET_ACTIONS = {
     Action.CALLBACK: "callback", Action.HANDSET_CAUSE: "handset", Action.OVERDUE_NOTICE: "notice", Action.NOTE: "note",
     Action.CLOSE: "close", Action.REASSIGN: "reassign", Action.WAIT: "wait", Action.RESUME: "resume",
     Action.CONTACT: "add-contact",
+    Action.APPOINT: "appoint", Action.VISITED: "visited",
 }
 # `ticket` commands that read or configure rather than act on one ticket.
 TICKET_READERS = {"show", "list", "search", "limits", "departments"}

@@ -24,6 +24,7 @@ def test_allowed_is_per_person_and_the_service_keeps_to_it(admin: Context) -> No
     opened = t.open_ticket(owner, FAULT)
     assert opened.allowed == {
         Action.START, Action.REFER, Action.REPLY, Action.NOTE, Action.CLOSE, Action.HANDSET_CAUSE, Action.WAIT, Action.CONTACT,
+        Action.APPOINT,
     }
     assert t.show(other, opened.id).allowed == {Action.NOTE, Action.CONTACT}  # whoever takes a repeat call adds it
     assert t.show(boss, opened.id).allowed == {Action.NOTE, Action.REASSIGN, Action.CONTACT}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
+import kaccount_desk.store.answer_models  # noqa: F401
 import kaccount_desk.store.archive_models  # noqa: F401
 import kaccount_desk.store.audit_models  # noqa: F401
 import kaccount_desk.store.draft_models  # noqa: F401

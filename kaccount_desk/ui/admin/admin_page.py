@@ -16,6 +16,7 @@ from kaccount_desk.services.changes import CAMPAIGNS_CHANGED, STAFF_CHANGED, Cha
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.staff import StaffView
+from kaccount_desk.ui.admin.answers_box import AnswersBox
 from kaccount_desk.ui.admin.audit_panel import AuditPanel
 from kaccount_desk.ui.admin.campaign_editor import CampaignEditor
 from kaccount_desk.ui.admin.organisation_box import OrganisationBox
@@ -85,6 +86,11 @@ class AdminPage(QtWidgets.QWidget):
         self.audit_panel = AuditPanel(ctx) if ctx.actor.may(Permission.VIEW_AUDIT) else None
         if self.audit_panel is not None:
             self.tabs.addTab(self.audit_panel, self.tr("Audit log"))
+        self.answers_box: AnswersBox | None = None
+        if ctx.actor.may(Permission.HANDLE_TICKETS):
+            self.answers_box = AnswersBox(ctx)
+            self.tabs.addTab(self.answers_box, self.tr("Standard answers"))
+            self.tabs.currentChanged.connect(self._tab_shown)
         layout = QtWidgets.QHBoxLayout(setup)
         self.staff_box = self._build_staff_box()
         self.campaign_box = self._build_campaign_box()
@@ -115,6 +121,11 @@ class AdminPage(QtWidgets.QWidget):
             button.setEnabled(may_edit)
         self.refresh_staff()
         self.refresh_campaigns()
+
+    def _tab_shown(self, index: int) -> None:
+        """The answers tab reads its lists the first time it is opened (later changes refresh it themselves)."""
+        if self.answers_box is not None and self.tabs.widget(index) is self.answers_box and not self.answers_box.loaded:
+            self.answers_box.refresh()
 
     def _build_staff_box(self) -> QtWidgets.QGroupBox:
         box = QtWidgets.QGroupBox(self.tr("Staff"))

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.ticket_deadlines import Warnings, urgency
 from kaccount_desk.domain.tickets import TicketStatus, ticket_number
-from kaccount_desk.services import ticket_queries, ticket_settings
+from kaccount_desk.services import appointments, ticket_queries, ticket_settings
+from kaccount_desk.services.appointments import VisitDue
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.ticket_queries import Queue, Sort, TicketQuery, TicketRow
@@ -48,6 +49,7 @@ class Round:
     mine: list[TicketRow] = field(default_factory=list)
     warnings: Warnings = Warnings()
     team_late: list[TicketRow] = field(default_factory=list)
+    visits: list[VisitDue] = field(default_factory=list)  # the owner's repair visits within the hour, or missed
 
 
 @worker_job
@@ -59,7 +61,7 @@ def _most_urgent(ctx: Context) -> Round:
         team: list[TicketRow] = []
         if ctx.actor.may(Permission.REASSIGN_TICKETS):
             team = ticket_queries.page_tickets(ctx, TicketQuery(queue=Queue.TEAM_OVERDUE, sort=Sort.DUE), 0, LOOK_AHEAD)
-        return Round(mine, ticket_settings.warnings(ctx), team)
+        return Round(mine, ticket_settings.warnings(ctx), team, appointments.visits_due(ctx, LOOK_AHEAD))
     except ServiceError as exc:
         log.warning("reminder cannot read the owner's tickets: %s", exc)
         return Round()
@@ -122,8 +124,23 @@ class Reminder(QtCore.QObject):
             alerts.append(Alert(row.id, "breach", text))
         return alerts
 
+    def visit_alerts(self, visits: list[VisitDue]) -> list[Alert]:
+        """The owner's repair visits: once when the hour before one begins, once more when its window ends unrecorded."""
+        alerts: list[Alert] = []
+        for visit in visits:
+            told = (visit.ticket_id, f"visit_{visit.when}_{visit.start.isoformat()}")  # a moved visit is told again
+            if told in self._told:
+                continue
+            self._told.add(told)
+            template = (self.tr("Visit for ticket %1 (%2–%3, %4) is not recorded: the appointment was missed")
+                        if visit.when == "missed" else self.tr("Visit for ticket %1 at %2–%3 (%4) starts soon"))
+            text = (template.replace("%1", ticket_number(visit.ticket_id, visit.received_at))
+                    .replace("%2", f"{visit.start:%H:%M}").replace("%3", f"{visit.end:%H:%M}").replace("%4", visit.visitor))
+            alerts.append(Alert(visit.ticket_id, told[1], text))
+        return alerts
+
     def _show_alerts(self, found: Round) -> None:
-        alerts = self.due_alerts(found.mine, found.warnings) + self.breach_alerts(found.team_late)
+        alerts = self.due_alerts(found.mine, found.warnings) + self.breach_alerts(found.team_late) + self.visit_alerts(found.visits)
         if alerts:
             lines = [a.text for a in alerts[:SHOWN_LINES]]
             if len(alerts) > SHOWN_LINES:

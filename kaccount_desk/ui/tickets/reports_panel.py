@@ -35,6 +35,7 @@ MEASURES: tuple[str, ...] = tuple(str(label) for label in (
     QT_TRANSLATE_NOOP("ReportsPanel", "Not reachable"),
     QT_TRANSLATE_NOOP("ReportsPanel", "Rent waivers owed"),
     QT_TRANSLATE_NOOP("ReportsPanel", "Open, not yet due"),
+    QT_TRANSLATE_NOOP("ReportsPanel", "Missed visits"),
 ))
 RATES: tuple[str, ...] = tuple(str(label) for label in (
     QT_TRANSLATE_NOOP("ReportsPanel", "On-time rate"), QT_TRANSLATE_NOOP("ReportsPanel", "Satisfaction rate"),

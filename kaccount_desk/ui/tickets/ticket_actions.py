@@ -63,6 +63,9 @@ class TicketActions(QtWidgets.QWidget):
     wait: Callable[[], bool]
     resume: Callable[[], bool]
     add_contact: Callable[[], bool]
+    appoint: Callable[[], bool]
+    visited: Callable[[], bool]
+    use_answer: Callable[[], bool]
 
     def _button(self, text: str, slot: Callable[[], object]) -> QtWidgets.QPushButton:
         button = QtWidgets.QPushButton(text)
@@ -100,6 +103,15 @@ class TicketActions(QtWidgets.QWidget):
         self.contact_button = self._button(self.tr("Called again"), self.add_contact)
         self.contact_button.setToolTip(self.tr("The customer contacted us again about this matter: what they said goes in the box "
                                                "above; a closed ticket reopens to its first receiver"))
+        # The library's answers for the ticket's category (read with the ticket's category, ticket_detail.py).
+        self.answer_choice = QtWidgets.QComboBox()
+        self.answer_choice.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.answer_choice.setMinimumContentsLength(16)
+        self.use_answer_button = self._button(self.tr("Use"), self.use_answer)
+        self.use_answer_button.setToolTip(self.tr("Put the chosen standard answer in the box above; the history records which one"))
+        self.appoint_button = self._button(self.tr("Book visit…"), self.appoint)
+        self.appoint_button.setToolTip(self.tr("A repair visit: the day, the time window and who goes; moving it needs a reason"))
+        self.visited_button = self._button(self.tr("Visit done"), self.visited)
         self.reassign_owner = QtWidgets.QComboBox()
         self.reassign_button = self._button(self.tr("Hand to new owner"), self.reassign)
         self.reassign_button.setToolTip(self.tr("Only when the owner has left; the reason goes in the box above"))
@@ -115,7 +127,9 @@ class TicketActions(QtWidgets.QWidget):
         # nothing this person may do now is left out (_enable), so what may be done is never below the fold.
         self.action_groups = [
             _group(self.start_button, self.reply_button, self.note_button),
+            _group(QtWidgets.QLabel(self.tr("Standard answer")), self.answer_choice, self.use_answer_button),
             _group(QtWidgets.QLabel(self.tr("Customer")), self.wait_button, self.resume_button, self.contact_button),
+            _group(QtWidgets.QLabel(self.tr("Visit")), self.appoint_button, self.visited_button),
             _group(QtWidgets.QLabel(self.tr("Callback")), *self.callback_buttons.values()),
             _group(QtWidgets.QLabel(self.tr("Fault")), self.handset_button, self.notice_button),
             _group(QtWidgets.QLabel(self.tr("Refer to")), self.refer_department, QtWidgets.QLabel(self.tr("answer by")),
@@ -181,6 +195,10 @@ class TicketActions(QtWidgets.QWidget):
         self.wait_button.setEnabled(Action.WAIT in allowed)
         self.resume_button.setEnabled(Action.RESUME in allowed)
         self.contact_button.setEnabled(Action.CONTACT in allowed)
+        self.answer_choice.setEnabled(Action.REPLY in allowed and self.answer_choice.count() > 0)
+        self.use_answer_button.setEnabled(self.answer_choice.isEnabled())
+        self.appoint_button.setEnabled(Action.APPOINT in allowed)
+        self.visited_button.setEnabled(Action.VISITED in allowed)
         self._fill_owners(view, Action.REASSIGN in allowed)
         self.close_reason.setVisible(Action.CLOSE in allowed and view is not None and view.close_needs_reason)
         for group in self.action_groups:

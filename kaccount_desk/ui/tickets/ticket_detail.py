@@ -15,7 +15,8 @@ from collections.abc import Callable
 from kaccount_desk.domain.operator_time import local
 from kaccount_desk.domain.ticket_deadlines import referral_due
 from kaccount_desk.domain.tickets import Action, CallbackResult, label, ticket_number
-from kaccount_desk.services import ticket_contacts, ticket_waits, tickets
+from kaccount_desk.services import answers, appointments, ticket_contacts, ticket_waits, tickets
+from kaccount_desk.services.answers import AnswerView, HeldReply
 from kaccount_desk.services.changes import TICKET_CHANGED
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
@@ -26,6 +27,8 @@ from kaccount_desk.ui.messages import current_lang, error_text
 from kaccount_desk.ui.operations import run_change, run_query
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtWidgets, Signal
+from kaccount_desk.ui.tickets.appointment_dialog import AppointmentDialog
+from kaccount_desk.ui.tickets.reply_marks import mark_phrases
 from kaccount_desk.ui.tickets.ticket_actions import TicketActions, from_qdatetime, to_qdatetime
 from kaccount_desk.ui.tickets.ticket_facts_form import TicketFactsForm, history_line
 from kaccount_desk.ui.tickets.ticket_reading import LoadedTicket, read_ticket
@@ -48,6 +51,8 @@ class TicketDetail(TicketTyping, TicketActions, QtWidgets.QWidget):
         self._wanted: int | None = None  # the ticket last asked for: an answer for another one is dropped
         # What was typed for other tickets, kept while the clerk looks at another one: (number, text, reason).
         self.drafts: dict[int, tuple[str, str, str]] = {}
+        self.offered_for: str | None = None  # the category whose standard answers the reply box offers
+        self.chosen_answer: int | None = None  # the standard answer put in the reply box, recorded with the reply
         self._build()
         self.set_view(None)
 
@@ -143,8 +148,12 @@ class TicketDetail(TicketTyping, TicketActions, QtWidgets.QWidget):
             self._keep_draft(previous)
             _, text, reason = self.drafts.pop(view.id, ("", "", "")) if view is not None else ("", "", "")
             self.text.setPlainText(text)
+            self.text.setExtraSelections([])
+            self.chosen_answer = None
             self.close_reason.setText(reason)
         self.setEnabled(view is not None)
+        if view is not None and view.category != self.offered_for:
+            self._offer_answers(view.category)
         self._show_fields(view)
         self._enable(view)
         self.history.clear()
@@ -164,6 +173,23 @@ class TicketDetail(TicketTyping, TicketActions, QtWidgets.QWidget):
             span = f"{local(note.start):%m-%d %H:%M}–{local(note.end):%m-%d %H:%M}"
             self.outage_line.setText(self.tr("Planned work under way: %1, %2 (%3)").replace("%1", note.area)
                                      .replace("%2", note.what).replace("%3", span))
+
+    def _offer_answers(self, category: str) -> None:
+        """Read the library's answers for ``category`` in the background; the reply box offers them when here."""
+        self.offered_for = category
+        self.answer_choice.clear()
+
+        def offer(found: list[AnswerView]) -> None:
+            if category != self.offered_for:
+                return  # another category was asked for meanwhile
+            self.answer_choice.clear()
+            for answer in found:
+                # The topic names it (a whole answer would not fit the action row); the pointer shows the words.
+                self.answer_choice.addItem(answer.topic, answer)
+                self.answer_choice.setItemData(self.answer_choice.count() - 1, answer.text, Qt.ItemDataRole.ToolTipRole)
+            self._enable(self.view)
+
+        run_query(self, lambda: answers.offered(self.ctx, category), offer)
 
     def _print(self, kind: str) -> None:
         if self.view is not None:
@@ -201,6 +227,10 @@ class TicketDetail(TicketTyping, TicketActions, QtWidgets.QWidget):
                 if now == text and (self.view is None or self.view.id == ticket_id):
                     widget.clear()  # what was sent; anything typed meanwhile stays
             if self.view is None or self.view.id == ticket_id:
+                if self.text in typed:
+                    self.text.setExtraSelections([])  # sent: no phrase is held any more
+                if action is Action.REPLY:
+                    self.chosen_answer = None
                 self.set_view(view)
                 self._say("ok", self.tr("Done: %1").replace("%1", label(action, current_lang())))
 
@@ -208,6 +238,8 @@ class TicketDetail(TicketTyping, TicketActions, QtWidgets.QWidget):
             if not isinstance(exc, ServiceError):
                 return False
             self._say("reason", error_text(exc))
+            if isinstance(exc, HeldReply) and self.text in typed and self.text.toPlainText() == sent[typed.index(self.text)]:
+                mark_phrases(self.text, exc.hits)  # what to rewrite, marked where it was typed; nothing is removed
             return True
 
         run_change(self, lambda: work(ticket_id), TICKET_CHANGED, done, refused)
@@ -225,8 +257,32 @@ class TicketDetail(TicketTyping, TicketActions, QtWidgets.QWidget):
         return self._act(Action.START, lambda i: tickets.start(self.ctx, i))
 
     def reply(self) -> bool:
+        text, chosen = self._typed(), self.chosen_answer
+        return self._act(Action.REPLY, lambda i: tickets.reply(self.ctx, i, text, chosen), self.text)
+
+    def use_answer(self) -> bool:
+        """Put the chosen standard answer where the cursor is (an empty box gets it whole); remember it for the reply."""
+        chosen = self.answer_choice.currentData()
+        if not isinstance(chosen, AnswerView) or self.view is None:
+            return False
+        self.text.insertPlainText(chosen.text)
+        self.text.setFocus()
+        self.chosen_answer = chosen.id
+        return True
+
+    def appoint(self) -> bool:
+        """Book (or move) the fault's repair visit through the dialog; the service checks the window and the reason."""
+        if self.view is None:
+            return False
+        booking = AppointmentDialog.ask(self.view.appointment, self.ctx.now(), self)
+        if booking is None:
+            return False
+        return self._act(Action.APPOINT, lambda i: appointments.appoint(
+            self.ctx, i, booking.start, booking.end, booking.visitor, booking.reason))
+
+    def visited(self) -> bool:
         text = self._typed()
-        return self._act(Action.REPLY, lambda i: tickets.reply(self.ctx, i, text), self.text)
+        return self._act(Action.VISITED, lambda i: appointments.visited(self.ctx, i, text), self.text)
 
     def note(self) -> bool:
         text = self._typed()

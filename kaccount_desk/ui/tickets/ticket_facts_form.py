@@ -10,9 +10,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from kaccount_desk.domain.tickets import TicketStatus, label
-from kaccount_desk.services.ticket_views import EventView, ReferralView
+from kaccount_desk.services.ticket_views import AppointmentView, EventView, ReferralView
 from kaccount_desk.services.tickets import TicketView
 from kaccount_desk.ui.messages import current_lang
+from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtWidgets
 from kaccount_desk.ui.tickets.tickets_model import time_left_text
 
@@ -32,7 +33,7 @@ class TicketFactsForm(QtWidgets.QWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         for key, title in (
             ("kind", self.tr("Category:")), ("customer", self.tr("Customer:")), ("received", self.tr("Received:")),
-            ("due", self.tr("Due:")), ("owner", self.tr("Owner:")), ("content", self.tr("Content:")),
+            ("due", self.tr("Due:")), ("visit", self.tr("Visit:")), ("owner", self.tr("Owner:")), ("content", self.tr("Content:")),
             ("referrals", self.tr("Referrals:")), ("waiver", self.tr("Rent waiver:")),
         ):
             value = QtWidgets.QLabel()
@@ -69,6 +70,26 @@ class TicketFactsForm(QtWidgets.QWidget):
             self.tr("monthly rent waived from %1 until %2").replace("%1", f"{waiver.period_start:%Y-%m-%d %H:%M}")
             .replace("%2", f"{waiver.period_end:%Y-%m-%d %H:%M}" if waiver.period_end else self.tr("the repair"))
         )
+        self._show_visit(view.appointment)
+
+    def _show_visit(self, visit: AppointmentView | None) -> None:
+        """The latest repair visit and how it stands; a missed one in the refusal red (standard 2.4: keep the time)."""
+        field = self.fields["visit"]
+        if visit is None:
+            field.setText(self.tr("none"))
+            field.setStyleSheet("")
+            return
+        states = {
+            "booked": self.tr("booked"), "under_way": self.tr("due now"), "kept": self.tr("visited %1"),
+            "missed": self.tr("MISSED: no visit recorded by the end of the window"), "moved": self.tr("moved"),
+        }
+        state = states.get(visit.state, visit.state)
+        if visit.visited_at is not None:
+            state = (state + "  " + self.tr("visited %1") if visit.state == "missed" else state).replace(
+                "%1", f"{visit.visited_at:%m-%d %H:%M}")
+        window = f"{visit.start:%Y-%m-%d %H:%M}–{visit.end:%H:%M}"
+        field.setText(f"{window}  {visit.visitor}  ({state})")
+        field.setStyleSheet(text_style("reason") if visit.state == "missed" else "")
 
     def _due_text(self, view: TicketView, now: datetime) -> str:
         """The due time and what is left; while waiting, that the clock stopped; a complaint's 15-day limit."""

@@ -181,7 +181,9 @@ class TicketsModel(LazyTableModel[TicketRow]):
             self.set_query(replace(self.query, sort=wanted, descending=descending))
 
     def urgency_of(self, row: TicketRow) -> str:
-        return queue_state(row.due_at, self.ctx.now(), row.status, row.category, row.received_at)
+        """The row's colour word; a repair visit missed paints it red whatever its due time (standard 2.4)."""
+        state = queue_state(row.due_at, self.ctx.now(), row.status, row.category, row.received_at)
+        return "missed_visit" if row.missed_visit and state != "done" else state
 
     def _cell(self, row: TicketRow, column: int, role: int) -> Any:
         if role == TICKET_ID_ROLE:
