@@ -34,7 +34,7 @@ def _buttons(detail: TicketDetail) -> dict[Action, QtWidgets.QPushButton]:
         Action.CALLBACK: detail.callback_buttons[next(iter(detail.callback_buttons))],
         Action.HANDSET_CAUSE: detail.handset_button, Action.OVERDUE_NOTICE: detail.notice_button,
         Action.CLOSE: detail.close_button, Action.REASSIGN: detail.reassign_button,
-        Action.APPOINT: detail.appoint_button, Action.VISITED: detail.visited_button,
+        Action.APPOINT: detail.appoint_button, Action.VISITED: detail.visited_button, Action.CONTACT: detail.contact_button,
     }
 
 
