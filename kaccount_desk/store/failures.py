@@ -46,8 +46,9 @@ _KNOWN: list[tuple[tuple[str, ...], str, str, str]] = [
     (("database is locked", "database table is locked", "lock timeout", "could not obtain lock"), "store.locked",
      "数据库正被其他程序占用,等待超时", "The store is locked by another program and the wait timed out"),
     # A restore on PostgreSQL replaces the tables while desks work: a desk's transaction caught
-    # between them is rolled back by the server, and nothing of it was saved.
-    (("deadlock detected", "could not serialize access"), "store.busy",
+    # between them is rolled back (the server's deadlock, or the restore cancelling what waits on
+    # it: store/snapshot.py), and nothing of it was saved.
+    (("deadlock detected", "could not serialize access", "canceling statement due to user request"), "store.busy",
      "数据库正忙(可能正在恢复备份),这次操作未保存,请重试",
      "The store was busy (perhaps a backup is being restored); nothing was saved, try again"),
     (("disk is full", "no space left", "could not extend file", "disk full"), "store.disk_full",

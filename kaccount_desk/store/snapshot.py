@@ -254,28 +254,15 @@ def pg_restore(url: str, dump: Path, folder: Path, work: Path, keep: Callable[[]
     ``pg_dump`` sees every commit and no desk can commit after it), then gets the restore script
     (written to ``work``, a private temporary folder: it holds the data) and the grants.
 
-    A desk that read a table in its transaction and then waits to write it holds what the restore's
-    DROP waits for while waiting for the restore: the server breaks that deadlock by ending one of
-    the two. When it ends the desk's, the desk is told "not saved, try again"; when it ends the
-    restore's, nothing was replaced yet and the desk's transaction goes through, so the restore is
-    simply made again (a few times; ``keep`` is taken again too, with that desk's commit in it).
+    A desk that read a table in its open transaction and then waits to write holds what the DROPs
+    need while it waits for the restore: a deadlock the server breaks by ending the restore (it
+    asks last, in the same lock's queue). So once ``keep`` has its copy, the restore cancels the
+    statements that wait on it and takes every table whole (``ACCESS EXCLUSIVE``), trying again
+    while desks slip in (:func:`_take_whole`): such a desk is told "not saved, try again" (what the server's
+    deadlock would have told it), its transaction rolls back and lets go. A restoring role that may
+    not cancel them (neither superuser nor in ``pg_signal_backend``) gives up after
+    :data:`TAKE_WHOLE_TRIES` tries and is refused in words, with nothing replaced.
     """
-    for attempt in range(1, RESTORE_TRIES + 1):
-        try:
-            _pg_restore_once(url, dump, folder, work, keep)
-            return
-        except subprocess.CalledProcessError as exc:
-            if attempt == RESTORE_TRIES or DEADLOCK not in (exc.stderr or b""):
-                raise
-            time.sleep(0.2 * attempt)
-
-
-RESTORE_TRIES = 4
-DEADLOCK = b"40P01"  # SQLSTATE deadlock_detected, printed by psql in VERBOSITY verbose whatever the server's language
-
-
-def _pg_restore_once(url: str, dump: Path, folder: Path, work: Path, keep: Callable[[], None]) -> None:
-
     conninfo, env = _libpq(url)
     script = work / "restore.sql"
     subprocess.run([str(folder / "pg_restore"), "--clean", "--if-exists", "--no-owner", "--no-privileges", f"--file={script}", str(dump)],
@@ -285,16 +272,54 @@ def _pg_restore_once(url: str, dump: Path, folder: Path, work: Path, keep: Calla
     psql = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     assert psql.stdin is not None and psql.stderr is not None
     try:
-        psql.stdin.write(f"\\set VERBOSITY verbose\nBEGIN;\nLOCK TABLE {', '.join(tables)} IN EXCLUSIVE MODE;\n\\warn {LOCKED}\n".encode())
+        psql.stdin.write(f"BEGIN;\nLOCK TABLE {', '.join(tables)} IN EXCLUSIVE MODE;\n\\warn {LOCKED}\n".encode())
         psql.stdin.flush()
         said = psql.stderr.readline()
         if said.strip() != LOCKED.encode():
             raise subprocess.CalledProcessError(psql.wait(60), command, stderr=said + psql.stderr.read())
         keep()
-        _, stderr = psql.communicate(script.read_bytes() + f"\n{grants}\nCOMMIT;\n".encode(), timeout=3600)
+        feed = _take_whole(tables).encode() + script.read_bytes() + f"\n{grants}\nCOMMIT;\n".encode()
+        _, stderr = psql.communicate(feed, timeout=3600)
     except BaseException:
         psql.kill()  # the transaction dies with the session: nothing was replaced
         psql.wait()
         raise
     if psql.returncode != 0:
         raise subprocess.CalledProcessError(psql.returncode, command, stderr=stderr)
+
+
+TAKE_WHOLE_TRIES = 20
+_WAIT_EACH = "1s"
+
+
+def _take_whole(tables: list[str]) -> str:
+    """The statement that takes every table whole, cancelling the statements that wait on the restore
+    (see :func:`pg_restore`).
+
+    It waits for the tables (so a desk's new read queues behind it instead of slipping in) but only
+    a second each try: a desk that slipped in and now waits on the restore makes the server end the
+    restore's try (deadlock) or the wait runs out; the try is given up, what waits is cancelled, and
+    the next try begins. The tables already locked against writing stay locked throughout.
+    """
+    return f"""DO $take_whole$
+DECLARE tries integer := 0;
+BEGIN
+  SET LOCAL lock_timeout = '{_WAIT_EACH}';
+  LOOP
+    BEGIN
+      PERFORM pg_cancel_backend(l.pid) FROM pg_locks l
+       WHERE NOT l.granted AND l.pid <> pg_backend_pid()
+         AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database());
+    EXCEPTION WHEN insufficient_privilege THEN NULL;
+    END;
+    BEGIN
+      LOCK TABLE {', '.join(tables)} IN ACCESS EXCLUSIVE MODE;
+      RETURN;
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+      tries := tries + 1;
+      IF tries >= {TAKE_WHOLE_TRIES} THEN RAISE; END IF;
+    END;
+  END LOOP;
+END
+$take_whole$;
+"""
