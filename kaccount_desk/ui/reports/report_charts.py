@@ -79,6 +79,7 @@ class ReportTab(QtWidgets.QWidget):
         for x, label in enumerate(categories):
             axis.append(label, float(x))
         axis.setRange(0.0, float(max(len(categories) - 1, 1)))
+        axis.setLabelsAngle(-90)  # twelve months side by side in half the screen: upright, they are elided to "2…"
         self._draw(charts, title, drawn, axis, [v for _, values in sets for v in values], False)
 
     def _draw(self, charts: Any, title: str, every: list[Any], axis: Any, values: list[float], money: bool) -> None:
