@@ -750,37 +750,42 @@
 <context>
     <name>CallerBox</name>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="50" />
+        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="56" />
         <source>This number has open or recently closed tickets. If the customer calls about the same matter, add this contact to that ticket instead of opening a new one:</source>
         <translation>此号码有未办结或近7天内办结的工单。客户如为同一事项来电,请记入原工单,不要重复受理:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="59" />
+        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="65" />
         <source>Add as a contact to the selected ticket</source>
         <translation>记入所选工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="61" />
+        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="67" />
         <source>What the customer says now (the content box) goes into that ticket's history; a closed ticket reopens to its first receiver</source>
         <translation>客户这次所说的内容(受理内容框)记入该工单的处理记录;已办结的工单重新打开,交回首问责任人</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="115" />
+        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="116" />
+        <source>Customer card: %1</source>
+        <translation>客户档案:%1</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="124" />
         <source>Key-account customer by the operator's bills: %1. The ticket is saved as a key-account ticket.</source>
         <translation>按账单为大客户:%1。本工单按大客户工单受理。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="132" />
+        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="141" />
         <source>Key-account customer: %1 · %2 (%3). The ticket is saved as a key-account ticket.</source>
         <translation>大客户:%1 · %2(%3)。本工单按大客户工单受理。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="136" />
+        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="145" />
         <source> Tier by the bills: %1.</source>
         <translation>账单级别:%1。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="142" />
+        <location filename="../../kaccount_desk/ui/tickets/caller_box.py" line="151" />
         <source>closed %1</source>
         <translation>%1办结</translation>
     </message>

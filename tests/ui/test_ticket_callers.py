@@ -128,6 +128,8 @@ def test_a_number_with_a_tier_in_the_bills_is_recognised_without_an_application(
     box = form.caller_box
     assert box.account.isVisibleTo(form) and "by the operator's bills: Gold" in box.account.text()
     assert form.key_account.isChecked() and not form.key_account.isEnabled()
+    card = box.card_line.text()  # names in the session's language, as on the Customers page
+    assert box.card_line.isVisibleTo(form) and card.startswith("Customer card: ") and ("Gold" in card or "金卡" in card)
 
 
 def test_the_panel_adds_a_contact_to_a_closed_ticket(qtbot, page: TicketsPage, admin: Context, clerk: Context) -> None:

@@ -17,13 +17,15 @@ from typing import Any
 
 from kaccount_desk.domain.key_accounts import TIER_LABELS, Tier
 from kaccount_desk.domain.mobile import check_mobile
+from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.tickets import label, ticket_number
-from kaccount_desk.services import caller_lookup
+from kaccount_desk.services import caller_lookup, customers
 from kaccount_desk.services.caller_lookup import Caller, EarlierTicket, KeyAccount
 from kaccount_desk.services.context import Context
+from kaccount_desk.services.customers import CustomerLine
 from kaccount_desk.ui.enrollment.latest_query import Failed, LatestQuery
 from kaccount_desk.ui.messages import current_lang
-from kaccount_desk.ui.operations import run_query
+from kaccount_desk.ui.operations import run_query, worker_job
 from kaccount_desk.ui.palette import banner_style, text_style
 from kaccount_desk.ui.qt import Qt, QtWidgets, Signal, Slot
 
@@ -46,6 +48,10 @@ class CallerBox(QtWidgets.QWidget):
         self.account = QtWidgets.QLabel()
         self.account.setWordWrap(True)
         self.account.setStyleSheet(banner_style("info"))
+        # The customer card in one line (issue 24): tier, company and class, account manager, open tickets.
+        self.card_line = QtWidgets.QLabel()
+        self.card_line.setWordWrap(True)
+        self.card_line.setStyleSheet(text_style("info"))
         self.repeat = QtWidgets.QLabel(self.tr(
             "This number has open or recently closed tickets. If the customer calls about the same matter, "
             "add this contact to that ticket instead of opening a new one:"))
@@ -66,7 +72,7 @@ class CallerBox(QtWidgets.QWidget):
         line.addWidget(self.add_button)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.account, self.repeat, self.earlier):
+        for widget in (self.account, self.card_line, self.repeat, self.earlier):
             layout.addWidget(widget)
         layout.addLayout(line)
         self.show_caller(None)
@@ -90,21 +96,24 @@ class CallerBox(QtWidgets.QWidget):
         ctx = self.ctx
 
         def start(on_done: Callable[[Any], None], on_failed: Failed) -> None:
-            run_query(self, lambda: caller_lookup.who_is(ctx, number), on_done, on_failed)
+            run_query(self, lambda: _look_up(ctx, number), on_done, on_failed)
 
-        self._query.ask(start, lambda caller: self._answered(number, caller))
+        self._query.ask(start, lambda found: self._answered(number, *found))
 
     def clear(self) -> None:
         """The form was sent or emptied: nothing is known of a number no longer there."""
         self._asked = ""
         self.show_caller(None)
 
-    def _answered(self, number: str, caller: Caller | None) -> None:
+    def _answered(self, number: str, caller: Caller | None, line: CustomerLine | None) -> None:
         if number == self._asked:
-            self.show_caller(caller)
+            self.show_caller(caller, line)
 
-    def show_caller(self, caller: Caller | None) -> None:
+    def show_caller(self, caller: Caller | None, line: CustomerLine | None = None) -> None:
         self.caller = caller
+        self.card_line.setVisible(line is not None)
+        if line is not None:
+            self.card_line.setText(self.tr("Customer card: %1").replace("%1", line.text))
         account = caller.key_account if caller is not None else None
         tier = caller.tier if caller is not None else None
         known = caller is not None and caller.is_key_account
@@ -125,7 +134,7 @@ class CallerBox(QtWidgets.QWidget):
             self.earlier.setCurrentRow(0)
         for widget in (self.repeat, self.earlier, self.add_button):
             widget.setVisible(bool(earlier))
-        self.setVisible(known or bool(earlier))
+        self.setVisible(known or bool(earlier) or line is not None)
         self.key_account_known.emit(known)
 
     def _account_text(self, account: KeyAccount) -> str:
@@ -148,3 +157,10 @@ class CallerBox(QtWidgets.QWidget):
         item = self.earlier.currentItem()
         if item is not None:
             self.add_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+
+@worker_job
+def _look_up(ctx: Context, number: str) -> tuple[Caller | None, CustomerLine | None]:
+    """The caller, and the card's line for those who may see customer records (a collector may not)."""
+    line = customers.customer_line(ctx, number) if ctx.actor.may(Permission.VIEW_CUSTOMERS) else None
+    return caller_lookup.who_is(ctx, number), line
