@@ -261,7 +261,7 @@ def pg_restore(url: str, dump: Path, folder: Path, work: Path, keep: Callable[[]
     while desks slip in (:func:`_take_whole`): such a desk is told "not saved, try again" (what the server's
     deadlock would have told it), its transaction rolls back and lets go. A restoring role that may
     not cancel them (neither superuser nor in ``pg_signal_backend``) gives up after
-    :data:`TAKE_WHOLE_TRIES` tries and is refused in words, with nothing replaced.
+    :data:`TAKE_WHOLE_SECONDS` and is refused in words, with nothing replaced.
     """
     conninfo, env = _libpq(url)
     script = work / "restore.sql"
@@ -288,8 +288,9 @@ def pg_restore(url: str, dump: Path, folder: Path, work: Path, keep: Callable[[]
         raise subprocess.CalledProcessError(psql.returncode, command, stderr=stderr)
 
 
-TAKE_WHOLE_TRIES = 20
+TAKE_WHOLE_SECONDS = 20
 _WAIT_EACH = "1s"
+_PAUSE = 0.05
 
 
 def _take_whole(tables: list[str]) -> str:
@@ -298,11 +299,12 @@ def _take_whole(tables: list[str]) -> str:
 
     It waits for the tables (so a desk's new read queues behind it instead of slipping in) but only
     a second each try: a desk that slipped in and now waits on the restore makes the server end the
-    restore's try (deadlock) or the wait runs out; the try is given up, what waits is cancelled, and
-    the next try begins. The tables already locked against writing stay locked throughout.
+    restore's try at once (deadlock) or the wait runs out; the try is given up, what waits is
+    cancelled, and after a pause (a cancelled desk needs a moment to roll back) the next try
+    begins. The tables already locked against writing stay locked throughout.
     """
     return f"""DO $take_whole$
-DECLARE tries integer := 0;
+DECLARE give_up timestamptz := clock_timestamp() + interval '{TAKE_WHOLE_SECONDS} seconds';
 BEGIN
   SET LOCAL lock_timeout = '{_WAIT_EACH}';
   LOOP
@@ -316,9 +318,9 @@ BEGIN
       LOCK TABLE {', '.join(tables)} IN ACCESS EXCLUSIVE MODE;
       RETURN;
     EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-      tries := tries + 1;
-      IF tries >= {TAKE_WHOLE_TRIES} THEN RAISE; END IF;
+      IF clock_timestamp() > give_up THEN RAISE; END IF;
     END;
+    PERFORM pg_sleep({_PAUSE});
   END LOOP;
 END
 $take_whole$;

@@ -35,6 +35,7 @@ def test_a_desk_waiting_between_the_restores_lock_and_its_drops_is_told_to_try_a
     desk = desk_engine.connect()
     desk.begin()
     desk.execute(text("SELECT count(*) FROM tickets"))  # read in its transaction: ACCESS SHARE held
+    desk_pid = desk.scalar(text("SELECT pg_backend_pid()"))
     kept: list[float] = []
     wrote: list[str] = []
 
@@ -45,13 +46,18 @@ def test_a_desk_waiting_between_the_restores_lock_and_its_drops_is_told_to_try_a
             wrote.append("committed")
         except Exception as exc:  # noqa: BLE001 - the test reports how the desk's wait ended
             wrote.append(str(exc)[:300])
+            desk.rollback()  # as the app's session does at once: the desk lets go of its read
 
     writer = threading.Thread(target=desk_writes)
 
     def keep() -> None:
         kept.append(time.monotonic())
         writer.start()
-        time.sleep(0.5)  # the desk now waits on the restore's lock, holding its read
+        with desk_engine.connect() as watch:  # until the desk waits on the restore's lock, holding its read
+            deadline = time.monotonic() + 30
+            while not watch.scalar(text("SELECT count(*) FROM pg_locks WHERE NOT granted AND pid = :pid"), {"pid": desk_pid}):
+                assert time.monotonic() < deadline, "the desk never waited on the restore"
+                time.sleep(0.02)
 
     try:
         snapshot.pg_restore(pg_url, dump, bin_dir, tmp_path, keep)
