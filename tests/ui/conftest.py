@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from event_loop_holds import HoldWatch
-from qt_dialogs import MessageBoxes
+from qt_dialogs import MessageBoxes, stop_answering
 from support import valid_id
 
 from kaccount_desk.services import campaigns, rosters
@@ -50,6 +50,13 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
     if watch.longest is not None:
         pytest.fail(watch.failure(), pytrace=False)
     return result
+
+
+@pytest.fixture(autouse=True)
+def end_dialog_answers() -> Iterator[None]:
+    """A test's answers to file dialogs it never opened stop polling when it ends (tests/ui/qt_dialogs.py)."""
+    yield
+    stop_answering()
 
 
 @pytest.fixture(autouse=True)

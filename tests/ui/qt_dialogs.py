@@ -19,10 +19,25 @@ KINDS = {
 }
 
 
+# Each test's answers wait for a dialog by polling; a test that ended without its dialog must not
+# leave them polling into the next test, where they answered its dialog with the old test's file
+# (seen in full runs: the package written into the previous test's folder, the test's own answer
+# never called). tests/ui/conftest.py ends them after every test.
+_round = [0]
+
+
+def stop_answering() -> None:
+    """End every answer still waiting for its dialog (called after each test)."""
+    _round[0] += 1
+
+
 def answer_file_dialog(answer: Path | None, seen: list[tuple[str, str]]) -> None:
     """When the next file dialog is up, note (its folder, its file name box) in ``seen``, then choose ``answer`` (None cancels)."""
+    mine = _round[0]
 
     def respond() -> None:
+        if _round[0] != mine:
+            return
         dialog = QtWidgets.QApplication.activeModalWidget()
         if not isinstance(dialog, QtWidgets.QFileDialog):
             QtCore.QTimer.singleShot(20, respond)
