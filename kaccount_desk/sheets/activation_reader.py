@@ -16,21 +16,13 @@ from itertools import chain, islice
 from pathlib import Path
 
 from kaccount_desk.domain.reasons import Reason
+from kaccount_desk.sheets.operator_lists import read_operator_list
 from kaccount_desk.sheets.roster_reader import (
-    _CSV_DELIMITERS,
-    _OLE_MAGIC,
-    _ZIP_MAGIC,
     HEADER_ALIASES,
     HEADER_SCAN_ROWS,
     Column,
     Record,
     _csv_records,
-    _decode,
-    _old_xls_reason,
-    _open_workbook,
-    _peek,
-    _unsupported_reason,
-    _xlsx_records,
     cell_text,
     normalize_header,
 )
@@ -39,9 +31,6 @@ from kaccount_desk.sheets.sheet_limits import (
     Limits,
     RosterFileError,
     cell_too_big_reason,
-    check_csv_size,
-    inspect_xlsx,
-    unreadable_reason,
 )
 
 
@@ -82,41 +71,8 @@ class ActivationSheet:
 def read_activations(path: Path, limits: Limits = LIMITS) -> ActivationSheet:
     """Read the list, judging the format by the file's first bytes before its name (as rosters are)."""
     path = Path(path)
-    magic = _peek(path)
-    if magic.startswith(_OLE_MAGIC):
-        raise RosterFileError(_old_xls_reason(path.name))
-    if magic.startswith(_ZIP_MAGIC):
-        return _read_xlsx(path, limits)
-    suffix = path.suffix.lower()
-    if suffix == ".xls":
-        raise RosterFileError(_old_xls_reason(path.name))
-    if suffix in (".xlsx", ".xlsm"):
-        raise RosterFileError(unreadable_reason(path.name))
-    if suffix == ".csv":
-        return _read_csv(path, limits)
-    raise RosterFileError(_unsupported_reason(path.name))
-
-
-def _read_xlsx(path: Path, limits: Limits) -> ActivationSheet:
-    facts = inspect_xlsx(path, path.name, limits)
-    with path.open("rb") as handle:
-        workbook = _open_workbook(handle, path.name)
-        for entry in facts.sheets:
-            if entry.visible and entry.part is not None:
-                found = _parse(_xlsx_records(workbook, entry.name, path.name), path.name, limits)
-                if found is not None:
-                    return found
-    raise RosterFileError(no_header_reason(path.name))
-
-
-def _read_csv(path: Path, limits: Limits) -> ActivationSheet:
-    check_csv_size(path, path.name, limits)
-    text = _decode(path.read_bytes(), path.name)
-    for delimiter in _CSV_DELIMITERS:
-        found = _parse(_csv_records(text, delimiter, path.name), path.name, limits)
-        if found is not None:
-            return found
-    raise RosterFileError(no_header_reason(path.name))
+    return read_operator_list(path, limits, lambda records: _parse(records, path.name, limits),
+                              lambda text, delimiter: _csv_records(text, delimiter, path.name), no_header_reason)
 
 
 def _parse(records: Iterator[Record], file_name: str, limits: Limits) -> ActivationSheet | None:

@@ -20,14 +20,9 @@ from pathlib import Path
 
 from kaccount_desk.domain.labels import Labels
 from kaccount_desk.domain.reasons import Reason
+from kaccount_desk.sheets.operator_lists import read_operator_list
 from kaccount_desk.sheets.roster_reader import (
     HEADER_SCAN_ROWS,
-    _decode,
-    _old_xls_reason,
-    _open_workbook,
-    _peek,
-    _unsupported_reason,
-    _xlsx_records,
     cell_text,
     normalize_header,
 )
@@ -36,8 +31,6 @@ from kaccount_desk.sheets.sheet_limits import (
     MiB,
     RosterFileError,
     cell_too_big_reason,
-    check_csv_size,
-    inspect_xlsx,
     limit_reason,
     unreadable_reason,
 )
@@ -71,7 +64,6 @@ BILL_COLUMN_LABELS = Labels({
 })
 
 _LOOKUP = {normalize_header(alias): column for column, aliases in BILL_ALIASES.items() for alias in aliases}
-_CSV_DELIMITERS = (",", "\t", ";")
 Record = tuple[int, Sequence[object]]
 
 
@@ -89,44 +81,11 @@ class BillingSheet:
 
 
 def read_billing(path: Path, limits: Limits = BILLING_LIMITS) -> BillingSheet:
-    """Read a billing extract (the app reads it through ``services.billing``, in a child process)."""
+    """Read a billing extract (the app reads it through ``services.billing``, in a child process);
+    the first visible sheet with a billing header, hidden sheets never read (as for rosters)."""
     path = Path(path)
-    magic = _peek(path)
-    if magic.startswith(bytes.fromhex("d0cf11e0a1b11ae1")):
-        raise RosterFileError(_old_xls_reason(path.name))
-    if magic.startswith(b"PK\x03\x04"):
-        return _read_xlsx(path, limits)
-    suffix = path.suffix.lower()
-    if suffix == ".xls":
-        raise RosterFileError(_old_xls_reason(path.name))
-    if suffix in (".xlsx", ".xlsm"):
-        raise RosterFileError(unreadable_reason(path.name))
-    if suffix == ".csv":
-        return _read_csv(path, limits)
-    raise RosterFileError(_unsupported_reason(path.name))
-
-
-def _read_xlsx(path: Path, limits: Limits) -> BillingSheet:
-    """The first visible sheet with a billing header; hidden sheets are never read (as for rosters)."""
-    facts = inspect_xlsx(path, path.name, limits)
-    with path.open("rb") as handle:
-        workbook = _open_workbook(handle, path.name)
-        for entry in facts.sheets:
-            if entry.visible and entry.part is not None:
-                sheet = _parse(_xlsx_records(workbook, entry.name, path.name), path.name, limits)
-                if sheet is not None:
-                    return sheet
-    raise RosterFileError(_no_header_reason(path.name))
-
-
-def _read_csv(path: Path, limits: Limits) -> BillingSheet:
-    check_csv_size(path, path.name, limits)
-    text = _decode(path.read_bytes(), path.name)
-    for delimiter in _CSV_DELIMITERS:
-        sheet = _parse(_csv_records(text, delimiter, path.name, limits), path.name, limits)
-        if sheet is not None:
-            return sheet
-    raise RosterFileError(_no_header_reason(path.name))
+    return read_operator_list(path, limits, lambda records: _parse(records, path.name, limits),
+                              lambda text, delimiter: _csv_records(text, delimiter, path.name, limits), _no_header_reason)
 
 
 def _csv_records(text: str, delimiter: str, file_name: str, limits: Limits) -> Iterator[Record]:
