@@ -47,7 +47,7 @@ ACTIVATION_ALIASES: dict[ActivationColumn, tuple[str, ...]] = {
     ),
     ActivationColumn.DATE: (
         "开通日期", "开通时间", "激活日期", "激活时间", "生效日期", "生效时间", "办理日期", "办理时间", "入网日期", "入网时间",
-        "竣工日期", "竣工时间", "日期", "date", "activation date", "activated on", "activated",
+        "开户日期", "开户时间", "竣工日期", "竣工时间", "日期", "date", "activation date", "activated on", "activated",
     ),
 }
 _LOOKUP = {normalize_header(alias): column for column, aliases in ACTIVATION_ALIASES.items() for alias in aliases}

@@ -314,8 +314,10 @@ class RecoveryKeyPage(QtWidgets.QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Write down the recovery key"))
-        self.setSubTitle(self.tr("If every password is lost, this key is the only way to read the ID numbers and ID images again. "
-                                 "It is shown only now and is kept nowhere on this computer."))
+        # In the page, not the subtitle: the wizard's header does not grow, and cut the second sentence off (seen at 1366×768).
+        why = QtWidgets.QLabel(self.tr("If every password is lost, this key is the only way to read the ID numbers and ID images again. "
+                                       "It is shown only now and is kept nowhere on this computer."))
+        why.setWordWrap(True)
         self.key = QtWidgets.QLabel()
         self.key.setTextInteractionFlags(self.key.textInteractionFlags() | Qt.TextInteractionFlag.TextSelectableByMouse)
         font = QtGui.QFontDatabase.systemFont(QtGui.QFontDatabase.SystemFont.FixedFont)
@@ -327,6 +329,7 @@ class RecoveryKeyPage(QtWidgets.QWizardPage):
         self.written = QtWidgets.QCheckBox(self.tr("I have &written the recovery key down"))
         self.written.toggled.connect(self.completeChanged)
         layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(why)
         layout.addWidget(self.key)
         layout.addWidget(advice)
         layout.addWidget(self.written)

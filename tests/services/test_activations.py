@@ -19,12 +19,12 @@ from kaccount_desk.services.errors import Refused
 from kaccount_desk.store.models import ApplicationEvent
 
 
-def operator_xlsx(path: Path, rows: list[tuple[object, object]]) -> Path:
+def operator_xlsx(path: Path, rows: list[tuple[object, object]], date_header: str = "开通时间") -> Path:
     """As an operator's system exports it: a title row, its own headers, dates as Excel dates."""
     book = Workbook()
     sheet = book.active
     sheet.append(["中国移动泊头分公司 集团成员开通清单"])
-    sheet.append(["序号", "服务号码", "客户名称", "开通时间", "操作员"])
+    sheet.append(["序号", "服务号码", "客户名称", date_header, "操作员"])
     for n, (number, when) in enumerate(rows, start=1):
         sheet.append([n, number, "某公司", when, "营业员01"])
     book.save(path)
@@ -38,6 +38,15 @@ def handed(admin: Context, campaign: str, clock: Clock) -> dict[str, int]:
     made["submitted"] = application(admin, campaign, 3)
     clock.advance(days=7)
     return made
+
+
+@pytest.mark.parametrize("header", ["开户日期", "开户时间", "入网时间"])
+def test_the_day_is_read_under_the_names_the_business_hall_system_prints(admin: Context, handed: dict[str, int], tmp_path: Path,
+                                                                         header: str) -> None:
+    """The day a line was opened is 开户时间 on a BOSS account-opening list: not found, every number was taken as opened today."""
+    listed = operator_xlsx(tmp_path / "开户清单.xlsx", [("18832758800", "2012-03-01")], date_header=header)
+    report = activations.import_activations(admin, listed)
+    assert [line.activated_on.isoformat() for line in report.lines if line.activated_on] == ["2012-03-01"]
 
 
 def test_an_operators_xlsx_activates_the_sent_and_explains_the_rest(admin: Context, handed: dict[str, int], tmp_path: Path) -> None:

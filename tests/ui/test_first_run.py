@@ -48,6 +48,9 @@ def finish(qtbot, wizard: FirstRunWizard) -> None:
     assert wizard.opened is None and wizard.isVisible()
     qtbot.waitUntil(operations.idle, timeout=30000)
     if wizard.currentPage() is wizard.recovery_page:
+        # The warning reads whole: as the header's subtitle its second sentence was cut off (the header does not grow).
+        warning = [label for label in wizard.recovery_page.findChildren(QtWidgets.QLabel) if "only way to read" in label.text()]
+        assert warning and warning[0].isVisible() and warning[0].height() >= warning[0].heightForWidth(warning[0].width())
         finish_button = wizard.button(QtWidgets.QWizard.WizardButton.FinishButton)
         assert not finish_button.isEnabled()
         wizard.recovery_page.written.setChecked(True)
