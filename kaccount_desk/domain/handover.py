@@ -12,6 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from kaccount_desk.domain.labels import Labels
+from kaccount_desk.domain.operator_time import OPERATOR_TZ
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.workflow import is_editable
 
@@ -44,8 +45,12 @@ class SequenceVerdict(StrEnum):
 
 
 def package_file_name(department: str, sequence: int, when: datetime) -> str:
-    """The name a package is offered under: it says it carries ID data, whose and which one."""
-    return f"交接包-含身份证信息-{_safe(department)}-{sequence:03d}-{when:%Y%m%d}{PACKAGE_SUFFIX}"
+    """The name a package is offered under: it says it carries ID data, whose and which one.
+
+    The day is the hall's, as on every other paper: before 08:00 in the hall the computer's UTC
+    clock is still on the day before (seen: a package sent at 07:29 on the 7th named the 6th).
+    """
+    return f"交接包-含身份证信息-{_safe(department)}-{sequence:03d}-{when.astimezone(OPERATOR_TZ):%Y%m%d}{PACKAGE_SUFFIX}"
 
 
 def pack_file_name(campaign: str, department: str) -> str:

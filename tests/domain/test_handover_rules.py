@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from kaccount_desk.domain.handover import (
     RowKind,
@@ -13,11 +13,17 @@ from kaccount_desk.domain.handover import (
     row_kind,
     sequence_verdict,
 )
+from kaccount_desk.domain.operator_time import OPERATOR_TZ
 
 
 def test_the_package_name_says_it_carries_id_data_and_is_safe_on_windows() -> None:
-    name = package_file_name("财务/审计", 3, datetime(2012, 2, 25, 9, 30))
+    name = package_file_name("财务/审计", 3, datetime(2012, 2, 25, 9, 30, tzinfo=OPERATOR_TZ))
     assert name == "交接包-含身份证信息-财务_审计-003-20120225.kahp"
+
+
+def test_the_package_name_carries_the_halls_day_not_the_computers() -> None:
+    """07:29 in the hall on the 7th is 23:29 UTC on the 6th."""
+    assert package_file_name("铸造事业部", 1, datetime(2026, 12, 6, 23, 29, tzinfo=UTC)).endswith("-20261207.kahp")
 
 
 def test_an_allotment_needs_one_number_at_least_and_no_more_than_are_free() -> None:
