@@ -72,6 +72,11 @@ class Settlement:
     def reason(self) -> Reason:
         return settlement_reason(self.kind, self.outcome, self.target)
 
+    @property
+    def lost(self) -> bool:
+        """The moves committed but the file cannot be found: a warning, where the other outcomes are news."""
+        return self.outcome is safe_files.Settled.MISSING
+
 
 @contextmanager
 def promised(ctx: Context, target: Path, kind: str, campaign: str | None, department: str | None) -> Iterator[Pending]:
