@@ -22,7 +22,6 @@ import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,10 +62,6 @@ class Settlement:
     kind: str
     target: Path
     outcome: safe_files.Settled
-    campaign: str | None
-    department: str | None
-    started_by: str
-    started_at: datetime
 
     @property
     def reason(self) -> Reason:
@@ -113,19 +108,22 @@ def settle_left_over(store: Store) -> tuple[Settlement, ...]:
     settled: list[Settlement] = []
     for row in rows:
         try:
-            outcome = safe_files.settle(Path(row.temp), Path(row.target), row.done, row.sha256)
+            with store.transaction() as session:
+                # The row goes first: a second program opening the store at the same moment waits
+                # on it, then finds it gone and settles nothing twice. A failure to place keeps it.
+                gone = delete(PendingHandoverFile).where(PendingHandoverFile.id == row.id).returning(PendingHandoverFile.id)
+                if session.scalar(gone) is None:
+                    continue
+                outcome = safe_files.settle(Path(row.temp), Path(row.target), row.done, row.sha256)
+                audit.record(session, actor=audit.SYSTEM, action=Action.CHANGE, at=store.clock(),
+                             subject=f"handover_pending_files {row.id}",
+                             detail={"what": f"{row.kind}_handover_file", "outcome": outcome.value, "file": Path(row.target).name,
+                                     "campaign": row.campaign, "department": row.department, "started_by": row.started_by})
         except (OSError, safe_files.UnsafeTarget) as exc:
             log.warning("hand-over file %s not yet put in place: %s", Path(row.target).name, exc)
             continue
-        with store.transaction() as session:
-            session.execute(delete(PendingHandoverFile).where(PendingHandoverFile.id == row.id))
-            audit.record(session, actor=audit.SYSTEM, action=Action.CHANGE, at=store.clock(),
-                         subject=f"handover_pending_files {row.id}",
-                         detail={"what": f"{row.kind}_handover_file", "outcome": outcome.value, "file": Path(row.target).name,
-                                 "campaign": row.campaign, "department": row.department, "started_by": row.started_by})
-        found = Settlement(row.kind, Path(row.target), outcome, row.campaign, row.department, row.started_by, row.started_at)
         log.warning("interrupted %s hand-over %s: %s", row.kind, Path(row.target).name, outcome.value)
-        settled.append(found)
+        settled.append(Settlement(row.kind, Path(row.target), outcome))
     return tuple(settled)
 
 

@@ -41,7 +41,7 @@ def main(url: str, kind: str, moment: str, target: str, staff_no: str) -> None:
                 _ready()
             real_replace(src, dst, **kwargs)
 
-        os.replace = wait_then_replace  # type: ignore[assignment]
+        os.replace = wait_then_replace
     elif moment == "blocked":
         def block_the_target(done: int, total: int) -> bool:
             if done == total:

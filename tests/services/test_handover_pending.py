@@ -14,7 +14,7 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -136,11 +136,22 @@ def test_a_rename_that_fails_after_the_commit_says_so_and_the_next_start_places_
     assert checksums_hold(package(target)) and _ours(out) == [] and _pending_rows(admin) == 0
 
 
+def _blocking(target: Path) -> Callable[[int, int], bool]:
+    """A progress callback that puts a folder where the file goes as the last ID sheet is drawn: the rename will fail."""
+
+    def block(done: int, total: int) -> bool:
+        if done == total:
+            target.mkdir()
+        return True
+
+    return block
+
+
 def test_the_refusal_after_the_commit_says_the_applications_were_sent(admin: Context, campaign: str, out: Path) -> None:
     application(admin, campaign, 0)
     target = out / "移交运营商-含身份证信息-BT2012-KA.zip"
     with pytest.raises(Refused) as kept:
-        hand_over(admin, campaign, target, progress=lambda done, total: done < total or target.mkdir() is None)
+        hand_over(admin, campaign, target, progress=_blocking(target))
     assert "marked sent" in kept.value.text("en") and "已交移动公司" in kept.value.text("zh")
     assert "Traceback" not in kept.value.text("en") and target.is_dir() and len(_ours(out)) == 1
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,12 +22,23 @@ from kaccount_desk.ui.messages import set_current_lang
 from kaccount_desk.ui.qt import QtWidgets
 
 
+def _blocking(target: Path) -> Callable[[int, int], bool]:
+    """A progress callback that puts a folder where the file goes as the last ID sheet is drawn: the rename will fail."""
+
+    def block(done: int, total: int) -> bool:
+        if done == total:
+            target.mkdir()
+        return True
+
+    return block
+
+
 def _left_by_a_dead_program(admin: Context, campaign: str, tmp_path: Path) -> Store:
     """A hand-over whose moves committed and whose rename failed, in a program that has since ended; the store opened again."""
     application(admin, campaign, 0)
     target = tmp_path / "移交运营商-含身份证信息-BT2012-KA.zip"
     with pytest.raises(Refused):
-        hand_over(admin, campaign, target, progress=lambda done, total: done < total or target.mkdir() is None)
+        hand_over(admin, campaign, target, progress=_blocking(target))
     target.rmdir()
     ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True)
     with admin.store.transaction() as session:  # the row as that program would have left it: its process is gone
