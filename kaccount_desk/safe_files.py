@@ -8,6 +8,12 @@ crashed one left (a batch holds people's names and full ID numbers; it must not 
 Only names that start with :data:`PREFIX` are ever removed, so a marker can never point the
 sweep at a person's own file.
 
+A file a database transaction commits to (the operator's hand-over: applications moved to "sent"
+with it) is written through :func:`promising`: once whole, and just before that commit, the
+caller *holds* the promise, and from then on neither this process's exit nor the next start's
+sweep removes the temporary: only the store knows whether the commit happened, and the store's
+record of it (services/handover_pending.py) has :func:`settle` put the file in place or remove it.
+
 This module sits below documents/ and sheets/ (both write through it) and knows no Qt or SQL.
 """
 
@@ -15,6 +21,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import hashlib
 import json
 import os
 import shutil
@@ -23,6 +30,8 @@ import sys
 import threading
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from kaccount_desk import config
@@ -82,6 +91,95 @@ def replacing(path: Path) -> Iterator[Path]:
     finally:
         temp.unlink(missing_ok=True)
         _unregister(marker)
+
+
+@dataclass
+class Promise:
+    """A temporary a transaction may commit to; once held, only :func:`settle` removes it or puts it in place."""
+
+    temp: Path
+    target: Path
+    marker: Path
+    held: bool = False
+
+    def hold(self, token: str) -> None:
+        """Called last in the transaction that commits to this file, once the file is whole and synced.
+
+        If the marker cannot be written the exception rolls that transaction back, so nothing is
+        promised that the next start could not find.
+        """
+        _write_marker(self.marker, {"temp": [str(self.temp)], "target": [str(self.target)], "promise": [token]})
+        with _lock:
+            _live.pop(self.marker, None)  # this process's exit must not remove it either
+        self.held = True
+
+
+class Settled(StrEnum):
+    """What became of a held promise once the store said whether its transaction committed."""
+
+    PLACED = "placed"  # committed: the whole temporary is now the file
+    IN_PLACE = "in_place"  # committed, and the file was already in place (renamed before the kill)
+    REMOVED = "removed"  # not committed: the temporary is gone, no file was made
+    MISSING = "missing"  # committed, but neither a whole temporary nor the file is there
+
+
+@contextlib.contextmanager
+def promising(path: Path) -> Iterator[Promise]:
+    """:func:`replacing` for a file a transaction commits to: a held promise survives a failure.
+
+    The block ends normally once the transaction committed: the temporary replaces ``path``. A
+    failure before :meth:`Promise.hold` removes it; one after (the commit's, or the rename's) leaves
+    it and its marker for the caller, or the next opening of the store, to :func:`settle`.
+    """
+    path = Path(path)
+    check_target(path)
+    temp = _temp_name(path.parent, path.name, ".tmp")
+    promise = Promise(temp, path, _register({"temp": [str(temp)]}, temp))
+    placed = False
+    try:
+        os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        yield promise
+        _place(temp, path)
+        placed = True
+    finally:
+        if placed or not promise.held:
+            temp.unlink(missing_ok=True)
+            _unregister(promise.marker)
+
+
+def settle(temp: Path, target: Path, committed: bool, sha256: str | None) -> Settled:
+    """Do what a held promise's transaction decided: place the whole temporary, or remove it.
+
+    ``sha256`` is the whole file's, recorded with the commit: a temporary that does not match it is
+    not put in place. An :class:`OSError` while placing leaves the temporary and its marker as
+    they were, to be tried again.
+    """
+    temp, target = Path(temp), Path(target)
+    if not temp.name.startswith(PREFIX):
+        outcome = Settled.MISSING if committed else Settled.REMOVED  # never a path that is not ours
+    elif not committed:
+        _remove_ours(temp, final=False)
+        outcome = Settled.REMOVED
+    elif sha256 is not None and _sha256(temp) == sha256:
+        check_target(target)
+        _place(temp, target)
+        outcome = Settled.PLACED
+    else:
+        outcome = Settled.IN_PLACE if sha256 is not None and _sha256(target) == sha256 else Settled.MISSING
+        _remove_ours(temp, final=False)
+    _forget(temp)
+    return outcome
+
+
+def synced(path: Path) -> None:
+    """Make what was written to ``path`` reach the disk: a promise is held only over a whole file."""
+    with Path(path).open("rb") as stream:
+        os.fsync(stream.fileno())
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process of this computer with that id still runs (a held promise of a live one is left alone)."""
+    return _alive(pid)
 
 
 @contextlib.contextmanager
@@ -153,6 +251,8 @@ def sweep_stale() -> int:
             record = {}
         if isinstance(record.get("pid"), int) and record["pid"] != os.getpid() and _alive(record["pid"]):
             continue
+        if record.get("promise"):
+            continue  # only the store knows whether its transaction committed: settle() decides
         for name in [*record.get("final", []), *record.get("temp", [])]:
             _remove_ours(Path(name), final=name in record.get("final", []))
         marker.unlink(missing_ok=True)
@@ -164,6 +264,34 @@ def exit_on_terminate() -> None:
     """Let SIGTERM (a shutdown, ``kill``) end the program as an exception, so cleanup runs."""
     if hasattr(signal, "SIGTERM") and threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, lambda signum, _frame: sys.exit(128 + signum))
+
+
+def _place(temp: Path, target: Path) -> None:
+    """The one step that turns a whole temporary into the file: a rename, atomic on one volume."""
+    os.replace(temp, target)
+
+
+def _sha256(path: Path) -> str | None:
+    if not path.is_file():
+        return None
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _forget(temp: Path) -> None:
+    """Remove the markers that name ``temp``: settled, it needs no sweep."""
+    for marker in sorted(pending_dir().glob("*.json")) if pending_dir().is_dir() else []:
+        try:
+            record = json.loads(marker.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if str(temp) in record.get("temp", []):
+            with _lock:
+                _live.pop(marker, None)
+            marker.unlink(missing_ok=True)
 
 
 def _remove_ours(path: Path, final: bool) -> None:

@@ -13,7 +13,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from kaccount_desk import config
-from kaccount_desk.cli.output import words
+from kaccount_desk.cli.output import complain, words
 from kaccount_desk.domain.reasons import Lang
 
 if TYPE_CHECKING:
@@ -30,6 +30,8 @@ def open_store(args: argparse.Namespace, create: bool = False) -> Store:
 
     store = Store(config.store_url(args.db), create=create)
     args.store = store  # run() closes it when the command ends, so in-process callers leak no connections
+    for settled in store.settled:  # a hand-over file a killed run left, put in place or removed on opening
+        complain(words(args, settled.reason.zh, settled.reason.en))
     return store
 
 

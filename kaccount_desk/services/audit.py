@@ -59,9 +59,10 @@ log = logging.getLogger("kaccount_desk.audit")
 
 SYSTEM = "-"  # the actor of entries no logged-in person caused (first admin, migrations, startup backup)
 IDS_LISTED = 50
-# Rows that tell their own story elsewhere (the history tables) or are the log itself.
+# Rows that tell their own story elsewhere (the history tables, the entries a service records) or are the log itself.
 UNRECORDED = {"audit_log", "audit_head", "application_events", "ticket_events", "ticket_search", "alembic_version",
-              "staff_changes", "store_identity"}
+              "staff_changes", "store_identity",
+              "handover_pending_files"}  # bookkeeping of a file being written; its settlement records its own entry
 
 
 def record(session: Session, *, actor: str, action: Action | str, at: datetime, subject: str = "",

@@ -19,7 +19,7 @@ from kaccount_desk.domain.labels import Labels
 from kaccount_desk.domain.mobile import SegmentTable, load_default_segments
 from kaccount_desk.domain.reasons import Lang, Reason
 from kaccount_desk.domain.roles import ROLE_LABELS, Permission, allows
-from kaccount_desk.services import audit
+from kaccount_desk.services import audit, handover_pending
 from kaccount_desk.services.errors import Forbidden, StoreUnavailable
 from kaccount_desk.store.crypto import KeyProblem, StoreKeys, keys_of
 from kaccount_desk.store.engine import open_store, ping, writer
@@ -74,6 +74,9 @@ class Store:
         self.segments: SegmentTable = load_default_segments(self.resources)
         self.clock = clock
         audit.install(self, self._writers)  # every write goes through these sessions
+        # A hand-over file a killed program left between its commit and its rename, put in place
+        # (or removed, if its moves never committed) before anyone works; the faces tell what was done.
+        self.settled: tuple[handover_pending.Settlement, ...] = handover_pending.settle_left_over(self)
 
     @contextmanager
     def transaction(self, commit: bool = True) -> Iterator[Session]:

@@ -27,7 +27,7 @@ from kaccount_desk.domain.audit import Action
 from kaccount_desk.domain.handover import not_a_seat
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.roles import Permission, Role
-from kaccount_desk.services import audit, staff
+from kaccount_desk.services import audit, handover_pending, staff
 from kaccount_desk.services.campaigns import write_campaign
 from kaccount_desk.services.context import Actor, Context, Store
 from kaccount_desk.services.errors import Refused
@@ -166,24 +166,33 @@ def send(ctx: Context, out: Path) -> Sent:
 
     The package is built in memory and written (already sealed) through a temporary file renamed
     into place, so no plaintext ever reaches the disk and a killed send leaves no partial package.
+    The record of the send commits before the rename: a kill between the two is settled by the
+    next opening of the store, which puts the package in place (services/handover_pending.py).
     """
     ctx.require(Permission.COLLECT)
-    with safe_files.replacing(out) as temp, ctx.transaction() as session:
-        seat = _settings(session)
+    seat = seat_info(ctx)
+    if seat is None:
+        raise Refused(not_a_seat())
+    with handover_pending.promised(ctx, Path(out), handover_pending.SEAT, seat.campaign, seat.department) as pending, \
+            ctx.transaction() as session:
+        settings = _settings(session)
         sequence = int(session.scalar(select(func.max(HandoverSend.sequence))) or 0) + 1
         entries, images = _entries(ctx, session)
         now = ctx.now()
-        manifest = {"kind": PACKAGE_KIND, "campaign": seat["campaign"], "department": seat["department"],
-                    "seat": seat["seat_id"], "sequence": sequence, "made_at": now.isoformat(),
+        manifest = {"kind": PACKAGE_KIND, "campaign": settings["campaign"], "department": settings["department"],
+                    "seat": settings["seat_id"], "sequence": sequence, "made_at": now.isoformat(),
                     "counts": {"applications": len(entries), "copies": len(images)}}
         data = json.dumps(entries, ensure_ascii=False, sort_keys=True).encode("utf-8")
-        blob = seal(manifest, [("applications.json", data), *images], b64decode(str(seat["office_public"])))
-        temp.write_bytes(blob)
+        blob = seal(manifest, [("applications.json", data), *images], b64decode(str(settings["office_public"])))
+        pending.temp.write_bytes(blob)
+        safe_files.synced(pending.temp)
+        digest = hashlib.sha256(blob).hexdigest()
         session.add(HandoverSend(sequence=sequence, sent_at=now, applications=len(entries), copies=len(images),
-                                 package_sha256=hashlib.sha256(blob).hexdigest(), acknowledged_at=None))
+                                 package_sha256=digest, acknowledged_at=None))
         audit.record_for(ctx, session, Action.EXPORT, f"handover_sends {sequence}", what="handover_package",
                          applications=len(entries), copies=len(images))
-    return Sent(out, sequence, len(entries), len(images))
+        handover_pending.done(session, pending, digest)
+    return Sent(Path(out), sequence, len(entries), len(images))
 
 
 def sends(ctx: Context) -> list[SendView]:

@@ -5,9 +5,11 @@ audit chain's head, each part's SHA-256), the roster in the operator's columns (
 watermarked ID-copy sheets (PDF) and a manifest (JSON) with the checksum of every part. The file
 is written to a temporary beside its target while the transaction that moves the applications
 is still open, and put in place only once that transaction has committed: a failure while
-writing moves nothing, a failed commit removes the temporary, and a killed program leaves a
-temporary that the next start removes (safe_files). The file carries full ID numbers and ID-card
-images, so its name says so (``domain.operator_handover``).
+writing moves nothing, a failed commit removes the temporary. A row committed before the moves
+and marked done with them (services/handover_pending.py) covers a kill: killed before the commit,
+the next start removes the temporary; killed after it, before the rename, the next opening of the
+store puts the whole file in place. The file carries full ID numbers and ID-card images, so its
+name says so (``domain.operator_handover``).
 """
 
 from __future__ import annotations
@@ -37,8 +39,8 @@ from kaccount_desk.domain.operator_time import OPERATOR_TZ
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.workflow import Status
-from kaccount_desk.safe_files import UnsafeTarget, replacing
-from kaccount_desk.services import audit, id_privacy, organisation
+from kaccount_desk.safe_files import UnsafeTarget
+from kaccount_desk.services import audit, handover_pending, id_privacy, organisation
 from kaccount_desk.services.batches import MoveResult
 from kaccount_desk.services.campaigns import campaign_row
 from kaccount_desk.services.context import Context
@@ -94,8 +96,8 @@ def hand_over(ctx: Context, campaign_code: str, out: Path, department: str | Non
     if not target.parent.is_dir():
         raise Refused(Reason("handover.no_folder", f"文件夹“{target.parent}”不存在", f"The folder “{target.parent}” does not exist"))
     try:
-        with replacing(target) as temp:
-            result = _in_one_transaction(ctx, campaign_code, department, target, temp, progress)
+        with handover_pending.promised(ctx, target, handover_pending.OPERATOR, campaign_code, department) as pending:
+            result = _in_one_transaction(ctx, campaign_code, department, target, pending, progress)
     except UnsafeTarget as exc:
         raise Refused(exc.reason) from exc
     except DocumentError as exc:
@@ -107,8 +109,10 @@ def hand_over(ctx: Context, campaign_code: str, out: Path, department: str | Non
     return result
 
 
-def _in_one_transaction(ctx: Context, code: str, department: str | None, target: Path, temp: Path, progress: Progress | None) -> Handover:
-    """Move, write the temporary, record; the caller's ``replacing`` renames it once this has returned (committed)."""
+def _in_one_transaction(ctx: Context, code: str, department: str | None, target: Path, pending: handover_pending.Pending,
+                        progress: Progress | None) -> Handover:
+    """Move, write the temporary, record, mark the pending row done; the caller renames once this has returned (committed)."""
+    temp = pending.temp
     with ctx.transaction() as session:
         campaign = campaign_row(session, code)
         rows = load_applications(session, campaign, Selection((Status.SUBMITTED,), department, with_copies=True))
@@ -130,6 +134,7 @@ def _in_one_transaction(ctx: Context, code: str, department: str | None, target:
         id_privacy.record(ctx, Action.EXPORT, subject, session=session, campaign=code, count=len(moved), sha256=digest[:16])
         id_privacy.record(ctx, Action.PRINT_ID_IMAGE, subject, session=session, campaign=code, count=len(moved))
         waiting = _waiting(session, campaign, department)
+        handover_pending.done(session, pending, digest)
     return Handover(target, code, department, tuple(app.id for app, _ in moved), tuple(refused), waiting,
                     tuple((c.name, c.count) for c in cover.by_department), tuple((c.name, c.count) for c in cover.by_plan), digest, witness)
 

@@ -4,14 +4,15 @@ The office keeps which reserved numbers it allotted to which department (so no n
 twice and its own intake stops offering them), which package of which seat it imported last (so
 an older one is refused and the same one changes nothing), and which of its applications came
 from which seat's application (so a later package updates the same one). The seat keeps each
-package it sent and whether the office has acknowledged it.
+package it sent and whether the office has acknowledged it. Both keep, while a hand-over file is
+being written, the promise that file stands for (:class:`PendingHandoverFile`).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kaccount_desk.store.models import Base
@@ -75,3 +76,27 @@ class HandoverSend(Base):
     copies: Mapped[int] = mapped_column(Integer)
     package_sha256: Mapped[str] = mapped_column(String(64))
     acknowledged_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class PendingHandoverFile(Base):
+    """A hand-over file being written: its temporary, its target, and whether the moves it stands for committed.
+
+    Committed before the moves' transaction and marked ``done`` inside it, so a program killed
+    between that commit and the rename leaves here what the next opening of the store needs to put
+    the file in place (or, not done, to remove the temporary): services/handover_pending.py.
+    """
+
+    __tablename__ = "handover_pending_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # "operator" (the office's hand-over) or "seat" (a seat's package)
+    target: Mapped[str] = mapped_column(Text)
+    temp: Mapped[str] = mapped_column(Text)
+    campaign: Mapped[str | None] = mapped_column(String(64))
+    department: Mapped[str | None] = mapped_column(String(64))
+    started_by: Mapped[str] = mapped_column(String(32))  # the staff ID
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    host: Mapped[str] = mapped_column(String(255), index=True)  # only this computer can settle its files
+    pid: Mapped[int] = mapped_column(Integer)  # left alone while this process is alive
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    sha256: Mapped[str | None] = mapped_column(String(64))  # of the whole temporary, set with ``done``

@@ -279,6 +279,10 @@ def _run_window(app: QtCore.QCoreApplication, store: Store, actor: Actor, lang: 
         quit_on_terminate(CounterSession(app, window))  # language, clerk and session end replace or end it
         window.show_on_screen()
         QtCore.QTimer.singleShot(0, window.offer_drafts)
+        if store.settled:  # a hand-over a killed run left: put in place or removed when the store opened
+            from kaccount_desk.ui.handover.interrupted import tell_settled
+
+            QtCore.QTimer.singleShot(0, lambda: tell_settled(window, store.settled))
         code = app.exec()
     finally:
         daily.wait()  # a backup half-written when the store closes would be thrown away

@@ -7,6 +7,7 @@ numbers, and ``--out`` at a device node or a FIFO replaced it with a regular fil
 
 from __future__ import annotations
 
+import hashlib
 import os
 import signal
 import stat
@@ -205,3 +206,39 @@ def test_a_live_process_keeps_its_temporaries_through_another_start(tmp_path: Pa
     time.sleep(0.1)
     assert safe_files.sweep_stale() == 1
     assert list(folder.iterdir()) == []
+
+
+def _held(tmp_path: Path, data: bytes) -> tuple[safe_files.Promise, str]:
+    """A promise held over ``data`` whose block then failed (as a commit whose answer was lost): both left on disk."""
+    target = tmp_path / "handover.zip"
+    digest = hashlib.sha256(data).hexdigest()
+    with pytest.raises(RuntimeError), safe_files.promising(target) as promise:
+        promise.temp.write_bytes(data)
+        promise.hold("test")
+        raise RuntimeError("the commit's answer was lost")
+    assert promise.temp.read_bytes() == data
+    return promise, digest
+
+
+def test_a_committed_promise_puts_only_the_whole_file_in_place(tmp_path: Path) -> None:
+    promise, digest = _held(tmp_path, b"the whole hand-over")
+    promise.temp.write_bytes(b"the whole")  # cut short after the digest was recorded: never put in place
+    assert safe_files.settle(promise.temp, promise.target, True, digest) is safe_files.Settled.MISSING
+    assert not promise.target.exists()
+    assert not promise.temp.exists() and not list(safe_files.pending_dir().glob("*.json"))
+
+    whole, digest = _held(tmp_path, b"the whole hand-over")
+    assert safe_files.settle(whole.temp, whole.target, True, digest) is safe_files.Settled.PLACED
+    assert whole.target.read_bytes() == b"the whole hand-over" and not whole.temp.exists()
+    again, _ = _held(tmp_path, b"the whole hand-over")
+    again.temp.unlink()  # renamed just before a kill: the file is already there
+    assert safe_files.settle(again.temp, again.target, True, digest) is safe_files.Settled.IN_PLACE
+
+
+def test_an_uncommitted_promise_is_removed_and_a_path_not_ours_never(tmp_path: Path) -> None:
+    promise, digest = _held(tmp_path, b"sent nowhere")
+    assert safe_files.settle(promise.temp, promise.target, False, None) is safe_files.Settled.REMOVED
+    assert not promise.temp.exists() and not promise.target.exists()
+    own = tmp_path / "a person's own file.pdf"
+    own.write_bytes(b"kept")
+    assert safe_files.settle(own, tmp_path / "x.zip", False, None) is safe_files.Settled.REMOVED and own.exists()
