@@ -26,6 +26,7 @@ from kaccount_desk.services import id_privacy
 from kaccount_desk.services.companies import members_query
 from kaccount_desk.services.context import Context
 from kaccount_desk.store.archive_models import Company, CompanyCampaign, CompanyMember, NumberTier
+from kaccount_desk.store.manager_models import ManagerNumber
 from kaccount_desk.store.models import Application, Campaign, Staff
 from kaccount_desk.store.search import contains
 from kaccount_desk.store.ticket_models import Ticket
@@ -77,11 +78,20 @@ class CardCompany:
 
 
 @dataclass(frozen=True)
+class CardManager:
+    """The account manager a supervisor gave this number itself (``manager_numbers``), apart from its company's."""
+
+    staff_no: str
+    name: str
+
+
+@dataclass(frozen=True)
 class CustomerCard:
     number: str
     name: str
     tier: TierMonth | None  # the latest scored month
     company: CardCompany | None
+    manager: CardManager | None  # the number's own manager; the company's is ``company.manager``
     applications: list[CardApplication]
     tickets: list[CardTicket]
     open_tickets: int
@@ -127,15 +137,17 @@ def customer_line(ctx: Context, number: str) -> CustomerLine | None:
     tier = found.tier.tier if found.tier else None
     tier_name = found.tier.tier_name if found.tier and found.tier.tier else ""
     company = found.company
+    # The manager named for the number knows the person best; the company's manager otherwise.
+    manager = found.manager.staff_no if found.manager else company.manager if company else None
     parts = [found.name, tier_name]
     if company is not None:
         parts.append(f"{company.name}({company.company_class})")
-        if company.manager:
-            parts.append(("客户经理 " if ctx.lang == "zh" else "account manager ") + company.manager)
+    if manager:
+        parts.append(("客户经理 " if ctx.lang == "zh" else "account manager ") + manager)
     if found.open_tickets:
         parts.append(f"{found.open_tickets} 张未办结工单" if ctx.lang == "zh" else f"{found.open_tickets} open ticket(s)")
     return CustomerLine(found.number, found.name, tier, tier_name, company.name if company else "",
-                        company.company_class if company else "", company.manager if company else None, found.open_tickets,
+                        company.company_class if company else "", manager, found.open_tickets,
                         " · ".join(part for part in parts if part))
 
 
@@ -181,10 +193,17 @@ def _card(ctx: Context, session: Session, number: str) -> CustomerCard | None:
     tickets = _tickets(ctx, session, number)
     history = _history(ctx, session, number)
     company = _company(ctx, session, number)
-    if not (applications or tickets or history or company):
+    manager = _own_manager(session, number)
+    if not (applications or tickets or history or company or manager):
         return None
-    return CustomerCard(number, _name(session, number), history[-1] if history else None, company, applications, tickets,
-                        sum(1 for t in tickets if t.open), history)
+    return CustomerCard(number, _name(session, number), history[-1] if history else None, company, manager, applications,
+                        tickets, sum(1 for t in tickets if t.open), history)
+
+
+def _own_manager(session: Session, number: str) -> CardManager | None:
+    row = session.execute(select(Staff.staff_no, Staff.name).join(ManagerNumber, ManagerNumber.manager_id == Staff.id)
+                          .where(ManagerNumber.number == number)).first()
+    return CardManager(row.staff_no, row.name) if row is not None else None
 
 
 def _name(session: Session, number: str) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from clirun import kad
 from PIL import Image
-from support import valid_id
+from support import make_staff, valid_id
 
 from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.services import enrollment, id_copies
@@ -97,3 +97,14 @@ def test_customer_commands_with_json(admin: Context, campaign: str, store_path: 
     assert [h["number"] for h in kad("customer", "search", "铸造", "--json", db=store_path).json()] == [NUMBER]
     unknown = kad("customer", "show", "13900000000", "--json", db=store_path)
     assert unknown.returncode == 1 and unknown.json()["codes"] == ["not_found"]
+
+
+def test_customer_show_names_the_numbers_own_account_manager(admin: Context, campaign: str, store_path: Path) -> None:
+    _activated(admin, campaign)
+    kad("company", "add", "泊头铸造有限公司", "--manager", "A001", "--campaign", campaign, db=store_path)
+    make_staff(admin, "M001", "account_manager")
+    assert kad("customer", "show", NUMBER, "--json", db=store_path).json()["manager"] is None
+    assert kad("manager", "assign-number", NUMBER, "M001", db=store_path).returncode == 0
+    document = kad("customer", "show", NUMBER, "--json", db=store_path).json()
+    assert (document["manager"], document["company"]["manager"]) == ({"staff_no": "M001", "name": "员工M001"}, "A001")
+    assert "本号码的客户经理 M001" in kad("customer", "show", NUMBER, db=store_path).stdout

@@ -16,6 +16,7 @@ from test_billing import (  # noqa: F401
 from test_customers import (  # noqa: F401
     test_a_company_with_its_campaign_counts_the_activated_members,
     test_one_search_finds_by_number_name_company_and_id_tail,
+    test_the_card_names_the_numbers_own_manager_before_the_companys,
     test_the_card_puts_tier_company_manager_applications_and_open_tickets_first,
 )
 

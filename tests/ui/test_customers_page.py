@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from support import valid_id
+from support import make_staff, valid_id
 
 from kaccount_desk.domain.intake import IntakeFields
-from kaccount_desk.services import billing, companies, enrollment, id_copies, tickets
+from kaccount_desk.services import billing, companies, enrollment, id_copies, managers, tickets
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
 from kaccount_desk.services.tickets import TicketInput
@@ -75,3 +75,14 @@ def test_nothing_found_says_so(qtbot, page: CustomersPage) -> None:
     qtbot.keyClick(page.search_box, Qt.Key.Key_Return)
     qtbot.waitUntil(operations.idle)
     assert page.hits.count() == 0 and page.card_view.title.text() == "Nothing found"
+
+
+def test_the_card_names_the_numbers_own_account_manager(qtbot, page: CustomersPage, admin: Context, campaign: str,
+                                                        tmp_path: Path) -> None:
+    enrolled_key_account(admin, campaign, tmp_path)
+    make_staff(admin, "M001", "account_manager")
+    managers.assign_number(admin, NUMBER, "M001")
+    page.show_number(NUMBER)
+    qtbot.waitUntil(lambda: page.card_view.card is not None)
+    facts = page.card_view.facts.text()
+    assert "This number's own account manager: M001 员工M001" in facts and "account manager: A001" in facts
