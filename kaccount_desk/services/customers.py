@@ -121,6 +121,14 @@ class CustomerLine:
     text: str
 
 
+@dataclass(frozen=True)
+class FormMatch:
+    """The card line a form shows, and what found it: the number typed ("number") or the ID number typed ("id")."""
+
+    line: CustomerLine
+    by: str
+
+
 def card(ctx: Context, number: str) -> CustomerCard | None:
     """The card of ``number``; None when no record of this store knows it."""
     ctx.require(Permission.VIEW_CUSTOMERS)
@@ -132,8 +140,37 @@ def card(ctx: Context, number: str) -> CustomerCard | None:
 def customer_line(ctx: Context, number: str) -> CustomerLine | None:
     """What a form shows beside a typed number: tier, company and class, manager, open tickets; None if unknown."""
     found = card(ctx, number)
-    if found is None:
+    return None if found is None else _line(ctx, found)
+
+
+def intake_match(ctx: Context, session: Session, number: str | None, id_digest: str | None,
+                 own: int | None = None) -> FormMatch | None:
+    """The card line the intake form shows: of the number the applicant keeps, else of the number another
+    application of the same ID number holds; None when neither is known, or for a role that may not see cards.
+
+    Read in the form's one preview transaction (``intake_preview``), so the form asks the store once.
+    ``own`` is the application being typed over: a card that knows the number only from it says nothing new.
+    """
+    if not ctx.actor.may(Permission.VIEW_CUSTOMERS):
         return None
+    if number:
+        found = _card(ctx, session, number)
+        if found is not None and (found.tickets or found.history or found.company or found.manager
+                                  or any(a.id != own for a in found.applications)):
+            return FormMatch(_line(ctx, found), "number")
+    if id_digest:
+        other = (select(Application.msisdn).where(Application.id_digest == id_digest, Application.msisdn.is_not(None))
+                 .order_by(Application.id.desc()).limit(1))
+        if own is not None:
+            other = other.where(Application.id != own)
+        held = session.scalar(other)
+        found = _card(ctx, session, held) if held and held != number else None
+        if found is not None:
+            return FormMatch(_line(ctx, found), "id")
+    return None
+
+
+def _line(ctx: Context, found: CustomerCard) -> CustomerLine:
     tier = found.tier.tier if found.tier else None
     tier_name = found.tier.tier_name if found.tier and found.tier.tier else ""
     company = found.company

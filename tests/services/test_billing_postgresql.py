@@ -23,6 +23,7 @@ from test_customers import (  # noqa: F401
     test_one_search_finds_by_number_name_company_and_id_tail,
     test_the_card_names_the_numbers_own_manager_before_the_companys,
     test_the_card_puts_tier_company_manager_applications_and_open_tickets_first,
+    test_the_intake_preview_carries_the_line_of_the_kept_number_or_the_same_id,
 )
 
 from kaccount_desk.services.context import Store
