@@ -78,7 +78,7 @@ class IntakeFieldWidgets(QtWidgets.QWidget):
         self.late_edit = QtWidgets.QLineEdit()
         # The ID's note says the most (a wrong check digit, the same person's other application): two lines.
         self.notes = {key: FieldNote(2 if key == "id" else 1) for key in NOTE_KEYS}
-        self.card_line = FieldNote(1)  # who the kept number (or the ID number) is, from the customer card
+        self.card_line = FieldNote(2)  # who the kept number (or the ID number) is, from the customer card: two lines hold it
 
     def _field(self, widget: QtWidgets.QWidget, key: str, *extra: QtWidgets.QWidget, card: bool = False) -> QtWidgets.QWidget:
         """The field with its note below; ``card``: also the customer card's line (issue 24), under the number."""
