@@ -101,3 +101,12 @@ def test_a_clerk_may_not_import_a_member_list(admin: Context, tmp_path: Path) ->
     with pytest.raises(Forbidden):
         company_members.import_members(clerk, "泊头铸造有限公司", member_list(tmp_path, LISTED))
     assert _stored(admin) == []
+
+
+def test_a_file_that_is_not_a_spreadsheet_is_refused_in_words_and_adds_nothing(admin: Context, tmp_path: Path) -> None:
+    companies.add_company(admin, "泊头铸造有限公司", "B")
+    fake = tmp_path / "成员清单.xlsx"
+    fake.write_bytes(b"not a workbook at all" * 10)
+    with pytest.raises(Refused) as refused:
+        company_members.import_members(admin, "泊头铸造有限公司", fake)
+    assert "成员清单.xlsx" in refused.value.reasons[0].zh and _stored(admin) == []
