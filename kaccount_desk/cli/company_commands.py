@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kaccount_desk.cli.output import OK, count, json_flag, print_json, say, when, words
+from kaccount_desk.cli.output import OK, REFUSED, count, json_flag, print_json, say, when, words
 from kaccount_desk.cli.session import logged_in
 
 if TYPE_CHECKING:
     from kaccount_desk.services.companies import ClassRuleView, CompanyView
+    from kaccount_desk.services.company_members import MemberImport
 
 
 def register(sub: Any) -> None:
@@ -44,6 +46,12 @@ def register(sub: Any) -> None:
     c.add_argument("--set", nargs=3, metavar=("CLASS", "MEMBERS", "YUAN"), help="e.g. --set B 50 5000")
     json_flag(c)
     c.set_defaults(handler=cmd_class_rules)
+    c = csub.add_parser("import-members", help="add the numbers of the operator's member list (.xlsx/.csv) to a company")
+    c.add_argument("company", metavar="COMPANY")
+    c.add_argument("file", type=Path, metavar="FILE")
+    c.add_argument("--dry-run", action="store_true", help="check the list, write nothing")
+    json_flag(c)
+    c.set_defaults(handler=cmd_import_members)
 
 
 def _show(args: argparse.Namespace, company: CompanyView) -> int:
@@ -126,3 +134,36 @@ def _rules(args: argparse.Namespace, rules: list[ClassRuleView]) -> int:
         say(words(args, f"{r.class_name}: 成员至少 {r.min_members} 人,且月消费至少 {r.min_monthly_yuan} 元",
                   f"{r.class_name}: at least {r.min_members} members and {r.min_monthly_yuan} yuan a month"))
     return OK
+
+
+def cmd_import_members(args: argparse.Namespace) -> int:
+    from kaccount_desk.domain.member_lists import MemberOutcome
+    from kaccount_desk.services import company_members
+
+    report = company_members.import_members(logged_in(args), args.company, args.file, args.dry_run)
+    if args.json:
+        print_json({
+            "company": report.company, "file": report.file, "dry_run": report.dry_run, "totals": report.totals,
+            "absent": report.absent, "members": report.members,
+            "rows": [{"row": line.row, "number": line.number, "outcome": str(line.outcome),
+                      "reasons": [x.text(args.lang) for x in line.reasons], "codes": [x.code for x in line.reasons]}
+                     for line in report.lines],
+        })
+    else:
+        _say_members(args, report)
+    return REFUSED if report.count(MemberOutcome.REFUSED) else OK
+
+
+def _say_members(args: argparse.Namespace, report: MemberImport) -> None:
+    from kaccount_desk.domain.member_lists import MEMBER_OUTCOME_LABELS, MemberOutcome
+
+    for line in report.lines:
+        if line.outcome is MemberOutcome.REFUSED:
+            say(words(args, f"第{line.row}行 {line.number} {MEMBER_OUTCOME_LABELS.zh(line.outcome)}:",
+                      f"row {line.row} {line.number} {MEMBER_OUTCOME_LABELS.en(line.outcome)}: ") + line.text(args.lang))
+    t = report.totals
+    say(words(args, f"{'(试导入,未写入)' if report.dry_run else ''}{report.company}:新成员 {t['new']},已是成员 {t['unchanged']},"
+                    f"拒收 {t['refused']};名单中没有的 {report.absent} 个已有成员保留;现有成员 {report.members}",
+              f"{'(dry run, nothing written) ' if report.dry_run else ''}{report.company}: new members {t['new']}, "
+              f"already members {t['unchanged']}, refused {t['refused']}; {report.absent} member(s) not in this list kept; "
+              f"{report.members} member(s) now"))

@@ -49,6 +49,8 @@ def _say_card(args: argparse.Namespace, card: CustomerCard) -> None:
     if card.company is not None:
         manager = card.company.manager or "-"
         say(f"  {card.company.name}  {card.company.class_name}  {words(args, '客户经理', 'account manager')} {manager}")
+    if card.manager is not None:
+        say(f"  {words(args, '本号码的客户经理', 'own account manager')} {card.manager.staff_no} {card.manager.name}")
     for a in card.applications:
         say(f"  {words(args, '申请', 'application')} {a.id}  {a.campaign}  {a.id_number}  {a.status_name}")
     for t in card.tickets:

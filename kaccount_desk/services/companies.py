@@ -150,7 +150,7 @@ def list_companies(ctx: Context) -> list[CompanySummary]:
         rows = session.execute(select(Company, Staff.staff_no).outerjoin(Staff, Staff.id == Company.account_manager_id)
                                .order_by(Company.company_class, Company.name)).all()
         return [CompanySummary(c.id, c.name, c.company_class, CLASS_LABELS.text(c.company_class, ctx.lang),
-                               _member_count(session, c.id), manager) for c, manager in rows]
+                               member_count(session, c.id), manager) for c, manager in rows]
 
 
 def show_company(ctx: Context, company: str) -> CompanyView:
@@ -165,7 +165,7 @@ def company_view(ctx: Context, session: Session, row: Company) -> CompanyView:
     codes = list(session.scalars(select(Campaign.code).join(CompanyCampaign, CompanyCampaign.campaign_id == Campaign.id)
                                  .where(CompanyCampaign.company_id == row.id).order_by(Campaign.code)))
     numbers = members_query(row.id).subquery()
-    count = _member_count(session, row.id)
+    count = member_count(session, row.id)
     listed = list(session.scalars(select(numbers.c.number).order_by(numbers.c.number).limit(MEMBERS_LISTED)))
     month = session.scalar(select(func.max(BillingImport.month)))
     spend = 0
@@ -228,7 +228,7 @@ def _rule_views(ctx: Context, rules: tuple[ClassRule, ...]) -> list[ClassRuleVie
                           yuan(r.min_monthly_fen)) for r in rules]
 
 
-def _member_count(session: Session, company_id: int) -> int:
+def member_count(session: Session, company_id: int) -> int:
     numbers = members_query(company_id).subquery()
     return session.scalar(select(func.count()).select_from(numbers)) or 0
 

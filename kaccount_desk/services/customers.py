@@ -26,6 +26,7 @@ from kaccount_desk.services import id_privacy
 from kaccount_desk.services.companies import members_query
 from kaccount_desk.services.context import Context
 from kaccount_desk.store.archive_models import Company, CompanyCampaign, CompanyMember, NumberTier
+from kaccount_desk.store.manager_models import ManagerNumber
 from kaccount_desk.store.models import Application, Campaign, Staff
 from kaccount_desk.store.search import contains
 from kaccount_desk.store.ticket_models import Ticket
@@ -77,11 +78,20 @@ class CardCompany:
 
 
 @dataclass(frozen=True)
+class CardManager:
+    """The account manager a supervisor gave this number itself (``manager_numbers``), apart from its company's."""
+
+    staff_no: str
+    name: str
+
+
+@dataclass(frozen=True)
 class CustomerCard:
     number: str
     name: str
     tier: TierMonth | None  # the latest scored month
     company: CardCompany | None
+    manager: CardManager | None  # the number's own manager; the company's is ``company.manager``
     applications: list[CardApplication]
     tickets: list[CardTicket]
     open_tickets: int
@@ -111,6 +121,14 @@ class CustomerLine:
     text: str
 
 
+@dataclass(frozen=True)
+class FormMatch:
+    """The card line a form shows, and what found it: the number typed ("number") or the ID number typed ("id")."""
+
+    line: CustomerLine
+    by: str
+
+
 def card(ctx: Context, number: str) -> CustomerCard | None:
     """The card of ``number``; None when no record of this store knows it."""
     ctx.require(Permission.VIEW_CUSTOMERS)
@@ -122,20 +140,51 @@ def card(ctx: Context, number: str) -> CustomerCard | None:
 def customer_line(ctx: Context, number: str) -> CustomerLine | None:
     """What a form shows beside a typed number: tier, company and class, manager, open tickets; None if unknown."""
     found = card(ctx, number)
-    if found is None:
+    return None if found is None else _line(ctx, found)
+
+
+def intake_match(ctx: Context, session: Session, number: str | None, id_digest: str | None,
+                 own: int | None = None) -> FormMatch | None:
+    """The card line the intake form shows: of the number the applicant keeps, else of the number another
+    application of the same ID number holds; None when neither is known, or for a role that may not see cards.
+
+    Read in the form's one preview transaction (``intake_preview``), so the form asks the store once.
+    ``own`` is the application being typed over: a card that knows the number only from it says nothing new.
+    """
+    if not ctx.actor.may(Permission.VIEW_CUSTOMERS):
         return None
+    if number:
+        found = _card(ctx, session, number)
+        if found is not None and (found.tickets or found.history or found.company or found.manager
+                                  or any(a.id != own for a in found.applications)):
+            return FormMatch(_line(ctx, found), "number")
+    if id_digest:
+        other = (select(Application.msisdn).where(Application.id_digest == id_digest, Application.msisdn.is_not(None))
+                 .order_by(Application.id.desc()).limit(1))
+        if own is not None:
+            other = other.where(Application.id != own)
+        held = session.scalar(other)
+        found = _card(ctx, session, held) if held and held != number else None
+        if found is not None:
+            return FormMatch(_line(ctx, found), "id")
+    return None
+
+
+def _line(ctx: Context, found: CustomerCard) -> CustomerLine:
     tier = found.tier.tier if found.tier else None
     tier_name = found.tier.tier_name if found.tier and found.tier.tier else ""
     company = found.company
+    # The manager named for the number knows the person best; the company's manager otherwise.
+    manager = found.manager.staff_no if found.manager else company.manager if company else None
     parts = [found.name, tier_name]
     if company is not None:
         parts.append(f"{company.name}({company.company_class})")
-        if company.manager:
-            parts.append(("客户经理 " if ctx.lang == "zh" else "account manager ") + company.manager)
+    if manager:
+        parts.append(("客户经理 " if ctx.lang == "zh" else "account manager ") + manager)
     if found.open_tickets:
         parts.append(f"{found.open_tickets} 张未办结工单" if ctx.lang == "zh" else f"{found.open_tickets} open ticket(s)")
     return CustomerLine(found.number, found.name, tier, tier_name, company.name if company else "",
-                        company.company_class if company else "", company.manager if company else None, found.open_tickets,
+                        company.company_class if company else "", manager, found.open_tickets,
                         " · ".join(part for part in parts if part))
 
 
@@ -181,10 +230,17 @@ def _card(ctx: Context, session: Session, number: str) -> CustomerCard | None:
     tickets = _tickets(ctx, session, number)
     history = _history(ctx, session, number)
     company = _company(ctx, session, number)
-    if not (applications or tickets or history or company):
+    manager = _own_manager(session, number)
+    if not (applications or tickets or history or company or manager):
         return None
-    return CustomerCard(number, _name(session, number), history[-1] if history else None, company, applications, tickets,
-                        sum(1 for t in tickets if t.open), history)
+    return CustomerCard(number, _name(session, number), history[-1] if history else None, company, manager, applications,
+                        tickets, sum(1 for t in tickets if t.open), history)
+
+
+def _own_manager(session: Session, number: str) -> CardManager | None:
+    row = session.execute(select(Staff.staff_no, Staff.name).join(ManagerNumber, ManagerNumber.manager_id == Staff.id)
+                          .where(ManagerNumber.number == number)).first()
+    return CardManager(row.staff_no, row.name) if row is not None else None
 
 
 def _name(session: Session, number: str) -> str:

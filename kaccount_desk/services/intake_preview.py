@@ -21,9 +21,10 @@ from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.resident_id import mask_resident_id
 from kaccount_desk.domain.roles import ROLE_LABELS, Permission, roles_with
 from kaccount_desk.domain.workflow import FORWARD, LIVE_STATUSES, Completeness, Status, allowed_moves, before_next_move
-from kaccount_desk.services import campaigns
+from kaccount_desk.services import campaigns, customers
 from kaccount_desk.services.campaigns import WHOLE, campaign_row
 from kaccount_desk.services.context import PERMISSION_LABELS, Context
+from kaccount_desk.services.customers import FormMatch
 from kaccount_desk.services.enrollment import application_row, check_visible
 from kaccount_desk.services.intake_rules import ApplicationInput, Assessment, IntakeRules
 from kaccount_desk.store.models import Application
@@ -71,6 +72,7 @@ class IntakePreview:
     moves: frozenset[Status] = frozenset()  # the moves of a saved application that would go through now
     id_valid: bool = False
     number_ok: bool = False
+    card: FormMatch | None = None  # the customer card's line, when the kept number or the ID number is known
 
 
 def live_checks(ctx: Context, code: str, spec: CampaignSpec | None = None) -> LiveChecks:
@@ -121,10 +123,13 @@ def preview_intake(ctx: Context, inp: ApplicationInput, application_id: int | No
         moves = allowed_moves(row.status, ctx.actor.may) if row is not None else frozenset()
         if missing or unconfirmed:
             moves = frozenset(m for m in moves if m not in FORWARD)
+        kept = checks.mobile.number if checks.mobile is not None and inp.fields.number_source == "existing" else None
+        card = customers.intake_match(ctx, session, kept, a.id_digest if a.id_valid else None, row.id if row else None)
         return IntakePreview(
             notes=notes, missing=missing, confirmations=tuple(a.unconfirmed), unconfirmed=unconfirmed, plans=plans,
             addons=_addons(rules, chosen), fee=a.monthly_fee if a.plan_id is not None else None,
             late=_late(ctx, rules) if row is None else None, moves=moves, id_valid=a.id_valid, number_ok=checks.mobile is not None,
+            card=card,
         )
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from clirun import kad
 from PIL import Image
-from support import valid_id
+from support import make_staff, valid_id
 
 from kaccount_desk.domain.intake import IntakeFields
 from kaccount_desk.services import enrollment, id_copies
@@ -97,3 +97,34 @@ def test_customer_commands_with_json(admin: Context, campaign: str, store_path: 
     assert [h["number"] for h in kad("customer", "search", "铸造", "--json", db=store_path).json()] == [NUMBER]
     unknown = kad("customer", "show", "13900000000", "--json", db=store_path)
     assert unknown.returncode == 1 and unknown.json()["codes"] == ["not_found"]
+
+
+def test_customer_show_names_the_numbers_own_account_manager(admin: Context, campaign: str, store_path: Path) -> None:
+    _activated(admin, campaign)
+    kad("company", "add", "泊头铸造有限公司", "--manager", "A001", "--campaign", campaign, db=store_path)
+    make_staff(admin, "M001", "account_manager")
+    assert kad("customer", "show", NUMBER, "--json", db=store_path).json()["manager"] is None
+    assert kad("manager", "assign-number", NUMBER, "M001", db=store_path).returncode == 0
+    document = kad("customer", "show", NUMBER, "--json", db=store_path).json()
+    assert (document["manager"], document["company"]["manager"]) == ({"staff_no": "M001", "name": "员工M001"}, "A001")
+    assert "本号码的客户经理 M001" in kad("customer", "show", NUMBER, db=store_path).stdout
+
+
+def test_company_import_members_with_json(admin: Context, campaign: str, store_path: Path, tmp_path: Path) -> None:
+    _activated(admin, campaign)
+    kad("company", "add", "泊头铸造有限公司", "--campaign", campaign, db=store_path)
+    path = tmp_path / "成员清单.csv"
+    path.write_text(f"姓名,成员号码\n张三,{NUMBER}\n李四,13803170001\n王五,12345\n", encoding="utf-8")
+    dry = kad("company", "import-members", "泊头铸造有限公司", str(path), "--dry-run", "--json", db=store_path)
+    assert dry.returncode == 1 and dry.json()["totals"] == {"new": 2, "unchanged": 0, "refused": 1}
+    assert dry.json()["members"] == 2 and dry.json()["dry_run"] is True  # what it would be: the application and one more
+    assert kad("company", "show", "泊头铸造有限公司", "--json", db=store_path).json()["members"] == 1
+    done = kad("company", "import-members", "泊头铸造有限公司", str(path), "--json", db=store_path).json()
+    assert [(r["row"], r["outcome"], r["codes"]) for r in done["rows"]] == [
+        (2, "new", []), (3, "new", []), (4, "refused", ["mobile.length"])]
+    assert done["members"] == 2 and kad("company", "show", "泊头铸造有限公司", "--json", db=store_path).json()["members"] == 2
+    again = kad("company", "import-members", "泊头铸造有限公司", str(path), db=store_path, lang="en")
+    assert "new members 0, already members 2, refused 1" in again.stdout and "row 4 12345 Refused" in again.stdout
+    assert kad("customer", "show", "13803170001", "--json", db=store_path).json()["company"]["name"] == "泊头铸造有限公司"
+    missing = kad("company", "import-members", "没有这家", str(path), "--json", db=store_path)
+    assert missing.returncode == 1 and missing.json()["codes"] == ["not_found"]

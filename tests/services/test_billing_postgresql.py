@@ -13,10 +13,17 @@ from test_billing import (  # noqa: F401
     test_arrears_in_the_month_drop_the_tier_and_the_move_is_listed,
     test_importing_the_same_month_twice_changes_nothing,
 )
+from test_company_members import (  # noqa: F401
+    test_a_list_adds_its_numbers_once_and_the_same_list_again_changes_nothing,
+    test_a_number_of_another_companys_list_is_refused_and_a_file_without_numbers_said_in_words,
+    test_an_xlsx_under_the_operators_headers_and_a_newer_list_without_a_member,
+)
 from test_customers import (  # noqa: F401
     test_a_company_with_its_campaign_counts_the_activated_members,
     test_one_search_finds_by_number_name_company_and_id_tail,
+    test_the_card_names_the_numbers_own_manager_before_the_companys,
     test_the_card_puts_tier_company_manager_applications_and_open_tickets_first,
+    test_the_intake_preview_carries_the_line_of_the_kept_number_or_the_same_id,
 )
 
 from kaccount_desk.services.context import Store

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from support import Clock, make_staff, valid_id
 from test_billing import extract, months
 
 from kaccount_desk.domain.intake import IntakeFields
-from kaccount_desk.services import billing, companies, customers, enrollment, id_copies, tickets
+from kaccount_desk.services import billing, companies, customers, enrollment, id_copies, intake_preview, managers, tickets
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
 from kaccount_desk.services.errors import Forbidden, NotFound, Refused
@@ -120,3 +121,33 @@ def test_one_search_finds_by_number_name_company_and_id_tail(admin: Context, cam
     assert [h.number for h in customers.search(admin, ID_NUMBER[-4:])] == [NUMBER]
     assert [h.number for h in customers.search(admin, "13803170009")] == ["13803170009"]
     assert customers.search(admin, "%") == []
+
+
+def test_the_card_names_the_numbers_own_manager_before_the_companys(admin: Context, campaign: str) -> None:
+    enrolled(admin, campaign)
+    companies.add_company(admin, "泊头铸造有限公司", "A", manager="A001", campaigns=[campaign])
+    make_staff(admin, "M001", "account_manager")
+    assert customers.card(admin, NUMBER).manager is None  # type: ignore[union-attr]
+    managers.assign_number(admin, NUMBER, "M001")
+    card = customers.card(admin, NUMBER)
+    assert card is not None and card.manager is not None
+    assert (card.manager.staff_no, card.manager.name, card.company and card.company.manager) == ("M001", "员工M001", "A001")
+    line = customers.customer_line(admin, NUMBER)
+    assert line is not None and line.manager == "M001" and "客户经理 M001" in line.text and "A001" not in line.text
+    managers.assign_number(admin, "13803170001", "M001")  # a key account known only by its manager still has a card
+    alone = customers.card(admin, "13803170001")
+    assert alone is not None and alone.manager is not None and alone.company is None
+
+
+def test_the_intake_preview_carries_the_line_of_the_kept_number_or_the_same_id(admin: Context, campaign: str) -> None:
+    own = enrollment.save_application(admin, ApplicationInput(campaign, IntakeFields(
+        department="铸造事业部", name="王五", id_number=ID_NUMBER, number_source="existing", msisdn="13803170002"), plan="group8"))
+    typed = ApplicationInput(campaign, IntakeFields(department="铸造事业部", name="王五", id_number=ID_NUMBER,
+                                                    number_source="existing", msisdn="13803170002"), plan="group8")
+    assert intake_preview.preview_intake(admin, typed, own.id).card is None  # only the application typed over knows it
+    ticket(admin, "咨询", number="13803170002")
+    found = intake_preview.preview_intake(admin, typed, own.id).card
+    assert found is not None and (found.by, found.line.text) == ("number", "王五 · 1 张未办结工单")
+    again = replace(typed, fields=replace(typed.fields, msisdn="", number_source="pool"))
+    by_id = intake_preview.preview_intake(admin, again).card  # a new application of the same person
+    assert by_id is not None and (by_id.by, by_id.line.number) == ("id", "13803170002")

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from support import valid_id
+from support import make_staff, valid_id
 
 from kaccount_desk.domain.intake import IntakeFields
-from kaccount_desk.services import billing, companies, enrollment, id_copies, tickets
+from kaccount_desk.services import billing, companies, enrollment, id_copies, managers, tickets
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
 from kaccount_desk.services.tickets import TicketInput
@@ -75,3 +75,51 @@ def test_nothing_found_says_so(qtbot, page: CustomersPage) -> None:
     qtbot.keyClick(page.search_box, Qt.Key.Key_Return)
     qtbot.waitUntil(operations.idle)
     assert page.hits.count() == 0 and page.card_view.title.text() == "Nothing found"
+
+
+def test_the_card_names_the_numbers_own_account_manager(qtbot, page: CustomersPage, admin: Context, campaign: str,
+                                                        tmp_path: Path) -> None:
+    enrolled_key_account(admin, campaign, tmp_path)
+    make_staff(admin, "M001", "account_manager")
+    managers.assign_number(admin, NUMBER, "M001")
+    page.show_number(NUMBER)
+    qtbot.waitUntil(lambda: page.card_view.card is not None)
+    facts = page.card_view.facts.text()
+    assert "This number's own account manager: M001 员工M001" in facts and "account manager: A001" in facts
+
+
+def test_a_member_list_is_checked_then_imported_from_the_page(qtbot, page: CustomersPage, admin: Context, campaign: str,
+                                                              tmp_path: Path) -> None:
+    enrolled_key_account(admin, campaign, tmp_path)
+    companies.add_company(admin, "沧州市政府", "B")
+    listed = tmp_path / "成员清单.csv"
+    listed.write_text(f"姓名,服务号码\n张三,{NUMBER}\n李四,13803170001\n王五,0317-8123456\n", encoding="utf-8")
+    assert page.members_button.isVisible()
+    dialog = page.import_members()
+    qtbot.waitUntil(lambda: dialog.company.count() == 2 and dialog.start_button.isEnabled())
+    dialog.company.setCurrentIndex(dialog.company.findText("泊头铸造有限公司", Qt.MatchFlag.MatchStartsWith))
+    dialog.path.setText(str(listed))
+    assert dialog.dry_run.isChecked()
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.report is not None and operations.idle(), timeout=20000)
+    assert dialog.summary.text().startswith("Dry run, nothing was written: 泊头铸造有限公司: new members 2, already members 0, refused 1")
+    assert dialog.rows()[0][:3] == ("4", "0317-8123456", "Refused") and "landline" in dialog.rows()[0][3]
+    assert companies.show_company(admin, "泊头铸造有限公司").members == 1
+    dialog.dry_run.setChecked(False)
+    with qtbot.waitSignal(dialog.imported, timeout=20000):
+        dialog.start()
+    qtbot.waitUntil(operations.idle, timeout=10000)
+    assert dialog.rows()[1:] == [("2", NUMBER, "New member", ""), ("3", "13803170001", "New member", "")]
+    assert companies.show_company(admin, "泊头铸造有限公司").members == 2
+    headless = tmp_path / "no-header.csv"
+    headless.write_text("姓名\n张三\n", encoding="utf-8")
+    dialog.path.setText(str(headless))
+    dialog.start()
+    qtbot.waitUntil(lambda: "No number column" in dialog.summary.text() and operations.idle(), timeout=20000)
+
+
+def test_a_clerk_is_not_offered_the_member_list(qtbot, admin: Context) -> None:
+    clerk_page = CustomersPage(make_staff(admin, "C001", "clerk", "客服热线"))
+    qtbot.addWidget(clerk_page)
+    clerk_page.show()
+    assert not clerk_page.members_button.isVisible()

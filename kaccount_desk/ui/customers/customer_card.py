@@ -93,6 +93,9 @@ class CustomerCardView(QtWidgets.QWidget):
                          .replace("%2", card.company.class_name).replace("%3", manager))
         else:
             lines.append(self.tr("Not a member of a company in this archive"))
+        if card.manager is not None:
+            lines.append(self.tr("This number's own account manager: %1 %2").replace("%1", card.manager.staff_no)
+                         .replace("%2", card.manager.name))
         if tier is not None:
             lines.append(self.tr("%1: average %2 yuan a month; RFM %3-%4-%5 (recency, frequency, monetary; 5 is best)")
                          .replace("%1", tier.month).replace("%2", tier.average_yuan).replace("%3", str(tier.recency))

@@ -7,11 +7,13 @@ queries, but on an office server across a VPN each is felt, and the window must 
 
 from __future__ import annotations
 
+from kaccount_desk.domain.roles import Permission
 from kaccount_desk.services import customers
 from kaccount_desk.services.changes import Changes
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.customers import CustomerCard, CustomerHit
 from kaccount_desk.ui.customers.customer_card import CustomerCardView
+from kaccount_desk.ui.customers.member_list_dialog import MemberListDialog
 from kaccount_desk.ui.operations import run_query
 from kaccount_desk.ui.qt import Qt, QtWidgets, Slot
 
@@ -36,6 +38,11 @@ class CustomersPage(QtWidgets.QWidget):
         self.hits = QtWidgets.QListWidget()
         self.hits.currentItemChanged.connect(self._chosen)
         self.card_view = CustomerCardView()
+        # The operator's member lists are kept by those who keep the archive (the service checks it again).
+        self.members_button = QtWidgets.QPushButton(self.tr("Import a company's &member list…"))
+        self.members_button.setToolTip(self.tr("Add the numbers of the operator's member list (.xlsx or .csv) to a company"))
+        self.members_button.clicked.connect(self.import_members)
+        self.members_button.setVisible(ctx.actor.may(Permission.MANAGE_KEY_ACCOUNTS))
         self.card_view.clear(self.tr("Search for a customer to see their card"))
         left = QtWidgets.QWidget()
         left_layout = QtWidgets.QVBoxLayout(left)
@@ -46,6 +53,7 @@ class CustomersPage(QtWidgets.QWidget):
         left_layout.addLayout(row)
         left_layout.addWidget(self.found_label)
         left_layout.addWidget(self.hits, 1)
+        left_layout.addWidget(self.members_button)
         splitter = QtWidgets.QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.card_view)
@@ -54,6 +62,15 @@ class CustomersPage(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(splitter)
         self._shown: str | None = None  # the number whose card is shown, read again on a change
+
+    @Slot()
+    def import_members(self) -> MemberListDialog:
+        """The member-list dialog; once it added members, the card shown is read again (its company may be new)."""
+        dialog = MemberListDialog(self.ctx, self)
+        dialog.imported.connect(self.refresh)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     @Slot()
     def search(self) -> None:

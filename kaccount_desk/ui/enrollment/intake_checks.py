@@ -17,6 +17,7 @@ from collections.abc import Callable
 from kaccount_desk.domain.intake import LiveChecks, Note
 from kaccount_desk.services import intake_preview
 from kaccount_desk.services.context import Context
+from kaccount_desk.services.customers import FormMatch
 from kaccount_desk.services.enrollment import ApplicationInput, ApplicationView
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.intake_preview import AddonChoice, IntakePreview, PlanChoice
@@ -46,6 +47,7 @@ class IntakeChecks(QtWidgets.QWidget):
     _confirmed: set[str]
     _live: LiveChecks | None
     notes: dict[str, FieldNote]
+    card_line: FieldNote
     missing_label: QtWidgets.QLabel
     missing_state: str
     confirm_list: ConfirmList
@@ -142,6 +144,7 @@ class IntakeChecks(QtWidgets.QWidget):
                 note = Note("warning", self._plan_cleared.lines) if self._plan_cleared.lines else note
             if key != "name" or note.lines or self.name_edit.text().strip():
                 self._paint_note(key, note)
+        self._paint_card(preview.card)
         self._paint_late(preview)
         self._paint_missing(preview)
         self._paint_confirmations(preview)
@@ -155,6 +158,16 @@ class IntakeChecks(QtWidgets.QWidget):
         self.number_edit.setPlaceholderText(
             self.tr("The number the person keeps") if existing else self.tr("Type the number or press F4 to choose one")
         )
+
+    def _paint_card(self, match: FormMatch | None) -> None:
+        """The customer card's line under the number, read in the same preview (item 3 of issue 24); quiet, since it informs."""
+        if match is None:
+            self.card_line.put("", "")
+        elif match.by == "number":
+            self.card_line.put("calm", self.tr("Customer card: %1").replace("%1", match.line.text))
+        else:
+            self.card_line.put("calm", self.tr("Same ID number as %1: %2").replace("%1", match.line.number)
+                               .replace("%2", match.line.text))
 
     def _paint_late(self, preview: IntakePreview) -> None:
         late = preview.late

@@ -78,8 +78,10 @@ class IntakeFieldWidgets(QtWidgets.QWidget):
         self.late_edit = QtWidgets.QLineEdit()
         # The ID's note says the most (a wrong check digit, the same person's other application): two lines.
         self.notes = {key: FieldNote(2 if key == "id" else 1) for key in NOTE_KEYS}
+        self.card_line = FieldNote(2)  # who the kept number (or the ID number) is, from the customer card: two lines hold it
 
-    def _field(self, widget: QtWidgets.QWidget, key: str, *extra: QtWidgets.QWidget) -> QtWidgets.QWidget:
+    def _field(self, widget: QtWidgets.QWidget, key: str, *extra: QtWidgets.QWidget, card: bool = False) -> QtWidgets.QWidget:
+        """The field with its note below; ``card``: also the customer card's line (issue 24), under the number."""
         box = QtWidgets.QWidget()
         column = QtWidgets.QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
@@ -90,6 +92,8 @@ class IntakeFieldWidgets(QtWidgets.QWidget):
             line.addWidget(w)
         column.addLayout(line)
         column.addWidget(self.notes[key])
+        if card:
+            column.addWidget(self.card_line)
         return box
 
     def _lay_out_fields(self) -> None:
@@ -111,7 +115,7 @@ class IntakeFieldWidgets(QtWidgets.QWidget):
             (self.tr("Document t&ype:"), self.doc_type_combo, self.doc_type_combo),
             (self.tr("&ID number:"), self._field(self.id_edit, "id"), self.id_edit),
             (self.tr("Number source:"), sources, None),
-            (self.tr("&Mobile number:"), self._field(self.number_edit, "number", self.choose_button), self.number_edit),
+            (self.tr("&Mobile number:"), self._field(self.number_edit, "number", self.choose_button, card=True), self.number_edit),
             (self.tr("Current pac&kages:"), self._field(self.packages_edit, "packages"), self.packages_edit),
             (self.tr("P&lan:"), self._field(self.plan_combo, "plan"), self.plan_combo),
             (self.tr("A&dd-ons:"), addons, self.addons_list),
