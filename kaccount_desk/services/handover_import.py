@@ -105,11 +105,33 @@ def import_package(ctx: Context, path: Path, dry_run: bool = False, ack_out: Pat
     except IntegrityError:
         raise Refused(ALREADY_THERE) from None
     if ack_out is not None and not dry_run:
-        receipt = {"kind": ACK_KIND, "seat": preview.seat, "sequence": preview.sequence, "package_sha256": digest,
-                   "imported_at": ctx.now().isoformat(), "totals": preview.totals}
-        with safe_files.replacing(ack_out) as temp:
-            temp.write_text(json.dumps(receipt, ensure_ascii=False, indent=1), encoding="utf-8")
+        write_receipt(ctx, preview.seat, preview.sequence, ack_out)
     return preview
+
+
+def write_receipt(ctx: Context, seat: str, sequence: int, out: Path) -> Path:
+    """Write the office's receipt for a package it imported, for the seat to read (``handover_seat.acknowledge``).
+
+    The one home of the receipt's format. It is made from the office's record of the import, not
+    from the file, so the receipt written again later (a lost one, or one saved from the GUI after
+    the import) is the same: the package's checksum and counts, no personal data.
+    """
+    ctx.require(Permission.SUBMIT)
+    with ctx.store.read() as session:
+        done = session.scalar(select(HandoverImport).where(HandoverImport.seat_id == seat, HandoverImport.sequence == sequence))
+        if done is None:
+            raise Refused(Reason("handover.not_imported", f"这个受理点的第 {sequence} 个交接包还没有导入,不能写回执",
+                                 f"Package {sequence} of this seat has not been imported, so there is no receipt to write"))
+        receipt = {"kind": ACK_KIND, "seat": seat, "sequence": sequence, "package_sha256": done.package_sha256,
+                   "imported_at": done.imported_at.isoformat(),
+                   "totals": {"new": done.added, "changed": done.updated, "conflicts": done.conflicts}}
+    try:
+        with safe_files.replacing(out) as temp:
+            temp.write_text(json.dumps(receipt, ensure_ascii=False, indent=1), encoding="utf-8")
+    except OSError as exc:
+        raise Refused(Reason("handover.receipt_unwritable", f"无法写入回执“{out}”:{exc.strerror}。请换一个位置。",
+                             f"Cannot write the receipt {out}: {exc.strerror}. Choose another place.")) from None
+    return out
 
 
 def _apply(ctx: Context, session: Session, blob: bytes, digest: str, name: str, dry_run: bool) -> HandoverPreview:

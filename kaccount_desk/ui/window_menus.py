@@ -88,8 +88,14 @@ class WindowMenus(QtWidgets.QMainWindow):
         self.make_pack_action.setVisible(self.ctx.actor.may(Permission.MANAGE_CAMPAIGNS))
         self.hand_over_action = file_menu.addAction(self.tr("&Hand over to the office…"), self.hand_over)
         self.hand_over_action.setVisible(False)
+        self.sent_packages_action = file_menu.addAction(self.tr("Packages sent to the &office…"), self.sent_packages)
+        self.sent_packages_action.setVisible(False)
         if self.ctx.actor.may(Permission.COLLECT):
-            run_query(self, lambda: seat_info(self.ctx), lambda seat: self.hand_over_action.setVisible(seat is not None))
+            run_query(self, lambda: seat_info(self.ctx), self._seat_known)
+
+    def _seat_known(self, seat: object) -> None:
+        self.hand_over_action.setVisible(seat is not None)
+        self.sent_packages_action.setVisible(seat is not None)
 
     @Slot()
     def import_handover(self) -> QtWidgets.QDialog:
@@ -117,6 +123,15 @@ class WindowMenus(QtWidgets.QMainWindow):
         from kaccount_desk.ui.handover.seat_send import hand_over
 
         hand_over(self, self.ctx)
+
+    @Slot()
+    def sent_packages(self) -> QtWidgets.QDialog:
+        from kaccount_desk.ui.handover.sent_dialog import SentPackagesDialog
+
+        dialog = SentPackagesDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def _build_status_bar(self) -> None:
         actor = self.ctx.actor

@@ -2,8 +2,11 @@
 and refused rows with their reasons), then the import itself, in one transaction.
 
 The preview is the import run and rolled back (services/handover_import.py), so it shows exactly
-what the import will do; the Import button is offered only after a preview with something to add
-or change.
+what the import will do; the Import button is offered only after a preview of a package not imported
+yet (even one that adds nothing: importing it records it, so the seat can be told the office has it).
+
+Once a package is imported (or previewed as imported already), the office saves the receipt the
+seat reads back (File → Packages sent to the office… there): it says the office has the package.
 """
 
 from __future__ import annotations
@@ -11,11 +14,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kaccount_desk.domain.handover import PACKAGE_SUFFIX, ROW_KIND_LABELS, RowKind
+from kaccount_desk.domain.handover import ACK_SUFFIX, PACKAGE_SUFFIX, ROW_KIND_LABELS, RowKind, ack_file_name
 from kaccount_desk.services.changes import ROSTER_IMPORTED
 from kaccount_desk.services.context import Context
-from kaccount_desk.services.handover_import import HandoverPreview, PreviewRow, import_package
-from kaccount_desk.ui.file_names import ask_open_path
+from kaccount_desk.services.handover_import import HandoverPreview, PreviewRow, import_package, write_receipt
+from kaccount_desk.ui.file_names import ask_open_path, ask_save_path
 from kaccount_desk.ui.messages import current_lang
 from kaccount_desk.ui.none_guard import none_safe
 from kaccount_desk.ui.operations import run_change, run_query
@@ -76,6 +79,7 @@ class HandoverImportDialog(QtWidgets.QDialog):
     """Choose a package, preview it, import it."""
 
     imported = Signal()
+    receipt_saved = Signal(object)  # the receipt's path
 
     def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,6 +97,9 @@ class HandoverImportDialog(QtWidgets.QDialog):
         self.import_button = QtWidgets.QPushButton(self.tr("&Import"))
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self.start_import)
+        self.receipt_button = QtWidgets.QPushButton(self.tr("Save a &receipt for the seat…"))
+        self.receipt_button.setEnabled(False)
+        self.receipt_button.clicked.connect(self.save_receipt)
         # Two short lines (what, then the totals), never wrapped: a wrapping label beside a stretching table
         # was given one line's height and painted its two lines over each other.
         self.summary = QtWidgets.QLabel(self.tr("Choose a package and preview it: nothing changes until you import."))
@@ -113,6 +120,7 @@ class HandoverImportDialog(QtWidgets.QDialog):
         buttons = QtWidgets.QHBoxLayout()
         buttons.addWidget(self.preview_button)
         buttons.addWidget(self.import_button)
+        buttons.addWidget(self.receipt_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout = QtWidgets.QVBoxLayout(self)
@@ -132,6 +140,7 @@ class HandoverImportDialog(QtWidgets.QDialog):
     def _forget_preview(self) -> None:
         self.preview = None
         self.import_button.setEnabled(False)
+        self.receipt_button.setEnabled(False)
 
     @Slot()
     def start_preview(self) -> None:
@@ -145,8 +154,8 @@ class HandoverImportDialog(QtWidgets.QDialog):
         self.preview = preview
         self.model.set_preview(preview)
         self.summary.setText(self._summary(preview))
-        can = not preview.already_imported and preview.count(RowKind.NEW) + preview.count(RowKind.CHANGED) > 0
-        self.import_button.setEnabled(can)
+        self.import_button.setEnabled(not preview.already_imported)
+        self.receipt_button.setEnabled(preview.already_imported)
 
     @Slot()
     def start_import(self) -> None:
@@ -157,9 +166,30 @@ class HandoverImportDialog(QtWidgets.QDialog):
         run_change(self, lambda: import_package(self.ctx, path), ROSTER_IMPORTED, self._imported)
 
     def _imported(self, preview: HandoverPreview) -> None:
+        self.preview = preview
         self.model.set_preview(preview)
         self.summary.setText(self._summary(preview))
+        self.receipt_button.setEnabled(True)
         self.imported.emit()
+
+    @Slot()
+    def save_receipt(self) -> None:
+        """Ask where to save the receipt of the package shown (imported), then write it from the office's record of the import."""
+        done = self.preview
+        if done is None or (done.dry_run and not done.already_imported):
+            return
+        out = ask_save_path(self, self.tr("Save the receipt for the seat"), ack_file_name(done.department, done.sequence),
+                            self.tr("Receipts for a seat (*%1)").replace("%1", ACK_SUFFIX))
+        if out is not None:
+            run_query(self, lambda: write_receipt(self.ctx, done.seat, done.sequence, out), lambda path: self._receipt_saved(done, path))
+
+    def _receipt_saved(self, done: HandoverPreview, path: Path) -> None:
+        self.receipt_saved.emit(path)
+        QtWidgets.QMessageBox.information(self, self.tr("Receipt saved"), self.tr(
+            "The receipt for package %1 of %2 was written to:\n%3\n\n"
+            "Take it back to the department's seat: there, File → Packages sent to the office… → "
+            "Read the office's receipt… marks the package as received by the office.")
+            .replace("%1", str(done.sequence)).replace("%2", done.department).replace("%3", str(path)))
 
     def _summary(self, preview: HandoverPreview) -> str:
         lang = current_lang()
