@@ -14,6 +14,7 @@ from sqlalchemy.exc import DBAPIError
 from kaccount_desk.store.pipelined import PIPELINED, UNREAD
 
 _OPEN = "kaccount_pipeline"  # the connection's open pipeline, in its pool record's info
+_TURNED = "kaccount_autocommit_turned"  # its driver is in autocommit for a pipelined transaction
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def install(engine: Engine) -> None:
     event.listen(engine, "before_cursor_execute", _mark)
     event.listen(engine, "commit", _commit)
     event.listen(engine, "rollback", _rollback)
-    event.listen(engine, "checkin", _closed_on_checkin)
+    event.listen(engine, "checkin", _on_checkin)
 
 
 def _use_awaiting_cursors(dbapi_connection: Any, _record: Any) -> None:
@@ -72,6 +73,7 @@ def _begin(connection: Connection) -> None:
         return
     driver = _driver(connection)
     driver.autocommit = True  # BEGIN is ours to send, in the pipeline
+    connection.info[_TURNED] = True
     held = contextlib.ExitStack()
     connection.info[_OPEN] = Open(held, held.enter_context(driver.pipeline()))
     driver.execute("BEGIN")
@@ -90,7 +92,8 @@ def _mark(connection: Connection, cursor: Any, _statement: str, _parameters: Any
 
 
 def _commit(connection: Connection) -> None:
-    """COMMIT with everything not yet awaited, in one round trip; a failure is raised as SQLAlchemy's error."""
+    """COMMIT with everything not yet awaited, in one round trip; a failure is rolled back here and
+    raised as SQLAlchemy's error (what the services catch), the connection back in the driver's mode."""
     held = connection.info.pop(_OPEN, None)
     if held is None:
         return
@@ -99,36 +102,44 @@ def _commit(connection: Connection) -> None:
         driver.execute("COMMIT")
         held.stack.close()  # leaving the pipeline syncs it: one round trip
     except psycopg.Error as exc:
+        _end(driver, connection.info)
         raise DBAPIError.instance(None, None, exc, psycopg.Error, hide_parameters=True,
                                   dialect=connection.dialect) from None
-    finally:
-        _ordinary(driver)
+    _ordinary(driver, connection.info)
 
 
 def _rollback(connection: Connection) -> None:
     """Leave the pipeline (its errors are why we roll back) and roll back now, on the driver's own."""
     held = connection.info.pop(_OPEN, None)
     if held is not None:
-        _leave(_driver(connection), held)
+        with contextlib.suppress(psycopg.Error):  # the failure already raised, or a connection the pool will find broken
+            held.stack.close()
+    if connection.info.get(_TURNED):
+        _end(_driver(connection), connection.info)
 
 
-def _closed_on_checkin(dbapi_connection: Any, record: Any) -> None:
-    """A pipeline left open by a transaction that ended abnormally is closed before the pool reuses the connection."""
-    held = record.info.pop(_OPEN, None) if record is not None else None
-    if held is not None and isinstance(dbapi_connection, psycopg.Connection):
-        _leave(dbapi_connection, held)
+def _on_checkin(dbapi_connection: Any, record: Any) -> None:
+    """A transaction that ended past the events above (a connection lost half-way) leaves no pipeline
+    and no autocommit behind for the next one the pool lends this connection to."""
+    if record is None or not isinstance(dbapi_connection, psycopg.Connection):
+        return
+    held = record.info.pop(_OPEN, None)
+    if held is not None:
+        with contextlib.suppress(psycopg.Error):
+            held.stack.close()
+    if record.info.get(_TURNED):
+        _end(dbapi_connection, record.info)
 
 
-def _leave(driver: psycopg.Connection[Any], held: Open) -> None:
-    # Errors here are the failure already raised, or a connection the pool will find broken.
-    with contextlib.suppress(psycopg.Error):
-        held.stack.close()
+def _end(driver: psycopg.Connection[Any], info: dict[Any, Any]) -> None:
+    """Roll back what is left (nothing after a COMMIT) and give the driver its own BEGIN back."""
     with contextlib.suppress(psycopg.Error):
         driver.rollback()
-    _ordinary(driver)
+    _ordinary(driver, info)
 
 
-def _ordinary(driver: psycopg.Connection[Any]) -> None:
+def _ordinary(driver: psycopg.Connection[Any], info: dict[Any, Any]) -> None:
     """Back to the driver's own BEGIN once the transaction is over (a broken connection is left to the pool)."""
     if driver.info.transaction_status == psycopg.pq.TransactionStatus.IDLE:
         driver.autocommit = False
+        info.pop(_TURNED, None)

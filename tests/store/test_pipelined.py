@@ -12,13 +12,15 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import func, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import event, func, insert, select, text
+from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.orm import Session
 from support import PASSWORD, REPO, Clock
 
 from kaccount_desk.services import audit, staff
 from kaccount_desk.services.context import Store
 from kaccount_desk.store.models import Staff
+from kaccount_desk.store.pipelined import UNREAD
 
 pytestmark = pytest.mark.postgres
 
@@ -65,4 +67,25 @@ def test_the_connection_goes_back_to_the_pool_beginning_its_own_transactions(sto
         raise RuntimeError("the clerk's action failed half-way")
     assert store.engine.pool.checkedin() == 1
     assert _staff_count(store) == before + 1
+    assert audit.verify(store).ok
+
+
+def test_a_failure_that_rides_with_commit_is_raised_there_and_nothing_stays(store: Store) -> None:
+    """The last statements not waited for go with COMMIT: one failing there (here a division by zero
+    after the audit's appends) is SQLAlchemy's error from the commit, nothing is kept, the audit
+    chain is whole, and the pooled connection begins the next transaction itself."""
+    def last_before_commit(session: Session) -> None:
+        if session.info.pop("fail at commit", False):
+            session.execute(text("SELECT 1 / 0"), execution_options={UNREAD: True})
+
+    event.listen(store._writers, "before_commit", last_before_commit)  # after the audit's own hook
+    before = _staff_count(store)
+    with pytest.raises(DataError), store.transaction(pipelined=True) as session:
+        session.execute(insert(Staff.__table__).inline().values(**_staff_row("C103")))
+        session.info["fail at commit"] = True
+    with pytest.raises(RuntimeError), store.transaction() as session:
+        session.execute(insert(Staff.__table__).values(**_staff_row("C104")))
+        raise RuntimeError("the clerk's action failed half-way")
+    assert store.engine.pool.checkedin() == 1
+    assert _staff_count(store) == before
     assert audit.verify(store).ok
