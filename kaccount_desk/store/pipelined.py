@@ -8,9 +8,9 @@ whose answer is read, and the last writes ride with COMMIT. A transaction asks f
 execution option :data:`PIPELINED` on its first connection (``services/context.py``); others run
 as before. SQLite has no network: the option does nothing there.
 
-What waits and what does not, statement by statement (``store/psycopg_pipeline.py``): a statement whose rows or
-row count SQLAlchemy reads is awaited at once (its cursor syncs the pipeline when asked for its
-``description`` or ``rowcount``), so the ORM and every query work unchanged; an INSERT without
+What waits and what does not, statement by statement (``store/psycopg_pipeline.py``): a
+statement whose rows or row count SQLAlchemy reads is awaited at once (its cursor syncs the pipeline
+when asked for its ``description`` or ``rowcount``), so the ORM and every query work unchanged; an INSERT without
 RETURNING, or a statement given :data:`UNREAD` (the audit log's appends), is sent and not
 awaited. A failure of one not awaited (a unique index) is raised at the next statement awaited or
 at COMMIT, still inside the same transaction, which then rolls back whole.
