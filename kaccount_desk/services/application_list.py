@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, Select, case, func, or_, select
-from sqlalchemy.orm import joinedload
 
 from kaccount_desk.domain.resident_id import mask_resident_id
 from kaccount_desk.domain.roles import fixed_department
 from kaccount_desk.domain.workflow import Status
-from kaccount_desk.services.campaigns import campaign_row, deadline_in_own_offset
+from kaccount_desk.services.campaigns import deadline_in_own_offset
 from kaccount_desk.services.context import Context
+from kaccount_desk.services.errors import not_found
 from kaccount_desk.store.models import Application, Campaign, Department, IdCopy, RatedItemRow
 from kaccount_desk.store.search import contains, ends_with
 
@@ -118,22 +118,35 @@ def page_applications(ctx: Context, query: ApplicationQuery, offset: int, limit:
 
 
 def department_progress(ctx: Context, campaign_code: str) -> Progress:
+    """Each department's applications by status, read with the campaign in one statement (a round
+    trip each across a VPN: the Applications page shows this panel when it opens)."""
+    ready = case((Application.status.in_([Status.SUBMITTED, Status.SENT, Status.ACTIVATED]), 1), else_=0)
     with ctx.store.read() as session:
-        campaign = campaign_row(session, campaign_code, joinedload(Campaign.departments))
-        ready = case((Application.status.in_([Status.SUBMITTED, Status.SENT, Status.ACTIVATED]), 1), else_=0)
+        rows = session.execute(
+            select(Campaign, Department.id, Department.name, Department.kind, Application.status, func.count(Application.id),
+                   func.sum(ready))
+            .outerjoin(Department, Department.campaign_id == Campaign.id)
+            .outerjoin(Application, (Application.department_id == Department.id) & (Application.campaign_id == Campaign.id))
+            .where(Campaign.code == campaign_code)
+            .group_by(Campaign.id, Department.id, Application.status)
+            .order_by(Department.position, Department.id)
+        ).all()
+        if not rows:
+            raise not_found("办理活动", "campaign", campaign_code)
+        campaign = rows[0][0]
+        kinds: dict[int, tuple[str, str]] = {}
         counts: dict[tuple[int, str], int] = {}
         ready_by: dict[int, int] = {}
-        rows = session.execute(
-            select(Application.department_id, Application.status, func.count(), func.sum(ready))
-            .where(Application.campaign_id == campaign.id)
-            .group_by(Application.department_id, Application.status)
-        )
-        for dept_id, status, count, ready_count in rows:
-            counts[(dept_id, status)] = count
-            ready_by[dept_id] = ready_by.get(dept_id, 0) + int(ready_count or 0)
+        for _, dept_id, name, kind, status, count, ready_count in rows:
+            if dept_id is None:
+                continue  # a campaign without departments: its one row
+            kinds[dept_id] = (name, kind)
+            if status is not None:
+                counts[(dept_id, status)] = count
+                ready_by[dept_id] = ready_by.get(dept_id, 0) + int(ready_count or 0)
         departments = []
-        for d in sorted(campaign.departments, key=lambda d: d.position):
-            by_status = {s.value: counts.get((d.id, s.value), 0) for s in Status}
+        for dept_id, (name, kind) in kinds.items():
+            by_status = {s.value: counts.get((dept_id, s.value), 0) for s in Status}
             live = sum(v for k, v in by_status.items() if k not in (Status.REJECTED, Status.WITHDRAWN))
-            departments.append(DepartmentProgress(d.name, d.kind, live, by_status, ready_by.get(d.id, 0)))
+            departments.append(DepartmentProgress(name, kind, live, by_status, ready_by.get(dept_id, 0)))
         return Progress(deadline_in_own_offset(campaign), ctx.now(), tuple(departments))

@@ -232,6 +232,15 @@ def get_campaign(ctx: Context, code: str) -> CampaignSpec:
         return _spec(session, campaign_row(session, code, *WHOLE))
 
 
+def department_names(ctx: Context, code: str) -> tuple[str, ...]:
+    """The names of campaign ``code``'s departments in their order, in one statement (the Admin
+    page's new-staff form offers them; the whole campaign with its pool would be two). A campaign
+    gone meanwhile has none."""
+    with ctx.store.read() as session:
+        return tuple(session.scalars(select(Department.name).join(Campaign, Campaign.id == Department.campaign_id)
+                                     .where(Campaign.code == code).order_by(Department.position, Department.id)))
+
+
 def list_campaigns(ctx: Context) -> list[CampaignSummary]:
     """Newest first (by issue date), each saying whether its deadline has passed by the store's clock.
 

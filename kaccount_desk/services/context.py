@@ -25,6 +25,7 @@ from kaccount_desk.store.crypto import KeyProblem, StoreKeys, keys_of
 from kaccount_desk.store.engine import open_store, ping, writer
 from kaccount_desk.store.failures import failure_reason, shown_url
 from kaccount_desk.store.failures import without_password as without_password  # for faces, which may not import store
+from kaccount_desk.store.pipelined import PIPELINED
 
 # Marks a session opened by Store.transaction: an audit entry may join it (a read session cannot).
 WRITES = "kaccount_writes"
@@ -79,15 +80,19 @@ class Store:
         self.settled: tuple[handover_pending.Settlement, ...] = handover_pending.settle_left_over(self)
 
     @contextmanager
-    def transaction(self, commit: bool = True) -> Iterator[Session]:
+    def transaction(self, commit: bool = True, pipelined: bool = False) -> Iterator[Session]:
         """One use case's unit of work: committed when the block ends, rolled back on any error.
 
         ``commit=False`` runs the same work and throws it away, which is what a dry run is.
+        ``pipelined``: on a PostgreSQL server, BEGIN, the INSERTs and COMMIT ride with the reads
+        (store/pipelined.py), for a click that must answer in few round trips (saving an application).
         """
         with store_guard(self.url):
             if commit:
                 with self._writers.begin() as session:
                     session.info[WRITES] = True
+                    if pipelined:
+                        session.connection(execution_options={PIPELINED: True})
                     yield session
             else:
                 with self._writers() as session:
@@ -153,9 +158,9 @@ class Context:
         return self.store.clock()
 
     @contextmanager
-    def transaction(self, commit: bool = True) -> Iterator[Session]:
+    def transaction(self, commit: bool = True, pipelined: bool = False) -> Iterator[Session]:
         """The store's transaction, with this person named as the actor of every change it records."""
-        with self.store.transaction(commit) as session:
+        with self.store.transaction(commit, pipelined) as session:
             session.info["actor"] = self.actor.staff_no
             yield session
 

@@ -204,7 +204,8 @@ def receive(ctx: Context, inp: TicketInput) -> Received:
     if problems:
         raise Refused(*problems)
     assert number.value is not None and content.value is not None
-    with ctx.transaction() as session:
+    # Pipelined: on a server, BEGIN rides with the caller's look-up and the audit entries with COMMIT (store/pipelined.py).
+    with ctx.transaction(pipelined=True) as session:
         caller = read_caller(session, number.value.number, now)
         known = caller.key_account
         key_account = inp.key_account or caller.is_key_account

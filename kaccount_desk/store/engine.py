@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kaccount_desk import config
 from kaccount_desk.domain.reasons import Reason
+from kaccount_desk.store import pipelined
 from kaccount_desk.store.crypto import KeySource, bind_keys, check_key, key_source
 from kaccount_desk.store.failures import StoreFault
 from kaccount_desk.store.models import KeySlot, StoreKey
@@ -208,6 +209,7 @@ def make_engine(url: str, create: bool = True, key_file: Path | None = None) -> 
             raise _bad_url() from None
         for name, listener in (("connect", _mark_idle), ("checkin", _mark_idle), ("checkout", _ping_if_idle(engine))):
             event.listen(engine, name, listener)
+        pipelined.install(engine)  # a transaction that asks is sent in pipeline mode (store/pipelined.py)
     bind_keys(engine, KeySource(key_file or config.key_file()))
     return engine
 

@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, SQLColumnExpression, text
 from sqlalchemy.orm import Session
 
 from kaccount_desk.domain.search_text import bigram_query, bigram_text, phrase_pairs
+from kaccount_desk.store.pipelined import UNREAD
 
 LIKE_ESCAPE = "\\"
 
@@ -52,8 +53,12 @@ def _match(session: Session, term: str) -> tuple[str, dict[str, str]]:
 
 
 def index_ticket_text(session: Session, event_id: int, searchable: str) -> None:
-    """Make ``searchable`` findable as the history entry ``event_id`` (same statement on both engines)."""
-    session.execute(text("INSERT INTO ticket_search (rowid, body) VALUES (:id, :body)"), {"id": event_id, "body": bigram_text(searchable)})
+    """Make ``searchable`` findable as the history entry ``event_id`` (same statement on both engines).
+
+    Nothing is read back: in a pipelined transaction (store/pipelined.py) it rides with the next read.
+    """
+    session.execute(text("INSERT INTO ticket_search (rowid, body) VALUES (:id, :body)"), {"id": event_id, "body": bigram_text(searchable)},
+                    execution_options={UNREAD: True})
 
 
 def index_ticket_search(session: Session, entries: list[tuple[int, str]]) -> None:

@@ -34,6 +34,13 @@ def test_sample_campaign_reproduces_the_seed_notice(admin: Context, campaign: st
     assert [(a.code, a.monthly_fee, a.free_in_group_minutes) for a in spec.addons] == [("ka5", Decimal("5.00"), 300)]
 
 
+def test_the_staff_forms_department_names_come_in_the_campaigns_order(admin: Context, campaign: str) -> None:
+    """What the Admin page's new-staff form offers: the names alone, in one statement; none for a campaign gone."""
+    assert campaigns.department_names(admin, campaign) == tuple(d.name for d in campaigns.get_campaign(admin, campaign).departments)
+    assert len(campaigns.department_names(admin, campaign)) == 9
+    assert campaigns.department_names(admin, "NO-SUCH") == ()
+
+
 def test_estimate_marks_the_cheapest_for_a_usage_profile(admin: Context, campaign: str) -> None:
     results = estimate.estimate_options(admin, campaign, UsageProfile(400, 100, 60, 0))
     costs = {e.option.code: e.monthly_cost for e in results}

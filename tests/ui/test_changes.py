@@ -168,6 +168,8 @@ def test_f5_reaches_every_page_with_what_another_desk_wrote(qtbot, admin: Contex
     printing, admin_page = window.page(PrintPage), window.page(AdminPage)
     assert applications is not None and tickets_page is not None and printing is not None and admin_page is not None
     assert admin_page.audit_panel is not None
+    window.show_page(AdminPage)
+    admin_page.tabs.setCurrentWidget(admin_page.audit_panel)  # the audit tab reads the log once shown
     tickets_page.queue.setCurrentIndex(tickets_page.queue.findData("all"))
     qtbot.waitUntil(operations.idle)  # every list counted in the background
     before = (applications.model.rowCount(), tickets_page.model.rowCount(), printing.applications.count(),

@@ -75,6 +75,8 @@ def test_audit_times_are_the_halls_with_the_zone_and_details_read_as_words(qtbot
     qtbot.waitUntil(operations.idle)
     panel = page.audit_panel
     assert panel is not None
+    page.show()
+    page.tabs.setCurrentWidget(panel)  # the tab reads the log when first shown
     qtbot.waitUntil(operations.idle)  # counted in the background
     panel.model.index(0, 0).data()  # asks for the first page
     qtbot.waitUntil(operations.idle)

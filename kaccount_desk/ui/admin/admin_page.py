@@ -218,29 +218,24 @@ class AdminPage(QtWidgets.QWidget):
                 self.campaign_table.selectRow(row)
 
     def _fill_departments(self) -> None:
-        """The department choices of the new-staff form, read off the GUI thread for the current campaign."""
+        """The department choices of the new-staff form, read off the GUI thread for the current
+        campaign (its department names alone: a campaign gone meanwhile offers none)."""
         code = self.campaign_code
         if not code:
-            self._show_departments(code, None)
+            self._show_departments(code, ())
             return
         ctx = self.ctx
+        run_query(self, lambda: campaigns.department_names(ctx, code), lambda names: self._show_departments(code, names))
 
-        def unknown(exc: BaseException) -> bool:  # a campaign gone meanwhile offers no departments
-            if isinstance(exc, ServiceError):
-                self._show_departments(code, None)
-            return isinstance(exc, ServiceError)
-
-        run_query(self, lambda: campaigns.get_campaign(ctx, code), lambda spec: self._show_departments(code, spec), unknown)
-
-    def _show_departments(self, code: str | None, spec: CampaignSpec | None) -> None:
+    def _show_departments(self, code: str | None, names: tuple[str, ...]) -> None:
         """Paint the choices unless another campaign was chosen meanwhile; what is typed stays."""
         if code != self.campaign_code:
             return
         typed = self.new_department.currentText()
         self.new_department.clear()
         self.new_department.addItem("")
-        for dept in spec.departments if spec else ():
-            self.new_department.addItem(dept.name)
+        for name in names:
+            self.new_department.addItem(name)
         self.new_department.setCurrentText(typed)
 
     def focus_search(self) -> bool:

@@ -21,7 +21,7 @@ from kaccount_desk.ui.lazy_table import LazyTableModel
 from kaccount_desk.ui.messages import current_lang
 from kaccount_desk.ui.operations import run_query, worker_job
 from kaccount_desk.ui.palette import text_style
-from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtWidgets, Slot
+from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore, QtGui, QtWidgets, Slot
 from kaccount_desk.ui.workers import run_with_progress
 
 
@@ -43,9 +43,9 @@ class AuditModel(LazyTableModel[AuditRow]):
     translation_context = "AuditModel"
 
     def __init__(self, ctx: Context, parent: QtCore.QObject | None = None) -> None:
+        """Empty until the first :meth:`set_filter`: the panel reads the log when its tab is first shown."""
         super().__init__(ctx, parent)
         self.filter = AuditFilter()
-        self._reset()
 
     @worker_job
     def _fetch_count(self) -> tuple[int, bool]:
@@ -68,9 +68,13 @@ class AuditModel(LazyTableModel[AuditRow]):
 
 
 class AuditPanel(QtWidgets.QWidget):
+    """The log and its alarm are read when the tab is first shown, not with the Admin page, which
+    opens on its first tab: across a VPN every read the page makes is felt (issue 21)."""
+
     def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.loaded = False
         self.action = QtWidgets.QComboBox()
         self.action.addItem(self.tr("All actions"), "")
         for action in Action:
@@ -117,8 +121,15 @@ class AuditPanel(QtWidgets.QWidget):
         self.actor.returnPressed.connect(self.apply_filter)
         self.verify_button.clicked.connect(self.verify)
         self.export_button.clicked.connect(lambda: self.export())
-        store = ctx.store
-        run_query(self, lambda: audit.standing_alarm(store), self.show_alarm)
+
+    def showEvent(self, event: QtGui.QShowEvent) -> None:
+        """The first time the tab is shown: the alarm this PC holds and the log's first page."""
+        super().showEvent(event)
+        if not self.loaded:
+            self.loaded = True
+            store = self.ctx.store
+            run_query(self, lambda: audit.standing_alarm(store), self.show_alarm)
+            self.apply_filter()
 
     def show_alarm(self, reason: Reason | None) -> None:
         self.alarm.setVisible(reason is not None)
@@ -135,6 +146,9 @@ class AuditPanel(QtWidgets.QWidget):
 
     @Slot()
     def apply_filter(self) -> None:
+        """Read the log again with the filter typed (a change or F5 before the tab was shown waits for it)."""
+        if not self.loaded:
+            return
         self.model.set_filter(self.current_filter())
         self.status.setText("…")  # counted in the background: _show_count follows
 
