@@ -72,8 +72,10 @@ def test_copies_attached_by_the_command_line_show_in_the_open_form_on_f5_and_typ
     )).id
     window = shown_window(qtbot, admin)
     page = window.show_page(ApplicationsPage)
-    assert page is not None and page.form is not None
+    assert page is not None
+    qtbot.waitUntil(lambda: page.form is not None)  # made once the window's campaign list has been read, in the background
     form = page.form
+    assert form is not None
     form.load(app_id)
     qtbot.waitUntil(lambda: operations.idle() and form.preview_settled)
     assert "缺少身份证复印件(正面)" in form.missing_label.text() and not form.copies.slots["front"].has_thumbnail
