@@ -70,3 +70,10 @@ def test_a_collector_who_may_not_see_cards_gets_no_line(qtbot, admin: Context, c
     form = make_form(qtbot, collector, campaign)
     _typed(qtbot, form, KNOWN_ID, LISTED)
     assert form.preview is not None and form.preview.card is None and not form.card_line.isVisible()
+    # No room is kept for a line that never comes: the next field sits as close as before issue 24 (seen at a seat).
+    office_form = make_form(qtbot, admin, campaign)
+
+    def gap(f: IntakeForm) -> int:
+        return f.packages_edit.mapTo(f, f.packages_edit.rect().topLeft()).y() - f.number_edit.mapTo(f, f.number_edit.rect().topLeft()).y()
+
+    assert gap(form) + form.card_line.height() <= gap(office_form)

@@ -16,6 +16,7 @@ from kaccount_desk.domain.campaign import CampaignSpec
 from kaccount_desk.domain.id_documents import DEFAULT_DOCUMENT_TYPE
 from kaccount_desk.domain.intake import LiveChecks, Note
 from kaccount_desk.domain.reasons import Reason
+from kaccount_desk.domain.roles import Permission
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationView
 from kaccount_desk.ui.completion import complete_unique
@@ -105,6 +106,10 @@ class IntakeForm(IntakeFieldWidgets, IntakeChecks, IntakeDrafts, IntakeStore, Qt
 
     def _build_layout(self) -> None:
         self._lay_out_fields()
+        if not self._ctx.actor.may(Permission.VIEW_CUSTOMERS):  # no card line ever comes: no room kept for it under the number
+            policy = self.card_line.sizePolicy()
+            policy.setRetainSizeWhenHidden(False)
+            self.card_line.setSizePolicy(policy)
         # Discard under Next and Save: in one row the three set the form's width in English.
         buttons = QtWidgets.QGridLayout()
         buttons.setColumnStretch(0, 1)
