@@ -9,7 +9,9 @@ file is read in a child process (here); its rows are checked and written a chunk
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import select
@@ -56,14 +58,32 @@ def import_roster(ctx: Context, path: Path, campaign_code: str, dry_run: bool = 
     if Column.DEPARTMENT not in sheet.columns and not department.strip():
         raise Refused(NO_DEPARTMENT)
     seen: set[tuple[str, str]] = set()
-    for attempt in range(1, ATTEMPTS + 1):
-        try:
-            return import_rows(ctx, path, sheet, campaign_code, dry_run, progress, seen, department.strip())
-        except IntegrityError as exc:
-            index = violated_unique_index(exc, Application.__table__)
-            if index not in ("uq_live_number", "uq_live_id_unnumbered") or attempt == ATTEMPTS:
-                raise Refused(BUSY_IMPORT) from exc
+    with heap_set_aside():
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                return import_rows(ctx, path, sheet, campaign_code, dry_run, progress, seen, department.strip())
+            except IntegrityError as exc:
+                index = violated_unique_index(exc, Application.__table__)
+                if index not in ("uq_live_number", "uq_live_id_unnumbered") or attempt == ATTEMPTS:
+                    raise Refused(BUSY_IMPORT) from exc
     raise AssertionError("unreachable: the last attempt returns or raises")
+
+
+@contextmanager
+def heap_set_aside() -> Iterator[None]:
+    """The objects alive before an import are left out of the garbage collector's passes until it ends.
+
+    An import makes tens of thousands of objects that live to its end (the report, who holds
+    which number), so the collector's full passes come often, and each walked the whole app's
+    heap (SQLAlchemy, the pages): a fifth of a 10,000-row import's time. Frozen, they are not
+    walked; garbage made during the import is still collected. Two imports at once only unfreeze
+    early, which costs time, never memory.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 READ_BUDGET = Budget(memory_bytes=768 * 1024 * 1024, seconds=60.0)
