@@ -104,6 +104,8 @@ def check_numbers_per_id(
 
 
 def _whole_number(value: object) -> int | None:
+    if type(value) is int:  # a count the store made (bool, a subclass, is not one): the text test below, without the text
+        return value if 0 <= value < 10**_MAX_COUNT_DIGITS else None
     if isinstance(value, bool):
         return None
     text = cell_text(value).strip()

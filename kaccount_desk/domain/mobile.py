@@ -300,6 +300,18 @@ def check_mobile(
 
 
 def _required(required_carrier: object) -> Carrier | None:
+    if required_carrier is None or type(required_carrier) is str:
+        return _required_named(required_carrier)
+    return _carrier_named(required_carrier)
+
+
+@lru_cache(maxsize=16)
+def _required_named(required_carrier: str | None) -> Carrier | None:
+    """Cached: a campaign requires one carrier, asked of every row of a roster."""
+    return _carrier_named(required_carrier)
+
+
+def _carrier_named(required_carrier: object) -> Carrier | None:
     try:
         required = Carrier(cell_text(required_carrier).strip())
     except ValueError:
