@@ -149,6 +149,8 @@ def load_default_segments(resources_dir: Path) -> SegmentTable:
 
 def normalize_mobile(raw: object) -> str:
     """Digits only as far as possible, without the country code a caller may have dialled."""
+    if type(raw) is str and _is_mobile_shaped(raw):
+        return raw  # already eleven ASCII digits from 1 (most of a roster): nothing below would change it
     text = _SEPARATORS.sub("", to_half_width(cell_text(raw)))
     for prefix in _COUNTRY_PREFIXES:
         rest = text[len(prefix) :]

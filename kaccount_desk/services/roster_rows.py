@@ -90,15 +90,19 @@ ALREADY_THERE = Reason(
 )
 
 
+_RESIDENT_ID = IdDocumentType.RESIDENT_ID.value
+
+
 def _input(code: str, row: RosterRow, department: str) -> ApplicationInput:
     """``department`` is the importer's choice, for a sheet without the column or a row left blank."""
     v = row.values
     new_number = v.get(Column.NEW_NUMBER, "").strip()
+    addons = v.get(Column.ADDONS, "")
     fields = IntakeFields(
         department=v.get(Column.DEPARTMENT, "").strip() or department,
         name=v.get(Column.NAME, ""),
         id_number=v.get(Column.ID_NUMBER, ""),
-        id_type=IdDocumentType.RESIDENT_ID.value,
+        id_type=_RESIDENT_ID,
         number_source="pool" if new_number else "existing",
         msisdn=new_number or v.get(Column.MOBILE, ""),
         current_packages=v.get(Column.CURRENT_PACKAGES, ""),
@@ -107,7 +111,7 @@ def _input(code: str, row: RosterRow, department: str) -> ApplicationInput:
         code,
         fields,
         plan=v.get(Column.PLAN, ""),
-        addons=tuple(split_packages(v.get(Column.ADDONS, ""))),
+        addons=tuple(split_packages(addons)) if addons else (),
         note=v.get(Column.NOTE, ""),
     )
 
