@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
-from kaccount_desk.confined import Budget, ChildFailed, Failure, run_confined
+from kaccount_desk.confined import Budget, ChildFailed, Failure, run_confined, start_ahead
 from kaccount_desk.domain.id_documents import IdDocumentType
 from kaccount_desk.domain.reasons import Lang, Reason
 from kaccount_desk.domain.roles import Permission
@@ -37,7 +37,8 @@ from kaccount_desk.store.constraints import violated_unique_index
 from kaccount_desk.store.models import Application, Campaign, Department
 
 EXPORT_STATUSES = (Status.SUBMITTED, Status.SENT, Status.ACTIVATED)
-__all__ = ["ROW_RESULT_LABELS", "Cancelled", "ImportReport", "RowResult", "export_roster", "import_roster", "read_sheet", "save_refused"]
+__all__ = ["ROW_RESULT_LABELS", "Cancelled", "ImportReport", "RowResult", "export_roster", "import_roster", "read_ahead", "read_sheet",
+           "save_refused"]
 
 
 ATTEMPTS = 3
@@ -87,6 +88,15 @@ def heap_set_aside() -> Iterator[None]:
 
 
 READ_BUDGET = Budget(memory_bytes=768 * 1024 * 1024, seconds=60.0)
+
+
+def read_ahead(ctx: Context) -> None:
+    """Start the reading child now, while the person chooses the file: the import's read then skips its start.
+
+    Nothing is read yet; the child waits for the file and takes its memory cap and time limit with it.
+    """
+    ctx.require(Permission.TAKE_APPLICATIONS)
+    start_ahead(read_roster)
 
 
 def read_sheet(path: Path, limits: Limits = LIMITS, budget: Budget = READ_BUDGET) -> RosterSheet:
