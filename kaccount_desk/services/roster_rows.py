@@ -318,12 +318,20 @@ class _Chunks:
                 found.carrier, found.msisdn = a.carrier, a.msisdn
                 self.updates.append((found.id, inp, a, now))
             elif found.pending is not None:
-                found.pending.values, found.pending.addon_ids = values, a.addon_ids
+                found.pending.values, found.pending.addon_ids = _to_insert(values), a.addon_ids
             return RowResult(row_number, "updated", name, (), warnings, found.id), found
-        row = NewApplication(a.carrier, Pending(values, a.addon_ids, import_note(self.file_name, row_number), a.id_digest))
+        row = NewApplication(a.carrier, Pending(_to_insert(values), a.addon_ids, import_note(self.file_name, row_number), a.id_digest))
         self.existing[(a.id_digest, a.msisdn or "")] = row
         rules.remember(a.msisdn, a.id_digest, row)
         return RowResult(row_number, "accepted", name, (), warnings), row
+
+
+def _to_insert(values: dict[str, object]) -> dict[str, object]:
+    """A new application's values without its confirmed warnings: a roster row confirms none (only a stored
+    application's own confirmations are carried, to the rows that match it), so the insert gives every new
+    row the same empty list, serialised once for the batch rather than once a row."""
+    del values["confirmed_warnings"]
+    return values
 
 
 INSERT_BATCH = 1000
@@ -337,7 +345,7 @@ def _insert_new(ctx: Context, session: Session, campaign_id: int, rows: list[New
         return []
     now = ctx.now()
     common = {"campaign_id": campaign_id, "status": Status.DRAFT.value, "created_by": ctx.actor.id, "created_at": now, "updated_at": now,
-              "late_reason": None, "late_accepted_by": None, "reject_reason": None}
+              "late_reason": None, "late_accepted_by": None, "reject_reason": None, "confirmed_warnings": []}
     ids: list[int] = []
     for start in range(0, len(rows), INSERT_BATCH):
         batch = rows[start:start + INSERT_BATCH]
