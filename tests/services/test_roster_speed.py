@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import gc
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -156,3 +157,27 @@ def test_the_heap_alive_before_an_import_is_not_walked_by_the_collector_during_i
     with pytest.raises(rosters.Cancelled):
         rosters.import_roster(admin, _roster(tmp_path / "r2.csv"), campaign, progress=stop)
     assert gc.get_freeze_count() == before
+
+
+class _Cycle:
+    """An object that only the cycle collector frees (it refers to itself)."""
+
+    def __init__(self) -> None:
+        self.itself = self
+
+
+def test_garbage_waiting_before_an_import_is_not_kept_through_it(admin: Context, campaign: str, tmp_path: Path) -> None:
+    """Frozen with the heap, a previous import's garbage would stay until the end: a re-import of 100,000 rows peaked 10 MB higher."""
+    path = _roster(tmp_path / "r.csv")
+    old = _Cycle()
+    gone = weakref.ref(old)
+    gc.collect()  # now in the oldest generation, where only a full pass looks
+    del old
+    alive: list[bool] = []
+
+    def progress(done: int, total: int) -> bool:
+        alive.append(gone() is not None)
+        return True
+
+    rosters.import_roster(admin, path, campaign, progress=progress)
+    assert alive and not any(alive)
