@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from kaccount_desk.domain.reasons import Reason, Verdict
+from kaccount_desk.domain.reasons import PASSED, Reason, Verdict
 from kaccount_desk.domain.text import cell_text, to_half_width
 
 # The limit of the six ministries' joint notice of 2016-09-23, counted per operator.
@@ -87,7 +87,7 @@ def check_numbers_per_id(
             )
         )
     if count < cap:
-        return Verdict()
+        return PASSED
     return Verdict(
         warnings=(
             Reason(
