@@ -13,16 +13,22 @@ puts itself in a Job Object with a committed-memory limit (``job_object.py``). m
 enforce ``RLIMIT_AS``; there the child still dies alone (an abort, a failed allocation) and the
 time limit still holds, but its memory is bounded only by the checks before reading. A frozen build reaches the child through
 ``multiprocessing.freeze_support()`` in ``__main__``.
+
+Starting the child (a process, an interpreter, the reader's imports) is a fixed cost of each read,
+some 70 ms here and more on Windows. :func:`start_ahead` pays it while the person is still choosing
+the file: the child waits for its one job, takes its memory cap when the job comes, and is used once.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -57,11 +63,15 @@ def run_confined(func: Callable[..., T], *args: Any, budget: Budget = Budget()) 
 
     ``func`` must be importable by name (a module-level function), as the child starts afresh.
     """
-    context = multiprocessing.get_context("spawn")
-    receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_child_main, args=(send, budget.memory_bytes, func, args), daemon=True)
-    child.start()
-    send.close()
+    waiting = _take_waiting(func, budget.memory_bytes, args)
+    if waiting is not None:
+        child, receive = waiting.process, waiting.answers
+    else:
+        context = multiprocessing.get_context("spawn")
+        receive, send = context.Pipe(duplex=False)
+        child = context.Process(target=_child_main, args=(send, budget.memory_bytes, func, args), daemon=True)
+        child.start()
+        send.close()
     try:
         if not receive.poll(budget.seconds):
             raise ChildFailed(Failure.TIME)
@@ -80,6 +90,71 @@ def run_confined(func: Callable[..., T], *args: Any, budget: Budget = Budget()) 
     if kind == "memory":
         raise ChildFailed(Failure.MEMORY)
     return value
+
+
+@dataclass(frozen=True)
+class _Waiting:
+    """A child started ahead for one function: it reads its job from ``jobs`` and answers on ``answers``."""
+
+    process: BaseProcess
+    jobs: Connection
+    answers: Connection
+
+
+_waiting: dict[Callable[..., Any], _Waiting] = {}
+_waiting_lock = threading.Lock()
+
+
+def start_ahead(func: Callable[..., object]) -> None:
+    """Start the child for the next ``run_confined(func, ...)`` now, unless one is already waiting.
+
+    It waits, idle, until that run gives it its job (or the app ends: it is a daemon, and it leaves
+    when its pipe closes); each run takes the waiting child or starts its own, so a child is never
+    used twice.
+    """
+    with _waiting_lock:
+        waiting = _waiting.get(func)
+        if waiting is not None and waiting.process.is_alive():
+            return
+        context = multiprocessing.get_context("spawn")
+        job_receive, job_send = context.Pipe(duplex=False)
+        answer_receive, answer_send = context.Pipe(duplex=False)
+        process = context.Process(target=_waiting_child_main, args=(job_receive, answer_send, func), daemon=True)
+        process.start()
+        job_receive.close()
+        answer_send.close()
+        _waiting[func] = _Waiting(process, job_send, answer_receive)
+
+
+def _take_waiting(func: Callable[..., object], memory_bytes: int, args: tuple[object, ...]) -> _Waiting | None:
+    """The child waiting for ``func``, given its job; None when there is none or it cannot take one (it died)."""
+    with _waiting_lock:
+        waiting = _waiting.pop(func, None)
+    if waiting is None:
+        return None
+    try:
+        waiting.jobs.send((memory_bytes, args))
+    except OSError:
+        waiting.answers.close()
+        waiting.process.kill()
+        waiting.process.join()
+        return None
+    finally:
+        waiting.jobs.close()
+    return waiting
+
+
+def _waiting_child_main(jobs: Connection, send: Connection, func: Callable[..., object]) -> None:
+    """In a child started ahead: wait for the job, then run it as a freshly started child would."""
+    try:
+        job = jobs.recv()
+    except (EOFError, OSError):  # the app ended, or let it go, without a job for it
+        send.close()
+        return
+    finally:
+        jobs.close()
+    memory_bytes, args = job
+    _child_main(send, memory_bytes, func, args)
 
 
 def _child_main(send: Connection, memory_bytes: int, func: Callable[..., object], args: tuple[object, ...]) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from kaccount_desk.domain.reasons import Reason, Verdict
+from kaccount_desk.domain.reasons import PASSED, Reason, Verdict
 from kaccount_desk.domain.text import cell_text
 
 
@@ -28,6 +28,7 @@ def time_left(now: datetime, deadline: datetime) -> timedelta:
     return _require_aware("deadline", deadline) - _require_aware("now", now)
 
 
+_NONE_LEFT = timedelta(0)
 # The deadline's last day: the office chases the departments that are behind.
 NEAR = timedelta(hours=24)
 
@@ -65,8 +66,8 @@ def check_deadline(now: datetime, deadline: datetime, late_reason: str | None = 
     The time is shown in the deadline's own offset, as it was announced.
     Raises ValueError for naive datetimes (see ``_require_aware``).
     """
-    if time_left(now, deadline) > timedelta(0):
-        return Verdict()
+    if time_left(now, deadline) > _NONE_LEFT:
+        return PASSED
     reason = " ".join(cell_text(late_reason).split())
     if reason:
         return Verdict(

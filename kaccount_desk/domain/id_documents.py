@@ -122,8 +122,7 @@ def _check_eighteen(kind: IdDocumentType, raw: object, today: date | None) -> Ve
     verdict = check_resident_id(raw, today)
     reasons = verdict.reasons
     provinces = _RESIDENCE_PERMIT_PROVINCES.get(kind)
-    number = normalize_resident_id(raw)
-    if provinces and not number.startswith(provinces):
+    if provinces and not normalize_resident_id(raw).startswith(provinces):
         reasons += (
             Reason(
                 "id.permit_region",
@@ -132,6 +131,7 @@ def _check_eighteen(kind: IdDocumentType, raw: object, today: date | None) -> Ve
                 f" {' or '.join(provinces)}; please check the document type.",
             ),
         )
-    if reasons:
+    if reasons or verdict.value is None:
         return Verdict(reasons=reasons, warnings=verdict.warnings)
-    return Verdict(value=number, warnings=verdict.warnings)
+    # The number as checked: normalised once, not again here (a roster checks ten thousand).
+    return Verdict(value=verdict.value.number, warnings=verdict.warnings)

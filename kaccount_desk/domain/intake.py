@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from kaccount_desk.domain.eligibility import check_excluded_packages
 from kaccount_desk.domain.id_documents import check_id_document
-from kaccount_desk.domain.mobile import MobileNumber, SegmentTable, check_mobile
+from kaccount_desk.domain.mobile import Carrier, MobileNumber, SegmentTable, check_mobile
 from kaccount_desk.domain.reasons import Lang, Reason
 from kaccount_desk.domain.resident_id import ID_LENGTH, check_resident_id, normalize_resident_id
 
@@ -134,7 +135,7 @@ def _id(fields: IntakeFields, today: date, typing: bool, masked_id_valid: bool |
     if resident is None:
         out.notes["id"] = Note("ok", (Reason("id.ok", "格式正确,请与证件核对", "Looks right; compare it with the document"),))
         return
-    born = f"{resident.birth_date:%Y-%m-%d}"
+    born = resident.birth_date.isoformat()  # YYYY-MM-DD, as strftime's %Y-%m-%d for the years an ID allows, without its cost
     male = resident.sex == "male"
     out.notes["id"] = Note("ok", (Reason("id.ok", f"{born} {'男' if male else '女'}", f"{born} {'male' if male else 'female'}"),))
 
@@ -161,8 +162,13 @@ def _number(fields: IntakeFields, campaign: CampaignFacts, segments: SegmentTabl
     elif verdict.warnings:
         out.notes["number"] = Note("warning", verdict.warnings)
     else:
-        carrier = verdict.value.carrier
-        out.notes["number"] = Note("ok", (Reason("mobile.carrier", carrier.zh, carrier.en),))
+        out.notes["number"] = _carrier_note(verdict.value.carrier)
+
+
+@lru_cache(maxsize=len(Carrier))
+def _carrier_note(carrier: Carrier) -> Note:
+    """The note naming a number's carrier: one per carrier (a Note is immutable), not one per roster row."""
+    return Note("ok", (Reason("mobile.carrier", carrier.zh, carrier.en),))
 
 
 def _packages(fields: IntakeFields, campaign: CampaignFacts, out: FieldChecks) -> None:

@@ -149,6 +149,8 @@ def load_default_segments(resources_dir: Path) -> SegmentTable:
 
 def normalize_mobile(raw: object) -> str:
     """Digits only as far as possible, without the country code a caller may have dialled."""
+    if type(raw) is str and _is_mobile_shaped(raw):
+        return raw  # already eleven ASCII digits from 1 (most of a roster): nothing below would change it
     text = _SEPARATORS.sub("", to_half_width(cell_text(raw)))
     for prefix in _COUNTRY_PREFIXES:
         rest = text[len(prefix) :]
@@ -300,6 +302,18 @@ def check_mobile(
 
 
 def _required(required_carrier: object) -> Carrier | None:
+    if required_carrier is None or type(required_carrier) is str:
+        return _required_named(required_carrier)
+    return _carrier_named(required_carrier)
+
+
+@lru_cache(maxsize=16)
+def _required_named(required_carrier: str | None) -> Carrier | None:
+    """Cached: a campaign requires one carrier, asked of every row of a roster."""
+    return _carrier_named(required_carrier)
+
+
+def _carrier_named(required_carrier: object) -> Carrier | None:
     try:
         required = Carrier(cell_text(required_carrier).strip())
     except ValueError:

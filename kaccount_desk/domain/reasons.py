@@ -49,3 +49,7 @@ class Verdict(Generic[T]):
 
     def warning_texts(self, lang: Lang = "zh") -> list[str]:
         return [w.text(lang) for w in self.warnings]
+
+
+# Nothing to say, shared: a verdict is immutable, and the checks a roster makes per row mostly pass.
+PASSED: Verdict[None] = Verdict()

@@ -138,6 +138,8 @@ def cell_text(value: object) -> str:
     """Render a cell as the text Excel shows, so the domain judges what the clerk sees."""
     if value is None:
         return ""
+    if type(value) is str and not _has_edge_blank(value):  # most cells: text already as Excel shows it
+        return value
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, int):
@@ -149,6 +151,14 @@ def cell_text(value: object) -> str:
     if isinstance(value, (date, time)):
         return value.isoformat()
     return _EDGE_BLANKS.sub("", str(value))
+
+
+def _has_edge_blank(text: str) -> bool:
+    """Whether ``_EDGE_BLANKS`` would strip anything: whitespace (as the pattern's \\s), a zero-width space or a BOM at either end."""
+    return bool(text) and (text[0].isspace() or text[-1].isspace() or text[0] in _INVISIBLE or text[-1] in _INVISIBLE)
+
+
+_INVISIBLE = "\u200b\ufeff"
 
 
 def _float_text(value: float) -> str:
@@ -259,17 +269,17 @@ def _data_rows(records: Iterator[Record], columns: dict[Column, int], file_name:
 
 def _people(records: Iterator[Record], columns: dict[Column, int], file_name: str) -> Iterator[RosterRow]:
     shared: dict[str, str] = {}  # one string per department or plan, not one per row: a big roster travels by pipe
+    repeated = [column for column in columns if column in _REPEATED_COLUMNS]
+    places = list(columns.items())
     for row_number, cells in records:
         width = len(cells)
-        values = {
-            column: cell_text(cells[number - 1]) if number <= width else ""
-            for column, number in columns.items()
-        }
-        for column in _REPEATED_COLUMNS & values.keys():
+        values = {column: cell_text(cells[number - 1]) if number <= width else "" for column, number in places}
+        for column in repeated:
             values[column] = shared.setdefault(values[column], values[column])
-        if any(len(text) > LIMITS.cell_chars for text in values.values()):
+        longest = max(map(len, values.values()))
+        if longest > LIMITS.cell_chars:
             raise RosterFileError(cell_too_big_reason(file_name, row_number))
-        if any(values.values()):
+        if longest:
             yield RosterRow(row_number, values)
 
 

@@ -17,10 +17,11 @@ import pytest
 from crafted import HEADER_ROW, NS, Member, workbook
 from support import REPO
 
-from kaccount_desk.confined import Budget
+from kaccount_desk import confined
+from kaccount_desk.confined import Budget, run_confined, start_ahead
 from kaccount_desk.services.errors import Refused
 from kaccount_desk.services.rosters import read_sheet
-from kaccount_desk.sheets.roster_reader import column_letter
+from kaccount_desk.sheets.roster_reader import column_letter, read_roster
 from kaccount_desk.sheets.sheet_limits import Limits
 
 FAR_CELLS = {
@@ -82,3 +83,33 @@ def test_the_reading_child_imports_no_spreadsheet_writer() -> None:
 
 def test_duplicate_columns_are_named_by_excel_letters() -> None:
     assert [column_letter(n) for n in (1, 26, 27, 52, 703, 16384)] == ["A", "Z", "AA", "AZ", "AAA", "XFD"]
+
+
+def test_a_child_started_ahead_does_the_next_run_and_only_that_one() -> None:
+    """Started while the person chooses the file, the waiting child answers the run that follows; the next starts its own."""
+    start_ahead(os.getpid)
+    start_ahead(os.getpid)  # one is waiting already: no second
+    waiting = confined._waiting[os.getpid].process.pid
+    assert run_confined(os.getpid) == waiting
+    assert run_confined(os.getpid) not in (waiting, os.getpid())
+
+
+def test_a_child_started_ahead_keeps_the_memory_cap_and_the_time_limit(tmp_path: Path) -> None:
+    path = far_cell_file(tmp_path / "far.xlsx", FAR_CELLS["spaces.xlsx"])
+    start_ahead(read_roster)
+    with pytest.raises(Refused) as refused:
+        read_sheet(path, limits=NO_LIMITS)
+    assert refused.value.reasons[0].code == "sheet.too_demanding"
+    start_ahead(read_roster)
+    with pytest.raises(Refused) as refused:
+        read_sheet(far_cell_file(tmp_path / "slow.xlsx", ""), budget=Budget(seconds=0.01))
+    assert refused.value.reasons[0].code == "sheet.too_slow"
+
+
+def test_a_child_started_ahead_that_died_is_replaced_by_a_fresh_one(tmp_path: Path) -> None:
+    start_ahead(os.getpid)
+    waiting = confined._waiting[os.getpid].process
+    waiting.kill()
+    waiting.join()
+    answered = run_confined(os.getpid)
+    assert answered not in (waiting.pid, os.getpid())

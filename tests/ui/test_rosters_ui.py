@@ -11,9 +11,11 @@ import pytest
 from qt_dialogs import answer_file_dialog
 from support import valid_id
 
+from kaccount_desk import confined
 from kaccount_desk.services import application_list
 from kaccount_desk.services.application_list import ApplicationQuery
 from kaccount_desk.services.context import Context
+from kaccount_desk.sheets.roster_reader import read_roster
 from kaccount_desk.ui import operations
 from kaccount_desk.ui.enrollment.roster_dialogs import ImportRosterDialog, export_roster
 from kaccount_desk.ui.qt import QtCore, QtWidgets
@@ -52,6 +54,19 @@ def test_dry_run_writes_nothing_and_a_real_run_shows_the_rows(qtbot, admin: Cont
     model = dialog.report_model
     assert [model.index(r, 2).data() for r in range(model.rowCount())] == ["New"] * 12
     assert model.index(0, 0).data() == "2" and model.index(0, 1).data() == "员工0000"
+
+
+def test_the_reading_child_is_started_when_the_dialog_opens_and_does_the_read(qtbot, admin: Context, campaign: str,
+                                                                              write_roster: Callable[..., Path]) -> None:
+    """Its start (an interpreter and the reader's imports) is paid while the person chooses the file, not after Start."""
+    dialog = ImportRosterDialog(admin, campaign)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: read_roster in confined._waiting, timeout=10000)
+    waiting = confined._waiting[read_roster].process
+    dialog.path.setText(str(write_roster(3)))
+    run_import(qtbot, dialog)
+    assert dialog.report_model.rowCount() == 3
+    assert read_roster not in confined._waiting and not waiting.is_alive()  # taken by the read, used once, gone
 
 
 def test_refused_rows_show_their_reasons(qtbot, admin: Context, campaign: str, tmp_path: Path) -> None:

@@ -162,6 +162,9 @@ class ImportRosterDialog(QtWidgets.QDialog):
         layout.addWidget(self.details)
         layout.addWidget(close)
         self.resize(820, 520)
+        # The reading child starts while the person chooses the file (a failure only means it starts with the
+        # read); the model as parent, so no busy cursor for it.
+        run_query(self.report_model, lambda: rosters.read_ahead(ctx), lambda _: None, lambda _: True)
 
     @Slot()
     def _list_departments(self, spec: CampaignSpec) -> None:
