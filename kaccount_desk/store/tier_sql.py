@@ -11,35 +11,45 @@ Written with SQLAlchemy Core, so SQLite and PostgreSQL run the same statement.
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, ColumnElement, Integer, case, cast, delete, exists, func, insert, literal, null, select
+from sqlalchemy import BigInteger, case, cast, delete, exists, func, insert, literal, null, select
 from sqlalchemy.orm import Session, aliased
 
-from kaccount_desk.domain.key_accounts import FREQUENCY_STEPS, MIN_MONTHS, RECENCY_STEPS, Scorer, month_index, previous_month, window_start
+from kaccount_desk.domain.key_accounts import (
+    FREQUENCY_STEPS,
+    MIN_MONTHS,
+    RECENCY_STEPS,
+    Scorer,
+    month_index,
+    month_of,
+    previous_month,
+    window_start,
+)
 from kaccount_desk.store.archive_models import BillingMonthRow, NumberTier
-
-
-def _index(month: ColumnElement[str]) -> ColumnElement[int]:
-    """``domain.key_accounts.month_index`` of a "YYYY-MM" column."""
-    return cast(func.substr(month, 1, 4), Integer) * 12 + cast(func.substr(month, 6, 2), Integer) - 1
 
 
 def score_month(session: Session, month: str, scorer: Scorer) -> None:
     """Replace ``month``'s ``number_tiers`` rows: every number billed in its twelve months, and every one
-    that had a tier the month before and no bill since (scored as having none, so it is seen leaving)."""
+    that had a tier the month before and no bill since (scored as having none, so it is seen leaving).
+
+    Every bill of the twelve months passes through the grouping (a million rows for a year of a
+    county), so each figure is taken there as cheaply as the database can: the active months counted,
+    the scored month's arrears summed under a FILTER, and the latest active month compared with the
+    month texts the recency steps reach (``gap <= n`` is ``last_active >= month - n``: "YYYY-MM" texts
+    order as months do) rather than worked out as a number for each row."""
     b = BillingMonthRow
     window = (select(b.number.label("number"), func.count().label("billed"),
                      cast(func.sum(b.amount_fen), BigInteger).label("total"),
-                     func.sum(case((b.amount_fen > 0, 1), else_=0)).label("active"),
+                     func.count(case((b.amount_fen > 0, 1))).label("active"),
                      func.max(case((b.amount_fen > 0, b.month))).label("last_active"),
-                     cast(func.sum(case((b.month == month, b.arrears_fen), else_=0)), BigInteger).label("arrears"))
+                     cast(func.sum(b.arrears_fen).filter(b.month == month), BigInteger).label("arrears"))
               .where(b.month.between(window_start(month), month)).group_by(b.number).subquery())
     billed, total = window.c.billed, window.c.total
     tier = case(*[(total >= line * billed, literal(name.value)) for line, name in scorer.lines], else_=null())
-    gap = month_index(month) - _index(window.c.last_active)
-    recency = case((window.c.last_active.is_(None), 1), *[(gap <= most, points) for most, points in RECENCY_STEPS], else_=1)
+    scored = month_index(month)
+    recency = case(*[(window.c.last_active >= month_of(scored - most), points) for most, points in RECENCY_STEPS], else_=1)
     frequency = case(*[(window.c.active >= least, points) for least, points in FREQUENCY_STEPS], else_=1)
     monetary = case(*[(total >= line * billed, points) for line, points in scorer.steps], else_=1)
-    judged = case(((window.c.arrears > 0) | (billed < MIN_MONTHS), null()), else_=tier)
+    judged = case(((func.coalesce(window.c.arrears, 0) > 0) | (billed < MIN_MONTHS), null()), else_=tier)
     columns = ["number", "month", "tier", "average_fen", "recency", "frequency", "monetary"]
     session.execute(delete(NumberTier).where(NumberTier.month == month))
     session.execute(insert(NumberTier).from_select(columns, select(
