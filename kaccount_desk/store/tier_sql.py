@@ -26,10 +26,13 @@ from kaccount_desk.domain.key_accounts import (
 )
 from kaccount_desk.store.archive_models import BillingMonthRow, NumberTier
 
+Pair = tuple[str | None, str | None]  # a tier the month before, the tier now (None: no tier)
 
-def score_month(session: Session, month: str, scorer: Scorer) -> None:
+
+def score_month(session: Session, month: str, scorer: Scorer) -> dict[Pair, int]:
     """Replace ``month``'s ``number_tiers`` rows: every number billed in its twelve months, and every one
-    that had a tier the month before and no bill since (scored as having none, so it is seen leaving).
+    that had a tier the month before and no bill since (scored as having none, so it is seen leaving);
+    return how many of the month's numbers went from each tier the month before to each tier now.
 
     Every bill of the twelve months passes through the grouping (a million rows for a year of a
     county), so each figure is taken there as cheaply as the database can: the active months counted,
@@ -54,8 +57,25 @@ def score_month(session: Session, month: str, scorer: Scorer) -> None:
     session.execute(delete(NumberTier).where(NumberTier.month == month))
     session.execute(insert(NumberTier).from_select(columns, select(
         window.c.number, literal(month), judged, total // billed, recency, frequency, monetary)))
-    before, now = aliased(NumberTier), aliased(NumberTier)
-    session.execute(insert(NumberTier).from_select(columns, select(
-        before.number, literal(month), null(), literal(0), literal(1), literal(1), literal(1))
-        .where(before.month == previous_month(month), before.tier.is_not(None),
-               ~exists().where(now.number == before.number, now.month == month))))
+    pairs = tier_pairs(session, month)
+    tiered_before = session.scalar(select(func.count()).where(NumberTier.month == previous_month(month), NumberTier.tier.is_not(None)))
+    if (tiered_before or 0) > sum(n for (before, _after), n in pairs.items() if before is not None):
+        # Some number with a tier the month before has no row now (no bill in the twelve months): it is
+        # written as having none, so it is seen leaving. The pairs above show whether any did, so the
+        # lookup of each tiered number is made only then.
+        before, now = aliased(NumberTier), aliased(NumberTier)
+        session.execute(insert(NumberTier).from_select(columns, select(
+            before.number, literal(month), null(), literal(0), literal(1), literal(1), literal(1))
+            .where(before.month == previous_month(month), before.tier.is_not(None),
+                   ~exists().where(now.number == before.number, now.month == month))))
+        pairs = tier_pairs(session, month)
+    return pairs
+
+
+def tier_pairs(session: Session, month: str) -> dict[Pair, int]:
+    """How many of ``month``'s numbers had each tier the month before (None: none, or no row) and each now."""
+    prev = aliased(NumberTier)
+    return {(before, after): n for before, after, n in session.execute(
+        select(prev.tier, NumberTier.tier, func.count())
+        .outerjoin(prev, (prev.number == NumberTier.number) & (prev.month == previous_month(month)))
+        .where(NumberTier.month == month).group_by(prev.tier, NumberTier.tier))}
