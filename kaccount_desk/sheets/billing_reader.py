@@ -170,18 +170,16 @@ def _rows(records: Iterator[Record], columns: dict[BillColumn, int], file_name: 
 def _chunks(records: Iterator[Record]) -> Iterator[list[Record]]:
     """The records in lists of :data:`CHUNK_ROWS`; when reading fails (past the row limit, a damaged
     sheet) the rows before are handed on first, so a long cell above is reported as it was one row at a time."""
-    chunk: list[Record] = []
-    try:
-        for record in records:
-            chunk.append(record)
-            if len(chunk) == CHUNK_ROWS:
+    while True:
+        chunk: list[Record] = []
+        try:
+            chunk.extend(islice(records, CHUNK_ROWS))  # what was read before a failure stays in the list
+        except Exception:
+            if chunk:
                 yield chunk
-                chunk = []
-    except Exception:
-        if chunk:
-            yield chunk
-        raise
-    if chunk:
+            raise
+        if not chunk:
+            return
         yield chunk
 
 
@@ -197,7 +195,7 @@ def _column(rows: list[Sequence[object]], place: int | None) -> list[str]:
         joined = "\x00".join(values)  # a TypeError: not all text (an .xlsx's numbers)
     except TypeError:
         return [_text(value) for value in values]
-    if _BLANK.search(joined) is None:  # no blank in any cell, so none at an edge: each cell is its own text
+    if not _has_blank(joined):  # no blank in any cell, so none at an edge: each cell is its own text
         return values
     return [_text(value) for value in values]
 
@@ -213,6 +211,15 @@ def _check_lengths(texts: list[list[str]], excel_rows: list[int], file_name: str
 
 _EDGES = frozenset(" \t\r\n\u3000\u200b\ufeff\xa0")
 _BLANK = re.compile(r"[\s\u200b\ufeff]")  # what cell_text strips at a cell's edges (as roster_reader._EDGE_BLANKS)
+_ASCII_BLANKS = tuple(c for c in map(chr, range(128)) if _BLANK.match(c))
+
+
+def _has_blank(text: str) -> bool:
+    """Whether ``text`` holds any of _BLANK's characters; plain ASCII (an extract's numbers, months and
+    amounts) is searched for its ten blanks one by one, which is several times faster than the pattern."""
+    if text.isascii():
+        return any(blank in text for blank in _ASCII_BLANKS)
+    return _BLANK.search(text) is not None
 
 
 def _text(value: object) -> str:

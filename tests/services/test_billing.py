@@ -189,18 +189,21 @@ def test_a_long_extract_keeps_excel_row_numbers_across_its_chunks(admin: Context
     """An extract read a few thousand rows at a time: an empty line, a padded cell and bad rows far down are
     where Excel shows them, whichever chunk they fall in."""
     rows = [f"1380317{n:04d},202603,{100 + n % 50}.50,0" for n in range(5_000)]
+    rows[1_000] = "  , ,\t,  "  # only blanks: as empty as an empty line
     rows[2_047] = ""  # Excel row 2049: empty, left out
     rows[2_500] = " 13803172500 ,202603,12.00 ,0"  # padded: read as the number and amount
+    rows[3_000] = "\u300013803173000\u200b,202603,8.00,0"  # an ideographic space and a zero-width one around it
     rows[4_321] = "13803174321,202603,12.345,0"  # Excel row 4323: three decimals
     rows[4_998] = "13803170000,202603,1.00,0"  # Excel row 5000: the first row's number again
     path = tmp_path / "bills.csv"
     path.write_text("\n".join(["号码,月份,话费,欠费", *rows]) + "\n", encoding="utf-8")
     report = billing.import_billing(admin, path, "2026-03")
-    assert (report.read, report.accepted, report.refused) == (4_999, 4_997, 2)
+    assert (report.read, report.accepted, report.refused) == (4_998, 4_996, 2)
     assert [(r.row, [reason.code for reason in r.reasons]) for r in report.refused_rows] == [
         (4_323, ["billing.amount"]), (5_000, ["billing.repeated"])]
     with admin.store.read() as session:
         assert session.scalar(select(BillingMonthRow.amount_fen).where(BillingMonthRow.number == "13803172500")) == 1_200
+        assert session.scalar(select(BillingMonthRow.amount_fen).where(BillingMonthRow.number == "13803173000")) == 800
 
 
 def test_a_cell_too_long_far_down_is_refused_at_its_row(admin: Context, tmp_path: Path) -> None:
