@@ -29,6 +29,7 @@ FREQUENCY_STEPS = ((12, 5), (10, 4), (7, 3), (4, 2))  # months with a bill above
 _MONTH = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*$")
 _COMPACT_MONTH = re.compile(r"^\s*(\d{4})(\d{2})\s*$")
 _MONEY = re.compile(r"^[+-]?\d+(\.\d{1,2})?$")
+_PLAIN_MONEY = re.compile(r"[0-9]{1,10}\.[0-9]{2}\Z")  # "168.50": how a billing system writes every amount
 
 
 class Tier(StrEnum):
@@ -160,6 +161,19 @@ def parse_fen(text: object) -> int | None:
     fen = int(whole) * 100 + int(part.ljust(2, "0") or 0)
     fen = -fen if negative else fen
     return fen if abs(fen) <= MAX_FEN else None
+
+
+def parse_fens(texts: Sequence[str], blank: int | None = None) -> list[int | None]:
+    """:func:`parse_fen` of each cell of a column (an extract's hundred thousand amounts), ``blank``
+    for an empty cell.
+
+    Each different text is read once, and one written as billing systems write money ("168.50":
+    digits, a point, two decimals, at most ten digits before it) is its digits without the point."""
+    plain = _PLAIN_MONEY.match
+    known = {text: int(text.replace(".", "")) if plain(text) else parse_fen(text) for text in set(texts)}
+    if "" in known:
+        known[""] = blank
+    return list(map(known.__getitem__, texts))
 
 
 def yuan(fen: int) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from kaccount_desk.domain.key_accounts import (
@@ -76,21 +76,17 @@ def tier_rules(session: Session) -> tuple[TierRule, ...]:
 def rescore(session: Session, month: str, rules: tuple[TierRule, ...]) -> TierCounts:
     """Score every number billed in the twelve months up to ``month``, and every number that had a
     tier the month before (so one whose bills stopped is seen leaving), replacing the month's rows;
-    the database does it in one statement (store/tier_sql.py), then the month's tiers and moves are counted."""
-    score_month(session, month, Scorer(rules))
+    the database does it in one statement (store/tier_sql.py) and counts the month's numbers by their
+    tier before and now, from which the month's tiers and moves are added up here."""
+    pairs = score_month(session, month, Scorer(rules))
     audit.note_change(session, "number_tiers", "insert", [month])  # Core statements: the flush recorder cannot see them
-    counts = TierCounts(month, scored=session.scalar(select(func.count()).where(NumberTier.month == month)) or 0)
-    counts.tiers = {str(tier): n for tier, n in session.execute(
-        select(NumberTier.tier, func.count()).where(NumberTier.month == month, NumberTier.tier.is_not(None))
-        .group_by(NumberTier.tier))}
-    prev = aliased(NumberTier)
-    for before, after, n in session.execute(
-            select(prev.tier, NumberTier.tier, func.count())
-            .outerjoin(prev, (prev.number == NumberTier.number) & (prev.month == previous_month(month)))
-            .where(NumberTier.month == month, NumberTier.tier.is_distinct_from(prev.tier)).group_by(prev.tier, NumberTier.tier)):
+    counts = TierCounts(month, scored=sum(pairs.values()))
+    for (before, after), n in sorted(pairs.items(), key=lambda pair: (pair[0][0] or "", pair[0][1] or "")):  # as SQLite groups
         change = change_of(before, after)
         if change is not None:
             counts.moves[change.value] = counts.moves.get(change.value, 0) + n
+    for after in sorted({after for _before, after in pairs if after is not None}):
+        counts.tiers[after] = sum(n for (_before, now), n in pairs.items() if now == after)
     return counts
 
 

@@ -20,6 +20,7 @@ from kaccount_desk.domain.key_accounts import (
     change_of,
     check_tier_rules,
     parse_fen,
+    parse_fens,
     parse_month,
     rfm,
     score,
@@ -108,6 +109,14 @@ def test_score_gives_the_average_rounded_down_to_the_fen() -> None:
 ])
 def test_money_cells_become_whole_fen_never_floats(text: str, fen: int | None) -> None:
     assert parse_fen(text) == fen
+
+
+def test_a_column_of_money_cells_reads_as_each_cell_alone() -> None:
+    """The column reader's short way for "168.50" gives what parse_fen gives, for every other form too."""
+    texts = ["168.50", "0.00", "0007.05", "9999999999.99", "99999999999.99", "150", "149.99", " 12.30 ", "+1.00", "-3.10",
+             "1_000.00", "１２.３４", "1,234.50", "￥88元", "1.001", "12.3", ".50", "abc", "", "168.50"]
+    assert parse_fens(texts) == [parse_fen(text) for text in texts]
+    assert parse_fens(["", "5.00"], blank=0) == [0, 500]
 
 
 @pytest.mark.parametrize(("text", "month"), [

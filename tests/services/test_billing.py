@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from kaccount_desk.domain.key_accounts import DEFAULT_TIER_RULES, BillingMonth, Scorer, parse_fen, window_of
 from kaccount_desk.services import billing, tiers
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Refused
@@ -150,3 +151,68 @@ def test_a_damaged_workbook_is_refused_in_words_and_changes_nothing(admin: Conte
     with pytest.raises(Refused) as refused:
         billing.import_billing(admin, path, "2026-03")
     assert refused.value.reasons[0].code == "sheet.unreadable"
+
+
+def test_an_earlier_month_again_leaves_every_later_month_as_the_rule_gives_for_the_bills_now(admin: Context, tmp_path: Path) -> None:
+    """A year imported, then March again with new amounts: every month's tiers, averages and RFM from
+    March on are what the domain's rule makes of the bills as they now stand, as a fresh import would."""
+    habits = {"13803170011": 1_200, "13803170012": 300, "13803170013": 151, "13803170014": 520, "13803170015": 149}
+    year = {month: {number: f"{fen + index * 7 % 13}.{index % 10}0" for number, fen in habits.items()
+                    if not (number == "13803170015" and index < 4)}  # one number joins in May
+            for index, month in enumerate(months(2026, 1, 12))}
+    owed = {"2026-05": {"13803170011": "30"}, "2026-09": {"13803170014": "1.50"}}
+    for month, bills in year.items():
+        billing.import_billing(admin, extract(tmp_path, month, bills, owed.get(month)), month)
+    year["2026-03"] = {"13803170011": "0", "13803170012": "2000", "13803170014": "520.00",
+                       "13803170016": "900"}  # one number gone, one new, the rest moved across lines
+    assert billing.import_billing(admin, extract(tmp_path, "2026-03", year["2026-03"]), "2026-03").changed
+    history: dict[str, list[BillingMonth]] = {}
+    for month, bills in year.items():
+        for number, amount in bills.items():
+            arrears = parse_fen(owed.get(month, {}).get(number, "0")) or 0
+            history.setdefault(number, []).append(BillingMonth(month, parse_fen(amount) or 0, arrears))
+    scorer = Scorer(DEFAULT_TIER_RULES)
+    with admin.store.read() as session:
+        for month in months(2026, 3, 12):
+            written = {row.number: (row.tier, row.average_fen, row.recency, row.frequency, row.monetary)
+                       for row in session.scalars(select(NumberTier).where(NumberTier.month == month))}
+            expected = {}
+            for number, bills in history.items():
+                window = window_of(bills, month)
+                if window.billed_months:
+                    s = scorer.score(window, month)
+                    expected[number] = (s.tier.value if s.tier else None, s.average_fen, s.recency, s.frequency, s.monetary)
+            assert written == expected, month
+
+
+def test_a_long_extract_keeps_excel_row_numbers_across_its_chunks(admin: Context, tmp_path: Path) -> None:
+    """An extract read a few thousand rows at a time: an empty line, a padded cell and bad rows far down are
+    where Excel shows them, whichever chunk they fall in."""
+    rows = [f"1380317{n:04d},202603,{100 + n % 50}.50,0" for n in range(5_000)]
+    rows[1_000] = "  , ,\t,  "  # only blanks: as empty as an empty line
+    rows[2_047] = ""  # Excel row 2049: empty, left out
+    rows[2_500] = " 13803172500 ,202603,12.00 ,0"  # padded: read as the number and amount
+    rows[3_000] = "\u300013803173000\u200b,202603,8.00,0"  # an ideographic space and a zero-width one around it
+    rows[4_321] = "13803174321,202603,12.345,0"  # Excel row 4323: three decimals
+    rows[4_998] = "13803170000,202603,1.00,0"  # Excel row 5000: the first row's number again
+    path = tmp_path / "bills.csv"
+    path.write_text("\n".join(["号码,月份,话费,欠费", *rows]) + "\n", encoding="utf-8")
+    report = billing.import_billing(admin, path, "2026-03")
+    assert (report.read, report.accepted, report.refused) == (4_998, 4_996, 2)
+    assert [(r.row, [reason.code for reason in r.reasons]) for r in report.refused_rows] == [
+        (4_323, ["billing.amount"]), (5_000, ["billing.repeated"])]
+    with admin.store.read() as session:
+        assert session.scalar(select(BillingMonthRow.amount_fen).where(BillingMonthRow.number == "13803172500")) == 1_200
+        assert session.scalar(select(BillingMonthRow.amount_fen).where(BillingMonthRow.number == "13803173000")) == 800
+
+
+def test_a_cell_too_long_far_down_is_refused_at_its_row(admin: Context, tmp_path: Path) -> None:
+    rows = [f"1380317{n:04d},202603,10.00,0" for n in range(3_000)]
+    rows[2_900] = "13803172900,202603,10.00," + "9" * 40_000  # Excel row 2902
+    path = tmp_path / "bills.csv"
+    path.write_text("\n".join(["号码,月份,话费,欠费", *rows]), encoding="utf-8")
+    with pytest.raises(Refused) as refused:
+        billing.import_billing(admin, path, "2026-03")
+    assert refused.value.reasons[0].code == "sheet.too_big" and "2902" in refused.value.reasons[0].en
+    with admin.store.read() as session:
+        assert session.scalar(select(func.count()).select_from(BillingMonthRow)) == 0

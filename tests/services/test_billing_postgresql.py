@@ -10,6 +10,7 @@ from support import REPO, Clock
 from test_billing import (  # noqa: F401
     test_a_month_again_with_new_amounts_replaces_it_and_recomputes_that_month_and_later,
     test_a_year_of_bills_gives_tiers_at_the_150_yuan_line,
+    test_an_earlier_month_again_leaves_every_later_month_as_the_rule_gives_for_the_bills_now,
     test_arrears_in_the_month_drop_the_tier_and_the_move_is_listed,
     test_importing_the_same_month_twice_changes_nothing,
 )

@@ -65,3 +65,21 @@ def test_the_sql_scores_equal_the_domain_rule(store: Store) -> None:
             expected[number] = (s.tier.value if s.tier else None, s.average_fen, s.recency, s.frequency, s.monetary)
     assert written == expected
     assert {tier for tier, *_ in expected.values()} == {None, "high_value", "silver", "gold", "diamond"}
+
+
+def test_a_number_with_a_tier_last_month_and_no_bill_in_the_twelve_is_written_leaving(store: Store) -> None:
+    """Only a store whose months were scored apart from their bills has such a number (every import scores
+    the months after it again), but then it must still be seen leaving, and be counted so."""
+    before = month_of(month_index(SCORED) - 1)
+    with store.transaction() as session:
+        insert_rows(session, table_of(BillingMonthRow), [
+            {"number": "13800000001", "month": m, "amount_fen": 60_000, "arrears_fen": 0} for m in ("2026-10", before, SCORED)])
+        insert_rows(session, table_of(NumberTier), [
+            {"number": number, "month": before, "tier": tier, "average_fen": 60_000, "recency": 5, "frequency": 2, "monetary": 4}
+            for number, tier in (("13800000001", "gold"), ("13800000002", "gold"), ("13800000003", None))])
+        pairs = score_month(session, SCORED, Scorer(DEFAULT_TIER_RULES))
+    with store.read() as session:
+        written = {row.number: (row.tier, row.average_fen, row.recency, row.frequency, row.monetary)
+                   for row in session.scalars(select(NumberTier).where(NumberTier.month == SCORED))}
+    assert written == {"13800000001": ("gold", 60_000, 5, 1, 4), "13800000002": (None, 0, 1, 1, 1)}
+    assert pairs == {("gold", "gold"): 1, ("gold", None): 1}
