@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NoReturn
 
 import psycopg
 from sqlalchemy import Connection, Engine, event
@@ -99,13 +99,22 @@ def _commit(connection: Connection) -> None:
         return
     driver = _driver(connection)
     try:
-        driver.execute("COMMIT")
+        driver.execute("COMMIT")  # raises here when an error of a statement not awaited is already back
+    except psycopg.Error as exc:
+        with contextlib.suppress(psycopg.Error):  # the pipeline left all the same; its "aborted" is not the news
+            held.stack.close()
+        _failed(driver, connection, exc)
+    try:
         held.stack.close()  # leaving the pipeline syncs it: one round trip
     except psycopg.Error as exc:
-        _end(driver, connection.info)
-        raise DBAPIError.instance(None, None, exc, psycopg.Error, hide_parameters=True,
-                                  dialect=connection.dialect) from None
+        _failed(driver, connection, exc)
     _ordinary(driver, connection.info)
+
+
+def _failed(driver: psycopg.Connection[Any], connection: Connection, exc: psycopg.Error) -> NoReturn:
+    """Roll back and raise the statement's own error as SQLAlchemy's (a unique index, as the services know it)."""
+    _end(driver, connection.info)
+    raise DBAPIError.instance(None, None, exc, psycopg.Error, hide_parameters=True, dialect=connection.dialect) from None
 
 
 def _rollback(connection: Connection) -> None:

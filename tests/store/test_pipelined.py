@@ -73,19 +73,24 @@ def test_the_connection_goes_back_to_the_pool_beginning_its_own_transactions(sto
 def test_a_failure_that_rides_with_commit_is_raised_there_and_nothing_stays(store: Store) -> None:
     """The last statements not waited for go with COMMIT: one failing there (here a division by zero
     after the audit's appends) is SQLAlchemy's error from the commit, nothing is kept, the audit
-    chain is whole, and the pooled connection begins the next transaction itself."""
+    chain is whole, and the pooled connection begins the next transaction itself.
+
+    Played several times: the server's error may already be back when COMMIT is sent, and sending it
+    then raises; the pipeline was left open, and the next transaction on that connection got no rows
+    back (about one play in two; seen in a full run)."""
     def last_before_commit(session: Session) -> None:
         if session.info.pop("fail at commit", False):
             session.execute(text("SELECT 1 / 0"), execution_options={UNREAD: True})
 
     event.listen(store._writers, "before_commit", last_before_commit)  # after the audit's own hook
     before = _staff_count(store)
-    with pytest.raises(DataError), store.transaction(pipelined=True) as session:
-        session.execute(insert(Staff.__table__).inline().values(**_staff_row("C103")))
-        session.info["fail at commit"] = True
-    with pytest.raises(RuntimeError), store.transaction() as session:
-        session.execute(insert(Staff.__table__).values(**_staff_row("C104")))
-        raise RuntimeError("the clerk's action failed half-way")
-    assert store.engine.pool.checkedin() == 1
+    for _ in range(8):
+        with pytest.raises(DataError), store.transaction(pipelined=True) as session:
+            session.execute(insert(Staff.__table__).inline().values(**_staff_row("C103")))
+            session.info["fail at commit"] = True
+        with pytest.raises(RuntimeError), store.transaction() as session:
+            session.execute(insert(Staff.__table__).values(**_staff_row("C104")))
+            raise RuntimeError("the clerk's action failed half-way")
+        assert store.engine.pool.checkedin() == 1
     assert _staff_count(store) == before
     assert audit.verify(store).ok
