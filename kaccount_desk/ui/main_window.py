@@ -316,7 +316,9 @@ class MainWindow(WindowTyping, WindowMenus, QtWidgets.QMainWindow):
     @Slot()
     def _campaign_chosen(self) -> None:
         code = self.campaign_code
-        if code:
+        if code and code != self.settings.get(LAST_CAMPAIGN):
+            # Written only when it changed: each write rereads and rewrites the settings file on the GUI
+            # thread (7-11 ms), and at window-up, when the campaign list arrives, it is the one kept already.
             self.settings.set(LAST_CAMPAIGN, code)
         self.import_action.setEnabled(bool(code))
         self.export_action.setEnabled(bool(code))

@@ -252,3 +252,18 @@ def test_building_a_page_shows_no_window_of_its_own(qtbot, admin: Context, campa
     finally:
         QtWidgets.QApplication.instance().removeEventFilter(shown)
     assert shown.seen == []
+
+
+def test_a_window_up_on_the_campaign_kept_leaves_the_settings_file_alone(qtbot, admin: Context, campaign: str) -> None:
+    """Issue 21 item 3: rewriting the settings file (QSettings.sync, 7-11 ms on the GUI thread) when the
+    campaign list arrives was part of the window-up's longest hold; the campaign kept is not written again."""
+    first = MainWindow(admin)
+    qtbot.addWidget(first)
+    qtbot.waitUntil(operations.idle)
+    assert Settings().get(LAST_CAMPAIGN) == campaign
+    path = Settings().path
+    written = path.stat().st_mtime_ns
+    again = MainWindow(admin)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(operations.idle)
+    assert again.campaign_code == campaign and path.stat().st_mtime_ns == written

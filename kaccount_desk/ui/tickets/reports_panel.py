@@ -92,6 +92,11 @@ class ReportsPanel(QtWidgets.QWidget):
         tables.addTab(self.by_staff, self.tr("Per staff member"))
         self.body = QtWidgets.QSplitter(Qt.Orientation.Vertical)
         self.body.addWidget(tables)
+        self.chart_holder = QtWidgets.QWidget()  # there from the start, so the splitter's kept sizes apply
+        self.chart_layout = QtWidgets.QVBoxLayout(self.chart_holder)
+        self.chart_layout.setContentsMargins(0, 0, 0, 0)
+        self.body.addWidget(self.chart_holder)
+        self.body.setSizes([240, 480])
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.body, 1)
@@ -119,6 +124,7 @@ class ReportsPanel(QtWidgets.QWidget):
         """The chart under the tables, built the first time it is wanted; False without Qt Charts."""
         charts = qt.QtCharts
         if charts is None:
+            self.chart_holder.hide()  # PySide6-Addons missing: the tables only
             return False
         if self.chart_view is None:
             self.chart = charts.QChart()
@@ -127,8 +133,7 @@ class ReportsPanel(QtWidgets.QWidget):
             view = charts.QChartView(self.chart)
             view.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
             view.setMinimumHeight(260)
-            self.body.addWidget(view)
-            self.body.setSizes([240, 480])
+            self.chart_layout.addWidget(view)
             self.chart_view = view
         return True
 
