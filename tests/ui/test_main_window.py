@@ -267,3 +267,34 @@ def test_a_window_up_on_the_campaign_kept_leaves_the_settings_file_alone(qtbot, 
     qtbot.addWidget(again)
     qtbot.waitUntil(operations.idle)
     assert again.campaign_code == campaign and path.stat().st_mtime_ns == written
+
+
+def test_the_reports_tab_is_built_at_its_first_look_and_takes_the_layout_kept(qtbot, admin: Context) -> None:
+    """Issue 21 items 3 and 4: the Tickets page's Reports tab (tables, period, Qt Charts) waits for its first
+    look instead of being built with the window; built then, it still gets the split the clerk left."""
+    from kaccount_desk.ui.tickets.reports_panel import ReportsPanel
+    from kaccount_desk.ui.window_state import save_layout
+
+    clerk = make_staff(admin, "C001", "clerk", "客服热线")
+    first = MainWindow(clerk)
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitUntil(operations.idle)
+    page = first.built("TicketsPage")
+    assert isinstance(page, TicketsPage) and page.findChildren(ReportsPanel) == []
+    page.tabs.setCurrentIndex(1)
+    panel = page.reports
+    assert page.tabs.currentWidget() is panel and page.findChildren(ReportsPanel) == [panel]
+    qtbot.waitUntil(operations.idle)
+    panel.body.setSizes([600, 100])
+    save_layout(first, Settings(), "C001")
+    again = MainWindow(clerk)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(operations.idle)
+    page = again.built("TicketsPage")
+    assert isinstance(page, TicketsPage) and page.findChildren(ReportsPanel) == []
+    page.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(operations.idle)
+    top, bottom = page.reports.body.sizes()
+    assert top > bottom  # as left; a new panel splits 240 : 480
