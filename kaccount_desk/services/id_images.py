@@ -10,12 +10,17 @@ import hashlib
 import io
 import warnings
 from dataclasses import dataclass
-
-from PIL import Image, ImageOps, UnidentifiedImageError
+from typing import TYPE_CHECKING
 
 from kaccount_desk.confined import Budget, ChildFailed, run_confined
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.services.errors import Refused
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+# Pillow (about 2 MB of the app's memory) is imported by the functions that use it, at the first image
+# added or shown: the window's File menu reaches this module through the hand-over seat's services.
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 # An ID card scanned at 600 dpi is under 3 megapixels; a phone photo of one is 12 to 16. Decoding
@@ -75,6 +80,8 @@ def clean_id_image(raw: bytes, name: str = "") -> CleanImage:
 
 def _check_header(raw: bytes, name: str) -> None:
     """Format and pixel count from the header alone; nothing is decoded here."""
+    from PIL import Image, UnidentifiedImageError
+
     label = f"“{name}”" if name else ""
     try:
         with warnings.catch_warnings():
@@ -97,6 +104,8 @@ def _check_header(raw: bytes, name: str) -> None:
 
 def decode_clean(raw: bytes, name: str) -> CleanImage:
     """In the child: decode, turn upright, drop EXIF by re-encoding, and shrink to a readable size."""
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
     label = f"“{name}”" if name else ""
     try:
         with Image.open(io.BytesIO(raw)) as probe:
@@ -124,12 +133,16 @@ def _encoded(rgb: Image.Image) -> CleanImage:
 
 def rotated(data: bytes, clockwise: bool) -> CleanImage:
     """A stored copy a quarter turn on; one more JPEG generation, which at this quality stays readable."""
+    from PIL import Image
+
     with Image.open(io.BytesIO(data)) as image:
         turn = Image.Transpose.ROTATE_270 if clockwise else Image.Transpose.ROTATE_90
         return _encoded(image.convert("RGB").transpose(turn))
 
 
 def thumbnail(data: bytes, size: int = 240) -> bytes:
+    from PIL import Image
+
     with Image.open(io.BytesIO(data)) as image:
         image.thumbnail((size, size))
         out = io.BytesIO()

@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kaccount_desk.documents.outage_notice import OutageNoticeData, render_outage_notice
 from kaccount_desk.domain import outages as rules
 from kaccount_desk.domain.operator_time import OPERATOR_TZ, local
 from kaccount_desk.domain.reasons import Reason
@@ -28,9 +28,11 @@ from kaccount_desk.domain.workflow import LIVE_STATUSES
 from kaccount_desk.services import organisation
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Refused, not_found
-from kaccount_desk.services.printing import Printed, _pages, _write
 from kaccount_desk.store.models import Application, Campaign, Staff
 from kaccount_desk.store.outage_models import PlannedOutage, PlannedOutageCampaign
+
+if TYPE_CHECKING:
+    from kaccount_desk.services.printing import Printed
 
 __all__ = ["AffectedCampaign", "OutageNote", "OutageView", "add", "approve", "list_outages", "print_notice", "ticket_outage"]
 
@@ -210,6 +212,11 @@ def print_notice(ctx: Context, outage_id: int, out: Path) -> Printed:
     The check, the file and the record are one transaction: a notice that could not be written
     is not recorded as announced, and two desks cannot both pass a check the other made stale.
     """
+    # reportlab, and the roster sheets behind the printing service, load at the first notice printed:
+    # the ticket panel asks this module for its outage line, and the clerk's window opens without them.
+    from kaccount_desk.documents.outage_notice import OutageNoticeData, render_outage_notice
+    from kaccount_desk.services.printing import Printed, _pages, _write
+
     ctx.require(Permission.PLAN_OUTAGES)
     now = ctx.now()
     with ctx.transaction() as session:

@@ -171,10 +171,15 @@ class IdleLock(QtCore.QObject):
         self.timer = QtCore.QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock)
+        self.set_minutes(minutes)
+
+    def watch_input(self) -> None:
+        """From now on any key or click restarts the wait. The window calls it once built: an
+        application-wide filter is a Python call for every event, and building the window sends
+        thousands (a child added, polished, laid out), which made it the longest hold at window-up."""
         app = QtWidgets.QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
-        self.set_minutes(minutes)
 
     def set_minutes(self, minutes: int) -> None:
         self.minutes = minutes

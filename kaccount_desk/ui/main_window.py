@@ -109,6 +109,7 @@ class MainWindow(WindowTyping, WindowMenus, QtWidgets.QMainWindow):
                               DraftKeeper(ctx, "ticket", self._ticket_form, self)]
         change_hub().changed.connect(self.apply_changes)
         fit_to_screen(self)
+        self.idle_lock.watch_input()
 
     def show_on_screen(self) -> None:
         """Maximised within the screen's free area the first time; after, as the clerk left it, but never
@@ -173,6 +174,9 @@ class MainWindow(WindowTyping, WindowMenus, QtWidgets.QMainWindow):
             cast("ApplicationsPage", page).set_printing_available(True)
         elif kind == "TicketsPage" and may_print:
             cast("TicketsPage", page).print_requested.connect(self._print_ticket)
+        if kind == "TicketsPage":  # its Reports tab, built at the first look, takes the layout kept then
+            cast("TicketsPage", page).part_built.connect(
+                lambda part: restore_part(self, part, self.settings, self.ctx.actor.staff_no))
         elif kind == "OutagesPage" and may_print:
             cast("OutagesPage", page).print_requested.connect(self._print_ticket)
 
@@ -316,7 +320,9 @@ class MainWindow(WindowTyping, WindowMenus, QtWidgets.QMainWindow):
     @Slot()
     def _campaign_chosen(self) -> None:
         code = self.campaign_code
-        if code:
+        if code and code != self.settings.get(LAST_CAMPAIGN):
+            # Written only when it changed: each write rereads and rewrites the settings file on the GUI
+            # thread (7-11 ms), and at window-up, when the campaign list arrives, it is the one kept already.
             self.settings.set(LAST_CAMPAIGN, code)
         self.import_action.setEnabled(bool(code))
         self.export_action.setEnabled(bool(code))

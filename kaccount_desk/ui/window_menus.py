@@ -9,6 +9,7 @@ along the window's class hierarchy.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from kaccount_desk.domain.roles import ROLE_LABELS, Permission
 from kaccount_desk.services.context import Context
@@ -20,8 +21,10 @@ from kaccount_desk.ui.messages import current_lang
 from kaccount_desk.ui.operations import run_query
 from kaccount_desk.ui.qt import Qt, QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.settings import IDLE_LOCK_MINUTES, LANGUAGE, Settings
-from kaccount_desk.ui.settings_dialog import SettingsDialog
 from kaccount_desk.ui.shortcuts import ShortcutsDialog
+
+if TYPE_CHECKING:
+    from kaccount_desk.ui.settings_dialog import SettingsDialog
 
 
 class WindowMenus(QtWidgets.QMainWindow):
@@ -145,6 +148,8 @@ class WindowMenus(QtWidgets.QMainWindow):
 
     @Slot()
     def open_settings(self) -> SettingsDialog:
+        from kaccount_desk.ui.settings_dialog import SettingsDialog  # with Qt Print Support, at the first look
+
         dialog = SettingsDialog(self.settings, self, may_change_store=self.ctx.actor.may(Permission.MANAGE_STAFF))
         dialog.accepted.connect(self._settings_saved)
         dialog.open()

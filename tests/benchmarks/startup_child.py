@@ -40,7 +40,8 @@ def resident_mb() -> float:
 
 
 # Libraries heavy enough to show in the peak, reported when loaded (each should wait for its first use).
-HEAVY = ("alembic", "argon2", "phonenumbers", "reportlab", "openpyxl", "PIL", "pypdfium2")
+HEAVY = ("alembic", "argon2", "phonenumbers", "reportlab", "openpyxl", "PIL", "pypdfium2", "numpy", "python_calamine",
+         "PySide6.QtCharts", "PySide6.QtPrintSupport", "PySide6.QtPdf", "kaccount_desk.cli")
 
 
 def loaded_heavy() -> str:

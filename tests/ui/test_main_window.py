@@ -252,3 +252,49 @@ def test_building_a_page_shows_no_window_of_its_own(qtbot, admin: Context, campa
     finally:
         QtWidgets.QApplication.instance().removeEventFilter(shown)
     assert shown.seen == []
+
+
+def test_a_window_up_on_the_campaign_kept_leaves_the_settings_file_alone(qtbot, admin: Context, campaign: str) -> None:
+    """Issue 21 item 3: rewriting the settings file (QSettings.sync, 7-11 ms on the GUI thread) when the
+    campaign list arrives was part of the window-up's longest hold; the campaign kept is not written again."""
+    first = MainWindow(admin)
+    qtbot.addWidget(first)
+    qtbot.waitUntil(operations.idle)
+    assert Settings().get(LAST_CAMPAIGN) == campaign
+    path = Settings().path
+    written = path.stat().st_mtime_ns
+    again = MainWindow(admin)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(operations.idle)
+    assert again.campaign_code == campaign and path.stat().st_mtime_ns == written
+
+
+def test_the_reports_tab_is_built_at_its_first_look_and_takes_the_layout_kept(qtbot, admin: Context) -> None:
+    """Issue 21 items 3 and 4: the Tickets page's Reports tab (tables, period, Qt Charts) waits for its first
+    look instead of being built with the window; built then, it still gets the split the clerk left."""
+    from kaccount_desk.ui.tickets.reports_panel import ReportsPanel
+    from kaccount_desk.ui.window_state import save_layout
+
+    clerk = make_staff(admin, "C001", "clerk", "客服热线")
+    first = MainWindow(clerk)
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitUntil(operations.idle)
+    page = first.built("TicketsPage")
+    assert isinstance(page, TicketsPage) and page.findChildren(ReportsPanel) == []
+    page.tabs.setCurrentIndex(1)
+    panel = page.reports
+    assert page.tabs.currentWidget() is panel and page.findChildren(ReportsPanel) == [panel]
+    qtbot.waitUntil(operations.idle)
+    panel.body.setSizes([600, 100])
+    save_layout(first, Settings(), "C001")
+    again = MainWindow(clerk)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(operations.idle)
+    page = again.built("TicketsPage")
+    assert isinstance(page, TicketsPage) and page.findChildren(ReportsPanel) == []
+    page.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(operations.idle)
+    top, bottom = page.reports.body.sizes()
+    assert top > bottom  # as left; a new panel splits 240 : 480

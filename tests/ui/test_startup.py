@@ -48,7 +48,33 @@ main(["--db", sys.argv[1]])
 
 NOT_YET = ("sqlalchemy", "alembic", "argon2", "openpyxl", "python_calamine", "reportlab", "PIL",
            "kaccount_desk.store", "kaccount_desk.services.context", "kaccount_desk.services.backup",
-           "kaccount_desk.documents", "kaccount_desk.sheets", "kaccount_desk.ui.main_window")
+           "kaccount_desk.documents", "kaccount_desk.sheets", "kaccount_desk.ui.main_window", "kaccount_desk.cli")
+
+# Run by the child: a clerk's window (landing on Tickets) until its rows are in, then what it loaded
+# and which modules' sources linecache holds (PySide6 reads every module's source to look for "PySide6").
+CLERK_WINDOW = """
+import json, linecache, sys, time
+from kaccount_desk.ui.qt import QtCore, QtWidgets
+app = QtWidgets.QApplication([])
+from kaccount_desk.services import staff
+from kaccount_desk.services.context import Context, Store
+from kaccount_desk.ui import operations
+from kaccount_desk.ui.main_window import MainWindow
+from kaccount_desk.ui.settings import Settings
+store = Store(sys.argv[1])
+window = MainWindow(Context(store, staff.authenticate(store, "C001", sys.argv[2]), "zh"), Settings())
+window.show()
+deadline = time.monotonic() + 60
+while not (window.built("TicketsPage") is not None and operations.idle()) and time.monotonic() < deadline:
+    app.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 50)
+print(json.dumps([sorted(sys.modules), [name for name in linecache.cache if name.endswith(".py")]]), flush=True)
+"""
+
+# What a clerk at the Tickets queue never needs before asking for it: documents, spreadsheets, images,
+# the CLI, Qt's PDF, printing and charts (the Reports tab, the Print page), the PostgreSQL-free SQLite store aside.
+NOT_AT_TICKETS = ("reportlab", "openpyxl", "python_calamine", "PIL", "numpy", "alembic", "kaccount_desk.cli",
+                  "kaccount_desk.documents", "kaccount_desk.sheets", "PySide6.QtCharts", "PySide6.QtPrintSupport",
+                  "PySide6.QtPdf")
 
 
 def test_the_login_is_painted_before_the_store_documents_or_sheets_are_imported(admin: Context, store_path: Path) -> None:
@@ -59,6 +85,44 @@ def test_the_login_is_painted_before_the_store_documents_or_sheets_are_imported(
     assert shown == "LoginDialog"
     early = [m for m in modules if any(m == name or m.startswith(f"{name}.") for name in NOT_YET)]
     assert early == []
+
+
+def test_a_clerks_window_on_tickets_loads_no_documents_sheets_images_or_charts(admin: Context, store_path: Path) -> None:
+    """Issue 21's peak memory with the Tickets page open: each of these cost megabytes there, pulled in
+    by a module-level import (the planned-work line of a ticket imported the printing service, and with
+    it reportlab, openpyxl and numpy: 45 MB); and no module's source stays cached."""
+    make_staff(admin, "C001", "clerk", "客服热线")
+    done = subprocess.run([sys.executable, "-c", CLERK_WINDOW, f"sqlite:///{store_path}", PASSWORD], capture_output=True,
+                          text=True, timeout=180, check=False, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert done.stdout, done.stderr
+    modules, sources_cached = json.loads(done.stdout.splitlines()[-1])
+    assert "kaccount_desk.ui.tickets.tickets_page" in modules
+    assert [m for m in modules if any(m == name or m.startswith(f"{name}.") for name in NOT_AT_TICKETS)] == []
+    assert sources_cached == []  # was every module's imported after PySide6 (600 files, 23 MB)
+
+
+@pytest.mark.parametrize("args", [[], ["--db", "x.sqlite3"], ["--db=x.sqlite3", "--lang", "en"], ["--lang=zh"],
+                                  ["--db", "a", "--db", "b"], ["--db="]])
+def test_a_plain_start_is_read_as_the_cli_parser_reads_it(args: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window's start skips the CLI's parser (and its command modules) and must agree with it."""
+    from kaccount_desk.app import gui_language, window_start
+    from kaccount_desk.cli.main import build_parser
+
+    for lang in ("en", None):
+        if lang is None:
+            monkeypatch.delenv("KACCOUNT_LANG", raising=False)
+        else:
+            monkeypatch.setenv("KACCOUNT_LANG", lang)
+        parsed, _ = build_parser().parse_known_args(args)
+        assert parsed.command is None and window_start(args) == (parsed.db, gui_language(args, parsed.lang))
+
+
+@pytest.mark.parametrize("args", [["--help"], ["-h"], ["--version"], ["--self-test"], ["ticket", "list"], ["--db"],
+                                  ["--db", "--lang"], ["--lang", "fr"], ["--as", "A001"], ["--db", "x", "init"]])
+def test_anything_else_goes_to_the_cli_parser(args: list[str]) -> None:
+    from kaccount_desk.app import window_start
+
+    assert window_start(args) is None
 
 
 def test_the_password_check_runs_off_the_gui_thread_and_the_dialog_says_it_waits(qtbot, admin: Context) -> None:

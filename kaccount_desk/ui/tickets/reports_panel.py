@@ -17,9 +17,10 @@ from kaccount_desk.domain.operator_time import OPERATOR_TZ
 from kaccount_desk.services import ticket_queries
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.ticket_queries import Report, ReportRow
+from kaccount_desk.ui import qt
 from kaccount_desk.ui.file_names import ask_save_path, file_name
 from kaccount_desk.ui.operations import busy, run_query
-from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCharts, QtCore, QtGui, QtWidgets, Slot
+from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtGui, QtWidgets, Slot
 from kaccount_desk.ui.workers import Operation, run_with_progress
 
 log = logging.getLogger("kaccount_desk.ui.tickets")
@@ -75,7 +76,9 @@ class ReportsPanel(QtWidgets.QWidget):
         self.status = QtWidgets.QLabel()
         self.by_window = self._table(self.tr("Window"))
         self.by_staff = self._table(self.tr("Staff member"))
-        self.chart_view = self._chart_view()
+        # Built at the first look or the first report (_charted): Qt Charts loads then, not with a
+        # clerk's Tickets page, whose Reports tab most clerks never open.
+        self.chart_view: QtWidgets.QWidget | None = None
         top = QtWidgets.QHBoxLayout()
         top.addWidget(QtWidgets.QLabel(self.tr("Received from")))
         top.addWidget(self.first)
@@ -87,20 +90,23 @@ class ReportsPanel(QtWidgets.QWidget):
         tables = QtWidgets.QTabWidget()
         tables.addTab(self.by_window, self.tr("Per window"))
         tables.addTab(self.by_staff, self.tr("Per staff member"))
-        body = QtWidgets.QSplitter(Qt.Orientation.Vertical)
-        body.addWidget(tables)
-        if self.chart_view is not None:
-            body.addWidget(self.chart_view)
-            body.setSizes([240, 480])
+        self.body = QtWidgets.QSplitter(Qt.Orientation.Vertical)
+        self.body.addWidget(tables)
+        self.chart_holder = QtWidgets.QWidget()  # there from the start, so the splitter's kept sizes apply
+        self.chart_layout = QtWidgets.QVBoxLayout(self.chart_holder)
+        self.chart_layout.setContentsMargins(0, 0, 0, 0)
+        self.body.addWidget(self.chart_holder)
+        self.body.setSizes([240, 480])
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(body, 1)
+        layout.addWidget(self.body, 1)
         self.show_button.clicked.connect(self.compute)
         self.export_button.clicked.connect(self.choose_export)
 
     def showEvent(self, event: QtGui.QShowEvent) -> None:
         """The first look counts this month at once: an empty table beside a "Show" button read as "no tickets"."""
         super().showEvent(event)
+        self._charted()
         if self.report is None:
             self.compute()
 
@@ -114,16 +120,22 @@ class ReportsPanel(QtWidgets.QWidget):
         table.setAlternatingRowColors(True)
         return table
 
-    def _chart_view(self) -> QtWidgets.QWidget | None:
-        if QtCharts is None:
-            return None
-        self.chart = QtCharts.QChart()
-        self.chart.setAnimationOptions(QtCharts.QChart.AnimationOption.NoAnimation)
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        view = QtCharts.QChartView(self.chart)
-        view.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-        view.setMinimumHeight(260)
-        return view
+    def _charted(self) -> bool:
+        """The chart under the tables, built the first time it is wanted; False without Qt Charts."""
+        charts = qt.QtCharts
+        if charts is None:
+            self.chart_holder.hide()  # PySide6-Addons missing: the tables only
+            return False
+        if self.chart_view is None:
+            self.chart = charts.QChart()
+            self.chart.setAnimationOptions(charts.QChart.AnimationOption.NoAnimation)
+            self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+            view = charts.QChartView(self.chart)
+            view.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+            view.setMinimumHeight(260)
+            self.chart_layout.addWidget(view)
+            self.chart_view = view
+        return True
 
     def period(self) -> tuple[datetime, datetime]:
         first, last = self.first.date(), self.last.date()
@@ -175,27 +187,28 @@ class ReportsPanel(QtWidgets.QWidget):
                 table.setItem(r, c, item)
 
     def _draw(self, rows: tuple[ReportRow, ...]) -> None:
-        if QtCharts is None:
+        charts = qt.QtCharts
+        if charts is None or not self._charted():
             return
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
-        series = QtCharts.QBarSeries()
+        series = charts.QBarSeries()
         for measure in range(CHARTED):
-            bars = QtCharts.QBarSet(_tr(MEASURES[measure]))
+            bars = charts.QBarSet(_tr(MEASURES[measure]))
             bars.setColor(QtGui.QColor(BAR_COLOURS[measure]))
             bars.append([float(_figures(row)[measure]) for row in rows])
             series.append(bars)
         self.chart.addSeries(series)
-        categories = QtCharts.QBarCategoryAxis()
+        categories = charts.QBarCategoryAxis()
         categories.append([row.label for row in rows])
-        values = QtCharts.QValueAxis()
+        values = charts.QValueAxis()
         values.setLabelFormat("%d")
         # Ticks on whole tickets only: five fixed ticks over 0..2 fell on halves and read "2 1 1 0 0".
         top = max([max(_figures(row)[:CHARTED]) for row in rows] + [1])
         step = max(1, math.ceil(top / 5))
         values.setRange(0, step * math.ceil(top / step))
-        values.setTickType(QtCharts.QValueAxis.TickType.TicksDynamic)
+        values.setTickType(charts.QValueAxis.TickType.TicksDynamic)
         values.setTickAnchor(0)
         values.setTickInterval(step)
         self.chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)

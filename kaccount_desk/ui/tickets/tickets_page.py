@@ -41,6 +41,7 @@ COLUMN_WIDTHS = (112, 84, 72, 62, 96, 50, 86, 84, 100)
 CODED_COLUMNS = {2: [c.value for c in Category], 6: [s.value for s in TicketStatus]}
 CELL_PADDING = 16
 SPLIT = (800, 620)
+REPORTS_TAB = 1
 QUEUES: tuple[tuple[Queue, str], ...] = tuple((queue, str(title)) for queue, title in (
     (Queue.MINE, QT_TRANSLATE_NOOP("TicketsPage", "My tickets")),
     (Queue.WINDOW, QT_TRANSLATE_NOOP("TicketsPage", "My window")),
@@ -67,6 +68,8 @@ def _holds(ctx: Context, query: TicketQuery, ticket_id: int) -> bool | None:
 class TicketsPage(QtWidgets.QWidget):
     # ("receipt" or "ticket", id, ticket number), from the ticket panel or the new-ticket form: the window prints it.
     print_requested = Signal(str, int, str)
+    # The Reports tab's panel, built at its first look (or first use): the window gives it the layout kept.
+    part_built = Signal(QtWidgets.QWidget)
 
     def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,7 +79,7 @@ class TicketsPage(QtWidgets.QWidget):
         self._chosen_unread: int | None = None  # the row chosen while it was still "…": its ticket opens when its page comes
         self.model = TicketsModel(ctx, parent=self)
         self.detail = TicketDetail(ctx)
-        self.reports = ReportsPanel(ctx)
+        self._reports: ReportsPanel | None = None  # see reports: built when the Reports tab is first shown
         self.reminder = Reminder(ctx, self)
         self._build_filters()
         self._build_table()
@@ -217,7 +220,9 @@ class TicketsPage(QtWidgets.QWidget):
         queue_layout.addWidget(self.splitter, 1)
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.addTab(queue_tab, self.tr("Queue"))
-        self.tabs.addTab(self.reports, self.tr("Reports"))
+        self._reports_placeholder = QtWidgets.QWidget()
+        self.tabs.addTab(self._reports_placeholder, self.tr("Reports"))
+        self.tabs.currentChanged.connect(self._tab_shown)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(banner)
@@ -394,6 +399,29 @@ class TicketsPage(QtWidgets.QWidget):
         rows = self.model.rowCount()
         count = "…" if self.model.counting else f"{rows}+" if self.model.capped else str(rows)
         self.count_label.setText(self.tr("%1 ticket(s)").replace("%1", count))
+
+    @property
+    def reports(self) -> ReportsPanel:
+        """The Reports tab's panel, built the first time it is shown or asked for. Most clerks never open
+        it, and its tables and period fields were a fifth of the page's build at window-up."""
+        if self._reports is None:
+            panel = self._reports = ReportsPanel(self.ctx)
+            shown = self.tabs.currentIndex()
+            placeholder = self._reports_placeholder
+            self.tabs.blockSignals(True)
+            self.tabs.removeTab(REPORTS_TAB)
+            self.tabs.insertTab(REPORTS_TAB, panel, self.tr("Reports"))
+            self.tabs.setCurrentIndex(shown)
+            self.tabs.blockSignals(False)
+            placeholder.setParent(None)
+            placeholder.deleteLater()
+            self.part_built.emit(panel)
+        return self._reports
+
+    @Slot(int)
+    def _tab_shown(self, index: int) -> None:
+        if index == REPORTS_TAB:
+            self.reports  # noqa: B018  (built now, as it comes to the front)
 
     def carry_over(self, old: TicketsPage) -> None:
         """The same ticket chosen and every unsent text kept, from the page this one replaces (a language switch)."""
