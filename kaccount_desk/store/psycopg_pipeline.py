@@ -118,7 +118,13 @@ def _failed(driver: psycopg.Connection[Any], connection: Connection, exc: psycop
 
 
 def _rollback(connection: Connection) -> None:
-    """Leave the pipeline (its errors are why we roll back) and roll back now, on the driver's own."""
+    """Leave the pipeline (its errors are why we roll back) and roll back now, on the driver's own.
+
+    A connection the server dropped is left alone: asking it anything raises, and the pool discards
+    it with its notes (pipeline and autocommit go with it).
+    """
+    if connection.invalidated:
+        return
     held = connection.info.pop(_OPEN, None)
     if held is not None:
         with contextlib.suppress(psycopg.Error):  # the failure already raised, or a connection the pool will find broken

@@ -19,6 +19,7 @@ from support import PASSWORD, REPO, Clock
 
 from kaccount_desk.services import audit, staff
 from kaccount_desk.services.context import Store
+from kaccount_desk.services.errors import StoreUnavailable
 from kaccount_desk.store.models import Staff
 from kaccount_desk.store.pipelined import UNREAD
 
@@ -94,3 +95,16 @@ def test_a_failure_that_rides_with_commit_is_raised_there_and_nothing_stays(stor
         assert store.engine.pool.checkedin() == 1
     assert _staff_count(store) == before
     assert audit.verify(store).ok
+
+
+def test_a_connection_the_server_dropped_during_a_read_is_said_as_the_store_unavailable(store: Store) -> None:
+    """A server restarted or a VPN cut while a page reads: the desk is told the store is unavailable,
+    and the next read takes a new connection. The pipeline's rollback hook asked the dropped
+    connection for its notes and raised "Can't reconnect until invalid transaction is rolled back"
+    instead, in the Qt event loop (seen at the end of the network benchmark)."""
+    with pytest.raises(StoreUnavailable), store.read() as session:
+        own = session.execute(text("SELECT pg_backend_pid()")).scalar_one()
+        with store.engine.connect() as other:
+            other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": own})
+        session.execute(text("SELECT 1"))
+    assert _staff_count(store) == 1
