@@ -7,7 +7,10 @@ offers it (filled in, not saved) so the administrator only has to press Save.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kaccount_desk.services import organisation
+from kaccount_desk.services.admin_settings import AdminSettings
 from kaccount_desk.services.changes import SETTINGS_CHANGED
 from kaccount_desk.services.context import Context
 from kaccount_desk.ui.operations import run_change, run_query
@@ -16,7 +19,8 @@ from kaccount_desk.ui.settings import ORGANISATION, Settings
 
 
 class OrganisationBox(QtWidgets.QGroupBox):
-    def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None, *, read_now: bool = True) -> None:
+        """``read_now`` False: the page paints it from its one read of every box's settings (``painter``)."""
         super().__init__(parent)
         self.setTitle(self.tr("Organisation"))
         self.ctx = ctx
@@ -32,12 +36,18 @@ class OrganisationBox(QtWidgets.QGroupBox):
         row.addWidget(self.save_button)
         form.addRow(self.tr("Name"), row)
         form.addRow("", self.status)
-        self.refresh()
+        if read_now:
+            self.refresh()
 
     def refresh(self) -> None:
         """Read the stored name off the GUI thread; a name typed meanwhile is kept."""
         ctx, asked_with = self.ctx, self.name.text()
         run_query(self, lambda: organisation.organisation_name(ctx), lambda stored: self._show(stored, asked_with))
+
+    def painter(self) -> Callable[[AdminSettings], None]:
+        """What paints the name from the page's read of every box's settings, asked now."""
+        asked_with = self.name.text()
+        return lambda found: self._show(found.organisation, asked_with) if found.organisation is not None else None
 
     def _show(self, stored: str, asked_with: str) -> None:
         if self.name.text() != asked_with:
