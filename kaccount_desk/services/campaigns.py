@@ -136,7 +136,7 @@ def save_campaign(ctx: Context, spec: CampaignSpec) -> CampaignSpec:
     """Create the campaign, or update the one with the same code without losing its applications."""
     ctx.require(Permission.MANAGE_CAMPAIGNS)
     with ctx.transaction() as session:
-        return _spec(session, write_campaign(session, spec, ctx.now()))
+        return spec_of(session, write_campaign(session, spec, ctx.now()))
 
 
 def write_campaign(session: Session, spec: CampaignSpec, now: datetime) -> Campaign:
@@ -190,7 +190,8 @@ def deadline_in_own_offset(row: Campaign) -> datetime:
     return row.deadline.astimezone(timezone(timedelta(minutes=row.deadline_offset_minutes)))
 
 
-def _spec(session: Session, row: Campaign) -> CampaignSpec:
+def spec_of(session: Session, row: Campaign) -> CampaignSpec:
+    """Campaign ``row`` as a spec, its pool read in a statement of its own (for a caller that reads the row with more)."""
     numbers = list(session.scalars(select(PoolNumber.number).where(PoolNumber.campaign_id == row.id).order_by(PoolNumber.number)))
     prefixes, loose = _compress_pool(numbers)
     items = sorted(row.rated_items, key=lambda r: r.position)
@@ -229,7 +230,7 @@ WHOLE = (joinedload(Campaign.departments), joinedload(Campaign.rated_items))
 
 def get_campaign(ctx: Context, code: str) -> CampaignSpec:
     with ctx.store.read() as session:
-        return _spec(session, campaign_row(session, code, *WHOLE))
+        return spec_of(session, campaign_row(session, code, *WHOLE))
 
 
 def department_names(ctx: Context, code: str) -> tuple[str, ...]:
