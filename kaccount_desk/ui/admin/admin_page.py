@@ -95,7 +95,7 @@ class AdminPage(QtWidgets.QWidget):
         layout = QtWidgets.QHBoxLayout(setup)
         self.staff_box = self._build_staff_box()
         self.campaign_box = self._build_campaign_box()
-        self.ticket_box = TicketSettingsBox(ctx, read_now=False)
+        self.ticket_box = TicketSettingsBox(ctx)
         if not ctx.actor.may(Permission.HANDLE_TICKETS):
             # Only ever hidden here: a parentless widget made visible flashes up as a window of its own and
             # takes the keyboard from the main window (the page is built when first shown, the window up).
@@ -110,9 +110,9 @@ class AdminPage(QtWidgets.QWidget):
         if ctx.actor.may(Permission.MANAGE_STAFF):
             # Under the staff list, where there is height to spare: in the right column it pushed the
             # page past a 728-pixel-high screen.
-            self.organisation_box = OrganisationBox(ctx, read_now=False)
+            self.organisation_box = OrganisationBox(ctx)
             left.addWidget(self.organisation_box)
-            self.retention_box = RetentionBox(ctx, read_now=False)
+            self.retention_box = RetentionBox(ctx)
             right.addWidget(self.retention_box)
         layout.addLayout(left, 1)
         layout.addLayout(right, 1)

@@ -28,8 +28,8 @@ MAX_HOURS = 24 * 60
 
 
 class TicketSettingsBox(QtWidgets.QGroupBox):
-    def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None, *, read_now: bool = True) -> None:
-        """``read_now`` False: the page paints it from its one read of every box's settings (``paint``)."""
+    def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None) -> None:
+        """Empty until painted: the page reads every box's settings in one statement and hands them out (``paint``)."""
         super().__init__(parent)
         self.ctx = ctx
         self.setTitle(self.tr("Ticket time limits and departments"))
@@ -63,8 +63,6 @@ class TicketSettingsBox(QtWidgets.QGroupBox):
         may = ctx.actor.may(Permission.CONFIGURE_TICKETS)
         for widget in (self.save_limits, self.new_department, self.add_button, self.retire_button):
             widget.setEnabled(may)
-        if read_now:
-            self.refresh()
 
     def _build_layout(self) -> None:
         left = QtWidgets.QVBoxLayout()
