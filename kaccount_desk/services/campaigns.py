@@ -33,6 +33,14 @@ class CampaignSummary:
     expired: bool = False  # the deadline has passed: shown marked, and not opened by default
 
 
+@dataclass(frozen=True)
+class CampaignListing:
+    """The campaign list, and each campaign's department names in their order (by code)."""
+
+    summaries: list[CampaignSummary]
+    departments: dict[str, tuple[str, ...]]
+
+
 def read_campaign_file(path: Path) -> CampaignSpec:
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -233,29 +241,33 @@ def get_campaign(ctx: Context, code: str) -> CampaignSpec:
         return spec_of(session, campaign_row(session, code, *WHOLE))
 
 
-def department_names(ctx: Context, code: str) -> tuple[str, ...]:
-    """The names of campaign ``code``'s departments in their order, in one statement (the Admin
-    page's new-staff form offers them; the whole campaign with its pool would be two). A campaign
-    gone meanwhile has none."""
-    with ctx.store.read() as session:
-        return tuple(session.scalars(select(Department.name).join(Campaign, Campaign.id == Department.campaign_id)
-                                     .where(Campaign.code == code).order_by(Department.position, Department.id)))
-
-
 def list_campaigns(ctx: Context) -> list[CampaignSummary]:
     """Newest first (by issue date), each saying whether its deadline has passed by the store's clock.
 
     One statement, the counts asked beside each row: not two more per campaign.
     """
+    return campaign_listing(ctx).summaries
+
+
+def campaign_listing(ctx: Context) -> CampaignListing:
+    """The campaign list with each campaign's department names, in one statement: the Admin page's
+    list and its new-staff form's choices in one round trip, not two (a campaign's pool is counted
+    beside its rows; its departments, a dozen at most, come as rows of their own)."""
     now = ctx.now()
     pool = select(func.count()).where(PoolNumber.campaign_id == Campaign.id).correlate(Campaign).scalar_subquery()
-    departments = select(func.count()).where(Department.campaign_id == Campaign.id).correlate(Campaign).scalar_subquery()
+    stmt = (select(Campaign, pool, Department.name).outerjoin(Department, Department.campaign_id == Campaign.id)
+            .order_by(Campaign.issued_on.desc(), Campaign.code, Department.position, Department.id))
     with ctx.store.read() as session:
-        result = []
-        for row, size, units in session.execute(select(Campaign, pool, departments).order_by(Campaign.issued_on.desc(), Campaign.code)):
+        found: dict[str, tuple[Campaign, int]] = {}
+        names: dict[str, list[str]] = {}
+        for row, size, name in session.execute(stmt):
+            found.setdefault(row.code, (row, int(size or 0)))
+            names.setdefault(row.code, []).extend([name] if name is not None else [])
+        summaries = []
+        for code, (row, size) in found.items():
             deadline = deadline_in_own_offset(row)
-            result.append(CampaignSummary(row.code, row.title, deadline, int(units or 0), int(size or 0), deadline <= now))
-        return result
+            summaries.append(CampaignSummary(code, row.title, deadline, len(names[code]), size, deadline <= now))
+    return CampaignListing(summaries, {code: tuple(listed) for code, listed in names.items()})
 
 
 def set_notice_template(ctx: Context, code: str, template: str) -> CampaignSpec:
