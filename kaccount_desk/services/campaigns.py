@@ -33,6 +33,14 @@ class CampaignSummary:
     expired: bool = False  # the deadline has passed: shown marked, and not opened by default
 
 
+@dataclass(frozen=True)
+class CampaignListing:
+    """The campaign list, and each campaign's department names in their order (by code)."""
+
+    summaries: list[CampaignSummary]
+    departments: dict[str, tuple[str, ...]]
+
+
 def read_campaign_file(path: Path) -> CampaignSpec:
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -136,7 +144,7 @@ def save_campaign(ctx: Context, spec: CampaignSpec) -> CampaignSpec:
     """Create the campaign, or update the one with the same code without losing its applications."""
     ctx.require(Permission.MANAGE_CAMPAIGNS)
     with ctx.transaction() as session:
-        return _spec(session, write_campaign(session, spec, ctx.now()))
+        return spec_of(session, write_campaign(session, spec, ctx.now()))
 
 
 def write_campaign(session: Session, spec: CampaignSpec, now: datetime) -> Campaign:
@@ -190,7 +198,8 @@ def deadline_in_own_offset(row: Campaign) -> datetime:
     return row.deadline.astimezone(timezone(timedelta(minutes=row.deadline_offset_minutes)))
 
 
-def _spec(session: Session, row: Campaign) -> CampaignSpec:
+def spec_of(session: Session, row: Campaign) -> CampaignSpec:
+    """Campaign ``row`` as a spec, its pool read in a statement of its own (for a caller that reads the row with more)."""
     numbers = list(session.scalars(select(PoolNumber.number).where(PoolNumber.campaign_id == row.id).order_by(PoolNumber.number)))
     prefixes, loose = _compress_pool(numbers)
     items = sorted(row.rated_items, key=lambda r: r.position)
@@ -229,16 +238,7 @@ WHOLE = (joinedload(Campaign.departments), joinedload(Campaign.rated_items))
 
 def get_campaign(ctx: Context, code: str) -> CampaignSpec:
     with ctx.store.read() as session:
-        return _spec(session, campaign_row(session, code, *WHOLE))
-
-
-def department_names(ctx: Context, code: str) -> tuple[str, ...]:
-    """The names of campaign ``code``'s departments in their order, in one statement (the Admin
-    page's new-staff form offers them; the whole campaign with its pool would be two). A campaign
-    gone meanwhile has none."""
-    with ctx.store.read() as session:
-        return tuple(session.scalars(select(Department.name).join(Campaign, Campaign.id == Department.campaign_id)
-                                     .where(Campaign.code == code).order_by(Department.position, Department.id)))
+        return spec_of(session, campaign_row(session, code, *WHOLE))
 
 
 def list_campaigns(ctx: Context) -> list[CampaignSummary]:
@@ -246,15 +246,28 @@ def list_campaigns(ctx: Context) -> list[CampaignSummary]:
 
     One statement, the counts asked beside each row: not two more per campaign.
     """
+    return campaign_listing(ctx).summaries
+
+
+def campaign_listing(ctx: Context) -> CampaignListing:
+    """The campaign list with each campaign's department names, in one statement: the Admin page's
+    list and its new-staff form's choices in one round trip, not two (a campaign's pool is counted
+    beside its rows; its departments, a dozen at most, come as rows of their own)."""
     now = ctx.now()
     pool = select(func.count()).where(PoolNumber.campaign_id == Campaign.id).correlate(Campaign).scalar_subquery()
-    departments = select(func.count()).where(Department.campaign_id == Campaign.id).correlate(Campaign).scalar_subquery()
+    stmt = (select(Campaign, pool, Department.name).outerjoin(Department, Department.campaign_id == Campaign.id)
+            .order_by(Campaign.issued_on.desc(), Campaign.code, Department.position, Department.id))
     with ctx.store.read() as session:
-        result = []
-        for row, size, units in session.execute(select(Campaign, pool, departments).order_by(Campaign.issued_on.desc(), Campaign.code)):
+        found: dict[str, tuple[Campaign, int]] = {}
+        names: dict[str, list[str]] = {}
+        for row, size, name in session.execute(stmt):
+            found.setdefault(row.code, (row, int(size or 0)))
+            names.setdefault(row.code, []).extend([name] if name is not None else [])
+        summaries = []
+        for code, (row, size) in found.items():
             deadline = deadline_in_own_offset(row)
-            result.append(CampaignSummary(row.code, row.title, deadline, int(units or 0), int(size or 0), deadline <= now))
-        return result
+            summaries.append(CampaignSummary(code, row.title, deadline, len(names[code]), size, deadline <= now))
+    return CampaignListing(summaries, {code: tuple(listed) for code, listed in names.items()})
 
 
 def set_notice_template(ctx: Context, code: str, template: str) -> CampaignSpec:

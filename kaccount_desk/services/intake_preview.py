@@ -27,7 +27,7 @@ from kaccount_desk.services.context import PERMISSION_LABELS, Context
 from kaccount_desk.services.customers import FormMatch
 from kaccount_desk.services.enrollment import application_row, check_visible
 from kaccount_desk.services.intake_rules import ApplicationInput, Assessment, IntakeRules
-from kaccount_desk.store.models import Application
+from kaccount_desk.store.models import Application, Campaign
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,18 @@ class IntakePreview:
     card: FormMatch | None = None  # the customer card's line, when the kept number or the ID number is known
 
 
+@dataclass(frozen=True)
+class OpenedCampaign:
+    """What the form reads when it opens a campaign: the campaign, its per-keystroke checks, and the
+    preview of the new application it is about to show (``fresh``; None when not asked, or for one
+    who takes no new applications)."""
+
+    spec: CampaignSpec
+    live: LiveChecks
+    fresh: ApplicationInput | None
+    preview: IntakePreview | None
+
+
 def live_checks(ctx: Context, code: str, spec: CampaignSpec | None = None) -> LiveChecks:
     """The per-keystroke checks of one campaign, held by the form (read once per campaign).
 
@@ -87,50 +99,67 @@ def live_checks(ctx: Context, code: str, spec: CampaignSpec | None = None) -> Li
     return LiveChecks(facts, ctx.store.segments, ctx.now().date())
 
 
+def open_campaign(ctx: Context, code: str, fresh: ApplicationInput | None = None) -> OpenedCampaign:
+    """The form's campaign with its checks, and the preview of ``fresh`` (the new application the
+    form is about to show), in one transaction: the campaign is read once (two statements, its pool
+    the second) where the form's read and its first preview read it twice, a round trip more across a VPN."""
+    with ctx.store.read() as session:
+        row = campaign_row(session, code, *WHOLE)
+        spec = campaigns.spec_of(session, row)
+        preview = None
+        if fresh is not None and fresh.campaign_code == code and ctx.actor.may(Permission.TAKE_APPLICATIONS):
+            preview = _preview(ctx, session, row, fresh, None)
+    return OpenedCampaign(spec, live_checks(ctx, code, spec), fresh, preview)
+
+
 def preview_intake(ctx: Context, inp: ApplicationInput, application_id: int | None = None) -> IntakePreview:
     """Everything the form shows for ``inp`` (typed over application ``application_id``, if saved)."""
     if application_id is None:
         ctx.require(Permission.TAKE_APPLICATIONS)
     with ctx.store.read() as session:
-        rules = IntakeRules(session, campaign_row(session, inp.campaign_code, *WHOLE), ctx.store.segments)
-        row = application_row(session, application_id) if application_id is not None else None
-        masked_valid: bool | None = None
-        if row is not None:
-            check_visible(ctx, session, row)
-            if inp.fields.id_number == mask_resident_id(row.id_number) and inp.fields.id_number != row.id_number:
-                real = replace(inp.fields, id_number=row.id_number)
-                inp, masked_valid = replace(inp, fields=real), row.id_valid  # the real number, never shown
-        now = ctx.now()
-        # Every warning that needs confirming, confirmed or not: the form lists them all with their boxes.
-        a = rules.assess(replace(inp, confirmed=frozenset()), now.date(), now, own=row, is_new=row is None)
-        checks = LiveChecks(rules.facts(), rules.segments, now.date()).check(inp.fields, masked_valid)
-        notes = dict(checks.notes)
-        _store_notes(session, rules, a, row, notes)
-        plans = _plans(rules, inp.fields.number_source)
-        chosen = next((p for p in plans if p.code == inp.plan), None)
-        if chosen is not None:
-            notes["plan"] = _plan_note(chosen, a)
-        confirmed = inp.confirmed | frozenset(row.confirmed_warnings or []) if row is not None else inp.confirmed
-        have = Completeness(
-            id_valid=a.id_valid,
-            has_front_copy=row is not None and any(c.side == "front" for c in row.copies),
-            has_back_copy=row is not None and any(c.side == "back" for c in row.copies),
-            has_number=checks.mobile is not None,
-            has_plan=a.plan_id is not None,
-        )
-        missing = before_next_move(have, [r for r in a.reasons if not r.code.startswith("deadline.")])
-        unconfirmed = tuple(w.code for w in a.unconfirmed if w.code not in confirmed)
-        moves = allowed_moves(row.status, ctx.actor.may) if row is not None else frozenset()
-        if missing or unconfirmed:
-            moves = frozenset(m for m in moves if m not in FORWARD)
-        kept = checks.mobile.number if checks.mobile is not None and inp.fields.number_source == "existing" else None
-        card = customers.intake_match(ctx, session, kept, a.id_digest if a.id_valid else None, row.id if row else None)
-        return IntakePreview(
-            notes=notes, missing=missing, confirmations=tuple(a.unconfirmed), unconfirmed=unconfirmed, plans=plans,
-            addons=_addons(rules, chosen), fee=a.monthly_fee if a.plan_id is not None else None,
-            late=_late(ctx, rules) if row is None else None, moves=moves, id_valid=a.id_valid, number_ok=checks.mobile is not None,
-            card=card,
-        )
+        return _preview(ctx, session, campaign_row(session, inp.campaign_code, *WHOLE), inp, application_id)
+
+
+def _preview(ctx: Context, session: Session, campaign: Campaign, inp: ApplicationInput, application_id: int | None) -> IntakePreview:
+    rules = IntakeRules(session, campaign, ctx.store.segments)
+    row = application_row(session, application_id) if application_id is not None else None
+    masked_valid: bool | None = None
+    if row is not None:
+        check_visible(ctx, session, row)
+        if inp.fields.id_number == mask_resident_id(row.id_number) and inp.fields.id_number != row.id_number:
+            real = replace(inp.fields, id_number=row.id_number)
+            inp, masked_valid = replace(inp, fields=real), row.id_valid  # the real number, never shown
+    now = ctx.now()
+    # Every warning that needs confirming, confirmed or not: the form lists them all with their boxes.
+    a = rules.assess(replace(inp, confirmed=frozenset()), now.date(), now, own=row, is_new=row is None)
+    checks = LiveChecks(rules.facts(), rules.segments, now.date()).check(inp.fields, masked_valid)
+    notes = dict(checks.notes)
+    _store_notes(session, rules, a, row, notes)
+    plans = _plans(rules, inp.fields.number_source)
+    chosen = next((p for p in plans if p.code == inp.plan), None)
+    if chosen is not None:
+        notes["plan"] = _plan_note(chosen, a)
+    confirmed = inp.confirmed | frozenset(row.confirmed_warnings or []) if row is not None else inp.confirmed
+    have = Completeness(
+        id_valid=a.id_valid,
+        has_front_copy=row is not None and any(c.side == "front" for c in row.copies),
+        has_back_copy=row is not None and any(c.side == "back" for c in row.copies),
+        has_number=checks.mobile is not None,
+        has_plan=a.plan_id is not None,
+    )
+    missing = before_next_move(have, [r for r in a.reasons if not r.code.startswith("deadline.")])
+    unconfirmed = tuple(w.code for w in a.unconfirmed if w.code not in confirmed)
+    moves = allowed_moves(row.status, ctx.actor.may) if row is not None else frozenset()
+    if missing or unconfirmed:
+        moves = frozenset(m for m in moves if m not in FORWARD)
+    kept = checks.mobile.number if checks.mobile is not None and inp.fields.number_source == "existing" else None
+    card = customers.intake_match(ctx, session, kept, a.id_digest if a.id_valid else None, row.id if row else None)
+    return IntakePreview(
+        notes=notes, missing=missing, confirmations=tuple(a.unconfirmed), unconfirmed=unconfirmed, plans=plans,
+        addons=_addons(rules, chosen), fee=a.monthly_fee if a.plan_id is not None else None,
+        late=_late(ctx, rules) if row is None else None, moves=moves, id_valid=a.id_valid, number_ok=checks.mobile is not None,
+        card=card,
+    )
 
 
 def _store_notes(session: Session, rules: IntakeRules, a: Assessment, row: Application | None, notes: dict[str, Note]) -> None:

@@ -21,7 +21,12 @@ SETTING = "organisation_name"
 def name_in(session: Session) -> str:
     """The name as stored, "" when none was ever set: for services printing in their own transaction."""
     row = session.get(StoreSetting, SETTING)
-    return row.value if row is not None and isinstance(row.value, str) else ""
+    return name_of(row.value if row is not None else None)
+
+
+def name_of(stored: object) -> str:
+    """The name a stored setting's value holds, "" for none."""
+    return stored if isinstance(stored, str) else ""
 
 
 def organisation_name(ctx: Context) -> str:

@@ -49,7 +49,12 @@ class PurgeReport:
 
 def _policy(session: Session) -> RetentionPolicy:
     row = session.get(StoreSetting, SETTING)
-    value = row.value if row is not None and isinstance(row.value, dict) else {}
+    return policy_of(row.value if row is not None else None)
+
+
+def policy_of(stored: object) -> RetentionPolicy:
+    """The rule a stored setting's value holds; the default where none was set or it no longer checks."""
+    value = stored if isinstance(stored, dict) else {}
     default = RetentionPolicy()
     policy, reasons = check_policy(str(value.get("mode", default.mode.value)), int(value.get("days", default.days)),
                                    int(value.get("abandoned_days", default.abandoned_days)))

@@ -9,6 +9,7 @@ deleted: referrals already made keep its name, and it may still answer them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -43,12 +44,15 @@ def limits(ctx: Context) -> list[LimitView]:
     """Every category's limit, faults once per area, in the order of the categories."""
     ctx.require(Permission.HANDLE_TICKETS)
     with ctx.store.read() as session:
-        rows = {
-            (c, a): (h, k)
-            for c, a, h, k in session.execute(
-                select(TicketTimeLimit.category, TicketTimeLimit.area, TicketTimeLimit.hours, TicketTimeLimit.key_account_hours)
-            )
-        }
+        rows = session.execute(
+            select(TicketTimeLimit.category, TicketTimeLimit.area, TicketTimeLimit.hours, TicketTimeLimit.key_account_hours)
+        ).all()
+    return ranked_limits(rows)
+
+
+def ranked_limits(found: Iterable[tuple[str, str | None, int, int | None]]) -> list[LimitView]:
+    """(category, area, hours, key-account hours) rows as the box lists them: by category, faults by area."""
+    rows = {(c, a): (h, k) for c, a, h, k in found}
     order = {value.value: i for i, value in enumerate((*Category, *Area))}
     ranked = sorted(rows.items(), key=lambda kv: (order.get(kv[0][0], 99), order.get(kv[0][1] or "", -1)))
     return [LimitView(c, a, h, k) for (c, a), (h, k) in ranked]
@@ -130,6 +134,11 @@ def warnings(ctx: Context) -> Warnings:
     ctx.require(Permission.HANDLE_TICKETS)
     with ctx.store.read() as session:
         rows = session.execute(select(TicketWarning.category, TicketWarning.hours)).all()
+    return warnings_of(rows)
+
+
+def warnings_of(rows: Iterable[tuple[str, int]]) -> Warnings:
+    """(category, hours) rows as the deadlines' rule takes them; a category no longer known is left out."""
     return Warnings(tuple((Category(c), h) for c, h in rows if c in set(Category)))
 
 

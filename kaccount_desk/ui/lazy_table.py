@@ -10,7 +10,9 @@ are repainted. Every answer carries the generation of the query it was asked for
 back after the person chose another queue or filter, or after a refresh, is dropped.
 
 A subclass says what its service calls are (:meth:`LazyTableModel._fetch_count`,
-:meth:`LazyTableModel._fetch_page`, which run in a worker thread and so must not read a widget)
+:meth:`LazyTableModel._fetch_page`, and where its service can read the count with the first page
+in one statement :meth:`LazyTableModel._fetch_first`; they run in a worker thread and so must not
+read a widget)
 and what a cell shows (:meth:`LazyTableModel._cell`); everything that makes it lazy, and the
 ``None`` guard of ``data()``/``headerData()`` (``ui/none_guard.py``), is here once.
 """
@@ -81,6 +83,12 @@ class LazyTableModel(QtCore.QAbstractTableModel, Generic[R]):
         """Rows ``offset`` to ``offset + limit`` from the service, in the list's order."""
         return []
 
+    @worker_job
+    def _fetch_first(self, limit: int) -> tuple[tuple[int, bool], list[R]] | None:
+        """The count with the first ``limit`` rows, where the service reads both in one statement (one
+        round trip, not two, when a list opens or its query changes); None: counted alone."""
+        return None
+
     def _cell(self, row: R, column: int, role: int) -> Any:
         """What ``row`` shows in ``column`` for ``role`` (one of :attr:`roles`), or ``None``."""
         return None
@@ -102,6 +110,16 @@ class LazyTableModel(QtCore.QAbstractTableModel, Generic[R]):
         except ServiceError as exc:
             log.warning("%s cannot read rows at %d: %s", type(self).__name__, offset, exc)
             return []
+
+    @worker_job
+    def _count_first(self, limit: int) -> tuple[tuple[int, bool], list[R] | None]:
+        """The count, with the first page when the subclass reads both at once (failing: none, as a count does)."""
+        try:
+            both = self._fetch_first(limit)
+        except ServiceError as exc:
+            log.warning("%s cannot count its rows: %s", type(self).__name__, exc)
+            return (0, False), None
+        return (self._count_rows(), None) if both is None else both
 
     def _current(self, generation: int, work: Callable[[], Any]) -> Callable[[], Any]:
         """``work`` for the worker, skipped (None) when the query moved on while it waited its turn."""
@@ -137,14 +155,17 @@ class LazyTableModel(QtCore.QAbstractTableModel, Generic[R]):
         self._pages.clear()
         self._count, self._capped, self._counting = 0, False, True
         self.endResetModel()
-        generation = self._generation
-        run_query(self, self._current(generation, self._count_rows), lambda found: self._counted(generation, found))
+        generation, size = self._generation, self._pages.page_size
+        run_query(self, self._current(generation, lambda: self._count_first(size)), lambda found: self._counted(generation, found))
 
-    def _counted(self, generation: int, found: tuple[int, bool] | None) -> None:
+    def _counted(self, generation: int, found: tuple[tuple[int, bool], list[R] | None] | None) -> None:
         if generation != self._generation or found is None:
             return  # another query was chosen meanwhile: its own count follows
+        (count, capped), first = found
         self.beginResetModel()
-        self._count, self._capped = found
+        self._count, self._capped = count, capped
+        if first is not None:
+            self._pages.put(0, first)  # came with the count: the view's first paint asks for nothing more
         self._counting = False
         self.endResetModel()
         self.counted.emit()

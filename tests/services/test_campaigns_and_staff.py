@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 from support import PASSWORD, make_staff, valid_id
 
 from kaccount_desk.domain.campaign import DepartmentSpec
@@ -34,11 +34,22 @@ def test_sample_campaign_reproduces_the_seed_notice(admin: Context, campaign: st
     assert [(a.code, a.monthly_fee, a.free_in_group_minutes) for a in spec.addons] == [("ka5", Decimal("5.00"), 300)]
 
 
-def test_the_staff_forms_department_names_come_in_the_campaigns_order(admin: Context, campaign: str) -> None:
-    """What the Admin page's new-staff form offers: the names alone, in one statement; none for a campaign gone."""
-    assert campaigns.department_names(admin, campaign) == tuple(d.name for d in campaigns.get_campaign(admin, campaign).departments)
-    assert len(campaigns.department_names(admin, campaign)) == 9
-    assert campaigns.department_names(admin, "NO-SUCH") == ()
+def test_the_staff_forms_department_names_come_with_the_campaign_list_in_the_campaigns_order(admin: Context, campaign: str) -> None:
+    """What the Admin page's new-staff form offers: each campaign's names, read with the list in one
+    statement; a campaign with none has none, and the list is what list_campaigns gives."""
+    spec = campaigns.get_campaign(admin, campaign)
+    campaigns.save_campaign(admin, replace(spec, code="EMPTY-1", title="没有部门", departments=()))
+    sent: list[str] = []
+    listen = lambda *args: sent.append(args[2])  # noqa: E731
+    event.listen(admin.store.engine, "before_cursor_execute", listen)
+    listing = campaigns.campaign_listing(admin)
+    event.remove(admin.store.engine, "before_cursor_execute", listen)
+    assert [s for s in sent if s != "BEGIN"] == sent[-1:]  # one statement (SQLite's own BEGIN aside)
+    assert listing.departments == {campaign: tuple(d.name for d in spec.departments), "EMPTY-1": ()}
+    assert len(listing.departments[campaign]) == 9
+    assert listing.summaries == campaigns.list_campaigns(admin)
+    assert {s.code: s.departments for s in listing.summaries} == {campaign: 9, "EMPTY-1": 0}
+    assert {s.code: s.pool_size for s in listing.summaries} == {campaign: 400, "EMPTY-1": 400}
 
 
 def test_estimate_marks_the_cheapest_for_a_usage_profile(admin: Context, campaign: str) -> None:

@@ -10,8 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kaccount_desk.domain.roles import ROLE_LABELS, Permission, Role
-from kaccount_desk.services import campaigns, staff
-from kaccount_desk.services.campaigns import CampaignSpec, CampaignSummary
+from kaccount_desk.services import admin_settings, campaigns, staff
+from kaccount_desk.services.admin_settings import AdminSettings
+from kaccount_desk.services.campaigns import CampaignListing, CampaignSpec
 from kaccount_desk.services.changes import CAMPAIGNS_CHANGED, STAFF_CHANGED, Changes
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
@@ -79,6 +80,7 @@ class AdminPage(QtWidgets.QWidget):
         self.editor: CampaignEditor | None = None
         self._editor_asked = 0  # the latest "edit" click: an older one's answer opens no editor
         self._departments_of: tuple[str | None, ...] = ()  # (the campaign) whose departments the staff form has; () none yet
+        self._departments_listed: dict[str, tuple[str, ...]] | None = None  # each campaign's, as the list last read them
         self.tabs = QtWidgets.QTabWidget()
         QtWidgets.QVBoxLayout(self).addWidget(self.tabs)
         setup = QtWidgets.QWidget()
@@ -119,8 +121,20 @@ class AdminPage(QtWidgets.QWidget):
         may_edit = ctx.actor.may(Permission.MANAGE_CAMPAIGNS)
         for button in (self.load_button, self.new_button, self.edit_button):
             button.setEnabled(may_edit)
+        self._read_settings()
         self.refresh_staff()
         self.refresh_campaigns()
+
+    def _read_settings(self) -> None:
+        """Every box's settings in one read (one statement, not five round trips), each box painted from it."""
+        painters = [self.ticket_box.paint] + [box.painter() for box in (self.retention_box, self.organisation_box) if box is not None]
+        ctx = self.ctx
+
+        def paint(found: AdminSettings) -> None:
+            for painter in painters:
+                painter(found)
+
+        run_query(self, lambda: admin_settings.read(ctx), paint)
 
     def _tab_shown(self, index: int) -> None:
         """The answers tab reads its lists the first time it is opened (later changes refresh it themselves)."""
@@ -206,31 +220,21 @@ class AdminPage(QtWidgets.QWidget):
         return box
 
     def set_campaign(self, code: str | None) -> None:
-        """Choose ``code`` in the campaign list; its departments are read for the new-staff form
-        only when the chosen campaign changed (the list read again keeps it) and the form is there."""
+        """Choose ``code`` in the campaign list; the new-staff form offers its departments, which
+        came with the list (read with it, so not asked apart): painted when the chosen campaign
+        changed and the list is here, else once it comes (a campaign gone meanwhile offers none)."""
         self.campaign_code = code
-        if self._departments_of != (code,) and self.ctx.actor.may(Permission.MANAGE_STAFF):
+        listed = self._departments_listed
+        if listed is not None and self._departments_of != (code,) and self.ctx.actor.may(Permission.MANAGE_STAFF):
             self._departments_of = (code,)
-            self._fill_departments()
+            self._show_departments(listed.get(code, ()) if code else ())
         for row in range(self.campaign_table.rowCount()):
             item = self.campaign_table.item(row, 0)
             if item is not None and item.text() == code:
                 self.campaign_table.selectRow(row)
 
-    def _fill_departments(self) -> None:
-        """The department choices of the new-staff form, read off the GUI thread for the current
-        campaign (its department names alone: a campaign gone meanwhile offers none)."""
-        code = self.campaign_code
-        if not code:
-            self._show_departments(code, ())
-            return
-        ctx = self.ctx
-        run_query(self, lambda: campaigns.department_names(ctx, code), lambda names: self._show_departments(code, names))
-
-    def _show_departments(self, code: str | None, names: tuple[str, ...]) -> None:
-        """Paint the choices unless another campaign was chosen meanwhile; what is typed stays."""
-        if code != self.campaign_code:
-            return
+    def _show_departments(self, names: tuple[str, ...]) -> None:
+        """Paint the choices of the new-staff form; what is typed stays."""
         typed = self.new_department.currentText()
         self.new_department.clear()
         self.new_department.addItem("")
@@ -331,11 +335,13 @@ class AdminPage(QtWidgets.QWidget):
 
     def refresh_campaigns(self) -> None:
         """The campaign list read again; the chosen one's departments too, since it may have changed."""
-        self._departments_of = ()
         ctx = self.ctx
-        run_query(self, lambda: campaigns.list_campaigns(ctx), self._show_campaigns)
+        run_query(self, lambda: campaigns.campaign_listing(ctx), self._show_campaigns)
 
-    def _show_campaigns(self, found: list[CampaignSummary]) -> None:
+    def _show_campaigns(self, listing: CampaignListing) -> None:
+        """Paint the list, and the chosen campaign's departments again from it (they may have changed)."""
+        found = listing.summaries
+        self._departments_listed, self._departments_of = listing.departments, ()
         self.campaign_table.setRowCount(len(found))
         for row, summary in enumerate(found):
             cells = (summary.code, summary.title, summary.deadline.strftime("%Y-%m-%d %H:%M"),

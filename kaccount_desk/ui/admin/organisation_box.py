@@ -7,16 +7,20 @@ offers it (filled in, not saved) so the administrator only has to press Save.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kaccount_desk.services import organisation
+from kaccount_desk.services.admin_settings import AdminSettings
 from kaccount_desk.services.changes import SETTINGS_CHANGED
 from kaccount_desk.services.context import Context
-from kaccount_desk.ui.operations import run_change, run_query
+from kaccount_desk.ui.operations import run_change
 from kaccount_desk.ui.qt import QtWidgets, Slot
 from kaccount_desk.ui.settings import ORGANISATION, Settings
 
 
 class OrganisationBox(QtWidgets.QGroupBox):
     def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None) -> None:
+        """Empty until painted: the page reads every box's settings in one statement and hands them out (``painter``)."""
         super().__init__(parent)
         self.setTitle(self.tr("Organisation"))
         self.ctx = ctx
@@ -32,12 +36,12 @@ class OrganisationBox(QtWidgets.QGroupBox):
         row.addWidget(self.save_button)
         form.addRow(self.tr("Name"), row)
         form.addRow("", self.status)
-        self.refresh()
 
-    def refresh(self) -> None:
-        """Read the stored name off the GUI thread; a name typed meanwhile is kept."""
-        ctx, asked_with = self.ctx, self.name.text()
-        run_query(self, lambda: organisation.organisation_name(ctx), lambda stored: self._show(stored, asked_with))
+    def painter(self) -> Callable[[AdminSettings], None]:
+        """What paints the name from the page's read of every box's settings, asked now (read off the
+        GUI thread: a name typed meanwhile is kept)."""
+        asked_with = self.name.text()
+        return lambda found: self._show(found.organisation, asked_with) if found.organisation is not None else None
 
     def _show(self, stored: str, asked_with: str) -> None:
         if self.name.text() != asked_with:

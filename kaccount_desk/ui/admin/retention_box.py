@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from kaccount_desk.domain.retention import MAX_DAYS, MODE_LABELS, RetentionMode
 from kaccount_desk.services import retention
+from kaccount_desk.services.admin_settings import AdminSettings
 from kaccount_desk.services.changes import APPLICATION_CHANGED, SETTINGS_CHANGED
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.retention import PurgeReport, RetentionPolicy
@@ -22,6 +23,7 @@ Confirm = Callable[[PurgeReport], bool]
 
 class RetentionBox(QtWidgets.QGroupBox):
     def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None) -> None:
+        """Empty until painted: the page reads every box's settings in one statement and hands them out (``painter``)."""
         super().__init__(parent)
         self.setTitle(self.tr("ID-card images: keeping and purging"))
         self.ctx = ctx
@@ -55,7 +57,6 @@ class RetentionBox(QtWidgets.QGroupBox):
         form.addRow("", row)
         form.addRow("", self.status)
         self.mode.currentIndexChanged.connect(self._mode_chosen)
-        self.refresh()
 
     @Slot()
     def _mode_chosen(self) -> None:
@@ -66,10 +67,11 @@ class RetentionBox(QtWidgets.QGroupBox):
     def _fields(self) -> tuple[object, int, int]:
         return self.mode.currentData(), self.days.value(), self.abandoned_days.value()
 
-    def refresh(self) -> None:
-        """Read the rule off the GUI thread; a rule changed in the fields meanwhile is kept."""
-        ctx, asked_with = self.ctx, self._fields()
-        run_query(self, lambda: retention.get_policy(ctx), lambda policy: self._show(policy, asked_with))
+    def painter(self) -> Callable[[AdminSettings], None]:
+        """What paints the rule from the page's read of every box's settings, asked now (read off the
+        GUI thread: a rule changed in the fields meanwhile is kept)."""
+        asked_with = self._fields()
+        return lambda found: self._show(found.retention, asked_with) if found.retention is not None else None
 
     def _show(self, policy: RetentionPolicy, asked_with: tuple[object, int, int]) -> None:
         if self._fields() != asked_with:

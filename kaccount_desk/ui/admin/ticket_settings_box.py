@@ -13,7 +13,9 @@ from typing import Any
 from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.ticket_deadlines import MAX_WARNING_HOURS, Warnings
 from kaccount_desk.domain.tickets import label
+from kaccount_desk.services import admin_settings
 from kaccount_desk.services import ticket_settings as settings
+from kaccount_desk.services.admin_settings import AdminSettings
 from kaccount_desk.services.changes import SETTINGS_CHANGED
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
@@ -27,6 +29,7 @@ MAX_HOURS = 24 * 60
 
 class TicketSettingsBox(QtWidgets.QGroupBox):
     def __init__(self, ctx: Context, parent: QtWidgets.QWidget | None = None) -> None:
+        """Empty until painted: the page reads every box's settings in one statement and hands them out (``paint``)."""
         super().__init__(parent)
         self.ctx = ctx
         self.setTitle(self.tr("Ticket time limits and departments"))
@@ -60,7 +63,6 @@ class TicketSettingsBox(QtWidgets.QGroupBox):
         may = ctx.actor.may(Permission.CONFIGURE_TICKETS)
         for widget in (self.save_limits, self.new_department, self.add_button, self.retire_button):
             widget.setEnabled(may)
-        self.refresh()
 
     def _build_layout(self) -> None:
         left = QtWidgets.QVBoxLayout()
@@ -94,9 +96,14 @@ class TicketSettingsBox(QtWidgets.QGroupBox):
         return True
 
     def refresh(self) -> None:
+        """The limits, warnings and departments read again, in one statement with the other boxes' settings."""
         ctx = self.ctx
-        run_query(self, lambda: (settings.limits(ctx), settings.all_departments(ctx), settings.warnings(ctx)),
-                  lambda found: self._show(*found), self._refused)
+        run_query(self, lambda: admin_settings.read(ctx), self.paint, self._refused)
+
+    def paint(self, found: AdminSettings) -> None:
+        """Paint the ticket settings of a read of every box's settings (nothing for one who may not see them)."""
+        if found.tickets is not None:
+            self._show(found.tickets.limits, found.tickets.departments, found.tickets.warnings)
 
     def _show(self, limits: list[settings.LimitView], departments: list[settings.DepartmentView], warnings: Warnings) -> None:
         lang = current_lang()

@@ -66,6 +66,13 @@ class ApplicationsModel(LazyTableModel[ApplicationRow]):
     def _fetch_page(self, offset: int, limit: int) -> list[ApplicationRow]:
         return [] if self.query is None else application_list.page_applications(self.ctx, self.query, offset, limit)
 
+    @worker_job
+    def _fetch_first(self, limit: int) -> tuple[tuple[int, bool], list[ApplicationRow]]:
+        if self.query is None:
+            return (0, False), []
+        count, rows = application_list.first_page(self.ctx, self.query, limit)
+        return (count, False), rows
+
     def set_query(self, query: ApplicationQuery | None) -> None:
         self.query = query
         self._reset()

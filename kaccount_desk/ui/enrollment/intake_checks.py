@@ -20,7 +20,7 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.customers import FormMatch
 from kaccount_desk.services.enrollment import ApplicationInput, ApplicationView
 from kaccount_desk.services.errors import ServiceError
-from kaccount_desk.services.intake_preview import AddonChoice, IntakePreview, PlanChoice
+from kaccount_desk.services.intake_preview import AddonChoice, IntakePreview, OpenedCampaign, PlanChoice
 from kaccount_desk.ui.enrollment.confirmations_panel import ConfirmList
 from kaccount_desk.ui.enrollment.field_note import FieldNote
 from kaccount_desk.ui.enrollment.latest_query import LatestQuery
@@ -68,6 +68,7 @@ class IntakeChecks(QtWidgets.QWidget):
     _paint_plans: Callable[[tuple[PlanChoice, ...]], bool]
     _paint_addons: Callable[[tuple[AddonChoice, ...]], None]
     preview: IntakePreview | None = None
+    _opened: OpenedCampaign | None = None  # the campaign as read, with the preview of the application it opened on
     _plan_cleared: Note = Note()
 
     def _start_checks(self) -> None:
@@ -106,6 +107,11 @@ class IntakeChecks(QtWidgets.QWidget):
         if not self._code:
             return
         inp, application_id = self._input(), self._view.id if self._view else None
+        opened, self._opened = self._opened, None
+        if opened is not None and opened.preview is not None and application_id is None and opened.fresh == inp:
+            ready = opened.preview  # read with the campaign, for just this: no second read
+            self._previews.ask(lambda done, _failed: done(ready), self._preview_answered, self._no_preview)
+            return
         self._previews.ask(lambda done, failed: run_query(
             self.missing_label, lambda: intake_preview.preview_intake(self._ctx, inp, application_id), done, failed,
         ), self._preview_answered, self._no_preview)

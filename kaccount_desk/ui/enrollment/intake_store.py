@@ -16,17 +16,19 @@ a VPN) answers. What that asks of the form:
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from kaccount_desk.domain.campaign import CampaignSpec
 from kaccount_desk.domain.intake import LiveChecks
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.roles import fixed_department
 from kaccount_desk.domain.workflow import status_label
-from kaccount_desk.services import campaigns, enrollment, intake_preview
+from kaccount_desk.services import enrollment, intake_preview
 from kaccount_desk.services.changes import APPLICATION_CHANGED
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput, ApplicationView
 from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.services.intake_preview import OpenedCampaign
 from kaccount_desk.ui.enrollment.estimate_panel import EstimatePanel
 from kaccount_desk.ui.messages import current_lang
 from kaccount_desk.ui.operations import run_change, run_query
@@ -45,6 +47,7 @@ class IntakeStore(QtWidgets.QWidget):
     _code: str
     _spec: CampaignSpec | None
     _live: LiveChecks | None
+    _opened: OpenedCampaign | None
     _pool_numbers: frozenset[str]
     _view: ApplicationView | None
     _dirty: bool
@@ -84,8 +87,19 @@ class IntakeStore(QtWidgets.QWidget):
     # ----- the campaign -----
 
     def set_campaign(self, code: str) -> None:
-        """Read the campaign once and start a fresh application on it (typed before it came is kept)."""
-        self._read_campaign(code, self._start_fresh)
+        """Read the campaign once and start a fresh application on it (typed before it came is kept).
+
+        The preview of that application comes with the campaign, for what the form will hold then
+        (``_fresh_input``): its first preview reads nothing more unless the clerk typed meanwhile.
+        """
+        self._open_campaign(code, self._start_fresh, self._fresh_input(code))
+
+    def _fresh_input(self, code: str) -> ApplicationInput:
+        """What the form will hold once campaign ``code`` is in: what it holds now, a collector's own department in it."""
+        typed = self._input()
+        fixed = fixed_department(self._ctx.actor.role, self._ctx.actor.department)
+        fields = typed.fields if fixed is None else replace(typed.fields, department=fixed)
+        return replace(typed, campaign_code=code, fields=fields)
 
     def _start_fresh(self) -> None:
         if self._dirty or any(edit.text() for edit in self._typed_edits().values()):
@@ -102,16 +116,19 @@ class IntakeStore(QtWidgets.QWidget):
 
     def _read_campaign(self, code: str, then: Callable[[], object]) -> None:
         """The departments, the pool and the per-keystroke checks, read once per campaign so typing stays fast."""
-        def read() -> tuple[CampaignSpec, LiveChecks]:
-            spec = campaigns.get_campaign(self._ctx, code)
-            return spec, intake_preview.live_checks(self._ctx, code, spec)
+        self._open_campaign(code, then, None)
 
-        def done(found: tuple[CampaignSpec, LiveChecks]) -> None:
-            self._use_campaign(code, *found)
-            self.campaign_read.emit(found[0])
+    def _open_campaign(self, code: str, then: Callable[[], object], fresh: ApplicationInput | None) -> None:
+        """The campaign read, then ``then()``; with ``fresh``, that application's preview too (kept for ``_ask_preview``)."""
+        ctx = self._ctx
+
+        def done(found: OpenedCampaign) -> None:
+            self._use_campaign(code, found.spec, found.live)
+            self._opened = found
+            self.campaign_read.emit(found.spec)
             then()
 
-        run_query(self, read, done, self._refused)
+        run_query(self, lambda: intake_preview.open_campaign(ctx, code, fresh), done, self._refused)
 
     def _use_campaign(self, code: str, spec: CampaignSpec, live: LiveChecks) -> None:
         self._code, self._spec, self._live = code, spec, live
