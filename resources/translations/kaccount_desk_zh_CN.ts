@@ -3,92 +3,27 @@
 <context>
     <name>ActivationsDialog</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="37" />
+        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="31" />
         <source>Import the operator's activation list</source>
         <translation>导入运营商开通清单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="39" />
+        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="32" />
         <source>The operator's list of activated numbers (.xlsx or .csv)</source>
         <translation>运营商返回的已开通号码清单(.xlsx 或 .csv)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="40" />
-        <source>Choose &amp;file…</source>
-        <translation>选择文件(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="42" />
-        <source>D&amp;ry run (check only)</source>
-        <translation>试导入(只检查,不写入)(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="44" />
-        <source>&amp;Check / import</source>
-        <translation>检查 / 导入(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="48" />
+        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="33" />
         <source>Numbers the operator opened move from “Sent to carrier” to “Activated”; importing the same list again changes nothing.</source>
         <translation>运营商已开通的号码由“已交移动公司”改为“已开通”;同一份清单再次导入不会改变任何内容。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="51" />
-        <source>Row</source>
-        <translation>行号</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="51" />
-        <source>Number</source>
-        <translation>号码</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="51" />
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="51" />
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="76" />
-        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
-        <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="84" />
-        <source>Choose the operator's file first.</source>
-        <translation>请先选择运营商的清单文件。</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="88" />
-        <source>Checking…</source>
-        <translation>正在检查…</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="88" />
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="98" />
+        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="54" />
         <source>activated %1, already activated %2, not found %3, in another state %4, unreadable %5</source>
         <translation>登记开通 %1,此前已开通 %2,未找到 %3,状态不符 %4,无法读取 %5</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="101" />
-        <source>Dry run, nothing was written:</source>
-        <translation>试导入,未写入任何数据:</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="101" />
-        <source>Imported:</source>
-        <translation>已导入:</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="123" />
+        <location filename="../../kaccount_desk/ui/enrollment/activations_dialog.py" line="65" />
         <source>The list was not imported: no application changed.</source>
         <translation>清单没有导入:没有任何申请被改动。</translation>
     </message>
@@ -96,187 +31,187 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="140" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="154" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="141" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="155" />
         <source>Lift the lock that five wrong passwords in a row put on this staff ID</source>
         <translation>解除因连续五次密码错误而对此工号的锁定</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="193" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="207" />
         <source>Load campaign file…</source>
         <translation>载入活动文件…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="284" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="283" />
         <source>Locked until %1</source>
         <translation>锁定到 %1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="131" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="145" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="85" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="87" />
         <source>Staff and campaigns</source>
         <translation>员工与活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="88" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="90" />
         <source>Audit log</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="92" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="94" />
         <source>Standard answers</source>
         <translation>标准答复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="133" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="164" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="147" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="178" />
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="133" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="165" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="147" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="179" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="133" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="166" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="147" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="180" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="133" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="167" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="147" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="181" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="133" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="147" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="136" />
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="306" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="150" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="305" />
         <source>Mark as left</source>
         <translation>标记为离岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="137" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="151" />
         <source>The account can no longer log in; a supervisor may then hand its open tickets on</source>
         <translation>该账号将不能登录;之后主管可把其未办结的工单转交他人</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="161" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="175" />
         <source>Add staff</source>
         <translation>添加员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="168" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="182" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="169" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="183" />
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="170" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="184" />
         <source>At least 8 characters, not a common password.</source>
         <translation>密码至少8个字符,且不能是常见密码。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="182" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="196" />
         <source>Add a staff member</source>
         <translation>添加员工账号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="188" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="202" />
         <source>Campaigns</source>
         <translation>办理活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="190" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="204" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="190" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="204" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="190" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="204" />
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="190" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="204" />
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="190" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="204" />
         <source>Reserved numbers</source>
         <translation>号池号码数</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="195" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="209" />
         <source>New campaign…</source>
         <translation>新建活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="197" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="211" />
         <source>Edit campaign…</source>
         <translation>编辑活动…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="282" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="281" />
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="282" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="281" />
         <source>Left</source>
         <translation>离岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="306" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="305" />
         <source>Reinstate</source>
         <translation>恢复在岗</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="362" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="363" />
         <source>The two passwords differ; type them again.</source>
         <translation>两次输入的密码不一致,请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="375" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="376" />
         <source>Added %1 %2 (%3); they can log in now.</source>
         <translation>已添加 %1 %2(%3),现在即可登录。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="389" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="390" />
         <source>The new staff member typed on the Admin page has not been added yet and would be lost.</source>
         <translation>管理页上填写的新人员还没有添加,将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="405" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="406" />
         <source>Load campaign</source>
         <translation>载入活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="405" />
+        <location filename="../../kaccount_desk/ui/admin/admin_page.py" line="406" />
         <source>Campaign files (*.toml)</source>
         <translation>活动文件 (*.toml)</translation>
     </message>
@@ -623,91 +558,91 @@
 <context>
     <name>AuditPanel</name>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="75" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="79" />
         <source>All actions</source>
         <translation>全部事项</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="79" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="83" />
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="86" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="90" />
         <source>All dates</source>
         <translation>全部日期</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="88" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="92" />
         <source>Filter</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="89" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="93" />
         <source>Check the chain</source>
         <translation>校验记录链</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="90" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="94" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="126" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="137" />
         <source>Audit alarm: </source>
         <translation>审计告警:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="143" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="157" />
         <source>%n entries</source>
         <translation>
             <numerusform>共 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="149" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="163" />
         <source>Checking the chain…</source>
         <translation>正在校验记录链…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="156" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="170" />
         <source>The audit log is intact: %n entries.</source>
         <translation>
             <numerusform>审计记录完整:共 %n 条。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="157" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="171" />
         <source>Latest entry: </source>
         <translation>最新记录:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="159" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="173" />
         <source>The audit log was tampered with: </source>
         <translation>审计记录被改动:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="163" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="177" />
         <source>Audit log</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="164" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="178" />
         <source>Export the audit log</source>
         <translation>导出审计记录</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="164" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="178" />
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="169" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="183" />
         <source>Exporting the audit log</source>
         <translation>正在导出审计记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="170" />
+        <location filename="../../kaccount_desk/ui/admin/audit_panel.py" line="184" />
         <source>%n entries written to </source>
         <translation>
             <numerusform>已写入 %n 条记录:</numerusform>
@@ -1558,8 +1493,8 @@ Take it back to the department's seat: there, File → Packages sent to the offi
     <name>ImportRosterDialog</name>
     <message>
         <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="108" />
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="182" />
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="210" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="185" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="213" />
         <source>Import roster</source>
         <translation>导入名单</translation>
     </message>
@@ -1609,57 +1544,57 @@ Take it back to the department's seat: there, File → Packages sent to the offi
         <translation>部门(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="182" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="185" />
         <source>Rosters (*.xlsx *.csv);;All files (*)</source>
         <translation>名单 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="200" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="203" />
         <source>Choose a roster file first.</source>
         <translation>请先选择名单文件。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="205" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="208" />
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="205" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="208" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="217" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="220" />
         <source>new %1, updated %2, unchanged %3, refused %4</source>
         <translation>新增 %1,更新 %2,未变 %3,拒收 %4</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="220" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="223" />
         <source>Dry run, nothing was written:</source>
         <translation>试导入,未写入任何数据:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="220" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="223" />
         <source>Imported:</source>
         <translation>已导入:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="237" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="240" />
         <source>refused</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="239" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="242" />
         <source>Save refused rows</source>
         <translation>保存未通过的行</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="247" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="250" />
         <source>%1 refused rows saved to %2</source>
         <translation>已将 %1 行未通过的记录保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="253" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="256" />
         <source>Import cancelled: nothing was written.</source>
         <translation>已取消导入:未写入任何数据。</translation>
     </message>
@@ -1667,42 +1602,42 @@ Take it back to the department's seat: there, File → Packages sent to the offi
 <context>
     <name>IntakeChecks</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="159" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="165" />
         <source>The number the person keeps</source>
         <translation>申请人保留的老号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="159" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="165" />
         <source>Type the number or press F4 to choose one</source>
         <translation>输入号码,或按 F4 选号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="167" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="173" />
         <source>Customer card: %1</source>
         <translation>客户档案:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="169" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="175" />
         <source>Same ID number as %1: %2</source>
         <translation>与 %1 的证件号码相同:%2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="188" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="194" />
         <source>Changes not saved yet (Enter saves)</source>
         <translation>修改尚未保存(按 Enter 保存)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="188" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="194" />
         <source>Not saved yet (Enter saves)</source>
         <translation>尚未保存(按 Enter 保存)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="191" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="197" />
         <source>Only the confirmation below is missing</source>
         <translation>只差下面的确认</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="191" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_checks.py" line="197" />
         <source>Nothing missing ✓</source>
         <translation>材料齐全 ✓</translation>
     </message>
@@ -1841,32 +1776,32 @@ Take it back to the department's seat: there, File → Packages sent to the offi
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="100" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="101" />
         <source>&amp;Save (Enter)</source>
         <translation>保存(&amp;S)(Enter)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="101" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="102" />
         <source>Next application (Ctrl+N)</source>
         <translation>下一份申请(Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="102" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="103" />
         <source>Dis&amp;card changes</source>
         <translation>放弃修改(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="122" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="127" />
         <source>ID card copies</source>
         <translation>身份证复印件</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="124" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="129" />
         <source>Still needed before it can move on</source>
         <translation>提交前还缺少</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="222" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_form.py" line="227" />
         <source>Application #%1 saved; this is a new one</source>
         <translation>申请 #%1 已保存;现在填写下一份</translation>
     </message>
@@ -1874,22 +1809,22 @@ Take it back to the department's seat: there, File → Packages sent to the offi
 <context>
     <name>IntakeStore</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_store.py" line="166" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_store.py" line="183" />
         <source>Application #%1</source>
         <translation>申请 #%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_store.py" line="231" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_store.py" line="248" />
         <source>Saved as draft #%1 with the problems listed; it cannot move on until they are fixed</source>
         <translation>已存为草稿 #%1,所列问题改正之前不能继续办理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_store.py" line="234" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_store.py" line="251" />
         <source>Saved — application #%1</source>
         <translation>已保存 — 申请 #%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/intake_store.py" line="283" />
+        <location filename="../../kaccount_desk/ui/enrollment/intake_store.py" line="300" />
         <source>Application #%1 is now: %2</source>
         <translation>申请 #%1 现为:%2</translation>
     </message>
@@ -1905,7 +1840,7 @@ Take it back to the department's seat: there, File → Packages sent to the offi
 <context>
     <name>LazyTableModel</name>
     <message>
-        <location filename="../../kaccount_desk/ui/lazy_table.py" line="38" />
+        <location filename="../../kaccount_desk/ui/lazy_table.py" line="40" />
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
@@ -2032,112 +1967,42 @@ Take it back to the department's seat: there, File → Packages sent to the offi
 <context>
     <name>MemberListDialog</name>
     <message>
-        <location filename="../../kaccount_desk/ui/customers/member_list_dialog.py" line="39" />
+        <location filename="../../kaccount_desk/ui/customers/member_list_dialog.py" line="34" />
         <source>Import a company's member list</source>
         <translation>导入集团成员清单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/customers/member_list_dialog.py" line="43" />
+        <location filename="../../kaccount_desk/ui/customers/member_list_dialog.py" line="35" />
         <source>The operator's list of the company's member numbers (.xlsx or .csv)</source>
         <translation>移动公司提供的集团成员号码清单(.xlsx 或 .csv)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/customers/member_list_dialog.py" line="44" />
-        <source>Choose &amp;file…</source>
-        <translation>选择文件(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/customers/member_list_dialog.py" line="46" />
-        <source>D&amp;ry run (check only)</source>
-        <translation>试导入(只检查,不写入)(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/customers/member_list_dialog.py" line="48" />
-        <source>&amp;Check / import</source>
-        <translation>检查 / 导入(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/customers/member_list_dialog.py" line="53" />
+        <location filename="../../kaccount_desk/ui/customers/member_list_dialog.py" line="36" />
         <source>The list's numbers become members of the company; importing the same list again changes nothing, and members the list does not name stay.</source>
         <translation>清单中的号码成为该集团客户的成员;同一份清单再次导入不会改变任何内容,清单中没有的已有成员保留。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/customers/member_list_dialog.py" line="57" />
-        <source>Row</source>
-        <translation>行号</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/customers/member_list_dialog.py" line="57" />
-        <source>Number</source>
-        <translation>号码</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/customers/member_list_dialog.py" line="57" />
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/customers/member_list_dialog.py" line="57" />
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/customers/member_list_dialog.py" line="66" />
+        <location filename="../../kaccount_desk/ui/customers/member_list_dialog.py" line="40" />
         <source>Company:</source>
         <translation>集团客户:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/customers/member_list_dialog.py" line="70" />
-        <source>File:</source>
-        <translation>文件:</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/customers/member_list_dialog.py" line="91" />
+        <location filename="../../kaccount_desk/ui/customers/member_list_dialog.py" line="53" />
         <source>No company in the archive yet: add the company first (company add).</source>
         <translation>档案中还没有集团客户:请先建立集团客户(company add)。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/customers/member_list_dialog.py" line="95" />
-        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
-        <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/customers/member_list_dialog.py" line="103" />
-        <source>Choose the operator's file first.</source>
-        <translation>请先选择移动公司的清单文件。</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/customers/member_list_dialog.py" line="107" />
-        <source>Checking…</source>
-        <translation>正在检查…</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/customers/member_list_dialog.py" line="107" />
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/customers/member_list_dialog.py" line="115" />
+        <location filename="../../kaccount_desk/ui/customers/member_list_dialog.py" line="68" />
         <source>new members %1, already members %2, refused %3; %4 member(s) not in this list kept; %5 member(s) in all</source>
         <translation>新成员 %1,已是成员 %2,拒收 %3;清单中没有的 %4 个已有成员保留;现有成员共 %5 个</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/customers/member_list_dialog.py" line="118" />
-        <source>Dry run, nothing was written:</source>
-        <translation>试导入,未写入任何数据:</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/customers/member_list_dialog.py" line="118" />
-        <source>Imported:</source>
-        <translation>已导入:</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/customers/member_list_dialog.py" line="142" />
+        <location filename="../../kaccount_desk/ui/customers/member_list_dialog.py" line="82" />
         <source>The list was not imported:</source>
         <translation>清单没有导入:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/customers/member_list_dialog.py" line="144" />
+        <location filename="../../kaccount_desk/ui/customers/member_list_dialog.py" line="84" />
         <source>The list was not imported: no member was added.</source>
         <translation>清单没有导入:没有添加任何成员。</translation>
     </message>
@@ -2503,39 +2368,112 @@ Take it back to the department's seat: there, File → Packages sent to the offi
     </message>
 </context>
 <context>
+    <name>OperatorListDialog</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/operator_list_dialog.py" line="38" />
+        <source>Choose &amp;file…</source>
+        <translation>选择文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/operator_list_dialog.py" line="40" />
+        <source>D&amp;ry run (check only)</source>
+        <translation>试导入(只检查,不写入)(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/operator_list_dialog.py" line="42" />
+        <source>&amp;Check / import</source>
+        <translation>检查 / 导入(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/operator_list_dialog.py" line="47" />
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/operator_list_dialog.py" line="47" />
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/operator_list_dialog.py" line="47" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/operator_list_dialog.py" line="47" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/operator_list_dialog.py" line="59" />
+        <source>File:</source>
+        <translation>文件:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/operator_list_dialog.py" line="84" />
+        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/operator_list_dialog.py" line="92" />
+        <source>Choose the operator's file first.</source>
+        <translation>请先选择运营商的清单文件。</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/operator_list_dialog.py" line="96" />
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/operator_list_dialog.py" line="96" />
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/operator_list_dialog.py" line="100" />
+        <source>Dry run, nothing was written:</source>
+        <translation>试导入,未写入任何数据:</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/operator_list_dialog.py" line="100" />
+        <source>Imported:</source>
+        <translation>已导入:</translation>
+    </message>
+</context>
+<context>
     <name>OrganisationBox</name>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/organisation_box.py" line="21" />
+        <location filename="../../kaccount_desk/ui/admin/organisation_box.py" line="25" />
         <source>Organisation</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/organisation_box.py" line="24" />
+        <location filename="../../kaccount_desk/ui/admin/organisation_box.py" line="28" />
         <source>Printed above the notice, the rosters and the summary</source>
         <translation>印在通知、名单和汇总表的抬头</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/organisation_box.py" line="25" />
+        <location filename="../../kaccount_desk/ui/admin/organisation_box.py" line="29" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/organisation_box.py" line="33" />
+        <location filename="../../kaccount_desk/ui/admin/organisation_box.py" line="37" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/organisation_box.py" line="49" />
+        <location filename="../../kaccount_desk/ui/admin/organisation_box.py" line="53" />
         <source>Filled in from this PC's earlier setting: press Save to print it for the whole office.</source>
         <translation>已按本机以前的设置填入:按“保存”后全办公室的打印件都使用此名称。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/organisation_box.py" line="58" />
+        <location filename="../../kaccount_desk/ui/admin/organisation_box.py" line="62" />
         <source>Cleared: documents print no organisation line.</source>
         <translation>已清除:打印件不再印单位名称。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/organisation_box.py" line="59" />
+        <location filename="../../kaccount_desk/ui/admin/organisation_box.py" line="63" />
         <source>Saved for every PC of this office.</source>
         <translation>已保存,本办公室所有电脑的打印件都使用此名称。</translation>
     </message>
@@ -3507,157 +3445,157 @@ Take it back to the department's seat: there, File → Packages sent to the offi
 <context>
     <name>ReportsPanel</name>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="28" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="29" />
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="29" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="30" />
         <source>Resolved at first contact</source>
         <translation>首问办结</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="30" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="31" />
         <source>Referred</source>
         <translation>转派部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="31" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="32" />
         <source>Closed on time</source>
         <translation>按时办结</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="32" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="33" />
         <source>Overdue now</source>
         <translation>当前超时</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="33" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="34" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="34" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="35" />
         <source>Not satisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="35" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="36" />
         <source>Not reachable</source>
         <translation>联系不上</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="36" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="37" />
         <source>Rent waivers owed</source>
         <translation>应免月租</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="41" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="42" />
         <source>On-time rate</source>
         <translation>按时办结率</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="41" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="42" />
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="72" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="73" />
         <source>Show</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="73" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="74" />
         <source>Export to a spreadsheet…</source>
         <translation>导出为电子表格…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="212" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="225" />
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="76" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="77" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="37" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="38" />
         <source>Open, not yet due</source>
         <translation>在办未到期</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="38" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="39" />
         <source>Missed visits</source>
         <translation>预约未上门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="77" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="78" />
         <source>Staff member</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="80" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="83" />
         <source>Received from</source>
         <translation>受理日期从</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="82" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="85" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="88" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="91" />
         <source>Per window</source>
         <translation>按窗口</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="89" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="92" />
         <source>Per staff member</source>
         <translation>按员工</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="138" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="150" />
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="153" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="165" />
         <source>%1 to %2: %3 ticket(s)</source>
         <translation>%1 至 %2:共 %3 张工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="155" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="167" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="205" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="218" />
         <source>Tickets per window</source>
         <translation>各窗口工单情况</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="211" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="224" />
         <source>Ticket report</source>
         <translation>工单统计</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="212" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="225" />
         <source>Export report</source>
         <translation>导出统计表</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="225" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="238" />
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="230" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="243" />
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1:%2</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="234" />
+        <location filename="../../kaccount_desk/ui/tickets/reports_panel.py" line="247" />
         <source>Exporting the report…</source>
         <translation>正在导出统计表…</translation>
     </message>
@@ -3665,67 +3603,67 @@ Take it back to the department's seat: there, File → Packages sent to the offi
 <context>
     <name>RetentionBox</name>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/retention_box.py" line="26" />
+        <location filename="../../kaccount_desk/ui/admin/retention_box.py" line="28" />
         <source>ID-card images: keeping and purging</source>
         <translation>身份证复印件:保存与删除</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/retention_box.py" line="38" />
+        <location filename="../../kaccount_desk/ui/admin/retention_box.py" line="40" />
         <source>Counter rule: the ID-card images of applications never finished (draft, collected, submitted or sent) are deleted this many days after their campaign closed</source>
         <translation>营业厅规则:未办结的申请(草稿、事业部已收、办公室已审或已交移动公司)的身份证照片,在活动截止后这么多天删除</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/retention_box.py" line="41" />
+        <location filename="../../kaccount_desk/ui/admin/retention_box.py" line="43" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/retention_box.py" line="43" />
+        <location filename="../../kaccount_desk/ui/admin/retention_box.py" line="45" />
         <source>Purge expired ID copies…</source>
         <translation>删除到期的身份证复印件…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/retention_box.py" line="48" />
+        <location filename="../../kaccount_desk/ui/admin/retention_box.py" line="50" />
         <source>Rule</source>
         <translation>保存规则</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/retention_box.py" line="49" />
+        <location filename="../../kaccount_desk/ui/admin/retention_box.py" line="51" />
         <source>Days (office)</source>
         <translation>保存天数(办公室)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/retention_box.py" line="50" />
+        <location filename="../../kaccount_desk/ui/admin/retention_box.py" line="52" />
         <source>Days after the close, unfinished (counter)</source>
         <translation>未办结申请截止后保存天数(营业厅)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/retention_box.py" line="86" />
+        <location filename="../../kaccount_desk/ui/admin/retention_box.py" line="88" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/retention_box.py" line="90" />
+        <location filename="../../kaccount_desk/ui/admin/retention_box.py" line="92" />
         <source>%1 ID-card images of %2 applications are past their keeping date (applications %3). Delete them?</source>
         <translation>%2 份申请的 %1 张身份证复印件已过保存期限(申请编号 %3)。确定删除吗?</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/retention_box.py" line="92" />
+        <location filename="../../kaccount_desk/ui/admin/retention_box.py" line="94" />
         <source>Purge ID copies</source>
         <translation>删除身份证复印件</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/retention_box.py" line="106" />
+        <location filename="../../kaccount_desk/ui/admin/retention_box.py" line="108" />
         <source>No ID copies are past their keeping date.</source>
         <translation>没有过保存期限的身份证复印件。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/retention_box.py" line="109" />
+        <location filename="../../kaccount_desk/ui/admin/retention_box.py" line="111" />
         <source>Nothing was deleted.</source>
         <translation>未删除任何内容。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/retention_box.py" line="115" />
+        <location filename="../../kaccount_desk/ui/admin/retention_box.py" line="117" />
         <source>Deleted %1 ID-card images.</source>
         <translation>已删除 %1 张身份证复印件。</translation>
     </message>
@@ -4432,116 +4370,116 @@ Your input stays here; trying again every %2 seconds.</source>
 <context>
     <name>TicketSettingsBox</name>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="32" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="35" />
         <source>Ticket time limits and departments</source>
         <translation>工单时限与转派部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="35" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="38" />
         <source>Category</source>
         <translation>业务类别</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="35" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="38" />
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="35" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="38" />
         <source>Hours</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="35" />
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="36" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="38" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="39" />
         <source>Warn before</source>
         <translation>到期前提醒</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="35" />
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="39" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="38" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="42" />
         <source>Key accounts</source>
         <translation>大客户时限</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="37" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="40" />
         <source>The owner is warned this long before a ticket of the category is due</source>
         <translation>此类工单到期前多久提醒负责人</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="40" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="43" />
         <source>A key-account customer's own limit (green channel); "same": the same as everyone's</source>
         <translation>大客户(绿色通道)的处理时限;“同普通”:与其他客户相同</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="45" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="48" />
         <source>Save time limits</source>
         <translation>保存时限</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="46" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="49" />
         <source>New limits apply to tickets received from now on</source>
         <translation>新时限只适用于此后受理的工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="50" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="53" />
         <source>New department</source>
         <translation>新部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="52" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="55" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="54" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="57" />
         <source>Retire</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="55" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="58" />
         <source>No new referrals go to it; it still answers those it has</source>
         <translation>不再接收新的转派;已转派给它的仍须答复</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="109" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="116" />
         <source>any</source>
         <translation>不分</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="115" />
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="140" />
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="150" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="122" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="147" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="157" />
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="125" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="132" />
         <source>%1 (retired)</source>
         <translation>%1(已停用)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="149" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="156" />
         <source>same</source>
         <translation>同普通</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="183" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="190" />
         <source>Time limits saved; they apply to tickets received from now on.</source>
         <translation>时限已保存,适用于此后受理的工单。</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="194" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="201" />
         <source>Department %1 added</source>
         <translation>已添加部门 %1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="200" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="207" />
         <source>Select the department to retire</source>
         <translation>请先选择要停用的部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="207" />
+        <location filename="../../kaccount_desk/ui/admin/ticket_settings_box.py" line="214" />
         <source>Department %1 retired</source>
         <translation>已停用部门 %1</translation>
     </message>
@@ -4635,117 +4573,118 @@ Your input stays here; trying again every %2 seconds.</source>
 <context>
     <name>TicketsPage</name>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="45" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="46" />
         <source>My tickets</source>
         <translation>我的工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="46" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="47" />
         <source>My window</source>
         <translation>本窗口</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="47" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="48" />
         <source>Referred to my department</source>
         <translation>转派本部门</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="48" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="49" />
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="49" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="50" />
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="50" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="51" />
         <source>Complaints escalated (day 10 of 15)</source>
         <translation>投诉升级(已满10天,15天期限)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="51" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="52" />
         <source>Overdue in my department, by owner</source>
         <translation>本部门超时工单(按负责人)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="52" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="53" />
         <source>My customers</source>
         <translation>我的客户</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="53" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="54" />
         <source>All tickets</source>
         <translation>全部工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="108" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="111" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="109" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="112" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="110" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="113" />
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="111" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="114" />
         <source>All windows</source>
         <translation>全部窗口</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="113" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="116" />
         <source>Owner's staff no.</source>
         <translation>责任人工号</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="116" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="119" />
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="129" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="132" />
         <source>Search content, answers, name or number (e.g. a word of the request, a surname, 1380013)</source>
         <translation>查找受理内容、答复、客户姓名或号码(如 话费、信号、1380013)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="134" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="137" />
         <source>New ticket…</source>
         <translation>受理新工单…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="180" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="183" />
         <source>Queue:</source>
         <translation>工单列表:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="219" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="222" />
         <source>Queue</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="220" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="224" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="413" />
         <source>Reports</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="263" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="268" />
         <source>%1 found</source>
         <translation>找到 %1 张</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="265" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="270" />
         <source>, newest %1 shown</source>
         <translation>,显示最新 %1 张</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="396" />
+        <location filename="../../kaccount_desk/ui/tickets/tickets_page.py" line="401" />
         <source>%1 ticket(s)</source>
         <translation>共 %1 张工单</translation>
     </message>
@@ -4825,117 +4764,117 @@ Your input stays here; trying again every %2 seconds.</source>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="43" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="46" />
         <source>Campaign</source>
         <translation>办理活动</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="46" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="49" />
         <source>Campaign:</source>
         <translation>办理活动:</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="52" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="55" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="53" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="56" />
         <source>&amp;Import roster…</source>
         <translation>导入名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="54" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="57" />
         <source>&amp;Export roster…</source>
         <translation>导出名单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="58" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="61" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="61" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="64" />
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="63" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="66" />
         <source>Log out / switch &amp;user…</source>
         <translation>注销/切换用户(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="65" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="68" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="67" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="70" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="68" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="71" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="77" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="80" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="78" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="81" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="79" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="82" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="85" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="88" />
         <source>Import a department's &amp;package…</source>
         <translation>导入部门交接包(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="87" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="90" />
         <source>Campaign pack for a department's &amp;seat…</source>
         <translation>为部门受理点制作活动包(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="89" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="92" />
         <source>&amp;Hand over to the office…</source>
         <translation>交接给办公室(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="91" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="94" />
         <source>Packages sent to the &amp;office…</source>
         <translation>已发给办公室的交接包(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="139" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="142" />
         <source>%1 (%2, %3)</source>
         <translation>%1(%2,%3)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="140" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="143" />
         <source>Logged in: %1</source>
         <translation>当前登录:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="142" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="145" />
         <source>Database: %1</source>
         <translation>数据库:%1</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="180" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="185" />
         <source>About KAccount Desk</source>
         <translation>关于大客户业务受理</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/window_menus.py" line="181" />
+        <location filename="../../kaccount_desk/ui/window_menus.py" line="186" />
         <source>KAccount Desk: enrollment intake for a mobile operator's key-account calling group.</source>
         <translation>KAccount Desk:移动公司大客户集团网业务受理。</translation>
     </message>
@@ -5088,24 +5027,24 @@ Your input stays here; trying again every %2 seconds.</source>
 <context>
     <name>roster_dialogs</name>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="264" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="267" />
         <source>Roster</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="266" />
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="277" />
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="281" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="269" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="280" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="284" />
         <source>Export roster</source>
         <translation>导出名单</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="267" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="270" />
         <source>Spreadsheet (*.xlsx);;Text with commas (*.csv)</source>
         <translation>电子表格 (*.xlsx);;逗号分隔文本 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="278" />
+        <location filename="../../kaccount_desk/ui/enrollment/roster_dialogs.py" line="281" />
         <source>%n application(s) written to:</source>
         <translation>已导出 %n 份申请到:</translation>
     </message>
