@@ -2008,143 +2008,186 @@ Take it back to the department's seat: there, File → Packages sent to the offi
     </message>
 </context>
 <context>
-    <name>MyDayPage</name>
+    <name>MovesPanel</name>
     <message>
-        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="73" />
-        <source>Whose day to show, and whom a new task is for</source>
-        <translation>查看哪位客户经理的一天,新任务也派给他</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="78" />
-        <source>When</source>
-        <translation>时段</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="78" />
-        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="101" />
-        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="137" />
-        <source>Due</source>
-        <translation>到期日</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="78" />
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="78" />
-        <source>Task</source>
-        <translation>任务</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="78" />
-        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="100" />
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="79" />
-        <source>From</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="81" />
-        <source>Done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="82" />
-        <source>Mark the chosen task done</source>
-        <translation>把选中的任务标记为已完成</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="86" />
-        <source>New task: what to do</source>
-        <translation>新任务:要做什么</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="96" />
-        <source>Customer's number (optional)</source>
-        <translation>客户号码(可不填)</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="98" />
-        <source>Add task</source>
-        <translation>添加任务</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="100" />
-        <source>Ticket</source>
-        <translation>工单</translation>
-    </message>
-    <message>
-        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="100" />
+        <location filename="../../kaccount_desk/ui/managers/moves_panel.py" line="32" />
         <source>Number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="100" />
+        <location filename="../../kaccount_desk/ui/managers/moves_panel.py" line="32" />
+        <source>Move</source>
+        <translation>异动</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/moves_panel.py" line="32" />
+        <source>Tier before</source>
+        <translation>原级别</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/moves_panel.py" line="32" />
+        <source>Tier now</source>
+        <translation>现级别</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/moves_panel.py" line="33" />
+        <source>Monthly average (yuan)</source>
+        <translation>月均消费(元)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/moves_panel.py" line="49" />
+        <source>%1: %2 tier move(s), %3 of them down or out</source>
+        <translation>%1:异动 %2 个,其中降级或退出 %3 个</translation>
+    </message>
+</context>
+<context>
+    <name>MyDayPage</name>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="74" />
+        <source>Whose day to show, and whom a new task is for</source>
+        <translation>查看哪位客户经理的一天,新任务也派给他</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="79" />
+        <source>When</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="79" />
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="102" />
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="140" />
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="79" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="79" />
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="79" />
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="101" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="80" />
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="82" />
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="83" />
+        <source>Mark the chosen task done</source>
+        <translation>把选中的任务标记为已完成</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="87" />
+        <source>New task: what to do</source>
+        <translation>新任务:要做什么</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="97" />
+        <source>Customer's number (optional)</source>
+        <translation>客户号码(可不填)</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="99" />
+        <source>Add task</source>
+        <translation>添加任务</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="101" />
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="101" />
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="101" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="101" />
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="102" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="101" />
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="102" />
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="104" />
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="105" />
         <source>The billing month whose tier changes (异动) to follow up, as 2026-03</source>
         <translation>要跟进哪个账期的异动,写作 2026-03</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="107" />
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="108" />
         <source>Follow up the month's drops</source>
         <translation>生成该月降级跟进任务</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="108" />
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="109" />
         <source>A follow-up task for each number whose tier dropped that month, for its account manager; made once per number and month</source>
         <translation>该月每个降级的号码,给它的客户经理生成一个跟进任务;每个号码每月只生成一次</translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="125" />
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="128" />
         <source>My day: overdue first, then today, then the next 7 days</source>
         <translation>我的一天:先列已逾期,再列今天,然后是未来7天</translation>
     </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="158" />
+        <source>My customers' open tickets</source>
+        <translation>我的客户未办结工单</translation>
+    </message>
+    <message>
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="159" />
+        <source>The month's tier moves (异动)</source>
+        <translation>月度级别异动</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="208" />
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="220" />
         <source>Open tickets of my customers: %n</source>
         <translation>
             <numerusform>我的客户未办结工单:%n 张</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="258" />
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="270" />
         <source>%1: %2 follow-up task(s) made, %3 there already, %4 number(s) without a manager</source>
         <translation>%1:新建跟进任务 %2 个,已有 %3 个,无客户经理的号码 %4 个</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="271" />
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="283" />
         <source>%n task(s) overdue</source>
         <translation>
             <numerusform>%n 个任务已逾期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="273" />
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="285" />
         <source>%n task(s) due today</source>
         <translation>
             <numerusform>%n 个任务今天到期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="274" />
+        <location filename="../../kaccount_desk/ui/managers/my_day_page.py" line="286" />
         <source>Reminder: </source>
         <translation>提醒:</translation>
     </message>

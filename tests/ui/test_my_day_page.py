@@ -127,6 +127,25 @@ def test_the_months_drops_become_follow_ups_from_the_page(qtbot, admin: Context,
         ("downgrade", NUMBER, "2012-02-29")]
 
 
+def test_the_months_tier_moves_are_listed_beside_the_follow_ups(qtbot, admin: Context, manager: Context, tmp_path: Path) -> None:
+    """The 异动 list itself, not only the tasks made from it: which number moved, from which tier to which."""
+    for month, amounts in (("2011-10", ("600", "200")), ("2011-11", ("600", "200")), ("2011-12", ("600", "200")),
+                           ("2012-01", ("0", "2000"))):
+        path = tmp_path / f"{month}.csv"
+        lines = "".join(f"{n},{month},{a}\n" for n, a in zip((NUMBER, "13803170009"), amounts, strict=True))
+        path.write_text("手机号码,月份,消费金额\n" + lines, encoding="utf-8")
+        billing.import_billing(admin, path, month)
+    page = _page(qtbot, manager)
+    qtbot.waitUntil(lambda: page.moves.table.rowCount() == 2)
+    rows = [[page.moves.table.item(r, c).text() for c in range(5)] for r in range(2)]
+    assert rows == [["13803170009", "Upgraded", "High-value", "Gold", "650.00"], [NUMBER, "Downgraded", "Gold", "Silver", "450.00"]]
+    assert page.moves.summary.text() == "2012-01: 2 tier move(s), 1 of them down or out"
+    page.month.setText("2011-09")
+    page.month.editingFinished.emit()
+    qtbot.waitUntil(lambda: page.moves.table.rowCount() == 0)
+    assert "No bills imported for 2011-09" in page.moves.summary.text()
+
+
 def test_the_tickets_page_offers_my_customers_to_a_manager_only(qtbot, admin: Context, manager: Context) -> None:
     clerk = make_staff(admin, "C001", "clerk", "客服热线")
     offered = {}

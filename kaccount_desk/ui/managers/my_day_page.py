@@ -20,6 +20,7 @@ from kaccount_desk.services.context import Context
 from kaccount_desk.services.manager_tasks import FollowUps, TaskView
 from kaccount_desk.services.managers import ManagerView
 from kaccount_desk.services.ticket_queries import Queue, TicketQuery, TicketRow
+from kaccount_desk.ui.managers.moves_panel import MovesPanel
 from kaccount_desk.ui.managers.task_reminder import TaskReminder
 from kaccount_desk.ui.operations import run_change, run_query, worker_job
 from kaccount_desk.ui.palette import COLOURS, ROW_BACKGROUNDS, banner_style
@@ -109,6 +110,8 @@ class MyDayPage(QtWidgets.QWidget):
                                                 "for its account manager; made once per number and month"))
         self.followup_button.clicked.connect(self.follow_up)
         self.followup_label = QtWidgets.QLabel()
+        self.moves = MovesPanel(ctx)
+        self.month.editingFinished.connect(self._show_moves)
         self.reminder = TaskReminder(ctx, self)
         self.reminder.due.connect(self._remind)
         self._lay_out()
@@ -151,9 +154,12 @@ class MyDayPage(QtWidgets.QWidget):
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.tickets_label)
         lower_layout.addWidget(self.tickets, 1)
+        self.lower_tabs = QtWidgets.QTabWidget()
+        self.lower_tabs.addTab(lower, self.tr("My customers' open tickets"))
+        self.lower_tabs.addTab(self.moves, self.tr("The month's tier moves (异动)"))
         splitter = QtWidgets.QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(upper)
-        splitter.addWidget(lower)
+        splitter.addWidget(self.lower_tabs)
         splitter.setSizes([420, 260])
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(splitter)
@@ -180,16 +186,22 @@ class MyDayPage(QtWidgets.QWidget):
 
     @Slot()
     def refresh(self) -> None:
+        self._show_moves()
         if not self._can_read():
             self.tasks.setRowCount(0)
             return
         ctx, manager = self.ctx, self.manager()
         run_query(self, lambda: _read_day(ctx, manager), self._show_day)
 
+    @Slot()
+    def _show_moves(self) -> None:
+        self.moves.show_month(self.month.text().strip())
+
     def _show_day(self, day: Day) -> None:
         self._fill_tasks(day.tasks)
         self._fill_tickets(day.tickets)
-        self.tickets_box.setVisible(day.own)  # the 我的客户 queue is the logged-in manager's; a supervisor sees the tasks
+        # the 我的客户 queue is the logged-in manager's; a supervisor sees the tasks and the month's moves
+        self.lower_tabs.setTabVisible(self.lower_tabs.indexOf(self.tickets_box), day.own)
 
     def _fill_tasks(self, tasks: list[TaskView]) -> None:
         self.tasks.setRowCount(len(tasks))
