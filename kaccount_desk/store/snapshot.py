@@ -272,7 +272,7 @@ def pg_restore(url: str, dump: Path, folder: Path, work: Path, keep: Callable[[]
     psql = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     assert psql.stdin is not None and psql.stderr is not None
     try:
-        psql.stdin.write(f"BEGIN;\nLOCK TABLE {', '.join(tables)} IN EXCLUSIVE MODE;\n\\warn {LOCKED}\n".encode())
+        psql.stdin.write(f"BEGIN;\n{_lock_against_writing(tables)}\\warn {LOCKED}\n".encode())
         psql.stdin.flush()
         said = psql.stderr.readline()
         if said.strip() != LOCKED.encode():
@@ -291,6 +291,33 @@ def pg_restore(url: str, dump: Path, folder: Path, work: Path, keep: Callable[[]
 TAKE_WHOLE_SECONDS = 20
 _WAIT_EACH = "1s"
 _PAUSE = 0.05
+
+
+def _lock_against_writing(tables: list[str]) -> str:
+    """The statement that locks every table against writing, one table after another, trying again
+    when a desk's transaction and the restore each hold a table the other waits for.
+
+    A desk's save takes its tables as its statements reach them (a pipelined save sends them all
+    at once); the restore takes them in another order. The server ends one of the two at once; a
+    plain LOCK ended the restore, refused in words ("deadlock detected"), with nothing replaced but
+    nothing restored either. In its own subtransaction the failed try lets go of the tables it had
+    taken, the desk's save goes through and is kept by ``keep``, and the next try waits for it.
+    """
+    return f"""DO $lock_against_writing$
+DECLARE give_up timestamptz := clock_timestamp() + interval '{TAKE_WHOLE_SECONDS} seconds';
+BEGIN
+  LOOP
+    BEGIN
+      LOCK TABLE {', '.join(tables)} IN EXCLUSIVE MODE;
+      RETURN;
+    EXCEPTION WHEN deadlock_detected THEN
+      IF clock_timestamp() > give_up THEN RAISE; END IF;
+    END;
+    PERFORM pg_sleep({_PAUSE});
+  END LOOP;
+END
+$lock_against_writing$;
+"""
 
 
 def _take_whole(tables: list[str]) -> str:

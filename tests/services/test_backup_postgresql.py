@@ -6,6 +6,8 @@ import os
 import re
 import subprocess
 import sys
+import threading
+import time
 import uuid
 import zipfile
 from datetime import datetime
@@ -23,7 +25,7 @@ from test_restore_in_use import WRITER, _committed, _wait_for
 from kaccount_desk.services import audit, backup, campaigns, staff
 from kaccount_desk.services.context import Context, Store
 from kaccount_desk.services.errors import Refused
-from kaccount_desk.store import snapshot
+from kaccount_desk.store import pg_rights, snapshot
 
 TABLES = ("staff", "campaigns", "applications", "id_copies", "application_events", "pool_numbers")
 
@@ -249,3 +251,46 @@ def test_a_backup_pg_dump_refuses_is_told_in_words_without_the_password(pg_url: 
         assert DESK_PASSWORD not in str(refused.value.reasons) and list(tmp_path.glob("*.kdbackup")) == []
     finally:
         _drop_role(pg_url, login)
+
+
+@pytest.mark.postgres
+def test_a_restore_and_a_save_each_holding_a_table_the_other_waits_for_both_go_through(
+        pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The restore locks the tables one after another; a desk's save takes its own as its statements
+    reach them. Each holding one the other waits for, the server ends one of the two: it ended the
+    restore, refused with "deadlock detected" (seen in CI once saves were pipelined). Now the restore's
+    try lets go, the save commits (and is in the copy kept aside), and the restore tries again."""
+    monkeypatch.setenv("KACCOUNT_PG_BIN", str(server_programs()[0]))
+    store = Store(pg_url, resources=REPO / "resources")
+    try:
+        staff.create_first_admin(store, "A001", "管理员", PASSWORD)
+        taken = backup.backup_store(store, tmp_path / "office.kdbackup")
+    finally:
+        store.close()
+    order = pg_rights.tables(pg_url)
+    first, last = order[0], order[-1]
+    outcome: list[BaseException | backup.Restored] = []
+    desk = create_engine(pg_url)
+    try:
+        with desk.connect() as connection:
+            connection.execute(text(f"LOCK TABLE {last} IN ROW EXCLUSIVE MODE"))  # as its first INSERT would
+
+            def restoring() -> None:
+                try:
+                    outcome.append(backup.restore(pg_url, taken.path))
+                except BaseException as exc:  # noqa: BLE001 - handed to the test's thread
+                    outcome.append(exc)
+
+            worker = threading.Thread(target=restoring)
+            worker.start()
+            waiting = text("SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = CAST(:t AS regclass)")
+            deadline = time.monotonic() + 60
+            while not connection.execute(waiting, {"t": last}).scalar_one():  # the restore has the others and waits
+                assert time.monotonic() < deadline and worker.is_alive(), outcome
+                time.sleep(0.05)
+            connection.execute(text(f"LOCK TABLE {first} IN ROW EXCLUSIVE MODE"))  # the save's next table: the cycle
+            connection.commit()
+        worker.join(120)
+    finally:
+        desk.dispose()
+    assert len(outcome) == 1 and isinstance(outcome[0], backup.Restored), outcome
