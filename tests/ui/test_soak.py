@@ -1,7 +1,8 @@
-"""A minute of a clerk's day on the real main window, in a child process: no crash, warning or exception.
+"""Half a minute of a clerk's day on the real main window, in a child process: no crash, warning or exception.
 
 The player and its recorder are tests/benchmarks/soak_gui.py (the benchmark plays the same day for
-ten minutes on a million tickets). Here the store is smaller, so the test stays about a minute;
+ten minutes on a million tickets). Here the store is smaller and the play half a minute: the
+default run is held under ten minutes, and this test was its longest (45 s of play, 52 s in all);
 the child's exit status, its report and the trail it writes as it goes say what went wrong.
 Stalls are recorded but do not fail the test: on a shared machine they measure the neighbours.
 """
@@ -16,14 +17,14 @@ from pathlib import Path
 from support import REPO
 
 PLAYER = REPO / "tests" / "benchmarks" / "soak_gui.py"
-SECONDS = 45
+SECONDS = 30
 
 
 def _last_lines(path: Path, count: int = 15) -> str:
     return "".join(path.read_text(encoding="utf-8").splitlines(keepends=True)[-count:]) if path.exists() else "(no trail)"
 
 
-def test_a_minute_of_random_clerk_work_leaves_no_crash_warning_or_exception(tmp_path: Path) -> None:
+def test_half_a_minute_of_random_clerk_work_leaves_no_crash_warning_or_exception(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, str(PLAYER), "--tickets", "30000", "--applications", "300", "--seconds", str(SECONDS),
          "--seed", "11", "--out", str(tmp_path)],
