@@ -6,6 +6,7 @@ them all beside the fields, and the CLI can print them for a whole roster row.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Generic, Literal, TypeVar
 
@@ -30,6 +31,11 @@ class Reason:
 
     def text(self, lang: Lang = "zh") -> str:
         return self.en if lang == "en" else self.zh
+
+
+def joined(reasons: Iterable[Reason], lang: Lang = "zh") -> str:
+    """Several reasons on one line: a full-width semicolon in Chinese, "; " in English."""
+    return (";" if lang == "zh" else "; ").join(r.text(lang) for r in reasons)
 
 
 @dataclass(frozen=True)

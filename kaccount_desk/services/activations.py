@@ -35,7 +35,7 @@ from kaccount_desk.domain.operator_handover import (
     repeated_reason,
 )
 from kaccount_desk.domain.operator_time import OPERATOR_TZ
-from kaccount_desk.domain.reasons import Lang, Reason
+from kaccount_desk.domain.reasons import Lang, Reason, joined
 from kaccount_desk.domain.roles import Permission
 from kaccount_desk.domain.workflow import LIVE_STATUSES, STATUS_LABELS, Status
 from kaccount_desk.services.campaigns import campaign_row
@@ -64,7 +64,7 @@ class ActivationLine:
     reasons: tuple[Reason, ...] = ()
 
     def text(self, lang: Lang = "zh") -> str:
-        return (";" if lang == "zh" else "; ").join(r.text(lang) for r in self.reasons)
+        return joined(self.reasons, lang)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kaccount_desk.domain.reasons import Lang, Reason
+from kaccount_desk.domain.reasons import Lang, Reason, joined
 from kaccount_desk.domain.roles import Permission, check_department
 from kaccount_desk.domain.workflow import Status, allowed_moves
 from kaccount_desk.services import enrollment
@@ -36,7 +36,7 @@ class MoveResult:
 
     def text(self, lang: Lang = "zh") -> str:
         """The refusal in one line, in the person's language; empty when it moved."""
-        return (";" if lang == "zh" else "; ").join(r.text(lang) for r in self.reasons)
+        return joined(self.reasons, lang)
 
 
 def batch_targets(ctx: Context) -> list[Status]:

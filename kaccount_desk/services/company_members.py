@@ -26,7 +26,7 @@ from kaccount_desk.confined import Budget, ChildFailed, Failure, run_confined
 from kaccount_desk.domain.audit import Action
 from kaccount_desk.domain.member_lists import MemberOutcome, other_company_reason, repeated_member_reason
 from kaccount_desk.domain.mobile import check_mobile
-from kaccount_desk.domain.reasons import Lang, Reason
+from kaccount_desk.domain.reasons import Lang, Reason, joined
 from kaccount_desk.domain.roles import Permission
 from kaccount_desk.services import audit
 from kaccount_desk.services.companies import company_row, member_count
@@ -53,7 +53,7 @@ class MemberLine:
     reasons: tuple[Reason, ...] = ()
 
     def text(self, lang: Lang = "zh") -> str:
-        return (";" if lang == "zh" else "; ").join(r.text(lang) for r in self.reasons)
+        return joined(self.reasons, lang)
 
 
 @dataclass(frozen=True)

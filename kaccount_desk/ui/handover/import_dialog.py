@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kaccount_desk.domain.handover import ACK_SUFFIX, PACKAGE_SUFFIX, ROW_KIND_LABELS, RowKind, ack_file_name
+from kaccount_desk.domain.reasons import joined
 from kaccount_desk.services.changes import ROSTER_IMPORTED
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.handover_import import HandoverPreview, PreviewRow, import_package, write_receipt
@@ -65,7 +66,7 @@ class HandoverPreviewModel(QtCore.QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         lang = current_lang()
-        reasons = ("; " if lang == "en" else ";").join(r.text(lang) for r in row.reasons)
+        reasons = joined(row.reasons, lang)
         if role == Qt.ItemDataRole.ForegroundRole and row.kind in _PROBLEMS:
             return QtGui.QColor(COLOURS["reason"])
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4:
