@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from io import BytesIO
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from PIL import Image
 from support import make_staff, valid_id
 
 from kaccount_desk.domain.intake import IntakeFields
+from kaccount_desk.domain.operator_time import local
 from kaccount_desk.services import billing, companies, enrollment, id_copies, managers, tickets
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.enrollment import ApplicationInput
@@ -68,6 +70,24 @@ def test_the_page_finds_an_enrolled_number_by_its_id_tail_and_shows_its_card(qtb
     assert card.tickets.rowCount() == 1 and card.tickets.item(0, 4).text() == "家里信号很差"
     assert [card.history.item(r, 0).text() for r in range(card.history.rowCount())] == ["2026-03", "2026-02", "2026-01"]
     assert card.history.item(0, 1).text() == "金卡"
+    for table in (card.applications, card.tickets, card.history):  # the last column takes the width left over
+        last = table.columnCount() - 1
+        assert table.columnViewportPosition(last) + table.columnWidth(last) == table.viewport().width()
+
+
+def test_the_card_gives_the_halls_time_on_a_computer_set_to_another_zone(
+        qtbot, page: CustomersPage, admin: Context, campaign: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    enrolled_key_account(admin, campaign, tmp_path)
+    taken = enrollment.get_application(admin, 1).created_at
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        page.show_number(NUMBER)
+        qtbot.waitUntil(lambda: page.card_view.card is not None)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert page.card_view.applications.item(0, 5).text() == f"{local(taken):%Y-%m-%d %H:%M}"
 
 
 def test_nothing_found_says_so(qtbot, page: CustomersPage) -> None:

@@ -35,7 +35,8 @@ def _fill(table: QtWidgets.QTableWidget, rows: Sequence[Sequence[str]], marked: 
             if r < len(marked) and marked[r]:
                 item.setFont(bold)
             table.setItem(r, c, item)
-    table.resizeColumnsToContents()
+    for column in range(table.columnCount() - 1):  # the last one keeps the width left over, as set in _table
+        table.resizeColumnToContents(column)
 
 
 def _minute(value: datetime) -> str:
@@ -104,7 +105,7 @@ class CustomerCardView(QtWidgets.QWidget):
             lines.append(self.tr("No bills imported for this number"))
         lines.append(self.tr("%n open ticket(s)", "", card.open_tickets))
         self.facts.setText("\n".join(lines))
-        _fill(self.applications, [(str(a.id), a.campaign, a.name, a.id_number, a.status_name, _minute(a.created_at.astimezone()))
+        _fill(self.applications, [(str(a.id), a.campaign, a.name, a.id_number, a.status_name, _minute(local(a.created_at)))
                                   for a in card.applications])
         _fill(self.tickets, [(str(t.id), _minute(local(t.received_at)), t.category_name, t.status_name, t.content)
                              for t in card.tickets], [t.open for t in card.tickets])
