@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import Integer, Select, Subquery, and_, case, distinct, func, or_, select, type_coerce, union_all
+from sqlalchemy import Integer, Subquery, and_, case, distinct, func, or_, select, type_coerce, union_all
 from sqlalchemy.orm import aliased
 
 from kaccount_desk.domain.key_account_report_rules import (
@@ -47,7 +47,7 @@ from kaccount_desk.services.key_account_report_views import (
 from kaccount_desk.store.archive_models import BillingImport, BillingMonthRow, Company, CompanyCampaign, CompanyMember, NumberTier
 from kaccount_desk.store.manager_models import ManagerTask
 from kaccount_desk.store.models import Application, ApplicationEvent, Staff
-from kaccount_desk.store.tagged_union import read_together
+from kaccount_desk.store.tagged_union import Branch, read_together
 from kaccount_desk.store.ticket_models import Ticket, TicketEvent
 
 REPORT_PERMISSION = Permission.MANAGE_KEY_ACCOUNTS  # supervisors and admins: the ones who keep the archive
@@ -98,7 +98,7 @@ def _members_joined() -> Subquery:
 Rows = dict[str, list[tuple[Any, ...]]]
 
 
-def _trend_reads(joined: Subquery, months: list[MonthBounds]) -> dict[str, Select[Any]]:
+def _trend_reads(joined: Subquery, months: list[MonthBounds]) -> dict[str, Branch]:
     """Memberships gained before and in each month (bucketed by month), and key accounts by month and tier."""
     bucket = case((joined.c.joined < months[0].start, "before"),
                   *[(joined.c.joined < m.end, m.month) for m in months], else_="after")
@@ -126,7 +126,7 @@ def _trend(rows: Rows, months: list[MonthBounds]) -> list[TrendLine]:
     return lines
 
 
-def _companies_read(joined: Subquery, span: MonthBounds) -> Select[Any]:
+def _companies_read(joined: Subquery, span: MonthBounds) -> Branch:
     """Per company, its members by the month's end: how many, gained, key accounts, billed, revenue, gone
     (billed the month before and not now: counted whatever, judged by :func:`_companies`), and its place
     in the list (by class, then name, in the store's own order)."""
@@ -156,12 +156,13 @@ def _companies(rows: list[tuple[Any, ...]], judged: bool) -> list[CompanyLine]:
     """The companies in their place; nobody is gone before the month's bills are in (``judged``)."""
     lines = []
     for _place, company_id, name, company_class, manager_id, *figures in sorted(rows, key=lambda row: row[0]):
-        *counts, left = (int(value or 0) for value in figures)
-        lines.append(CompanyLine(company_id, name, company_class, manager_id, *counts, left if judged else 0))
+        members, gained, key_accounts, billed, revenue_fen, left = (int(value or 0) for value in figures)
+        lines.append(CompanyLine(company_id, name, company_class, manager_id, members, gained, key_accounts, billed, revenue_fen,
+                                 left if judged else 0))
     return lines
 
 
-def _tiers_read(month: str) -> Select[Any]:
+def _tiers_read(month: str) -> Branch:
     b = BillingMonthRow
     return (select(NumberTier.tier, func.count(), func.coalesce(func.sum(b.amount_fen), 0)).select_from(b)
             .outerjoin(NumberTier, and_(NumberTier.number == b.number, NumberTier.month == b.month))
@@ -176,7 +177,7 @@ def _tiers(ctx: Context, rows: list[tuple[Any, ...]]) -> list[TierLine]:
     return [*lines, TierLine(None, none, *found.get(None, (0, 0)))]
 
 
-def _churn_read(month: str) -> Select[Any]:
+def _churn_read(month: str) -> Branch:
     before = aliased(NumberTier)
     return (select(before.tier, NumberTier.tier, func.count())
             .join(before, and_(before.number == NumberTier.number, before.month == previous_month(month)))
@@ -214,7 +215,7 @@ def _closings(span: MonthBounds) -> tuple[Any, ...]:
     return func.count(distinct(case((in_month, Ticket.id)))), func.count(distinct(case((on_time, Ticket.id))))
 
 
-def _satisfaction_reads(joined: Subquery, span: MonthBounds) -> dict[str, Select[Any]]:
+def _satisfaction_reads(joined: Subquery, span: MonthBounds) -> dict[str, Branch]:
     """Key accounts' tickets by category: closed in the month and on time, and the month's callbacks by result."""
     condition = key_account_condition(joined, span.month)
     return {
@@ -233,7 +234,7 @@ def _satisfaction(ctx: Context, rows: Rows) -> list[SatisfactionLine]:
             for category in sorted(set(closed) | set(called))]
 
 
-def _manager_reads(joined: Subquery, span: MonthBounds) -> dict[str, Select[Any]]:
+def _manager_reads(joined: Subquery, span: MonthBounds) -> dict[str, Branch]:
     """Each account manager's members' tickets closed and called back in the month, their tasks due in
     it, and who they are (those with a company, and those with a task due and no company).
 

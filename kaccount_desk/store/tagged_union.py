@@ -25,6 +25,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
 _TAG = "read_tag"
+Branch = Select[*tuple[Any, ...]]  # a read of any columns
 
 
 def _kind(type_: TypeEngine[Any]) -> object:
@@ -38,12 +39,12 @@ def _kind(type_: TypeEngine[Any]) -> object:
 class _Slots:
     """The common row: each slot's kind and type, and where each branch's columns sit in it."""
 
-    def __init__(self, branches: Mapping[str, Select[Any]]) -> None:
+    def __init__(self, branches: Mapping[str, Branch]) -> None:
         self.kinds: list[object] = []
         self.types: list[TypeEngine[Any]] = []
         self.places: dict[str, list[int]] = {tag: self._place(branch) for tag, branch in branches.items()}
 
-    def _place(self, branch: Select[Any]) -> list[int]:
+    def _place(self, branch: Branch) -> list[int]:
         taken: dict[object, int] = {}
         places = []
         for column in branch.selected_columns:
@@ -59,7 +60,7 @@ class _Slots:
             places.append(len(self.kinds) - 1)
         return places
 
-    def row(self, tag: str, branch: Select[Any]) -> Select[Any]:
+    def row(self, tag: str, branch: Branch) -> Branch:
         """The branch with its columns moved into their slots, behind its tag."""
         own = dict(zip(self.places[tag], branch.selected_columns, strict=True))
         columns: list[ColumnElement[Any]] = [literal(tag, String).label(_TAG)]
@@ -75,7 +76,7 @@ class _Slots:
         return branch.with_only_columns(*columns, maintain_column_froms=True)
 
 
-def read_together(session: Session, branches: Mapping[str, Select[Any]]) -> dict[str, list[tuple[Any, ...]]]:
+def read_together(session: Session, branches: Mapping[str, Branch]) -> dict[str, list[tuple[Any, ...]]]:
     """Each branch's rows (in no particular order), all read in one statement."""
     if not branches:
         return {}
