@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, and_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
@@ -37,7 +37,14 @@ from kaccount_desk.services import tiers
 from kaccount_desk.services.companies import company_row
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Refused, not_found
-from kaccount_desk.services.managers import check_number, manager_row, managers_of_numbers, require_manager_access
+from kaccount_desk.services.managers import (
+    active_staff,
+    check_number,
+    checked_manager,
+    manager_row,
+    managers_of_numbers,
+    require_manager_access,
+)
 from kaccount_desk.services.tiers import TierMove
 from kaccount_desk.store.archive_models import Company
 from kaccount_desk.store.manager_models import ManagerTask
@@ -129,13 +136,25 @@ def list_tasks(ctx: Context, manager: str | None = None, open_only: bool = False
 
 
 def my_day(ctx: Context, manager: str | None = None) -> list[TaskView]:
-    """The open tasks due up to a week from today in the hall: overdue first, then today's, then the days ahead."""
+    """The open tasks due up to a week from today in the hall: overdue first, then today's, then the days ahead.
+
+    The manager is read with their tasks joined to them, in one statement (one round trip when the
+    My day page opens, not two); who it is and whether this person may see their day is checked
+    on that row before anything is handed out.
+    """
+    staff_no = manager or ctx.actor.staff_no
+    creator = aliased(Staff)
+    due = and_(ManagerTask.manager_id == Staff.id, ManagerTask.done_at.is_(None), ManagerTask.due_on <= my_day_last(ctx.now()))
+    stmt = (active_staff(staff_no).add_columns(ManagerTask, Company.name, creator.staff_no)
+            .outerjoin(ManagerTask, due).outerjoin(creator, creator.id == ManagerTask.created_by)
+            .outerjoin(Company, Company.id == ManagerTask.company_id))
     with ctx.store.read() as session:
-        owner = manager_row(session, manager or ctx.actor.staff_no)
-        require_manager_access(ctx, owner.id)
-        views = _views(ctx, session, _rows().where(ManagerTask.manager_id == owner.id, ManagerTask.done_at.is_(None),
-                                                   ManagerTask.due_on <= my_day_last(ctx.now())))
+        rows = session.execute(stmt).all()
+    owner = checked_manager(rows[0][0] if rows else None, staff_no)
+    require_manager_access(ctx, owner.id)
     now = ctx.now()
+    views = [_view(ctx, now, task, owner.staff_no, owner.name, company, made_by)
+             for _, task, company, made_by in rows if task is not None]
     return sorted(views, key=lambda v: day_order(v.due_on, v.id, now))
 
 
@@ -193,11 +212,12 @@ def _rows() -> Select:
 
 def _views(ctx: Context, session: Session, stmt: Select) -> list[TaskView]:
     now = ctx.now()
-    views = []
-    for task, staff_no, name, company, creator in session.execute(stmt):
-        part = day_part(task.due_on, now) if task.done_at is None else None
-        views.append(TaskView(
-            task.id, staff_no, name, task.kind, KIND_LABELS.text(task.kind, ctx.lang), task.title, task.due_on, task.done_at,
-            part.value if part else "", PART_LABELS.text(part, ctx.lang) if part else "", company, task.number,
-            task.source, SOURCE_LABELS.text(task.source, ctx.lang), creator, task.created_at))
-    return views
+    return [_view(ctx, now, *row) for row in session.execute(stmt)]
+
+
+def _view(ctx: Context, now: datetime, task: ManagerTask, staff_no: str, name: str, company: str | None, creator: str) -> TaskView:
+    part = day_part(task.due_on, now) if task.done_at is None else None
+    return TaskView(
+        task.id, staff_no, name, task.kind, KIND_LABELS.text(task.kind, ctx.lang), task.title, task.due_on, task.done_at,
+        part.value if part else "", PART_LABELS.text(part, ctx.lang) if part else "", company, task.number,
+        task.source, SOURCE_LABELS.text(task.source, ctx.lang), creator, task.created_at)

@@ -90,7 +90,16 @@ def managers_of_numbers(session: Session) -> dict[str, int]:
 
 def manager_row(session: Session, staff_no: str) -> Staff:
     """An active staff member who may keep a portfolio, by staff ID; refused in words otherwise."""
-    row = session.scalar(select(Staff).where(Staff.staff_no == staff_no.strip(), Staff.active.is_(True)))
+    return checked_manager(session.scalar(active_staff(staff_no)), staff_no)
+
+
+def active_staff(staff_no: str) -> Select[Staff]:
+    """The active staff member of this staff ID (a read may join what it needs to it)."""
+    return select(Staff).where(Staff.staff_no == staff_no.strip(), Staff.active.is_(True))
+
+
+def checked_manager(row: Staff | None, staff_no: str) -> Staff:
+    """``row``, read for ``staff_no``, when it is someone who may keep a portfolio; refused in words otherwise."""
     if row is None:
         raise not_found("在岗员工", "active staff member", staff_no.strip()[:32])
     if not allows(row.role, Permission.KEEP_PORTFOLIO):

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import ScalarSelect, func, select
 from sqlalchemy.orm import Session
 
 from kaccount_desk.domain import outages as rules
@@ -100,32 +100,37 @@ def _members(session: Session, campaign_ids: Sequence[int]) -> dict[int, int]:
     return {campaign_id: int(n) for campaign_id, n in rows}
 
 
-def _views(ctx: Context, session: Session, rows: Sequence[PlannedOutage]) -> list[OutageView]:
-    """The rows as views, with their campaigns, member counts and staff numbers in three queries in all."""
-    ids = [row.id for row in rows]
+def _live_members() -> ScalarSelect[int]:
+    """A campaign's key-account customers (its applications that still hold a number), counted beside its row."""
+    return (select(func.count()).where(Application.campaign_id == Campaign.id,
+                                       Application.status.in_([s.value for s in LIVE_STATUSES]))
+            .correlate(Campaign).scalar_subquery())
+
+
+def _views(ctx: Context, session: Session, rows: Sequence[tuple[PlannedOutage, str | None]]) -> list[OutageView]:
+    """The rows (each with its registrar's staff number) as views, with their campaigns and member
+    counts read in one more statement: a list of any length costs two round trips, not four."""
+    ids = [row.id for row, _ in rows]
     links = session.execute(
-        select(PlannedOutageCampaign.outage_id, PlannedOutageCampaign.named, Campaign)
+        select(PlannedOutageCampaign.outage_id, PlannedOutageCampaign.named, Campaign, _live_members())
         .join(Campaign, Campaign.id == PlannedOutageCampaign.campaign_id)
         .where(PlannedOutageCampaign.outage_id.in_(ids))
         .order_by(Campaign.code)
     ).all() if ids else []
-    members = _members(session, sorted({c.id for _, _, c in links}))
-    staff_ids = {row.created_by for row in rows}
-    staff = {sid: no for sid, no in session.execute(select(Staff.id, Staff.staff_no).where(Staff.id.in_(staff_ids)))}
     now = ctx.now()
     may_approve = ctx.actor.may(Permission.APPROVE_OUTAGES)
     views = []
-    for row in rows:
+    for row, created_by in rows:
         work = _work(row)
         refusal = rules.check_notice(work, now)
         companies = tuple(
-            AffectedCampaign(c.code, c.title, c.issuer, members.get(c.id, 0), named)
-            for outage_id, named, c in links if outage_id == row.id
+            AffectedCampaign(c.code, c.title, c.issuer, int(members or 0), named)
+            for outage_id, named, c, members in links if outage_id == row.id
         )
         views.append(OutageView(
             id=row.id, what=row.what, area=row.area, start=local(row.start_at), end=local(work.end), hours=row.hours,
             affected=row.affected, key_accounts=row.key_accounts, needs_approval=work.needs_approval,
-            created_by=staff.get(row.created_by, ""), created_at=local(row.created_at), approved_by=row.approved_by,
+            created_by=created_by or "", created_at=local(row.created_at), approved_by=row.approved_by,
             approved_at=local(row.approved_at), announced_at=local(row.announced_at), notice=rules.notice_state(work, now).value,
             notice_refusal=refusal[0] if refusal else None, may_approve=may_approve and row.approved_at is None,
             companies=companies,
@@ -173,7 +178,7 @@ def add(
         session.flush()
         session.add_all(PlannedOutageCampaign(outage_id=row.id, campaign_id=cid, named=named) for cid, named in reached)
         session.flush()
-        return _views(ctx, session, [row])[0]
+        return _views(ctx, session, [(row, ctx.actor.staff_no)])[0]
 
 
 def _row(session: Session, outage_id: int, lock: bool = False) -> PlannedOutage:
@@ -194,7 +199,8 @@ def approve(ctx: Context, outage_id: int, by: str) -> OutageView:
             raise Refused(*problems)
         row.approved_by, row.approval_recorded_by, row.approved_at = rules.clean(by), ctx.actor.id, ctx.now()
         session.flush()
-        return _views(ctx, session, [row])[0]
+        registrar = session.scalar(select(Staff.staff_no).where(Staff.id == row.created_by))
+        return _views(ctx, session, [(row, registrar)])[0]
 
 
 def list_outages(ctx: Context) -> list[OutageView]:
@@ -202,8 +208,9 @@ def list_outages(ctx: Context) -> list[OutageView]:
     if not (ctx.actor.may(Permission.PLAN_OUTAGES) or ctx.actor.may(Permission.HANDLE_TICKETS)):
         ctx.require(Permission.PLAN_OUTAGES)
     with ctx.store.read() as session:
-        rows = list(session.scalars(select(PlannedOutage).order_by(PlannedOutage.start_at.desc(), PlannedOutage.id.desc())))
-        return _views(ctx, session, rows)
+        rows = session.execute(select(PlannedOutage, Staff.staff_no).outerjoin(Staff, Staff.id == PlannedOutage.created_by)
+                               .order_by(PlannedOutage.start_at.desc(), PlannedOutage.id.desc()))
+        return _views(ctx, session, [(row, registrar) for row, registrar in rows])  # the registrar's number joined
 
 
 def print_notice(ctx: Context, outage_id: int, out: Path) -> Printed:

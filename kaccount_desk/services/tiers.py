@@ -34,6 +34,7 @@ from kaccount_desk.services import audit
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Refused
 from kaccount_desk.store.archive_models import BillingImport, NumberTier, TierRuleRow
+from kaccount_desk.store.tagged_union import read_together
 from kaccount_desk.store.tier_sql import score_month
 
 
@@ -127,14 +128,16 @@ def moves(ctx: Context, month: str) -> list[TierMove]:
         raise Refused(Reason("billing.month", f"月份“{month[:20]}”不对,应写作 2026-03 这样的年-月",
                              f"The month “{month[:20]}” is not a month; write it as 2026-03"))
     prev = aliased(NumberTier)
-    with ctx.store.read() as session:
-        if session.get(BillingImport, wanted) is None:
-            raise Refused(Reason("billing.not_imported", f"{wanted} 的账单还没有导入", f"No bills imported for {wanted} yet"))
-        rows = session.execute(
-            select(NumberTier.number, prev.tier, NumberTier.tier, NumberTier.average_fen)
+    with ctx.store.read() as session:  # whether the month is in, with its moves: one statement, one round trip
+        found = read_together(session, {
+            "imported": select(BillingImport.month).where(BillingImport.month == wanted),
+            "moves": select(NumberTier.number, prev.tier, NumberTier.tier, NumberTier.average_fen)
             .outerjoin(prev, (prev.number == NumberTier.number) & (prev.month == previous_month(wanted)))
-            .where(NumberTier.month == wanted, NumberTier.tier.is_distinct_from(prev.tier))
-            .order_by(NumberTier.number)).all()
+            .where(NumberTier.month == wanted, NumberTier.tier.is_distinct_from(prev.tier)),
+        })
+    if not found["imported"]:
+        raise Refused(Reason("billing.not_imported", f"{wanted} 的账单还没有导入", f"No bills imported for {wanted} yet"))
+    rows = found["moves"]
     order = {Change.UP: 0, Change.NEW: 1, Change.DOWN: 2, Change.LOST: 3}
     listed = []
     for number, before, after, fen in rows:

@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from datetime import timedelta
+from typing import Any
 
 import pytest
 from delay_proxy import DelayProxy
@@ -21,7 +23,19 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import event, func, select, text
 from support import PASSWORD, REPO, Clock, application_input, valid_id
 
-from kaccount_desk.services import application_list, audit, campaigns, enrollment, pool, printing, staff, ticket_queries, tickets
+from kaccount_desk.services import (
+    application_list,
+    audit,
+    campaigns,
+    enrollment,
+    manager_tasks,
+    outages,
+    pool,
+    printing,
+    staff,
+    ticket_queries,
+    tickets,
+)
 from kaccount_desk.services.application_list import ApplicationQuery
 from kaccount_desk.services.context import Actor, Context, Store
 from kaccount_desk.services.demo import fill_demo
@@ -33,7 +47,10 @@ from kaccount_desk.store.models import Application, Staff
 from kaccount_desk.ui import operations
 from kaccount_desk.ui.admin.admin_page import AdminPage
 from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
+from kaccount_desk.ui.managers.my_day_page import MyDayPage
+from kaccount_desk.ui.outages.outages_page import OutagesPage
 from kaccount_desk.ui.qt import QtWidgets
+from kaccount_desk.ui.reports.reports_page import ReportsPage
 
 pytestmark = pytest.mark.postgres
 
@@ -58,6 +75,20 @@ SETTLE_MS = 500  # past the form's preview delay (200 ms) and the estimate's (15
 # in one statement (services/admin_settings.py); then an admin's 3 with the staff form's departments
 # read with the campaign list (campaigns.campaign_listing): those settings, the staff, the campaigns.
 ADMIN_PAGE_MOST = {"D201": 2, "A001": 3}
+# Was 12: the month read in twelve grouped queries. One: the twelve sent together as one tagged UNION ALL
+# (store/tagged_union.py), whatever the month holds.
+REPORTS_PAGE_MOST = 1
+# Was 7 with no work registered, 11 with the test's two: the register read when the page was built and
+# again when shown, with the form's campaigns each time and once more on the form's own, and the
+# registrars' staff numbers and the campaigns' members apart.
+# Three, read once when shown: the work with its registrars joined, their campaigns with their members
+# counted beside them, the campaign list the form offers.
+OUTAGES_PAGE_MOST = 3
+# Were 5 for a supervisor and 7 for an account manager: the manager read, then their tasks; whether the
+# month's bills are in, then its tier moves; and a manager's own day read again for the reminder.
+# Three each now: a supervisor's managers, the chosen one's day (the manager joined to the tasks) and the
+# month's moves (with whether its bills are in); a manager's day, the moves and their customers' open tickets.
+MY_DAY_PAGE_MOST = {"D201": 3, "M501": 3}
 PLAYS = 6
 # A pipeline's statements leave the driver in separate writes microseconds apart; with no delay the
 # server's answer to the first can reach the proxy before the next write, which counts a turn no
@@ -230,6 +261,49 @@ def test_opening_the_admin_page(office: Office, qtbot: QtBot, staff_no: str) -> 
         return page
 
     assert _page_statements(office, qtbot, staff_no, build) <= ADMIN_PAGE_MOST[staff_no]
+
+
+def test_opening_the_reports_page(office: Office, qtbot: QtBot) -> None:
+    """This month's reports, read when the page is first shown: the demo's year of bills and tiers,
+    its applications and tickets, in one statement (was twelve)."""
+    built: list[ReportsPage] = []
+    assert _page_statements(office, qtbot, "D201", _keeping(built, ReportsPage)) <= REPORTS_PAGE_MOST
+    assert built[0].report is not None and built[0].report.trend[-1].members >= 0
+
+
+def test_opening_the_outages_page(office: Office, qtbot: QtBot, clock: Clock) -> None:
+    """Two planned works, one reaching the demo's campaign by name: the register, their campaigns with
+    their members, and the form's campaigns, read once when the page is shown."""
+    start = clock.now + timedelta(days=5)
+    outages.add(office.admin, "基站升级", "城关镇", start, 6, "城关镇居民", campaigns=[office.campaign])
+    outages.add(office.admin, "光缆迁改", "富镇", start + timedelta(days=1), 30, "富镇全体用户")
+    built: list[OutagesPage] = []
+    assert _page_statements(office, qtbot, "D201", _keeping(built, OutagesPage)) <= OUTAGES_PAGE_MOST
+    page = built[0]
+    assert page.table.rowCount() == 2 and page.form.campaigns.count() == 1
+    assert [len(view.companies) for view in page.views] == [0, 1]
+
+
+@pytest.mark.parametrize("staff_no", ["D201", "M501"])  # a supervisor picking a manager's day; an account manager's own
+def test_opening_my_day(office: Office, qtbot: QtBot, staff_no: str) -> None:
+    """A manager with tasks overdue, today and ahead, on the month after the demo's last bills (its tier
+    moves listed below)."""
+    staff.create_staff(office.admin, "M501", "客户经理", "account_manager", PASSWORD)
+    today = office.admin.now().date()
+    for days, title in ((-1, "昨天该走访"), (0, "今天回访"), (3, "下周拜访")):
+        manager_tasks.add_task(office.admin, title, (today + timedelta(days=days)).isoformat(), "visit", manager="M501")
+    built: list[MyDayPage] = []
+    assert _page_statements(office, qtbot, staff_no, _keeping(built, MyDayPage)) <= MY_DAY_PAGE_MOST[staff_no]
+    page = built[0]
+    assert page.tasks.rowCount() == 3 and page.moves.table.rowCount() > 0
+
+
+def _keeping(built: list[Any], page: Callable[[Context], QtWidgets.QWidget]) -> Callable[[Context], QtWidgets.QWidget]:
+    """``page``'s constructor, keeping what it built in ``built`` so the test can look at what it shows."""
+    def build(ctx: Context) -> QtWidgets.QWidget:
+        built.append(page(ctx))
+        return built[-1]
+    return build
 
 
 def test_saving_an_application(office: Office) -> None:

@@ -121,7 +121,7 @@ class MyDayPage(QtWidgets.QWidget):
         else:
             self.manager_box.hide()
             self.refresh()
-        self.reminder.start()
+        self.reminder.start(check_now=self.supervising)  # one's own day, read just now, tells it (_show_day)
 
     def _lay_out(self) -> None:
         top = QtWidgets.QHBoxLayout()
@@ -198,6 +198,8 @@ class MyDayPage(QtWidgets.QWidget):
         self.moves.show_month(self.month.text().strip())
 
     def _show_day(self, day: Day) -> None:
+        if day.own:  # the reminder's counts are of one's own day: the same tasks, not read again for it
+            self.reminder.tell(day.tasks)
         self._fill_tasks(day.tasks)
         self._fill_tickets(day.tickets)
         # the 我的客户 queue is the logged-in manager's; a supervisor sees the tasks and the month's moves
@@ -270,8 +272,13 @@ class MyDayPage(QtWidgets.QWidget):
             self.tr("%1: %2 follow-up task(s) made, %3 there already, %4 number(s) without a manager")
             .replace("%1", made.month).replace("%2", str(len(made.created))).replace("%3", str(made.already))
             .replace("%4", str(len(made.without_manager))))
+        self._refresh_with_reminder()
+
+    def _refresh_with_reminder(self) -> None:
+        """Read the day again; the reminder too, unless the day read is one's own (which tells it)."""
         self.refresh()
-        self.reminder.check()
+        if self.supervising:
+            self.reminder.check()
 
     def _remind(self, overdue: int, today: int) -> None:
         """The reminder's line over the list: red while something is overdue, amber for today's."""
@@ -293,8 +300,7 @@ class MyDayPage(QtWidgets.QWidget):
 
     def apply_changes(self, changes: Changes, origin: object) -> None:
         if origin is not self and (changes.tickets or changes.applications or changes.staff or changes.everything):
-            self.refresh()
-            self.reminder.check()
+            self._refresh_with_reminder()
 
     def focus_search(self) -> bool:
         self.title.setFocus()

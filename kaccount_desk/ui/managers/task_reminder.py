@@ -14,6 +14,7 @@ from kaccount_desk.domain.roles import Permission
 from kaccount_desk.services import manager_tasks
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
+from kaccount_desk.services.manager_tasks import TaskView
 from kaccount_desk.ui.operations import run_query, worker_job
 from kaccount_desk.ui.qt import QtCore, Signal, Slot
 
@@ -28,10 +29,14 @@ def _counts(ctx: Context) -> tuple[int, int]:
     if not ctx.actor.may(Permission.KEEP_PORTFOLIO):
         return 0, 0
     try:
-        day = manager_tasks.my_day(ctx)
+        return counts_of(manager_tasks.my_day(ctx))
     except ServiceError as exc:
         log.warning("reminder cannot read the manager's tasks: %s", exc)
         return 0, 0
+
+
+def counts_of(day: list[TaskView]) -> tuple[int, int]:
+    """(overdue, due today) among the open tasks of a day."""
     parts = [t.part for t in day]
     return parts.count(DayPart.OVERDUE.value), parts.count(DayPart.TODAY.value)
 
@@ -48,9 +53,16 @@ class TaskReminder(QtCore.QObject):
         self.timer.setInterval(CHECK_INTERVAL_MS)
         self.timer.timeout.connect(self.check)
 
-    def start(self) -> None:
-        self.check()
+    def start(self, check_now: bool = True) -> None:
+        """Check now and on the timer; ``check_now`` False when the page reads one's own day at once and
+        tells the reminder (:meth:`tell`): the same tasks are not read twice as the page opens."""
+        if check_now:
+            self.check()
         self.timer.start()
+
+    def tell(self, day: list[TaskView]) -> None:
+        """The counts of one's own day, read by the page: told as a check's would be."""
+        self._tell(counts_of(day))
 
     @Slot()
     def check(self) -> None:

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from kaccount_desk.services import campaigns, outages
+from kaccount_desk.services import outages
 from kaccount_desk.services.campaigns import CampaignSummary
 from kaccount_desk.services.changes import TICKET_CHANGED
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.outages import OutageView
 from kaccount_desk.ui.messages import error_text
-from kaccount_desk.ui.operations import run_change, run_query
+from kaccount_desk.ui.operations import run_change
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtWidgets, Signal, Slot
 from kaccount_desk.ui.tickets.ticket_actions import from_qdatetime, to_qdatetime
@@ -65,14 +65,9 @@ class OutageForm(QtWidgets.QGroupBox):
         form.addRow(self.tr("Key-account campaigns"), self.campaigns)
         form.addRow("", self.add_button)
         form.addRow("", self.message)
-        self.refresh()
 
-    def refresh(self) -> None:
-        """The campaigns to tick, read off the GUI thread; ticks already made stay."""
-        ctx = self.ctx
-        run_query(self, lambda: campaigns.list_campaigns(ctx), self._show_campaigns)
-
-    def _show_campaigns(self, found: list[CampaignSummary]) -> None:
+    def show_campaigns(self, found: list[CampaignSummary]) -> None:
+        """The campaigns to tick, read by the page with its register (one read when it opens); ticks already made stay."""
         ticked = set(self.chosen_campaigns())
         self.campaigns.clear()
         for c in found:

@@ -9,20 +9,38 @@ The register is short (a few works a month), so the list is a plain table read w
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from kaccount_desk.domain.operator_time import local
 from kaccount_desk.domain.outages import NOTICE_LABELS
-from kaccount_desk.services import outages
+from kaccount_desk.services import campaigns, outages
+from kaccount_desk.services.campaigns import CampaignSummary
 from kaccount_desk.services.changes import Changes
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import ServiceError
 from kaccount_desk.services.outages import OutageView
 from kaccount_desk.ui.messages import current_lang, error_text
-from kaccount_desk.ui.operations import change_hub, run_change, run_query
+from kaccount_desk.ui.operations import change_hub, run_change, run_query, worker_job
 from kaccount_desk.ui.outages.outage_form import OUTAGE_CHANGED, OutageForm
 from kaccount_desk.ui.palette import text_style
 from kaccount_desk.ui.qt import Qt, QtGui, QtWidgets, Signal, Slot
 
 NOTICE_KIND = "outage-notice"  # the Print page's key for the notice (ui/printing/documents.py)
+
+
+@dataclass(frozen=True)
+class Register:
+    """What the page paints: the planned work, and the campaigns its form offers to tick."""
+
+    views: list[OutageView]
+    campaigns: list[CampaignSummary]
+
+
+@worker_job
+def _read_register(ctx: Context) -> Register:
+    """The register and the form's campaigns in one worker call: three statements (the work with its
+    registrars, their campaigns with their members, the campaign list), each once per refresh."""
+    return Register(outages.list_outages(ctx), campaigns.list_campaigns(ctx))
 
 
 def _when(view: OutageView) -> str:
@@ -66,7 +84,6 @@ class OutagesPage(QtWidgets.QWidget):
         self._wanted: int | None = None
         self._show_detail(None)
         change_hub().changed.connect(self.apply_changes)  # every change, wherever made, reaches this page
-        self.refresh()
 
     def _build_detail(self) -> QtWidgets.QGroupBox:
         box = QtWidgets.QGroupBox(self.tr("Planned work"))
@@ -103,9 +120,9 @@ class OutagesPage(QtWidgets.QWidget):
         """The register is not per campaign."""
 
     def refresh(self) -> None:
+        """Read the register and the form's campaigns once; the page is read when shown, not also when built."""
         ctx = self.ctx
-        run_query(self, lambda: outages.list_outages(ctx), self._show_list)
-        self.form.refresh()
+        run_query(self, lambda: _read_register(ctx), self._show_register)
 
     def apply_changes(self, changes: Changes, origin: object) -> None:
         if changes.tickets or changes.campaigns:
@@ -115,11 +132,15 @@ class OutagesPage(QtWidgets.QWidget):
         return False
 
     def showEvent(self, event: QtGui.QShowEvent) -> None:
-        """Back from the Print page: a notice printed there changed the work's state."""
+        """The first look, and back from the Print page: a notice printed there changed the work's state."""
         super().showEvent(event)
         self.refresh()
 
     # ----- showing -----
+
+    def _show_register(self, register: Register) -> None:
+        self.form.show_campaigns(register.campaigns)
+        self._show_list(register.views)
 
     def _show_list(self, views: list[OutageView]) -> None:
         keep = self._wanted if self._wanted is not None else (self.chosen.id if self.chosen else None)
