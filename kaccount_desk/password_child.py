@@ -109,6 +109,9 @@ def _serve(connection: Connection) -> None:
     from argon2.exceptions import InvalidHashError, VerificationError
     from argon2.low_level import Type, hash_secret_raw
 
+    from kaccount_desk.store.key_slots import load_for_child, unseal_in_child
+
+    load_for_child()  # a login's slot opened here: its cryptography loaded while the person types, not after Enter
     checker = PasswordHasher()  # verify reads the cost from the hash
     while True:
         try:
@@ -124,8 +127,6 @@ def _serve(connection: Connection) -> None:
             except (VerificationError, InvalidHashError):
                 answer = False
         elif request[0] == "open_slot":
-            from kaccount_desk.store.key_slots import unseal_in_child
-
             password, salt, time_cost, memory_kib, parallelism, sealed_private, sealed_key, name = request[1:]
             key = hash_secret_raw(password.encode("utf-8"), salt, time_cost=time_cost, memory_cost=memory_kib,
                                   parallelism=parallelism, hash_len=32, type=Type.ID)

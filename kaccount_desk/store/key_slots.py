@@ -119,6 +119,13 @@ def unseal_in_child(password_key: bytes, sealed_private: bytes, sealed_key: byte
     return open_sealed(private, sealed_key, name) if private is not None else None
 
 
+def load_for_child() -> None:
+    """In the password child, as it starts: import what :func:`unseal_in_child` uses, ahead of the login."""
+    import cryptography.hazmat.primitives.asymmetric.x25519
+    import cryptography.hazmat.primitives.ciphers.aead
+    import cryptography.hazmat.primitives.kdf.hkdf  # noqa: F401
+
+
 def _wrap_key(shared: bytes, ephemeral: bytes, public: bytes) -> bytes:
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.kdf.hkdf import HKDF
