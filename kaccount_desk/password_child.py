@@ -3,14 +3,18 @@
 A password check (services/staff.py) and a key slot's unsealing (store/key_slots.py) each run
 argon2id, which allocates and frees 64 MiB: freed, but the app's peak memory (what Windows shows
 and what a counter PC with 4 GB has to spare) keeps it for the whole day. Here argon2 runs in a
-small child that imports argon2 and nothing else of the app; the login starts it while the person
+small child that imports argon2 and nothing else of the app (but ``store/key_slots.py`` and
+cryptography to open a login's slot); the login starts it while the person
 types (``prepare``), like the store's opening, and it stays for the idle lock's checks.
 
 What crosses the pipe: to the child a password with the stored hash it is checked against, a
-password with a slot's salt and cost, or a new password to hash; back only the verdict
-(True/False), the 32 bytes argon2 derives, or the new hash (the app holds the password already,
-so none of them tells it anything new). The child sees no
-store, no key, no session: it never opens a file of the app. The pipe is the process's own,
+password with a slot's salt and cost, a password with the member's sealed slot (the login's), or a
+new password to hash; back only the verdict (True/False), the 32 bytes argon2 derives, the data key
+the slot held (or None), or the new hash (the app holds the password already, and would open the
+slot itself, so none of them tells it anything new). A login's slot is opened here, beside the
+argon2 it needs, so that the app's own process need not load cryptography (about 6 MB of its peak)
+for a login; the child forgets the key as it answers. The child sees no store and no session: it
+never opens a file of the app. The pipe is the process's own,
 unnamed on Linux and a randomly named same-user pipe on Windows, as ``multiprocessing`` makes it.
 Which staff ID, whether it exists and how many tries it had stay in services/staff.py; only the
 computation moved. A child that died is started again once for the next request.
@@ -42,6 +46,14 @@ def derive_key(password: str, salt: bytes, time_cost: int, memory_kib: int, para
     """argon2id's 32-byte key for ``password`` with this salt and cost (a key slot's)."""
     key = _ask(("derive", password, salt, time_cost, memory_kib, parallelism))
     assert isinstance(key, bytes)
+    return key
+
+
+def open_slot(password: str, salt: bytes, time_cost: int, memory_kib: int, parallelism: int,
+              sealed_private: bytes, sealed_key: bytes, name: str) -> bytes | None:
+    """A key slot's data key (store/key_slots.py ``open_slot``), or None when the password does not open it."""
+    key = _ask(("open_slot", password, salt, time_cost, memory_kib, parallelism, sealed_private, sealed_key, name))
+    assert key is None or isinstance(key, bytes)
     return key
 
 
@@ -97,6 +109,9 @@ def _serve(connection: Connection) -> None:
     from argon2.exceptions import InvalidHashError, VerificationError
     from argon2.low_level import Type, hash_secret_raw
 
+    from kaccount_desk.store.key_slots import load_for_child, unseal_in_child
+
+    load_for_child()  # a login's slot opened here: its cryptography loaded while the person types, not after Enter
     checker = PasswordHasher()  # verify reads the cost from the hash
     while True:
         try:
@@ -111,6 +126,11 @@ def _serve(connection: Connection) -> None:
                 answer = checker.verify(request[1], request[2])
             except (VerificationError, InvalidHashError):
                 answer = False
+        elif request[0] == "open_slot":
+            password, salt, time_cost, memory_kib, parallelism, sealed_private, sealed_key, name = request[1:]
+            key = hash_secret_raw(password.encode("utf-8"), salt, time_cost=time_cost, memory_cost=memory_kib,
+                                  parallelism=parallelism, hash_len=32, type=Type.ID)
+            answer = unseal_in_child(key, sealed_private, sealed_key, name)
         else:
             password, salt, time_cost, memory_kib, parallelism = request[1:]
             answer = hash_secret_raw(password.encode("utf-8"), salt, time_cost=time_cost, memory_cost=memory_kib,

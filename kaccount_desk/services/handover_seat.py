@@ -34,21 +34,12 @@ from kaccount_desk.services.errors import Refused
 from kaccount_desk.services.handover_pack import Pack
 from kaccount_desk.services.handover_package import seal
 from kaccount_desk.services.id_copies import open_copy
+from kaccount_desk.services.seat_info import SEAT_SETTING, SeatInfo, seat_info
 from kaccount_desk.store.handover_models import HandoverSend
 from kaccount_desk.store.models import Application, ApplicationEvent, RatedItemRow, Staff, StoreSetting
 
-SEAT_SETTING = "handover_seat"
 PACKAGE_KIND = "kaccount-desk seat package"
 ACK_KIND = "kaccount-desk seat package receipt"
-
-
-@dataclass(frozen=True)
-class SeatInfo:
-    seat_id: str
-    campaign: str
-    department: str
-    office: str
-    numbers: int
 
 
 @dataclass(frozen=True)
@@ -96,16 +87,6 @@ def _settings(session: Session) -> dict[str, Any]:
     if row is None or not isinstance(row.value, dict):
         raise Refused(not_a_seat())
     return row.value
-
-
-def seat_info(ctx: Context) -> SeatInfo | None:
-    """This store's seat, or None when it is not one (an office's store)."""
-    with ctx.store.read() as session:
-        row = session.get(StoreSetting, SEAT_SETTING)
-        if row is None or not isinstance(row.value, dict):
-            return None
-        v = row.value
-        return SeatInfo(str(v["seat_id"]), str(v["campaign"]), str(v["department"]), str(v["office"]), int(v["numbers"]))
 
 
 def next_sequence(ctx: Context) -> tuple[SeatInfo, int]:

@@ -34,6 +34,7 @@ from kaccount_desk.store.key_slots import (
     new_pair,
     open_private,
     open_sealed,
+    open_slot,
     parse_recovery,
     public_of,
     recovery_text,
@@ -141,8 +142,7 @@ def unlock_at_login(session: Session, store: Store, row: Staff, password: str, n
     source.take_back()
     slot = session.get(KeySlot, slot_name(row.id))
     if slot is not None and slot.sealed_private is not None and slot.kdf is not None:
-        private = open_private(slot.sealed_private, password, slot.holder, slot.kdf)
-        master = open_sealed(private, slot.sealed_key, slot.holder) if private is not None else None
+        master = open_slot(slot.sealed_private, slot.sealed_key, password, slot.holder, slot.kdf)
         if master is None:
             raise _slot_damaged()
         bind_to_rows(session.connection(), source.unlock(master))

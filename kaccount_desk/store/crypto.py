@@ -25,19 +25,18 @@ import os
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import Engine, String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
 from kaccount_desk.domain.reasons import Reason
 from kaccount_desk.domain.resident_id import normalize_resident_id
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 VERSION = b"\x01"
 NONCE_BYTES = 12
@@ -79,7 +78,14 @@ class Undecryptable(Exception):
 
 
 def _derive(master: bytes, purpose: bytes) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"kaccount-desk " + purpose).derive(master)
+    """HKDF-SHA256 (RFC 5869) with no salt, 32 bytes: one HMAC to extract, one to expand.
+
+    Written with the standard library's HMAC rather than cryptography's HKDF (the same bytes, which
+    tests/store/test_crypto.py holds it to), so that opening a store and unlocking its key load no
+    cryptography: AES-GCM loads at the first ID number or image read or written.
+    """
+    extracted = hmac.digest(bytes(32), master, "sha256")
+    return hmac.digest(extracted, b"kaccount-desk " + purpose + b"\x01", "sha256")
 
 
 @dataclass(frozen=True)
@@ -91,11 +97,17 @@ class StoreKeys:
     fingerprint: str
     path: Path | None = None
     master: bytes = field(default=b"", repr=False)  # kept to seal it into a new key slot
-    # Made once: building the cipher per value was three quarters of encrypting an ID number (a roster writes thousands).
-    _aead: AESGCM = field(init=False, repr=False, compare=False)
+    # Made once, at the first use: building the cipher per value was three quarters of encrypting an ID
+    # number (a roster writes thousands); building it with the keys loaded cryptography at every login.
+    _aead: AESGCM | None = field(default=None, init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_aead", AESGCM(self.cipher_key))
+    def _cipher(self) -> AESGCM:
+        if self._aead is None:
+            from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+            object.__setattr__(self, "_aead", AESGCM(self.cipher_key))
+        assert self._aead is not None
+        return self._aead
 
     @classmethod
     def from_master(cls, master: bytes, path: Path | None = None) -> StoreKeys:
@@ -104,14 +116,16 @@ class StoreKeys:
 
     def encrypt(self, plain: bytes, aad: bytes) -> bytes:
         nonce = secrets.token_bytes(NONCE_BYTES)
-        return VERSION + nonce + self._aead.encrypt(nonce, plain, aad)
+        return VERSION + nonce + self._cipher().encrypt(nonce, plain, aad)
 
     def decrypt(self, blob: bytes, aad: bytes) -> bytes:
         if len(blob) < 1 + NONCE_BYTES + 16 or blob[:1] != VERSION:
             raise Undecryptable("not a ciphertext this program wrote")
+        from cryptography.exceptions import InvalidTag
+
         nonce = blob[1 : 1 + NONCE_BYTES]
         try:
-            return self._aead.decrypt(nonce, blob[1 + NONCE_BYTES :], aad)
+            return self._cipher().decrypt(nonce, blob[1 + NONCE_BYTES :], aad)
         except InvalidTag:
             raise Undecryptable("the GCM tag does not match: the bytes were changed or another key encrypted them") from None
 

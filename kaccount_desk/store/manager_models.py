@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text, text
+from sqlalchemy import Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kaccount_desk.store.models import Base
+from kaccount_desk.store.partial_index import partial_unique
 from kaccount_desk.store.types import UtcDateTime
 
 
@@ -36,8 +37,7 @@ class ManagerTask(Base):
         Index("ix_manager_tasks_number", "number"),
         # One follow-up per number and month of the 异动 list (its due day names the month), even when
         # two desks make a month's follow-ups at the same moment.
-        Index("uq_manager_tasks_followup", "number", "due_on", unique=True,
-              sqlite_where=text("source = 'change'"), postgresql_where=text("source = 'change'")),
+        partial_unique("uq_manager_tasks_followup", "number", "due_on", where="source = 'change'"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -24,7 +24,6 @@ from sqlalchemy import (
     UniqueConstraint,
     event,
     inspect,
-    text,
 )
 from sqlalchemy.engine import Connection
 from sqlalchemy.engine.default import DefaultExecutionContext
@@ -33,6 +32,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from kaccount_desk.domain.workflow import LIVE_STATUSES
 from kaccount_desk.store.bulk import choose_id
 from kaccount_desk.store.crypto import EncryptedIdNumber, RowBound, keys_of
+from kaccount_desk.store.partial_index import partial_unique
 from kaccount_desk.store.types import UtcDateTime
 
 Money = Numeric(10, 2)
@@ -176,25 +176,11 @@ class Application(Base):
     __table_args__ = (
         # The database itself refuses a second live application for the same number in a
         # campaign, whether kept or picked from the pool; rejected and withdrawn ones free it.
-        Index(
-            "uq_live_number",
-            "campaign_id",
-            "msisdn",
-            unique=True,
-            sqlite_where=text(LIVE_SQL),
-            postgresql_where=text(LIVE_SQL),
-        ),
+        partial_unique("uq_live_number", "campaign_id", "msisdn", where=LIVE_SQL),
         # ... and a second live application without a number for the same person: two roster
         # imports of the same people at the same moment would otherwise both add them.
         # (compared by the ID number's keyed digest: the number itself is stored encrypted).
-        Index(
-            "uq_live_id_unnumbered",
-            "campaign_id",
-            "id_digest",
-            unique=True,
-            sqlite_where=text(f"{LIVE_SQL} AND msisdn IS NULL"),
-            postgresql_where=text(f"{LIVE_SQL} AND msisdn IS NULL"),
-        ),
+        partial_unique("uq_live_id_unnumbered", "campaign_id", "id_digest", where=f"{LIVE_SQL} AND msisdn IS NULL"),
         Index("ix_applications_list", "campaign_id", "department_id", "status"),
         Index("ix_applications_id_digest", "campaign_id", "id_digest"),
         # Who is this number: a ticket's caller is looked up among every campaign's applications.

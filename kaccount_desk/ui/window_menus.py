@@ -83,7 +83,7 @@ class WindowMenus(QtWidgets.QMainWindow):
 
     def _build_handover_actions(self, file_menu: QtWidgets.QMenu) -> None:
         """The office imports a seat's package; a seat (known once the store answers) hands its own over."""
-        from kaccount_desk.services.handover_seat import seat_info
+        from kaccount_desk.services.seat_info import seat_info
 
         self.handover_import_action = file_menu.addAction(self.tr("Import a department's &package…"), self.import_handover)
         self.handover_import_action.setVisible(self.ctx.actor.may(Permission.SUBMIT))

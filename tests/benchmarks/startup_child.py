@@ -41,7 +41,8 @@ def resident_mb() -> float:
 
 # Libraries heavy enough to show in the peak, reported when loaded (each should wait for its first use).
 HEAVY = ("alembic", "argon2", "phonenumbers", "reportlab", "openpyxl", "PIL", "pypdfium2", "numpy", "python_calamine",
-         "PySide6.QtCharts", "PySide6.QtPrintSupport", "PySide6.QtPdf", "kaccount_desk.cli")
+         "PySide6.QtCharts", "PySide6.QtPrintSupport", "PySide6.QtPdf", "kaccount_desk.cli", "cryptography", "stdnum",
+         "sqlalchemy.dialects.postgresql")
 
 
 def loaded_heavy() -> str:

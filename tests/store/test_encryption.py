@@ -25,6 +25,7 @@ from kaccount_desk.services.context import Actor, Context, Store
 from kaccount_desk.services.enrollment import ApplicationInput
 from kaccount_desk.services.errors import Refused
 from kaccount_desk.sheets.roster_writer import write_roster
+from kaccount_desk.store import crypto as crypto_keys
 from kaccount_desk.store.crypto import id_number_aad
 from kaccount_desk.store.engine import make_engine, upgrade
 from kaccount_desk.store.models import Application, IdCopy
@@ -207,3 +208,16 @@ def test_plain_rows_of_an_older_store_are_encrypted_by_the_upgrade_and_back_on_d
         assert c.scalar(text("SELECT id_number FROM applications")) == IDS[2]
         assert c.scalar(text("SELECT data FROM id_copies")) == jpeg
     engine.dispose()
+
+
+def test_the_keys_are_derived_as_cryptographys_hkdf_derives_them() -> None:
+    """store/crypto.py derives with the standard library's HMAC, so opening a store loads no cryptography;
+    the keys of every store ever made must stay the same bytes."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    generator = random.Random(21)
+    for purpose in (b"aes-gcm", b"id digest", b"fingerprint", b""):
+        master = generator.randbytes(32)
+        expected = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"kaccount-desk " + purpose).derive(master)
+        assert crypto_keys._derive(master, purpose) == expected

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from kaccount_desk.domain.operator_time import OPERATOR_TZ
 from kaccount_desk.domain.roles import Permission
@@ -24,12 +25,14 @@ from kaccount_desk.ui.operations import change_hub, run_query, worker_job
 from kaccount_desk.ui.palette import banner_style, text_style
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, Qt, QtCore, QtWidgets, Signal, Slot
 from kaccount_desk.ui.shortcuts import bind
-from kaccount_desk.ui.tickets.open_ticket_form import OpenTicketForm
 from kaccount_desk.ui.tickets.reminder import Reminder
-from kaccount_desk.ui.tickets.reports_panel import ReportsPanel
 from kaccount_desk.ui.tickets.ticket_detail import TicketDetail
 from kaccount_desk.ui.tickets.tickets_model import DUE_COLUMN, SORT_OF_COLUMN, TICKET_ID_ROLE, TicketsModel
 from kaccount_desk.ui.window_state import keep_choice
+
+if TYPE_CHECKING:  # both built when first asked for, and imported then (their services with them)
+    from kaccount_desk.ui.tickets.open_ticket_form import OpenTicketForm
+    from kaccount_desk.ui.tickets.reports_panel import ReportsPanel
 
 log = logging.getLogger("kaccount_desk.ui.tickets")
 
@@ -405,6 +408,8 @@ class TicketsPage(QtWidgets.QWidget):
         """The Reports tab's panel, built the first time it is shown or asked for. Most clerks never open
         it, and its tables and period fields were a fifth of the page's build at window-up."""
         if self._reports is None:
+            from kaccount_desk.ui.tickets.reports_panel import ReportsPanel
+
             panel = self._reports = ReportsPanel(self.ctx)
             shown = self.tabs.currentIndex()
             placeholder = self._reports_placeholder
@@ -434,6 +439,8 @@ class TicketsPage(QtWidgets.QWidget):
     def open_form(self) -> OpenTicketForm:
         """The opening form, shown without blocking; it stays open for the next customer."""
         if self.form is None:
+            from kaccount_desk.ui.tickets.open_ticket_form import OpenTicketForm
+
             self.form = OpenTicketForm(self.ctx, self)
             self.form.saved.connect(self._opened)
             self.form.print_requested.connect(self.print_requested)
