@@ -81,7 +81,7 @@ NOT_AT_TICKETS = ("reportlab", "openpyxl", "python_calamine", "PIL", "numpy", "a
                   "kaccount_desk.services.handover_seat",
                   # the login's key slot is opened in the password child; AES-GCM loads at the first ID number read
                   "cryptography",
-                  # the ID number's check character is computed in the domain: stdnum imports pydoc
+                  # stdnum (and its pydoc) load at the first ID number checked
                   "stdnum", "pydoc")
 
 
