@@ -196,7 +196,7 @@ class IntakeRules:
         ``id_digest`` is the keyed digest of ``inp``'s ID number when the caller already made it (a
         roster matches rows by it): an HMAC per row is not worth making twice."""
         out, typed = Assessment(), inp.fields
-        checks = check_fields(typed, self.facts(), self.segments, today)
+        checks = check_fields(typed, self.facts(), self.segments, today, notes=False)  # a save reads no note
         out.reasons.extend(checks.reasons)
         out.department_id = self.departments.get(typed.department.strip())
         kind = document_type_from(typed.id_type)
