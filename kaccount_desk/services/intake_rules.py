@@ -204,7 +204,8 @@ class IntakeRules:
         out.id_number, out.id_valid = checks.id_number, checks.id_valid
         out.id_digest = self.keys.digest(out.id_number) if id_digest is None else id_digest
         out.warnings.extend(checks.id_warnings)
-        out.warnings.extend(w for w in checks.number_warnings if w.code not in inp.confirmed)
+        if checks.number_warnings:  # mostly none: a roster's row then makes no generator to find it out
+            out.warnings.extend(w for w in checks.number_warnings if w.code not in inp.confirmed)
         if checks.mobile is not None:
             self._assess_holder(checks.mobile.number, checks.mobile.carrier.value, inp, own, out)
         elif typed.msisdn.strip():
@@ -225,7 +226,8 @@ class IntakeRules:
         if out.id_valid:
             held = self.numbers_held(out.id_digest, carrier, own)
             five = check_numbers_per_id(held)
-            out.warnings.extend(w for w in five.warnings if w.code not in inp.confirmed)
+            if five.warnings:
+                out.warnings.extend(w for w in five.warnings if w.code not in inp.confirmed)
 
     def _assess_plan(self, inp: ApplicationInput, out: Assessment) -> None:
         if not inp.plan.strip():
