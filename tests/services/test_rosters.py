@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import gc
 from pathlib import Path
 
 import openpyxl
@@ -183,18 +182,3 @@ def test_the_same_person_twice_in_one_file_is_added_once(admin: Context, campaig
     assert [r.status for r in report.rows] == ["accepted", "unchanged", "accepted"]
     assert report.rows[0].application_id == report.rows[1].application_id is not None
     assert _count(admin, Application) == 2 and _count(admin, ApplicationEvent) == 2
-
-
-def test_the_garbage_collector_waits_while_the_rows_are_checked_and_comes_back(admin: Context, campaign: str, tmp_path: Path) -> None:
-    """Paused (after one full pass while the file is read) for the import alone, and running again once it ends, refused or not."""
-    seen: list[bool] = []
-
-    def progress(done: int, total: int) -> bool:
-        seen.append(gc.isenabled())
-        return True
-
-    rosters.import_roster(admin, _sample(tmp_path), campaign, progress=progress)
-    assert seen and not any(seen) and gc.isenabled()
-    with pytest.raises(rosters.Cancelled):
-        rosters.import_roster(admin, _sample(tmp_path), campaign, progress=lambda done, total: False)
-    assert gc.isenabled()
