@@ -58,10 +58,13 @@ class ChildFailed(Exception):
         self.exit_code = exit_code
 
 
-def run_confined(func: Callable[..., T], *args: Any, budget: Budget = Budget()) -> T:
+def run_confined(func: Callable[..., T], *args: Any, budget: Budget = Budget(), meanwhile: Callable[[], object] | None = None) -> T:
     """``func(*args)`` in a child; its result, or the exception it raised (if picklable) raised here.
 
     ``func`` must be importable by name (a module-level function), as the child starts afresh.
+    ``meanwhile`` is the caller's own work that does not need the result, run here while the child
+    works rather than before or after it: the app would otherwise only wait on the pipe, and the
+    machine has a second core (an import's garbage collection, 0.07 s and more, costs no time then).
     """
     waiting = _take_waiting(func, budget.memory_bytes, args)
     if waiting is not None:
@@ -73,6 +76,8 @@ def run_confined(func: Callable[..., T], *args: Any, budget: Budget = Budget()) 
         child.start()
         send.close()
     try:
+        if meanwhile is not None:
+            meanwhile()
         if not receive.poll(budget.seconds):
             raise ChildFailed(Failure.TIME)
         try:

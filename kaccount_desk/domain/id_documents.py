@@ -67,7 +67,15 @@ _OTHER_DOCUMENT = re.compile(r"^[0-9A-Z]{5,20}$")
 
 def document_type_from(raw: object) -> IdDocumentType | None:
     """The type for a stored value or its Chinese label; blank means the resident ID card."""
+    if type(raw) is str:
+        return _type_of_text(raw)
     return _type_named(squeeze(cell_text(raw)))
+
+
+@lru_cache(maxsize=64)
+def _type_of_text(raw: str) -> IdDocumentType | None:
+    """Cached as given: a roster row asks twice for the same stored value, which then needs no squeezing."""
+    return _type_named(squeeze(raw))
 
 
 @lru_cache(maxsize=64)

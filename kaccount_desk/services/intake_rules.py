@@ -196,7 +196,7 @@ class IntakeRules:
         ``id_digest`` is the keyed digest of ``inp``'s ID number when the caller already made it (a
         roster matches rows by it): an HMAC per row is not worth making twice."""
         out, typed = Assessment(), inp.fields
-        checks = check_fields(typed, self.facts(), self.segments, today)
+        checks = check_fields(typed, self.facts(), self.segments, today, notes=False)  # a save reads no note
         out.reasons.extend(checks.reasons)
         out.department_id = self.departments.get(typed.department.strip())
         kind = document_type_from(typed.id_type)
@@ -204,7 +204,8 @@ class IntakeRules:
         out.id_number, out.id_valid = checks.id_number, checks.id_valid
         out.id_digest = self.keys.digest(out.id_number) if id_digest is None else id_digest
         out.warnings.extend(checks.id_warnings)
-        out.warnings.extend(w for w in checks.number_warnings if w.code not in inp.confirmed)
+        if checks.number_warnings:  # mostly none: a roster's row then makes no generator to find it out
+            out.warnings.extend(w for w in checks.number_warnings if w.code not in inp.confirmed)
         if checks.mobile is not None:
             self._assess_holder(checks.mobile.number, checks.mobile.carrier.value, inp, own, out)
         elif typed.msisdn.strip():
@@ -225,7 +226,8 @@ class IntakeRules:
         if out.id_valid:
             held = self.numbers_held(out.id_digest, carrier, own)
             five = check_numbers_per_id(held)
-            out.warnings.extend(w for w in five.warnings if w.code not in inp.confirmed)
+            if five.warnings:
+                out.warnings.extend(w for w in five.warnings if w.code not in inp.confirmed)
 
     def _assess_plan(self, inp: ApplicationInput, out: Assessment) -> None:
         if not inp.plan.strip():

@@ -10,7 +10,7 @@ file is read in a child process (here); its rows are checked and written a chunk
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -55,11 +55,11 @@ def import_roster(ctx: Context, path: Path, campaign_code: str, dry_run: bool = 
     the first commits.
     """
     ctx.require(Permission.TAKE_APPLICATIONS)
-    sheet = read_sheet(path)
-    if Column.DEPARTMENT not in sheet.columns and not department.strip():
-        raise Refused(NO_DEPARTMENT)
-    seen: set[tuple[str, str]] = set()
-    with heap_set_aside():
+    with heap_set_aside() as set_aside:
+        sheet = read_sheet(path, meanwhile=set_aside)
+        if Column.DEPARTMENT not in sheet.columns and not department.strip():
+            raise Refused(NO_DEPARTMENT)
+        seen: set[tuple[str, str]] = set()
         for attempt in range(1, ATTEMPTS + 1):
             try:
                 return import_rows(ctx, path, sheet, campaign_code, dry_run, progress, seen, department.strip())
@@ -71,7 +71,7 @@ def import_roster(ctx: Context, path: Path, campaign_code: str, dry_run: bool = 
 
 
 @contextmanager
-def heap_set_aside() -> Iterator[None]:
+def heap_set_aside() -> Iterator[Callable[[], None]]:
     """The objects alive before an import are left out of the garbage collector's passes until it ends.
 
     An import makes tens of thousands of objects that live to its end (the report, who holds
@@ -81,11 +81,18 @@ def heap_set_aside() -> Iterator[None]:
     already waiting (a previous import's) is not frozen with them and kept to the end: without it a
     re-import of 100,000 rows peaked 10 MB higher, with it 27 MB lower than with no freezing at all
     (bench_roster_memory.py). Two imports at once only unfreeze early, which costs time, never memory.
+
+    The block calls what it is given to set the heap aside, while the reading child works: the full
+    pass then costs the import no time, only CPU the app had spare while it waited on the pipe. A
+    block left before it (a file refused) just unfreezes nothing.
     """
-    gc.collect()
-    gc.freeze()
+
+    def set_aside() -> None:
+        gc.collect()
+        gc.freeze()
+
     try:
-        yield
+        yield set_aside
     finally:
         gc.unfreeze()
 
@@ -102,15 +109,16 @@ def read_ahead(ctx: Context) -> None:
     start_ahead(read_roster)
 
 
-def read_sheet(path: Path, limits: Limits = LIMITS, budget: Budget = READ_BUDGET) -> RosterSheet:
+def read_sheet(path: Path, limits: Limits = LIMITS, budget: Budget = READ_BUDGET,
+               meanwhile: Callable[[], object] | None = None) -> RosterSheet:
     """A department's file read in a child process with a memory cap and a time limit, or refused in words.
 
     The checks before reading (``limits``) catch every hostile file we know of; the child is the
     net for the ones we do not: if the reader aborts, runs out of memory or of time, only the child
-    dies, and the clerk's window and unsaved form stay.
+    dies, and the clerk's window and unsaved form stay. ``meanwhile`` runs here while the child reads.
     """
     try:
-        return run_confined(read_roster, Path(path), limits, budget=budget)
+        return run_confined(read_roster, Path(path), limits, budget=budget, meanwhile=meanwhile)
     except RosterFileError as exc:
         raise Refused(exc.reason) from exc
     except ChildFailed as exc:

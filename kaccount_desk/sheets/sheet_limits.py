@@ -84,40 +84,38 @@ class WorkbookFacts:
 _CHUNK = MiB
 _LOCAL_HEADER = struct.Struct("<IHHHHHIIIHH")
 _NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-StartHandler = Callable[[str, dict[str, str]], None]
+Handlers = dict[str, Callable[[dict[str, str]], None]]
 
 
 class _XmlScan:
-    """An XML parser (expat) fed decompressed pieces as they come, calling ``on_start`` per element of interest.
+    """An XML parser (expat) fed decompressed pieces as they come, calling a handler per element of interest.
 
     Elements go by local name and attributes are read by local name too, whatever prefix,
     quoting, spacing, line breaks or character references the writer used: calamine matches
     them the same way, so what this scan counts is what calamine will allocate. A DTD or an
     entity declaration has no place in a workbook and is refused, so no entity can expand.
 
-    ``wanted`` names the local names ``on_start`` is called for (None: every element). A sheet
-    has four elements per cell (``c``, ``v``, ``is``, ``t``) and the checks look at one: each
-    expanded name's local name is worked out once, not per element, and the others cost a
-    dictionary look-up, which halved the scan of a 10,000-row roster.
+    ``handlers`` maps the local names looked at to the function called with each such element's
+    attributes. A sheet has four elements per cell (``c``, ``v``, ``is``, ``t``) and the checks
+    look at one: each expanded name's handler is found once, not per element, and is called
+    straight from here, so an element costs a dictionary look-up and at most one call of ours.
     """
 
-    def __init__(self, on_start: StartHandler, wanted: frozenset[str] | None = None) -> None:
+    def __init__(self, handlers: Handlers) -> None:
         self.parser = expat.ParserCreate(namespace_separator=" ")
         self.parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
         self.parser.StartDoctypeDeclHandler = _no_dtd
         self.parser.EntityDeclHandler = _no_dtd
-        local_names: dict[str, str] = {}
+        by_name: dict[str, Callable[[dict[str, str]], None] | None] = {}
 
         def start(name: str, attributes: dict[str, str]) -> None:
-            local = local_names.get(name)
-            if local is None:
-                local = name.rpartition(" ")[2]
-                if wanted is not None and local not in wanted:
-                    local = ""
-                if len(local_names) < _NAMES_REMEMBERED:
-                    local_names[name] = local
-            if local:
-                on_start(local, attributes)
+            handler = by_name.get(name, _unseen)
+            if handler is _unseen:
+                handler = handlers.get(name.rpartition(" ")[2])
+                if len(by_name) < _NAMES_REMEMBERED:
+                    by_name[name] = handler
+            if handler is not None:
+                handler(attributes)
 
         self.parser.StartElementHandler = start
 
@@ -128,10 +126,12 @@ class _XmlScan:
         self.parser.Parse(b"", True)
 
 
+def _unseen(_: dict[str, str]) -> None:
+    """Marks an expanded name not looked up yet (None marks one of no interest)."""
+
+
 # A workbook's parts use a few dozen element names; a file made to have millions gets no more memory for them.
 _NAMES_REMEMBERED = 1024
-_SHEET_ELEMENTS = frozenset({"c", "row", "dimension"})
-_STRING_ELEMENTS = frozenset({"si"})
 
 
 def _no_dtd(*_: object) -> None:
@@ -163,10 +163,10 @@ def inspect_xlsx(path: Path, file_name: str, limits: Limits = LIMITS) -> Workboo
             for info in infos:
                 if info.filename in sheet_parts:
                     facts = by_part[info.filename] = SheetFacts()
-                    scan = _XmlScan(_sheet_handler(facts, file_name, limits), _SHEET_ELEMENTS)
+                    scan = _XmlScan(_sheet_handlers(facts, file_name, limits))
                     total += _read_part(handle, info, file_name, limits, scan)
                 elif info.filename.lower().endswith("sharedstrings.xml"):
-                    total += _read_part(handle, info, file_name, limits, _XmlScan(_strings_handler(file_name, limits), _STRING_ELEMENTS))
+                    total += _read_part(handle, info, file_name, limits, _XmlScan(_strings_handlers(file_name, limits)))
                 else:
                     total += _read_part(handle, info, file_name, limits, None)
                 if total > limits.total_bytes:
@@ -213,42 +213,70 @@ def _read_part(handle: BinaryIO, info: zipfile.ZipInfo, file_name: str, limits: 
     return size
 
 
-def _sheet_handler(facts: SheetFacts, file_name: str, limits: Limits) -> StartHandler:
+def _sheet_handlers(facts: SheetFacts, file_name: str, limits: Limits) -> Handlers:
     """Row and column extent from the cell references, counted as calamine counts them.
 
     A row or cell without a reference takes the next place; the declared ``<dimension>`` is
     checked too, since calamine sizes its grid by it. The area is checked as it grows, so a
     bomb stops at the first row or cell too many.
     """
+    columns: dict[str, int] = {}  # a reference's letters, once found to be letters only, and their column
 
-    def on_start(name: str, attributes: dict[str, str]) -> None:
-        if name == "c":
-            plain = attributes.get("r")  # as nearly every writer spells it, without a prefix: no call to look further
-            letters, digits = _reference(plain if plain is not None else _attribute(attributes, "r"))
-            grew = False
-            if letters and digits:
-                facts.column_now = _column(letters)
-                if int(digits) > facts.max_row:
-                    facts.max_row, grew = int(digits), True
-            else:
-                facts.column_now += 1
-            if facts.column_now > facts.max_column:
-                facts.max_column, grew = facts.column_now, True
-            if grew:
-                _check_area(facts.max_row, facts.max_column, file_name, limits, declared=False)
-        elif name == "row":
-            letters, digits = _reference(_attribute(attributes, "r"))
-            row = int(digits) if digits and not letters else facts.max_row + 1
-            facts.max_row, facts.column_now = max(facts.max_row, row), 0
-            if _attribute(attributes, "hidden") in ("1", "true"):
-                facts.hidden_rows.append(row)
+    def cell(attributes: dict[str, str]) -> None:
+        plain = attributes.get("r")  # as nearly every writer spells it, without a prefix: no call to look further
+        if plain is not None:
+            # The usual "C3": letters seen before and ASCII digits, read without _reference's strip and checks.
+            letters = plain.rstrip(_DIGITS)
+            column = columns.get(letters)
+            if column is not None and len(letters) < len(plain):
+                grew = False
+                facts.column_now = column
+                if int(plain[len(letters):]) > facts.max_row:
+                    facts.max_row, grew = int(plain[len(letters):]), True
+                if column > facts.max_column:
+                    facts.max_column, grew = column, True
+                if grew:
+                    _check_area(facts.max_row, facts.max_column, file_name, limits, declared=False)
+                return
+        letters, digits = _reference(plain if plain is not None else _attribute(attributes, "r"))
+        grew = False
+        if letters and digits:
+            facts.column_now = _column(letters)
+            if len(columns) < _NAMES_REMEMBERED:
+                columns[letters] = facts.column_now
+            if int(digits) > facts.max_row:
+                facts.max_row, grew = int(digits), True
+        else:
+            facts.column_now += 1
+        if facts.column_now > facts.max_column:
+            facts.max_column, grew = facts.column_now, True
+        if grew:
             _check_area(facts.max_row, facts.max_column, file_name, limits, declared=False)
-        elif name == "dimension":
-            corner = (_attribute(attributes, "ref") or "").rpartition(":")[2]
-            letters, digits = _reference(corner)
-            _check_area(int(digits or 0), _column(letters), file_name, limits, declared=True)
 
-    return on_start
+    def row(attributes: dict[str, str]) -> None:
+        plain = attributes.get("r")
+        if plain is not None and plain.isascii() and plain.isdigit():  # the usual r="3", as _reference would read it
+            number = int(plain)
+        else:
+            letters, digits = _reference(_attribute(attributes, "r"))
+            number = int(digits) if digits and not letters else facts.max_row + 1
+        grew = number > facts.max_row
+        facts.max_row, facts.column_now = max(facts.max_row, number), 0
+        # Looked for under a prefix only when the row has attributes besides a plain r.
+        hidden = attributes.get("hidden")
+        if hidden is None and len(attributes) > (plain is not None):
+            hidden = _attribute(attributes, "hidden")
+        if hidden in ("1", "true"):
+            facts.hidden_rows.append(number)
+        if grew:  # the area checked already when it is no larger
+            _check_area(facts.max_row, facts.max_column, file_name, limits, declared=False)
+
+    def dimension(attributes: dict[str, str]) -> None:
+        corner = (_attribute(attributes, "ref") or "").rpartition(":")[2]
+        letters, digits = _reference(corner)
+        _check_area(int(digits or 0), _column(letters), file_name, limits, declared=True)
+
+    return {"c": cell, "row": row, "dimension": dimension}
 
 
 def _reference(text: str | None) -> tuple[str, str]:
@@ -281,17 +309,16 @@ def _column(letters: str) -> int:
     return number
 
 
-def _strings_handler(file_name: str, limits: Limits) -> StartHandler:
+def _strings_handlers(file_name: str, limits: Limits) -> Handlers:
     count = 0
 
-    def on_start(name: str, attributes: dict[str, str]) -> None:
+    def shared_string(_: dict[str, str]) -> None:
         nonlocal count
-        if name == "si":
-            count += 1
-            if count > limits.shared_strings:
-                raise RosterFileError(limit_reason(file_name, "不同文字的个数", "distinct texts", f"{limits.shared_strings:,}"))
+        count += 1
+        if count > limits.shared_strings:
+            raise RosterFileError(limit_reason(file_name, "不同文字的个数", "distinct texts", f"{limits.shared_strings:,}"))
 
-    return on_start
+    return {"si": shared_string}
 
 
 def _check_area(rows: int, columns: int, file_name: str, limits: Limits, declared: bool) -> None:
@@ -324,13 +351,8 @@ def _elements(handle: BinaryIO, parts: dict[str, zipfile.ZipInfo], name: str, lo
               limits: Limits) -> list[dict[str, str]]:
     """The attributes of every element called ``local`` in one small part (read with a 4 MB cap)."""
     found: list[dict[str, str]] = []
-
-    def on_start(element: str, attributes: dict[str, str]) -> None:
-        if element == local:
-            found.append(attributes)
-
     small = Limits(part_bytes=min(limits.part_bytes, 4 * MiB))
-    _read_part(handle, parts[name], file_name, small, _XmlScan(on_start))
+    _read_part(handle, parts[name], file_name, small, _XmlScan({local: found.append}))
     return found
 
 

@@ -7,6 +7,7 @@ told where their sequence stands, or the next ordinary insert would collide with
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, func, select, text
@@ -64,26 +65,35 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]], same
     """
     if not rows:
         return
+    names = [name for name in rows[0] if name not in (same or {})]
+    insert_lists(session, table, names, [[row[name] for name in names] for row in rows], same)
+
+
+def insert_lists(session: Session, table: Table, names: Sequence[str], rows: list[list[Any]], same: dict[str, Any] | None = None) -> None:
+    """``insert_rows`` for rows already given as lists of values in ``names``' order: no dictionary per row.
+
+    A caller that builds its rows for the insert alone (a roster's new applications) saves making a
+    dictionary of each and reading it back. The lists are the caller's to give away: their values
+    are bound in place.
+    """
+    if not rows:
+        return
     shared = same or {}
     connection = session.connection()
     dialect = connection.dialect
     if dialect.name != "sqlite":
-        connection.execute(table.insert(), [{**row, **shared} for row in rows] if shared else rows)
+        connection.execute(table.insert(), [{**dict(zip(names, row, strict=True)), **shared} for row in rows])
         return
-    names = [name for name in rows[0] if name not in shared]
     processors = [(index, p) for index, p in enumerate(table.c[name].type._cached_bind_processor(dialect) for name in names)
                   if p is not None]
     fixed = tuple(_bound(table, dialect, name, value) for name, value in shared.items())
     statement = (f"INSERT INTO {table.name} ({', '.join([*names, *shared])}) "
                  f"VALUES ({', '.join('?' * (len(names) + len(shared)))})")
-    values = []
     for row in rows:
-        own = [row[name] for name in names]
         for index, p in processors:
-            if own[index] is not None:
-                own[index] = p(own[index])
-        values.append((*own, *fixed))
-    connection.exec_driver_sql(statement, values)
+            if row[index] is not None:
+                row[index] = p(row[index])
+    connection.exec_driver_sql(statement, [(*row, *fixed) for row in rows])  # tuples: SQLAlchemy takes no lists here
 
 
 def _bound(table: Table, dialect: Any, name: str, value: Any) -> Any:
@@ -101,9 +111,20 @@ def insert_with_ids(session: Session, table: Table, rows: list[dict[str, Any]], 
     """
     if not rows:
         return []
+    names = [name for name in rows[0] if name not in (same or {})]
+    return insert_lists_with_ids(session, table, names, [[row[name] for name in names] for row in rows], same)
+
+
+def insert_lists_with_ids(session: Session, table: Table, names: Sequence[str], rows: list[list[Any]],
+                          same: dict[str, Any] | None = None) -> list[int]:
+    """``insert_with_ids`` for rows given as lists of values in ``names``' order (``names`` without the id)."""
+    if not rows:
+        return []
     ids = reserve_ids(session.connection(), table, len(rows))
-    bound = [name for name in rows[0] if isinstance(table.c[name].type, EncryptedIdNumber)]
-    insert_rows(session, table, [
-        {"id": new_id, **row, **{name: RowBound(row[name], new_id) for name in bound}}
-        for new_id, row in zip(ids, rows, strict=True)], same)
+    bound = [index for index, name in enumerate(names, start=1) if isinstance(table.c[name].type, EncryptedIdNumber)]
+    with_ids = [[new_id, *row] for new_id, row in zip(ids, rows, strict=True)]
+    for row in with_ids:
+        for index in bound:
+            row[index] = RowBound(row[index], row[0])
+    insert_lists(session, table, ["id", *names], with_ids, same)
     return ids

@@ -83,3 +83,20 @@ def test_a_masked_id_is_not_checked_again(segments: SegmentTable) -> None:
     unmasked_check = _check(segments, typing=True, id_number=masked)
     assert unmasked_check.notes["id"].state == "reason"
 
+
+
+@pytest.mark.parametrize("values", [
+    {}, {"number_source": "existing", "msisdn": "13800138000", "current_packages": "来电显示"},
+    {"number_source": "existing", "msisdn": "18912345678"}, {"id_number": ID_1978[:-1] + "0"}, {"msisdn": "13800138000"},
+    {"department": "宣传部", "name": ""}, {"number_source": "existing", "msisdn": "13800138000", "current_packages": "亲情一家"},
+], ids=["pool", "packages", "other-carrier", "checksum", "not-reserved", "blank", "excluded"])
+def test_a_save_without_notes_reaches_the_same_verdict(segments: SegmentTable, values: dict[str, str]) -> None:
+    """A save (the form's and a roster's) asks for no notes: what it reads is the same, only the friendly notes go."""
+    fields = IntakeFields(**{**dict(department="铸造事业部", name="张三", id_number=ID_1978, number_source="pool",
+                                    msisdn="18832758801"), **values})
+    shown = check_fields(fields, CAMPAIGN, segments, TODAY)
+    saved = check_fields(fields, CAMPAIGN, segments, TODAY, notes=False)
+    assert (saved.reasons, saved.id_warnings, saved.number_warnings, saved.id_number, saved.id_valid, saved.mobile) == (
+        shown.reasons, shown.id_warnings, shown.number_warnings, shown.id_number, shown.id_valid, shown.mobile)
+    assert all(note.state == "reason" for note in saved.notes.values())
+    assert {k for k, note in shown.notes.items() if note.state == "reason"} == set(saved.notes)

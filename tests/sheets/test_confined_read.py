@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,27 @@ def test_a_child_started_ahead_that_died_is_replaced_by_a_fresh_one(tmp_path: Pa
     waiting.join()
     answered = run_confined(os.getpid)
     assert answered not in (waiting.pid, os.getpid())
+
+
+def test_the_callers_own_work_runs_while_the_child_works(tmp_path: Path) -> None:
+    """``meanwhile`` runs before the answer is awaited: here the child cannot answer until it has run.
+
+    The child reads a FIFO, whose opening waits for a writer; the writer is ``meanwhile``. Run after
+    the wait instead, it would never be reached, and the read would end at its time limit.
+    """
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+
+    def write_to_the_child() -> None:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                end = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)  # ENXIO until the child has the FIFO open
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "the child never opened the FIFO"
+                time.sleep(0.01)
+        os.write(end, b"written meanwhile")
+        os.close(end)
+
+    assert run_confined(Path.read_text, fifo, budget=Budget(seconds=10), meanwhile=write_to_the_child) == "written meanwhile"

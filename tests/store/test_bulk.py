@@ -10,7 +10,7 @@ from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, creat
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator
 
-from kaccount_desk.store.bulk import insert_rows, insert_with_ids
+from kaccount_desk.store.bulk import insert_lists, insert_lists_with_ids, insert_rows, insert_with_ids
 
 BOUND: list[object] = []
 
@@ -47,4 +47,25 @@ def test_values_every_row_shares_are_bound_once_and_stored_like_the_others(tmp_p
         ordinary = session.execute(table.insert().values(name="x", kind="draft", at=at).returning(table.c.at)).scalar_one()
     assert [tuple(r) for r in rows[:2]] == [(1, "n0", "draft", ordinary), (2, "n1", "draft", ordinary)]
     assert rows[-1][1:3] == ("own", "own") and len(rows) == 501
+    engine.dispose()
+
+
+def test_rows_given_as_lists_are_stored_as_the_same_rows_given_as_dictionaries(tmp_path: Path) -> None:
+    """A roster's new applications go as lists in the columns' order: bound and stored exactly as dictionaries are."""
+    table = _table()
+    engine = create_engine(f"sqlite:///{tmp_path / 'b.db'}")
+    table.metadata.create_all(engine)
+    at = datetime(2012, 2, 24, 9, 30, tzinfo=timezone(timedelta(hours=8)))
+    BOUND.clear()
+    with Session(engine) as session, session.begin():
+        as_dicts = insert_with_ids(session, table, [{"name": f"d{n}", "kind": f"k{n}"} for n in range(3)], {"at": at})
+        as_lists = insert_lists_with_ids(session, table, ("name", "kind"), [[f"l{n}", f"k{n}"] for n in range(3)], {"at": at})
+        insert_lists(session, table, ("id", "name"), [[100, "own"], [101, None]], {"kind": "draft", "at": at})
+    assert BOUND == ["k0", "k1", "k2", "k0", "k1", "k2", "draft"]
+    assert (as_dicts, as_lists) == ([1, 2, 3], [4, 5, 6])
+    with Session(engine) as session:
+        rows = [tuple(r) for r in session.execute(select(table.c.id, table.c.name, table.c.kind, table.c.at).order_by(table.c.id))]
+    assert [r[1:] for r in rows[:3]] == [(f"d{n}", f"k{n}", rows[0][3]) for n in range(3)]
+    assert [r[1:] for r in rows[3:6]] == [(f"l{n}", f"k{n}", rows[0][3]) for n in range(3)]
+    assert rows[6:] == [(100, "own", "draft", rows[0][3]), (101, None, "draft", rows[0][3])]
     engine.dispose()
