@@ -63,7 +63,6 @@ E = TypeVar("E", bound=StrEnum)
 __all__ = [
     "TicketInput", "TicketView", "Received", "receive", "open_ticket", "start", "refer", "answer", "reply", "callback", "close",
     "record_handset_cause", "record_overdue_notice", "add_note", "reassign", "possible_owners", "show", "departments", "time_limits",
-    "TicketPanel", "panel",
 ]
 
 
@@ -123,32 +122,6 @@ def possible_owners(ctx: Context) -> list[tuple[str, str]]:
 def _possible_owners(session: Session) -> list[tuple[str, str]]:
     rows = session.execute(select(Staff.staff_no, Staff.name, Staff.role).where(Staff.active).order_by(Staff.staff_no))
     return [(no, name) for no, name, role in rows if Permission.HANDLE_TICKETS in GRANTS[Role(role)]]
-
-
-@dataclass(frozen=True)
-class TicketPanel:
-    """Everything the ticket panel shows when a ticket is selected, read in one go.
-
-    Across a VPN every statement is a round trip: the panel used to ask three services (the
-    departments to refer to, the ticket, the staff to hand it to), each with its own BEGIN,
-    ROLLBACK and pre-ping, about 14 round trips per click; this is at most 4.
-    """
-
-    view: TicketView
-    departments: list[str]
-    # Whom a supervisor may hand the ticket to, as (工号, name); empty for anyone who may not.
-    possible_owners: list[tuple[str, str]]
-
-
-def panel(ctx: Context, ticket_id: int) -> TicketPanel:
-    """The selected ticket with the lists its panel offers beside it."""
-    ctx.require(Permission.HANDLE_TICKETS)
-    with ctx.store.read() as session:
-        shown = read_view(session, ticket_id, ctx.now(), ctx.actor)
-        if shown is None:
-            raise not_found("工单", "ticket", ticket_id)
-        owners = _possible_owners(session) if ctx.actor.may(Permission.REASSIGN_TICKETS) else []
-        return TicketPanel(shown, _departments(session), owners)
 
 
 def _event(
