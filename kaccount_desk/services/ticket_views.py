@@ -181,16 +181,52 @@ def read_view(session: Session, ticket_id: int, now: datetime, actor: Actor) -> 
     if not rows:
         return None
     ticket, owner_row, first_row, waiver, booking = rows[0][:5]
-    referrals = [(r, name) for *_, r, name in rows if r is not None]
     events = session.execute(
-        select(TicketEvent, Staff).join(Staff, Staff.id == TicketEvent.staff_id)
+        select(TicketEvent, Staff.staff_no, Staff.name).join(Staff, Staff.id == TicketEvent.staff_id)
         .where(TicketEvent.ticket_id == ticket_id).order_by(TicketEvent.id)
     ).all()
+    referrals = [(r, name) for *_, r, name in rows if r is not None]
+    people = _People((owner_row.staff_no, owner_row.name), first_row.staff_no, [(e, no, name) for e, no, name in events])
+    return _shown(ticket, people, _Beside(waiver, booking, referrals), now, actor)
+
+
+def received_view(ticket: Ticket, event: TicketEvent, now: datetime, actor: Actor) -> TicketView:
+    """A ticket ``actor`` has just received (its one history entry ``event``), as :func:`read_view` would read it.
+
+    Nothing is read back: a new ticket has no referral, waiver nor booking yet, and its owner and
+    first receiver are the person receiving it. Across a VPN reading it back cost two round trips.
+    """
+    people = _People((actor.staff_no, actor.name), actor.staff_no, [(event, actor.staff_no, actor.name)])
+    return _shown(ticket, people, _Beside(None, None, []), now, actor)
+
+
+@dataclass(frozen=True)
+class _People:
+    """Who a ticket names: its owner (工号, name), its first receiver (工号), each history entry's writer."""
+
+    owner: tuple[str, str]
+    first_receiver: str
+    events: list[tuple[TicketEvent, str, str]]
+
+
+@dataclass(frozen=True)
+class _Beside:
+    """What hangs off a ticket: its rent waiver, its latest booking, its referrals with their departments named."""
+
+    waiver: RentWaiver | None
+    booking: TicketAppointment | None
+    referrals: list[tuple[TicketReferral, str]]
+
+
+def _shown(ticket: Ticket, people: _People, beside: _Beside, now: datetime, actor: Actor) -> TicketView:
+    """The view of a ticket from its rows (read, or just written): the one place its facts are derived."""
+    referrals, events, booking = beside.referrals, people.events, beside.booking
     pending = sum(1 for r, _ in referrals if r.answered_at is None)
     facts = FaultFacts(ticket.received_at, ticket.due_at, ticket.closed_at, ticket.handset_cause)
-    waits = [e.at for e, _ in events if e.action == Action.WAIT]
+    waits = [e.at for e, _, _ in events if e.action == Action.WAIT]
     since = waits[-1] if waits and ticket.status == TicketStatus.WAITING else None
     clock = operator_now(now, since)
+    waiver = beside.waiver
     return TicketView(
         id=ticket.id,
         received_at=local(ticket.received_at),
@@ -205,9 +241,9 @@ def read_view(session: Session, ticket_id: int, now: datetime, actor: Actor) -> 
         campaign=ticket.campaign,
         content=ticket.content,
         status=ticket.status,
-        first_receiver=first_row.staff_no,
-        owner=owner_row.staff_no,
-        owner_name=owner_row.name,
+        first_receiver=people.first_receiver,
+        owner=people.owner[0],
+        owner_name=people.owner[1],
         due_at=local(ticket.due_at),
         urgency=queue_state(ticket.due_at, now, ticket.status, ticket.category, ticket.received_at),
         waiting_since=local(since),
@@ -226,7 +262,7 @@ def read_view(session: Session, ticket_id: int, now: datetime, actor: Actor) -> 
         waiver=None if waiver is None else WaiverView(
             waiver.customer_number, local(waiver.period_start), local(waiver.period_end), local(waiver.noticed_at)
         ),
-        history=tuple(EventView(e.id, local(e.at), e.action, who.staff_no, who.name, e.text, dict(e.data)) for e, who in events),
+        history=tuple(EventView(e.id, local(e.at), e.action, no, name, e.text, dict(e.data)) for e, no, name in events),
         allowed=allowed_actions(ticket_facts(ticket, actor, pending, clock, visit_pending(booking, ticket))),
         close_needs_reason=bool(check_close(close_facts(ticket, pending), None)),
         appointment=None if booking is None else appointment_view(booking, ticket, now),

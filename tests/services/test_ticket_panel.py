@@ -1,6 +1,7 @@
 """The ticket panel's one read (services/ticket_panel.py) on a real SQLite store: the lists it reads
 beside the ticket in one UNION ALL are exactly what each list's own service answers, in the same
-order, and the whole read is three statements however long the ticket's history."""
+order, and the whole read is three statements however long the ticket's history. And a ticket just
+received, shown without being read back (tickets.receive), is shown as a later read shows it."""
 
 from __future__ import annotations
 
@@ -15,11 +16,12 @@ from sqlalchemy import event
 from support import Clock, make_staff
 
 from kaccount_desk.domain.roles import Permission
-from kaccount_desk.services import answers, outages, staff, ticket_settings
+from kaccount_desk.services import answers, audit, outages, staff, ticket_settings
 from kaccount_desk.services import tickets as t
 from kaccount_desk.services.context import Context, Store
 from kaccount_desk.services.errors import Forbidden, NotFound
 from kaccount_desk.services.ticket_panel import TicketPanel, panel
+from kaccount_desk.services.ticket_queries import search_tickets
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,20 @@ def test_three_statements_whatever_the_history_and_no_lazy_loads(desk: Desk) -> 
         shown = panel(desk.supervisor, desk.fault)
     assert len(shown.view.history) > 12 and shown.view.referrals
     assert len([s for s in sent if s.lstrip().upper().startswith("SELECT")]) == 3
+
+
+@pytest.mark.parametrize(("category", "area", "key_account"), [("fault", "rural", False), ("complaint", None, True)])
+def test_a_ticket_just_received_shows_as_it_is_stored(desk: Desk, clock: Clock, category: str, area: str | None,
+                                                      key_account: bool) -> None:
+    """Receiving reads nothing back (the view is made from the rows it wrote): it must be the view a
+    later read gives, with the ids the store gave the ticket and its history entry, found by search."""
+    clock.advance(minutes=5)
+    received = t.receive(desk.clerk, t.TicketInput(category, "phone", "hotline", "赵先生", "13803170003", "宽带报装咨询",
+                                                   area=area, key_account=key_account))
+    assert received.view == t.show(desk.clerk, received.view.id)
+    assert received.view.id > desk.complaint and received.view.history[0].id > panel(desk.clerk, desk.complaint).view.history[-1].id
+    assert [hit.id for hit in search_tickets(desk.clerk, "宽带报装").hits] == [received.view.id]
+    assert audit.verify(desk.clerk.store).ok
 
 
 def test_a_missing_ticket_or_a_person_without_tickets_is_told_in_words(desk: Desk, admin: Context) -> None:
