@@ -55,10 +55,10 @@ from kaccount_desk.ui.tickets.ticket_detail import TicketDetail
 pytestmark = pytest.mark.postgres
 
 MOST = 4
-# Selecting a ticket, the whole click: the ticket with its referrals, its history, and one UNION ALL of
-# every list beside them (ticket_panel.py). Was 5-6: the panel's four statements, then the outage line
-# and the reply box's answers read apart.
-SELECT_MOST = 3
+# Selecting a ticket, the whole click: the ticket with its referrals, then one tagged UNION ALL of its
+# history and every list beside it (services/ticket_panel.py). Was 5-6: the panel's four statements, then
+# the outage line and the reply box's answers read apart.
+SELECT_MOST = 2
 SAVE_MOST = MOST  # saving an application, pipelined: see test_saving_an_application (was 8)
 # Opening a ticket, pipelined: BEGIN with the caller's look-up; the time limits with the ids the ticket
 # and its history row will have (store/bulk.read_with_new_ids); the rows and the search text, read back by

@@ -1,6 +1,6 @@
 """The ticket panel's one read (services/ticket_panel.py) on a real SQLite store: the lists it reads
 beside the ticket in one UNION ALL are exactly what each list's own service answers, in the same
-order, and the whole read is three statements however long the ticket's history. And a ticket just
+order, and the whole read is two statements however long the ticket's history. And a ticket just
 received, shown without being read back (tickets.receive), is shown as a later read shows it."""
 
 from __future__ import annotations
@@ -93,12 +93,12 @@ def _statements(store: Store) -> Iterator[list[str]]:
         event.remove(store.engine, "before_cursor_execute", note)
 
 
-def test_three_statements_whatever_the_history_and_no_lazy_loads(desk: Desk) -> None:
-    """The ticket with its referrals, its history, and the union of the lists: no statement per row."""
+def test_two_statements_whatever_the_history_and_no_lazy_loads(desk: Desk) -> None:
+    """The ticket with its referrals, then its history in one union with the lists: no statement per row."""
     with _statements(desk.supervisor.store) as sent:
         shown = panel(desk.supervisor, desk.fault)
     assert len(shown.view.history) > 12 and shown.view.referrals
-    assert len([s for s in sent if s.lstrip().upper().startswith("SELECT")]) == 3
+    assert len([s for s in sent if s.lstrip().upper().startswith("SELECT")]) == 2
 
 
 @pytest.mark.parametrize(("category", "area", "key_account"), [("fault", "rural", False), ("complaint", None, True)])
