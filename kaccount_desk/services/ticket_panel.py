@@ -4,7 +4,7 @@ Across a VPN every statement is a round trip, and a clerk feels each one between
 the ticket. The panel once asked three services (14 round trips a click), then one call of four
 statements followed by two more reads, the announced outage a fault falls in and the reply box's
 standard answers: six on the wire. Here the ticket is read first, with its owner, referrals,
-waiver and booking (``ticket_views.read_ticket``); then everything else it shows comes in one
+waiver and booking (``ticket_views.stored_ticket``); then everything else it shows comes in one
 tagged UNION ALL (store/tagged_union.py), which needs the ticket's category and time: its history
 with who wrote each line, the departments to refer to, the staff a supervisor may hand it to, the
 standard answers of its category, and the announced outages that could have been running when a
@@ -27,7 +27,7 @@ from kaccount_desk.services.answers import OFFERED_LIMIT, AnswerView
 from kaccount_desk.services.context import Actor, Context
 from kaccount_desk.services.errors import not_found
 from kaccount_desk.services.outages import OutageNote
-from kaccount_desk.services.ticket_views import TicketView, history_query, read_ticket
+from kaccount_desk.services.ticket_views import TicketView, history_query, stored_ticket
 from kaccount_desk.store.models import Staff
 from kaccount_desk.store.tagged_union import Branch, read_together
 from kaccount_desk.store.ticket_models import Ticket, TicketDepartment
@@ -84,7 +84,7 @@ def panel(ctx: Context, ticket_id: int) -> TicketPanel:
     """The selected ticket with the lists its panel offers beside it."""
     ctx.require(Permission.HANDLE_TICKETS)
     with ctx.store.read() as session:
-        stored = read_ticket(session, ticket_id)
+        stored = stored_ticket(session, ticket_id)
         if stored is None:
             raise not_found("工单", "ticket", ticket_id)
         found = read_together(session, _branches(stored.ticket, ctx.actor))

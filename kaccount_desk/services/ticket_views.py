@@ -166,7 +166,7 @@ def read_view(session: Session, ticket_id: int, now: datetime, actor: Actor) -> 
     The first reads the ticket with its owner, first receiver, waiver and referrals (one row per
     referral, departments named); the second its history with who wrote each line.
     """
-    stored = read_ticket(session, ticket_id)
+    stored = stored_ticket(session, ticket_id)
     if stored is None:
         return None
     return stored.view(list(session.execute(history_query(ticket_id).order_by(TicketEvent.id))), now, actor)
@@ -205,7 +205,7 @@ def _written(row: Sequence[Any]) -> Written:
     return int(entry_id), at, action, text, dict(data or {}), staff_no, name
 
 
-def read_ticket(session: Session, ticket_id: int) -> StoredTicket | None:
+def stored_ticket(session: Session, ticket_id: int) -> StoredTicket | None:
     """The ticket with its owner, first receiver, waiver, latest booking and referrals (one row per referral)."""
     owner, first = aliased(Staff), aliased(Staff)
     booked = aliased(TicketAppointment)

@@ -516,7 +516,7 @@ def test_the_owner_is_warned_at_the_categorys_warning_and_the_supervisor_told_at
 
 def test_a_ticket_received_through_the_form_is_read_once_for_the_panel(qtbot, page: TicketsPage) -> None:
     """The form's new ticket is shown as asked for after it was written; the change that follows
-    re-reads the queue, not the same ticket again (three round trips more across a VPN)."""
+    re-reads the queue, not the same ticket again (two round trips more across a VPN)."""
     form = page.open_form()
     fill(qtbot, form)
     settle(qtbot)

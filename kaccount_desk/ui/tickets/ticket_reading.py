@@ -37,7 +37,7 @@ def read_ticket(ctx: Context, ticket_id: int) -> LoadedTicket:
     """Runs in a worker thread: reads no widget, and a refusal is an answer, not an error box.
 
     One service call, ``ticket_panel.panel``: the ticket, its history and every list beside it in
-    three statements (round trips to a server).
+    two statements (round trips to a server).
     """
     try:
         shown = ticket_panel.panel(ctx, ticket_id)

@@ -367,7 +367,7 @@ class TicketsPage(QtWidgets.QWidget):
 
         The panel's own action already painted its result, so only the row is chosen again for it;
         the form's new ticket (or the ticket it added a contact to) was asked for after it was
-        written (``_opened``), and reading it a second time cost three more round trips.
+        written (``_opened``), and reading it a second time cost two more round trips.
         """
         if not (changes.tickets or changes.staff or changes.settings):
             return
