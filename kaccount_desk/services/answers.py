@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from kaccount_desk.domain.reasons import Reason
@@ -30,7 +30,7 @@ from kaccount_desk.store.answer_models import ForbiddenPhrase, StandardAnswer
 from kaccount_desk.store.search import contains
 
 __all__ = [
-    "AnswerView", "HeldReply", "add_answer", "list_answers", "search_answers", "offered", "forbidden_phrases", "forbid",
+    "AnswerView", "HeldReply", "add_answer", "list_answers", "search_answers", "offered", "listing", "forbidden_phrases", "forbid",
     "check_reply", "standard_answer",
 ]
 
@@ -97,6 +97,12 @@ def add_answer(ctx: Context, category: str, topic: str, text: str) -> AnswerView
 
 
 def _listed(session: Session, category: str | None, term: str, limit: int | None) -> list[AnswerView]:
+    return [_view(row) for row in session.scalars(listing(category, term, limit))]
+
+
+def listing(category: str | None, term: str = "", limit: int | None = None) -> Select[StandardAnswer]:
+    """The active answers of ``category`` (all when None) containing ``term``, by category and topic: the
+    library's lists, and the reply box's offer the ticket panel reads beside its ticket (``ticket_panel``)."""
     stmt = select(StandardAnswer).where(StandardAnswer.active)
     if category:
         stmt = stmt.where(StandardAnswer.category == _category(category).value)
@@ -110,7 +116,7 @@ def _listed(session: Session, category: str | None, term: str, limit: int | None
     stmt = stmt.order_by(StandardAnswer.category, StandardAnswer.topic, StandardAnswer.id)
     if limit is not None:
         stmt = stmt.limit(limit)
-    return [_view(row) for row in session.scalars(stmt)]
+    return stmt
 
 
 def list_answers(ctx: Context, category: str | None = None) -> list[AnswerView]:

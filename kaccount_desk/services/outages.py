@@ -10,7 +10,7 @@ cannot slip through and an announced outage can be told to a clerk taking a faul
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import ScalarSelect, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Select
 
 from kaccount_desk.domain import outages as rules
 from kaccount_desk.domain.operator_time import OPERATOR_TZ, local
@@ -34,7 +35,8 @@ from kaccount_desk.store.outage_models import PlannedOutage, PlannedOutageCampai
 if TYPE_CHECKING:
     from kaccount_desk.services.printing import Printed
 
-__all__ = ["AffectedCampaign", "OutageNote", "OutageView", "add", "approve", "list_outages", "print_notice", "ticket_outage"]
+__all__ = ["AffectedCampaign", "OutageNote", "OutageView", "add", "approve", "list_outages", "print_notice", "ticket_outage",
+           "outage_candidates", "explaining"]
 
 
 @dataclass(frozen=True)
@@ -245,24 +247,34 @@ def print_notice(ctx: Context, outage_id: int, out: Path) -> Printed:
 def ticket_outage(ctx: Context, category: str, area: str | None, content: str, received_at: datetime) -> OutageNote | None:
     """The announced outage a ticket received at ``received_at`` falls in, for its area; None when none.
 
-    ``area`` is the ticket's area code (town, rural), matched by its Chinese name.
-
-    One query for the outages announced that could still be running then (none lasts over
-    ``rules.MAX_HOURS``); the domain decides whether one explains the ticket.
+    ``area`` is the ticket's area code (town, rural), matched by its Chinese name. One query
+    (:func:`outage_candidates`); the ticket panel sends the same one beside its other lists.
     """
     if category != "fault":
         return None
     ctx.require(Permission.HANDLE_TICKETS)
-    place = ticket_label(area) if area else ""
     with ctx.store.read() as session:
-        rows = session.scalars(
-            select(PlannedOutage)
-            .where(PlannedOutage.announced_at.is_not(None), PlannedOutage.start_at <= received_at,
-                   PlannedOutage.start_at > received_at - timedelta(hours=rules.MAX_HOURS))
-            .order_by(PlannedOutage.start_at)
-        ).all()
-    for row in rows:
-        end = _work(row).end
-        if received_at < end and rules.explains_ticket(row.area, category, place, content):
-            return OutageNote(row.id, row.what, row.area, local(row.start_at), local(end))
+        rows = session.execute(outage_candidates(received_at)).all()
+    return explaining(rows, category, area, content, received_at)
+
+
+def outage_candidates(received_at: datetime) -> Select[int, str, str, datetime, int]:
+    """The outages announced that could still be running at ``received_at`` (none lasts over ``rules.MAX_HOURS``),
+    as (id, what, area, start, hours)."""
+    return (
+        select(PlannedOutage.id, PlannedOutage.what, PlannedOutage.area, PlannedOutage.start_at, PlannedOutage.hours)
+        .where(PlannedOutage.announced_at.is_not(None), PlannedOutage.start_at <= received_at,
+               PlannedOutage.start_at > received_at - timedelta(hours=rules.MAX_HOURS))
+    )
+
+
+def explaining(candidates: Iterable[tuple[int, str, str, datetime, int]], category: str, area: str | None, content: str,
+               received_at: datetime) -> OutageNote | None:
+    """The earliest of ``candidates`` (rows of :func:`outage_candidates`) still running at ``received_at`` whose
+    area the domain says explains the ticket; None when none does."""
+    place = ticket_label(area) if area else ""
+    for outage_id, what, where, start, hours in sorted(candidates, key=lambda row: (row[3], row[0])):
+        end = rules.PlannedWork(start, hours, key_accounts=False).end
+        if received_at < end and rules.explains_ticket(where, category, place, content):
+            return OutageNote(outage_id, what, where, local(start), local(end))
     return None

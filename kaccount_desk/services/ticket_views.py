@@ -5,10 +5,12 @@ Times are converted to +08:00, the operator's zone, here in one place.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from kaccount_desk.domain.appointments import Window as VisitWindow
@@ -164,6 +166,47 @@ def read_view(session: Session, ticket_id: int, now: datetime, actor: Actor) -> 
     The first reads the ticket with its owner, first receiver, waiver and referrals (one row per
     referral, departments named); the second its history with who wrote each line.
     """
+    stored = stored_ticket(session, ticket_id)
+    if stored is None:
+        return None
+    return stored.view(list(session.execute(history_query(ticket_id).order_by(TicketEvent.id))), now, actor)
+
+
+# A history entry as read: id, at, action, text, data, and who wrote it (工号, name).
+Written = tuple[int, datetime, str, str, dict[str, object], str, str]
+
+
+def history_query(ticket_id: int) -> Select[int, datetime, str, str, dict[str, object], str, str]:
+    """The ticket's history entries as :data:`Written` rows (unordered: the ticket panel sends it inside a union)."""
+    return (
+        select(TicketEvent.id, TicketEvent.at, TicketEvent.action, TicketEvent.text, TicketEvent.data, Staff.staff_no, Staff.name)
+        .join(Staff, Staff.id == TicketEvent.staff_id)
+        .where(TicketEvent.ticket_id == ticket_id)
+    )
+
+
+@dataclass(frozen=True)
+class StoredTicket:
+    """A ticket's row and what hangs off it, read in one statement; its history is read beside it."""
+
+    ticket: Ticket
+    owner: tuple[str, str]  # (工号, name)
+    first_receiver: str
+    beside: _Beside
+
+    def view(self, history: Sequence[Sequence[Any]], now: datetime, actor: Actor) -> TicketView:
+        """The view with ``history`` (:data:`Written` rows, in any order)."""
+        written = sorted((_written(row) for row in history), key=lambda row: row[0])
+        return _shown(self.ticket, _People(self.owner, self.first_receiver, written), self.beside, now, actor)
+
+
+def _written(row: Sequence[Any]) -> Written:
+    entry_id, at, action, text, data, staff_no, name = row
+    return int(entry_id), at, action, text, dict(data or {}), staff_no, name
+
+
+def stored_ticket(session: Session, ticket_id: int) -> StoredTicket | None:
+    """The ticket with its owner, first receiver, waiver, latest booking and referrals (one row per referral)."""
     owner, first = aliased(Staff), aliased(Staff)
     booked = aliased(TicketAppointment)
     latest = select(func.max(booked.id)).where(booked.ticket_id == Ticket.id).correlate(Ticket).scalar_subquery()
@@ -182,15 +225,47 @@ def read_view(session: Session, ticket_id: int, now: datetime, actor: Actor) -> 
         return None
     ticket, owner_row, first_row, waiver, booking = rows[0][:5]
     referrals = [(r, name) for *_, r, name in rows if r is not None]
-    events = session.execute(
-        select(TicketEvent, Staff).join(Staff, Staff.id == TicketEvent.staff_id)
-        .where(TicketEvent.ticket_id == ticket_id).order_by(TicketEvent.id)
-    ).all()
+    return StoredTicket(ticket, (owner_row.staff_no, owner_row.name), first_row.staff_no, _Beside(waiver, booking, referrals))
+
+
+def received_view(ticket: Ticket, event: TicketEvent, now: datetime, actor: Actor) -> TicketView:
+    """A ticket ``actor`` has just received (its one history entry ``event``), as :func:`read_view` would read it.
+
+    Nothing is read back: a new ticket has no referral, waiver nor booking yet, and its owner and
+    first receiver are the person receiving it. Across a VPN reading it back cost two round trips.
+    """
+    written = (event.id, event.at, event.action, event.text, dict(event.data), actor.staff_no, actor.name)
+    stored = StoredTicket(ticket, (actor.staff_no, actor.name), actor.staff_no, _Beside(None, None, []))
+    return stored.view([written], now, actor)
+
+
+@dataclass(frozen=True)
+class _People:
+    """Who a ticket names: its owner (工号, name), its first receiver (工号), each history entry with its writer."""
+
+    owner: tuple[str, str]
+    first_receiver: str
+    events: list[Written]
+
+
+@dataclass(frozen=True)
+class _Beside:
+    """What hangs off a ticket: its rent waiver, its latest booking, its referrals with their departments named."""
+
+    waiver: RentWaiver | None
+    booking: TicketAppointment | None
+    referrals: list[tuple[TicketReferral, str]]
+
+
+def _shown(ticket: Ticket, people: _People, beside: _Beside, now: datetime, actor: Actor) -> TicketView:
+    """The view of a ticket from its rows (read, or just written): the one place its facts are derived."""
+    referrals, events, booking = beside.referrals, people.events, beside.booking
     pending = sum(1 for r, _ in referrals if r.answered_at is None)
     facts = FaultFacts(ticket.received_at, ticket.due_at, ticket.closed_at, ticket.handset_cause)
-    waits = [e.at for e, _ in events if e.action == Action.WAIT]
+    waits = [at for _, at, action, *_ in events if action == Action.WAIT]
     since = waits[-1] if waits and ticket.status == TicketStatus.WAITING else None
     clock = operator_now(now, since)
+    waiver = beside.waiver
     return TicketView(
         id=ticket.id,
         received_at=local(ticket.received_at),
@@ -205,9 +280,9 @@ def read_view(session: Session, ticket_id: int, now: datetime, actor: Actor) -> 
         campaign=ticket.campaign,
         content=ticket.content,
         status=ticket.status,
-        first_receiver=first_row.staff_no,
-        owner=owner_row.staff_no,
-        owner_name=owner_row.name,
+        first_receiver=people.first_receiver,
+        owner=people.owner[0],
+        owner_name=people.owner[1],
         due_at=local(ticket.due_at),
         urgency=queue_state(ticket.due_at, now, ticket.status, ticket.category, ticket.received_at),
         waiting_since=local(since),
@@ -226,7 +301,7 @@ def read_view(session: Session, ticket_id: int, now: datetime, actor: Actor) -> 
         waiver=None if waiver is None else WaiverView(
             waiver.customer_number, local(waiver.period_start), local(waiver.period_end), local(waiver.noticed_at)
         ),
-        history=tuple(EventView(e.id, local(e.at), e.action, who.staff_no, who.name, e.text, dict(e.data)) for e, who in events),
+        history=tuple(EventView(i, local(at), action, no, name, text, data) for i, at, action, text, data, no, name in events),
         allowed=allowed_actions(ticket_facts(ticket, actor, pending, clock, visit_pending(booking, ticket))),
         close_needs_reason=bool(check_close(close_facts(ticket, pending), None)),
         appointment=None if booking is None else appointment_view(booking, ticket, now),

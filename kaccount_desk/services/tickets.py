@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -53,7 +53,17 @@ from kaccount_desk.services import answers
 from kaccount_desk.services.caller_lookup import Caller, read_caller
 from kaccount_desk.services.context import Context
 from kaccount_desk.services.errors import Forbidden, Refused, not_found
-from kaccount_desk.services.ticket_views import TicketView, close_facts, open_booking, read_view, ticket_facts, view, visit_pending
+from kaccount_desk.services.ticket_views import (
+    TicketView,
+    close_facts,
+    open_booking,
+    read_view,
+    received_view,
+    ticket_facts,
+    view,
+    visit_pending,
+)
+from kaccount_desk.store.bulk import read_with_new_ids
 from kaccount_desk.store.models import Staff
 from kaccount_desk.store.search import index_ticket_text
 from kaccount_desk.store.ticket_models import RentWaiver, Ticket, TicketDepartment, TicketEvent, TicketReferral, TicketTimeLimit
@@ -63,7 +73,6 @@ E = TypeVar("E", bound=StrEnum)
 __all__ = [
     "TicketInput", "TicketView", "Received", "receive", "open_ticket", "start", "refer", "answer", "reply", "callback", "close",
     "record_handset_cause", "record_overdue_notice", "add_note", "reassign", "possible_owners", "show", "departments", "time_limits",
-    "TicketPanel", "panel",
 ]
 
 
@@ -93,10 +102,15 @@ def time_limits(ctx: Context) -> TimeLimits:
         return _limits(session)
 
 
+# The time limits as (category, area, hours, key-account hours).
+_LIMITS = select(TicketTimeLimit.category, TicketTimeLimit.area, TicketTimeLimit.hours, TicketTimeLimit.key_account_hours)
+
+
 def _limits(session: Session) -> TimeLimits:
-    rows = session.execute(
-        select(TicketTimeLimit.category, TicketTimeLimit.area, TicketTimeLimit.hours, TicketTimeLimit.key_account_hours)
-    ).all()
+    return _time_limits([tuple(row) for row in session.execute(_LIMITS)])
+
+
+def _time_limits(rows: list[tuple[Any, ...]]) -> TimeLimits:
     return TimeLimits(
         tuple((Category(c), Area(a) if a else None, h) for c, a, h, _ in rows),
         tuple((Category(c), Area(a) if a else None, k) for c, a, _, k in rows if k is not None),
@@ -123,32 +137,6 @@ def possible_owners(ctx: Context) -> list[tuple[str, str]]:
 def _possible_owners(session: Session) -> list[tuple[str, str]]:
     rows = session.execute(select(Staff.staff_no, Staff.name, Staff.role).where(Staff.active).order_by(Staff.staff_no))
     return [(no, name) for no, name, role in rows if Permission.HANDLE_TICKETS in GRANTS[Role(role)]]
-
-
-@dataclass(frozen=True)
-class TicketPanel:
-    """Everything the ticket panel shows when a ticket is selected, read in one go.
-
-    Across a VPN every statement is a round trip: the panel used to ask three services (the
-    departments to refer to, the ticket, the staff to hand it to), each with its own BEGIN,
-    ROLLBACK and pre-ping, about 14 round trips per click; this is at most 4.
-    """
-
-    view: TicketView
-    departments: list[str]
-    # Whom a supervisor may hand the ticket to, as (工号, name); empty for anyone who may not.
-    possible_owners: list[tuple[str, str]]
-
-
-def panel(ctx: Context, ticket_id: int) -> TicketPanel:
-    """The selected ticket with the lists its panel offers beside it."""
-    ctx.require(Permission.HANDLE_TICKETS)
-    with ctx.store.read() as session:
-        shown = read_view(session, ticket_id, ctx.now(), ctx.actor)
-        if shown is None:
-            raise not_found("工单", "ticket", ticket_id)
-        owners = _possible_owners(session) if ctx.actor.may(Permission.REASSIGN_TICKETS) else []
-        return TicketPanel(shown, _departments(session), owners)
 
 
 def _event(
@@ -204,24 +192,30 @@ def receive(ctx: Context, inp: TicketInput) -> Received:
     if problems:
         raise Refused(*problems)
     assert number.value is not None and content.value is not None
-    # Pipelined: on a server, BEGIN rides with the caller's look-up and the audit entries with COMMIT (store/pipelined.py).
+    # Pipelined: on a server, BEGIN rides with the caller's look-up, the rows with the audit head's lock,
+    # the audit entries with COMMIT (store/pipelined.py): four round trips in all.
     with ctx.transaction(pipelined=True) as session:
         caller = read_caller(session, number.value.number, now)
+        # The limits, with the ids the ticket and its history row will have: nothing is read back after the INSERTs.
+        limits, (ticket_id, event_id) = read_with_new_ids(session, _LIMITS, Ticket.__table__, TicketEvent.__table__)
         known = caller.key_account
         key_account = inp.key_account or caller.is_key_account
         ticket = Ticket(
-            received_at=received, channel=channel.value, window=window.value, category=category.value,
+            id=ticket_id, received_at=received, channel=channel.value, window=window.value, category=category.value,
             area=area.value if area else None, customer_name=name, customer_number=number.value.number,
             key_account=key_account, company=known.company if known else None, campaign=known.campaign if known else None,
             content=content.value, status=TicketStatus.OPEN.value, first_receiver_id=ctx.actor.id, owner_id=ctx.actor.id,
-            due_at=due_at(received, category, area, _limits(session), key_account), referred=False, replied=False,
+            due_at=due_at(received, category, area, _time_limits(limits), key_account), referred=False, replied=False,
             callback_tries=0, handset_cause=False, updated_at=now,
         )
         session.add(ticket)
         session.flush()
-        searchable = f"{content.value} {name} {number.value.number}"
-        _event(ctx, session, ticket, Action.RECEIVE, content.value, searchable, received_at=received.isoformat())
-        return Received(view(session, ticket, now, ctx.actor), caller)
+        event = TicketEvent(id=event_id, ticket_id=ticket.id, action=Action.RECEIVE.value, staff_id=ctx.actor.id, at=now,
+                            text=content.value, data={"received_at": received.isoformat()})
+        session.add(event)
+        session.flush()
+        index_ticket_text(session, event.id, f"{content.value} {name} {number.value.number}")
+        return Received(received_view(ticket, event, now, ctx.actor), caller)
 
 
 def _ticket(session: Session, ticket_id: int) -> Ticket:

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, Select, func, select, text, true
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import FromClause
 from sqlalchemy.sql.schema import Table
 
 from kaccount_desk.store.crypto import EncryptedIdNumber, RowBound
@@ -42,6 +43,33 @@ def reserve_ids(connection: Connection, table: Table, count: int) -> list[int]:
 def choose_id(connection: Connection, table: Table) -> int:
     """One new row's id, before it is written (the ORM's ``before_insert``)."""
     return reserve_ids(connection, table, 1)[0]
+
+
+def read_with_new_ids(
+    session: Session, query: Select[*tuple[Any, ...]], *classes: FromClause
+) -> tuple[list[tuple[Any, ...]], list[int]]:
+    """The rows of ``query`` and one new id for each of the tables ``classes`` (a model's ``__table__``): on
+    PostgreSQL in one statement.
+
+    A row whose id is known before it is written goes in an INSERT with nothing to read back, which
+    a pipelined transaction (store/pipelined.py) sends without waiting; asking the sequences in the
+    same statement as a read the transaction makes anyway costs no round trip of its own. The ids
+    come from a CTE, which PostgreSQL evaluates once (volatile functions are never inlined), joined
+    to the query's rows; the one row of an empty query's NULLs is dropped. On SQLite the ids are
+    chosen as :func:`reserve_ids` chooses them (the writer holds the lock), which is the id SQLite
+    would give the row itself.
+    """
+    tables = [table for table in classes if isinstance(table, Table)]
+    assert len(tables) == len(classes), "ids are reserved for tables"
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        return [tuple(row) for row in session.execute(query)], [choose_id(connection, table) for table in tables]
+    ids = select(*(func.nextval(func.pg_get_serial_sequence(table.name, "id")).label(f"new_id_{n}")
+                   for n, table in enumerate(tables))).cte("new_ids")
+    read = query.subquery("read")
+    rows = session.execute(select(ids, read).select_from(ids.outerjoin(read, true()))).all()
+    width = len(tables)
+    return [tuple(row[width:]) for row in rows if any(value is not None for value in row[width:])], list(rows[0][:width])
 
 
 def after_explicit_ids(session: Session, *tables: Table) -> None:

@@ -6,10 +6,12 @@ does (300 tickets and 100 applications unless told), puts tests/delay_proxy.py i
 server (each chunk held RTT/2 each way: a branch office on a VPN), and plays, offscreen, for each
 RTT, as the demo's supervisor D201 (who has all four pages and the staff list a ticket may be
 handed to): open the store, log in and show the window; open each page; switch ticket queues;
-select tickets; save an application typed into the intake form. Per action it prints the time to
-the result (the click until the result is painted and no store call is left running), the longest
-hold of the GUI thread (the longest time between the event dispatcher's ``awake`` and
-``aboutToBlock``, or the action's own call when that is longer) and the round trips on the wire.
+select tickets; receive a ticket typed into the form; save an application typed into the intake
+form. Per action it prints the time to the result (the click until no store call is left running;
+for a ticket selected or received, until the panel shows it), the time until no store call is left
+running (the queue's re-read after a change, a timer's check), the longest hold of the
+GUI thread (the longest time between the event dispatcher's ``awake`` and ``aboutToBlock``, or the
+action's own call when that is longer) and the round trips on the wire.
 
 Targets at +20 ms RTT (issue 21): no hold over 50 ms; a ticket's detail within 150 ms of the
 click; the window up within 1 s of the password check. Calls moved into workers are waited for
@@ -75,36 +77,56 @@ class Holds:
         self._woke, self.longest = None, 0.0
 
 
-def _settle(app: QtWidgets.QApplication, done: Callable[[], bool]) -> None:
-    """Run the event loop until ``done()`` and no store call is left; a timer wakes it to look."""
+def _settle(app: QtWidgets.QApplication, done: Callable[[], bool]) -> float:
+    """Run the event loop until ``done()`` and no store call is left; a timer wakes it to look.
+
+    Returns when ``done()`` was first seen true with its paint made: the result on the screen,
+    whatever else is still being read then.
+    """
     waker = QtCore.QTimer(interval=2)
     waker.start()
     deadline = time.perf_counter() + TIMEOUT_S
-    while not (done() and operations.idle()):
+    shown: float | None = None
+    while True:
+        if shown is None and done():
+            app.processEvents()  # the paint the result asked for
+            shown = time.perf_counter()
+        if shown is not None and operations.idle():
+            break
         if time.perf_counter() > deadline:
             raise TimeoutError("the window did not show the result in time")
         app.processEvents(QtCore.QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
     waker.stop()
-    app.processEvents()  # the paint the result asked for
+    app.processEvents()
+    return shown
 
 
 class Timed:
-    """Per action: time to result and longest hold in ms, and round trips on the wire, over the rounds."""
+    """Per action, over the rounds: time to the result painted, time until no store call is left, longest
+    hold in ms, and round trips on the wire until then.
+
+    The two times differ when the click starts reads beside its result (a queue re-read after a
+    change) or a timer's read falls into the play (the Tickets page's reminder check 3 s after it
+    opens, the drafts keeper): those count in the round trips and in "settled", not in the result.
+    """
 
     def __init__(self, app: QtWidgets.QApplication, holds: Holds, proxy: DelayProxy) -> None:
         self.app, self.holds, self.proxy = app, holds, proxy
-        self.results: dict[str, list[tuple[float, float, int]]] = {}
+        self.results: dict[str, list[tuple[float, float, float, int]]] = {}
 
-    def play(self, name: str, action: Callable[[], object], done: Callable[[], bool] = lambda: True) -> None:
+    def play(self, name: str, action: Callable[[], object], done: Callable[[], bool] = lambda: True, shown: bool = False) -> None:
+        """``done`` says the action is over; with ``shown`` its result is timed when ``done`` is first true
+        (a ticket on the screen), else when no store call is left (a page and all it reads)."""
         _settle(self.app, lambda: True)
         self.holds.reset()
         with self.proxy.counting() as trips:
             began = time.perf_counter()
             action()
             own = time.perf_counter() - began
-            _settle(self.app, done)
-            took = time.perf_counter() - began
-        self.results.setdefault(name, []).append((took * 1000, max(own, self.holds.longest) * 1000, trips[0]))
+            painted = _settle(self.app, done) - began
+            settled = time.perf_counter() - began
+        result = painted if shown else settled
+        self.results.setdefault(name, []).append((result * 1000, settled * 1000, max(own, self.holds.longest) * 1000, trips[0]))
 
 
 def _window_up(store: Store, timed: Timed) -> Iterator[MainWindow]:
@@ -141,10 +163,31 @@ def _clerk_actions(window: MainWindow, timed: Timed) -> None:
             view = page.detail.view
             return view is not None and (w is None or view.id == w)
 
-        timed.play("select a ticket (detail painted)", lambda r=row: page.table.selectRow(r), shown)  # type: ignore[misc]
+        timed.play("select a ticket (detail painted)", lambda r=row: page.table.selectRow(r), shown, shown=True)  # type: ignore[misc]
+    for _ in range(3):
+        _receive_ticket(page, timed)
     serial = _SERIAL
     for _ in range(3):
         _save_application(window, timed, serial)
+
+
+def _receive_ticket(page: TicketsPage, timed: Timed) -> None:
+    """A customer's matter typed into the form (not timed), then saved; done when the panel shows the new
+    ticket and the queue and panel have re-read what the change asks them to (no store call left)."""
+    form = page.open_form()
+    _settle(timed.app, lambda: True)
+    form.name.setText("王先生")
+    form.number.setText("13803170001")
+    form.content.setPlainText("家里信号时有时无,请尽快处理")
+    _settle(timed.app, lambda: True)  # the caller's look-up as the number is typed
+    before = form.opened
+
+    def shown() -> bool:
+        view = page.detail.view
+        return form.opened is not before and form.opened is not None and view is not None and view.id == form.opened.id
+
+    timed.play("receive a ticket (panel shows it)", form.save, shown, shown=True)
+    form.hide()
 
 
 def _save_application(window: MainWindow, timed: Timed, serial: Iterator[int]) -> None:
@@ -165,12 +208,13 @@ def _save_application(window: MainWindow, timed: Timed, serial: Iterator[int]) -
     form.saved.disconnect(saved.append)
 
 
-def _report(rtt: float, results: dict[str, list[tuple[float, float, int]]]) -> None:
-    print(f"\n+{rtt:g} ms RTT{'':28} {'to result ms':>13} {'longest hold ms':>16} {'round trips':>12}   (median / worst of the plays)")
+def _report(rtt: float, results: dict[str, list[tuple[float, float, float, int]]]) -> None:
+    print(f"\n+{rtt:g} ms RTT{'':28} {'to result ms':>13} {'settled ms':>13} {'longest hold ms':>16} {'round trips':>12}"
+          "   (median / worst of the plays)")
     for name, plays in results.items():
-        took, held, trips = ([p[i] for p in plays] for i in range(3))
-        print(f"  {name:40} {statistics.median(took):6.0f} / {max(took):5.0f} {statistics.median(held):7.0f} / {max(held):5.0f}"
-              f" {statistics.median(trips):5.0f} / {max(trips):4.0f}")
+        took, settled, held, trips = ([p[i] for p in plays] for i in range(4))
+        print(f"  {name:40} {statistics.median(took):6.0f} / {max(took):5.0f} {statistics.median(settled):6.0f} / {max(settled):5.0f}"
+              f" {statistics.median(held):7.0f} / {max(held):5.0f} {statistics.median(trips):5.0f} / {max(trips):4.0f}")
 
 
 @pytest.mark.postgres
@@ -190,7 +234,7 @@ def test_network(pg_server: tuple[str, int], pg_url: str, clock: Clock, qapp: Qt
                 began = time.perf_counter()
                 near = Store(proxy.url(pg_url), resources=REPO / "resources", clock=clock)
                 opened = (time.perf_counter() - began) * 1000
-            timed.results.setdefault("open the store (no window yet)", []).append((opened, 0.0, trips[0]))
+            timed.results.setdefault("open the store (no window yet)", []).append((opened, opened, 0.0, trips[0]))
             for window in _window_up(near, timed):
                 _clerk_actions(window, timed)
                 window.close()

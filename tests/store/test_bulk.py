@@ -1,4 +1,5 @@
-"""Plain executemany inserts (store/bulk.py): what every row shares is bound once, and stored as an ordinary insert would."""
+"""Plain executemany inserts (store/bulk.py): what every row shares is bound once, and stored as an ordinary insert would;
+new rows' ids read with another query are the ids the engine would have given them."""
 
 from __future__ import annotations
 
@@ -6,11 +7,12 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, create_engine, select
+import pytest
+from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, create_engine, event, select
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator
 
-from kaccount_desk.store.bulk import insert_lists, insert_lists_with_ids, insert_rows, insert_with_ids
+from kaccount_desk.store.bulk import insert_lists, insert_lists_with_ids, insert_rows, insert_with_ids, read_with_new_ids
 
 BOUND: list[object] = []
 
@@ -68,4 +70,31 @@ def test_rows_given_as_lists_are_stored_as_the_same_rows_given_as_dictionaries(t
     assert [r[1:] for r in rows[:3]] == [(f"d{n}", f"k{n}", rows[0][3]) for n in range(3)]
     assert [r[1:] for r in rows[3:6]] == [(f"l{n}", f"k{n}", rows[0][3]) for n in range(3)]
     assert rows[6:] == [(100, "own", "draft", rows[0][3]), (101, None, "draft", rows[0][3])]
+
+
+@pytest.mark.parametrize("engine_kind", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def test_new_ids_come_with_a_read_and_are_the_engine_s_own(tmp_path: Path, request: pytest.FixtureRequest, engine_kind: str) -> None:
+    """One statement on PostgreSQL (the sequences asked in a CTE beside the read), the rows of the read
+    unchanged and none made up for an empty one; the next ordinary insert takes the id after them."""
+    url = request.getfixturevalue("pg_url") if engine_kind == "postgresql" else f"sqlite:///{tmp_path / 'ids.db'}"
+    metadata = MetaData()
+    first = Table("first", metadata, Column("id", Integer, primary_key=True), Column("name", String))
+    second = Table("second", metadata, Column("id", Integer, primary_key=True), Column("name", String))
+    engine = create_engine(url)
+    metadata.create_all(engine)
+    with Session(engine) as session, session.begin():
+        session.execute(first.insert(), [{"name": "a"}, {"name": "b"}])
+    sent: list[str] = []
+    event.listen(engine, "before_cursor_execute", lambda _c, _cur, statement, *_rest: sent.append(statement))
+    with Session(engine) as session, session.begin():
+        rows, ids = read_with_new_ids(session, select(first.c.name).order_by(first.c.name), first, second)
+        assert rows == [("a",), ("b",)] and ids == [3, 1]
+        assert len(sent) == (1 if engine_kind == "postgresql" else 3)
+        session.execute(first.insert().values(id=ids[0], name="c"))
+        session.execute(second.insert().values(id=ids[1], name="x"))
+        empty, more = read_with_new_ids(session, select(second.c.name).where(second.c.name == "none"), second)
+        assert empty == [] and more == [2]
+        session.execute(second.insert().values(id=more[0], name="y"))
+    with Session(engine) as session, session.begin():
+        assert session.execute(first.insert().values(name="d").returning(first.c.id)).scalar_one() == 4
     engine.dispose()

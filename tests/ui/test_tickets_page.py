@@ -9,6 +9,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from qt_dialogs import MessageBoxes
+from sqlalchemy import event
 from support import Clock, make_staff
 
 from kaccount_desk.domain.tickets import CallbackResult, ticket_number
@@ -511,3 +512,24 @@ def test_the_owner_is_warned_at_the_categorys_warning_and_the_supervisor_told_at
     assert check(own) == [(opened.id, "overdue")]
     assert check(theirs) == [(opened.id, "breach")]
     assert check(theirs) == []  # told once
+
+
+def test_a_ticket_received_through_the_form_is_read_once_for_the_panel(qtbot, page: TicketsPage) -> None:
+    """The form's new ticket is shown as asked for after it was written; the change that follows
+    re-reads the queue, not the same ticket again (two round trips more across a VPN)."""
+    form = page.open_form()
+    fill(qtbot, form)
+    settle(qtbot)
+    sent: list[str] = []
+
+    def note(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        sent.append(statement)
+
+    event.listen(page.ctx.store.engine, "before_cursor_execute", note)
+    try:
+        form.save()
+        settle(qtbot)
+    finally:
+        event.remove(page.ctx.store.engine, "before_cursor_execute", note)
+    assert form.opened is not None and page.detail.view is not None and page.detail.view.id == form.opened.id
+    assert len([s for s in sent if "FROM ticket_events JOIN staff" in " ".join(s.split())]) == 1

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from kaccount_desk.domain.operator_time import local
 from kaccount_desk.domain.ticket_deadlines import referral_due
 from kaccount_desk.domain.tickets import Action, CallbackResult, label, ticket_number
-from kaccount_desk.services import answers, appointments, ticket_contacts, ticket_waits, tickets
+from kaccount_desk.services import appointments, ticket_contacts, ticket_waits, tickets
 from kaccount_desk.services.answers import AnswerView, HeldReply
 from kaccount_desk.services.changes import TICKET_CHANGED
 from kaccount_desk.services.context import Context
@@ -51,7 +51,7 @@ class TicketDetail(TicketTyping, TicketActions, QtWidgets.QWidget):
         self._wanted: int | None = None  # the ticket last asked for: an answer for another one is dropped
         # What was typed for other tickets, kept while the clerk looks at another one: (number, text, reason).
         self.drafts: dict[int, tuple[str, str, str]] = {}
-        self.offered_for: str | None = None  # the category whose standard answers the reply box offers
+        self.offered: list[AnswerView] = []  # the standard answers the reply box offers, read with the ticket
         self.chosen_answer: int | None = None  # the standard answer put in the reply box, recorded with the reply
         self._build()
         self.set_view(None)
@@ -135,6 +135,8 @@ class TicketDetail(TicketTyping, TicketActions, QtWidgets.QWidget):
             self.refer_department.clear()
             self.refer_department.addItems(loaded.departments)
         self.owners = loaded.owners
+        if loaded.view is not None:
+            self._show_answers(loaded.offered)
         self.set_view(loaded.view)
         self._show_outage(loaded.outage)
         if loaded.refusal is not None:
@@ -152,8 +154,6 @@ class TicketDetail(TicketTyping, TicketActions, QtWidgets.QWidget):
             self.chosen_answer = None
             self.close_reason.setText(reason)
         self.setEnabled(view is not None)
-        if view is not None and view.category != self.offered_for:
-            self._offer_answers(view.category)
         self._show_fields(view)
         self._enable(view)
         self.history.clear()
@@ -174,22 +174,16 @@ class TicketDetail(TicketTyping, TicketActions, QtWidgets.QWidget):
             self.outage_line.setText(self.tr("Planned work under way: %1, %2 (%3)").replace("%1", note.area)
                                      .replace("%2", note.what).replace("%3", span))
 
-    def _offer_answers(self, category: str) -> None:
-        """Read the library's answers for ``category`` in the background; the reply box offers them when here."""
-        self.offered_for = category
+    def _show_answers(self, offered: list[AnswerView]) -> None:
+        """The reply box's standard answers, read with the ticket; the same list again keeps the one chosen."""
+        if offered == self.offered:
+            return
+        self.offered = offered
         self.answer_choice.clear()
-
-        def offer(found: list[AnswerView]) -> None:
-            if category != self.offered_for:
-                return  # another category was asked for meanwhile
-            self.answer_choice.clear()
-            for answer in found:
-                # The topic names it (a whole answer would not fit the action row); the pointer shows the words.
-                self.answer_choice.addItem(answer.topic, answer)
-                self.answer_choice.setItemData(self.answer_choice.count() - 1, answer.text, Qt.ItemDataRole.ToolTipRole)
-            self._enable(self.view)
-
-        run_query(self, lambda: answers.offered(self.ctx, category), offer)
+        for answer in offered:
+            # The topic names it (a whole answer would not fit the action row); the pointer shows the words.
+            self.answer_choice.addItem(answer.topic, answer)
+            self.answer_choice.setItemData(self.answer_choice.count() - 1, answer.text, Qt.ItemDataRole.ToolTipRole)
 
     def _print(self, kind: str) -> None:
         if self.view is not None:

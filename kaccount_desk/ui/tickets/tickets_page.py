@@ -368,12 +368,14 @@ class TicketsPage(QtWidgets.QWidget):
     def apply_changes(self, changes: Changes, origin: object) -> None:
         """Tickets changed (here, on another desk, or F5): the rows again, and the open ticket as stored now.
 
-        The panel's own action already painted its result, so only the row is chosen again for it.
+        The panel's own action already painted its result, so only the row is chosen again for it;
+        the form's new ticket (or the ticket it added a contact to) was asked for after it was
+        written (``_opened``), and reading it a second time cost two more round trips.
         """
         if not (changes.tickets or changes.staff or changes.settings):
             return
         self.refresh()
-        if origin is not self.detail:
+        if origin is not self.detail and (origin is not self.form or self.form is None):
             self.detail.reread()
         view = self.detail.view
         row = self.model.row_of(view.id) if view is not None else None
