@@ -9,7 +9,9 @@ kept as drafts, offered back) is ``ui/window_typing.py``.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
+from importlib import import_module
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from kaccount_desk.services import campaigns
@@ -132,11 +134,23 @@ class MainWindow(WindowTyping, WindowMenus, QtWidgets.QMainWindow):
 
     @Slot(int)
     def _show_row(self, row: int) -> None:
-        """A page is built the first time it is shown."""
+        """A page is built the first time it is shown; a click on one whose module is not loaded yet
+        imports it off the GUI thread first (the Print page's reportlab, the Reports page's charts:
+        up to 0.45 s that the window stood frozen), its blank placeholder and the busy cursor meanwhile."""
         if not 0 <= row < len(self.specs):
             return
-        self._build(row)
+        module = self.specs[row][1].module_path
         self.stack.setCurrentIndex(row)
+        if row in self._built or not self.laid_out or module in sys.modules:
+            self._build(row)
+            self.stack.setCurrentIndex(row)
+            return
+        run_query(self.nav, lambda: import_module(module), lambda _module: self._imported(row))
+
+    def _imported(self, row: int) -> None:
+        self._build(row)
+        if self.nav.currentRow() == row:  # the clerk may have moved on meanwhile: built, not brought forward
+            self.stack.setCurrentIndex(row)
 
     @Slot(int)
     def _remember_page(self, row: int) -> None:
@@ -153,8 +167,11 @@ class MainWindow(WindowTyping, WindowMenus, QtWidgets.QMainWindow):
         if not isinstance(page, QtWidgets.QWidget):
             raise TypeError(f"{type(page).__name__} is not a widget")
         placeholder = self.pages[row][1]
+        showing = self.stack.currentWidget() is placeholder  # a click ahead of its module: the page takes its place
         self.stack.insertWidget(row, page)
         self.stack.removeWidget(placeholder)
+        if showing:
+            self.stack.setCurrentWidget(page)
         placeholder.deleteLater()
         self.pages[row] = (title, page)
         self._built[row] = page

@@ -7,8 +7,8 @@ who never opens Print never loads reportlab.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 
 from kaccount_desk.domain.roles import Permission, Role
 from kaccount_desk.services.context import Context
@@ -16,78 +16,39 @@ from kaccount_desk.ui.page import Page
 from kaccount_desk.ui.qt import QT_TRANSLATE_NOOP, QtCore
 
 
-def _applications(ctx: Context) -> Page:
-    from kaccount_desk.ui.enrollment.applications_page import ApplicationsPage
-
-    return ApplicationsPage(ctx)
-
-
-def _tickets(ctx: Context) -> Page:
-    from kaccount_desk.ui.tickets.tickets_page import TicketsPage
-
-    return TicketsPage(ctx)
-
-
-def _printing(ctx: Context) -> Page:
-    from kaccount_desk.ui.printing.print_page import PrintPage
-
-    return PrintPage(ctx)
-
-
-def _customers(ctx: Context) -> Page:
-    from kaccount_desk.ui.customers.customers_page import CustomersPage
-
-    return CustomersPage(ctx)
-
-
-def _my_day(ctx: Context) -> Page:
-    from kaccount_desk.ui.managers.my_day_page import MyDayPage
-
-    return MyDayPage(ctx)
-
-
-def _reports(ctx: Context) -> Page:
-    from kaccount_desk.ui.reports.reports_page import ReportsPage
-
-    return ReportsPage(ctx)
-
-
-def _outages(ctx: Context) -> Page:
-    from kaccount_desk.ui.outages.outages_page import OutagesPage
-
-    return OutagesPage(ctx)
-
-
-def _admin(ctx: Context) -> Page:
-    from kaccount_desk.ui.admin.admin_page import AdminPage
-
-    return AdminPage(ctx)
-
-
 @dataclass(frozen=True)
 class PageSpec:
     """A page as the window knows it before it is built: ``kind`` is its class's name (kept as the
-    clerk's last page), ``build`` imports its module and makes it, the first time it is shown."""
+    clerk's last page) in ``module`` (under ``kaccount_desk.ui``), which the window imports (off the
+    GUI thread when it can) the first time the page is shown."""
 
     title: str
     kind: str
-    build: Callable[[Context], Page]
+    module: str
     needs_any: tuple[Permission, ...] = ()
+
+    @property
+    def module_path(self) -> str:
+        return f"kaccount_desk.ui.{self.module}"
+
+    def build(self, ctx: Context) -> Page:
+        page: Page = getattr(import_module(self.module_path), self.kind)(ctx)
+        return page
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Enrollment")), "ApplicationsPage", _applications),
-    PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Tickets")), "TicketsPage", _tickets, (Permission.HANDLE_TICKETS,)),
-    PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Print")), "PrintPage", _printing,
+    PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Enrollment")), "ApplicationsPage", "enrollment.applications_page"),
+    PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Tickets")), "TicketsPage", "tickets.tickets_page", (Permission.HANDLE_TICKETS,)),
+    PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Print")), "PrintPage", "printing.print_page",
              (Permission.TAKE_APPLICATIONS, Permission.EXPORT_ROSTER)),
-    PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Admin")), "AdminPage", _admin,
+    PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Admin")), "AdminPage", "admin.admin_page",
              (Permission.MANAGE_STAFF, Permission.MANAGE_CAMPAIGNS)),
     # Last, so the Ctrl+1…4 keys keep the pages they had; "Outages" because "Planned work" is cut in the 88-pixel navigation.
-    PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Customers")), "CustomersPage", _customers, (Permission.VIEW_CUSTOMERS,)),
-    PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "My day")), "MyDayPage", _my_day,
+    PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Customers")), "CustomersPage", "customers.customers_page", (Permission.VIEW_CUSTOMERS,)),
+    PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "My day")), "MyDayPage", "managers.my_day_page",
              (Permission.KEEP_PORTFOLIO, Permission.MANAGE_KEY_ACCOUNTS)),
-    PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Reports")), "ReportsPage", _reports, (Permission.MANAGE_KEY_ACCOUNTS,)),
-    PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Outages")), "OutagesPage", _outages, (Permission.PLAN_OUTAGES,)),
+    PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Reports")), "ReportsPage", "reports.reports_page", (Permission.MANAGE_KEY_ACCOUNTS,)),
+    PageSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Outages")), "OutagesPage", "outages.outages_page", (Permission.PLAN_OUTAGES,)),
 )
 
 

@@ -70,6 +70,41 @@ while not (window.built("TicketsPage") is not None and operations.idle()) and ti
 print(json.dumps([sorted(sys.modules), [name for name in linecache.cache if name.endswith(".py")]]), flush=True)
 """
 
+# Run by the child: a clerk's window on Tickets, then a click on Enrollment, whose module is not loaded
+# yet; which thread imported each of the page's modules (True: the GUI thread), and whether the click
+# built the page at once (it should not: the page is built when its module is in).
+FIRST_CLICK = """
+import json, sys, threading, time
+from importlib.abc import MetaPathFinder
+from kaccount_desk.ui.qt import QtCore, QtWidgets
+app = QtWidgets.QApplication([])
+on_gui_thread = {}
+class Watch(MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name.startswith("kaccount_desk.ui.enrollment.") or name in ("openpyxl", "reportlab"):
+            on_gui_thread.setdefault(name, threading.current_thread() is threading.main_thread())
+        return None
+sys.meta_path.insert(0, Watch())
+from kaccount_desk.services import staff
+from kaccount_desk.services.context import Context, Store
+from kaccount_desk.ui import operations
+from kaccount_desk.ui.main_window import MainWindow
+from kaccount_desk.ui.settings import Settings
+store = Store(sys.argv[1])
+window = MainWindow(Context(store, staff.authenticate(store, "C001", sys.argv[2]), "zh"), Settings())
+window.show()
+def wait(done):
+    deadline = time.monotonic() + 60
+    while not (done() and operations.idle()) and time.monotonic() < deadline:
+        app.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 50)
+wait(lambda: window.built("TicketsPage") is not None)
+row = [spec.kind for _, spec in window.specs].index("ApplicationsPage")
+window.nav.setCurrentRow(row)
+at_once = window.built("ApplicationsPage") is not None
+wait(lambda: window.built("ApplicationsPage") is not None)
+print(json.dumps([at_once, window.stack.currentWidget() is window.built("ApplicationsPage"), on_gui_thread]), flush=True)
+"""
+
 # What a clerk at the Tickets queue never needs before asking for it: documents, spreadsheets, images,
 # the CLI, Qt's PDF, printing and charts (the Reports tab, the Print page); on a SQLite store, SQLAlchemy's
 # PostgreSQL dialect (store/partial_index.py).
@@ -107,6 +142,19 @@ def test_a_clerks_window_on_tickets_loads_no_documents_sheets_images_or_charts(a
     assert "kaccount_desk.ui.tickets.tickets_page" in modules
     assert [m for m in modules if any(m == name or m.startswith(f"{name}.") for name in NOT_AT_TICKETS)] == []
     assert sources_cached == []  # was every module's imported after PySide6 (600 files, 23 MB)
+
+
+def test_a_first_click_on_a_page_imports_its_modules_off_the_gui_thread(admin: Context, store_path: Path) -> None:
+    """The Enrollment page's modules took 0.45 s to import, which froze a clerk's window at the first
+    click on it; they are imported in a worker, and the page is built and shown when they are in."""
+    make_staff(admin, "C001", "clerk", "客服热线")
+    done = subprocess.run([sys.executable, "-c", FIRST_CLICK, f"sqlite:///{store_path}", PASSWORD], capture_output=True,
+                          text=True, timeout=180, check=False, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert done.stdout, done.stderr
+    at_once, shown, on_gui_thread = json.loads(done.stdout.splitlines()[-1])
+    assert not at_once and shown
+    assert on_gui_thread.get("kaccount_desk.ui.enrollment.applications_page") is False
+    assert [name for name, gui in on_gui_thread.items() if gui] == []
 
 
 @pytest.mark.parametrize("args", [[], ["--db", "x.sqlite3"], ["--db=x.sqlite3", "--lang", "en"], ["--lang=zh"],

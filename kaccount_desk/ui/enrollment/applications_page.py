@@ -7,7 +7,7 @@ right; double-click or Enter on a row opens that application in the form.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from kaccount_desk.domain.campaign import CampaignSpec
 from kaccount_desk.domain.roles import Permission, fixed_department
@@ -16,11 +16,9 @@ from kaccount_desk.services import batches, campaigns
 from kaccount_desk.services.application_list import ApplicationQuery
 from kaccount_desk.services.changes import APPLICATIONS_MOVED, Changes
 from kaccount_desk.services.context import Context
-from kaccount_desk.ui.enrollment.activations_dialog import ActivationsDialog
 from kaccount_desk.ui.enrollment.applications_model import APPLICATION_ID_ROLE, ApplicationsModel
 from kaccount_desk.ui.enrollment.batch_dialog import BatchResultDialog
 from kaccount_desk.ui.enrollment.intake_form import IntakeForm
-from kaccount_desk.ui.enrollment.operator_handover_dialog import OperatorHandoverDialog
 from kaccount_desk.ui.enrollment.progress_panel import ProgressPanel
 from kaccount_desk.ui.enrollment.roster_dialogs import export_roster
 from kaccount_desk.ui.fit import FormArea, narrow_combo
@@ -28,6 +26,10 @@ from kaccount_desk.ui.messages import current_lang
 from kaccount_desk.ui.operations import change_hub, run_change, run_query
 from kaccount_desk.ui.qt import QtCore, QtGui, QtWidgets, Signal, Slot
 from kaccount_desk.ui.workers import Operation
+
+if TYPE_CHECKING:
+    from kaccount_desk.ui.enrollment.activations_dialog import ActivationsDialog
+    from kaccount_desk.ui.enrollment.operator_handover_dialog import OperatorHandoverDialog
 
 D = TypeVar("D", bound=QtWidgets.QDialog)
 SEARCH_DELAY_MS = 200
@@ -363,12 +365,18 @@ class ApplicationsPage(QtWidgets.QWidget):
         if ids and self.campaign_code:
             self.export_operation = export_roster(self, self.ctx, self.campaign_code, application_ids=ids)
 
+    # The two operator dialogs are imported when first opened: with them come the operator's file
+    # (openpyxl, numpy, reportlab), 0.3 s of the GUI thread that a clerk's first look at this page paid.
     @Slot()
     def open_handover(self) -> OperatorHandoverDialog | None:
+        from kaccount_desk.ui.enrollment.operator_handover_dialog import OperatorHandoverDialog
+
         return self._open_dialog(OperatorHandoverDialog(self.ctx, self.campaign_code, self)) if self.campaign_code else None
 
     @Slot()
     def open_activations(self) -> ActivationsDialog | None:
+        from kaccount_desk.ui.enrollment.activations_dialog import ActivationsDialog
+
         return self._open_dialog(ActivationsDialog(self.ctx, self.campaign_code, self)) if self.campaign_code else None
 
     def _open_dialog(self, dialog: D) -> D:
