@@ -4,10 +4,8 @@ COALESCE over time columns) must answer exactly as on SQLite."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from support import REPO, Clock
+from on_postgresql import store_on_postgresql  # noqa: F401  (the store fixture, on PostgreSQL)
 from test_answers_visits import (  # noqa: F401
     clerk,
     test_a_reply_with_a_forbidden_phrase_is_held_and_changes_nothing,
@@ -17,13 +15,4 @@ from test_answers_visits import (  # noqa: F401
     test_the_store_starts_with_the_starter_list_and_a_supervisor_adds_to_it,
 )
 
-from kaccount_desk.services.context import Store
-
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def store(pg_url: str, clock: Clock) -> Iterator[Store]:
-    s = Store(pg_url, resources=REPO / "resources", clock=clock)
-    yield s
-    s.close()

@@ -3,10 +3,8 @@ query, bulk insert and month replacement, and the card's searches, are the SQL t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from support import REPO, Clock
+from on_postgresql import store_on_postgresql  # noqa: F401  (the store fixture, on PostgreSQL)
 from test_billing import (  # noqa: F401
     test_a_month_again_with_new_amounts_replaces_it_and_recomputes_that_month_and_later,
     test_a_year_of_bills_gives_tiers_at_the_150_yuan_line,
@@ -27,13 +25,4 @@ from test_customers import (  # noqa: F401
     test_the_intake_preview_carries_the_line_of_the_kept_number_or_the_same_id,
 )
 
-from kaccount_desk.services.context import Store
-
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def store(pg_url: str, clock: Clock) -> Iterator[Store]:
-    s = Store(pg_url, resources=REPO / "resources", clock=clock)
-    yield s
-    s.close()

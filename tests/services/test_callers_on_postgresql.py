@@ -3,10 +3,8 @@ typed NULLs and the organisation setting's JSON read as text) is SQL that could 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from support import REPO, Clock
+from on_postgresql import store_on_postgresql  # noqa: F401  (the store fixture, on PostgreSQL)
 from test_caller_lookup import (  # noqa: F401
     clerk,
     test_a_contact_reopens_a_closed_ticket_to_its_first_receiver,
@@ -16,13 +14,4 @@ from test_caller_lookup import (  # noqa: F401
     test_open_and_recent_tickets_of_the_number_are_found,
 )
 
-from kaccount_desk.services.context import Store
-
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def store(pg_url: str, clock: Clock) -> Iterator[Store]:
-    s = Store(pg_url, resources=REPO / "resources", clock=clock)
-    yield s
-    s.close()

@@ -6,10 +6,8 @@ the next start on this computer settles the file by the row the moves committed,
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from support import REPO, Clock
+from on_postgresql import store_on_postgresql  # noqa: F401  (the store fixture, on PostgreSQL)
 from test_handover_pending import (  # noqa: F401
     out,
     test_a_rename_that_fails_after_the_commit_says_so_and_the_next_start_places_the_file,
@@ -17,13 +15,4 @@ from test_handover_pending import (  # noqa: F401
     test_killed_just_before_the_commit_nothing_moves_and_no_temporary_stays,
 )
 
-from kaccount_desk.services.context import Store
-
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def store(pg_url: str, clock: Clock) -> Iterator[Store]:
-    s = Store(pg_url, resources=REPO / "resources", clock=clock)
-    yield s
-    s.close()

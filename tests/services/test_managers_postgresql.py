@@ -3,10 +3,8 @@ manager's numbers, the "my day" ordering by date and the follow-ups' de-duplicat
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from support import REPO, Clock
+from on_postgresql import store_on_postgresql  # noqa: F401  (the store fixture, on PostgreSQL)
 from test_managers import (  # noqa: F401
     boss,
     manager,
@@ -19,13 +17,4 @@ from test_managers import (  # noqa: F401
     test_the_store_itself_keeps_one_follow_up_per_number_and_month,
 )
 
-from kaccount_desk.services.context import Store
-
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def store(pg_url: str, clock: Clock) -> Iterator[Store]:
-    s = Store(pg_url, resources=REPO / "resources", clock=clock)
-    yield s
-    s.close()

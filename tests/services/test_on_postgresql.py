@@ -8,11 +8,9 @@ exactly the same expectations; only the ``store`` fixture differs.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
+from on_postgresql import store_on_postgresql  # noqa: F401  (the store fixture, on PostgreSQL)
 from sqlalchemy import text
-from support import REPO, Clock
 from test_enrollment import (  # noqa: F401
     test_a_pool_number_belongs_to_one_live_application_until_freed,
     test_forward_moves_need_everything_and_record_who_and_when,
@@ -40,13 +38,6 @@ from test_ticket_services import (  # noqa: F401
 from kaccount_desk.services.context import Store
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def store(pg_url: str, clock: Clock) -> Iterator[Store]:
-    s = Store(pg_url, resources=REPO / "resources", clock=clock)
-    yield s
-    s.close()
 
 
 def test_these_tests_really_run_on_postgresql(store: Store) -> None:

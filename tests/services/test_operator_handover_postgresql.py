@@ -6,10 +6,8 @@ entries; the hand-over's moves, its entries and the file must still stand or fal
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from support import REPO, Clock
+from on_postgresql import store_on_postgresql  # noqa: F401  (the store fixture, on PostgreSQL)
 from test_activations import (  # noqa: F401
     handed,
     test_an_operators_xlsx_activates_the_sent_and_explains_the_rest,
@@ -22,13 +20,4 @@ from test_operator_handover import (  # noqa: F401
     test_the_operator_gets_one_file_and_the_applications_move_to_sent_with_it,
 )
 
-from kaccount_desk.services.context import Store
-
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def store(pg_url: str, clock: Clock) -> Iterator[Store]:
-    s = Store(pg_url, resources=REPO / "resources", clock=clock)
-    yield s
-    s.close()

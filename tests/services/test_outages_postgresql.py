@@ -3,10 +3,8 @@ so both stores answer to the same expectations (row locks, time comparisons, the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from support import REPO, Clock
+from on_postgresql import store_on_postgresql  # noqa: F401  (the store fixture, on PostgreSQL)
 from test_outages import (  # noqa: F401
     clerk,
     company,
@@ -19,13 +17,4 @@ from test_outages import (  # noqa: F401
     test_wrong_input_and_wrong_people_are_refused_and_write_nothing,
 )
 
-from kaccount_desk.services.context import Store
-
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def store(pg_url: str, clock: Clock) -> Iterator[Store]:
-    s = Store(pg_url, resources=REPO / "resources", clock=clock)
-    yield s
-    s.close()

@@ -5,23 +5,12 @@ received, with the ids its sequences gave before its rows were written, is shown
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from support import REPO, Clock
+from on_postgresql import store_on_postgresql  # noqa: F401  (the store fixture, on PostgreSQL)
 from test_ticket_panel import (  # noqa: F401
     desk,
     test_a_ticket_just_received_shows_as_it_is_stored,
     test_the_panel_is_what_each_list_s_own_service_answers,
 )
 
-from kaccount_desk.services.context import Store
-
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def store(pg_url: str, clock: Clock) -> Iterator[Store]:
-    s = Store(pg_url, resources=REPO / "resources", clock=clock)
-    yield s
-    s.close()
