@@ -81,7 +81,7 @@ def _derive(master: bytes, purpose: bytes) -> bytes:
     """HKDF-SHA256 (RFC 5869) with no salt, 32 bytes: one HMAC to extract, one to expand.
 
     Written with the standard library's HMAC rather than cryptography's HKDF (the same bytes, which
-    tests/store/test_crypto.py holds it to), so that opening a store and unlocking its key load no
+    tests/store/test_encryption.py holds it to), so that opening a store and unlocking its key load no
     cryptography: AES-GCM loads at the first ID number or image read or written.
     """
     extracted = hmac.digest(bytes(32), master, "sha256")
